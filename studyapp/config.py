@@ -1,0 +1,46 @@
+"""Every setting of studyapp, declared in one place (name, type, default, meaning).
+
+Values are stored per data folder by `studyapp.services.settings`; nothing else invents keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    type: type
+    default: Any
+    description: str  # Chinese: shown in the settings screen
+
+
+OPTIONS: dict[str, Option] = {
+    o.name: o
+    for o in [
+        Option("reader.font_size", int, 20, "阅读区字号（磅）"),
+        Option("reader.read_after_seconds", int, 8, "章节显示多少秒后记为已读"),
+        Option("reader.last_document", int, 0, "上次阅读的文件"),
+        Option("reader.last_section", int, 0, "上次阅读的章节"),
+        Option("window.geometry", str, "", "主窗口位置和大小"),
+        Option("window.state", str, "", "主窗口工具栏和停靠窗状态"),
+        Option("window.splitter", str, "", "目录与阅读区的分隔位置"),
+        Option("org.unit_name", str, "", "单位名称（打印表头）"),
+        Option("hours.target_party_member", float, 32.0, "党员年度学时目标"),
+        Option("hours.target_branch_secretary", float, 56.0, "支部书记、委员年度学时目标"),
+        Option("hours.target_township_cadre", float, 90.0, "乡镇（街道）干部年度学时目标"),
+        Option("hours.branch_study", float, 1.0, "支部学习每小时计学时"),
+        Option("hours.half_day_lecture", float, 4.0, "半天专题讲座计学时"),
+        Option("hours.full_day_training", float, 8.0, "全天培训计学时"),
+        Option("import.max_megabytes", int, 20, "导入文件大小上限（MB）"),
+    ]
+}
+
+
+def option(name: str) -> Option:
+    try:
+        return OPTIONS[name]
+    except KeyError:
+        raise KeyError(f"undeclared setting {name!r}: declare it in studyapp/config.py") from None

@@ -1,0 +1,88 @@
+"""Plain data of a parsed document: what the parser returns and the services store.
+
+No Qt, no SQL. `ParsedDocument.to_json()` is the shape of `studyapp outline --json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class DocumentError(Exception):
+    """Bad input: the message is Chinese, says what is wrong and what to do, and is shown as-is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Cancelled(Exception):
+    """Long work stopped because the user cancelled it."""
+
+
+@dataclass
+class ParsedSection:
+    """One node of the document tree.
+
+    `kind` names the numbering style ("bian", "zhang", "jie", "tiao", "cn", "paren_cn",
+    "arabic", "paren_arabic", "circled", "para") so levels can be styled; `number` is its value.
+    """
+
+    label: str
+    title: str
+    text: str
+    kind: str = ""
+    number: int = 0
+    children: list[ParsedSection] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "title": self.title,
+            "text": self.text,
+            "children": [c.to_json() for c in self.children],
+        }
+
+    def walk(self):
+        """Yield this section and all descendants in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class ParsedDocument:
+    title: str
+    note: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    truncated: bool = False
+    preamble: str = ""
+    sections: list[ParsedSection] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "note": self.note,
+            "meta": dict(self.meta),
+            "truncated": self.truncated,
+            "preamble": self.preamble,
+            "sections": [s.to_json() for s in self.sections],
+        }
+
+    def walk(self):
+        for s in self.sections:
+            yield from s.walk()
+
+
+@dataclass
+class LoadedText:
+    """Text extracted from a file, before parsing.
+
+    `text` uses "\n" line breaks. `encoding` is what was detected for plain text files.
+    """
+
+    text: str
+    source_name: str
+    file_kind: str  # "txt" | "docx" | "pdf" | "paste"
+    encoding: str | None = None

@@ -1,0 +1,9 @@
+"""Use cases: the one door to the database for ui/ and cli/.
+
+Every function takes an `AppContext` first, runs one short transaction, and returns plain
+dataclasses from `studyapp.services.dto` (never live ORM objects).
+"""
+
+from studyapp.services.context import AppContext, SchemaTooNewError
+
+__all__ = ["AppContext", "SchemaTooNewError"]
