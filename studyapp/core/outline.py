@@ -1,14 +1,510 @@
-"""Parse the text of a Chinese official document into its numbered structure."""
+"""Parse the text of a Chinese official document into its numbered structure.
+
+The parser works the same on run-on text (the seed: one line, headings glued to the text
+before them) and on line-broken text. A numbering label starts a section only when
+
+* it stands at a boundary: the start of a line, after a sentence end (。！？；), or right after
+  the heading of the section just opened (run-on headings have no closing punctuation), and
+* it is next in sequence: "3." only after "2." of the same parent, or after the last "2." of an
+  earlier parent when a document numbers its items straight through (the seed's 1.–13.).
+
+So "2015.4.15", "十八届三中、四中全会" or "统一、" never start a section. A 目录 is recognised
+and kept in the preamble. Every non-whitespace character of the input ends up in the title,
+note, meta, preamble, or some section's label, title or text — except the closing 。 of a
+section heading and the brackets/colons of the header, which are formatting.
+"""
 
 from __future__ import annotations
 
-from studyapp.core.model import ParsedDocument
+import logging
+import re
+from dataclasses import dataclass, field
+
+from studyapp.core.model import Cancelled, DocumentError, ParsedDocument, ParsedSection
+
+log = logging.getLogger("studyapp.core")
+
+# --- numbering kinds, from the outermost to the innermost ---------------------------------
+RANKS: dict[str, int] = {
+    "bian": 0,  # 第一编
+    "zhang": 1,  # 第一章
+    "jie": 2,  # 第一节
+    "tiao": 3,  # 第一条
+    "cn": 4,  # 一、
+    "paren_cn": 5,  # （一）
+    "arabic": 6,  # 1.
+    "paren_arabic": 7,  # （1）
+    "circled": 8,  # ①
+}
+_ORDINAL_KIND = {"编": "bian", "章": "zhang", "节": "jie", "条": "tiao"}
+
+_CN_NUM = "零〇一二三四五六七八九十百千两"
+_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+
+_LABEL_RE = re.compile(
+    rf"""
+    (?P<ord>第(?P<ordn>[{_CN_NUM}\d]{{1,6}})(?P<ordk>[编章节条])(?![的之中所和或及、，,至项款规]))
+    |(?P<pcn>[（(](?P<pcnn>[{_CN_NUM}]{{1,4}})[）)])
+    |(?P<pa>[（(](?P<pan>\d{{1,3}})[）)])
+    |(?P<pau>(?P<paun>[\u2474-\u2487]))
+    |(?P<cn>(?P<cnn>[{_CN_NUM}]{{1,4}})[、])
+    |(?P<ar>(?<![\d.．A-Za-z０-９])(?P<arn>\d{{1,3}}|[０-９]{{1,3}})(?:[.．、](?![\d０-９])))
+    |(?P<aru>(?P<arun>[\u2488-\u249b]))
+    |(?P<ci>(?P<cin>[\u2460-\u2473]))
+    """,
+    re.VERBOSE,
+)
+
+# punctuation after which a new sentence (and so a label) may start
+_SENTENCE_END = set("。！？；;!?：:")
+_CLOSERS = set("”’」』）)】》")
+_HEADING_TERMINATORS = set("。！？；;!?")
+_TRAILING_OK = set("。！？!?”’」』）)】》…．.；;")
+
+# --- study header ------------------------------------------------------------------------
+META_KEYS = ["学习时间", "学习方式", "学习形式", "学习地点", "学习内容", "领学人", "主持人",
+             "记录人", "参加人员", "参会人员", "缺席人员", "时间", "地点"]
+_PERSON_KEYS = {"领学人", "主持人", "记录人"}
+_META_RE = re.compile(r"(%s)\s*[:：]\s*" % "|".join(META_KEYS))
+# how a document's own text typically begins right after a run-on study header
+_OPENERS = ("为了", "为全面", "为深入", "为进一步", "为切实", "为认真", "为加快", "为推进", "为加强",
+            "为贯彻", "为", "根据", "按照", "近年来", "当前", "今年", "经", "现将", "依据", "党的", "在")
+_NOTE_HINT = re.compile(r"(通过|印发|发布|公布|修订|修正|施行|批准|\d{4}年|[〇零一二三四五六七八九]{4}年)")
 
 
-def parse_text(text: str, *, progress=None, cancel=None) -> ParsedDocument:
+def cn_to_int(s: str) -> int:
+    """Chinese or Arabic (also full-width) numeral to int: 十一 → 11, 二十 → 20, 一百零五 → 105."""
+    s = s.strip()
+    if not s:
+        raise ValueError("empty numeral")
+    if s.isdigit():
+        return int(s)  # handles full-width digits too
+    total, section, digit = 0, 0, 0
+    for ch in s:
+        if ch in _CN_VALUES:
+            digit = _CN_VALUES[ch]
+        elif ch == "十":
+            section += (digit or 1) * 10
+            digit = 0
+        elif ch == "百":
+            section += (digit or 1) * 100
+            digit = 0
+        elif ch == "千":
+            section += (digit or 1) * 1000
+            digit = 0
+        else:
+            raise ValueError(s)
+    return total + section + digit
+
+
+@dataclass
+class _Label:
+    start: int  # index of the label in the text
+    end: int  # index just after the label
+    kind: str
+    number: int
+    label: str
+
+
+@dataclass
+class _Frame:
+    kind: str
+    rank: int
+    last_child: dict[str, int] = field(default_factory=dict)
+
+
+def _match_to_label(m: re.Match[str]) -> _Label | None:
+    g = m.groupdict()
+    try:
+        if g["ord"]:
+            kind, number = _ORDINAL_KIND[g["ordk"]], cn_to_int(g["ordn"])
+        elif g["pcn"]:
+            kind, number = "paren_cn", cn_to_int(g["pcnn"])
+        elif g["pa"]:
+            kind, number = "paren_arabic", int(g["pan"])
+        elif g["pau"]:
+            kind, number = "paren_arabic", ord(g["paun"]) - 0x2474 + 1
+        elif g["cn"]:
+            kind, number = "cn", cn_to_int(g["cnn"])
+        elif g["ar"]:
+            kind, number = "arabic", int(g["arn"])
+        elif g["aru"]:
+            kind, number = "arabic", ord(g["arun"]) - 0x2488 + 1
+        elif g["ci"]:
+            kind, number = "circled", ord(g["cin"]) - 0x2460 + 1
+        else:  # pragma: no cover - the regex has no other branch
+            return None
+    except ValueError:
+        return None
+    if number <= 0:
+        return None
+    return _Label(m.start(), m.end(), kind, number, m.group(0))
+
+
+def _prev_visible(text: str, i: int, floor: int) -> tuple[int, str]:
+    """Index and character of the last non-blank (but newline-aware) char before i."""
+    j = i - 1
+    while j >= floor and text[j] in " \t\u3000\xa0":
+        j -= 1
+    if j < floor:
+        return j, "\n"
+    return j, text[j]
+
+
+def _at_sentence_boundary(text: str, i: int, floor: int) -> bool:
+    j, ch = _prev_visible(text, i, floor)
+    if ch == "\n":
+        return True
+    while ch in _CLOSERS and j > floor:
+        j -= 1
+        ch = text[j]
+    return ch in _SENTENCE_END
+
+
+class _Scanner:
+    """Finds the accepted labels of a body, keeping the stack of open sections."""
+
+    def __init__(self, text: str, start: int, end: int, cancel=None, progress=None) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.cancel = cancel
+        self.progress = progress
+        self.stack: list[_Frame] = [_Frame("root", -1)]
+        self.global_last: dict[str, int] = {}
+        self.labels: list[_Label] = []
+
+    def _parent_index(self, rank: int) -> int:
+        k = len(self.stack) - 1
+        while self.stack[k].rank >= rank:
+            k -= 1
+        return k
+
+    def _in_sequence(self, lab: _Label) -> bool:
+        rank = RANKS[lab.kind]
+        parent = self.stack[self._parent_index(rank)]
+        last = parent.last_child.get(lab.kind)
+        if last is not None:
+            return lab.number == last + 1
+        if lab.number == 1:
+            return True
+        prev = self.global_last.get(lab.kind)
+        return prev is not None and lab.number == prev + 1
+
+    def _heading_continues(self, lab: _Label) -> bool:
+        """Right after the heading of the section just opened (run-on text), no punctuation."""
+        if not self.labels:
+            return False
+        last = self.labels[-1]
+        if RANKS[lab.kind] <= RANKS[last.kind]:
+            return False
+        between = self.text[last.end:lab.start]
+        if not between.strip() or len(between) > 60 or "\n" in between:
+            return False
+        return not any(c in _HEADING_TERMINATORS or c in "：:" for c in between)
+
+    def _accept(self, lab: _Label) -> None:
+        rank = RANKS[lab.kind]
+        k = self._parent_index(rank)
+        del self.stack[k + 1:]
+        self.stack[k].last_child[lab.kind] = lab.number
+        self.stack.append(_Frame(lab.kind, rank))
+        self.global_last[lab.kind] = lab.number
+        self.labels.append(lab)
+
+    def scan(self) -> list[_Label]:
+        floor = self.start
+        count = 0
+        for m in _LABEL_RE.finditer(self.text, self.start, self.end):
+            count += 1
+            if count % 256 == 0:
+                if self.cancel is not None and self.cancel.cancelled:
+                    raise Cancelled()
+                if self.progress is not None:
+                    self.progress(m.start(), len(self.text), "正在识别文件结构…")
+            lab = _match_to_label(m)
+            if lab is None:
+                continue
+            if lab.kind in ("bian", "zhang", "jie", "tiao"):
+                # articles and chapters start a line, or a sentence in run-on text
+                if not _at_sentence_boundary(self.text, lab.start, floor):
+                    continue
+            elif not (_at_sentence_boundary(self.text, lab.start, floor)
+                      or self._heading_continues(lab)):
+                continue
+            if not self._in_sequence(lab):
+                continue
+            # the label must be followed by something (a heading or text)
+            rest = self.text[lab.end:lab.end + 1]
+            if not rest or rest == "\n":
+                nxt = self.text[lab.end:lab.end + 80].strip()
+                if not nxt:
+                    continue
+            self._accept(lab)
+        return self.labels
+
+
+# --- helpers for titles and bodies --------------------------------------------------------
+_WS_RE = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def _clean_title(s: str) -> str:
+    """Heading text without surrounding blanks; blanks inside CJK (总　　则) removed."""
+    s = s.strip()
+    return re.sub(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?=[^\x00-\x7f])", "", s)
+
+
+def _clean_body(s: str) -> str:
+    """Body text: lines stripped, blank lines dropped, paragraphs joined with newlines."""
+    lines = [ln.strip(" \t\u3000\xa0") for ln in s.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _split_heading(kind: str, content: str) -> tuple[str, str]:
+    """Split a section's content into (title, text)."""
+    stripped = content.lstrip(" \t\u3000\xa0")
+    if kind == "tiao":
+        return "", _clean_body(stripped)
+    # the first line / sentence
+    nl = stripped.find("\n")
+    first_line = stripped if nl < 0 else stripped[:nl]
+    stop = None
+    for idx, ch in enumerate(first_line):
+        if ch in "。！？；;!?：:":
+            stop = idx
+            break
+    if stop is None:
+        # a heading line of its own (line-broken) or a heading glued to the next label (run-on)
+        candidate = first_line.strip()
+        if 0 < len(candidate) <= 60:
+            rest = "" if nl < 0 else stripped[nl + 1:]
+            return _clean_title(candidate), _clean_body(rest)
+        return "", _clean_body(stripped)
+    if first_line[stop] == "。":
+        candidate = first_line[:stop]
+        if 0 < len(candidate.strip()) <= 40 and not re.search(r"[，,；;：:、]", candidate):
+            return _clean_title(candidate), _clean_body(stripped[stop + 1:])
+    return "", _clean_body(stripped)
+
+
+# --- header (title, note, meta) -----------------------------------------------------------
+@dataclass
+class _Header:
+    title: str = ""
+    note: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    end: int = 0  # where the preamble begins
+
+
+def _skip_blanks(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\n\u3000\xa0\ufeff":
+        i += 1
+    return i
+
+
+def _person_value(rest: str) -> int:
+    """Length of a run-on person field's value: names of 2–4 characters, maybe 、-separated."""
+    pos = 0
+    while pos < len(rest):
+        chosen = None
+        for size in (3, 2, 4):
+            after = rest[pos + size:]
+            if not after or after[0] in "、，," or any(after.startswith(o) for o in _OPENERS):
+                chosen = size
+                break
+        if chosen is None:
+            return pos + min(3, len(rest) - pos)
+        pos += chosen
+        if pos < len(rest) - 1 and rest[pos] in "、，,":
+            pos += 1
+            continue
+        return pos
+    return pos
+
+
+def _parse_header(text: str, body_limit: int) -> _Header:
+    """Title, adoption note and study header at the top of the text (before `body_limit`)."""
+    h = _Header()
+    i = _skip_blanks(text, 0)
+    # title: up to a newline, a note bracket, a meta key or a sentence end
+    j = i
+    while j < body_limit and j - i <= 80:
+        ch = text[j]
+        if ch == "\n" or ch in "(（" or ch in "。！？；":
+            break
+        if _META_RE.match(text, j):
+            break
+        if _LABEL_RE.match(text, j) and j > i and _LABEL_RE.match(text, j).group("cn"):
+            break
+        j += 1
+    candidate = text[i:j].strip()
+    stop_ch = text[j] if j < len(text) else "\n"
+    if candidate and len(candidate) <= 60 and stop_ch not in "。！？；" and not _LABEL_RE.match(text, i):
+        h.title = _clean_title(candidate)
+        i = j
+    else:
+        h.end = i
+        return h
+    # adoption note in brackets
+    k = _skip_blanks(text, i)
+    if k < body_limit and text[k] in "(（":
+        close = -1
+        for m in range(k + 1, min(len(text), k + 160)):
+            if text[m] in ")）":
+                close = m
+                break
+            if text[m] == "\n":
+                break
+        if close > 0 and _NOTE_HINT.search(text, k + 1, close):
+            h.note = text[k + 1:close].strip()
+            i = close + 1
+    # study header fields
+    k = _skip_blanks(text, i)
+    while k < body_limit:
+        m = _META_RE.match(text, k)
+        if not m:
+            break
+        key = m.group(1)
+        vstart = m.end()
+        nxt = _META_RE.search(text, vstart)
+        nl = text.find("\n", vstart)
+        vend = len(text)
+        if nl >= 0:
+            vend = nl
+        if nxt and nxt.start() <= vend:
+            vend = nxt.start()
+            value = text[vstart:vend]
+        elif nl >= 0 and (nl - vstart) <= 80:
+            value = text[vstart:nl]
+        else:
+            # the last field of a run-on header: the document's own text follows directly
+            rest = text[vstart:vstart + 200]
+            if key in _PERSON_KEYS:
+                size = _person_value(rest)
+            else:
+                size = next((p for p in range(2, len(rest))
+                             if any(rest[p:].startswith(o) for o in _OPENERS[:8])),
+                            None)
+                if size is None:
+                    size = next((p for p, c in enumerate(rest) if c in "，。,；"), len(rest))
+            vend = vstart + size
+            value = text[vstart:vend]
+        h.meta[key] = value.strip(" \t\u3000\xa0")
+        k = _skip_blanks(text, vend)
+        i = vend
+    h.end = i
+    return h
+
+
+# --- 目录 -----------------------------------------------------------------------------------
+_TOC_RE = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$", re.MULTILINE)
+_LEADER_RE = re.compile(r"[.．…·\-—_ \t\u3000]*\d*\s*$")
+
+
+def _norm_heading(line: str) -> str:
+    return re.sub(r"\s+", "", _LEADER_RE.sub("", line))
+
+
+def _find_toc(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of a table of contents after `start`, or None.
+
+    A TOC is a 目录 line followed by short heading lines; it ends where its first entry
+    appears again (the body's own heading).
+    """
+    m = _TOC_RE.search(text, start, min(len(text), start + max(4000, len(text) // 3)))
+    if not m:
+        return None
+    pos = m.end()
+    entries: list[str] = []
+    first = None
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        line = text[pos:line_end]
+        norm = _norm_heading(line)
+        if norm:
+            if first is not None and norm == first and entries:
+                return m.start(), pos
+            if len(norm) > 40:
+                return (m.start(), pos) if entries else None
+            if first is None:
+                first = norm
+            entries.append(norm)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return None
+
+
+# --- the parser -----------------------------------------------------------------------------
+def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> ParsedDocument:
     """Title, adoption note, study header (meta), preamble and nested sections.
 
-    progress(done_chars, total_chars, message) is called now and then; cancel.cancelled is polled
-    and raises core.model.Cancelled. An empty/blank text raises DocumentError.
+    `name` (e.g. the file name) is the title when the text has none. progress(done, total,
+    message) is called now and then; cancel.cancelled is polled and raises Cancelled.
+    An empty or blank text raises DocumentError.
     """
-    raise NotImplementedError
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise DocumentError("文件内容为空，没有可以导入的文字。请检查文件后重试。")
+    if progress:
+        progress(0, len(text), "正在识别文件结构…")
+    end = len(text.rstrip())
+
+    header = _parse_header(text, end)
+    body_start = header.end
+    preamble_parts: list[str] = []
+    toc = _find_toc(text, body_start)
+    scan_from = body_start
+    if toc is not None:
+        preamble_parts.append(text[body_start:toc[1]])
+        scan_from = toc[1]
+
+    scanner = _Scanner(text, scan_from, end, cancel=cancel, progress=progress)
+    labels = scanner.scan()
+
+    if labels:
+        preamble_parts.append(text[scan_from:labels[0].start])
+    else:
+        preamble_parts.append("")
+    preamble = _clean_body("\n".join(preamble_parts))
+
+    root: list[ParsedSection] = []
+    stack: list[tuple[int, ParsedSection]] = []
+    for idx, lab in enumerate(labels):
+        if cancel is not None and idx % 256 == 0 and cancel.cancelled:
+            raise Cancelled()
+        content_end = labels[idx + 1].start if idx + 1 < len(labels) else end
+        title, body = _split_heading(lab.kind, text[lab.end:content_end])
+        sec = ParsedSection(label=lab.label, title=title, text=body, kind=lab.kind,
+                            number=lab.number)
+        rank = RANKS[lab.kind]
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        (stack[-1][1].children if stack else root).append(sec)
+        stack.append((rank, sec))
+
+    if not labels:
+        # no numbering at all: fall back to paragraphs
+        paragraphs = [p for p in _clean_body(text[body_start:end]).split("\n") if p]
+        root = [ParsedSection(label="", title="", text=p, kind="para", number=n)
+                for n, p in enumerate(paragraphs, 1)]
+        preamble = ""
+        if toc is not None:
+            preamble = _clean_body(text[body_start:toc[1]])
+
+    last_char = text[:end][-1:] if end else ""
+    truncated = bool(last_char) and last_char not in _TRAILING_OK
+    doc = ParsedDocument(
+        title=header.title or name,
+        note=header.note,
+        meta=header.meta,
+        truncated=truncated,
+        preamble=preamble,
+        sections=root,
+    )
+    if progress:
+        progress(len(text), len(text), "结构识别完成")
+    log.debug("parsed %r: %d top sections", doc.title, len(root))
+    return doc

@@ -1,0 +1,305 @@
+"""The parser on the real documents and on small texts for every numbering style and trap."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studyapp.core.model import Cancelled, DocumentError, ParsedDocument
+from studyapp.core.outline import cn_to_int, parse_text
+
+DOCS = Path(__file__).resolve().parents[3] / "shared" / "documents"
+SEED = Path(__file__).resolve().parents[2] / "resources" / "documents" / "zunyi-yifazhishi-2014.txt"
+
+# characters the parser may drop: header brackets and colons, a heading's closing 。
+_DROPPABLE = set("()（）:：。")
+
+
+def _reconstruct(doc: ParsedDocument) -> str:
+    parts = [doc.title, doc.note]
+    for key, value in doc.meta.items():
+        parts += [key, value]
+    parts.append(doc.preamble)
+    for s in doc.walk():
+        parts += [s.label, s.title, s.text]
+    return re.sub(r"\s+", "", "".join(parts))
+
+
+def assert_nothing_lost(original: str, doc: ParsedDocument) -> None:
+    """Every non-blank character lands in the output, in order; only formatting is dropped."""
+    orig = re.sub(r"\s+", "", original.lstrip("\ufeff"))
+    recon = _reconstruct(doc)
+    i = 0
+    for pos, ch in enumerate(orig):
+        if i < len(recon) and recon[i] == ch:
+            i += 1
+        else:
+            assert ch in _DROPPABLE, f"lost {ch!r} at {pos}: …{orig[max(0, pos - 15):pos + 15]}…"
+    assert i == len(recon), f"output has text not in the input: {recon[i:i + 30]!r}"
+
+
+def labels(sections) -> list[str]:
+    return [s.label for s in sections]
+
+
+# --- the real documents ---------------------------------------------------------------------
+def test_seed_structure_header_and_truncation():
+    text = SEED.read_text(encoding="utf-8")
+    doc = parse_text(text)
+    assert doc.title == "中共遵义市委关于全面推进依法治市的实施意见"
+    assert doc.note == "2014年11月12日市委四届五次全体会议审议通过"
+    assert doc.meta == {"学习时间": "2015.4.15", "学习方式": "集中学习",
+                        "学习地点": "乡政府二楼会议室", "领学人": "王德伦"}
+    assert doc.truncated is True
+    assert doc.preamble.startswith("为全面贯彻落实党的十八届四中全会")
+    assert labels(doc.sections) == ["一、", "二、", "三、", "四、"]
+    assert [len(s.children) for s in doc.sections] == [3, 2, 6, 2]
+    items = [c for s in doc.sections for c in s.children]
+    assert [c.label for c in items] == [f"{n}." for n in range(1, 14)]
+    assert items[0].title == "指导思想"
+    assert items[0].text.startswith("以马克思列宁主义")
+    assert items[-1].title == "优化司法职权配置"
+    assert doc.sections[0].title == "全面推进依法治市的总体要求"
+    assert doc.sections[1].title == "加强宪法实施和监督,依法做好地方立法工作"
+    assert doc.sections[0].text == ""
+    assert_nothing_lost(text, doc)
+
+
+def test_seed_traps_do_not_start_sections():
+    doc = parse_text(SEED.read_text(encoding="utf-8"))
+    everything = [s.label for s in doc.walk()]
+    assert len(everything) == 17  # 4 parts + 13 items, nothing from 2015.4.15 or 三中、四中
+    assert "十八届三中、四中全会" in doc.sections[0].children[0].text
+
+
+def test_law_with_toc_chapters_articles_and_items():
+    text = (DOCS / "jiancha-fa-2018.txt").read_text(encoding="utf-8")
+    doc = parse_text(text)
+    assert doc.title == "中华人民共和国监察法"
+    assert doc.note.startswith("2018年3月20日")
+    assert "目" in doc.preamble and "第九章" in doc.preamble  # the 目录 stays in the preamble
+    assert [s.label for s in doc.sections] == [f"第{n}章" for n in
+                                               "一二三四五六七八九"]
+    assert doc.sections[0].title == "总则"
+    articles = [c for s in doc.sections for c in s.children]
+    assert len(articles) == 69
+    assert articles[0].label == "第一条" and articles[0].title == ""
+    assert articles[0].text.startswith("为了深化国家监察体制改革")
+    art11 = articles[10]
+    assert [c.label for c in art11.children] == ["（一）", "（二）", "（三）"]
+    assert art11.text.endswith("职责：")
+    assert doc.truncated is False
+    assert_nothing_lost(text, doc)
+
+
+def test_party_rules_line_broken():
+    text = (DOCS / "dangnei-zhengzhi-shenghuo-2016.txt").read_text(encoding="utf-8")
+    doc = parse_text(text)
+    assert doc.title == "关于新形势下党内政治生活的若干准则"
+    assert len(doc.sections) == 12
+    assert doc.sections[10].label == "十一、"
+    assert doc.sections[0].title == "坚定理想信念"
+    assert "\n" in doc.sections[0].text  # paragraphs kept apart
+    assert doc.preamble.startswith("办好中国的事情")
+    assert doc.truncated is False
+    assert_nothing_lost(text, doc)
+
+
+@pytest.mark.parametrize("path", sorted(DOCS.glob("*.txt")), ids=lambda p: p.name)
+def test_every_shared_document_keeps_all_text(path):
+    text = path.read_text(encoding="utf-8")
+    doc = parse_text(text)
+    assert doc.sections
+    assert_nothing_lost(text, doc)
+
+
+# --- numbering styles -----------------------------------------------------------------------
+def test_numbering_levels_nest():
+    text = ("标题\n一、总体要求\n（一）指导思想\n1.坚持党的领导。要始终坚持。\n（1）第一点内容。\n"
+            "（2）第二点内容。\n①细目一；②细目二。\n2.第二项。正文。\n（二）基本原则\n二、主要任务\n正文。")
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["一、", "二、"]
+    one = doc.sections[0]
+    assert labels(one.children) == ["（一）", "（二）"]
+    first = one.children[0]
+    assert labels(first.children) == ["1.", "2."]
+    assert first.children[0].title == "坚持党的领导"
+    assert labels(first.children[0].children) == ["（1）", "（2）"]
+    assert labels(first.children[0].children[1].children) == ["①", "②"]
+    assert_nothing_lost(text, doc)
+
+
+def test_half_width_and_full_width_variants():
+    text = "标题\n(一)甲项\n正文一。\n(二)乙项\n正文二。\n1．丙项。内容。\n2、丁项。内容。\n(3)戊。"
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["(一)", "(二)"]
+    assert labels(doc.sections[1].children) == ["1．", "2、"]
+    assert doc.sections[1].children[0].title == "丙项"
+    assert_nothing_lost(text, doc)
+
+
+def test_bian_zhang_jie_tiao():
+    text = ("某某条例\n第一编　总则\n第一章　一般规定\n第一节　目的\n第一条　为了规范工作，制定本条例。\n"
+            "第二条　本条例适用于全市。\n第二节　原则\n第三条　坚持依法办事。\n第二章　附则\n"
+            "第四条　本条例自发布之日起施行。")
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["第一编"]
+    chapters = doc.sections[0].children
+    assert labels(chapters) == ["第一章", "第二章"]
+    assert labels(chapters[0].children) == ["第一节", "第二节"]
+    assert labels(chapters[0].children[0].children) == ["第一条", "第二条"]
+    assert chapters[0].children[0].children[0].title == ""
+    assert labels(chapters[1].children) == ["第四条"]
+    assert_nothing_lost(text, doc)
+
+
+def test_article_references_are_not_articles():
+    text = "某法\n第一条　为了规范。\n第二条　依照本法第一条的规定办理。第三条规定的除外。\n第三条　施行。"
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["第一条", "第二条", "第三条"]
+
+
+def test_dates_decimals_and_ordinals_never_start_sections():
+    text = ("标题\n一、概述\n2015.4.15召开会议，增长3.5个百分点，十八届三中、四中全会精神。"
+            "要统一、规范。第二、三项另说。\n二、要求\n正文。")
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["一、", "二、"]
+    assert doc.sections[0].children == []
+    assert_nothing_lost(text, doc)
+
+
+def test_out_of_sequence_numbers_are_text():
+    text = "标题\n一、甲\n内容。\n三、不是标题因为跳号。\n二、乙\n内容。"
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["一、", "二、"]
+    assert "三、不是标题因为跳号" in doc.sections[0].text
+
+
+def test_numbering_restarts_under_each_parent():
+    text = "标题\n一、甲\n1.子一。内容。\n2.子二。内容。\n二、乙\n1.子三。内容。\n2.子四。内容。"
+    doc = parse_text(text)
+    assert [labels(s.children) for s in doc.sections] == [["1.", "2."], ["1.", "2."]]
+
+
+def test_run_on_text_like_the_seed():
+    text = "某某意见为做好工作,提出如下意见。一、总体要求1.指导思想。坚持学习。2.目标。到2020年,完成任务。二、措施3.加强领导。建立健全机制。"
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["一、", "二、"]
+    assert doc.sections[0].title == "总体要求"
+    assert labels(doc.sections[1].children) == ["3."]
+    assert doc.sections[1].children[0].text == "建立健全机制。"
+    assert_nothing_lost(text, doc)
+
+
+def test_toc_with_dot_leaders_and_page_numbers():
+    text = ("培训手册\n目录\n第一章 总则……1\n第二章 职责……3\n第一章 总则\n第一条 为了。\n"
+            "第二章 职责\n第二条 负责。")
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["第一章", "第二章"]
+    assert "职责……3" in doc.preamble
+    assert_nothing_lost(text, doc)
+
+
+def test_no_numbering_falls_back_to_paragraphs():
+    text = "一篇讲话\n同志们，今天我们开会。\n第二段内容。\n第三段内容。"
+    doc = parse_text(text)
+    assert doc.title == "一篇讲话"
+    assert [s.kind for s in doc.sections] == ["para"] * 3
+    assert doc.sections[1].text == "第二段内容。"
+    assert_nothing_lost(text, doc)
+
+
+def test_line_broken_study_header_with_more_fields():
+    text = ("关于加强学习的通知\n学习时间：2015年4月15日\n学习地点：会议室\n主持人：张三\n记录人：李四\n"
+            "参加人员：王五、赵六\n为加强学习，通知如下。\n一、内容\n正文。")
+    doc = parse_text(text)
+    assert doc.meta == {"学习时间": "2015年4月15日", "学习地点": "会议室", "主持人": "张三",
+                        "记录人": "李四", "参加人员": "王五、赵六"}
+    assert doc.preamble == "为加强学习，通知如下。"
+
+
+def test_run_on_header_with_two_letter_name():
+    doc = parse_text("某意见学习时间:2015.4.15领学人:王伟根据上级要求,制定本意见。一、要求正文。")
+    assert doc.meta["领学人"] == "王伟"
+    assert doc.preamble == "根据上级要求,制定本意见。"
+
+
+def test_circled_and_parenthesized_unicode_digits():
+    text = "标题\n一、甲\n⑴第一\n⑵第二\n二、乙\n①其一；②其二。"
+    doc = parse_text(text)
+    assert labels(doc.sections[0].children) == ["⑴", "⑵"]
+    assert labels(doc.sections[1].children) == ["①", "②"]
+
+
+def test_truncation_flag():
+    assert parse_text("标题\n一、甲\n内容完整。").truncated is False
+    assert parse_text("标题\n一、甲\n内容没有写完").truncated is True
+    assert parse_text("标题\n一、甲\n他说：“好。”").truncated is False
+
+
+def test_empty_text_is_refused_in_chinese():
+    with pytest.raises(DocumentError) as err:
+        parse_text(" \n\u3000\n")
+    assert "内容为空" in err.value.message
+
+
+def test_cancel_stops_parsing():
+    class Token:
+        cancelled = True
+
+    text = "标题\n" + "".join(f"{n}.第{n}项。内容。\n" for n in range(1, 600))
+    with pytest.raises(Cancelled):
+        parse_text(text, cancel=Token())
+
+
+def test_progress_is_reported():
+    seen = []
+    parse_text(SEED.read_text(encoding="utf-8"), progress=lambda d, t, m: seen.append((d, t, m)))
+    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]
+
+
+@pytest.mark.parametrize("s,n", [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23),
+                                 ("一百零五", 105), ("12", 12), ("１２", 12)])
+def test_cn_to_int(s, n):
+    assert cn_to_int(s) == n
+
+
+# --- property: generated documents keep all text and their structure ----------------------
+_CN = "一二三四五六七八九十"
+_FILLER = st.sampled_from([
+    "坚持依法治市。", "2015.4.15召开会议。", "十八届三中、四中全会精神。", "要统一、规范、高效。",
+    "增长3.5个百分点。", "依照第三条规定办理。", "加强领导，完善机制。", "（以下简称本办法）。",
+])
+
+
+@st.composite
+def documents(draw):
+    parts = draw(st.integers(1, 5))
+    items_per = draw(st.lists(st.integers(0, 4), min_size=parts, max_size=parts))
+    run_on = draw(st.booleans())
+    sep = "" if run_on else "\n"
+    out = ["测试文件" + sep, "前言。" + sep]
+    n_item = 0
+    for p in range(parts):
+        out.append(f"{_CN[p]}、第{p}部分标题" + sep)
+        if run_on and not items_per[p]:
+            out.append("本部分正文。")  # a run-on heading needs text or an item after it
+        for _ in range(items_per[p]):
+            n_item += 1
+            body = "".join(draw(st.lists(_FILLER, min_size=1, max_size=3)))
+            out.append(f"{n_item}.要点{n_item}。{body}" + sep)
+    return "".join(out), parts, items_per
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents())
+def test_generated_documents(case):
+    text, parts, items_per = case
+    doc = parse_text(text)
+    assert len(doc.sections) == parts
+    assert [len(s.children) for s in doc.sections] == items_per
+    assert_nothing_lost(text, doc)
