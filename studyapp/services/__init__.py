@@ -4,6 +4,6 @@ Every function takes an `AppContext` first, runs one short transaction, and retu
 dataclasses from `studyapp.services.dto` (never live ORM objects).
 """
 
-from studyapp.services.context import AppContext, SchemaTooNewError
+from studyapp.services.context import AppContext, NotFoundError, SchemaTooNewError, StorageError
 
-__all__ = ["AppContext", "SchemaTooNewError"]
+__all__ = ["AppContext", "NotFoundError", "SchemaTooNewError", "StorageError"]

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from studyapp.core.model import DocumentError
+from studyapp.db import migrate
+from studyapp.db.engine import make_engine, make_session_factory, sqlite_url
+
+log = logging.getLogger("studyapp.services")
 
 
 class SchemaTooNewError(Exception):
@@ -13,20 +26,90 @@ class SchemaTooNewError(Exception):
         self.message = message
 
 
+class StorageError(DocumentError):
+    """The database could not be read or written (disk full, locked, read-only, damaged).
+
+    A DocumentError, so every place that shows a DocumentError's message shows this one too.
+    """
+
+
+class NotFoundError(DocumentError):
+    """A document/section/session asked for no longer exists (e.g. deleted meanwhile)."""
+
+
+def storage_message(error: BaseException) -> str:
+    """A Chinese message for a database failure, saying what to do."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    if "full" in text:
+        return "磁盘空间不足，数据未能保存。请清理磁盘空间后重试。"
+    if "locked" in text or "busy" in text:
+        return "数据库正被其他程序占用，请稍后重试；如果同时打开了两个学习测评，请先关闭一个。"
+    if any(w in text for w in ("readonly", "read-only", "permission", "unable to open")):
+        return "无法写入数据文件夹，请检查该文件夹的权限，或用 --data 指定其他数据文件夹。"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return "数据库文件已损坏或不是学习测评的数据文件。请用 --data 指定其他数据文件夹，或从备份恢复。"
+    return f"数据库出错，操作未完成：{error.__class__.__name__}。请重试；如仍出错，请联系管理员。"
+
+
 class AppContext:
     """Open (creating and migrating as needed) the database in `data_dir`.
 
-    Raises SchemaTooNewError for a database whose Alembic revision this version does not know.
+    Raises SchemaTooNewError for a database whose Alembic revision this version does not know,
+    StorageError when the folder or database cannot be opened.
     `url` overrides the database URL (e.g. a shared PostgreSQL server); default is
     sqlite:///<data_dir>/studyapp.sqlite3 with WAL and foreign keys on.
     """
 
     def __init__(self, data_dir: Path, url: str | None = None) -> None:
-        raise NotImplementedError
+        self._data_dir = Path(data_dir)
+        try:
+            self._data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StorageError(
+                f"无法创建数据文件夹“{self._data_dir}”：{e.strerror or e}。"
+                "请检查权限，或用 --data 指定其他数据文件夹。"
+            ) from e
+        self.url = url or sqlite_url(self._data_dir)
+        self.engine = make_engine(self.url)
+        try:
+            self.created = migrate.upgrade(self.engine)
+        except migrate.UnknownRevisionError as e:
+            self.engine.dispose()
+            raise SchemaTooNewError(
+                f"数据库由较新版本的学习测评创建（版本 {e.revision}），本程序无法打开。"
+                "请安装新版本，或用 --data 指定其他数据文件夹。"
+            ) from e
+        except (sa_exc.DBAPIError, OSError) as e:
+            self.engine.dispose()
+            log.error("cannot open database %s: %s", self.url, e)
+            log.debug("details", exc_info=True)
+            raise StorageError(storage_message(e)) from e
+        self.session_factory: sessionmaker[Session] = make_session_factory(self.engine)
 
     @property
     def data_dir(self) -> Path:
-        raise NotImplementedError
+        return self._data_dir
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One transaction (`session_factory.begin()`); database failures become StorageError."""
+        try:
+            with self.session_factory.begin() as session:
+                yield session
+        except sa_exc.IntegrityError:
+            raise  # a bug in a service, not the user's disk
+        except sa_exc.DatabaseError as e:  # OperationalError: full, locked, read-only, damaged
+            # No traceback on the console (the CLI promises none); details at debug level.
+            log.error("database error: %s", e.orig if e.orig is not None else e)
+            log.debug("database error details", exc_info=True)
+            raise StorageError(storage_message(e)) from e
 
     def close(self) -> None:
-        raise NotImplementedError
+        """Release connections (and let SQLite fold the WAL back into the main file)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> AppContext:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from studyapp.services.context import AppContext
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from studyapp import paths
+from studyapp.core.dates import parse_date
+from studyapp.core.loaders import load_file, load_pasted
+from studyapp.core.model import Cancelled, DocumentError, LoadedText, ParsedDocument
+from studyapp.core.outline import parse_text
+from studyapp.db.models import Document, ReadMark, Section, SectionNote, Setting, StudySession
+from studyapp.services import settings as settings_service
+from studyapp.services.context import AppContext, NotFoundError
 from studyapp.services.dto import (
     CancelToken,
     DocumentInfo,
@@ -12,7 +28,33 @@ from studyapp.services.dto import (
     ImportResult,
     ProgressFn,
     SearchHit,
+    SectionView,
 )
+
+log = logging.getLogger("studyapp.services")
+
+# Internal marker (not a user option): the seed was imported once; deleting it must stick.
+SEED_MARKER = "_state.seed_imported"
+
+# Study-header fields that make a study session, and where they go.
+SESSION_FIELDS = {
+    "学习方式": "mode",
+    "学习地点": "place",
+    "领学人": "leader",
+    "主持人": "host",
+    "记录人": "recorder",
+    "参加人员": "participants",
+}
+SESSION_KEYS = ("学习时间", *SESSION_FIELDS)
+
+SNIPPET_CONTEXT = 20
+PREAMBLE_HEADING = "导语"
+
+_READER_PLACE = ("reader.last_document", "reader.last_section")
+_TIME = re.compile(r"(\d{1,2})\s*[:：]\s*(\d{2})")
+
+
+# ---------------------------------------------------------------------------------- import
 
 
 def import_file(
@@ -26,7 +68,8 @@ def import_file(
 
     Bad input raises core.model.DocumentError (Chinese message) and stores nothing.
     """
-    raise NotImplementedError
+    loaded = _load(ctx, Path(path))
+    return _import_loaded(ctx, loaded, progress=progress, cancel=cancel)
 
 
 def import_text(
@@ -38,33 +81,356 @@ def import_text(
     cancel: CancelToken | None = None,
 ) -> ImportResult:
     """Parse and store pasted text (粘贴导入)."""
-    raise NotImplementedError
+    loaded = dataclasses.replace(load_pasted(text), source_name=source_name)
+    return _import_loaded(ctx, loaded, progress=progress, cancel=cancel)
 
 
 def ensure_seed(ctx: AppContext) -> int | None:
-    """On first start, import the bundled seed document; return its id (None if already done)."""
-    raise NotImplementedError
+    """On first start, import the bundled seed document; return its id (None if already done).
+
+    "Done" is remembered in the database, so a user who deletes the seed does not get it back.
+    A failed import leaves no marker and is tried again at the next start.
+    """
+    with ctx.begin() as session:
+        if session.get(Setting, SEED_MARKER) is not None:
+            return None
+    seed = paths.seed_document_path()
+    if not seed.is_file():
+        log.warning("bundled seed document missing: %s", seed)
+        return None
+    loaded = _load(ctx, seed)
+    result = _import_loaded(ctx, loaded, marker=SEED_MARKER)
+    log.info("imported the seed document as %d", result.document_id)
+    return result.document_id
+
+
+def _load(ctx: AppContext, path: Path) -> LoadedText:
+    if path.is_dir():
+        raise DocumentError(f"“{path}”是一个文件夹，不是文件。请选择要导入的文件。")
+    if not path.exists():
+        raise DocumentError(f"找不到文件“{path}”。请检查文件名和位置是否正确。")
+    max_mb = settings_service.get_setting(ctx, "import.max_megabytes")
+    try:
+        return load_file(path, max_bytes=int(max_mb) * 1024 * 1024)
+    except OSError as e:
+        raise DocumentError(
+            f"无法读取文件“{path.name}”：{e.strerror or e}。请确认文件没有被其他程序占用，且有读取权限。"
+        ) from e
+
+
+def _import_loaded(
+    ctx: AppContext,
+    loaded: LoadedText,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelToken | None = None,
+    marker: str | None = None,
+) -> ImportResult:
+    """Parse outside any transaction, then store everything in one transaction."""
+    parsed = parse_text(loaded.text, progress=progress, cancel=cancel)
+    if cancel is not None and cancel.cancelled:
+        raise Cancelled()
+    if progress is not None:
+        progress(0, 0, "正在保存到数据库…")
+    with ctx.begin() as session:
+        result = store_parsed(session, loaded, parsed)
+        if marker is not None:
+            session.merge(Setting(name=marker, value=result.document_id))
+    log.info(
+        "imported %r as document %d (%d sections, session %s)",
+        loaded.source_name, result.document_id, result.section_count, result.session_id,
+    )
+    return result
+
+
+def store_parsed(session: Session, loaded: LoadedText, parsed: ParsedDocument) -> ImportResult:
+    """Insert a parsed document (and its study session) inside the caller's transaction."""
+    title = parsed.title.strip() or Path(loaded.source_name).stem or "未命名文件"
+    doc = Document(
+        title=title,
+        note=parsed.note,
+        adopted_on=parse_date(parsed.note) if parsed.note else None,
+        meta=dict(parsed.meta),
+        truncated=parsed.truncated,
+        preamble=parsed.preamble,
+        source_name=loaded.source_name,
+        file_kind=loaded.file_kind,
+        encoding=loaded.encoding,
+        raw_text=loaded.text,
+    )
+    session.add(doc)
+    session.flush()
+    count = _insert_sections(session, doc.id, parsed)
+    study = session_from_meta(parsed.meta, doc.id, title)
+    if study is not None:
+        session.add(study)
+        session.flush()
+    return ImportResult(
+        document_id=doc.id,
+        session_id=None if study is None else study.id,
+        title=title,
+        section_count=count,
+        truncated=parsed.truncated,
+    )
+
+
+def _insert_sections(session: Session, document_id: int, parsed: ParsedDocument) -> int:
+    """Insert the tree level by level: a few bulk statements even for thousands of sections."""
+    rows: list[dict[str, Any]] = []  # in reading order
+    parents: list[int | None] = []  # ordinal of the parent row
+    stack = [(s, None, 0) for s in reversed(parsed.sections)]
+    while stack:
+        sec, parent, depth = stack.pop()
+        ordinal = len(rows)
+        rows.append(
+            dict(
+                document_id=document_id, ordinal=ordinal, depth=depth, kind=sec.kind,
+                number=sec.number, label=sec.label, title=sec.title, text=sec.text,
+            )
+        )
+        parents.append(parent)
+        stack.extend((c, ordinal, depth + 1) for c in reversed(sec.children))
+    ids: list[int] = [0] * len(rows)
+    depth = 0
+    while True:
+        level = [i for i, row in enumerate(rows) if row["depth"] == depth]
+        if not level:
+            break
+        params = []
+        for i in level:
+            parent = parents[i]
+            params.append({**rows[i], "parent_id": None if parent is None else ids[parent]})
+        stmt = insert(Section).returning(Section.id, sort_by_parameter_order=True)
+        for i, new_id in zip(level, session.scalars(stmt, params).all(), strict=True):
+            ids[i] = new_id
+        depth += 1
+    return len(rows)
+
+
+def session_from_meta(
+    meta: dict[str, str], document_id: int | None, title: str
+) -> StudySession | None:
+    """A StudySession from a study header (学习时间/学习方式/...), or None without one."""
+    if not any((meta.get(k) or "").strip() for k in SESSION_KEYS):
+        return None
+    when = meta.get("学习时间", "")
+    times = [f"{int(h):02d}:{m}" for h, m in _TIME.findall(when) if int(h) < 24 and int(m) < 60]
+    fields = {attr: (meta.get(key) or "").strip() for key, attr in SESSION_FIELDS.items()}
+    return StudySession(
+        date=parse_date(when) if when else None,
+        start_time=times[0] if times else None,
+        end_time=times[1] if len(times) > 1 else None,
+        content=(meta.get("学习内容") or "").strip() or f"《{title}》",
+        document_id=document_id,
+        meta=dict(meta),
+        **fields,
+    )
+
+
+# ---------------------------------------------------------------------------------- reading
 
 
 def list_documents(ctx: AppContext) -> list[DocumentInfo]:
-    raise NotImplementedError
+    """The 文件库, newest import first."""
+    with ctx.begin() as session:
+        counts = dict(
+            session.execute(
+                select(Section.document_id, func.count(Section.id)).group_by(Section.document_id)
+            ).all()
+        )
+        read = dict(
+            session.execute(
+                select(Section.document_id, func.count(func.distinct(ReadMark.section_id)))
+                .join(ReadMark, ReadMark.section_id == Section.id)
+                .where(ReadMark.person_id.is_(None))
+                .group_by(Section.document_id)
+            ).all()
+        )
+        rows = session.execute(
+            select(
+                Document.id, Document.title, Document.note, Document.adopted_on,
+                Document.imported_at, Document.source_name,
+            ).order_by(Document.imported_at.desc(), Document.id.desc())
+        ).all()
+    result = []
+    for row in rows:
+        total = counts.get(row.id, 0)
+        done = read.get(row.id, 0)
+        result.append(
+            DocumentInfo(
+                id=row.id,
+                title=row.title,
+                note=row.note,
+                adopted_on=row.adopted_on.isoformat() if row.adopted_on else None,
+                section_count=total,
+                read_count=done,
+                progress=(done / total) if total else 0.0,
+                imported_at=row.imported_at.isoformat(),
+                source_name=row.source_name,
+            )
+        )
+    return result
 
 
 def get_document(ctx: AppContext, document_id: int) -> DocumentView:
     """The whole document with sections flattened in reading order, with read/note marks."""
-    raise NotImplementedError
+    with ctx.begin() as session:
+        doc = _document(session, document_id)
+        view = DocumentView(
+            id=doc.id,
+            title=doc.title,
+            note=doc.note,
+            meta=dict(doc.meta or {}),
+            truncated=doc.truncated,
+            preamble=doc.preamble,
+            sections=_section_views(session, document_id),
+        )
+    return view
+
+
+def _document(session: Session, document_id: int) -> Document:
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise NotFoundError(f"找不到编号为 {document_id} 的文件，它可能已被删除。")
+    return doc
+
+
+def _section_views(session: Session, document_id: int) -> list[SectionView]:
+    read = set(
+        session.scalars(
+            select(ReadMark.section_id)
+            .join(Section, Section.id == ReadMark.section_id)
+            .where(Section.document_id == document_id, ReadMark.person_id.is_(None))
+        )
+    )
+    noted = set(
+        session.scalars(
+            select(SectionNote.section_id)
+            .join(Section, Section.id == SectionNote.section_id)
+            .where(Section.document_id == document_id)
+        )
+    )
+    rows = session.execute(
+        select(
+            Section.id, Section.parent_id, Section.depth, Section.ordinal, Section.label,
+            Section.title, Section.text, Section.kind,
+        )
+        .where(Section.document_id == document_id)
+        .order_by(Section.ordinal)
+    ).all()
+    paths_by_id: dict[int, tuple[str, ...]] = {}
+    views = []
+    for row in rows:
+        path = (paths_by_id.get(row.parent_id, ()) if row.parent_id else ()) + (row.label,)
+        paths_by_id[row.id] = path
+        views.append(
+            SectionView(
+                id=row.id, parent_id=row.parent_id, depth=row.depth, ordinal=row.ordinal,
+                label=row.label, title=row.title, text=row.text, kind=row.kind, path=path,
+                is_read=row.id in read, has_note=row.id in noted,
+            )
+        )
+    return views
 
 
 def rename_document(ctx: AppContext, document_id: int, title: str) -> None:
     """Empty or whitespace-only title raises DocumentError."""
-    raise NotImplementedError
+    title = (title or "").strip()
+    if not title:
+        raise DocumentError("文件标题不能为空，请输入标题。")
+    with ctx.begin() as session:
+        _document(session, document_id).title = title
 
 
 def delete_document(ctx: AppContext, document_id: int) -> None:
     """Remove a document with its sections, marks and notes (sessions keep their record)."""
-    raise NotImplementedError
+    with ctx.begin() as session:
+        _document(session, document_id)
+        session.execute(
+            delete(Document).where(Document.id == document_id),
+            execution_options={"synchronize_session": False},
+        )
+        # The reader must not reopen what is gone.
+        last = session.get(Setting, "reader.last_document")
+        if last is not None and last.value == document_id:
+            session.execute(
+                delete(Setting).where(Setting.name.in_(_READER_PLACE)),
+                execution_options={"synchronize_session": False},
+            )
+    log.info("deleted document %d", document_id)
+
+
+# ---------------------------------------------------------------------------------- search
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    folded = _FOLD_CACHE.get(ch)
+    if folded is None:
+        folded = _FOLD_CACHE[ch] = unicodedata.normalize("NFKC", ch).casefold()
+    return folded
+
+
+def fold(text: str) -> tuple[str, Sequence[int] | None]:
+    """Case- and width-folded text (NFKC + casefold, char by char) and, for each folded char,
+    the index of the original char it came from (None when the mapping is the identity)."""
+    parts = list(map(_fold_char, text))
+    folded = "".join(parts)
+    if len(folded) == len(text):  # every char folded to exactly one char
+        return folded, None
+    origin: list[int] = []
+    for i, part in enumerate(parts):
+        origin.extend([i] * len(part))
+    return folded, origin
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-overlapping case/width-insensitive match, as offsets in `text`."""
+    needle, _ = fold(query)
+    if not needle or not text:
+        return []
+    hay, origin = fold(text)
+    spans = []
+    pos = hay.find(needle)
+    while pos >= 0:
+        last = pos + len(needle) - 1
+        if origin is None:
+            spans.append((pos, last + 1))
+        else:
+            spans.append((origin[pos], origin[last] + 1))
+        pos = hay.find(needle, pos + len(needle))
+    return spans
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    a = max(0, start - SNIPPET_CONTEXT)
+    b = min(len(text), end + SNIPPET_CONTEXT)
+    return text[a:b].replace("\r", " ").replace("\n", " ")
 
 
 def search(ctx: AppContext, document_id: int, query: str, *, limit: int = 500) -> list[SearchHit]:
     """Find `query` in the preamble, titles and texts, in reading order (case/width-insensitive)."""
-    raise NotImplementedError
+    if not query or not query.strip():
+        return []
+    with ctx.begin() as session:
+        preamble = _document(session, document_id).preamble
+        sections = _section_views(session, document_id)
+    hits: list[SearchHit] = []
+    fields: list[tuple[int | None, str, str, str]] = [
+        (None, "preamble", preamble, PREAMBLE_HEADING)
+    ]
+    for sec in sections:
+        fields.append((sec.id, "title", sec.title, sec.heading))
+        fields.append((sec.id, "text", sec.text, sec.heading))
+    for section_id, name, text, heading in fields:
+        for start, end in find_all(text, query):
+            hits.append(
+                SearchHit(
+                    section_id=section_id, field=name, start=start, end=end,
+                    snippet=_snippet(text, start, end), heading=heading,
+                )
+            )
+            if len(hits) >= limit:
+                return hits
+    return hits

@@ -2,15 +2,99 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from sqlalchemy import select
+
+from studyapp.config import OPTIONS, Option, option
+from studyapp.db.models import Setting
 from studyapp.services.context import AppContext
+
+log = logging.getLogger("studyapp.services")
+
+_TYPE_NAMES = {int: "整数", float: "数字", str: "文字", bool: "是或否"}
+_TRUE = {"1", "true", "yes", "on", "是", "真"}
+_FALSE = {"0", "false", "no", "off", "否", "假", ""}
+
+
+def coerce(opt: Option, value: Any) -> Any:
+    """`value` as the declared type of `opt`; ValueError (Chinese message) if it cannot be."""
+    kind = opt.type
+    try:
+        if kind is bool:
+            if isinstance(value, str):
+                word = value.strip().lower()
+                if word in _TRUE:
+                    return True
+                if word in _FALSE:
+                    return False
+                raise ValueError(value)
+            return bool(value)
+        if kind is int:
+            if isinstance(value, str):
+                value = float(value.strip()) if "." in value else int(value.strip())
+            if isinstance(value, float):
+                if not value.is_integer():
+                    raise ValueError(value)
+                value = int(value)
+            return int(value)
+        if kind is float:
+            return float(value.strip() if isinstance(value, str) else value)
+        if kind is str:
+            return "" if value is None else str(value)
+        return kind(value)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"设置“{opt.description}”的值“{value}”无效，应为{_TYPE_NAMES.get(kind, kind.__name__)}。"
+        ) from None
 
 
 def get_setting(ctx: AppContext, name: str) -> Any:
     """The stored value, or the declared default; undeclared names raise KeyError."""
-    raise NotImplementedError
+    opt = option(name)
+    with ctx.begin() as session:
+        row = session.get(Setting, name)
+        stored = None if row is None else row.value
+    if stored is None:
+        return opt.default
+    try:
+        return coerce(opt, stored)
+    except ValueError:
+        log.warning("stored setting %s=%r is invalid; using the default", name, stored)
+        return opt.default
 
 
 def set_setting(ctx: AppContext, name: str, value: Any) -> None:
-    raise NotImplementedError
+    """Store `value` coerced to the declared type (ValueError with a Chinese message if not)."""
+    opt = option(name)
+    value = coerce(opt, value)
+    with ctx.begin() as session:
+        row = session.get(Setting, name)
+        if row is None:
+            session.add(Setting(name=name, value=value))
+        else:
+            row.value = value
+
+
+def reset_setting(ctx: AppContext, name: str) -> None:
+    """Forget the stored value so the declared default applies again."""
+    option(name)
+    with ctx.begin() as session:
+        row = session.get(Setting, name)
+        if row is not None:
+            session.delete(row)
+
+
+def all_settings(ctx: AppContext) -> dict[str, Any]:
+    """Every declared setting with its current value (for a settings screen)."""
+    with ctx.begin() as session:
+        stored = {row.name: row.value for row in session.scalars(select(Setting))}
+    values: dict[str, Any] = {}
+    for name, opt in OPTIONS.items():
+        raw = stored.get(name)
+        try:
+            values[name] = opt.default if raw is None else coerce(opt, raw)
+        except ValueError:
+            values[name] = opt.default
+    return values

@@ -1,0 +1,158 @@
+"""SQLAlchemy 2.0 models of the studyapp database.
+
+Only services/ touch these classes; they hand plain DTOs to ui/ and cli/. Every schema change
+needs a hand-written Alembic migration in studyapp/db/migrations/versions (later issues add
+Person, Attendance, Question, ... there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def now() -> dt.datetime:
+    """Local wall-clock time without microseconds: offices read these stamps as local time."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+# Named constraints, so later batch migrations on SQLite can find and drop them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base; `Base.metadata` mirrors what the migrations create (a test checks)."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Document(Base):
+    """An imported text with its structure (文件/学习材料)."""
+
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String, nullable=False)
+    note: Mapped[str] = mapped_column(String, nullable=False, default="")
+    adopted_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    truncated: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    preamble: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    source_name: Mapped[str] = mapped_column(String, nullable=False, default="")
+    file_kind: Mapped[str] = mapped_column(String, nullable=False, default="txt")
+    encoding: Mapped[str | None] = mapped_column(String, nullable=True)
+    raw_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+
+    sections: Mapped[list[Section]] = relationship(
+        back_populates="document",
+        order_by="Section.ordinal",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class Section(Base):
+    """A node of the document tree (章节); `ordinal` is the position in reading order."""
+
+    __tablename__ = "section"
+    __table_args__ = (Index("ix_section_document_ordinal", "document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), nullable=False
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    ordinal: Mapped[int] = mapped_column(Integer, nullable=False)
+    depth: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    kind: Mapped[str] = mapped_column(String, nullable=False, default="")
+    number: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    label: Mapped[str] = mapped_column(String, nullable=False, default="")
+    title: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    document: Mapped[Document] = relationship(back_populates="sections")
+
+
+class ReadMark(Base):
+    """A section marked read. `person_id` NULL is the local reader; the roster issue fills it."""
+
+    __tablename__ = "read_mark"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    section_id: Mapped[int] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    read_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+
+
+class SectionNote(Base):
+    """The personal note (笔记) of a section, one per section."""
+
+    __tablename__ = "section_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    section_id: Mapped[int] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE"), nullable=False, unique=True
+    )
+    text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+
+
+class Setting(Base):
+    """A stored setting declared in studyapp.config (JSON value).
+
+    Names starting with "_state." are internal markers of the services (e.g. the seed import),
+    never shown or settable as options.
+    """
+
+    __tablename__ = "setting"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class StudySession(Base):
+    """A study session (学习会/学习记录); attendance and scores come with later issues."""
+
+    __tablename__ = "study_session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    start_time: Mapped[str | None] = mapped_column(String, nullable=True)  # "HH:MM"
+    end_time: Mapped[str | None] = mapped_column(String, nullable=True)
+    mode: Mapped[str] = mapped_column(String, nullable=False, default="")
+    place: Mapped[str] = mapped_column(String, nullable=False, default="")
+    leader: Mapped[str] = mapped_column(String, nullable=False, default="")
+    host: Mapped[str] = mapped_column(String, nullable=False, default="")
+    recorder: Mapped[str] = mapped_column(String, nullable=False, default="")
+    participants: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    content: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)

@@ -1,0 +1,196 @@
+"""The command line: outline/import contracts, Chinese errors with exit status 2, no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from studyapp import __version__
+from studyapp.cli.main import main
+from studyapp.db.engine import DB_FILENAME
+from studyapp.services import documents, sessions
+from studyapp.services.context import AppContext
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def assert_bad_input(code: int, out: str, err: str) -> None:
+    assert code == 2
+    assert "Traceback" not in err and "Traceback" not in out
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in err), err
+
+
+# ------------------------------------------------------------------------------ outline
+
+
+def test_outline_json_on_the_seed(capsys, seed_path: Path) -> None:
+    code, out, err = run(capsys, "outline", str(seed_path), "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert set(data) == {"title", "note", "meta", "truncated", "preamble", "sections"}
+    assert data["title"] == "中共遵义市委关于全面推进依法治市的实施意见"
+    assert data["meta"] == {
+        "学习时间": "2015.4.15", "学习方式": "集中学习",
+        "学习地点": "乡政府二楼会议室", "领学人": "王德伦",
+    }
+    assert data["truncated"] is True
+    assert [s["label"] for s in data["sections"]] == ["一、", "二、", "三、", "四、"]
+    items = [c for s in data["sections"] for c in s["children"]]
+    assert len(items) == 13
+    assert set(items[0]) == {"label", "title", "text", "children"}
+    assert (items[0]["label"], items[0]["title"]) == ("1.", "指导思想")
+    assert "指导思想" in out  # ensure_ascii=False: readable Chinese
+
+
+def test_outline_tree_is_readable(capsys, seed_path: Path) -> None:
+    code, out, _ = run(capsys, "outline", str(seed_path))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "标题：中共遵义市委关于全面推进依法治市的实施意见"
+    assert "领学人：王德伦" in lines
+    assert any("原文在此处中断" in line for line in lines)
+    assert "一、全面推进依法治市的总体要求" in lines
+    assert "  1.指导思想" in lines and "  13.优化司法职权配置" in lines
+
+
+def test_outline_needs_no_database(capsys, seed_path: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STUDYAPP_DATA", str(tmp_path / "data"))
+    assert run(capsys, "outline", str(seed_path))[0] == 0
+    assert not (tmp_path / "data").exists()
+
+
+# ------------------------------------------------------------------------------ import
+
+
+def test_import_json_shape(capsys, seed_path: Path, tmp_path: Path, template_db: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copyfile(template_db, data / DB_FILENAME)
+    code, out, err = run(capsys, "--data", str(data), "import", str(seed_path), "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert set(result) == {"document", "session"}
+    assert isinstance(result["document"], int) and isinstance(result["session"], int)
+
+    plain = tmp_path / "plain.txt"
+    plain.write_text("通知\n一、甲\n内容。\n二、乙\n内容。", encoding="gb18030")
+    code, out, _ = run(capsys, "import", str(plain), "--json", "--data", str(data))
+    assert code == 0 and json.loads(out) == {"document": result["document"] + 1, "session": None}
+
+    with AppContext(data) as ctx:
+        assert len(documents.list_documents(ctx)) == 2
+        assert sessions.get_session(ctx, result["session"]).leader == "王德伦"
+
+
+def test_import_prints_what_it_created(capsys, seed_path: Path, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("STUDYAPP_DATA", str(tmp_path / "env-data"))
+    code, out, _ = run(capsys, "import", str(seed_path))
+    assert code == 0
+    assert "已导入文件《中共遵义市委关于全面推进依法治市的实施意见》" in out
+    assert "17 个章节" in out and "原文在末尾中断" in out
+    assert "已创建学习记录" in out and "2015-04-15" in out and "王德伦" in out
+    assert (tmp_path / "env-data" / DB_FILENAME).is_file()
+
+
+@pytest.mark.parametrize("content", [None, b"", b"\x00\xff\x00\xfe" * 500], ids=["missing", "empty", "binary"])
+def test_bad_input_exits_2_in_chinese(capsys, tmp_path: Path, content: bytes | None) -> None:
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    for command in ("outline", "import"):
+        code, out, err = run(capsys, "--data", str(tmp_path / "data"), command, str(path))
+        assert_bad_input(code, out, err)
+    if content is None:
+        assert "找不到文件" in err
+
+
+def test_newer_database_is_refused(capsys, seed_path: Path, tmp_path: Path, template_db: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copyfile(template_db, data / DB_FILENAME)
+    con = sqlite3.connect(data / DB_FILENAME)
+    con.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
+    con.commit()
+    con.close()
+    code, out, err = run(capsys, "--data", str(data), "import", str(seed_path))
+    assert_bad_input(code, out, err)
+    assert "较新版本" in err and "ffff9999" in err
+
+
+def test_damaged_database_exits_2_without_log_noise(capsys, seed_path: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DB_FILENAME).write_bytes(b"not a database at all" * 100)
+    code, out, err = run(capsys, "--data", str(data), "import", str(seed_path))
+    assert_bad_input(code, out, err)
+    assert "损坏" in err and "ERROR" not in err
+
+
+def test_usage_errors_and_version(capsys) -> None:
+    code, out, err = run(capsys, "frobnicate")
+    assert_bad_input(code, out, err)
+    code, out, err = run(capsys, "outline")
+    assert_bad_input(code, out, err)
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and __version__ in out
+
+
+def test_no_subcommand_starts_the_gui(monkeypatch, tmp_path: Path) -> None:
+    calls = []
+    fake = types.ModuleType("studyapp.ui.app")
+    fake.run_gui = lambda data_dir, selftest=False: calls.append((data_dir, selftest)) or 0
+    monkeypatch.setitem(sys.modules, "studyapp.ui.app", fake)
+    assert main(["--data", str(tmp_path), "--selftest"]) == 0
+    assert calls == [(tmp_path, True)]
+
+
+# ------------------------------------------------------------------------------ subprocess
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STUDYAPP")}
+    env.update(extra)
+    return env
+
+
+def test_python_m_studyapp_imports_and_writes_utf8(seed_path: Path, tmp_path: Path) -> None:
+    # An ASCII-only stdout (like a GBK Windows pipe) must still get UTF-8, not a crash.
+    proc = subprocess.run(
+        [sys.executable, "-m", "studyapp", "--data", str(tmp_path / "d"), "import", str(seed_path)],
+        capture_output=True, env=_env(PYTHONIOENCODING="ascii"), timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    assert "已导入文件" in proc.stdout.decode("utf-8")
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "studyapp", "--data", str(tmp_path / "d"), "import",
+         str(tmp_path / "missing.txt"), "--json"],
+        capture_output=True, env=_env(PYTHONIOENCODING="ascii"), timeout=120,
+    )
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2 and "找不到文件" in err and "Traceback" not in err
+    assert proc.stdout == b""
+
+
+def test_outline_and_import_never_load_qt(seed_path: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys; from studyapp.cli.main import main;"
+        f"assert main(['outline', {str(seed_path)!r}, '--json']) == 0;"
+        f"assert main(['--data', {str(tmp_path)!r}, 'import', {str(seed_path)!r}]) == 0;"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'studyapp.ui'))];"
+        "assert not bad, bad"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, env=_env(), timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")

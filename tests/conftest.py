@@ -1,0 +1,93 @@
+"""Shared fixtures: temp data folders and databases copied from a migrated template.
+
+Migrating (and importing the seed) happens once per test session; each test gets a fresh copy
+of the file, so database tests stay fast and independent.
+
+Fixtures: data_dir, template_db, ctx, seed_path, seeded_template, seeded_ctx (with seed_id).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from studyapp import paths
+from studyapp.db.engine import DB_FILENAME
+
+
+def _close_cleanly(ctx) -> None:
+    # Fold the WAL into the main file so copying that one file copies everything.
+    with ctx.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    ctx.close()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty data folder (what --data DIR / STUDYAPP_DATA point at)."""
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file migrated to head, to copy from."""
+    from studyapp.services.context import AppContext
+
+    folder = tmp_path_factory.mktemp("template")
+    _close_cleanly(AppContext(folder))
+    return folder / DB_FILENAME
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return paths.seed_document_path()
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
+    """A migrated database with the seed document imported (by ensure_seed, id in the marker)."""
+    from studyapp.services import documents
+    from studyapp.services.context import AppContext
+
+    folder = tmp_path_factory.mktemp("seeded")
+    shutil.copyfile(template_db, folder / DB_FILENAME)
+    ctx = AppContext(folder)
+    documents.ensure_seed(ctx)
+    _close_cleanly(ctx)
+    return folder / DB_FILENAME
+
+
+def _open_copy(template: Path, data_dir: Path):
+    from studyapp.services.context import AppContext
+
+    shutil.copyfile(template, data_dir / DB_FILENAME)
+    return AppContext(data_dir)
+
+
+@pytest.fixture
+def ctx(template_db: Path, data_dir: Path) -> Iterator:
+    """An AppContext on a fresh, migrated, empty database in `data_dir`."""
+    context = _open_copy(template_db, data_dir)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def seeded_ctx(seeded_template: Path, data_dir: Path) -> Iterator:
+    """An AppContext whose database already holds the seed document (see `seed_id`)."""
+    context = _open_copy(seeded_template, data_dir)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def seed_id(seeded_ctx) -> int:
+    from studyapp.services import documents
+
+    [info] = documents.list_documents(seeded_ctx)
+    return info.id

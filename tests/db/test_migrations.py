@@ -1,0 +1,112 @@
+"""The schema comes from the migrations inside the package; SQLite runs in WAL with FKs on."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from studyapp.db import migrate
+from studyapp.db.engine import DB_FILENAME, make_engine, sqlite_url
+from studyapp.db.models import Base
+from studyapp.services.context import AppContext, SchemaTooNewError
+
+TABLES = {"document", "section", "read_mark", "section_note", "setting", "study_session"}
+
+
+def test_new_data_folder_gets_a_migrated_database(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "nested"
+    ctx = AppContext(folder)
+    try:
+        assert ctx.created
+        assert (folder / DB_FILENAME).is_file()
+        names = set(inspect(ctx.engine).get_table_names())
+        assert TABLES | {"alembic_version"} <= names
+        assert migrate.current_revisions(ctx.engine) == (migrate.head_revision(),)
+    finally:
+        ctx.close()
+    again = AppContext(folder)  # reopening does not migrate again
+    assert not again.created
+    again.close()
+
+
+def test_migrations_match_the_models(ctx: AppContext) -> None:
+    """Hand-written migrations and the ORM models describe the same schema."""
+    with ctx.engine.connect() as conn:
+        mc = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(mc, Base.metadata) == []
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    """migrate.HEAD lets a normal start skip Alembic: it must name the newest script."""
+    assert migrate.HEAD == migrate.head_revision()
+
+
+def test_migrations_live_in_the_package_without_alembic_ini() -> None:
+    cfg = migrate.alembic_config()
+    location = Path(cfg.get_main_option("script_location"))
+    assert location == Path(migrate.__file__).parent / "migrations"
+    assert (location / "env.py").is_file()
+    assert cfg.config_file_name is None
+
+
+def test_downgrade_and_upgrade_round_trip(tmp_path: Path) -> None:
+    engine = make_engine(sqlite_url(tmp_path))
+    assert migrate.upgrade(engine)
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    assert migrate.upgrade(engine)
+    assert TABLES <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_every_connection_uses_wal_foreign_keys_and_a_busy_timeout(ctx: AppContext) -> None:
+    conns = [ctx.engine.connect() for _ in range(3)]  # several pooled connections
+    try:
+        for conn in conns:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+    finally:
+        for conn in conns:
+            conn.close()
+
+
+def test_foreign_keys_cascade_in_the_database(seeded_ctx: AppContext, seed_id: int) -> None:
+    with seeded_ctx.engine.begin() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM section").scalar() > 0
+        conn.exec_driver_sql(f"DELETE FROM document WHERE id = {seed_id}")
+        assert conn.exec_driver_sql("SELECT count(*) FROM section").scalar() == 0
+        assert conn.exec_driver_sql("SELECT document_id FROM study_session").scalar() is None
+
+
+def _stamp_future(db: Path, revision: str = "9999_from_the_future") -> None:
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    con.commit()
+    con.close()
+
+
+def test_database_from_a_newer_version_is_refused(template_db: Path, data_dir: Path) -> None:
+    db = data_dir / DB_FILENAME
+    shutil.copyfile(template_db, db)
+    _stamp_future(db)
+    with pytest.raises(SchemaTooNewError) as info:
+        AppContext(data_dir)
+    message = info.value.message
+    assert "较新版本" in message and "9999_from_the_future" in message and "--data" in message
+    con = sqlite3.connect(db)  # left untouched
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        "9999_from_the_future",
+    )
+    con.close()

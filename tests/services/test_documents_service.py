@@ -1,0 +1,218 @@
+"""Import, list, view, rename and delete documents; nothing is stored when import fails."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from studyapp.core.model import Cancelled, DocumentError
+from studyapp.db.engine import DB_FILENAME
+from studyapp.services import documents, reading, sessions, settings
+from studyapp.services.context import AppContext, NotFoundError, StorageError
+from studyapp.services.dto import CancelToken
+
+SHARED_DOCS = Path(__file__).resolve().parents[3] / "shared" / "documents"
+
+
+def _counts(ctx: AppContext) -> tuple[int, int, int]:
+    with ctx.engine.connect() as conn:
+        return tuple(
+            conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+            for t in ("document", "section", "study_session")
+        )  # type: ignore[return-value]
+
+
+def test_seed_is_imported_with_its_structure_and_session(seeded_ctx: AppContext, seed_id: int) -> None:
+    [info] = documents.list_documents(seeded_ctx)
+    assert info.title == "中共遵义市委关于全面推进依法治市的实施意见"
+    assert info.adopted_on == "2014-11-12"
+    assert info.section_count == 17 and info.read_count == 0 and info.progress == 0.0
+    assert info.source_name == "zunyi-yifazhishi-2014.txt"
+
+    view = documents.get_document(seeded_ctx, seed_id)
+    top = [s for s in view.sections if s.parent_id is None]
+    items = [s for s in view.sections if s.depth == 1]
+    assert [s.label for s in top] == ["一、", "二、", "三、", "四、"]
+    assert [s.label for s in items] == [f"{n}." for n in range(1, 14)]
+    assert items[0].title == "指导思想" and items[0].path == ("一、", "1.")
+    assert items[-1].title == "优化司法职权配置" and items[-1].path == ("四、", "13.")
+    assert [s.ordinal for s in view.sections] == list(range(17))
+    assert view.truncated
+    assert view.meta["领学人"] == "王德伦"
+
+    [study] = sessions.list_sessions(seeded_ctx)
+    assert (study.date, study.mode, study.place, study.leader) == (
+        "2015-04-15", "集中学习", "乡政府二楼会议室", "王德伦",
+    )
+    assert study.document_id == seed_id
+
+
+def test_seed_is_imported_on_first_start_only(ctx: AppContext) -> None:
+    seed = documents.ensure_seed(ctx)
+    assert seed is not None
+    assert documents.ensure_seed(ctx) is None
+    documents.delete_document(ctx, seed)
+    assert documents.ensure_seed(ctx) is None  # a deleted seed stays deleted
+    assert documents.list_documents(ctx) == []
+
+
+@pytest.mark.parametrize(
+    "name, title, top",
+    [
+        ("dangnei-zhengzhi-shenghuo-2016.txt", "关于新形势下党内政治生活的若干准则", 12),
+        ("jiancha-fa-2018.txt", "中华人民共和国监察法", 9),
+    ],
+)
+def test_other_documents_import(ctx: AppContext, name: str, title: str, top: int) -> None:
+    path = SHARED_DOCS / name
+    if not path.exists():
+        pytest.skip("shared documents not available")
+    result = documents.import_file(ctx, path)
+    assert result.title == title and result.session_id is None
+    view = documents.get_document(ctx, result.document_id)
+    assert len([s for s in view.sections if s.depth == 0]) == top
+    assert len(view.sections) == result.section_count
+    parents = {s.id for s in view.sections}
+    assert all(s.parent_id is None or s.parent_id in parents for s in view.sections)
+
+
+def test_import_reports_progress_and_stores_the_original_text(ctx: AppContext, seed_path: Path) -> None:
+    calls: list[tuple[int, int, str]] = []
+    result = documents.import_file(ctx, seed_path, progress=lambda *a: calls.append(a))
+    assert calls and any("保存" in msg for _, _, msg in calls)
+    with ctx.engine.connect() as conn:
+        raw = conn.exec_driver_sql(
+            "SELECT raw_text FROM document WHERE id = ?", (result.document_id,)
+        ).scalar()
+    assert raw == seed_path.read_text(encoding="utf-8").replace("\r\n", "\n").lstrip("\ufeff")
+
+
+def test_import_text_makes_a_session_from_a_full_header(ctx: AppContext) -> None:
+    text = (
+        "关于加强学习的通知\n学习时间：2015年4月15日上午9:00-11:30\n学习方式：集中学习\n"
+        "学习地点：三楼会议室\n主持人：张三\n领学人：李四\n记录人：王五\n参加人员：张三、李四、王五\n"
+        "一、总体要求\n要认真学习。\n二、具体安排\n按计划进行。"
+    )
+    result = documents.import_text(ctx, text)
+    assert result.section_count == 2
+    info = sessions.get_session(ctx, result.session_id)
+    assert (info.date, info.host, info.leader, info.recorder, info.participants) == (
+        "2015-04-15", "张三", "李四", "王五", "张三、李四、王五",
+    )
+    with ctx.engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT start_time, end_time, content FROM study_session WHERE id = ?", (info.id,)
+        ).one()
+    assert tuple(row) == ("09:00", "11:30", "《关于加强学习的通知》")
+    [doc] = documents.list_documents(ctx)
+    assert doc.source_name == "粘贴导入"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"   \n\n  ", b"\x00\x01\x02PK\x03\x04" + bytes(range(256)) * 20],
+    ids=["empty", "blank", "binary"],
+)
+def test_bad_files_store_nothing(ctx: AppContext, tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    with pytest.raises(DocumentError) as info:
+        documents.import_file(ctx, bad)
+    assert info.value.message and not info.value.message.isascii()
+    assert _counts(ctx) == (0, 0, 0)
+
+
+def test_missing_file_and_folder_are_refused(ctx: AppContext, tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="找不到文件"):
+        documents.import_file(ctx, tmp_path / "nope.txt")
+    with pytest.raises(DocumentError, match="文件夹"):
+        documents.import_file(ctx, tmp_path)
+
+
+def test_too_big_file_is_refused_by_the_setting(ctx: AppContext, tmp_path: Path) -> None:
+    settings.set_setting(ctx, "import.max_megabytes", 1)
+    big = tmp_path / "big.txt"
+    big.write_text("一、总则\n" + "依法治市。" * 250_000, encoding="utf-8")  # > 1 MB
+    with pytest.raises(DocumentError):
+        documents.import_file(ctx, big)
+    assert _counts(ctx) == (0, 0, 0)
+
+
+def test_cancelled_import_stores_nothing(ctx: AppContext, seed_path: Path) -> None:
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        documents.import_file(ctx, seed_path, cancel=token)
+    assert _counts(ctx) == (0, 0, 0)
+
+
+def test_rename(seeded_ctx: AppContext, seed_id: int) -> None:
+    documents.rename_document(seeded_ctx, seed_id, "  遵义依法治市实施意见 ")
+    assert documents.get_document(seeded_ctx, seed_id).title == "遵义依法治市实施意见"
+    with pytest.raises(DocumentError, match="不能为空"):
+        documents.rename_document(seeded_ctx, seed_id, " \u3000 ")
+    with pytest.raises(NotFoundError):
+        documents.rename_document(seeded_ctx, 9999, "x")
+
+
+def test_delete_cascades_but_keeps_the_session_record(seeded_ctx: AppContext, seed_id: int) -> None:
+    first = documents.get_document(seeded_ctx, seed_id).sections[0].id
+    reading.mark_read(seeded_ctx, first)
+    reading.save_note(seeded_ctx, first, "重点")
+    settings.set_setting(seeded_ctx, "reader.last_document", seed_id)
+    documents.delete_document(seeded_ctx, seed_id)
+
+    assert documents.list_documents(seeded_ctx) == []
+    with seeded_ctx.engine.connect() as conn:
+        for table in ("section", "read_mark", "section_note"):
+            assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
+    [study] = sessions.list_sessions(seeded_ctx)
+    assert study.document_id is None and study.leader == "王德伦"
+    assert settings.get_setting(seeded_ctx, "reader.last_document") == 0
+    with pytest.raises(NotFoundError):
+        documents.get_document(seeded_ctx, seed_id)
+    with pytest.raises(NotFoundError):
+        documents.delete_document(seeded_ctx, seed_id)
+
+
+def test_list_shows_newest_first_with_progress(seeded_ctx: AppContext, seed_id: int) -> None:
+    other = documents.import_text(seeded_ctx, "第二个文件\n一、甲\n内容。\n二、乙\n内容。")
+    sections = documents.get_document(seeded_ctx, other.document_id).sections
+    reading.mark_read(seeded_ctx, sections[0].id)
+    infos = documents.list_documents(seeded_ctx)
+    assert [i.id for i in infos] == [other.document_id, seed_id]
+    assert infos[0].read_count == 1 and infos[0].progress == pytest.approx(0.5)
+
+
+def test_locked_database_gives_a_chinese_message(
+    template_db: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import studyapp.db.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
+    shutil.copyfile(template_db, data_dir / DB_FILENAME)
+    ctx = AppContext(data_dir)
+    try:
+        other = sqlite3.connect(data_dir / DB_FILENAME, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        try:
+            with pytest.raises(StorageError) as info:
+                documents.import_text(ctx, "标题\n一、甲\n内容。")
+            assert "占用" in info.value.message
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert documents.list_documents(ctx) == []
+    finally:
+        ctx.close()
+
+
+def test_a_file_that_is_not_a_database_is_refused(data_dir: Path) -> None:
+    (data_dir / DB_FILENAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError) as info:
+        AppContext(data_dir)
+    assert "损坏" in info.value.message

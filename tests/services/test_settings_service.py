@@ -1,0 +1,56 @@
+"""Settings: declared names only, defaults, values coerced to the declared type."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.config import OPTIONS
+from studyapp.db.models import Setting
+from studyapp.services import settings
+from studyapp.services.context import AppContext
+
+
+def test_defaults_until_set(ctx: AppContext) -> None:
+    assert settings.get_setting(ctx, "reader.font_size") == 20
+    assert settings.get_setting(ctx, "hours.target_township_cadre") == 90.0
+    assert settings.all_settings(ctx) == {name: o.default for name, o in OPTIONS.items()}
+
+
+def test_values_are_coerced_and_persist(ctx: AppContext, data_dir) -> None:
+    settings.set_setting(ctx, "reader.font_size", "24")
+    settings.set_setting(ctx, "hours.target_party_member", "40")
+    settings.set_setting(ctx, "import.max_megabytes", 30.0)
+    settings.set_setting(ctx, "org.unit_name", "某某乡人民政府")
+    ctx.close()
+    reopened = AppContext(data_dir)
+    try:
+        assert settings.get_setting(reopened, "reader.font_size") == 24
+        assert settings.get_setting(reopened, "hours.target_party_member") == 40.0
+        assert isinstance(settings.get_setting(reopened, "hours.target_party_member"), float)
+        assert settings.get_setting(reopened, "import.max_megabytes") == 30
+        assert settings.get_setting(reopened, "org.unit_name") == "某某乡人民政府"
+        settings.reset_setting(reopened, "reader.font_size")
+        assert settings.get_setting(reopened, "reader.font_size") == 20
+    finally:
+        reopened.close()
+
+
+def test_bad_values_are_refused_in_chinese(ctx: AppContext) -> None:
+    with pytest.raises(ValueError, match="阅读区字号.*整数"):
+        settings.set_setting(ctx, "reader.font_size", "大")
+    with pytest.raises(ValueError):
+        settings.set_setting(ctx, "reader.font_size", 20.5)
+    assert settings.get_setting(ctx, "reader.font_size") == 20
+
+
+def test_undeclared_names_raise_keyerror(ctx: AppContext) -> None:
+    with pytest.raises(KeyError):
+        settings.get_setting(ctx, "reader.colour")
+    with pytest.raises(KeyError):
+        settings.set_setting(ctx, "_state.seed_imported", 1)
+
+
+def test_a_damaged_stored_value_falls_back_to_the_default(ctx: AppContext) -> None:
+    with ctx.begin() as session:
+        session.add(Setting(name="reader.font_size", value="huge"))
+    assert settings.get_setting(ctx, "reader.font_size") == 20
