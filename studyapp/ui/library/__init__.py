@@ -1,0 +1,1 @@
+"""文件库: the list of imported documents."""

@@ -1,0 +1,285 @@
+"""The main window: menus, toolbar and status bar around the reader; import and 文件库 flows."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QToolBar, QWidget
+
+from studyapp import APP_TITLE, __version__
+from studyapp.services import AppContext, documents
+from studyapp.services import settings as settings_service
+from studyapp.services.dto import DocumentView, ImportResult
+from studyapp.ui.importing.files import choose_import_file
+from studyapp.ui.importing.paste import PasteDialog
+from studyapp.ui.library.dialog import LibraryDialog
+from studyapp.ui.reader.view import Reader
+from studyapp.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger("studyapp.ui")
+
+DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 office screen with its taskbar
+
+
+def _encode(data: QByteArray) -> str:
+    return bytes(data.toBase64().data()).decode("ascii")
+
+
+def _decode(text: str) -> QByteArray:
+    return QByteArray.fromBase64(QByteArray(text.encode("ascii")))
+
+
+class MainWindow(QMainWindow):
+    """Thin shell: every piece of data goes through the services, long work through the runner."""
+
+    importFinished = Signal(object)  # ImportResult, or None when it failed or was cancelled
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_TITLE)
+        app = QApplication.instance()
+        family = str(app.property("studyapp_font_family") or app.font().family()) if app else ""
+        self.runner = TaskRunner(self)
+        self.reader = Reader(ctx, family, self)
+        self.reader.documentShown.connect(self._document_shown)
+        self.reader.sectionMarkedRead.connect(lambda _sid: self._show_progress_message())
+        self.reader.noteSaved.connect(lambda _sid: self.statusBar().showMessage("笔记已保存", 3000))
+        self.setCentralWidget(self.reader)
+        self._last_import_dir = ""
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.statusBar().showMessage("就绪")
+        self.resize(*DEFAULT_SIZE)
+        self._restore_window()
+
+    # convenient handles (tests and the self-test look at these) --------------------------------
+    @property
+    def outline(self):  # noqa: ANN201
+        return self.reader.outline
+
+    @property
+    def pane(self):  # noqa: ANN201
+        return self.reader.pane
+
+    # actions -------------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcuts: list[QKeySequence] | None = None,  # noqa: ANN001
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        keys = " 或 ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts or [])
+        tooltip = tip or text.rstrip("…")
+        action.setToolTip(f"{tooltip}（{keys}）" if keys else tooltip)
+        action.setStatusTip(tip or "")
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even without a visible menu
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence
+        self.act_import = self._action("导入…", self.choose_and_import, [K(K.StandardKey.Open)],
+                                       "导入 txt、docx、pdf 文件")
+        self.act_paste = self._action("粘贴导入…", self.paste_import, [K("Ctrl+Shift+V")],
+                                      "把复制的文字导入为文件")
+        self.act_library = self._action("文件库…", self.show_library, [K("Ctrl+L")],
+                                        "查看、打开、重命名或删除已导入的文件")
+        self.act_quit = self._action("退出", self.close, [K("Ctrl+Q")])
+        self.act_find = self._action("查找…", self.reader.show_find, [K(K.StandardKey.Find)],
+                                     "在整份文件中查找词语")
+        self.act_find_next = self._action("查找下一处", self.reader.next_hit, [K("F3")])
+        self.act_find_prev = self._action("查找上一处", self.reader.previous_hit, [K("Shift+F3")])
+        self.act_next = self._action("下一节", self.reader.go_next, [K("Alt+Right"), K("Ctrl+]")])
+        self.act_prev = self._action("上一节", self.reader.go_previous, [K("Alt+Left"), K("Ctrl+[")])
+        self.act_page_down = self._action("向下翻页", self.reader.page_down, [K(Qt.Key.Key_PageDown)],
+                                          "向下翻页，读到本节末尾时进入下一节")
+        self.act_page_up = self._action("向上翻页", self.reader.page_up, [K(Qt.Key.Key_PageUp)],
+                                        "向上翻页，在本节开头时回到上一节")
+        self.act_zoom_in = self._action("放大字号", self.zoom_in, [K("Ctrl+="), K("Ctrl++")])
+        self.act_zoom_out = self._action("缩小字号", self.zoom_out, [K("Ctrl+-")])
+        self.act_zoom_reset = self._action("默认字号", self.zoom_reset, [K("Ctrl+0")])
+        self.act_about = self._action("关于", self.show_about)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        for a in (self.act_import, self.act_paste, self.act_library):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        view_menu = bar.addMenu("查看(&V)")
+        for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
+            view_menu.addAction(a)
+        view_menu.addSeparator()
+        for a in (self.act_prev, self.act_next, self.act_find, self.act_find_next):
+            view_menu.addAction(a)
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar("工具栏", self)
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.addAction(self.act_library)
+        tb.addAction(self.act_import)
+        tb.addAction(self.act_paste)
+        tb.addSeparator()
+        tb.addAction(self.act_find)
+        tb.addSeparator()
+        tb.addAction(self.act_zoom_out)
+        tb.addAction(self.act_zoom_in)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.toolbar = tb
+
+    # documents -------------------------------------------------------------------------------------
+    def open_document(self, document_id: int | None, section_id: int | None = None) -> None:
+        self.reader.open_document(document_id, section_id)
+
+    def _document_shown(self, view: DocumentView | None) -> None:
+        self.setWindowTitle(f"{view.title} - {APP_TITLE}" if view else APP_TITLE)
+
+    def _show_progress_message(self) -> None:
+        total = len(self.reader.view.sections) if self.reader.view else 0
+        read = sum(1 for s in (self.reader.view.sections if self.reader.view else []) if self.outline.is_read(s.id))
+        self.statusBar().showMessage(f"本节已记为已读。全文已读 {read}/{total} 节", 4000)
+
+    # import ------------------------------------------------------------------------------------------
+    def choose_and_import(self) -> None:
+        path = choose_import_file(self, self._last_import_dir)
+        if path is not None:
+            self._last_import_dir = str(path.parent)
+            self.import_file(path)
+
+    def import_file(self, path: Path) -> Task:
+        """Import a file on the worker thread with a progress dialog; open it when done."""
+        path = Path(path)
+        return self.runner.run(
+            lambda progress, cancel: documents.import_file(self.ctx, path, progress=progress, cancel=cancel),
+            title="导入文件",
+            label=f"正在导入“{path.name}”…",
+            on_success=self._imported,
+            on_failure=self._import_failed,
+        )
+
+    def paste_import(self) -> None:
+        dialog = PasteDialog(self)
+        if dialog.exec() == PasteDialog.DialogCode.Accepted:
+            self.import_text(dialog.text())
+
+    def import_text(self, text: str) -> Task:
+        return self.runner.run(
+            lambda progress, cancel: documents.import_text(self.ctx, text, progress=progress, cancel=cancel),
+            title="粘贴导入",
+            label="正在导入粘贴的文字…",
+            on_success=self._imported,
+            on_failure=self._import_failed,
+        )
+
+    def _imported(self, result: ImportResult) -> None:
+        self.reader.flush_note()
+        self.open_document(result.document_id)
+        message = f"已导入《{result.title}》，共 {result.section_count} 个章节"
+        if result.truncated:
+            message += "（原文不完整）"
+        self.statusBar().showMessage(message, 15000)
+        self.importFinished.emit(result)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        from studyapp.core.model import Cancelled
+        from studyapp.ui.tasks import report_failure
+
+        if isinstance(exc, Cancelled):
+            self.statusBar().showMessage("已取消导入，文件库没有变化", 8000)
+        else:
+            report_failure(self, "导入文件", exc)
+        self.importFinished.emit(None)
+
+    # library ------------------------------------------------------------------------------------------
+    def show_library(self) -> LibraryDialog:
+        dialog = self.make_library_dialog()
+        dialog.exec()
+        return dialog
+
+    def make_library_dialog(self) -> LibraryDialog:
+        """Built separately so tests (and later features) can drive it without exec()."""
+        dialog = LibraryDialog(self.ctx, self, current_id=self.reader.document_id)
+        dialog.openRequested.connect(lambda doc_id: self.open_document(doc_id))
+        dialog.documentRenamed.connect(self._renamed)
+        dialog.documentDeleted.connect(self._deleted)
+
+        def import_from_library() -> None:
+            path = choose_import_file(dialog, self._last_import_dir)
+            if path is None:
+                return
+            self._last_import_dir = str(path.parent)
+            task = self.import_file(path)
+            task.finished.connect(lambda _ok: dialog.refresh())
+
+        dialog.importRequested.connect(import_from_library)
+        return dialog
+
+    def _renamed(self, document_id: int) -> None:
+        if document_id == self.reader.document_id:
+            self.reader.reload()
+
+    def _deleted(self, document_id: int) -> None:
+        if document_id != self.reader.document_id:
+            return
+        remaining = documents.list_documents(self.ctx)
+        self.open_document(remaining[0].id if remaining else None)
+
+    # font size ----------------------------------------------------------------------------------------
+    def zoom_in(self) -> None:
+        self.statusBar().showMessage(f"字号：{self.reader.zoom_in()} 磅", 3000)
+
+    def zoom_out(self) -> None:
+        self.statusBar().showMessage(f"字号：{self.reader.zoom_out()} 磅", 3000)
+
+    def zoom_reset(self) -> None:
+        self.statusBar().showMessage(f"字号：{self.reader.zoom_reset()} 磅（默认）", 3000)
+
+    # about ------------------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"关于{APP_TITLE}",
+            f"<h3>{APP_TITLE} {__version__}</h3>"
+            "<p>供干部学习文件、练习测试、整理学习记录的离线软件。</p>"
+            "<p>导入文件后逐节阅读，可查找、做笔记，阅读进度自动记录。</p>"
+            "<p style='color:#6b7785'>界面字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache 2.0 许可。</p>",
+        )
+
+    # window state -------------------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        get = lambda name: str(settings_service.get_setting(self.ctx, name) or "")  # noqa: E731
+        geometry, state, splitter = get("window.geometry"), get("window.state"), get("window.splitter")
+        try:
+            if geometry:
+                self.restoreGeometry(_decode(geometry))
+            if state:
+                self.restoreState(_decode(state))
+            if splitter:
+                self.reader.splitter.restoreState(_decode(splitter))
+        except (ValueError, UnicodeEncodeError):
+            log.warning("ignoring unreadable saved window state")
+
+    def save_window_state(self) -> None:
+        settings_service.set_setting(self.ctx, "window.geometry", _encode(self.saveGeometry()))
+        settings_service.set_setting(self.ctx, "window.state", _encode(self.saveState()))
+        settings_service.set_setting(self.ctx, "window.splitter", _encode(self.reader.splitter.saveState()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Save the note being typed and where we are; let running work finish first."""
+        self.reader.read_timer.stop()
+        self.reader.flush_note()
+        self.runner.shutdown()
+        self.save_window_state()
+        super().closeEvent(event)

@@ -1,0 +1,210 @@
+"""The document's table of contents: sections as a tree with read marks and progress per part."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
+from studyapp.services.dto import DocumentView, SectionView
+from studyapp.ui import style
+
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+READ_MARK = "✓"
+NOTE_MARK = "✎"
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Long Chinese headings wrap onto a second line instead of being cut off.
+
+    QTreeView asks for row heights without telling the delegate the column width, so the
+    height is computed here from the real width left for the text at the item's depth.
+    """
+
+    def __init__(self, tree: "OutlineTree") -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        base = super().sizeHint(option, index)
+        if index.column() != 0:
+            return base
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - 12
+        if width <= 40:
+            return base
+        font = index.data(Qt.ItemDataRole.FontRole) or self.tree.font()
+        metrics = QFontMetrics(font)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = metrics.boundingRect(QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(base.width(), max(base.height(), rect.height() + 10))
+
+
+class OutlineTree(QTreeWidget):
+    """Column 0: heading (parts with 已读/总数); column 1: ✓ read, ✎ has a note."""
+
+    sectionActivated = Signal(int)
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self.setColumnCount(2)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setIndentation(18)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 44)
+        self._items: dict[int, QTreeWidgetItem] = {}
+        self._sections: dict[int, SectionView] = {}
+        self._read: set[int] = set()
+        self._notes: set[int] = set()
+        self._children: dict[int, list[int]] = {}
+        self.currentItemChanged.connect(self._current_changed)
+        self._silent = False
+        self.setItemDelegate(_WrappingDelegate(self))
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self._do_relayout)
+        header.sectionResized.connect(lambda *_: self._relayout.start())
+
+    def _do_relayout(self) -> None:
+        self.doItemsLayout()
+        if self.currentItem() is not None:
+            self.scrollToItem(self.currentItem(), QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._relayout.start()  # row heights depend on the width (wrapped headings)
+
+    # building ------------------------------------------------------------------------
+    def set_document(self, view: DocumentView | None) -> None:
+        self._silent = True
+        try:
+            self.clear()
+            self._items.clear()
+            self._sections.clear()
+            self._children.clear()
+            self._read = {s.id for s in view.sections if s.is_read} if view else set()
+            self._notes = {s.id for s in view.sections if s.has_note} if view else set()
+            if view is None:
+                return
+            for s in view.sections:
+                parent = self._items.get(s.parent_id) if s.parent_id is not None else None
+                item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self)
+                item.setData(0, SECTION_ID_ROLE, s.id)
+                item.setToolTip(0, s.heading)
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
+                if s.depth == 0:
+                    font = QFont(self.font())
+                    font.setBold(True)
+                    item.setFont(0, font)
+                self._items[s.id] = item
+                self._sections[s.id] = s
+                if s.parent_id is not None:
+                    self._children.setdefault(s.parent_id, []).append(s.id)
+            for sid in self._items:
+                self._refresh(sid)
+            self.expandAll()
+            self.scrollToTop()
+        finally:
+            self._silent = False
+
+    def _leaves_below(self, section_id: int) -> list[int]:
+        """Every section below a part (inner ones too), for its 已读/总数 count."""
+        out: list[int] = []
+        for child in self._children.get(section_id, []):
+            out.append(child)
+            out.extend(self._leaves_below(child))
+        return out
+
+    def progress(self, section_id: int) -> tuple[int, int]:
+        below = self._leaves_below(section_id)
+        return sum(1 for s in below if s in self._read), len(below)
+
+    def _refresh(self, section_id: int) -> None:
+        item = self._items[section_id]
+        s = self._sections[section_id]
+        text = s.heading
+        done = section_id in self._read
+        if s.depth == 0 and self._children.get(section_id):
+            read, total = self.progress(section_id)
+            text = f"{text}（{read}/{total}）"
+            done = done or read == total
+        item.setText(0, text)
+        marks = []
+        if section_id in self._notes:
+            marks.append(NOTE_MARK)
+        if done:
+            marks.append(READ_MARK)
+        item.setText(1, " ".join(marks))
+        item.setForeground(1, QBrush(QColor(style.READ_MARK)))
+        item.setToolTip(1, "已读" if done else "")
+
+    # updates -------------------------------------------------------------------------
+    def set_read(self, section_id: int) -> None:
+        if section_id in self._read or section_id not in self._items:
+            return
+        self._read.add(section_id)
+        self._refresh(section_id)
+        top = self._top_of(section_id)
+        if top != section_id:
+            self._refresh(top)
+
+    def set_has_note(self, section_id: int, has_note: bool) -> None:
+        if section_id not in self._items:
+            return
+        (self._notes.add if has_note else self._notes.discard)(section_id)
+        self._refresh(section_id)
+
+    def is_read(self, section_id: int) -> bool:
+        return section_id in self._read
+
+    def _top_of(self, section_id: int) -> int:
+        s = self._sections[section_id]
+        while s.parent_id is not None and s.parent_id in self._sections:
+            s = self._sections[s.parent_id]
+        return s.id
+
+    def select_section(self, section_id: int | None) -> None:
+        """Follow navigation without re-emitting it."""
+        self._silent = True
+        try:
+            item = self._items.get(section_id) if section_id is not None else None
+            if item is None:
+                self.setCurrentItem(None)  # type: ignore[arg-type]
+                self.clearSelection()
+                return
+            self.setCurrentItem(item)
+            if self.isVisible():  # before the first show the viewport is tiny; relayout scrolls
+                self.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._silent = False
+
+    def item_for(self, section_id: int) -> QTreeWidgetItem | None:
+        return self._items.get(section_id)
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if self._silent or current is None:
+            return
+        sid = current.data(0, SECTION_ID_ROLE)
+        if sid is not None:
+            self.sectionActivated.emit(int(sid))

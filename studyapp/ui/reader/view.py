@@ -1,0 +1,493 @@
+"""The reader: table of contents and find results on the left, the text and a note on the right.
+
+All data comes from `documents`, `reading` and `settings` services in short calls; this widget
+keeps only what is on screen (the DocumentView, the current section, the find hits).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.config import option
+from studyapp.services import AppContext, documents, reading
+from studyapp.services import settings as settings_service
+from studyapp.services.dto import DocumentView, SearchHit, SectionView
+from studyapp.ui import style
+from studyapp.ui.reader.find import FindPanel
+from studyapp.ui.reader.outline import OutlineTree
+from studyapp.ui.reader.page import PageLayout, build_page, first_reading_section
+
+log = logging.getLogger("studyapp.ui")
+
+MIN_FONT, MAX_FONT, FONT_STEP = 12, 40, 2
+NOTE_SAVE_DELAY_MS = 700
+READING_COLUMN_EMS = 40  # a comfortable line length on wide screens
+SEARCH_LIMIT = 500
+
+TAB_OUTLINE, TAB_FIND = 0, 1
+
+
+class ReadingPane(QTextBrowser):
+    """The text, in a centred column with generous margins."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.point_size = 20
+
+    def apply_margins(self) -> None:
+        """Keep lines to about READING_COLUMN_EMS characters; never less than 1.5em of margin."""
+        em = self.point_size * 96 / 72
+        width = self.viewport().width()
+        side = max(1.5 * em, (width - READING_COLUMN_EMS * em) / 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(1.2 * em)
+        fmt.setBottomMargin(2.0 * em)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.apply_margins()
+
+
+class NoteBox(QWidget):
+    """我的笔记: a personal note for the shown section, saved automatically."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel("我的笔记", self)
+        title.setStyleSheet(f"font-weight: bold; color: {style.INK};")
+        self.status = QLabel("", self)
+        self.status.setObjectName("noteStatus")
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("noteEdit")
+        self.edit.setPlaceholderText("在这里记下对本节的体会、疑问或要点，输入后自动保存。")
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumHeight(60)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.edit, 1)
+
+
+class _NavKeysPassThrough(QObject):
+    """Lets editors keep PageUp/PageDown for themselves instead of the window's shortcuts."""
+
+    KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in self.KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                event.accept()
+                return True
+        return False
+
+
+class Reader(QWidget):
+    """Shows one document section by section; emits what it shows for the window's title bar."""
+
+    sectionShown = Signal(object)  # section id or None
+    documentShown = Signal(object)  # DocumentView or None
+    sectionMarkedRead = Signal(int)
+    noteSaved = Signal(int)
+
+    def __init__(self, ctx: AppContext, family: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.family = family
+        self.view: DocumentView | None = None
+        self.section: SectionView | None = None
+        self.layout_info = PageLayout(section_id=None)
+        self.hits: list[SearchHit] = []
+        self.hit_index = -1
+        self.query = ""
+        self.read_after_ms = 8000
+        self._note_section: int | None = None
+        self._note_dirty = False
+
+        # left: contents and find --------------------------------------------------------
+        self.doc_title = QLabel("", self)
+        self.doc_title.setObjectName("docTitle")
+        self.doc_title.setWordWrap(True)
+        self.outline = OutlineTree(self)
+        self.outline.sectionActivated.connect(self.show_section)
+        outline_page = QWidget(self)
+        ol = QVBoxLayout(outline_page)
+        ol.setContentsMargins(6, 8, 6, 6)
+        ol.setSpacing(4)
+        ol.addWidget(self.doc_title)
+        ol.addWidget(self.outline, 1)
+        self.find_panel = FindPanel(self)
+        self.find_panel.searchRequested.connect(self.search)
+        self.find_panel.hitActivated.connect(self.go_to_hit)
+        self.find_panel.nextRequested.connect(self.next_hit)
+        self.find_panel.previousRequested.connect(self.previous_hit)
+        self.find_panel.closeRequested.connect(self.close_find)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(outline_page, "目录")
+        self.tabs.addTab(self.find_panel, "查找")
+
+        # right: text, navigation, note ----------------------------------------------------
+        self.pane = ReadingPane(self)
+        self.prev_button = QPushButton("‹ 上一节", self)
+        self.prev_button.setToolTip("上一节（Alt+← ；在本节开头按 PageUp 也可）")
+        self.prev_button.clicked.connect(self.go_previous)
+        self.next_button = QPushButton("下一节 ›", self)
+        self.next_button.setToolTip("下一节（Alt+→ ；读到本节末尾按 PageDown 也可）")
+        self.next_button.setProperty("primary", True)
+        self.next_button.clicked.connect(self.go_next)
+        self.position = QLabel("", self)
+        self.position.setObjectName("sectionPosition")
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(0, 6, 0, 0)
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.position, 1)
+        nav.addWidget(self.next_button)
+        self.note = NoteBox(self)
+        self.note.edit.textChanged.connect(self._note_edited)
+        self._pass_through = _NavKeysPassThrough(self)
+        self.note.edit.installEventFilter(self._pass_through)
+        self.find_panel.query.installEventFilter(self._pass_through)
+
+        reading_area = QWidget(self)
+        rl = QVBoxLayout(reading_area)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(0)
+        rl.addWidget(self.pane, 1)
+        rl.addLayout(nav)
+        self.right = QSplitter(Qt.Orientation.Vertical, self)
+        self.right.setObjectName("readerNoteSplitter")
+        self.right.setChildrenCollapsible(False)
+        self.right.addWidget(reading_area)
+        self.right.addWidget(self.note)
+        self.right.setStretchFactor(0, 1)
+        self.right.setStretchFactor(1, 0)
+        self.right.setSizes([560, 110])
+        right_wrap = QWidget(self)
+        rw = QVBoxLayout(right_wrap)
+        rw.setContentsMargins(8, 8, 10, 8)
+        rw.addWidget(self.right)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("readerSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(right_wrap)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([350, 1000])
+        self.tabs.setMinimumWidth(220)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.splitter)
+
+        self.read_timer = QTimer(self)
+        self.read_timer.setSingleShot(True)
+        self.read_timer.timeout.connect(self._mark_current_read)
+        self.note_timer = QTimer(self)
+        self.note_timer.setSingleShot(True)
+        self.note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self.note_timer.timeout.connect(self.flush_note)
+
+        self.set_font_size(int(settings_service.get_setting(ctx, "reader.font_size")), store=False)
+
+    # documents -----------------------------------------------------------------------------
+    @property
+    def document_id(self) -> int | None:
+        return self.view.id if self.view else None
+
+    @property
+    def section_id(self) -> int | None:
+        return self.section.id if self.section else None
+
+    def open_document(self, document_id: int | None, section_id: int | None = None) -> None:
+        """Load a document (one short service call) and show a section of it."""
+        self.flush_note()
+        self.read_after_ms = max(0, int(settings_service.get_setting(self.ctx, "reader.read_after_seconds"))) * 1000
+        self.view = documents.get_document(self.ctx, document_id) if document_id else None
+        self.section = None
+        self.hits, self.hit_index, self.query = [], -1, ""
+        self.find_panel.query.clear()
+        self.find_panel.show_results(None, "", [], -1)
+        self.tabs.setCurrentIndex(TAB_OUTLINE)
+        self.outline.set_document(self.view)
+        self.doc_title.setText(self.view.title if self.view else "")
+        self.doc_title.setToolTip(self.view.title if self.view else "")
+        if self.view is not None:
+            settings_service.set_setting(self.ctx, "reader.last_document", self.view.id)
+        self.documentShown.emit(self.view)
+        target = self._section_by_id(section_id) if section_id else None
+        if target is None and self.view is not None:
+            target = first_reading_section(self.view)
+        self.show_section(target.id if target else None)
+
+    def reload(self) -> None:
+        """Re-read the open document (after a rename) keeping the place."""
+        if self.view is not None:
+            self.open_document(self.view.id, self.section_id)
+
+    def _section_by_id(self, section_id: int | None) -> SectionView | None:
+        if self.view is None or section_id is None:
+            return None
+        for s in self.view.sections:
+            if s.id == section_id:
+                return s
+        return None
+
+    # navigation ----------------------------------------------------------------------------
+    def show_section(self, section_id: int | None) -> None:
+        """Show a section's page, restart the read timer, load its note, remember the place."""
+        self.flush_note()
+        self.section = self._section_by_id(section_id)
+        self._render()
+        self.pane.verticalScrollBar().setValue(0)
+        self.outline.select_section(self.section_id)
+        self._update_nav()
+        self._load_note()
+        self.read_timer.stop()
+        if self.section is not None and not self.outline.is_read(self.section.id):
+            self.read_timer.start(self.read_after_ms)
+        if self.section is not None:
+            settings_service.set_setting(self.ctx, "reader.last_section", self.section.id)
+        self._highlight_hits()
+        self.sectionShown.emit(self.section_id)
+
+    def _render(self) -> None:
+        self.layout_info = build_page(
+            self.pane.document(), self.view, self.section, family=self.family, point_size=self.pane.point_size
+        )
+        self.pane.apply_margins()
+        # building moved the browser's own cursor to the end; Qt would scroll there on first show
+        self.pane.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _update_nav(self) -> None:
+        sections = self.view.sections if self.view else []
+        ordinal = self.section.ordinal if self.section else -1
+        self.prev_button.setEnabled(ordinal > 0)
+        self.next_button.setEnabled(0 <= ordinal < len(sections) - 1 or (ordinal < 0 and bool(sections)))
+        if self.section is None:
+            self.position.setText("")
+        else:
+            self.position.setText(f"第 {ordinal + 1} / {len(sections)} 节")
+
+    def go_next(self) -> bool:
+        if self.view is None or not self.view.sections:
+            return False
+        ordinal = self.section.ordinal + 1 if self.section else 0
+        if ordinal >= len(self.view.sections):
+            return False
+        self.show_section(self.view.sections[ordinal].id)
+        return True
+
+    def go_previous(self) -> bool:
+        if self.view is None or self.section is None or self.section.ordinal == 0:
+            return False
+        self.show_section(self.view.sections[self.section.ordinal - 1].id)
+        return True
+
+    def page_down(self) -> None:
+        """PageDown scrolls the text; at the end of a section it turns to the next one."""
+        bar = self.pane.verticalScrollBar()
+        if bar.value() < bar.maximum():
+            bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+        else:
+            self.go_next()
+
+    def page_up(self) -> None:
+        bar = self.pane.verticalScrollBar()
+        if bar.value() > bar.minimum():
+            bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepSub)
+        elif self.go_previous():
+            bar.setValue(bar.maximum())
+
+    # reading marks ---------------------------------------------------------------------------
+    def _mark_current_read(self) -> None:
+        if self.section is None:
+            return
+        section_id = self.section.id
+        reading.mark_read(self.ctx, section_id)
+        self.outline.set_read(section_id)
+        log.debug("section %s marked read", section_id)
+        self.sectionMarkedRead.emit(section_id)
+
+    # notes -----------------------------------------------------------------------------------
+    def _load_note(self) -> None:
+        self._note_section = self.section_id
+        text = reading.get_note(self.ctx, self.section.id) if self.section else ""
+        with QSignalBlocker(self.note.edit):
+            self.note.edit.setPlainText(text)
+        self.note.edit.setEnabled(self.section is not None)
+        self._note_dirty = False
+        self.note.status.setText("")
+
+    def _note_edited(self) -> None:
+        if self._note_section is None:
+            return
+        self._note_dirty = True
+        self.note.status.setText("正在输入…")
+        self.note_timer.start()
+
+    def flush_note(self) -> None:
+        """Save a pending note now (on navigation, on close, or after the typing pause)."""
+        self.note_timer.stop()
+        if not self._note_dirty or self._note_section is None:
+            return
+        section_id = self._note_section
+        text = self.note.edit.toPlainText()
+        reading.save_note(self.ctx, section_id, text)
+        self._note_dirty = False
+        self.outline.set_has_note(section_id, bool(text.strip()))
+        self.note.status.setText("已保存")
+        self.noteSaved.emit(section_id)
+
+    # font size -------------------------------------------------------------------------------
+    def set_font_size(self, size: int, *, store: bool = True) -> int:
+        size = max(MIN_FONT, min(MAX_FONT, int(size)))
+        self.pane.point_size = size
+        if store:
+            settings_service.set_setting(self.ctx, "reader.font_size", size)
+        bar = self.pane.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._render()
+        self._highlight_hits()
+        bar.setValue(int(ratio * bar.maximum()))  # stay at about the same place in the text
+        return size
+
+    def zoom_in(self) -> int:
+        return self.set_font_size(self.pane.point_size + FONT_STEP)
+
+    def zoom_out(self) -> int:
+        return self.set_font_size(self.pane.point_size - FONT_STEP)
+
+    def zoom_reset(self) -> int:
+        return self.set_font_size(int(option("reader.font_size").default))
+
+    # find ---------------------------------------------------------------------------------------
+    def show_find(self) -> None:
+        self.tabs.setCurrentIndex(TAB_FIND)
+        self.find_panel.focus_query()
+
+    def close_find(self) -> None:
+        self.hits, self.hit_index, self.query = [], -1, ""
+        self.find_panel.show_results(None, "", [], -1)
+        self.pane.setExtraSelections([])
+        self.tabs.setCurrentIndex(TAB_OUTLINE)
+        self.pane.setFocus()
+
+    def search(self, query: str) -> list[SearchHit]:
+        """Search the whole document; jump to the first hit at or after the current section."""
+        self.query = query.strip()
+        self.hits = (
+            documents.search(self.ctx, self.view.id, self.query, limit=SEARCH_LIMIT)
+            if self.view is not None and self.query
+            else []
+        )
+        self.hit_index = -1
+        if self.hits:
+            here = self.section.ordinal if self.section else -1
+            ordinals = {s.id: s.ordinal for s in self.view.sections} if self.view else {}
+            start = next(
+                (i for i, h in enumerate(self.hits)
+                 if h.section_id is not None and ordinals.get(h.section_id, -1) >= here),
+                0,
+            )
+            self.go_to_hit(start)
+        else:
+            self.find_panel.show_results(self.view, self.query, [], -1)
+            self.pane.setExtraSelections([])
+        return self.hits
+
+    def go_to_hit(self, index: int) -> None:
+        if not self.hits or self.view is None:
+            return
+        self.hit_index = index % len(self.hits)
+        hit = self.hits[self.hit_index]
+        field = "preamble" if hit.section_id is None else hit.field
+        if self.layout_info.span(hit.section_id, field, hit.start, hit.end) is None:
+            target = hit.section_id
+            if target is None:
+                first = first_reading_section(self.view)
+                target = first.id if first else None
+            self.show_section(target)  # highlights, then we scroll below
+        else:
+            self._highlight_hits()
+        self.find_panel.show_results(self.view, self.query, self.hits, self.hit_index,
+                                     limited=len(self.hits) >= SEARCH_LIMIT)
+
+    def next_hit(self) -> None:
+        if self.hits:
+            self.go_to_hit(self.hit_index + 1)
+
+    def previous_hit(self) -> None:
+        if self.hits:
+            self.go_to_hit(self.hit_index - 1)
+
+    def _highlight_hits(self) -> None:
+        """Tint every hit shown on the page, the current one stronger, and scroll to it."""
+        if not self.hits:
+            self.pane.setExtraSelections([])
+            return
+        selections: list[QTextEdit.ExtraSelection] = []
+        current_cursor: QTextCursor | None = None
+        for i, hit in enumerate(self.hits):
+            field = "preamble" if hit.section_id is None else hit.field
+            span = self.layout_info.span(hit.section_id, field, hit.start, hit.end)
+            if span is None:
+                continue
+            cursor = QTextCursor(self.pane.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(QColor(style.HIT_CURRENT if i == self.hit_index else style.HIT)))
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+            if i == self.hit_index:
+                current_cursor = cursor
+        self.pane.setExtraSelections(selections)
+        if current_cursor is not None:
+            self._scroll_to(current_cursor)
+
+    def _scroll_to(self, cursor: QTextCursor) -> None:
+        """Bring a hit to about a third of the way down, so its context is visible."""
+        plain = QTextCursor(cursor)
+        plain.clearSelection()
+        rect = self.pane.cursorRect(plain)
+        bar = self.pane.verticalScrollBar()
+        target = bar.value() + rect.top() - self.pane.viewport().height() // 3
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
+
+    def highlighted_texts(self) -> list[str]:
+        """The text under each highlight (tests and the status bar use it)."""
+        return [sel.cursor.selectedText() for sel in self.pane.extraSelections()]

@@ -1,0 +1,196 @@
+"""Reading in the main window: what a cadre sees and does with the seed document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from studyapp.services import reading
+from studyapp.services import settings as settings_service
+from studyapp.ui.reader.outline import NOTE_MARK, READ_MARK
+
+
+def _top_texts(window) -> list[str]:  # noqa: ANN001
+    tree = window.outline
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def test_first_start_shows_parts_items_and_the_opening_text(window) -> None:  # noqa: ANN001
+    tree = window.outline
+    assert tree.topLevelItemCount() == 4
+    assert sum(tree.topLevelItem(i).childCount() for i in range(4)) == 13
+    tops = _top_texts(window)
+    assert tops[0] == "一、全面推进依法治市的总体要求（0/3）"
+    assert [t[:2] for t in tops] == ["一、", "二、", "三、", "四、"]
+    assert tree.topLevelItem(3).child(1).text(0) == "13.优化司法职权配置"
+    assert tree.currentItem().text(0) == "1.指导思想"
+
+    text = window.pane.toPlainText()
+    assert "中共遵义市委关于全面推进依法治市的实施意见" in text
+    assert "2014年11月12日" in text  # adoption note
+    for field in ("学习时间", "2015.4.15", "学习方式", "集中学习", "乡政府二楼会议室", "领学人", "王德伦"):
+        assert field in text
+    assert "指导思想" in text and "以马克思列宁主义" in text
+    assert "原文在此处中断" not in text
+    assert "遵义" in window.windowTitle()
+
+
+def test_last_section_says_the_text_is_cut_off(window) -> None:  # noqa: ANN001
+    last = window.reader.view.sections[-1]
+    window.reader.show_section(last.id)
+    assert "原文在此处中断" in window.pane.toPlainText()
+    # a part page covers its children, so part 四 shows the notice as well
+    window.reader.show_section(window.reader.view.sections[last.ordinal - 2].id)
+    assert window.reader.section.label == "四、"
+    text = window.pane.toPlainText()
+    assert "13.优化司法职权配置" in text and "原文在此处中断" in text
+
+
+def test_a_part_page_reads_its_items(window) -> None:  # noqa: ANN001
+    part = window.reader.view.sections[0]
+    window.outline.setCurrentItem(window.outline.topLevelItem(0))
+    assert window.reader.section_id == part.id
+    text = window.pane.toPlainText()
+    assert "1.指导思想" in text and "2.总体目标" in text and "3.基本原则" in text
+
+
+def test_next_and_previous_section_by_keyboard(window, qtbot) -> None:  # noqa: ANN001
+    window.pane.setFocus()
+    qtbot.keyClick(window.pane, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.outline.currentItem().text(0) == "2.总体目标"
+    assert "按照中央、省委部署" in window.pane.toPlainText()
+    assert window.reader.position.text() == "第 3 / 17 节"
+    qtbot.keyClick(window.pane, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.outline.currentItem().text(0) == "1.指导思想"
+
+    # PageDown scrolls first, and turns the page at the end of the section
+    bar = window.pane.verticalScrollBar()
+    for _ in range(30):
+        if window.outline.currentItem().text(0) != "1.指导思想":
+            break
+        qtbot.keyClick(window.pane, Qt.Key.Key_PageDown)
+    assert window.outline.currentItem().text(0) == "2.总体目标"
+    assert bar.value() == 0
+    qtbot.keyClick(window.pane, Qt.Key.Key_PageUp)
+    assert window.outline.currentItem().text(0) == "1.指导思想"
+
+
+def test_find_lists_hits_by_section_and_highlights_them(window, qtbot, type_text) -> None:  # noqa: ANN001
+    qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    panel = window.reader.find_panel
+    assert window.reader.tabs.currentWidget() is panel
+    assert panel.query.hasFocus()
+    type_text(panel.query, "依法治市")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+
+    hits = window.reader.hits
+    assert len(hits) >= 5
+    assert panel.count.text().endswith(f"共 {len(hits)} 处")
+    listing = panel.results.toPlainText()
+    assert "1.指导思想" in listing and "处）" in listing
+    marked = window.reader.highlighted_texts()
+    assert marked and all(t == "依法治市" for t in marked)
+    first = window.reader.hit_index
+    shown = window.reader.section_id
+
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)  # Enter again: next hit
+    assert window.reader.hit_index == first + 1
+    qtbot.keyClick(panel.query, Qt.Key.Key_F3)
+    assert window.reader.hit_index == first + 2
+    for _ in range(len(hits)):
+        if window.reader.section_id != shown:
+            break
+        window.reader.next_hit()
+    assert window.reader.section_id != shown  # hits in later sections open them
+    assert "依法治市" in window.reader.highlighted_texts()
+
+    qtbot.keyClick(panel.query, Qt.Key.Key_Escape)
+    assert window.pane.extraSelections() == []
+    assert window.reader.tabs.currentIndex() == 0
+
+
+def test_find_is_width_insensitive_and_says_when_nothing_is_found(window, qtbot) -> None:  # noqa: ANN001
+    window.reader.show_find()
+    assert window.reader.search("２０２０")  # full-width digits find 2020
+    assert window.reader.highlighted_texts() == ["2020"]
+    assert window.reader.search("量子计算机") == []
+    assert "没有找到" in window.reader.find_panel.count.text()
+
+
+def test_font_size_is_adjustable_and_remembered(make_window, qtbot, seeded_ctx) -> None:  # noqa: ANN001
+    window = make_window()
+    assert window.pane.point_size == 20
+    qtbot.keyClick(window.pane, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.pane.point_size == 22
+    assert window.pane.document().defaultFont().pointSize() == 22
+    assert settings_service.get_setting(seeded_ctx, "reader.font_size") == 22
+    window.close()
+
+    again = make_window()
+    assert again.pane.point_size == 22
+    qtbot.keyClick(again.pane, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(again.pane, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert again.pane.point_size == 18
+    again.act_zoom_reset.trigger()
+    assert settings_service.get_setting(seeded_ctx, "reader.font_size") == 20
+
+
+def test_section_is_marked_read_after_it_was_shown(make_window, qtbot, seeded_ctx) -> None:  # noqa: ANN001
+    window = make_window(read_after=0)
+    section = window.reader.section
+    item = window.outline.item_for(section.id)
+    qtbot.waitUntil(lambda: READ_MARK in item.text(1))
+    assert section.id in reading.read_section_ids(seeded_ctx, window.reader.document_id)
+    assert window.outline.topLevelItem(0).text(0).endswith("（1/3）")
+
+    window.reader.go_next()
+    qtbot.waitUntil(lambda: window.outline.topLevelItem(0).text(0).endswith("（2/3）"))
+    window.reader.go_next()
+    qtbot.waitUntil(lambda: window.outline.topLevelItem(0).text(0).endswith("（3/3）"))
+    assert READ_MARK in window.outline.topLevelItem(0).text(1)  # a finished part gets its mark
+
+
+def test_a_quick_glance_does_not_count_as_read(make_window, qtbot, seeded_ctx) -> None:  # noqa: ANN001
+    window = make_window(read_after=3600)
+    first = window.reader.section_id
+    window.reader.go_next()
+    assert not window.reader.read_timer.isActive() or window.reader.read_timer.remainingTime() > 1000
+    assert first not in reading.read_section_ids(seeded_ctx, window.reader.document_id)
+
+
+def test_note_is_saved_and_shown_again(make_window, qtbot, seeded_ctx, type_text) -> None:  # noqa: ANN001
+    window = make_window()
+    section_id = window.reader.section_id
+    edit = window.reader.note.edit
+    type_text(edit, "重点：法治道路")
+    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点：法治道路")
+    assert NOTE_MARK in window.outline.item_for(section_id).text(1)
+
+    type_text(edit, "。")
+    window.reader.go_next()  # navigation saves a pending note at once
+    assert reading.get_note(seeded_ctx, section_id) == "重点：法治道路。"
+    assert edit.toPlainText() == ""
+    window.reader.go_previous()
+    assert edit.toPlainText() == "重点：法治道路。"
+    window.close()
+
+    again = make_window()
+    assert again.reader.section_id == section_id
+    assert again.reader.note.edit.toPlainText() == "重点：法治道路。"
+
+
+def test_window_size_splitter_and_place_are_restored(make_window, qtbot, seeded_ctx) -> None:  # noqa: ANN001
+    window = make_window()
+    window.resize(760, 560)  # the offscreen screen is 800×800; restoring clamps to the screen
+    window.reader.splitter.setSizes([260, 490])
+    sizes = window.reader.splitter.sizes()
+    target = window.reader.view.sections[6]
+    window.outline.setCurrentItem(window.outline.item_for(target.id))
+    assert window.reader.section_id == target.id
+    window.close()
+    assert settings_service.get_setting(seeded_ctx, "window.geometry")
+
+    again = make_window(size=None)
+    assert (again.width(), again.height()) == (760, 560)
+    assert again.reader.splitter.sizes() == sizes
+    assert again.reader.section_id == target.id
+    assert again.outline.currentItem().text(0) == target.heading

@@ -1,0 +1,26 @@
+"""Start-up: bundled font, Chinese Qt dialogs, the self-test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication
+
+from studyapp.ui.app import run_gui
+
+
+def test_application_font_is_the_bundled_cjk_font(qapp) -> None:  # noqa: ANN001
+    assert QFontInfo(QApplication.font()).family() == "WenQuanYi Micro Hei"
+    assert QApplication.applicationName() == "学习测评"
+
+
+def test_qt_dialog_buttons_are_chinese(qapp) -> None:  # noqa: ANN001
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_selftest_on_a_fresh_data_folder(data_dir: Path, capsys) -> None:  # noqa: ANN001
+    assert run_gui(data_dir, selftest=True) == 0
+    out = capsys.readouterr().out
+    assert "自检通过" in out and "4 个部分" in out and "13 个条目" in out
