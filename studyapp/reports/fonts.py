@@ -1,0 +1,41 @@
+"""Register the bundled CJK font with reportlab, once, so every PDF shows Chinese anywhere.
+
+Offices' PCs may have no Chinese font at all (domestic Linux, stripped Windows images), so PDFs
+never rely on system fonts: the bundled WenQuanYi Micro Hei is embedded as a TrueType subset.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from studyapp import paths
+
+log = logging.getLogger("studyapp.reports")
+
+FONT_NAME = "CJK"
+_lock = threading.Lock()
+
+
+def register_fonts() -> str:
+    """Register the bundled font under FONT_NAME (idempotent, thread-safe) and return that name.
+
+    The font has no bold or italic face; the family maps them to the regular face so that
+    `<b>` in a Paragraph still renders Chinese instead of failing.
+    """
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    with _lock:
+        if FONT_NAME in pdfmetrics.getRegisteredFontNames():
+            return FONT_NAME
+        path = paths.font_path()
+        if not path.is_file():
+            raise FileNotFoundError(f"缺少内置字体文件：{path}。请重新安装本软件。")
+        pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(FONT_NAME, bold, italic, FONT_NAME)
+        log.debug("registered %s from %s", FONT_NAME, path)
+        return FONT_NAME
