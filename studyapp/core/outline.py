@@ -476,13 +476,28 @@ def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> Pars
         if cancel is not None and idx % 256 == 0 and cancel.cancelled:
             raise Cancelled()
         content_end = labels[idx + 1].start if idx + 1 < len(labels) else end
-        title, body = _split_heading(lab.kind, text[lab.end:content_end])
-        sec = ParsedSection(label=lab.label, title=title, text=body, kind=lab.kind,
-                            number=lab.number)
         rank = RANKS[lab.kind]
         while stack and stack[-1][0] >= rank:
             stack.pop()
-        (stack[-1][1].children if stack else root).append(sec)
+        parent = stack[-1][1] if stack else None
+        in_article = any(s.kind == "tiao" for _, s in stack)
+        content = text[lab.end:content_end]
+        if in_article or (parent is not None and parent.text.endswith(("：", ":"))):
+            # items of an article or of a list introduced by "：" are list items, not headings
+            title, body = "", _clean_body(content)
+        else:
+            title, body = _split_heading(lab.kind, content)
+        tail = ""
+        if in_article and "\n" in body:
+            # an article's items are one paragraph each; what follows the last item is the
+            # article's own text again (e.g. 「对……可以依照前款规定……」)
+            body, tail = body.split("\n", 1)
+        sec = ParsedSection(label=lab.label, title=title, text=body, kind=lab.kind,
+                            number=lab.number)
+        siblings = parent.children if parent is not None else root
+        siblings.append(sec)
+        if tail:
+            siblings.append(ParsedSection(label="", title="", text=tail, kind="para"))
         stack.append((rank, sec))
 
     if not labels:

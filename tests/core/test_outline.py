@@ -303,3 +303,25 @@ def test_generated_documents(case):
     assert len(doc.sections) == parts
     assert [len(s.children) for s in doc.sections] == items_per
     assert_nothing_lost(text, doc)
+
+
+def test_article_items_have_no_titles_and_trailing_paragraphs_stay_with_the_article():
+    text = (DOCS / "jiancha-fa-2018.txt").read_text(encoding="utf-8")
+    doc = parse_text(text)
+    articles = {s.label: s for s in doc.walk() if s.kind == "tiao"}
+    items15 = articles["第十五条"].children
+    assert [c.title for c in items15] == [""] * 6
+    assert items15[5].text == "其他依法履行公职的人员。"
+    art22 = articles["第二十二条"]
+    assert [c.label for c in art22.children] == ["（一）", "（二）", "（三）", "（四）", ""]
+    assert art22.children[3].text == "可能有其他妨碍调查行为的。"
+    assert art22.children[4].kind == "para"
+    assert art22.children[4].text.startswith("对涉嫌行贿犯罪或者共同职务犯罪的涉案人员")
+    assert art22.children[4].text.endswith("依照国家有关规定执行。")
+
+
+def test_items_of_a_list_introduced_by_a_colon_are_not_headings():
+    text = "标题\n一、要求\n主要做到以下几点：\n（一）学习文件。\n（二）开展讨论。"
+    doc = parse_text(text)
+    assert [c.title for c in doc.sections[0].children] == ["", ""]
+    assert doc.sections[0].children[0].text == "学习文件。"
