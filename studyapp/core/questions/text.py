@@ -1,0 +1,210 @@
+"""Text helpers shared by the generators and the verifier.
+
+Quotes must stay verbatim, so sentence splitting works on spans of the original text and
+never rewrites it; comparison happens after NFKC folding and whitespace removal, which is
+how the verifier decides that a quote "is in" the document (the seed mixes half- and
+full-width punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from studyapp.core.model import ParsedDocument, ParsedSection
+
+_WS = re.compile(r"\s+")
+SENT_END = "。！？!?"
+CLAUSE_END = "；;"
+CLOSERS = "”’」』】》"
+COMMA = "，,"
+PUNCT = set("，,。；;：:！？!?、")
+
+
+@lru_cache(maxsize=131072)
+def norm(s: str) -> str:
+    """NFKC-folded text without whitespace: the form in which quotes are compared."""
+    return _WS.sub("", unicodedata.normalize("NFKC", s))
+
+
+def strip_end(s: str) -> str:
+    """A statement without its closing punctuation (the stem adds its own)."""
+    return s.rstrip("。；;，,：:！？!? \n\t")
+
+
+def split_spans(text: str, ends: str) -> list[tuple[int, int]]:
+    """Cached wrapper of `_split_spans` (generators ask about the same sentence often)."""
+    return list(_split_spans(text, ends))
+
+
+@lru_cache(maxsize=65536)
+def _split_spans(text: str, ends: str) -> tuple[tuple[int, int], ...]:
+    """Spans of `text` cut after any char of `ends` (with closing quotes after it) or a newline.
+
+    Spans exclude surrounding whitespace; the terminator belongs to its span.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            _push(text, start, i, spans)
+            start = i = i + 1
+            continue
+        if ch in ends:
+            j = i + 1
+            while j < n and text[j] in CLOSERS:
+                j += 1
+            _push(text, start, j, spans)
+            start = i = j
+            continue
+        i += 1
+    _push(text, start, n, spans)
+    return tuple(spans)
+
+
+def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences (ended by 。！？ or a line break), verbatim."""
+    return [text[a:b] for a, b in split_spans(text, SENT_END)]
+
+
+def clauses(sentence: str) -> list[str]:
+    """Parts of a sentence between semicolons, verbatim (with their terminator)."""
+    return [sentence[a:b] for a, b in split_spans(sentence, CLAUSE_END + SENT_END)]
+
+
+def is_terminated(s: str) -> bool:
+    t = s.rstrip(CLOSERS + " ")
+    return bool(t) and t[-1] in SENT_END + CLAUSE_END + "：:"
+
+
+# --- sections ---------------------------------------------------------------------------
+HEADING_KINDS = {"bian", "zhang", "jie", "cn", "arabic"}
+
+
+def label_of(sec: ParsedSection) -> str:
+    """The path element of a section: its label, or 第N段 for unnumbered paragraphs."""
+    return sec.label or f"第{sec.number}段"
+
+
+def subtree_text(sec: ParsedSection) -> str:
+    """The section as a reader sees it: labels, titles and texts of it and its descendants."""
+    parts: list[str] = []
+    for node in sec.walk():
+        head = (node.label or "") + (node.title or "")
+        if head:
+            parts.append(head)
+        if node.text:
+            parts.append(node.text)
+    return "\n".join(parts)
+
+
+def item_text(sec: ParsedSection) -> str:
+    """The wording of a list item （一）… whether the parser put it in title or text."""
+    if sec.title:
+        return sec.title
+    first = sentences(sec.text)
+    return first[0] if first else ""
+
+
+@dataclass
+class SectionInfo:
+    """A section with what stems need to name it and what the verifier compares against."""
+
+    node: ParsedSection
+    path: list[str]
+    ancestors: list[ParsedSection]  # from the top, including node
+    doc_title: str
+    order: int
+    leaf: bool = True
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def titles(self) -> list[str]:
+        return [a.title for a in self.ancestors if a.title]
+
+    @property
+    def article(self) -> ParsedSection | None:
+        for a in reversed(self.ancestors):
+            if a.kind == "tiao":
+                return a
+        return None
+
+    @property
+    def chapter(self) -> ParsedSection | None:
+        for a in reversed(self.ancestors):
+            if a.kind == "zhang":
+                return a
+        return None
+
+    def heading_title(self) -> str:
+        """The deepest real heading on the path (not a list item whose text sits in title)."""
+        for a in reversed(self.ancestors):
+            if a.title and a.kind in HEADING_KINDS:
+                return a.title
+        return ""
+
+    def place(self) -> str:
+        """Where this is, in words: 《文件》“标题”部分 / 《法》第十一条."""
+        doc = f"《{self.doc_title}》" if self.doc_title else "本学习材料"
+        art = self.article
+        if art is not None:
+            extra = ""
+            if self.node is not art and self.node.kind == "paren_cn":
+                extra = f"第{self.node.label}项"
+            return f"{doc}{art.label}{extra}"
+        title = self.heading_title()
+        if title:
+            return f"{doc}“{title.replace('：', '').replace(':', '')}”部分"
+        return doc
+
+    def doc(self) -> str:
+        return f"《{self.doc_title}》" if self.doc_title else "本学习材料"
+
+
+def section_infos(document: ParsedDocument) -> list[SectionInfo]:
+    """Every section in reading order with its label path."""
+    out: list[SectionInfo] = []
+    title = clean_title(document.title)
+
+    def visit(sec: ParsedSection, path: list[str], anc: list[ParsedSection]) -> None:
+        p = path + [label_of(sec)]
+        a = anc + [sec]
+        out.append(SectionInfo(node=sec, path=p, ancestors=a, doc_title=title, order=len(out),
+                               leaf=not sec.children))
+        for c in sec.children:
+            visit(c, p, a)
+
+    for s in document.sections:
+        visit(s, [], [])
+    return out
+
+
+def clean_title(title: str) -> str:
+    return title.strip().strip("《》").replace("\n", "")
+
+
+def find_section(document: ParsedDocument, path: list[str]) -> list[ParsedSection] | None:
+    """Ancestors (top first) of the section named by a label path, or None."""
+    level = document.sections
+    anc: list[ParsedSection] = []
+    for label in path:
+        hit = next((s for s in level if label_of(s) == label), None)
+        if hit is None:
+            return None
+        anc.append(hit)
+        level = hit.children
+    return anc or None

@@ -1,0 +1,306 @@
+"""The verifier: every generated question must prove itself against its source.
+
+A question that cannot be checked against the sentence it came from is not shown (product
+principle), so generation drops — and counts — every question that fails one of these
+rules. Reasons are short stable codes (keys of BankResult.dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from studyapp.core.model import ParsedDocument, ParsedSection
+from studyapp.core.questions.model import BLANK, QUESTION_TYPES, Question
+from studyapp.core.questions.text import find_section, label_of, norm, strip_end, subtree_text
+
+# options are "similar in length" when (longest + 2) / (shortest + 2) stays within this
+LENGTH_RATIO = 2.5
+# two stems of the same type are near-duplicates from this bigram Jaccard similarity on
+NEAR_DUPLICATE = 0.8
+NEGATIVE_RE = re.compile(r"不属于|不是|不包括|错误|不正确|不符合|不应")
+# words that point back to text the learner cannot see
+_DANGLING_START = re.compile(
+    r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
+    r"且|因此|所以|为此|据此|由此|它们|他们)")
+_DANGLING_BACK = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项")
+_DANGLING_ANY = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|下列(?:情形|行为|人员|事项|措施|职责)")
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    "的 地 得 了 着 过 和 与 及 以及 或 或者 是 在 对 把 被 将 从 向 由 为 以 于 之 其 等 等等 要 应 应当 "
+    "必须 可以 不得 不 也 都 均 并 并且 而 而且 但 但是 如果 因此 所以 就 又 还 再 这 那 该 此 各 每 有 没有 "
+    "进行 加以 予以 给予 按照 根据 依照 依据 通过 关于 对于 一个 一些 这些 那些 我们 他们 之一 中 上 下 内 "
+    "外 后 前 时 所 者 即 则 如 同 跟 让 使 被 给 自 至 到 啊 吗 呢 吧 个 些 里 以下 以上 之间 其中 一切 任何 "
+    "所有 相关 有关 其他 各级 各类 切实 认真 进一步 不断 全面 坚决 严格 积极 深入 加强 坚持".split())
+_FUNCTION_POS = ("u", "c", "p", "r", "d", "y", "e", "o", "f", "q")
+_NUMERAL = re.compile(r"^[\d一二三四五六七八九十百千两零〇]+$")
+
+
+@dataclass
+class _Entry:
+    ancestors: list[ParsedSection]
+    text: str  # normalized subtree text
+    titles: list[str]  # normalized titles on the path
+
+
+class DocIndex:
+    """Label path → normalized section text, built once per document for fast checks."""
+
+    def __init__(self, document: ParsedDocument) -> None:
+        self.document = document
+        self._entries: dict[tuple[str, ...], _Entry] = {}
+
+        def visit(sec: ParsedSection, path: tuple[str, ...], anc: list[ParsedSection]) -> None:
+            p = path + (label_of(sec),)
+            a = anc + [sec]
+            self._entries.setdefault(p, _Entry(a, norm(subtree_text(sec)),
+                                               [norm(x.title) for x in a if x.title]))
+            for c in sec.children:
+                visit(c, p, a)
+
+        for s in document.sections:
+            visit(s, (), [])
+
+    def get(self, path: Sequence[str]) -> _Entry | None:
+        hit = self._entries.get(tuple(path))
+        if hit is None and path:
+            anc = find_section(self.document, list(path))
+            if anc:
+                hit = _Entry(anc, norm(subtree_text(anc[-1])), [norm(x.title) for x in anc if x.title])
+        return hit
+
+
+def stem_body(stem: str) -> str:
+    """The statement part of a judge/fill stem: what follows the first "：" of the context."""
+    return stem.split("：", 1)[1] if "：" in stem else stem
+
+
+def is_negative(stem: str) -> bool:
+    """A negative stem (不属于/不是/不包括/错误…) asks for the option NOT in the source.
+
+    Only the question's own words count, not a quoted fragment of the document, so the
+    part after the last closing quote is examined.
+    """
+    tail = stem.rsplit("”", 1)[-1]
+    return bool(NEGATIVE_RE.search(tail))
+
+
+def dangling(stem: str, qtype: str) -> bool:
+    """A stem that leans on text the learner cannot see (其、上述、前款…)."""
+    parts = [stem_body(stem).lstrip("“")]
+    if "：“" in stem:
+        parts.append(stem.split("：“", 1)[1])
+    for part in parts:
+        if _DANGLING_START.match(part):
+            return True
+    if qtype in ("judge", "fill"):
+        body = stem_body(stem)
+        if _DANGLING_ANY.search(body) or body.rstrip().endswith(("：", ":")):
+            return True
+    elif _DANGLING_BACK.search(stem):
+        # a choice or short stem shows its options/points, so 下列… is fine; 上述/前款 is not
+        return True
+    return False
+
+
+def is_function_word(word: str) -> bool:
+    """True for words a blank must never be: particles, conjunctions, modal verbs…"""
+    w = norm(word)
+    if not w or w in FUNCTION_WORDS:
+        return True
+    if len(w) == 1 and not _NUMERAL.match(w):
+        return True
+    from studyapp.core.questions import segment
+
+    toks = segment.tokens(w)
+    if all(t in FUNCTION_WORDS for t in toks):
+        return True
+    if len(toks) == 1 and segment.pos_of(w).startswith(_FUNCTION_POS):
+        return True
+    return False
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+# the fixed wording of generated stems: it says nothing about what a question asks
+_TEMPLATE = re.compile(
+    r"根据|判断正误|填空|提出|规定|括号中应包括下列哪些内容|括号中列举的内容不包括下列哪一项|括号中应填入的是|"
+    r"属于下列哪一项工作的内容|是下列哪一章规定的内容|下列属于该条所列|的有哪些|请列出该条规定的各项内容|"
+    r"部分|\(\)|_+|[,.;:?!“”\"'《》]")
+
+
+def stem_core(q: Question, doc_title: str = "") -> str:
+    """What makes a stem itself: the normalized stem without the document's name, the
+    generators' fixed wording and punctuation (so two stems compare on their content)."""
+    s = norm(q.stem)
+    if doc_title:
+        s = s.replace(norm(doc_title), "")
+    return _TEMPLATE.sub("", s)
+
+
+def similarity(a: str, b: str) -> float:
+    """Bigram Jaccard similarity of two normalized stems."""
+    ga, gb = _bigrams(a), _bigrams(b)
+    if not ga or not gb:
+        return 1.0 if a == b else 0.0
+    return len(ga & gb) / len(ga | gb)
+
+
+def _options_ok(q: Question) -> list[str]:
+    out: list[str] = []
+    opts = [norm(o) for o in q.options]
+    if any(not o for o in opts):
+        out.append("option_empty")
+        return out
+    if len(set(opts)) != len(opts):
+        out.append("options_duplicate")
+    for i, a in enumerate(opts):
+        if any(i != j and a != b and a in b for j, b in enumerate(opts)):
+            out.append("options_substring")
+            break
+    lens = [len(o) for o in opts]
+    if (max(lens) + 2) / (min(lens) + 2) > LENGTH_RATIO:
+        out.append("options_length")
+    return out
+
+
+def verify(question: Question, document: ParsedDocument, others: Iterable[Question] = (),
+           *, index: DocIndex | None = None) -> list[str]:
+    """Reasons the question fails (empty list: it may enter the bank).
+
+    `others` are questions already accepted: a near-duplicate stem of the same type fails.
+    """
+    q = question
+    reasons: list[str] = []
+    if q.type not in QUESTION_TYPES:
+        return ["bad_type"]
+    if not q.tags:
+        reasons.append("no_tags")
+    if q.difficulty not in (1, 2, 3):
+        reasons.append("bad_difficulty")
+    idx = index or DocIndex(document)
+    nq = norm(q.quote)
+    entry = idx.get(q.section)
+    if len(nq) < 4:
+        reasons.append("quote_missing")
+    elif entry is None:
+        reasons.append("source_section_missing")
+    elif nq not in entry.text:
+        reasons.append("quote_not_verbatim")
+    titles = entry.titles if entry else []
+    if dangling(q.stem, q.type):
+        reasons.append("dangling_stem")
+
+    if q.type == "fill":
+        reasons += _check_fill(q, nq)
+    elif q.type == "judge":
+        if not isinstance(q.answer, bool):
+            reasons.append("judge_answer")
+        else:
+            nb = norm(strip_end(stem_body(q.stem)))
+            if len(nb) < 6:
+                reasons.append("judge_statement_short")
+            elif q.answer and nb not in nq:
+                reasons.append("judge_true_not_in_quote")
+            elif not q.answer:
+                if nb in nq:
+                    reasons.append("judge_false_in_quote")
+                if nq not in norm(q.explanation):
+                    reasons.append("judge_no_original")
+    elif q.type in ("single", "multiple"):
+        reasons += _check_choice(q, nq, titles)
+    elif q.type == "short":
+        pts = q.answer if isinstance(q.answer, list) else []
+        if len(pts) < 2 or not all(isinstance(p, str) and p.strip() for p in pts):
+            reasons.append("short_points")
+        elif any(norm(p) not in nq for p in pts):
+            reasons.append("short_point_not_in_quote")
+
+    if not reasons:
+        core = stem_core(q, document.title)
+        for o in others:
+            if o.type == q.type and o.id != q.id and similarity(core, stem_core(o, document.title)) >= NEAR_DUPLICATE:
+                reasons.append("near_duplicate_stem")
+                break
+    return reasons
+
+
+def fill_in(body: str, answers: Sequence[str]) -> str:
+    parts = body.split(BLANK)
+    out = parts[0]
+    for ans, rest in zip(answers, parts[1:]):
+        out += ans + rest
+    return out
+
+
+def _check_fill(q: Question, nq: str) -> list[str]:
+    body = stem_body(q.stem)
+    answers = q.answer if isinstance(q.answer, list) else None
+    n = q.stem.count(BLANK)
+    if not answers or n == 0 or n != body.count(BLANK) or len(answers) != n \
+            or not all(isinstance(a, str) and a.strip() for a in answers):
+        return ["fill_blank_count"]
+    out: list[str] = []
+    pieces = strip_end(body).split(BLANK)
+    # normalized filled body, remembering where each answer lands
+    filled = norm(pieces[0])
+    spans: list[tuple[int, int]] = []
+    for ans, rest in zip(answers, pieces[1:]):
+        a = norm(ans)
+        spans.append((len(filled), len(filled) + len(a)))
+        filled += a + norm(rest)
+    pos = nq.find(filled)
+    if pos < 0 or len(filled) < 6:
+        return ["fill_not_in_quote"]
+    if any(is_function_word(a) for a in answers):
+        out.append("fill_function_word")
+    from studyapp.core.questions import segment
+
+    # segment the quote as written when normalizing kept every position (the usual case: it
+    # shares the generator's cached segmentation); otherwise segment the normalized text
+    raw = q.quote
+    bounds = segment.boundaries(raw if len(raw) == len(nq) else nq)
+    if any(pos + a not in bounds or pos + b not in bounds for a, b in spans):
+        out.append("fill_half_word")
+    shown = norm(q.stem.replace(BLANK, "|"))
+    if any(norm(a) in shown for a in answers):
+        out.append("fill_answer_given")
+    return out
+
+
+def _check_choice(q: Question, nq: str, titles: list[str]) -> list[str]:
+    out: list[str] = []
+    n = len(q.options)
+    if q.type == "single" and n != 4:
+        out.append("options_count")
+    if q.type == "multiple" and not 4 <= n <= 6:
+        out.append("options_count")
+    ans = q.answer
+    if not isinstance(ans, list) or not ans or not all(isinstance(i, int) and not isinstance(i, bool)
+                                                       and 0 <= i < n for i in ans) \
+            or len(set(ans)) != len(ans):
+        return out + ["answer_index"]
+    if q.type == "single" and len(ans) != 1:
+        out.append("answer_index")
+    if q.type == "multiple" and (len(ans) < 2 or len(ans) >= n):
+        out.append("multiple_correct_count")
+    out += _options_ok(q)
+    negative = is_negative(q.stem)
+
+    def in_source(opt: str) -> bool:
+        o = norm(opt)
+        return o in nq or o in titles
+
+    for i, opt in enumerate(q.options):
+        correct = i in ans
+        if correct and not negative and not in_source(opt):
+            out.append("key_not_in_quote")
+        elif correct and negative and in_source(opt):
+            out.append("key_in_quote")
+        elif not correct and not negative and in_source(opt):
+            out.append("distractor_in_quote")
+        elif not correct and negative and not in_source(opt):
+            out.append("negative_option_not_in_quote")
+    return list(dict.fromkeys(out))

@@ -1,0 +1,190 @@
+"""Question generation on the real documents and on small texts: coverage, determinism, keys."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studyapp.core.outline import parse_text
+from studyapp.core.questions import BLANK, QUESTION_TYPES, DocIndex, Question, generate_bank, verify
+from studyapp.core.questions.text import find_section, label_of
+from studyapp.core.questions.verify import FUNCTION_WORDS, is_function_word
+
+DOCS = Path(__file__).resolve().parents[4] / "shared" / "documents"
+SEED = "zunyi-yifazhishi-2014.txt"
+ALL_DOCS = sorted(p.name for p in DOCS.glob("*.txt"))
+
+
+def _doc(name: str):
+    return parse_text((DOCS / name).read_text(encoding="utf-8"), name=name)
+
+
+@pytest.fixture(scope="module")
+def banks():
+    return {name: (doc, generate_bank(doc)) for name in ALL_DOCS for doc in [_doc(name)]}
+
+
+def test_import_does_not_load_the_segmenter() -> None:
+    code = "import sys, studyapp.core.questions; print('jieba' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_every_generated_question_passes_the_verifier(banks, name: str) -> None:
+    doc, bank = banks[name]
+    assert len(bank.questions) >= 30
+    index = DocIndex(doc)
+    for q in bank.questions:
+        assert q.type in QUESTION_TYPES
+        assert q.tags, q.stem
+        assert verify(q, doc, index=index) == [], q.stem
+        assert find_section(doc, q.section) is not None
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_bank_json_round_trips(banks, name: str) -> None:
+    _, bank = banks[name]
+    data = json.loads(json.dumps(bank.to_json(), ensure_ascii=False))
+    back = [Question.from_json(d) for d in data]
+    assert [q.to_json() for q in back] == data
+    for d in data:
+        assert set(d) >= {"id", "type", "stem", "options", "answer", "explanation", "source", "tags"}
+        assert set(d["source"]) == {"section", "quote"}
+    ids = [d["id"] for d in data]
+    assert len(ids) == len(set(ids))
+
+
+def test_seed_coverage(banks) -> None:
+    doc, bank = banks[SEED]
+    qs = bank.questions
+    assert len(qs) >= 60
+    types = {q.type for q in qs}
+    assert {"single", "multiple", "judge", "fill"} <= types
+    tags = {t for q in qs for t in q.tags}
+    assert {"原则", "措施"} <= tags
+    covered = {tuple(q.section) for q in qs}
+    leaves = []
+
+    def walk(sec, path):
+        p = path + [label_of(sec)]
+        if not sec.children:
+            leaves.append(tuple(p))
+        for c in sec.children:
+            walk(c, p)
+
+    for s in doc.sections:
+        walk(s, [])
+    assert leaves and all(leaf in covered for leaf in leaves), set(leaves) - covered
+
+
+def test_seed_asks_principles_and_measures_in_several_forms(banks) -> None:
+    _, bank = banks[SEED]
+    principle_types = {q.type for q in bank.questions if "原则" in q.tags}
+    measure_types = {q.type for q in bank.questions if "措施" in q.tags}
+    assert {"multiple", "judge"} <= principle_types
+    assert {"single", "fill"} <= measure_types
+    # measures: "属于哪一项工作的内容" with section titles as options
+    assert any("属于下列哪一项工作的内容" in q.stem for q in bank.questions)
+
+
+def test_the_cut_off_last_sentence_of_the_seed_is_not_quoted(banks) -> None:
+    doc, bank = banks[SEED]
+    assert doc.truncated
+    assert not any(q.quote.endswith("建立生态环境保护案件") for q in bank.questions)
+
+
+def test_same_seed_same_bank_and_seeds_vary() -> None:
+    doc = _doc(SEED)
+    a = json.dumps(generate_bank(doc, seed=3).to_json(), ensure_ascii=False)
+    b = json.dumps(generate_bank(_doc(SEED), seed=3).to_json(), ensure_ascii=False)
+    assert a == b
+    others = {json.dumps(generate_bank(doc, seed=s).to_json(), ensure_ascii=False) for s in (0, 1, 2)}
+    assert len(others | {a}) > 1
+
+
+def test_regenerating_a_section_gives_what_the_full_run_gave_it(banks) -> None:
+    doc, bank = banks[SEED]
+    path = ["三、", "7."]
+    part = generate_bank(doc, sections=[path])
+    full = [q.to_json() for q in bank.questions if q.section == path]
+    assert part.questions and [q.to_json() for q in part.questions] == full
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_fill_blanks_are_content_words(banks, name: str) -> None:
+    _, bank = banks[name]
+    fills = [q for q in bank.questions if q.type == "fill"]
+    assert fills
+    for q in fills:
+        assert q.stem.count(BLANK) == len(q.answer)
+        for ans in q.answer:
+            assert ans not in FUNCTION_WORDS and not is_function_word(ans), (q.stem, ans)
+            assert len(ans) >= 2
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_choice_options_are_distinct_and_no_substrings(banks, name: str) -> None:
+    _, bank = banks[name]
+    for q in bank.questions:
+        if q.type in ("single", "multiple"):
+            assert len(set(q.options)) == len(q.options)
+            assert not any(a != b and a in b for a in q.options for b in q.options)
+            assert (q.type == "single" and len(q.options) == 4) or 4 <= len(q.options) <= 6
+            if q.type == "multiple":
+                assert len(q.answer) >= 2
+
+
+def test_law_questions_cover_duties_procedures_and_powers(banks) -> None:
+    _, bank = banks["jiancha-fa-2018.txt"]
+    tags = {t for q in bank.questions for t in q.tags}
+    assert {"职责", "程序", "权限", "要求"} <= tags
+    assert any(q.type == "multiple" and "该条所列" in q.stem for q in bank.questions)
+    assert all(q.stem.startswith(("根据《中华人民共和国监察法》", "《中华人民共和国监察法》"))
+               or "《中华人民共和国监察法》" in q.stem for q in bank.questions)
+
+
+SMALL = """关于加强机关作风建设的实施办法
+一、基本原则
+坚持党的领导，把党的领导贯穿作风建设全过程；坚持以人民为中心，做到为了群众、依靠群众、服务群众；坚持问题导向，聚焦群众反映强烈的突出问题；坚持标本兼治，健全长效机制。
+二、主要措施
+建立健全作风建设责任制度。完善首问负责、限时办结、服务承诺和责任追究制度。推行政务服务事项清单制度。加强对窗口单位的明察暗访，重点检查服务态度、办事效率、工作纪律和廉洁自律等方面。
+三、工作目标
+到2025年，机关作风明显好转，群众满意度显著提高。
+四、监督检查
+纪检监察机关应当加强日常监督。对作风问题突出的单位，应当在三十日内完成整改。
+"""
+
+
+def test_small_text_of_our_own() -> None:
+    doc = parse_text(SMALL)
+    bank = generate_bank(doc, seed=5)
+    tags = {t for q in bank.questions for t in q.tags}
+    assert {"原则", "措施", "目标"} <= tags
+    assert {tuple(q.section) for q in bank.questions} >= {("一、",), ("二、",), ("三、",)}
+    for q in bank.questions:
+        assert verify(q, doc) == []
+    short = [q for q in bank.questions if q.type == "short"]
+    assert short and short[0].answer[:2] == ["坚持党的领导", "坚持以人民为中心"]
+    assert "dropped" not in bank.stats and isinstance(bank.dropped, dict)
+
+
+_CJK = st.sampled_from(list("党的领导坚持人民建立健全制度机制和及、，。；一二三四五六七八九十年法治监督检查公开"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_CJK, min_size=5, max_size=300))
+def test_generation_never_breaks_on_odd_text(chars: list[str]) -> None:
+    text = "".join(chars)
+    if not text.strip("，。；、"):
+        return
+    doc = parse_text(text)
+    bank = generate_bank(doc)
+    for q in bank.questions:
+        assert verify(q, doc) == []

@@ -1,0 +1,75 @@
+"""Benchmarks of question generation (run explicitly: pytest tests/perf -m perf -s).
+
+Targets from the issue: the seed's bank in a warm process ≤ 150 ms; a 1 MB document ≤ 5 s,
+roughly linear; the segmenter's first load stays off start-up (importing the package
+does not load it). Reported as numbers and ratios, not asserted tightly: machines are noisy.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from studyapp.core.outline import parse_text
+from studyapp.core.questions import generate_bank
+
+pytestmark = pytest.mark.perf
+DOCS = Path(__file__).resolve().parents[3] / "shared" / "documents"
+_TAGS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+
+
+def big_text(target_chars: int) -> str:
+    """Distinct sentences (each copy tagged) so the segmenter's cache does not flatter us."""
+    base = [(DOCS / n).read_text(encoding="utf-8") for n in sorted(p.name for p in DOCS.glob("*.txt"))]
+    out, k = [], 0
+    while sum(len(x) for x in out) < target_chars:
+        tag = _TAGS[k % len(_TAGS)] + _TAGS[(k // len(_TAGS)) % len(_TAGS)]
+        text = base[k % len(base)]
+        out.append(re.sub(r"(?<=[。；])", tag, text))
+        k += 1
+    return "\n".join(out)
+
+
+def _best(fn, n: int = 5) -> float:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def test_import_is_cheap_and_segmenter_loads_later() -> None:
+    code = ("import time,sys;t=time.perf_counter();import studyapp.core.questions;"
+            "print(time.perf_counter()-t, 'jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    seconds, loaded = out.stdout.split()
+    print(f"\nimport studyapp.core.questions: {float(seconds) * 1000:.0f} ms, jieba loaded: {loaded}")
+    assert loaded == "False"
+
+
+def test_seed_bank_warm() -> None:
+    doc = parse_text((DOCS / "zunyi-yifazhishi-2014.txt").read_text(encoding="utf-8"))
+    generate_bank(doc)  # warm: segmenter loaded, caches filled
+    best = _best(lambda: generate_bank(doc, seed=1))
+    print(f"\nseed bank warm: {best * 1000:.1f} ms (target ≤ 150 ms)")
+    assert best < 1.5  # generous: 10× the target
+
+
+def test_large_document_is_roughly_linear() -> None:
+    generate_bank(parse_text(big_text(20_000)))
+    timings = {}
+    for size in (250_000, 1_000_000):
+        doc = parse_text(big_text(size))
+        t = time.perf_counter()
+        bank = generate_bank(doc)
+        timings[size] = time.perf_counter() - t
+        print(f"\n{size / 1e6:.2f} MB: {timings[size]:.2f} s, {len(bank.questions)} questions")
+    ratio = timings[1_000_000] / timings[250_000]
+    print(f"1 MB / 0.25 MB time ratio: {ratio:.2f} (linear ≈ 4)")
+    assert ratio < 8
