@@ -44,3 +44,17 @@ def option(name: str) -> Option:
         return OPTIONS[name]
     except KeyError:
         raise KeyError(f"undeclared setting {name!r}: declare it in studyapp/config.py") from None
+
+
+# Study records and printing (issue 5): appended here so parallel work on the list above does
+# not collide.
+for _opt in [
+    Option("hours.ledger_target", float, 0.0, "学时台账的年度目标（0 表示使用党员年度学时目标）"),
+    Option("records.print_order", str, "roster", "名单排序：roster 名册顺序、strokes 姓氏笔画、pinyin 拼音"),
+    Option("records.show_rank", bool, True, "成绩登记表显示名次"),
+    Option("records.pass_ratio", float, 0.6, "及格线（占满分的比例）"),
+    Option("records.excellent_ratio", float, 0.85, "优秀线（占满分的比例）"),
+    Option("paper.minutes", int, 60, "试卷答题时间（分钟）"),
+]:
+    OPTIONS[_opt.name] = _opt
+del _opt

@@ -27,6 +27,23 @@ def seed_document_path() -> Path:
     return resources_dir() / "documents" / "zunyi-yifazhishi-2014.txt"
 
 
+def questions_dir() -> Path:
+    """The questions/ folder of reviewed bank files (one per bundled document).
+
+    Beside resources/ in a checkout; in a PyInstaller bundle build.spec must ship it as data
+    under "questions" (like "resources").
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "questions"
+    return resources_dir().parent / "questions"
+
+
+def bundled_bank_path(source_name: str) -> Path:
+    """The bank file of a bundled document: questions/<file name without suffix>.yaml."""
+    return questions_dir() / f"{Path(source_name).stem}.yaml"
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data folder: `--data DIR`, else $STUDYAPP_DATA, else the platform's user data dir."""
     if override:

@@ -2,7 +2,7 @@
 
 Only services/ touch these classes; they hand plain DTOs to ui/ and cli/. Every schema change
 needs a hand-written Alembic migration in studyapp/db/migrations/versions (later issues add
-Person, Attendance, Question, ... there).
+Person, Attendance, ... there).
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -136,7 +138,7 @@ class Setting(Base):
 
 
 class StudySession(Base):
-    """A study session (学习会/学习记录); attendance and scores come with later issues."""
+    """A study session (学习会/学习记录); attendance and scores are in models_records."""
 
     __tablename__ = "study_session"
 
@@ -156,3 +158,68 @@ class StudySession(Base):
     )
     meta: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    # added by migration 0003 (records)
+    hours: Mapped[float | None] = mapped_column(Float, nullable=True)  # 学时 credited
+    summary: Mapped[str] = mapped_column(  # 讨论发言摘要, one speech per line
+        Text, nullable=False, default="", server_default=""
+    )
+    test_summary: Mapped[str] = mapped_column(  # 测试情况; blank: from the scores
+        Text, nullable=False, default="", server_default=""
+    )
+    section_ids: Mapped[list[int]] = mapped_column(  # 学习章节, in reading order
+        JSON, nullable=False, default=list, server_default="[]"
+    )
+    full_marks: Mapped[float] = mapped_column(  # 满分 of the session's test
+        Float, nullable=False, default=100.0, server_default="100"
+    )
+
+
+QUESTION_ORIGINS = ("generated", "edited", "manual", "imported")
+QUESTION_STATUSES = ("draft", "approved", "retired")
+
+
+class Question(Base):
+    """A question of a document's bank (试题/题库).
+
+    `uid` is core's `Question.id` (a hash of type, stem, section path and quote): regenerating a
+    bank matches new questions to stored ones by it, so reviewed questions survive. An edited
+    question keeps the uid of what it was generated from for the same reason.
+    `section_path` (label path) is kept besides `section_id` so a question survives the loss of
+    its section and can be re-attached when a bank file is loaded.
+    """
+
+    __tablename__ = "question"
+    __table_args__ = (
+        Index("ix_question_document_status", "document_id", "status"),
+        CheckConstraint(
+            "origin IN ('generated', 'edited', 'manual', 'imported')", name="origin"
+        ),
+        CheckConstraint("status IN ('draft', 'approved', 'retired')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), nullable=False
+    )
+    section_id: Mapped[int | None] = mapped_column(
+        ForeignKey("section.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    uid: Mapped[str] = mapped_column(String, nullable=False)
+    type: Mapped[str] = mapped_column(String, nullable=False)
+    stem: Mapped[str] = mapped_column(Text, nullable=False)
+    options: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    answer: Mapped[Any] = mapped_column(JSON, nullable=True)
+    explanation: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    quote: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    section_path: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    tags: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    difficulty: Mapped[int] = mapped_column(Integer, nullable=False, default=2)
+    origin: Mapped[str] = mapped_column(String, nullable=False, default="generated")
+    status: Mapped[str] = mapped_column(String, nullable=False, default="draft")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+# The records tables (issue 5) live in their own module; importing it registers them on Base.
+from studyapp.db import models_records as _models_records  # noqa: F401

@@ -86,7 +86,8 @@ def import_text(
 
 
 def ensure_seed(ctx: AppContext) -> int | None:
-    """On first start, import the bundled seed document; return its id (None if already done).
+    """On first start, import the bundled seed document and its bank; return its id (None if
+    already done).
 
     "Done" is remembered in the database, so a user who deletes the seed does not get it back.
     A failed import leaves no marker and is tried again at the next start.
@@ -101,6 +102,10 @@ def ensure_seed(ctx: AppContext) -> int | None:
     loaded = _load(ctx, seed)
     result = _import_loaded(ctx, loaded, marker=SEED_MARKER)
     log.info("imported the seed document as %d", result.document_id)
+    # The shipped, reviewed bank (questions/<seed>.yaml); a missing or broken file only logs.
+    from studyapp.services import bankfile
+
+    bankfile.load_bundled_bank(ctx, result.document_id)
     return result.document_id
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any
 
 # progress(done, total, message_zh); total 0 means "unknown"
 ProgressFn = Callable[[int, int, str], None]
@@ -113,3 +114,164 @@ class SessionInfo:
     document_id: int | None
     expected: int
     present: int
+
+
+# ---------------------------------------------------------------------------------- question bank
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """One stored question of a bank, with where it comes from (for the 题库 screen and quizzes).
+
+    `answer`: option indexes (single, multiple), a bool (judge), one string per "____" (fill)
+    or the reference points (short) — the shape of `studyapp questions --json`.
+    `section_id` None means the question's section no longer exists (or it has none);
+    `section_ordinal` orders questions by reading order (-1 when there is no section).
+    """
+
+    id: int
+    uid: str
+    document_id: int
+    section_id: int | None
+    section_ordinal: int
+    section_heading: str  # "一、坚持…" / "1.健全…"; "" when there is no section
+    section_path: tuple[str, ...]  # label path, as in the source of the CLI's JSON
+    type: str  # single | multiple | judge | fill | short
+    stem: str
+    options: tuple[str, ...]
+    answer: Any
+    explanation: str
+    quote: str
+    tags: tuple[str, ...]
+    difficulty: int  # 1 易, 2 中, 3 难
+    origin: str  # generated | edited | manual | imported
+    status: str  # draft | approved | retired
+    created_at: str  # ISO timestamps
+    updated_at: str
+    reviewed_at: str | None
+
+    @property
+    def type_name(self) -> str:
+        """单选/多选/判断/填空/简答."""
+        return QUESTION_TYPE_NAMES.get(self.type, self.type)
+
+    @property
+    def status_name(self) -> str:
+        return QUESTION_STATUS_NAMES.get(self.status, self.status)
+
+    @property
+    def origin_name(self) -> str:
+        return QUESTION_ORIGIN_NAMES.get(self.origin, self.origin)
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI contract's dict (id is the uid), plus difficulty, origin and status."""
+        answer = list(self.answer) if isinstance(self.answer, (list, tuple)) else self.answer
+        return {
+            "id": self.uid,
+            "type": self.type,
+            "stem": self.stem,
+            "options": list(self.options),
+            "answer": answer,
+            "explanation": self.explanation,
+            "source": {"section": list(self.section_path), "quote": self.quote},
+            "tags": list(self.tags),
+            "difficulty": self.difficulty,
+            "origin": self.origin,
+            "status": self.status,
+        }
+
+
+QUESTION_TYPE_NAMES: dict[str, str] = {
+    "single": "单选题", "multiple": "多选题", "judge": "判断题", "fill": "填空题", "short": "简答题",
+}
+QUESTION_STATUS_NAMES: dict[str, str] = {"draft": "待审", "approved": "已通过", "retired": "已停用"}
+QUESTION_ORIGIN_NAMES: dict[str, str] = {
+    "generated": "自动生成", "edited": "已修改", "manual": "手工添加", "imported": "导入",
+}
+
+
+@dataclass(frozen=True)
+class QuestionDraft:
+    """What an editor types for a new or changed question (add_manual_question/update_question).
+
+    `section_id` None on update keeps the stored section; `quote` "" on a manual question means
+    "no source sentence" (allowed, with a warning: it cannot be checked against the text).
+    """
+
+    type: str
+    stem: str
+    options: tuple[str, ...] | list[str] = ()
+    answer: Any = None
+    explanation: str = ""
+    quote: str = ""
+    tags: tuple[str, ...] | list[str] = ()
+    difficulty: int = 2
+    section_id: int | None = None
+
+
+@dataclass(frozen=True)
+class QuestionSaved:
+    """A saved question and what the verifier says about it (warnings in Chinese, may be empty)."""
+
+    question: QuestionView
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    """What (re)generating a bank did. `dropped`: questions the verifier refused, per reason."""
+
+    document_id: int
+    generated: int  # questions the generator produced that passed the verifier
+    added: int  # new drafts stored
+    refreshed: int  # unreviewed drafts replaced by their new version
+    kept: int  # reviewed questions (approved/edited/retired/manual/imported) left untouched
+    removed: int  # unreviewed drafts the generator no longer produces
+    dropped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def dropped_total(self) -> int:
+        return sum(self.dropped.values())
+
+
+@dataclass(frozen=True)
+class BankCounts:
+    """Questions of a document per status, type and origin (all statuses in by_type/by_origin)."""
+
+    draft: int = 0
+    approved: int = 0
+    retired: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    by_origin: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.draft + self.approved + self.retired
+
+
+@dataclass(frozen=True)
+class QuoteLocation:
+    """Where a question's source sentence is, for 「查看原文」: offsets into the section's field."""
+
+    section_id: int
+    field: str  # "text" | "title"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class BankImportReport:
+    """What importing a bank file or an Excel sheet did (all-or-nothing: errors mean nothing stored).
+
+    `errors` are Chinese, one per problem, e.g. 「第 5 行：答案“E”超出了选项范围」.
+    """
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

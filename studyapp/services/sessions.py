@@ -1,16 +1,128 @@
-"""Study sessions (学习会). The records issue extends this module."""
+"""Study sessions (学习会): create, edit, delete, list with real 应到/实到 counts.
+
+A session's 学时 is stored when the office sets it; otherwise it is worked out from the start
+and end times and the hours.* settings (about 1 学时 per hour of branch study), so a session
+imported from a document's study header still counts towards everyone's yearly hours.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import datetime as dt
+import logging
+import re
+from typing import Any
 
-from studyapp.db.models import StudySession
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from studyapp.core.dates import parse_date
+from studyapp.core.model import DocumentError
+from studyapp.db.models import Document, Section, StudySession
+from studyapp.db.models_records import PRESENT_STATUSES, Attendance
 from studyapp.services.context import AppContext, NotFoundError
 from studyapp.services.dto import SessionInfo
+from studyapp.services.dto_records import (
+    STUDY_MODES,
+    AttendanceCounts,
+    SessionDetail,
+    SessionDraft,
+)
+
+log = logging.getLogger("studyapp.records")
+
+__all__ = [
+    "STUDY_MODES",
+    "create_session",
+    "delete_session",
+    "effective_hours",
+    "get_session",
+    "get_session_detail",
+    "list_sessions",
+    "parse_session_date",
+    "update_session",
+]
+
+_TIME = re.compile(r"^\s*(\d{1,2})\s*[:：点时]\s*(\d{1,2})?\s*分?\s*$")
 
 
-def _info(row: StudySession) -> SessionInfo:
-    # expected/present come from attendance, which the records issue adds; 0 until then.
+def parse_session_date(value: Any) -> dt.date | None:
+    """A date from 2015.4.15 / 2015年4月15日 / 2015-04-15 / a date; None for blank.
+
+    Raises DocumentError (Chinese) for text that is not a date, rather than storing nothing.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    parsed = parse_date(text)
+    if parsed is None:
+        raise DocumentError(
+            f"无法识别日期“{text}”。请写成 2015-04-15、2015.4.15 或 2015年4月15日。"
+        )
+    return parsed
+
+
+def _parse_time(value: str | None, label: str) -> str | None:
+    if value is None or not str(value).strip():
+        return None
+    m = _TIME.match(str(value))
+    if not m or int(m.group(1)) > 23 or int(m.group(2) or 0) > 59:
+        raise DocumentError(f"{label}“{value}”无效，请写成 9:00 或 14:30。")
+    return f"{int(m.group(1)):02d}:{int(m.group(2) or 0):02d}"
+
+
+def _minutes(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def effective_hours(
+    hours: float | None, start: str | None, end: str | None, per_hour: float = 1.0
+) -> float:
+    """学时 credited for a session: the stored value, else duration × per_hour in half steps
+    (a 2.5-hour meeting at 1 学时/hour gives 2.5), else one hour's worth."""
+    if hours is not None:
+        return float(hours)
+    if start and end:
+        try:
+            span = (_minutes(end) - _minutes(start)) / 60
+        except ValueError:
+            span = 0
+        if span > 0:
+            return max(0.5, round(span * per_hour * 2) / 2)
+    return float(per_hour)
+
+
+def _per_hour(ctx: AppContext) -> float:
+    from studyapp.services.settings import get_setting
+
+    return float(get_setting(ctx, "hours.branch_study"))
+
+
+def _counts(session: Session, session_ids: list[int] | None = None) -> dict[int, AttendanceCounts]:
+    present = func.sum(case((Attendance.status == "present", 1), else_=0))
+    late = func.sum(case((Attendance.status == "late", 1), else_=0))
+    leave = func.sum(case((Attendance.status == "leave", 1), else_=0))
+    absent = func.sum(case((Attendance.status == "absent", 1), else_=0))
+    unmarked = func.sum(case((Attendance.status.is_(None), 1), else_=0))
+    stmt = select(
+        Attendance.session_id, func.count(Attendance.id), present, late, leave, absent, unmarked
+    ).group_by(Attendance.session_id)
+    if session_ids is not None:
+        stmt = stmt.where(Attendance.session_id.in_(session_ids))
+    return {
+        sid: AttendanceCounts(int(n), int(p or 0), int(la or 0), int(lv or 0), int(ab or 0), int(u or 0))
+        for sid, n, p, la, lv, ab, u in session.execute(stmt)
+    }
+
+
+def _info(row: StudySession, counts: AttendanceCounts | None = None) -> SessionInfo:
+    counts = counts or AttendanceCounts()
     return SessionInfo(
         id=row.id,
         date=row.date.isoformat() if row.date else None,
@@ -21,25 +133,174 @@ def _info(row: StudySession) -> SessionInfo:
         recorder=row.recorder,
         participants=row.participants,
         document_id=row.document_id,
-        expected=0,
-        present=0,
+        expected=counts.expected,
+        present=counts.attended,
     )
 
 
 def list_sessions(ctx: AppContext) -> list[SessionInfo]:
-    """Newest first; sessions without a date last."""
+    """Newest first; sessions without a date last. 应到/实到 from the attendance (实到 = 出席+迟到)."""
     with ctx.begin() as session:
         rows = session.scalars(
             select(StudySession).order_by(
                 StudySession.date.is_(None), StudySession.date.desc(), StudySession.id.desc()
             )
         ).all()
-        return [_info(r) for r in rows]
+        counts = _counts(session)
+        return [_info(r, counts.get(r.id)) for r in rows]
+
+
+def _row(session: Session, session_id: int) -> StudySession:
+    row = session.get(StudySession, session_id)
+    if row is None:
+        raise NotFoundError(f"找不到编号为 {session_id} 的学习记录，它可能已被删除。")
+    return row
 
 
 def get_session(ctx: AppContext, session_id: int) -> SessionInfo:
     with ctx.begin() as session:
-        row = session.get(StudySession, session_id)
-        if row is None:
-            raise NotFoundError(f"找不到编号为 {session_id} 的学习记录，它可能已被删除。")
-        return _info(row)
+        row = _row(session, session_id)
+        return _info(row, _counts(session, [session_id]).get(session_id))
+
+
+def _detail(session: Session, row: StudySession, per_hour: float) -> SessionDetail:
+    title = ""
+    headings: list[str] = []
+    ids = tuple(int(i) for i in (row.section_ids or []))
+    if row.document_id is not None:
+        doc = session.get(Document, row.document_id)
+        title = doc.title if doc else ""
+        if ids:
+            found = {
+                s.id: s
+                for s in session.scalars(select(Section).where(Section.id.in_(ids)))
+            }
+            ordered = sorted((found[i] for i in ids if i in found), key=lambda s: s.ordinal)
+            headings = [f"{s.label}{s.title}" if s.title else f"{s.label}{s.text[:18]}…" for s in ordered]
+            ids = tuple(s.id for s in ordered)
+    counts = _counts(session, [row.id]).get(row.id, AttendanceCounts())
+    return SessionDetail(
+        id=row.id,
+        date=row.date.isoformat() if row.date else None,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        mode=row.mode,
+        place=row.place,
+        leader=row.leader,
+        host=row.host,
+        recorder=row.recorder,
+        participants=row.participants,
+        content=row.content,
+        document_id=row.document_id,
+        document_title=title,
+        section_ids=ids,
+        section_headings=tuple(headings),
+        summary=row.summary or "",
+        test_summary=row.test_summary or "",
+        hours=row.hours,
+        effective_hours=effective_hours(row.hours, row.start_time, row.end_time, per_hour),
+        full_marks=float(row.full_marks or 100),
+        counts=counts,
+    )
+
+
+def get_session_detail(ctx: AppContext, session_id: int) -> SessionDetail:
+    """All of a session, with its document title, studied sections and attendance counts."""
+    per_hour = _per_hour(ctx)
+    with ctx.begin() as session:
+        return _detail(session, _row(session, session_id), per_hour)
+
+
+def _apply(session: Session, row: StudySession, draft: SessionDraft) -> None:
+    mode = (draft.mode or "").strip()
+    if not mode:
+        raise DocumentError(f"请选择学习方式：{'、'.join(STUDY_MODES)}。")
+    if draft.hours is not None and not 0 <= draft.hours <= 24:
+        raise DocumentError(f"学时“{draft.hours:g}”不合理，一次学习应在 0～24 学时之间。")
+    if draft.full_marks <= 0:
+        raise DocumentError("满分必须大于 0。")
+    start = _parse_time(draft.start_time, "开始时间")
+    end = _parse_time(draft.end_time, "结束时间")
+    if start and end and _minutes(end) <= _minutes(start):
+        raise DocumentError(f"结束时间 {end} 应晚于开始时间 {start}。")
+    if draft.document_id is not None and session.get(Document, draft.document_id) is None:
+        raise NotFoundError(f"找不到编号为 {draft.document_id} 的文件，它可能已被删除。")
+    section_ids = [int(i) for i in draft.section_ids]
+    if section_ids:
+        if draft.document_id is None:
+            raise DocumentError("选择学习章节前，请先选择学习文件。")
+        valid = set(
+            session.scalars(
+                select(Section.id).where(
+                    Section.document_id == draft.document_id, Section.id.in_(section_ids)
+                )
+            )
+        )
+        missing = [i for i in section_ids if i not in valid]
+        if missing:
+            raise DocumentError("所选章节不属于该学习文件，请重新选择。")
+    row.date = parse_session_date(draft.date)
+    row.start_time, row.end_time = start, end
+    row.mode = mode
+    row.place = draft.place.strip()
+    row.leader = draft.leader.strip()
+    row.host = draft.host.strip()
+    row.recorder = draft.recorder.strip()
+    row.participants = draft.participants.strip()
+    row.document_id = draft.document_id
+    row.section_ids = section_ids
+    row.summary = draft.summary.strip()
+    row.test_summary = draft.test_summary.strip()
+    row.hours = draft.hours
+    row.full_marks = float(draft.full_marks)
+    if draft.content.strip():
+        row.content = draft.content.strip()
+    elif draft.document_id is not None:
+        doc = session.get(Document, draft.document_id)
+        row.content = f"《{doc.title}》" if doc else ""
+    else:
+        row.content = ""
+
+
+def create_session(ctx: AppContext, draft: SessionDraft) -> SessionDetail:
+    """A new study session (one transaction); bad dates or times raise DocumentError."""
+    per_hour = _per_hour(ctx)
+    with ctx.begin() as session:
+        row = StudySession(meta={})
+        _apply(session, row, draft)
+        session.add(row)
+        session.flush()
+        log.info("created session %d (%s, %s)", row.id, row.date, row.mode)
+        return _detail(session, row, per_hour)
+
+
+def update_session(ctx: AppContext, session_id: int, draft: SessionDraft) -> SessionDetail:
+    """Replace a session's fields (attendance and scores stay)."""
+    per_hour = _per_hour(ctx)
+    with ctx.begin() as session:
+        row = _row(session, session_id)
+        _apply(session, row, draft)
+        session.flush()
+        return _detail(session, row, per_hour)
+
+
+def draft_of(detail: SessionDetail) -> SessionDraft:
+    """The draft that reproduces a session (for editing one field with dataclasses.replace)."""
+    return SessionDraft(
+        date=detail.date, start_time=detail.start_time, end_time=detail.end_time,
+        mode=detail.mode, place=detail.place, leader=detail.leader, host=detail.host,
+        recorder=detail.recorder, participants=detail.participants, content=detail.content,
+        document_id=detail.document_id, section_ids=detail.section_ids, summary=detail.summary,
+        test_summary=detail.test_summary, hours=detail.hours, full_marks=detail.full_marks,
+    )
+
+
+def delete_session(ctx: AppContext, session_id: int) -> None:
+    """Delete a session with its attendance and scores (ON DELETE CASCADE)."""
+    with ctx.begin() as session:
+        session.delete(_row(session, session_id))
+    log.info("deleted session %d", session_id)
+
+
+def present_statuses() -> tuple[str, ...]:
+    return PRESENT_STATUSES

@@ -17,7 +17,9 @@ from studyapp.db.engine import DB_FILENAME, make_engine, sqlite_url
 from studyapp.db.models import Base
 from studyapp.services.context import AppContext, SchemaTooNewError
 
-TABLES = {"document", "section", "read_mark", "section_note", "setting", "study_session"}
+TABLES = {
+    "document", "section", "read_mark", "section_note", "setting", "study_session", "question",
+}
 
 
 def test_new_data_folder_gets_a_migrated_database(tmp_path: Path) -> None:

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from studyapp.cli.commands import importing, outline
+from studyapp.cli.commands import bank, importing, outline, questions
 
-COMMANDS: list[ModuleType] = [outline, importing]
+COMMANDS: list[ModuleType] = [outline, importing, questions, bank]
+
+# Study records and printing (issue 5).
+from studyapp.cli.commands import paper, records  # noqa: E402
+
+COMMANDS += [records, paper]

@@ -1,0 +1,68 @@
+"""`studyapp paper DOCUMENT -o OUT.pdf [--key KEY.pdf] [--seed N]`: a printed test paper.
+
+OUT.pdf holds the 试卷 in variants A and B, each followed by its 答题卡; --key writes the
+参考答案 with each answer's source sentence. Only approved questions are used: a document
+without any is reported in Chinese with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from studyapp.cli.common import open_context, out
+from studyapp.core.model import DocumentError
+
+
+def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "paper", parents=[parent], help="生成试卷（PDF）",
+        description="用文件已审核通过的试题组卷：A、B 两卷（题目相同，题序和选项顺序不同）及答题卡；"
+                    "--key 另存参考答案（附出处原文）。",
+    )
+    p.add_argument("document", metavar="DOCUMENT", help="文件编号（import --json 给出的 document）")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help="试卷输出文件")
+    p.add_argument("--key", metavar="KEY.pdf", default=None, help="参考答案输出文件")
+    p.add_argument("--seed", metavar="N", type=int, default=0,
+                   help="随机种子：相同种子生成相同的试卷（默认 0）")
+    p.add_argument("--variants", choices=("A", "AB"), default="AB",
+                   help="AB：A、B 两卷（默认）；A：只出 A 卷")
+    p.set_defaults(handler=run)
+
+
+def _document_id(ctx, spec: str) -> int:  # type: ignore[no-untyped-def]
+    from studyapp.services import documents
+
+    docs = documents.list_documents(ctx)
+    text = spec.strip()
+    if text.isdigit():
+        if any(d.id == int(text) for d in docs):
+            return int(text)
+        raise DocumentError(f"找不到编号为 {text} 的文件。请先用 studyapp import 导入，或检查编号。")
+    hits = [d for d in docs if text and text in d.title]
+    if len(hits) == 1:
+        return hits[0].id
+    if not hits:
+        raise DocumentError(f"找不到标题含“{text}”的文件。请改用文件编号。")
+    raise DocumentError(f"有 {len(hits)} 个文件的标题含“{text}”，请改用文件编号。")
+
+
+def run(args: argparse.Namespace) -> int:
+    from studyapp.services import papers
+
+    with open_context(args) as ctx:
+        doc_id = _document_id(ctx, args.document)
+        made = papers.make_papers(ctx, doc_id, seed=args.seed, variants=tuple(args.variants))
+        from studyapp.reports.forms.paper import build_answer_key, build_paper_pdf
+        from studyapp.services.printing import unit_name
+
+        unit = unit_name(ctx)
+    Path(args.output).write_bytes(build_paper_pdf(made, unit))
+    if args.key:
+        Path(args.key).write_bytes(build_answer_key(made, unit))
+    first = made[0]
+    out(f"已生成试卷（{'、'.join(p.variant + '卷' for p in made)}，每卷 {len(first.questions)} 题，"
+        f"满分 {first.total:g} 分）：{args.output}")
+    if args.key:
+        out(f"已生成参考答案：{args.key}")
+    return 0

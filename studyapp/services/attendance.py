@@ -1,0 +1,226 @@
+"""考勤: who is expected at a session (应到) and how each was marked.
+
+Built for a room of 50: set the expected people from the roster or a group, mark everyone
+present in one step, then mark the few exceptions (请假/缺席/迟到 with a reason). Imported
+attendance sheets are all-or-nothing: one unknown or ambiguous name and nothing is stored, so a
+half-imported sheet never goes unnoticed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from studyapp.core.model import DocumentError
+from studyapp.core.names import NameOrder, order_people
+from studyapp.core.roster import ATTENDANCE_COLUMNS, parse_attendance, status_of
+from studyapp.core.tables import locate, read_rows
+from studyapp.db.models import StudySession, now
+from studyapp.db.models_records import (
+    ATTENDANCE_STATUSES,
+    Attendance,
+    GroupMember,
+    Person,
+)
+from studyapp.services import roster
+from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.dto_records import (
+    STATUS_NAMES,
+    AttendanceRow,
+    FileImportResult,
+    display_names,
+)
+
+log = logging.getLogger("studyapp.records")
+
+
+class RowErrors(DocumentError):
+    """A file had problems in some lines; nothing was stored. `errors`: one Chinese line each."""
+
+    def __init__(self, errors: list[str], what: str = "数据") -> None:
+        self.errors = list(errors)
+        head = f"文件有 {len(self.errors)} 处问题，未保存任何{what}。请改正后重新导入："
+        super().__init__("\n".join([head, *self.errors]))
+
+
+def _session(session: Session, session_id: int) -> StudySession:
+    row = session.get(StudySession, session_id)
+    if row is None:
+        raise NotFoundError(f"找不到编号为 {session_id} 的学习记录，它可能已被删除。")
+    return row
+
+
+def _status(status: str) -> str:
+    code = status if status in ATTENDANCE_STATUSES else status_of(status)
+    if code is None:
+        raise DocumentError(f"考勤状态“{status}”无效，应为 出席、请假、缺席 或 迟到。")
+    return code
+
+
+def sheet(
+    ctx: AppContext, session_id: int, order: NameOrder | str = NameOrder.ROSTER
+) -> list[AttendanceRow]:
+    """The expected attendees of a session with their marks, in the chosen order."""
+    with ctx.begin() as session:
+        _session(session, session_id)
+        rows = session.execute(
+            select(Attendance, Person)
+            .join(Person, Person.id == Attendance.person_id)
+            .where(Attendance.session_id == session_id)
+        ).all()
+    shown = display_names([(p.name, p.unit) for _, p in rows])
+    out = [
+        AttendanceRow(p.id, p.name, p.unit, p.post, p.sort_no, d, a.status, a.reason, a.hours)
+        for (a, p), d in zip(rows, shown)
+    ]
+    return order_people(out, order)
+
+
+def set_expected(
+    ctx: AppContext,
+    session_id: int,
+    *,
+    person_ids: Iterable[int] | None = None,
+    group_id: int | None = None,
+    replace: bool = False,
+) -> int:
+    """Add expected attendees: given people, a group's members, or (neither) everyone active.
+
+    Existing marks are kept; with `replace`, people not in the new set are dropped from the
+    session (their marks too). Returns the number of expected attendees afterwards.
+    """
+    with ctx.begin() as session:
+        _session(session, session_id)
+        if person_ids is not None:
+            wanted = list(dict.fromkeys(int(i) for i in person_ids))
+            known = set(session.scalars(select(Person.id).where(Person.id.in_(wanted))))
+            missing = [i for i in wanted if i not in known]
+            if missing:
+                raise NotFoundError(f"找不到编号为 {missing[0]} 的人员，可能已被删除。")
+        elif group_id is not None:
+            wanted = list(
+                session.scalars(
+                    select(Person.id)
+                    .join(GroupMember, GroupMember.person_id == Person.id)
+                    .where(GroupMember.group_id == group_id, Person.active.is_(True))
+                    .order_by(Person.sort_no, Person.id)
+                )
+            )
+        else:
+            wanted = list(
+                session.scalars(
+                    select(Person.id).where(Person.active.is_(True)).order_by(Person.sort_no, Person.id)
+                )
+            )
+        existing = {
+            a.person_id: a
+            for a in session.scalars(select(Attendance).where(Attendance.session_id == session_id))
+        }
+        if replace:
+            keep = set(wanted)
+            for pid, a in existing.items():
+                if pid not in keep:
+                    session.delete(a)
+        for pid in wanted:
+            if pid not in existing:
+                session.add(Attendance(session_id=session_id, person_id=pid, status=None, reason=""))
+        session.flush()
+        total = len(set(wanted) | (set() if replace else set(existing)))
+    log.info("session %d: %d expected", session_id, total)
+    return total
+
+
+def remove_expected(ctx: AppContext, session_id: int, person_ids: Iterable[int]) -> None:
+    with ctx.begin() as session:
+        ids = list(person_ids)
+        for a in session.scalars(
+            select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id.in_(ids))
+        ):
+            session.delete(a)
+
+
+def mark_all_present(ctx: AppContext, session_id: int, *, only_unmarked: bool = True) -> int:
+    """Mark every expected attendee 出席 (by default only those not yet marked); returns how many."""
+    with ctx.begin() as session:
+        _session(session, session_id)
+        count = 0
+        for a in session.scalars(select(Attendance).where(Attendance.session_id == session_id)):
+            if only_unmarked and a.status is not None:
+                continue
+            a.status, a.reason, a.updated_at = "present", "", now()
+            count += 1
+    return count
+
+
+def mark(
+    ctx: AppContext,
+    session_id: int,
+    person_id: int,
+    status: str,
+    reason: str = "",
+    hours: float | None = None,
+) -> AttendanceRow:
+    """Mark one person (adding them to the expected list if needed).
+
+    `status` is present/leave/absent/late or 出席/请假/缺席/迟到.
+    """
+    code = _status(status)
+    if hours is not None and hours < 0:
+        raise DocumentError("学时不能为负数。")
+    with ctx.begin() as session:
+        _session(session, session_id)
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
+        a = session.scalar(
+            select(Attendance).where(
+                Attendance.session_id == session_id, Attendance.person_id == person_id
+            )
+        )
+        if a is None:
+            a = Attendance(session_id=session_id, person_id=person_id)
+            session.add(a)
+        a.status, a.reason, a.hours, a.updated_at = code, reason.strip(), hours, now()
+        return AttendanceRow(person.id, person.name, person.unit, person.post, person.sort_no,
+                             person.name, a.status, a.reason, a.hours)
+
+
+def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImportResult:
+    """Store an attendance sheet (.csv/.xlsx: 姓名, 状态, 原因, optional 单位/学时).
+
+    All lines are checked first; any problem raises RowErrors listing every bad line and nothing
+    is stored. People in the file who were not expected are added to the expected list.
+    """
+    path = Path(path)
+    table = locate(read_rows(path), ATTENDANCE_COLUMNS, path.name)
+    with ctx.begin() as session:
+        _session(session, session_id)
+        lines, errors = parse_attendance(table, roster.candidates(session))
+        if errors:
+            raise RowErrors(errors, "考勤")
+        if not lines:
+            raise DocumentError(f"文件“{path.name}”只有表头，没有考勤记录。")
+        existing = {
+            a.person_id: a
+            for a in session.scalars(select(Attendance).where(Attendance.session_id == session_id))
+        }
+        added = 0
+        for line in lines:
+            a = existing.get(line.person_id)
+            if a is None:
+                a = Attendance(session_id=session_id, person_id=line.person_id)
+                session.add(a)
+                added += 1
+            a.status, a.reason, a.updated_at = line.status, line.reason, now()
+            if line.hours is not None:
+                a.hours = line.hours
+    log.info("attendance of session %d from %s: %d lines", session_id, path.name, len(lines))
+    return FileImportResult(len(lines), added)
+
+
+def status_name(code: str | None) -> str:
+    return STATUS_NAMES.get(code or "", "未登记")

@@ -1,0 +1,84 @@
+"""学时台账: study hours per person per year, against a yearly target, and who is short.
+
+A person earns a session's 学时 when marked 出席 or 迟到; an explicit per-person value (e.g. half
+credit, or 补学 for someone on leave) overrides that. Targets are settings, not constants
+(32 for party members is common, 56 for branch committee members, 90 for township cadres).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy import extract, select
+
+from studyapp.core.names import NameOrder, order_people
+from studyapp.db.models import StudySession
+from studyapp.db.models_records import PRESENT_STATUSES, Attendance, Person
+from studyapp.services.context import AppContext
+from studyapp.services.dto_records import HoursLedger, HoursRow, display_names
+from studyapp.services.sessions import effective_hours
+from studyapp.services.settings import get_setting
+
+log = logging.getLogger("studyapp.records")
+
+
+def default_target(ctx: AppContext) -> float:
+    """hours.ledger_target if set (> 0), else the party members' target."""
+    target = float(get_setting(ctx, "hours.ledger_target") or 0)
+    return target if target > 0 else float(get_setting(ctx, "hours.target_party_member"))
+
+
+def credited(status: str | None, override: float | None, session_hours: float) -> float:
+    """The 学时 one attendance row earns."""
+    if override is not None:
+        return float(override)
+    return session_hours if status in PRESENT_STATUSES else 0.0
+
+
+def person_hours(ctx: AppContext, year: int) -> dict[int, tuple[float, int]]:
+    """person id -> (学时, sessions attended) for the year's dated sessions."""
+    per_hour = float(get_setting(ctx, "hours.branch_study"))
+    with ctx.begin() as session:
+        rows = session.execute(
+            select(Attendance.person_id, Attendance.status, Attendance.hours,
+                   StudySession.hours, StudySession.start_time, StudySession.end_time)
+            .join(StudySession, StudySession.id == Attendance.session_id)
+            .where(extract("year", StudySession.date) == year)
+        ).all()
+    out: dict[int, tuple[float, int]] = {}
+    for pid, status, override, s_hours, start, end in rows:
+        got = credited(status, override, effective_hours(s_hours, start, end, per_hour))
+        hours, count = out.get(pid, (0.0, 0))
+        out[pid] = (hours + got, count + (1 if status in PRESENT_STATUSES else 0))
+    return out
+
+
+def ledger(
+    ctx: AppContext,
+    year: int | None = None,
+    target: float | None = None,
+    order: NameOrder | str = NameOrder.ROSTER,
+) -> HoursLedger:
+    """The year's 学时台账: every active person plus anyone (inactive) who earned hours."""
+    year = year or dt.date.today().year
+    target = default_target(ctx) if target is None else float(target)
+    earned = person_hours(ctx, year)
+    with ctx.begin() as session:
+        people = list(
+            session.scalars(
+                select(Person)
+                .where(Person.active.is_(True) | Person.id.in_(list(earned)))
+                .order_by(Person.sort_no, Person.id)
+            )
+        )
+    shown = display_names([(p.name, p.unit) for p in people])
+    rows = []
+    for p, d in zip(people, shown):
+        hours, count = earned.get(p.id, (0.0, 0))
+        rows.append(HoursRow(p.id, p.name, p.unit, p.post, d, hours, count, max(0.0, target - hours)))
+    sort_no = {p.id: p.sort_no for p in people}
+    ordered = order_people(rows, order, roster_key=lambda r: sort_no[r.person_id])
+    log.info("hours ledger %d: %d people, %d short of %g", year, len(rows),
+             sum(1 for r in rows if not r.reached), target)
+    return HoursLedger(year, target, tuple(ordered))

@@ -1,0 +1,271 @@
+"""Printed forms from the database: assemble the reports' plain data, call the builders.
+
+The builders (studyapp.reports.forms) never see the database; this module is the one place
+that decides what a session's 签到表, 学习记录 and 成绩登记表 show, so the app, the CLI and the
+annual archive print the same thing. The unit name in every header is setting org.unit_name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy import extract, select
+
+from studyapp.core.names import NameOrder
+from studyapp.core.stats import fmt_score
+from studyapp.db.models import StudySession
+from studyapp.db.models_records import Attendance, Person, Score
+from studyapp.reports.forms import (
+    Absence,
+    AnnualArchiveData,
+    ArchiveEntry,
+    PersonalArchiveData,
+    RecordData,
+    ScoreRow,
+    ScoreSheetData,
+    SessionForms,
+    SigninData,
+    SigninRow,
+    build_annual_archive,
+    build_personal_archive,
+    build_score_sheet,
+    build_signin_sheet,
+    build_study_record,
+    score_sheet_xlsx,
+    signin_sheet_xlsx,
+)
+from studyapp.services import attendance, hours, roster, scores, sessions
+from studyapp.services.context import AppContext
+from studyapp.services.dto_records import STATUS_NAMES, SessionDetail
+from studyapp.services.settings import get_setting
+
+log = logging.getLogger("studyapp.records")
+
+FORMS = ("signin", "record", "scores")
+
+
+def unit_name(ctx: AppContext) -> str:
+    return str(get_setting(ctx, "org.unit_name") or "").strip()
+
+
+def default_order(ctx: AppContext) -> str:
+    value = str(get_setting(ctx, "records.print_order") or "roster")
+    return value if value in {o.value for o in NameOrder} else NameOrder.ROSTER.value
+
+
+def _date(detail: SessionDetail) -> dt.date | None:
+    return dt.date.fromisoformat(detail.date) if detail.date else None
+
+
+def meeting_name(detail: SessionDetail) -> str:
+    """「《文件》集中学习」, or the session's content and mode when no document is attached."""
+    subject = f"《{detail.document_title}》" if detail.document_title else detail.content
+    return f"{subject}{detail.mode}" if subject else detail.mode
+
+
+def _time_text(detail: SessionDetail) -> str:
+    return detail.time_text
+
+
+def signin_data(
+    ctx: AppContext, session_id: int, order: NameOrder | str | None = None, blank_rows: int = 0
+) -> SigninData:
+    """签到表: the expected attendees (or, when none are set, everyone active on the roster)."""
+    order = order or default_order(ctx)
+    detail = sessions.get_session_detail(ctx, session_id)
+    marked = attendance.sheet(ctx, session_id, order)
+    if marked:
+        rows = []
+        for a in marked:
+            note = ""
+            if a.status in ("leave", "absent"):
+                note = "：".join(p for p in (STATUS_NAMES[a.status], a.reason) if p)
+            rows.append(SigninRow(a.name, a.unit, a.post, note))
+    else:
+        rows = [SigninRow(p.name, p.unit, p.post) for p in roster.list_people(ctx, order)]
+    return SigninData(
+        unit=unit_name(ctx),
+        meeting=meeting_name(detail),
+        date=_date(detail),
+        time=_time_text(detail),
+        place=detail.place,
+        host=detail.host,
+        leader=detail.leader,
+        rows=rows,
+        blank_rows=blank_rows,
+    )
+
+
+def record_data(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> RecordData:
+    """学习记录: fields, 应到/实到, absentees with reasons, content, discussion, 测试情况, 学时."""
+    order = order or default_order(ctx)
+    detail = sessions.get_session_detail(ctx, session_id)
+    marked = attendance.sheet(ctx, session_id, order)
+    absences = [
+        Absence(a.display_name, STATUS_NAMES[a.status], a.reason)
+        for a in marked
+        if a.status in ("leave", "absent", "late")
+    ]
+    test_summary = detail.test_summary
+    if not test_summary:
+        test_summary = scores.summary_text(scores.session_scores(ctx, session_id))
+    content_note = detail.content
+    if detail.document_title and content_note.strip() in ("", f"《{detail.document_title}》"):
+        content_note = ""
+    return RecordData(
+        unit=unit_name(ctx),
+        date=_date(detail),
+        time=_time_text(detail),
+        mode=detail.mode,
+        place=detail.place,
+        host=detail.host,
+        leader=detail.leader,
+        recorder=detail.recorder,
+        expected=detail.counts.expected,
+        present=detail.counts.attended,
+        absences=absences,
+        document=f"《{detail.document_title}》" if detail.document_title else "",
+        sections=list(detail.section_headings),
+        content_note=content_note,
+        discussion=detail.summary,
+        test_summary=test_summary,
+        hours=detail.effective_hours,
+    )
+
+
+def scores_data(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> ScoreSheetData:
+    """成绩登记表 with the office's pass/excellent lines and whether ranks are shown."""
+    order = order or default_order(ctx)
+    detail = sessions.get_session_detail(ctx, session_id)
+    pass_ratio = float(get_setting(ctx, "records.pass_ratio"))
+    excellent_ratio = float(get_setting(ctx, "records.excellent_ratio"))
+    result = scores.session_scores(ctx, session_id, order, pass_ratio=pass_ratio,
+                                   excellent_ratio=excellent_ratio)
+    subject = (
+        f"《{detail.document_title}》学习测试" if detail.document_title
+        else f"{detail.content or detail.mode}测试"
+    )
+    return ScoreSheetData(
+        unit=unit_name(ctx),
+        subject=subject,
+        date=_date(detail),
+        rows=[ScoreRow(r.name, r.unit, r.score, r.note) for r in result.rows],
+        full_marks=result.full_marks,
+        pass_ratio=pass_ratio,
+        excellent_ratio=excellent_ratio,
+        show_rank=bool(get_setting(ctx, "records.show_rank")),
+        items=[i.stat for i in result.items],
+    )
+
+
+def signin_pdf(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
+    return build_signin_sheet(signin_data(ctx, session_id, order))
+
+
+def record_pdf(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
+    return build_study_record(record_data(ctx, session_id, order))
+
+
+def scores_pdf(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
+    return build_score_sheet(scores_data(ctx, session_id, order))
+
+
+def session_form_pdf(
+    ctx: AppContext, form: str, session_id: int, order: NameOrder | str | None = None
+) -> bytes:
+    """One of FORMS ("signin", "record", "scores") as PDF bytes."""
+    builders = {"signin": signin_pdf, "record": record_pdf, "scores": scores_pdf}
+    return builders[form](ctx, session_id, order)
+
+
+def signin_xlsx(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
+    return signin_sheet_xlsx(signin_data(ctx, session_id, order))
+
+
+def scores_xlsx(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
+    return score_sheet_xlsx(scores_data(ctx, session_id, order))
+
+
+# ---------------------------------------------------------------------------------- archives
+
+
+def _session_ids_of_year(ctx: AppContext, year: int) -> list[int]:
+    with ctx.begin() as session:
+        return list(
+            session.scalars(
+                select(StudySession.id)
+                .where(extract("year", StudySession.date) == year)
+                .order_by(StudySession.date, StudySession.start_time, StudySession.id)
+            )
+        )
+
+
+def personal_archive_data(ctx: AppContext, person_id: int, year: int) -> PersonalArchiveData:
+    """个人学习档案: the person's sessions of the year with 学时 credited and scores."""
+    person = roster.get_person(ctx, person_id)
+    per_hour = float(get_setting(ctx, "hours.branch_study"))
+    ids = _session_ids_of_year(ctx, year)
+    with ctx.begin() as session:
+        marks = {
+            a.session_id: a
+            for a in session.scalars(
+                select(Attendance).where(Attendance.person_id == person_id, Attendance.session_id.in_(ids))
+            )
+        }
+        got = {
+            s.session_id: s
+            for s in session.scalars(
+                select(Score).where(Score.person_id == person_id, Score.session_id.in_(ids))
+            )
+        }
+    entries = []
+    for sid in ids:
+        if sid not in marks and sid not in got:
+            continue
+        detail = sessions.get_session_detail(ctx, sid)
+        a = marks.get(sid)
+        earned = hours.credited(a.status if a else None, a.hours if a else None,
+                                sessions.effective_hours(detail.hours, detail.start_time,
+                                                         detail.end_time, per_hour))
+        s = got.get(sid)
+        score = "" if s is None else (fmt_score(s.score) if s.score is not None else "缺考")
+        note = ""
+        if a is not None and a.status in ("leave", "absent", "late"):
+            note = "：".join(p for p in (STATUS_NAMES[a.status], a.reason) if p)
+        content = f"《{detail.document_title}》" if detail.document_title else detail.content
+        entries.append(ArchiveEntry(_date(detail), detail.mode, content, earned, score, note))
+    return PersonalArchiveData(
+        unit=unit_name(ctx), year=year, name=person.name, person_unit=person.unit,
+        post=person.post, target_hours=hours.default_target(ctx), entries=entries,
+    )
+
+
+def personal_archive_pdf(ctx: AppContext, person_id: int, year: int) -> bytes:
+    return build_personal_archive(personal_archive_data(ctx, person_id, year))
+
+
+def annual_archive_data(
+    ctx: AppContext, year: int, order: NameOrder | str | None = None
+) -> AnnualArchiveData:
+    """A year's sessions: each 学习记录, plus its 签到表 and 成绩登记表 where there are any."""
+    order = order or default_order(ctx)
+    forms = []
+    for sid in _session_ids_of_year(ctx, year):
+        record = record_data(ctx, sid, order)
+        signin = signin_data(ctx, sid, order) if record.expected else None
+        sheet = scores_data(ctx, sid, order)
+        forms.append(SessionForms(record, signin, sheet if sheet.rows else None))
+    return AnnualArchiveData(unit=unit_name(ctx), year=year, sessions=forms,
+                             compiled_on=dt.date.today())
+
+
+def annual_archive_pdf(ctx: AppContext, year: int, order: NameOrder | str | None = None) -> bytes:
+    data = annual_archive_data(ctx, year, order)
+    log.info("annual archive %d: %d sessions", year, len(data.sessions))
+    return build_annual_archive(data)
+
+
+def person_ids(ctx: AppContext) -> list[int]:
+    with ctx.begin() as session:
+        return list(session.scalars(select(Person.id).order_by(Person.sort_no, Person.id)))

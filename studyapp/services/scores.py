@@ -1,0 +1,205 @@
+"""成绩: a session's scores, typed in or imported, with statistics and the 试题分析.
+
+Statistics come from core.stats so the screen, the CLI and the printed 成绩登记表 agree. Score
+files are all-or-nothing like attendance sheets. When per-question results are stored (from a
+quiz, or given to `set_score`), the item analysis flags questions the strong scorers missed —
+often a badly generated item — with the question's id so the 题库 can open it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from studyapp.core.model import DocumentError
+from studyapp.core.names import NameOrder, order_people
+from studyapp.core.roster import SCORE_COLUMNS, parse_scores
+from studyapp.core.stats import item_analysis, ranks, score_stats
+from studyapp.core.tables import locate, read_rows
+from studyapp.db.models import StudySession, now
+from studyapp.db.models_records import Person, Score
+from studyapp.services import roster
+from studyapp.services.attendance import RowErrors
+from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.dto_records import (
+    FileImportResult,
+    ItemView,
+    ScoreRowView,
+    SessionScores,
+    display_names,
+)
+
+log = logging.getLogger("studyapp.records")
+
+PASS_RATIO = 0.6
+EXCELLENT_RATIO = 0.85
+
+
+def _session(session: Session, session_id: int) -> StudySession:
+    row = session.get(StudySession, session_id)
+    if row is None:
+        raise NotFoundError(f"找不到编号为 {session_id} 的学习记录，它可能已被删除。")
+    return row
+
+
+def _check(score: float | None, full_marks: float) -> None:
+    if score is not None and not 0 <= score <= full_marks + 1e-9:
+        raise DocumentError(f"得分 {score:g} 超出范围（0～{full_marks:g} 分）。")
+
+
+def _answers(answers: Sequence[Any] | None) -> list[dict[str, Any]] | None:
+    """Per-question results as stored: [{"q": id or label, "r": 1/0/fraction/None}, …].
+
+    Accepts that shape, or a plain list of results (labelled 第1题, 第2题 … by position).
+    """
+    if answers is None:
+        return None
+    out: list[dict[str, Any]] = []
+    for i, item in enumerate(answers):
+        if isinstance(item, dict):
+            q, r = item.get("q", f"第{i + 1}题"), item.get("r")
+        else:
+            q, r = f"第{i + 1}题", item
+        if r is not None:
+            r = float(r)
+            if not 0 <= r <= 1:
+                raise DocumentError(f"第 {i + 1} 题的得分率 {r:g} 应在 0～1 之间。")
+        out.append({"q": q, "r": r})
+    return out
+
+
+def set_score(
+    ctx: AppContext,
+    session_id: int,
+    person_id: int,
+    score: float | None,
+    note: str = "",
+    answers: Sequence[Any] | None = None,
+    paper_id: int | None = None,
+) -> None:
+    """Store (or replace) one person's score; None is 缺考."""
+    with ctx.begin() as session:
+        row = _session(session, session_id)
+        _check(score, float(row.full_marks or 100))
+        if session.get(Person, person_id) is None:
+            raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
+        s = session.scalar(
+            select(Score).where(Score.session_id == session_id, Score.person_id == person_id)
+        )
+        if s is None:
+            s = Score(session_id=session_id, person_id=person_id)
+            session.add(s)
+        s.score, s.note, s.updated_at = score, note.strip(), now()
+        if answers is not None:
+            s.answers = _answers(answers)
+        if paper_id is not None:
+            s.paper_id = paper_id
+
+
+def clear_score(ctx: AppContext, session_id: int, person_id: int) -> None:
+    with ctx.begin() as session:
+        for s in session.scalars(
+            select(Score).where(Score.session_id == session_id, Score.person_id == person_id)
+        ):
+            session.delete(s)
+
+
+def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportResult:
+    """Store a score sheet (.csv/.xlsx: 姓名, 得分, optional 单位/备注); any bad line stores nothing."""
+    path = Path(path)
+    table = locate(read_rows(path), SCORE_COLUMNS, path.name)
+    with ctx.begin() as session:
+        row = _session(session, session_id)
+        lines, errors = parse_scores(table, roster.candidates(session), float(row.full_marks or 100))
+        if errors:
+            raise RowErrors(errors, "成绩")
+        if not lines:
+            raise DocumentError(f"文件“{path.name}”只有表头，没有成绩。")
+        existing = {
+            s.person_id: s
+            for s in session.scalars(select(Score).where(Score.session_id == session_id))
+        }
+        for line in lines:
+            s = existing.get(line.person_id)
+            if s is None:
+                s = Score(session_id=session_id, person_id=line.person_id)
+                session.add(s)
+            s.score, s.updated_at = line.score, now()
+            if line.note:
+                s.note = line.note
+    log.info("scores of session %d from %s: %d lines", session_id, path.name, len(lines))
+    return FileImportResult(len(lines))
+
+
+def _items(rows: list[tuple[Score, Person]]) -> list[ItemView]:
+    with_answers = [(s, p) for s, p in rows if s.answers and s.score is not None]
+    if not with_answers:
+        return []
+    keys: list[Any] = []
+    for s, _ in with_answers:
+        for a in s.answers or []:
+            if a.get("q") not in keys:
+                keys.append(a.get("q"))
+    matrix = []
+    totals = []
+    for s, _ in with_answers:
+        got = {a.get("q"): a.get("r") for a in s.answers or []}
+        matrix.append([got.get(k) for k in keys])
+        totals.append(float(s.score or 0))
+    labels = [f"第{i + 1}题" for i in range(len(keys))]
+    stats = item_analysis(matrix, totals, labels)
+    return [ItemView(st, k if isinstance(k, int) else None) for st, k in zip(stats, keys)]
+
+
+def session_scores(
+    ctx: AppContext,
+    session_id: int,
+    order: NameOrder | str = NameOrder.ROSTER,
+    *,
+    pass_ratio: float = PASS_RATIO,
+    excellent_ratio: float = EXCELLENT_RATIO,
+) -> SessionScores:
+    """Scores of a session in the chosen order, with ranks, statistics and the 试题分析."""
+    with ctx.begin() as session:
+        srow = _session(session, session_id)
+        full = float(srow.full_marks or 100)
+        rows = list(
+            session.execute(
+                select(Score, Person)
+                .join(Person, Person.id == Score.person_id)
+                .where(Score.session_id == session_id)
+                .order_by(Person.sort_no, Person.id)
+            )
+        )
+        items = _items(rows)
+    values = [s.score for s, _ in rows]
+    rank = ranks(values)
+    shown = display_names([(p.name, p.unit) for _, p in rows])
+    views = [
+        ScoreRowView(p.id, p.name, p.unit, p.sort_no, d, s.score, s.note, r)
+        for (s, p), d, r in zip(rows, shown, rank)
+    ]
+    stats = score_stats(values, full, pass_ratio, excellent_ratio)
+    return SessionScores(session_id, full, tuple(order_people(views, order)), stats, tuple(items))
+
+
+def summary_text(scores: SessionScores) -> str:
+    """「参考 23 人，平均分 86.5，最高分 98，最低分 62，及格率 100%，优秀率 47.8%。」 for the 学习记录."""
+    from studyapp.core.stats import fmt_score
+
+    st = scores.stats
+    if not st.count:
+        return ""
+    absent = sum(1 for r in scores.rows if r.score is None)
+    text = (
+        f"满分 {fmt_score(scores.full_marks)} 分，参考 {st.count} 人"
+        + (f"（缺考 {absent} 人）" if absent else "")
+        + f"，平均分 {fmt_score(st.mean)}，最高分 {fmt_score(st.highest)}，最低分 {fmt_score(st.lowest)}，"
+        f"及格率 {fmt_score(st.pass_rate * 100)}%，优秀率 {fmt_score(st.excellent_rate * 100)}%。"
+    )
+    return text

@@ -1,0 +1,89 @@
+"""试卷 / 答题卡 / 参考答案: A/B variants share questions, shuffle order and options consistently."""
+
+from __future__ import annotations
+
+from studyapp.core.paper import (
+    LETTERS,
+    SourceQuestion,
+    build_variants,
+    select_questions,
+)
+from studyapp.reports.forms.paper import build_answer_key, build_paper_pdf, part_heading
+
+from .conftest import pdf_pages
+
+
+def pool() -> list[SourceQuestion]:
+    qs = []
+    for i in range(14):
+        qs.append(SourceQuestion("single", f"单选题干{i}（　　）", (f"甲{i}", f"乙{i}", f"丙{i}", f"丁{i}"), [i % 4],
+                                 quote=f"原文句子{i}。", source=f"{i + 1}.章节", question_id=i + 1))
+    for i in range(6):
+        qs.append(SourceQuestion("multiple", f"多选题干{i}", ("科学立法", "严格执法", "公正司法", "全民守法", "以上都是"),
+                                 [0, 2], quote="科学立法、公正司法。", source="2.总体目标", question_id=100 + i))
+    for i in range(12):
+        qs.append(SourceQuestion("judge", f"判断陈述{i}。", (), i % 2 == 0, quote=f"判断原文{i}。",
+                                 explanation=f"原文为：判断原文{i}。", source="3.基本原则", question_id=200 + i))
+    for i in range(12):
+        qs.append(SourceQuestion("fill", f"以____为指导{i}。", (), ["科学发展观"], quote="以科学发展观为指导。",
+                                 source="1.指导思想", question_id=300 + i))
+    qs.append(SourceQuestion("short", "基本原则有哪些？", (), ["坚持党的领导", "坚持人民主体地位"], quote="坚持……",
+                             source="3.基本原则", question_id=400))
+    return qs
+
+
+def test_variants_same_questions_other_order_options_remapped() -> None:
+    a, b = build_variants(pool(), title="《测试文件》", seed=5)
+    assert a.total == b.total == 100  # the missing 简答题 are made up with other questions
+    assert sorted(q.question_id for q in a.questions) == sorted(q.question_id for q in b.questions)
+    assert [q.question_id for q in a.questions] != [q.question_id for q in b.questions]
+    src = {q.question_id: q for q in pool()}
+    for paper in (a, b):
+        for q in paper.questions:
+            if q.type in ("single", "multiple"):
+                original = src[q.question_id]
+                right = {original.options[i] for i in original.answer}
+                assert {q.options[i] for i in q.answer} == right
+                assert sorted(q.options) == sorted(original.options)
+                if "以上都是" in q.options:
+                    assert q.options[-1] == "以上都是"  # pinned last
+    assert [q.number for q in a.questions] == list(range(1, len(a.questions) + 1))
+    # deterministic per seed, different for another seed
+    a2, _ = build_variants(pool(), title="《测试文件》", seed=5)
+    assert a2 == a
+    c, _ = build_variants(pool(), title="《测试文件》", seed=6)
+    assert [q.question_id for q in c.questions] != [q.question_id for q in a.questions]
+
+
+def test_selection_spreads_and_respects_counts() -> None:
+    chosen = select_questions(pool(), seed=1)
+    assert len(chosen["single"]) >= 10 and len(chosen["multiple"]) == 5 and len(chosen["short"]) == 1
+
+
+def test_part_heading() -> None:
+    a, _ = build_variants(pool(), title="《测试文件》", seed=5)
+    assert part_heading(a.parts[0]).startswith("一、单选题（每题 2 分，共")
+
+
+def test_paper_pdf_reads_like_an_exam_paper() -> None:
+    papers = build_variants(pool(), title="《测试文件》", seed=5)
+    pages = pdf_pages(build_paper_pdf(papers, "遵义县龙坑乡人民政府"))
+    text = "".join(pages)
+    for needed in ("《测试文件》", "学习测试卷（A卷）", "学习测试卷（B卷）", "姓名：", "单位：", "得分：",
+                   "题号", "总分", "一、单选题", "二、多选题", "三、判断题", "四、填空题", "五、简答题",
+                   "答题卡（A卷）", "注意事项", "遵义县龙坑乡人民政府"):
+        assert needed in text, needed
+    assert "A卷第1页共" in pages[0]
+    b_first = next(i for i, p in enumerate(pages) if "学习测试卷（B卷）" in p)
+    assert "B卷第1页共" in pages[b_first]  # each variant numbered on its own
+
+
+def test_answer_key_gives_answers_with_sources() -> None:
+    papers = build_variants(pool(), title="《测试文件》", seed=5)
+    text = "".join(pdf_pages(build_answer_key(papers)))
+    a = papers[0]
+    first = a.parts[0].questions[0]
+    assert "参考答案及评分标准（A卷）" in text and "参考答案及评分标准（B卷）" in text
+    assert f"{LETTERS[first.answer[0]]}.{first.options[first.answer[0]]}" in text
+    assert "出处：" in text and "原文：" in text and "科学发展观" in text
+    assert "坚持党的领导" in text and "每个要点" in text

@@ -1,0 +1,278 @@
+"""The question bank service: generation keeps reviewed work, review states, editing, sources."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import delete
+
+from studyapp.core.model import DocumentError
+from studyapp.core.questions.model import BLANK
+from studyapp.db.models import Question
+from studyapp.services import bank, documents
+from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.dto import QuestionDraft, QuestionView
+
+
+@pytest.fixture
+def banked(seeded_ctx: AppContext, seed_id: int) -> tuple[AppContext, int]:
+    """The seed with a freshly generated bank (the bundled bank file, if any, removed first)."""
+    with seeded_ctx.begin() as session:
+        session.execute(delete(Question))
+    bank.generate_for_document(seeded_ctx, seed_id)
+    return seeded_ctx, seed_id
+
+
+def _first(views: list[QuestionView], qtype: str) -> QuestionView:
+    return next(v for v in views if v.type == qtype)
+
+
+def test_parsed_document_rebuilds_the_stored_tree(seeded_ctx: AppContext, seed_path) -> None:
+    from studyapp.core.loaders import load_file
+    from studyapp.core.outline import parse_text
+
+    [info] = documents.list_documents(seeded_ctx)
+    rebuilt = bank.parsed_document(seeded_ctx, info.id)
+    original = parse_text(load_file(seed_path).text)
+    assert rebuilt.to_json() == original.to_json()
+
+
+def test_generation_stores_drafts_in_reading_order(banked) -> None:
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    assert len(views) >= 60
+    assert {v.status for v in views} == {"draft"} and {v.origin for v in views} == {"generated"}
+    assert {"single", "multiple", "judge", "fill"} <= {v.type for v in views}
+    ordinals = [v.section_ordinal for v in views]
+    assert ordinals == sorted(ordinals) and min(ordinals) >= 0
+    first = views[0]
+    assert first.section_heading.startswith(first.section_path[-1])
+    counts = bank.bank_counts(ctx, doc)
+    assert counts.draft == counts.total == len(views) and counts.approved == 0
+    assert sum(counts.by_type.values()) == len(views)
+
+
+def test_generation_reports_the_dropped_questions(seeded_ctx: AppContext, seed_id: int) -> None:
+    result = bank.generate_for_document(seeded_ctx, seed_id)
+    assert result.generated >= 60
+    assert all(isinstance(n, int) and n > 0 for n in result.dropped.values())
+    assert result.dropped_total == sum(result.dropped.values())
+
+
+def test_regenerating_keeps_reviewed_questions(banked) -> None:
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    approved, retired, edited = views[0], views[1], _first(views[2:], "judge")
+    bank.approve(ctx, approved.id)
+    bank.retire(ctx, retired.id)
+    bank.update_question(ctx, edited.id, QuestionDraft(
+        type="judge", stem=edited.stem + "（修改）", answer=edited.answer,
+        explanation=edited.explanation, quote=edited.quote, tags=edited.tags,
+    ))
+    manual = bank.add_manual_question(ctx, doc, QuestionDraft(
+        type="judge", stem="判断正误：全面推进依法治市需要全市上下共同努力。", answer=True, tags=["要求"],
+    )).question
+
+    result = bank.generate_for_document(ctx, doc)
+    assert result.added == 0 and result.removed == 0
+    assert result.kept == 4
+    after = {v.id: v for v in bank.list_questions(ctx, doc)}
+    assert after[approved.id].status == "approved"
+    assert after[retired.id].status == "retired"  # a retired question does not come back
+    assert after[edited.id].stem.endswith("（修改）") and after[edited.id].origin == "edited"
+    assert after[manual.id].origin == "manual"
+    assert len(after) == len(views) + 1
+    # the generator's version of the edited question is not added next to it
+    assert sum(1 for v in after.values() if v.uid == edited.uid) == 1
+
+
+def test_regenerating_replaces_stale_drafts(banked) -> None:
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    stale = views[0]
+    with ctx.begin() as session:
+        row = session.get(Question, stale.id)
+        row.uid = "stale0000000"  # as if the generator no longer produced it
+    result = bank.generate_for_document(ctx, doc)
+    assert result.removed == 1 and result.added == 1
+    uids = [v.uid for v in bank.list_questions(ctx, doc)]
+    assert "stale0000000" not in uids and stale.uid in uids
+
+
+def test_generation_is_deterministic_for_a_seed(banked) -> None:
+    ctx, doc = banked
+    before = [v.to_json() for v in bank.list_questions(ctx, doc)]
+    result = bank.generate_for_document(ctx, doc, seed=0)
+    assert (result.added, result.refreshed, result.removed) == (0, 0, 0)
+    assert [v.to_json() for v in bank.list_questions(ctx, doc)] == before
+
+
+def test_regenerate_section_touches_only_that_section(banked) -> None:
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    target = views[0].section_id
+    other = next(v for v in views if v.section_id != target)
+    with ctx.begin() as session:
+        session.execute(delete(Question).where(Question.section_id == target))
+        session.execute(delete(Question).where(Question.id == other.id))
+    result = bank.regenerate_section(ctx, target)
+    assert result.added == sum(1 for v in views if v.section_id == target)
+    after = bank.list_questions(ctx, doc)
+    assert {v.uid for v in after if v.section_id == target} == {
+        v.uid for v in views if v.section_id == target
+    }
+    assert other.uid not in {v.uid for v in after}
+
+
+def test_list_filters(banked) -> None:
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    fills = bank.list_questions(ctx, doc, type="fill")
+    assert fills and all(v.type == "fill" for v in fills)
+    tag = views[0].tags[0]
+    assert all(tag in v.tags for v in bank.list_questions(ctx, doc, tag=tag))
+    bank.approve(ctx, [views[0].id, views[1].id])
+    assert [v.id for v in bank.list_questions(ctx, doc, status="approved")] == [
+        views[0].id, views[1].id,
+    ]
+    assert bank.list_questions(ctx, doc, origin="manual") == []
+    # a part (一、) includes the questions of its items (1., 2., 3.)
+    sections = documents.get_document(ctx, doc).sections
+    part = sections[0]
+    children = {s.id for s in sections if s.parent_id == part.id} | {part.id}
+    in_part = bank.list_questions(ctx, doc, section_id=part.id)
+    assert in_part and {v.section_id for v in in_part} <= children
+    assert len(in_part) == sum(1 for v in views if v.section_id in children)
+
+
+def test_only_approved_questions_count_in_quizzes(banked) -> None:
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    assert bank.approved_questions(ctx, doc) == []
+    single = _first(views, "single")
+    judge = _first(views, "judge")
+    retired = _first(views, "fill")
+    bank.approve(ctx, [single.id, judge.id, retired.id])
+    bank.retire(ctx, retired.id)
+    chosen = bank.approved_questions(ctx, doc)
+    assert {v.id for v in chosen} == {single.id, judge.id}
+    assert [v.id for v in bank.approved_questions(ctx, doc, types=["judge"])] == [judge.id]
+    assert [v.id for v in bank.approved_questions(ctx, doc, section_ids=[single.section_id])] == [
+        v.id for v in chosen if v.section_id == single.section_id
+    ]
+
+
+def test_approve_retire_restore_in_bulk(banked) -> None:
+    ctx, doc = banked
+    ids = [v.id for v in bank.list_questions(ctx, doc)[:3]]
+    assert bank.approve(ctx, ids) == 3
+    assert bank.approve(ctx, ids) == 0  # already approved
+    assert all(bank.get_question(ctx, i).reviewed_at for i in ids)
+    assert bank.retire(ctx, ids[:2]) == 2
+    assert bank.restore(ctx, ids) == 2  # only the retired ones come back
+    assert [bank.get_question(ctx, i).status for i in ids] == ["draft", "draft", "approved"]
+    counts = bank.bank_counts(ctx, doc)
+    assert counts.approved == 1
+    with pytest.raises(NotFoundError):
+        bank.approve(ctx, [ids[0], 999999])
+    assert bank.get_question(ctx, ids[0]).status == "draft"  # nothing changed
+
+
+def test_editing_sets_origin_edited_and_returns_warnings(banked) -> None:
+    ctx, doc = banked
+    q = _first(bank.list_questions(ctx, doc), "fill")
+    fine = bank.update_question(ctx, q.id, QuestionDraft(
+        type="fill", stem=q.stem, answer=list(q.answer), explanation=q.explanation + "（补充）",
+        quote=q.quote, tags=q.tags, difficulty=q.difficulty,
+    ))
+    assert fine.question.origin == "edited" and fine.question.uid == q.uid
+    assert fine.warnings == ()
+    wrong = bank.update_question(ctx, q.id, QuestionDraft(
+        type="fill", stem=q.stem, answer=["依法治国"] * len(q.answer), explanation="",
+        quote=q.quote, tags=q.tags,
+    ))
+    assert wrong.question.answer == ["依法治国"] * len(q.answer)  # saved, with a warning
+    assert wrong.warnings and all(any("\u4e00" <= c <= "\u9fff" for c in w) for w in wrong.warnings)
+
+
+def test_malformed_edits_are_refused_in_chinese(banked) -> None:
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    single = _first(views, "single")
+    with pytest.raises(DocumentError) as info:
+        bank.update_question(ctx, single.id, QuestionDraft(
+            type="single", stem=single.stem, options=single.options, answer=[4],
+        ))
+    assert "超出了选项范围" in info.value.message
+    fill = _first(views, "fill")
+    with pytest.raises(DocumentError) as info:
+        bank.update_question(ctx, fill.id, QuestionDraft(
+            type="fill", stem=fill.stem, answer=list(fill.answer) + ["多余"],
+        ))
+    assert "个空" in info.value.message
+    with pytest.raises(DocumentError):
+        bank.update_question(ctx, fill.id, QuestionDraft(type="judge", stem="判断", answer="对"))
+    assert bank.get_question(ctx, single.id) == single  # unchanged
+    assert bank.get_question(ctx, fill.id) == fill
+
+
+def test_manual_question(banked) -> None:
+    ctx, doc = banked
+    sections = documents.get_document(ctx, doc).sections
+    item = next(s for s in sections if s.title == "指导思想")
+    saved = bank.add_manual_question(ctx, doc, QuestionDraft(
+        type="fill", stem="全面推进依法治市，坚定不移走中国特色社会主义___道路。", answer=["法治"],
+        quote="坚定不移走中国特色社会主义法治道路", tags=["思想"], section_id=item.id,
+    ))
+    q = saved.question
+    assert q.origin == "manual" and q.status == "draft" and q.stem.count(BLANK) == 1
+    assert q.section_id == item.id and q.section_path == item.path
+    assert q.section_heading == "1.指导思想"
+    with pytest.raises(DocumentError) as info:
+        bank.add_manual_question(ctx, doc, QuestionDraft(
+            type="fill", stem=q.stem, answer=["法治"], quote=q.quote, tags=["思想"],
+            section_id=item.id,
+        ))
+    assert "已有相同的试题" in info.value.message
+    loose = bank.add_manual_question(ctx, doc, QuestionDraft(
+        type="short", stem="简述依法治市的意义。", answer=["要点一", "要点二"],
+    ))
+    assert loose.question.section_id is None and loose.warnings  # no source: warned, kept
+    assert bank.list_questions(ctx, doc)[-1].id == loose.question.id  # no section: last
+
+
+def test_quote_location_points_into_the_section_text(banked) -> None:
+    ctx, doc = banked
+    view = documents.get_document(ctx, doc)
+    texts = {s.id: s for s in view.sections}
+    for q in bank.list_questions(ctx, doc)[:40]:
+        loc = bank.quote_location(ctx, q.id)
+        assert loc is not None, q.quote
+        field = getattr(texts[loc.section_id], loc.field)
+        found = field[loc.start:loc.end]
+        assert bank.locate_in(found, q.quote) == (0, len(found))
+        assert loc.section_id in (q.section_id, *(
+            s.id for s in view.sections if s.path[: len(q.section_path)] == q.section_path
+        ))
+
+
+def test_locate_in_ignores_width_and_spaces() -> None:
+    text = "坚持依法治国、依法执政、依法行政共同推进,坚持法治国家。"
+    assert bank.locate_in(text, "依法行政共同推进，坚持") == (12, 23)
+    assert bank.locate_in(text, "不存在的句子") is None
+
+
+def test_missing_things_raise_not_found(banked) -> None:
+    ctx, _doc = banked
+    with pytest.raises(NotFoundError):
+        bank.get_question(ctx, 999999)
+    with pytest.raises(NotFoundError):
+        bank.list_questions(ctx, 999999)
+    with pytest.raises(NotFoundError):
+        bank.regenerate_section(ctx, 999999)
+
+
+def test_deleting_the_document_deletes_its_bank(banked) -> None:
+    ctx, doc = banked
+    documents.delete_document(ctx, doc)
+    with ctx.begin() as session:
+        assert session.query(Question).count() == 0

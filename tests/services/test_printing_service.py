@@ -1,0 +1,91 @@
+"""Printed forms assembled from the database: unit header, attendance, hours, archives."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from studyapp.services import attendance, printing, roster, scores, sessions
+from studyapp.services.context import AppContext
+from studyapp.services.dto_records import PersonDraft, SessionDraft
+from studyapp.services.settings import set_setting
+
+UNIT = "遵义县龙坑乡人民政府"
+
+
+def text_of(pdf: bytes) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], input=pdf,
+                         capture_output=True, check=True).stdout.decode("utf-8")
+    return "".join(out.split())
+
+
+@pytest.fixture
+def office(seeded_ctx: AppContext) -> tuple[AppContext, int, list[int]]:
+    set_setting(seeded_ctx, "org.unit_name", UNIT)
+    ids = [roster.add_person(seeded_ctx, PersonDraft(n, u, p)).id for n, u, p in
+           [("王德伦", "乡党委", "党委书记"), ("陈志强", "乡人民政府", "乡长"), ("李红梅", "乡党委", "副书记")]]
+    [seed] = sessions.list_sessions(seeded_ctx)
+    attendance.set_expected(seeded_ctx, seed.id)
+    attendance.mark_all_present(seeded_ctx, seed.id)
+    attendance.mark(seeded_ctx, seed.id, ids[1], "请假", "参加县里会议")
+    scores.set_score(seeded_ctx, seed.id, ids[0], 92)
+    scores.set_score(seeded_ctx, seed.id, ids[2], 81.5)
+    return seeded_ctx, seed.id, ids
+
+
+def test_signin_lists_expected_with_leave_note(office) -> None:
+    ctx, sid, _ = office
+    data = printing.signin_data(ctx, sid, "roster")
+    assert [r.name for r in data.rows] == ["王德伦", "陈志强", "李红梅"]
+    assert data.rows[1].note == "请假：参加县里会议"
+    text = text_of(printing.signin_pdf(ctx, sid))
+    assert UNIT in text and "应到3人" in text and "《中共遵义市委关于全面推进依法治市的实施意见》集中学习" in text
+
+
+def test_signin_without_expected_uses_the_roster(seeded_ctx: AppContext) -> None:
+    roster.add_person(seeded_ctx, PersonDraft("孙丽", "财政所"))
+    [seed] = sessions.list_sessions(seeded_ctx)
+    assert [r.name for r in printing.signin_data(seeded_ctx, seed.id).rows] == ["孙丽"]
+
+
+def test_record_fields(office) -> None:
+    ctx, sid, _ = office
+    data = printing.record_data(ctx, sid)
+    assert (data.expected, data.present, data.leader) == (3, 2, "王德伦")
+    assert data.absences[0].name == "陈志强" and data.absences[0].reason == "参加县里会议"
+    assert "平均分 86.8" in data.test_summary  # 86.75 rounded half up
+    assert data.hours == 1.0
+
+
+def test_scores_sheet_follows_settings(office) -> None:
+    ctx, sid, _ = office
+    set_setting(ctx, "records.show_rank", False)
+    set_setting(ctx, "records.excellent_ratio", 0.9)
+    data = printing.scores_data(ctx, sid)
+    assert not data.show_rank and data.excellent_ratio == 0.9
+    assert [r.score for r in data.rows] == [92, 81.5]
+    assert printing.scores_xlsx(ctx, sid)[:2] == b"PK"
+
+
+def test_personal_and_annual_archives(office) -> None:
+    ctx, _, ids = office
+    other = sessions.create_session(ctx, SessionDraft(date="2015年6月1日", mode="专题辅导", hours=4,
+                                                      content="宪法专题讲座"))
+    attendance.mark(ctx, other.id, ids[0], "出席")
+    personal = printing.personal_archive_data(ctx, ids[0], 2015)
+    assert [e.hours for e in personal.entries] == [1.0, 4.0]
+    assert personal.entries[0].score == "92" and personal.target_hours == 32
+    text = text_of(printing.personal_archive_pdf(ctx, ids[0], 2015))
+    assert "个人学习档案" in text and "王德伦" in text and "尚差27学时" in text
+    leave = printing.personal_archive_data(ctx, ids[1], 2015)
+    assert leave.entries[0].hours == 0 and leave.entries[0].note == "请假：参加县里会议"
+    annual = printing.annual_archive_data(ctx, 2015)
+    assert len(annual.sessions) == 2
+    assert annual.sessions[0].signin is not None and annual.sessions[0].scores is not None
+    assert annual.sessions[1].scores is None
+    text = text_of(printing.annual_archive_pdf(ctx, 2015))
+    assert "学习记录汇编" in text and "宪法专题讲座" in text and "目录" in text

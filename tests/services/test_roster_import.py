@@ -1,0 +1,141 @@
+"""Roster import: preview with row-by-row messages, commit, broken files, namesakes, ordering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from studyapp.core.model import DocumentError
+from studyapp.services import roster
+from studyapp.services.context import AppContext
+from studyapp.services.dto_records import PersonDraft
+
+
+def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+ROSTER_CSV = """龙坑乡干部名册,,,,
+姓 名,单位/部门,职务,排序号,分组
+王德伦,乡党委,党委书记,1,党委班子
+陈志强,乡人民政府,乡长,2,党委班子
+李红梅,乡党委,党委副书记,3,
+王伟,乡党委,组织干事,4,
+王伟,财政所,会计,5,
+"""
+
+
+def test_preview_then_commit_with_a_title_row_and_flexible_headers(ctx: AppContext, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "名册.csv", ROSTER_CSV)
+    preview = roster.preview_import(ctx, path)
+    assert preview.ok and preview.counts == {"new": 5, "update": 0, "same": 0}
+    assert roster.list_people(ctx) == []  # a preview stores nothing
+    assert any("同名不同单位" in w for w in preview.warnings)
+    result = roster.commit_import(ctx, preview)
+    assert (result.added, result.groups_created) == (5, 1)
+    people = roster.list_people(ctx)
+    assert [p.name for p in people] == ["王德伦", "陈志强", "李红梅", "王伟", "王伟"]
+    assert [p.display_name for p in people][-2:] == ["王伟（乡党委）", "王伟（财政所）"]
+    assert people[0].groups == ("党委班子",) and people[0].post == "党委书记"
+    # importing again changes nothing
+    again = roster.preview_import(ctx, path)
+    assert again.counts == {"new": 0, "update": 0, "same": 5}
+
+
+def test_gbk_csv_is_read(ctx: AppContext, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "gbk.csv", "姓名,部门,职务\n王德伦,乡党委,党委书记\n", "gbk")
+    _, result = roster.import_roster(ctx, path)
+    assert result.added == 1
+    [p] = roster.list_people(ctx)
+    assert (p.name, p.unit) == ("王德伦", "乡党委")
+
+
+def test_xlsx_import_with_numbers_as_floats(ctx: AppContext, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", [["姓名*", "单位", "职务", "排序号"],
+                                            ["赵明", "乡纪委", "纪委书记", 2.0],
+                                            ["刘建军", "乡人大主席团", "主席", 1]])
+    roster.import_roster(ctx, path)
+    assert [p.name for p in roster.list_people(ctx)] == ["刘建军", "赵明"]
+
+
+def test_row_errors_are_reported_by_line_and_nothing_is_stored(ctx: AppContext, tmp_path: Path) -> None:
+    text = "姓名,单位,排序号\n王德伦,乡党委,1\n陈志强,乡人民政府,2\n,财政所,3\n李红梅,乡党委,4\n王德伦,乡党委,6\n孙丽,财政所,x\n"
+    path = write_csv(tmp_path / "bad.csv", text)
+    preview = roster.preview_import(ctx, path)
+    assert preview.errors == (
+        "第 4 行：姓名为空",
+        "第 6 行：与第 2 行重复（同名同单位：王德伦（乡党委））",
+        "第 7 行：排序号“x”不是数字",
+    )
+    with pytest.raises(DocumentError, match="3 处问题"):
+        roster.commit_import(ctx, preview)
+    assert roster.list_people(ctx) == []
+    result = roster.commit_import(ctx, preview, skip_invalid=True)
+    assert result.added == 3 and result.skipped == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("fake.xlsx", b"this is not a workbook", "不是有效的 Excel 文件"),
+        ("empty.csv", b"", "空的"),
+        ("cols.csv", "编号,电话\n1,123\n".encode(), "找不到“姓名”列"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, ".xls"),
+        ("names.txt", "王德伦".encode(), "不支持的文件类型"),
+        ("header.csv", "姓名,单位\n".encode(), "只有表头"),
+    ],
+)
+def test_broken_files_give_chinese_messages(ctx: AppContext, tmp_path: Path, name: str,
+                                            content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DocumentError, match=message):
+        roster.preview_import(ctx, path)
+
+
+def test_missing_file(ctx: AppContext, tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="找不到文件"):
+        roster.preview_import(ctx, tmp_path / "nope.csv")
+
+
+def test_same_name_in_two_units_allowed_true_duplicate_refused(ctx: AppContext) -> None:
+    roster.add_person(ctx, PersonDraft("王伟", "乡党委"))
+    other = roster.add_person(ctx, PersonDraft("王　伟", "财政所"))  # padded name is cleaned
+    assert other.name == "王伟" and other.display_name == "王伟（财政所）"
+    with pytest.raises(DocumentError, match="已有"):
+        roster.add_person(ctx, PersonDraft("王伟", "乡党委"))
+
+
+def test_orders_roster_strokes_pinyin(ctx: AppContext) -> None:
+    for i, name in enumerate(["张国华", "王德伦", "欧阳丽华", "丁一", "李红梅"]):
+        roster.add_person(ctx, PersonDraft(name, "乡政府", sort_no=i))
+    assert [p.name for p in roster.list_people(ctx, "roster")] == ["张国华", "王德伦", "欧阳丽华", "丁一", "李红梅"]
+    # 丁 2 strokes, 王 4, 李 7, 张 7 (李 starts with 横, 张 with 折), 欧 8
+    assert [p.name for p in roster.list_people(ctx, "strokes")] == ["丁一", "王德伦", "李红梅", "张国华", "欧阳丽华"]
+    assert [p.name for p in roster.list_people(ctx, "pinyin")] == ["丁一", "李红梅", "欧阳丽华", "王德伦", "张国华"]
+
+
+def test_delete_person_with_records_deactivates(ctx: AppContext) -> None:
+    from studyapp.services import attendance, sessions
+    from studyapp.services.dto_records import SessionDraft
+
+    p = roster.add_person(ctx, PersonDraft("孙丽", "财政所"))
+    q = roster.add_person(ctx, PersonDraft("朱红", "社会事务办公室"))
+    s = sessions.create_session(ctx, SessionDraft(date="2015.4.15"))
+    attendance.mark(ctx, s.id, p.id, "出席")
+    assert roster.delete_person(ctx, p.id) is False  # kept for old sheets, but inactive
+    assert roster.delete_person(ctx, q.id) is True
+    assert roster.list_people(ctx) == []
+    assert [x.name for x in roster.list_people(ctx, include_inactive=True)] == ["孙丽"]
