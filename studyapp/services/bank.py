@@ -796,16 +796,21 @@ def store_incoming(
     importing adds and corrects, it never deletes a reviewer's work.
     """
     rows: dict[str, Question] = {}
+    # an edited question keeps its first uid; a file without ids (Excel) names it by what it
+    # says now, so match that too, or re-importing one's own export would duplicate edits
+    by_content: dict[str, Question] = {}
     for row in session.scalars(
         select(Question).where(Question.document_id == document_id).order_by(Question.id)
     ):
         rows.setdefault(row.uid, row)
+        by_content.setdefault(
+            make_id(row.type, row.stem, list(row.section_path or []), row.quote or ""), row)
     added = updated = unchanged = 0
     stamp = now()
     for item in items:
         q = item.question
         section_id = item.section_id if item.resolved else tree.path_to_id.get(tuple(q.section))
-        row = rows.get(q.id)
+        row = rows.get(q.id) or by_content.get(q.id)
         if row is None:
             status = item.status or "draft"
             row = Question(

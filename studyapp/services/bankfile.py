@@ -33,8 +33,8 @@ _FALSE = {"错", "错误", "×", "否", "false", "f", "no"}
 HEADER = """\
 # 题库文件（学习测评）。每道题一段，以“- id:”开头，可以直接修改后在“题库”中导入。
 # type: single 单选 / multiple 多选 / judge 判断 / fill 填空 / short 简答
-# status: draft 待审 / approved 已通过 / retired 已停用
-# origin: generated 自动生成 / edited 已修改 / manual 手工添加 / imported 导入
+# status: draft 草稿 / approved 已审核 / retired 已停用
+# origin: generated 生成 / edited 修改 / manual 手工 / imported 导入
 # answer: 单选、多选写选项字母（B、ABD）；判断写 true（对）或 false（错）；
 #         填空按顺序写每个空（____）的答案；简答写答案要点
 # section: 出处章节的编号路径；quote: 出处原文（须与文件原文一字不差）

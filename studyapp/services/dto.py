@@ -184,9 +184,10 @@ class QuestionView:
 QUESTION_TYPE_NAMES: dict[str, str] = {
     "single": "单选题", "multiple": "多选题", "judge": "判断题", "fill": "填空题", "short": "简答题",
 }
-QUESTION_STATUS_NAMES: dict[str, str] = {"draft": "待审", "approved": "已通过", "retired": "已停用"}
+# the words every screen, file and command uses for a question's status and origin
+QUESTION_STATUS_NAMES: dict[str, str] = {"draft": "草稿", "approved": "已审核", "retired": "已停用"}
 QUESTION_ORIGIN_NAMES: dict[str, str] = {
-    "generated": "自动生成", "edited": "已修改", "manual": "手工添加", "imported": "导入",
+    "generated": "生成", "edited": "修改", "manual": "手工", "imported": "导入",
 }
 
 

@@ -9,6 +9,7 @@ import logging
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -49,8 +50,31 @@ def load_translations(app: QApplication) -> list[QTranslator]:
     return loaded
 
 
+_NONE_PINNED = False
+
+
+def keep_none_alive() -> None:
+    """Work around a PySide6 6.12 reference leak that aborts the app on Python 3.11.
+
+    PySide6 6.12 returns None from C++ without taking a new reference (QObject.parent(),
+    QComboBox.currentData(), QTreeWidgetItem.data() … each drop one of None's references).
+    After some thousands of such calls CPython aborts with "none_dealloc: deallocating None" —
+    minutes of ordinary use of the 题库 or the reader. Python 3.12+ makes None immortal; on
+    older CPythons None gets a huge reference count once, so the leak can never reach zero.
+    Remove when PySide6 is fixed or the bundle moves to Python 3.12+.
+    """
+    global _NONE_PINNED
+    if _NONE_PINNED or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40  # ob_refcnt is PyObject's first field
+    _NONE_PINNED = True
+
+
 def configure_application(app: QApplication) -> str:
     """Font, translations, locale and names; returns the UI font family. Safe to call twice."""
+    keep_none_alive()
     if app.property("studyapp_configured"):
         return str(app.property("studyapp_font_family"))
     app.setApplicationName(APP_TITLE)
@@ -86,13 +110,33 @@ def choose_start(ctx: AppContext, seed_id: int | None) -> tuple[int | None, int 
     return (docs[0].id if docs else None), None
 
 
+def open_main_window(ctx: AppContext):  # noqa: ANN201 - MainWindow, imported lazily
+    """Import the seed on first start, then show the main window where the reader left off."""
+    from studyapp.ui.mainwindow import MainWindow
+
+    seed_id = documents.ensure_seed(ctx)
+    doc_id, section_id = choose_start(ctx, seed_id)
+    window = MainWindow(ctx)
+    window.open_document(doc_id, section_id)
+    window.show()
+    return window
+
+
 def run_gui(data_dir: Path, selftest: bool = False) -> int:
     """Run the desktop app on `data_dir`; with `selftest`, open, check, report and exit."""
     if selftest and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke test needs no screen
     app = QApplication.instance() or QApplication(sys.argv[:1])
     family = configure_application(app)  # type: ignore[arg-type]
+    if selftest:
+        # the smoke test checks the program, not the user's data: a fresh folder every time
+        with tempfile.TemporaryDirectory(prefix="studyapp-selftest-") as tmp:
+            return _run(app, family, Path(tmp), selftest=True)
+    return _run(app, family, Path(data_dir), selftest=False)
 
+
+def _run(app: QApplication, family: str, data_dir: Path, *, selftest: bool) -> int:
+    """Open the data folder and the main window; run the event loop (or the self-test)."""
     try:
         ctx = AppContext(Path(data_dir))
     except SchemaTooNewError as exc:
@@ -102,14 +146,8 @@ def run_gui(data_dir: Path, selftest: bool = False) -> int:
             QMessageBox.critical(None, APP_TITLE, exc.message)
         return 2
 
-    from studyapp.ui.mainwindow import MainWindow
-
     try:
-        seed_id = documents.ensure_seed(ctx)
-        doc_id, section_id = choose_start(ctx, seed_id)
-        window = MainWindow(ctx)
-        window.open_document(doc_id, section_id)
-        window.show()
+        window = open_main_window(ctx)
         if selftest:
             return _selftest(app, window, family)  # type: ignore[arg-type]
         return int(app.exec())

@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QToolBar, 
 from studyapp import APP_TITLE, __version__
 from studyapp.services import AppContext, documents
 from studyapp.services import settings as settings_service
-from studyapp.services.dto import DocumentView, ImportResult
+from studyapp.services.dto import BankImportReport, DocumentView, GenerateResult, ImportResult
+from studyapp.ui.bank import exchange as bank_exchange
+from studyapp.ui.bank.generate import generate_in_background
+from studyapp.ui.bank.window import BankWindow, bring_to_front
 from studyapp.ui.importing.files import choose_import_file
 from studyapp.ui.importing.paste import PasteDialog
 from studyapp.ui.library.dialog import LibraryDialog
@@ -36,6 +39,7 @@ class MainWindow(QMainWindow):
     """Thin shell: every piece of data goes through the services, long work through the runner."""
 
     importFinished = Signal(object)  # ImportResult, or None when it failed or was cancelled
+    bankGenerated = Signal(object)  # GenerateResult, or None when it failed or was cancelled
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +53,8 @@ class MainWindow(QMainWindow):
         self.reader.documentShown.connect(self._document_shown)
         self.reader.sectionMarkedRead.connect(lambda _sid: self._show_progress_message())
         self.reader.noteSaved.connect(lambda _sid: self.statusBar().showMessage("笔记已保存", 3000))
+        self.reader.bankRequested.connect(lambda sid: self.open_bank(section_id=sid))
+        self.bank_windows: dict[int, BankWindow] = {}
         self.setCentralWidget(self.reader)
         self._last_import_dir = ""
         self._build_actions()
@@ -103,6 +109,16 @@ class MainWindow(QMainWindow):
         self.act_zoom_in = self._action("放大字号", self.zoom_in, [K("Ctrl+="), K("Ctrl++")])
         self.act_zoom_out = self._action("缩小字号", self.zoom_out, [K("Ctrl+-")])
         self.act_zoom_reset = self._action("默认字号", self.zoom_reset, [K("Ctrl+0")])
+        self.act_bank = self._action("打开题库…", self.open_bank, [K("Ctrl+B")],
+                                     "审核、编辑、新增本文件的试题")
+        self.act_generate = self._action("生成试题", self.generate_bank, [],
+                                         "根据原文为本文件生成试题草稿；已审核和修改过的试题保持不变")
+        self.act_bank_import = self._action("导入 Excel 题库…", self.import_bank, [],
+                                            "从 Excel 题库模板或题库文件导入试题，逐行检查")
+        self.act_bank_exports = {
+            kind: self._action(spec.action, lambda k=kind: self.export_bank(k))
+            for kind, spec in bank_exchange.EXPORT_KINDS.items()
+        }
         self.act_about = self._action("关于", self.show_about)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -120,6 +136,13 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for a in (self.act_prev, self.act_next, self.act_find, self.act_find_next):
             view_menu.addAction(a)
+        bank_menu = bar.addMenu("题库(&Q)")
+        bank_menu.addAction(self.act_bank)
+        bank_menu.addAction(self.act_generate)
+        bank_menu.addSeparator()
+        bank_menu.addAction(self.act_bank_import)
+        for a in self.act_bank_exports.values():
+            bank_menu.addAction(a)
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self.act_about)
 
@@ -131,6 +154,8 @@ class MainWindow(QMainWindow):
         tb.addAction(self.act_library)
         tb.addAction(self.act_import)
         tb.addAction(self.act_paste)
+        tb.addSeparator()
+        tb.addAction(self.act_bank)
         tb.addSeparator()
         tb.addAction(self.act_find)
         tb.addSeparator()
@@ -190,6 +215,7 @@ class MainWindow(QMainWindow):
         if result.truncated:
             message += "（原文不完整）"
         self.statusBar().showMessage(message, 15000)
+        self.generate_bank(result.document_id)  # the questions come while the cadre reads
         self.importFinished.emit(result)
 
     def _import_failed(self, exc: BaseException) -> None:
@@ -231,10 +257,93 @@ class MainWindow(QMainWindow):
             self.reader.reload()
 
     def _deleted(self, document_id: int) -> None:
+        bank_window = self.bank_windows.get(document_id)
+        if bank_window is not None:  # its questions went with the document
+            bank_window.close()
         if document_id != self.reader.document_id:
             return
         remaining = documents.list_documents(self.ctx)
         self.open_document(remaining[0].id if remaining else None)
+
+    # 题库 ---------------------------------------------------------------------------------------------
+    def _bank_document(self, document_id: int | None) -> int | None:
+        doc = document_id if document_id is not None else self.reader.document_id
+        if doc is None:
+            self.statusBar().showMessage("请先导入或打开一份文件", 5000)
+        return doc
+
+    def open_bank(self, document_id: int | None = None, section_id: int | None = None) -> BankWindow | None:
+        """Show the 题库 window of a document (the one being read by default), one per document."""
+        doc = self._bank_document(document_id)
+        if doc is None:
+            return None
+        window = self.bank_windows.get(doc)
+        if window is None:
+            window = BankWindow(self.ctx, doc, self.runner, self)
+            window.sourceRequested.connect(
+                lambda sid, start, end, field, d=doc: self.show_source(sid, start, end, field=field, document_id=d))
+            window.destroyed.connect(lambda _obj=None, d=doc: self.bank_windows.pop(d, None))
+            self.bank_windows[doc] = window
+        if not window.isVisible():
+            window.setGeometry(self.geometry())
+        window.show()
+        bring_to_front(window)
+        if section_id is not None:
+            window.show_section(section_id)
+        return window
+
+    def show_source(self, section_id: int, start: int, end: int, *, field: str = "text",
+                    document_id: int | None = None) -> bool:
+        """查看原文: open the section in the reader with the quoted sentence marked, window in front."""
+        if document_id is not None and document_id != self.reader.document_id:
+            self.reader.flush_note()
+            self.open_document(document_id)
+        if not self.reader.show_source(section_id, start, end, field):
+            self.statusBar().showMessage("找不到这道题的出处章节，它可能已被删除", 5000)
+            return False
+        bring_to_front(self)
+        heading = self.reader.section.heading if self.reader.section else ""
+        self.statusBar().showMessage(f"已在「{heading}」中标出这道题的出处原文", 8000)
+        return True
+
+    def generate_bank(self, document_id: int | None = None) -> Task | None:
+        """Generate questions for a document on the worker thread; progress in the status bar."""
+        doc = self._bank_document(document_id)
+        if doc is None:
+            return None
+
+        def done(result: GenerateResult | None) -> None:
+            window = self.bank_windows.get(doc)
+            if window is not None and result is not None:
+                window.refresh()
+            self.bankGenerated.emit(result)
+
+        return generate_in_background(self.ctx, self.runner, self.statusBar(), doc, on_done=done)
+
+    def export_bank(self, kind: str, path: Path | None = None) -> Task | None:
+        doc = self._bank_document(None)
+        if doc is None or self.reader.view is None:
+            return None
+        return bank_exchange.export_bank(
+            self, self.ctx, self.runner, doc, self.reader.view.title, kind, path=path,
+            directory=self._last_import_dir, notify=lambda m: self.statusBar().showMessage(m, 8000))
+
+    def import_bank(self, path: Path | None = None) -> Task | None:
+        doc = self._bank_document(None)
+        if doc is None:
+            return None
+
+        def reported(report: BankImportReport, source: Path) -> None:
+            window = self.bank_windows.get(doc)
+            if window is not None and report.ok:
+                window.refresh()
+            dialog = bank_exchange.ImportReportDialog(report, source, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            self.import_report = dialog
+            dialog.open()
+
+        return bank_exchange.import_bank(self, self.ctx, self.runner, doc, path=path,
+                                         directory=self._last_import_dir, on_report=reported)
 
     # font size ----------------------------------------------------------------------------------------
     def zoom_in(self) -> None:

@@ -15,6 +15,7 @@ BORDER = "#d5dae1"
 READ_MARK = "#2e7d32"
 HIT = "#ffe9a8"
 HIT_CURRENT = "#ffb74d"
+SOURCE_MARK = "#d6e8fb"  # 查看原文: the quoted sentence
 WARN_BG = "#fff4e0"
 WARN_BORDER = "#e0a84c"
 WARN_INK = "#8a4b00"
@@ -48,6 +49,7 @@ def application_style_sheet() -> str:
     QPushButton:disabled {{ color: #a0a8b2; background: {FRAME}; }}
     QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
     QPushButton[primary="true"]:hover {{ background: #174d89; }}
+    QPushButton[primary="true"]:disabled {{ background: {FRAME}; color: #a0a8b2; border-color: {BORDER}; }}
     QTabWidget::pane {{ border: none; }}
     QTabBar::tab {{ padding: 6px 18px; background: {FRAME}; border: 1px solid {BORDER};
                border-bottom: none; border-top-left-radius: 4px; border-top-right-radius: 4px;

@@ -1,6 +1,6 @@
 """Loaders: every supported file comes back as the text a reader sees; bad input gets a Chinese message.
 
-Fixtures are generated in tmp_path from the real documents in ../shared/documents (or the bundled
+Fixtures are generated in tmp_path from the real documents in tests/data/documents (or the bundled
 seed when shared/ is absent), so the tests exercise the encodings offices actually produce.
 """
 
@@ -27,7 +27,7 @@ from studyapp.core.loaders import (
 )
 from studyapp.core.model import DocumentError
 
-SHARED_DOCS = Path(__file__).resolve().parents[3] / "shared" / "documents"
+SHARED_DOCS = Path(__file__).resolve().parents[1] / "data" / "documents"
 
 
 def _documents() -> list[Path]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from studyapp.core.model import Cancelled, DocumentError, ParsedDocument
 from studyapp.core.outline import cn_to_int, parse_text
 
-DOCS = Path(__file__).resolve().parents[3] / "shared" / "documents"
+DOCS = Path(__file__).resolve().parents[1] / "data" / "documents"
 SEED = Path(__file__).resolve().parents[2] / "resources" / "documents" / "zunyi-yifazhishi-2014.txt"
 
 # characters the parser may drop: header brackets and colons, a heading's closing 。

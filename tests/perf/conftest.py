@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-DOCS = REPO.parent / "shared" / "documents"
+DOCS = REPO / "tests" / "data" / "documents"
 SEED = REPO / "resources" / "documents" / "zunyi-yifazhishi-2014.txt"
 
 _CN = "一二三四五六七八九"

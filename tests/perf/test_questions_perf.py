@@ -19,7 +19,7 @@ from studyapp.core.outline import parse_text
 from studyapp.core.questions import generate_bank
 
 pytestmark = pytest.mark.perf
-DOCS = Path(__file__).resolve().parents[3] / "shared" / "documents"
+DOCS = Path(__file__).resolve().parents[1] / "data" / "documents"
 _TAGS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
 
 

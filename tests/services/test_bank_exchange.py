@@ -96,6 +96,19 @@ def test_excel_round_trip(banked, fresh_seed, tmp_path: Path) -> None:
     assert again.ok and again.added == 0 and again.unchanged == len(views) - 1
 
 
+def test_reimporting_ones_own_export_does_not_duplicate_edited_questions(banked, tmp_path: Path) -> None:
+    ctx, doc = banked
+    q = next(v for v in bank.list_questions(ctx, doc) if v.type == "single")
+    bank.update_question(ctx, q.id, QuestionDraft(
+        type=q.type, stem=q.stem + "（请选择一项）", options=list(q.options), answer=q.answer,
+        explanation=q.explanation, quote=q.quote, tags=list(q.tags), difficulty=q.difficulty))
+    path = tmp_path / "题库.xlsx"
+    exchange.export_excel(ctx, doc, path)
+    report = exchange.import_excel(ctx, doc, path)
+    assert report.ok and report.added == 0
+    assert bank.get_question(ctx, q.id).origin == "edited"
+
+
 def test_excel_rows_in_the_usual_forms(fresh_seed, tmp_path: Path) -> None:
     ctx, doc = fresh_seed
     quote = "依法执政首先要坚持依宪执政"

@@ -13,7 +13,7 @@ from studyapp.services import documents, reading, sessions, settings
 from studyapp.services.context import AppContext, NotFoundError, StorageError
 from studyapp.services.dto import CancelToken
 
-SHARED_DOCS = Path(__file__).resolve().parents[3] / "shared" / "documents"
+SHARED_DOCS = Path(__file__).resolve().parents[1] / "data" / "documents"
 
 
 def _counts(ctx: AppContext) -> tuple[int, int, int]:

@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     sub = p.add_subparsers(dest="bank_command", metavar="操作", required=True,
                            parser_class=type(p))
     g = sub.add_parser("generate", parents=[parent], help="生成（或重新生成）题库",
-                       description="生成试题并存为待审；已审核、修改或停用的试题保持不变。")
+                       description="生成试题并存为草稿；已审核、修改或停用的试题保持不变。")
     g.add_argument("document", metavar="DOCUMENT", help="文件编号或标题")
     g.add_argument("--seed", type=int, default=0, metavar="N", help="随机种子（默认 0）")
     g.set_defaults(handler=run_generate)
@@ -67,7 +67,7 @@ def run_generate(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         result = bank.generate_for_document(ctx, resolve_document(ctx, args.document), seed=args.seed)
     out(f"生成 {result.generated} 道题：新增 {result.added} 道，更新 {result.refreshed} 道，"
-        f"保留已审核 {result.kept} 道，移除过时的待审题 {result.removed} 道。")
+        f"保留已审核 {result.kept} 道，移除过时的草稿 {result.removed} 道。")
     if result.dropped:
         out(f"校验未通过而舍弃 {result.dropped_total} 道。")
     return 0

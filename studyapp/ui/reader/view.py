@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -30,7 +31,7 @@ from studyapp.services import settings as settings_service
 from studyapp.services.dto import DocumentView, SearchHit, SectionView
 from studyapp.ui import style
 from studyapp.ui.reader.find import FindPanel
-from studyapp.ui.reader.outline import OutlineTree
+from studyapp.ui.reader.outline import SECTION_ID_ROLE, OutlineTree
 from studyapp.ui.reader.page import PageLayout, build_page, first_reading_section
 
 log = logging.getLogger("studyapp.ui")
@@ -118,6 +119,7 @@ class Reader(QWidget):
     documentShown = Signal(object)  # DocumentView or None
     sectionMarkedRead = Signal(int)
     noteSaved = Signal(int)
+    bankRequested = Signal(int)  # section id: 「本节试题」 from the contents' context menu
 
     def __init__(self, ctx: AppContext, family: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +134,8 @@ class Reader(QWidget):
         self.read_after_ms = 8000
         self._note_section: int | None = None
         self._note_dirty = False
+        #: 查看原文: (section_id, field, start, end) of the quoted sentence to mark, while on the page
+        self.source_mark: tuple[int, str, int, int] | None = None
 
         # left: contents and find --------------------------------------------------------
         self.doc_title = QLabel("", self)
@@ -139,6 +143,8 @@ class Reader(QWidget):
         self.doc_title.setWordWrap(True)
         self.outline = OutlineTree(self)
         self.outline.sectionActivated.connect(self.show_section)
+        self.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.outline.customContextMenuRequested.connect(self._outline_menu)
         outline_page = QWidget(self)
         ol = QVBoxLayout(outline_page)
         ol.setContentsMargins(6, 8, 6, 6)
@@ -400,7 +406,7 @@ class Reader(QWidget):
     def close_find(self) -> None:
         self.hits, self.hit_index, self.query = [], -1, ""
         self.find_panel.show_results(None, "", [], -1)
-        self.pane.setExtraSelections([])
+        self._highlight_hits()
         self.tabs.setCurrentIndex(TAB_OUTLINE)
         self.pane.setFocus()
 
@@ -424,7 +430,8 @@ class Reader(QWidget):
             self.go_to_hit(start)
         else:
             self.find_panel.show_results(self.view, self.query, [], -1)
-            self.pane.setExtraSelections([])
+            source = self._source_selection()
+            self.pane.setExtraSelections([source] if source is not None else [])
         return self.hits
 
     def go_to_hit(self, index: int) -> None:
@@ -452,12 +459,63 @@ class Reader(QWidget):
         if self.hits:
             self.go_to_hit(self.hit_index - 1)
 
-    def _highlight_hits(self) -> None:
-        """Tint every hit shown on the page, the current one stronger, and scroll to it."""
-        if not self.hits:
-            self.pane.setExtraSelections([])
+    # 查看原文 (from the 题库) -------------------------------------------------------------------
+    def show_source(self, section_id: int, start: int, end: int, field: str = "text") -> bool:
+        """Show a section and mark the sentence [start, end) of its `field` ("text" or "title").
+
+        This is how a question answers to the text: the 题库's 「查看原文」 lands here. The mark
+        stays while its section is on the page and goes when the reader moves elsewhere.
+        Returns False when the section is not in the open document.
+        """
+        if self._section_by_id(section_id) is None:
+            return False
+        self.source_mark = (section_id, field, start, end)
+        self.show_section(section_id)  # renders, then _highlight_hits marks and scrolls
+        return True
+
+    def _source_selection(self) -> QTextEdit.ExtraSelection | None:
+        if self.source_mark is None:
+            return None
+        section_id, field, start, end = self.source_mark
+        span = self.layout_info.span(section_id, field, start, end)
+        if span is None:  # the reader moved to a page without it
+            self.source_mark = None
+            return None
+        cursor = QTextCursor(self.pane.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(QColor(style.SOURCE_MARK)))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(style.ACCENT))
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def _outline_menu(self, pos) -> None:  # noqa: ANN001 - QPoint
+        item = self.outline.itemAt(pos)
+        if item is None:
             return
-        selections: list[QTextEdit.ExtraSelection] = []
+        sid = item.data(0, SECTION_ID_ROLE)
+        if sid is None:
+            return
+        menu = QMenu(self.outline)
+        menu.addAction("查看本节试题…", lambda: self.bankRequested.emit(int(sid)))
+        menu.exec(self.outline.viewport().mapToGlobal(pos))
+
+    def _highlight_hits(self) -> None:
+        """Tint every hit shown on the page, the current one stronger, and scroll to it.
+
+        The quoted sentence of 查看原文 is marked too; without a find hit it is scrolled to.
+        """
+        source = self._source_selection()
+        if not self.hits:
+            self.pane.setExtraSelections([source] if source is not None else [])
+            if source is not None:
+                self._scroll_to(source.cursor)
+            return
+        selections: list[QTextEdit.ExtraSelection] = [source] if source is not None else []
         current_cursor: QTextCursor | None = None
         for i, hit in enumerate(self.hits):
             field = "preamble" if hit.section_id is None else hit.field

@@ -16,7 +16,7 @@ from studyapp.core.questions import BLANK, QUESTION_TYPES, DocIndex, Question, g
 from studyapp.core.questions.text import find_section, label_of
 from studyapp.core.questions.verify import FUNCTION_WORDS, is_function_word
 
-DOCS = Path(__file__).resolve().parents[4] / "shared" / "documents"
+DOCS = Path(__file__).resolve().parents[2] / "data" / "documents"
 SEED = "zunyi-yifazhishi-2014.txt"
 ALL_DOCS = sorted(p.name for p in DOCS.glob("*.txt"))
 

@@ -48,15 +48,19 @@ def test_import_txt_runs_in_the_background_and_opens_the_document(window, qtbot,
     result = finished.args[0]
     assert result is not None and result.title == "关于加强村级财务管理的通知"
     assert progress and any("保存" in m for _d, _t, m in progress)
+    assert window.statusBar().currentMessage() == (
+        f"已导入《关于加强村级财务管理的通知》，共 {result.section_count} 个章节"
+    )
+    # the import is done; the bank of the new document is being generated in the background
+    assert window.runner.busy
+    with qtbot.waitSignal(window.bankGenerated, timeout=30000):
+        pass
     assert not window.runner.busy
 
     assert len(documents.list_documents(window.ctx)) == before + 1
     assert window.reader.document_id == result.document_id
     assert window.outline.topLevelItemCount() == 2
     assert "1.建立台账" in window.pane.toPlainText()
-    assert window.statusBar().currentMessage() == (
-        f"已导入《关于加强村级财务管理的通知》，共 {result.section_count} 个章节"
-    )
 
 
 def test_paste_import_opens_the_pasted_document(window, qtbot) -> None:  # noqa: ANN001

@@ -1,0 +1,170 @@
+"""题库 → 导入/导出: file dialogs around the exchange services, run on the worker thread.
+
+Offices pass banks around as Excel sheets; an import is all-or-nothing and its report lists
+every problem by row, so the clerk can fix the sheet in one go — the report dialog shows
+exactly that list, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.services import AppContext, exchange
+from studyapp.services.dto import BankImportReport
+from studyapp.ui import style
+from studyapp.ui.tasks import Task, TaskRunner, report_failure
+
+log = logging.getLogger("studyapp.ui")
+
+Notify = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    action: str  # the menu entry
+    filter: str  # the file dialog's filter
+    suffix: str
+    name: str  # what the default file name ends with
+
+
+EXPORT_KINDS: dict[str, ExportKind] = {
+    "bank": ExportKind("导出题库文件（.yaml）…", "题库文件 (*.yaml)", ".yaml", "题库"),
+    "excel": ExportKind("导出 Excel 题库模板（.xlsx）…", "Excel 题库模板 (*.xlsx)", ".xlsx", "题库"),
+    "gift": ExportKind("导出 GIFT 格式（Moodle）…", "GIFT 文本 (*.gift)", ".gift", "题库-GIFT"),
+    "moodle": ExportKind("导出 Moodle XML…", "Moodle XML (*.xml)", ".xml", "题库-Moodle"),
+}
+IMPORT_FILTER = "Excel 题库或题库文件 (*.xlsx *.yaml *.yml);;Excel 题库模板 (*.xlsx);;题库文件 (*.yaml *.yml)"
+
+
+def safe_file_name(title: str) -> str:
+    """A document title as a file name Windows accepts (no \\ / : * ? " < > |)."""
+    name = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", title).strip(" .")
+    return name[:60] or "题库"
+
+
+def export_bank(
+    parent: QWidget,
+    ctx: AppContext,
+    runner: TaskRunner,
+    document_id: int,
+    title: str,
+    kind: str,
+    *,
+    path: Path | None = None,
+    directory: str = "",
+    notify: Notify | None = None,
+) -> Task | None:
+    """Ask where to save (unless `path` is given) and write the bank there in the background."""
+    spec = EXPORT_KINDS[kind]
+    if path is None:
+        start = str(Path(directory or Path.home()) / f"{safe_file_name(title)}-{spec.name}{spec.suffix}")
+        chosen, _filter = QFileDialog.getSaveFileName(parent, spec.action.rstrip("…"), start, spec.filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+    if path.suffix.lower() != spec.suffix:
+        path = path.with_name(path.name + spec.suffix)
+    target = path
+
+    def done(count: int) -> None:
+        log.info("bank of document %d exported to %s (%d questions)", document_id, target, count)
+        if notify is not None:
+            notify(f"已导出 {count} 道试题到“{target.name}”")
+
+    return runner.run(
+        lambda _progress, _cancel: exchange.export_file(ctx, document_id, target),
+        title="导出题库",
+        label=f"正在导出到“{target.name}”…",
+        on_success=done,
+        on_failure=lambda exc: report_failure(parent, "导出题库", exc),
+    )
+
+
+def import_bank(
+    parent: QWidget,
+    ctx: AppContext,
+    runner: TaskRunner,
+    document_id: int,
+    *,
+    path: Path | None = None,
+    directory: str = "",
+    on_report: Callable[[BankImportReport, Path], None] | None = None,
+) -> Task | None:
+    """Import an Excel 题库 (or a bank file) in the background; the report comes to `on_report`."""
+    if path is None:
+        chosen, _filter = QFileDialog.getOpenFileName(parent, "导入题库", directory or str(Path.home()),
+                                                      IMPORT_FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+    source = Path(path)
+    return runner.run(
+        lambda _progress, _cancel: exchange.import_file(ctx, document_id, source),
+        title="导入题库",
+        label=f"正在检查并导入“{source.name}”…",
+        on_success=lambda report: on_report(report, source) if on_report else None,
+        on_failure=lambda exc: report_failure(parent, "导入题库", exc),
+    )
+
+
+class ImportReportDialog(QDialog):
+    """The outcome of an import: a summary line and, row by row, what must be fixed."""
+
+    def __init__(self, report: BankImportReport, source: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.setWindowTitle("导入题库 - 结果")
+        self.resize(760, 480)
+        if report.errors:
+            summary = (f"“{source.name}”中有 {len(report.errors)} 处错误，没有导入任何试题。"
+                       "请按下面的提示修改表格后重新导入：")
+            color = "#b00020"
+        else:
+            summary = (f"已从“{source.name}”导入：新增 {report.added} 道，更新 {report.updated} 道，"
+                       f"未变 {report.unchanged} 道。新增的试题是草稿，请在题库中审核。")
+            color = style.READ_MARK
+        self.summary = QLabel(summary, self)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.list = QListWidget(self)
+        self.list.setObjectName("importProblems")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        for text in report.errors:
+            self.list.addItem(QListWidgetItem(f"✗ {text}"))
+        for text in report.warnings:
+            item = QListWidgetItem(f"提醒：{text}")
+            item.setForeground(Qt.GlobalColor.darkYellow)
+            self.list.addItem(item)
+        self.list.setVisible(self.list.count() > 0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        if self.list.count() == 0:
+            layout.addStretch(1)
+            self.resize(560, 180)
+        layout.addWidget(buttons)
+
+    def lines(self) -> list[str]:
+        return [self.summary.text()] + [self.list.item(i).text() for i in range(self.list.count())]

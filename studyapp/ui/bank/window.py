@@ -1,0 +1,603 @@
+"""The 题库 window of one document: review, edit, add and regenerate its questions.
+
+Left, the questions in reading order under their sections, with filters and a search box;
+right, the question as the learner will see it, its key, and the sentence it answers to,
+highlighted inside its paragraph. Every piece of data comes from `services.bank` in short
+calls; regeneration runs on the main window's task runner (one database writer at a time).
+The window is a separate top-level window so that its single-key shortcuts (A/R/E) and the
+list's ↑/↓ never collide with the reader's window-wide keys.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.model import DocumentError
+from studyapp.core.questions.model import TAGS
+from studyapp.services import AppContext, bank, documents
+from studyapp.services.dto import (
+    BankImportReport,
+    DocumentView,
+    GenerateResult,
+    QuestionView,
+    SectionView,
+)
+from studyapp.ui import style
+from studyapp.ui.bank import exchange as bank_exchange
+from studyapp.ui.bank.editor import QuestionEditor
+from studyapp.ui.bank.generate import generate_in_background
+from studyapp.ui.bank.names import ORIGIN_NAMES, STATUS_NAMES, TYPE_NAMES, counts_text
+from studyapp.ui.bank.preview import SourceView, empty_html, question_html, section_html
+from studyapp.ui.bank.tree import QUESTION_ID_ROLE, QuestionTree
+from studyapp.ui.tasks import Task, TaskRunner, report_failure
+
+log = logging.getLogger("studyapp.ui")
+
+SEARCH_DELAY_MS = 250
+KEY_HINT = "快捷键：↑ ↓ 上一题/下一题　A 审核通过并到下一题　R 停用　E 编辑"
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Raise and activate a window (查看原文 switches between the 题库 and the reader).
+
+    Screenless platforms (offscreen tests, screenshots) cannot raise and would log a warning.
+    """
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        window.raise_()
+    window.activateWindow()
+
+
+def _combo(all_text: str, items: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(all_text, None)
+    for code, name in items.items():
+        combo.addItem(name, code)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+class BankWindow(QMainWindow):
+    """题库 of one document. `sourceRequested(section_id, start, end, field)` asks for 查看原文."""
+
+    sourceRequested = Signal(int, int, int, str)
+    bankChanged = Signal(int)  # document id, after any change made here
+
+    def __init__(
+        self, ctx: AppContext, document_id: int, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setObjectName("bankWindow")
+        self.ctx = ctx
+        self.runner = runner
+        self.document: DocumentView = documents.get_document(ctx, document_id)
+        self.document_id = document_id
+        self.sections: dict[int, SectionView] = {s.id: s for s in self.document.sections}
+        self.views: dict[int, QuestionView] = {}
+        self.total = 0
+        self.editor: QuestionEditor | None = None
+        self.last_import_report: BankImportReport | None = None
+        self._export_dir = ""
+        self.setWindowTitle(f"题库 - {self.document.title}")
+
+        # header: title, counts, import/export ------------------------------------------------
+        title = QLabel(f"题库　《{self.document.title}》", self)
+        title.setObjectName("bankTitle")
+        title.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {style.INK};")
+        title.setToolTip(self.document.title)
+        self.counts_label = QLabel("", self)
+        self.counts_label.setObjectName("bankCounts")
+        self.counts_label.setStyleSheet(f"color: {style.INK}; padding: 0 8px;")
+        self.exchange_button = QPushButton("导入/导出", self)
+        self.exchange_button.setToolTip("导入 Excel 题库；导出题库文件、Excel、GIFT 或 Moodle XML")
+        menu = QMenu(self.exchange_button)
+        menu.addAction("导入 Excel 题库或题库文件…", self.import_file)
+        menu.addSeparator()
+        for kind, spec in bank_exchange.EXPORT_KINDS.items():
+            menu.addAction(spec.action, lambda k=kind: self.export(k))
+        self.exchange_button.setMenu(menu)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(title, 1)
+        header.addWidget(self.counts_label)
+        header.addWidget(self.exchange_button)
+
+        # filters ---------------------------------------------------------------------------------
+        self.type_filter = _combo("全部题型", TYPE_NAMES)
+        self.tag_filter = _combo("全部标签", {t: t for t in TAGS})
+        self.status_filter = _combo("全部状态", STATUS_NAMES)
+        self.origin_filter = _combo("全部来源", ORIGIN_NAMES)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("bankSearch")
+        self.search.setPlaceholderText("搜索题干、选项、解析或原文")
+        self.search.setClearButtonEnabled(True)
+        self.shown_label = QLabel("", self)
+        self.shown_label.setObjectName("muted")
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.setSpacing(6)
+        for name, combo in (("题型", self.type_filter), ("标签", self.tag_filter),
+                            ("状态", self.status_filter), ("来源", self.origin_filter)):
+            filters.addWidget(QLabel(name, self))
+            filters.addWidget(combo)
+            filters.addSpacing(8)
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.shown_label)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        # left: the list ------------------------------------------------------------------------
+        self.tree = QuestionTree(self)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.approveKey.connect(lambda: self.approve_current(advance=True))
+        self.tree.retireKey.connect(lambda: self.retire_current(advance=True))
+        self.tree.editKey.connect(self.edit_current)
+        self.bulk_button = QPushButton("全部审核通过…", self)
+        self.bulk_button.setToolTip("把所选的试题（或当前筛选出的全部草稿）一次审核通过")
+        self.bulk_button.clicked.connect(lambda: self.approve_bulk())
+        self.add_button = QPushButton("新增试题…", self)
+        self.add_button.setToolTip("手工写一道试题，放在当前选中的章节下")
+        self.add_button.clicked.connect(self.add_question)
+        self.regenerate_button = QPushButton("重新生成本节", self)
+        self.regenerate_button.setToolTip("为选中的章节重新生成草稿；已审核、修改过和手工添加的试题不受影响")
+        self.regenerate_button.clicked.connect(self.regenerate_section)
+        self.generate_button = QPushButton("生成试题", self)
+        self.generate_button.setProperty("primary", True)
+        self.generate_button.setToolTip("根据原文为整份文件生成试题（草稿）")
+        self.generate_button.clicked.connect(self.generate_all)
+        left_buttons = QHBoxLayout()
+        left_buttons.setContentsMargins(0, 0, 0, 0)
+        left_buttons.addWidget(self.generate_button)
+        left_buttons.addWidget(self.bulk_button)
+        left_buttons.addWidget(self.add_button)
+        left_buttons.addWidget(self.regenerate_button)
+        left_buttons.addStretch(1)
+        hint = QLabel(KEY_HINT, self)
+        hint.setObjectName("muted")
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.setSpacing(6)
+        ll.addWidget(self.tree, 1)
+        ll.addLayout(left_buttons)
+        ll.addWidget(hint)
+
+        # right: preview and actions ---------------------------------------------------------------
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("bankPreview")
+        self.preview.setOpenLinks(False)
+        self.preview.document().setDocumentMargin(12)
+        self.preview.setStyleSheet(
+            f"QTextBrowser#bankPreview {{ background: {style.FRAME}; border: 1px solid {style.BORDER};"
+            f" color: {style.INK}; padding: 6px 10px; }}")
+        self.approve_button = QPushButton("审核通过", self)
+        self.approve_button.setProperty("primary", True)
+        self.approve_button.setToolTip("审核通过（A）：这道题可以用于测试")
+        self.approve_button.clicked.connect(lambda: self.approve_current())
+        self.retire_button = QPushButton("停用", self)
+        self.retire_button.setToolTip("停用（R）：保留在题库中，但不再出现在测试里")
+        self.retire_button.clicked.connect(lambda: self.retire_current())
+        self.restore_button = QPushButton("恢复", self)
+        self.restore_button.setToolTip("把停用的试题恢复为草稿，重新审核")
+        self.restore_button.clicked.connect(self.restore_current)
+        self.edit_button = QPushButton("编辑…", self)
+        self.edit_button.setToolTip("修改题干、选项、答案、解析等（E）")
+        self.edit_button.clicked.connect(self.edit_current)
+        self.source_button = QPushButton("查看原文", self)
+        self.source_button.setToolTip("在阅读窗口中打开这道题的出处，并标出原句")
+        self.source_button.clicked.connect(self.view_source)
+        right_buttons = QHBoxLayout()
+        right_buttons.setContentsMargins(0, 0, 0, 0)
+        for b in (self.approve_button, self.retire_button, self.restore_button, self.edit_button):
+            right_buttons.addWidget(b)
+        for b in (self.approve_button, self.retire_button, self.restore_button, self.source_button,
+                  self.bulk_button):
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves ↑/↓/A/R/E with the list
+        right_buttons.addStretch(1)
+        right_buttons.addWidget(self.source_button)
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(6)
+        rl.addWidget(self.preview, 1)
+        rl.addLayout(right_buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("bankSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        left.setMinimumWidth(420)
+        right.setMinimumWidth(420)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(12, 10, 12, 6)
+        outer.setSpacing(8)
+        outer.addLayout(header)
+        outer.addLayout(filters)
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage("就绪")
+        self.resize(1280, 720)
+        self.splitter.setSizes([580, 700])
+        self.refresh()
+
+    # data -------------------------------------------------------------------------------------------
+    def filters(self) -> dict[str, str | None]:
+        return {
+            "type": self.type_filter.currentData(),
+            "tag": self.tag_filter.currentData(),
+            "status": self.status_filter.currentData(),
+            "origin": self.origin_filter.currentData(),
+        }
+
+    def _matches(self, view: QuestionView, words: list[str]) -> bool:
+        if not words:
+            return True
+        hay = "\n".join((view.stem, *view.options, view.explanation, view.quote, view.section_heading))
+        return all(w in hay for w in words)
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.refresh()
+
+    def refresh(self, select: int | None = None) -> None:
+        """Re-read the bank with the current filters (one short call) and rebuild the list."""
+        keep_q = select if select is not None else self.tree.current_question_id()
+        keep_s = self.tree.current_section_id() if keep_q is None else None
+        try:
+            views = bank.list_questions(self.ctx, self.document_id, **self.filters())  # type: ignore[arg-type]
+            counts = bank.bank_counts(self.ctx, self.document_id)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "题库", exc.message)
+            return
+        words = self.search.text().split()
+        listed = [v for v in views if self._matches(v, words)]
+        self.views = {v.id: v for v in listed}
+        self.total = counts.total
+        self.tree.blockSignals(True)
+        try:
+            self.tree.set_questions(self.document, listed)
+        finally:
+            self.tree.blockSignals(False)
+        self.counts_label.setText(counts_text(counts.draft, counts.approved, counts.retired))
+        self.shown_label.setText(f"显示 {len(listed)} / {counts.total} 道")
+        self.generate_button.setVisible(counts.total == 0)
+        kept = (keep_q is not None and self.tree.select_question(keep_q)) or (
+            keep_s is not None and self.tree.select_section(keep_s))
+        ids = self.tree.question_ids()
+        if not kept and ids:  # keep the first section's heading in view
+            self.tree.select_question(ids[0], scroll=False)
+        self._current_changed(self.tree.currentItem(), None)
+
+    def current(self) -> QuestionView | None:
+        qid = self.tree.current_question_id()
+        return self.views.get(qid) if qid is not None else None
+
+    def _reload_one(self, question_id: int) -> QuestionView | None:
+        try:
+            view = bank.get_question(self.ctx, question_id)
+        except DocumentError:
+            return None
+        if question_id in self.views:
+            self.views[question_id] = view
+            self.tree.update_question(view)
+        return view
+
+    # preview ----------------------------------------------------------------------------------------
+    def _path(self, section_id: int | None) -> str:
+        chain: list[str] = []
+        s = self.sections.get(section_id) if section_id is not None else None
+        while s is not None:
+            chain.append(s.heading)
+            s = self.sections.get(s.parent_id) if s.parent_id is not None else None
+        return " › ".join(reversed(chain))
+
+    def source_of(self, view: QuestionView) -> SourceView:
+        """The paragraph holding the quote and where the quote is in it (one short call)."""
+        try:
+            loc = bank.quote_location(self.ctx, view.id)
+        except DocumentError:
+            loc = None
+        if loc is None or loc.section_id not in self.sections:
+            return SourceView(path=self._path(view.section_id) or "（未关联章节）")
+        section = self.sections[loc.section_id]
+        paragraph = section.title if loc.field == "title" else section.text
+        return SourceView(path=self._path(loc.section_id), paragraph=paragraph, start=loc.start, end=loc.end)
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        view = self.current()
+        if view is not None:
+            self.preview.setHtml(question_html(view, self.source_of(view)))
+        elif current is not None and self.tree.current_section_id() is not None:
+            sid = self.tree.current_section_id()
+            s = self.sections[sid]  # type: ignore[index]
+            count = sum(1 for v in self.views.values() if v.section_id in self._subtree(sid))  # type: ignore[arg-type]
+            self.preview.setHtml(section_html(s.heading, self._path(sid), count, s.text))
+        else:
+            self.preview.setHtml(empty_html(self.total > 0))
+        self._update_buttons()
+
+    def _subtree(self, section_id: int) -> set[int]:
+        out = {section_id}
+        for s in self.document.sections:
+            if s.parent_id in out:
+                out.add(s.id)
+        return out
+
+    def preview_text(self) -> str:
+        return self.preview.toPlainText()
+
+    def _update_buttons(self) -> None:
+        view = self.current()
+        status = view.status if view else None
+        self.approve_button.setEnabled(status in ("draft", "retired"))
+        self.retire_button.setEnabled(status in ("draft", "approved"))
+        self.restore_button.setEnabled(status == "retired")
+        self.edit_button.setEnabled(view is not None)
+        self.source_button.setEnabled(view is not None and bool(view.quote.strip()))
+        self.regenerate_button.setEnabled(self.tree.current_section_id() is not None)
+        selected = self.tree.selected_question_ids()
+        if len(selected) > 1:
+            self.bulk_button.setText(f"审核通过所选（{len(selected)}）")
+        else:
+            self.bulk_button.setText("全部审核通过…")
+        self.bulk_button.setEnabled(any(v.status == "draft" for v in self.views.values()) or len(selected) > 1)
+
+    # review --------------------------------------------------------------------------------------------
+    def _change_status(self, action: str, ids: list[int], *, advance: bool = False) -> int:
+        """approve/retire/restore, then update the rows (or the list when the filter drops them)."""
+        fn = {"approve": bank.approve, "retire": bank.retire, "restore": bank.restore}[action]
+        order = self.tree.question_ids()
+        current = self.tree.current_question_id()
+        try:
+            changed = fn(self.ctx, ids)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "题库", exc.message)
+            return 0
+        next_id = current
+        if advance and current in order and order.index(current) + 1 < len(order):
+            next_id = order[order.index(current) + 1]
+        if self.status_filter.currentData() is not None:
+            # the changed rows may leave the list: go on with the next one that stays
+            if current in ids:
+                rest = [i for i in order[order.index(current) + 1:] if i not in ids] if current in order else []
+                next_id = rest[0] if rest else None
+            self.refresh(select=next_id)
+        else:
+            for qid in ids:
+                self._reload_one(qid)
+            counts = bank.bank_counts(self.ctx, self.document_id)
+            self.counts_label.setText(counts_text(counts.draft, counts.approved, counts.retired))
+            if next_id is not None and next_id != current:
+                self.tree.select_question(next_id)
+            else:
+                self._current_changed(self.tree.currentItem(), None)
+        self.bankChanged.emit(self.document_id)
+        return changed
+
+    def approve_current(self, *, advance: bool = False) -> int:
+        view = self.current()
+        if view is None:
+            return 0
+        if view.status == "approved":
+            self.statusBar().showMessage("这道题已经审核通过", 3000)
+            if advance:
+                self.tree.step(1)
+            return 0
+        changed = self._change_status("approve", [view.id], advance=advance)
+        if changed:
+            self.statusBar().showMessage("已审核通过 1 道试题", 3000)
+        return changed
+
+    def retire_current(self, *, advance: bool = False) -> int:
+        view = self.current()
+        if view is None or view.status == "retired":
+            return 0
+        changed = self._change_status("retire", [view.id], advance=advance)
+        if changed:
+            self.statusBar().showMessage("已停用 1 道试题：它不会再出现在测试中，可随时恢复", 4000)
+        return changed
+
+    def restore_current(self) -> int:
+        view = self.current()
+        if view is None or view.status != "retired":
+            return 0
+        changed = self._change_status("restore", [view.id])
+        if changed:
+            self.statusBar().showMessage("已恢复为草稿，请重新审核", 3000)
+        return changed
+
+    def approve_bulk(self, *, confirm: bool = True) -> int:
+        """Approve the selected questions, or (with one or none selected) every listed draft."""
+        selected = self.tree.selected_question_ids()
+        if len(selected) > 1:
+            ids = [i for i in selected if self.views[i].status != "approved"]
+            what = f"所选的 {len(ids)} 道试题"
+        else:
+            ids = [i for i in self.tree.question_ids() if self.views[i].status == "draft"]
+            what = f"当前列表中的全部 {len(ids)} 道草稿"
+        if not ids:
+            self.statusBar().showMessage("没有需要审核通过的试题", 3000)
+            return 0
+        if confirm:
+            answer = QMessageBox.question(
+                self, "批量审核通过",
+                f"确定把{what}审核通过吗？\n\n通过后它们会出现在测试中。请确认已逐题读过。",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return 0
+        try:
+            changed = bank.approve(self.ctx, ids)
+            refused: list[str] = []
+        except DocumentError:
+            # one malformed question must not hold back the others: go one by one
+            changed, refused = 0, []
+            for qid in ids:
+                try:
+                    changed += bank.approve(self.ctx, qid)
+                except DocumentError as exc:
+                    refused.append(exc.message)
+        self.refresh()
+        self.bankChanged.emit(self.document_id)
+        message = f"已审核通过 {changed} 道试题"
+        if refused:
+            message += f"；{len(refused)} 道格式有误，未通过，请先修改"
+            QMessageBox.warning(self, "批量审核通过", message + "：\n\n" + "\n".join(refused[:10]))
+        self.statusBar().showMessage(message, 6000)
+        return changed
+
+    # editing ----------------------------------------------------------------------------------------
+    def make_editor(self, view: QuestionView | None, section_id: int | None = None) -> QuestionEditor:
+        """The editor, opened window-modal without blocking (tests drive it directly)."""
+        dialog = QuestionEditor(self.ctx, self.document, view, section_id=section_id, parent=self)
+        dialog.saved.connect(self._saved)
+        dialog.finished.connect(lambda _r, d=dialog: self._editor_closed(d))
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
+    def edit_current(self) -> QuestionEditor | None:
+        view = self.current()
+        if view is None:
+            return None
+        return self.make_editor(view)
+
+    def add_question(self) -> QuestionEditor:
+        return self.make_editor(None, self.tree.current_section_id())
+
+    def _saved(self, view: QuestionView) -> None:
+        self.refresh(select=view.id)
+        if self.tree.current_question_id() != view.id:
+            self.statusBar().showMessage("试题已保存（不在当前筛选结果中）", 5000)
+        else:
+            self.statusBar().showMessage("试题已保存", 3000)
+        self.bankChanged.emit(self.document_id)
+
+    def _editor_closed(self, dialog: QuestionEditor) -> None:
+        if self.editor is dialog:
+            self.editor = None
+        dialog.deleteLater()
+
+    # generation ------------------------------------------------------------------------------------------
+    def regenerate_section(self) -> Task | None:
+        sid = self.tree.current_section_id()
+        if sid is None:
+            self.statusBar().showMessage("请先在左侧选中一个章节或它的一道试题", 4000)
+            return None
+        heading = self.sections[sid].heading
+
+        def done(result: GenerateResult) -> None:
+            self.refresh()
+            self.tree.select_section(sid)
+            self.bankChanged.emit(self.document_id)
+            self.statusBar().showMessage(
+                f"「{heading}」已重新生成：新增 {result.added} 道，更新 {result.refreshed} 道，"
+                f"删除过时草稿 {result.removed} 道；已审核或修改过的 {result.kept} 道保持不变", 10000)
+
+        return self.runner.run(
+            lambda progress, cancel: bank.regenerate_section(self.ctx, sid, progress=progress, cancel=cancel),
+            title="重新生成本节",
+            label=f"正在为「{heading}」重新生成试题…",
+            on_success=done,
+            on_failure=lambda exc: report_failure(self, "重新生成本节", exc),
+        )
+
+    def generate_all(self) -> Task:
+        def done(result: GenerateResult | None) -> None:
+            if result is not None:
+                self.refresh()
+                self.bankChanged.emit(self.document_id)
+
+        return generate_in_background(self.ctx, self.runner, self.statusBar(), self.document_id, on_done=done)
+
+    # 查看原文 ----------------------------------------------------------------------------------------------
+    def view_source(self) -> bool:
+        view = self.current()
+        if view is None:
+            return False
+        try:
+            loc = bank.quote_location(self.ctx, view.id)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "查看原文", exc.message)
+            return False
+        if loc is None:
+            self.statusBar().showMessage("这道题的出处原文在文件中找不到，无法定位", 5000)
+            return False
+        self.sourceRequested.emit(loc.section_id, loc.start, loc.end, loc.field)
+        return True
+
+    def show_section(self, section_id: int) -> bool:
+        """Bring a section's questions into view (the reader's 「查看本节试题」)."""
+        if self.tree.section_item(section_id) is None and any(self.filters().values()):
+            for combo in (self.type_filter, self.tag_filter, self.status_filter, self.origin_filter):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.refresh()
+        found = self.tree.select_section(section_id)
+        if not found:
+            self.statusBar().showMessage("这一节还没有试题。可选中上级章节后点「重新生成本节」，或「新增试题…」", 6000)
+        self.tree.setFocus()
+        return found
+
+    # exchange ----------------------------------------------------------------------------------------------
+    def export(self, kind: str, path=None) -> Task | None:  # noqa: ANN001 - Path | None
+        return bank_exchange.export_bank(
+            self, self.ctx, self.runner, self.document_id, self.document.title, kind, path=path,
+            directory=self._export_dir, notify=lambda m: self.statusBar().showMessage(m, 8000))
+
+    def import_file(self, path=None) -> Task | None:  # noqa: ANN001 - Path | None
+        return bank_exchange.import_bank(self, self.ctx, self.runner, self.document_id, path=path,
+                                         directory=self._export_dir, on_report=self.show_import_report)
+
+    def show_import_report(self, report: BankImportReport, source) -> bank_exchange.ImportReportDialog:  # noqa: ANN001
+        self.last_import_report = report
+        if report.ok:
+            self.refresh()
+            self.bankChanged.emit(self.document_id)
+        dialog = bank_exchange.ImportReportDialog(report, source, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        self.report_dialog = dialog
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.editor is not None:
+            self.editor.reject()
+        super().closeEvent(event)
+
+
+__all__ = ["QUESTION_ID_ROLE", "BankWindow", "bring_to_front"]

@@ -1,0 +1,69 @@
+"""题库 GUI fixtures: the seeded database with the seed's bank generated once per test session,
+every question a draft.
+
+`seeded_ctx` is overridden here, so `make_window`/`window` from tests/ui/conftest.py open on
+a database whose seed document already has its (draft) bank.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from studyapp.db.engine import DB_FILENAME
+
+
+@pytest.fixture(scope="session")
+def banked_template(tmp_path_factory: pytest.TempPathFactory, seeded_template: Path) -> Path:
+    from studyapp.services import bank, documents
+    from studyapp.services.context import AppContext
+
+    folder = tmp_path_factory.mktemp("banked")
+    shutil.copyfile(seeded_template, folder / DB_FILENAME)
+    ctx = AppContext(folder)
+    [info] = documents.list_documents(ctx)
+    bank.generate_for_document(ctx, info.id, seed=0)
+    with ctx.engine.begin() as conn:
+        # the shipped bank arrives reviewed; these tests review it again from scratch, so
+        # every question starts as a draft whatever the file says today
+        conn.exec_driver_sql("UPDATE question SET status = 'draft'")
+    with ctx.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    ctx.close()
+    return folder / DB_FILENAME
+
+
+@pytest.fixture
+def seeded_ctx(banked_template: Path, data_dir: Path) -> Iterator:
+    from studyapp.services.context import AppContext
+
+    shutil.copyfile(banked_template, data_dir / DB_FILENAME)
+    context = AppContext(data_dir)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def bank_window(window, qtbot):  # noqa: ANN001, ANN201
+    """The 题库 window of the seed, opened from the main window as a user would."""
+    bw = window.open_bank()
+    qtbot.waitExposed(bw)
+    return bw
+
+
+@pytest.fixture
+def yes_to_questions(monkeypatch) -> list[str]:  # noqa: ANN001
+    """Answer 「是」 to confirmation boxes instead of blocking on them; records their texts."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def fake_question(_parent, _title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
+    return asked

@@ -1,0 +1,109 @@
+"""编辑试题 / 新增试题: the key entered as asked, malformed input refused, warnings shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from studyapp.services import bank
+
+
+def _first(bw, **filters):  # noqa: ANN001, ANN003, ANN202
+    return bank.list_questions(bw.ctx, bw.document_id, **filters)[0]
+
+
+def test_editing_a_generated_question_makes_it_edited(bank_window, qtbot) -> None:  # noqa: ANN001
+    bw = bank_window
+    q = _first(bw, type="single", origin="generated")
+    bw.tree.select_question(q.id)
+    qtbot.mouseClick(bw.edit_button, Qt.MouseButton.LeftButton)
+    ed = bw.editor
+    assert ed is not None and ed.windowTitle() == "编辑试题"
+    assert ed.current_type() == "single"
+    assert ed.options_editor.options() == list(q.options)
+    assert ed.options_editor.correct() == list(q.answer)
+    assert ed.quote_edit.toPlainText() == q.quote
+
+    new_stem = q.stem.replace("括号中应填入的是？", "括号中应当填入的是？")
+    assert new_stem != q.stem
+    ed.stem_edit.setPlainText(new_stem)
+    with qtbot.waitSignal(ed.saved):
+        qtbot.mouseClick(ed.save_button, Qt.MouseButton.LeftButton)
+    stored = bank.get_question(bw.ctx, q.id)
+    assert stored.stem == new_stem and stored.origin == "edited"
+    assert bw.current().origin == "edited"
+    assert new_stem[-10:] in bw.preview_text() and "来源：修改" in bw.preview_text()
+
+
+def test_the_verifiers_warnings_are_shown_in_chinese(bank_window, qtbot) -> None:  # noqa: ANN001
+    bw = bank_window
+    q = _first(bw, type="fill")
+    ed = bw.make_editor(bank.get_question(bw.ctx, q.id))
+    assert ed.message_text() == ""  # a verified question opens without doubts
+    ed.fill_edits[0].setText("完全不同的词")  # the filled stem no longer matches the quote
+    assert ed.save()
+    assert ed.isVisible()  # the reviewer reads the warning before leaving
+    text = ed.message_text()
+    assert text.startswith("已保存。校验提醒")
+    assert "与出处原文对不上" in text
+    assert ed.close_button.text() == "完成"
+    # the warning is also there the next time the question is opened
+    ed.reject()
+    again = bw.make_editor(bank.get_question(bw.ctx, q.id))
+    assert "与出处原文对不上" in again.message_text()
+    again.reject()
+
+
+def test_malformed_input_is_refused_with_a_clear_message(bank_window) -> None:  # noqa: ANN001
+    bw = bank_window
+    ed = bw.add_question()
+    before = bank.bank_counts(bw.ctx, bw.document_id).total
+    assert not ed.save()
+    assert "请填写题干" in ed.message_text()
+    ed.stem_edit.setPlainText("依法治市的总体目标是到哪一年？")
+    for edit, text in zip([r[1] for r in ed.options_editor.rows], ["2015年", "2018年", "2020年", ""]):
+        edit.setText(text)
+    assert not ed.save()
+    assert "有选项还是空白" in ed.message_text() and "选出一个正确答案" in ed.message_text()
+
+    ed.type_combo.setCurrentIndex(ed.type_combo.findData("fill"))
+    ed.stem_edit.setPlainText("到____年，依法治市取得显著成效，实现____。")
+    assert len(ed.fill_edits) == 2
+    ed.fill_edits[0].setText("2020")
+    assert not ed.save()
+    assert "请为每个空写出答案" in ed.message_text()
+    ed.type_combo.setCurrentIndex(ed.type_combo.findData("multiple"))
+    assert ed.options_editor.multiple
+    assert not ed.save()
+    assert "至少勾选两个正确答案" in ed.message_text()
+    assert bank.bank_counts(bw.ctx, bw.document_id).total == before
+    ed.reject()
+
+
+def test_adding_a_question_by_hand(bank_window, qtbot) -> None:  # noqa: ANN001
+    bw = bank_window
+    section = next(s for s in bw.document.sections if s.heading.startswith("2."))
+    bw.tree.select_section(section.id)
+    qtbot.mouseClick(bw.add_button, Qt.MouseButton.LeftButton)
+    ed = bw.editor
+    assert ed.windowTitle() == "新增试题"
+    assert ed.section_combo.currentData() == section.id
+    ed.stem_edit.setPlainText("按照实施意见，全面推进依法治市的目标年份是哪一年？")
+    ed.options_editor.add_row("2025年")
+    assert len(ed.options_editor.rows) == 5
+    for (_l, edit, _m, _r), text in zip(ed.options_editor.rows, ["2015年", "2018年", "2020年", "2022年"]):
+        edit.setText(text)
+    ed.options_editor.rows[2][2].setChecked(True)
+    ed.quote_edit.setPlainText("到2020年,地方立法扎实推进")
+    ed.tag_boxes["目标"].setChecked(True)
+    with qtbot.waitSignal(ed.saved) as saved:
+        ed.save()
+    view = saved.args[0]
+    assert view.origin == "manual" and view.status == "draft"
+    assert view.options == ("2015年", "2018年", "2020年", "2022年", "2025年") and view.answer == [2]
+    assert view.section_id == section.id and view.tags == ("目标",)
+    assert bw.tree.current_question_id() == view.id
+    assert bw.tree.question_item(view.id).parent() is bw.tree.section_item(section.id)
+    assert "来源：手工" in bw.preview_text()
+    if ed.isVisible():  # the verifier may doubt a hand-written question; it is saved anyway
+        assert ed.message_text().startswith("已保存")
+        ed.accept()
