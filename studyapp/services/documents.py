@@ -68,7 +68,11 @@ def import_file(
 
     Bad input raises core.model.DocumentError (Chinese message) and stores nothing.
     """
+    if progress is not None:
+        progress(0, 0, f"正在读取“{Path(path).name}”…")
     loaded = _load(ctx, Path(path))
+    if cancel is not None and cancel.cancelled:
+        raise Cancelled()
     return _import_loaded(ctx, loaded, progress=progress, cancel=cancel)
 
 

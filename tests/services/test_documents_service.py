@@ -82,6 +82,7 @@ def test_import_reports_progress_and_stores_the_original_text(ctx: AppContext, s
     calls: list[tuple[int, int, str]] = []
     result = documents.import_file(ctx, seed_path, progress=lambda *a: calls.append(a))
     assert calls and any("保存" in msg for _, _, msg in calls)
+    assert calls[0][2].startswith("正在读取") and seed_path.name in calls[0][2]
     with ctx.engine.connect() as conn:
         raw = conn.exec_driver_sql(
             "SELECT raw_text FROM document WHERE id = ?", (result.document_id,)
