@@ -44,16 +44,15 @@ def synthetic_document(megabytes: float) -> str:
     size, part, item, k = 0, 0, 0, 0
     target = int(megabytes * 1_000_000)
     while size < target:
-        part += 1
-        lines.append(f"{cn_numeral(part)}、第{part}部分")
+        if part < 999:  # past 九百九十九、 the items go on under the last part
+            part += 1
+            lines.append(f"{cn_numeral(part)}、第{part}部分")
         for _ in range(8):
             item += 1
             body = "".join(sentences[(k + j) % len(sentences)] for j in range(3))
             k += 3
             lines.append(f"{item}.第{item}项要求。{body}")
             size += len(body.encode("utf-8")) + 40
-            if part >= 999:
-                break
     return "\n".join(lines)
 
 
