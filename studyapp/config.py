@@ -58,3 +58,27 @@ for _opt in [
 ]:
     OPTIONS[_opt.name] = _opt
 del _opt
+
+# Meeting-room mode (issue 6): appended in its own block, like the records above.
+for _opt in [
+    Option("room.question_seconds", int, 30, "集体测验、知识竞赛每题的倒计时（秒）"),
+    Option("room.base_score", float, 100.0, "知识竞赛各队的基础分"),
+    Option("room.section_record_seconds", int, 3, "集体领学中章节显示多少秒后记入学习内容"),
+]:
+    OPTIONS[_opt.name] = _opt
+del _opt
+
+# Self-study (issue 4): practice, timed quizzes, 错题本, spaced review.
+for _opt in [
+    Option("quiz.multiple_rule", str, "all_or_nothing",
+           "多选题评分：all_or_nothing 全部选对才得分；partial 少选得部分分、错选不得分"),
+    Option("quiz.partial_mode", str, "half",
+           "少选得部分分时：half 得该题一半分；proportional 按选对的个数给分"),
+    Option("quiz.minutes", int, 30, "模拟考试默认时间（分钟）"),
+    Option("practice.count", int, 10, "每次练习的默认题数"),
+    Option("review.desired_retention", float, 0.9, "复习的目标记忆保持率（0.7～0.97，越高复习越频繁）"),
+    Option("study.mastery_min_answers", int, 3, "章节“已掌握”至少需要答过的题数"),
+    Option("study.mastery_ratio", float, 0.8, "章节“已掌握”所需的近期正确率"),
+]:
+    OPTIONS[_opt.name] = _opt
+del _opt
