@@ -20,6 +20,7 @@ from studyapp.core.model import DocumentError
 from studyapp.core.names import NameOrder, clean_name, order_people
 from studyapp.core.roster import ROSTER_COLUMNS, Candidate, parse_roster
 from studyapp.core.tables import locate, read_rows
+from studyapp.db.models_study import Attempt
 from studyapp.db.models_records import (
     Attendance,
     GroupMember,
@@ -174,14 +175,16 @@ def update_person(ctx: AppContext, person_id: int, draft: PersonDraft) -> Person
 
 
 def delete_person(ctx: AppContext, person_id: int) -> bool:
-    """Delete a person without records; one with attendance or scores is deactivated instead
-    (old sign-in sheets must still print their name). Returns True if really deleted."""
+    """Delete a person without records; one with attendance, scores or answers of their own
+    is deactivated instead (old sign-in sheets must still print their name, and their practice,
+    错题本 and reviews must not vanish). Returns True if really deleted."""
     with ctx.begin() as session:
         row = session.get(Person, person_id)
         if row is None:
             raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
         used = session.scalar(select(func.count()).where(Attendance.person_id == person_id)) or 0
         used += session.scalar(select(func.count()).where(Score.person_id == person_id)) or 0
+        used += session.scalar(select(func.count()).where(Attempt.person_id == person_id)) or 0
         if used:
             row.active = False
             return False

@@ -161,3 +161,14 @@ def test_resumed_practice_shows_the_same_questions_and_answers(study) -> None:
     assert fb.correct and fb.explanation is not None
     with pytest.raises(practice.attempts.KeyHiddenError):
         practice.feedback(study.ctx, view.id, 2)  # not answered yet: no key
+
+
+def test_a_learner_who_has_practised_is_deactivated_not_deleted(study) -> None:
+    from studyapp.services import roster
+
+    sid = _section(study, "3.")
+    view = practice.start_practice(study.ctx, study.person, Scope("sections", study.doc, (sid,)),
+                                   count=1, seed=1)
+    practice.answer(study.ctx, view.id, 0, study.right(view.id, 0))
+    assert roster.delete_person(study.ctx, study.person) is False
+    assert practice.get_attempt(study.ctx, view.id).answered_count == 1
