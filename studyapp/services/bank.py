@@ -351,6 +351,9 @@ def _merge(
     by_uid: dict[str, list[Question]] = {}
     for row in rows:
         by_uid.setdefault(row.uid, []).append(row)
+    # a reviewed row edited into exactly what the generator now proposes is that question
+    edited_as = {make_id(r.type, r.stem, list(r.section_path or []), r.quote or ""): r
+                 for r in rows if _reviewed(r)}
     added = refreshed = 0
     seen: set[str] = set()
     stamp = now()
@@ -359,7 +362,7 @@ def _merge(
             continue
         seen.add(q.id)
         existing = by_uid.get(q.id, [])
-        if any(_reviewed(r) for r in existing):
+        if any(_reviewed(r) for r in existing) or q.id in edited_as:
             continue
         if existing:
             row = existing[0]

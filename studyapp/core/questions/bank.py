@@ -51,13 +51,20 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
         if wanted is not None and tuple(info.path) not in wanted:
             continue
         rng = random.Random(f"{seed}:{'/'.join(info.path)}")
+        verified: list[Candidate] = []
         for cand in gen.section(info, rng):
-            q = cand.question
-            reasons = verify(q, document, index=index)
+            reasons = verify(cand.question, document, index=index)
             if reasons:
                 for r in reasons:
                     dropped[r] += 1
                 continue
+            verified.append(cand)
+        # questions of one section must go together (no judge beside a question on its
+        # sentence, no fill answered by another question, true and false judges balanced)
+        chosen, lost = gen.select(verified)
+        dropped.update(lost)
+        for cand in chosen:
+            q = cand.question
             core = stem_core(q, document.title)
             key = (q.type, core)
             if key in seen_exact:

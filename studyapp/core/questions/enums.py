@@ -34,6 +34,10 @@ _TAIL_STOP = {"等", "的", "为", "作为", "是", "在", "中", "方面", "领
               "可以", "不", "并", "到", "于", "给予", "一并", "一体", "全面",
               "相互", "结合", "同", "共同", "所", "成为", "达到", "作", "做", "搞", "提供", "实施",
               "突出", "严重", "屡禁不止", "滋生", "蔓延", "组成", "设立", "构成", "参加", "共管", "过程"}
+# heads a list's frame puts after its last item (…举报和公开制度): not part of the item
+FRAME_HEADS = ("制度", "机制", "体系", "办法", "工作", "规定")
+# frame words that may also open an item (公开 in 责令公开道歉): look one word further
+_SOFT_STOP = {"公开", "规范", "建设", "实施", "落实", "完善", "严格", "强化", "提高", "保障", "保证", "确保"}
 _ITEM_BAD = re.compile(r"[，,。；;：:！？!?（）()\s]")
 
 
@@ -76,11 +80,13 @@ def _common_suffix(items: list[str]) -> str:
 
 
 def _pick(cands: list[tuple[str, bool]], target: float) -> tuple[str, bool]:
-    """Choose among growing candidates: a natural boundary (stop word, clause edge) within
-    reach wins; otherwise the one closest to the middle items' length (ties: the longer)."""
-    for text, natural in cands:
-        if natural and len(text) <= target * 1.6 + 1:
-            return text, True
+    """Choose among growing candidates: of the natural boundaries (stop word, clause edge)
+    within reach, the one closest to the middle items' length (ties: the longer, so 责令公开道歉
+    beats 道歉 among four-character items); otherwise the closest candidate of any kind."""
+    natural = [c for c in cands if c[1] and len(c[0]) <= target * 1.6 + 1]
+    if natural:
+        best = min(natural, key=lambda c: (abs(len(c[0]) - target), -len(c[0])))
+        return best[0], True
     best = min(cands, key=lambda c: (abs(len(c[0]) - target), -len(c[0])))
     return best[0], False
 
@@ -95,24 +101,35 @@ def _trim_first(seg: str, target: float, prefix: str, verb_first: bool = False) 
         if idx >= 0:
             return seg[idx:], True
     toks = segment.tokens(seg)
-    if toks and toks[-1] in _LEAD_STOP:
+    if toks and toks[-1] in _LEAD_STOP and (toks[-1] not in _SOFT_STOP or len(toks) < 2):
         return "", False
     # a verb opening the clause governs the list (构建不敢腐、不能腐…): not part of the item
     lead = 1 if len(toks) > 1 and verb_first and segment.pos_of(toks[0]) == "v" else 0
     cands: list[tuple[str, bool]] = []
     out = ""
-    for k in range(len(toks) - 1, lead - 1, -1):
+    k = len(toks)
+    while k > lead:
+        k -= 1
         out = toks[k] + out
-        natural = k == lead or toks[k - 1] in _LEAD_STOP
+        if segment.pos_of(toks[k]) == "p" and toks[k] not in ("和", "及", "与"):
+            break
+        if toks[k] in ("和", "及", "与"):
+            # 对财政收入和支出管理: "A和B管理" is one item when A is a word of its own
+            if k - 1 >= lead and toks[k - 1] not in _LEAD_STOP and re.fullmatch(r"[\u4e00-\u9fff]{2,}", toks[k - 1]):
+                continue
+            break
+        joined = toks[k - 1] in ("和", "及", "与") and k - 2 >= lead and toks[k - 2] not in _LEAD_STOP \
+            and bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", toks[k - 2]))
+        natural = k == lead or (toks[k - 1] in _LEAD_STOP and not joined)
         cands.append((out, natural))
-        if natural and k > 0:
+        if natural and k > 0 and (len(out) >= target or toks[k - 1] not in _SOFT_STOP):
             break
         if len(out) > target * 3 + 4:
             break
     return _pick(cands, target) if cands else ("", False)
 
 
-def _trim_last(seg: str, target: float, suffix: str) -> tuple[str, bool]:
+def _trim_last(seg: str, target: float, suffix: str, heads_in_items: bool = True) -> tuple[str, bool]:
     """The last item: the start of the last segment, up to where the list's frame resumes."""
     if suffix:
         idx = seg.find(suffix)
@@ -125,7 +142,9 @@ def _trim_last(seg: str, target: float, suffix: str) -> tuple[str, bool]:
     out = ""
     for k, tok in enumerate(toks):
         out += tok
-        natural = k == len(toks) - 1 or toks[k + 1] in _TAIL_STOP
+        # 提取、封存、举报和公开制度: the frame's head (制度) is not part of a short last item
+        natural = k == len(toks) - 1 or toks[k + 1] in _TAIL_STOP or (
+            toks[k + 1] in FRAME_HEADS and not heads_in_items)
         cands.append((out, natural))
         if natural and k < len(toks) - 1:
             break
@@ -208,6 +227,13 @@ def _build(part: str, segs: list[str], offsets: list[int], run: list[int],
     first, first_ok = _trim_first(first_seg, target, prefix, verb_first=not mids_verbal)
     if not first:
         return None
+    if mids_verbal and all(segment.pos_of(segment.tokens(m)[0]) == "v" for m in mids):
+        # 推进依法行政、制定重大决策、处置重大资产: verb-object items keep their verb
+        head = first_seg[: len(first_seg) - len(first)]
+        htoks = segment.tokens(head)
+        if htoks and segment.pos_of(htoks[-1]) == "v" and segment.pos_of(segment.tokens(first)[0]) != "v" \
+                and len(htoks[-1]) == 2:
+            first = htoks[-1] + first
     items = [first] + mids
     certain = [first_ok] + [True] * len(mids)
     spans = [(offsets[first_k] + len(first_seg) - len(first), offsets[first_k] + len(first_seg))]
@@ -222,7 +248,8 @@ def _build(part: str, segs: list[str], offsets: list[int], run: list[int],
         spans.append((last_off, last_off + len(before)))
         last_off += len(before) + len(tok)
         last_seg = last_seg[len(before) + len(tok):]
-    last, last_ok = _trim_last(last_seg, target, suffix)
+    heads_in_items = any(m.endswith(FRAME_HEADS) for m in mids)
+    last, last_ok = _trim_last(last_seg, target, suffix, heads_in_items)
     if not last:
         return None
     items.append(last)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 from studyapp.core.outline import cn_to_int
 from studyapp.core.questions import segment
 from studyapp.core.questions.enums import Enumeration, find_enumerations
 from studyapp.core.questions.model import BLANK, Question
-from studyapp.core.questions.text import (
+from studyapp.core.questions.text import (  # noqa: I001
     COMMA, SectionInfo, clauses, item_text, norm, sentences, split_spans, strip_end, subtree_text,
 )
 from studyapp.core.questions.verify import FUNCTION_WORDS, LENGTH_RATIO, is_function_word
@@ -38,6 +40,45 @@ _GENERIC = frozenset("管理制度 工作机制 制度 机制 体系 工作 建�
 # verbs and adverbs of action: blanks on them test grammar, not content
 _ACTION_START = re.compile(r"^(严格|加强|建立|健全|完善|落实|推进|深化|强化|积极|认真|切实|全面|坚持|坚决|进一步|加快|大力|不断|深入)")
 _BAD_START = re.compile(r"^(其(?![他它余中次实])|该|上述|这|此|同时|另外|并|但|且|对此|为此|因此|以上)")
+# verbs of action and set phrases that open or frame a term but are never part of one: a
+# blank on them (充分发挥, 贯彻落实) tests wording, not content
+_FRAME_VERBS = frozenset(
+    "建立 健全 完善 加强 推进 落实 推行 推广 实行 探索 开展 强化 深化 规范 严格 坚持 提高 确保 保证 "
+    "支持 依法 充分 发挥 充分发挥 利用 充分利用 贯彻 贯彻落实 加快 大力 积极 认真 切实 全面 坚决 进一步 "
+    "不断 深入 做到 实现 维护 保障 形成 承接 清理 理顺 明确 严格执行 执行 严惩 杜绝 防止 克服 畅通 提升 "
+    "促进 增强 弘扬 彰显 纳入 禁止 严禁 作为 成为 包括 重点 尽快 大幅 减少 整合 赋予 采取 合理 调整 "
+    "科学 设置 优化 取消 给予 尊重 负有 遵照 惩治 坚决杜绝 建立健全 建立完善 健全完善 保证 力争 "
+    "积累 化解 深入推进 全面推进 全面落实 高度重视 重视 开展 组织 普遍 认真组织 加以 予以 实施 "
+    "构建 打造 推动 着力 注重 突出 围绕 坚定不移 走 提供 取得 得到 做好 从事 确定 涉及 核实 调查 作出 "
+    "依据 按照 负责 履行 排除 惩处 纠正 撤销 追究 处理 发布 制发 插手 干预 好".split())
+# heads that end a term but are too general to be blanked alone (…制度, …机制)
+_GENERIC_HEADS = ("制度", "机制", "体系", "工作", "建设", "管理", "水平", "作用", "能力", "方式", "行为",
+                  "活动", "问题", "情况", "渠道", "规定", "要求", "精神")
+# blanks that say nothing specific
+_VAGUE = frozenset("规范化 不同部门 变相挂钩 全会精神 改革试点 试点 实践经验 法律法规 行政机关 责任追究 贯彻实施 规范化水平 有关单位 有关部门 国家机关 领导干部 "
+                   "工作人员 人民群众 合法权益 实际出发 各项部署 全过程 各方面 法治 法律 政府 部门 单位 "
+                   "社会 群众 改革 发展 稳定 建设 管理 工作 制度 机制 体系 问题 方面 情况 水平 能力 作用".split())
+# clauses that state a measure: what is to be done (加强…, 推进…, 探索…)
+_MEASURE_START = re.compile(
+    r"^(?:积极|尽快|全面|进一步|逐步|切实|严格|加快|不断|认真|深入|大幅|重点|科学|合理|充分)?"
+    r"(?:建立|健全|完善|推行|推广|加强|落实|实行|执行|深化|强化|改革|规范|推进|探索|开展|理顺|整合|清理|承接|"
+    r"减少|设置|调整|优化|提高|提升|畅通|支持|保障|保证|明确|取消|组织|利用|发挥|贯彻|遵照|实现|赋予|采取)")
+_NOT_WORK = re.compile(r"指导思想|总体目标|基本原则|总体要求|主要目标|目标任务|重要意义|指导方针|基本要求|总则|附则")
+_PREDICATE_NEXT = re.compile(r"^(都|均|也|必须|应当|要|并且|是|就|才)")
+_ADVERBIAL_END = ("过程中", "中", "时", "下", "的", "之前", "之后")
+_TERM_PREFIX_CHARS = frozenset("大后前新总副高")
+_LINK_VERBS = frozenset("衔接 对接 配合 协作 结合 协调 联动".split())
+_BREAK_POS = ("p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o", "x", "zg")
+# actors that official texts keep apart: a statement with one swapped for the other is false
+ACTOR_SWAPS = (("市委", "市政府"), ("基层政府", "市级政府"), ("党委领导", "政府领导"), ("人民法院", "人民检察院"),
+               ("人大常委会", "政协常委会"), ("市人大", "市政协"))
+# pairs whose places a false statement exchanges (上级机关对下级机关 → 下级机关对上级机关)
+PAIR_SWAPS = (("上级", "下级"), ("事前", "事后"), ("市委", "人大"), ("常态", "例外"))
+# a principle turned into its opposite
+REVERSALS = (("法无授权不可为", "法无禁止即可为"), ("法定职责必须为", "法定职责可以为"), ("相分离", "相统一"),
+             ("向基层下移", "向市级集中"), ("大幅减少", "大幅增加"), ("不受追究", "一律追究"),
+             ("独立行使", "统一行使"), ("无缝对接", "相互分离"), ("普遍提高", "有所下降"),
+             ("明显增强", "有所减弱"), ("禁止", "允许"), ("严禁", "允许"), ("不得", "可以"), ("必须", "可以"))
 
 
 @dataclass
@@ -46,6 +87,7 @@ class Candidate:
 
     key: tuple[int, int, int]
     question: Question
+    prio: float = 0.0  # how much a judge is worth asking (selection prefers higher)
 
 
 @dataclass
@@ -61,6 +103,8 @@ class DocPools:
     headings: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)  # kind → (title, path)
     terms: dict[str, int] = field(default_factory=dict)  # word → count in the document
     enums: dict[tuple[int, int], list[Enumeration]] = field(default_factory=dict)  # (section, sentence)
+    siblings: dict[str, list[str]] = field(default_factory=dict)  # item → other items of its lists
+    marks: dict[int, tuple[str, str]] = field(default_factory=dict)  # enum id → shared (prefix, suffix)
 
     def add_item(self, item: str, kind: str, eid: int) -> None:
         k = len(self.items)
@@ -80,22 +124,24 @@ def _tags(info: SectionInfo, text: str, first: str | None = None) -> list[str]:
         if t not in tags:
             tags.append(t)
 
-    if "原则" in title:
+    if "原则" in title or re.search(r"坚持[^，,；;。]{2,14}原则", text):
         add("原则")
     if "目标" in title or GOAL_RE.search(text):
         add("目标")
     if "指导思想" in title:
         add("思想")
-    if MEASURE_RE.search(text):
+    if re.match(r"^[一-鿿]{2,12}是[^，,；;。]{4,}", text) and not law:
+        add("概念")
+    if MEASURE_RE.search(text) or (not law and _MEASURE_START.match(text)):
         add("措施")
-    if law and re.search(r"职责|负责|履行", text):
-        add("职责")
-    if re.search(r"程序|批准|手续|期限|以内|之日起|日内|个月内", text):
-        add("程序")
-    if law and re.search(r"有权|可以|权限", text):
-        add("权限")
-    if re.search(r"应当|必须|不得|不准|严禁|禁止|决不", text):
+    if re.search(r"应当|必须|不得|不准|严禁|禁止|决不|坚决杜绝|坚决惩|都要", text):
         add("要求")
+    if re.search(r"职责|负责|履行|职能", text) and (law or "职责" in text or "职能" in text):
+        add("职责")
+    if re.search(r"程序|批准|手续|期限|以内|之日起|日内|个月内|流程|时限", text):
+        add("程序")
+    if re.search(r"有权|权限|职权|授权|行使[^，,；;。]{0,6}权", text) and (law or "权" in text):
+        add("权限")
     if not tags:
         add("内容")
     return tags[:3]
@@ -111,6 +157,7 @@ class Generator:
         self.pools = DocPools()
         self.last_info = infos[-1] if infos else None
         self._norm_cache: tuple[int, str] = (-1, "")
+        self.prio: dict[str, float] = {}
         self._build_pools()
 
     # --- pools -----------------------------------------------------------------------
@@ -130,6 +177,13 @@ class Generator:
                     for it, ok in zip(e.items, e.certain):
                         if ok:
                             p.add_item(it, e.kind, eid)
+                    p.marks[eid] = (_common_affix(e.items), _common_affix([x[::-1] for x in e.items])[::-1])
+                    good = [it for it, ok in zip(e.items, e.certain) if ok and len(it) >= 4]
+                    if len(good) >= 3 and len(e.items) <= 6:
+                        for it in good:
+                            sib = p.siblings.setdefault(it, [])
+                            sib += [x for x in good if x != it and x not in sib
+                                    and abs(len(x) - len(it)) <= 2]
                     eid += 1
                 for c in re.split(r"[，,；;。：:]", sent):
                     if c.startswith("坚持"):
@@ -173,7 +227,7 @@ class Generator:
         return "规定" if info.article is not None else "提出"
 
     def distractors(self, rng: random.Random, like: list[str], kind: str, n: int, avoid: str,
-                    eids: set[int] = frozenset()) -> list[str]:
+                    eids: set[int] = frozenset(), quote: str = "") -> list[str]:
         """Items of other enumerations of the same kind and similar length, absent from `avoid`."""
         p = self.pools
         target = sorted(len(x) for x in like)[len(like) // 2]
@@ -194,12 +248,26 @@ class Generator:
         prefix = _shared_prefix(like)
         pcs = [_pos_class(x) for x in like]
         like_pos = max(sorted(set(pcs)), key=pcs.count)
+        shapes = [_shape(x) for x in like]
+        like_first = max(sorted({sh[0] for sh in shapes}), key=[sh[0] for sh in shapes].count)
+        first_chars = {x[0] for x in like}
+        last_chars = {x[-1] for x in like}
         for k in sorted(cand_idx):
             item, ikind, eid = p.items[k]
             ni = norm(item)
             if eid in eids or ni in seen or ni in avoid or any(ni in x or x in ni for x in nl):
                 continue
             seen.add(ni)
+            # the same kind of thing: 可复制、可借鉴 take 可…; verb-object items take verb-object
+            if len(first_chars) == 1 and item[0] not in first_chars:
+                continue
+            if len(last_chars) == 1 and len(like) >= 3 and item[-1] not in last_chars and not (
+                    ikind and ikind == kind):
+                continue
+            pre, suf = p.marks.get(eid, ("", ""))
+            if (len(pre) >= 2 and not all(x.startswith(pre) for x in like)) or (
+                    len(suf) >= 2 and not all(x.endswith(suf) for x in like)):
+                continue  # 行政检查 (of 行政许可、行政处罚…) is not a 问责方式
             signal = 0.0
             if kind and ikind == kind:
                 signal += 3
@@ -211,7 +279,12 @@ class Generator:
                 signal += 3
             if _pos_class(item) == like_pos:
                 signal += 1
-            if signal < 2.5:  # no sign of being the same kind of thing: an absurd distractor
+            if signal < 3:  # no sign of being the same kind of thing: an absurd distractor
+                continue
+            ish = _shape(item)
+            if (ish[0] == "v") != (like_first == "v") and ish[0] != "?" and like_first != "?":
+                continue
+            if too_close(item, like, quote):
                 continue
             scored.append((signal - abs(len(item) - target), item))
         scored.sort(key=lambda t: (-t[0], t[1]))
@@ -249,6 +322,12 @@ class Generator:
         while k0 > 0 and _BAD_START.match(sent[ws:]):
             k0 -= 1
             ws = parts[k0][0]
+        # nor end on a subject without its predicate (…各企业事业组织 | 都必须…) or on an
+        # adverbial (在推进依法行政…过程中 | 保证…)
+        while k1 < len(parts) - 1 and (_PREDICATE_NEXT.match(sent[parts[k1 + 1][0]:])
+                                       or strip_end(sent[ws:we]).endswith(_ADVERBIAL_END)):
+            k1 += 1
+            we = parts[k1][1]
         return ws, we
 
     def section_norm(self, info: SectionInfo) -> str:
@@ -286,13 +365,16 @@ class Generator:
                        explanation=f"原文：“{sent}”", difficulty=difficulty)
 
     def judge(self, info: SectionInfo, sent: str, statement: str, truth: bool, tags: list[str],
-              note: str = "") -> Question | None:
+              note: str = "", prio: float | None = None) -> Question | None:
         statement = strip_end(statement)
-        if _BAD_START.match(statement) or len(statement) < 8 or len(statement) > 80:
+        if _BAD_START.match(statement) or len(statement) < 12 or len(statement) > 80:
             return None
         stem = f"根据{info.place()}，判断正误：{statement}。"
         expl = f"{'正确' if truth else '错误'}。原文：“{sent}”" + (f"{note}" if note else "")
-        return self._q(info, "judge", stem, [], truth, sent, tags, explanation=expl, difficulty=1)
+        q = self._q(info, "judge", stem, [], truth, sent, tags, explanation=expl,
+                    difficulty=1 if truth else 2)
+        self.prio[q.id] = prio if prio is not None else (1.0 if truth else 2.0)
+        return q
 
     def choice(self, rng: random.Random, info: SectionInfo, qtype: str, stem: str, correct: list[str],
                wrong: list[str], quote: str, tags: list[str], explanation: str = "",
@@ -312,6 +394,8 @@ class Generator:
     def section(self, info: SectionInfo, rng: random.Random) -> Iterator[Candidate]:
         order = info.order
         sents = self.sentences(info)
+        self.prio = {}
+        self._enum_wrong: dict[tuple[int, str, int], list[str]] = {}
         yield from (Candidate((order, -1, k), q) for k, q in enumerate(self.law_list(info, rng)))
         for si, sent in enumerate(sents):
             enums = self.pools.enums.get((order, si), [])
@@ -328,12 +412,10 @@ class Generator:
                 q = self.generic_fill(info, sent, rng)
                 if q is not None:
                     out.append(q)
-            if not any(q.type == "judge" for q in out) and len(sent) <= 90 and not sent.rstrip().endswith(("：", ":")):
-                q = self.judge(info, sent, sent, True, _tags(info, sent))
-                if q is not None and rng.random() < 0.5:
-                    out.append(q)
+            if not princ:
+                out += self.judges(info, sent, enums, rng)
             for k, q in enumerate(out):
-                yield Candidate((order, si, k), q)
+                yield Candidate((order, si, k), q, self.prio.get(q.id, 0.0))
 
     def principles(self, info: SectionInfo, sent: str, rng: random.Random) -> list[Question]:
         """"坚持…" clauses of a 基本原则 sentence → multiple, negative single, short, judge."""
@@ -372,28 +454,30 @@ class Generator:
                 q.answer = [q.options.index(pool[-1])]
                 out.append(q)
         out.append(self._q(info, "short", f"{doc}提出的{cat}有哪些？", [], names, sent, tags, difficulty=3))
-        # judge: a clause as written, or its head swapped with a sibling's
-        picked = sorted(rng.sample(range(len(heads)), min(2, len(heads))))
-        for k, (h, c) in enumerate(heads):
-            if k not in picked:
-                continue
-            rest = c[len(h):]
-            if not rest.strip("，,；;。"):
-                continue
-            if rng.random() < 0.5:
-                other = names[(k + 1 + rng.randrange(len(names) - 1)) % len(names)]
-                stmt = other + rest
-                q = self.judge(info, sent, stmt, False, tags,
-                               note=f"“{strip_end(rest).lstrip('，,')}”是对“{h}”的阐述，不是“{other}”。")
-            else:
-                q = self.judge(info, sent, c, True, tags)
+        # judges: one clause as written, one elaboration attributed to another principle
+        order = list(range(len(heads)))
+        rng.shuffle(order)
+        true_k, false_k = order[0], order[1 % len(order)]
+        h, c = heads[true_k]
+        if len(strip_end(c)) - len(h) >= 8:
+            q = self.judge(info, sent, c, True, tags, prio=2.0)
+            if q:
+                out.append(q)
+        h, c = heads[false_k]
+        rest = strip_end(c[len(h):]).lstrip("，,")
+        rest = re.sub(r"^(?:必须|做到|要)", "", rest)
+        if 6 <= len(rest) <= 40:
+            other = names[(false_k + 1 + rng.randrange(len(names) - 1)) % len(names)]
+            stmt = f"“{rest}”是对“{other}”这一{'原则' if '原则' in cat else '要求'}的阐述"
+            q = self.judge(info, sent, stmt, False, tags, note=f"“{rest}”是对“{h}”的阐述，不是“{other}”。",
+                           prio=3.0)
             if q:
                 out.append(q)
         return out
 
     def enumeration(self, info: SectionInfo, sent: str, e: Enumeration, rng: random.Random,
                     principles: bool = False) -> list[Question]:
-        """X、Y、Z和W → multiple "括号中应包括哪些" or single "不包括哪一项", a judge, a fill."""
+        """X、Y、Z和W → multiple "括号中应包括哪些" or single "不包括哪一项", and a fill."""
         ok = [k for k, c in enumerate(e.certain) if c]
         if len(ok) < 3:
             return []
@@ -416,8 +500,10 @@ class Generator:
             frag = ""
             items = [e.items[k] for k in ok]
         out: list[Question] = []
-        wrong_pool = self.distractors(rng, items, e.kind, 3, nq)
+        wrong_pool = self.distractors(rng, items, e.kind, 3, nq, quote=sent)
+        self._enum_wrong[(info.order, sent, e.start)] = wrong_pool
         place, verb = info.place(), self.verb(info)
+        q = None
         if frag and wrong_pool and not principles:
             if len(items) >= 4 or rng.random() < 0.5:
                 k = min(len(items), rng.choice([2, 3, 3, 4]))
@@ -437,26 +523,17 @@ class Generator:
                     q.answer = [q.options.index(w)]
             if q:
                 out.append(q)
-        # judge: as written, or one item swapped for a phrase of another list
-        ws2, we2 = self.window(sent, e.start, e.end)
-        we2 = self.clause_end(sent, we2)
-        if wrong_pool and rng.random() < 0.5:
-            k = rng.choice(ok)
-            a, b = e.spans[k]
-            stmt = sent[ws2:a] + wrong_pool[-1] + sent[b:we2]
-            q = self.judge(info, sent, stmt, False, tags,
-                           note=f"题中将“{e.items[k]}”换成了“{wrong_pool[-1]}”。")
-        else:
-            q = self.judge(info, sent, sent[ws2:we2], True, tags)
-        if q:
-            out.append(q)
-        # fill: one item, preferably a four-character phrase
-        four = [k for k in ok if len(e.items[k]) == 4] or ok
-        k = rng.choice(four)
-        if not is_function_word(e.items[k]):
-            q = self.fill(info, sent, [e.spans[k]], tags)
-            if q:
-                out.append(q)
+        # fill: one item of a short list, preferably a four-character phrase (long lists only
+        # test the memory of positions)
+        if len(e.items) <= 5 and len(e.prefix) < 2 and len(e.suffix) < 2 and not _common_affix(
+                [x[::-1] for x in e.items])[1:]:
+            four = [k for k in ok if len(e.items[k]) == 4] or ok
+            k = rng.choice(four)
+            if not is_function_word(e.items[k]) and not _vague(e.items[k]):
+                qf = self.fill(info, sent, [e.spans[k]], tags)
+                if qf:
+                    self.prio[qf.id] = -0.5
+                    out.append(qf)
         return out
 
     def measures(self, info: SectionInfo, sent: str, rng: random.Random) -> list[Question]:
@@ -476,42 +553,59 @@ class Generator:
             q = self.title_choice(info, clause, sent, rng, tags)
             if q:
                 out.append(q)
-            # fill on the words right before 制度/机制
-            toks = segment.tokens(part)
-            offs, p = [], 0
-            for t in toks:
-                offs.append((p, p + len(t)))
-                p += len(t)
-            last = next((k for k in range(len(toks) - 1, -1, -1) if toks[k] in ("制度", "机制", "体系")), None)
-            if last is None or last == 0:
-                continue
-            k = last - 1
-            a = offs[k][0]
-            while k > 0 and offs[last - 1][1] - a < 3 and toks[k - 1] not in FUNCTION_WORDS \
-                    and not MEASURE_RE.match(toks[k - 1]):
-                k -= 1
-                a = offs[k][0]
-            b = offs[last - 1][1]
-            ans = part[a:b]
-            if 2 <= len(ans) <= 8 and not is_function_word(ans):
-                qf = self.fill(info, sent, [(start + a, start + b)], tags)
+            # fill on the measure's key term: the whole term before 制度/机制, never half of it
+            head_at = m.start(3)
+            best = None
+            for a, b, bonus in term_spans(part):
+                if b != head_at and not (a < head_at <= b):
+                    continue
+                if b > head_at:
+                    continue
+                ans = part[a:b]
+                if len(ans) < 2 or len(ans) > 9 or is_function_word(ans) or _vague(ans) or _shares_head(part, a, b):
+                    continue
+                score = bonus - abs(len(ans) - 5) * 0.2
+                if best is None or score > best[0]:
+                    best = (score, a, b)
+            if best is not None:
+                qf = self.fill(info, sent, [(start + best[1], start + best[2])], tags)
                 if qf:
                     out.append(qf)
         return out[:4]
 
+    def work_titles(self, kind: str) -> list[str]:
+        """Titles of sections of one level that name work (measures), not the guiding ideas,
+        goals or principles of the document."""
+        out = []
+        for t, _ in self.pools.headings.get(kind, []):
+            if _NOT_WORK.search(t):
+                continue
+            toks = segment.tokens(t)
+            if len(t) <= 6 and toks and all(segment.pos_of(x).startswith("n") for x in toks):
+                continue  # 指导思想, 总体目标: a noun phrase, not a task
+            out.append(t)
+        return list(dict.fromkeys(out))
+
     def title_choice(self, info: SectionInfo, clause: str, sent: str, rng: random.Random,
                      tags: list[str]) -> Question | None:
-        """Which part of the document a measure belongs to: options are section titles."""
+        """Which part of the document a measure belongs to: options are sibling work sections."""
         law = info.article is not None
         home = info.chapter if law else next(
             (a for a in reversed(info.ancestors) if a.title and a.kind in ("cn", "arabic", "zhang", "jie")), None)
         if home is None:
             return None
-        titles = self.pools.headings.get(home.kind, [])
+        titles = self.work_titles(home.kind) if not law else [t for t, _ in self.pools.headings.get(home.kind, [])]
+        if home.title not in titles:
+            return None
         nq = norm(sent)
+        nclause = norm(clause)
+        # the answer must not be given away by the wording (政务公开 … 全面推进政务公开,
+        # 行政决策 … 健全依法决策机制)
+        if _longest_common(norm(home.title), nclause) >= 4 or any(w in nclause for w in _title_keys(home.title)):
+            return None
         anc = {norm(a.title) for a in info.ancestors if a.title}
         cands = []
-        for t, _ in titles:
+        for t in titles:
             nt = norm(t)
             if nt in anc or nt in nq or nt == norm(home.title):
                 continue
@@ -519,11 +613,18 @@ class Generator:
                 continue
             if any(nt in x or x in nt for x in anc):
                 continue
+            if _longest_common(nt, nclause) >= 4:
+                continue  # a wrong option the clause seems to name is not definitely wrong
             cands.append(t)
         cands = list(dict.fromkeys(cands))
         if len(cands) < 3:
             return None
-        wrong = rng.sample(cands, 3)
+        # easily confused options first: those sharing words with the clause or the answer
+        def confusion(t: str) -> float:
+            return _char_share(norm(t), nclause + norm(home.title)) + rng.random() * 0.35
+
+        cands.sort(key=lambda t: (-confusion(t), t))
+        wrong = cands[:3]
         doc = info.doc()
         if law:
             stem = f"{doc}中，“{clause}”是下列哪一章规定的内容？"
@@ -556,10 +657,179 @@ class Generator:
                 out.append(q)
             wv = variants[3] if len(variants) > 3 else variants[0]
             stmt = sent[ws:a] + wv + sent[b:self.clause_end(sent, we)]
-            q = self.judge(info, sent, stmt, False, tags, note=f"应为“{val}”，不是“{wv}”。")
+            q = self.judge(info, sent, stmt, False, tags, note=f"应为“{val}”，不是“{wv}”。", prio=2.5)
             if q:
                 out.append(q)
         return out
+
+    def judges(self, info: SectionInfo, sent: str, enums: list[Enumeration],
+               rng: random.Random) -> list[Question]:
+        """A false statement that tests understanding (a list item, an actor, a sibling term, a
+        principle reversed, places exchanged) and a true one worth asking (not one short clause)."""
+        tags = _tags(info, sent)
+        bounds = segment.boundaries(sent)
+        falses: list[tuple[float, float, str, str]] = []  # (prio, tiebreak, statement, note)
+
+        def add(a: int, b: int, new: str, prio: float, note: str = "") -> None:
+            old = sent[a:b]
+            ws, we = self.window(sent, a, b)
+            we = self.clause_end(sent, we)
+            stmt = sent[ws:a] + new + sent[b:we]
+            falses.append((prio, rng.random(), stmt, note or f"题中将“{old}”换成了“{new}”。"))
+
+        own: list[tuple[int, int]] = []
+        for e in enums:
+            own.append((e.start, e.end))
+            if not 3 <= len(e.items) <= 6 or not all(e.certain):
+                continue
+            wrong = self._enum_wrong.get((info.order, sent, e.start))
+            if wrong:
+                k = rng.randrange(len(e.items))
+                add(*e.spans[k], wrong[-1], 2.5)
+        # a term of another list replaced by its sibling (权力清单 → 责任清单)
+        toks = segment.tokens(sent)
+        offs = []
+        p = 0
+        for t in toks:
+            offs.append(p)
+            p += len(t)
+        nsent = norm(sent)
+        starts = {a for a, _, _ in term_chunks(sent)}
+        for i in range(len(toks)):
+            for j in range(i + 1, min(len(toks), i + 4) + 1):
+                a, b = offs[i], offs[j - 1] + len(toks[j - 1])
+                sibs = self.pools.siblings.get(sent[a:b])
+                if not sibs or any(s0 <= a < e0 for s0, e0 in own) or a not in starts:
+                    continue
+                sibs = [x for x in sibs if norm(x) not in nsent]
+                if sibs:
+                    add(a, b, sibs[rng.randrange(len(sibs))], 3.0)
+        # actors swapped, places exchanged, principles reversed
+        for old, new in ACTOR_SWAPS:
+            a = sent.find(old)
+            if a >= 0 and a in bounds and a + len(old) in bounds and new not in sent:
+                ws, we = self.window(sent, a, a + len(old))
+                we = self.clause_end(sent, we)
+                piece = sent[ws:we]
+                # every mention of the actor in the statement (市委对…领导, 建立市委对…)
+                falses.append((3.0, rng.random(), piece.replace(old, new), f"题中将“{old}”换成了“{new}”。"))
+        for x, y in PAIR_SWAPS:
+            a, b = sent.find(x), sent.find(y)
+            if a < 0 or b < 0 or x in y or y in x:
+                continue
+            lo, hi = min(a, b), max(a, b) + len(y if b > a else x)
+            ws, we = self.window(sent, lo, hi)
+            we = self.clause_end(sent, we)
+            piece = sent[ws:we]
+            stmt = piece.replace(x, "\0").replace(y, x).replace("\0", y)
+            if stmt != piece:
+                falses.append((3.2, rng.random(), stmt, f"题中把“{x}”与“{y}”的位置弄反了。"))
+        for old, new in REVERSALS:
+            a = sent.find(old)
+            if a >= 0 and a in bounds and a + len(old) in bounds:
+                modal = old in ("禁止", "严禁", "不得", "必须")
+                add(a, a + len(old), new, 1.5 if modal else 3.0)
+        m = re.search(r"(?:坚持)?([\u4e00-\u9fff]{2,6})首先要坚持([\u4e00-\u9fff]{2,6})", sent)
+        if m and m.group(1) != m.group(2):
+            a, b = m.span(1)
+            c, d = m.span(2)
+            ws, we = self.window(sent, a, d)
+            we = self.clause_end(sent, we)
+            stmt = sent[ws:a] + m.group(2) + sent[b:c] + m.group(1) + sent[d:we]
+            falses.append((3.5, rng.random(), stmt, "题中把先后关系弄反了。"))
+        out: list[Question] = []
+        falses.sort(key=lambda f: (-f[0], f[1]))
+        for prio, _, stmt, note in falses[:3]:
+            q = self.judge(info, sent, stmt, False, tags, note=note, prio=prio)
+            if q:
+                out.append(q)
+                break
+        # a true statement worth asking: two clauses or more, with something to check
+        if len(sent) <= 90 and not sent.rstrip().endswith(("：", ":")):
+            cl = [c for c in clauses(sent) if len(norm(c)) >= 20 and len(split_spans(c, COMMA)) >= 2]
+            if cl:
+                c = cl[rng.randrange(len(cl))]
+                rich = bool(enums) or bool(NUM_RE.search(c)) or any(x in c for x, _ in ACTOR_SWAPS)
+                q = self.judge(info, sent, c, True, tags, prio=1.5 if rich else 1.0)
+                if q:
+                    out.append(q)
+        return out
+
+    def select(self, cands: list[Candidate]) -> tuple[list[Candidate], Counter]:
+        """The questions of one section that go together (verified candidates in reading order).
+
+        A judge never shares its sentence (its ；-clause in a long multi-clause sentence) with
+        another question; judges alternate between true and false; a fill whose answer is
+        printed in another question of the section, or repeats another fill, is dropped."""
+        dropped: Counter[str] = Counter()
+        groups: dict[str, list[Candidate]] = {}
+        for c in cands:
+            groups.setdefault(norm(c.question.quote), []).append(c)
+        kept: list[Candidate] = []
+        n_true = n_false = 0
+        for quote, group in groups.items():
+            judges = [c for c in group if c.question.type == "judge"]
+            others = [c for c in group if c.question.type != "judge"]
+            if not judges:
+                kept += others
+                continue
+            parts = [norm(group[0].question.quote[a:b]) for a, b in split_spans(group[0].question.quote, "；;。")]
+            units_of = {id(c): _units(c.question, parts) for c in group}
+            falses = sorted((c for c in judges if c.question.answer is False), key=lambda c: (-c.prio, c.key))
+            trues = sorted((c for c in judges if c.question.answer is True), key=lambda c: (-c.prio, c.key))
+            chosen: list[Candidate] = []
+            used: set[int] = set()
+            for c in others:
+                used |= units_of[id(c)]
+            strong = any(c.question.type in ("single", "multiple") and units_of[id(c)] for c in others)
+            for pool in ((falses, trues) if n_false <= n_true else (trues, falses)):
+                for j in pool:
+                    u = units_of[id(j)]
+                    free = not (u & used)
+                    is_false = j.question.answer is False
+                    if not free:
+                        # take the sentence from its fills: a good false statement, or a true one
+                        # when false ones lead
+                        if strong or (is_false and (j.prio < 2.5 or n_false > n_true + 1)) or (
+                                not is_false and n_true >= n_false):
+                            continue
+                        rivals = [c for c in others if units_of[id(c)] & u]
+                        if any(c.question.type != "fill" for c in rivals):
+                            continue
+                        for c in rivals:
+                            others.remove(c)
+                            dropped["judge_takes_sentence"] += 1
+                        used = set().union(*(units_of[id(c)] for c in others)) if others else set()
+                    if not is_false and n_true > n_false:
+                        continue
+                    chosen.append(j)
+                    used |= u
+                    if is_false:
+                        n_false += 1
+                    else:
+                        n_true += 1
+                    break
+                if chosen:
+                    break
+            dropped["judge_shares_sentence"] += len(judges) - len(chosen)
+            kept += others + chosen
+        kept.sort(key=lambda c: c.key)
+        # fills: never answered by another question of the section, never the same answer twice
+        out: list[Candidate] = []
+        answers: set[str] = set()
+        for c in kept:
+            q = c.question
+            if q.type == "fill":
+                shown = "".join(norm(o.question.stem.replace(BLANK, "|")) + "|" + "|".join(map(norm, o.question.options))
+                                for o in kept if o is not c and o.question.type != "fill") + "|".join(
+                    norm(o.question.stem) for o in kept if o is not c and o.question.type == "fill")
+                ans = [norm(a) for a in q.answer]
+                if any(a in shown or a in answers for a in ans):
+                    dropped["fill_answer_elsewhere"] += 1
+                    continue
+                answers.update(ans)
+            out.append(c)
+        return out, dropped
 
     def definition(self, info: SectionInfo, sent: str, rng: random.Random) -> list[Question]:
         """"X是Y。" statements of what a thing is → fill on the subject (概念)."""
@@ -681,54 +951,40 @@ class Generator:
         return out
 
     def generic_fill(self, info: SectionInfo, sent: str, rng: random.Random) -> Question | None:
-        """One blank on the best content word: terms, numbers, bodies, four-character phrases."""
-        toks = segment.tokens(sent)
-        # join noun compounds (行政+许可权, 公安+机关) so a blank never takes half of one
-        units: list[tuple[int, int, list[str]]] = []
-        pos = 0
-        for t in toks:
-            a, b = pos, pos + len(t)
-            pos = b
-            nounish = bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", t)) and t not in FUNCTION_WORDS \
-                and segment.pos_of(t).startswith("n")
-            if units and nounish and units[-1][2] and units[-1][2][-1] == "N" \
-                    and b - units[-1][0] <= 6:
-                units[-1] = (units[-1][0], b, units[-1][2])
-            else:
-                units.append((a, b, ["N"] if nounish else ["-"]))
-        best: list[tuple[float, int, int]] = []
+        """One blank on the best whole term: bodies, terms the document repeats, four-character
+        phrases — never a frame verb (充分发挥), a general word or half of a term."""
         terms = self.pools.terms
-        for a, b, _ in units:
+        best: list[tuple[float, int, int]] = []
+        for a, b, bonus in term_spans(sent):
             t = sent[a:b]
-            if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff\d]+", t) or t in FUNCTION_WORDS \
-                    or t in BODY_SUFFIX or t in _GENERIC or _ACTION_START.match(t):
+            if not re.fullmatch(r"[\u4e00-\u9fff\d]+", t) or t in FUNCTION_WORDS or t in BODY_SUFFIX \
+                    or _vague(t) or is_function_word(t):
                 continue
-            tag = segment.pos_of(t)
-            score = 0.0
-            if NUM_RE.fullmatch(t) or re.fullmatch(r"\d+", t):
-                score += 2
+            if _shares_head(sent, a, b):
+                continue
+            toks = segment.tokens(t)
+            score = bonus
+            if segment.pos_of(toks[0]) == "v" and terms.get(t, 0) < 2:
+                score -= 2
             if t.endswith(BODY_SUFFIX):
-                score += 3
-            if len(t) == 4 and tag.startswith(("n", "l", "i", "vn")):
-                score += 2
-            if tag.startswith(_CONTENT_POS) or (not tag and len(t) >= 4):
-                score += 1
-            elif tag and not tag.startswith("v"):
-                continue
-            if terms.get(t, 0) >= 2 and len(t) >= 3:
+                score += 2.5
+            if len(t) == 4:
                 score += 1.5
-            if len(t) >= 3:
-                score += 0.5
-            if score < 1.5:
-                continue
+            if 3 <= len(t) <= 7:
+                score += 1
+            elif len(t) > 8:
+                score -= 1
+            if terms.get(t, 0) >= 2 or (len(toks) == 1 and terms.get(toks[0], 0) >= 2):
+                score += 1
+            if segment.pos_of(toks[-1]).startswith(("n", "vn")) or t.endswith(("化", "权", "制", "法")):
+                score += 1
+            if re.fullmatch(r"[\u4e00-\u9fff]{2}", t):
+                score -= 1
             best.append((score + rng.random() * 0.5, a, b))
         best.sort(key=lambda x: (-x[0], x[1]))
         for _, a, b in best[:3]:
-            word = sent[a:b]
-            if is_function_word(word):
-                continue
             q = self.fill(info, sent, [(a, b)], _tags(info, sent))
-            if q and word not in stem_without_blank(q.stem):
+            if q and sent[a:b] not in stem_without_blank(q.stem):
                 return q
         return None
 
@@ -803,3 +1059,189 @@ def _number_variants(val: str, rng: random.Random) -> list[str]:
     head, rest = out[:4], out[4:]
     rng.shuffle(head)
     return head + rest
+
+
+# --- terms: where a blank may sit ------------------------------------------------------------
+def _is_breaker(tok: str) -> bool:
+    """A word that ends a term: punctuation, function words, frame verbs, numerals…"""
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", tok):
+        return True
+    if tok in _TERM_PREFIX_CHARS or tok in ("相对", "综合", "统一"):
+        return False  # 后评价, 大数据, 相对集中行政许可权
+    if tok in FUNCTION_WORDS or tok in _FRAME_VERBS:
+        return True
+    tag = segment.pos_of(tok)
+    if len(tok) == 1 and not tag.startswith("n"):
+        return tok not in _TERM_PREFIX_CHARS  # 大数据, 后评价: a one-character prefix of a term
+    return bool(tag) and tag.startswith(_BREAK_POS) and not tag.startswith(("nr", "ns", "nt", "nz"))
+
+
+def term_chunks(text: str) -> list[tuple[int, int, list[str]]]:
+    """Maximal runs of content words in `text` (noun phrases with their modifiers), as
+    (start, end, tokens): a blank starts where a run starts, so it never takes half a term."""
+    out: list[tuple[int, int, list[str]]] = []
+    pos = 0
+    cur: list[str] = []
+    start = 0
+    for tok in segment.tokens(text):
+        if tok in ("后", "前") and cur:
+            out.append((start, pos, cur))  # 实施情况 | 后评价: the prefix opens a new term
+            cur = []
+            start = pos
+        if _is_breaker(tok):
+            if cur:
+                out.append((start, pos, cur))
+            cur = []
+            pos += len(tok)
+            start = pos
+            continue
+        cur.append(tok)
+        pos += len(tok)
+    if cur:
+        out.append((start, pos, cur))
+    return out
+
+
+def term_spans(text: str, max_len: int = 10) -> list[tuple[int, int, float]]:
+    """Blankable terms of `text` as (start, end, bonus): whole runs, runs without a general
+    head (新闻发言人 of 新闻发言人制度, only when what remains is a term itself), and the tail of
+    a long run when the part before it is a term too (重大执法决定 | 法制审核)."""
+    spans: list[tuple[int, int, float]] = []
+    for a, b, toks in term_chunks(text):
+        offs = []
+        p = a
+        for t in toks:
+            offs.append((p, p + len(t)))
+            p += len(t)
+        # drop general heads at the end (…制度, …机制建设)
+        n = len(toks)
+        while n > 1 and toks[n - 1] in _GENERIC_HEADS:
+            n -= 1
+        ends = [(offs[-1][1], 0.0)]
+        if n < len(toks) and toks[n - 1] not in ("统一", "综合", "相对"):
+            ends = [(offs[n - 1][1], 0.5), (offs[-1][1], -0.5)]
+            # 刑事司法衔接(机制): a verb before the head is not where the term ends
+            if n > 1 and toks[n - 1] in _LINK_VERBS and offs[n - 2][1] - a >= 4:
+                ends.append((offs[n - 2][1], 0.8))
+        for e, bonus in ends:
+            if 2 <= e - a <= max_len:
+                spans.append((a, e, bonus))
+            # the tail of a long run: left part and tail both at least four characters
+            for k in range(1, len(toks)):
+                s0 = offs[k][0]
+                if s0 >= e or bonus <= 0:
+                    break  # tails only before a general head (重大执法决定|法制审核|制度)
+                if s0 - a >= 4 and 4 <= e - s0 <= max_len and e - a > max_len - 2 \
+                        and segment.pos_of(toks[k - 1]).startswith("n"):
+                    spans.append((s0, e, bonus - 0.5))
+    return spans
+
+
+def _vague(term: str) -> bool:
+    toks = segment.tokens(term)
+    if term in _VAGUE or term in _GENERIC or all(t in _VAGUE or t in _GENERIC_HEADS for t in toks):
+        return True
+    if toks and (toks[0] in _FRAME_VERBS or _ACTION_START.match(term)):
+        return True
+    # a run of verbs only (充分发挥, 贯彻落实) is an action, not a term
+    return all(segment.pos_of(t).startswith(("v", "a", "d")) and not segment.pos_of(t).startswith("vn")
+               for t in toks)
+
+
+@lru_cache(maxsize=65536)
+def _shape(item: str) -> tuple[str, str]:
+    """Grammatical shape of an item: classes of its first and last word (verb-object 处置重大资产
+    is ('v', 'n'); 国有资产 is ('n', 'n'))."""
+    toks = segment.tokens(item)
+
+    def cls(t: str) -> str:
+        tag = segment.pos_of(t)
+        if tag.startswith(("vn", "an")):
+            return "n"
+        return tag[:1] if tag else "?"
+
+    return (cls(toks[0]), cls(toks[-1])) if toks else ("?", "?")
+
+
+def _char_share(a: str, b: str) -> float:
+    """Share of the characters of `a` that occur in `b`."""
+    return sum(1 for c in a if c in b) / max(1, len(a))
+
+
+def _longest_common(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def too_close(wrong: str, correct: list[str], quote: str) -> bool:
+    """A distractor that may well be right: it shares a long piece or most of its characters
+    with a correct option, or most of its characters with the quoted sentence (公共工程建设
+    beside 重大建设项目批准和实施)."""
+    w = norm(wrong)
+    for c in correct:
+        c = norm(c)
+        if _longest_common(w, c) >= max(3, min(len(w), len(c)) - 1) or (
+                _char_share(w, c) > 0.75 and len(w) > 2):
+            return True
+    return bool(quote) and _char_share(w, norm(quote)) > 0.6
+
+
+def _units(q: Question, parts: list[str]) -> set[int]:
+    """Which parts (；-clauses) of its quote a question shows: the whole sentence when it has
+    fewer than three parts; in a long multi-part sentence (基本原则) the parts its stem quotes."""
+    if len(parts) < 3:
+        return {0}
+    body = norm(re.sub(r"《[^》]*》", "", q.stem).replace(BLANK, "|"))
+    return {k for k, part in enumerate(parts) if _longest_common(part, body) >= 8}
+
+
+def _shares_head(sent: str, a: int, b: int) -> bool:
+    """协勤、协管人员 / 审判、检察工作: the term after 、 carries a head the short item before it
+    shares, so blanking it takes half of two items."""
+    if b < len(sent) and sent[b] == "、":
+        # 严格规范协勤、协管人员管理: a short first item before a longer one with the head
+        nxt = re.match(r"[\u4e00-\u9fff]+", sent[b + 1:])
+        if nxt and b - a + 2 <= len(segment.tokens(nxt.group(0))[0]) + 2 and \
+                len(nxt.group(0)) >= b - a + 2 and b - a <= 2:
+            return True
+    if a == 0 or sent[a - 1] != "、":
+        return False
+    k = a - 1
+    while k > 0 and re.match(r"[\u4e00-\u9fff]", sent[k - 1]):
+        k -= 1
+    prev = sent[k:a - 1]
+    toks = segment.tokens(prev)
+    prev_item = toks[-1] if toks else prev
+    return len(prev_item) + 2 <= b - a
+
+
+_TITLE_HEADS = ("制度", "机制", "体系", "工作", "建设", "改革", "体制", "配置", "职能")
+
+
+def _title_keys(title: str) -> list[str]:
+    """The object a section title names (决策 of 健全依法决策机制, 政务公开 of 全面推进政务公开)."""
+    toks = [t for t in segment.tokens(title) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", t)]
+    while len(toks) > 1 and toks[-1] in _TITLE_HEADS:
+        toks.pop()
+    if not toks:
+        return []
+    key = toks[-1]
+    if key in _FRAME_VERBS or key in ("监督", "依法", "行政", "司法"):
+        return []
+    return [key]
+
+
+def _common_affix(items: list[str]) -> str:
+    p = items[0] if items else ""
+    for it in items[1:]:
+        k = 0
+        while k < min(len(p), len(it)) and p[k] == it[k]:
+            k += 1
+        p = p[:k]
+    return p
