@@ -50,31 +50,8 @@ def load_translations(app: QApplication) -> list[QTranslator]:
     return loaded
 
 
-_NONE_PINNED = False
-
-
-def keep_none_alive() -> None:
-    """Work around a PySide6 6.12 reference leak that aborts the app on Python 3.11.
-
-    PySide6 6.12 returns None from C++ without taking a new reference (QObject.parent(),
-    QComboBox.currentData(), QTreeWidgetItem.data() … each drop one of None's references).
-    After some thousands of such calls CPython aborts with "none_dealloc: deallocating None" —
-    minutes of ordinary use of the 题库 or the reader. Python 3.12+ makes None immortal; on
-    older CPythons None gets a huge reference count once, so the leak can never reach zero.
-    Remove when PySide6 is fixed or the bundle moves to Python 3.12+.
-    """
-    global _NONE_PINNED
-    if _NONE_PINNED or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40  # ob_refcnt is PyObject's first field
-    _NONE_PINNED = True
-
-
 def configure_application(app: QApplication) -> str:
     """Font, translations, locale and names; returns the UI font family. Safe to call twice."""
-    keep_none_alive()
     if app.property("studyapp_configured"):
         return str(app.property("studyapp_font_family"))
     app.setApplicationName(APP_TITLE)

@@ -20,6 +20,7 @@ from studyapp.ui.importing.files import choose_import_file
 from studyapp.ui.importing.paste import PasteDialog
 from studyapp.ui.library.dialog import LibraryDialog
 from studyapp.ui.reader.view import Reader
+from studyapp.ui.records.window import RECORD_PAGES, open_records
 from studyapp.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger("studyapp.ui")
@@ -63,6 +64,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("就绪")
         self.resize(*DEFAULT_SIZE)
         self._restore_window()
+        from studyapp.ui.room.launch import install_room_menu  # 会议室 menu (issue 6)
+
+        install_room_menu(self)
 
     # convenient handles (tests and the self-test look at these) --------------------------------
     @property
@@ -143,6 +147,9 @@ class MainWindow(QMainWindow):
         bank_menu.addAction(self.act_bank_import)
         for a in self.act_bank_exports.values():
             bank_menu.addAction(a)
+        records_menu = bar.addMenu("学习记录(&R)")  # 人员名单, 学习会 (考勤/成绩/打印), 学时台账
+        for page, text in RECORD_PAGES:
+            records_menu.addAction(self._action(text, lambda p=page: open_records(self, p)))
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self.act_about)
 

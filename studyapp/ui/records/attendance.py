@@ -1,0 +1,318 @@
+"""考勤 of one session, built for a room of 50: add the expected people, 全部出席, then mark
+the few exceptions by clicking or with the keyboard, reasons typed in place.
+
+Every mark is stored at once (one short service call), so closing the window or a power cut
+loses nothing; the 应到/实到 counts are worked out from the rows on screen as they change.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.model import DocumentError
+from studyapp.services import attendance, roster
+from studyapp.services.context import AppContext
+from studyapp.services.dto_records import STATUS_NAMES, AttendanceRow
+from studyapp.ui import style
+from studyapp.ui.records.common import (
+    STATUS_COLORS,
+    Notify,
+    OrderSwitch,
+    cell,
+    make_table,
+    muted_label,
+    primary,
+)
+from studyapp.ui.tasks import TaskRunner, report_failure
+
+log = logging.getLogger("studyapp.ui")
+
+COLUMNS = ("序号", "姓名", "单位", "职务", "考勤", "原因")
+STATUS_COL = 4
+REASON_COL = 5
+CYCLE = ("present", "leave", "absent", "late")
+KEYS = {Qt.Key.Key_1: "present", Qt.Key.Key_2: "leave", Qt.Key.Key_3: "absent", Qt.Key.Key_4: "late"}
+ALL_ACTIVE = -1
+
+
+def next_status(status: str | None) -> str:
+    """出席 → 请假 → 缺席 → 迟到 → 出席 (unmarked starts at 出席)."""
+    if status not in CYCLE:
+        return CYCLE[0]
+    return CYCLE[(CYCLE.index(status) + 1) % len(CYCLE)]
+
+
+class _Keys(QObject):
+    """Space cycles the selected person's mark; 1–4 set it and move to the next person."""
+
+    def __init__(self, panel: AttendancePanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or self.panel.table.state() == self.panel.table.State.EditingState:
+            return False
+        if not isinstance(event, QKeyEvent) or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        row = self.panel.table.currentRow()
+        if row < 0:
+            return False
+        if key == Qt.Key.Key_Space:
+            self.panel.cycle(row)
+            return True
+        if key in KEYS:
+            self.panel.set_status(row, KEYS[key])
+            if row + 1 < self.panel.table.rowCount():
+                self.panel.table.setCurrentCell(row + 1, STATUS_COL)
+            return True
+        return False
+
+
+class AttendancePanel(QWidget):
+    """Expected attendees of one session and their marks, with live 应到/实到."""
+
+    countsChanged = Signal(int)  # session id
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, notify: Notify,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.runner = runner
+        self.notify = notify
+        self.session_id: int | None = None
+        self.rows: list[AttendanceRow] = []
+        self._filling = False
+
+        self.counts = QLabel("", self)
+        self.counts.setObjectName("attendanceCounts")
+        self.counts.setStyleSheet(f"font-size: 13pt; color: {style.INK}; padding: 2px 0;")
+        self.detail_counts = muted_label("", self)
+        self.source = QComboBox(self)
+        self.source.setMinimumWidth(170)
+        self.add_button = QPushButton("加入应到名单", self)
+        self.add_button.setToolTip("把所选名单中的人加入本次学习会的应到人员（已登记的考勤保留）")
+        self.add_button.clicked.connect(self.add_expected)
+        self.all_present = primary(QPushButton("全部出席", self))
+        self.all_present.setToolTip("把还没登记的人都记为出席，再单独改请假、缺席、迟到的人")
+        self.all_present.clicked.connect(self.mark_all_present)
+        self.remove_button = QPushButton("移出名单", self)
+        self.remove_button.setToolTip("此人本次不应参加（如不在本支部），从应到人员中去掉")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.order = OrderSwitch(self)
+        self.order.changed.connect(lambda _o: self.reload())
+
+        self.table = make_table(self, COLUMNS, stretch=(REASON_COL,), editable=True)
+        self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.EditKeyPressed
+                                   | self.table.EditTrigger.AnyKeyPressed)
+        self.table.cellClicked.connect(self._clicked)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.installEventFilter(_Keys(self))
+        self.hint = muted_label(
+            "单击“考勤”格或按空格键切换：出席 → 请假 → 缺席 → 迟到；"
+            "数字键 1 出席、2 请假、3 缺席、4 迟到（自动到下一人）。原因直接在“原因”格填写。", self)
+        self.hint.setWordWrap(True)
+        self.empty = muted_label("还没有应到人员。请在上方选择“全体在册人员”或某个分组，点“加入应到名单”。", self)
+        self.empty.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self.source)
+        bar.addWidget(self.add_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.all_present)
+        bar.addWidget(self.remove_button)
+        bar.addStretch(1)
+        bar.addWidget(self.order)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 10, 4, 4)
+        layout.setSpacing(8)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.detail_counts)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+
+    # data -----------------------------------------------------------------------------------------
+    def _load_sources(self) -> None:
+        keep = self.source.currentData()
+        self.source.clear()
+        self.source.addItem("全体在册人员", ALL_ACTIVE)
+        try:
+            for g in roster.list_groups(self.ctx):
+                self.source.addItem(f"{g.name}（{g.size} 人）", g.id)
+        except DocumentError as exc:
+            log.warning("groups: %s", exc)
+        index = self.source.findData(keep)
+        self.source.setCurrentIndex(max(index, 0))
+
+    def set_session(self, session_id: int | None) -> None:
+        self.session_id = session_id
+        self._load_sources()
+        self.reload()
+
+    def reload(self) -> None:
+        if self.session_id is None:
+            self.rows = []
+        else:
+            try:
+                self.rows = attendance.sheet(self.ctx, self.session_id, self.order.value())
+            except DocumentError as exc:
+                report_failure(self, "考勤", exc)
+                self.rows = []
+        self._filling = True
+        try:
+            self.table.setRowCount(len(self.rows))
+            for r, a in enumerate(self.rows):
+                self.table.setItem(r, 0, cell(str(r + 1), data=a.person_id, right=True))
+                self.table.setItem(r, 1, cell(a.display_name or a.name))
+                self.table.setItem(r, 2, cell(a.unit))
+                self.table.setItem(r, 3, cell(a.post))
+                self.table.setItem(r, STATUS_COL, QTableWidgetItem())
+                self.table.setItem(r, REASON_COL, cell(a.reason, editable=True))
+                self._paint_status(r)
+        finally:
+            self._filling = False
+        self.empty.setVisible(not self.rows and self.session_id is not None)
+        self._update_counts()
+
+    def _paint_status(self, row: int) -> None:
+        a = self.rows[row]
+        item = self.table.item(row, STATUS_COL)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        item.setText(STATUS_NAMES.get(a.status or "", "未登记"))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setToolTip("单击切换；数字键 1 出席、2 请假、3 缺席、4 迟到")
+        item.setBackground(QColor(STATUS_COLORS.get(a.status, "#ffffff")))
+        item.setForeground(QColor(style.MUTED if a.status is None else style.INK))
+
+    # counts -----------------------------------------------------------------------------------------
+    @property
+    def expected(self) -> int:
+        return len(self.rows)
+
+    @property
+    def attended(self) -> int:
+        return sum(1 for a in self.rows if a.status in ("present", "late"))
+
+    def count_of(self, status: str | None) -> int:
+        return sum(1 for a in self.rows if a.status == status)
+
+    def _update_counts(self) -> None:
+        if self.session_id is None:
+            self.counts.setText("请先保存学习会，再登记考勤。")
+            self.detail_counts.setText("")
+        else:
+            self.counts.setText(f"应到 <b>{self.expected}</b> 人　　实到 <b>{self.attended}</b> 人")
+            self.detail_counts.setText(
+                f"出席 {self.count_of('present')}　迟到 {self.count_of('late')}　"
+                f"请假 {self.count_of('leave')}　缺席 {self.count_of('absent')}　"
+                f"未登记 {self.count_of(None)}")
+        for w in (self.add_button, self.all_present, self.remove_button, self.source, self.order):
+            w.setEnabled(self.session_id is not None)
+        if self.session_id is not None:
+            self.countsChanged.emit(self.session_id)
+
+    # marking ----------------------------------------------------------------------------------------
+    def _clicked(self, row: int, column: int) -> None:
+        if column == STATUS_COL:
+            self.cycle(row)
+
+    def cycle(self, row: int) -> None:
+        self.set_status(row, next_status(self.rows[row].status))
+
+    def set_status(self, row: int, status: str, reason: str | None = None) -> bool:
+        """Store one person's mark (a short service call) and show it."""
+        if self.session_id is None or not 0 <= row < len(self.rows):
+            return False
+        a = self.rows[row]
+        reason = a.reason if reason is None else reason
+        try:
+            stored = attendance.mark(self.ctx, self.session_id, a.person_id, status, reason, a.hours)
+        except DocumentError as exc:
+            report_failure(self, "考勤", exc)
+            return False
+        from dataclasses import replace
+
+        self.rows[row] = replace(a, status=stored.status, reason=stored.reason)
+        self._filling = True
+        try:
+            self._paint_status(row)
+            self.table.item(row, REASON_COL).setText(stored.reason)
+        finally:
+            self._filling = False
+        self._update_counts()
+        return True
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != REASON_COL:
+            return
+        row = item.row()
+        a = self.rows[row]
+        # a reason for someone not yet marked means they were not simply present: 请假
+        self.set_status(row, a.status or "leave", item.text())
+
+    def add_expected(self) -> int:
+        """Add the chosen list (everyone active, or a group) to 应到; marks already made stay."""
+        if self.session_id is None:
+            return 0
+        source = self.source.currentData()
+        try:
+            total = attendance.set_expected(self.ctx, self.session_id,
+                                            group_id=None if source in (None, ALL_ACTIVE) else int(source))
+        except DocumentError as exc:
+            report_failure(self, "考勤", exc)
+            return 0
+        self.reload()
+        self.notify(f"应到人员共 {total} 人")
+        return total
+
+    def mark_all_present(self) -> int:
+        """Everyone not yet marked becomes 出席 (marks already made are kept)."""
+        if self.session_id is None:
+            return 0
+        if not self.rows:
+            self.add_expected()
+        try:
+            count = attendance.mark_all_present(self.ctx, self.session_id)
+        except DocumentError as exc:
+            report_failure(self, "考勤", exc)
+            return 0
+        self.reload()
+        self.notify(f"已把 {count} 人记为出席" if count else "所有人都已登记考勤")
+        return count
+
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if self.session_id is None or row < 0:
+            return
+        a = self.rows[row]
+        answer = QMessageBox.question(
+            self, "移出名单", f"把“{a.display_name or a.name}”移出本次学习会的应到人员吗？\n此人的本次考勤会一起去掉。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            attendance.remove_expected(self.ctx, self.session_id, [a.person_id])
+        except DocumentError as exc:
+            report_failure(self, "考勤", exc)
+            return
+        self.reload()
+
+    def statuses(self) -> list[str]:
+        """The 考勤 column as shown (tests read what a user reads)."""
+        return [self.table.item(r, STATUS_COL).text() for r in range(self.table.rowCount())]

@@ -1,0 +1,210 @@
+"""Small pieces the records screens share: the name-order switch, tables, cells, messages.
+
+Kept in one place so the roster, the attendance sheet, the scores and the 学时台账 look and
+behave alike — a clerk who learned one table knows them all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from studyapp.core.names import NameOrder
+from studyapp.ui import style
+
+log = logging.getLogger("studyapp.ui")
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ORDER_LABELS: tuple[tuple[str, str], ...] = (
+    (NameOrder.ROSTER.value, "名册顺序"),
+    (NameOrder.STROKES.value, "姓氏笔画"),
+    (NameOrder.PINYIN.value, "拼音"),
+)
+TABLE_FILTER = "表格文件 (*.xlsx *.csv);;Excel 文件 (*.xlsx);;CSV 文件 (*.csv)"
+
+#: soft tints for attendance marks and shortfalls (text stays dark, so it prints and reads well)
+STATUS_COLORS: dict[str | None, str] = {
+    "present": "#e6f4ea",
+    "late": "#e3eefb",
+    "leave": "#fff4e0",
+    "absent": "#fde8e8",
+    None: "#ffffff",
+}
+ERROR_INK = "#b3261e"
+SHORT_BG = style.WARN_BG
+
+
+class OrderSwitch(QWidget):
+    """名册顺序 / 姓氏笔画 / 拼音 as three joined buttons: one click, always visible."""
+
+    changed = Signal(str)  # NameOrder value
+
+    def __init__(self, parent: QWidget | None = None, value: str = NameOrder.ROSTER.value) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        label = QLabel("排序：", self)
+        label.setObjectName("muted")
+        layout.addWidget(label)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        for i, (code, text) in enumerate(ORDER_LABELS):
+            button = QPushButton(text, self)
+            button.setCheckable(True)
+            button.setObjectName("orderButton")
+            left = "4px" if i == 0 else "0"
+            right = "4px" if i == len(ORDER_LABELS) - 1 else "0"
+            button.setStyleSheet(
+                f"QPushButton {{ padding: 4px 12px; border-top-left-radius: {left};"
+                f" border-bottom-left-radius: {left}; border-top-right-radius: {right};"
+                f" border-bottom-right-radius: {right}; }}"
+                f"QPushButton:checked {{ background: {style.ACCENT}; color: white;"
+                f" border-color: {style.ACCENT}; }}"
+            )
+            self.group.addButton(button)
+            self.buttons[code] = button
+            layout.addWidget(button)
+            button.clicked.connect(lambda _c=False, c=code: self._clicked(c))
+        self.set_value(value)
+
+    def value(self) -> str:
+        for code, button in self.buttons.items():
+            if button.isChecked():
+                return code
+        return NameOrder.ROSTER.value
+
+    def set_value(self, value: str, *, emit: bool = False) -> None:
+        button = self.buttons.get(value) or self.buttons[NameOrder.ROSTER.value]
+        button.setChecked(True)
+        if emit:
+            self.changed.emit(self.value())
+
+    def _clicked(self, code: str) -> None:
+        self.changed.emit(code)
+
+
+def make_table(parent: QWidget, headers: Iterable[str], *, stretch: Iterable[int] = (),
+               editable: bool = False, table_class: type[QTableWidget] = QTableWidget) -> QTableWidget:
+    """A plain, readable table: row selection, no grid noise, alternating rows."""
+    headers = list(headers)
+    table = table_class(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    if not editable:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(34)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setHighlightSections(False)
+    stretch = set(stretch)
+    for col in range(len(headers)):
+        mode = QHeaderView.ResizeMode.Stretch if col in stretch else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(col, mode)
+    return table
+
+
+def cell(text: str, *, data: object = None, right: bool = False, center: bool = False,
+         editable: bool = False, tip: str = "", background: str | None = None,
+         ink: str | None = None) -> QTableWidgetItem:
+    """One table cell; read-only unless `editable`, numbers right-aligned like a ledger."""
+    item = QTableWidgetItem(text)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if editable:
+        flags |= Qt.ItemFlag.ItemIsEditable
+    item.setFlags(flags)
+    if data is not None:
+        item.setData(ID_ROLE, data)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    elif center:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    if tip:
+        item.setToolTip(tip)
+    if background:
+        item.setBackground(QColor(background))
+    if ink:
+        item.setForeground(QColor(ink))
+    return item
+
+
+def number(value: float | None) -> str:
+    """15, 2.5 — no trailing .0 (how a clerk writes 学时 and 排序号)."""
+    if value is None:
+        return ""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def title_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("recordsTitle")
+    label.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {style.INK};")
+    return label
+
+
+def muted_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("muted")
+    return label
+
+
+def primary(button: QPushButton) -> QPushButton:
+    button.setProperty("primary", True)
+    return button
+
+
+def choose_table_file(parent: QWidget, title: str, directory: str = "") -> Path | None:
+    """Ask for a .xlsx/.csv file (Qt's dialog, in Chinese via the loaded translations)."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, directory, TABLE_FILTER)
+    return Path(path) if path else None
+
+
+def choose_save_path(parent: QWidget, title: str, suggested: str, filter_: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
+    return Path(path) if path else None
+
+
+def selected_data(table: QTableWidget, column: int = 0) -> object | None:
+    """The ID_ROLE data of the selected row (None when nothing is selected)."""
+    model = table.selectionModel()
+    rows = model.selectedRows() if model is not None else []
+    if not rows:
+        return None
+    item = table.item(rows[0].row(), column)
+    return None if item is None else item.data(ID_ROLE)
+
+
+def select_by_data(table: QTableWidget, value: object, column: int = 0) -> bool:
+    for row in range(table.rowCount()):
+        item = table.item(row, column)
+        if item is not None and item.data(ID_ROLE) == value:
+            table.selectRow(row)
+            table.scrollToItem(item)
+            return True
+    return False
+
+
+Notify = Callable[[str], None]

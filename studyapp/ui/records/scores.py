@@ -1,0 +1,423 @@
+"""成绩 of one session: typed like a spreadsheet (Enter goes down), or imported from a sheet;
+statistics and a small distribution beside it; the 试题分析 where per-question results exist.
+
+The list is everyone expected at the session (plus anyone who already has a score), so a clerk
+with the marked paper pile types down the column without adding people first. Statistics come
+from the scores service — the same figures the printed 成绩登记表 shows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.model import DocumentError
+from studyapp.core.stats import Band, ScoreStats, fmt_score
+from studyapp.services import attendance, scores
+from studyapp.services.context import AppContext
+from studyapp.services.dto_records import FileImportResult, SessionScores
+from studyapp.services.settings import get_setting
+from studyapp.ui import style
+from studyapp.ui.records.common import (
+    ERROR_INK,
+    ID_ROLE,
+    Notify,
+    OrderSwitch,
+    cell,
+    choose_table_file,
+    make_table,
+    muted_label,
+    title_label,
+)
+from studyapp.ui.tasks import Task, TaskRunner, report_failure
+
+log = logging.getLogger("studyapp.ui")
+
+COLUMNS = ("序号", "姓名", "单位", "得分", "名次", "备注")
+SCORE_COL = 3
+RANK_COL = 4
+NOTE_COL = 5
+ITEM_COLUMNS = ("题号", "正确率", "区分度", "提示", "")
+ABSENT_WORDS = {"缺考", "缺", "未考", "-", "—"}
+
+
+def parse_score(text: str) -> tuple[bool, float | None]:
+    """(is_blank, score): blank clears, 缺考 is None, a number is a score; ValueError otherwise."""
+    text = text.strip().replace("，", ".").replace("。", ".").replace("分", "")
+    if not text:
+        return True, None
+    if text in ABSENT_WORDS:
+        return False, None
+    return False, float(text)
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{fmt_score(rate * 100)}%"
+
+
+class ScoreTable(QTableWidget):
+    """A table that behaves like a spreadsheet column: Enter stores and opens the next row."""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter/Return
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            row, col = self.currentRow(), self.currentColumn()
+            if row + 1 < self.rowCount():
+                self.setCurrentCell(row + 1, col)
+                self.edit(self.currentIndex())
+            return
+        super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event) -> None:
+        """Enter on a cell not being edited starts editing it (then Enter goes down)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            item = self.currentItem()
+            if item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.edit(self.currentIndex())
+                return
+        super().keyPressEvent(event)
+
+
+class Distribution(QWidget):
+    """Score bands as horizontal bars: how many people in each range, at a glance."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bands: list[Band] = []
+        self.setFixedHeight(140)
+
+    def set_bands(self, bands: list[Band]) -> None:
+        self.bands = list(bands)
+        self.setFixedHeight(max(60, 26 * len(self.bands) + 8))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, max(120, 26 * len(self.bands) + 8))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        label_w = max([metrics.horizontalAdvance(b.label) for b in self.bands] + [40]) + 10
+        count_w = metrics.horizontalAdvance("000 人") + 8
+        top = max((b.count for b in self.bands), default=0) or 1
+        bar_w = max(10, self.width() - label_w - count_w - 8)
+        for i, band in enumerate(self.bands):
+            y = 4 + i * 26
+            painter.setPen(QColor(style.INK))
+            painter.drawText(QRectF(0, y, label_w - 8, 22),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), band.label)
+            painter.fillRect(QRectF(label_w, y + 3, bar_w, 16), QColor(style.FRAME))
+            if band.count:
+                painter.fillRect(QRectF(label_w, y + 3, bar_w * band.count / top, 16), QColor(style.ACCENT))
+            painter.drawText(QRectF(label_w + bar_w + 6, y, count_w, 22),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"{band.count} 人")
+        painter.end()
+
+
+class ScoresPanel(QWidget):
+    """Scores of one session with live statistics; `open_question(id)` opens one in the 题库."""
+
+    statsChanged = Signal(object)  # ScoreStats
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, notify: Notify,
+                 open_question: Callable[[int], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.runner = runner
+        self.notify = notify
+        self.open_question = open_question
+        self.session_id: int | None = None
+        self.result: SessionScores | None = None
+        self.person_ids: list[int] = []
+        self._filling = False
+        self._last_dir = ""
+
+        self.import_button = QPushButton("导入成绩…", self)
+        self.import_button.setToolTip("从 Excel（.xlsx）或 CSV 文件导入：姓名、得分，可加单位、备注")
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.order = OrderSwitch(self)
+        self.order.changed.connect(lambda _o: self.reload())
+        self.lines_label = muted_label("", self)
+        self.table = make_table(self, COLUMNS, stretch=(2,), editable=True, table_class=ScoreTable)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.itemChanged.connect(self._item_changed)
+        self.hint = muted_label("输入得分后按回车到下一人；写“缺考”记为缺考，清空表示未录入。", self)
+        self.hint.setWordWrap(True)
+        self.message = QLabel("", self)
+        self.message.setStyleSheet(f"color: {ERROR_INK};")
+        self.message.setWordWrap(True)
+
+        # statistics --------------------------------------------------------------------------------
+        self.stat_values: dict[str, QLabel] = {}
+        stats_box = QWidget(self)
+        stats_box.setObjectName("statsBox")
+        stats_box.setStyleSheet(f"#statsBox {{ background: {style.PAPER}; border: 1px solid {style.BORDER};"
+                                " border-radius: 4px; }")
+        grid = QGridLayout(stats_box)
+        grid.setContentsMargins(12, 10, 12, 10)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
+        for i, (key, text) in enumerate((("count", "参考人数"), ("mean", "平均分"), ("highest", "最高分"),
+                                         ("lowest", "最低分"), ("pass", "及格率"), ("excellent", "优秀率"))):
+            name = muted_label(text, stats_box)
+            value = QLabel("—", stats_box)
+            value.setObjectName(f"stat_{key}")
+            value.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {style.INK};")
+            grid.addWidget(name, (i // 3) * 2, i % 3)
+            grid.addWidget(value, (i // 3) * 2 + 1, i % 3)
+            self.stat_values[key] = value
+        self.distribution = Distribution(self)
+        self.distribution.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+        self.items = make_table(self, ITEM_COLUMNS, stretch=(3,))
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Fixed)
+        self.items_label = muted_label("", self)
+        self.items_label.setWordWrap(True)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.setSpacing(8)
+        right_layout.addWidget(stats_box)
+        right_layout.addWidget(muted_label("分数分布", right))
+        right_layout.addWidget(self.distribution)
+        right_layout.addWidget(title_label("试题分析", right))
+        right_layout.addWidget(self.items_label)
+        right_layout.addWidget(self.items, 3)
+        right_layout.addStretch(1)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
+        left_layout.setSpacing(8)
+        bar = QHBoxLayout()
+        bar.addWidget(self.import_button)
+        bar.addStretch(1)
+        bar.addWidget(self.order)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.lines_label)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.hint)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([450, 420])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 10, 4, 4)
+        layout.addWidget(splitter)
+
+    # data ------------------------------------------------------------------------------------------
+    def _ratios(self) -> tuple[float, float]:
+        return float(get_setting(self.ctx, "records.pass_ratio")), float(get_setting(self.ctx, "records.excellent_ratio"))
+
+    def set_session(self, session_id: int | None) -> None:
+        self.session_id = session_id
+        self.reload()
+
+    def _fetch(self) -> SessionScores | None:
+        if self.session_id is None:
+            return None
+        pass_ratio, excellent_ratio = self._ratios()
+        return scores.session_scores(self.ctx, self.session_id, self.order.value(),
+                                     pass_ratio=pass_ratio, excellent_ratio=excellent_ratio)
+
+    def reload(self) -> None:
+        """Everyone expected (in the chosen order) plus anyone scored, with their scores."""
+        self.message.setText("")
+        try:
+            self.result = self._fetch()
+            expected = (attendance.sheet(self.ctx, self.session_id, self.order.value())
+                        if self.session_id is not None else [])
+        except DocumentError as exc:
+            report_failure(self, "成绩", exc)
+            return
+        by_id = {r.person_id: r for r in (self.result.rows if self.result else ())}
+        rows: list[tuple[int, str, str]] = [(a.person_id, a.display_name or a.name, a.unit) for a in expected]
+        seen = {pid for pid, _n, _u in rows}
+        rows += [(r.person_id, r.display_name or r.name, r.unit) for r in (self.result.rows if self.result else ())
+                 if r.person_id not in seen]
+        self.person_ids = [pid for pid, _n, _u in rows]
+        self._filling = True
+        try:
+            self.table.setRowCount(len(rows))
+            for i, (pid, name, unit) in enumerate(rows):
+                got = by_id.get(pid)
+                score = "" if got is None else (fmt_score(got.score) if got.score is not None else "缺考")
+                self.table.setItem(i, 0, cell(str(i + 1), data=pid, right=True))
+                self.table.setItem(i, 1, cell(name))
+                self.table.setItem(i, 2, cell(unit))
+                self.table.setItem(i, SCORE_COL, cell(score, editable=True, right=True))
+                self.table.setItem(i, RANK_COL, cell("", right=True))
+                self.table.setItem(i, NOTE_COL, cell(got.note if got else "", editable=True))
+        finally:
+            self._filling = False
+        self._show_result()
+        enabled = self.session_id is not None
+        self.import_button.setEnabled(enabled)
+        self.lines_label.setText("还没有应到人员：请先在“考勤”中加入应到名单，或导入成绩文件。")
+        self.lines_label.setVisible(enabled and not rows)
+
+    def _show_result(self) -> None:
+        """Ranks, statistics, distribution and 试题分析 from the last service result."""
+        result = self.result
+        ranks = {r.person_id: r.rank for r in result.rows} if result else {}
+        self._filling = True
+        try:
+            for i, pid in enumerate(self.person_ids):
+                rank = ranks.get(pid)
+                self.table.item(i, RANK_COL).setText("" if rank is None else str(rank))
+        finally:
+            self._filling = False
+        stats = result.stats if result else None
+        self._show_stats(stats)
+        self._show_items(result)
+        if stats is not None:
+            self.statsChanged.emit(stats)
+
+    def _show_stats(self, st: ScoreStats | None) -> None:
+        v = self.stat_values
+        if st is None or not st.count:
+            for label in v.values():
+                label.setText("—")
+            v["count"].setText("0")
+            self.distribution.set_bands(st.bands if st else [])
+            return
+        v["count"].setText(f"{st.count}")
+        v["mean"].setText(fmt_score(st.mean))
+        v["highest"].setText(fmt_score(st.highest))
+        v["lowest"].setText(fmt_score(st.lowest))
+        v["pass"].setText(percent(st.pass_rate))
+        v["excellent"].setText(percent(st.excellent_rate))
+        v["pass"].setToolTip(f"及格线 {fmt_score(st.pass_line)} 分，及格 {st.pass_count} 人")
+        v["excellent"].setToolTip(f"优秀线 {fmt_score(st.excellent_line)} 分，优秀 {st.excellent_count} 人")
+        self.distribution.set_bands(st.bands)
+
+    def _show_items(self, result: SessionScores | None) -> None:
+        items = result.items if result else ()
+        self.items.setRowCount(len(items))
+        for r, item in enumerate(items):
+            st = item.stat
+            flagged = bool(st.flags)
+            bg = style.WARN_BG if flagged else None
+            values = (st.label, percent(st.correct_rate),
+                      "—" if st.discrimination is None else f"{st.discrimination:.2f}", "需复核" if flagged else "")
+            groups = f"高分组正确率 {percent(st.upper_rate)}，低分组正确率 {percent(st.lower_rate)}"
+            for c, value in enumerate(values):
+                self.items.setItem(r, c, cell(value, right=c in (1, 2), background=bg,
+                                              data=item.question_id if c == 0 else None,
+                                              tip=groups if c == 2 else "；".join(st.flags)))
+            self.items.setItem(r, 4, cell(""))
+            if item.question_id is not None and self.open_question is not None:
+                button = QPushButton("在题库中查看", self.items)
+                button.setStyleSheet("QPushButton { padding: 1px 8px; min-height: 18px; }")
+                button.setToolTip("打开题库，核对这道题和它的出处原文")
+                button.clicked.connect(lambda _c=False, q=item.question_id: self.open_question(q))
+                self.items.setCellWidget(r, 4, button)
+                self.items.horizontalHeader().resizeSection(4, button.sizeHint().width() + 12)
+        if not items:
+            self.items_label.setText("没有逐题答题数据（手工录入或导入的总分不做试题分析）。")
+        else:
+            flagged = sum(1 for i in items if i.stat.flags)
+            self.items_label.setText(
+                f"共 {len(items)} 题" + (f"，其中 {flagged} 题需要复核（标黄），可能题目本身有问题。" if flagged else "。"))
+        self.items.setVisible(bool(items))
+
+    # typing ----------------------------------------------------------------------------------------
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or self.session_id is None or item.column() not in (SCORE_COL, NOTE_COL):
+            return
+        row = item.row()
+        self.store_row(row)
+
+    def store_row(self, row: int) -> bool:
+        """Store the typed score and note of one row; refresh ranks and statistics."""
+        pid = int(self.table.item(row, 0).data(ID_ROLE))
+        score_item = self.table.item(row, SCORE_COL)
+        text = score_item.text()
+        note = self.table.item(row, NOTE_COL).text()
+        name = self.table.item(row, 1).text()
+        try:
+            try:
+                blank, value = parse_score(text)
+            except ValueError:
+                raise DocumentError(f"{name}的得分“{text.strip()}”不是数字。请填写分数，或写“缺考”。") from None
+            if blank and not note.strip():
+                scores.clear_score(self.ctx, self.session_id, pid)
+            else:
+                scores.set_score(self.ctx, self.session_id, pid, value, note)
+        except DocumentError as exc:
+            self._filling = True
+            score_item.setForeground(QColor(ERROR_INK))
+            score_item.setToolTip(exc.message)
+            self._filling = False
+            self.message.setText(f"未保存：{exc.message}")
+            return False
+        self._filling = True
+        score_item.setForeground(QColor(style.INK))
+        score_item.setToolTip("")
+        if value is not None:
+            score_item.setText(fmt_score(value))
+        elif not blank:
+            score_item.setText("缺考")
+        self._filling = False
+        self.message.setText("")
+        try:
+            self.result = self._fetch()
+        except DocumentError as exc:
+            report_failure(self, "成绩", exc)
+            return True
+        self._show_result()
+        return True
+
+    def type_scores(self, values: list[str], start_row: int = 0) -> None:
+        """Put values into the 得分 column as typing would (used by quick entry and tests)."""
+        for offset, value in enumerate(values):
+            self.table.item(start_row + offset, SCORE_COL).setText(value)
+
+    # import ----------------------------------------------------------------------------------------
+    def import_file(self, path: Path | None = None) -> Task | None:
+        """Import a score sheet on the worker; any bad line stores nothing and is listed."""
+        if self.session_id is None:
+            return None
+        path = path or choose_table_file(self, "导入成绩", self._last_dir)
+        if path is None:
+            return None
+        path = Path(path)
+        self._last_dir = str(path.parent)
+        sid = self.session_id
+        return self.runner.run(
+            lambda _p, _c: scores.import_scores(self.ctx, sid, path),
+            title="导入成绩", label=f"正在导入“{path.name}”…", on_success=self._imported,
+        )
+
+    def _imported(self, result: FileImportResult) -> None:
+        self.reload()
+        self.notify(f"已导入 {result.stored} 人的成绩")

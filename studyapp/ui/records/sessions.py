@@ -1,0 +1,744 @@
+"""学习会: the list of study sessions and, for the chosen one, its record, 考勤 and 成绩 tabs.
+
+One screen for the whole life of a session — fill in the record, take attendance in the room,
+type the scores afterwards, print the forms — so a clerk never hunts for where a part lives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from studyapp.core.model import DocumentError
+from studyapp.services import documents, printing, sessions
+from studyapp.services.context import AppContext
+from studyapp.services.dto import SessionInfo
+from studyapp.services.dto_records import STUDY_MODES, SessionDetail, SessionDraft
+from studyapp.ui import style
+from studyapp.ui.records.attendance import AttendancePanel
+from studyapp.ui.records.common import (
+    ERROR_INK,
+    Notify,
+    cell,
+    make_table,
+    muted_label,
+    number,
+    primary,
+    select_by_data,
+    selected_data,
+    title_label,
+)
+from studyapp.ui.records.preview import PdfPreviewDialog, open_preview
+from studyapp.ui.records.scores import ScoresPanel
+from studyapp.ui.tasks import TaskRunner, report_failure
+
+log = logging.getLogger("studyapp.ui")
+
+LIST_COLUMNS = ("日期", "学习方式", "地点", "领学人", "应到", "实到")
+FORM_TITLES = {"signin": "签到表", "record": "学习记录", "scores": "成绩登记表"}
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class DateField(QWidget):
+    """A date typed the way offices write it (2015.4.15, 2015年4月15日, 2015-04-15) or picked.
+
+    Typing is kept (a clerk copies dates from paper); on leaving the field it is shown as
+    2015-04-15, or a Chinese message says what is wrong.
+    """
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("如 2015-04-15、2015.4.15")
+        self.edit.editingFinished.connect(self.normalize)
+        self.edit.textEdited.connect(lambda _t: self.edited.emit())
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setGridVisible(True)
+        self.calendar.clicked.connect(self._picked)
+        self.pick = QToolButton(self)
+        self.pick.setText("日历")
+        self.pick.setStyleSheet("QToolButton { padding: 3px 10px; } QToolButton::menu-indicator { image: none; width: 0; }")
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.pick)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._sync_calendar)
+        self.pick.setMenu(menu)
+        self.menu = menu
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.pick)
+        self.error = ""
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def set_text(self, value: str | None) -> None:
+        self.edit.setText(value or "")
+        self.error = ""
+
+    def value(self) -> dt.date | None:
+        """The date, or None when blank; DocumentError (Chinese) when it is not a date."""
+        return sessions.parse_session_date(self.text())
+
+    def normalize(self) -> None:
+        try:
+            day = self.value()
+        except DocumentError as exc:
+            self.error = exc.message
+            self.edit.setStyleSheet(f"border: 1px solid {ERROR_INK};")
+            self.edit.setToolTip(exc.message)
+            return
+        self.error = ""
+        self.edit.setStyleSheet("")
+        self.edit.setToolTip("")
+        if day is not None and self.text() != day.isoformat():
+            self.edit.setText(day.isoformat())
+
+    def _sync_calendar(self) -> None:
+        try:
+            day = self.value()
+        except DocumentError:
+            day = None
+        day = day or dt.date.today()
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+
+    def _picked(self, date: QDate) -> None:
+        self.edit.setText(dt.date(date.year(), date.month(), date.day()).isoformat())
+        self.menu.close()
+        self.normalize()
+        self.edited.emit()
+
+
+class SectionPicker(QDialog):
+    """Tick the parts of the document that were studied (the 学习记录 lists their headings)."""
+
+    def __init__(self, ctx: AppContext, document_id: int, chosen: tuple[int, ...],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("选择学习章节")
+        self.resize(640, 560)
+        view = documents.get_document(ctx, document_id)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderHidden(True)
+        items: dict[int, QTreeWidgetItem] = {}
+        for s in view.sections:
+            parent_item = items.get(s.parent_id) if s.parent_id is not None else None
+            item = QTreeWidgetItem(parent_item) if parent_item is not None else QTreeWidgetItem(self.tree)
+            text = s.heading if hasattr(s, "heading") else f"{s.label}{s.title}"
+            item.setText(0, text if len(text) <= 40 else text[:40] + "…")
+            item.setToolTip(0, text)
+            item.setData(0, SECTION_ROLE, s.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked if s.id in chosen else Qt.CheckState.Unchecked)
+            items[s.id] = item
+        self.tree.expandToDepth(0)
+        ok = primary(QPushButton("确定", self))
+        ok.clicked.connect(self.accept)
+        cancel = QPushButton("取消", self)
+        cancel.clicked.connect(self.reject)
+        clear = QPushButton("全部不选", self)
+        clear.clicked.connect(lambda: self._set_all(Qt.CheckState.Unchecked))
+        buttons = QHBoxLayout()
+        buttons.addWidget(clear)
+        buttons.addStretch(1)
+        buttons.addWidget(ok)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(muted_label(f"《{view.title}》：勾选本次学习的章节。", self))
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        out = []
+        it = QTreeWidgetItemIterator(self.tree)
+        while it.value() is not None:
+            out.append(it.value())
+            it += 1
+        return out
+
+    def _set_all(self, state: Qt.CheckState) -> None:
+        for item in self._items():
+            item.setCheckState(0, state)
+
+    def chosen(self) -> tuple[int, ...]:
+        return tuple(int(i.data(0, SECTION_ROLE)) for i in self._items()
+                     if i.checkState(0) == Qt.CheckState.Checked)
+
+
+class SessionForm(QWidget):
+    """The 学习记录 fields of one session; 保存 stores them through the sessions service."""
+
+    saved = Signal(object)  # SessionDetail
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: SessionDetail | None = None
+        self.section_ids: tuple[int, ...] = ()
+        self._dirty = False
+        self._loading = False
+
+        self.date = DateField(self)
+        self.start = QLineEdit(self)
+        self.start.setPlaceholderText("9:00")
+        self.end = QLineEdit(self)
+        self.end.setPlaceholderText("11:00")
+        for w in (self.start, self.end):
+            w.setMaximumWidth(90)
+        self.mode = QComboBox(self)
+        self.mode.setEditable(True)
+        self.mode.addItems(list(STUDY_MODES))
+        self.hours = QLineEdit(self)
+        self.hours.setFixedWidth(80)
+        self.hours.setPlaceholderText("自动")
+        self.hours_hint = muted_label("", self)
+        self.place = QLineEdit(self)
+        self.host = QLineEdit(self)
+        self.leader = QLineEdit(self)
+        self.recorder = QLineEdit(self)
+        self.full_marks = QLineEdit(self)
+        self.full_marks.setMaximumWidth(90)
+        self.document = QComboBox(self)
+        self.document.currentIndexChanged.connect(self._document_changed)
+        self.sections_label = QLabel("（未选择）", self)
+        self.sections_label.setWordWrap(True)
+        self.sections_button = QPushButton("选择章节…", self)
+        self.sections_button.clicked.connect(self.pick_sections)
+        self.content = QLineEdit(self)
+        self.content.setPlaceholderText("学习文件以外的内容，如：观看专题片《……》")
+        self.summary = QPlainTextEdit(self)
+        self.summary.setPlaceholderText("按发言顺序记录，如：王德伦：……")
+        self.summary.setFixedHeight(112)
+        self.test_summary = QLineEdit(self)
+        self.test_summary.setPlaceholderText("留空：按“成绩”中录入的分数自动填写")
+        self.error = QLabel("", self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ERROR_INK};")
+
+        times = QHBoxLayout()
+        times.setSpacing(6)
+        times.addWidget(self.start)
+        times.addWidget(QLabel("至", self))
+        times.addWidget(self.end)
+        times.addStretch(1)
+        hours_row = QHBoxLayout()
+        hours_row.addWidget(self.hours)
+        hours_row.addWidget(self.hours_hint, 1)
+        sections_row = QHBoxLayout()
+        sections_row.addWidget(self.sections_label, 1)
+        sections_row.addWidget(self.sections_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(9)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        def label(text: str) -> QLabel:
+            lab = QLabel(text, self)
+            lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return lab
+
+        grid.addWidget(label("学习日期："), 0, 0)
+        grid.addWidget(self.date, 0, 1)
+        grid.addWidget(label("时间："), 0, 2)
+        grid.addLayout(times, 0, 3)
+        grid.addWidget(label("学习方式："), 1, 0)
+        grid.addWidget(self.mode, 1, 1)
+        grid.addWidget(label("学时："), 1, 2)
+        grid.addLayout(hours_row, 1, 3)
+        grid.addWidget(label("学习地点："), 2, 0)
+        grid.addWidget(self.place, 2, 1, 1, 3)
+        grid.addWidget(label("主持人："), 3, 0)
+        grid.addWidget(self.host, 3, 1)
+        grid.addWidget(label("领学人："), 3, 2)
+        grid.addWidget(self.leader, 3, 3)
+        grid.addWidget(label("记录人："), 4, 0)
+        grid.addWidget(self.recorder, 4, 1)
+        grid.addWidget(label("测试满分："), 4, 2)
+        grid.addWidget(self.full_marks, 4, 3)
+        grid.addWidget(label("学习文件："), 5, 0)
+        grid.addWidget(self.document, 5, 1, 1, 3)
+        sec_label = label("学习章节：")
+        sec_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(sec_label, 6, 0)
+        grid.addLayout(sections_row, 6, 1, 1, 3)
+        grid.addWidget(label("其他内容："), 7, 0)
+        grid.addWidget(self.content, 7, 1, 1, 3)
+        sum_label = label("讨论发言摘要：")
+        sum_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(sum_label, 8, 0)
+        grid.addWidget(self.summary, 8, 1, 1, 3)
+        grid.addWidget(label("测试情况："), 9, 0)
+        grid.addWidget(self.test_summary, 9, 1, 1, 3)
+
+        inner = QWidget(self)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(8, 10, 14, 6)
+        inner_layout.addLayout(grid)
+        inner_layout.addWidget(self.error)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+
+        self.save_button = primary(QPushButton("保存", self))
+        self.save_button.clicked.connect(lambda: self.save())
+        self.revert_button = QPushButton("撤销修改", self)
+        self.revert_button.clicked.connect(self.revert)
+        self.state_label = muted_label("", self)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(8, 0, 14, 0)
+        buttons.addWidget(self.state_label, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        for w in (self.start, self.end, self.hours, self.place, self.host, self.leader, self.recorder,
+                  self.full_marks, self.content, self.test_summary):
+            w.textEdited.connect(lambda _t: self._set_dirty(True))
+        self.date.edited.connect(lambda: self._set_dirty(True))
+        self.mode.currentTextChanged.connect(lambda _t: self._set_dirty(True))
+        self.summary.textChanged.connect(lambda: self._set_dirty(True))
+        self._load_documents()
+        self.load(None)
+
+    # loading --------------------------------------------------------------------------------------
+    def _load_documents(self) -> None:
+        self.document.blockSignals(True)
+        self.document.clear()
+        self.document.addItem("（不指定学习文件）", None)
+        try:
+            for info in documents.list_documents(self.ctx):
+                self.document.addItem(f"《{info.title}》", info.id)
+        except DocumentError as exc:
+            log.warning("documents for the session form: %s", exc)
+        self.document.blockSignals(False)
+
+    def _select_document(self, document_id: int | None) -> None:
+        index = self.document.findData(document_id) if document_id is not None else 0
+        self.document.blockSignals(True)
+        self.document.setCurrentIndex(max(index, 0))
+        self.document.blockSignals(False)
+
+    def load(self, detail: SessionDetail | None) -> None:
+        """Show a stored session, or (None) a blank form for a new one, today and 集中学习."""
+        self._loading = True
+        self.detail = detail
+        self._load_documents()
+        d = detail
+        self.date.set_text(d.date if d else dt.date.today().isoformat())
+        self.start.setText(d.start_time or "" if d else "")
+        self.end.setText(d.end_time or "" if d else "")
+        self.mode.setCurrentText(d.mode if d else STUDY_MODES[0])
+        self.hours.setText(number(d.hours) if d and d.hours is not None else "")
+        self.place.setText(d.place if d else "")
+        self.host.setText(d.host if d else "")
+        self.leader.setText(d.leader if d else "")
+        self.recorder.setText(d.recorder if d else "")
+        self.full_marks.setText(number(d.full_marks) if d else "100")
+        self._select_document(d.document_id if d else None)
+        self.section_ids = d.section_ids if d else ()
+        self._show_sections(d.section_headings if d else ())
+        content = d.content if d else ""
+        if d and d.document_title and content.strip() == f"《{d.document_title}》":
+            content = ""  # the document line says it already
+        self.content.setText(content)
+        self.summary.setPlainText(d.summary if d else "")
+        self.test_summary.setText(d.test_summary if d else "")
+        self.hours_hint.setText(f"本次计 {number(d.effective_hours)} 学时" if d else "留空按时间计算")
+        self.hours_hint.setToolTip("学时留空时按开始、结束时间计算（设置：支部学习每小时计学时）")
+        self.error.setText("")
+        self.state_label.setText("新建的学习会，填写后请保存。" if d is None else "")
+        self._loading = False
+        self._set_dirty(False)
+
+    def _show_sections(self, headings: tuple[str, ...] | list[str]) -> None:
+        self.sections_label.setText("；".join(headings) if headings else "（未选择，即学习全文）")
+        self.sections_button.setEnabled(self.document.currentData() is not None)
+
+    def _document_changed(self, _index: int) -> None:
+        self.section_ids = ()
+        self._show_sections(())
+        self._set_dirty(True)
+
+    def pick_sections(self) -> None:
+        doc = self.document.currentData()
+        if doc is None:
+            return
+        picker = SectionPicker(self.ctx, int(doc), self.section_ids, self)
+        if picker.exec() == QDialog.DialogCode.Accepted:
+            self.set_sections(int(doc), picker.chosen())
+
+    def set_sections(self, document_id: int, ids: tuple[int, ...]) -> None:
+        view = documents.get_document(self.ctx, document_id)
+        by_id = {s.id: s for s in view.sections}
+        self.section_ids = tuple(i for i in ids if i in by_id)
+        self._show_sections([f"{by_id[i].label}{by_id[i].title}" or by_id[i].label for i in self.section_ids])
+        self._set_dirty(True)
+
+    # state ------------------------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if self._loading:
+            return
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirtyChanged.emit(dirty)
+        self.revert_button.setEnabled(dirty and self.detail is not None)
+        if dirty:
+            self.state_label.setText("有未保存的修改")
+        elif self.detail is not None:
+            self.state_label.setText("")
+
+    def revert(self) -> None:
+        self.load(self.detail)
+
+    def draft(self) -> SessionDraft:
+        """The typed fields as a SessionDraft; DocumentError for what cannot be a number."""
+        self.date.normalize()
+        if self.date.error:
+            raise DocumentError(self.date.error)
+
+        def num(edit: QLineEdit, what: str, default: float | None) -> float | None:
+            text = edit.text().strip().replace("，", ".").replace("。", ".")
+            if not text:
+                return default
+            try:
+                return float(text)
+            except ValueError:
+                raise DocumentError(f"{what}“{text}”不是数字。") from None
+
+        base = self.detail
+        return SessionDraft(
+            date=self.date.text() or None,
+            start_time=self.start.text().strip() or None,
+            end_time=self.end.text().strip() or None,
+            mode=self.mode.currentText().strip(),
+            place=self.place.text(),
+            leader=self.leader.text(),
+            host=self.host.text(),
+            recorder=self.recorder.text(),
+            participants=base.participants if base else "",
+            content=self.content.text(),
+            document_id=self.document.currentData(),
+            section_ids=self.section_ids,
+            summary=self.summary.toPlainText(),
+            test_summary=self.test_summary.text(),
+            hours=num(self.hours, "学时", None),
+            full_marks=num(self.full_marks, "测试满分", 100.0) or 100.0,
+        )
+
+    def save(self) -> SessionDetail | None:
+        """Create or update through the service (one short transaction); messages stay in the form."""
+        try:
+            draft = self.draft()
+            if self.detail is None:
+                detail = sessions.create_session(self.ctx, draft)
+            else:
+                detail = sessions.update_session(self.ctx, self.detail.id, draft)
+        except DocumentError as exc:
+            self.error.setText(exc.message)
+            self.state_label.setText("未保存：请按红字提示修改")
+            return None
+        self.load(detail)
+        self.state_label.setText("已保存")
+        self.saved.emit(detail)
+        return detail
+
+
+class SessionsPanel(QWidget):
+    """Sessions on the left; the chosen session's record, 考勤 and 成绩 on the right."""
+
+    sessionSaved = Signal(int)
+    previewOpened = Signal(object)  # PdfPreviewDialog
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, notify: Notify,
+                 open_question: Callable[[int], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.runner = runner
+        self.notify = notify
+        self.infos: list[SessionInfo] = []
+        self.current_id: int | None = None
+        self.preview: PdfPreviewDialog | None = None
+
+        # left: the list ------------------------------------------------------------------------
+        left = QWidget(self)
+        self.new_button = primary(QPushButton("新建学习会", left))
+        self.new_button.clicked.connect(self.new_session)
+        self.delete_button = QPushButton("删除…", left)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table = make_table(left, LIST_COLUMNS, stretch=(2,))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        head = QHBoxLayout()
+        head.addWidget(title_label("学习会", left))
+        head.addStretch(1)
+        head.addWidget(self.new_button)
+        foot = QHBoxLayout()
+        self.count_label = muted_label("", left)
+        foot.addWidget(self.count_label, 1)
+        foot.addWidget(self.delete_button)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(16, 12, 8, 12)
+        left_layout.setSpacing(10)
+        left_layout.addLayout(head)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(foot)
+
+        # right: the session -----------------------------------------------------------------------
+        right = QWidget(self)
+        self.heading = QLabel("", right)
+        self.heading.setObjectName("sessionHeading")
+        self.heading.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {style.INK};")
+        self.print_button = QPushButton("打印", right)
+        self.print_button.setToolTip("签到表、学习记录、成绩登记表：先预览，再打印或保存")
+        menu = QMenu(self.print_button)
+        for form, text in FORM_TITLES.items():
+            menu.addAction(f"{text}…", lambda f=form: self.print_form(f))
+        self.print_button.setMenu(menu)
+        self.form = SessionForm(ctx, right)
+        self.form.saved.connect(self._form_saved)
+        self.attendance = AttendancePanel(ctx, runner, notify, right)
+        self.attendance.countsChanged.connect(self._counts_changed)
+        self.scores = ScoresPanel(ctx, runner, notify, open_question, right)
+        self.tabs = QTabWidget(right)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.form, "基本信息")
+        self.tabs.addTab(self.attendance, "考勤")
+        self.tabs.addTab(self.scores, "成绩")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.print_button)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 12, 16, 8)
+        right_layout.setSpacing(8)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.tabs, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([470, 890])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.refresh()
+
+    # list ----------------------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.current_id
+        try:
+            self.infos = sessions.list_sessions(self.ctx)
+        except DocumentError as exc:
+            report_failure(self, "学习会", exc)
+            return
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.infos))
+        for r, s in enumerate(self.infos):
+            values = (s.date or "（未填日期）", s.mode, s.place, s.leader,
+                      str(s.expected) if s.expected else "—", str(s.present) if s.expected else "—")
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, cell(value, data=s.id if c == 0 else None, right=c >= 4,
+                                              tip=s.place if c == 2 else ""))
+        self.table.blockSignals(False)
+        self.count_label.setText(f"共 {len(self.infos)} 次学习会")
+        target = keep if any(s.id == keep for s in self.infos) else (self.infos[0].id if self.infos else None)
+        if target is not None:
+            self.select_session(target)
+        else:
+            self.new_session()
+
+    def _row_of(self, session_id: int) -> int:
+        return next((r for r, s in enumerate(self.infos) if s.id == session_id), -1)
+
+    def select_session(self, session_id: int) -> None:
+        self.table.blockSignals(True)
+        select_by_data(self.table, session_id)
+        self.table.blockSignals(False)
+        self.show_session(session_id)
+
+    def _selection_changed(self) -> None:
+        sid = selected_data(self.table)
+        if sid is None or sid == self.current_id:
+            return
+        if self.form.dirty and not self._confirm_leave():
+            self.table.blockSignals(True)
+            if self.current_id is not None:
+                select_by_data(self.table, self.current_id)
+            else:
+                self.table.clearSelection()
+            self.table.blockSignals(False)
+            return
+        self.show_session(int(sid))
+
+    def _confirm_leave(self) -> bool:
+        """Unsaved typing is never dropped silently: save it, drop it on purpose, or stay."""
+        box = QMessageBox(QMessageBox.Icon.Question, "学习会", "这次学习会的修改还没有保存，要保存吗？",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Save).setText("保存")
+        box.button(QMessageBox.StandardButton.Discard).setText("不保存")
+        box.button(QMessageBox.StandardButton.Cancel).setText("取消")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.form.save() is not None
+        return answer == QMessageBox.StandardButton.Discard
+
+    def show_session(self, session_id: int) -> None:
+        try:
+            detail = sessions.get_session_detail(self.ctx, session_id)
+        except DocumentError as exc:
+            report_failure(self, "学习会", exc)
+            return
+        self.current_id = session_id
+        self.form.load(detail)
+        self._show_heading(detail)
+        self.attendance.set_session(session_id)
+        self.scores.set_session(session_id)
+        for i in (1, 2):
+            self.tabs.setTabEnabled(i, True)
+        self.print_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
+
+    def _show_heading(self, detail: SessionDetail) -> None:
+        parts = [detail.date or "（未填日期）", detail.mode]
+        if detail.document_title:
+            parts.append(f"《{detail.document_title}》")
+        text = "　".join(parts)
+        self.heading.setToolTip(text)
+        metrics = self.heading.fontMetrics()
+        self.heading.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 600))
+
+    def new_session(self) -> None:
+        """A blank form; 考勤 and 成绩 open once the session is saved."""
+        if self.form.dirty and self.current_id is not None and not self._confirm_leave():
+            return
+        self.current_id = None
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        self.table.blockSignals(False)
+        self.form.load(None)
+        self.heading.setText("新建学习会")
+        self.tabs.setCurrentIndex(0)
+        for i in (1, 2):
+            self.tabs.setTabEnabled(i, False)
+        self.attendance.set_session(None)
+        self.scores.set_session(None)
+        self.print_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+        self.form.date.edit.setFocus()
+
+    def _form_saved(self, detail: SessionDetail) -> None:
+        created = self.current_id is None
+        self.current_id = detail.id
+        self.refresh(select_id=detail.id)
+        self.notify("已新建学习会，可以登记考勤了" if created else "学习会已保存")
+        self.sessionSaved.emit(detail.id)
+
+    def delete_selected(self) -> bool:
+        if self.current_id is None:
+            return False
+        info = next((s for s in self.infos if s.id == self.current_id), None)
+        what = f"{info.date or ''} {info.mode}".strip() if info else "这次学习会"
+        answer = QMessageBox.question(
+            self, "删除学习会",
+            f"确定要删除“{what}”吗？\n\n它的考勤和成绩会一起删除，不能恢复。已打印的表格不受影响。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            sessions.delete_session(self.ctx, self.current_id)
+        except DocumentError as exc:
+            report_failure(self, "删除学习会", exc)
+            return False
+        self.current_id = None
+        self.form.load(None)
+        self.refresh()
+        self.notify(f"已删除：{what}")
+        return True
+
+    def _counts_changed(self, session_id: int) -> None:
+        """Keep the list's 应到/实到 in step with the marks (no full reload while marking)."""
+        row = self._row_of(session_id)
+        if row < 0:
+            return
+        expected, attended = self.attendance.expected, self.attendance.attended
+        self.table.item(row, 4).setText(str(expected) if expected else "—")
+        self.table.item(row, 5).setText(str(attended) if expected else "—")
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 2 and self.current_id is not None:
+            self.scores.set_session(self.current_id)  # attendance may have added people
+
+    # printing ----------------------------------------------------------------------------------------
+    def print_form(self, form: str, session_id: int | None = None) -> PdfPreviewDialog | None:
+        """Preview 签到表 / 学习记录 / 成绩登记表 of a session (built on the worker)."""
+        sid = session_id if session_id is not None else self.current_id
+        if sid is None:
+            return None
+        if self.form.dirty and sid == self.current_id and self.form.save() is None:
+            self.tabs.setCurrentIndex(0)
+            return None
+        ctx = self.ctx
+        title = FORM_TITLES[form]
+        info = next((s for s in self.infos if s.id == sid), None)
+        stem = f"{title}-{info.date or ''}".rstrip("-") if info else title
+        xlsx = None
+        if form == "signin":
+            xlsx = lambda order: printing.signin_xlsx(ctx, sid, order)
+        elif form == "scores":
+            xlsx = lambda order: printing.scores_xlsx(ctx, sid, order)
+        dialog = open_preview(
+            self, self.runner, title, lambda order: printing.session_form_pdf(ctx, form, sid, order or None),
+            file_stem=stem, xlsx=xlsx, orders=form in ("signin", "scores"),
+            order=printing.default_order(ctx),
+        )
+        self.preview = dialog
+        self.previewOpened.emit(dialog)
+        return dialog

@@ -1,0 +1,140 @@
+"""The 学习记录 window: 人员名单, 学习会 (with 考勤, 成绩, printing) and 学时台账 as tabs.
+
+A window of its own beside the reader (like the 题库), so a clerk can keep the document open
+on one side and the record on the other; one per main window, raised when asked again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from studyapp.core.model import DocumentError
+from studyapp.services import bank
+from studyapp.services.context import AppContext
+from studyapp.ui.records.hours import HoursPanel
+from studyapp.ui.records.roster import RosterPanel
+from studyapp.ui.records.sessions import SessionsPanel
+from studyapp.ui.tasks import TaskRunner, report_failure
+
+log = logging.getLogger("studyapp.ui")
+
+#: (page, menu text) in the order of the tabs and of the 学习记录 menu
+RECORD_PAGES: tuple[tuple[str, str], ...] = (
+    ("roster", "人员名单…"),
+    ("sessions", "学习会…"),
+    ("hours", "学时台账…"),
+)
+_TAB_TITLES = {"roster": "人员名单", "sessions": "学习会", "hours": "学时台账"}
+
+
+class RecordsWindow(QMainWindow):
+    """Tabs over the records services; long work goes through the shared task runner."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+        *,
+        open_question: Callable[[int], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setObjectName("recordsWindow")
+        self.setWindowTitle("学习记录")
+        self.ctx = ctx
+        self.runner = runner or TaskRunner(self)
+        self._own_runner = runner is None
+        notify = self.notify
+        self.roster = RosterPanel(ctx, self.runner, notify, self)
+        self.sessions = SessionsPanel(ctx, self.runner, notify, open_question, self)
+        self.hours = HoursPanel(ctx, self.runner, notify, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("recordsTabs")
+        self.pages: dict[str, QWidget] = {"roster": self.roster, "sessions": self.sessions, "hours": self.hours}
+        for page, widget in self.pages.items():
+            self.tabs.addTab(widget, _TAB_TITLES[page])
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.roster.changed.connect(self._roster_changed)
+        self.setCentralWidget(self.tabs)
+        self.statusBar().showMessage("就绪")
+        QShortcut(QKeySequence("Ctrl+W"), self, self.close)
+        self.resize(1280, 720)
+
+    def notify(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def show_page(self, page: str) -> QWidget:
+        widget = self.pages[page]
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def refresh_all(self) -> None:
+        """Re-read everything (the window was hidden while the reader or the CLI changed data)."""
+        self.roster.refresh()
+        self.sessions.refresh()
+        self.hours.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        """Other tabs may have changed what this one shows (marks → hours, roster → groups)."""
+        widget = self.tabs.widget(index)
+        if widget is self.hours:
+            self.hours.refresh()
+        elif widget is self.sessions:
+            self.sessions.refresh()
+
+    def _roster_changed(self) -> None:
+        self.sessions.attendance._load_sources()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Unsaved edits of a session are offered for saving before the window goes."""
+        form = self.sessions.form
+        if form.dirty and form.detail is not None and not self.sessions._confirm_leave():
+            event.ignore()
+            return
+        if self._own_runner:
+            self.runner.shutdown()
+        super().closeEvent(event)
+
+
+def open_question_in_bank(host: QWidget, question_id: int) -> None:
+    """「在题库中查看」: the main window's 题库 window of the question's document, on that question.
+
+    Uses the bank UI's public entry points (MainWindow.open_bank, BankWindow.refresh(select=)).
+    """
+    try:
+        view = bank.get_question(host.ctx, question_id)  # type: ignore[attr-defined]
+    except DocumentError as exc:
+        report_failure(host, "在题库中查看", exc)
+        return
+    window = host.open_bank(document_id=view.document_id)  # type: ignore[attr-defined]
+    if window is not None:
+        window.refresh(select=question_id)
+
+
+def open_records(host: QWidget, page: str = "sessions") -> RecordsWindow:
+    """Show (creating once) the records window of a main window `host`, on `page`.
+
+    `host` provides ctx and runner (and open_bank, for 「在题库中查看」); the window is kept as
+    host.records_window so a second click raises it rather than opening another.
+    """
+    window: RecordsWindow | None = getattr(host, "records_window", None)
+    if window is None:
+        opener = (lambda qid: open_question_in_bank(host, qid)) if hasattr(host, "open_bank") else None
+        window = RecordsWindow(host.ctx, getattr(host, "runner", None), host,  # type: ignore[attr-defined]
+                               open_question=opener)
+        host.records_window = window  # type: ignore[attr-defined]
+        window.setGeometry(host.geometry())
+    elif not window.isVisible():
+        window.refresh_all()
+    window.show_page(page)
+    window.show()
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # screenless: cannot raise
+        window.raise_()
+    window.activateWindow()
+    return window

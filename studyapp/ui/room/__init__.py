@@ -1,0 +1,1 @@
+"""Meeting-room mode (会议室): projector view, presenter console, contest scoring, paper scores."""

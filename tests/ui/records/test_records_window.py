@@ -1,0 +1,58 @@
+"""The 学习记录 menu of the main window, and the 试题分析 link into the 题库."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from studyapp.services import attendance, bank, scores, sessions
+
+
+def test_records_menu_opens_one_window_on_the_chosen_page(qtbot, window) -> None:
+    from studyapp.ui.records.window import RecordsWindow
+
+    [menu] = [a.menu() for a in window.menuBar().actions() if a.text() == "学习记录(&R)"]
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["人员名单…", "学习会…", "学时台账…"]
+    menu.actions()[1].trigger()
+    records = window.records_window
+    assert isinstance(records, RecordsWindow) and records.isVisible()
+    assert records.tabs.currentWidget() is records.sessions
+    assert records.sessions.table.item(0, 0).text() == "2015-04-15"
+    menu.actions()[2].trigger()
+    assert window.records_window is records  # raised, not opened twice
+    assert records.tabs.currentWidget() is records.hours
+    records.close()
+
+
+def test_item_analysis_flags_and_links_to_the_bank(qtbot, window, people) -> None:
+    from studyapp.ui.records.window import open_records
+
+    ctx = window.ctx
+    doc = window.reader.document_id
+    bank.generate_for_document(ctx, doc)
+    questions = [q.id for q in bank.list_questions(ctx, doc)][:3]
+    ids = people(12)
+    [session] = [s.id for s in sessions.list_sessions(ctx)]
+    attendance.set_expected(ctx, session)
+    for i, pid in enumerate(ids):
+        strong = i < 6
+        # the strong half misses question 3, the weak half gets it: a suspicious item
+        answers = [{"q": questions[0], "r": 1 if strong else 0}, {"q": questions[1], "r": 1},
+                   {"q": questions[2], "r": 0 if strong else 1}]
+        scores.set_score(ctx, session, pid, 90 - i * 3, answers=answers)
+
+    records = open_records(window, "sessions")
+    records.sessions.select_session(session)
+    records.sessions.tabs.setCurrentIndex(2)
+    items = records.sessions.scores.items
+    assert items.rowCount() == 3
+    assert items.item(2, 3).text()  # flagged with a short Chinese note
+    button = items.cellWidget(2, 4)
+    assert isinstance(button, QPushButton) and button.text() == "在题库中查看"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    bank_window = window.bank_windows[doc]
+    assert bank_window.isVisible()
+    assert bank_window.tree.current_question_id() == questions[2]
+    bank_window.close()
+    records.close()
