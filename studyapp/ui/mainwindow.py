@@ -4,25 +4,35 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from studyapp import APP_TITLE, __version__
 from studyapp.services import AppContext, documents
 from studyapp.services import settings as settings_service
-from studyapp.services.dto import BankImportReport, DocumentView, GenerateResult, ImportResult
-from studyapp.ui.bank import exchange as bank_exchange
-from studyapp.ui.bank.generate import generate_in_background
-from studyapp.ui.bank.window import BankWindow, bring_to_front
+from studyapp.services.dto import (
+    BankImportReport,
+    DocumentView,
+    GenerateResult,
+    ImportResult,
+)
+from studyapp.ui.bank import EXPORT_KINDS
 from studyapp.ui.importing.files import choose_import_file
-from studyapp.ui.importing.paste import PasteDialog
-from studyapp.ui.library.dialog import LibraryDialog
 from studyapp.ui.reader.view import Reader
-from studyapp.ui.records.window import RECORD_PAGES, open_records
+from studyapp.ui.records import RECORD_PAGES
+from studyapp.ui.room import ROOM_ENTRIES
 from studyapp.ui.tasks import Task, TaskRunner
 
+if TYPE_CHECKING:
+    from studyapp.ui.bank.window import BankWindow
+    from studyapp.ui.library.dialog import LibraryDialog
+
+# The 题库, 学习记录 and 会议室 windows (and what they pull in: reportlab, openpyxl, the question
+# generator) are imported when first opened, not at start-up: the main window should appear as
+# soon as the reader is ready. Their packages hold only the menus' plain data.
 log = logging.getLogger("studyapp.ui")
 
 DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 office screen with its taskbar
@@ -64,21 +74,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("就绪")
         self.resize(*DEFAULT_SIZE)
         self._restore_window()
-        from studyapp.ui.room.launch import install_room_menu  # 会议室 menu (issue 6)
-
-        install_room_menu(self)
+        self._room = None  # the 会议室 launcher, made when first needed
+        # after the first paint: say whether a meeting-room run was left unfinished
+        QTimer.singleShot(300, self, self.room_launcher)
 
     # convenient handles (tests and the self-test look at these) --------------------------------
     @property
-    def outline(self):  # noqa: ANN201
+    def outline(self):
         return self.reader.outline
 
     @property
-    def pane(self):  # noqa: ANN201
+    def pane(self):
         return self.reader.pane
 
     # actions -------------------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcuts: list[QKeySequence] | None = None,  # noqa: ANN001
+    def _action(self, text: str, slot, shortcuts: list[QKeySequence] | None = None,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcuts:
@@ -121,7 +131,7 @@ class MainWindow(QMainWindow):
                                             "从 Excel 题库模板或题库文件导入试题，逐行检查")
         self.act_bank_exports = {
             kind: self._action(spec.action, lambda k=kind: self.export_bank(k))
-            for kind, spec in bank_exchange.EXPORT_KINDS.items()
+            for kind, spec in EXPORT_KINDS.items()
         }
         self.act_about = self._action("关于", self.show_about)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -149,7 +159,13 @@ class MainWindow(QMainWindow):
             bank_menu.addAction(a)
         records_menu = bar.addMenu("学习记录(&R)")  # 人员名单, 学习会 (考勤/成绩/打印), 学时台账
         for page, text in RECORD_PAGES:
-            records_menu.addAction(self._action(text, lambda p=page: open_records(self, p)))
+            records_menu.addAction(self._action(text, lambda p=page: self.open_records(p)))
+        room_menu = bar.addMenu("会议室(&M)")
+        for kind, text in ROOM_ENTRIES:
+            room_menu.addAction(self._action(text, lambda k=kind: self.room_launcher().start(k)))
+        room_menu.addSeparator()
+        resume = room_menu.addMenu("继续上次的…")
+        resume.aboutToShow.connect(lambda: self.room_launcher().fill_resume_menu(resume))
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self.act_about)
 
@@ -202,6 +218,8 @@ class MainWindow(QMainWindow):
         )
 
     def paste_import(self) -> None:
+        from studyapp.ui.importing.paste import PasteDialog
+
         dialog = PasteDialog(self)
         if dialog.exec() == PasteDialog.DialogCode.Accepted:
             self.import_text(dialog.text())
@@ -243,6 +261,8 @@ class MainWindow(QMainWindow):
 
     def make_library_dialog(self) -> LibraryDialog:
         """Built separately so tests (and later features) can drive it without exec()."""
+        from studyapp.ui.library.dialog import LibraryDialog
+
         dialog = LibraryDialog(self.ctx, self, current_id=self.reader.document_id)
         dialog.openRequested.connect(lambda doc_id: self.open_document(doc_id))
         dialog.documentRenamed.connect(self._renamed)
@@ -281,6 +301,8 @@ class MainWindow(QMainWindow):
 
     def open_bank(self, document_id: int | None = None, section_id: int | None = None) -> BankWindow | None:
         """Show the 题库 window of a document (the one being read by default), one per document."""
+        from studyapp.ui.bank.window import BankWindow, bring_to_front
+
         doc = self._bank_document(document_id)
         if doc is None:
             return None
@@ -308,6 +330,8 @@ class MainWindow(QMainWindow):
         if not self.reader.show_source(section_id, start, end, field):
             self.statusBar().showMessage("找不到这道题的出处章节，它可能已被删除", 5000)
             return False
+        from studyapp.ui.bank.window import bring_to_front
+
         bring_to_front(self)
         heading = self.reader.section.heading if self.reader.section else ""
         self.statusBar().showMessage(f"已在「{heading}」中标出这道题的出处原文", 8000)
@@ -315,6 +339,8 @@ class MainWindow(QMainWindow):
 
     def generate_bank(self, document_id: int | None = None) -> Task | None:
         """Generate questions for a document on the worker thread; progress in the status bar."""
+        from studyapp.ui.bank.generate import generate_in_background
+
         doc = self._bank_document(document_id)
         if doc is None:
             return None
@@ -328,6 +354,8 @@ class MainWindow(QMainWindow):
         return generate_in_background(self.ctx, self.runner, self.statusBar(), doc, on_done=done)
 
     def export_bank(self, kind: str, path: Path | None = None) -> Task | None:
+        from studyapp.ui.bank import exchange as bank_exchange
+
         doc = self._bank_document(None)
         if doc is None or self.reader.view is None:
             return None
@@ -336,6 +364,8 @@ class MainWindow(QMainWindow):
             directory=self._last_import_dir, notify=lambda m: self.statusBar().showMessage(m, 8000))
 
     def import_bank(self, path: Path | None = None) -> Task | None:
+        from studyapp.ui.bank import exchange as bank_exchange
+
         doc = self._bank_document(None)
         if doc is None:
             return None
@@ -351,6 +381,20 @@ class MainWindow(QMainWindow):
 
         return bank_exchange.import_bank(self, self.ctx, self.runner, doc, path=path,
                                          directory=self._last_import_dir, on_report=reported)
+
+    # 会议室 ---------------------------------------------------------------------------------------------
+    def room_launcher(self):
+        if self._room is None:
+            from studyapp.ui.room.launch import install_room_menu
+
+            self._room = install_room_menu(self)
+        return self._room
+
+    # 学习记录 -------------------------------------------------------------------------------------------
+    def open_records(self, page: str):
+        from studyapp.ui.records.window import open_records
+
+        return open_records(self, page)
 
     # font size ----------------------------------------------------------------------------------------
     def zoom_in(self) -> None:
@@ -375,7 +419,7 @@ class MainWindow(QMainWindow):
 
     # window state -------------------------------------------------------------------------------------
     def _restore_window(self) -> None:
-        get = lambda name: str(settings_service.get_setting(self.ctx, name) or "")  # noqa: E731
+        get = lambda name: str(settings_service.get_setting(self.ctx, name) or "")
         geometry, state, splitter = get("window.geometry"), get("window.state"), get("window.splitter")
         try:
             if geometry:
@@ -392,7 +436,7 @@ class MainWindow(QMainWindow):
         settings_service.set_setting(self.ctx, "window.state", _encode(self.saveState()))
         settings_service.set_setting(self.ctx, "window.splitter", _encode(self.reader.splitter.saveState()))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and where we are; let running work finish first."""
         self.reader.read_timer.stop()
         self.reader.flush_note()

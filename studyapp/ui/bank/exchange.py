@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from studyapp.services import AppContext, exchange
 from studyapp.services.dto import BankImportReport
 from studyapp.ui import style
+from studyapp.ui.bank import EXPORT_KINDS, ExportKind  # noqa: F401 - re-exported for callers
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -35,20 +35,6 @@ log = logging.getLogger("studyapp.ui")
 Notify = Callable[[str], None]
 
 
-@dataclass(frozen=True)
-class ExportKind:
-    action: str  # the menu entry
-    filter: str  # the file dialog's filter
-    suffix: str
-    name: str  # what the default file name ends with
-
-
-EXPORT_KINDS: dict[str, ExportKind] = {
-    "bank": ExportKind("导出题库文件（.yaml）…", "题库文件 (*.yaml)", ".yaml", "题库"),
-    "excel": ExportKind("导出 Excel 题库模板（.xlsx）…", "Excel 题库模板 (*.xlsx)", ".xlsx", "题库"),
-    "gift": ExportKind("导出 GIFT 格式（Moodle）…", "GIFT 文本 (*.gift)", ".gift", "题库-GIFT"),
-    "moodle": ExportKind("导出 Moodle XML…", "Moodle XML (*.xml)", ".xml", "题库-Moodle"),
-}
 IMPORT_FILTER = "Excel 题库或题库文件 (*.xlsx *.yaml *.yml);;Excel 题库模板 (*.xlsx);;题库文件 (*.yaml *.yml)"
 
 

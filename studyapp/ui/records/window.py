@@ -24,11 +24,6 @@ from studyapp.ui.tasks import TaskRunner, report_failure
 log = logging.getLogger("studyapp.ui")
 
 #: (page, menu text) in the order of the tabs and of the 学习记录 menu
-RECORD_PAGES: tuple[tuple[str, str], ...] = (
-    ("roster", "人员名单…"),
-    ("sessions", "学习会…"),
-    ("hours", "学时台账…"),
-)
 _TAB_TITLES = {"roster": "人员名单", "sessions": "学习会", "hours": "学时台账"}
 
 

@@ -11,7 +11,6 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -257,24 +256,8 @@ class RoomLauncher(QObject):
 
 
 def install_room_menu(window: QMainWindow) -> RoomLauncher:
-    """Add the 会议室 menu to the main window (before 帮助); the one hook mainwindow calls."""
+    """A launcher for the main window's 会议室 menu; unfinished runs are announced at once."""
     ctx: AppContext = window.ctx  # type: ignore[attr-defined]
     launcher = RoomLauncher(window, ctx)
-    menu = QMenu("会议室(&M)", window)
-    for kind, text in (("reading", "集体领学…"), ("quiz", "集体测验…"), ("contest", "知识竞赛…"),
-                       ("paper", "纸质测验成绩录入…")):
-        action = QAction(text, window)
-        action.triggered.connect(lambda _c=False, k=kind: launcher.start(k))
-        menu.addAction(action)
-    menu.addSeparator()
-    resume = menu.addMenu("继续上次的…")
-    resume.aboutToShow.connect(lambda: launcher.fill_resume_menu(resume))
-    bar = window.menuBar()
-    help_action = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
-    if help_action is not None:
-        bar.insertMenu(help_action, menu)
-    else:
-        bar.addMenu(menu)
-    window.room = launcher  # type: ignore[attr-defined]
     QTimer.singleShot(0, launcher.announce_unfinished)
     return launcher
