@@ -212,9 +212,14 @@ def build_variants(
     variants: Sequence[str] = ("A", "B"),
     minutes: int = 60,
     blueprint: Sequence[tuple[str, int, float]] = DEFAULT_BLUEPRINT,
+    target_total: float = 100,
 ) -> list[Paper]:
-    """The variants of one paper: the same selection, each shuffled its own way."""
-    chosen = select_questions(pool, blueprint, seed)
+    """The variants of one paper: the same selection, each shuffled its own way.
+
+    `target_total` is the full marks a short bank is topped up to (the blueprint's own total
+    when a clerk set the counts, so a 50-point quiz is not padded to 100).
+    """
+    chosen = select_questions(pool, blueprint, seed, target_total)
     return [
         build_paper(chosen, title=title, variant=v, seed=seed, minutes=minutes, blueprint=blueprint)
         for v in variants

@@ -29,6 +29,7 @@ from studyapp.ui.tasks import Task, TaskRunner
 if TYPE_CHECKING:
     from studyapp.ui.bank.window import BankWindow
     from studyapp.ui.library.dialog import LibraryDialog
+    from studyapp.ui.records.paper import PaperDialog
 
 # The 题库, 学习记录 and 会议室 windows (and what they pull in: reportlab, openpyxl, the question
 # generator) are imported when first opened, not at start-up: the main window should appear as
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
         self._room = None  # the 会议室 launcher, made when first needed
         # after the first paint: say whether a meeting-room run was left unfinished
         QTimer.singleShot(300, self, self.room_launcher)
+        from studyapp.ui.study.controller import install_study  # 学习 menu and learner (issue 4)
+
+        self.study = install_study(self)
 
     # convenient handles (tests and the self-test look at these) --------------------------------
     @property
@@ -133,6 +137,8 @@ class MainWindow(QMainWindow):
             kind: self._action(spec.action, lambda k=kind: self.export_bank(k))
             for kind, spec in EXPORT_KINDS.items()
         }
+        self.act_paper = self._action("组卷打印…", self.print_paper, [],
+                                      "从已审核试题组卷，预览并打印试卷、答题卡和参考答案")
         self.act_about = self._action("关于", self.show_about)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -157,6 +163,8 @@ class MainWindow(QMainWindow):
         bank_menu.addAction(self.act_bank_import)
         for a in self.act_bank_exports.values():
             bank_menu.addAction(a)
+        bank_menu.addSeparator()
+        bank_menu.addAction(self.act_paper)
         records_menu = bar.addMenu("学习记录(&R)")  # 人员名单, 学习会 (考勤/成绩/打印), 学时台账
         for page, text in RECORD_PAGES:
             records_menu.addAction(self._action(text, lambda p=page: self.open_records(p)))
@@ -381,6 +389,13 @@ class MainWindow(QMainWindow):
 
         return bank_exchange.import_bank(self, self.ctx, self.runner, doc, path=path,
                                          directory=self._last_import_dir, on_report=reported)
+
+    def print_paper(self, document_id: int | None = None) -> PaperDialog | None:
+        """组卷打印 on the document being read; the dialog (and reportlab) load on first use."""
+        from studyapp.ui.records.paper import open_paper_dialog
+
+        doc = self._bank_document(document_id)
+        return None if doc is None else open_paper_dialog(self, self.ctx, self.runner, doc)
 
     # 会议室 ---------------------------------------------------------------------------------------------
     def room_launcher(self):

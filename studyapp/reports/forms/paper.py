@@ -262,8 +262,12 @@ class _RuledLines(Flowable):
         c.restoreState()
 
 
-def paper_story(paper: Paper, unit: str = "") -> list:
-    """The flowables of one variant: title, candidate lines, score grid, parts and questions."""
+def paper_story(paper: Paper, unit: str = "", answer_sheet: bool = True) -> list:
+    """The flowables of one variant: title, candidate lines, score grid, parts and questions.
+
+    Without an 答题卡 the instructions say to answer on the paper itself, not on a sheet that
+    was never handed out.
+    """
     sty = _Styles()
     story: list = [_PartMark(f"{paper.variant}卷", f"学习测试卷（{paper.variant}卷）")]
     story += _title_block(paper, "学习测试卷", sty)
@@ -273,8 +277,8 @@ def paper_story(paper: Paper, unit: str = "") -> list:
     story += [Spacer(1, 3 * mm), _candidate_lines(sty), Spacer(1, 3 * mm), _score_grid(paper),
               Spacer(1, 2 * mm)]
     story.append(Paragraph(
-        "注意：请将答案填写在答题卡上；单选题只有一个正确选项，多选题有两个或两个以上正确选项，"
-        "多选、少选、错选均不得分。", sty.small))
+        f"注意：{'请将答案填写在答题卡上' if answer_sheet else '请将答案直接写在试卷上'}；"
+        "单选题只有一个正确选项，多选题有两个或两个以上正确选项，多选、少选、错选均不得分。", sty.small))
     for part in paper.parts:
         story.append(CondPageBreak(30 * mm))
         story.append(Paragraph(part_heading(part), sty.part))
@@ -427,7 +431,7 @@ def build_paper_pdf(papers: Sequence[Paper], unit: str = "", answer_sheets: bool
     for i, paper in enumerate(papers):
         if i:
             story.append(PageBreak())
-        story += paper_story(paper, unit)
+        story += paper_story(paper, unit, answer_sheets)
         if answer_sheets:
             story += answer_sheet_story(paper)
     pdf = _render(story, unit, "学习测试卷")
@@ -474,7 +478,9 @@ def answer_key_story(paper: Paper) -> list:
     story.append(Spacer(1, 2 * mm))
     widths = [13 * mm, 52 * mm, base.CONTENT_W - 65 * mm]
     for part in paper.parts:
-        story.append(CondPageBreak(25 * mm))
+        # a key row with its quoted sentence is 20–30 mm tall: less room than a heading, the
+        # column titles and one row would leave the part's heading alone at the foot of a page
+        story.append(CondPageBreak(45 * mm))
         story.append(Paragraph(part_heading(part), sty.part))
         rows: list[list] = [["题号", "答案", "出处与原文"]]
         for q in part.questions:

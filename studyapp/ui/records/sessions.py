@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -57,6 +58,9 @@ from studyapp.ui.records.common import (
 from studyapp.ui.records.preview import PdfPreviewDialog, open_preview
 from studyapp.ui.records.scores import ScoresPanel
 from studyapp.ui.tasks import TaskRunner, report_failure
+
+if TYPE_CHECKING:
+    from studyapp.ui.records.paper import PaperDialog
 
 log = logging.getLogger("studyapp.ui")
 
@@ -492,6 +496,7 @@ class SessionsPanel(QWidget):
 
     sessionSaved = Signal(int)
     previewOpened = Signal(object)  # PdfPreviewDialog
+    paperDialogOpened = Signal(object)  # PaperDialog (组卷打印)
 
     def __init__(self, ctx: AppContext, runner: TaskRunner, notify: Notify,
                  open_question: Callable[[int], None] | None = None,
@@ -537,6 +542,9 @@ class SessionsPanel(QWidget):
         menu = QMenu(self.print_button)
         for form, text in FORM_TITLES.items():
             menu.addAction(f"{text}…", lambda f=form: self.print_form(f))
+        menu.addSeparator()
+        self.paper_action = menu.addAction("试卷、答题卡和答案…", lambda: self.print_paper())
+        self.paper_action.setToolTip("从本次学习文件的已审核试题中组卷，预览后打印")
         self.print_button.setMenu(menu)
         self.form = SessionForm(ctx, right)
         self.form.saved.connect(self._form_saved)
@@ -741,4 +749,24 @@ class SessionsPanel(QWidget):
         )
         self.preview = dialog
         self.previewOpened.emit(dialog)
+        return dialog
+
+    def print_paper(self, session_id: int | None = None) -> PaperDialog | None:
+        """组卷打印 on the session's document (the dialog lets the clerk pick another one).
+
+        The dialog module is imported when first used: most sessions never print a paper.
+        """
+        from studyapp.ui.records.paper import open_paper_dialog
+
+        sid = session_id if session_id is not None else self.current_id
+        document_id = None
+        if sid is not None:
+            try:
+                document_id = sessions.get_session_detail(self.ctx, sid).document_id
+            except DocumentError as exc:
+                report_failure(self, "组卷打印", exc)
+                return None
+        dialog = open_paper_dialog(self, self.ctx, self.runner, document_id)
+        dialog.built.connect(lambda paper, _key: setattr(self, "preview", paper))
+        self.paperDialogOpened.emit(dialog)
         return dialog
