@@ -1,9 +1,32 @@
-"""The document's table of contents: sections as a tree with read marks and progress per part."""
+"""The document's table of contents: sections as a tree with read marks and progress per part.
+
+With a learner chosen (自学), each heading also gets a coloured dot for how far that learner is
+with it — read / practised / mastered — so the tree shows at a glance what is left to study.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent
+from collections.abc import Mapping
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,11 +37,53 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.services.dto import DocumentView, SectionView
+from studyapp.services.dto_study import MASTERY_NAMES, SectionMastery
 from studyapp.ui import style
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MASTERY_ROLE = Qt.ItemDataRole.UserRole + 2  # the learner's mastery state of the section, or None
 READ_MARK = "✓"
 NOTE_MARK = "✎"
+
+#: the dot in front of a heading: hollow grey = not yet read, then blue, amber, green
+MASTERY_COLORS: dict[str, str] = {
+    "unread": "#b8c0ca", "read": "#5b8fd0", "practised": "#e09a2c", "mastered": "#2e7d32",
+}
+_DOT = 12
+_ICONS: dict[str, QIcon] = {}
+
+
+def mastery_icon(state: str) -> QIcon:
+    """A small filled dot (a ring for 未读), drawn once per state — never while painting rows."""
+    icon = _ICONS.get(state)
+    if icon is None:
+        pixmap = QPixmap(_DOT, _DOT)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor(MASTERY_COLORS.get(state, MASTERY_COLORS["unread"]))
+        if state == "unread":
+            painter.setPen(color)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(1, 1, _DOT - 3, _DOT - 3)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawEllipse(0, 0, _DOT - 1, _DOT - 1)
+        painter.end()
+        icon = QIcon(pixmap)
+        _ICONS[state] = icon
+    return icon
+
+
+def mastery_tip(m: SectionMastery) -> str:
+    """What the dot means for this section, in words a learner can check."""
+    name = MASTERY_NAMES.get(m.state, m.state)
+    if m.answered:
+        return f"{name}：答过 {m.answered} 次，答对 {m.right} 次（本节共 {m.questions} 道题）"
+    if m.state == "read":
+        return f"{name}：还没有练习本节（本节共 {m.questions} 道题）"
+    return f"{name}（本节共 {m.questions} 道题）"
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -28,11 +93,11 @@ class _WrappingDelegate(QStyledItemDelegate):
     height is computed here from the real width left for the text at the item's depth.
     """
 
-    def __init__(self, tree: "OutlineTree") -> None:
+    def __init__(self, tree: OutlineTree) -> None:
         super().__init__(tree)
         self.tree = tree
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         base = super().sizeHint(option, index)
         if index.column() != 0:
             return base
@@ -42,6 +107,8 @@ class _WrappingDelegate(QStyledItemDelegate):
             depth += 1
             parent = parent.parent()
         width = self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - 12
+        if index.data(MASTERY_ROLE):  # the mastery dot takes room left of the text
+            width -= self.tree.iconSize().width() + 8
         if width <= 40:
             return base
         font = index.data(Qt.ItemDataRole.FontRole) or self.tree.font()
@@ -56,7 +123,7 @@ class OutlineTree(QTreeWidget):
 
     sectionActivated = Signal(int)
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("outline")
         self.setColumnCount(2)
@@ -77,6 +144,9 @@ class OutlineTree(QTreeWidget):
         self._read: set[int] = set()
         self._notes: set[int] = set()
         self._children: dict[int, list[int]] = {}
+        self._mastery: dict[int, SectionMastery] = {}
+        self.mastery_rule = ""
+        self.setIconSize(QSize(_DOT, _DOT))
         self.currentItemChanged.connect(self._current_changed)
         self._silent = False
         self.setItemDelegate(_WrappingDelegate(self))
@@ -91,7 +161,7 @@ class OutlineTree(QTreeWidget):
         if self.currentItem() is not None:
             self.scrollToItem(self.currentItem(), QAbstractItemView.ScrollHint.EnsureVisible)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout.start()  # row heights depend on the width (wrapped headings)
 
@@ -103,6 +173,7 @@ class OutlineTree(QTreeWidget):
             self._items.clear()
             self._sections.clear()
             self._children.clear()
+            self._mastery = {}  # another document: the learner's marks come again
             self._read = {s.id for s in view.sections if s.is_read} if view else set()
             self._notes = {s.id for s in view.sections if s.has_note} if view else set()
             if view is None:
@@ -158,6 +229,30 @@ class OutlineTree(QTreeWidget):
         item.setText(1, " ".join(marks))
         item.setForeground(1, QBrush(QColor(style.READ_MARK)))
         item.setToolTip(1, "已读" if done else "")
+        m = self._mastery.get(section_id)
+        if m is None:
+            item.setIcon(0, QIcon())
+            item.setData(0, MASTERY_ROLE, None)
+            item.setToolTip(0, s.heading)
+        else:
+            item.setIcon(0, mastery_icon(m.state))
+            item.setData(0, MASTERY_ROLE, m.state)
+            tip = f"{s.heading}\n{mastery_tip(m)}"
+            item.setToolTip(0, f"{tip}\n\n{self.mastery_rule}" if self.mastery_rule else tip)
+
+    # the learner's mastery (自学) ------------------------------------------------------
+    def set_mastery(self, mastery: Mapping[int, SectionMastery] | None, rule: str = "") -> None:
+        """Show a learner's read / practised / mastered dots; None (no learner) removes them."""
+        self._mastery = dict(mastery or {})
+        self.mastery_rule = rule
+        for sid in self._items:
+            self._refresh(sid)
+        self._relayout.start()  # the dot narrows the text: wrapped rows may grow
+
+    def mastery_state(self, section_id: int) -> str | None:
+        """The state shown for a section ("read", "practised", "mastered", "unread") or None."""
+        m = self._mastery.get(section_id)
+        return m.state if m is not None else None
 
     # updates -------------------------------------------------------------------------
     def set_read(self, section_id: int) -> None:

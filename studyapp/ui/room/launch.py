@@ -248,8 +248,14 @@ class RoomLauncher(QObject):
             a.triggered.connect(lambda _c=False, rid=info.id: self.open(rid))
 
     def announce_unfinished(self) -> None:
-        """At start, say (without a dialog) that something can be continued."""
-        runs = room.unfinished_runs(self.ctx)
+        """At start, say (without a dialog) that something can be continued.
+
+        Only a hint: if the database cannot answer right now, say nothing rather than fail."""
+        try:
+            runs = room.unfinished_runs(self.ctx)
+        except DocumentError as exc:
+            log.warning("could not look for unfinished meeting-room runs: %s", exc)
+            return
         if runs and hasattr(self.window, "statusBar"):
             self.window.statusBar().showMessage(
                 f"有未结束的{runs[0].kind_name}，可在“会议室 → 继续上次的…”中继续。", 15000)

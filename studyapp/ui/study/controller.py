@@ -1,0 +1,625 @@
+"""The 学习 menu and everything behind it, attached to the main window by one hook.
+
+The controller owns who is studying (for this run of the app only: on a shared PC the next
+start asks again, with the last learner preselected), the study pages shown in the main window
+in place of the reader, the 「返回…」 bar while the reader is looked at from a page, the status
+bar's 「学习者：… · 今日待复习 N 题」, and the learner's mastery dots in the reader's tree.
+
+Reads that can take a while (我的学习, the 错题本, drawing questions, handing in) run on the
+main window's TaskRunner; answers are stored directly (a couple of milliseconds each).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.model import DocumentError
+from studyapp.services import AppContext
+from studyapp.services import settings as settings_service
+from studyapp.services.dto_records import PersonView
+from studyapp.services.dto_study import (
+    SCOPE_REVIEW,
+    SCOPE_SECTIONS,
+    SCOPE_WRONGBOOK,
+    AnswerResult,
+    AttemptView,
+    ExamResult,
+    Scope,
+    WrongBookItem,
+)
+from studyapp.ui import style
+from studyapp.ui.study.common import STUDY_STYLE, ask, button, label, tell
+from studyapp.ui.study.pages import StudyPage
+from studyapp.ui.tasks import Task, report_failure
+
+if TYPE_CHECKING:
+    from studyapp.core.blueprint import Blueprint
+    from studyapp.ui.study.learner import WhoDialog
+    from studyapp.ui.study.result import ResultPage
+    from studyapp.ui.study.setup import ExamSetupDialog, PracticeSetupDialog
+
+# The pages, the forms and the services behind them (the FSRS scheduler, the question drawing)
+# are imported when first used: the main window must appear as soon as the reader is ready.
+log = logging.getLogger("studyapp.ui")
+
+CHOICE_TYPES = ("single", "multiple", "judge", "fill")
+REVIEW_MAX = 50  # one sitting of 今日复习; the rest stays due and comes next time
+
+
+class StudyController(QObject):
+    """Self-study for the main window: learner, pages, status and mastery marks."""
+
+    learnerChanged = Signal(object)  # PersonView
+    pageShown = Signal(object)  # the StudyPage now on screen
+    statusUpdated = Signal(str)
+    masteryUpdated = Signal()
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx: AppContext = window.ctx  # type: ignore[attr-defined]
+        self.runner = window.runner  # type: ignore[attr-defined]
+        self.reader = window.reader  # type: ignore[attr-defined]
+        self.person: PersonView | None = None
+        self.page: StudyPage | None = None
+        self.due_today: int | None = None
+        self.dialog: QDialog | None = None  # the form open now (tests drive it)
+        self.pending_box = None
+        self._mastery_run = 0
+
+        # the central area: the reader, or a study page, with a 「返回…」 bar over the reader
+        reader = window.takeCentralWidget()
+        self.area = QWidget(window)
+        self.area.setObjectName("studyArea")
+        area_layout = QVBoxLayout(self.area)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.setSpacing(0)
+        self.return_bar = QFrame(self.area)
+        self.return_bar.setObjectName("returnBar")
+        self.return_bar.setStyleSheet(
+            STUDY_STYLE + f"QFrame#returnBar {{ background: {style.ACCENT_LIGHT};"
+            f" border-bottom: 1px solid {style.BORDER}; }}")
+        bar = QHBoxLayout(self.return_bar)
+        bar.setContentsMargins(16, 6, 16, 6)
+        self.return_text = label("", "feedbackText", self.return_bar, wrap=False)
+        self.return_button = button("返回", self.return_bar, primary=True)
+        self.return_button.clicked.connect(self.return_to_page)
+        bar.addWidget(self.return_text, 1)
+        bar.addWidget(self.return_button)
+        self.return_bar.hide()
+        self.stack = QStackedWidget(self.area)
+        self.stack.addWidget(reader)
+        area_layout.addWidget(self.return_bar)
+        area_layout.addWidget(self.stack, 1)
+        window.setCentralWidget(self.area)
+        self.back_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self.back_key.activated.connect(self.return_to_page)
+        self.back_key.setEnabled(False)
+
+        self.status_label = QLabel(window)
+        self.status_label.setObjectName("learnerStatus")
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label.setToolTip("点姓名可以换人（学习 → 谁在学习）")
+        self.status_label.linkActivated.connect(lambda _link: self.choose_person())
+        self.status_label.setContentsMargins(8, 0, 8, 0)
+        window.statusBar().addPermanentWidget(self.status_label)
+        self._show_status()
+
+        self.reader.documentShown.connect(lambda _view: self.refresh_mastery())
+        self.reader.sectionMarkedRead.connect(self._section_read)
+        window.installEventFilter(self)
+
+    # the learner ---------------------------------------------------------------------------------
+    def with_person(self, then: Callable[[], Any]) -> None:
+        """Run `then` for the current learner; ask 「谁在学习？」 first if nobody is chosen yet."""
+        if self.person is not None:
+            then()
+        else:
+            self.choose_person(then)
+
+    def choose_person(self, then: Callable[[], Any] | None = None) -> WhoDialog:
+        """「谁在学习？」 (non-blocking); after a choice: unfinished attempts, then `then`."""
+        from studyapp.ui.study.learner import WhoDialog
+
+        dialog = WhoDialog(self.ctx, self.window, preselect=self.person.id if self.person else None)
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and dialog.person is not None:
+                self.set_person(dialog.person)
+                self.offer_resume(then)
+
+        dialog.finished.connect(done)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_person(self, person: PersonView) -> None:
+        if self.person is not None and self.person.id != person.id and self.page is not None:
+            self.close_page()  # the previous learner's screen is not the new one's
+        self.person = person
+        log.info("learner is now person %d", person.id)
+        self._show_status()
+        self.refresh_status()
+        self.refresh_mastery()
+        self.learnerChanged.emit(person)
+
+    def _show_status(self) -> None:
+        link = f"color:{style.ACCENT}; text-decoration:none"
+        if self.person is None:
+            text = f"学习者：<a href='who' style='{link}'>请选择</a>"
+        else:
+            due = "…" if self.due_today is None else str(self.due_today)
+            text = (f"学习者：<a href='who' style='{link}'>{self.person.name}</a>"
+                    f" · 今日待复习 {due} 题")
+        self.status_label.setText(text)
+        self.statusUpdated.emit(self.status_label.text())
+
+    def status_text(self) -> str:
+        """The status label as plain words (tests, the self-check)."""
+        if self.person is None:
+            return "学习者：请选择"
+        due = "…" if self.due_today is None else str(self.due_today)
+        return f"学习者：{self.person.name} · 今日待复习 {due} 题"
+
+    def refresh_status(self) -> Task | None:
+        """今日待复习 N 题, counted on the worker."""
+        if self.person is None:
+            return None
+        ctx, pid = self.ctx, self.person.id
+
+        def work(_p, _c) -> int:
+            from studyapp.services import review
+
+            return review.due_count(ctx, pid)
+
+        def done(n: int) -> None:
+            if self.person is not None and self.person.id == pid:
+                self.due_today = n
+                self._show_status()
+
+        return self.runner.run(work, title="今日待复习",
+                               on_success=done, on_failure=self._quiet, show_progress=False)
+
+    @staticmethod
+    def _quiet(exc: BaseException) -> None:
+        log.warning("background study refresh failed: %s", exc)
+
+    # resume ----------------------------------------------------------------------------------------
+    def offer_resume(self, then: Callable[[], Any] | None = None, *, say_none: bool = False) -> Task | None:
+        """Hand in quizzes whose time ran out, then offer 「继续上次的答题」 (else run `then`)."""
+        if self.person is None:
+            return None
+        ctx, person = self.ctx, self.person
+
+        def work(_p, _c):
+            from studyapp.services import quiz
+
+            expired = quiz.expire_overdue(ctx, person.id)
+            return expired, quiz.unfinished_attempts(ctx, person.id)
+
+        def done(found: tuple[list[int], list[Any]]) -> None:
+            expired, unfinished = found
+            if expired:
+                self.window.statusBar().showMessage(
+                    f"上次有 {len(expired)} 场模拟考试的时间已到，已自动交卷；成绩可在“我的学习”中查看。", 15000)
+            if not unfinished:
+                if say_none:
+                    self.pending_box = tell(self.window, "继续上次的答题", "没有未做完的练习或模拟考试。")
+                if then is not None:
+                    then()
+                return
+            from studyapp.ui.study.setup import ResumeDialog
+
+            dialog = ResumeDialog(unfinished, person.name, self.window)
+
+            def chosen(result: int) -> None:
+                aid = dialog.chosen_id()
+                if result == QDialog.DialogCode.Accepted and aid is not None:
+                    self.resume(aid)
+                elif then is not None:
+                    then()
+
+            dialog.finished.connect(chosen)
+            self.dialog = dialog
+            dialog.open()
+
+        return self.runner.run(work, title="继续上次的答题", on_success=done,
+                               on_failure=self._failed("继续上次的答题"), show_progress=False)
+
+    def resume(self, attempt_id: int) -> StudyPage | None:
+        """Open an unfinished attempt again: same questions, saved answers, the time that was left."""
+        from studyapp.services import quiz
+
+        try:
+            view = quiz.resume_attempt(self.ctx, attempt_id)
+        except DocumentError as exc:
+            self.pending_box = tell(self.window, "继续上次的答题", exc.message, warning=True)
+            return None
+        return self.open_attempt(view)
+
+    # pages -----------------------------------------------------------------------------------------
+    def open_attempt(self, view: AttemptView) -> StudyPage:
+        from studyapp.ui.study.exam import ExamPage
+        from studyapp.ui.study.practice import PracticePage
+
+        page: StudyPage
+        if view.kind == "exam":
+            page = ExamPage(self.ctx, self.runner, view)
+        else:
+            page = PracticePage(self.ctx, self.runner, view)
+            page.sourceRequested.connect(self.show_answer_source)
+            page.answered.connect(lambda _r: self.refresh_status())  # a slip may be due today
+        page.finished.connect(self.show_result)
+        self.show_page(page)
+        return page
+
+    def show_page(self, page: StudyPage) -> None:
+        """Put a page in the main window in place of the reader (the previous page goes)."""
+        self._drop_page()
+        self.page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self._set_return_bar(False)
+        if self.window.isVisible() and not self.window.isActiveWindow():
+            self.window.activateWindow()  # after a dialog: the keys belong to this window again
+        page.activate()
+        # a dialog closing right now (继续上次的答题, 练习…) gives the focus back to where it was;
+        # take it again once it has, so 1–4 and Enter work without a click
+        QTimer.singleShot(0, page, page.activate)
+        self.pageShown.emit(page)
+
+    def _drop_page(self) -> None:
+        old = self.page
+        if old is None:
+            return
+        old.stop()
+        self.page = None
+        self.stack.removeWidget(old)
+        old.hide()
+        old.deleteLater()
+
+    def close_page(self) -> None:
+        """「返回阅读」: the page goes; an unfinished attempt can be continued later."""
+        self._drop_page()
+        self.show_reader()
+
+    def show_reader(self) -> None:
+        """Show the reader; with a page still open, the 「返回…」 bar leads back to it."""
+        self.stack.setCurrentIndex(0)
+        self._set_return_bar(self.page is not None)
+
+    def return_to_page(self) -> None:
+        if self.page is None:
+            return
+        self.stack.setCurrentWidget(self.page)
+        self._set_return_bar(False)
+        self.window.statusBar().clearMessage()  # 「已在…标出出处」 was about the reader
+        self.page.activate()
+        self.pageShown.emit(self.page)
+
+    def _set_return_bar(self, on: bool) -> None:
+        if on and self.page is not None:
+            what = self.page.leave_text() or self.page.title_label.text()
+            self.return_text.setText(f"正在查看原文。{what}")
+            self.return_button.setText(f"{self.page.return_text}（Esc）")
+        self.return_bar.setVisible(on)
+        self.back_key.setEnabled(on)
+
+    def _leave_then(self, action: Callable[[], Any]) -> None:
+        """Before another study screen: an open attempt is left (kept), after a word."""
+        page = self.page
+        if page is None or not page.in_progress():
+            action()
+            return
+        kind = "模拟考试" if page.is_exam else "练习"
+        extra = "计时暂停，" if kind == "模拟考试" else ""
+        self.return_to_page()
+        self.pending_box = ask(
+            self.window, f"离开{kind}",
+            f"这次{kind}还没有结束。已答的题都已保存，{extra}以后可以在“学习 → 继续上次的答题”中接着做。\n现在离开吗？",
+            "离开", f"继续{kind}", action)
+
+    # showing the source ------------------------------------------------------------------------------
+    def show_answer_source(self, result: AnswerResult) -> bool:
+        """在原文中查看: the reader, at the quoted sentence, highlighted; the bar leads back."""
+        loc = result.quote_location
+        if loc is None:
+            return False
+        doc = self._document_of(result.question_id)
+        self.show_reader()
+        return bool(self.window.show_source(loc.section_id, loc.start, loc.end, field=loc.field,  # type: ignore[attr-defined]
+                                            document_id=doc))
+
+    def show_wrong_source(self, item: WrongBookItem) -> bool:
+        from studyapp.services import bank
+
+        try:
+            loc = bank.quote_location(self.ctx, item.question_id)
+        except DocumentError:
+            loc = None
+        if loc is None:
+            self.window.statusBar().showMessage("找不到这道题的出处原文，文件可能已修改", 6000)
+            return False
+        self.show_reader()
+        return bool(self.window.show_source(loc.section_id, loc.start, loc.end, field=loc.field,  # type: ignore[attr-defined]
+                                            document_id=item.document_id))
+
+    def _document_of(self, question_id: int | None) -> int | None:
+        page = self.page
+        doc = getattr(getattr(page, "attempt", None), "document_id", None)
+        if doc is not None or question_id is None:
+            return doc
+        from studyapp.services import bank
+
+        try:
+            return bank.get_question(self.ctx, question_id).document_id
+        except DocumentError:
+            return None
+
+    # 练习 -------------------------------------------------------------------------------------------
+    def practice_dialog(self, scope_kind: str | None = None) -> PracticeSetupDialog:
+        """练习…: the form, preset to the section being read."""
+        from studyapp.services import review, wrongbook
+        from studyapp.ui.study.setup import PracticeSetupDialog
+
+        assert self.person is not None
+        pid = self.person.id
+        dialog = PracticeSetupDialog(
+            self.ctx, self.window, document=self.reader.view, section_id=self.reader.section_id,
+            default_count=int(settings_service.get_setting(self.ctx, "practice.count")),
+            wrong_count=wrongbook.wrong_count(self.ctx, pid),
+            due_count=review.due_count(self.ctx, pid), scope_kind=scope_kind)
+        dialog.accepted.connect(
+            lambda: self.start_practice(dialog.scope(), dialog.count.value(), dialog.chosen_types()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_practice(self, scope: Scope, count: int | None = None,
+                       types: list[str] | tuple[str, ...] | None = None) -> Task | None:
+        """Draw the questions on the worker, then show the first one."""
+        if self.person is None:
+            return None
+        ctx, pid = self.ctx, self.person.id
+        type_list = list(types) if types is not None else None
+
+        def work(_p, _c) -> AttemptView:
+            from studyapp.services import practice
+
+            return practice.start_practice(ctx, pid, scope, count, type_list)
+
+        return self.runner.run(
+            work,
+            title="练习", label="正在抽题…", on_success=self.open_attempt,
+            on_failure=self._failed("练习"))
+
+    def practise_section(self, section_id: int | None = None) -> Task | None:
+        """练习本节: the section being read, at once, with the usual number of questions."""
+        sid = section_id if section_id is not None else self.reader.section_id
+        doc = self.reader.document_id
+        if sid is None or doc is None:
+            self.window.statusBar().showMessage("请先在阅读区打开要练习的章节", 5000)
+            return None
+        return self.start_practice(Scope(SCOPE_SECTIONS, doc, (sid,)), None, CHOICE_TYPES)
+
+    def start_review(self) -> Task | None:
+        """今日复习: the questions due today, most overdue first."""
+        return self.start_practice(Scope(SCOPE_REVIEW, None), REVIEW_MAX, None)
+
+    def practise_wrongbook(self) -> Task | None:
+        return self.start_practice(Scope(SCOPE_WRONGBOOK, None), REVIEW_MAX, None)
+
+    # 模拟考试 ---------------------------------------------------------------------------------------
+    def exam_dialog(self) -> ExamSetupDialog | None:
+        from studyapp.ui.study.setup import ExamSetupDialog
+
+        view = self.reader.view
+        if view is None:
+            self.window.statusBar().showMessage("请先导入或打开一份文件", 5000)
+            return None
+        try:
+            dialog = ExamSetupDialog(self.ctx, self.window, document=view)
+        except DocumentError as exc:
+            self.pending_box = tell(self.window, "模拟考试", exc.message, warning=True)
+            return None
+        dialog.accepted.connect(lambda: self.start_exam(dialog.blueprint()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_exam(self, blueprint: Blueprint) -> Task | None:
+        if self.person is None:
+            return None
+        ctx, pid = self.ctx, self.person.id
+
+        def work(_p, _c) -> AttemptView:
+            from studyapp.services import quiz
+
+            return quiz.start_exam(ctx, pid, blueprint)
+
+        return self.runner.run(work,
+                               title="模拟考试", label="正在组卷…", on_success=self.open_attempt,
+                               on_failure=self._failed("模拟考试"))
+
+    # results -----------------------------------------------------------------------------------------
+    def show_result(self, result: ExamResult) -> ResultPage:
+        from studyapp.ui.study.result import ResultPage
+
+        expired = result.status == "expired"
+        banner = "考试时间到，试卷已自动交卷。没有作答的题按未答计分。" if expired else ""
+        page = ResultPage(result, banner=banner)
+        page.sourceRequested.connect(self.show_answer_source)
+        page.closeRequested.connect(self.close_page)
+        page.wrongbookRequested.connect(self.open_wrongbook)
+        page.againRequested.connect(self.exam_dialog if result.kind == "exam" else self.practice_dialog)
+        self.show_page(page)
+        if expired:
+            self.pending_box = tell(self.window, "考试时间到", "考试时间到，试卷已自动交卷。\n请查看成绩和每道题的答案。")
+        self.refresh_status()
+        self.refresh_mastery()
+        return page
+
+    # 错题本 / 我的学习 -----------------------------------------------------------------------------------
+    def open_wrongbook(self) -> Task | None:
+        if self.person is None:
+            return None
+        ctx, person = self.ctx, self.person
+
+        def show(data: Any) -> None:
+            from studyapp.ui.study.wrongbook import WrongBookPage
+
+            page = WrongBookPage(data, person.name)
+            page.practiceRequested.connect(self.practise_wrongbook)
+            page.sourceRequested.connect(self.show_wrong_source)
+            page.closeRequested.connect(self.close_page)
+            self.show_page(page)
+
+        def work(_p, _c) -> Any:
+            from studyapp.ui.study.wrongbook import load_wrongbook
+
+            return load_wrongbook(ctx, person.id)
+
+        return self.runner.run(work, title="错题本",
+                               label="正在打开错题本…", on_success=show, on_failure=self._failed("错题本"))
+
+    def open_my_study(self) -> Task | None:
+        if self.person is None:
+            return None
+        ctx, person, doc = self.ctx, self.person, self.reader.document_id
+
+        def show(data: Any) -> None:
+            from studyapp.ui.study.mystudy import MyStudyPage
+
+            page = MyStudyPage(data, person.name)
+            page.wrongbookRequested.connect(self.open_wrongbook)
+            page.reviewRequested.connect(self.start_review)
+            page.sectionRequested.connect(self.practise_section)
+            page.closeRequested.connect(self.close_page)
+            self.show_page(page)
+
+        def work(_p, _c) -> Any:
+            from studyapp.ui.study.mystudy import load_my_study
+
+            return load_my_study(ctx, person.id, doc)
+
+        return self.runner.run(work, title="我的学习",
+                               label="正在统计…", on_success=show, on_failure=self._failed("我的学习"))
+
+    # the reader's tree -------------------------------------------------------------------------------
+    def refresh_mastery(self) -> Task | None:
+        """The learner's dots on the tree (read on the worker; a newer request wins)."""
+        outline = self.reader.outline
+        doc = self.reader.document_id
+        if self.person is None or doc is None:
+            outline.set_mastery(None)
+            return None
+        self._mastery_run += 1
+        run, ctx, pid = self._mastery_run, self.ctx, self.person.id
+        return self.runner.run(lambda _p, _c: self._mastery_work(ctx, pid, doc), title="掌握情况",
+                               on_success=lambda data: self._show_mastery(run, doc, data),
+                               on_failure=self._quiet, show_progress=False)
+
+    @staticmethod
+    def _mastery_work(ctx: AppContext, person_id: int, document_id: int,
+                      read_section: int | None = None) -> tuple[dict, str]:
+        from studyapp.services import mystudy, reading
+
+        if read_section is not None:
+            reading.mark_read(ctx, read_section, person_id=person_id)
+        marks = mystudy.section_mastery(ctx, person_id, document_id)
+        rule = mystudy.mastery_rule_text(
+            int(settings_service.get_setting(ctx, "study.mastery_min_answers")),
+            float(settings_service.get_setting(ctx, "study.mastery_ratio")))
+        return marks, rule
+
+    def _show_mastery(self, run: int, doc: int, data: tuple[dict, str]) -> None:
+        if run != self._mastery_run or doc != self.reader.document_id:
+            return  # an older answer, or the reader moved to another document meanwhile
+        marks, rule = data
+        self.reader.outline.set_mastery(marks, rule)
+        self.masteryUpdated.emit()
+
+    def _section_read(self, section_id: int) -> None:
+        """The reader marked a section read: it is read by this learner too (on the worker)."""
+        if self.person is None or self.reader.document_id is None:
+            return
+        self._mastery_run += 1
+        run, ctx, pid, doc = self._mastery_run, self.ctx, self.person.id, self.reader.document_id
+        self.runner.run(lambda _p, _c: self._mastery_work(ctx, pid, doc, section_id), title="阅读记录",
+                        on_success=lambda data: self._show_mastery(run, doc, data),
+                        on_failure=self._quiet, show_progress=False)
+
+    # errors and closing ------------------------------------------------------------------------------
+    def _failed(self, title: str) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, DocumentError):  # “错题本里没有题目…” — a message, not an error
+                self.pending_box = tell(self.window, title, exc.message, warning=True)
+            else:
+                report_failure(self.window, title, exc)
+        return failed
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Closing the app with a quiz open stores its answer and clock first."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self.page is not None:
+            self.page.stop()
+        return False
+
+
+def install_study(window: QMainWindow) -> StudyController:
+    """Add the 学习 menu (before 题库) and the learner to the status bar; the one hook."""
+    controller = StudyController(window)
+    menu = QMenu("学习(&S)", window)
+    menu.setObjectName("studyMenu")
+
+    def act(text: str, slot: Callable[[], Any], tip: str, *, guarded: bool = True) -> QAction:
+        action = QAction(text, window)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        if guarded:
+            action.triggered.connect(
+                lambda _c=False: controller._leave_then(lambda: controller.with_person(slot)))
+        else:
+            action.triggered.connect(lambda _c=False: slot())
+        menu.addAction(action)
+        return action
+
+    controller.act_who = act("谁在学习…", controller.choose_person, "选择或添加正在学习的人（不需要密码）",
+                             guarded=False)
+    controller.act_resume = act("继续上次的答题…", lambda: controller.offer_resume(say_none=True),
+                                "接着做上次没做完的练习或模拟考试")
+    menu.addSeparator()
+    controller.act_practice = act("练习…", controller.practice_dialog,
+                                  "选择范围、题数和题型，逐题练习，每题即时判断对错")
+    controller.act_section = act("练习本节", controller.practise_section, "用阅读区当前这一节的试题练习")
+    controller.act_exam = act("模拟考试…", controller.exam_dialog, "按题型和分值组卷，限时作答，交卷后评分")
+    menu.addSeparator()
+    controller.act_wrongbook = act("错题本…", controller.open_wrongbook, "答错的题，按章节整理")
+    controller.act_review = act("今日复习", controller.start_review, "按记忆规律安排的今天该复习的题")
+    controller.act_my_study = act("我的学习…", controller.open_my_study, "已读章节、练习、成绩和各章节掌握情况")
+    bar = window.menuBar()
+    before = next((a for a in bar.actions() if a.text().startswith("题库")), None)
+    if before is None:
+        before = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
+    if before is not None:
+        bar.insertMenu(before, menu)
+    else:
+        bar.addMenu(menu)
+    controller.menu = menu
+    window.study = controller  # type: ignore[attr-defined]
+    return controller
