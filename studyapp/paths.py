@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from studyapp import APP_NAME
 
 
@@ -51,5 +49,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     elif os.environ.get("STUDYAPP_DATA"):
         path = Path(os.environ["STUDYAPP_DATA"])
     else:
+        import platformdirs  # only when no folder was given
+
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return path.expanduser()

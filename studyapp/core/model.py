@@ -5,6 +5,7 @@ No Qt, no SQL. `ParsedDocument.to_json()` is the shape of `studyapp outline --js
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,24 @@ class DocumentError(Exception):
 
 class Cancelled(Exception):
     """Long work stopped because the user cancelled it."""
+
+
+# progress(done, total, message_zh); total 0 means "unknown"
+ProgressFn = Callable[[int, int, str], None]
+
+
+class CancelToken:
+    """Set by the GUI thread, polled by long work (which then raises Cancelled)."""
+
+    def __init__(self) -> None:
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
 
 
 @dataclass

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-# progress(done, total, message_zh); total 0 means "unknown"
-ProgressFn = Callable[[int, int, str], None]
-
-
-class CancelToken:
-    """Set by the GUI thread, polled by long work (which then raises core.model.Cancelled)."""
-
-    def __init__(self) -> None:
-        self._cancelled = False
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled
+from studyapp.core.model import CancelToken, ProgressFn  # noqa: F401 - part of this API
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,18 @@ import logging
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studyapp import APP_NAME, APP_TITLE, __version__, paths
-from studyapp.services import AppContext, SchemaTooNewError, documents
-from studyapp.services import settings as settings_service
+
+if TYPE_CHECKING:
+    from studyapp.services import AppContext
+    from studyapp.ui.mainwindow import MainWindow
 
 log = logging.getLogger("studyapp.ui")
 
@@ -64,7 +66,8 @@ def configure_application(app: QApplication) -> str:
     font.setFamilies([family])
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
-    app.setStyle("Fusion")  # the same calm look on Windows, domestic Linux and offscreen
+    if app.style().name().lower() != "fusion":  # already the default on most Linux desktops
+        app.setStyle("Fusion")  # the same calm look on Windows, domestic Linux and offscreen
     load_translations(app)
     from studyapp.ui.style import application_style_sheet
 
@@ -76,6 +79,9 @@ def configure_application(app: QApplication) -> str:
 
 def choose_start(ctx: AppContext, seed_id: int | None) -> tuple[int | None, int | None]:
     """Where to open: the last document/section read, else the seed, else any document."""
+    from studyapp.services import documents
+    from studyapp.services import settings as settings_service
+
     docs = documents.list_documents(ctx)
     ids = {d.id for d in docs}
     last_doc = int(settings_service.get_setting(ctx, "reader.last_document") or 0)
@@ -87,8 +93,26 @@ def choose_start(ctx: AppContext, seed_id: int | None) -> tuple[int | None, int 
     return (docs[0].id if docs else None), None
 
 
-def open_main_window(ctx: AppContext):  # noqa: ANN201 - MainWindow, imported lazily
-    """Import the seed on first start, then show the main window where the reader left off."""
+def open_data(data_dir: Path) -> tuple[AppContext, int | None, int | None]:
+    """Open (migrating if needed) the data folder, import the seed on first start, and say
+    where to open. Runs on the worker thread at start-up; SchemaTooNewError goes up."""
+    from studyapp.services import documents
+    from studyapp.services.context import AppContext
+
+    ctx = AppContext(Path(data_dir))
+    try:
+        seed_id = documents.ensure_seed(ctx)
+        doc_id, section_id = choose_start(ctx, seed_id)
+    except BaseException:
+        ctx.close()
+        raise
+    return ctx, doc_id, section_id
+
+
+def open_main_window(ctx: AppContext) -> MainWindow:
+    """Import the seed on first start, then show the main window where the reader left off
+    (all at once, on this thread: for the self-test and the tests)."""
+    from studyapp.services import documents
     from studyapp.ui.mainwindow import MainWindow
 
     seed_id = documents.ensure_seed(ctx)
@@ -99,6 +123,53 @@ def open_main_window(ctx: AppContext):  # noqa: ANN201 - MainWindow, imported la
     return window
 
 
+def start_main_window(data_dir: Path) -> MainWindow:
+    """Show the main window at once, where it was last time, then open the data folder on the
+    worker thread and fill the window in (the database layer loads after the first paint).
+
+    A database written by a newer studyapp is refused with its message and the window emits
+    openFailed(2) (run_gui then quits with that status); any other failure is reported in
+    Chinese the same way.
+    """
+    from studyapp.services.startup import peek_settings
+    from studyapp.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    window.restore_saved_geometry(str(peek_settings(data_dir, ["window.geometry"]).get(
+        "window.geometry", "")))
+    window.show()
+
+    def opened(result: tuple[AppContext, int | None, int | None]) -> None:
+        ctx, doc_id, section_id = result
+        window.attach(ctx)
+        window.open_document(doc_id, section_id)
+        window.opened.emit()
+
+    def failed(exc: BaseException) -> None:
+        from studyapp.core.model import DocumentError
+        from studyapp.services.context import SchemaTooNewError
+
+        if isinstance(exc, (SchemaTooNewError, DocumentError)):
+            QMessageBox.critical(window, APP_TITLE, exc.message)
+        else:
+            log.error("could not open the data folder", exc_info=(type(exc), exc, exc.__traceback__))
+            QMessageBox.critical(window, APP_TITLE, f"无法打开数据文件夹“{data_dir}”：\n{exc}")
+        window.openFailed.emit(2)
+
+    def progressed(_done: int, _total: int, message: str) -> None:
+        if window.opening_label is not None and message:
+            window.opening_label.setText(message)  # e.g. the seed import on the first start
+
+    def start_opening() -> None:
+        task = window.runner.run(lambda progress, cancel: open_data(data_dir), title="打开学习材料",
+                                 on_success=opened, on_failure=failed, show_progress=False)
+        task.progressed.connect(progressed)
+
+    # open the data once the window is on screen (not inside its paint event)
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, window, start_opening))
+    return window
+
+
 def run_gui(data_dir: Path, selftest: bool = False) -> int:
     """Run the desktop app on `data_dir`; with `selftest`, open, check, report and exit."""
     if selftest and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
@@ -106,28 +177,30 @@ def run_gui(data_dir: Path, selftest: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     family = configure_application(app)  # type: ignore[arg-type]
     if selftest:
+        import tempfile
+
         # the smoke test checks the program, not the user's data: a fresh folder every time
         with tempfile.TemporaryDirectory(prefix="studyapp-selftest-") as tmp:
-            return _run(app, family, Path(tmp), selftest=True)
-    return _run(app, family, Path(data_dir), selftest=False)
+            return _run_selftest(app, family, Path(tmp))
+    window = start_main_window(Path(data_dir))
+    window.openFailed.connect(app.exit)
+    code = int(app.exec())
+    if window.ctx is not None:
+        window.ctx.close()
+    return code
 
 
-def _run(app: QApplication, family: str, data_dir: Path, *, selftest: bool) -> int:
-    """Open the data folder and the main window; run the event loop (or the self-test)."""
+def _run_selftest(app: QApplication, family: str, data_dir: Path) -> int:
+    """Open the data folder and the main window on this thread, check them, report."""
+    from studyapp.services.context import AppContext, SchemaTooNewError
+
     try:
         ctx = AppContext(Path(data_dir))
     except SchemaTooNewError as exc:
-        if selftest:
-            print(f"自检失败：{exc.message}")
-        else:
-            QMessageBox.critical(None, APP_TITLE, exc.message)
+        print(f"自检失败：{exc.message}")
         return 2
-
     try:
-        window = open_main_window(ctx)
-        if selftest:
-            return _selftest(app, window, family)  # type: ignore[arg-type]
-        return int(app.exec())
+        return _selftest(app, open_main_window(ctx), family)
     finally:
         ctx.close()
 

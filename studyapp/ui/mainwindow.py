@@ -6,29 +6,35 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 
 from studyapp import APP_TITLE, __version__
-from studyapp.services import AppContext, documents
-from studyapp.services import settings as settings_service
-from studyapp.services.dto import (
-    BankImportReport,
-    DocumentView,
-    GenerateResult,
-    ImportResult,
-)
 from studyapp.ui.bank import EXPORT_KINDS
-from studyapp.ui.importing.files import choose_import_file
-from studyapp.ui.reader.view import Reader
 from studyapp.ui.records import RECORD_PAGES
 from studyapp.ui.room import ROOM_ENTRIES
 from studyapp.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
+    from studyapp.services import AppContext
+    from studyapp.services.dto import (
+        BankImportReport,
+        DocumentView,
+        GenerateResult,
+        ImportResult,
+    )
     from studyapp.ui.bank.window import BankWindow
     from studyapp.ui.library.dialog import LibraryDialog
+    from studyapp.ui.reader.view import Reader
     from studyapp.ui.records.paper import PaperDialog
 
 # The 题库, 学习记录 and 会议室 windows (and what they pull in: reportlab, openpyxl, the question
@@ -47,38 +53,84 @@ def _decode(text: str) -> QByteArray:
     return QByteArray.fromBase64(QByteArray(text.encode("ascii")))
 
 
+class _OpeningLabel(QLabel):
+    """What the window shows while the data folder opens; says when it was first painted."""
+
+    painted = Signal()
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().paintEvent(event)
+        if not self.property("was_painted"):
+            self.setProperty("was_painted", True)
+            self.painted.emit()
+
+
 class MainWindow(QMainWindow):
     """Thin shell: every piece of data goes through the services, long work through the runner."""
 
     importFinished = Signal(object)  # ImportResult, or None when it failed or was cancelled
     bankGenerated = Signal(object)  # GenerateResult, or None when it failed or was cancelled
+    opened = Signal()  # start-up: the data folder is open and the document shown
+    firstPainted = Signal()  # start-up: the window is on screen (before the data is open)
+    openFailed = Signal(int)  # start-up: the data folder could not be opened (exit status)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
+        """The window itself; with `ctx` the reader and menus are built at once, without it
+        the window can be shown first (start-up) and `attach` fills it when the data is open."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
+        self.reader: Reader | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
+        self.runner = TaskRunner(self)
+        self.resize(*DEFAULT_SIZE)
+        self.opening_label = _OpeningLabel("正在打开学习材料…", self)
+        self.opening_label.painted.connect(self.firstPainted)
+        self.opening_label.setObjectName("openingLabel")
+        # (a style sheet rather than Qt.AlignmentFlag: the Qt namespace costs ~15 ms to load,
+        # which the first paint does not need)
+        self.opening_label.setStyleSheet(
+            "font-size: 16pt; color: #6b7785; qproperty-alignment: 'AlignCenter';")
+        self.setCentralWidget(self.opening_label)
+        self.statusBar().showMessage("正在打开…")
+        if ctx is not None:
+            self.attach(ctx)
+
+    def restore_saved_geometry(self, geometry: str) -> None:
+        """Put the window where it was, before the data is open (see services.startup)."""
+        if geometry:
+            try:
+                self.restoreGeometry(_decode(geometry))
+            except (ValueError, UnicodeEncodeError):
+                log.warning("ignoring unreadable saved window geometry")
+
+    def attach(self, ctx: AppContext) -> None:
+        """Build the reader, menus and toolbar on an open data folder."""
+        from studyapp.ui.reader.view import Reader
+
+        self.ctx = ctx
         app = QApplication.instance()
         family = str(app.property("studyapp_font_family") or app.font().family()) if app else ""
-        self.runner = TaskRunner(self)
         self.reader = Reader(ctx, family, self)
         self.reader.documentShown.connect(self._document_shown)
         self.reader.sectionMarkedRead.connect(lambda _sid: self._show_progress_message())
         self.reader.noteSaved.connect(lambda _sid: self.statusBar().showMessage("笔记已保存", 3000))
         self.reader.bankRequested.connect(lambda sid: self.open_bank(section_id=sid))
         self.bank_windows: dict[int, BankWindow] = {}
-        self.setCentralWidget(self.reader)
+        self.setCentralWidget(self.reader)  # the "opening" label goes with it
+        self.opening_label = None
         self._last_import_dir = ""
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self.statusBar().showMessage("就绪")
-        self.resize(*DEFAULT_SIZE)
         self._restore_window()
         self._room = None  # the 会议室 launcher, made when first needed
         # after the first paint: say whether a meeting-room run was left unfinished
         QTimer.singleShot(300, self, self.room_launcher)
-        from studyapp.ui.study.controller import install_study  # 学习 menu and learner (issue 4)
+        from studyapp.ui.study.controller import (
+            install_study,  # 学习 menu and learner (issue 4)
+        )
 
         self.study = install_study(self)
 
@@ -120,9 +172,9 @@ class MainWindow(QMainWindow):
         self.act_find_prev = self._action("查找上一处", self.reader.previous_hit, [K("Shift+F3")])
         self.act_next = self._action("下一节", self.reader.go_next, [K("Alt+Right"), K("Ctrl+]")])
         self.act_prev = self._action("上一节", self.reader.go_previous, [K("Alt+Left"), K("Ctrl+[")])
-        self.act_page_down = self._action("向下翻页", self.reader.page_down, [K(Qt.Key.Key_PageDown)],
+        self.act_page_down = self._action("向下翻页", self.reader.page_down, [K(QtCore.Qt.Key.Key_PageDown)],
                                           "向下翻页，读到本节末尾时进入下一节")
-        self.act_page_up = self._action("向上翻页", self.reader.page_up, [K(Qt.Key.Key_PageUp)],
+        self.act_page_up = self._action("向上翻页", self.reader.page_up, [K(QtCore.Qt.Key.Key_PageUp)],
                                         "向上翻页，在本节开头时回到上一节")
         self.act_zoom_in = self._action("放大字号", self.zoom_in, [K("Ctrl+="), K("Ctrl++")])
         self.act_zoom_out = self._action("缩小字号", self.zoom_out, [K("Ctrl+-")])
@@ -181,7 +233,7 @@ class MainWindow(QMainWindow):
         tb = QToolBar("工具栏", self)
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.addAction(self.act_library)
         tb.addAction(self.act_import)
         tb.addAction(self.act_paste)
@@ -192,7 +244,7 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addAction(self.act_zoom_out)
         tb.addAction(self.act_zoom_in)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
 
     # documents -------------------------------------------------------------------------------------
@@ -209,6 +261,8 @@ class MainWindow(QMainWindow):
 
     # import ------------------------------------------------------------------------------------------
     def choose_and_import(self) -> None:
+        from studyapp.ui.importing.files import choose_import_file
+
         path = choose_import_file(self, self._last_import_dir)
         if path is not None:
             self._last_import_dir = str(path.parent)
@@ -216,6 +270,8 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> Task:
         """Import a file on the worker thread with a progress dialog; open it when done."""
+        from studyapp.services import documents
+
         path = Path(path)
         return self.runner.run(
             lambda progress, cancel: documents.import_file(self.ctx, path, progress=progress, cancel=cancel),
@@ -233,6 +289,8 @@ class MainWindow(QMainWindow):
             self.import_text(dialog.text())
 
     def import_text(self, text: str) -> Task:
+        from studyapp.services import documents
+
         return self.runner.run(
             lambda progress, cancel: documents.import_text(self.ctx, text, progress=progress, cancel=cancel),
             title="粘贴导入",
@@ -277,6 +335,8 @@ class MainWindow(QMainWindow):
         dialog.documentDeleted.connect(self._deleted)
 
         def import_from_library() -> None:
+            from studyapp.ui.importing.files import choose_import_file
+
             path = choose_import_file(dialog, self._last_import_dir)
             if path is None:
                 return
@@ -297,6 +357,8 @@ class MainWindow(QMainWindow):
             bank_window.close()
         if document_id != self.reader.document_id:
             return
+        from studyapp.services import documents
+
         remaining = documents.list_documents(self.ctx)
         self.open_document(remaining[0].id if remaining else None)
 
@@ -383,7 +445,7 @@ class MainWindow(QMainWindow):
             if window is not None and report.ok:
                 window.refresh()
             dialog = bank_exchange.ImportReportDialog(report, source, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
             self.import_report = dialog
             dialog.open()
 
@@ -434,6 +496,8 @@ class MainWindow(QMainWindow):
 
     # window state -------------------------------------------------------------------------------------
     def _restore_window(self) -> None:
+        from studyapp.services import settings as settings_service
+
         get = lambda name: str(settings_service.get_setting(self.ctx, name) or "")
         geometry, state, splitter = get("window.geometry"), get("window.state"), get("window.splitter")
         try:
@@ -447,12 +511,18 @@ class MainWindow(QMainWindow):
             log.warning("ignoring unreadable saved window state")
 
     def save_window_state(self) -> None:
+        from studyapp.services import settings as settings_service
+
         settings_service.set_setting(self.ctx, "window.geometry", _encode(self.saveGeometry()))
         settings_service.set_setting(self.ctx, "window.state", _encode(self.saveState()))
         settings_service.set_setting(self.ctx, "window.splitter", _encode(self.reader.splitter.saveState()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and where we are; let running work finish first."""
+        if self.reader is None:  # closed while the data was still opening
+            self.runner.shutdown()
+            super().closeEvent(event)
+            return
         self.reader.read_timer.stop()
         self.reader.flush_note()
         self.runner.shutdown()

@@ -11,11 +11,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from studyapp.core.model import Cancelled, DocumentError
-from studyapp.services.dto import CancelToken, ProgressFn
+from studyapp.core.model import CancelToken, Cancelled, DocumentError, ProgressFn
 
 log = logging.getLogger("studyapp.ui")
 
@@ -75,14 +75,14 @@ class Task(QObject):
         self._on_success = on_success
         self._on_failure = on_failure
         self.signals = _Signals(self)
-        self.signals.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
-        self.signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
-        self.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.signals.progressed.connect(self._progress, QtCore.Qt.ConnectionType.QueuedConnection)
+        self.signals.succeeded.connect(self._succeeded, QtCore.Qt.ConnectionType.QueuedConnection)
+        self.signals.failed.connect(self._failed, QtCore.Qt.ConnectionType.QueuedConnection)
         self.dialog: QProgressDialog | None = None
         if show_progress:
             dlg = QProgressDialog(label, "取消", 0, 0, parent)
             dlg.setWindowTitle(title)
-            dlg.setWindowModality(Qt.WindowModality.WindowModal)
+            dlg.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
             dlg.setMinimumDuration(400)  # quick work finishes without a flashing dialog
             dlg.setAutoClose(False)
             dlg.setAutoReset(False)

@@ -1,0 +1,76 @@
+"""The real start: the window appears at its saved place at once, then fills in; a database
+from a newer studyapp is refused with its Chinese message."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from studyapp.db.engine import DB_FILENAME
+from studyapp.services import settings as settings_service
+from studyapp.services.context import AppContext
+from studyapp.ui.app import start_main_window
+
+
+def test_window_appears_first_then_opens_the_seed_where_it_was(qtbot, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = start_main_window(data)  # first start: migrations and the seed import
+    qtbot.addWidget(first)
+    assert first.opening_label is not None and "正在打开" in first.opening_label.text()
+    with qtbot.waitSignal(first.opened, timeout=30000):
+        pass
+    assert first.outline.topLevelItemCount() == 4
+    first.resize(700, 500)  # the offscreen screen is 800×800: stay inside it
+    first.move(40, 30)
+    first.close()  # saves the geometry through the settings service
+    first.ctx.close()
+
+    again = start_main_window(data)
+    qtbot.addWidget(again)
+    # the saved size is there before the data folder is open
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.reader is None
+    with qtbot.waitSignal(again.opened, timeout=30000):
+        pass
+    assert again.reader is not None and "中共遵义市委" in again.pane.toPlainText()
+    again.close()
+    again.ctx.close()
+
+
+def test_newer_database_is_refused_with_its_message(qtbot, monkeypatch, template_db: Path,
+                                                    tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copyfile(template_db, data / DB_FILENAME)
+    con = sqlite3.connect(data / DB_FILENAME)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: shown.append(text))
+    window = start_main_window(data)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.openFailed, timeout=30000) as failed:
+        pass
+    assert failed.args == [2]  # run_gui quits with this status
+    assert "较新版本" in shown[0] and "--data" in shown[0]
+    assert window.reader is None and window.ctx is None
+    window.close()
+
+
+def test_closing_before_the_data_is_open_is_harmless(qtbot, tmp_path: Path) -> None:
+    window = start_main_window(tmp_path / "data")
+    qtbot.addWidget(window)
+    window.close()  # nothing to save yet; the opening work is waited for
+    if window.ctx is not None:
+        window.ctx.close()
+
+
+def test_saved_geometry_is_read_without_the_database_layer(seeded_ctx: AppContext) -> None:
+    from studyapp.services.startup import peek_settings
+
+    settings_service.set_setting(seeded_ctx, "window.geometry", "AQID")
+    assert peek_settings(seeded_ctx.data_dir, ["window.geometry"]) == {"window.geometry": "AQID"}
