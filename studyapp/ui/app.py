@@ -56,6 +56,9 @@ def configure_application(app: QApplication) -> str:
     """Font, translations, locale and names; returns the UI font family. Safe to call twice."""
     if app.property("studyapp_configured"):
         return str(app.property("studyapp_font_family"))
+    from studyapp.ui.qtfix import MainThreadGarbageCollector
+
+    app._studyapp_gc = MainThreadGarbageCollector(app)  # type: ignore[attr-defined]
     app.setApplicationName(APP_TITLE)
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(APP_NAME)

@@ -1,4 +1,5 @@
-"""Work around PySide6 6.12 reference leaks on None, True and False (Python 3.11).
+"""Work-arounds for PySide6 under CPython: leaked references to None/True/False (6.12 on 3.11),
+and garbage collection on the worker thread.
 
 PySide6 6.12 hands back None (QObject.parent(), QComboBox.currentData(), QTreeWidgetItem.data()
 …) and True/False (signal disconnect() …) without taking a new reference, so every such call
@@ -27,3 +28,37 @@ def pin_immortals() -> None:
         # ob_refcnt is the first field of every PyObject
         ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
     _PINNED = True
+
+
+class MainThreadGarbageCollector:
+    """Run Python's cyclic garbage collector on the GUI thread only.
+
+    With automatic collection, a collection can start on the worker thread (any allocation may
+    trigger it) and free a dropped dialog or widget caught in a reference cycle there; Qt then
+    destroys a widget outside the GUI thread and the process crashes (seen in the test suite as
+    a segfault inside a service call on the worker). So automatic collection is turned off and a
+    timer on the GUI thread collects with the usual generation thresholds.
+    """
+
+    INTERVAL_MS = 500
+
+    def __init__(self, app) -> None:  # noqa: ANN001 - QApplication (Qt stays out of imports here)
+        import gc
+
+        from PySide6.QtCore import QTimer
+
+        self._gc = gc
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(app)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(self.INTERVAL_MS)
+
+    def check(self) -> None:
+        gen0, gen1, gen2 = self._gc.get_count()
+        if gen0 > self.threshold[0]:
+            self._gc.collect(0)
+            if gen1 > self.threshold[1]:
+                self._gc.collect(1)
+                if gen2 > self.threshold[2]:
+                    self._gc.collect(2)
