@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 from studyapp.core.questions import segment
@@ -184,29 +185,39 @@ def find_enumerations(sentence: str, min_items: int = 3) -> list[Enumeration]:
         pos += len(part) + 1
         if part.count("、") < min_items - 1:
             continue
-        segs = part.split("、")
-        mids = sorted(len(s) for s in segs[1:-1])
-        med = mids[(len(mids) - 1) // 2] if mids else 4  # lower median: robust to run-ons
-        # a very long middle segment ends one list and starts the next
-        runs: list[list[int]] = [[0]]
-        for k in range(1, len(segs)):
-            runs[-1].append(k)
-            if 0 < k < len(segs) - 1 and (len(segs[k]) > max(8, med * 2.2)
-                                          or any(c in segs[k] for c in ("以及", "或者", "及其"))):
-                runs.append([k])
-        offsets = [0]
-        for s in segs[:-1]:
-            offsets.append(offsets[-1] + len(s) + 1)
-        for run in runs:
-            if len(run) < min_items:
-                continue
-            enum = _build(part, segs, offsets, run, min_items)
-            if enum is not None:
-                enum.spans = [(a + base, b + base) for a, b in enum.spans]
-                enum.start += base
-                enum.end += base
-                found.append(enum)
+        for items, spans, certain, start, end, prefix, suffix in _part_enums(part, min_items):
+            found.append(Enumeration(items=list(items), spans=[(a + base, b + base) for a, b in spans],
+                                     certain=list(certain), start=start + base, end=end + base,
+                                     prefix=prefix, suffix=suffix))
     return found
+
+
+@lru_cache(maxsize=16384)
+def _part_enums(part: str, min_items: int) -> tuple:
+    """The lists of one clause, offsets relative to it: a clause's lists depend on the clause
+    alone, and clauses recur (cached as plain tuples; callers get fresh Enumerations)."""
+    out = []
+    segs = part.split("、")
+    mids = sorted(len(s) for s in segs[1:-1])
+    med = mids[(len(mids) - 1) // 2] if mids else 4  # lower median: robust to run-ons
+    # a very long middle segment ends one list and starts the next
+    runs: list[list[int]] = [[0]]
+    for k in range(1, len(segs)):
+        runs[-1].append(k)
+        if 0 < k < len(segs) - 1 and (len(segs[k]) > max(8, med * 2.2)
+                                      or any(c in segs[k] for c in ("以及", "或者", "及其"))):
+            runs.append([k])
+    offsets = [0]
+    for s in segs[:-1]:
+        offsets.append(offsets[-1] + len(s) + 1)
+    for run in runs:
+        if len(run) < min_items:
+            continue
+        enum = _build(part, segs, offsets, run, min_items)
+        if enum is not None:
+            out.append((tuple(enum.items), tuple(enum.spans), tuple(enum.certain), enum.start, enum.end,
+                        enum.prefix, enum.suffix))
+    return tuple(out)
 
 
 def _build(part: str, segs: list[str], offsets: list[int], run: list[int],

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterator
 
 from studyapp.core.outline import cn_to_int
@@ -80,6 +81,11 @@ REVERSALS = (("法无授权不可为", "法无禁止即可为"), ("法定职责�
              ("独立行使", "统一行使"), ("无缝对接", "相互分离"), ("普遍提高", "有所下降"),
              ("明显增强", "有所减弱"), ("禁止", "允许"), ("严禁", "允许"), ("不得", "可以"), ("必须", "可以"))
 
+# quick tests: does a sentence contain anything the swaps above would change?
+_ACTOR_ANY = re.compile("|".join(re.escape(old) for old, _ in ACTOR_SWAPS))
+_PAIR_ANY = re.compile("|".join(re.escape(w) for pair in PAIR_SWAPS for w in pair))
+_REVERSAL_ANY = re.compile("|".join(re.escape(old) for old, _ in REVERSALS))
+
 
 @dataclass
 class Candidate:
@@ -116,9 +122,13 @@ class DocPools:
 
 def _tags(info: SectionInfo, text: str, first: str | None = None) -> list[str]:
     """What a question asks about, from its section title and sentence."""
+    return list(_tags_of(info.heading_title(), info.article is not None, text, first))
+
+
+@lru_cache(maxsize=16384)
+def _tags_of(title: str, law: bool, text: str, first: str | None) -> tuple[str, ...]:
+    """`_tags` from what it depends on (cached: several generators tag the same sentence)."""
     tags: list[str] = [first] if first else []
-    title = info.heading_title()
-    law = info.article is not None
 
     def add(t: str) -> None:
         if t not in tags:
@@ -144,7 +154,7 @@ def _tags(info: SectionInfo, text: str, first: str | None = None) -> list[str]:
         add("权限")
     if not tags:
         add("内容")
-    return tags[:3]
+    return tuple(tags[:3])
 
 
 class Generator:
@@ -158,6 +168,11 @@ class Generator:
         self.last_info = infos[-1] if infos else None
         self._norm_cache: tuple[int, str] = (-1, "")
         self.prio: dict[str, float] = {}
+        self._fill_cache: dict[str, tuple[float, ...] | None] = {}
+        self._ranked: dict[tuple[tuple[str, ...], str], list[tuple[float, str, str]]] = {}
+        self._bodies_norm: list[tuple[str, str]] | None = None
+        self._sib_lens: dict[str, set[int]] | None = None
+        self._plans: dict[tuple[tuple[str, ...], str], list[tuple[int, str, str, bool, float | None]]] = {}
         self._build_pools()
 
     # --- pools -----------------------------------------------------------------------
@@ -166,6 +181,7 @@ class Generator:
         eid = 0
         heads: dict[str, None] = {}
         bodies: dict[str, None] = {}
+        terms: Counter[str] = Counter(p.terms)  # word → count, in order of first occurrence
         for info in self.infos:
             node = info.node
             if node.title and node.kind in ("cn", "arabic", "zhang", "jie", "bian"):
@@ -190,11 +206,10 @@ class Generator:
                         h = re.split(r"首先|、", c)[0]
                         if 5 <= len(h) <= 12:
                             heads[h] = None
-                for tok in segment.tokens(sent):
-                    if len(tok) >= 2:
-                        p.terms[tok] = p.terms.get(tok, 0) + 1
+                terms.update(tok for tok in segment.tokens(sent) if len(tok) >= 2)
                 for b in self._bodies_in(sent):
                     bodies[b] = None
+        p.terms = dict(terms)
         p.heads = list(heads)
         for b in STANDARD_BODIES:
             bodies.setdefault(b, None)
@@ -229,6 +244,51 @@ class Generator:
     def distractors(self, rng: random.Random, like: list[str], kind: str, n: int, avoid: str,
                     eids: set[int] = frozenset(), quote: str = "") -> list[str]:
         """Items of other enumerations of the same kind and similar length, absent from `avoid`."""
+        qchars = set(norm(quote)) if quote else None
+        want = max(n * 3, 6)
+        top: list[tuple[float, str]] = []
+        if not eids:
+            # candidates already in score order: stop once the best `want` are found
+            for score, item, ni in self._distractor_ranked(tuple(like), kind):
+                if ni in avoid or (qchars is not None and _share_in(ni, qchars) > 0.6):
+                    continue
+                top.append((score, item))
+                if len(top) == want:
+                    break
+        else:
+            scored: list[tuple[float, str]] = []
+            seen: set[str] = set()
+            for eid, item, ni, clash, score in self._distractor_plan(tuple(like), kind):
+                if eid in eids or ni in seen or ni in avoid or clash:
+                    continue
+                seen.add(ni)
+                if score is None:
+                    continue
+                # too_close's test against the quoted sentence (the rest is in the plan)
+                if qchars is not None and _share_in(ni, qchars) > 0.6:
+                    continue
+                scored.append((score, item))
+            scored.sort(key=lambda t: (-t[0], t[1]))
+            top = scored[:want]
+        rng.shuffle(top)
+        out: list[str] = []
+        for _, item in top:
+            if all(norm(item) not in norm(o) and norm(o) not in norm(item) for o in out):
+                out.append(item)
+            if len(out) == n:
+                break
+        return out
+
+    def _distractor_plan(self, like: tuple[str, ...], kind: str
+                         ) -> list[tuple[int, str, str, bool, float | None]]:
+        """What `distractors` decides about its candidates from `like` and `kind` alone, in
+        candidate order: (enum id, item, normalized item, clashes with a `like` item, score or
+        None when rejected). Pools are fixed once built, so this is cached per document; only
+        the per-call tests (eids, avoid, quote, repeats) remain for each question."""
+        key = (like, kind)
+        hit = self._plans.get(key)
+        if hit is not None:
+            return hit
         p = self.pools
         target = sorted(len(x) for x in like)[len(like) // 2]
         # a bounded candidate set (same ending, same opening, similar length) keeps this
@@ -242,61 +302,78 @@ class Generator:
         for L in range(max(2, target - 1), target + 2):
             for k in p.by_len.get(L, [])[:60]:
                 cand_idx[k] = None
-        scored: list[tuple[float, str]] = []
-        seen: set[str] = set()
         nl = [norm(x) for x in like]
-        prefix = _shared_prefix(like)
+        prefix = _shared_prefix(list(like))
         pcs = [_pos_class(x) for x in like]
         like_pos = max(sorted(set(pcs)), key=pcs.count)
         shapes = [_shape(x) for x in like]
         like_first = max(sorted({sh[0] for sh in shapes}), key=[sh[0] for sh in shapes].count)
         first_chars = {x[0] for x in like}
         last_chars = {x[-1] for x in like}
+        plan: list[tuple[int, str, str, bool, float | None]] = []
         for k in sorted(cand_idx):
             item, ikind, eid = p.items[k]
             ni = norm(item)
-            if eid in eids or ni in seen or ni in avoid or any(ni in x or x in ni for x in nl):
+            clash = any(ni in x or x in ni for x in nl)
+            plan.append((eid, item, ni, clash, None if clash else
+                         self._distractor_score(item, ikind, eid, like, kind, target, prefix, like_pos,
+                                                like_first, first_chars, last_chars)))
+        self._plans[key] = plan
+        return plan
+
+    def _distractor_ranked(self, like: tuple[str, ...], kind: str) -> list[tuple[float, str, str]]:
+        """The plan without excluded enumerations, reduced to what a call can still reject
+        (avoid, quote): each normalized item once, where it first occurs, if its score stands;
+        sorted as `distractors` sorts its candidates (score down, then item)."""
+        key = (like, kind)
+        hit = self._ranked.get(key)
+        if hit is not None:
+            return hit
+        seen: set[str] = set()
+        ranked: list[tuple[float, str, str]] = []
+        for _eid, item, ni, clash, score in self._distractor_plan(like, kind):
+            if ni in seen or clash:
                 continue
             seen.add(ni)
-            # the same kind of thing: 可复制、可借鉴 take 可…; verb-object items take verb-object
-            if len(first_chars) == 1 and item[0] not in first_chars:
-                continue
-            if len(last_chars) == 1 and len(like) >= 3 and item[-1] not in last_chars and not (
-                    ikind and ikind == kind):
-                continue
-            pre, suf = p.marks.get(eid, ("", ""))
-            if (len(pre) >= 2 and not all(x.startswith(pre) for x in like)) or (
-                    len(suf) >= 2 and not all(x.endswith(suf) for x in like)):
-                continue  # 行政检查 (of 行政许可、行政处罚…) is not a 问责方式
-            signal = 0.0
-            if kind and ikind == kind:
-                signal += 3
-            if any(item[-1] == x[-1] for x in like):
-                signal += 1.5
-            if any(item[-2:] == x[-2:] for x in like):
-                signal += 1.5
-            if prefix and item.startswith(prefix):
-                signal += 3
-            if _pos_class(item) == like_pos:
-                signal += 1
-            if signal < 3:  # no sign of being the same kind of thing: an absurd distractor
-                continue
-            ish = _shape(item)
-            if (ish[0] == "v") != (like_first == "v") and ish[0] != "?" and like_first != "?":
-                continue
-            if too_close(item, like, quote):
-                continue
-            scored.append((signal - abs(len(item) - target), item))
-        scored.sort(key=lambda t: (-t[0], t[1]))
-        top = scored[: max(n * 3, 6)]
-        rng.shuffle(top)
-        out: list[str] = []
-        for _, item in top:
-            if all(norm(item) not in norm(o) and norm(o) not in norm(item) for o in out):
-                out.append(item)
-            if len(out) == n:
-                break
-        return out
+            if score is not None:
+                ranked.append((score, item, ni))
+        ranked.sort(key=lambda t: (-t[0], t[1]))
+        self._ranked[key] = ranked
+        return ranked
+
+    def _distractor_score(self, item: str, ikind: str, eid: int, like: tuple[str, ...], kind: str,
+                          target: int, prefix: str, like_pos: str, like_first: str,
+                          first_chars: set[str], last_chars: set[str]) -> float | None:
+        p = self.pools
+        # the same kind of thing: 可复制、可借鉴 take 可…; verb-object items take verb-object
+        if len(first_chars) == 1 and item[0] not in first_chars:
+            return None
+        if len(last_chars) == 1 and len(like) >= 3 and item[-1] not in last_chars and not (
+                ikind and ikind == kind):
+            return None
+        pre, suf = p.marks.get(eid, ("", ""))
+        if (len(pre) >= 2 and not all(x.startswith(pre) for x in like)) or (
+                len(suf) >= 2 and not all(x.endswith(suf) for x in like)):
+            return None  # 行政检查 (of 行政许可、行政处罚…) is not a 问责方式
+        signal = 0.0
+        if kind and ikind == kind:
+            signal += 3
+        if any(item[-1] == x[-1] for x in like):
+            signal += 1.5
+        if any(item[-2:] == x[-2:] for x in like):
+            signal += 1.5
+        if prefix and item.startswith(prefix):
+            signal += 3
+        if _pos_class(item) == like_pos:
+            signal += 1
+        if signal < 3:  # no sign of being the same kind of thing: an absurd distractor
+            return None
+        ish = _shape(item)
+        if (ish[0] == "v") != (like_first == "v") and ish[0] != "?" and like_first != "?":
+            return None
+        if too_close(item, list(like), ""):
+            return None
+        return signal - abs(len(item) - target)
 
     def window(self, sent: str, a: int, b: int, limit: int = 70) -> tuple[int, int]:
         """A readable span of the sentence around [a, b): its ；-clause, cut at commas if long."""
@@ -662,12 +739,21 @@ class Generator:
                 out.append(q)
         return out
 
+    def _sibling_lengths(self) -> dict[str, set[int]]:
+        """First character → lengths of the items that have siblings (once per document)."""
+        if self._sib_lens is None:
+            self._sib_lens = {}
+            for k in self.pools.siblings:
+                if k:
+                    self._sib_lens.setdefault(k[0], set()).add(len(k))
+        return self._sib_lens
+
     def judges(self, info: SectionInfo, sent: str, enums: list[Enumeration],
                rng: random.Random) -> list[Question]:
         """A false statement that tests understanding (a list item, an actor, a sibling term, a
         principle reversed, places exchanged) and a true one worth asking (not one short clause)."""
         tags = _tags(info, sent)
-        bounds = segment.boundaries(sent)
+        bounds = segment.bounds(sent)
         falses: list[tuple[float, float, str, str]] = []  # (prio, tiebreak, statement, note)
 
         def add(a: int, b: int, new: str, prio: float, note: str = "") -> None:
@@ -687,25 +773,31 @@ class Generator:
                 k = rng.randrange(len(e.items))
                 add(*e.spans[k], wrong[-1], 2.5)
         # a term of another list replaced by its sibling (权力清单 → 责任清单)
-        toks = segment.tokens(sent)
-        offs = []
-        p = 0
-        for t in toks:
-            offs.append(p)
-            p += len(t)
-        nsent = norm(sent)
-        starts = {a for a, _, _ in term_chunks(sent)}
-        for i in range(len(toks)):
-            for j in range(i + 1, min(len(toks), i + 4) + 1):
-                a, b = offs[i], offs[j - 1] + len(toks[j - 1])
-                sibs = self.pools.siblings.get(sent[a:b])
-                if not sibs or any(s0 <= a < e0 for s0, e0 in own) or a not in starts:
+        siblings = self.pools.siblings
+        if siblings:
+            nsent = norm(sent)
+            toks = segment.tokens(sent)
+            offs = [0, *accumulate(map(len, toks))]  # offs[i]: where token i starts
+            index_of = {o: i for i, o in enumerate(offs[:-1])}
+            sib_lens = self._sibling_lengths()
+            # only where a term starts may a replaced term start, in reading order
+            for a in sorted({a for a, _, _ in _term_chunks(sent)}):
+                i = index_of.get(a)
+                lens = sib_lens.get(sent[a]) if i is not None else None
+                if not lens:
                     continue
-                sibs = [x for x in sibs if norm(x) not in nsent]
-                if sibs:
-                    add(a, b, sibs[rng.randrange(len(sibs))], 3.0)
+                for j in range(i + 1, min(len(toks), i + 4) + 1):
+                    b = offs[j]
+                    if b - a not in lens:
+                        continue  # no item of a list starts so and is that long
+                    sibs = siblings.get(sent[a:b])
+                    if not sibs or any(s0 <= a < e0 for s0, e0 in own):
+                        continue
+                    sibs = [x for x in sibs if norm(x) not in nsent]
+                    if sibs:
+                        add(a, b, sibs[rng.randrange(len(sibs))], 3.0)
         # actors swapped, places exchanged, principles reversed
-        for old, new in ACTOR_SWAPS:
+        for old, new in (ACTOR_SWAPS if _ACTOR_ANY.search(sent) else ()):
             a = sent.find(old)
             if a >= 0 and a in bounds and a + len(old) in bounds and new not in sent:
                 ws, we = self.window(sent, a, a + len(old))
@@ -713,7 +805,7 @@ class Generator:
                 piece = sent[ws:we]
                 # every mention of the actor in the statement (市委对…领导, 建立市委对…)
                 falses.append((3.0, rng.random(), piece.replace(old, new), f"题中将“{old}”换成了“{new}”。"))
-        for x, y in PAIR_SWAPS:
+        for x, y in (PAIR_SWAPS if _PAIR_ANY.search(sent) else ()):
             a, b = sent.find(x), sent.find(y)
             if a < 0 or b < 0 or x in y or y in x:
                 continue
@@ -724,7 +816,7 @@ class Generator:
             stmt = piece.replace(x, "\0").replace(y, x).replace("\0", y)
             if stmt != piece:
                 falses.append((3.2, rng.random(), stmt, f"题中把“{x}”与“{y}”的位置弄反了。"))
-        for old, new in REVERSALS:
+        for old, new in (REVERSALS if _REVERSAL_ANY.search(sent) else ()):
             a = sent.find(old)
             if a >= 0 and a in bounds and a + len(old) in bounds:
                 modal = old in ("禁止", "严禁", "不得", "必须")
@@ -846,6 +938,12 @@ class Generator:
         q = self.fill(info, sent, [(0, len(subj))], ["概念"] + [t for t in _tags(info, sent) if t != "内容"][:1])
         return [q] if q else []
 
+    def _norm_bodies(self) -> list[tuple[str, str]]:
+        """The pool of bodies with their normalized forms (computed once per document)."""
+        if self._bodies_norm is None:
+            self._bodies_norm = [(b, norm(b)) for b in self.pools.bodies]
+        return self._bodies_norm
+
     def law_sentence(self, info: SectionInfo, sent: str, rng: random.Random) -> list[Question]:
         """应当/不得/有权/可以 sentences of a law → judge (modal or actor changed) and actor choice."""
         if info.article is None:
@@ -854,10 +952,11 @@ class Generator:
         tags = _tags(info, sent)
         nq = norm(sent)
         # actor: 由X… / 向X…
-        bodies = [b for b in self.pools.bodies if norm(b) in nq]
+        nbodies = self._norm_bodies()
+        bodies = [b for b, nb in nbodies if nb in nq]
         for bname in bodies[:1]:
             a = sent.find(bname)
-            wrong = [x for x in self.pools.bodies if norm(x) not in nq and x not in bname and bname not in x]
+            wrong = [x for x, nx in nbodies if nx not in nq and x not in bname and bname not in x]
             wrong = sorted(wrong, key=lambda x: (abs(len(x) - len(bname)), x))[:8]
             rng.shuffle(wrong)
             if len(wrong) < 3:
@@ -950,36 +1049,51 @@ class Generator:
                                short_items, quote, tags, difficulty=3))
         return out
 
+    def _fill_steps(self, t: str) -> tuple[float, ...] | None:
+        """How a term scores as a generic fill's blank, apart from its span's bonus: None when
+        it may not be blanked, else the score changes in order. It depends on the term and the
+        document's term counts only, so it is computed once per document and term."""
+        try:
+            return self._fill_cache[t]
+        except KeyError:
+            pass
+        terms = self.pools.terms
+        steps: tuple[float, ...] | None = None
+        if not (not re.fullmatch(r"[\u4e00-\u9fff\d]+", t) or t in FUNCTION_WORDS or t in BODY_SUFFIX
+                or _vague(t) or is_function_word(t)):
+            out: list[float] = []
+            toks = segment.tokens(t)
+            if segment.pos_of(toks[0]) == "v" and terms.get(t, 0) < 2:
+                out.append(-2)
+            if t.endswith(BODY_SUFFIX):
+                out.append(2.5)
+            if len(t) == 4:
+                out.append(1.5)
+            if 3 <= len(t) <= 7:
+                out.append(1)
+            elif len(t) > 8:
+                out.append(-1)
+            if terms.get(t, 0) >= 2 or (len(toks) == 1 and terms.get(toks[0], 0) >= 2):
+                out.append(1)
+            if segment.pos_of(toks[-1]).startswith(("n", "vn")) or t.endswith(("化", "权", "制", "法")):
+                out.append(1)
+            if re.fullmatch(r"[\u4e00-\u9fff]{2}", t):
+                out.append(-1)
+            steps = tuple(out)
+        self._fill_cache[t] = steps
+        return steps
+
     def generic_fill(self, info: SectionInfo, sent: str, rng: random.Random) -> Question | None:
         """One blank on the best whole term: bodies, terms the document repeats, four-character
         phrases — never a frame verb (充分发挥), a general word or half of a term."""
-        terms = self.pools.terms
         best: list[tuple[float, int, int]] = []
-        for a, b, bonus in term_spans(sent):
-            t = sent[a:b]
-            if not re.fullmatch(r"[\u4e00-\u9fff\d]+", t) or t in FUNCTION_WORDS or t in BODY_SUFFIX \
-                    or _vague(t) or is_function_word(t):
+        for a, b, bonus in _term_spans(sent, 10):
+            steps = self._fill_steps(sent[a:b])
+            if steps is None or _shares_head(sent, a, b):
                 continue
-            if _shares_head(sent, a, b):
-                continue
-            toks = segment.tokens(t)
             score = bonus
-            if segment.pos_of(toks[0]) == "v" and terms.get(t, 0) < 2:
-                score -= 2
-            if t.endswith(BODY_SUFFIX):
-                score += 2.5
-            if len(t) == 4:
-                score += 1.5
-            if 3 <= len(t) <= 7:
-                score += 1
-            elif len(t) > 8:
-                score -= 1
-            if terms.get(t, 0) >= 2 or (len(toks) == 1 and terms.get(toks[0], 0) >= 2):
-                score += 1
-            if segment.pos_of(toks[-1]).startswith(("n", "vn")) or t.endswith(("化", "权", "制", "法")):
-                score += 1
-            if re.fullmatch(r"[\u4e00-\u9fff]{2}", t):
-                score -= 1
+            for d in steps:  # the same additions, in the same order, as scoring afresh
+                score += d
             best.append((score + rng.random() * 0.5, a, b))
         best.sort(key=lambda x: (-x[0], x[1]))
         for _, a, b in best[:3]:
@@ -989,6 +1103,7 @@ class Generator:
         return None
 
 
+@lru_cache(maxsize=65536)
 def _pos_class(item: str) -> str:
     """Noun-like, verb-like or other, from the item's last word."""
     toks = segment.tokens(item)
@@ -1062,6 +1177,7 @@ def _number_variants(val: str, rng: random.Random) -> list[str]:
 
 
 # --- terms: where a blank may sit ------------------------------------------------------------
+@lru_cache(maxsize=65536)
 def _is_breaker(tok: str) -> bool:
     """A word that ends a term: punctuation, function words, frame verbs, numerals…"""
     if not re.fullmatch(r"[\u4e00-\u9fff]+", tok):
@@ -1079,6 +1195,12 @@ def _is_breaker(tok: str) -> bool:
 def term_chunks(text: str) -> list[tuple[int, int, list[str]]]:
     """Maximal runs of content words in `text` (noun phrases with their modifiers), as
     (start, end, tokens): a blank starts where a run starts, so it never takes half a term."""
+    return [(a, b, list(toks)) for a, b, toks in _term_chunks(text)]
+
+
+@lru_cache(maxsize=16384)
+def _term_chunks(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """Cached core of `term_chunks` (judges, fills and measures look at the same sentence)."""
     out: list[tuple[int, int, list[str]]] = []
     pos = 0
     cur: list[str] = []
@@ -1099,15 +1221,20 @@ def term_chunks(text: str) -> list[tuple[int, int, list[str]]]:
         pos += len(tok)
     if cur:
         out.append((start, pos, cur))
-    return out
+    return tuple((a, b, tuple(toks)) for a, b, toks in out)
 
 
 def term_spans(text: str, max_len: int = 10) -> list[tuple[int, int, float]]:
     """Blankable terms of `text` as (start, end, bonus): whole runs, runs without a general
     head (新闻发言人 of 新闻发言人制度, only when what remains is a term itself), and the tail of
     a long run when the part before it is a term too (重大执法决定 | 法制审核)."""
+    return list(_term_spans(text, max_len))
+
+
+@lru_cache(maxsize=16384)
+def _term_spans(text: str, max_len: int) -> tuple[tuple[int, int, float], ...]:
     spans: list[tuple[int, int, float]] = []
-    for a, b, toks in term_chunks(text):
+    for a, b, toks in _term_chunks(text):
         offs = []
         p = a
         for t in toks:
@@ -1134,9 +1261,10 @@ def term_spans(text: str, max_len: int = 10) -> list[tuple[int, int, float]]:
                 if s0 - a >= 4 and 4 <= e - s0 <= max_len and e - a > max_len - 2 \
                         and segment.pos_of(toks[k - 1]).startswith("n"):
                     spans.append((s0, e, bonus - 0.5))
-    return spans
+    return tuple(spans)
 
 
+@lru_cache(maxsize=65536)
 def _vague(term: str) -> bool:
     toks = segment.tokens(term)
     if term in _VAGUE or term in _GENERIC or all(t in _VAGUE or t in _GENERIC_HEADS for t in toks):
@@ -1161,6 +1289,11 @@ def _shape(item: str) -> tuple[str, str]:
         return tag[:1] if tag else "?"
 
     return (cls(toks[0]), cls(toks[-1])) if toks else ("?", "?")
+
+
+def _share_in(a: str, chars: set[str]) -> float:
+    """`_char_share(a, b)` with the characters of b as a set."""
+    return sum(1 for c in a if c in chars) / max(1, len(a))
 
 
 def _char_share(a: str, b: str) -> float:

@@ -51,7 +51,23 @@ def warm_up() -> None:
 
 @lru_cache(maxsize=65536)
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(_load().lcut(text, HMM=True))
+    jb = _load()
+    han = getattr(jb, "re_han_default", None)
+    if han is None:  # not the jieba we know: cut the text whole
+        return tuple(jb.lcut(text, HMM=True))
+    # jieba cuts each run of Han/alphanumeric characters (and each run between them) on its
+    # own, so cutting the runs separately gives the same words; the runs (clauses between
+    # punctuation) recur far more often than whole sentences, so they are cached
+    out: list[str] = []
+    for blk in han.split(text):
+        if blk:
+            out.extend(_cut_block(blk))
+    return tuple(out)
+
+
+@lru_cache(maxsize=131072)
+def _cut_block(block: str) -> tuple[str, ...]:
+    return tuple(_load().lcut(block, HMM=True))
 
 
 def tokens(text: str) -> list[str]:
@@ -63,12 +79,18 @@ def tokens(text: str) -> list[str]:
 
 def boundaries(text: str) -> set[int]:
     """Offsets in `text` where a word starts or ends."""
+    return set(bounds(text))
+
+
+@lru_cache(maxsize=16384)
+def bounds(text: str) -> frozenset[int]:
+    """`boundaries` as a cached frozenset (judges and the verifier ask about the same sentence)."""
     out = {0}
     pos = 0
     for t in _cut(text):
         pos += len(t)
         out.add(pos)
-    return out
+    return frozenset(out)
 
 
 def pos_of(word: str) -> str:

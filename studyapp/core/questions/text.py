@@ -47,24 +47,22 @@ def _split_spans(text: str, ends: str) -> tuple[tuple[int, int], ...]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            _push(text, start, i, spans)
-            start = i = i + 1
-            continue
-        if ch in ends:
-            j = i + 1
-            while j < n and text[j] in CLOSERS:
-                j += 1
-            _push(text, start, j, spans)
-            start = i = j
-            continue
-        i += 1
-    _push(text, start, n, spans)
+    for m in _cut_re(ends).finditer(text):
+        if m.group() == "\n":
+            _push(text, start, m.start(), spans)
+        else:
+            _push(text, start, m.end(), spans)
+        start = m.end()
+    _push(text, start, len(text), spans)
     return tuple(spans)
+
+
+@lru_cache(maxsize=64)
+def _cut_re(ends: str) -> re.Pattern[str]:
+    """Where `_split_spans` cuts: a newline, or a char of `ends` with the closers after it."""
+    cls = "".join(re.escape(c) for c in ends)
+    closers = "".join(re.escape(c) for c in CLOSERS)
+    return re.compile(f"\n|[{cls}][{closers}]*") if cls else re.compile("\n")
 
 
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -8,7 +8,9 @@ rules. Reasons are short stable codes (keys of BankResult.dropped).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from studyapp.core.model import ParsedDocument, ParsedSection
@@ -19,6 +21,7 @@ from studyapp.core.questions.text import find_section, label_of, norm, strip_end
 LENGTH_RATIO = 2.5
 # two stems of the same type are near-duplicates from this bigram Jaccard similarity on
 NEAR_DUPLICATE = 0.8
+_WS_RE = re.compile(r"\s+")
 NEGATIVE_RE = re.compile(r"不属于|不是|不包括|错误|不正确|不符合|不应")
 # words that point back to text the learner cannot see
 _DANGLING_START = re.compile(
@@ -50,13 +53,27 @@ class DocIndex:
         self.document = document
         self._entries: dict[tuple[str, ...], _Entry] = {}
 
-        def visit(sec: ParsedSection, path: tuple[str, ...], anc: list[ParsedSection]) -> None:
+        def visit(sec: ParsedSection, path: tuple[str, ...], anc: list[ParsedSection]) -> str:
+            """Index the subtree; return norm(subtree_text(sec)).
+
+            subtree_text joins its parts with line breaks, which NFKC never combines with
+            a neighbour and norm then removes, so the normalized subtree is the concatenation
+            of the normalized parts: each character is normalized once, not once per level.
+            """
             p = path + (label_of(sec),)
             a = anc + [sec]
-            self._entries.setdefault(p, _Entry(a, norm(subtree_text(sec)),
-                                               [norm(x.title) for x in a if x.title]))
+            entry = _Entry(a, "", [norm(x.title) for x in a if x.title])
+            first = self._entries.setdefault(p, entry) is entry
+            head = (sec.label or "") + (sec.title or "")
+            parts = [norm(head)] if head else []
+            if sec.text:
+                parts.append(_norm_part(sec.text))
             for c in sec.children:
-                visit(c, p, a)
+                parts.append(visit(c, p, a))
+            text = "".join(parts)
+            if first:
+                entry.text = text
+            return text
 
         for s in document.sections:
             visit(s, (), [])
@@ -68,6 +85,11 @@ class DocIndex:
             if anc:
                 hit = _Entry(anc, norm(subtree_text(anc[-1])), [norm(x.title) for x in anc if x.title])
         return hit
+
+
+def _norm_part(text: str) -> str:
+    """norm() without filling its cache with whole section texts."""
+    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def stem_body(stem: str) -> str:
@@ -103,6 +125,7 @@ def dangling(stem: str, qtype: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def is_function_word(word: str) -> bool:
     """True for words a blank must never be: particles, conjunctions, modal verbs…"""
     w = norm(word)
@@ -261,7 +284,7 @@ def _check_fill(q: Question, nq: str) -> list[str]:
     # segment the quote as written when normalizing kept every position (the usual case: it
     # shares the generator's cached segmentation); otherwise segment the normalized text
     raw = q.quote
-    bounds = segment.boundaries(raw if len(raw) == len(nq) else nq)
+    bounds = segment.bounds(raw if len(raw) == len(nq) else nq)
     if any(pos + a not in bounds or pos + b not in bounds for a, b in spans):
         out.append("fill_half_word")
     shown = norm(q.stem.replace(BLANK, "|"))
