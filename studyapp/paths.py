@@ -9,12 +9,21 @@ from pathlib import Path
 from studyapp import APP_NAME
 
 
-def resources_dir() -> Path:
-    """The resources/ folder: beside the package in a checkout, or in the PyInstaller bundle."""
+def _share_root() -> Path:
+    """Where resources/ and questions/ are: the PyInstaller bundle, the checkout (beside the
+    package), or <prefix>/share/studyapp after a regular `pip install` (pyproject data-files)."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(bundle)
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "resources").is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / APP_NAME
+
+
+def resources_dir() -> Path:
+    """The resources/ folder (fonts, bundled documents, stroke data)."""
+    return _share_root() / "resources"
 
 
 def font_path() -> Path:
@@ -26,15 +35,9 @@ def seed_document_path() -> Path:
 
 
 def questions_dir() -> Path:
-    """The questions/ folder of reviewed bank files (one per bundled document).
-
-    Beside resources/ in a checkout; in a PyInstaller bundle build.spec must ship it as data
-    under "questions" (like "resources").
-    """
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "questions"
-    return resources_dir().parent / "questions"
+    """The questions/ folder of reviewed bank files (one per bundled document), beside
+    resources/ (build.spec ships both)."""
+    return _share_root() / "questions"
 
 
 def bundled_bank_path(source_name: str) -> Path:
