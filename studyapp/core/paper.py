@@ -168,6 +168,26 @@ def _shuffle_options(q: SourceQuestion, rng: random.Random) -> tuple[tuple[str, 
     return tuple(q.options[i] for i in order), sorted(new_of_old[int(a)] for a in answer)
 
 
+def shorten_stem(stem: str, title: str) -> str:
+    """A stem without the document's name when the paper's header already states it.
+
+    Bank stems must read on their own (「根据《…》“指导思想”部分填空：…」); on a paper about that
+    one document, the name repeated in forty stems is only noise. `title` is the name as the
+    paper prints it, 《…》; only a leading mention is shortened, and only in these forms.
+    """
+    if not title or not stem.startswith((title, "根据" + title)):
+        return stem
+    if stem.startswith("根据" + title + "“"):
+        return "根据" + stem[len("根据" + title):]
+    if stem.startswith(title + "中，"):
+        return stem[len(title + "中，"):]
+    if stem.startswith(title + "“"):
+        return stem[len(title):]
+    if stem.startswith(title + "提出的"):
+        return "本文件" + stem[len(title):]
+    return stem
+
+
 def build_paper(
     chosen: dict[str, list[SourceQuestion]],
     *,
@@ -195,7 +215,8 @@ def build_paper(
         for q in items:
             options, answer = _shuffle_options(q, rng)
             questions.append(
-                PaperQuestion(number, q.type, q.stem, options, answer, float(points.get(qtype, 2)),
+                PaperQuestion(number, q.type, shorten_stem(q.stem, title), options, answer,
+                              float(points.get(qtype, 2)),
                               q.quote, q.source, q.explanation, q.question_id, q.uid)
             )
             number += 1
