@@ -91,3 +91,37 @@ def seed_id(seeded_ctx) -> int:
 
     [info] = documents.list_documents(seeded_ctx)
     return info.id
+
+
+class AttemptKey:
+    """What the UI never has: the key of a question of an attempt, read from its frozen paper,
+    so tests can answer right or wrong on purpose (services and GUI tests alike)."""
+
+    def __init__(self, ctx) -> None:  # noqa: ANN001
+        self.ctx = ctx
+
+    def item(self, attempt_id: int, position: int) -> dict:
+        from studyapp.db.models_study import Attempt
+
+        with self.ctx.begin() as session:
+            return dict(session.get(Attempt, attempt_id).paper[position])
+
+    def right(self, attempt_id: int, position: int):  # noqa: ANN201
+        return self.item(attempt_id, position)["answer"]
+
+    def wrong(self, attempt_id: int, position: int):  # noqa: ANN201
+        item = self.item(attempt_id, position)
+        answer, qtype = item["answer"], item["type"]
+        if qtype == "judge":
+            return not answer
+        if qtype == "fill":
+            return ["不知道"] * len(answer)
+        if qtype == "single":
+            return [(answer[0] + 1) % len(item["options"])]
+        others = [i for i in range(len(item["options"])) if i not in answer]
+        return others[:1]
+
+
+@pytest.fixture
+def attempt_key(seeded_ctx) -> AttemptKey:  # noqa: ANN001
+    return AttemptKey(seeded_ctx)

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from studyapp.db.models_study import Attempt
 from studyapp.services import bank, roster
 from studyapp.services.dto_records import PersonDraft
 
@@ -28,45 +27,24 @@ def add_learner(ctx, name: str = "王德伦", unit: str = "乡政府") -> int:
     return roster.add_person(ctx, PersonDraft(name=name, unit=unit)).id
 
 
-def key(ctx, attempt_id: int, position: int) -> dict[str, Any]:
-    with ctx.begin() as session:
-        return dict(session.get(Attempt, attempt_id).paper[position])
-
-
-def right(ctx, attempt_id: int, position: int) -> Any:
-    return key(ctx, attempt_id, position)["answer"]
-
-
-def wrong(ctx, attempt_id: int, position: int) -> Any:
-    item = key(ctx, attempt_id, position)
-    answer, qtype = item["answer"], item["type"]
-    if qtype == "judge":
-        return not answer
-    if qtype == "fill":
-        return ["不知道"] * len(answer)
-    if qtype == "single":
-        return [(answer[0] + 1) % len(item["options"])]
-    others = [i for i in range(len(item["options"])) if i not in answer]
-    return others[:1]
-
-
 @dataclass
 class Study:
     ctx: Any
     doc: int
     person: int
+    keys: Any  # tests/conftest.py AttemptKey
 
     def right(self, attempt_id: int, position: int) -> Any:
-        return right(self.ctx, attempt_id, position)
+        return self.keys.right(attempt_id, position)
 
     def wrong(self, attempt_id: int, position: int) -> Any:
-        return wrong(self.ctx, attempt_id, position)
+        return self.keys.wrong(attempt_id, position)
 
     def key(self, attempt_id: int, position: int) -> dict[str, Any]:
-        return key(self.ctx, attempt_id, position)
+        return self.keys.item(attempt_id, position)
 
 
 @pytest.fixture
-def study(seeded_ctx, seed_id) -> Study:
+def study(seeded_ctx, seed_id, attempt_key) -> Study:
     approve_drafts(seeded_ctx, seed_id)
-    return Study(seeded_ctx, seed_id, add_learner(seeded_ctx))
+    return Study(seeded_ctx, seed_id, add_learner(seeded_ctx), attempt_key)

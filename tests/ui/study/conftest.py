@@ -9,52 +9,14 @@ from typing import Any
 
 import pytest
 
-from studyapp.db.models_study import Attempt
 from studyapp.services import roster
 from studyapp.services.dto_records import PersonDraft
 
 
-def paper_item(ctx, attempt_id: int, position: int) -> dict[str, Any]:
-    with ctx.begin() as session:
-        return dict(session.get(Attempt, attempt_id).paper[position])
-
-
-def right(ctx, attempt_id: int, position: int) -> Any:
-    return paper_item(ctx, attempt_id, position)["answer"]
-
-
-def wrong(ctx, attempt_id: int, position: int) -> Any:
-    item = paper_item(ctx, attempt_id, position)
-    answer, qtype = item["answer"], item["type"]
-    if qtype == "judge":
-        return not answer
-    if qtype == "fill":
-        return ["不知道"] * len(answer)
-    if qtype == "single":
-        return [(answer[0] + 1) % len(item["options"])]
-    others = [i for i in range(len(item["options"])) if i not in answer]
-    return others[:1]
-
-
-class Key:
-    """What the UI never has: the key of a question of an attempt (read from its paper)."""
-
-    def __init__(self, ctx) -> None:
-        self.ctx = ctx
-
-    def item(self, attempt_id: int, position: int) -> dict[str, Any]:
-        return paper_item(self.ctx, attempt_id, position)
-
-    def right(self, attempt_id: int, position: int) -> Any:
-        return right(self.ctx, attempt_id, position)
-
-    def wrong(self, attempt_id: int, position: int) -> Any:
-        return wrong(self.ctx, attempt_id, position)
-
-
 @pytest.fixture
-def key(seeded_ctx) -> Key:
-    return Key(seeded_ctx)
+def key(attempt_key):  # noqa: ANN001, ANN201 - tests/conftest.py AttemptKey
+    """The key of an attempt's question (the UI never has it)."""
+    return attempt_key
 
 
 @pytest.fixture
