@@ -1,15 +1,22 @@
-"""Fixtures of the service tests. `study`: the seed document with its bank approved and one
-learner, with right/wrong responses read from an attempt's frozen paper (the UI never sees the
-key), for the self-study tests."""
+"""Fixtures of the service tests: `study` (the seed with its bank approved and one learner, with
+right/wrong responses read from an attempt's frozen paper), `banked` (a freshly generated bank)
+and `fresh_seed` (the seed in a second, empty database)."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import delete
 
-from studyapp.services import bank, roster
+from studyapp.db.engine import DB_FILENAME
+from studyapp.db.models import Question
+from studyapp.services import bank, documents, roster
+from studyapp.services.context import AppContext
 from studyapp.services.dto_records import PersonDraft
 
 
@@ -48,3 +55,23 @@ class Study:
 def study(seeded_ctx, seed_id, attempt_key) -> Study:
     approve_drafts(seeded_ctx, seed_id)
     return Study(seeded_ctx, seed_id, add_learner(seeded_ctx), attempt_key)
+
+
+@pytest.fixture
+def banked(seeded_ctx, seed_id: int) -> tuple:
+    """The seed with a freshly generated bank (the bundled bank file's questions removed first)."""
+    with seeded_ctx.begin() as session:
+        session.execute(delete(Question))
+    bank.generate_for_document(seeded_ctx, seed_id)
+    return seeded_ctx, seed_id
+
+
+@pytest.fixture
+def fresh_seed(template_db: Path, tmp_path: Path, seed_path: Path) -> Iterator[tuple]:
+    """The seed imported into a second, empty database (no bank), beside the first one."""
+    folder = tmp_path / "other"
+    folder.mkdir()
+    shutil.copyfile(template_db, folder / DB_FILENAME)
+    other = AppContext(folder)
+    yield other, documents.import_file(other, seed_path).document_id
+    other.close()

@@ -2,41 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from sqlalchemy import delete
 
 from studyapp.core.model import DocumentError
 from studyapp.core.questions.model import BLANK
-from studyapp.db.engine import DB_FILENAME
-from studyapp.db.models import Question
-from studyapp.services import bank, documents, exchange
+from studyapp.services import bank, exchange
 from studyapp.services.context import AppContext
 from studyapp.services.dto import QuestionDraft
-
-
-@pytest.fixture
-def banked(seeded_ctx: AppContext, seed_id: int) -> tuple[AppContext, int]:
-    with seeded_ctx.begin() as session:
-        session.execute(delete(Question))
-    bank.generate_for_document(seeded_ctx, seed_id)
-    return seeded_ctx, seed_id
-
-
-@pytest.fixture
-def fresh_seed(template_db: Path, tmp_path: Path, seed_path: Path) -> Iterator[tuple[AppContext, int]]:
-    """The seed imported into a second, empty database (no bank), beside the first one."""
-    folder = tmp_path / "other"
-    folder.mkdir()
-    shutil.copyfile(template_db, folder / DB_FILENAME)
-    other = AppContext(folder)
-    yield other, documents.import_file(other, seed_path).document_id
-    other.close()
 
 
 def _sheet(path: Path, rows: list[list[object]], header: list[str] | None = None) -> Path:

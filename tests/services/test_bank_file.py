@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete
 
 from studyapp import paths
 from studyapp.core.model import DocumentError
-from studyapp.db.engine import DB_FILENAME
-from studyapp.db.models import Question
-from studyapp.services import bank, bankfile, documents
+from studyapp.services import bank, bankfile
 from studyapp.services.context import AppContext
 from studyapp.services.dto import QuestionDraft
-
-
-@pytest.fixture
-def banked(seeded_ctx: AppContext, seed_id: int) -> tuple[AppContext, int]:
-    with seeded_ctx.begin() as session:
-        session.execute(delete(Question))
-    bank.generate_for_document(seeded_ctx, seed_id)
-    return seeded_ctx, seed_id
-
-
-@pytest.fixture
-def fresh_seed(template_db: Path, tmp_path: Path, seed_path: Path) -> Iterator[tuple[AppContext, int]]:
-    """The seed imported into a second, empty database (no bank), beside the first one."""
-    folder = tmp_path / "other"
-    folder.mkdir()
-    shutil.copyfile(template_db, folder / DB_FILENAME)
-    other = AppContext(folder)
-    yield other, documents.import_file(other, seed_path).document_id
-    other.close()
 
 
 def _reviewed_bank(ctx: AppContext, doc: int) -> None:

@@ -13,15 +13,6 @@ from studyapp.services.context import AppContext, NotFoundError
 from studyapp.services.dto import QuestionDraft, QuestionView
 
 
-@pytest.fixture
-def banked(seeded_ctx: AppContext, seed_id: int) -> tuple[AppContext, int]:
-    """The seed with a freshly generated bank (the bundled bank file, if any, removed first)."""
-    with seeded_ctx.begin() as session:
-        session.execute(delete(Question))
-    bank.generate_for_document(seeded_ctx, seed_id)
-    return seeded_ctx, seed_id
-
-
 def _first(views: list[QuestionView], qtype: str) -> QuestionView:
     return next(v for v in views if v.type == qtype)
 
