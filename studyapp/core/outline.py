@@ -8,10 +8,16 @@ before them) and on line-broken text. A numbering label starts a section only wh
 * it is next in sequence: "3." only after "2." of the same parent, or after the last "2." of an
   earlier parent when a document numbers its items straight through (the seed's 1.–13.).
 
-So "2015.4.15", "十八届三中、四中全会" or "统一、" never start a section. A 目录 is recognised
-and kept in the preamble. Every non-whitespace character of the input ends up in the title,
-note, meta, preamble, or some section's label, title or text — except the closing 。 of a
-section heading and the brackets/colons of the header, which are formatting.
+Inside an article (第X条) only a real boundary counts: an article has no heading, so an item
+（一）/一、/1. there starts a line or follows 。；：. A 一、 that ends a word (统一、 唯一、 第一、
+之一、 周一、 七一、) is never a label. So "2015.4.15", "十八届三中、四中全会" or "维护党的团结
+统一、完成党的任务" never start a section.
+
+A title printed over two or three lines (「国务院办公厅关于推进」 / 「政务新媒体健康有序发展的
+意见」) is joined. A 目录 is recognised and kept in the preamble. Every non-whitespace character
+of the input ends up in the title, note, meta, preamble, or some section's label, title or
+text — except the closing 。 of a section heading and the brackets/colons of the header, which
+are formatting.
 """
 
 from __future__ import annotations
@@ -62,6 +68,19 @@ _CLOSERS = set("”’」』）)】》")
 _HEADING_TERMINATORS = set("。！？；;!?")
 _TRAILING_OK = set("。！？!?”’」』）)】》…．.；;")
 
+# characters that make a word with the numeral after them, so "统一、" or "周二、" is an
+# enumeration inside a sentence, never a label "一、"/"二、" (on the same line)
+_WORD_BEFORE_ANY = set("第周初之其")  # 第一、 周二、 初五、 三分之一、 其二、
+_WORD_BEFORE: dict[str, set[str]] = {
+    "一": set("统唯单划专万逐如纯"),  # 统一、 唯一、 单一、 整齐划一、 专一、 万一、 逐一、 始终如一、
+    "二": set("无"),  # 独一无二、
+    "三": set("再"),  # 再三、
+}
+# of those, the characters that never end a heading line, so a hard-wrapped line ending in one
+# of them continues a word on the next line (「……依照本法第」 / 「一、……」)
+_WORD_BEFORE_ACROSS_LINES = set("第之其唯逐")
+_CN_DIGITS = set("一二三四五六七八九两")
+
 # --- study header ------------------------------------------------------------------------
 META_KEYS = ["学习时间", "学习方式", "学习形式", "学习地点", "学习内容", "领学人", "主持人",
              "记录人", "参加人员", "参会人员", "缺席人员", "时间", "地点"]
@@ -71,6 +90,19 @@ _META_RE = re.compile(r"(%s)\s*[:：]\s*" % "|".join(META_KEYS))
 _OPENERS = ("为了", "为全面", "为深入", "为进一步", "为切实", "为认真", "为加快", "为推进", "为加强",
             "为贯彻", "为", "根据", "按照", "近年来", "当前", "今年", "经", "现将", "依据", "党的", "在")
 _NOTE_HINT = re.compile(r"(通过|印发|发布|公布|修订|修正|施行|批准|\d{4}年|[〇零一二三四五六七八九]{4}年)")
+# a title printed over several lines: how its last line ends, and what its lines never hold
+_TITLE_END_RE = re.compile(
+    r"(意见|决定|决议|通知|通报|通告|公告|公报|条例|办法|规定|规则|细则|准则|守则|章程|法|纲要|方案|"
+    r"规划|计划|要点|制度|指引|指南|标准|批复|函|报告|讲话|建议|清单)"
+    r"(?:[（(](?:试行|暂行|草案|修订|修订草案|征求意见稿)[）)])?[”》」』]?$")
+# words ending in 法 that do not end a title (「中共中央关于全面推进依法」 + 「治国若干重大问题的决定」)
+_NOT_A_TITLE_END = ("依法", "方法", "做法", "执法", "立法", "司法", "守法", "合法", "违法", "非法")
+_TITLE_STOPPERS = set("。！？；;!?：:，,")
+_TITLE_LINE_MAX = 40
+_DOC_NUMBER_RE = re.compile(r"^\S{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+_DATE_LINE_RE = re.compile(
+    r"^[(（]?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇一二三四五六七八九十]{1,3}\s*月"
+    r"(?:\s*[\d〇一二三四五六七八九十]{1,3}\s*日)?[)）]?$")
 
 
 def cn_to_int(s: str) -> int:
@@ -114,8 +146,18 @@ class _Frame:
     last_child: dict[str, int] = field(default_factory=dict)
 
 
+def _well_formed(numeral: str) -> bool:
+    """A Chinese numeral as labels are written: no digit right after a digit (七一、 八一、
+    二〇一五 are names and years, not numbers); 一百零五 is fine."""
+    return not any(a in _CN_DIGITS and (b in _CN_DIGITS or b in "零〇")
+                   for a, b in zip(numeral, numeral[1:]))
+
+
 def _match_to_label(m: re.Match[str]) -> _Label | None:
     g = m.groupdict()
+    numeral = g["ordn"] or g["pcnn"] or g["cnn"]
+    if numeral and not _well_formed(numeral):
+        return None
     try:
         if g["ord"]:
             kind, number = _ORDINAL_KIND[g["ordk"]], cn_to_int(g["ordn"])
@@ -162,6 +204,27 @@ def _at_sentence_boundary(text: str, i: int, floor: int) -> bool:
     return ch in _SENTENCE_END
 
 
+def _glued_to_word(text: str, i: int, numeral: str, floor: int, *,
+                   in_article: bool = False) -> bool:
+    """True when the numeral at i ends a word with the character before it (统一、 唯一、 第一、
+    七一、).
+
+    Blanks between are ignored (PDF wrapping leaves stray spaces inside words). Across a line
+    break (a hard-wrapped sentence, no blank line) only characters that never end a heading
+    line count (「……依照本法第」 + 「一、」) — or, inside an article, whose lines are never
+    headings, every word character (「……维护党的团结统」 + 「一、完成党的任务……」).
+    """
+    j, ch = _prev_visible(text, i, floor)
+    if ch == "\n":
+        if j < floor:
+            return False
+        j, ch = _prev_visible(text, j, floor)
+        if not in_article:
+            return ch in _WORD_BEFORE_ACROSS_LINES
+    return (ch in _WORD_BEFORE_ANY or ch in _WORD_BEFORE.get(numeral[:1], ())
+            or ch in _CN_DIGITS or ch in "零〇")
+
+
 class _Scanner:
     """Finds the accepted labels of a body, keeping the stack of open sections."""
 
@@ -193,8 +256,12 @@ class _Scanner:
         return prev is not None and lab.number == prev + 1
 
     def _heading_continues(self, lab: _Label) -> bool:
-        """Right after the heading of the section just opened (run-on text), no punctuation."""
-        if not self.labels:
+        """Right after the heading of the section just opened (run-on text), no punctuation.
+
+        Never inside an article: a 第X条 has no heading, its items start at a real boundary
+        (else 「第二条　党的纪律是维护党的团结统一、完成党的任务的保证。」 would open an item 一、).
+        """
+        if not self.labels or any(f.kind == "tiao" for f in self.stack):
             return False
         last = self.labels[-1]
         if RANKS[lab.kind] <= RANKS[last.kind]:
@@ -225,6 +292,10 @@ class _Scanner:
                     self.progress(m.start(), len(self.text), "正在识别文件结构…")
             lab = _match_to_label(m)
             if lab is None:
+                continue
+            if lab.kind == "cn" and _glued_to_word(
+                    self.text, lab.start, lab.label[:-1], floor,
+                    in_article=any(f.kind == "tiao" for f in self.stack)):
                 continue
             if lab.kind in ("bian", "zhang", "jie", "tiao"):
                 # articles and chapters start a line, or a sentence in run-on text
@@ -323,6 +394,68 @@ def _person_value(rest: str) -> int:
     return pos
 
 
+def _is_title_line(line: str) -> bool:
+    """Could this line continue a title printed over several lines?
+
+    Short, no sentence or clause punctuation, and not a label, note, 目录, study header field,
+    document number or date line.
+    """
+    if not 0 < len(line) <= _TITLE_LINE_MAX or any(c in _TITLE_STOPPERS for c in line):
+        return False
+    if line[0] in "(（〔[【" or _META_RE.match(line) or _norm_heading(line) == "目录":
+        return False
+    m = _LABEL_RE.match(line)
+    if m and _match_to_label(m) is not None:
+        return False
+    return not (_DOC_NUMBER_RE.match(line) or _DATE_LINE_RE.match(line))
+
+
+def _title_continuation(text: str, j: int, body_limit: int, first: str) -> tuple[str, int]:
+    """The rest of a title printed over two or three lines, and where it ends.
+
+    `first` is the title's first line, ending at `j` (a newline). Up to two following lines are
+    joined when they are title-like and the last of them ends like a title (…的意见, …条例,
+    …办法（试行）), or when a document number, date or note follows them. A first line that
+    already ends like a title (中华人民共和国监察法) takes at most one more line, and only one
+    that ends like a title too (实施条例). ("", j) when the first line is the whole title.
+    """
+    if len(first) > _TITLE_LINE_MAX or first[-1] in _TITLE_STOPPERS:
+        return "", j
+    complete = bool(_TITLE_END_RE.search(first)) and not first.endswith(_NOT_A_TITLE_END)
+    lines: list[tuple[str, int]] = []  # (line, its end)
+    pos = j
+    while len(lines) < (1 if complete else 2):
+        k = _skip_blanks(text, pos)
+        if k >= body_limit:
+            break
+        nl = text.find("\n", k, body_limit)
+        line_end = body_limit if nl < 0 else nl
+        line = _clean_title(text[k:line_end])
+        if not _is_title_line(line):
+            break
+        lines.append((line, line_end))
+        pos = line_end
+    if not lines:
+        return "", j
+    for n in range(1, len(lines) + 1):
+        if _TITLE_END_RE.search(lines[n - 1][0]):
+            break
+    else:
+        if complete:
+            return "", j  # 「在……上的讲话」 + 「习近平」 + 「（2018年7月3日）」
+        k = _skip_blanks(text, lines[-1][1])
+        nl = text.find("\n", k, body_limit)
+        after = text[k:body_limit if nl < 0 else nl].strip()
+        note = after[:1] in ("(", "（") and _NOTE_HINT.search(after)  # not a heading （一）
+        if not (note or _DOC_NUMBER_RE.match(after) or _DATE_LINE_RE.match(after)):
+            return "", j
+        n = len(lines)
+    rest = "".join(line for line, _ in lines[:n])
+    if len(first) + len(rest) > 100:
+        return "", j
+    return rest, lines[n - 1][1]
+
+
 def _parse_header(text: str, body_limit: int) -> _Header:
     """Title, adoption note and study header at the top of the text (before `body_limit`)."""
     h = _Header()
@@ -335,14 +468,20 @@ def _parse_header(text: str, body_limit: int) -> _Header:
             break
         if _META_RE.match(text, j):
             break
-        if _LABEL_RE.match(text, j) and j > i and _LABEL_RE.match(text, j).group("cn"):
-            break
+        m = _LABEL_RE.match(text, j)
+        if (m and j > i and m.group("cn") and _match_to_label(m) is not None
+                and not _glued_to_word(text, j, m.group("cnn"), i)):
+            break  # a run-on heading 一、 right after the title (but not 「统一、」)
         j += 1
     candidate = text[i:j].strip()
     stop_ch = text[j] if j < len(text) else "\n"
     if candidate and len(candidate) <= 60 and stop_ch not in "。！？；" and not _LABEL_RE.match(text, i):
         h.title = _clean_title(candidate)
         i = j
+        if stop_ch == "\n":
+            # a long title printed over two or three lines
+            rest, i = _title_continuation(text, j, body_limit, h.title)
+            h.title += rest
     else:
         h.end = i
         return h

@@ -325,3 +325,167 @@ def test_items_of_a_list_introduced_by_a_colon_are_not_headings():
     doc = parse_text(text)
     assert [c.title for c in doc.sections[0].children] == ["", ""]
     assert doc.sections[0].children[0].text == "学习文件。"
+
+
+# --- issue 9: 「统一、」 inside an article; titles printed over several lines ------------------
+def test_word_ending_in_yi_inside_an_article_is_not_an_item():
+    # the example of the issue: a run-on 「一、」 used to open an item inside the article
+    text = ("某某条例\n第一条　为了严明纪律，制定本条例。\n"
+            "第二条　党的纪律是党的各级组织和全体党员必须遵守的行为规则，"
+            "是维护党的团结统一、完成党的任务的保证。\n第三条　本条例自发布之日起施行。")
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["第一条", "第二条", "第三条"]
+    assert doc.sections[1].children == []
+    assert doc.sections[1].text.endswith("是维护党的团结统一、完成党的任务的保证。")
+    assert_nothing_lost(text, doc)
+
+
+@pytest.mark.parametrize("glue", ["统一、", "统 一、", "统\n一、", "统　一、"],
+                         ids=["same-line", "stray-space", "hard-wrapped", "ideographic-space"])
+def test_word_ending_in_yi_inside_an_article_in_every_layout(glue):
+    text = f"某某条例\n第一条　党的纪律是维护党的团结{glue}完成党的任务的保证。\n第二条　施行。"
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["第一条", "第二条"]
+    assert doc.sections[0].children == []
+    assert_nothing_lost(text, doc)
+
+
+def test_article_items_still_start_at_a_real_boundary():
+    text = ("某某条例\n第一条　对党员的纪律处分种类：\n一、警告；\n二、严重警告。\n"
+            "第二条　有下列情形之一的，可以从轻处分：（一）主动交代的；（二）检举他人的。")
+    doc = parse_text(text)
+    assert labels(doc.sections[0].children) == ["一、", "二、"]
+    assert labels(doc.sections[1].children) == ["（一）", "（二）"]
+    assert_nothing_lost(text, doc)
+
+
+def test_run_on_article_items_need_a_boundary():
+    # in run-on text an item glued to the article's words is not an item of it
+    text = "某某条例\n第一条党的纪律是维护党的团结统一、完成党的任务的保证。第二条施行。"
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["第一条", "第二条"]
+    assert doc.sections[0].children == []
+    assert_nothing_lost(text, doc)
+
+
+@pytest.mark.parametrize("word", ["统一、", "唯一、", "第一、", "单一、", "周一、", "之一、", "七一、",
+                                  "逐一、", "初一、"],
+                         ids=["tongyi", "weiyi", "diyi", "danyi", "zhouyi", "zhiyi", "qiyi",
+                              "zhuyi", "chuyi"])
+def test_a_word_ending_in_yi_is_never_a_heading(word):
+    # top level, right after a chapter heading (where run-on headings may follow), and in the title
+    text = f"某某规定\n第一章　坚持{word}规范的原则\n第一条　正文。"
+    doc = parse_text(text)
+    assert [s.label for s in doc.walk()] == ["第一章", "第一条"]
+    assert doc.sections[0].title == f"坚持{word}规范的原则"
+    doc = parse_text(f"关于建立{word}规范的工作机制的意见\n一、总体要求\n正文。")
+    assert doc.title == f"关于建立{word}规范的工作机制的意见"
+    assert labels(doc.sections) == ["一、"]
+    doc = parse_text(f"标题\n一、总体要求\n要坚持{word}二、规范。\n二、措施\n正文。")
+    assert labels(doc.sections) == ["一、", "二、"]
+    assert doc.sections[0].children == []
+
+
+def test_a_hard_wrapped_ordinal_is_not_a_heading():
+    text = "标题\n一、要求\n依照本法第\n二、三项的规定办理。\n二、措施\n正文。"
+    doc = parse_text(text)
+    assert labels(doc.sections) == ["一、", "二、"]
+    assert "第\n二、三项" in doc.sections[0].text
+
+
+def test_real_law_article_with_a_wrapped_tongyi():
+    # 监察法 第二条 ends 「……构建集中统一、权威高效的中国特色国家监察体制。」; copied from a PDF the
+    # line may break inside 统一, leaving 「一、权威高效……」 at the start of a line
+    original = (DOCS / "jiancha-fa-2018.txt").read_text(encoding="utf-8")
+    assert original.count("集中统一、") == 1
+    for text in (original, original.replace("集中统一、", "集中统\n一、"),
+                 original.replace("集中统一、", "集中统 一、")):
+        doc = parse_text(text)
+        articles = {s.label: s for s in doc.walk() if s.kind == "tiao"}
+        assert len(articles) == 69
+        assert articles["第二条"].children == []
+        assert articles["第二条"].text.endswith("权威高效的中国特色国家监察体制。")
+        assert not any(s.kind == "cn" for s in doc.walk())
+        assert_nothing_lost(text, doc)
+
+
+def _with_parents(sections, parents=()):
+    for s in sections:
+        yield s, parents
+        yield from _with_parents(s.children, parents + (s,))
+
+
+@pytest.mark.parametrize("path", sorted(DOCS.glob("*.txt")), ids=lambda p: p.name)
+def test_no_label_of_a_real_document_ends_a_word(path):
+    text = path.read_text(encoding="utf-8")
+    doc = parse_text(text)
+    for s, parents in _with_parents(doc.sections):
+        assert not (s.kind == "cn" and any(p.kind == "tiao" for p in parents)), s.text[:20]
+    starts = {re.sub(r"\s+", "", s.title + s.text)[:8] for s in doc.walk() if s.kind == "cn"}
+    for m in re.finditer(r"[统唯第单周之七]一、(\S{8})", re.sub(r"\s+", "", text)):
+        assert m.group(1) not in starts, m.group(0)
+
+
+def test_title_over_two_lines_is_joined():
+    text = ("国务院办公厅关于推进\n政务新媒体健康有序发展的意见\n国办发〔2018〕123号\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+            "为推进政务新媒体健康有序发展，经国务院同意，现提出以下意见。\n"
+            "一、总体要求\n正文。\n二、主要任务\n正文。")
+    doc = parse_text(text)
+    assert doc.title == "国务院办公厅关于推进政务新媒体健康有序发展的意见"
+    assert doc.preamble.startswith("国办发〔2018〕123号\n各省、自治区")
+    assert labels(doc.sections) == ["一、", "二、"]
+    assert doc.sections[0].title == "总体要求"
+    assert_nothing_lost(text, doc)
+
+
+def test_title_over_three_lines_with_blank_lines_and_a_note():
+    text = ("中共中央办公厅 国务院办公厅\n\n印发《关于深化新时代学校思想政治\n\n"
+            "理论课改革创新的若干意见》的通知\n\n（2019年8月14日）\n\n"
+            "近日，中共中央办公厅、国务院办公厅印发了《意见》。\n一、重要意义\n正文。")
+    doc = parse_text(text)
+    assert doc.title == ("中共中央办公厅国务院办公厅印发《关于深化新时代学校思想政治"
+                         "理论课改革创新的若干意见》的通知")
+    assert doc.note == "2019年8月14日"
+    assert doc.preamble.startswith("近日")
+    assert labels(doc.sections) == ["一、"]
+    assert_nothing_lost(text, doc)
+
+
+@pytest.mark.parametrize("text,title", [
+    # 依法 does not end a title; a continuation that starts with 的; …办法（试行）;
+    # a complete title with its 实施条例; a last line that ends otherwise, then a document number
+    ("中共中央关于全面推进依法\n治国若干重大问题的决定\n一、总体要求\n正文。",
+     "中共中央关于全面推进依法治国若干重大问题的决定"),
+    ("国家档案局关于印发《机关档案管理办法》\n的通知\n各省档案局：\n现印发给你们。",
+     "国家档案局关于印发《机关档案管理办法》的通知"),
+    ("党政机关公务用车管理\n办法（试行）\n第一条　正文。", "党政机关公务用车管理办法（试行）"),
+    ("中华人民共和国监察法\n实施条例\n第一条　正文。", "中华人民共和国监察法实施条例"),
+    ("关于进一步加强\n新时代统计工作\n国办发〔2019〕5号\n正文。", "关于进一步加强新时代统计工作"),
+], ids=["yifa", "de-tongzhi", "shixing", "shishi-tiaoli", "doc-number"])
+def test_title_lines_are_joined(text, title):
+    doc = parse_text(text)
+    assert doc.title == title
+    assert_nothing_lost(text, doc)
+
+
+@pytest.mark.parametrize("text,title", [
+    # a complete title, then an author line and a date: not one title
+    ("在全国组织工作会议上的讲话\n习近平\n（2018年7月3日）\n同志们：\n正文。", "在全国组织工作会议上的讲话"),
+    # a short line that does not end like a title, then a numbered heading
+    ("学习提纲\n习近平新时代中国特色社会主义思想\n一、总体要求\n正文。", "学习提纲"),
+    ("学习提纲\n习近平新时代中国特色社会主义思想\n（一）总体要求\n正文。", "学习提纲"),
+    # body text, a heading, a note, a 目录, a study header field, a document number
+    ("关于加强学习\n为加强学习，通知如下。\n一、内容\n正文。", "关于加强学习"),
+    ("某某意见\n一、总体要求\n正文。", "某某意见"),
+    ("某某条例\n（2020年1月1日通过）\n第一条　正文。", "某某条例"),
+    ("培训手册\n目录\n第一章 总则……1\n第一章 总则\n第一条 为了。", "培训手册"),
+    ("关于学习的通知\n学习时间：2015年4月15日\n正文。", "关于学习的通知"),
+    ("某某通知\n某发〔2020〕1号\n正文。", "某某通知"),
+    ("某某条例\n总则\n第一条　正文。", "某某条例"),
+], ids=["speech-author-date", "no-title-ending", "no-title-ending-paren", "body", "heading", "note", "toc", "meta",
+        "doc-number", "unnumbered-heading"])
+def test_single_line_titles_stay_single(text, title):
+    doc = parse_text(text)
+    assert doc.title == title
+    assert_nothing_lost(text, doc)
