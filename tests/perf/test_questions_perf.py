@@ -46,10 +46,10 @@ def _best(fn, n: int = 5) -> float:
 
 def test_import_is_cheap_and_segmenter_loads_later() -> None:
     code = ("import time,sys;t=time.perf_counter();import studyapp.core.questions;"
-            "print(time.perf_counter()-t, 'jieba' in sys.modules)")
+            "print(time.perf_counter()-t, 'rjieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     seconds, loaded = out.stdout.split()
-    print(f"\nimport studyapp.core.questions: {float(seconds) * 1000:.0f} ms, jieba loaded: {loaded}")
+    print(f"\nimport studyapp.core.questions: {float(seconds) * 1000:.0f} ms, rjieba loaded: {loaded}")
     assert loaded == "False"
 
 

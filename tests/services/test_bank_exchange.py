@@ -212,6 +212,11 @@ def test_gift_export(banked) -> None:
         type="single", stem="比例为 1:2 时{应}如何？", options=["a=b", "c~d", "e#f", "g"],
         answer=[0], tags=["要求"],
     ))
+    for truth in (True, False):
+        bank.add_manual_question(ctx, doc, QuestionDraft(
+            type="judge", stem=f"行政机关{'应当' if truth else '可以'}在行政决定中说明理由。",
+            answer=truth, tags=["要求"],
+        ))
     text = exchange.export_gift(ctx, doc)
     assert text.startswith("// 《") and "$CATEGORY: 学习测评/" in text
     assert "比例为 1\\:2 时\\{应\\}如何？{=a\\=b ~c\\~d ~e\\#f ~g}" in text

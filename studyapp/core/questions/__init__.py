@@ -1,6 +1,6 @@
 """Question generation and checking (pure core: no Qt, no SQL).
 
-Importing this package is cheap: the segmenter (jieba) loads on first use, inside
+Importing this package is cheap: the segmenter (rjieba) loads on first use, inside
 generate_bank/verify, never at import time.
 """
 

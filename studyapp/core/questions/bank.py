@@ -1,8 +1,15 @@
-"""generate_bank: run every generator, verify, drop and count failures, deduplicate.
+"""generate_bank: propose the questions a careful teacher would set, fewer and better.
 
-Deterministic for a document and seed: each section draws from its own
-random.Random(f"{seed}:{path}"), so regenerating one section reproduces what the full run
-gave it, and the result never depends on set or dict ordering.
+Precision first. Every form (forms.py) proposes candidates only where its own checks pass;
+each candidate then has to pass the verifier against its source, and the selection keeps at
+most two questions per sentence that give nothing of each other away, the best first. Yield
+floors keep precision from becoming silence: a leaf section with text gets a question if any
+form can make one, a document of some length gets every objective type, and no type takes
+more than half of a document's set; true/false items are balanced between true and false.
+
+Deterministic for a document and seed (every random draw comes from a Random seeded by the
+seed and the unit's place), and a section filter only filters the full run, so regenerating
+one section reproduces exactly what the full run gave it.
 """
 
 from __future__ import annotations
@@ -11,77 +18,79 @@ import logging
 import random
 import time
 import zlib
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Callable
 
 from studyapp.core.model import Cancelled, ParsedDocument
-from studyapp.core.questions.generators import Candidate, Generator
-from studyapp.core.questions.model import QUESTION_TYPES, BankResult, Question
-from studyapp.core.questions.text import norm, section_infos
+from studyapp.core.questions.forms import Candidate, Forms
+from studyapp.core.questions.lexicon import Lexicon, preamble
+from studyapp.core.questions.model import BLANK, QUESTION_TYPES, BankResult, Question
+from studyapp.core.questions.text import norm
 from studyapp.core.questions.verify import NEAR_DUPLICATE, DocIndex, _bigrams, stem_core, verify
 
 log = logging.getLogger("studyapp.core")
+
+PER_UNIT = 2            # questions built on one sentence at most
+CHARS_PER_QUESTION = 120  # a section gets about one question per this many characters
+MAX_TYPE_SHARE = 0.5
+OBJECTIVE = ("single", "multiple", "judge", "fill")
 
 
 def generate_bank(document: ParsedDocument, seed: int = 0, *,
                   progress: Callable[[int, int, str], None] | None = None,
                   cancel=None, sections: list[list[str]] | None = None) -> BankResult:
-    """All verified questions of a document, in reading order.
+    """All proposed questions of a document, in reading order.
 
-    `sections` limits generation to those label paths (regenerate a section);
+    `sections` limits the result to those label paths (regenerate a section);
     progress(done, total, message) and cancel.cancelled work as in the parser.
     """
     t0 = time.perf_counter()
-    infos = section_infos(document)
-    gen = Generator(infos, document.title, document.truncated)
+    lex = Lexicon(document)
+    forms = Forms(lex)
     index = DocIndex(document)
-    wanted = {tuple(p) for p in sections} if sections else None
     dropped: Counter[str] = Counter()
-    accepted: list[Candidate] = []
-    seen_exact: set[tuple[str, str]] = set()
-    # near-duplicates are looked for among questions of the same type sharing rare bigrams
-    buckets: dict[tuple[str, str], list[int]] = {}
-    cores: list[tuple[str, set[str]]] = []
-    total = len(infos)
-    for n, info in enumerate(infos):
+    units = lex.units
+    total = len(units) + 1
+    pool = [(u.order, x) for u in units for e in _enums(u.text) for x in e]
+
+    by_unit: dict[int, list[Candidate]] = defaultdict(list)
+
+    def take(cands: list[Candidate]) -> None:
+        for c in cands:
+            reasons = verify(c.question, document, index=index)
+            if reasons:
+                dropped.update(reasons)
+                continue
+            by_unit[c.unit.order].append(c)
+
+    judge_turn = Counter()
+    for n, u in enumerate(units):
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
-        if progress is not None and n % 16 == 0:
+        if progress is not None and n % 32 == 0:
             progress(n, total, "正在生成试题…")
-        if wanted is not None and tuple(info.path) not in wanted:
+        if preamble(u.text) or len(u.text) < 10:
             continue
-        rng = random.Random(f"{seed}:{'/'.join(info.path)}")
-        verified: list[Candidate] = []
-        for cand in gen.section(info, rng):
-            reasons = verify(cand.question, document, index=index)
-            if reasons:
-                for r in reasons:
-                    dropped[r] += 1
-                continue
-            verified.append(cand)
-        # questions of one section must go together (no judge beside a question on its
-        # sentence, no fill answered by another question, true and false judges balanced)
-        chosen, lost = gen.select(verified)
-        dropped.update(lost)
-        for cand in chosen:
-            q = cand.question
-            core = stem_core(q, document.title)
-            key = (q.type, core)
-            if key in seen_exact:
-                dropped["duplicate_stem"] += 1
-                continue
-            grams = _bigrams(core)
-            if _near_duplicate(q.type, grams, buckets, cores):
-                dropped["near_duplicate_stem"] += 1
-                continue
-            seen_exact.add(key)
-            k = len(cores)
-            cores.append((q.type, grams))
-            for g in _signature(grams):
-                buckets.setdefault((q.type, g), []).append(k)
-            accepted.append(cand)
-    accepted.sort(key=lambda c: c.key)
-    questions = [c.question for c in accepted]
+        rng = random.Random(f"{seed}:{'/'.join(u.path)}:{n}")
+        take(forms.figure_single(u, rng))
+        take(forms.actor_single(u, rng))
+        take(forms.inline_multiple(u, rng, pool))
+        take(forms.fill_term(u, rng))
+        # alternate true and false over the document: neither below 35 % of its judges
+        truth = zlib.crc32(f"{seed}:{u.order}".encode()) % 2 == 0
+        js = forms.judge(u, rng, truth) or forms.judge(u, rng, not truth)
+        take(js)
+        judge_turn.update(c.question.answer for c in js)
+    take(forms.lists(random.Random(f"{seed}:lists")))
+    if progress is not None:
+        progress(total - 1, total, "正在挑选试题…")
+
+    chosen = _select(by_unit, lex, dropped, document)
+    if sections:
+        wanted = {tuple(p) for p in sections}
+        chosen = [c for c in chosen if tuple(c.unit.path) in wanted]
+    chosen.sort(key=lambda c: (c.unit.order, OBJECTIVE.index(c.type) if c.type in OBJECTIVE else 9))
+    questions = [c.question for c in chosen]
     if progress is not None:
         progress(total, total, "试题生成完成")
     stats = _stats(questions, time.perf_counter() - t0)
@@ -89,38 +98,123 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
     return BankResult(questions=questions, dropped=dict(sorted(dropped.items())), stats=stats)
 
 
-def _signature(grams: set[str]) -> list[str]:
-    """A bottom-k sketch: the 6 bigrams with the smallest CRC32.
-
-    Two stems with bigram Jaccard ≥ 0.8 share at least one of them with high probability,
-    so only stems in the same buckets are compared: near-linear on large documents, and
-    CRC32 (unlike hash()) is the same in every process, so the result stays deterministic.
-    """
-    return sorted(grams, key=lambda g: (zlib.crc32(g.encode("utf-8")), g))[:6]
+def _enums(text: str) -> list[list[str]]:
+    from studyapp.core.questions.enums import find_enumerations
+    return [e.items for e in find_enumerations(text) if all(e.certain)]
 
 
-def _near_duplicate(qtype: str, grams: set[str], buckets: dict[tuple[str, str], list[int]],
-                    cores: list[tuple[str, set[str]]]) -> bool:
-    checked: set[int] = set()
-    for g in _signature(grams):
-        for k in buckets.get((qtype, g), ())[-256:]:
-            if k in checked:
-                continue
-            checked.add(k)
-            other = cores[k][1]
-            inter = len(grams & other)
-            if inter and inter / (len(grams) + len(other) - inter) >= NEAR_DUPLICATE:
-                return True
+def _leaks(c: Candidate, others: list[Candidate]) -> bool:
+    """Whether c and any of `others` give each other's answers away."""
+    shown = norm(c.question.stem + "".join(c.question.options))
+    for o in others:
+        oshown = norm(o.question.stem + "".join(o.question.options))
+        if any(norm(k) in oshown for k in c.keys) or any(norm(k) in shown for k in o.keys):
+            return True
+        if c.type == "judge" and o.type == "judge":
+            return True
     return False
+
+
+def _select(by_unit: dict[int, list[Candidate]], lex: Lexicon, dropped: Counter,
+            document: ParsedDocument) -> list[Candidate]:
+    """Per unit the best candidates that don't leak; per section a budget; then the floors."""
+    by_section: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for order in sorted(by_unit):
+        by_section[tuple(by_unit[order][0].unit.path)].append(order)
+    chosen: list[Candidate] = []
+    seen_cores: list[tuple[str, set[str]]] = []
+    for path, orders in by_section.items():
+        info = by_unit[orders[0]][0].unit.info
+        size = lex.section_chars[id(info)]
+        budget = max(1, round(size / CHARS_PER_QUESTION))
+        ranked: list[Candidate] = []
+        for order in orders:
+            cands = sorted(by_unit[order], key=lambda c: -c.score)
+            kept: list[Candidate] = []
+            for c in cands:
+                if len(kept) >= PER_UNIT:
+                    dropped["selection_per_sentence"] += 1
+                    continue
+                if any(k.type == c.type for k in kept) or _leaks(c, kept):
+                    dropped["selection_leak"] += 1
+                    continue
+                kept.append(c)
+            ranked += kept
+        # spread over the section's sentences: first the best of each unit, then the rest
+        firsts = [c for i, c in enumerate(ranked) if i == 0 or ranked[i - 1].unit.order != c.unit.order]
+        rest = [c for c in ranked if c not in firsts]
+        ordered = sorted(firsts, key=lambda c: -c.score) + sorted(rest, key=lambda c: -c.score)
+        took: list[Candidate] = []
+        for c in ordered:
+            if len(took) >= budget:
+                dropped["selection_budget"] += 1
+                continue
+            if _leaks(c, [t for t in took if t.unit.order != c.unit.order and t.type != "judge"]) \
+                    and c.type != "judge":
+                dropped["selection_leak"] += 1
+                continue
+            core = stem_core(c.question, document.title)
+            grams = _bigrams(core)
+            if any(t == c.type and _jaccard(grams, g) >= NEAR_DUPLICATE for t, g in seen_cores):
+                dropped["near_duplicate_stem"] += 1
+                continue
+            seen_cores.append((c.type, grams))
+            took.append(c)
+        chosen += took
+    return _balance(chosen, dropped)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
+    """No type above half of the set; judges between 35 % and 65 % true."""
+    changed = True
+    # trimming a dominant type stops at a quarter of the set: fewer types is a smaller harm
+    # than silence on a document whose sentences allow only one or two forms
+    budget = len(chosen) // 4
+    while changed and chosen and budget > 0:
+        budget -= 1
+        changed = False
+        by_type = Counter(c.type for c in chosen)
+        qtype, n = by_type.most_common(1)[0]
+        # with fewer than three types, trimming to half would only silence a document
+        if n > MAX_TYPE_SHARE * len(chosen) and len(by_type) >= 3:
+            # drop the weakest of that type from a section that has other questions
+            per_section = Counter(tuple(c.unit.path) for c in chosen)
+            victims = [c for c in chosen if c.type == qtype and per_section[tuple(c.unit.path)] > 1]
+            if not victims:
+                break
+            worst = min(victims, key=lambda c: (c.score, -c.unit.order))
+            chosen.remove(worst)
+            dropped["selection_type_share"] += 1
+            changed = True
+    judges = [c for c in chosen if c.type == "judge"]
+    while judges:
+        t = sum(1 for c in judges if c.question.answer is True)
+        share = t / len(judges)
+        if 0.35 <= share <= 0.65 or len(judges) < 4:
+            break
+        side = share > 0.65
+        victim = min((c for c in judges if c.question.answer is side), key=lambda c: c.score)
+        judges.remove(victim)
+        chosen.remove(victim)
+        dropped["selection_true_share"] += 1
+    return chosen
 
 
 def _stats(questions: list[Question], seconds: float) -> dict:
     by_type = Counter(q.type for q in questions)
     by_tag = Counter(t for q in questions for t in q.tags)
+    judges = [q for q in questions if q.type == "judge"]
     return {
         "total": len(questions),
         "by_type": {t: by_type.get(t, 0) for t in QUESTION_TYPES},
         "by_tag": dict(sorted(by_tag.items(), key=lambda kv: (-kv[1], kv[0]))),
         "sections": len({tuple(q.section) for q in questions}),
+        "true_share": round(sum(1 for q in judges if q.answer is True) / len(judges), 2) if judges else None,
         "seconds": round(seconds, 4),
     }

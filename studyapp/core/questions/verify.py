@@ -93,8 +93,8 @@ def _norm_part(text: str) -> str:
 
 
 def stem_body(stem: str) -> str:
-    """The statement part of a judge/fill stem: what follows the first "：" of the context."""
-    return stem.split("：", 1)[1] if "：" in stem else stem
+    """The statement part of a judge/fill stem: what follows the last "：" (the context ends there)."""
+    return stem.rsplit("：", 1)[1] if "：" in stem else stem
 
 
 def is_negative(stem: str) -> bool:

@@ -1,0 +1,245 @@
+"""What a document says and how it says it: the units a question may be built on, and the
+document-wide facts that decide whether a question on them is worth asking.
+
+A *unit* is one sentence of a section (or one list item) together with what makes it
+answerable on its own: the lead-in of its list (「有下列情形之一的，应当予以问责：」) and the topic
+of its heading. The *lexicon* counts, over the whole document, how often each word and each
+clause occurs, so that a blank never falls on a word the document repeats everywhere
+(监察机关 in a law on 监察), a formula the text restates again and again
+(「在量刑起点的基础上……」) is never the point of a question, and a rule restated with other
+numbers is asked once.
+
+Everything here is linear in the document's length: one pass to segment and count, then
+dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from studyapp.core.model import ParsedDocument
+from studyapp.core.questions import numbers, segment
+from studyapp.core.questions.text import (
+    HEADING_KINDS, SectionInfo, item_text, norm, section_infos, sentences, strip_end)
+
+ITEM_KINDS = ("paren_cn", "paren_arabic", "circled")
+# bodies and actors: who does what
+BODY_SUFFIX = ("委员会", "机关", "法院", "检察院", "政府", "部门", "机构", "常委会", "党委", "党组", "纪委",
+               "组织", "单位", "监委", "人大")
+# words too general to carry a rule on their own
+GENERIC = frozenset("""
+指导 工作 建设 管理 问题 方面 情况 有关 相关 重要 实际 活动 制度 机制 体系 工作机制 管理制度 政策 文件 政策文件
+作用 意见 要求 规定 措施 办法 能力 水平 领域 环节 行为 事项 内容 程度 条件 基础 方式 过程 目标 任务 责任
+部门 单位 组织 机关 人员 干部 同志 群众 社会 国家 党 全党 我们 地方 各级 本级 上级 下级 有关部门 相关部门
+发展 改革 推进 加强 落实 坚持 实行 开展 进行 提高 保障 促进 完善 健全 建立 实施 决定 处理 作出 依法 按照
+特别 主要 基本 重大 重点 一般 其他 一切 任何 全部 各项 各种 整体 总体 全面 一定 必要 有效 切实 严格 认真
+时期 时间 期间 阶段 范围 地区 本地区 本部门 本单位 负责人 领导 情形 结果 影响 意识 精神 思想 理论
+""".split())
+# verbs and adverbs that frame a measure: a blank on them tests grammar, not content
+FRAME_START = re.compile(
+    r"^(严格|加强|建立|健全|完善|落实|推进|深化|强化|积极|认真|切实|全面|坚持|坚决|进一步|加快|大力|不断|深入|"
+    r"发挥|提高|促进|推动|保障|确保|实现|做好|抓好|注重|增强|维护|依法|依照|按照|根据|充分|努力|着力|逐步|"
+    r"高度|扎实|稳步|有序|统筹|厉行|责令|导致|造成)")
+_CONTENT_POS = ("n", "nz", "nt", "ns", "vn", "l", "i", "j", "nr", "an")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。：:！？!?]")
+_DIGITS = re.compile(r"[\d零〇一二三四五六七八九十百千两]+")
+# a sentence that begins with a condition and names no subject: 「情节严重的，……」
+_SUBJECTLESS = re.compile(r"^[^，,。；;：:]{1,24}的[，,]")
+_DANGLING = re.compile(
+    r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
+    r"且|因此|所以|为此|据此|由此|它们|他们)")
+_CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条第|第[一二三四五六七八九十百零]+条|"
+                        r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列|如下|以下")
+_PREAMBLE = re.compile(r"^(为了?|根据|依据)")
+
+
+@dataclass
+class Unit:
+    """A sentence (or list item) a question may be built on, with its context."""
+
+    info: SectionInfo
+    text: str              # verbatim sentence or item (with its end punctuation)
+    order: int
+    lead: str = ""         # lead-in of the list the item belongs to, without its colon
+    topic: str = ""        # title of the nearest heading (or of the article's chapter)
+    item: bool = False
+    siblings: list[str] = field(default_factory=list)  # the other items of its list
+    key: str = ""          # normalized with numbers masked: the same rule restated
+
+    @property
+    def path(self) -> list[str]:
+        return self.info.path
+
+    def context(self) -> str | None:
+        """What a stem must say before the sentence so it can be answered; "" when the sentence
+        stands alone, None when it cannot be made to."""
+        body = self.text
+        if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]
+                                                     or re.search(r"的其他\w{0,4}情形", body))):
+            return None  # a catch-all item (其他……的) says nothing of its own
+        if self.item:
+            return self.lead or None
+        if _SUBJECTLESS.match(body) and not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body):
+            return f"关于{self.topic}" if self.topic else None
+        return ""
+
+
+def mask(s: str) -> str:
+    return _DIGITS.sub("#", norm(s))
+
+
+class Lexicon:
+    """Document-wide counts: word and phrase frequency, repeated clauses, bodies, figures."""
+
+    def __init__(self, document: ParsedDocument) -> None:
+        self.document = document
+        self.title = document.title
+        self.infos = section_infos(document)
+        self.units: list[Unit] = []
+        self._build_units()
+        self.n_units = max(1, len(self.units))
+        self.df: Counter[str] = Counter()        # words: in how many units
+        self.phrase: Counter[str] = Counter()    # 1–3 word phrases: how many times
+        clause_count: Counter[str] = Counter()
+        key_count: Counter[str] = Counter()
+        self.bodies: Counter[str] = Counter()
+        self.figure_values: dict[str, set[float]] = {}
+        for u in self.units:
+            words = segment.tokens(u.text)
+            self.df.update(set(words))
+            for i in range(len(words)):
+                for k in (1, 2, 3):
+                    if i + k <= len(words):
+                        self.phrase["".join(words[i:i + k])] += 1
+            for c in _CLAUSE_SPLIT.split(u.text):
+                if len(c) >= 6:
+                    clause_count[mask(c)] += 1
+            key_count[u.key] += 1
+            for w, t in segment.tagged(u.text):
+                if len(w) >= 3 and w.endswith(BODY_SUFFIX):
+                    self.bodies[w] += 1
+            for f in numbers.figures(u.text):
+                self.figure_values.setdefault(f.unit, set()).add(f.value)
+        self.formula = {c for c, n in clause_count.items() if n >= 3}
+        self.repeated_key = {k for k, n in key_count.items() if n >= 2}
+        self.full = norm("\n".join(u.text for u in self.units))
+        # a text that uses 应当 and 可以 as a law does: swapping them falsifies a rule
+        self.legal = self.full.count("应当") >= 5 and self.full.count("可以") >= 5
+        self.lists = self._closed_lists()
+        self._counts: dict[str, int] = {}
+        self._seen: dict[str, bool] = {}
+        self.section_chars: Counter[int] = Counter()
+        self.unit_by_text: dict[tuple[int, str], Unit] = {}
+        for u in self.units:
+            self.section_chars[id(u.info)] += len(u.text)
+            self.unit_by_text.setdefault((id(u.info), strip_end(u.text)), u)
+
+    # --- units -----------------------------------------------------------------------
+    def _build_units(self) -> None:
+        order = 0
+        for info in self.infos:
+            node = info.node
+            topic = _topic(info)
+            parent = info.ancestors[-2] if len(info.ancestors) >= 2 else None
+            lead = _lead_in(parent.text) if parent is not None else ""
+            if node.kind in ITEM_KINDS and lead:
+                siblings = [strip_end(item_text(c)) for c in parent.children
+                            if c.kind == node.kind and c is not node]
+                for s in sentences(node.text or node.title):
+                    u = Unit(info, s, order, lead=lead, topic=topic, item=True, siblings=siblings)
+                    u.key = mask(s)
+                    self.units.append(u)
+                    order += 1
+                continue
+            for s in sentences(node.text):
+                u = Unit(info, s, order, topic=topic)
+                u.key = mask(s)
+                self.units.append(u)
+                order += 1
+
+    def _closed_lists(self) -> list[tuple[SectionInfo, str, list[str]]]:
+        """Lists whose items are short enough to be options: (section, lead-in, items)."""
+        out = []
+        for info in self.infos:
+            node = info.node
+            kids = [c for c in node.children if c.kind in ITEM_KINDS]
+            lead = _lead_in(node.text)
+            if len(kids) < 3 or not lead:
+                continue
+            items = [strip_end(item_text(c)) for c in kids]
+            out.append((info, lead, items))
+        return out
+
+    # --- judgements --------------------------------------------------------------------
+    def in_formula(self, sentence: str, a: int, b: int) -> bool:
+        """Whether sentence[a:b] lies in a clause the document repeats (≥ 3 times)."""
+        start = 0
+        for m in list(_CLAUSE_SPLIT.finditer(sentence)) + [None]:
+            end = m.start() if m else len(sentence)
+            if start <= a < end or start < b <= end:
+                c = sentence[start:end]
+                if len(c) >= 6 and mask(c) in self.formula:
+                    return True
+            start = (m.end() if m else len(sentence))
+        return False
+
+    def count(self, term: str) -> int:
+        """How many times a term occurs in the document (normalized)."""
+        try:
+            return self._counts[term]
+        except KeyError:
+            n = self._counts[term] = self.full.count(norm(term))
+            return n
+
+    def contains(self, text: str) -> bool:
+        """Whether the document says `text` (normalized), remembered per text."""
+        try:
+            return self._seen[text]
+        except KeyError:
+            hit = self._seen[text] = norm(text) in self.full
+            return hit
+
+    def too_common(self, term: str) -> bool:
+        """A term in more than about 1 % of the units (never less than twice) is the document's
+        own vocabulary, not the point of a rule."""
+        limit = max(3, round(self.n_units * 0.01))
+        return self.count(term) > limit
+
+    def specific(self, word: str) -> bool:
+        return word not in GENERIC and not FRAME_START.match(word)
+
+
+def _lead_in(text: str) -> str:
+    """The last sentence of a text when it introduces a list (ends with a colon)."""
+    sents = sentences(text or "")
+    if not sents:
+        return ""
+    last = sents[-1].rstrip()
+    if last.endswith(("：", ":")) and len(last) >= 5 and not _DANGLING.match(last):
+        return last.rstrip("：:")
+    return ""
+
+
+def _topic(info: SectionInfo) -> str:
+    """The nearest heading's title (a chapter's, an item's short heading), without numbering."""
+    for a in reversed(info.ancestors):
+        if a.title and (a.kind in HEADING_KINDS | {"tiao"} or a.kind in ITEM_KINDS) and len(a.title) <= 30:
+            return a.title.strip().rstrip("。：:")
+    return ""
+
+
+def content_pos(tag: str) -> bool:
+    return tag.startswith(_CONTENT_POS)
+
+
+def refers_elsewhere(s: str) -> bool:
+    """Whether a sentence points at text the learner cannot see (本法第X条, 前款, 上述…)."""
+    return bool(_CROSS_REF.search(s))
+
+
+def preamble(s: str) -> bool:
+    if re.search(r"自.{0,16}起施行|负责解释|制定(?:实施办法|相关规定|具体规定)", s):
+        return True  # the closing articles: when it takes effect, who interprets it
+    return bool(_PREAMBLE.match(s)) and ("制定本" in s or "特制定" in s or "结合" in s[:30])

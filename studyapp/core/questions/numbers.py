@@ -1,0 +1,189 @@
+"""Figures a cadre should know — time limits, ages, shares, counts — and their plausible rivals.
+
+A figure is a number with its unit as the text writes it (三十日, 6个月, 年满十八周岁, 30%). Dates
+of adoption, years of documents, document numbers (法发〔2017〕7号), ordinals (第三条, 第二次) and
+article references are never figures: asking them is trivia. Wrong values come from the
+document's own ladder of the same unit (the other time limits it sets in 日), then from the
+usual ladder of that unit, always inside the range the sentence sets (「（　　）至八年」 takes no
+value above 八年) and written in the same style (Chinese numerals or digits).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from studyapp.core.outline import cn_to_int
+
+CN = "零〇一二三四五六七八九十百千两"
+# the unit a figure carries; longer units first so 个工作日 wins over 日
+UNITS = ("个工作日", "工作日", "个月", "周岁", "小时", "日", "天", "年", "%", "％", "倍", "人", "名", "次",
+         "元", "万元", "亿元", "个")
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+FIGURE_RE = re.compile(
+    rf"(?<![{CN}\d第.．])(?P<num>\d{{1,4}}(?:\.\d+)?|[{CN}]{{1,5}})(?P<unit>{_UNIT_RE})")
+# contexts that make a number trivia, not a rule
+_TRIVIA_BEFORE = re.compile(rf"(第|〔|［|\[|（|\(|届|号)$")
+_TRIVIA_AFTER = re.compile(r"^(?:[月号届次]|度|代|多|余|以来|前后|左右|级)")
+_DATE = re.compile(rf"(\d{{4}}|[{CN}]{{4}})年(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:(?:\d{{1,2}}|[{CN}]{{1,3}})日)?")
+# the usual values of each unit, from which rivals are drawn when the document has too few
+LADDERS: dict[str, tuple[float, ...]] = {
+    "日": (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 180),
+    "天": (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90),
+    "工作日": (1, 2, 3, 5, 7, 10, 15, 20, 30),
+    "个工作日": (1, 2, 3, 5, 7, 10, 15, 20, 30),
+    "个月": (1, 2, 3, 6, 9, 12, 18, 24),
+    "年": (1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 20),
+    "周岁": (14, 16, 18, 20, 22, 25, 28, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75),
+    "小时": (2, 6, 12, 24, 36, 48, 72),
+    "%": (5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80),
+    "％": (5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80),
+    "倍": (1, 2, 3, 4, 5, 10),
+    "人": (1, 2, 3, 5, 7, 9, 11, 13, 15, 21),
+    "名": (1, 2, 3, 5, 7, 9, 11, 13, 15, 21),
+    "次": (1, 2, 3, 4, 5),
+}
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure in a sentence: where it sits, its value, and how it is written."""
+
+    start: int
+    end: int
+    text: str  # as written, with its unit
+    value: float
+    unit: str
+    chinese: bool  # written in Chinese numerals
+    low: float | None = None  # the range the sentence sets around it, when it sets one
+    high: float | None = None
+
+    @property
+    def number_text(self) -> str:
+        return self.text[: len(self.text) - len(self.unit)]
+
+
+def to_value(num: str) -> float | None:
+    try:
+        if re.fullmatch(r"\d+(?:\.\d+)?", num):
+            return float(num)
+        return float(cn_to_int(num.replace("两", "二")))
+    except ValueError:
+        return None
+
+
+def int_to_cn(n: int) -> str:
+    """Numbers as official texts write them: 24 → 二十四, 10 → 十, 105 → 一百零五."""
+    if n < 0:
+        return str(n)
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
+    if n < 100:
+        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 10 else
+                                      ("一" + int_to_cn(rest) if rest < 20 else int_to_cn(rest)))
+        return _CN_DIGITS[n // 100] + "百" + tail
+    return str(n)
+
+
+def write(value: float, like: Figure) -> str:
+    """`value` written the way `like` is written (Chinese numerals or digits, same unit)."""
+    n = int(value) if float(value).is_integer() else value
+    if like.chinese and isinstance(n, int):
+        num = int_to_cn(n)
+        if like.number_text.startswith("两") and n == 2:
+            num = "两"
+    else:
+        num = str(n)
+    return num + like.unit
+
+
+def figures(sentence: str) -> list[Figure]:
+    """The figures of a sentence, with the ranges it sets (X至Y, X-Y, X以上Y以下)."""
+    out: list[Figure] = []
+    dates = [m.span() for m in _DATE.finditer(sentence)]
+    for m in FIGURE_RE.finditer(sentence):
+        num, unit = m.group("num"), m.group("unit")
+        a, b = m.span()
+        if any(x <= a < y for x, y in dates):
+            continue
+        if _TRIVIA_BEFORE.search(sentence[max(0, a - 1):a]) or _TRIVIA_AFTER.match(sentence[b:b + 2]):
+            continue
+        value = to_value(num)
+        if value is None or value <= 0:
+            continue
+        if unit == "年" and value >= 1900:
+            continue  # a year: the date of something, not a rule
+        if unit == "个" and not re.match(r"^[\u4e00-\u9fff]{0,2}(?:月|工作日)", sentence[b:b + 3]):
+            continue
+        chinese = not num[0].isdigit()
+        out.append(Figure(a, b, sentence[a:b], value, unit, chinese))
+    return _with_ranges(sentence, out)
+
+
+def _with_ranges(sentence: str, figs: list[Figure]) -> list[Figure]:
+    """Mark the bounds of ranges: a value may not cross its partner (二年至八年, 10%-50%)."""
+    res = list(figs)
+    for i in range(len(res) - 1):
+        x, y = res[i], res[i + 1]
+        between = sentence[x.end:y.start]
+        # the first bound may carry its unit (三年至七年) or not (三至七年)
+        same_unit = x.unit == y.unit or x.end == y.start
+        if same_unit and re.fullmatch(r"\s*(?:至|到|-|－|—|~|～|以上|以上、)\s*", between):
+            res[i] = _replace(x, high=y.value)
+            res[i + 1] = _replace(y, low=x.value)
+    # 三至七年: "三" has no unit of its own; it is found as the low end of "七年"
+    for i, f in enumerate(res):
+        m = re.search(rf"([{CN}\d]+)\s*(?:至|到|-|－|—|~|～)\s*$", sentence[:f.start])
+        if m and f.low is None:
+            low = to_value(m.group(1))
+            if low is not None and low < f.value:
+                res[i] = _replace(f, low=low)
+    return res
+
+
+def _replace(f: Figure, **kw) -> Figure:
+    data = dict(start=f.start, end=f.end, text=f.text, value=f.value, unit=f.unit,
+                chinese=f.chinese, low=f.low, high=f.high)
+    data.update(kw)
+    return Figure(**data)
+
+
+def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
+           avoid: set[float] | frozenset[float] = frozenset()) -> list[float]:
+    """Up to `n` wrong values for `fig`: the document's own values of the unit first, then the
+    usual ladder, nearest first, inside the sentence's range, never a multiple far away."""
+    pool = set(doc_values.get(fig.unit, set())) | set(LADDERS.get(fig.unit, ()))
+    if fig.unit in ("%", "％"):
+        pool = {v for v in pool if v < 100}
+    lo = fig.low if fig.low is not None else None
+    hi = fig.high if fig.high is not None else None
+    cands = []
+    for v in pool:
+        if v == fig.value or v in avoid or v <= 0:
+            continue
+        if lo is not None and v <= lo:
+            continue
+        if hi is not None and v >= hi:
+            continue
+        # never a value that is far off (七年 → 二十一年): within ×3 of the key, both ways
+        if v > fig.value * 3 + 1 or v * 3 + 1 < fig.value:
+            continue
+        if fig.chinese and not float(v).is_integer():
+            continue
+        ours = v in doc_values.get(fig.unit, set())
+        cands.append((abs(_rank_distance(v, fig.value)), 0 if ours else 1, v))
+    cands.sort()
+    return [v for _, _, v in cands[:n]]
+
+
+def _rank_distance(v: float, key: float) -> float:
+    """How far two values are, on a log scale (3 and 5 are as close as 30 and 50)."""
+    import math
+
+    return math.log(v / key)
