@@ -7,6 +7,7 @@ answer, explanation, source {section, quote}, tags.
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 
 from studyapp.cli.commands.outline import parse_file
@@ -15,6 +16,8 @@ from studyapp.core.model import DocumentError, ParsedDocument
 from studyapp.core.questions.text import find_section
 
 CONTRACT_KEYS = ("id", "type", "stem", "options", "answer", "explanation", "source", "tags")
+log = logging.getLogger("studyapp.cli")
+
 TYPE_LABELS = {"single": "单选", "multiple": "多选", "judge": "判断", "fill": "填空", "short": "简答"}
 
 
@@ -77,8 +80,8 @@ def render(result, parsed: ParsedDocument) -> str:  # type: ignore[no-untyped-de
     by_type = "，".join(f"{TYPE_LABELS[t]} {n}" for t, n in (stats.get("by_type") or {}).items() if n)
     lines.append(f"共 {len(result.questions)} 道题（{by_type or '无'}）。")
     dropped = sum(result.dropped.values())
-    if dropped:
-        lines.append(f"校验未通过而舍弃 {dropped} 道。")
+    if dropped:  # the checker's own work: a detail for the log (-v), not a headline
+        log.info("checker set aside %d candidate question(s): %s", dropped, dict(result.dropped))
     current: tuple[str, ...] | None = None
     for n, q in enumerate(result.questions, 1):
         section = tuple(q.section)

@@ -2,7 +2,9 @@
 
 After an import the reader opens at once; the questions are generated meanwhile on the task
 runner's worker, so the cadre can start reading. A modal progress box would block exactly
-that, hence the status-bar bar with its own 取消 button.
+that, hence the status-bar bar with its own 取消 button. When it is done the status bar says
+what there is to do (「已生成 86 道，待审核」), with a 「去审核」 button for a while; what the
+checker set aside is a detail for the log, not news for a cadre.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import Cancelled
-from studyapp.services import AppContext, bank
-from studyapp.services.dto import GenerateResult
+from studyapp.services import AppContext, bank, bankreview
+from studyapp.services.dto import BankCounts, GenerateResult
+from studyapp.ui.bank.hint import open_review
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
+
+PROMPT_MS = 60_000  # how long 「去审核」 stays in the status bar
 
 
 class StatusProgress(QWidget):
@@ -58,6 +64,29 @@ class StatusProgress(QWidget):
             self.label.setText(message)
 
 
+class ReviewPrompt(QPushButton):
+    """「去审核」 at the right of the status bar after a generation, for a minute."""
+
+    def __init__(self, status_bar: QStatusBar, document_id: int, pending: int) -> None:
+        super().__init__("去审核", status_bar)
+        self.setObjectName("reviewPrompt")
+        self.setProperty("primary", True)
+        self.setStyleSheet("padding: 1px 12px; min-height: 16px;")
+        self.setToolTip(f"逐题审核这 {pending} 道试题：Y 通过，N 停用，E 修改。审核通过后才能用于练习和考试")
+        self.status_bar = status_bar
+        self.document_id = document_id
+        self.clicked.connect(self.go)
+        QTimer.singleShot(PROMPT_MS, self, self.dismiss)
+
+    def go(self) -> None:
+        open_review(self.status_bar.window(), self.document_id)
+        self.dismiss()
+
+    def dismiss(self) -> None:
+        self.status_bar.removeWidget(self)
+        self.deleteLater()
+
+
 def generate_in_background(
     ctx: AppContext,
     runner: TaskRunner,
@@ -75,11 +104,26 @@ def generate_in_background(
         status_bar.removeWidget(widget)
         widget.deleteLater()
 
-    def succeeded(result: GenerateResult) -> None:
+    def succeeded(outcome: tuple[GenerateResult, BankCounts]) -> None:
+        result, counts = outcome
         finish()
-        status_bar.showMessage(f"已生成 {result.added} 道试题（草稿），请在题库中审核", 20000)
+        headline = bankreview.generated_headline(result.generated, counts.draft)
+        if counts.draft:
+            for old in status_bar.findChildren(ReviewPrompt):
+                old.dismiss()
+            status_bar.addPermanentWidget(ReviewPrompt(status_bar, document_id, counts.draft))
+            headline += "。审核通过后才能用于练习和考试"
+        status_bar.showMessage(headline, 20000)
+        if result.dropped:
+            log.info("document %d: the checker set aside %d candidate question(s): %s",
+                     document_id, result.dropped_total, result.dropped)
         if on_done is not None:
             on_done(result)
+
+    def work(progress, cancel) -> tuple[GenerateResult, BankCounts]:  # noqa: ANN001 - worker
+        result = bank.generate_for_document(ctx, document_id, seed=seed, progress=progress,
+                                            cancel=cancel)
+        return result, bank.bank_counts(ctx, document_id)
 
     def failed(exc: BaseException) -> None:
         finish()
@@ -91,8 +135,7 @@ def generate_in_background(
             on_done(None)
 
     task = runner.run(
-        lambda progress, cancel: bank.generate_for_document(
-            ctx, document_id, seed=seed, progress=progress, cancel=cancel),
+        work,
         title="生成试题",
         on_success=succeeded,
         on_failure=failed,

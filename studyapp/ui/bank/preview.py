@@ -135,3 +135,70 @@ def empty_html(has_questions: bool) -> str:
     else:
         message = "这份文件的题库还是空的。点下方「生成试题」，软件会根据原文自动出题（草稿），再由您逐题审核。"
     return f'<p style="color:{style.MUTED}; font-size:13pt; margin-top:24px;">{message}</p>'
+
+
+# ---------------------------------------------------------------------------------- 逐题审核
+
+REVIEW_STATUS_NAMES = {"draft": "待审核", "approved": "已通过", "retired": "已停用"}
+KEY_BG = "#e3f2e5"  # the right option(s), as a marked answer key
+
+
+def review_html(view: QuestionView) -> str:
+    """One question for 逐题审核: the stem, the options with the key marked, the explanation.
+
+    A reviewer checks key against source, so the key sits on the options themselves (green,
+    ✓) instead of in a separate line of letters to match up.
+    """
+    color = STATUS_COLORS.get(view.status, style.INK)
+    bits = [
+        f"<b>{TYPE_NAMES.get(view.type, view.type)}</b>",
+        f'<span style="color:{color};"><b>{REVIEW_STATUS_NAMES.get(view.status, view.status)}</b></span>',
+        f"来源：{ORIGIN_NAMES.get(view.origin, view.origin)}",
+        f"难度：{DIFFICULTY_NAMES.get(view.difficulty, '中')}",
+        f"编号 {view.id}",
+    ]
+    if view.tags:
+        bits.append("标签：" + html.escape("、".join(view.tags)))
+    parts = [
+        f'<p style="color:{style.MUTED}; margin-bottom:8px;">{" &nbsp;·&nbsp; ".join(bits)}</p>',
+        f'<p style="font-size:15pt; line-height:150%; margin-bottom:8px;">{_esc(view.stem)}</p>',
+    ]
+    key = set(view.answer or []) if view.type in ("single", "multiple") else set()
+    if view.type in ("single", "multiple"):
+        rows = []
+        for i, option in enumerate(view.options):
+            text = f"{letter(i)}．{_esc(option)}"
+            if i in key:
+                rows.append(
+                    f'<tr><td bgcolor="{KEY_BG}" style="font-size:14pt; padding:5px 8px;"><b>{text}</b>'
+                    f'&nbsp;&nbsp;<span style="font-size:12pt; color:{style.READ_MARK};">✓ 正确答案</span>'
+                    "</td></tr>")
+            else:
+                rows.append(f'<tr><td style="font-size:14pt; padding:5px 8px;">{text}</td></tr>')
+        parts.append('<table width="100%" cellspacing="3" cellpadding="0">' + "".join(rows) + "</table>")
+    else:
+        answer = answer_text(view)
+        name = {"judge": "答案", "fill": "填空答案", "short": "参考要点"}.get(view.type, "答案")
+        parts += [
+            _label(name),
+            f'<p style="font-size:14pt; color:{style.READ_MARK}; background-color:{KEY_BG};">'
+            f"<b>✓ {_esc(answer) or '（未填写）'}</b></p>",
+        ]
+    if view.explanation.strip():
+        parts += [_label("解析"), f'<p style="line-height:150%;">{_esc(view.explanation)}</p>']
+    return "".join(parts)
+
+
+def review_done_html(approved: int, retired: int, skipped: int, pending: int) -> str:
+    """What the review shows when its queue is worked through."""
+    lines = [f'<p style="font-size:16pt; color:{style.READ_MARK};"><b>本轮审核完成</b></p>',
+             f'<p style="font-size:13pt;">已通过 {approved} 道，已停用 {retired} 道。</p>']
+    if pending:
+        lines.append(f'<p style="font-size:13pt; color:{style.WARN_INK};">题库中还有 {pending} 道待审核'
+                     f"{f'（其中本轮跳过 {skipped} 道）' if skipped else ''}，"
+                     "可点「继续审核剩下的」接着审核。</p>")
+    else:
+        lines.append(f'<p style="font-size:13pt; color:{style.MUTED};">题库中没有待审核的试题了。'
+                     "审核通过的试题现在可以用于练习、考试和会议室。</p>")
+    return "".join(lines)
+

@@ -5,7 +5,8 @@ right, the question as the learner will see it, its key, and the sentence it ans
 highlighted inside its paragraph. Every piece of data comes from `services.bank` in short
 calls; regeneration runs on the main window's task runner (one database writer at a time).
 The window is a separate top-level window so that its single-key shortcuts (A/R/E) and the
-list's ↑/↓ never collide with the reader's window-wide keys.
+list's ↑/↓ never collide with the reader's window-wide keys. 「逐题审核」 swaps the list for the
+one-question-at-a-time review (ui/bank/review.py) in the same window.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTextBrowser,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.model import DocumentError
 from studyapp.core.questions.model import TAGS
-from studyapp.services import AppContext, bank, documents
+from studyapp.services import AppContext, bank, bankreview, documents
 from studyapp.services.dto import (
+    BankCounts,
     BankImportReport,
     DocumentView,
     GenerateResult,
@@ -46,6 +49,7 @@ from studyapp.ui.bank.editor import QuestionEditor
 from studyapp.ui.bank.generate import generate_in_background
 from studyapp.ui.bank.names import ORIGIN_NAMES, STATUS_NAMES, TYPE_NAMES, counts_text
 from studyapp.ui.bank.preview import SourceView, empty_html, question_html, section_html
+from studyapp.ui.bank.review import ReviewPanel
 from studyapp.ui.bank.tree import QUESTION_ID_ROLE, QuestionTree
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
@@ -115,10 +119,17 @@ class BankWindow(QMainWindow):
         for kind, spec in bank_exchange.EXPORT_KINDS.items():
             menu.addAction(spec.action, lambda k=kind: self.export(k))
         self.exchange_button.setMenu(menu)
+        self.review_button = QPushButton("逐题审核", self)
+        self.review_button.setObjectName("startReview")
+        self.review_button.setProperty("primary", True)
+        self.review_button.setToolTip("一次一道，审核待审核的试题：Y 通过，N 停用，E 修改（Ctrl+R）")
+        self.review_button.setShortcut("Ctrl+R")
+        self.review_button.clicked.connect(lambda: self.start_review())
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(title, 1)
         header.addWidget(self.counts_label)
+        header.addWidget(self.review_button)
         header.addWidget(self.exchange_button)
 
         # filters ---------------------------------------------------------------------------------
@@ -178,6 +189,7 @@ class BankWindow(QMainWindow):
         left_buttons.addStretch(1)
         hint = QLabel(KEY_HINT, self)
         hint.setObjectName("muted")
+        hint.setWordWrap(True)  # 1024 px wide: two lines rather than a cut-off key
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -236,13 +248,27 @@ class BankWindow(QMainWindow):
         left.setMinimumWidth(420)
         right.setMinimumWidth(420)
 
+        list_page = QWidget(self)
+        lp = QVBoxLayout(list_page)
+        lp.setContentsMargins(0, 0, 0, 0)
+        lp.setSpacing(8)
+        lp.addLayout(filters)
+        lp.addWidget(self.splitter, 1)
+        self.review = ReviewPanel(ctx, document_id, self.source_of, self)
+        self.review.changed.connect(self._review_changed)
+        self.review.closeRequested.connect(self.close_review)
+        self.review.editRequested.connect(self._edit_in_review)
+        self.review.sourceRequested.connect(self._source_of_review)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(self.review)
+
         central = QWidget(self)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(12, 10, 12, 6)
         outer.setSpacing(8)
         outer.addLayout(header)
-        outer.addLayout(filters)
-        outer.addWidget(self.splitter, 1)
+        outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage("就绪")
         self.resize(1280, 720)
@@ -287,7 +313,7 @@ class BankWindow(QMainWindow):
             self.tree.set_questions(self.document, listed)
         finally:
             self.tree.blockSignals(False)
-        self.counts_label.setText(counts_text(counts.draft, counts.approved, counts.retired))
+        self._show_counts(counts)
         self.shown_label.setText(f"显示 {len(listed)} / {counts.total} 道")
         self.generate_button.setVisible(counts.total == 0)
         kept = (keep_q is not None and self.tree.select_question(keep_q)) or (
@@ -296,6 +322,13 @@ class BankWindow(QMainWindow):
         if not kept and ids:  # keep the first section's heading in view
             self.tree.select_question(ids[0], scroll=False)
         self._current_changed(self.tree.currentItem(), None)
+
+    def _show_counts(self, counts: BankCounts) -> None:
+        self.counts_label.setText(counts_text(counts.draft, counts.approved, counts.retired))
+        self.review_button.setEnabled(counts.draft > 0)
+        self.review_button.setToolTip(
+            "一次一道，审核待审核的试题：Y 通过，N 停用，E 修改（Ctrl+R）" if counts.draft
+            else "没有待审核的试题")
 
     def current(self) -> QuestionView | None:
         qid = self.tree.current_question_id()
@@ -394,8 +427,7 @@ class BankWindow(QMainWindow):
         else:
             for qid in ids:
                 self._reload_one(qid)
-            counts = bank.bank_counts(self.ctx, self.document_id)
-            self.counts_label.setText(counts_text(counts.draft, counts.approved, counts.retired))
+            self._show_counts(bank.bank_counts(self.ctx, self.document_id))
             if next_id is not None and next_id != current:
                 self.tree.select_question(next_id)
             else:
@@ -476,6 +508,64 @@ class BankWindow(QMainWindow):
         self.statusBar().showMessage(message, 6000)
         return changed
 
+    # 逐题审核 -----------------------------------------------------------------------------------------
+    def in_review(self) -> bool:
+        return self.pages.currentWidget() is self.review
+
+    def start_review(self, question_id: int | None = None) -> int:
+        """Show the pending questions one at a time (from `question_id`, else the current one).
+
+        Returns how many wait for review; with none, the list stays and the status bar says so.
+        """
+        try:
+            pending = bankreview.pending_questions(self.ctx, self.document_id)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "逐题审核", exc.message)
+            return 0
+        if not pending:
+            self.close_review()
+            self.statusBar().showMessage(
+                "没有待审核的试题。" + ("" if self.total else "请先点「生成试题」。"), 6000)
+            return 0
+        at = question_id if question_id is not None else self.tree.current_question_id()
+        self.review.start(pending, at=at)
+        self.pages.setCurrentWidget(self.review)
+        self.review_button.hide()
+        self.setWindowTitle(f"逐题审核 - {self.document.title}")
+        self.review.setFocus()
+        return len(pending)
+
+    def close_review(self) -> None:
+        """Back to the list, at the question the review was on."""
+        if not self.in_review():
+            return
+        view = self.review.current()
+        self.pages.setCurrentIndex(0)
+        self.review_button.show()
+        self.setWindowTitle(f"题库 - {self.document.title}")
+        self.refresh(select=view.id if view is not None else None)
+        self.tree.setFocus()
+
+    def _review_changed(self, _document_id: int) -> None:
+        try:
+            self._show_counts(bank.bank_counts(self.ctx, self.document_id))
+        except DocumentError:
+            pass
+        self.bankChanged.emit(self.document_id)
+
+    def _edit_in_review(self, question_id: int) -> QuestionEditor | None:
+        try:
+            view = bank.get_question(self.ctx, question_id)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "修改试题", exc.message)
+            return None
+        dialog = self.make_editor(view)
+        dialog.saved.connect(self.review.question_saved)
+        return dialog
+
+    def _source_of_review(self, question_id: int) -> bool:
+        return self._emit_source(question_id)
+
     # editing ----------------------------------------------------------------------------------------
     def make_editor(self, view: QuestionView | None, section_id: int | None = None) -> QuestionEditor:
         """The editor, opened window-modal without blocking (tests drive it directly)."""
@@ -545,8 +635,11 @@ class BankWindow(QMainWindow):
         view = self.current()
         if view is None:
             return False
+        return self._emit_source(view.id)
+
+    def _emit_source(self, question_id: int) -> bool:
         try:
-            loc = bank.quote_location(self.ctx, view.id)
+            loc = bank.quote_location(self.ctx, question_id)
         except DocumentError as exc:
             QMessageBox.warning(self, "查看原文", exc.message)
             return False

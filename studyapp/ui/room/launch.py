@@ -40,6 +40,7 @@ from studyapp.core.model import DocumentError
 from studyapp.services import AppContext, documents, room, sessions
 from studyapp.services import settings as settings_service
 from studyapp.services.dto_room import KIND_NAMES, RunView
+from studyapp.ui.bank.hint import ReviewHint
 
 log = logging.getLogger("studyapp.room")
 
@@ -73,6 +74,10 @@ class StartDialog(QDialog):
             if i >= 0:
                 self.document_box.setCurrentIndex(i)
         form.addRow("学习文件：", self.document_box)
+        # a quiz, a contest and a paper draw approved questions only: say so before 「开始」
+        self.hint = ReviewHint(ctx, self, what="集体测验、知识竞赛和纸质测验")
+        if kind != "reading":
+            form.addRow(self.hint)
         self.count = QSpinBox()
         self.count.setRange(1, 200)
         self.count.setValue(10 if kind == "quiz" else 20)
@@ -116,9 +121,17 @@ class StartDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if kind != "reading":
+            self._check_bank()
+            self.document_box.currentIndexChanged.connect(lambda _i: self._check_bank())
         self.run: RunView | None = None
         if kind == "contest":
             self._draw()
+
+    def _check_bank(self) -> None:
+        """Show why the chosen document cannot be quizzed yet (and 「开始」 stays off)."""
+        self.ok_button.setEnabled(not self.hint.set_document(self.document_box.currentData()))
 
     def _people(self) -> list[tuple[int, str]]:
         sid = self.session_box.currentData()

@@ -42,6 +42,7 @@ from studyapp.services.dto_study import (
     UnfinishedAttempt,
 )
 from studyapp.ui import style
+from studyapp.ui.bank.hint import ReviewHint
 from studyapp.ui.study.common import STUDY_STYLE, mmss, points_text, when_text
 
 log = logging.getLogger("studyapp.ui")
@@ -91,6 +92,10 @@ class PracticeSetupDialog(QDialog):
             doc.setObjectName("pageInfo")
             doc.setWordWrap(True)
             layout.addWidget(doc)
+        # nothing approved yet: say why and lead to the review instead of offering zeros
+        self.hint = ReviewHint(ctx, self)
+        not_ready = self.hint.set_document(document.id if document is not None else None)
+        layout.addWidget(self.hint)
 
         grid = QGridLayout()
         grid.setVerticalSpacing(8)
@@ -125,7 +130,7 @@ class PracticeSetupDialog(QDialog):
         radio(SCOPE_REVIEW, f"今日复习（{due_count} 题到期）", 4)
         self.radios[SCOPE_WRONGBOOK].setEnabled(wrong_count > 0)
         self.radios[SCOPE_REVIEW].setEnabled(due_count > 0)
-        if document is None:
+        if document is None or not_ready:
             for key in ("document", "part", "section"):
                 self.radios[key].setEnabled(False)
         layout.addLayout(grid)
@@ -170,6 +175,7 @@ class PracticeSetupDialog(QDialog):
         layout.addWidget(self.error)
         self.button_box = _buttons(self, "开始练习")
         layout.addWidget(self.button_box)
+        self.button_box.ok.setEnabled(any(r.isEnabled() for r in self.radios.values()))  # type: ignore[attr-defined]
 
     def scope(self) -> Scope:
         doc = self.document.id if self.document is not None else None
@@ -212,6 +218,15 @@ class ExamSetupDialog(QDialog):
         info.setObjectName("pageInfo")
         info.setWordWrap(True)
         layout.addWidget(info)
+        # nothing approved yet: the reason and 「去审核」 instead of a paper of zeros
+        self.hint = ReviewHint(ctx, self)
+        not_ready = self.hint.set_document(document.id)
+        layout.addWidget(self.hint)
+        self.paper_box = QWidget(self)
+        paper = QVBoxLayout(self.paper_box)
+        paper.setContentsMargins(0, 0, 0, 0)
+        paper.setSpacing(10)
+        layout.addWidget(self.paper_box)
         form = QFormLayout()
         self.scope_box = QComboBox(self)
         self.scope_box.addItem("全文", None)
@@ -220,7 +235,7 @@ class ExamSetupDialog(QDialog):
                 self.scope_box.addItem(s.heading, s.id)
         self.scope_box.setMaximumWidth(520)
         form.addRow("范围：", self.scope_box)
-        layout.addLayout(form)
+        paper.addLayout(form)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
@@ -256,21 +271,22 @@ class ExamSetupDialog(QDialog):
             grid.addWidget(sub, r, 4)
             n.valueChanged.connect(self._update_total)
             p.valueChanged.connect(self._update_total)
-        layout.addLayout(grid)
+        paper.addLayout(grid)
         self.total = QLabel("", self)
         self.total.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        layout.addWidget(self.total)
+        paper.addWidget(self.total)
         form2 = QFormLayout()
         self.minutes = QSpinBox(self)
         self.minutes.setRange(1, 300)
         self.minutes.setSuffix(" 分钟")
         self.minutes.setMinimumWidth(110)
         form2.addRow("考试时间：", self.minutes)
-        layout.addLayout(form2)
+        paper.addLayout(form2)
         self.rule = QLabel("", self)
         self.rule.setObjectName("qHint")
         self.rule.setWordWrap(True)
-        layout.addWidget(self.rule)
+        paper.addWidget(self.rule)
+        self.paper_box.setVisible(not not_ready)
         self.error = QLabel("", self)
         self.error.setStyleSheet(f"color: {style.WARN_INK};")
         self.error.setWordWrap(True)

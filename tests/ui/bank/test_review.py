@@ -1,0 +1,149 @@
+"""逐题审核 in the 题库 window: one pending question at a time, a key for each decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QPushButton
+
+from studyapp.services import bank, bankreview
+from studyapp.ui.bank.names import counts_text
+
+
+def test_review_shows_one_pending_question_with_its_key_and_source(bank_window) -> None:  # noqa: ANN001
+    bw = bank_window
+    pending = bankreview.pending_questions(bw.ctx, bw.document_id)
+    assert bw.review_button.isEnabled()
+    assert bw.start_review(pending[0].id) == len(pending)
+    assert bw.in_review() and bw.review.isVisible() and not bw.tree.isVisible()
+    panel = bw.review
+    assert panel.progress_text() == f"第 1 / {len(pending)} 道，已通过 0，已停用 0"
+    assert panel.progress_label.text() == panel.progress_text()
+    # a choice question: stem, every option, the key marked on its options, the explanation
+    choice = next(q for q in pending if q.type == "multiple")
+    panel._go([q.id for q in panel.queue].index(choice.id))
+    text = panel.question_text()
+    assert "多选" in text and "待审核" in text and choice.stem[:12] in text
+    for option in choice.options:
+        assert option in text
+    assert text.count("✓ 正确答案") == len(choice.answer)
+    if choice.explanation:
+        assert "解析" in text
+    # beside it, the sentence it came from under its section path
+    source = panel.source_text()
+    assert choice.quote[:15] in source
+    assert " › " in source or choice.section_heading in source
+
+
+def test_keys_approve_retire_go_back_and_return_to_the_list(bank_window, qtbot) -> None:  # noqa: ANN001
+    bw = bank_window
+    pending = bankreview.pending_questions(bw.ctx, bw.document_id)
+    n = len(pending)
+    bw.start_review(pending[0].id)
+    panel = bw.review
+    assert panel.hasFocus() or bw.focusWidget() is panel
+
+    with qtbot.waitSignal(bw.bankChanged):
+        qtbot.keyClick(panel, Qt.Key.Key_Y)  # 通过, and on to the next question
+    assert bank.get_question(bw.ctx, pending[0].id).status == "approved"
+    assert panel.current().id == pending[1].id
+    assert panel.progress_text() == f"第 2 / {n} 道，已通过 1，已停用 0"
+
+    qtbot.keyClick(panel, Qt.Key.Key_Return)  # Enter = 通过
+    qtbot.keyClick(panel, Qt.Key.Key_N)  # 停用
+    assert bank.get_question(bw.ctx, pending[1].id).status == "approved"
+    assert bank.get_question(bw.ctx, pending[2].id).status == "retired"
+    assert panel.progress_text() == f"第 4 / {n} 道，已通过 2，已停用 1"
+    counts = bank.bank_counts(bw.ctx, bw.document_id)
+    assert bw.counts_label.text() == counts_text(counts.draft, counts.approved, counts.retired)
+
+    qtbot.keyClick(panel, Qt.Key.Key_Right)  # skip one without deciding
+    assert panel.current().id == pending[4].id
+    assert bank.get_question(bw.ctx, pending[3].id).status == "draft"
+    qtbot.keyClick(panel, Qt.Key.Key_Left)
+    qtbot.keyClick(panel, Qt.Key.Key_Left)  # back to the retired one: change one's mind
+    assert panel.current().id == pending[2].id and "已停用" in panel.question_text()
+    qtbot.keyClick(panel, Qt.Key.Key_Y)
+    assert bank.get_question(bw.ctx, pending[2].id).status == "approved"
+    assert panel.progress_text() == f"第 4 / {n} 道，已通过 3，已停用 0"
+    qtbot.keyClick(panel, Qt.Key.Key_Delete)  # Delete = 停用
+    assert bank.get_question(bw.ctx, pending[3].id).status == "retired"
+
+    qtbot.keyClick(panel, Qt.Key.Key_Escape)  # back to the list, at the question reviewed last
+    assert not bw.in_review() and bw.tree.isVisible()
+    assert bw.tree.current_question_id() == pending[4].id
+    assert bw.views[pending[2].id].status == "approved" and bw.views[pending[3].id].status == "retired"
+
+
+def test_e_opens_the_editor_and_the_review_shows_the_saved_question(bank_window, qtbot) -> None:  # noqa: ANN001
+    bw = bank_window
+    q = next(v for v in bankreview.pending_questions(bw.ctx, bw.document_id) if v.type == "judge")
+    bw.start_review(q.id)
+    qtbot.keyClick(bw.review, Qt.Key.Key_E)
+    ed = bw.editor
+    assert ed is not None and ed.windowTitle() == "编辑试题"
+    ed.stem_edit.setPlainText(q.stem + "（已核对）")
+    with qtbot.waitSignal(ed.saved):
+        qtbot.mouseClick(ed.save_button, Qt.MouseButton.LeftButton)
+    ed.reject()
+    assert bw.in_review() and bw.review.current().id == q.id
+    assert "（已核对）" in bw.review.question_text() and "来源：修改" in bw.review.question_text()
+    qtbot.keyClick(bw.review, Qt.Key.Key_Y)  # an edit still needs the decision
+    assert bank.get_question(bw.ctx, q.id).status == "approved"
+
+
+def test_the_end_of_the_queue_sums_up_and_nothing_pending_keeps_the_list(bank_window, qtbot) -> None:  # noqa: ANN001
+    bw = bank_window
+    pending = bankreview.pending_questions(bw.ctx, bw.document_id)
+    bw.start_review()
+    bw.review.start(pending[:2])  # a short round
+    qtbot.keyClick(bw.review, Qt.Key.Key_Y)
+    qtbot.keyClick(bw.review, Qt.Key.Key_N)
+    assert bw.review.current() is None
+    assert bw.review.progress_text() == "审核完成：共 2 道，已通过 1，已停用 1"
+    assert "本轮审核完成" in bw.review.question_text()
+    assert f"还有 {len(pending) - 2} 道待审核" in bw.review.question_text()
+    assert bw.review.restart_button.isVisible()
+    qtbot.keyClick(bw.review, Qt.Key.Key_Y)  # nothing to decide: nothing happens
+    assert bank.bank_counts(bw.ctx, bw.document_id).draft == len(pending) - 2
+    bw.review.restart()
+    assert bw.review.current().id == pending[2].id
+
+    bank.approve(bw.ctx, [q.id for q in pending])
+    bw.close_review()
+    bw.refresh()
+    assert not bw.review_button.isEnabled()
+    assert bw.start_review() == 0 and not bw.in_review()
+    assert "没有待审核的试题" in bw.statusBar().currentMessage()
+
+
+def _fits(button: QPushButton) -> bool:
+    """Visible, inside its window, and wide enough for its text (nothing cut off at 1024×768)."""
+    window = button.window()
+    top_left = button.mapTo(window, QPoint(0, 0))
+    inside = (top_left.x() >= 0 and top_left.y() >= 0
+              and top_left.x() + button.width() <= window.width()
+              and top_left.y() + button.height() <= window.height())
+    return button.isVisible() and inside and button.width() >= button.minimumSizeHint().width()
+
+
+def test_review_fits_a_1024_by_768_screen(bank_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    bw = bank_window
+    bw.showNormal()
+    bw.resize(1024, 728)  # 768 less a taskbar
+    pending = bankreview.pending_questions(bw.ctx, bw.document_id)
+    bw.start_review(next(q.id for q in pending if q.type == "multiple"))
+    qtbot.waitUntil(lambda: bw.review.isVisible())
+    assert bw.width() <= 1024 and bw.height() <= 728
+    panel = bw.review
+    for b in (panel.previous_button, panel.approve_button, panel.retire_button, panel.edit_button,
+              panel.source_button, panel.next_button, panel.back_button):
+        assert _fits(b), b.text()
+    assert panel.question_view.width() >= 400 and panel.source_view.width() >= 300
+    assert panel.question_view.height() >= 380
+    shot = tmp_path / "review-1024x768.png"
+    assert bw.grab().save(str(shot))
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (bw.width(), bw.height())
