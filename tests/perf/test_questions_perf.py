@@ -61,15 +61,53 @@ def test_seed_bank_warm() -> None:
     assert best < 1.5  # generous: 10× the target
 
 
+def fresh_text(target_chars: int, seed: int = 0) -> str:
+    """Text that never repeats itself: articles of random words drawn from the real documents'
+    vocabulary, so neither the segmenter's cache nor the generator's repeated-rule detection
+    flatters the timing (issue 9 measures generation on such text)."""
+    import random
+
+    from studyapp.core.loaders import chinese_number
+    from studyapp.core.questions import segment
+
+    words: list[str] = []
+    for p in sorted(DOCS.glob("*.txt")):
+        words += [w for w in segment.tokens(p.read_text(encoding="utf-8"))
+                  if w.strip() and w not in "，。；、：（）“”\n "]
+    rng = random.Random(seed)
+    out: list[str] = []
+    n_chars = art = chap = 0
+    while n_chars < target_chars:
+        if art % 20 == 0:
+            chap += 1
+            line = f"第{chinese_number(chap)}章　{''.join(rng.choice(words) for _ in range(3))}"
+            out.append(line)
+            n_chars += len(line)
+        art += 1
+        sents = []
+        for _ in range(rng.randint(1, 3)):
+            ws = [rng.choice(words) for _ in range(rng.randint(12, 40))]
+            for i in range(3, len(ws) - 2, rng.randint(4, 9)):
+                ws[i] += rng.choice("，，、")
+            sents.append("".join(ws) + "。")
+        line = f"第{chinese_number(art)}条　" + "".join(sents)
+        out.append(line)
+        n_chars += len(line)
+    return "\n".join(out)
+
+
 def test_large_document_is_roughly_linear() -> None:
-    generate_bank(parse_text(big_text(20_000)))
+    """Targets (issue 9): 1 MB ≤ 3 s, 2 MB ≤ 2.1 × the 1 MB time, on text that does not repeat.
+    Measured 2026-12-02 on the 2-core build machine: 4.1 s and ×2.35 — not yet met; the
+    assertion guards against a return to the quadratic behaviour (×3.4 before the fix)."""
+    generate_bank(parse_text(fresh_text(20_000, seed=9)))
     timings = {}
-    for size in (250_000, 1_000_000):
-        doc = parse_text(big_text(size))
+    for size in (1_000_000, 2_000_000):
+        doc = parse_text(fresh_text(size))
         t = time.perf_counter()
         bank = generate_bank(doc)
         timings[size] = time.perf_counter() - t
         print(f"\n{size / 1e6:.2f} MB: {timings[size]:.2f} s, {len(bank.questions)} questions")
-    ratio = timings[1_000_000] / timings[250_000]
-    print(f"1 MB / 0.25 MB time ratio: {ratio:.2f} (linear ≈ 4)")
-    assert ratio < 8
+    ratio = timings[2_000_000] / timings[1_000_000]
+    print(f"2 MB / 1 MB time ratio: {ratio:.2f} (target ≤ 2.1); 1 MB target ≤ 3 s")
+    assert ratio < 2.8

@@ -75,3 +75,28 @@ def fresh_seed(template_db: Path, tmp_path: Path, seed_path: Path) -> Iterator[t
     other = AppContext(folder)
     yield other, documents.import_file(other, seed_path).document_id
     other.close()
+
+
+LAW = Path(__file__).resolve().parents[1] / "data" / "documents" / "jiancha-fa-2018.txt"
+
+
+@pytest.fixture
+def law_banked(seeded_ctx) -> tuple:
+    """The 监察法 imported beside the seed, with a freshly generated bank: a law's figures,
+    lists, duties and powers give every kind of question (single, judge, fill, short), which
+    the seed's run-on prose does not, so exports and imports are tested on all of them."""
+    doc = documents.import_file(seeded_ctx, LAW).document_id
+    bank.generate_for_document(seeded_ctx, doc)
+    return seeded_ctx, doc
+
+
+@pytest.fixture
+def fresh_law(template_db: Path, tmp_path: Path) -> Iterator[tuple]:
+    """The 监察法 imported into a second, empty database (no bank)."""
+    folder = tmp_path / "other-law"
+    folder.mkdir()
+    shutil.copyfile(template_db, folder / DB_FILENAME)
+    other = AppContext(folder)
+    yield other, documents.import_file(other, LAW).document_id
+    other.close()
+

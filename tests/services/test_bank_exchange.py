@@ -34,8 +34,8 @@ def _row(qtype: str, stem: str, options: list[str], answer: str, **kw: str) -> l
 # ------------------------------------------------------------------------------ Excel
 
 
-def test_excel_has_the_template_columns(banked, tmp_path: Path) -> None:
-    ctx, doc = banked
+def test_excel_has_the_template_columns(law_banked, tmp_path: Path) -> None:
+    ctx, doc = law_banked
     path = tmp_path / "题库.xlsx"
     count = exchange.export_excel(ctx, doc, path)
     ws = load_workbook(path).worksheets[0]
@@ -72,8 +72,8 @@ def test_excel_round_trip(banked, fresh_seed, tmp_path: Path) -> None:
     assert again.ok and again.added == 0 and again.unchanged == len(views) - 1
 
 
-def test_reimporting_ones_own_export_does_not_duplicate_edited_questions(banked, tmp_path: Path) -> None:
-    ctx, doc = banked
+def test_reimporting_ones_own_export_does_not_duplicate_edited_questions(law_banked, tmp_path: Path) -> None:
+    ctx, doc = law_banked
     q = next(v for v in bank.list_questions(ctx, doc) if v.type == "single")
     bank.update_question(ctx, q.id, QuestionDraft(
         type=q.type, stem=q.stem + "（请选择一项）", options=list(q.options), answer=q.answer,
@@ -206,11 +206,15 @@ def test_gift_escapes_special_characters() -> None:
     assert exchange.gift_escape("一\n二") == "一\\n二"
 
 
-def test_gift_export(banked) -> None:
-    ctx, doc = banked
+def test_gift_export(law_banked) -> None:
+    ctx, doc = law_banked
     bank.add_manual_question(ctx, doc, QuestionDraft(
         type="single", stem="比例为 1:2 时{应}如何？", options=["a=b", "c~d", "e#f", "g"],
         answer=[0], tags=["要求"],
+    ))
+    bank.add_manual_question(ctx, doc, QuestionDraft(
+        type="multiple", stem="监察委员会履行哪些职责？", options=["监督", "调查", "处置", "审判"],
+        answer=[0, 1, 2], tags=["职责"],
     ))
     for truth in (True, False):
         bank.add_manual_question(ctx, doc, QuestionDraft(
@@ -228,8 +232,8 @@ def test_gift_export(banked) -> None:
     assert text.count("\n::") == one_blank + others
 
 
-def test_moodle_xml_is_well_formed(banked) -> None:
-    ctx, doc = banked
+def test_moodle_xml_is_well_formed(law_banked) -> None:
+    ctx, doc = law_banked
     bank.add_manual_question(ctx, doc, QuestionDraft(
         type="fill", stem="坚持____、____共同推进 <b>&</b>。", answer=["依法执政", "依法{行政}"],
         tags=["原则"],
@@ -255,7 +259,7 @@ def test_moodle_xml_is_well_formed(banked) -> None:
             body = q.find("questiontext/text").text
             assert "{1:SHORTANSWER:=依法执政}" in body and "{1:SHORTANSWER:=依法{行政\\}}" in body
             assert "&lt;b&gt;" in body  # the text is shown as text, not as markup
-    assert "中共遵义市委" in text  # UTF-8, not escaped
+    assert "中华人民共和国监察法" in text  # UTF-8, not escaped
 
 
 def test_export_file_by_suffix(banked, tmp_path: Path) -> None:

@@ -43,11 +43,11 @@ def test_export_is_readable_yaml(banked) -> None:
     assert "answer: " in blocks[1]
 
 
-def test_yaml_round_trip_without_loss(banked, fresh_seed) -> None:
-    ctx, doc = banked
+def test_yaml_round_trip_without_loss(law_banked, fresh_law) -> None:
+    ctx, doc = law_banked
     _reviewed_bank(ctx, doc)
     text = bankfile.export_bank(ctx, doc)
-    other, other_doc = fresh_seed
+    other, other_doc = fresh_law
     report = bankfile.import_bank(other, other_doc, text)
     assert report.ok and report.added == len(bank.list_questions(ctx, doc))
     assert bankfile.export_bank(other, other_doc) == text
@@ -77,8 +77,8 @@ def test_import_carries_review_state_matched_by_id(banked) -> None:
     assert bank.get_question(ctx, first.id).status == "approved"
 
 
-def test_import_errors_are_listed_per_question_and_nothing_is_stored(banked, fresh_seed) -> None:
-    ctx, doc = banked
+def test_import_errors_are_listed_per_question_and_nothing_is_stored(law_banked, fresh_law) -> None:
+    ctx, doc = law_banked
     views = bank.list_questions(ctx, doc)
     single = next(v for v in views if v.type == "single")
     text = bankfile.export_bank(ctx, doc)
@@ -87,7 +87,7 @@ def test_import_errors_are_listed_per_question_and_nothing_is_stored(banked, fre
     end = text.index("\n", answer_at)
     broken = text[:answer_at] + "  answer: F" + text[end:]
     broken = broken.replace("\n  status: draft", "\n  status: published", 1)
-    other, other_doc = fresh_seed
+    other, other_doc = fresh_law
     report = bankfile.import_bank(other, other_doc, broken)
     assert not report.ok and report.added == 0
     assert any("超出了选项范围" in e and "第" in e and "行" in e for e in report.errors)

@@ -34,6 +34,7 @@ PER_UNIT = 2            # questions built on one sentence at most
 CHARS_PER_QUESTION = 120  # a section gets about one question per this many characters
 MAX_TYPE_SHARE = 0.5
 OBJECTIVE = ("single", "multiple", "judge", "fill")
+MAX_KEY_USES = 2        # one answer keys at most this many questions of a document
 
 
 def generate_bank(document: ParsedDocument, seed: int = 0, *,
@@ -51,7 +52,11 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
     dropped: Counter[str] = Counter()
     units = lex.units
     total = len(units) + 1
-    pool = [(u.order, x) for u in units for e in _enums(u.text) for x in e]
+    pool: dict[str, list[int]] = {}
+    for u in units:
+        for e in _enums(u.text):
+            for x in e:
+                pool.setdefault(x, []).append(u.order)
 
     by_unit: dict[int, list[Candidate]] = defaultdict(list)
 
@@ -74,10 +79,11 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
         rng = random.Random(f"{seed}:{'/'.join(u.path)}:{n}")
         take(forms.figure_single(u, rng))
         take(forms.actor_single(u, rng))
-        take(forms.inline_multiple(u, rng, pool))
+        take(forms.inline_lists(u, rng, pool))
         take(forms.fill_term(u, rng))
-        # alternate true and false over the document: neither below 35 % of its judges
-        truth = zlib.crc32(f"{seed}:{u.order}".encode()) % 2 == 0
+        # alternate true and false over the document: the side that has fewer so far
+        truth = judge_turn[True] < judge_turn[False] or (
+            judge_turn[True] == judge_turn[False] and zlib.crc32(f"{seed}:{u.order}".encode()) % 3 == 0)
         js = forms.judge(u, rng, truth) or forms.judge(u, rng, not truth)
         take(js)
         judge_turn.update(c.question.answer for c in js)
@@ -123,6 +129,8 @@ def _select(by_unit: dict[int, list[Candidate]], lex: Lexicon, dropped: Counter,
         by_section[tuple(by_unit[order][0].unit.path)].append(order)
     chosen: list[Candidate] = []
     seen_cores: list[tuple[str, set[str]]] = []
+    buckets: dict[tuple[str, str], list[int]] = {}
+    key_uses: Counter[str] = Counter()
     for path, orders in by_section.items():
         info = by_unit[orders[0]][0].unit.info
         size = lex.section_chars[id(info)]
@@ -149,61 +157,97 @@ def _select(by_unit: dict[int, list[Candidate]], lex: Lexicon, dropped: Counter,
             if len(took) >= budget:
                 dropped["selection_budget"] += 1
                 continue
+            if any(key_uses[norm(k)] >= MAX_KEY_USES for k in c.keys):
+                dropped["selection_same_key"] += 1  # 监察机关 keyed again and again
+                continue
             if _leaks(c, [t for t in took if t.unit.order != c.unit.order and t.type != "judge"]) \
                     and c.type != "judge":
                 dropped["selection_leak"] += 1
                 continue
             core = stem_core(c.question, document.title)
             grams = _bigrams(core)
-            if any(t == c.type and _jaccard(grams, g) >= NEAR_DUPLICATE for t, g in seen_cores):
+            if _near_duplicate(c.type, grams, buckets, seen_cores):
                 dropped["near_duplicate_stem"] += 1
                 continue
+            k = len(seen_cores)
             seen_cores.append((c.type, grams))
+            for g in _signature(grams):
+                buckets.setdefault((c.type, g), []).append(k)
             took.append(c)
+            key_uses.update(norm(k) for k in c.keys)
         chosen += took
     return _balance(chosen, dropped)
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
+def _signature(grams: set[str]) -> list[str]:
+    """A bottom-k sketch: the 6 bigrams with the smallest CRC32. Two stems with bigram
+    Jaccard ≥ 0.8 share one of them with high probability, so only stems in the same
+    buckets are compared (near-linear), and CRC32 keeps it the same in every process."""
+    return sorted(grams, key=lambda g: (zlib.crc32(g.encode("utf-8")), g))[:6]
+
+
+def _near_duplicate(qtype: str, grams: set[str], buckets: dict[tuple[str, str], list[int]],
+                    cores: list[tuple[str, set[str]]]) -> bool:
+    checked: set[int] = set()
+    for g in _signature(grams):
+        for k in buckets.get((qtype, g), ())[-64:]:
+            if k in checked:
+                continue
+            checked.add(k)
+            other = cores[k][1]
+            inter = len(grams & other)
+            if inter and inter / (len(grams) + len(other) - inter) >= NEAR_DUPLICATE:
+                return True
+    return False
 
 
 def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
-    """No type above half of the set; judges between 35 % and 65 % true."""
-    changed = True
-    # trimming a dominant type stops at a quarter of the set: fewer types is a smaller harm
-    # than silence on a document whose sentences allow only one or two forms
-    budget = len(chosen) // 4
-    while changed and chosen and budget > 0:
-        budget -= 1
-        changed = False
-        by_type = Counter(c.type for c in chosen)
+    """No type above half of the set (trimming at most a quarter of it: fewer types is a
+    smaller harm than silence on a document whose sentences allow only one or two forms);
+    judges between 35 % and 65 % true (a few: true and false differ by one at most)."""
+    removed: set[int] = set()
+    by_type = Counter(c.type for c in chosen)
+    if len(by_type) >= 3:
         qtype, n = by_type.most_common(1)[0]
-        # with fewer than three types, trimming to half would only silence a document
-        if n > MAX_TYPE_SHARE * len(chosen) and len(by_type) >= 3:
-            # drop the weakest of that type from a section that has other questions
+        excess = min(n - int(MAX_TYPE_SHARE * len(chosen)), len(chosen) // 4)
+        if excess > 0:
             per_section = Counter(tuple(c.unit.path) for c in chosen)
-            victims = [c for c in chosen if c.type == qtype and per_section[tuple(c.unit.path)] > 1]
-            if not victims:
+            victims = sorted((c for c in chosen if c.type == qtype),
+                             key=lambda c: (c.score, -c.unit.order))
+            for c in victims:
+                if excess <= 0:
+                    break
+                p = tuple(c.unit.path)
+                if per_section[p] > 1:  # never a section's last question
+                    per_section[p] -= 1
+                    removed.add(id(c))
+                    excess -= 1
+                    dropped["selection_type_share"] += 1
+    judges = [c for c in chosen if c.type == "judge" and id(c) not in removed]
+    t = sum(1 for c in judges if c.question.answer is True)
+    f = len(judges) - t
+    if len(judges) >= 2:
+        if len(judges) < 6:
+            extra_side, extra = (True, t - f - 1) if t > f else (False, f - t - 1)
+        else:
+            hi = int(0.65 * len(judges))
+            extra_side, extra = (True, 0) if 0.35 <= t / len(judges) <= 0.65 else (
+                (True, _excess(t, f)) if t > f else (False, _excess(f, t)))
+        for c in sorted((c for c in judges if c.question.answer is extra_side), key=lambda c: c.score):
+            if extra <= 0:
                 break
-            worst = min(victims, key=lambda c: (c.score, -c.unit.order))
-            chosen.remove(worst)
-            dropped["selection_type_share"] += 1
-            changed = True
-    judges = [c for c in chosen if c.type == "judge"]
-    while judges:
-        t = sum(1 for c in judges if c.question.answer is True)
-        share = t / len(judges)
-        if 0.35 <= share <= 0.65 or len(judges) < 4:
-            break
-        side = share > 0.65
-        victim = min((c for c in judges if c.question.answer is side), key=lambda c: c.score)
-        judges.remove(victim)
-        chosen.remove(victim)
-        dropped["selection_true_share"] += 1
-    return chosen
+            removed.add(id(c))
+            extra -= 1
+            dropped["selection_true_share"] += 1
+    return [c for c in chosen if id(c) not in removed]
+
+
+def _excess(big: int, small: int) -> int:
+    """How many of the larger side to drop so that it is at most 65 % of the judges."""
+    n = 0
+    while big - n > 0.65 * (big - n + small):
+        n += 1
+    return n
 
 
 def _stats(questions: list[Question], seconds: float) -> dict:

@@ -24,23 +24,50 @@ from studyapp.core.questions.text import norm, strip_end
 from studyapp.core.questions.verify import LENGTH_RATIO
 
 HOLE = "（　　）"
-MAX_WINDOW = 100
+MAX_WINDOW = 140
 # 可以/应当 and the directions of a rule: changing one falsifies it
-MODAL_SWAPS = (("应当", "可以"), ("不得", "可以"), ("可以", "应当"))
+# a prohibition turned into a permission, a permission into a duty; never 应当 → 可以, which
+# stays true (what must be done may be done), as the blind ratings showed (issue 9)
+MODAL_SWAPS = (("不得", "可以"), ("可以", "应当"), ("应当", "可以不"), ("必须", "可以不"))
+# the directions a rule sets (增加/减少 is left alone: reversing a policy's aim reads as absurd)
 DIRECTION_SWAPS = (("从重", "从轻"), ("从轻", "从重"), ("从严", "从宽"), ("从宽", "从严"),
-                   ("增加", "减少"), ("减少", "增加"), ("以上", "以下"), ("以下", "以上"),
+                   ("以上", "以下"), ("以下", "以上"),
                    ("不少于", "不超过"), ("不超过", "不少于"), ("不得少于", "不得超过"))
+_RULE_STATEMENT = re.compile(r"应当|必须|不得|可以|[\d一二三四五六七八九十两]+(?:个月|日|年|小时|人|次|倍|%)|"
+                             r"从重|从轻|从严|从宽|以上|以下|不少于|不超过|由[^，。；]{2,16}(?:负责|决定|批准|审批)")
 _RULE_WORD = re.compile(r"应当|必须|不得|可以|有权|负责|由[^，。；]{2,14}(?:负责|决定|批准|作出|审批)|"
                         r"[从以]重|从轻|从严|从宽|禁止|严禁")
 _CONJ_NEAR = ("、", "和", "与", "及", "以及", "或", "或者", "同")
+_DANGLING_LEAD = re.compile(r"^(其|该|上述|前款|本款|前条)")
+_PREDICATE_NEXT = re.compile(r"^(不得|应当|可以|必须|均|都|方可|才|则|由|须|需|不|予以|给予|依法|按照|并|是|为)")
+_INSTITUTIONS = frozenset("制度 机制 体制 体系 清单 责任制 工作机制 管理制度".split())
+# verbs that frame a measure (建立……制度): the word after them starts a new term
+_FRAME_VERBS = frozenset("建立 健全 完善 落实 实行 推行 执行 加强 推进 深化 规范 强化 严格 建设 实施 坚持 "
+                         "贯彻 遵守 维护 开展 设立 制定 推广 探索 改进 改革 整合 畅通 提高 提升".split())
+# a permission under a condition: making it a duty leaves the statement defensible
+_CONDITION = re.compile(r"根据.{0,8}需要|必要时|需要|按照.{0,10}规定|经.{0,16}(?:批准|同意)|视.{0,4}情况|认为|"
+                        r"可以.{0,20}也可以|情节|特殊|协商|一致")
+# categories of bodies (国家机关 holds them all): never a key, an option or a swap
+CATEGORY_BODIES = frozenset("""
+国家机关 司法机关 行政机关 主管机关 主管部门 有关机关 有关部门 相关部门 工作部门 监管部门 职能部门 业务部门
+其他机关 上级机关 下级机关 本级机关 原机关 所在机关 所在单位 有关单位 有关组织 其他组织 执法部门 行政部门
+上级主管机关 上级主管部门 有关主管部门 国家有关部门 政府部门 职能机构 工作机构 派出机构 派出机关
+""".split())
+_LEVEL = re.compile(r"^(中央|国家|全国|省|自治区|直辖市|市|县|乡|镇|上级|本级|地方|各级)")
+# bodies with a place in a system (机关, 委员会…): one can stand for another in a question;
+# 单位, 组织 and 机构 are too general for that
+SWAPPABLE = ("委员会", "机关", "法院", "检察院", "政府", "部门", "常委会", "党委", "党组", "纪委", "监委", "人大")
 # set phrases of official prose that any sentence could hold
 STOCK_PHRASES = frozenset("""
 高度重视 厉行节约 贯彻落实 认真落实 狠抓落实 统筹兼顾 扎实推进 稳步推进 有序推进 精心组织 周密部署 切实加强
-系列重要讲话 重要讲话 总书记 严格执行 认真执行 积极稳妥 因地制宜 实事求是 与时俱进 求真务实 开拓创新
+具体办法 实施办法 有关情况 系列重要讲话 重要讲话 总书记 严格执行 认真执行 积极稳妥 因地制宜 实事求是 与时俱进 求真务实 开拓创新
+组成部分 重要组成部分 重要依据 落到实处 实际行动 全心全意 负责同志 法定程序 刑事责任 法律责任 纪律责任
+调查核实 合理调整 旗帜鲜明 工作部门 有关规定 国家有关规定 相关规定 领导责任 主体责任 违法行为
 """.split())
 # what a blank may hold: nouns, names of things, nominal verbs, set phrases
 _TERM_POS = ("n", "nz", "nt", "nr", "ns", "vn", "l", "i", "j")
 _NOUNISH = ("n", "nz", "nt", "nr", "ns", "vn", "j")
+_BEFORE_TERM = ("u", "p", "c", "d", "r", "x", "w", "m", "q", "f", "y")
 
 
 @dataclass
@@ -89,8 +116,26 @@ class Forms:
         self.doc_title = lex.title
         self._body_pool = sorted(b for b, n in lex.bodies.items() if 3 <= len(b) <= 12
                                  and not refers_elsewhere(b) and b not in GENERIC)
+        # the bodies by their ending and length, so a body's peers are found without a scan
+        self._bodies_by: dict[tuple[str, int], list[str]] = {}
+        for x in self._body_pool:
+            for suf in BODY_SUFFIX:
+                if x.endswith(suf):
+                    self._bodies_by.setdefault((suf, len(x)), []).append(x)
 
     # --- helpers -------------------------------------------------------------------------
+    def _peers(self, w: str, suffix: str, text: str, n: int) -> list[str]:
+        """Up to n bodies that can stand in for w: same ending, nearest in length first."""
+        out: list[str] = []
+        for d in (0, 1, -1, 2, -2, 3, -3):
+            for x in self._bodies_by.get((suffix, len(w) + d), ()):
+                if _peer(x, w) and x not in text:
+                    out.append(x)
+                    if len(out) >= 48:
+                        break
+        out.sort(key=lambda x: (abs(len(x) - len(w)), x))
+        return out[:n]
+
     def _question(self, unit: Unit, qtype: str, stem: str, options: list[str], answer,
                   quote: str | None = None, difficulty: int = 2, note: str = "") -> Question:
         quote = quote or unit.text
@@ -110,17 +155,47 @@ class Forms:
         # grow over semicolon clauses first, then commas
         cuts = sorted({0, len(text), *(m.end() for m in re.finditer("[；;。]", text))})
         lo = max(c for c in cuts if c <= a)
+        if lo > 0 and not self._has_subject(text[lo:]):
+            lo = 0  # a clause after a semicolon shares the sentence's subject: keep it
         hi = min(c for c in cuts if c >= b)
         if hi - lo <= MAX_WINDOW and hi - lo >= 14:
             return lo, hi
-        # else the clause's beginning (its subject) up to the comma after the target
-        commas = [m.end() for m in re.finditer("[，,]", text) if m.end() >= b]
-        for hi in commas:
+        # else up to a comma after the target, unless what follows the cut is the rule's own
+        # predicate (「……的公务员在离职三年内，不得……」 cut there would lose the rule)
+        for m in re.finditer("[，,]", text):
+            hi = m.end()
+            if hi < b:
+                continue
             if hi - lo > MAX_WINDOW:
                 break
-            if hi - lo >= 20:
+            rest = text[hi:hi + 4]
+            if hi - lo >= 20 and not _PREDICATE_NEXT.match(rest):
                 return lo, hi
+        if self.lex.legal:
+            return None
+        # a policy text's run-on sentence: its clauses are measures in their own right
+        # (「……,实现科学立法、严格执法、公正司法、全民守法,促进……」), each opening with its verb
+        starts = [0] + [m.end() for m in re.finditer("[，,；;]", text) if m.end() <= a]
+        ends = [m.end() for m in re.finditer("[，,；;。]", text) if m.end() >= b] + [len(text)]
+        for lo in reversed(starts):
+            head = segment.tagged(text[lo:lo + 8])
+            if not head or not head[0][1].startswith(("v", "d", "p")) or head[0][0] in ("是", "为", "并"):
+                continue
+            for hi in ends:
+                if hi - lo > MAX_WINDOW:
+                    break
+                if hi - lo >= 16 and not _PREDICATE_NEXT.match(text[hi:hi + 4]):
+                    return lo, hi
         return None
+
+    @staticmethod
+    def _has_subject(clause: str) -> bool:
+        """Whether a clause opens with its own subject (a noun, not 在…期间/对…/其…)."""
+        tagged = segment.tagged(clause[:16])
+        if not tagged:
+            return False
+        w, t = tagged[0]
+        return t.startswith(("n", "vn", "j")) and len(w) >= 2 and w not in GENERIC
 
     @staticmethod
     def _finish(s: str) -> str:
@@ -136,7 +211,8 @@ class Forms:
         return ctx
 
     def _ok_body(self, body: str) -> bool:
-        return not refers_elsewhere(body) and "：" not in body and ":" not in body
+        return not refers_elsewhere(body) and "：" not in body and ":" not in body \
+            and not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", body)  # 「应 当」 from a PDF
 
     # --- figures -------------------------------------------------------------------------
     def figure_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
@@ -153,9 +229,13 @@ class Forms:
             if w is None:
                 continue
             lo, hi = w
-            wrong = numbers.rivals(f, self.lex.figure_values, 3, avoid=in_sentence)
+            wrong = numbers.rivals(f, self.lex.figure_values, 3, avoid=in_sentence,
+                                   siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if len(wrong) < 3:
                 continue
+            shown = unit.text[lo:f.start] + unit.text[f.end:hi]
+            if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) or f.text in shown:
+                continue  # the stem would give the answer (每次不得超过三个月)
             body = unit.text[lo:f.start] + HOLE + unit.text[f.end:hi]
             if not self._ok_body(body):
                 continue
@@ -178,11 +258,20 @@ class Forms:
             return []
         out = []
         pos = 0
+        prev = ""
         for w, t in segment.tagged(text):
             a, b = pos, pos + len(w)
             pos = b
-            if len(w) < 4 or not w.endswith(BODY_SUFFIX) or w in GENERIC or self.lex.too_common(w):
+            if len(w) < 4 or not w.endswith(BODY_SUFFIX) or w in GENERIC or w in CATEGORY_BODIES \
+                    or self.lex.too_common(w):
+                prev = t
                 continue
+            if text.count(w) > 1 or (w[-2:] in text[:a] + text[b:] and len(w) <= 4):
+                continue  # the stem would show the answer (上级（　　）…下一级监察机关)
+            if not t.startswith(("n", "j")) or (prev and prev.startswith(("n", "j", "v"))) \
+                    or not w.endswith(SWAPPABLE):
+                prev = t
+                continue  # half of a compound (公务员|主管部门) or not a body (服从组织)
             if text[b:b + 1] in "、和与及" or text[a - 1:a] in "、和与及":
                 continue
             if self.lex.in_formula(text, a, b):
@@ -193,9 +282,8 @@ class Forms:
                 continue
             lo, hi = win
             suffix = next(s for s in BODY_SUFFIX if w.endswith(s))
-            near = sorted((x for x in self._body_pool if x.endswith(suffix) and x != w and x not in text
-                           and w not in x and x not in w), key=lambda x: (abs(len(x) - len(w)), x))[:12]
-            pool = [x for x in near if not self.lex.contains(x + after)]
+            near = self._peers(w, suffix, text, 12)
+            pool = [x for x in near if not self.lex.contains(x + after, x)]
             if len(pool) < 3:
                 continue
             # the bodies nearest in length first: options of one kind
@@ -212,6 +300,24 @@ class Forms:
             q = self._question(unit, "single", stem, options, [options.index(w)])
             out.append(Candidate(q, unit, 2.6, "actor", [w]))
             break
+        return out
+
+    def _bodies(self, text: str) -> list[tuple[str, int, int]]:
+        """Bodies named in a sentence (≥ 4 characters, a body's ending), not in a list."""
+        out = []
+        pos = 0
+        prev = ""
+        tagged = segment.tagged(text)
+        for i, (w, t) in enumerate(tagged):
+            a, b = pos, pos + len(w)
+            pos = b
+            if len(w) >= 4 and w.endswith(SWAPPABLE) and w not in GENERIC and w not in CATEGORY_BODIES \
+                    and t.startswith(("n", "j")) and text[b:b + 1] != "等" and text[a - 1:a] != "等" \
+                    and text[b:b + 1] not in "、和与及" and text[a - 1:a] not in "、和与及" \
+                    and not (prev and prev.startswith(("n", "j", "v"))) \
+                    and not (i + 1 < len(tagged) and tagged[i + 1][1].startswith(("n", "j"))):
+                out.append((w, a, b))
+            prev = t
         return out
 
     # --- fill-in on the term that carries the rule ---------------------------------------
@@ -238,10 +344,16 @@ class Forms:
                     break
                 if k == 2 and len(chunk[0][0]) + len(chunk[1][0]) > 6:
                     break
-                # a whole term: the words beside it are not nouns of the same compound
-                if i > 0 and tagged[i - 1][1].startswith(_NOUNISH):
-                    break
-                if i + k < len(tagged) and tagged[i + k][1].startswith(_NOUNISH):
+                # a whole term: the word before it is a particle, a preposition or punctuation,
+                # not a word it may compound with (首办|责任制, 公务员|主管部门)
+                nxt_word = tagged[i + k][0] if i + k < len(tagged) else ""
+                # 建立……____制度: what the institution is, with its kind left in view
+                measure = nxt_word in _INSTITUTIONS and all(len(w) >= 2 and w not in GENERIC for w, _ in chunk) \
+                    and "".join(w for w, _ in chunk)[-2:] not in GENERIC
+                if i > 0 and not measure and not tagged[i - 1][1].startswith(_BEFORE_TERM) \
+                        and not FRAME_START.fullmatch(tagged[i - 1][0]) and tagged[i - 1][0] not in _FRAME_VERBS:
+                    continue
+                if i + k < len(tagged) and tagged[i + k][1].startswith(_NOUNISH) and not measure:
                     continue
                 a, b = offs[i], offs[i] + sum(len(w) for w, _ in chunk)
                 term = text[a:b]
@@ -255,13 +367,13 @@ class Forms:
                 if any(len(w) < 2 or not segment.has_word(w) or self.lex.too_common(w)
                        or (t.startswith("l") and len(w) != 4) or t.startswith("nr") for w, t in chunk):
                     continue
-                if _clause_left(text, a, b) < 2:
+                if _clause_left(text, a, b) < 3:
                     continue
                 # specific to this rule: rare in the document, and a real term, not a fragment
                 if self.lex.count(term) > 2 or term in STOCK_PHRASES:
                     continue
-                if len(term) < 3 and not chunk[-1][1].startswith(("nz", "nt", "i", "j", "l")):
-                    continue
+                if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6)):
+                    continue  # 氛围, 国际, 违规: another word would fill it as well
                 if text[b:b + 1] in "（(" or text[a - 1:a] in "）)":
                     continue  # half of a bracketed term: 党委（党组）
                 if re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text):
@@ -285,7 +397,8 @@ class Forms:
                 left, right = text[max(lo, a - 4):a], text[b:min(hi, b + 4)]
                 if len(left) + len(right) < 4:
                     continue
-                if not self._unique_frame(left, right, term):
+                beside = [w for w, _ in tagged[max(0, i - 1):i] + tagged[i + k:i + k + 1] if w.strip()]
+                if not self._unique_frame(left, right, term, beside):
                     continue
                 score = 1.0
                 if term.endswith(BODY_SUFFIX):
@@ -300,7 +413,7 @@ class Forms:
                     score -= 0.3
                 best.append((score + rng.random() * 0.2, a, b))
         best.sort(key=lambda x: (-x[0], x[1]))
-        for score, a, b in best[:1]:
+        for score, a, b in best[:3]:
             lo, hi = self.window(text, a, b)
             body = text[lo:a] + BLANK + text[b:hi]
             if not self._ok_body(body):
@@ -313,11 +426,15 @@ class Forms:
             return [Candidate(q, unit, score, "term", [text[a:b]])]
         return []
 
-    def _unique_frame(self, left: str, right: str, term: str) -> bool:
-        """No other sentence reads the same around the blank with another word in it."""
-        pat = re.escape(norm(left)) + r"([\u4e00-\u9fff]{1,10}?)" + re.escape(norm(right))
-        found = {m.group(1) for m in re.finditer(pat, self.lex.full)}
-        return found <= {norm(term)}
+    def _unique_frame(self, left: str, right: str, term: str, anchors: list[str]) -> bool:
+        """No other sentence reads the same around the blank with another word in it (looked
+        for in the sentences that hold the rarest word beside the blank)."""
+        pat = re.compile(re.escape(norm(left)) + r"([\u4e00-\u9fff]{1,10}?)" + re.escape(norm(right)))
+        anchors = [a for a in anchors if a in self.lex.postings]
+        if not anchors:
+            return True
+        anchor = min(anchors, key=lambda a: len(self.lex.postings[a]))
+        return self.lex.frame_fillers(pat, anchor) <= {norm(term)}
 
     # --- true / false on the rule itself -------------------------------------------------
     def judge(self, unit: Unit, rng: random.Random, truth: bool) -> list[Candidate]:
@@ -328,25 +445,28 @@ class Forms:
         changes = self._falsifications(unit)
         if not changes:
             return []
-        a, b, new, why = changes[0]
-        win = self.window(text, a, b)
-        if win is None:
+        for a, b, new, why in changes:
+            win = self.window(text, a, b)
+            if win is not None:
+                break
+        else:
             return []
         lo, hi = win
         if truth:
             body = text[lo:hi]
-            if not self._ok_body(body):
-                return []
+            if not self._ok_body(body) or not _RULE_STATEMENT.search(body):
+                return []  # a true item states a rule one could get wrong, never a slogan
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "judge", stem, [], True)
             return [Candidate(q, unit, 2.2, "judge_true", [])]
         body = text[lo:a] + new + text[b:hi]
-        if not self._ok_body(body) or self.lex.contains(strip_end(body)):
+        if not self._ok_body(body) or self.lex.contains(strip_end(body), new):
             return []
         stem = self._stem(ctx, self._finish(body))
         note = f"题中“{new}”有误，原文为“{text[a:b]}”。"
         q = self._question(unit, "judge", stem, [], False, note=note)
-        return [Candidate(q, unit, 2.4, "judge_false", [])]
+        # the change itself counts as a key: one swap (监察机关 → 公安机关) is not asked again and again
+        return [Candidate(q, unit, 2.4, "judge_false", [f"改:{text[a:b]}>{new}"])]
 
     def _falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
         text = unit.text
@@ -355,9 +475,19 @@ class Forms:
         for f in figs:
             if self.lex.in_formula(text, f.start, f.end):
                 continue
-            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs})
+            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs},
+                                   siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if wrong:
                 out.append((f.start, f.end, numbers.write(wrong[0], f), "figure"))
+        # an actor from a sibling rule of the same kind: 由A批准 → 由B批准
+        for w, a, b in self._bodies(text):
+            after = text[b:b + 4]
+            suffix = next(x for x in SWAPPABLE if w.endswith(x))
+            near = self._peers(w, suffix, text, 6)
+            near = [x for x in near if not self.lex.contains(x + after, x)]
+            if near and not self.lex.in_formula(text, a, b):
+                out.append((a, b, near[0], "actor"))
+                break
         # 可以/应当 carry a rule only where the text uses both as a law does
         swaps = (MODAL_SWAPS if self.lex.legal else ()) + DIRECTION_SWAPS
         for old, new in swaps:
@@ -372,6 +502,20 @@ class Forms:
                 continue
             if old == "可以" and "也可以" in text:
                 continue
+            if new == "可以不" and (not re.match(r"[\u4e00-\u9fff]", text[b:b + 1]) or text[b:b + 1] in "不予"
+                                   or re.search(r"应当|必须", text[b:]) or "不得" in text):
+                continue  # 「应当X」 → 「可以不X」 only for one plain duty in the sentence
+            if old == "不得" and re.search(r"违反|违法|擅自|任何|捏造|诬告|泄露|非法|应当|必须|严格", text):
+                continue  # 「任何机关可以违反国家规定……」 is absurd, not a test
+            if old == "可以" and (_CONDITION.search(text) or re.match(r"自愿|自行|酌情|视情|单独|合并|不", text[b:b + 2])):
+                continue  # 「必要时……应当」 still reads as right: the condition makes it a duty
+            if old == "可以" and re.match(r"[^，,；;。]*的[，,]", text[b:]):
+                continue  # 可以 inside a condition (……可以通过……解决的，) describes a case, not a rule
+            if old == "可以" and not re.search(r"应当|不得|必须", text):
+                # the text must set duties elsewhere in the same sentence's article to make the
+                # contrast a real one; a lone permission turned duty is a trap on a function word
+                if not self.lex.legal:
+                    continue
             if self.lex.in_formula(text, a, b):
                 continue
             if any(x <= a < y for x, y, _, _ in out):
@@ -390,6 +534,7 @@ class Forms:
                 if name:
                     all_items.append((n, name))
         for n, (info, lead, items) in enumerate(self.lex.lists):
+            out += self._list_short(info, lead, items)
             names = [_item_name(it) for it in items]
             names = [x for x in names if x]
             if len(names) < 3 or len(names) != len([i for i in items if "其他" not in i and "其它" not in i]):
@@ -399,7 +544,11 @@ class Forms:
                 continue
             nq = norm(quote)
             lens = [len(x) for x in names]
-            pool = [name for m, name in all_items if m != n and norm(name) not in nq
+            # distractors only from sibling lists (对党组织的问责方式 / 对党的领导干部的问责方式):
+            # the same kind of thing, and wrong by the text for this one
+            sib = {m for m, (_, other, _) in enumerate(self.lex.lists)
+                   if m != n and _lead_likeness(lead, other) >= 0.3}
+            pool = [name for m, name in all_items if m in sib and norm(name) not in nq
                     and _fits(name, lens) and not any(_close(name, x) for x in names)]
             pool = list(dict.fromkeys(pool))
             if not pool:
@@ -432,7 +581,37 @@ class Forms:
                 stem = f"下列哪一项不属于{subject}？"
                 q = self._question(unit, "single", stem, opts, [opts.index(wrong)], quote=quote)
                 out.append(Candidate(q, unit, 2.8, "list_not", [wrong]))
+            # true or false: one item, of this list or of its sibling
+            if not subject.startswith("有下列"):
+                truth = rng.random() < 0.5
+                x = rng.choice(names) if truth else pool[0]
+                stem = f"{subject}包括{x}。"
+                note = "" if truth else f"原文所列{subject}不包括“{x}”。"
+                q = self._question(unit, "judge", stem, [], truth, quote=quote, note=note)
+                out.append(Candidate(q, unit, 2.7, "list_judge", []))
         return out
+
+    def _list_short(self, info, lead: str, items: list[str]) -> list[Candidate]:
+        """简答: the items of a numbered list (公务员应当具备哪些条件？), each a point."""
+        points = [strip_end(it) for it in items]
+        if not 3 <= len(points) <= 8 or any(len(p) > 40 or len(p) < 2 for p in points):
+            return []
+        if any("其他" in p or "其它" in p for p in points):
+            points = [p for p in points if "其他" not in p and "其它" not in p]
+            if len(points) < 3:
+                return []
+        m = re.search(r"下列(\w{0,4}?)(之一)?(?=[的，,：:]|$)", lead)
+        if not m or _DANGLING_LEAD.match(lead):
+            return []
+        cat = m.group(1)
+        stem = lead[:m.start()] + "哪些" + (cat or "内容") + lead[m.end():]
+        stem = strip_end(stem) + "？"
+        quote = self._list_quote(info)
+        unit = self._unit_of(info, lead)
+        if quote is None or unit is None or refers_elsewhere(stem.replace("哪些", "")):
+            return []
+        q = self._question(unit, "short", stem, [], points, quote=quote, difficulty=3)
+        return [Candidate(q, unit, 2.2, "list_short", [])]
 
     def _list_quote(self, info) -> str | None:
         from studyapp.core.questions.lexicon import ITEM_KINDS, _lead_in
@@ -452,79 +631,224 @@ class Forms:
     def _unit_of(self, info, lead: str) -> Unit | None:
         return self.lex.unit_by_text.get((id(info), lead))
 
-    # --- inline enumerations: which fill the brackets -------------------------------------
-    def inline_multiple(self, unit: Unit, rng: random.Random, pool: list[tuple[int, str]]) -> list[Candidate]:
+    # --- inline enumerations: the document's own lists ----------------------------------
+    def inline_lists(self, unit: Unit, rng: random.Random, pool: dict[str, list[int]]) -> list[Candidate]:
+        """A closed list inside a sentence (发扬民主、善于集中、敢于担责): which belong, which is
+        missing, which is not there. Options are items of the document's other lists that have
+        the same shape (问×于民 beside 问计于民, 行政×× beside 行政许可) and that the document
+        never says in the same breath (反对……官僚主义 elsewhere makes 官僚主义 no distractor)."""
         ctx = self._context(unit)
         if ctx is None or unit.key in self.lex.repeated_key:
             return []
         text = unit.text
-        for e in find_enumerations(text):
-            if not all(e.certain) or not 3 <= len(e.items) <= 7:
+        for e in find_enumerations(text) + _phrase_runs(text):
+            items = e.items
+            if not all(e.certain) or not 3 <= len(items) <= 7:
                 continue
-            if any(len(x) > 10 or len(x) < 2 for x in e.items):
+            if any(len(x) > 8 or len(x) < 2 or re.search(r"[“”\"《》（）()]", x)
+                   or set(segment.tokens(x)) & {"和", "及", "与", "等", "或", "或者", "以及"} for x in items) \
+                    or len(set(items)) < len(items):
                 continue
-            if self.lex.in_formula(text, e.start, e.end):
-                continue
+            if text[e.end:e.end + 1] == "等" or self.lex.in_formula(text, e.start, e.end):
+                continue  # an open list: any other item could belong to it
+            lens = [len(x) for x in items]
+            uniform = max(lens) - min(lens) <= 1
             win = self.window(text, e.start, e.end)
             if win is None:
                 continue
             lo, hi = win
             body = text[lo:e.start] + HOLE + text[e.end:hi]
-            if not self._ok_body(body) or len(strip_end(body).replace(HOLE, "")) < 8:
-                continue
-            lens = [len(x) for x in e.items]
-            if max(lens) - min(lens) > 1 and not e.suffix:
-                continue
-            nt = norm(text)
-            kind = _last_pos(e.items)
-            bodies = all(x.endswith(BODY_SUFFIX + ("法院", "检察院")) for x in e.items)
-            others = [x for m, x in pool if m != unit.order and norm(x) not in nt and _fits(x, lens)
-                      and not any(_close(x, y) for y in e.items) and len(x) in set(lens)
-                      and (x.endswith(e.suffix) if e.suffix else _last_pos([x]) == kind)
-                      and (x.endswith(BODY_SUFFIX) or not bodies)]
-            others = list(dict.fromkeys(others))
-            if len(others) < 2:
-                continue
+            holes = self._ok_body(body) and len(strip_end(body).replace(HOLE, "")) >= 8
+            verb = text[max(0, e.start - 2):e.start]
+            sign = self.lex.polarity(text, e.start)
+            others = [x for x in pool if holes and uniform and self._same_shape(x, e) and x not in text
+                      and self.lex.item_polarity.get(x) == sign
+                      and not self._said_alike(x, verb, unit, pool[x])]
+            others.sort()
             rng.shuffle(others)
-            # the most alike first: sharing characters or the ending with the items
-            chars = set("".join(e.items))
-            ends = {x[-1] for x in e.items}
-            others.sort(key=lambda x: -(len(set(x) & chars) + (2 if x[-1] in ends else 0)))
-            others = [x for x in others if set(x) & chars or x[-1] in ends]
-            if len(others) < 2:
-                continue
-            k = min(3, len(e.items))
-            right = rng.sample(e.items, k)
-            opts = right + others[:4 - k if k == 3 else 2]
-            rng.shuffle(opts)
-            stem = self._stem(ctx, self._finish(body)) + "括号中应填入下列哪些内容？"
-            q = self._question(unit, "multiple", stem, opts, sorted(opts.index(x) for x in right),
-                               difficulty=3)
-            found = [Candidate(q, unit, 2.5, "inline_multiple", right)]
-            # single, negative: which one the list does not hold
-            if len(e.items) >= 3 and others:
-                shown3 = rng.sample(e.items, 3)
+            found: list[Candidate] = []
+            shown = self._stem(ctx, self._finish(body))
+            if len(others) >= 2:
+                k = 3 if len(others) >= 1 and len(items) >= 3 else 2
+                right = rng.sample(items, k)
+                opts = right + others[:4 - k] if 4 - k >= 1 else right
+                if len(opts) >= 4:
+                    rng.shuffle(opts)
+                    q = self._question(unit, "multiple", shown + "括号中应填入下列哪些内容？", opts,
+                                       sorted(opts.index(x) for x in right), difficulty=3)
+                    found.append(Candidate(q, unit, 2.5, "inline_multiple", right))
+            if others:
+                shown3 = rng.sample(items, 3)
                 nopts = shown3 + [others[0]]
                 rng.shuffle(nopts)
-                nstem = self._stem(ctx, self._finish(body)) + "括号中应填入的内容不包括下列哪一项？"
-                nq = self._question(unit, "single", nstem, nopts, [nopts.index(others[0])])
-                found.append(Candidate(nq, unit, 2.6 if rng.random() < 0.4 else 2.4, "inline_not",
-                                       [others[0]]))
-            # single: one item of the list is missing
-            if len(others) >= 3 and len(e.items) >= 3:
-                j = len(e.items) // 2
-                x, y = e.spans[j]
-                sbody = text[lo:x] + HOLE + text[y:hi]
-                key = e.items[j]
-                wrong = [o for o in others if abs(len(o) - len(key)) <= 1][:3]
-                if len(wrong) == 3 and self._ok_body(sbody):
-                    sopts = [key] + wrong
-                    rng.shuffle(sopts)
-                    sstem = self._stem(ctx, self._finish(sbody)) + "括号中应填入的是"
-                    sq = self._question(unit, "single", sstem + "？", sopts, [sopts.index(key)])
-                    found.append(Candidate(sq, unit, 2.5, "inline_single", [key]))
+                q = self._question(unit, "single", shown + "括号中应填入的内容不包括下列哪一项？", nopts,
+                                   [nopts.index(others[0])])
+                found.append(Candidate(q, unit, 2.45, "inline_not", [others[0]]))
+            # one item missing: as a fill, and as a choice among items of the same shape
+            j = len(items) // 2
+            x, y = e.spans[j]
+            key = items[j]
+            sbody = text[lo:x] + BLANK + text[y:hi]
+            pre, suf = _affixes(items)
+            cuts = segment.bounds(key)
+            if (pre or suf) and len(key) - len(pre) - len(suf) >= 2 \
+                    and len(pre) in cuts and len(key) - len(suf) in cuts:
+                # 严以修身、严以____、严以律己: the blank takes what the items do not share
+                x, y = x + len(pre), y - len(suf)
+                key = key[len(pre):len(key) - len(suf)]
+                sbody = text[lo:x] + BLANK + text[y:hi]
+            others_len = [len(o) for o in items if o != items[j]]
+            if text[x - 1:x] in "（(" or text[y:y + 1] in "（(":
+                others_len = []  # 纪委（纪检组）: the bracketed other name is no point to ask
+            if others_len and self._ok_body(sbody) and not self.lex.too_common(key) \
+                    and len(items[j]) <= max(others_len) + 1 \
+                    and _worth_listing(items, key, pre, suf) \
+                    and (pre or suf or not any(o[:2] == key[:2] for o in items if o != key)):
+                q = self._question(unit, "fill", self._stem(ctx, self._finish(sbody)), [], [key])
+                found.append(Candidate(q, unit, 2.3, "list_fill", [key]))
+            key, (x, y) = items[j], e.spans[j]
+            wrong = [o for o in others if len(o) == len(key) and _pos_shape(o) == _pos_shape(key)][:3]
+            if len(wrong) == 3:
+                hbody = text[lo:x] + HOLE + text[y:hi]
+                sopts = [key] + wrong
+                rng.shuffle(sopts)
+                q = self._question(unit, "single", self._stem(ctx, self._finish(hbody)) + "括号中应填入的是？",
+                                   sopts, [sopts.index(key)])
+                found.append(Candidate(q, unit, 2.55, "inline_single", [key]))
             return found
         return []
+
+    @staticmethod
+    def _same_shape(x: str, e) -> bool:
+        """An option of the same kind as a list's items: it shares what all items share (问×于民,
+        严以××, ××监督), has their length, and the parts of speech they begin and end with.
+        A list whose items share nothing gets no distractors: drawn from elsewhere in the
+        document they are either of another kind (absurd) or also true (坚持……)."""
+        items = e.items
+        pre, suf = _affixes(items)
+        if not (pre or suf):
+            return False
+        if not min(len(i) for i in items) <= len(x) <= max(len(i) for i in items):
+            return False
+        if not x.startswith(pre) or not x.endswith(suf) or len(x) <= len(pre) + len(suf):
+            return False
+        return _pos_shape(x) in {_pos_shape(i) for i in items}
+
+    def _said_alike(self, x: str, verb: str, unit: Unit, orders: list[int]) -> bool:
+        """Whether the document says x where it could also be true: in the same part of the
+        document, or after the same verb (反对……官僚主义)."""
+        top = unit.path[:1]
+        for o in orders:
+            u = self.lex.units[o]
+            if u.path[:1] == top or (len(verb) == 2 and verb in u.text):
+                return True
+        return False
+
+
+# endings of the names of things a rule is about: 民主集中制, 权力清单, 问责方式, 党员大会
+CARRIERS = ("制度", "机制", "体制", "体系", "清单", "原则", "责任制", "制", "处分", "程序", "方针", "方略",
+            "路线", "宗旨", "纪律", "规矩", "作风", "理论", "主义", "大会", "档案", "意见书", "职权",
+            "权", "法", "罪")
+
+
+def _named(term: str, chunk) -> bool:
+    """A blank holds the name of a thing (a body, an institution, a principle's idiom), not
+    a word that others could replace."""
+    tags = [t for _, t in chunk]
+    if len(term) < 3 or len(chunk) != 1 or term.endswith(BODY_SUFFIX):
+        return False  # bodies are asked with options (who is responsible), not as blanks
+    return term.endswith(CARRIERS) or tags[0].startswith(("nz", "j"))
+
+
+_RUN = re.compile(r"(?:(?<=^坚持)|(?<=^)|(?<=[，,：:]))((?:[\u4e00-\u9fff]{4}[，,]){2,5}[\u4e00-\u9fff]{4})(?=[。；;]|$)")
+
+
+def _phrase_runs(text: str) -> list:
+    """Runs of four-character phrases joined by commas (公私分明，先公后私，克己奉公): a list of
+    principles written the way slogans are, which find_enumerations (、-lists) does not see."""
+    from studyapp.core.questions.enums import Enumeration
+
+    out = []
+    body = text[2:] if text.startswith("坚持") else text
+    off = len(text) - len(body)
+    for m in _RUN.finditer(body):
+        items, spans = [], []
+        pos = m.start(1)
+        for part in re.split(r"[，,]", m.group(1)):
+            items.append(part)
+            spans.append((off + pos, off + pos + len(part)))
+            pos += len(part) + 1
+        out.append(Enumeration(items, spans, [True] * len(items), spans[0][0], spans[-1][1]))
+    return out
+
+
+_PLAIN_ITEMS = frozenset("法律 法规 规章 规定 政策 制度 文件 国家 地区 国际组织 单位 个人 组织".split())
+
+
+_BOILERPLATE_ITEMS = frozenset("滥用职权 玩忽职守 徇私舞弊 弄虚作假 以权谋私".split())
+
+
+def _worth_listing(items: list[str], key: str, pre: str, suf: str) -> bool:
+    """Whether a list item is worth a blank: not one of near-synonyms (刁难、威胁、压制, 赡养、
+    抚养), not padding (可复制、可借鉴、可推广), not bodies or places, not boilerplate."""
+    if any(x in _PLAIN_ITEMS or x in _BOILERPLATE_ITEMS for x in items):
+        return False
+    if len(key) < 3 and not (pre or suf):
+        return False  # 货物, 出售, 生产: one of many plain words
+    if all(x[-1] in "化性" for x in items):
+        return False  # 制度化、规范化、程序化: qualities any text lists
+    if any(x.endswith(BODY_SUFFIX) for x in items):
+        return False
+    tags = [segment.tagged(x) for x in items]
+    if sum(1 for t in tags if t and t[-1][1].startswith("ns")) * 2 > len(tags):
+        return False  # places (各省、自治区、直辖市): one fits as well as another
+    if all(len(x) <= 2 for x in items) and all(len(t) == 1 and t[0][1].startswith("v") for t in tags):
+        return False  # a row of verbs: another verb fits as well
+    if not (pre or suf) and any(len(set(key) & set(o)) * 2 >= len(key) for o in items if o != key):
+        return False  # 赡养、抚养: the neighbours share its characters
+    if (len(pre) == 1 or len(suf) == 1) and max(len(x) for x in items) <= 3:
+        return False  # 可复制、可借鉴、可推广: rhetorical padding
+    return True
+
+
+def _peer(x: str, w: str) -> bool:
+    """A body that can stand in for w in a question: not a category, not the same body named
+    otherwise, of the same level (中央… for 中央…), and no army body for a civil one."""
+    if x == w or x in CATEGORY_BODIES or w in x or x in w:
+        return False
+    if ("军" in x) != ("军" in w):
+        return False
+    lx, lw = _LEVEL.match(x), _LEVEL.match(w)
+    if bool(lx) != bool(lw) or (lx and lw and lx.group(1) != lw.group(1)):
+        return False
+    return True
+
+
+def _lead_likeness(a: str, b: str) -> float:
+    """Bigram Jaccard of two lists' lead-ins (对党组织的问责方式包括 ~ 对党的领导干部的问责方式包括)."""
+    ga = {a[i:i + 2] for i in range(len(a) - 1)}
+    gb = {b[i:i + 2] for i in range(len(b) - 1)}
+    return len(ga & gb) / len(ga | gb) if ga and gb else 0.0
+
+
+def _affixes(items: list[str]) -> tuple[str, str]:
+    """What all items of a list begin and end with (问 / 于民 of 问政于民、问需于民、问计于民)."""
+    import os
+
+    pre = os.path.commonprefix(items)
+    suf = os.path.commonprefix([i[::-1] for i in items])[::-1]
+    short = min(len(i) for i in items)
+    pre = pre[:max(0, short - 1)]
+    suf = suf[:max(0, short - 1 - len(pre))] if suf else ""
+    suf = suf[len(suf) - min(len(suf), short - 1 - len(pre)):] if suf else ""
+    return pre, suf
+
+
+def _pos_shape(x: str) -> tuple[str, str]:
+    t = segment.tagged(x)
+    if not t:
+        return ("", "")
+    return (t[0][1][:1], t[-1][1][:1])
 
 
 def _clause_left(text: str, a: int, b: int) -> int:

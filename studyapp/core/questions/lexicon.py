@@ -51,8 +51,9 @@ _DANGLING = re.compile(
     r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
     r"且|因此|所以|为此|据此|由此|它们|他们)")
 _CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条第|第[一二三四五六七八九十百零]+条|"
-                        r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列|如下|以下")
+                        r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列")
 _PREAMBLE = re.compile(r"^(为了?|根据|依据)")
+_ADJUNCT_ONLY = re.compile(r"^(?:在|经|对于|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,20}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)")
 
 
 @dataclass
@@ -80,9 +81,18 @@ class Unit:
                                                      or re.search(r"的其他\w{0,4}情形", body))):
             return None  # a catch-all item (其他……的) says nothing of its own
         if self.item:
-            return self.lead or None
+            if not self.lead:
+                return None
+            # 「对下列人员进行监察：」 + one item would read as the whole list
+            if "下列" in self.lead and "之一" not in self.lead:
+                return self.lead.replace("下列", "以下", 1) + "，其中包括"
+            return self.lead
         if _SUBJECTLESS.match(body) and not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body):
-            return f"关于{self.topic}" if self.topic else None
+            return None  # 「情节严重的，……」 without its subject: no heading names it well enough
+        if len(body) < 16:
+            return None  # 「公示期不少于五个工作日。」 says too little on its own
+        if _ADJUNCT_ONLY.match(body):
+            return None  # 「在特殊情况下，可以延长一次……」: whose measure, it does not say
         return ""
 
 
@@ -101,18 +111,21 @@ class Lexicon:
         self._build_units()
         self.n_units = max(1, len(self.units))
         self.df: Counter[str] = Counter()        # words: in how many units
-        self.phrase: Counter[str] = Counter()    # 1–3 word phrases: how many times
+        self.phrase: Counter[str] = Counter()    # words: how many times
         clause_count: Counter[str] = Counter()
         key_count: Counter[str] = Counter()
         self.bodies: Counter[str] = Counter()
         self.figure_values: dict[str, set[float]] = {}
+        # word → the units that hold it: questions about a sentence look for its rivals in the
+        # few sentences that share a rare word, never by scanning the whole text again
+        self.postings: dict[str, list[int]] = {}
         for u in self.units:
             words = segment.tokens(u.text)
-            self.df.update(set(words))
-            for i in range(len(words)):
-                for k in (1, 2, 3):
-                    if i + k <= len(words):
-                        self.phrase["".join(words[i:i + k])] += 1
+            distinct = set(words)
+            self.df.update(distinct)
+            for w in distinct:
+                self.postings.setdefault(w, []).append(u.order)
+            self.phrase.update(words)
             for c in _CLAUSE_SPLIT.split(u.text):
                 if len(c) >= 6:
                     clause_count[mask(c)] += 1
@@ -128,8 +141,17 @@ class Lexicon:
         # a text that uses 应当 and 可以 as a law does: swapping them falsifies a rule
         self.legal = self.full.count("应当") >= 5 and self.full.count("可以") >= 5
         self.lists = self._closed_lists()
+        # which lists name things to do and which name things to fight (反对……官僚主义)
+        self.item_polarity: dict[str, int] = {}
+        from studyapp.core.questions.enums import find_enumerations
+        for u in self.units:
+            for e in find_enumerations(u.text):
+                sign = self.polarity(u.text, e.start)
+                for x in e.items:
+                    self.item_polarity.setdefault(x, sign)
         self._counts: dict[str, int] = {}
-        self._seen: dict[str, bool] = {}
+        self._seen: dict[tuple[str, str], bool] = {}
+        self._norms: dict[int, str] = {}
         self.section_chars: Counter[int] = Counter()
         self.unit_by_text: dict[tuple[int, str], Unit] = {}
         for u in self.units:
@@ -185,21 +207,61 @@ class Lexicon:
             start = (m.end() if m else len(sentence))
         return False
 
+    @staticmethod
+    def polarity(text: str, start: int) -> int:
+        """-1 when the list at `start` names things to fight (反对……), else 1."""
+        clause_start = max(text.rfind(c, 0, start) for c in "，,；;。：:") + 1
+        return _polarity_of(text[clause_start:start])
+
     def count(self, term: str) -> int:
-        """How many times a term occurs in the document (normalized)."""
+        """How many times a term occurs in the document: as a word (counted once, in the first
+        pass), else in the units that hold its rarest word."""
         try:
             return self._counts[term]
         except KeyError:
-            n = self._counts[term] = self.full.count(norm(term))
-            return n
+            pass
+        n = self.phrase.get(term, 0)
+        if not n:
+            n = sum(self.unit_norm(o).count(norm(term)) for o in self._candidates(term))
+        self._counts[term] = n
+        return n
 
-    def contains(self, text: str) -> bool:
-        """Whether the document says `text` (normalized), remembered per text."""
+    def unit_norm(self, order: int) -> str:
         try:
-            return self._seen[text]
+            return self._norms[order]
         except KeyError:
-            hit = self._seen[text] = norm(text) in self.full
-            return hit
+            t = self._norms[order] = norm(self.units[order].text)
+            return t
+
+    def _candidates(self, text: str, anchor: str = "") -> list[int]:
+        """Units that may hold `text`: those holding its rarest word (or `anchor`)."""
+        words = [w for w in segment.tokens(text) if w in self.postings and w.strip()]
+        if anchor in self.postings:
+            words.append(anchor)
+        if not words:
+            return []
+        best = min(words, key=lambda w: len(self.postings[w]))
+        return self.postings[best]
+
+    def contains(self, text: str, anchor: str = "") -> bool:
+        """Whether some sentence of the document says `text` (normalized)."""
+        key = (text, anchor)
+        try:
+            return self._seen[key]
+        except KeyError:
+            pass
+        nt = norm(text)
+        cands = self._candidates(text, anchor)
+        hit = any(nt in self.unit_norm(o) for o in cands) if cands else nt in self.full
+        self._seen[key] = hit
+        return hit
+
+    def frame_fillers(self, pattern: re.Pattern[str], anchor: str) -> set[str]:
+        """What fills a frame (left + X + right) in the sentences holding `anchor`."""
+        out: set[str] = set()
+        for o in self.postings.get(anchor, ()):
+            out.update(m.group(1) for m in pattern.finditer(self.unit_norm(o)))
+        return out
 
     def too_common(self, term: str) -> bool:
         """A term in more than about 1 % of the units (never less than twice) is the document's
@@ -209,6 +271,14 @@ class Lexicon:
 
     def specific(self, word: str) -> bool:
         return word not in GENERIC and not FRAME_START.match(word)
+
+
+_NEGATIVE_LEAD = re.compile(r"(反对|防止|禁止|不准|严禁|克服|杜绝|力戒|不搞|不得|不能|不允许|纠正|整治|惩治|"
+                            r"打击|遏制|抵制|搞|出现|存在|治理|查处|摒弃|根除|消除|祛除|警惕)[^，。；：]{0,6}$")
+
+
+def _polarity_of(before: str) -> int:
+    return -1 if _NEGATIVE_LEAD.search(before) else 1
 
 
 def _lead_in(text: str) -> str:
@@ -240,6 +310,6 @@ def refers_elsewhere(s: str) -> bool:
 
 
 def preamble(s: str) -> bool:
-    if re.search(r"自.{0,16}起施行|负责解释|制定(?:实施办法|相关规定|具体规定)", s):
+    if re.search(r"自.{0,16}起施行|负责解释|制定(?:实施办法|相关规定|具体规定)|^具体办法由|参照本(?:法|条例)", s):
         return True  # the closing articles: when it takes effect, who interprets it
     return bool(_PREAMBLE.match(s)) and ("制定本" in s or "特制定" in s or "结合" in s[:30])

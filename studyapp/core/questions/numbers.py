@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studyapp.core.outline import cn_to_int
 
@@ -24,8 +25,9 @@ FIGURE_RE = re.compile(
     rf"(?<![{CN}\d第.．])(?P<num>\d{{1,4}}(?:\.\d+)?|[{CN}]{{1,5}})(?P<unit>{_UNIT_RE})")
 # contexts that make a number trivia, not a rule
 _TRIVIA_BEFORE = re.compile(rf"(第|〔|［|\[|（|\(|届|号)$")
-_TRIVIA_AFTER = re.compile(r"^(?:[月号届次]|度|代|多|余|以来|前后|左右|级)")
-_DATE = re.compile(rf"(\d{{4}}|[{CN}]{{4}})年(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:(?:\d{{1,2}}|[{CN}]{{1,3}})日)?")
+_TRIVIA_AFTER = re.compile(r"^(?:[月号届次]|度|代|多|余|以来|前后|左右|级|性)")
+_DATE = re.compile(rf"(?:(?:\d{{4}}|[{CN}]{{4}})年(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:(?:\d{{1,2}}|[{CN}]{{1,3}})日)?|"
+                   rf"(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:\d{{1,2}}|[{CN}]{{1,3}})日)")
 # the usual values of each unit, from which rivals are drawn when the document has too few
 LADDERS: dict[str, tuple[float, ...]] = {
     "日": (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 180),
@@ -96,8 +98,8 @@ def write(value: float, like: Figure) -> str:
     n = int(value) if float(value).is_integer() else value
     if like.chinese and isinstance(n, int):
         num = int_to_cn(n)
-        if like.number_text.startswith("两") and n == 2:
-            num = "两"
+        if n == 2 and (like.number_text.startswith("两") or like.unit.startswith("个") or like.unit in ("年", "名", "人", "倍")):
+            num = "两"  # 两个工作日, 两年: how 2 is said before a measure
     else:
         num = str(n)
     return num + like.unit
@@ -105,6 +107,11 @@ def write(value: float, like: Figure) -> str:
 
 def figures(sentence: str) -> list[Figure]:
     """The figures of a sentence, with the ranges it sets (X至Y, X-Y, X以上Y以下)."""
+    return list(_figures(sentence))
+
+
+@lru_cache(maxsize=16384)
+def _figures(sentence: str) -> tuple[Figure, ...]:
     out: list[Figure] = []
     dates = [m.span() for m in _DATE.finditer(sentence)]
     for m in FIGURE_RE.finditer(sentence):
@@ -123,7 +130,7 @@ def figures(sentence: str) -> list[Figure]:
             continue
         chinese = not num[0].isdigit()
         out.append(Figure(a, b, sentence[a:b], value, unit, chinese))
-    return _with_ranges(sentence, out)
+    return tuple(_with_ranges(sentence, out))
 
 
 def _with_ranges(sentence: str, figs: list[Figure]) -> list[Figure]:
@@ -155,14 +162,24 @@ def _replace(f: Figure, **kw) -> Figure:
 
 
 def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
-           avoid: set[float] | frozenset[float] = frozenset()) -> list[float]:
+           avoid: set[float] | frozenset[float] = frozenset(),
+           siblings: tuple[float, ...] = ()) -> list[float]:
     """Up to `n` wrong values for `fig`: the document's own values of the unit first, then the
     usual ladder, nearest first, inside the sentence's range, never a multiple far away."""
     pool = set(doc_values.get(fig.unit, set())) | set(LADDERS.get(fig.unit, ()))
     if fig.unit in ("%", "％"):
-        pool = {v for v in pool if v < 100}
+        # on the key's side of 100 %: 130 % among 60/70/80 % would give itself away
+        pool = {v for v in pool if v < 100} if fig.value < 100 else {
+            v for v in pool | {110, 120, 130, 150, 200} if v > 100}
     lo = fig.low if fig.low is not None else None
     hi = fig.high if fig.high is not None else None
+    # a ladder in the sentence (绝密级三十年，机密级（　　），秘密级十年): stay between its rungs
+    below = [v for v in siblings if v < fig.value]
+    above = [v for v in siblings if v > fig.value]
+    if below:
+        lo = max(below) if lo is None else max(lo, max(below))
+    if above:
+        hi = min(above) if hi is None else min(hi, min(above))
     cands = []
     for v in pool:
         if v == fig.value or v in avoid or v <= 0:

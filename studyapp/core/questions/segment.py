@@ -41,7 +41,7 @@ def warm_up() -> None:
     tagged("的")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part-of-speech tag) pairs of `text`; the words concatenate back to `text`."""
     if not text:

@@ -176,7 +176,7 @@ def test_fill_never_on_a_frame_verb_or_a_generic_noun(banks) -> None:
 
     for name, (_, bank) in banks.items():
         for q in bank.questions:
-            if q.type == "fill":
+            if q.type == "fill" and not re.search(r"、____|____、", q.stem):  # list items are content
                 for a in q.answer:
                     assert a not in GENERIC and not FRAME_START.match(a), (name, q.stem, a)
 
