@@ -207,12 +207,24 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
     judges between 35 % and 65 % true (a few: true and false differ by one at most)."""
     removed: set[int] = set()
     by_type = Counter(c.type for c in chosen)
+    # true/false items are the easiest to get wrong: never more than half of a set, whatever
+    # it costs in numbers (a law otherwise gets 14 judges of 15 questions)
+    judges = by_type.get("judge", 0)
+    others = len(chosen) - judges
+    if judges > max(others, 1) and others:
+        for c in sorted((c for c in chosen if c.type == "judge"), key=lambda c: (c.score, -c.unit.order)):
+            if judges <= others:
+                break
+            removed.add(id(c))
+            judges -= 1
+            dropped["selection_type_share"] += 1
+        by_type = Counter(c.type for c in chosen if id(c) not in removed)
     if len(by_type) >= 3:
         qtype, n = by_type.most_common(1)[0]
         excess = min(n - int(MAX_TYPE_SHARE * len(chosen)), len(chosen) // 4)
         if excess > 0:
             per_section = Counter(tuple(c.unit.path) for c in chosen)
-            victims = sorted((c for c in chosen if c.type == qtype),
+            victims = sorted((c for c in chosen if c.type == qtype and id(c) not in removed),
                              key=lambda c: (c.score, -c.unit.order))
             for c in victims:
                 if excess <= 0:

@@ -27,11 +27,12 @@ HOLE = "（　　）"
 MAX_WINDOW = 140
 # 可以/应当 and the directions of a rule: changing one falsifies it
 # a prohibition turned into a permission, a permission into a duty; never 应当 → 可以, which
-# stays true (what must be done may be done), as the blind ratings showed (issue 9)
-MODAL_SWAPS = (("不得", "可以"), ("可以", "应当"), ("应当", "可以不"), ("必须", "可以不"))
-# the directions a rule sets (增加/减少 is left alone: reversing a policy's aim reads as absurd)
+# stays true (what must be done may be done), nor 应当 → 可以不, which reads as absurd
+# (「可以不遵守本法」) — both rejected by the blind ratings (issue 9)
+MODAL_SWAPS = (("不得", "可以"), ("可以", "应当"))
+# the directions a rule sets (增加/减少 and 以上/以下 are left alone: reversing a policy's aim
+# reads as absurd, and 「两个以下单位」 tests a function word — blind ratings, issue 9)
 DIRECTION_SWAPS = (("从重", "从轻"), ("从轻", "从重"), ("从严", "从宽"), ("从宽", "从严"),
-                   ("以上", "以下"), ("以下", "以上"),
                    ("不少于", "不超过"), ("不超过", "不少于"), ("不得少于", "不得超过"))
 _RULE_STATEMENT = re.compile(r"应当|必须|不得|可以|[\d一二三四五六七八九十两]+(?:个月|日|年|小时|人|次|倍|%)|"
                              r"从重|从轻|从严|从宽|以上|以下|不少于|不超过|由[^，。；]{2,16}(?:负责|决定|批准|审批)")
@@ -39,6 +40,9 @@ _RULE_WORD = re.compile(r"应当|必须|不得|可以|有权|负责|由[^，。�
                         r"[从以]重|从轻|从严|从宽|禁止|严禁")
 _CONJ_NEAR = ("、", "和", "与", "及", "以及", "或", "或者", "同")
 _DANGLING_LEAD = re.compile(r"^(其|该|上述|前款|本款|前条)")
+# the steps of a procedure a duty may name (应当在三日内作出, 应当书面通知): 「可以不」 them is false
+_PROCEDURE = re.compile(r"^(?:在|自|于|及时|书面|当场|立即|依法)?(?:通知|报告|备案|告知|公开|公示|说明|出示|提交|提请|"
+                        r"移送|送达|答复|作出|听取|记录|签名|登记|审查|回避|组织|举行|召开|报送|送交|退还|解除)")
 _PREDICATE_NEXT = re.compile(r"^(不得|应当|可以|必须|均|都|方可|才|则|由|须|需|不|予以|给予|依法|按照|并|是|为)")
 _INSTITUTIONS = frozenset("制度 机制 体制 体系 清单 责任制 工作机制 管理制度".split())
 # verbs that frame a measure (建立……制度): the word after them starts a new term
@@ -502,9 +506,9 @@ class Forms:
                 continue
             if old == "可以" and "也可以" in text:
                 continue
-            if new == "可以不" and (not re.match(r"[\u4e00-\u9fff]", text[b:b + 1]) or text[b:b + 1] in "不予"
+            if new == "可以不" and (not _PROCEDURE.match(text[b:b + 4])
                                    or re.search(r"应当|必须", text[b:]) or "不得" in text):
-                continue  # 「应当X」 → 「可以不X」 only for one plain duty in the sentence
+                continue  # 「应当X」 → 「可以不X」 only for a step of procedure, never 「可以不遵守本法」
             if old == "不得" and re.search(r"违反|违法|擅自|任何|捏造|诬告|泄露|非法|应当|必须|严格", text):
                 continue  # 「任何机关可以违反国家规定……」 is absurd, not a test
             if old == "可以" and (_CONDITION.search(text) or re.match(r"自愿|自行|酌情|视情|单独|合并|不", text[b:b + 2])):
@@ -646,7 +650,8 @@ class Forms:
             if not all(e.certain) or not 3 <= len(items) <= 7:
                 continue
             if any(len(x) > 8 or len(x) < 2 or re.search(r"[“”\"《》（）()]", x)
-                   or set(segment.tokens(x)) & {"和", "及", "与", "等", "或", "或者", "以及"} for x in items) \
+                   or set(segment.tokens(x)) & {"和", "及", "与", "等", "或", "或者", "以及"}
+                   or any(t.startswith("p") for _, t in segment.tagged(x)) for x in items) \
                     or len(set(items)) < len(items):
                 continue
             if text[e.end:e.end + 1] == "等" or self.lex.in_formula(text, e.start, e.end):

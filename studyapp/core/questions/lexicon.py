@@ -81,8 +81,8 @@ class Unit:
                                                      or re.search(r"的其他\w{0,4}情形", body))):
             return None  # a catch-all item (其他……的) says nothing of its own
         if self.item:
-            if not self.lead:
-                return None
+            if not self.lead or "下列" not in self.lead:
+                return None  # 「……五年内不得担任……：存在重大事故隐患……」 reads spliced
             # 「对下列人员进行监察：」 + one item would read as the whole list
             if "下列" in self.lead and "之一" not in self.lead:
                 return self.lead.replace("下列", "以下", 1) + "，其中包括"

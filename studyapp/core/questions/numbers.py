@@ -24,7 +24,7 @@ _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 FIGURE_RE = re.compile(
     rf"(?<![{CN}\d第.．])(?P<num>\d{{1,4}}(?:\.\d+)?|[{CN}]{{1,5}})(?P<unit>{_UNIT_RE})")
 # contexts that make a number trivia, not a rule
-_TRIVIA_BEFORE = re.compile(rf"(第|〔|［|\[|（|\(|届|号)$")
+_TRIVIA_BEFORE = re.compile(rf"(第|〔|［|\[|（|\(|届|号|上|前|近)$")
 _TRIVIA_AFTER = re.compile(r"^(?:[月号届次]|度|代|多|余|以来|前后|左右|级|性)")
 _DATE = re.compile(rf"(?:(?:\d{{4}}|[{CN}]{{4}})年(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:(?:\d{{1,2}}|[{CN}]{{1,3}})日)?|"
                    rf"(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:\d{{1,2}}|[{CN}]{{1,3}})日)")

@@ -347,7 +347,8 @@ class RoomController(QObject):
 
     def _banner(self) -> str:
         if self.kind != "contest" or self.contest is None:
-            return "集体测验"
+            # stems no longer name the document: the projector's banner does, once
+            return self.title or "集体测验"
         state = self.contest
         r = state.round or self.round
         text = ROUND_NAMES.get(r, "")
