@@ -34,7 +34,7 @@ PER_UNIT = 2            # questions built on one sentence at most
 CHARS_PER_QUESTION = 120  # a section gets about one question per this many characters
 MAX_TYPE_SHARE = 0.5
 OBJECTIVE = ("single", "multiple", "judge", "fill")
-MAX_KEY_USES = 2        # one answer keys at most this many questions of a document
+MAX_KEY_USES = 1        # one answer (a figure, a body, a swap) keys one question of a document
 
 
 def generate_bank(document: ParsedDocument, seed: int = 0, *,

@@ -26,10 +26,10 @@ from studyapp.core.questions.verify import LENGTH_RATIO
 HOLE = "（　　）"
 MAX_WINDOW = 140
 # 可以/应当 and the directions of a rule: changing one falsifies it
-# a prohibition turned into a permission, a permission into a duty; never 应当 → 可以, which
-# stays true (what must be done may be done), nor 应当 → 可以不, which reads as absurd
-# (「可以不遵守本法」) — both rejected by the blind ratings (issue 9)
-MODAL_SWAPS = (("不得", "可以"), ("可以", "应当"))
+# only a prohibition turned into a permission (「未经培训合格的，可以上岗作业」): 应当 → 可以
+# stays true (what must be done may be done), 应当 → 可以不 reads as absurd (「可以不遵守本法」)
+# and 可以 → 应当 is a trap on one modal word — all three rejected by the blind ratings (issue 9)
+MODAL_SWAPS = (("不得", "可以"),)
 # the directions a rule sets (增加/减少 and 以上/以下 are left alone: reversing a policy's aim
 # reads as absurd, and 「两个以下单位」 tests a function word — blind ratings, issue 9)
 DIRECTION_SWAPS = (("从重", "从轻"), ("从轻", "从重"), ("从严", "从宽"), ("从宽", "从严"),
@@ -57,6 +57,8 @@ CATEGORY_BODIES = frozenset("""
 其他机关 上级机关 下级机关 本级机关 原机关 所在机关 所在单位 有关单位 有关组织 其他组织 执法部门 行政部门
 上级主管机关 上级主管部门 有关主管部门 国家有关部门 政府部门 职能机构 工作机构 派出机构 派出机关
 """.split())
+_GENERIC_MODIFIERS = frozenset("执法 行政 国家 中国 地方 有关 相关 主管 其他 政府 司法 监管 职能 业务 工作 上级 "
+                               "下级 本级 同级 所在 原 该 其 各级 各 管理 专门 办案 国家有关".split())
 _LEVEL = re.compile(r"^(中央|国家|全国|省|自治区|直辖市|市|县|乡|镇|上级|本级|地方|各级)")
 # bodies with a place in a system (机关, 委员会…): one can stand for another in a question;
 # 单位, 组织 and 机构 are too general for that
@@ -470,15 +472,17 @@ class Forms:
         note = f"题中“{new}”有误，原文为“{text[a:b]}”。"
         q = self._question(unit, "judge", stem, [], False, note=note)
         # the change itself counts as a key: one swap (监察机关 → 公安机关) is not asked again and again
-        return [Candidate(q, unit, 2.4, "judge_false", [f"改:{text[a:b]}>{new}"])]
+        # the change itself counts as a key (one swap, 监察机关 → 公安机关, is not asked again and
+        # again), and so does what it changed: a choice on the same figure is the same question
+        return [Candidate(q, unit, 2.4, "judge_false", [f"改:{text[a:b]}>{new}", text[a:b]])]
 
     def _falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
         text = unit.text
         out: list[tuple[int, int, str, str]] = []
         figs = numbers.figures(text)
         for f in figs:
-            if self.lex.in_formula(text, f.start, f.end):
-                continue
+            if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
+                continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
             wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs},
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if wrong:
@@ -597,18 +601,20 @@ class Forms:
 
     def _list_short(self, info, lead: str, items: list[str]) -> list[Candidate]:
         """简答: the items of a numbered list (公务员应当具备哪些条件？), each a point."""
-        points = [strip_end(it) for it in items]
+        points = [strip_end(it) for it in items]  # a catch-all item (其他……) is part of the list
         if not 3 <= len(points) <= 8 or any(len(p) > 40 or len(p) < 2 for p in points):
             return []
-        if any("其他" in p or "其它" in p for p in points):
-            points = [p for p in points if "其他" not in p and "其它" not in p]
-            if len(points) < 3:
-                return []
         m = re.search(r"下列(\w{0,4}?)(之一)?(?=[的，,：:]|$)", lead)
         if not m or _DANGLING_LEAD.match(lead):
             return []
         cat = m.group(1)
-        stem = lead[:m.start()] + "哪些" + (cat or "内容") + lead[m.end():]
+        if re.search(r"(?:以下|下列)规定|规定如下", lead):
+            return []  # 「按照下列规定计算」 points at rules, not at a list of things
+        tail = re.split(r"[，,]", strip_end(lead))[-1]
+        if len(tail) >= 4 and self.lex.count(tail) > 1:
+            return []  # the same consequence follows other cases elsewhere: the list is not all of them
+        which = "哪" if re.match(r"[一二三四五六七八九十两\d]", cat or "") else "哪些"  # 下列三种 → 哪三种
+        stem = lead[:m.start()] + which + (cat or "内容") + lead[m.end():]
         stem = strip_end(stem) + "？"
         quote = self._list_quote(info)
         unit = self._unit_of(info, lead)
@@ -821,6 +827,9 @@ def _peer(x: str, w: str) -> bool:
     otherwise, of the same level (中央… for 中央…), and no army body for a civil one."""
     if x == w or x in CATEGORY_BODIES or w in x or x in w:
         return False
+    suffix = next((sfx for sfx in BODY_SUFFIX if x.endswith(sfx)), "")
+    if x[:len(x) - len(suffix)] in _GENERIC_MODIFIERS:
+        return False  # 执法机关, 中国政府: a broader name that may include the right body
     if ("军" in x) != ("军" in w):
         return False
     lx, lw = _LEVEL.match(x), _LEVEL.match(w)

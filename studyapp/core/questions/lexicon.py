@@ -50,7 +50,7 @@ _SUBJECTLESS = re.compile(r"^[^，,。；;：:]{1,24}的[，,]")
 _DANGLING = re.compile(
     r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
     r"且|因此|所以|为此|据此|由此|它们|他们)")
-_CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条第|第[一二三四五六七八九十百零]+条|"
+_CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条|第[一二三四五六七八九十百零]+条|"
                         r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列")
 _PREAMBLE = re.compile(r"^(为了?|根据|依据)")
 _ADJUNCT_ONLY = re.compile(r"^(?:在|经|对于|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,20}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)")
@@ -83,10 +83,9 @@ class Unit:
         if self.item:
             if not self.lead or "下列" not in self.lead:
                 return None  # 「……五年内不得担任……：存在重大事故隐患……」 reads spliced
-            # 「对下列人员进行监察：」 + one item would read as the whole list
-            if "下列" in self.lead and "之一" not in self.lead:
-                return self.lead.replace("下列", "以下", 1) + "，其中包括"
-            return self.lead
+            # only 「有下列情形之一的，……：」 reads right before one item; 「对下列人员进行监察：」 or
+            # 「以下文书……应当印有国徽图案，其中包括：」 glued to an item does not (blind ratings)
+            return self.lead if "之一" in self.lead else None
         if _SUBJECTLESS.match(body) and not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body):
             return None  # 「情节严重的，……」 without its subject: no heading names it well enough
         if len(body) < 16:

@@ -46,6 +46,14 @@ LADDERS: dict[str, tuple[float, ...]] = {
     "次": (1, 2, 3, 4, 5),
 }
 _CN_DIGITS = "零一二三四五六七八九"
+# shares written as words: 三分之二, 五分之一, 百分之六十 (quorum rules, fines, limits)
+FRACTIONS: dict[str, float] = {"二分之一": 1 / 2, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 1 / 4,
+                               "四分之三": 3 / 4, "五分之一": 1 / 5, "五分之二": 2 / 5, "五分之三": 3 / 5,
+                               "五分之四": 4 / 5, "十分之一": 1 / 10}
+_FRACTION_RE = re.compile(r"(?<![百千万])([一二三四五六七八九十]{1,2})分之([一二三四五六七八九十]{1,3})")
+_PERCENT_CN_RE = re.compile(r"百分之([一二三四五六七八九十百零]{1,4})")
+LADDERS["分之"] = tuple(sorted(FRACTIONS.values()))
+LADDERS["百分之"] = LADDERS["%"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,10 @@ def int_to_cn(n: int) -> str:
 
 def write(value: float, like: Figure) -> str:
     """`value` written the way `like` is written (Chinese numerals or digits, same unit)."""
+    if like.unit == "分之":
+        return min(FRACTIONS, key=lambda k: abs(FRACTIONS[k] - value))
+    if like.unit == "百分之":
+        return "百分之" + int_to_cn(int(value))
     n = int(value) if float(value).is_integer() else value
     if like.chinese and isinstance(n, int):
         num = int_to_cn(n)
@@ -130,6 +142,21 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue
         chinese = not num[0].isdigit()
         out.append(Figure(a, b, sentence[a:b], value, unit, chinese))
+    for m in _FRACTION_RE.finditer(sentence):
+        try:
+            den, num_ = cn_to_int(m.group(1)), cn_to_int(m.group(2))
+        except ValueError:
+            continue
+        if m.group() in FRACTIONS and den:
+            out.append(Figure(m.start(), m.end(), m.group(), num_ / den, "分之", True))
+    for m in _PERCENT_CN_RE.finditer(sentence):
+        try:
+            v = cn_to_int(m.group(1))
+        except ValueError:
+            continue
+        if 0 < v <= 100 and float(v) in set(LADDERS["%"]):
+            out.append(Figure(m.start(), m.end(), m.group(), float(v), "百分之", True))
+    out.sort(key=lambda f: f.start)
     return tuple(_with_ranges(sentence, out))
 
 
@@ -167,7 +194,7 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
     """Up to `n` wrong values for `fig`: the document's own values of the unit first, then the
     usual ladder, nearest first, inside the sentence's range, never a multiple far away."""
     pool = set(doc_values.get(fig.unit, set())) | set(LADDERS.get(fig.unit, ()))
-    if fig.unit in ("%", "％"):
+    if fig.unit in ("%", "％", "百分之"):
         # on the key's side of 100 %: 130 % among 60/70/80 % would give itself away
         pool = {v for v in pool if v < 100} if fig.value < 100 else {
             v for v in pool | {110, 120, 130, 150, 200} if v > 100}
@@ -191,7 +218,7 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
         # never a value that is far off (七年 → 二十一年): within ×3 of the key, both ways
         if v > fig.value * 3 + 1 or v * 3 + 1 < fig.value:
             continue
-        if fig.chinese and not float(v).is_integer():
+        if fig.chinese and not float(v).is_integer() and fig.unit != "分之":
             continue
         ours = v in doc_values.get(fig.unit, set())
         cands.append((abs(_rank_distance(v, fig.value)), 0 if ours else 1, v))

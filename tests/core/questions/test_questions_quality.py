@@ -214,3 +214,34 @@ def test_numbers_keep_to_the_range() -> None:
     assert numbers.figures("法发〔2017〕7号") == []
     assert numbers.figures("2014年11月12日通过") == []
     assert [f.text for f in numbers.figures("应当在三十日内作出决定")] == ["三十日"]
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_false_items_change_the_rule_not_a_function_word(banks, name: str) -> None:
+    """The blind ratings rejected 应当→可以 (still true), 可以→应当 and 应当→可以不 (traps on one
+    modal word, or absurd) and 以上↔以下 on a count; a False item changes a figure, a body for a
+    peer, a direction of the law (从重/从轻) or a prohibition into a permission."""
+    _, bank = banks[name]
+    for q in bank.questions:
+        if q.type == "judge" and q.answer is False:
+            m = re.search(r"题中“(.+?)”有误，原文为“(.+?)”", q.explanation)
+            assert m, q.explanation
+            new, old = m.groups()
+            assert (old, new) not in {("应当", "可以"), ("可以", "应当"), ("应当", "可以不"), ("必须", "可以不"),
+                                      ("以上", "以下"), ("以下", "以上"), ("增加", "减少"), ("减少", "增加")}, q.stem
+
+
+def test_fractions_and_written_percentages_are_figures() -> None:
+    text = "有五分之一以上的居民或者三分之一以上的居民小组提议，应当召集居民会议。"
+    figs = numbers.figures(text)
+    assert [f.text for f in figs] == ["五分之一", "三分之一"]
+    third = figs[1]
+    assert third.unit == "分之" and abs(third.value - 1 / 3) < 1e-9
+    rivals = [numbers.write(v, third) for v in numbers.rivals(third, {}, 3, siblings=(0.2,))]
+    assert rivals and all(r in numbers.FRACTIONS and r != "三分之一" for r in rivals)
+    assert all(numbers.FRACTIONS[r] > 0.2 for r in rivals)  # above the lower rung the sentence sets
+    fine = numbers.figures("处违法所得百分之二十以上百分之五十以下的罚款")
+    assert [f.text for f in fine] == ["百分之二十", "百分之五十"] and fine[0].high == 50
+    assert numbers.write(30.0, fine[0]) == "百分之三十"
+    assert numbers.figures("处上一年年收入百分之六十的罚款")[0].text == "百分之六十"
+    assert numbers.figures("上一年年收入") == []
