@@ -370,9 +370,9 @@ class Forms:
                 nxt = tagged[i + k][1] if i + k < len(tagged) else "x"
                 if chunk[-1][1].startswith(("l", "i")) and nxt.startswith(("n", "v", "a", "d")):
                     continue  # an idiom used as a verb or adverb: 高度重视…, 不折不扣执行
-                if any(len(w) < 2 or not segment.has_word(w) or self.lex.too_common(w)
+                if any(len(w) < 2 or not segment.has_word(w) or (self.lex.too_common(w) and not measure)
                        or (t.startswith("l") and len(w) != 4) or t.startswith("nr") for w, t in chunk):
-                    continue
+                    continue  # (职位 is everywhere in 公务员法, 职位分类制度 once: the institution counts)
                 if _clause_left(text, a, b) < 3:
                     continue
                 # specific to this rule: rare in the document, and a real term, not a fragment
@@ -380,6 +380,8 @@ class Forms:
                     continue
                 if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6)):
                     continue  # 氛围, 国际, 违规: another word would fill it as well
+                if not measure and text[a - 1:a] == "的" and len(term) <= 4:
+                    continue  # 「实行国家统一规定的____」: 工时制度 would fit as well as 工资制度
                 if text[b:b + 1] in "（(" or text[a - 1:a] in "）)":
                     continue  # half of a bracketed term: 党委（党组）
                 if re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text):
@@ -708,7 +710,9 @@ class Forms:
                 x, y = x + len(pre), y - len(suf)
                 key = key[len(pre):len(key) - len(suf)]
                 sbody = text[lo:x] + BLANK + text[y:hi]
-            others_len = [len(o) for o in items if o != items[j]]
+            others_len = sorted(len(o) for o in items if o != items[j])
+            # a list cut in the wrong place (立场、观点、方法观察问题、分析问题) has one overlong item
+            others_len = others_len if len(items[j]) <= others_len[len(others_len) // 2] + 1 else []
             if text[x - 1:x] in "（(" or text[y:y + 1] in "（(":
                 others_len = []  # 纪委（纪检组）: the bracketed other name is no point to ask
             if others_len and self._ok_body(sbody) and not self.lex.too_common(key) \
@@ -819,6 +823,9 @@ def _worth_listing(items: list[str], key: str, pre: str, suf: str) -> bool:
         return False  # 赡养、抚养: the neighbours share its characters
     if (len(pre) == 1 or len(suf) == 1) and max(len(x) for x in items) <= 3:
         return False  # 可复制、可借鉴、可推广: rhetorical padding
+    width = min(len(x) for x in items)
+    if width >= 3 and any(len({x[i] for x in items}) == 1 for i in range(max(1, len(pre)), width - 1 - len(suf))):
+        return False  # 研究新情况、总结新经验、解决新问题: the same shape, padding
     return True
 
 

@@ -53,6 +53,7 @@ _DANGLING = re.compile(
 _CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条|第[一二三四五六七八九十百零]+条|"
                         r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列")
 _PREAMBLE = re.compile(r"^(为了?|根据|依据)")
+_ACTOR_FIRST = re.compile(r"^(?:国家|[\u4e00-\u9fff]{1,10}?(?:委员会|机关|政府|部门|党委|党组|人大|法院|检察院))")
 _ADJUNCT_ONLY = re.compile(r"^(?:在|经|对于|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,20}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)")
 
 
@@ -88,8 +89,8 @@ class Unit:
             return self.lead if "之一" in self.lead else None
         if _SUBJECTLESS.match(body) and not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body):
             return None  # 「情节严重的，……」 without its subject: no heading names it well enough
-        if len(body) < 16:
-            return None  # 「公示期不少于五个工作日。」 says too little on its own
+        if len(body) < 16 and not (len(body) >= 12 and _ACTOR_FIRST.match(body)):
+            return None  # 「公示期不少于五个工作日。」 says too little; 「国家实行……制度。」 names its actor
         if _ADJUNCT_ONLY.match(body):
             return None  # 「在特殊情况下，可以延长一次……」: whose measure, it does not say
         return ""
