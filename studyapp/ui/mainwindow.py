@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         self.act_zoom_reset = self._action("默认字号", self.zoom_reset, [K("Ctrl+0")])
         self.act_bank = self._action("打开题库…", self.open_bank, [K("Ctrl+B")],
                                      "审核、编辑、新增本文件的试题")
+        self.act_review = self._action("逐题审核…", self.review_bank, [],
+                                       "一次一道审核本文件的待审核试题：Y 通过，N 停用，E 修改")
         self.act_generate = self._action("生成试题", self.generate_bank, [],
                                          "根据原文为本文件生成试题草稿；已审核和修改过的试题保持不变")
         self.act_bank_import = self._action("导入 Excel 题库…", self.import_bank, [],
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(a)
         bank_menu = bar.addMenu("题库(&Q)")
         bank_menu.addAction(self.act_bank)
+        bank_menu.addAction(self.act_review)
         bank_menu.addAction(self.act_generate)
         bank_menu.addSeparator()
         bank_menu.addAction(self.act_bank_import)
@@ -389,6 +392,13 @@ class MainWindow(QMainWindow):
         bring_to_front(window)
         if section_id is not None:
             window.show_section(section_id)
+        return window
+
+    def review_bank(self, document_id: int | None = None) -> BankWindow | None:
+        """The 题库 window of a document in 逐题审核 (its list when nothing waits for review)."""
+        window = self.open_bank(document_id)
+        if window is not None:
+            window.start_review()
         return window
 
     def show_source(self, section_id: int, start: int, end: int, *, field: str = "text",

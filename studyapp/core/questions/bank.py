@@ -33,6 +33,7 @@ log = logging.getLogger("studyapp.core")
 PER_UNIT = 2            # questions built on one sentence at most
 CHARS_PER_QUESTION = 120  # a section gets about one question per this many characters
 MAX_TYPE_SHARE = 0.5
+JUDGE_FLOOR = 5         # true/false items a document keeps even when it has few other questions
 OBJECTIVE = ("single", "multiple", "judge", "fill")
 MAX_KEY_USES = 1        # one answer (a figure, a body, a swap) keys one question of a document
 
@@ -59,14 +60,15 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
                 pool.setdefault(x, []).append(u.order)
 
     by_unit: dict[int, list[Candidate]] = defaultdict(list)
+    fallback: dict[int, list[Candidate]] = defaultdict(list)
 
-    def take(cands: list[Candidate]) -> None:
+    def take(cands: list[Candidate], into: dict[int, list[Candidate]] = by_unit) -> None:
         for c in cands:
             reasons = verify(c.question, document, index=index)
             if reasons:
                 dropped.update(reasons)
                 continue
-            by_unit[c.unit.order].append(c)
+            into[c.unit.order].append(c)
 
     judge_turn = Counter()
     for n, u in enumerate(units):
@@ -87,11 +89,13 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
         js = forms.judge(u, rng, truth) or forms.judge(u, rng, not truth)
         take(js)
         judge_turn.update(c.question.answer for c in js)
+        take(forms.rule_true(u), fallback)
     take(forms.lists(random.Random(f"{seed}:lists")))
     if progress is not None:
         progress(total - 1, total, "正在挑选试题…")
 
     chosen = _select(by_unit, lex, dropped, document)
+    chosen = _floor(chosen, fallback, lex)
     if sections:
         wanted = {tuple(p) for p in sections}
         chosen = [c for c in chosen if tuple(c.unit.path) in wanted]
@@ -211,16 +215,25 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
     # it costs in numbers (a law otherwise gets 14 judges of 15 questions)
     judges = by_type.get("judge", 0)
     others = len(chosen) - judges
-    if judges > max(others, 1) and others:
-        for c in sorted((c for c in chosen if c.type == "judge"), key=lambda c: (c.score, -c.unit.order)):
-            if judges <= others:
-                break
-            removed.add(id(c))
-            judges -= 1
-            dropped["selection_type_share"] += 1
+    cap = max(others, min(judges, JUDGE_FLOOR))
+    if judges > cap:
+        # keep the best of each side in turn, so the cut also keeps true and false balanced
+        sides = [sorted((c for c in chosen if c.type == "judge" and c.question.answer is side),
+                        key=lambda c: (-c.score, c.unit.order)) for side in (False, True)]
+        keep: set[int] = set()
+        i = 0
+        while len(keep) < cap and any(sides):
+            side = sides[i % 2] if sides[i % 2] else sides[(i + 1) % 2]
+            keep.add(id(side.pop(0)))
+            i += 1
+        for c in chosen:
+            if c.type == "judge" and id(c) not in keep:
+                removed.add(id(c))
+                dropped["selection_type_share"] += 1
         by_type = Counter(c.type for c in chosen if id(c) not in removed)
     if len(by_type) >= 3:
-        qtype, n = by_type.most_common(1)[0]
+        qtype, n = max(((t, k) for t, k in by_type.items() if t != "judge"), key=lambda x: (x[1], x[0]),
+                       default=("", 0))
         excess = min(n - int(MAX_TYPE_SHARE * len(chosen)), len(chosen) // 4)
         if excess > 0:
             per_section = Counter(tuple(c.unit.path) for c in chosen)
@@ -241,8 +254,9 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
     if len(judges) >= 2:
         if len(judges) < 6:
             extra_side, extra = (True, t - f - 1) if t > f else (False, f - t - 1)
+        elif min(t, f) == 0:
+            extra_side, extra = (t > 0), len(judges) - 1  # one side only: keep a single item
         else:
-            hi = int(0.65 * len(judges))
             extra_side, extra = (True, 0) if 0.35 <= t / len(judges) <= 0.65 else (
                 (True, _excess(t, f)) if t > f else (False, _excess(f, t)))
         for c in sorted((c for c in judges if c.question.answer is extra_side), key=lambda c: c.score):
@@ -252,6 +266,27 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
             extra -= 1
             dropped["selection_true_share"] += 1
     return [c for c in chosen if id(c) not in removed]
+
+
+def _floor(chosen: list[Candidate], fallback: dict[int, list[Candidate]], lex: Lexicon) -> list[Candidate]:
+    """Never silence: a document that got fewer than one question per 2,000 characters (at
+    least three) gets true statements of its rules — verbatim, each stating a duty, a ban, a
+    figure or who decides, one per section not yet asked — above the true/false balance."""
+    want = max(3, sum(len(u.text) for u in lex.units) // 2000)
+    if len(chosen) >= want:
+        return chosen
+    asked = {tuple(c.unit.path) for c in chosen}
+    have = {id(c) for c in chosen}
+    extra = []
+    for order in sorted(fallback):
+        for c in fallback[order]:
+            if id(c) not in have and tuple(c.unit.path) not in asked:
+                extra.append(c)
+                asked.add(tuple(c.unit.path))
+                break
+        if len(chosen) + len(extra) >= want:
+            break
+    return chosen + extra
 
 
 def _excess(big: int, small: int) -> int:

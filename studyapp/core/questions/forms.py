@@ -39,6 +39,10 @@ _RULE_STATEMENT = re.compile(r"应当|必须|不得|可以|[\d一二三四五六
 _RULE_WORD = re.compile(r"应当|必须|不得|可以|有权|负责|由[^，。；]{2,14}(?:负责|决定|批准|作出|审批)|"
                         r"[从以]重|从轻|从严|从宽|禁止|严禁")
 _CONJ_NEAR = ("、", "和", "与", "及", "以及", "或", "或者", "同")
+# items of another list as distractors (which belong / which does not / true or false): off, since
+# a list of another article often holds things of another kind (legal grounds beside processing
+# activities, both 「情形」) — blind ratings, issue 9
+SIBLING_LISTS = False
 _DANGLING_LEAD = re.compile(r"^(其|该|上述|前款|本款|前条)")
 # the steps of a procedure a duty may name (应当在三日内作出, 应当书面通知): 「可以不」 them is false
 _PROCEDURE = re.compile(r"^(?:在|自|于|及时|书面|当场|立即|依法)?(?:通知|报告|备案|告知|公开|公示|说明|出示|提交|提请|"
@@ -57,7 +61,7 @@ CATEGORY_BODIES = frozenset("""
 其他机关 上级机关 下级机关 本级机关 原机关 所在机关 所在单位 有关单位 有关组织 其他组织 执法部门 行政部门
 上级主管机关 上级主管部门 有关主管部门 国家有关部门 政府部门 职能机构 工作机构 派出机构 派出机关
 """.split())
-_GENERIC_MODIFIERS = frozenset("执法 行政 国家 中国 地方 有关 相关 主管 其他 政府 司法 监管 职能 业务 工作 上级 "
+_GENERIC_MODIFIERS = frozenset("执法 行政 国家 中国 地方 有关 相关 主管 其他 政府 司法 监管 职能 业务 工作 上级 自治 "
                                "下级 本级 同级 所在 原 该 其 各级 各 管理 专门 办案 国家有关".split())
 _LEVEL = re.compile(r"^(中央|国家|全国|省|自治区|直辖市|市|县|乡|镇|上级|本级|地方|各级)")
 # bodies with a place in a system (机关, 委员会…): one can stand for another in a question;
@@ -212,8 +216,8 @@ class Forms:
 
     def _context(self, unit: Unit) -> str | None:
         ctx = unit.context()
-        if ctx is None:
-            return None
+        if ctx is None or refers_elsewhere(ctx):
+            return None  # 「依照本法第四十一条……」 in the lead-in points at what the learner cannot see
         return ctx
 
     def _ok_body(self, body: str) -> bool:
@@ -355,7 +359,8 @@ class Forms:
                 nxt_word = tagged[i + k][0] if i + k < len(tagged) else ""
                 # 建立……____制度: what the institution is, with its kind left in view
                 measure = nxt_word in _INSTITUTIONS and all(len(w) >= 2 and w not in GENERIC for w, _ in chunk) \
-                    and "".join(w for w, _ in chunk)[-2:] not in GENERIC
+                    and "".join(w for w, _ in chunk)[-2:] not in GENERIC \
+                    and not (i > 0 and tagged[i - 1][1].startswith(_NOUNISH))  # 职业|资格证书|制度 splits a term
                 if i > 0 and not measure and not tagged[i - 1][1].startswith(_BEFORE_TERM) \
                         and not FRAME_START.fullmatch(tagged[i - 1][0]) and tagged[i - 1][0] not in _FRAME_VERBS:
                     continue
@@ -382,8 +387,9 @@ class Forms:
                     continue  # 氛围, 国际, 违规: another word would fill it as well
                 if not measure and text[a - 1:a] == "的" and len(term) <= 4:
                     continue  # 「实行国家统一规定的____」: 工时制度 would fit as well as 工资制度
-                if text[b:b + 1] in "（(" or text[a - 1:a] in "）)":
-                    continue  # half of a bracketed term: 党委（党组）
+                if text[b:b + 1] in "（(" or text[a - 1:a] in "）)" or (
+                        text[a - 1:a] in "（(" and text[b:b + 1] in "）)"):
+                    continue  # half of a bracketed term, or the other name in brackets: 纪委（纪检组）
                 if re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text):
                     continue  # stray spaces left by a PDF: the stem would read badly
                 if FRAME_START.match(term) or self.lex.too_common(term):
@@ -455,8 +461,8 @@ class Forms:
             return []
         for a, b, new, why in changes:
             win = self.window(text, a, b)
-            if win is not None:
-                break
+            if win is not None and not (why == "modal" and a - win[0] < 4):
+                break  # (a modal at the very start has no subject: 「可以生产……」)
         else:
             return []
         lo, hi = win
@@ -476,7 +482,20 @@ class Forms:
         # the change itself counts as a key: one swap (监察机关 → 公安机关) is not asked again and again
         # the change itself counts as a key (one swap, 监察机关 → 公安机关, is not asked again and
         # again), and so does what it changed: a choice on the same figure is the same question
-        return [Candidate(q, unit, 2.4, "judge_false", [f"改:{text[a:b]}>{new}", text[a:b]])]
+        keys = [f"改:{text[a:b]}>{new}"] + ([text[a:b]] if why == "figure" else [])
+        return [Candidate(q, unit, 2.4, "judge_false", keys)]
+
+    def rule_true(self, unit: Unit) -> list[Candidate]:
+        """A rule stated as it is (a duty, a ban, a figure, who decides): the fallback that keeps
+        a document from silence when nothing else could be asked well."""
+        ctx = self._context(unit)
+        if ctx is None or unit.key in self.lex.repeated_key or len(unit.text) > MAX_WINDOW:
+            return []
+        body = unit.text
+        if not self._ok_body(body) or not _RULE_STATEMENT.search(body):
+            return []
+        q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
+        return [Candidate(q, unit, 1.0, "rule_true", [])]
 
     def _falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
         text = unit.text
@@ -545,6 +564,8 @@ class Forms:
                     all_items.append((n, name))
         for n, (info, lead, items) in enumerate(self.lex.lists):
             out += self._list_short(info, lead, items)
+            if not SIBLING_LISTS:
+                continue
             names = [_item_name(it) for it in items]
             names = [x for x in names if x]
             if len(names) < 3 or len(names) != len([i for i in items if "其他" not in i and "其它" not in i]):
@@ -610,6 +631,10 @@ class Forms:
         if not m or _DANGLING_LEAD.match(lead):
             return []
         cat = m.group(1)
+        if m.group(2) and not re.search(r"情形|行为", cat or ""):
+            return []  # 「应当具备下列条件之一」: asking for all of them would mislead
+        if m.start() < 6:
+            return []  # 「通知应当包括下列事项」: which notice, the stem cannot say
         if re.search(r"(?:以下|下列)规定|规定如下", lead):
             return []  # 「按照下列规定计算」 points at rules, not at a list of things
         tail = re.split(r"[，,]", strip_end(lead))[-1]
@@ -814,6 +839,8 @@ def _worth_listing(items: list[str], key: str, pre: str, suf: str) -> bool:
         return False  # 制度化、规范化、程序化: qualities any text lists
     if any(x.endswith(BODY_SUFFIX) for x in items):
         return False
+    if not any(t.startswith(("v", "a", "d", "i", "l")) for _, t in segment.tagged(key)):
+        return False  # 生产设备、交通运输线路、公共设施: things of a kind, one as good as another
     tags = [segment.tagged(x) for x in items]
     if sum(1 for t in tags if t and t[-1][1].startswith("ns")) * 2 > len(tags):
         return False  # places (各省、自治区、直辖市): one fits as well as another

@@ -138,6 +138,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue
         if unit == "年" and value >= 1900:
             continue  # a year: the date of something, not a rule
+        if unit == "次" and value == 1:
+            continue  # 一次使用, 一次性: a manner, not a count to learn
         if unit == "个" and not re.match(r"^[\u4e00-\u9fff]{0,2}(?:月|工作日)", sentence[b:b + 3]):
             continue
         chinese = not num[0].isdigit()
@@ -215,8 +217,9 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
             continue
         if hi is not None and v >= hi:
             continue
-        # never a value that is far off (七年 → 二十一年): within ×3 of the key, both ways
-        if v > fig.value * 3 + 1 or v * 3 + 1 < fig.value:
+        # never a value that is far off (七年 → 二十一年, 怀孕七个月 → 十二个月): within ×2 of the
+        # key, both ways
+        if v > fig.value * 2 + 1 or v * 2 + 1 < fig.value:
             continue
         if fig.chinese and not float(v).is_integer() and fig.unit != "分之":
             continue

@@ -41,6 +41,7 @@ from studyapp.services import documents, papers
 from studyapp.services.context import AppContext
 from studyapp.services.settings import get_setting
 from studyapp.ui import style
+from studyapp.ui.bank.hint import ReviewHint
 from studyapp.ui.records.common import ERROR_INK, muted_label, primary, title_label
 from studyapp.ui.records.preview import Builder, PdfPreviewDialog, open_preview
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
@@ -265,6 +266,9 @@ class PaperDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(doc_row)
+        # a document with nothing approved: say why the grid is empty and lead to the review
+        self.hint = ReviewHint(ctx, self, what="组卷")
+        layout.addWidget(self.hint)
         layout.addWidget(grid_frame)
         layout.addWidget(self.shortage_label)
         layout.addLayout(options)
@@ -315,6 +319,8 @@ class PaperDialog(QDialog):
             except DocumentError as exc:
                 self.available = {}
                 self._show_error(exc.message)
+        if hasattr(self, "hint"):
+            self.hint.set_document(doc)
         for qtype, row in self.rows.items():
             n = self.available.get(qtype, 0)
             row.available.setText(f"{n} 道")

@@ -147,3 +147,15 @@ def test_review_fits_a_1024_by_768_screen(bank_window, qtbot, tmp_path: Path) ->
     assert bw.grab().save(str(shot))
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (bw.width(), bw.height())
+
+
+def test_the_bank_menu_opens_the_review(qtbot, window, seed_id) -> None:  # noqa: ANN001
+    """题库 → 逐题审核… : the document being read, one question at a time."""
+    with window.ctx.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE question SET status = 'draft'")
+    menus = {a.text(): a.menu() for a in window.menuBar().actions() if a.menu() is not None}
+    assert window.act_review in menus["题库(&Q)"].actions()
+    window.act_review.trigger()
+    bw = window.bank_windows[seed_id]
+    qtbot.waitExposed(bw)
+    assert bw.in_review() and bw.review.current() is not None

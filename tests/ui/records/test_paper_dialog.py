@@ -124,6 +124,16 @@ def test_no_approved_questions_gives_the_chinese_message(qtbot, records, seed_id
     assert dialog.paper_preview is None and dialog.build_button.isEnabled()
 
 
+def test_a_document_under_review_says_why_and_leads_there(qtbot, records, seed_id) -> None:
+    with records.ctx.engine.begin() as conn:  # as after a fresh import: everything 待审核
+        conn.exec_driver_sql("UPDATE question SET status = 'draft'")
+    total = len(bank.list_questions(records.ctx, seed_id))
+    dialog = make_dialog(qtbot, records, seed_id)
+    assert dialog.hint.isVisible()
+    assert dialog.hint.text() == f"本文件已生成 {total} 道题，尚未审核。审核通过后才能用于组卷。"
+    assert dialog.hint.button.text() == "去审核"
+
+
 def test_types_without_approved_questions_are_named(qtbot, records, seed_id, warned) -> None:
     """A blueprint of only a type the bank lacks: the message names that type."""
     shorts = bank.approved_questions(records.ctx, seed_id, types=["short"])
