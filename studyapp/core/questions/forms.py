@@ -534,6 +534,9 @@ class Forms:
             if new == "可以不" and (not _PROCEDURE.match(text[b:b + 4])
                                    or re.search(r"应当|必须", text[b:]) or "不得" in text):
                 continue  # 「应当X」 → 「可以不X」 only for a step of procedure, never 「可以不遵守本法」
+            if old == "不得" and (re.search(r"违反|违法|擅自|任何|捏造|诬告|泄露|非法|应当|必须|严格", text)
+                                  or text[max(0, a - 2):a].endswith(("但是", "但", "并", "且"))):
+                continue  # 「但是可以……」 reads oddly and gives the change away
             if old == "不得" and re.search(r"违反|违法|擅自|任何|捏造|诬告|泄露|非法|应当|必须|严格", text):
                 continue  # 「任何机关可以违反国家规定……」 is absurd, not a test
             if old == "可以" and (_CONDITION.search(text) or re.match(r"自愿|自行|酌情|视情|单独|合并|不", text[b:b + 2])):
@@ -633,15 +636,19 @@ class Forms:
         cat = m.group(1)
         if m.group(2) and not re.search(r"情形|行为", cat or ""):
             return []  # 「应当具备下列条件之一」: asking for all of them would mislead
-        if m.start() < 6:
-            return []  # 「通知应当包括下列事项」: which notice, the stem cannot say
+        subject = re.split(r"应当|可以|必须|包括|有|具备|享有|履行|遇有|载明|分为", lead[:m.start()], 1)[0]
+        if m.start() < 6 or len(subject.strip("，, ")) < 4:
+            return []  # 「通知应当包括……」「决定书应当载明……」: which one, the stem cannot say
         if re.search(r"(?:以下|下列)规定|规定如下", lead):
             return []  # 「按照下列规定计算」 points at rules, not at a list of things
         tail = re.split(r"[，,]", strip_end(lead))[-1]
         if len(tail) >= 4 and self.lex.count(tail) > 1:
             return []  # the same consequence follows other cases elsewhere: the list is not all of them
         which = "哪" if re.match(r"[一二三四五六七八九十两\d]", cat or "") else "哪些"  # 下列三种 → 哪三种
-        stem = lead[:m.start()] + which + (cat or "内容") + lead[m.end():]
+        rest = lead[m.end():]
+        if not rest.startswith("的"):
+            rest = re.split(r"[，,；;]", rest, 1)[0]  # 「……应当具备哪些条件？」, not the clauses after it
+        stem = lead[:m.start()] + which + (cat or "内容") + rest
         stem = strip_end(stem) + "？"
         quote = self._list_quote(info)
         unit = self._unit_of(info, lead)

@@ -24,7 +24,8 @@ _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 FIGURE_RE = re.compile(
     rf"(?<![{CN}\d第.．])(?P<num>\d{{1,4}}(?:\.\d+)?|[{CN}]{{1,5}})(?P<unit>{_UNIT_RE})")
 # contexts that make a number trivia, not a rule
-_TRIVIA_BEFORE = re.compile(rf"(第|〔|［|\[|（|\(|届|号|上|前|近)$")
+# (上一年, 前三年, 近五年 are reference periods; 以上一千元 is a bound, not one)
+_TRIVIA_BEFORE = re.compile(rf"(?:第|〔|［|\[|（|\(|届|号|(?<!以)上|(?<!以)前|近)$")
 _TRIVIA_AFTER = re.compile(r"^(?:[月号届次]|度|代|多|余|以来|前后|左右|级|性)")
 _DATE = re.compile(rf"(?:(?:\d{{4}}|[{CN}]{{4}})年(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:(?:\d{{1,2}}|[{CN}]{{1,3}})日)?|"
                    rf"(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:\d{{1,2}}|[{CN}]{{1,3}})日)")
@@ -98,6 +99,14 @@ def int_to_cn(n: int) -> str:
         tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 10 else
                                       ("一" + int_to_cn(rest) if rest < 20 else int_to_cn(rest)))
         return _CN_DIGITS[n // 100] + "百" + tail
+    if n < 10000:
+        rest = n % 1000
+        tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 100 else int_to_cn(rest))
+        return ("两" if n // 1000 == 2 else _CN_DIGITS[n // 1000]) + "千" + tail
+    if n < 100_000_000:
+        rest = n % 10000
+        tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 1000 else int_to_cn(rest))
+        return ("两" if n // 10000 == 2 else int_to_cn(n // 10000)) + "万" + tail
     return str(n)
 
 
@@ -131,7 +140,7 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
         a, b = m.span()
         if any(x <= a < y for x, y in dates):
             continue
-        if _TRIVIA_BEFORE.search(sentence[max(0, a - 1):a]) or _TRIVIA_AFTER.match(sentence[b:b + 2]):
+        if _TRIVIA_BEFORE.search(sentence[max(0, a - 2):a]) or _TRIVIA_AFTER.match(sentence[b:b + 2]):
             continue
         value = to_value(num)
         if value is None or value <= 0:

@@ -245,3 +245,14 @@ def test_fractions_and_written_percentages_are_figures() -> None:
     assert numbers.write(30.0, fine[0]) == "百分之三十"
     assert numbers.figures("处上一年年收入百分之六十的罚款")[0].text == "百分之六十"
     assert numbers.figures("上一年年收入") == []
+
+
+def test_figures_are_written_as_the_text_writes_them() -> None:
+    """Round 8: a changed fine printed as 「3000元」 in a text of Chinese numerals gave itself away,
+    and 「以上一千元」 was not read as a bound, so a rival could cross it."""
+    figs = numbers.figures("处五百元以上一千元以下罚款")
+    assert [(f.text, f.high, f.low) for f in figs] == [("五百元", 1000.0, None), ("一千元", None, 500.0)]
+    assert numbers.write(3000.0, figs[1]) == "三千元"
+    assert numbers.write(2000.0, figs[1]) == "两千元"
+    assert numbers.int_to_cn(150000) == "十五万" and numbers.int_to_cn(1050) == "一千零五十"
+    assert numbers.figures("上一年年收入") == [] and numbers.figures("前三年") == []
