@@ -35,7 +35,7 @@ LADDERS: dict[str, tuple[float, ...]] = {
     "天": (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90),
     "工作日": (1, 2, 3, 5, 7, 10, 15, 20, 30),
     "个工作日": (1, 2, 3, 5, 7, 10, 15, 20, 30),
-    "个月": (1, 2, 3, 6, 9, 12, 18, 24),
+    "个月": (1, 2, 3, 4, 6, 9, 12, 18, 24),
     "年": (1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 20),
     "周岁": (14, 16, 18, 20, 22, 25, 28, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75),
     "小时": (2, 6, 12, 24, 36, 48, 72),
@@ -228,7 +228,7 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
             continue
         # never a value that is far off (七年 → 二十一年, 怀孕七个月 → 十二个月): within ×2 of the
         # key, both ways
-        if v > fig.value * 2 + 1 or v * 2 + 1 < fig.value:
+        if v > max(fig.value * 2 + 1, fig.value + 3) or v * 2 + 1 < fig.value:
             continue
         if fig.chinese and not float(v).is_integer() and fig.unit != "分之":
             continue
