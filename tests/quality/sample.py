@@ -71,6 +71,8 @@ def main() -> int:
     args = ap.parse_args()
     questions, drawn = sample(args.document, args.n, args.seed)
     name = args.document.stem
+    (HERE / "sheets").mkdir(exist_ok=True)
+    (HERE / "ratings").mkdir(exist_ok=True)
     (HERE / "sheets" / f"{name}.md").write_text(sheet(name, questions, drawn), encoding="utf-8")
     print(f"{name}: {len(questions)} proposed, {len(drawn)} drawn → tests/quality/sheets/{name}.md")
     return 0

@@ -869,8 +869,8 @@ def _peer(x: str, w: str) -> bool:
     if x == w or x in CATEGORY_BODIES or w in x or x in w:
         return False
     suffix = next((sfx for sfx in BODY_SUFFIX if x.endswith(sfx)), "")
-    if x[:len(x) - len(suffix)] in _GENERIC_MODIFIERS:
-        return False  # 执法机关, 中国政府: a broader name that may include the right body
+    if x[:len(x) - len(suffix)] in _GENERIC_MODIFIERS or x == "人民政府":
+        return False  # 执法机关, 中国政府, 人民政府: a broader name that may include the right body
     if ("军" in x) != ("军" in w):
         return False
     lx, lw = _LEVEL.match(x), _LEVEL.match(w)

@@ -46,7 +46,7 @@ _CONTENT_POS = ("n", "nz", "nt", "ns", "vn", "l", "i", "j", "nr", "an")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。：:！？!?]")
 _DIGITS = re.compile(r"[\d零〇一二三四五六七八九十百千两]+")
 # a sentence that begins with a condition and names no subject: 「情节严重的，……」
-_SUBJECTLESS = re.compile(r"^[^，,。；;：:]{1,24}的[，,]")
+_SUBJECTLESS = re.compile(r"^[^，,。；;：:]{1,80}的[，,]")
 _DANGLING = re.compile(
     r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
     r"且|因此|所以|为此|据此|由此|它们|他们)")
