@@ -8,21 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli.main import main
 from studyapp.services import bank
 from studyapp.services.context import AppContext
 
+from .conftest import assert_bad_input, run
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def assert_bad_input(code: int, out: str, err: str) -> None:
-    assert code == 2
-    assert "Traceback" not in err and "Traceback" not in out
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in err), err
 
 
 @pytest.fixture

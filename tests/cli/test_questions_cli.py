@@ -11,22 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli.main import main
 from studyapp.core.questions.model import BLANK
+
+from .conftest import assert_bad_input, run
 
 CONTRACT = {"id", "type", "stem", "options", "answer", "explanation", "source", "tags"}
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def assert_bad_input(code: int, out: str, err: str) -> None:
-    assert code == 2
-    assert "Traceback" not in err and "Traceback" not in out
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in err), err
 
 
 def _cli(*argv: str) -> subprocess.CompletedProcess[bytes]:

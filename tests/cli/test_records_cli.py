@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli.main import main
 from studyapp.db.engine import DB_FILENAME
+
+from .conftest import assert_bad_input, run
 
 ROSTER = """姓名,单位,职务,排序号
 王德伦,乡党委,党委书记,1
@@ -22,17 +23,6 @@ ROSTER = """姓名,单位,职务,排序号
 丁一,党政办公室,干事,7
 """
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def assert_bad_input(code: int, out: str, err: str) -> None:
-    assert code == 2
-    assert "Traceback" not in err and "Traceback" not in out
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in err), err
 
 
 def pdf_text(path: Path) -> str:

@@ -66,15 +66,19 @@ def banked(seeded_ctx, seed_id: int) -> tuple:
     return seeded_ctx, seed_id
 
 
-@pytest.fixture
-def fresh_seed(template_db: Path, tmp_path: Path, seed_path: Path) -> Iterator[tuple]:
-    """The seed imported into a second, empty database (no bank), beside the first one."""
-    folder = tmp_path / "other"
+def _fresh(template_db: Path, folder: Path, document: Path) -> Iterator[tuple]:
+    """`document` imported into a second, empty database (no bank), beside the first one."""
     folder.mkdir()
     shutil.copyfile(template_db, folder / DB_FILENAME)
     other = AppContext(folder)
-    yield other, documents.import_file(other, seed_path).document_id
+    yield other, documents.import_file(other, document).document_id
     other.close()
+
+
+@pytest.fixture
+def fresh_seed(template_db: Path, tmp_path: Path, seed_path: Path) -> Iterator[tuple]:
+    """The seed imported into a second, empty database (no bank), beside the first one."""
+    yield from _fresh(template_db, tmp_path / "other", seed_path)
 
 
 LAW = Path(__file__).resolve().parents[1] / "data" / "documents" / "jiancha-fa-2018.txt"
@@ -93,10 +97,5 @@ def law_banked(seeded_ctx) -> tuple:
 @pytest.fixture
 def fresh_law(template_db: Path, tmp_path: Path) -> Iterator[tuple]:
     """The 监察法 imported into a second, empty database (no bank)."""
-    folder = tmp_path / "other-law"
-    folder.mkdir()
-    shutil.copyfile(template_db, folder / DB_FILENAME)
-    other = AppContext(folder)
-    yield other, documents.import_file(other, LAW).document_id
-    other.close()
+    yield from _fresh(template_db, tmp_path / "other-law", LAW)
 

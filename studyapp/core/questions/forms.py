@@ -214,6 +214,12 @@ class Forms:
             s += "。"
         return s
 
+    def _ready(self, unit: Unit) -> str | None:
+        """The unit's context when a question may be built on it (None: the sentence cannot be
+        made answerable, or the document restates its rule and asks it elsewhere)."""
+        ctx = self._context(unit)
+        return None if ctx is None or unit.key in self.lex.repeated_key else ctx
+
     def _context(self, unit: Unit) -> str | None:
         ctx = unit.context()
         if ctx is None or refers_elsewhere(ctx):
@@ -260,8 +266,8 @@ class Forms:
 
     # --- bodies: who is responsible ----------------------------------------------------
     def actor_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
-        ctx = self._context(unit)
-        if ctx is None or unit.key in self.lex.repeated_key:
+        ctx = self._ready(unit)
+        if ctx is None:
             return []
         text = unit.text
         if not _RULE_WORD.search(text):
@@ -332,8 +338,8 @@ class Forms:
 
     # --- fill-in on the term that carries the rule ---------------------------------------
     def fill_term(self, unit: Unit, rng: random.Random) -> list[Candidate]:
-        ctx = self._context(unit)
-        if ctx is None or unit.key in self.lex.repeated_key:
+        ctx = self._ready(unit)
+        if ctx is None:
             return []
         text = unit.text
         tagged = segment.tagged(text)
@@ -452,8 +458,8 @@ class Forms:
 
     # --- true / false on the rule itself -------------------------------------------------
     def judge(self, unit: Unit, rng: random.Random, truth: bool) -> list[Candidate]:
-        ctx = self._context(unit)
-        if ctx is None or unit.key in self.lex.repeated_key:
+        ctx = self._ready(unit)
+        if ctx is None:
             return []
         text = unit.text
         changes = self._falsifications(unit)
@@ -681,8 +687,8 @@ class Forms:
         missing, which is not there. Options are items of the document's other lists that have
         the same shape (问×于民 beside 问计于民, 行政×× beside 行政许可) and that the document
         never says in the same breath (反对……官僚主义 elsewhere makes 官僚主义 no distractor)."""
-        ctx = self._context(unit)
-        if ctx is None or unit.key in self.lex.repeated_key:
+        ctx = self._ready(unit)
+        if ctx is None:
             return []
         text = unit.text
         for e in find_enumerations(text) + _phrase_runs(text):
