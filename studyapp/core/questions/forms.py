@@ -226,9 +226,14 @@ class Forms:
             return None  # 「依照本法第四十一条……」 in the lead-in points at what the learner cannot see
         return ctx
 
-    def _ok_body(self, body: str) -> bool:
-        return not refers_elsewhere(body) and "：" not in body and ":" not in body \
-            and not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", body)  # 「应 当」 from a PDF
+    def _ok_body(self, body: str, colon_before: int = -1) -> bool:
+        """A window fit for a stem: no pointer elsewhere, no stray PDF spaces, and no colon —
+        unless it falls before `colon_before` (「处分分为：警告、记过、____……」: the verifier reads
+        what follows the last colon, which is still the text)."""
+        colon = max(body.rfind("："), body.rfind(":"))
+        if colon >= 0 and not (0 <= colon < colon_before):
+            return False
+        return not refers_elsewhere(body) and not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", body)
 
     # --- figures -------------------------------------------------------------------------
     def figure_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
@@ -753,9 +758,11 @@ class Forms:
             others_len = others_len if len(items[j]) <= others_len[len(others_len) // 2] + 1 else []
             if text[x - 1:x] in "（(" or text[y:y + 1] in "（(":
                 others_len = []  # 纪委（纪检组）: the bracketed other name is no point to ask
-            if others_len and self._ok_body(sbody) and not self.lex.too_common(key) \
+            if others_len and self._ok_body(sbody, sbody.find(BLANK) if not ctx else -1) \
+                    and not self.lex.too_common(key) \
                     and len(items[j]) <= max(others_len) + 1 \
-                    and _worth_listing(items, key, pre, suf) \
+                    and _worth_listing(items, key, pre, suf,
+                                       bool(re.search(r"(分为|包括|种类为)：$", text[max(0, e.start - 6):e.start]))) \
                     and (pre or suf or not any(o[:2] == key[:2] for o in items if o != key)):
                 q = self._question(unit, "fill", self._stem(ctx, self._finish(sbody)), [], [key])
                 found.append(Candidate(q, unit, 2.3, "list_fill", [key]))
@@ -841,13 +848,13 @@ _PLAIN_ITEMS = frozenset("法律 法规 规章 规定 政策 制度 文件 国�
 _BOILERPLATE_ITEMS = frozenset("滥用职权 玩忽职守 徇私舞弊 弄虚作假 以权谋私".split())
 
 
-def _worth_listing(items: list[str], key: str, pre: str, suf: str) -> bool:
+def _worth_listing(items: list[str], key: str, pre: str, suf: str, classification: bool = False) -> bool:
     """Whether a list item is worth a blank: not one of near-synonyms (刁难、威胁、压制, 赡养、
     抚养), not padding (可复制、可借鉴、可推广), not bodies or places, not boilerplate."""
     if any(x in _PLAIN_ITEMS or x in _BOILERPLATE_ITEMS for x in items):
         return False
-    if len(key) < 3 and not (pre or suf):
-        return False  # 货物, 出售, 生产: one of many plain words
+    if len(key) < 3 and not (pre or suf) and not classification:
+        return False  # 货物, 出售, 生产: one of many plain words (but 处分分为：警告、记过……)
     if all(x[-1] in "化性" for x in items):
         return False  # 制度化、规范化、程序化: qualities any text lists
     if any(x.endswith(BODY_SUFFIX) for x in items):
@@ -859,8 +866,9 @@ def _worth_listing(items: list[str], key: str, pre: str, suf: str) -> bool:
         return False  # places (各省、自治区、直辖市): one fits as well as another
     if all(len(x) <= 2 for x in items) and all(len(t) == 1 and t[0][1].startswith("v") for t in tags):
         return False  # a row of verbs: another verb fits as well
-    if not (pre or suf) and any(len(set(key) & set(o)) * 2 >= len(key) for o in items if o != key):
-        return False  # 赡养、抚养: the neighbours share its characters
+    if not (pre or suf) and not classification \
+            and any(len(set(key) & set(o)) * 2 >= len(key) for o in items if o != key):
+        return False  # 赡养、抚养: the neighbours share its characters (记三等功、记二等功 are a ladder)
     if (len(pre) == 1 or len(suf) == 1) and max(len(x) for x in items) <= 3:
         return False  # 可复制、可借鉴、可推广: rhetorical padding
     width = min(len(x) for x in items)
