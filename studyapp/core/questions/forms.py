@@ -200,7 +200,10 @@ class Forms:
 
     @staticmethod
     def _has_subject(clause: str) -> bool:
-        """Whether a clause opens with its own subject (a noun, not 在…期间/对…/其…)."""
+        """Whether a clause opens with its own subject (a noun, not 在…期间/对…/其…, and not a
+        condition: 「情节严重的，……」)."""
+        if re.match(r"^[^，,。；;：:]{1,80}的[，,]", clause):
+            return False
         tagged = segment.tagged(clause[:16])
         if not tagged:
             return False
@@ -481,6 +484,8 @@ class Forms:
             body = text[lo:hi]
             if not self._ok_body(body) or not _RULE_STATEMENT.search(body):
                 return []  # a true item states a rule one could get wrong, never a slogan
+            if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):
+                return []  # 「不得在夜间……实施」 without 「但是，情况紧急的除外」 is not true as stated
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "judge", stem, [], True)
             return [Candidate(q, unit, 2.2, "judge_true", [])]
@@ -513,6 +518,8 @@ class Forms:
         out: list[tuple[int, int, str, str]] = []
         figs = numbers.figures(text)
         for f in figs:
+            if re.search(r"是指|所称", text):
+                break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
             if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
                 continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
             wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs},
@@ -548,8 +555,9 @@ class Forms:
             if old == "不得" and (re.search(r"违反|违法|擅自|任何|捏造|诬告|泄露|非法|应当|必须|严格", text)
                                   or text[max(0, a - 2):a].endswith(("但是", "但", "并", "且"))):
                 continue  # 「但是可以……」 reads oddly and gives the change away
-            if old == "不得" and re.search(r"违反|违法|擅自|任何|捏造|诬告|泄露|非法|应当|必须|严格", text):
-                continue  # 「任何机关可以违反国家规定……」 is absurd, not a test
+            if old == "不得" and re.search(r"违反|违法|擅自|任何|捏造|诬告|泄露|非法|应当|必须|严格|抵触|骗取|谋取|牟取|"
+                                          r"虚报|伪造|贪污|挪用|侵占|滥用|徇私|索取|收受|截留|刁难|报复|隐瞒", text):
+                continue  # 「章程可以与宪法相抵触」「可以骗取补贴」 is absurd, not a test
             if old == "可以" and (_CONDITION.search(text) or re.match(r"自愿|自行|酌情|视情|单独|合并|不", text[b:b + 2])):
                 continue  # 「必要时……应当」 still reads as right: the condition makes it a duty
             if old == "可以" and re.match(r"[^，,；;。]*的[，,]", text[b:]):
@@ -648,7 +656,8 @@ class Forms:
         if m.group(2) and not re.search(r"情形|行为", cat or ""):
             return []  # 「应当具备下列条件之一」: asking for all of them would mislead
         subject = re.split(r"应当|可以|必须|包括|有|具备|享有|履行|遇有|载明|分为", lead[:m.start()], 1)[0]
-        if m.start() < 6 or len(subject.strip("，, ")) < 4:
+        if m.start() < 6 or len(subject.strip("，, ")) < 4 or re.match(r"在|对|经|按照|根据|依照", subject) \
+                or "，" in subject.strip("，, "):
             return []  # 「通知应当包括……」「决定书应当载明……」: which one, the stem cannot say
         if re.search(r"(?:以下|下列)规定|规定如下", lead):
             return []  # 「按照下列规定计算」 points at rules, not at a list of things

@@ -150,6 +150,10 @@ class Lexicon:
                 sign = self.polarity(u.text, e.start)
                 for x in e.items:
                     self.item_polarity.setdefault(x, sign)
+        # units whose rule the next sentence limits (「……不得……。但是，情况紧急的除外。」)
+        self.excepted: set[int] = {
+            a.order for a, b in zip(self.units, self.units[1:])
+            if a.info is b.info and re.match(r"但|除", b.text)}
         self._counts: dict[str, int] = {}
         self._seen: dict[tuple[str, str], bool] = {}
         self._norms: dict[int, str] = {}
