@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from studyapp.core.draw import Drawer
 from studyapp.core.grading import GradingRule
 from studyapp.core.model import DocumentError
 from studyapp.core.paper import _PINNED, TYPE_ORDER, SourceQuestion
@@ -193,9 +194,10 @@ def draw_quiz(pool: Sequence[SourceQuestion], blueprint: Blueprint, seed: int) -
     wanted = {i.type: i for i in blueprint.items if i.count > 0}
     order = [t for t in TYPE_ORDER if t in wanted] + [t for t in wanted if t not in TYPE_ORDER]
     items: list[PaperItem] = []
+    drawer = Drawer()  # no question gives another away; wordings spread
     for qtype in order:
         spec = wanted[qtype]
-        picked = rng.sample(by_type[qtype], spec.count)
+        picked = drawer.take(by_type[qtype], spec.count, rng)
         for q in picked:
             items.append(_item(len(items), q, spec.points, rng))
     return items
@@ -210,5 +212,5 @@ def draw_practice(
     (today's reviews come most-overdue first), otherwise the draw is shuffled.
     """
     rng = random.Random(f"practice:{seed}")
-    chosen = list(pool[:count]) if keep_order else rng.sample(list(pool), min(count, len(pool)))
+    chosen = list(pool[:count]) if keep_order else Drawer().take(list(pool), min(count, len(pool)), rng)
     return [_item(i, q, 1.0, rng) for i, q in enumerate(chosen)]

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from studyapp.core.draw import Drawer
+
 # Part order and headings as papers print them.
 TYPE_ORDER: tuple[str, ...] = ("single", "multiple", "judge", "fill", "short")
 TYPE_TITLES: dict[str, str] = {
@@ -118,16 +120,15 @@ def select_questions(
     text. Types the bank lacks are left out; a type with fewer questions takes them all.
     """
     rng = random.Random(f"select:{seed}")
+    drawer = Drawer()
     chosen: dict[str, list[SourceQuestion]] = {}
     for qtype, count, _ in blueprint:
         same = [q for q in pool if q.type == qtype]
         if not same or count <= 0:
             continue
-        if len(same) > count:
-            picks = sorted(rng.sample(range(len(same)), count))
-            same = [same[i] for i in picks]
-        chosen[qtype] = same
-    _top_up(pool, blueprint, chosen, rng, target_total)
+        # no question prints another's answer, and one wording does not fill the part
+        chosen[qtype] = drawer.take(same, count, rng)
+    _top_up(pool, blueprint, chosen, rng, target_total, drawer)
     return chosen
 
 
@@ -137,6 +138,7 @@ def _top_up(
     chosen: dict[str, list[SourceQuestion]],
     rng: random.Random,
     target_total: float,
+    drawer: Drawer,
 ) -> None:
     """A bank short of one type (often 简答) still gives a paper of full marks: add questions of
     the types that have more, judge and single first, until the total reaches the target."""
@@ -148,7 +150,11 @@ def _top_up(
         spare = [q for q in pool if q.type == qtype and q not in chosen.get(qtype, [])]
         rng.shuffle(spare)
         while spare and total + points[qtype] <= target_total + 1e-9:
-            chosen.setdefault(qtype, []).append(spare.pop())
+            q = spare.pop(0)
+            if not drawer.fits(q):
+                continue  # a top-up is optional: never one that prints another's answer
+            drawer.add(q)
+            chosen.setdefault(qtype, []).append(q)
             total += points[qtype]
     order = {id(q): i for i, q in enumerate(pool)}
     for items in chosen.values():

@@ -29,6 +29,7 @@ from studyapp.core.contest import (
     result_ratio,
     sheet_total,
 )
+from studyapp.core.draw import Drawer
 from studyapp.core.grading import GradingRule, answer_text
 from studyapp.core.model import DocumentError
 from studyapp.core.stats import fmt_score
@@ -323,8 +324,9 @@ def pick_questions(
         raise DocumentError(
             f"文件《{title}》还没有审核通过的试题。请先在题库中生成并审核试题，再开始测验或竞赛。")
     if count is not None and 0 < count < len(views):
-        picks = sorted(random.Random(f"room:{seed}").sample(range(len(views)), count))
-        views = [views[i] for i in picks]
+        # none of the room's questions gives another's answer away; back in reading order
+        order = {v.id: i for i, v in enumerate(views)}
+        views = sorted(Drawer().take(views, count, random.Random(f"room:{seed}")), key=lambda v: order[v.id])
     return [v.id for v in views]
 
 

@@ -87,3 +87,57 @@ def test_answer_key_gives_answers_with_sources() -> None:
     assert f"{LETTERS[first.answer[0]]}.{first.options[first.answer[0]]}" in text
     assert "出处：" in text and "原文：" in text and "科学发展观" in text
     assert "坚持党的领导" in text and "每个要点" in text
+
+
+def _fill_pool() -> list[SourceQuestion]:
+    qs = [SourceQuestion("fill", f"严格执行第{i}号罚缴分离和____管理制度。", (), ["收支两条线"], quote="原文。",
+                         source="8.深化行政执法体制改革", question_id=500 + i) for i in range(4)]
+    qs += [SourceQuestion("judge", f"判断陈述{i}。", (), True, quote="原文。", question_id=600 + i) for i in range(4)]
+    return qs
+
+
+def _blank_rows(pdf: bytes, tmp_path, name: str) -> int:  # noqa: ANN001
+    """Pixel rows of page 1 holding a dark horizontal run 4–15 em long (blanks, not rules)."""
+    import subprocess
+
+    from PIL import Image
+
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / name)],
+                   check=True)
+    page = Image.open(next(tmp_path.glob(f"{name}*.png"))).convert("L")
+    w, h = page.size
+    px = page.load()
+    em = 10.5 / 72 * 100  # pixels per em at 100 dpi
+    rows = 0
+    for y in range(h):
+        run = best = 0
+        for x in range(w):
+            run = run + 1 if px[x, y] < 110 else 0
+            best = max(best, run)
+        rows += 4 * em - 2 <= best <= 15 * em
+    return rows
+
+
+def test_a_printed_blank_has_ink_and_brackets_keep_their_width(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """Issue 10: blanks drawn as underlined ideographic spaces collapsed to nothing in the PDF,
+    and 「（　　）」 shrank to 「( )」. Render page 1 with and without the blanks: the blanks add a
+    line at least 4 em long for each fill-in; the brackets keep two em inside."""
+    import shutil
+
+    import pytest
+
+    from studyapp.reports.forms import paper as paper_form
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    papers = build_variants(_fill_pool(), blueprint=(("judge", 4, 2), ("fill", 4, 2)), title="《测试文件》", seed=1)
+    with_blanks = _blank_rows(build_paper_pdf(papers[:1], "某某乡党委"), tmp_path, "with")
+    monkeypatch.setattr(paper_form, "_blank_markup", lambda _n: "")
+    without = _blank_rows(build_paper_pdf(papers[:1], "某某乡党委"), tmp_path, "without")
+    assert with_blanks - without >= 4, (with_blanks, without)
+    choice = papers[0].parts[0].questions[0]
+    markup = paper_form._stem_markup(choice)
+    inside = markup[markup.rindex("（") + 1:markup.rindex("）")]
+    assert set(inside) == {"\u00a0"} and len(inside) >= 6

@@ -126,9 +126,31 @@ def part_heading(part: PaperPart) -> str:
     )
 
 
+# A blank must print with its width: reportlab collapses spaces, ideographic ones too, so
+# blanks and answer brackets are drawn with no-break spaces, which keep their width (and
+# carry the underline). In the bundled font a no-break space is about a quarter of an em.
+_NBSP = "\u00a0"
+
+
+def _em(n: float, font_size: float = 10.5) -> str:
+    """No-break spaces `n` em wide at the paper's question size."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from studyapp.reports import fonts
+
+    width = stringWidth(_NBSP, fonts.FONT_NAME, font_size) or font_size / 4
+    return _NBSP * max(1, round(n * font_size / width))
+
+
 def _blank_markup(answer_len: int) -> str:
+    """An underlined blank as wide as the answer needs (4 to 14 em), never narrower."""
     width = max(4, min(14, answer_len + 2))
-    return "<u>" + "\u3000" * width + "</u>"
+    return "<u>" + _em(width) + "</u>"
+
+
+def _bracket() -> str:
+    """「（　　）」 for the answer of a choice or true/false item, two em wide inside."""
+    return "（" + _em(2) + "）"
 
 
 def _stem_markup(q: PaperQuestion) -> str:
@@ -143,10 +165,10 @@ def _stem_markup(q: PaperQuestion) -> str:
         return out
     if q.type in ("single", "multiple"):
         if _PAREN.search(stem):
-            return _PAREN.sub("（\u3000\u3000）", stem, count=1)
-        return stem + "（\u3000\u3000）"
+            return _PAREN.sub(lambda _m: _bracket(), stem, count=1)
+        return stem + _bracket()
     if q.type == "judge":
-        return stem + "（\u3000\u3000）"
+        return stem + _bracket()
     return stem
 
 
