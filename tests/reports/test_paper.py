@@ -137,7 +137,21 @@ def test_a_printed_blank_has_ink_and_brackets_keep_their_width(tmp_path, monkeyp
     monkeypatch.setattr(paper_form, "_blank_markup", lambda _n: "")
     without = _blank_rows(build_paper_pdf(papers[:1], "某某乡党委"), tmp_path, "without")
     assert with_blanks - without >= 4, (with_blanks, without)
-    choice = papers[0].parts[0].questions[0]
-    markup = paper_form._stem_markup(choice)
+    markup = paper_form._bracket()
     inside = markup[markup.rindex("（") + 1:markup.rindex("）")]
     assert set(inside) == {"\u00a0"} and len(inside) >= 6
+    inline = SourceQuestion("single", "加快建设（　　）的法治政府。", ("甲", "乙", "丙", "丁"), [0])
+    assert paper_form._bracket() in paper_form._stem_markup(build_variants(
+        [inline] * 4, blueprint=(("single", 4, 2),), title="x", seed=1)[0].questions[0])
+
+
+def test_the_key_prints_a_false_items_source_once() -> None:
+    """Issue 10: the key printed the 原文 of 错误 items twice (the row's 原文 and the explanation's)."""
+    quote = "行政机关不得违法创设行政许可。"
+    qs = [SourceQuestion("judge", f"行政机关可以违法创设行政许可{i}。", (), False, quote=quote,
+                         explanation=f"原文：“{quote}”题中“可以”有误，原文为“不得”。", question_id=700 + i)
+          for i in range(4)]
+    papers = build_variants(qs, blueprint=(("judge", 4, 2),), title="《测试文件》", seed=1)
+    text = "".join(pdf_pages(build_answer_key(papers[:1])))
+    assert text.count("行政机关不得违法创设行政许可") == 4  # once per row, in 原文
+    assert text.count("说明：题中“可以”有误，原文为“不得”。") == 4

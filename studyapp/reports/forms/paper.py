@@ -43,6 +43,7 @@ _BLANK = re.compile(r"_{2,}")
 _PAREN = re.compile(r"[（(]\s*[\u3000 ]*\s*[）)]")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 NUMBER_W = 9 * mm  # the question-number column
+BRACKET_W = 16 * mm  # the answer-bracket column of choice and true/false questions
 
 
 # ---------------------------------------------------------------------------------- page furniture
@@ -163,13 +164,15 @@ def _stem_markup(q: PaperQuestion) -> str:
             size = len(str(answers[i])) if i < len(answers) else 4
             out += _blank_markup(size) + rest
         return out
-    if q.type in ("single", "multiple"):
-        if _PAREN.search(stem):
-            return _PAREN.sub(lambda _m: _bracket(), stem, count=1)
-        return stem + _bracket()
-    if q.type == "judge":
-        return stem + _bracket()
-    return stem
+    if q.type in ("single", "multiple") and _PAREN.search(stem):
+        return _PAREN.sub(lambda _m: _bracket(), stem, count=1)
+    return stem  # the answer bracket of the others stands in its own column (_numbered)
+
+
+def _trailing_bracket(q: PaperQuestion) -> bool:
+    """Whether the question's answer bracket follows the stem (not inside it): it then stands
+    at the right, on the stem's last line, never split over two lines, all brackets aligned."""
+    return q.type == "judge" or (q.type in ("single", "multiple") and not _PAREN.search(q.stem))
 
 
 def _options_table(q: PaperQuestion, sty: _Styles) -> Table | None:
@@ -237,21 +240,28 @@ def _title_block(paper: Paper, subtitle: str, sty: _Styles) -> list:
 # ---------------------------------------------------------------------------------- the paper
 
 
-def _numbered(number: int, para: Paragraph) -> Table:
-    """The question number in its own narrow column, so two-digit numbers never touch the stem."""
+def _numbered(number: int, para: Paragraph, bracket: bool = False) -> Table:
+    """The question number in its own narrow column, so two-digit numbers never touch the stem;
+    with `bracket`, the answer bracket in its own column at the right, on the stem's last line."""
     st = _Styles()
-    table = Table([[Paragraph(f"{number}.", st.option), para]],
-                  colWidths=[NUMBER_W, base.CONTENT_W - NUMBER_W])
+    if bracket:
+        row = [Paragraph(f"{number}.", st.option), para, Paragraph(_bracket(), st.option_stem)]
+        widths = [NUMBER_W, base.CONTENT_W - NUMBER_W - BRACKET_W, BRACKET_W]
+    else:
+        row = [Paragraph(f"{number}.", st.option), para]
+        widths = [NUMBER_W, base.CONTENT_W - NUMBER_W]
+    table = Table([row], colWidths=widths)
     table.setStyle(TableStyle([
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (2, 0), (2, 0), "BOTTOM"),
     ]))
     return table
 
 
 def _question_flowables(q: PaperQuestion, sty: _Styles) -> list:
-    items: list = [_numbered(q.number, Paragraph(_stem_markup(q), sty.option_stem))]
+    items: list = [_numbered(q.number, Paragraph(_stem_markup(q), sty.option_stem), _trailing_bracket(q))]
     options = _options_table(q, sty)
     if options is not None:
         items.append(options)
@@ -479,6 +489,10 @@ def _key_answer(q: PaperQuestion, sty: _Styles) -> Paragraph:
     return Paragraph(text, sty.key)
 
 
+def _norm_quote(s: str) -> str:
+    return re.sub(r"[\s“”\"。.]", "", s)
+
+
 def _key_source(q: PaperQuestion, sty: _Styles) -> Paragraph:
     lines = []
     if q.source:
@@ -486,7 +500,12 @@ def _key_source(q: PaperQuestion, sty: _Styles) -> Paragraph:
     if q.quote:
         lines.append(f"原文：“{base.esc(q.quote)}”")
     if q.type == "judge" and not q.answer and q.explanation:
-        lines.append(f"说明：{base.esc(q.explanation)}")
+        # the explanation opens with the same 原文 the row already prints: keep what it adds
+        note = re.sub(r"^原文[:：]\s*“.*?”[。.]?\s*", "", q.explanation.strip(), count=1, flags=re.S)
+        if q.quote and _norm_quote(q.quote) in _norm_quote(note):
+            note = ""
+        if note:
+            lines.append(f"说明：{base.esc(note)}")
     return Paragraph("<br/>".join(lines) or "—", sty.small)
 
 
