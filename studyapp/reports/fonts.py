@@ -34,8 +34,24 @@ def register_fonts() -> str:
         if not path.is_file():
             raise FileNotFoundError(f"缺少内置字体文件：{path}。请重新安装本软件。")
         pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
+        _chinese_line_breaks()
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(FONT_NAME, bold, italic, FONT_NAME)
         log.debug("registered %s from %s", FONT_NAME, path)
         return FONT_NAME
+
+
+# Chinese punctuation that may not open a line. reportlab's CJK wrap knows the Japanese set
+# (、。」）…) but not 「”，；：！？》」, so a closing quote or a comma could stand alone at the
+# start of a line (the answer key's 「……全过程和各方面\n”」).
+_CANNOT_START = "”’，；：！？》〉』】〕"
+
+
+def _chinese_line_breaks() -> None:
+    """Teach reportlab's CJK line breaking the Chinese punctuation (once, before any PDF)."""
+    from reportlab.platypus import paragraph
+
+    extra = "".join(c for c in _CANNOT_START if c not in paragraph.ALL_CANNOT_START)
+    paragraph.ALL_CANNOT_START = paragraph.ALL_CANNOT_START + extra
+

@@ -155,3 +155,22 @@ def test_the_key_prints_a_false_items_source_once() -> None:
     text = "".join(pdf_pages(build_answer_key(papers[:1])))
     assert text.count("行政机关不得违法创设行政许可") == 4  # once per row, in 原文
     assert text.count("说明：题中“可以”有误，原文为“不得”。") == 4
+
+
+def test_no_line_of_the_key_opens_with_a_closing_mark() -> None:
+    """Issue 10: a closing quote stood alone at the start of a line of the key. Quotes of every
+    length from 30 to 90 characters: no printed line may open with 」”，；：！？）."""
+    import subprocess
+
+    base_text = "坚持中国共产党的领导必须坚持党领导立法保证执法支持司法带头守法把党的领导贯彻到全面推进依法治市的全过程和各方面"
+    qs = []
+    for n in range(30, 91):
+        quote = (base_text * 2)[:n - 1] + "。"
+        qs.append(SourceQuestion("judge", f"判断陈述{n}。", (), True, quote=quote, source="3.基本原则",
+                                 question_id=800 + n))
+    papers = build_variants(qs, blueprint=(("judge", len(qs), 1),), title="《测试文件》", seed=1, target_total=1)
+    pdf = build_answer_key(papers[:1])
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], input=pdf,
+                          capture_output=True, check=True).stdout.decode("utf-8")
+    starts = [line.split("  ")[-1].strip() for line in text.splitlines() if line.strip()]
+    assert not [s for s in starts if s[:1] in "」”，；：！？）"], [s for s in starts if s[:1] in "」”，；：！？）"][:3]

@@ -89,6 +89,10 @@ class _PaperCanvas(base._NumberedCanvas):
 
 
 class _Styles:
+    """The paper's styles. Wrapped question text keeps one em free at the right: reportlab hangs
+    a closing mark that may not open a line (。，”）) past the line's end, and without that
+    room it ran up to 3 mm past the right margin."""
+
     def __init__(self) -> None:
         st = base.styles()
         font = st.font
@@ -99,12 +103,15 @@ class _Styles:
         self.part = ParagraphStyle("ppart", fontName=font, fontSize=12, leading=20,
                                    spaceBefore=3 * mm, spaceAfter=1.5 * mm, wordWrap="CJK")
         self.question = ParagraphStyle("pq", fontName=font, fontSize=10.5, leading=18,
-                                       leftIndent=7 * mm, firstLineIndent=-7 * mm, wordWrap="CJK")
+                                       leftIndent=7 * mm, firstLineIndent=-7 * mm, rightIndent=10.5,
+                                       wordWrap="CJK")
         self.option = ParagraphStyle("popt", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
         self.option_stem = ParagraphStyle("pstem", fontName=font, fontSize=10.5, leading=18,
-                                          wordWrap="CJK")
-        self.key = ParagraphStyle("pkey", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
-        self.small = ParagraphStyle("psmall", fontName=font, fontSize=9, leading=13, wordWrap="CJK")
+                                          rightIndent=10.5, wordWrap="CJK")
+        self.key = ParagraphStyle("pkey", fontName=font, fontSize=10, leading=14, rightIndent=10,
+                                  wordWrap="CJK")
+        self.small = ParagraphStyle("psmall", fontName=font, fontSize=9, leading=13, rightIndent=9,
+                                    wordWrap="CJK")
         self.note = ParagraphStyle("pnote", fontName=font, fontSize=9.5, leading=14,
                                    leftIndent=4 * mm, firstLineIndent=-4 * mm, wordWrap="CJK")
 
@@ -498,7 +505,9 @@ def _key_source(q: PaperQuestion, sty: _Styles) -> Paragraph:
     if q.source:
         lines.append(f"出处：{base.esc(q.source)}")
     if q.quote:
-        lines.append(f"原文：“{base.esc(q.quote)}”")
+        # no full stop before the closing quote: reportlab hangs one closing mark past a full
+        # line, not two, so 「。”」 could leave 「”」 alone at the start of the next line
+        lines.append(f"原文：“{base.esc(q.quote.strip().rstrip('。.'))}”")
     if q.type == "judge" and not q.answer and q.explanation:
         # the explanation opens with the same 原文 the row already prints: keep what it adds
         note = re.sub(r"^原文[:：]\s*“.*?”[。.]?\s*", "", q.explanation.strip(), count=1, flags=re.S)
