@@ -30,6 +30,7 @@ __all__ = [
     "NameOrder",
     "Person",
     "clean_name",
+    "name_key",
     "order_people",
     "pinyin_key",
     "split_name",
@@ -103,8 +104,23 @@ def _table() -> dict[str, tuple[int, tuple[int, ...], str]]:
     return table
 
 
+# the dot between the parts of a minority or foreign name, in every code point offices type it
+_NAME_DOTS = "·•．.・‧･"
+_DOT_RUN = re.compile(rf"[\s\u3000]*[{re.escape(_NAME_DOTS)}]+[\s\u3000]*")
+_PADDING = re.compile(r"[\s\u3000]+")
+
+
 def clean_name(name: str) -> str:
-    """Drop the padding offices put in two-character names (王　伟) and stray dots or spaces."""
+    """A name as its owner writes it: the padding offices put in two-character names dropped
+    (王　伟 → 王伟), the middle dot of 阿依古丽·买买提 kept, whatever code point was typed (•．・
+    → U+00B7), never doubled or at either end."""
+    s = _DOT_RUN.sub("·", (name or "").strip())
+    s = _PADDING.sub("", s)
+    return s.strip("·")
+
+
+def name_key(name: str) -> str:
+    """A name folded for matching only: no spaces, no dots (阿依古丽买买提 finds 阿依古丽·买买提)."""
     return _SPACES.sub("", name or "")
 
 

@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from studyapp.core.names import clean_name
+from studyapp.core.names import clean_name, name_key
 from studyapp.core.tables import Table, columns_of
 
 log = logging.getLogger("studyapp.core")
@@ -139,7 +139,7 @@ def parse_roster(table: Table) -> RosterParse:
                     RowMessage(line, f"第 {line} 行：排序号“{sort_text}”不是数字")
                 )
                 continue
-        key = (name, unit)
+        key = (name_key(name), unit)
         if key in first_line:
             who = f"{name}（{unit}）" if unit else name
             result.messages.append(
@@ -195,7 +195,8 @@ def resolve(
     name = clean_name(name)
     if not name:
         return None, f"第 {line} 行：姓名为空"
-    same = [p for p in people if p.name == name]
+    key = name_key(name)  # 阿依古丽买买提 in a file is 阿依古丽·买买提 of the roster
+    same = [p for p in people if name_key(p.name) == key]
     if unit:
         hits = [p for p in same if p.unit == unit] or [p for p in same if unit in p.unit or (p.unit and p.unit in unit)]
         if not hits:

@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from studyapp.core.model import DocumentError
-from studyapp.core.names import NameOrder, clean_name, order_people
+from studyapp.core.names import NameOrder, clean_name, name_key, order_people
 from studyapp.core.roster import ROSTER_COLUMNS, Candidate, parse_roster
 from studyapp.core.tables import locate, read_rows
 from studyapp.db.models_study import Attempt
@@ -135,11 +135,21 @@ def _check_draft(draft: PersonDraft) -> tuple[str, str]:
     return name, draft.unit.strip()
 
 
+def _same_person(session: Session, name: str, unit: str, *, other_than: int | None = None) -> Person | None:
+    """The person of that name and unit, the name compared folded (阿依古丽买买提 stored before
+    names kept their middle dot is 阿依古丽·买买提)."""
+    key = name_key(name)
+    for row in session.scalars(select(Person).where(Person.unit == unit)):
+        if row.id != other_than and name_key(row.name) == key:
+            return row
+    return None
+
+
 def add_person(ctx: AppContext, draft: PersonDraft) -> PersonView:
     """Add one person; a person with the same name and unit already there is refused."""
     name, unit = _check_draft(draft)
     with ctx.begin() as session:
-        if session.scalar(select(Person.id).where(Person.name == name, Person.unit == unit)):
+        if _same_person(session, name, unit) is not None:
             who = f"{name}（{unit}）" if unit else name
             raise DocumentError(f"名册中已有“{who}”。同名的人员请填写不同的单位加以区分。")
         row = Person(
@@ -161,10 +171,7 @@ def update_person(ctx: AppContext, person_id: int, draft: PersonDraft) -> Person
         row = session.get(Person, person_id)
         if row is None:
             raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
-        clash = session.scalar(
-            select(Person.id).where(Person.name == name, Person.unit == unit, Person.id != person_id)
-        )
-        if clash:
+        if _same_person(session, name, unit, other_than=person_id) is not None:
             raise DocumentError(f"名册中已有“{name}（{unit or '未填单位'}）”，不能重复。")
         row.name, row.unit, row.post, row.note = name, unit, draft.post.strip(), draft.note.strip()
         row.active = draft.active
@@ -226,11 +233,11 @@ def preview_import(ctx: AppContext, path: Path) -> RosterPreview:
     if not parsed.rows and not parsed.errors:
         raise DocumentError(f"文件“{path.name}”只有表头，没有人员。")
     with ctx.begin() as session:
-        stored = {(p.name, p.unit): p for p in session.scalars(select(Person))}
+        stored = {(name_key(p.name), p.unit): p for p in session.scalars(select(Person))}
         groups = _groups_of(session)
     rows: list[RosterPreviewRow] = []
     for r in parsed.rows:
-        old = stored.get((r.name, r.unit))
+        old = stored.get((name_key(r.name), r.unit))
         if old is None:
             action = "new"
         else:
@@ -271,7 +278,7 @@ def commit_import(
     with ctx.begin() as session:
         next_no = _next_sort_no(session)
         for r in preview.rows:
-            row = session.scalar(select(Person).where(Person.name == r.name, Person.unit == r.unit))
+            row = _same_person(session, r.name, r.unit)
             if row is None:
                 row = Person(name=r.name, unit=r.unit, post=r.post, note=r.note, active=True,
                              sort_no=r.sort_no if r.sort_no is not None else next_no)

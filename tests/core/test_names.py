@@ -104,3 +104,14 @@ def test_objects_with_other_fields_via_accessors():
 def test_unknown_order_rejected():
     with pytest.raises(ValueError):
         order_people([], "random")
+
+
+def test_a_name_keeps_its_middle_dot_and_matches_without_it() -> None:
+    """Issue 10: 阿依古丽·买买提 was stored and printed as 阿依古丽买买提, silently."""
+    from studyapp.core.names import clean_name, name_key
+
+    for typed in ("阿依古丽·买买提", "阿依古丽•买买提", "阿依古丽．买买提", "阿依古丽・买买提", "阿依古丽 · 买买提",
+                  "阿依古丽.买买提", "·阿依古丽·买买提·"):
+        assert clean_name(typed) == "阿依古丽\u00b7买买提", typed
+    assert clean_name("王　伟") == "王伟" and clean_name(" 李 红 梅 ") == "李红梅"
+    assert name_key("阿依古丽·买买提") == name_key("阿依古丽买买提") == "阿依古丽买买提"

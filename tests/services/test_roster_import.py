@@ -139,3 +139,22 @@ def test_delete_person_with_records_deactivates(ctx: AppContext) -> None:
     assert roster.delete_person(ctx, q.id) is True
     assert roster.list_people(ctx) == []
     assert [x.name for x in roster.list_people(ctx, include_inactive=True)] == ["孙丽"]
+
+
+def test_a_middle_dot_name_is_kept_and_found_without_its_dot(ctx: AppContext, tmp_path: Path) -> None:
+    """Issue 10: 阿依古丽·买买提 was stored as 阿依古丽买买提. Kept as written (any dot → U+00B7);
+    a file without the dot finds the same person, and adding her again is refused."""
+    from studyapp.core.roster import Candidate, resolve
+
+    path = write_csv(tmp_path / "r.csv", "姓名,单位\n阿依古丽•买买提,司法所\n王芳,司法所\n")
+    preview = roster.preview_import(ctx, path)
+    roster.commit_import(ctx, preview)
+    stored = [p.name for p in roster.list_people(ctx)]
+    assert "阿依古丽\u00b7买买提" in stored and "阿依古丽买买提" not in stored
+    again = roster.preview_import(ctx, write_csv(tmp_path / "r2.csv", "姓名,单位\n阿依古丽买买提,司法所\n"))
+    assert [r.action for r in again.rows] == ["same"]
+    with pytest.raises(DocumentError):
+        roster.add_person(ctx, PersonDraft(name="阿依古丽.买买提", unit="司法所"))
+    people = [Candidate(p.id, p.name, p.unit, p.active) for p in roster.list_people(ctx)]
+    pid, problem = resolve("阿依古丽买买提", "", people, 2)
+    assert problem is None and pid == next(p.id for p in people if p.name.startswith("阿依古丽"))
