@@ -18,6 +18,14 @@ class DocumentError(Exception):
         self.message = message
 
 
+class AlreadyImported(DocumentError):
+    """The same text is already in the 文件库: nothing was stored; `document_id` is the copy."""
+
+    def __init__(self, message: str, document_id: int) -> None:
+        super().__init__(message)
+        self.document_id = document_id
+
+
 class Cancelled(Exception):
     """Long work stopped because the user cancelled it."""
 

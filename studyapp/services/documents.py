@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import re
 import unicodedata
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from studyapp import paths
 from studyapp.core.dates import parse_date
 from studyapp.core.loaders import load_file, load_pasted
-from studyapp.core.model import Cancelled, DocumentError, LoadedText, ParsedDocument
+from studyapp.core.model import AlreadyImported, Cancelled, DocumentError, LoadedText, ParsedDocument
 from studyapp.core.outline import parse_text
 from studyapp.db.models import Document, ReadMark, Section, SectionNote, Setting, StudySession
 from studyapp.services import settings as settings_service
@@ -135,7 +136,17 @@ def _import_loaded(
     cancel: CancelToken | None = None,
     marker: str | None = None,
 ) -> ImportResult:
-    """Parse outside any transaction, then store everything in one transaction."""
+    """Parse outside any transaction, then store everything in one transaction.
+
+    A text already in the 文件库 (the same words, whatever the encoding, file type, width of
+    punctuation or line breaks) is not stored again: AlreadyImported names the copy, so a
+    document and its study session are never created twice by a second import.
+    """
+    same = _same_text(ctx, loaded.text)
+    if same is not None:
+        doc_id, title, when = same
+        raise AlreadyImported(
+            f"《{title}》已在文件库中（编号 {doc_id}，{when:%Y-%m-%d %H:%M} 导入），没有再导入一份。", doc_id)
     parsed = parse_text(loaded.text, progress=progress, cancel=cancel)
     if cancel is not None and cancel.cancelled:
         raise Cancelled()
@@ -150,6 +161,26 @@ def _import_loaded(
         loaded.source_name, result.document_id, result.section_count, result.session_id,
     )
     return result
+
+
+def text_key(text: str) -> str:
+    """The words of a text, for telling whether two imports are the same document: NFKC-folded
+    (full- and half-width punctuation alike), without any whitespace or line breaks."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def _same_text(ctx: AppContext, text: str) -> tuple[int, str, dt.datetime] | None:
+    """(id, title, imported at) of a stored document with the same words, if any."""
+    key = text_key(text)
+    if not key:
+        return None
+    with ctx.begin() as session:
+        for doc_id, title, raw, when in session.execute(
+                select(Document.id, Document.title, Document.raw_text, Document.imported_at)
+                .order_by(Document.id)):
+            if len(raw) >= len(key) // 2 and text_key(raw) == key:
+                return doc_id, title, when
+    return None
 
 
 def store_parsed(session: Session, loaded: LoadedText, parsed: ParsedDocument) -> ImportResult:

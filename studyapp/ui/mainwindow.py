@@ -316,11 +316,28 @@ class MainWindow(QMainWindow):
         from studyapp.core.model import Cancelled
         from studyapp.ui.tasks import report_failure
 
+        from studyapp.core.model import AlreadyImported
+
         if isinstance(exc, Cancelled):
             self.statusBar().showMessage("已取消导入，文件库没有变化", 8000)
+        elif isinstance(exc, AlreadyImported):
+            self._offer_existing(exc)
         else:
             report_failure(self, "导入文件", exc)
         self.importFinished.emit(None)
+
+    def _offer_existing(self, exc) -> None:  # noqa: ANN001 - core.model.AlreadyImported
+        """The text is in the 文件库 already: say so, and open that copy if the cadre wants it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "导入文件", exc.message, parent=self)
+        open_button = box.addButton("打开这份文件", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        box.exec()
+        if box.clickedButton() is open_button:
+            self.open_document(exc.document_id)
+            self.statusBar().showMessage("已打开文件库中的这份文件", 8000)
 
     # library ------------------------------------------------------------------------------------------
     def show_library(self) -> LibraryDialog:

@@ -217,3 +217,24 @@ def test_a_file_that_is_not_a_database_is_refused(data_dir: Path) -> None:
     with pytest.raises(StorageError) as info:
         AppContext(data_dir)
     assert "损坏" in info.value.message
+
+
+def test_the_same_text_is_not_imported_twice(ctx, seed_path, tmp_path) -> None:  # noqa: ANN001
+    """Issue 10: the seed imported four times gave four documents and four study sessions.
+    The same words in another encoding, width of punctuation or line breaks are the same text."""
+    import pytest
+
+    from studyapp.core.model import AlreadyImported
+    from studyapp.services import sessions
+
+    first = documents.import_file(ctx, seed_path)
+    text = seed_path.read_text(encoding="utf-8")
+    copy = tmp_path / "副本.txt"
+    copy.write_bytes(text.replace(",", "，").replace("。", "。\r\n").encode("gb18030"))
+    with pytest.raises(AlreadyImported) as info:
+        documents.import_file(ctx, copy)
+    assert info.value.document_id == first.document_id
+    assert "已在文件库中" in info.value.message and f"编号 {first.document_id}" in info.value.message
+    assert len(documents.list_documents(ctx)) == 1 and len(sessions.list_sessions(ctx)) == 1
+    documents.import_text(ctx, text + "\n补充一句新的内容。")  # other words: a new document
+    assert len(documents.list_documents(ctx)) == 2

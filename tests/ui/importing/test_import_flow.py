@@ -102,3 +102,37 @@ def test_missing_file_is_explained(window, qtbot, tmp_path: Path, warnings_shown
         window.import_file(tmp_path / "不存在.txt")
     [(_title, message)] = warnings_shown
     assert "找不到文件" in message
+
+
+def test_importing_the_same_text_again_offers_the_copy(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Issue 10: the seed imported four times gave four documents and four sessions. The same
+    words (here in another encoding and with other line breaks) are not stored again: the
+    cadre is told and offered the copy in the 文件库."""
+    first = tmp_path / "通知.txt"
+    first.write_text(SAMPLE, encoding="utf-8")
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as done:
+        window.import_file(first)
+    doc_id = done.args[0].document_id
+    with qtbot.waitSignal(window.bankGenerated, timeout=30000):
+        pass
+    before = len(documents.list_documents(window.ctx))
+    shown: list[str] = []
+
+    def fake_exec(box) -> int:  # noqa: ANN001
+        shown.append(box.text())
+        box.setProperty("clicked", True)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.buttons()[0])
+    other = next(d.id for d in documents.list_documents(window.ctx) if d.id != doc_id)
+    window.open_document(other)
+    assert window.reader.document_id == other
+    again = tmp_path / "通知（副本）.txt"
+    again.write_text(SAMPLE.replace("\n", "\r\n\r\n"), encoding="gb18030")
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as done:
+        window.import_file(again)
+    assert done.args[0] is None
+    assert len(documents.list_documents(window.ctx)) == before
+    assert shown and "已在文件库中" in shown[0] and f"编号 {doc_id}" in shown[0]
+    assert window.reader.document_id == doc_id
