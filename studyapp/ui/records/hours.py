@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import DocumentError
-from studyapp.services import hours, printing, sessions
+from studyapp.services import hours, printing
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import HoursLedger, HoursRow
 from studyapp.services.settings import set_setting
@@ -48,13 +48,10 @@ log = logging.getLogger("studyapp.ui")
 COLUMNS = ("序号", "姓名", "单位", "职务", "参加次数", "学时", "距目标")
 
 
-def default_year(ctx: AppContext) -> int:
-    """The year of the latest dated session (what the office is filing), else this year."""
-    try:
-        dated = [s.date for s in sessions.list_sessions(ctx) if s.date]
-    except DocumentError:
-        dated = []
-    return int(max(dated)[:4]) if dated else dt.date.today().year
+def default_year(ctx: AppContext) -> int:  # noqa: ARG001 - kept for the callers' signature
+    """This year: the 台账 an office keeps is the current year's (opening on the year of the
+    latest session left it on 2015, the bundled sample's, after a 2026 session was added)."""
+    return dt.date.today().year
 
 
 class HoursPanel(QWidget):

@@ -596,7 +596,8 @@ class SessionsPanel(QWidget):
                                               tip=s.place if c == 2 else ""))
         self.table.blockSignals(False)
         self.count_label.setText(f"共 {len(self.infos)} 次学习会")
-        target = keep if any(s.id == keep for s in self.infos) else (self.infos[0].id if self.infos else None)
+        # opened afresh, the form is a new session (not the sample's), ready to fill in
+        target = keep if any(s.id == keep for s in self.infos) else None
         if target is not None:
             self.select_session(target)
         else:

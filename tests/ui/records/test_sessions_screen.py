@@ -20,6 +20,10 @@ def test_the_seed_session_is_listed_on_first_start(records) -> None:
     panel = records.show_page("sessions")
     assert panel.table.rowCount() == 1
     assert list_row(panel, 0)[:4] == ["2015-04-15", "集中学习", "乡政府二楼会议室", "王德伦"]
+    # issue 10: the form opens on a new session, not on the sample one
+    assert panel.current_id is None and panel.heading.text() == "新建学习会"
+    assert panel.form.place.text() == ""
+    panel.select_session(panel.infos[0].id)
     assert panel.form.place.text() == "乡政府二楼会议室"
     assert panel.form.leader.text() == "王德伦"
     assert "2015-04-15" in panel.heading.text()
