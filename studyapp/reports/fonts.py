@@ -35,6 +35,16 @@ def register_fonts() -> str:
             raise FileNotFoundError(f"缺少内置字体文件：{path}。请重新安装本软件。")
         pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
         _chinese_line_breaks()
+        # a canvas starts in Helvetica, which every PDF then listed without embedding it (a
+        # print shop's preflight flags that); start every canvas in the bundled font instead
+        from reportlab import rl_config
+        from reportlab.platypus import tables
+
+        rl_config.canvas_basefontname = FONT_NAME
+        tables.CellStyle.fontname = FONT_NAME  # a table cell without a FONT command, too
+        from reportlab.graphics import shapes
+
+        shapes.STATE_DEFAULTS["fontName"] = FONT_NAME  # and a chart's unnamed labels
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(FONT_NAME, bold, italic, FONT_NAME)

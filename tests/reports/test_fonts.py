@@ -51,3 +51,34 @@ def test_pdftotext_reads_chinese_back(tmp_path: Path) -> None:
     text = "".join(out.stdout.decode("utf-8").split())
     assert "".join(TEXT.split()) in text
     assert "加粗" in text
+
+
+def test_no_form_references_a_font_it_does_not_embed(tmp_path: Path) -> None:
+    """Issue 10: every PDF listed Helvetica, unembedded (a canvas starts in it, a table cell
+    without a FONT command falls back to it). pdffonts must list only embedded fonts."""
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    from studyapp.reports.forms.archive import build_annual_archive
+    from studyapp.reports.forms.personal import build_personal_archive
+    from studyapp.reports.forms.record import build_study_record
+    from studyapp.reports.forms.scores import build_score_sheet
+    from studyapp.reports.forms.signin import build_signin_sheet
+
+    from . import sample
+
+    forms = {
+        "signin": build_signin_sheet(sample.signin_data()),
+        "record": build_study_record(sample.record_data()),
+        "scores": build_score_sheet(sample.score_data()),
+        "personal": build_personal_archive(sample.personal_data()),
+        "archive": build_annual_archive(sample.archive_data()),
+    }
+    for name, pdf in forms.items():
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(pdf)
+        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+        assert rows, name
+        # columns: name type [type] encoding emb sub uni object ID — "emb" is the 4th from the end
+        assert all(r[-5] == "yes" for r in rows), (name, out)
+        assert not any("Helvetica" in r[0] for r in rows), (name, out)
