@@ -184,3 +184,23 @@ def test_annual_archive_cover_index_and_page_numbers():
     assert f"{second_record}——" in pages[1]
     total = len(pages)
     assert f"第{total}页共{total}页" in pages[-1]
+
+
+def test_a_long_name_is_printed_whole_on_one_line() -> None:
+    """Issue 10: 「阿依古丽买/买提」 — a long name wrapped inside its cell. It is set smaller to
+    fit instead, with its middle dot."""
+    from dataclasses import replace
+
+    from studyapp.reports.forms.data import SigninRow
+    from studyapp.reports.forms.signin import build_signin_sheet
+
+    from . import sample
+    from .conftest import pdf_pages
+
+    data = sample.signin_data(5)
+    long_name = "阿依古丽\u00b7买买提\u00b7艾尼瓦尔"
+    data = replace(data, rows=[SigninRow(long_name, "司法所", "干事")] + list(data.rows))
+    pages = pdf_pages(build_signin_sheet(data))
+    assert "阿依古丽·" in pages[0] and "买买提·艾尼瓦尔" in pages[0]  # broken after a dot only
+    short = replace(data, rows=[SigninRow("阿依古丽\u00b7买买提", "司法所", "干事")])
+    assert "阿依古丽·买买提" in pdf_pages(build_signin_sheet(short))[0]  # smaller, on one line

@@ -89,6 +89,38 @@ def cell(text: str, width: float, style: ParagraphStyle | None = None, pad: floa
     return Paragraph(multiline(text), st)
 
 
+def name_cell(name: str, width: float, style: ParagraphStyle | None = None, pad: float = 8):
+    """A person's name in a column, never broken inside a part (「阿依古丽买/买提」): set smaller
+    until it fits (down to 8 pt); a longer name breaks after its middle dots only, each line
+    whole (阿依古丽·/买买提·艾尼瓦尔), as small as its longest line needs."""
+    st = style or styles().cell_center
+    name = name or ""
+    room = width - pad
+
+    def fitting(texts: list[str], floor: float) -> float:
+        size = st.fontSize
+        while size > floor and max(stringWidth(t, st.fontName, size) for t in texts) > room:
+            size -= 0.5
+        return size
+
+    size = fitting([name], 8)
+    if stringWidth(name, st.fontName, size) <= room:
+        if size == st.fontSize:
+            return cell(name, width, st, pad)
+        lines = [name]
+    else:
+        parts = [p + "·" for p in name.split("·")]
+        parts[-1] = parts[-1][:-1]
+        lines = [""]
+        for part in parts:  # greedy: as many whole parts on a line as fit at 8 pt
+            if lines[-1] and stringWidth(lines[-1] + part, st.fontName, 8) > room:
+                lines.append("")
+            lines[-1] += part
+        size = fitting(lines, 6.5)
+    small = ParagraphStyle(f"{st.name}-fit", parent=st, fontSize=size, leading=max(size * 1.25, 8))
+    return Paragraph("<br/>".join(esc(line) for line in lines), small)
+
+
 class HeaderMark(Flowable):
     """Zero-size marker: from here on, the page header names `title` (used in the archive)."""
 

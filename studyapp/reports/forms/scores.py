@@ -167,7 +167,7 @@ def score_story(data: ScoreSheetData) -> list:
         rows.append(
             [
                 str(i),
-                base.cell(row.name, COL_WIDTHS[1], st.cell_center),
+                base.name_cell(row.name, COL_WIDTHS[1], st.cell_center),
                 base.cell(row.unit, COL_WIDTHS[2]),
                 fmt_score(row.score) if row.score is not None else "缺考",
                 (str(r) if r is not None else "") if data.show_rank else "",

@@ -38,7 +38,7 @@ def signin_story(data: SigninData) -> list:
         rows.append(
             [
                 str(i),
-                base.cell(person.name, COL_WIDTHS[1], st.cell_center),
+                base.name_cell(person.name, COL_WIDTHS[1], st.cell_center),
                 base.cell(person.unit_post, unit_w),
                 "",
                 base.cell(person.note, COL_WIDTHS[4], st.small),
