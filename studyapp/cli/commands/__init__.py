@@ -13,3 +13,8 @@ COMMANDS: list[ModuleType] = [outline, importing, questions, bank]
 from studyapp.cli.commands import paper, records  # noqa: E402
 
 COMMANDS += [records, paper]
+
+# The data folder's settings, e.g. the unit heading every form (issue 10).
+from studyapp.cli.commands import settings  # noqa: E402
+
+COMMANDS += [settings]
