@@ -218,8 +218,24 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
             a.status, a.reason, a.updated_at = line.status, line.reason, now()
             if line.hours is not None:
                 a.hours = line.hours
-    log.info("attendance of session %d from %s: %d lines", session_id, path.name, len(lines))
-    return FileImportResult(len(lines), added)
+        in_file = {line.person_id for line in lines}
+        unmarked = [a.person_id for a in existing.values() if a.person_id not in in_file and not a.status]
+        missing = _names(session, unmarked)
+    log.info("attendance of session %d from %s: %d lines, %d expected not in it",
+             session_id, path.name, len(lines), len(missing))
+    return FileImportResult(len(lines), added, missing)
+
+
+def _names(session: Session, person_ids: list[int]) -> tuple[str, ...]:
+    """People's names in roster order, with the unit where someone else has the same name."""
+    if not person_ids:
+        return ()
+    people = list(session.scalars(select(Person).where(Person.id.in_(person_ids))))
+    counts: dict[str, int] = {}
+    for (name,) in session.execute(select(Person.name)):
+        counts[name] = counts.get(name, 0) + 1
+    people.sort(key=lambda p: (p.sort_no if p.sort_no is not None else 1e9, p.id))
+    return tuple(f"{p.name}（{p.unit}）" if counts.get(p.name, 0) > 1 and p.unit else p.name for p in people)
 
 
 def status_name(code: str | None) -> str:

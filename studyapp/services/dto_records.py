@@ -212,6 +212,14 @@ class FileImportResult:
 
     stored: int
     added_expected: int = 0  # people in the file who were not yet expected
+    # expected people the file does not mention and nobody has marked yet: they stay 应到 and
+    # are named (「王芳（司法所）」 where two share a name), never silently dropped
+    missing: tuple[str, ...] = ()
+
+    def missing_message(self) -> str:
+        if not self.missing:
+            return ""
+        return f"以下 {len(self.missing)} 人未登记考勤：" + "、".join(self.missing)
 
 
 @dataclass(frozen=True)

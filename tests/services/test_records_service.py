@@ -165,3 +165,19 @@ def test_hours_ledger_with_a_target(ctx: AppContext) -> None:
     assert {r.display_name for r in book.short} == {"王德伦", "陈志强"}
     set_setting(ctx, "hours.ledger_target", 32)
     assert hours.ledger(ctx, 2015).target == 32
+
+
+def test_expected_people_missing_from_the_file_are_named_and_stay_expected(ctx: AppContext, tmp_path: Path) -> None:
+    """Issue 10: a file listing only some of the expected is not a shorter 应到; who is missing
+    is said by name (with the unit where two share a name)."""
+    add_people(ctx)
+    s = sessions.create_session(ctx, SessionDraft(date="2015-04-15"))
+    attendance.set_expected(ctx, s.id)
+    before = sessions.get_session(ctx, s.id).expected
+    file = csv(tmp_path, "a.csv", "姓名,单位,状态\n王德伦,,出席\n陈志强,,出席\n李红梅,,请假\n")
+    result = attendance.import_attendance(ctx, s.id, file)
+    info = sessions.get_session(ctx, s.id)
+    assert info.expected == before and result.stored == 3
+    assert "王伟（乡党委）" in result.missing and "王伟（财政所）" in result.missing
+    assert "王德伦" not in result.missing and len(result.missing) == before - 3
+    assert result.missing_message().startswith(f"以下 {before - 3} 人未登记考勤：")

@@ -150,6 +150,8 @@ def run_attendance(args: argparse.Namespace) -> int:
         info = sessions.get_session(ctx, sid)
     extra = f"（其中 {result.added_expected} 人原不在应到名单中，已加入）" if result.added_expected else ""
     out(f"已导入考勤 {result.stored} 人{extra}。学习记录 {sid}：应到 {info.expected} 人，实到 {info.present} 人。")
+    if result.missing:
+        out(result.missing_message() + "（仍在应到名单中）")
     return 0
 
 
