@@ -8,6 +8,7 @@ loses nothing; the 应到/实到 counts are worked out from the rows on screen a
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
@@ -25,13 +26,14 @@ from PySide6.QtWidgets import (
 from studyapp.core.model import DocumentError
 from studyapp.services import attendance, roster
 from studyapp.services.context import AppContext
-from studyapp.services.dto_records import STATUS_NAMES, AttendanceRow
+from studyapp.services.dto_records import STATUS_NAMES, AttendanceRow, FileImportResult
 from studyapp.ui import style
 from studyapp.ui.records.common import (
     STATUS_COLORS,
     Notify,
     OrderSwitch,
     cell,
+    choose_table_file,
     make_table,
     muted_label,
     primary,
@@ -109,6 +111,10 @@ class AttendancePanel(QWidget):
         self.all_present = primary(QPushButton("全部出席", self))
         self.all_present.setToolTip("把还没登记的人都记为出席，再单独改请假、缺席、迟到的人")
         self.all_present.clicked.connect(self.mark_all_present)
+        self.import_button = QPushButton("导入考勤…", self)
+        self.import_button.setToolTip("从 Excel 或 CSV 考勤表导入（姓名、状态、原因，可加单位、学时）；"
+                                      "有问题的行逐行列出，整份文件无误才保存")
+        self.import_button.clicked.connect(lambda: self.import_file())
         self.remove_button = QPushButton("移出名单", self)
         self.remove_button.setToolTip("此人本次不应参加（如不在本支部），从应到人员中去掉")
         self.remove_button.clicked.connect(self.remove_selected)
@@ -135,6 +141,7 @@ class AttendancePanel(QWidget):
         bar.addSpacing(16)
         bar.addWidget(self.all_present)
         bar.addWidget(self.remove_button)
+        bar.addWidget(self.import_button)
         bar.addStretch(1)
         bar.addWidget(self.order)
         layout = QVBoxLayout(self)
@@ -280,6 +287,29 @@ class AttendancePanel(QWidget):
         self.reload()
         self.notify(f"应到人员共 {total} 人")
         return total
+
+    def import_file(self, path: Path | None = None) -> FileImportResult | None:
+        """An attendance sheet into this session: all or nothing, each bad line named; the
+        expected people the sheet leaves out are named too, and stay 应到."""
+        if self.session_id is None:
+            return None
+        if path is None:
+            path = choose_table_file(self, "导入考勤表")
+            if path is None:
+                return None
+        try:
+            result = attendance.import_attendance(self.ctx, self.session_id, path)
+        except DocumentError as exc:
+            report_failure(self, "导入考勤", exc)
+            return None
+        self.reload()
+        extra = f"（其中 {result.added_expected} 人原不在应到名单中，已加入）" if result.added_expected else ""
+        message = f"已导入考勤 {result.stored} 人{extra}。"
+        if result.missing:
+            message += result.missing_message() + "，仍在应到名单中。"
+            QMessageBox.information(self, "导入考勤", message)
+        self.notify(message)
+        return result
 
     def mark_all_present(self) -> int:
         """Everyone not yet marked becomes 出席 (marks already made are kept)."""

@@ -140,3 +140,37 @@ def test_scores_typed_down_the_column_update_the_statistics(qtbot, records, peop
     sc.table.item(4, SCORE_COL).setText("一百")  # not a number: said so, nothing stored
     assert "不是数字" in sc.message.text()
     assert v["count"].text() == "3"
+
+
+def test_attendance_is_imported_from_the_tab(qtbot, records, people, seed_session, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """Issue 10: the 考勤 tab had no import. 导入考勤… reads a sheet (all or nothing) and names the
+    expected people it leaves out, who stay 应到."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from studyapp.services import roster
+
+    people(5)
+    names = [p.name for p in roster.list_people(records.ctx)]
+    panel = records.show_page("sessions")
+    panel.select_session(seed_session)
+    panel.tabs.setCurrentIndex(1)
+    att = panel.attendance
+    qtbot.mouseClick(att.add_button, Qt.MouseButton.LeftButton)
+    expected = att.expected
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text, *a: shown.append(text)))
+    sheet = tmp_path / "考勤.csv"
+    sheet.write_text("姓名,状态,原因\n" + f"{names[0]},出席,\n{names[1]},请假,外出培训\n", encoding="utf-8")
+    result = att.import_file(sheet)
+    assert result is not None and result.stored == 2
+    assert att.expected == expected  # nobody dropped from 应到
+    assert shown and "未登记考勤" in shown[0] and names[2] in shown[0]
+    bad = tmp_path / "错.csv"
+    bad.write_text("姓名,状态\n没有这人,出席\n", encoding="utf-8")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: warned.append(text)))
+    assert att.import_file(bad) is None
+    assert warned and "第 2 行" in warned[0]
+    panel.window().resize(1024, 700)
+    panel.window().grab().save(str(tmp_path / "attendance.png"))
+    assert att.import_button.isVisible() and att.import_button.geometry().right() <= att.width()
