@@ -102,11 +102,13 @@ def record_data(ctx: AppContext, session_id: int, order: NameOrder | str | None 
     order = order or default_order(ctx)
     detail = sessions.get_session_detail(ctx, session_id)
     marked = attendance.sheet(ctx, session_id, order)
+    # latecomers were there: they count among 实到 and are noted apart, not as 缺席人员
     absences = [
         Absence(a.display_name, STATUS_NAMES[a.status], a.reason)
         for a in marked
-        if a.status in ("leave", "absent", "late")
+        if a.status in ("leave", "absent")
     ]
+    late = [a.display_name for a in marked if a.status == "late"]
     test_summary = detail.test_summary
     if not test_summary:
         test_summary = scores.summary_text(scores.session_scores(ctx, session_id))
@@ -125,6 +127,7 @@ def record_data(ctx: AppContext, session_id: int, order: NameOrder | str | None 
         expected=detail.counts.expected,
         present=detail.counts.attended,
         absences=absences,
+        late=late,
         document=f"《{detail.document_title}》" if detail.document_title else "",
         sections=list(detail.section_headings),
         content_note=content_note,

@@ -89,3 +89,14 @@ def test_personal_and_annual_archives(office) -> None:
     assert annual.sessions[1].scores is None
     text = text_of(printing.annual_archive_pdf(ctx, 2015))
     assert "学习记录汇编" in text and "宪法专题讲座" in text and "目录" in text
+
+
+def test_a_latecomer_is_present_and_noted_apart(office) -> None:
+    """Issue 10: latecomers were listed among 缺席人员. They count among 实到, noted apart."""
+    ctx, sid, ids = office
+    attendance.mark(ctx, sid, ids[2], "迟到", "")
+    data = printing.record_data(ctx, sid)
+    assert [a.name for a in data.absences] == ["陈志强"] and data.late == ["李红梅"]
+    assert (data.expected, data.present) == (3, 2)
+    text = text_of(printing.record_pdf(ctx, sid))
+    assert "实到2人（其中迟到" in text and "1人：李红梅）" in text  # the cell wraps

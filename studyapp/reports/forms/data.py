@@ -82,7 +82,8 @@ class RecordData:
     recorder: str = ""
     expected: int = 0
     present: int = 0
-    absences: list[Absence] = field(default_factory=list)
+    absences: list[Absence] = field(default_factory=list)  # 请假 and 缺席 only
+    late: list[str] = field(default_factory=list)  # 迟到: present, noted apart
     document: str = ""  # the document studied (title)
     sections: list[str] = field(default_factory=list)  # headings of the parts studied
     content_note: str = ""  # anything else about the content

@@ -69,6 +69,8 @@ def record_story(data: RecordData) -> list:
     attendance = (
         f"应到 {data.expected} 人，实到 {data.present} 人" if data.expected else "应到\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0人，实到\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0人"
     )
+    if data.late:  # present, but noted: 「（其中迟到 1 人：张三）」
+        attendance += f"（其中迟到 {len(data.late)} 人：{'、'.join(data.late)}）"
     discussion = data.discussion
     rows = [
         [lab("学习时间"), val(when), lab("学习方式"), val(data.mode)],
