@@ -149,11 +149,22 @@ def scores_data(ctx: AppContext, session_id: int, order: NameOrder | str | None 
         f"《{detail.document_title}》学习测试" if detail.document_title
         else f"{detail.content or detail.mode}测试"
     )
+    # everyone expected is listed: who has no score is 缺考, with the reason of their absence
+    scored = {r.person_id: r for r in result.rows}
+    rows: list[ScoreRow] = []
+    for a in (attendance.sheet(ctx, session_id, order) if scored else ()):  # no scores: no test
+        r = scored.pop(a.person_id, None)
+        if r is not None:
+            rows.append(ScoreRow(r.display_name or r.name, r.unit, r.score, r.note))
+        else:
+            why = "：".join(p for p in (STATUS_NAMES.get(a.status or "", ""), a.reason) if p)
+            rows.append(ScoreRow(a.display_name or a.name, a.unit, None, why))
+    rows += [ScoreRow(r.display_name or r.name, r.unit, r.score, r.note) for r in scored.values()]
     return ScoreSheetData(
         unit=unit_name(ctx),
         subject=subject,
         date=_date(detail),
-        rows=[ScoreRow(r.name, r.unit, r.score, r.note) for r in result.rows],
+        rows=rows,
         full_marks=result.full_marks,
         pass_ratio=pass_ratio,
         excellent_ratio=excellent_ratio,

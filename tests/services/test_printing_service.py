@@ -67,7 +67,9 @@ def test_scores_sheet_follows_settings(office) -> None:
     set_setting(ctx, "records.excellent_ratio", 0.9)
     data = printing.scores_data(ctx, sid)
     assert not data.show_rank and data.excellent_ratio == 0.9
-    assert [r.score for r in data.rows] == [92, 81.5]
+    # everyone expected is listed; 陈志强 was on leave: 缺考, with the reason
+    assert [r.score for r in data.rows] == [92, None, 81.5]
+    assert data.rows[1].name == "陈志强" and data.rows[1].note == "请假：参加县里会议"
     assert printing.scores_xlsx(ctx, sid)[:2] == b"PK"
 
 

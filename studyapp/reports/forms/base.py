@@ -84,8 +84,13 @@ def cell(text: str, width: float, style: ParagraphStyle | None = None, pad: floa
     """
     st = style or styles().cell
     text = text or ""
-    if "\n" not in text and stringWidth(text, st.fontName, st.fontSize) <= width - pad:
+    # a plain string is drawn in the table's font (BODY_SIZE), not in `style`: measure it so,
+    # and keep a smaller style's text a Paragraph (备注 in 9 pt ran past its cell's border)
+    if "\n" not in text and st.fontSize == BODY_SIZE \
+            and stringWidth(text, st.fontName, BODY_SIZE) <= width - pad:
         return text
+    if not text:
+        return ""
     return Paragraph(multiline(text), st)
 
 
