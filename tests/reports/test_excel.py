@@ -18,8 +18,9 @@ def _sheet(data: bytes):
 def test_signin_xlsx():
     ws = _sheet(signin_sheet_xlsx(sample.signin_data()))
     assert ws["A1"].value == "签到表"
-    assert [c.value for c in ws[5]] == ["序号", "姓名", "单位/职务", "签到", "备注"]
-    assert ws["B6"].value == "王德伦" and ws["D6"].value in (None, "")
+    assert [c.value for c in ws[5]] == ["序号", "姓名", "单位", "职务", "签到", "备注"]  # issue 10
+    assert ws["B6"].value == "王德伦" and ws["E6"].value in (None, "")
+    assert ws["C6"].value == "乡党委" and ws["D6"].value == "党委书记"
     assert ws.max_row >= 5 + 25
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert any("应到 25 人" in t for t in texts)
@@ -38,3 +39,28 @@ def test_score_xlsx_keeps_numbers_and_statistics():
     for label in ("参考人数", "平均分", "最高分", "最低分", "及格率", "优秀率", "60分以下"):
         assert label in values
     assert 23 in values  # 参考人数: 25 on the roster, 2 absent
+
+
+def test_score_xlsx_rates_and_shares_are_numbers():
+    """Issue 10: rates were text (「100%」) and the bands had no 占比; numbers, shown as %."""
+    ws = _sheet(score_sheet_xlsx(sample.score_data()))
+    cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    rate = ws.cell(row=cells["及格率"].row + 1, column=cells["及格率"].column)
+    assert isinstance(rate.value, float) and 0 <= rate.value <= 1 and rate.number_format == "0.0%"
+    share_head = cells["占比"]
+    share = ws.cell(row=share_head.row + 1, column=share_head.column)
+    assert isinstance(share.value, (int, float)) and share.number_format == "0.0%"
+
+
+def test_a_formula_like_name_is_written_as_text():
+    """A name or note like 「=HYPERLINK(…)」 never becomes a live formula in the workbook."""
+    from dataclasses import replace
+
+    from studyapp.reports.forms.data import SigninRow
+
+    data = sample.signin_data(3)
+    data = replace(data, rows=[SigninRow('=HYPERLINK("http://x","点")', "乡党委", "干事")] + list(data.rows))
+    ws = _sheet(signin_sheet_xlsx(data))
+    cell = ws["B6"]
+    assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"
+

@@ -77,6 +77,8 @@ def _table(ws: Worksheet, top: int, header: Sequence[str], rows: Sequence[Sequen
     for r, values in enumerate(rows, start=top + 1):
         for j, v in enumerate(values, start=1):
             c = ws.cell(row=r, column=j, value=v)
+            if isinstance(v, str) and v.startswith("="):
+                c.data_type = "s"  # a name like 「=HYPERLINK(…)」 is text, never a live formula
             c.font = Font(name=_FONT, size=11)
             c.alignment = _LEFT if j in left_cols else _CENTER
             c.border = _BORDER
@@ -95,18 +97,18 @@ def signin_sheet_xlsx(data: SigninData) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "签到表"
-    header = ["序号", "姓名", "单位/职务", "签到", "备注"]
+    header = ["序号", "姓名", "单位", "职务", "签到", "备注"]  # 单位 and 职务 apart, to sort and filter
     _title(ws, 1, data.title, len(header))
     if data.meeting:
         _line(ws, 2, data.meeting, len(header), center=True)
     when = " ".join(p for p in (cn_date(data.date, ""), data.time) if p)
     _line(ws, 3, f"时间：{when}    地点：{data.place}", len(header))
     _line(ws, 4, f"主持人：{data.host}    领学人：{data.leader}", len(header))
-    rows = [[i, p.name, p.unit_post, "", p.note] for i, p in enumerate(data.rows, start=1)]
-    rows += [[len(rows) + k + 1, "", "", "", ""] for k in range(data.blank_rows)]
-    nxt = _table(ws, 5, header, rows, height=30, left_cols=(3, 5))
+    rows = [[i, p.name, p.unit, p.post, "", p.note] for i, p in enumerate(data.rows, start=1)]
+    rows += [[len(rows) + k + 1, "", "", "", "", ""] for k in range(data.blank_rows)]
+    nxt = _table(ws, 5, header, rows, height=30, left_cols=(3, 4, 6))
     _line(ws, nxt + 1, f"应到 {data.expected_count} 人，实到 ________ 人。", len(header))
-    _setup(ws, data.unit, data.title, [7, 12, 36, 22, 16], header_row=5)
+    _setup(ws, data.unit, data.title, [7, 12, 24, 14, 20, 16], header_row=5)
     return _save(wb)
 
 
@@ -143,14 +145,20 @@ def score_sheet_xlsx(data: ScoreSheetData) -> bytes:
         round(stats.mean, 1) if stats.mean is not None else "—",
         stats.highest if stats.highest is not None else "—",
         stats.lowest if stats.lowest is not None else "—",
-        f"{fmt_score(stats.pass_rate * 100)}%",
-        f"{fmt_score(stats.excellent_rate * 100)}%",
+        stats.pass_rate,  # numbers, shown as percentages: offices sum and chart them
+        stats.excellent_rate,
     ]
     _line(ws, nxt + 1, "成绩统计", len(header))
+    stat_row = nxt + 3
     nxt = _table(ws, nxt + 2, stat_head, [stat_vals], height=22)
+    for col in (5, 6):
+        ws.cell(row=stat_row, column=col).number_format = "0.0%"
     _line(ws, nxt + 1, "分数段分布", len(header))
-    band_rows = [[b.label, b.count] for b in stats.bands]
-    _table(ws, nxt + 2, ["分数段", "人数"], band_rows, height=20)
+    band_top = nxt + 2
+    band_rows = [[b.label, b.count, (b.count / stats.count) if stats.count else 0] for b in stats.bands]
+    _table(ws, band_top, ["分数段", "人数", "占比"], band_rows, height=20)
+    for k in range(len(band_rows)):
+        ws.cell(row=band_top + 1 + k, column=3).number_format = "0.0%"
     _setup(ws, data.unit, data.title, [7, 12, 30, 10, 9, 22], header_row=4)
     log.debug("score sheet xlsx: %d rows", len(rows))
     return _save(wb)
