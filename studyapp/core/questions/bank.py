@@ -24,7 +24,7 @@ from typing import Callable
 from studyapp.core.model import Cancelled, ParsedDocument
 from studyapp.core.questions.forms import Candidate, Forms
 from studyapp.core.questions.lexicon import Lexicon, preamble
-from studyapp.core.questions.model import BLANK, QUESTION_TYPES, BankResult, Question
+from studyapp.core.questions.model import QUESTION_TYPES, BankResult, Question
 from studyapp.core.questions.text import norm
 from studyapp.core.questions.verify import NEAR_DUPLICATE, DocIndex, _bigrams, stem_core, verify
 
@@ -90,7 +90,7 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
         take(js)
         judge_turn.update(c.question.answer for c in js)
         take(forms.rule_true(u), fallback)
-    take(forms.lists(random.Random(f"{seed}:lists")))
+    take(forms.lists())
     if progress is not None:
         progress(total - 1, total, "正在挑选试题…")
 

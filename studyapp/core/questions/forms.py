@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from studyapp.core.questions import numbers, segment
 from studyapp.core.questions.enums import find_enumerations
 from studyapp.core.questions.lexicon import (
-    BODY_SUFFIX, FRAME_START, GENERIC, Lexicon, Unit, content_pos, refers_elsewhere)
+    BODY_SUFFIX, FRAME_START, GENERIC, Lexicon, Unit, refers_elsewhere)
 from studyapp.core.questions.model import BLANK, Question
 from studyapp.core.questions.text import norm, strip_end
-from studyapp.core.questions.verify import LENGTH_RATIO
 
 HOLE = "（　　）"
 MAX_WINDOW = 140
@@ -39,10 +38,6 @@ _RULE_STATEMENT = re.compile(r"应当|必须|不得|可以|[\d一二三四五六
 _RULE_WORD = re.compile(r"应当|必须|不得|可以|有权|负责|由[^，。；]{2,14}(?:负责|决定|批准|作出|审批)|"
                         r"[从以]重|从轻|从严|从宽|禁止|严禁")
 _CONJ_NEAR = ("、", "和", "与", "及", "以及", "或", "或者", "同")
-# items of another list as distractors (which belong / which does not / true or false): off, since
-# a list of another article often holds things of another kind (legal grounds beside processing
-# activities, both 「情形」) — blind ratings, issue 9
-SIBLING_LISTS = False
 _DANGLING_LEAD = re.compile(r"^(其|该|上述|前款|本款|前条)")
 # the steps of a procedure a duty may name (应当在三日内作出, 应当书面通知): 「可以不」 them is false
 _PROCEDURE = re.compile(r"^(?:在|自|于|及时|书面|当场|立即|依法)?(?:通知|报告|备案|告知|公开|公示|说明|出示|提交|提请|"
@@ -575,73 +570,14 @@ class Forms:
             break
         return out
 
-    # --- lists: which belong, which does not ---------------------------------------------
-    def lists(self, rng: random.Random) -> list[Candidate]:
+    # --- lists: 简答 on a numbered list -------------------------------------------------
+    def lists(self) -> list[Candidate]:
+        """Short answers on the document's numbered lists. Which-belong and which-not questions
+        drew distractors from another list, which blind raters found of another kind or also
+        true (legal grounds beside processing activities, both 「情形」): not proposed."""
         out: list[Candidate] = []
-        all_items = []
-        for n, (info, lead, items) in enumerate(self.lex.lists):
-            for it in items:
-                name = _item_name(it)
-                if name:
-                    all_items.append((n, name))
-        for n, (info, lead, items) in enumerate(self.lex.lists):
+        for info, lead, items in self.lex.lists:
             out += self._list_short(info, lead, items)
-            if not SIBLING_LISTS:
-                continue
-            names = [_item_name(it) for it in items]
-            names = [x for x in names if x]
-            if len(names) < 3 or len(names) != len([i for i in items if "其他" not in i and "其它" not in i]):
-                continue
-            quote = self._list_quote(info)
-            if quote is None:
-                continue
-            nq = norm(quote)
-            lens = [len(x) for x in names]
-            # distractors only from sibling lists (对党组织的问责方式 / 对党的领导干部的问责方式):
-            # the same kind of thing, and wrong by the text for this one
-            sib = {m for m, (_, other, _) in enumerate(self.lex.lists)
-                   if m != n and _lead_likeness(lead, other) >= 0.3}
-            pool = [name for m, name in all_items if m in sib and norm(name) not in nq
-                    and _fits(name, lens) and not any(_close(name, x) for x in names)]
-            pool = list(dict.fromkeys(pool))
-            if not pool:
-                continue
-            rng.shuffle(pool)
-            unit = self._unit_of(info, lead)
-            if unit is None:
-                continue
-            subject = _list_subject(lead)
-            if subject is None:
-                continue
-            # multiple: which belong
-            k = min(len(names), 3 if len(names) >= 4 else 2)
-            nw = 4 - k if len(pool) >= 4 - k else 0
-            if nw:
-                right = rng.sample(names, k)
-                opts = right + pool[:nw]
-                rng.shuffle(opts)
-                stem = f"{subject}包括下列哪些？" if not subject.startswith("有下列") else \
-                    lead.replace("下列", "下列哪些").replace("之一", "") + "？"
-                q = self._question(unit, "multiple", stem, opts, sorted(opts.index(x) for x in right),
-                                   quote=quote, difficulty=3)
-                out.append(Candidate(q, unit, 3.0, "list_multiple", right))
-            # single: which does not
-            if len(names) >= 3 and len(pool) >= 2 and not subject.startswith("有下列"):
-                wrong = pool[-1]
-                right = rng.sample(names, 3)
-                opts = right + [wrong]
-                rng.shuffle(opts)
-                stem = f"下列哪一项不属于{subject}？"
-                q = self._question(unit, "single", stem, opts, [opts.index(wrong)], quote=quote)
-                out.append(Candidate(q, unit, 2.8, "list_not", [wrong]))
-            # true or false: one item, of this list or of its sibling
-            if not subject.startswith("有下列"):
-                truth = rng.random() < 0.5
-                x = rng.choice(names) if truth else pool[0]
-                stem = f"{subject}包括{x}。"
-                note = "" if truth else f"原文所列{subject}不包括“{x}”。"
-                q = self._question(unit, "judge", stem, [], truth, quote=quote, note=note)
-                out.append(Candidate(q, unit, 2.7, "list_judge", []))
         return out
 
     def _list_short(self, info, lead: str, items: list[str]) -> list[Candidate]:
@@ -678,7 +614,7 @@ class Forms:
         return [Candidate(q, unit, 2.2, "list_short", [])]
 
     def _list_quote(self, info) -> str | None:
-        from studyapp.core.questions.lexicon import ITEM_KINDS, _lead_in
+        from studyapp.core.questions.lexicon import ITEM_KINDS
         from studyapp.core.questions.text import sentences
         node = info.node
         sents = sentences(node.text)
@@ -902,13 +838,6 @@ def _peer(x: str, w: str) -> bool:
     return True
 
 
-def _lead_likeness(a: str, b: str) -> float:
-    """Bigram Jaccard of two lists' lead-ins (对党组织的问责方式包括 ~ 对党的领导干部的问责方式包括)."""
-    ga = {a[i:i + 2] for i in range(len(a) - 1)}
-    gb = {b[i:i + 2] for i in range(len(b) - 1)}
-    return len(ga & gb) / len(ga | gb) if ga and gb else 0.0
-
-
 def _affixes(items: list[str]) -> tuple[str, str]:
     """What all items of a list begin and end with (问 / 于民 of 问政于民、问需于民、问计于民)."""
     import os
@@ -935,49 +864,3 @@ def _clause_left(text: str, a: int, b: int) -> int:
     his = [i for i in (text.find(c, b) for c in "，,；;：:。") if i >= 0]
     hi = min(his) if his else len(text)
     return (a - lo) + (hi - b)
-
-
-def _last_pos(items: list[str]) -> str:
-    """The part of speech most items end with (n, v, a…): options must share it."""
-    tags = []
-    for it in items:
-        t = segment.tagged(it)
-        tags.append(t[-1][1][:1] if t else "")
-    return max(sorted(set(tags)), key=tags.count)
-
-
-def _item_name(item: str) -> str:
-    """What an item is called when it can stand as an option: the item if short, or its
-    heading (「检查。对……」 → 检查)."""
-    it = strip_end(item)
-    if "其他" in it or "其它" in it:
-        return ""
-    head = re.split(r"[。：:]", it, 1)[0]
-    if head != it and 2 <= len(head) <= 12:
-        return head
-    if 2 <= len(it) <= 24 and not re.search(r"[，,；;]", it):
-        return it
-    return ""
-
-
-def _list_subject(lead: str) -> str | None:
-    """「对党组织的问责方式包括」 → 对党组织的问责方式; 「……有下列情形之一的，……」 kept whole."""
-    lead = strip_end(lead)
-    if "下列" in lead:
-        return "有下列" if re.search(r"有下列[^，,]{0,6}之一", lead) else None
-    m = re.fullmatch(r"(.{4,30}?)(?:主要)?(?:包括|有|是|为|如下)", lead)
-    return m.group(1) if m else None
-
-
-def _fits(x: str, lens: list[int]) -> bool:
-    lo, hi = min(lens + [len(x)]), max(lens + [len(x)])
-    return (hi + 2) / (lo + 2) <= LENGTH_RATIO
-
-
-def _close(a: str, b: str) -> bool:
-    """Two options that say nearly the same (one inside the other, or sharing most chars)."""
-    na, nb = norm(a), norm(b)
-    if na in nb or nb in na:
-        return True
-    common = len(set(na) & set(nb))
-    return common / max(1, min(len(set(na)), len(set(nb)))) >= 0.75

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from studyapp.core.model import ParsedDocument
 from studyapp.core.questions import numbers, segment
@@ -68,7 +68,6 @@ class Unit:
     lead: str = ""         # lead-in of the list the item belongs to, without its colon
     topic: str = ""        # title of the nearest heading (or of the article's chapter)
     item: bool = False
-    siblings: list[str] = field(default_factory=list)  # the other items of its list
     key: str = ""          # normalized with numbers masked: the same rule restated
 
     @property
@@ -172,10 +171,8 @@ class Lexicon:
             parent = info.ancestors[-2] if len(info.ancestors) >= 2 else None
             lead = _lead_in(parent.text) if parent is not None else ""
             if node.kind in ITEM_KINDS and lead:
-                siblings = [strip_end(item_text(c)) for c in parent.children
-                            if c.kind == node.kind and c is not node]
                 for s in sentences(node.text or node.title):
-                    u = Unit(info, s, order, lead=lead, topic=topic, item=True, siblings=siblings)
+                    u = Unit(info, s, order, lead=lead, topic=topic, item=True)
                     u.key = mask(s)
                     self.units.append(u)
                     order += 1
@@ -303,10 +300,6 @@ def _topic(info: SectionInfo) -> str:
         if a.title and (a.kind in HEADING_KINDS | {"tiao"} or a.kind in ITEM_KINDS) and len(a.title) <= 30:
             return a.title.strip().rstrip("。：:")
     return ""
-
-
-def content_pos(tag: str) -> bool:
-    return tag.startswith(_CONTENT_POS)
 
 
 def refers_elsewhere(s: str) -> bool:

@@ -48,12 +48,6 @@ log = logging.getLogger("studyapp.ui")
 COLUMNS = ("序号", "姓名", "单位", "职务", "参加次数", "学时", "距目标")
 
 
-def default_year(ctx: AppContext) -> int:  # noqa: ARG001 - kept for the callers' signature
-    """This year: the 台账 an office keeps is the current year's (opening on the year of the
-    latest session left it on 2015, the bundled sample's, after a 2026 session was added)."""
-    return dt.date.today().year
-
-
 class HoursPanel(QWidget):
     """The year's 学时台账 in the chosen order, shortfalls tinted, with the archive printouts."""
 
@@ -72,7 +66,9 @@ class HoursPanel(QWidget):
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setSuffix(" 年")
-        self.year.setValue(default_year(ctx))
+        # this year: the 台账 an office keeps is the current year's (opening on the latest
+        # session's year left it on the sample's 2015 after a 2026 session was added)
+        self.year.setValue(dt.date.today().year)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.target = QDoubleSpinBox(self)
         self.target.setRange(0, 500)

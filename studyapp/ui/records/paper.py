@@ -319,8 +319,7 @@ class PaperDialog(QDialog):
             except DocumentError as exc:
                 self.available = {}
                 self._show_error(exc.message)
-        if hasattr(self, "hint"):
-            self.hint.set_document(doc)
+        self.hint.set_document(doc)
         for qtype, row in self.rows.items():
             n = self.available.get(qtype, 0)
             row.available.setText(f"{n} 道")

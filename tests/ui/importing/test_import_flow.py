@@ -120,7 +120,6 @@ def test_importing_the_same_text_again_offers_the_copy(window, qtbot, tmp_path: 
 
     def fake_exec(box) -> int:  # noqa: ANN001
         shown.append(box.text())
-        box.setProperty("clicked", True)
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
