@@ -64,6 +64,11 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
 
     def take(cands: list[Candidate], into: dict[int, list[Candidate]] = by_unit) -> None:
         for c in cands:
+            prev = c.unit.prev
+            if prev and c.question.stem.startswith(prev) and any(
+                    norm(k) in norm(prev) for k in c.keys if not k.startswith("改:")):
+                dropped["context_gives_answer"] += 1  # the sentence shown before says the key
+                continue
             reasons = verify(c.question, document, index=index)
             if reasons:
                 dropped.update(reasons)
@@ -91,6 +96,12 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
         judge_turn.update(c.question.answer for c in js)
         take(forms.rule_true(u), fallback)
     take(forms.lists())
+    by_info: dict[int, list] = defaultdict(list)
+    for u in units:
+        by_info[id(u.info)].append(u)
+    for group in by_info.values():
+        if len(group) >= 4 and not preamble(group[0].text):
+            take(forms.statements(group, random.Random(f"{seed}:statements:{'/'.join(group[0].path)}")))
     if progress is not None:
         progress(total - 1, total, "正在挑选试题…")
 
@@ -161,8 +172,13 @@ def _select(by_unit: dict[int, list[Candidate]], lex: Lexicon, dropped: Counter,
             if len(took) >= budget:
                 dropped["selection_budget"] += 1
                 continue
-            if any(key_uses[norm(k)] >= MAX_KEY_USES for k in c.keys):
+            if any(key_uses[norm(k)] >= MAX_KEY_USES for k in c.keys) and c.form != "figure":
+                # (a figure keys many rules: 二十日 to decide, 二十日 to review — each its own fact)
                 dropped["selection_same_key"] += 1  # 监察机关 keyed again and again
+                continue
+            if any(t.unit.order in c.covers or c.unit.order in t.covers for t in took) \
+                    or any(k.unit.order in c.covers or c.unit.order in k.covers for k in chosen[-8:]):
+                dropped["selection_leak"] += 1  # a sentence shown as an option is not asked again
                 continue
             if _leaks(c, [t for t in took if t.unit.order != c.unit.order and t.type != "judge"]) \
                     and c.type != "judge":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from studyapp.core.questions import numbers, segment
@@ -33,6 +34,13 @@ MODAL_SWAPS = (("不得", "可以"),)
 # reads as absurd, and 「两个以下单位」 tests a function word — blind ratings, issue 9)
 DIRECTION_SWAPS = (("从重", "从轻"), ("从轻", "从重"), ("从严", "从宽"), ("从宽", "从严"),
                    ("不少于", "不超过"), ("不超过", "不少于"), ("不得少于", "不得超过"))
+# what a rule turns on, and its opposite: changing it falsifies the rule without absurdity
+# (书面告知 → 口头告知, 向上一级机关 → 向同级机关, 视为准予 → 视为不予)
+# (有权 → 无权 is not among them: 「任何单位和个人无权举报」 is absurd, not a test — blind ratings)
+_ANTONYMS = {"书面": "口头", "上一级": "同级", "视为准予": "视为不予", "视为不予": "视为准予",
+             "不承担": "承担", "不计算在": "计算在", "逐级": "越级", "届满前": "届满后"}
+# (事先 → 事后 is not: 「考试结束后公布考试大纲」 is absurd — blind ratings)
+_ANTONYM_RE = re.compile("(" + "|".join(sorted(map(re.escape, _ANTONYMS), key=len, reverse=True)) + ")")
 _RULE_STATEMENT = re.compile(r"应当|必须|不得|可以|[\d一二三四五六七八九十两]+(?:个月|日|年|小时|人|次|倍|%)|"
                              r"从重|从轻|从严|从宽|以上|以下|不少于|不超过|由[^，。；]{2,16}(?:负责|决定|批准|审批)")
 _RULE_WORD = re.compile(r"应当|必须|不得|可以|有权|负责|由[^，。；]{2,14}(?:负责|决定|批准|作出|审批)|"
@@ -43,6 +51,10 @@ _DANGLING_LEAD = re.compile(r"^(其|该|上述|前款|本款|前条)")
 _PROCEDURE = re.compile(r"^(?:在|自|于|及时|书面|当场|立即|依法)?(?:通知|报告|备案|告知|公开|公示|说明|出示|提交|提请|"
                         r"移送|送达|答复|作出|听取|记录|签名|登记|审查|回避|组织|举行|召开|报送|送交|退还|解除)")
 _PREDICATE_NEXT = re.compile(r"^(不得|应当|可以|必须|均|都|方可|才|则|由|须|需|不|予以|给予|依法|按照|并|是|为)")
+# verbs that prescribe an instrument (实行聘任制, 进行宪法宣誓) and what may close it
+_INSTRUMENT_VERBS = frozenset("实行 实施 采取 推行 进行 适用 采用".split())
+_NOUN_VERB_AFTER = frozenset("进行 实行".split())  # 进行宪法|宣誓 names an act; 组织力量|扑救 does not
+_INSTRUMENT_TAILS = ("的方式", "的办法", "的形式", "的原则")
 _INSTITUTIONS = frozenset("制度 机制 体制 体系 清单 责任制 工作机制 管理制度".split())
 # verbs that frame a measure (建立……制度): the word after them starts a new term
 _FRAME_VERBS = frozenset("建立 健全 完善 落实 实行 推行 执行 加强 推进 深化 规范 强化 严格 建设 实施 坚持 "
@@ -82,6 +94,7 @@ class Candidate:
     score: float
     form: str
     keys: list[str] = field(default_factory=list)  # the answer's words (for leak checks)
+    covers: tuple[int, ...] = ()  # the units whose sentences it shows as options (statements)
 
     @property
     def type(self) -> str:
@@ -143,6 +156,8 @@ class Forms:
 
     def _question(self, unit: Unit, qtype: str, stem: str, options: list[str], answer,
                   quote: str | None = None, difficulty: int = 2, note: str = "") -> Question:
+        if quote is None and unit.prev and stem.startswith(unit.prev):
+            quote = unit.prev + unit.text  # the stem shows the sentence before: so does the source
         quote = quote or unit.text
         expl = f"原文：“{strip_end(quote)}。”" + (f"{note}" if note else "")
         return Question(type=qtype, stem=stem, options=options, answer=answer, explanation=expl,
@@ -151,6 +166,8 @@ class Forms:
 
     @staticmethod
     def _stem(ctx: str, body: str) -> str:
+        if ctx.endswith("。"):
+            return ctx + body  # the sentence before, as the text has it
         return f"{ctx}：{body}" if ctx else body
 
     def window(self, text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -359,8 +376,10 @@ class Forms:
                 if i + k > len(tagged):
                     break
                 chunk = tagged[i:i + k]
-                if not all(t.startswith(_TERM_POS) for _, t in chunk):
-                    break
+                if not all(t.startswith(_TERM_POS) for _, t in chunk) and not (
+                        k == 2 and i > 0 and tagged[i - 1][0] in _NOUN_VERB_AFTER
+                        and chunk[0][1].startswith(_NOUNISH) and chunk[1][1] in ("v", "vn")):
+                    break  # (进行宪法|宣誓, 实行登记|管理: a noun and its verb name the instrument)
                 if k == 2 and len(chunk[0][0]) + len(chunk[1][0]) > 6:
                     break
                 # a whole term: the word before it is a particle, a preposition or punctuation,
@@ -370,10 +389,18 @@ class Forms:
                 measure = nxt_word in _INSTITUTIONS and all(len(w) >= 2 and w not in GENERIC for w, _ in chunk) \
                     and "".join(w for w, _ in chunk)[-2:] not in GENERIC \
                     and not (i > 0 and tagged[i - 1][1].startswith(_NOUNISH))  # 职业|资格证书|制度 splits a term
-                if i > 0 and not measure and not tagged[i - 1][1].startswith(_BEFORE_TERM) \
+                # 实行____ / 采取____的方式 / 进行____: the instrument a rule prescribes, up to the
+                # end of its clause (国家对公务员实行分类管理，公开进行宪法宣誓。)
+                end = i + k
+                tail = text[offs[end]:offs[end] + 3] if end < len(tagged) else "。"
+                instrument = i > 0 and tagged[i - 1][0] in _INSTRUMENT_VERBS \
+                    and (tail[:1] in "，,。；;" or tail in _INSTRUMENT_TAILS) \
+                    and chunk[0][1].startswith(_NOUNISH + ("v",)) and chunk[-1][1] in ("n", "vn", "v", "nz") \
+                    and chunk[-1][0] not in GENERIC and len("".join(w for w, _ in chunk)) >= 3
+                if i > 0 and not measure and not instrument and not tagged[i - 1][1].startswith(_BEFORE_TERM) \
                         and not FRAME_START.fullmatch(tagged[i - 1][0]) and tagged[i - 1][0] not in _FRAME_VERBS:
                     continue
-                if i + k < len(tagged) and tagged[i + k][1].startswith(_NOUNISH) and not measure:
+                if i + k < len(tagged) and tagged[i + k][1].startswith(_NOUNISH) and not measure and not instrument:
                     continue
                 a, b = offs[i], offs[i] + sum(len(w) for w, _ in chunk)
                 term = text[a:b]
@@ -384,7 +411,7 @@ class Forms:
                 nxt = tagged[i + k][1] if i + k < len(tagged) else "x"
                 if chunk[-1][1].startswith(("l", "i")) and nxt.startswith(("n", "v", "a", "d")):
                     continue  # an idiom used as a verb or adverb: 高度重视…, 不折不扣执行
-                if any(len(w) < 2 or not segment.has_word(w) or (self.lex.too_common(w) and not measure)
+                if any(len(w) < 2 or not segment.has_word(w) or (self.lex.too_common(w) and not (measure or instrument))
                        or (t.startswith("l") and len(w) != 4) or t.startswith("nr") for w, t in chunk):
                     continue  # (职位 is everywhere in 公务员法, 职位分类制度 once: the institution counts)
                 if _clause_left(text, a, b) < 3:
@@ -392,7 +419,7 @@ class Forms:
                 # specific to this rule: rare in the document, and a real term, not a fragment
                 if self.lex.count(term) > 2 or term in STOCK_PHRASES:
                     continue
-                if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6)):
+                if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6) or instrument):
                     continue  # 氛围, 国际, 违规: another word would fill it as well
                 if not measure and text[a - 1:a] == "的" and len(term) <= 4:
                     continue  # 「实行国家统一规定的____」: 工时制度 would fit as well as 工资制度
@@ -411,7 +438,8 @@ class Forms:
                 if self.lex.in_formula(text, a, b):
                     continue
                 rest = text[:a] + text[b:]
-                if any(term[j:j + 2] in rest for j in range(len(term) - 1)):
+                if any(term[j:j + 2] in rest and not (instrument and term[j:j + 2] in GENERIC)
+                       for j in range(len(term) - 1)):
                     continue  # the stem would echo the answer (责任 beside 责任人)
                 win = self.window(text, a, b)
                 if win is None:
@@ -531,6 +559,18 @@ class Forms:
                 out.append((a, b, near[0], "actor"))
                 break
         # 可以/应当 carry a rule only where the text uses both as a law does
+        section = unit.info.node.text or ""
+        for m in _ANTONYM_RE.finditer(text):
+            old = m.group(1)
+            new = _ANTONYMS[old]
+            a, b = m.span(1)
+            if text.count(old) != 1 or new in section or a not in segment.bounds(text) \
+                    or self.lex.in_formula(text, a, b):
+                continue  # (书面或者口头: both are right; 越级 said in the same article: also true)
+            if new == "同级" and ("本级" in text or text[a - 2:a] == "共同"):
+                continue  # 「本级……和同级……」 reads as one body named twice
+            out.append((a, b, new, "antonym"))
+            break
         swaps = (MODAL_SWAPS if self.lex.legal else ()) + DIRECTION_SWAPS
         for old, new in swaps:
             hits = [m.start() for m in re.finditer(re.escape(old), text)]
@@ -542,6 +582,8 @@ class Forms:
                 continue
             if old in ("以上", "以下") and not re.search(r"[\d一二三四五六七八九十百千两]", text[max(0, a - 4):a]):
                 continue
+            if old == "不得" and "可以" in text:
+                continue  # 「除……可以转让的外，可以转让」 contradicts itself
             if old == "可以" and "也可以" in text:
                 continue
             if new == "可以不" and (not _PROCEDURE.match(text[b:b + 4])
@@ -569,6 +611,85 @@ class Forms:
             out.append((a, b, new, "modal"))
             break
         return out
+
+    # --- statements: which of these sentences says what the text says -------------------
+    def statements(self, units: list[Unit], rng: random.Random) -> list[Candidate]:
+        """A choice among sentences of one section (an article, a paragraph): the text's own
+        sentences as the true options and one of them falsified on its rule (a figure, a body
+        of the same level, 不得 → 可以, 书面 → 口头) as the false one — 「下列说法正确的有」 as a
+        multiple choice, or 「下列说法不符合规定的是」 as a single choice. Every option carries its
+        own subject; none is a lead-in, an item or a pointer elsewhere."""
+        trues: list[Unit] = []
+        falses: list[tuple[Unit, str, str, str]] = []
+        for u in self._statement_units(units):
+            t = u.text
+            trues.append(u)
+            for a, b, new, why in self._falsifications(u):
+                wrong = t[:a] + new + t[b:]
+                if why == "modal" and a < 4:
+                    continue
+                if not self.lex.contains(strip_end(wrong), new):
+                    falses.append((u, wrong, t[a:b], new))
+                    break
+        if len(trues) < 3 or not falses:
+            return []
+        u0, wrong, old, new = falses[rng.randrange(len(falses))]
+        rights = [u for u in trues if u is not u0]
+        if len(rights) < 3 and len(rights) < 2:
+            return []
+        node_text = u0.info.node.text or ""
+        topic = self._topic_words(u0)
+        multiple = len(rights) >= 3 and zlib.crc32(u0.text.encode("utf-8")) % 2 == 0 or len(rights) == 2
+        picked = rng.sample(rights, 3) if len(rights) >= 3 else rights
+        picked.sort(key=lambda u: u.order)
+        options = [strip_end(u.text) for u in picked] + [strip_end(wrong)]
+        rng.shuffle(options)
+        false_opt = strip_end(wrong)
+        used = sorted(picked + [u0], key=lambda u: u.order)
+        first = node_text.find(strip_end(used[0].text))
+        last = node_text.find(strip_end(used[-1].text))
+        if first < 0 or last < 0:
+            return []
+        end = last + len(strip_end(used[-1].text))
+        quote = node_text[first:end + (1 if node_text[end:end + 1] in "。；" else 0)]
+        if len(quote) > 600:
+            return []
+        note = f"“{new}”有误，原文为“{old}”。"
+        if multiple:
+            stem = f"{topic}下列说法正确的有（　　）。"
+            answer = sorted(i for i, o in enumerate(options) if o != false_opt)
+            qtype, form, score = "multiple", "statements_multiple", 2.35
+        else:
+            stem = f"{topic}下列说法不符合规定的是（　　）。"
+            answer = [options.index(false_opt)]
+            qtype, form, score = "single", "statements_not", 2.35
+        q = self._question(u0, qtype, stem, options, answer, quote=quote, difficulty=3, note=note)
+        return [Candidate(q, u0, score, form, [f"改:{old}>{new}"], covers=tuple(u.order for u in used))]
+
+    def _statement_units(self, units: list[Unit]) -> list[Unit]:
+        """The sentences of a section that can stand as options: short ones whole, long ones
+        by their clauses that name their own subject (「……；上级不改变该决定……的，……」)."""
+        from dataclasses import replace
+        out: list[Unit] = []
+        for u in units:
+            if u.item or u.context() != "" or u.key in self.lex.repeated_key or u.order in self.lex.excepted:
+                continue
+            parts = [u.text] if len(u.text) <= 72 else [c + "。" for c in re.split(r"；", strip_end(u.text))]
+            for i, t in enumerate(parts):
+                if len(parts) > 1 and i > 0 and not self._has_subject(t):
+                    break  # a clause that shares the sentence's subject cannot stand alone
+                if not 14 <= len(t) <= 72 or not self._ok_body(t) or re.search(r"但是|除外|：|^(?:其|该|对此)", t):
+                    continue
+                out.append(u if t == u.text else replace(u, text=t))
+        return out
+
+    @staticmethod
+    def _topic_words(unit: Unit) -> str:
+        """「关于公务员的辞职与辞退，」 from the nearest heading, when it names a topic."""
+        topic = unit.topic
+        if not topic or len(topic) > 16 or re.search(r"[，。；：、“”《》]|总则|附则|其他|一般规定", topic):
+            return ""
+        return f"关于{topic}，"
 
     # --- lists: 简答 on a numbered list -------------------------------------------------
     def lists(self) -> list[Candidate]:
@@ -650,7 +771,7 @@ class Forms:
                    or any(t.startswith("p") for _, t in segment.tagged(x)) for x in items) \
                     or len(set(items)) < len(items):
                 continue
-            if text[e.end:e.end + 1] == "等" or self.lex.in_formula(text, e.start, e.end):
+            if re.match(r"[^，,。；;、]{0,8}等", text[e.end:]) or self.lex.in_formula(text, e.start, e.end):
                 continue  # an open list: any other item could belong to it
             lens = [len(x) for x in items]
             uniform = max(lens) - min(lens) <= 1
@@ -685,32 +806,18 @@ class Forms:
                 q = self._question(unit, "single", shown + "括号中应填入的内容不包括下列哪一项？", nopts,
                                    [nopts.index(others[0])])
                 found.append(Candidate(q, unit, 2.45, "inline_not", [others[0]]))
-            # one item missing: as a fill, and as a choice among items of the same shape
-            j = len(items) // 2
-            x, y = e.spans[j]
-            key = items[j]
-            sbody = text[lo:x] + BLANK + text[y:hi]
-            pre, suf = _affixes(items)
-            cuts = segment.bounds(key)
-            if (pre or suf) and len(key) - len(pre) - len(suf) >= 2 \
-                    and len(pre) in cuts and len(key) - len(suf) in cuts:
-                # 严以修身、严以____、严以律己: the blank takes what the items do not share
-                x, y = x + len(pre), y - len(suf)
-                key = key[len(pre):len(key) - len(suf)]
-                sbody = text[lo:x] + BLANK + text[y:hi]
-            others_len = sorted(len(o) for o in items if o != items[j])
-            # a list cut in the wrong place (立场、观点、方法观察问题、分析问题) has one overlong item
-            others_len = others_len if len(items[j]) <= others_len[len(others_len) // 2] + 1 else []
-            if text[x - 1:x] in "（(" or text[y:y + 1] in "（(":
-                others_len = []  # 纪委（纪检组）: the bracketed other name is no point to ask
-            if others_len and self._ok_body(sbody, sbody.find(BLANK) if not ctx else -1) \
-                    and not self.lex.too_common(key) \
-                    and len(items[j]) <= max(others_len) + 1 \
-                    and _worth_listing(items, key, pre, suf,
-                                       bool(re.search(r"(分为|包括|种类为)：$", text[max(0, e.start - 6):e.start]))) \
-                    and (pre or suf or not any(o[:2] == key[:2] for o in items if o != key)):
-                q = self._question(unit, "fill", self._stem(ctx, self._finish(sbody)), [], [key])
-                found.append(Candidate(q, unit, 2.3, "list_fill", [key]))
+            # one item missing: as a fill (the middle item first, then the others: 公开、公平、
+            # 公正、非歧视 — 公正 shares 公 with its neighbours, 非歧视 does not), and as a choice
+            # among items of the same shape
+            mid = len(items) // 2
+            # (only inner items: the first and the last may have taken in a word of the
+            # sentence — 「逾期不执行停产停业、停止使用……」)
+            for j in sorted(range(1, len(items) - 1), key=lambda i: (abs(i - mid), i)):
+                fill = self._list_fill(unit, ctx, text, e, items, j, lo, hi)
+                if fill is not None:
+                    found.append(fill)
+                    break
+            j = mid
             key, (x, y) = items[j], e.spans[j]
             wrong = [o for o in others if len(o) == len(key) and _pos_shape(o) == _pos_shape(key)][:3]
             if len(wrong) == 3:
@@ -722,6 +829,34 @@ class Forms:
                 found.append(Candidate(q, unit, 2.55, "inline_single", [key]))
             return found
         return []
+
+    def _list_fill(self, unit: Unit, ctx: str, text: str, e, items: list[str], j: int,
+                   lo: int, hi: int) -> Candidate | None:
+        x, y = e.spans[j]
+        key = items[j]
+        sbody = text[lo:x] + BLANK + text[y:hi]
+        pre, suf = _affixes(items)
+        cuts = segment.bounds(key)
+        if (pre or suf) and len(key) - len(pre) - len(suf) >= 2 \
+                and len(pre) in cuts and len(key) - len(suf) in cuts:
+            # 严以修身、严以____、严以律己: the blank takes what the items do not share
+            x, y = x + len(pre), y - len(suf)
+            key = key[len(pre):len(key) - len(suf)]
+            sbody = text[lo:x] + BLANK + text[y:hi]
+        others_len = sorted(len(o) for o in items if o != items[j])
+        # a list cut in the wrong place (立场、观点、方法观察问题、分析问题) has one overlong item
+        others_len = others_len if len(items[j]) <= others_len[len(others_len) // 2] + 1 else []
+        if text[x - 1:x] in "（(" or text[y:y + 1] in "（(":
+            others_len = []  # 纪委（纪检组）: the bracketed other name is no point to ask
+        if others_len and self._ok_body(sbody, sbody.find(BLANK) if not ctx else -1) \
+                and not self.lex.too_common(key) \
+                and len(items[j]) <= max(others_len) + 1 \
+                and _worth_listing(items, key, pre, suf,
+                                   bool(re.search(r"(分为|包括|种类为)：$", text[max(0, e.start - 6):e.start]))) \
+                and (pre or suf or not any(o[:2] == key[:2] for o in items if o != key)):
+            q = self._question(unit, "fill", self._stem(ctx, self._finish(sbody)), [], [key])
+            return Candidate(q, unit, 2.3, "list_fill", [key])
+        return None
 
     @staticmethod
     def _same_shape(x: str, e) -> bool:

@@ -53,6 +53,10 @@ _DANGLING = re.compile(
 _CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条|第[一二三四五六七八九十百零]+条|"
                         r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列")
 _PREAMBLE = re.compile(r"^(为了?|根据|依据)")
+# a condition that names its party first (「被许可人需要延续……的，应当……」「申请人……的，」)
+_PARTY_FIRST = re.compile(r"^(?:被|本)?[\u4e00-\u9fff]{1,4}(?:人|者|方|企业|学校|医院)(?=[^\u4e00-\u9fff]|需要|要求|申请|认为|对|在|因|未|不|拒绝|依法|违反|有|已|提出|逾期)")
+# openings that continue the sentence before (shown with it, they read right)
+_BACK_TO_PREV = re.compile(r"^(其中|但是|但|同时|并且|此外|该|其(?![他它余中次实]))")
 _ACTOR_FIRST = re.compile(r"^(?:国家|[\u4e00-\u9fff]{1,10}?(?:委员会|机关|政府|部门|党委|党组|人大|法院|检察院))")
 _ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,20}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)"
                            r"|[^，,。]{1,10}时[，,])")  # 「检查时，人民警察……」: whose inspection?
@@ -69,6 +73,7 @@ class Unit:
     topic: str = ""        # title of the nearest heading (or of the article's chapter)
     item: bool = False
     key: str = ""          # normalized with numbers masked: the same rule restated
+    prev: str = ""         # the sentence before it in the same paragraph, when that one stands alone
 
     @property
     def path(self) -> list[str]:
@@ -76,8 +81,18 @@ class Unit:
 
     def context(self) -> str | None:
         """What a stem must say before the sentence so it can be answered; "" when the sentence
-        stands alone, None when it cannot be made to."""
+        stands alone, None when it cannot be made to. A sentence that leans on the one before
+        it (「公示期不少于五个工作日。」 after 「……提出拟录用人员名单，并予以公示。」) is shown
+        after it: the context is then that sentence, ending with its full stop."""
+        own = self._own_context()
+        if own is None and self.prev and not self.item:
+            return self.prev
+        return own
+
+    def _own_context(self) -> str | None:
         body = self.text
+        if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:
+            return None  # 「其中……」「但是……」 read right after the sentence they continue
         if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]
                                                      or re.search(r"的其他\w{0,4}情形", body))):
             return None  # a catch-all item (其他……的) says nothing of its own
@@ -87,13 +102,34 @@ class Unit:
             # only 「有下列情形之一的，……：」 reads right before one item; 「对下列人员进行监察：」 or
             # 「以下文书……应当印有国徽图案，其中包括：」 glued to an item does not (blind ratings)
             return self.lead if "之一" in self.lead else None
-        if _SUBJECTLESS.match(body) and not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body):
+        if _SUBJECTLESS.match(body) and not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body) \
+                and not _PARTY_FIRST.match(body):
             return None  # 「情节严重的，……」 without its subject: no heading names it well enough
+        if len(body) < 24 and _ends_in_verb(body):
+            return None  # 「被审计单位不得拒绝、拖延、谎报。」: refuse what, the sentence before says
         if len(body) < 16 and not (len(body) >= 12 and _ACTOR_FIRST.match(body)):
             return None  # 「公示期不少于五个工作日。」 says too little; 「国家实行……制度。」 names its actor
         if _ADJUNCT_ONLY.match(body):
             return None  # 「在特殊情况下，可以延长一次……」: whose measure, it does not say
         return ""
+
+
+def _ends_in_verb(sentence: str) -> bool:
+    """Whether a sentence stops on its verb, its object left to the sentence before."""
+    tagged = [(w, t) for w, t in segment.tagged(strip_end(sentence)) if w.strip()]
+    if len(tagged) < 3 or tagged[-2][0] not in ("、", "或者", "和"):
+        return False
+    # a row of verbs at the end (拒绝、拖延、谎报): most of its items are verbs
+    row = [t for w, t in tagged[-7:] if w not in ("、", "或者", "和")]
+    return sum(1 for t in row if t.startswith("v")) * 2 > len(row)
+
+
+def _standalone(u: Unit) -> bool:
+    """Whether a sentence can introduce the next one in a stem: it stands alone, is short,
+    states something (not a lead-in, not a pointer elsewhere, not the preamble)."""
+    t = u.text
+    return (u.context() == "" and 12 <= len(t) <= 80 and t.endswith("。") and "：" not in t
+            and ":" not in t and not refers_elsewhere(t) and not preamble(t))
 
 
 def mask(s: str) -> str:
@@ -177,11 +213,13 @@ class Lexicon:
                     self.units.append(u)
                     order += 1
                 continue
+            prev = ""
             for s in sentences(node.text):
-                u = Unit(info, s, order, topic=topic)
+                u = Unit(info, s, order, topic=topic, prev=prev)
                 u.key = mask(s)
                 self.units.append(u)
                 order += 1
+                prev = s if _standalone(u) else ""
 
     def _closed_lists(self) -> list[tuple[SectionInfo, str, list[str]]]:
         """Lists whose items are short enough to be options: (section, lead-in, items)."""

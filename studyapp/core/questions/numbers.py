@@ -205,6 +205,10 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
     """Up to `n` wrong values for `fig`: the document's own values of the unit first, then the
     usual ladder, nearest first, inside the sentence's range, never a multiple far away."""
     pool = set(doc_values.get(fig.unit, set())) | set(LADDERS.get(fig.unit, ()))
+    if fig.unit == "周岁" and len(doc_values.get(fig.unit, set())) >= 3:
+        # ages are the law's own thresholds (八、十四、十六、十八周岁): a rung it never names
+        # (二十周岁 for a minor) is out of range, not a rival
+        pool = set(doc_values[fig.unit])
     if fig.unit in ("%", "％", "百分之"):
         # on the key's side of 100 %: 130 % among 60/70/80 % would give itself away
         pool = {v for v in pool if v < 100} if fig.value < 100 else {

@@ -36,6 +36,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     "外 后 前 时 所 者 即 则 如 同 跟 让 使 被 给 自 至 到 啊 吗 呢 吧 个 些 里 以下 以上 之间 其中 一切 任何 "
     "所有 相关 有关 其他 各级 各类 切实 认真 进一步 不断 全面 坚决 严格 积极 深入 加强 坚持".split())
 _FUNCTION_POS = ("u", "c", "p", "r", "d", "y", "e", "o", "f", "q")
+FIGURE_OPTION = re.compile(r"^[\d.零〇一二三四五六七八九十百千万两半%]+(?:个)?[\u4e00-\u9fff]{0,4}$")
 _NUMERAL = re.compile(r"^[\d一二三四五六七八九十百千两零〇]+$")
 
 
@@ -179,8 +180,9 @@ def _options_ok(q: Question) -> list[str]:
         return out
     if len(set(opts)) != len(opts):
         out.append("options_duplicate")
+    figures = all(FIGURE_OPTION.match(o) for o in opts)  # 十日 beside 二十日 is a ladder, not a hint
     for i, a in enumerate(opts):
-        if any(i != j and a != b and a in b for j, b in enumerate(opts)):
+        if not figures and any(i != j and a != b and a in b for j, b in enumerate(opts)):
             out.append("options_substring")
             break
     lens = [len(o) for o in opts]
@@ -311,6 +313,9 @@ def _check_choice(q: Question, nq: str, titles: list[str]) -> list[str]:
         out.append("multiple_correct_count")
     out += _options_ok(q)
     negative = is_negative(q.stem)
+    shown = norm(q.stem)
+    if not negative and any(norm(q.options[i]) in shown for i in ans):
+        out.append("choice_answer_given")
 
     def in_source(opt: str) -> bool:
         o = norm(opt)

@@ -256,3 +256,72 @@ def test_figures_are_written_as_the_text_writes_them() -> None:
     assert numbers.write(2000.0, figs[1]) == "两千元"
     assert numbers.int_to_cn(150000) == "十五万" and numbers.int_to_cn(1050) == "一千零五十"
     assert numbers.figures("上一年年收入") == [] and numbers.figures("前三年") == []
+
+
+def _units(text: str):
+    return Lexicon(parse_text(text)).units
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_shown_after_it() -> None:
+    text = ("第一条 招录机关根据考试成绩、考察情况和体检结果，提出拟录用人员名单，并予以公示。公示期不少于五个工作日。\n"
+            "第二条 被审计单位应当提供与审计事项有关的资料。被审计单位不得拒绝、拖延、谎报。\n"
+            "第三条 本条例自发布之日起施行。\n")
+    units = {u.text: u for u in _units(text)}
+    assert units["公示期不少于五个工作日。"].context() == "招录机关根据考试成绩、考察情况和体检结果，提出拟录用人员名单，并予以公示。"
+    assert units["被审计单位不得拒绝、拖延、谎报。"].context() == "被审计单位应当提供与审计事项有关的资料。"
+    bank = generate_bank(parse_text(text))
+    for q in bank.questions:
+        if "公示期" in q.stem:
+            assert q.stem.startswith("招录机关") and "并予以公示。" in q.source["quote"], q
+        assert not q.stem.startswith(("公示期", "被审计单位不得拒绝")), q.stem
+
+
+def test_a_figure_in_the_sentence_before_is_never_the_key() -> None:
+    text = ("第一条 行政机关应当自受理申请之日起二十日内作出决定。二十日内不能作出决定的，经本行政机关负责人批准，"
+            "可以延长十日，并应当将延长期限的理由告知申请人。\n"
+            "第二条 复议机关应当自受理申请之日起六十日内作出复议决定。\n第三条 听证应当在三十日内举行。\n")
+    prev = "行政机关应当自受理申请之日起二十日内作出决定。"
+    for q in generate_bank(parse_text(text)).questions:
+        if not q.stem.startswith(prev):
+            continue
+        if q.type == "judge" and q.answer is False:
+            original = re.search(r"原文为“(.+?)”", q.explanation).group(1)
+            assert original not in prev, q.stem  # the sentence before would say the answer
+        if q.type == "single":
+            assert q.options[q.answer[0]] not in prev, q.stem
+
+
+def test_false_items_turn_on_the_rule_word() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 辞退决定应当以书面形式通知被辞退的公务员。\n"
+            "第二条 依法取得的行政许可，除法律、法规规定依照法定条件和程序可以转让的外，不得转让。\n"
+            "第三条 地方各级审计机关负责人的任免，应当事先征求上一级审计机关的意见。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    changes = {u.text[:6]: forms._falsifications(u) for u in lex.units}
+    assert any(new == "口头" for _, _, new, _ in changes["辞退决定应当"])
+    assert not any(new == "可以" for _, _, new, _ in changes["依法取得的行"])  # 「……可以转让的外，可以转让」
+    assert not any(new == "事后" for _, _, new, _ in changes["地方各级审计"])
+
+
+def test_ages_are_the_laws_own_thresholds() -> None:
+    doc_values = {"周岁": {8.0, 14.0, 16.0, 18.0}}
+    fig = numbers.figures("不得使未满十六周岁的未成年人脱离监护单独生活")[0]
+    assert 20.0 not in numbers.rivals(fig, doc_values, 3)
+    assert set(numbers.rivals(fig, doc_values, 3)) <= {8.0, 14.0, 18.0}
+
+
+def test_no_blank_in_an_open_list() -> None:
+    text = ("第一条 地方各级人民政府应当建立适应老年人需要的生活服务、文化体育活动、日间照料、疾病护理与康复等服务设施和网点。\n"
+            "第二条 设定和实施行政许可，应当遵循公开、公平、公正、非歧视的原则。\n")
+    for q in generate_bank(parse_text(text)).questions:
+        if q.type == "fill":
+            assert "服务设施" not in q.stem, q.stem
+
+
+def test_figure_options_may_contain_each_other() -> None:
+    from studyapp.core.questions.verify import FIGURE_OPTION
+
+    assert all(FIGURE_OPTION.match(o) for o in ("十日", "二十日", "三十日", "五个工作日", "百分之六十"))
+    assert not FIGURE_OPTION.match("监察机关")
