@@ -4,7 +4,8 @@ The preview shows exactly the PDF that will be filed — the same bytes the CLI 
 what a clerk sees is what the printer gets. The PDF is built on the task runner's worker
 thread; the dialog opens at once with a short 「正在生成…」 and shows the first page as soon as
 the bytes arrive (QPdfDocument loads from memory through a QBuffer, no temporary file).
-Printing renders each page of the loaded QPdfDocument into the QPrinter with QPainter, so a
+打印… asks the printer for A4 at actual size and sends the job on the worker (printer.py):
+the PDF itself to a CUPS queue, or each page drawn at the printer's resolution elsewhere, so a
 PC without a PDF reader can still print.
 """
 
@@ -19,12 +20,10 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QPointF,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -41,7 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.ui import style
+from studyapp.core.printjob import PrintError
 from studyapp.ui.records.common import ORDER_LABELS, choose_save_path, primary
+from studyapp.ui.records.printer import deliver, job_from_printer, prepare_printer, printers_installed
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -50,45 +51,6 @@ log = logging.getLogger("studyapp.ui")
 Builder = Callable[[str], bytes]
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
-PRINT_DPI = 300  # enough for 小四 text and table rules; a 1200-dpi page image would be 140 MB
-
-
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Render the pages of `document` (honouring the printer's page range) onto `printer`.
-
-    Each page is rasterised at up to PRINT_DPI and scaled to the printable area, keeping its
-    proportions. Returns the number of pages sent; 0 when the printer could not be opened.
-    """
-    count = document.pageCount()
-    if count <= 0:
-        return 0
-    first, last = 1, count
-    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        first, last = max(1, printer.fromPage()), min(count, printer.toPage() or count)
-    painter = QPainter()
-    if not painter.begin(printer):
-        log.error("cannot start printing on %s", printer.printerName() or printer.outputFileName())
-        return 0
-    sent = 0
-    try:
-        dpi = min(PRINT_DPI, max(72, printer.resolution()))
-        for number in range(first, last + 1):
-            if sent:
-                printer.newPage()
-            points = document.pagePointSize(number - 1)
-            image = document.render(number - 1, QSize(round(points.width() / 72 * dpi),
-                                                      round(points.height() / 72 * dpi)))
-            area = painter.viewport()
-            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(area.x() + (area.width() - size.width()) // 2, area.y(), size.width(), size.height())
-            painter.drawImage(target, image)
-            sent += 1
-    finally:
-        painter.end()
-    log.info("printed %d page(s)", sent)
-    return sent
-
-
 class PdfPreviewDialog(QDialog):
     """One printed form: page view with navigation and zoom, print, save, Excel.
 
@@ -123,6 +85,7 @@ class PdfPreviewDialog(QDialog):
         self.pdf_bytes: bytes = b""
         self._buffer: QBuffer | None = None
         self._task: Task | None = None
+        self._printer: QPrinter | None = None
         self.last_directory = ""
         self.resize(1100, 720)
 
@@ -341,30 +304,55 @@ class PdfPreviewDialog(QDialog):
         self.zoom_label.setText(f"{round(self._effective_zoom() * 100)}%" if self.page_count else "")
 
     # output --------------------------------------------------------------------------------------
-    def print_to(self, printer: QPrinter) -> int:
-        """Print on a configured printer (no dialog): what 打印… does after the dialog."""
-        printer.setDocName(self.file_stem)
-        sent = print_pdf(self.document, printer)
-        if sent == 0:
-            QMessageBox.warning(self, "打印", "打印机无法启动，没有打印任何内容。请检查打印机是否已连接并开机。")
-        return sent
+    def landscape(self) -> bool:
+        size = self.document.pagePointSize(0) if self.page_count else None
+        return bool(size is not None and size.width() > size.height())
 
-    def print_dialog(self) -> int:
-        """Qt's print dialog (Chinese through qtbase_zh_CN), then print the chosen pages."""
+    def print_to(self, printer: QPrinter) -> Task | None:
+        """Send the shown PDF to a configured printer (no dialog) on the worker: what 打印…
+        does after the dialog. The status line says what was sent when it is done."""
+        if not self.page_count or not self.pdf_bytes:
+            return None
+        job = job_from_printer(printer, self.page_count, self.file_stem, self.landscape())
+        data = self.pdf_bytes
+        self._printer = printer  # alive until the worker is done with it
+
+        def work(progress, cancel) -> str:
+            return deliver(printer, data, job, progress, cancel)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PrintError):
+                self._notify("没有打印")
+                QMessageBox.warning(self, "打印", str(exc))
+            else:
+                report_failure(self, "打印", exc)
+
+        return self.runner.run(work, title="打印", label=f"正在打印{self.title}…",
+                               on_success=self._notify, on_failure=failed)
+
+    def print_dialog(self) -> Task | None:
+        """Qt's print dialog (Chinese through qtbase_zh_CN) on A4, then print on the worker."""
         if not self.page_count:
-            return 0
+            return None
+        if not printers_installed():
+            box = QMessageBox(QMessageBox.Icon.Information, "打印",
+                              "这台电脑没有安装打印机。\n\n可以先“另存为 PDF…”，把文件带到装有打印机的电脑上打印；"
+                              "或请技术人员安装打印机后再试。", parent=self)
+            save = box.addButton("另存为 PDF…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is save:
+                self.save_pdf()
+            return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(False)
+        prepare_printer(printer, self.page_count, self.file_stem, self.landscape())
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(f"打印{self.title}")
         dialog.setMinMax(1, self.page_count)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return 0
-        sent = self.print_to(printer)
-        if sent:
-            self._notify(f"已发送 {sent} 页到打印机")
-        return sent
+            return None
+        return self.print_to(printer)
 
     def _suggest(self, suffix: str) -> str:
         name = f"{self.file_stem}{suffix}"
