@@ -28,6 +28,7 @@ OPTIONS: dict[str, Option] = {
         Option("window.state", str, "", "主窗口工具栏和停靠窗状态"),
         Option("window.splitter", str, "", "目录与阅读区的分隔位置"),
         Option("org.unit_name", str, "", "单位名称（打印表头）"),
+        Option("org.unit_asked", bool, False, "是否已询问过单位名称"),
         Option("hours.target_party_member", float, 32.0, "党员年度学时目标"),
         Option("hours.target_branch_secretary", float, 56.0, "支部书记、委员年度学时目标"),
         Option("hours.target_township_cadre", float, 90.0, "乡镇（街道）干部年度学时目标"),

@@ -71,6 +71,14 @@ def fmt_score(value: float | None, digits: int = 1) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def fmt_percent(rate: float | None, digits: int = 1) -> str:
+    """A share as every form and screen writes it: 0.478 -> 47.8%, 1.0 -> 100%, rounded half
+    up like fmt_score (one rule throughout: a printed 及格率 and the screen never differ)."""
+    if rate is None:
+        return "—"
+    return f"{fmt_score(rate * 100, digits)}%"
+
+
 def band_edges(full_marks: float = 100) -> list[float]:
     """Band boundaries 60/70/80/90 % of full marks (0.6·full … full)."""
     return [full_marks * r for r in (0.6, 0.7, 0.8, 0.9)]

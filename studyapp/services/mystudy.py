@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from sqlalchemy import case, func, select
 
+from studyapp.core.stats import fmt_percent
 from studyapp.db.models import Question, ReadMark, Section, StudySession
 from studyapp.db.models_records import Person, Score
 from studyapp.db.models_study import Attempt, AttemptAnswer
@@ -39,7 +40,7 @@ MASTERY_WINDOW = 10
 def mastery_rule_text(min_answers: int = 3, ratio: float = 0.8) -> str:
     """The mastery rule in Chinese, for a tooltip on the tree's legend."""
     return (f"已掌握：本节至少答过 {min_answers} 道题，且最近 {MASTERY_WINDOW} 次作答中"
-            f"答对不少于 {ratio:.0%}；已练习：答过本节的题；已读：本节已读完。")
+            f"答对不少于 {fmt_percent(ratio, 0)}；已练习：答过本节的题；已读：本节已读完。")
 
 
 def _answers_by_section(session, person_id: int, document_id: int) -> dict[int, list[bool]]:

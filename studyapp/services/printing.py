@@ -49,6 +49,37 @@ def unit_name(ctx: AppContext) -> str:
     return str(get_setting(ctx, "org.unit_name") or "").strip()
 
 
+UNIT_MAX = 40
+
+
+def set_unit_name(ctx: AppContext, name: str) -> str:
+    """Store the unit that heads every printed form (「某某乡党委」); "" clears it. Returns what
+    was stored. DocumentError (Chinese) for a name no form can print."""
+    from studyapp.core.model import DocumentError
+    from studyapp.services.settings import set_setting
+
+    clean = " ".join(name.split())
+    if any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in name.replace("\n", "").replace("\t", "")):
+        raise DocumentError("单位名称里有不能打印的控制字符，请重新输入。")
+    if len(clean) > UNIT_MAX:
+        raise DocumentError(f"单位名称太长（{len(clean)} 个字），请不超过 {UNIT_MAX} 个字。")
+    set_setting(ctx, "org.unit_name", clean)
+    set_setting(ctx, "org.unit_asked", True)
+    return clean
+
+
+def unit_needs_asking(ctx: AppContext) -> bool:
+    """Whether the GUI should ask for the unit (not set, and not asked before)."""
+    return not unit_name(ctx) and not bool(get_setting(ctx, "org.unit_asked"))
+
+
+def unit_asked(ctx: AppContext) -> None:
+    """The user chose 以后再说: not asked again (the 设置 menu still has it)."""
+    from studyapp.services.settings import set_setting
+
+    set_setting(ctx, "org.unit_asked", True)
+
+
 def default_order(ctx: AppContext) -> str:
     value = str(get_setting(ctx, "records.print_order") or "roster")
     return value if value in {o.value for o in NameOrder} else NameOrder.ROSTER.value

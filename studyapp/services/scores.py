@@ -189,17 +189,18 @@ def session_scores(
 
 
 def summary_text(scores: SessionScores) -> str:
-    """「参考 23 人，平均分 86.5，最高分 98，最低分 62，及格率 100%，优秀率 47.8%。」 for the 学习记录."""
-    from studyapp.core.stats import fmt_score
+    """「满分 100 分，应考 25 人，实考 23 人，缺考 2 人，平均分 86.5，……，优秀率 47.8%。」 for the
+    学习记录 and the CLI."""
+    from studyapp.core.stats import fmt_percent, fmt_score
 
     st = scores.stats
     if not st.count:
         return ""
     absent = sum(1 for r in scores.rows if r.score is None)
     text = (
-        f"满分 {fmt_score(scores.full_marks)} 分，参考 {st.count} 人"
-        + (f"（缺考 {absent} 人）" if absent else "")
+        f"满分 {fmt_score(scores.full_marks)} 分，应考 {st.count + absent} 人，实考 {st.count} 人"
+        + (f"，缺考 {absent} 人" if absent else "")
         + f"，平均分 {fmt_score(st.mean)}，最高分 {fmt_score(st.highest)}，最低分 {fmt_score(st.lowest)}，"
-        f"及格率 {fmt_score(st.pass_rate * 100)}%，优秀率 {fmt_score(st.excellent_rate * 100)}%。"
+        f"及格率 {fmt_percent(st.pass_rate)}，优秀率 {fmt_percent(st.excellent_rate)}。"
     )
     return text

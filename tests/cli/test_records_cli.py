@@ -119,7 +119,7 @@ def test_scores_import_and_bad_session(capsys, with_roster: Path, tmp_path: Path
     path.write_text("姓名,单位,得分\n王德伦,,95\n陈志强,,缺考\n王伟,财政所,70\n", encoding="utf-8")
     code, out, err = run(capsys, "scores", str(sid), str(path), "--data", str(data))
     assert code == 0, err
-    assert "参考 2 人" in out and "平均分 82.5" in out
+    assert "实考 2 人" in out and "平均分 82.5" in out
     bad = tmp_path / "b.csv"
     bad.write_text("姓名,得分\n王德伦,九十\n", encoding="utf-8")
     assert_bad_input(*run(capsys, "scores", str(sid), str(bad), "--data", str(data)))
@@ -154,14 +154,14 @@ def test_print_forms_hold_names_fields_counts_and_pages(capsys, with_roster: Pat
     assert run(capsys, "print", "record", str(sid), "-o", str(record), "--data", str(data))[0] == 0
     text = squeeze(pdf_text(record))
     for needed in ("学习记录", "集中学习", "乡政府二楼会议室", "王德伦", "应到7人，实到6人",
-                   "陈志强（请假：下村入户）", "中共遵义市委关于全面推进依法治市的实施意见", "参考4人",
+                   "陈志强（请假：下村入户）", "中共遵义市委关于全面推进依法治市的实施意见", "实考4人",
                    "第1页共1页"):
         assert needed in text, needed
 
     sheet = tmp_path / "scores.pdf"
     assert run(capsys, "print", "scores", str(sid), "-o", str(sheet), "--data", str(data))[0] == 0
     text = squeeze(pdf_text(sheet))
-    for needed in ("成绩登记表", "王德伦", "95", "参考人数", "平均分", "78.3", "及格率", "100%", "第1页共1页"):
+    for needed in ("成绩登记表", "王德伦", "95", "应考", "实考", "平均分", "78.3", "及格率", "100%", "第1页共1页"):
         assert needed in text, needed
     # roster order by default: 王德伦 (1) before 张国华 (3)
     table = text[text.index("序号姓名"):]

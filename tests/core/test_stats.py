@@ -78,3 +78,12 @@ def test_item_analysis_small_group_is_not_judged():
     [item] = item_analysis([[1], [0], [1]], [3, 1, 2])
     assert item.discrimination is None and not item.flags
     assert item.correct_rate == pytest.approx(2 / 3)
+
+
+def test_percentages_are_rounded_one_way_everywhere() -> None:
+    from studyapp.core.stats import fmt_percent
+
+    # half up, as people round by hand — not Python's round-half-even (round(0.125*100) == 12)
+    assert fmt_percent(0.125, 0) == "13%" and fmt_percent(0.0625) == "6.3%"
+    assert fmt_percent(0.478) == "47.8%" and fmt_percent(1.0) == "100%" and fmt_percent(None) == "—"
+    assert fmt_percent(2 / 3) == "66.7%" and fmt_percent(0.845, 0) == "85%"

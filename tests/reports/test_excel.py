@@ -32,13 +32,15 @@ def test_signin_xlsx():
 
 def test_score_xlsx_keeps_numbers_and_statistics():
     ws = _sheet(score_sheet_xlsx(sample.score_data()))
-    assert [c.value for c in ws[4]] == ["序号", "姓名", "单位", "得分", "名次", "备注"]
+    assert [c.value for c in ws[4] if c.value is not None] == ["序号", "姓名", "单位", "得分", "名次", "备注"]
     scores = [ws.cell(row=r, column=4).value for r in range(5, 30)]
     assert all(isinstance(v, (int, float)) or v == "缺考" for v in scores)
     values = [c.value for row in ws.iter_rows() for c in row]
-    for label in ("参考人数", "平均分", "最高分", "最低分", "及格率", "优秀率", "60分以下"):
+    for label in ("应考", "实考", "缺考", "平均分", "最高分", "最低分", "及格率", "优秀率", "60分以下"):
         assert label in values
-    assert 23 in values  # 参考人数: 25 on the roster, 2 absent
+    head = next(r for r in ws.iter_rows() if r[0].value == "应考")
+    counts = [ws.cell(row=head[0].row + 1, column=c).value for c in (1, 2, 3)]
+    assert counts == [25, 23, 2]  # 25 on the roster, 2 absent
 
 
 def test_score_xlsx_rates_and_shares_are_numbers():

@@ -138,15 +138,15 @@ def test_score_sheet_statistics_ranks_and_items():
               ScoreRow("郭晓峰", "派出所", None, "请假")],
     )
     text = "".join(pdf_pages(build_score_sheet(data)))
-    for needed in ("成绩登记表", "序号姓名单位得分名次备注", "参考人数", "平均分", "最高分",
+    for needed in ("成绩登记表", "序号姓名单位得分名次备注", "应考", "实考", "平均分", "最高分",
                    "最低分", "及格率", "优秀率", "分数段分布", "缺考"):
         assert needed in text, needed
     # ranks 1, 2, 2, 4 in print order
     assert "王德伦乡党委951" in text
     assert "陈志强乡政府882" in text and "李红梅乡党委882" in text
     assert "赵明乡纪委594" in text
-    # 参考 4 (缺考 1), mean 82.5, max 95, min 59, 及格 75%, 优秀 (≥85) 75%
-    assert "4（缺考1）82.5955975%75%" in text
+    # 应考 5, 实考 4, 缺考 1, mean 82.5, max 95, min 59, 及格 75%, 优秀 (≥85) 75%
+    assert "应考实考缺考平均分最高分最低分及格率优秀率54182.5955975%75%" in text
 
 
 def test_score_sheet_item_analysis_flags_bad_item():

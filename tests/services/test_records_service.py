@@ -129,7 +129,7 @@ def test_scores_stats_and_all_or_nothing(ctx: AppContext, tmp_path: Path) -> Non
     by_name = {r.display_name: r for r in result.rows}
     assert by_name["陈志强"].rank == by_name["李红梅"].rank == 2 and by_name["王伟"].rank == 4
     assert by_name["孙丽"].score is None and by_name["孙丽"].rank is None
-    assert "参考 4 人（缺考 1 人）" in scores.summary_text(result)
+    assert "应考 5 人，实考 4 人，缺考 1 人" in scores.summary_text(result)
 
 
 def test_item_analysis_from_per_question_answers(ctx: AppContext) -> None:

@@ -156,16 +156,14 @@ def run_attendance(args: argparse.Namespace) -> int:
 
 
 def run_scores(args: argparse.Namespace) -> int:
-    from studyapp.core.stats import fmt_score
     from studyapp.services import scores, sessions
 
     sid = session_id(args.session)
     with open_context(args) as ctx:
         sessions.get_session(ctx, sid)
         result = scores.import_scores(ctx, sid, Path(args.file))
-        st = scores.session_scores(ctx, sid).stats
-    out(f"已导入成绩 {result.stored} 人。参考 {st.count} 人，平均分 {fmt_score(st.mean)}，"
-        f"最高分 {fmt_score(st.highest)}，最低分 {fmt_score(st.lowest)}。")
+        summary = scores.summary_text(scores.session_scores(ctx, sid))
+    out(f"已导入成绩 {result.stored} 人。" + summary)
     return 0
 
 

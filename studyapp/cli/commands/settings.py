@@ -65,6 +65,12 @@ def run(args: argparse.Namespace) -> int:
         if args.value is not None:
             if name == "org.unit_name" and not args.value.strip():
                 raise DocumentError("单位名称不能为空。要清除，请用：studyapp settings --reset 单位")
+            if name == "org.unit_name":
+                from studyapp.services import printing
+
+                stored = printing.set_unit_name(ctx, args.value)
+                out(f"已设置：{opt.description}＝{stored}")
+                return 0
             try:
                 settings_service.set_setting(ctx, name, args.value.strip())
             except ValueError as exc:

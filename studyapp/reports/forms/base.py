@@ -147,20 +147,32 @@ class Title(Flowable):
     spaced out (签 到 表) as printed forms do.
     """
 
+    UNIT_SIZE = 15  # 小三: the issuing unit above the form's name, as offices head their forms
+
     def __init__(self, text: str, size: float = 20, space_after: float = 3 * mm) -> None:
         super().__init__()
         self.text = text
         self.size = size
         self.spaceAfter = space_after
         self.char_space = size * 0.6 if len(text) <= 5 else size * 0.08
+        self.unit = ""  # set by render() from the 单位 setting
+
+    def _unit_height(self) -> float:
+        return self.UNIT_SIZE * 1.7 if self.unit else 0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        return availWidth, self.size * 1.5
+        return availWidth, self.size * 1.5 + self._unit_height()
 
     def draw(self) -> None:
         font = styles().font
         c = self.canv
+        if self.unit:
+            c.saveState()
+            c.setFont(font, self.UNIT_SIZE)
+            c.setFillColor(colors.black)
+            c.drawCentredString(self.width / 2, self.size * 1.5 + self.UNIT_SIZE * 0.45, self.unit)
+            c.restoreState()
         c.saveState()  # the text render mode is graphics state: keep it from leaking to the grid
         width = stringWidth(self.text, font, self.size) + self.char_space * (len(self.text) - 1)
         t = c.beginText()
@@ -258,6 +270,10 @@ def render(story: list, unit: str, form_title: str, cover: bool = False, doc_hoo
     """Lay out `story` and return the PDF bytes."""
     buffer = io.BytesIO()
     doc = make_doc(buffer, unit, form_title, cover=cover)
+    if unit:
+        for flowable in story:  # every form's title is headed by the unit that issues it
+            if isinstance(flowable, Title) and flowable.text not in ("目 录",):
+                flowable.unit = unit
     if doc_hook is not None:
         doc_hook(doc)
     doc.build(story, canvasmaker=_NumberedCanvas)

@@ -139,10 +139,13 @@ def score_sheet_xlsx(data: ScoreSheetData) -> bytes:
             row.note,
         ])
     nxt = _table(ws, 4, header, rows, height=20, left_cols=(3, 6))
-    stat_head = ["参考人数", "平均分", "最高分", "最低分", "及格率", "优秀率"]
+    stat_head = ["应考", "实考", "缺考", "平均分", "最高分", "最低分", "及格率", "优秀率"]
+    absent = sum(1 for s in scores if s is None)
     stat_vals = [
+        stats.count + absent,
         stats.count,
-        round(stats.mean, 1) if stats.mean is not None else "—",
+        absent,
+        float(fmt_score(stats.mean)) if stats.mean is not None else "—",  # half up, as printed
         stats.highest if stats.highest is not None else "—",
         stats.lowest if stats.lowest is not None else "—",
         stats.pass_rate,  # numbers, shown as percentages: offices sum and chart them
@@ -151,7 +154,7 @@ def score_sheet_xlsx(data: ScoreSheetData) -> bytes:
     _line(ws, nxt + 1, "成绩统计", len(header))
     stat_row = nxt + 3
     nxt = _table(ws, nxt + 2, stat_head, [stat_vals], height=22)
-    for col in (5, 6):
+    for col in (7, 8):
         ws.cell(row=stat_row, column=col).number_format = "0.0%"
     _line(ws, nxt + 1, "分数段分布", len(header))
     band_top = nxt + 2

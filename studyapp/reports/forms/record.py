@@ -92,7 +92,9 @@ def record_story(data: RecordData) -> list:
     min_heights = [10 * mm] * 4 + [14 * mm, 30 * mm]
     min_heights += [0] * (last_speech - first_speech + 1)
     # Leave room to add by hand: the discussion block is at least DISCUSSION_MIN tall.
-    min_heights[last_speech] = max(12 * mm, DISCUSSION_MIN - _estimate_height(speeches[:-1]))
+    # (the unit's line above the title takes its height from this block: one page still)
+    room = DISCUSSION_MIN - (base.Title.UNIT_SIZE * 1.7 if data.unit else 0)
+    min_heights[last_speech] = max(12 * mm, room - _estimate_height(speeches[:-1]))
     min_heights.append(24 * mm)
 
     n = len(rows)

@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
-from studyapp.core.stats import ScoreStats, fmt_score, ranks, score_stats
+from studyapp.core.stats import ScoreStats, fmt_percent, fmt_score, ranks, score_stats
 from studyapp.reports.forms import base
 from studyapp.reports.forms.data import ScoreSheetData, cn_date
 
@@ -28,7 +28,7 @@ BAR_FILL = colors.Color(0.45, 0.45, 0.45)
 
 def percent(rate: float) -> str:
     """0.478 -> 47.8%; whole numbers without decimals (100%)."""
-    return f"{fmt_score(rate * 100)}%"
+    return fmt_percent(rate)
 
 
 def _section_heading(text: str) -> Paragraph:
@@ -37,17 +37,18 @@ def _section_heading(text: str) -> Paragraph:
 
 
 def _stats_table(stats: ScoreStats, absent: int) -> Table:
-    head = ["参考人数", "平均分", "最高分", "最低分", "及格率", "优秀率"]
-    count = f"{stats.count}" + (f"（缺考 {absent}）" if absent else "")
+    head = ["应考", "实考", "缺考", "平均分", "最高分", "最低分", "及格率", "优秀率"]
     values = [
-        count,
+        f"{stats.count + absent}",
+        f"{stats.count}",
+        f"{absent}",
         fmt_score(stats.mean),
         fmt_score(stats.highest),
         fmt_score(stats.lowest),
         percent(stats.pass_rate) if stats.count else "—",
         percent(stats.excellent_rate) if stats.count else "—",
     ]
-    table = Table([head, values], colWidths=[base.CONTENT_W / 6] * 6, rowHeights=[8 * mm, 9 * mm])
+    table = Table([head, values], colWidths=[base.CONTENT_W / 8] * 8, rowHeights=[8 * mm, 9 * mm])
     table.setStyle(base.grid_style())
     return table
 
@@ -191,7 +192,7 @@ def score_story(data: ScoreSheetData) -> list:
     stats_block = [_section_heading("成绩统计"), Spacer(1, 2 * mm), _stats_table(stats, absent)]
     if absent:
         stats_block.append(
-            Paragraph(f"注：缺考 {absent} 人，不计入参考人数及各项统计。", st.small)
+            Paragraph(f"注：缺考 {absent} 人，不计入实考人数及各项统计。", st.small)
         )
     story.append(KeepTogether(stats_block))
     if data.show_chart:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import DocumentError
+from studyapp.core.stats import fmt_percent
 from studyapp.services import AppContext, documents
 from studyapp.services.dto import DocumentInfo
 
@@ -40,7 +41,7 @@ def format_imported_at(value: str) -> str:
 def format_progress(info: DocumentInfo) -> str:
     if info.section_count == 0:
         return "—"
-    return f"{info.read_count}/{info.section_count}（{round(info.progress * 100)}%）"
+    return f"{info.read_count}/{info.section_count}（{fmt_percent(info.progress, 0)}）"
 
 
 class LibraryDialog(QDialog):

@@ -184,7 +184,7 @@ class HoursPanel(QWidget):
         ctx = self.ctx
         self.preview = open_preview(
             self, self.runner, "个人学习档案", lambda _o: printing.personal_archive_pdf(ctx, pid, year),
-            file_stem=f"个人学习档案-{who}-{year}")
+            file_stem=f"个人学习档案-{who}-{year}", ctx=ctx)
         self.previewOpened.emit(self.preview)
         return self.preview
 
@@ -193,6 +193,6 @@ class HoursPanel(QWidget):
         ctx = self.ctx
         self.preview = open_preview(
             self, self.runner, "年度归档", lambda order: printing.annual_archive_pdf(ctx, year, order or None),
-            file_stem=f"学习记录年度归档-{year}", orders=True, order=printing.default_order(ctx))
+            file_stem=f"学习记录年度归档-{year}", orders=True, order=printing.default_order(ctx), ctx=ctx)
         self.previewOpened.emit(self.preview)
         return self.preview

@@ -413,7 +413,7 @@ class PaperDialog(QDialog):
         """A preview owned by the window the dialog came from (the dialog itself is about to go)."""
         host = self.parentWidget()
         if host is not None:
-            return open_preview(host, self.runner, title, build, file_stem=stem)
+            return open_preview(host, self.runner, title, build, file_stem=stem, ctx=self.ctx)
         dialog = PdfPreviewDialog(self.runner, title, build, file_stem=stem)
         dialog.show()
         return dialog

@@ -72,12 +72,14 @@ class PdfPreviewDialog(QDialog):
         orders: bool = False,
         order: str = "roster",
         parent: QWidget | None = None,
+        ctx=None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreview")
         self.setWindowTitle(f"打印预览 - {title}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.runner = runner
+        self.ctx = ctx  # with it, a form without the unit's name offers to fill it in
         self.title = title
         self.file_stem = file_stem
         self._build = build
@@ -163,10 +165,28 @@ class PdfPreviewDialog(QDialog):
         for w in (self.print_button, self.save_button, self.excel_button, close_button):
             bar.addWidget(w)
 
+        # the unit that heads the form, asked where it shows: 「表头还没有单位名称」 [填写…]
+        self.unit_bar = QWidget(self)
+        self.unit_bar.setObjectName("unitBar")
+        self.unit_bar.setStyleSheet(f"#unitBar {{ background: #fff4d6; border: 1px solid #e0c070; }}"
+                                    f" #unitBar QLabel {{ color: {style.INK}; }}")
+        unit_row = QHBoxLayout(self.unit_bar)
+        unit_row.setContentsMargins(10, 4, 6, 4)
+        self.unit_label = QLabel("表头还没有填写单位名称（如“某某乡党委”），表格标题上方将空着。", self.unit_bar)
+        self.unit_button = QPushButton("填写单位名称…", self.unit_bar)
+        self.unit_button.clicked.connect(self.fill_unit)
+        self.unit_later = QPushButton("不再提示", self.unit_bar)
+        self.unit_later.clicked.connect(self._unit_later)
+        unit_row.addWidget(self.unit_label, 1)
+        unit_row.addWidget(self.unit_button)
+        unit_row.addWidget(self.unit_later)
+        self.unit_bar.setVisible(self._needs_unit())
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(8)
         layout.addLayout(bar)
+        layout.addWidget(self.unit_bar)
         layout.addWidget(self.stack, 1)
         self.status = QLabel("", self)
         self.status.setObjectName("muted")
@@ -304,6 +324,30 @@ class PdfPreviewDialog(QDialog):
         self.zoom_label.setText(f"{round(self._effective_zoom() * 100)}%" if self.page_count else "")
 
     # output --------------------------------------------------------------------------------------
+    def _needs_unit(self) -> bool:
+        if self.ctx is None:
+            return False
+        from studyapp.services import printing
+
+        return printing.unit_needs_asking(self.ctx)
+
+    def fill_unit(self) -> bool:
+        """填写单位名称…: store it and rebuild the form with it in the heading."""
+        from studyapp.ui.records.unit import edit_unit
+
+        if self.ctx is None or not edit_unit(self, self.ctx):
+            return False
+        self.unit_bar.hide()
+        self.rebuild()
+        return True
+
+    def _unit_later(self) -> None:
+        from studyapp.services import printing
+
+        if self.ctx is not None:
+            printing.unit_asked(self.ctx)
+        self.unit_bar.hide()
+
     def landscape(self) -> bool:
         size = self.document.pagePointSize(0) if self.page_count else None
         return bool(size is not None and size.width() > size.height())
@@ -419,10 +463,12 @@ def open_preview(
     xlsx: Builder | None = None,
     orders: bool = False,
     order: str = "roster",
+    ctx=None,
 ) -> PdfPreviewDialog:
-    """Open a preview window (non-modal, so the clerk can keep the record open beside it)."""
+    """Open a preview window (non-modal, so the clerk can keep the record open beside it).
+    With `ctx`, a form printed before the unit's name is set offers to fill it in."""
     dialog = PdfPreviewDialog(runner, title, build, file_stem=file_stem, xlsx=xlsx, orders=orders,
-                              order=order, parent=parent)
+                              order=order, parent=parent, ctx=ctx)
     top = parent.window()
     if top is not None and top.isVisible():
         geo = top.geometry()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import DocumentError
-from studyapp.core.stats import Band, ScoreStats, fmt_score
+from studyapp.core.stats import Band, ScoreStats, fmt_percent, fmt_score
 from studyapp.services import attendance, scores
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import FileImportResult, SessionScores
@@ -71,7 +71,7 @@ def parse_score(text: str) -> tuple[bool, float | None]:
 
 
 def percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{fmt_score(rate * 100)}%"
+    return fmt_percent(rate)
 
 
 class ScoreTable(QTableWidget):

@@ -746,7 +746,7 @@ class SessionsPanel(QWidget):
         dialog = open_preview(
             self, self.runner, title, lambda order: printing.session_form_pdf(ctx, form, sid, order or None),
             file_stem=stem, xlsx=xlsx, orders=form in ("signin", "scores"),
-            order=printing.default_order(ctx),
+            order=printing.default_order(ctx), ctx=ctx,
         )
         self.preview = dialog
         self.previewOpened.emit(dialog)

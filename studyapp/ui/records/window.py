@@ -57,9 +57,20 @@ class RecordsWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.roster.changed.connect(self._roster_changed)
         self.setCentralWidget(self.tabs)
+        settings_menu = self.menuBar().addMenu("设置(&S)")
+        self.unit_action = settings_menu.addAction("单位名称…")
+        self.unit_action.setToolTip("印在每张表格标题上方的单位名称")
+        self.unit_action.triggered.connect(self.edit_unit)
         self.statusBar().showMessage("就绪")
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         self.resize(1280, 720)
+
+    def edit_unit(self) -> None:
+        from studyapp.services import printing
+        from studyapp.ui.records.unit import edit_unit
+
+        if edit_unit(self, self.ctx):
+            self.notify(f"单位名称：{printing.unit_name(self.ctx) or '（未填写）'}")
 
     def notify(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

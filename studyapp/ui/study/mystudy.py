@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.stats import fmt_percent
 from studyapp.services import AppContext, documents, mystudy
 from studyapp.services.dto import DocumentView
 from studyapp.services.dto_study import MASTERY_NAMES, MyStudy, ScorePoint
@@ -133,7 +134,7 @@ class MyStudyPage(StudyPage):
 
         stats = QHBoxLayout()
         stats.setSpacing(12)
-        acc = f"{s.accuracy:.0%}" if s.accuracy is not None else "—"
+        acc = fmt_percent(s.accuracy, 0)
         for value, name in ((f"{s.sections_read} / {s.section_count}", "已读章节"),
                             (f"{s.practice_count} 次", "练习"),
                             (f"{s.answered} 题", "答过的题"),
