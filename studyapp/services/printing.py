@@ -42,7 +42,7 @@ from studyapp.services.settings import get_setting
 
 log = logging.getLogger("studyapp.records")
 
-FORMS = ("signin", "record", "scores")
+FORMS = ("signin", "signin_archive", "record", "scores")
 
 
 def unit_name(ctx: AppContext) -> str:
@@ -100,22 +100,37 @@ def _time_text(detail: SessionDetail) -> str:
 
 
 def signin_data(
-    ctx: AppContext, session_id: int, order: NameOrder | str | None = None, blank_rows: int = 0
+    ctx: AppContext, session_id: int, order: NameOrder | str | None = None, blank_rows: int = 0,
+    archived: bool = False,
 ) -> SigninData:
-    """签到表: the expected attendees (or, when none are set, everyone active on the roster)."""
+    """签到表: the expected attendees (or, when none are set, everyone active on the roster).
+
+    Blank for signing before the meeting; `archived` gives the copy filed afterwards, with
+    请假/缺席/迟到 noted and 实到 counted from the attendance."""
     order = order or default_order(ctx)
     detail = sessions.get_session_detail(ctx, session_id)
     marked = attendance.sheet(ctx, session_id, order)
+    present = None
+    tally = ""
     if marked:
         rows = []
         for a in marked:
             note = ""
-            if a.status in ("leave", "absent"):
+            if a.status in ("leave", "absent", "late"):
                 note = "：".join(p for p in (STATUS_NAMES[a.status], a.reason) if p)
             rows.append(SigninRow(a.name, a.unit, a.post, note))
+        counted = [a for a in marked if a.status]
+        if archived and counted:
+            present = sum(1 for a in marked if a.status in ("present", "late"))
+            kinds = [(STATUS_NAMES[s], sum(1 for a in marked if a.status == s)) for s in ("leave", "absent", "late")]
+            tally = "，".join(f"{name} {n} 人" for name, n in kinds if n)
     else:
         rows = [SigninRow(p.name, p.unit, p.post) for p in roster.list_people(ctx, order)]
     return SigninData(
+        title="签到表（存档）" if archived else "签到表",
+        archived=archived,
+        present=present,
+        tally=tally,
         unit=unit_name(ctx),
         meeting=meeting_name(detail),
         date=_date(detail),
@@ -205,7 +220,13 @@ def scores_data(ctx: AppContext, session_id: int, order: NameOrder | str | None 
 
 
 def signin_pdf(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
+    """The 签到表 to pass round: blank for signing."""
     return build_signin_sheet(signin_data(ctx, session_id, order))
+
+
+def signin_archive_pdf(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
+    """签到表（存档）: the copy filed after the meeting, absences noted and 实到 counted."""
+    return build_signin_sheet(signin_data(ctx, session_id, order, archived=True))
 
 
 def record_pdf(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
@@ -219,13 +240,15 @@ def scores_pdf(ctx: AppContext, session_id: int, order: NameOrder | str | None =
 def session_form_pdf(
     ctx: AppContext, form: str, session_id: int, order: NameOrder | str | None = None
 ) -> bytes:
-    """One of FORMS ("signin", "record", "scores") as PDF bytes."""
-    builders = {"signin": signin_pdf, "record": record_pdf, "scores": scores_pdf}
+    """One of FORMS ("signin", "signin_archive", "record", "scores") as PDF bytes."""
+    builders = {"signin": signin_pdf, "signin_archive": signin_archive_pdf, "record": record_pdf,
+                "scores": scores_pdf}
     return builders[form](ctx, session_id, order)
 
 
-def signin_xlsx(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
-    return signin_sheet_xlsx(signin_data(ctx, session_id, order))
+def signin_xlsx(ctx: AppContext, session_id: int, order: NameOrder | str | None = None,
+                archived: bool = False) -> bytes:
+    return signin_sheet_xlsx(signin_data(ctx, session_id, order, archived=archived))
 
 
 def scores_xlsx(ctx: AppContext, session_id: int, order: NameOrder | str | None = None) -> bytes:
@@ -298,7 +321,7 @@ def annual_archive_data(
     forms = []
     for sid in _session_ids_of_year(ctx, year):
         record = record_data(ctx, sid, order)
-        signin = signin_data(ctx, sid, order) if record.expected else None
+        signin = signin_data(ctx, sid, order, archived=True) if record.expected else None
         sheet = scores_data(ctx, sid, order)
         forms.append(SessionForms(record, signin, sheet if sheet.rows else None))
     return AnnualArchiveData(unit=unit_name(ctx), year=year, sessions=forms,

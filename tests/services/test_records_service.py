@@ -181,3 +181,34 @@ def test_expected_people_missing_from_the_file_are_named_and_stay_expected(ctx: 
     assert "王伟（乡党委）" in result.missing and "王伟（财政所）" in result.missing
     assert "王德伦" not in result.missing and len(result.missing) == before - 3
     assert result.missing_message().startswith(f"以下 {before - 3} 人未登记考勤：")
+
+
+def test_signin_sheet_blank_before_the_meeting_archived_after(seeded_ctx: AppContext, tmp_path: Path) -> None:
+    """Issue 10: the sheet passed round is blank for signing; the filed copy notes absences."""
+    import io
+
+    from pypdf import PdfReader
+
+    from studyapp.services import printing
+
+    ids = add_people(seeded_ctx)
+    [seed] = sessions.list_sessions(seeded_ctx)
+    attendance.set_expected(seeded_ctx, seed.id)
+    attendance.mark_all_present(seeded_ctx, seed.id)
+    attendance.mark(seeded_ctx, seed.id, ids[("陈志强", "乡人民政府")], "请假", "下村入户")
+    attendance.mark(seeded_ctx, seed.id, ids[("李红梅", "乡党委")], "absent")
+    attendance.mark(seeded_ctx, seed.id, ids[("孙丽", "财政所")], "late")
+
+    def text(data: bytes) -> str:
+        return "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).replace(" ", "")
+
+    blank = text(printing.session_form_pdf(seeded_ctx, "signin", seed.id))
+    assert "请假" not in blank and "缺席" not in blank and "下村入户" not in blank
+    assert "应到6人，实到________人" in blank and "存档" not in blank
+    filed = text(printing.session_form_pdf(seeded_ctx, "signin_archive", seed.id))
+    assert "签到表（存档）" in filed and "请假：下村入户" in filed and "缺席" in filed and "迟到" in filed
+    assert "应到6人，实到4人（请假1人，缺席1人，迟到1人）" in filed
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(printing.signin_xlsx(seeded_ctx, seed.id))).active
+    assert not any("请假" in str(c.value) for row in sheet.iter_rows() for c in row if c.value)

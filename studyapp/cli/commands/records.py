@@ -5,7 +5,7 @@
     studyapp sessions [--json]             学习记录列表（应到/实到）
     studyapp attendance SESSION FILE       导入考勤（姓名, 状态, 原因[, 单位]）
     studyapp scores SESSION FILE           导入成绩（姓名, 得分[, 单位]）
-    studyapp print signin|record|scores SESSION -o OUT.pdf [--order roster|strokes|pinyin]
+    studyapp print signin|signin-archive|record|scores SESSION -o OUT.pdf [--order roster|strokes|pinyin]
     studyapp hours [YEAR] [--target N]     学时台账
 
 Files with a bad line store nothing: every bad line is listed and the exit status is 2.
@@ -20,7 +20,7 @@ from studyapp.cli.common import open_context, out, print_json
 from studyapp.core.model import DocumentError
 
 ORDERS = ("roster", "strokes", "pinyin")
-FORM_NAMES = {"signin": "签到表", "record": "学习记录", "scores": "成绩登记表"}
+FORM_NAMES = {"signin": "签到表", "signin-archive": "签到表（存档）", "record": "学习记录", "scores": "成绩登记表"}
 
 
 def session_id(text: str) -> int:
@@ -74,8 +74,9 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 
     pr = subparsers.add_parser("print", parents=[parent], help="打印表格（PDF）",
                                description="生成签到表、学习记录或成绩登记表（PDF；签到表和成绩登记表也可输出 .xlsx）。")
-    pr.add_argument("form", choices=tuple(FORM_NAMES), metavar="signin|record|scores",
-                    help="signin 签到表、record 学习记录、scores 成绩登记表")
+    pr.add_argument("form", choices=tuple(FORM_NAMES), metavar="signin|signin-archive|record|scores",
+                    help="signin 签到表（会前签到用，空白）、signin-archive 签到表（会后存档，注明请假、缺席、迟到）、"
+                         "record 学习记录、scores 成绩登记表")
     pr.add_argument("session", metavar="SESSION", help="学习记录编号")
     pr.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help="输出文件")
     _order_arg(pr)
@@ -177,10 +178,12 @@ def run_print(args: argparse.Namespace) -> int:
         if target.suffix.lower() == ".xlsx":
             if args.form == "record":
                 raise DocumentError("学习记录只能输出为 PDF，请把输出文件的扩展名改为 .pdf。")
-            make = printing.signin_xlsx if args.form == "signin" else printing.scores_xlsx
-            data = make(ctx, sid, args.order)
+            if args.form == "scores":
+                data = printing.scores_xlsx(ctx, sid, args.order)
+            else:
+                data = printing.signin_xlsx(ctx, sid, args.order, archived=args.form == "signin-archive")
         else:
-            data = printing.session_form_pdf(ctx, args.form, sid, args.order)
+            data = printing.session_form_pdf(ctx, args.form.replace("-", "_"), sid, args.order)
     target.write_bytes(data)
     out(f"已生成{FORM_NAMES[args.form]}：{target}")
     return 0

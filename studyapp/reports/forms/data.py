@@ -39,7 +39,9 @@ class SigninData:
     """签到表 of one session.
 
     `expected` defaults to the number of rows (应到); `blank_rows` adds empty lines at the end
-    for people who come without being on the list.
+    for people who come without being on the list. Two variants: the sheet passed round before
+    the meeting is blank for signing (no 请假/缺席 pre-printed, 实到 left to fill in); the
+    archived copy (`archived`, 签到表（存档）) notes who was on leave, absent or late and the count.
     """
 
     unit: str
@@ -53,6 +55,9 @@ class SigninData:
     expected: int | None = None
     blank_rows: int = 0
     title: str = "签到表"
+    archived: bool = False
+    present: int | None = None  # 实到, printed on the archived copy
+    tally: str = ""  # 请假 1 人，缺席 1 人，迟到 1 人 — on the archived copy
 
     @property
     def expected_count(self) -> int:

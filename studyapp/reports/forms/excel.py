@@ -104,10 +104,13 @@ def signin_sheet_xlsx(data: SigninData) -> bytes:
     when = " ".join(p for p in (cn_date(data.date, ""), data.time) if p)
     _line(ws, 3, f"时间：{when}    地点：{data.place}", len(header))
     _line(ws, 4, f"主持人：{data.host}    领学人：{data.leader}", len(header))
-    rows = [[i, p.name, p.unit, p.post, "", p.note] for i, p in enumerate(data.rows, start=1)]
+    rows = [[i, p.name, p.unit, p.post, "", p.note if data.archived else ""]
+            for i, p in enumerate(data.rows, start=1)]
     rows += [[len(rows) + k + 1, "", "", "", "", ""] for k in range(data.blank_rows)]
     nxt = _table(ws, 5, header, rows, height=30, left_cols=(3, 4, 6))
-    _line(ws, nxt + 1, f"应到 {data.expected_count} 人，实到 ________ 人。", len(header))
+    from studyapp.reports.forms.signin import foot_line
+
+    _line(ws, nxt + 1, foot_line(data), len(header))
     _setup(ws, data.unit, data.title, [7, 12, 24, 14, 20, 16], header_row=5)
     return _save(wb)
 

@@ -41,7 +41,7 @@ def signin_story(data: SigninData) -> list:
                 base.name_cell(person.name, COL_WIDTHS[1], st.cell_center),
                 base.cell(person.unit_post, unit_w),
                 "",
-                base.cell(person.note, COL_WIDTHS[4], st.small),
+                base.cell(person.note if data.archived else "", COL_WIDTHS[4], st.small),
             ]
         )
     for j in range(data.blank_rows):
@@ -64,10 +64,16 @@ def signin_story(data: SigninData) -> list:
     )
     story.append(table)
     story.append(Spacer(1, 4 * mm))
-    story.append(
-        Paragraph(f"应到 {data.expected_count} 人，实到 ________ 人。", st.field)
-    )
+    story.append(Paragraph(base.esc(foot_line(data)), st.field))
     return story
+
+
+def foot_line(data: SigninData) -> str:
+    """「应到 7 人，实到 ____ 人。」 to fill in; on the archived copy the count and who was not there."""
+    if data.archived and data.present is not None:
+        tally = f"（{data.tally}）" if data.tally else ""
+        return f"应到 {data.expected_count} 人，实到 {data.present} 人{tally}。"
+    return f"应到 {data.expected_count} 人，实到 ________ 人。"
 
 
 def build_signin_sheet(data: SigninData) -> bytes:

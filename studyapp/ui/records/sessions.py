@@ -65,7 +65,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("studyapp.ui")
 
 LIST_COLUMNS = ("日期", "学习方式", "地点", "领学人", "应到", "实到")
-FORM_TITLES = {"signin": "签到表", "record": "学习记录", "scores": "成绩登记表"}
+FORM_TITLES = {"signin": "签到表", "signin_archive": "签到表（存档）", "record": "学习记录", "scores": "成绩登记表"}
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -739,13 +739,13 @@ class SessionsPanel(QWidget):
         info = next((s for s in self.infos if s.id == sid), None)
         stem = f"{title}-{info.date or ''}".rstrip("-") if info else title
         xlsx = None
-        if form == "signin":
-            xlsx = lambda order: printing.signin_xlsx(ctx, sid, order)
+        if form in ("signin", "signin_archive"):
+            xlsx = lambda order: printing.signin_xlsx(ctx, sid, order, archived=form == "signin_archive")
         elif form == "scores":
             xlsx = lambda order: printing.scores_xlsx(ctx, sid, order)
         dialog = open_preview(
             self, self.runner, title, lambda order: printing.session_form_pdf(ctx, form, sid, order or None),
-            file_stem=stem, xlsx=xlsx, orders=form in ("signin", "scores"),
+            file_stem=stem, xlsx=xlsx, orders=form in ("signin", "signin_archive", "scores"),
             order=printing.default_order(ctx), ctx=ctx,
         )
         self.preview = dialog
