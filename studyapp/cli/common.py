@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from studyapp import paths
+from studyapp.core.model import DocumentError
+
+log = logging.getLogger("studyapp.cli")
 
 if TYPE_CHECKING:
     from studyapp.services.context import AppContext
@@ -38,7 +42,20 @@ def print_json(data: Any) -> None:
 
 
 def open_context(args: argparse.Namespace) -> AppContext:
-    """The migrated database of the data folder chosen by --data / $STUDYAPP_DATA / platformdirs."""
+    """The migrated database of the data folder chosen by --data / $STUDYAPP_DATA / platformdirs.
+
+    A data folder is opened the same way by the CLI and the GUI: the first use by either imports
+    the bundled document with its reviewed bank (so `studyapp paper` works on a fresh folder),
+    and the other one does not import it again."""
+    from studyapp.services import documents
     from studyapp.services.context import AppContext
 
-    return AppContext(paths.data_dir(getattr(args, "data", None)))
+    ctx = AppContext(paths.data_dir(getattr(args, "data", None)))
+    try:
+        documents.ensure_seed(ctx)
+    except DocumentError as exc:  # a broken bundle must not stop the command the user asked for
+        log.warning("bundled document not imported: %s", exc.message)
+    except BaseException:
+        ctx.close()
+        raise
+    return ctx

@@ -16,16 +16,14 @@ from .conftest import assert_bad_input, run
 
 
 @pytest.fixture
-def data(capsys, seed_path: Path, tmp_path: Path) -> str:  # noqa: ANN001
-    """A data folder with the seed imported (document 1) and a bank of 待审核 questions: the shipped
-    bank set back to drafts, so the counts do not move with the generator."""
-    from studyapp.services import bankfile
-
+def data(capsys, tmp_path: Path) -> str:  # noqa: ANN001
+    """A data folder whose first use imported the seed (document 1) with its shipped bank, set
+    back to 待审核 drafts, so the counts do not move with the generator."""
     folder = str(tmp_path / "data")
-    assert run(capsys, "--data", folder, "import", str(seed_path))[0] == 0
+    assert run(capsys, "--data", folder, "sessions")[0] == 0  # first use: the seed and its bank
     ctx = AppContext(Path(folder))
     try:
-        assert bankfile.load_bundled_bank(ctx, 1) is not None
+        assert bank.list_questions(ctx, 1)
         with ctx.engine.begin() as conn:
             conn.exec_driver_sql("UPDATE question SET status = 'draft', reviewed_at = NULL")
     finally:
@@ -49,10 +47,10 @@ def _status(data: str, qid: int) -> str:
         ctx.close()
 
 
-def test_generate_reports_what_there_is_to_review(capsys, seed_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_generate_reports_what_there_is_to_review(capsys, seed_copy: Path, tmp_path: Path) -> None:  # noqa: ANN001
     folder = str(tmp_path / "data")
-    run(capsys, "--data", folder, "import", str(seed_path))
-    code, out, err = run(capsys, "--data", folder, "bank", "generate", "1")
+    assert run(capsys, "--data", folder, "import", str(seed_copy))[0] == 0  # a new document: 2
+    code, out, err = run(capsys, "--data", folder, "bank", "generate", "2")
     assert code == 0 and err == ""
     first = out.splitlines()[0]
     assert re.fullmatch(r"已生成 \d+ 道，待审核。", first), first

@@ -65,11 +65,11 @@ def test_outline_needs_no_database(capsys, seed_path: Path, tmp_path: Path, monk
 # ------------------------------------------------------------------------------ import
 
 
-def test_import_json_shape(capsys, seed_path: Path, tmp_path: Path, template_db: Path) -> None:
+def test_import_json_shape(capsys, seed_copy: Path, tmp_path: Path, template_db: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     shutil.copyfile(template_db, data / DB_FILENAME)
-    code, out, err = run(capsys, "--data", str(data), "import", str(seed_path), "--json")
+    code, out, err = run(capsys, "--data", str(data), "import", str(seed_copy), "--json")
     assert code == 0, err
     result = json.loads(out)
     assert set(result) == {"document", "session"}
@@ -81,13 +81,13 @@ def test_import_json_shape(capsys, seed_path: Path, tmp_path: Path, template_db:
     assert code == 0 and json.loads(out) == {"document": result["document"] + 1, "session": None}
 
     with AppContext(data) as ctx:
-        assert len(documents.list_documents(ctx)) == 2
+        assert len(documents.list_documents(ctx)) == 3  # the seed (first use), the copy, the notice
         assert sessions.get_session(ctx, result["session"]).leader == "王德伦"
 
 
-def test_import_prints_what_it_created(capsys, seed_path: Path, monkeypatch, tmp_path: Path) -> None:
+def test_import_prints_what_it_created(capsys, seed_copy: Path, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("STUDYAPP_DATA", str(tmp_path / "env-data"))
-    code, out, _ = run(capsys, "import", str(seed_path))
+    code, out, _ = run(capsys, "import", str(seed_copy))
     assert code == 0
     assert "已导入文件《中共遵义市委关于全面推进依法治市的实施意见》" in out
     assert "17 个章节" in out and "原文在末尾中断" in out
@@ -156,10 +156,10 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-def test_python_m_studyapp_imports_and_writes_utf8(seed_path: Path, tmp_path: Path) -> None:
+def test_python_m_studyapp_imports_and_writes_utf8(seed_copy: Path, tmp_path: Path) -> None:
     # An ASCII-only stdout (like a GBK Windows pipe) must still get UTF-8, not a crash.
     proc = subprocess.run(
-        [sys.executable, "-m", "studyapp", "--data", str(tmp_path / "d"), "import", str(seed_path)],
+        [sys.executable, "-m", "studyapp", "--data", str(tmp_path / "d"), "import", str(seed_copy)],
         capture_output=True, env=_env(PYTHONIOENCODING="ascii"), timeout=120,
     )
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
@@ -175,13 +175,32 @@ def test_python_m_studyapp_imports_and_writes_utf8(seed_path: Path, tmp_path: Pa
     assert proc.stdout == b""
 
 
-def test_outline_and_import_never_load_qt(seed_path: Path, tmp_path: Path) -> None:
+def test_outline_and_import_never_load_qt(seed_copy: Path, tmp_path: Path) -> None:
     code = (
         "import sys; from studyapp.cli.main import main;"
-        f"assert main(['outline', {str(seed_path)!r}, '--json']) == 0;"
-        f"assert main(['--data', {str(tmp_path)!r}, 'import', {str(seed_path)!r}]) == 0;"
+        f"assert main(['outline', {str(seed_copy)!r}, '--json']) == 0;"
+        f"assert main(['--data', {str(tmp_path / 'd')!r}, 'import', {str(seed_copy)!r}]) == 0;"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'studyapp.ui'))];"
         "assert not bad, bad"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, env=_env(), timeout=120)
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+
+
+def test_first_use_from_the_cli_imports_the_seed_once(capsys, seed_path: Path, tmp_path: Path) -> None:
+    """Issue 10: the CLI opens a data folder as the GUI does — the bundled document with its
+    reviewed bank on first use, so a paper can be made at once; never a second copy."""
+    data = str(tmp_path / "data")
+    code, out, err = run(capsys, "--data", data, "sessions", "--json")
+    assert code == 0, err
+    [seed] = json.loads(out)
+    assert seed["date"] == "2015-04-15"
+    code, out, err = run(capsys, "--data", data, "paper", "1", "-o", str(tmp_path / "卷.pdf"))
+    assert code == 0, err
+    code, out, err = run(capsys, "--data", data, "import", str(seed_path))
+    assert code == 2 and "已在文件库中" in err, err
+    from studyapp.services import documents as documents_service
+
+    with AppContext(Path(data)) as ctx:  # what the GUI does at start: nothing more to import
+        assert documents_service.ensure_seed(ctx) is None
+        assert len(documents_service.list_documents(ctx)) == 1
