@@ -80,6 +80,8 @@ for _opt in [
     Option("review.desired_retention", float, 0.9, "复习的目标记忆保持率（0.7～0.97，越高复习越频繁）"),
     Option("study.mastery_min_answers", int, 3, "章节“已掌握”至少需要答过的题数"),
     Option("study.mastery_ratio", float, 0.8, "章节“已掌握”所需的近期正确率"),
+    Option("study.last_person", int, 0, "上次的学习者"),
+    Option("study.remember_learner", bool, False, "个人电脑：启动时沿用上次的学习者"),
 ]:
     OPTIONS[_opt.name] = _opt
 del _opt

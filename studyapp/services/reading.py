@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -41,6 +43,23 @@ def unmark_read(ctx: AppContext, section_id: int, *, person_id: int | None = Non
             select(ReadMark).where(ReadMark.section_id == section_id, _person_is(person_id))
         ):
             session.delete(mark)
+
+
+def claim_reads(ctx: AppContext, person_id: int, since: dt.datetime) -> int:
+    """Reads made with nobody chosen since `since` (this run of the app) become the reads of the
+    learner who then picks their name; returns how many sections were added to their progress."""
+    with ctx.begin() as session:
+        anonymous = set(session.scalars(
+            select(ReadMark.section_id).where(ReadMark.person_id.is_(None), ReadMark.read_at >= since)))
+        if not anonymous:
+            return 0
+        theirs = set(session.scalars(
+            select(ReadMark.section_id).where(ReadMark.person_id == person_id,
+                                              ReadMark.section_id.in_(anonymous))))
+        new = sorted(anonymous - theirs)
+        at = now()
+        session.add_all(ReadMark(section_id=s, person_id=person_id, read_at=at) for s in new)
+        return len(new)
 
 
 def read_section_ids(

@@ -1,7 +1,9 @@
 """The 学习 menu and everything behind it, attached to the main window by one hook.
 
-The controller owns who is studying (for this run of the app only: on a shared PC the next
-start asks again, with the last learner preselected), the study pages shown in the main window
+The controller owns who is studying (on a shared PC for this run of the app only: the next
+start asks again, with the last learner preselected; on a personal PC — 「这是我的个人电脑」 —
+the last learner is back at start), what was read before anyone was chosen (it becomes the
+progress of the learner who then picks their name), the study pages shown in the main window
 in place of the reader, the 「返回…」 bar while the reader is looked at from a page, the status
 bar's 「学习者：… · 今日待复习 N 题」, and the learner's mastery dots in the reader's tree.
 
@@ -78,6 +80,11 @@ class StudyController(QObject):
         self.reader = window.reader  # type: ignore[attr-defined]
         self.person: PersonView | None = None
         self.page: StudyPage | None = None
+        # reads made before anyone is chosen belong to whoever then picks their name
+        from studyapp.db.models import now as db_now
+
+        self.started_at = db_now()
+        self._claimed: set[int] = set()
         self.due_today: int | None = None
         self.dialog: QDialog | None = None  # the form open now (tests drive it)
         self.pending_box = None
@@ -137,10 +144,14 @@ class StudyController(QObject):
         """「谁在学习？」 (non-blocking); after a choice: unfinished attempts, then `then`."""
         from studyapp.ui.study.learner import WhoDialog
 
-        dialog = WhoDialog(self.ctx, self.window, preselect=self.person.id if self.person else None)
+        last = int(settings_service.get_setting(self.ctx, "study.last_person") or 0) or None
+        dialog = WhoDialog(self.ctx, self.window, preselect=self.person.id if self.person else last,
+                           remember=bool(settings_service.get_setting(self.ctx, "study.remember_learner")))
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.person is not None:
+                settings_service.set_setting(self.ctx, "study.last_person", dialog.person.id)
+                settings_service.set_setting(self.ctx, "study.remember_learner", dialog.remember)
                 self.set_person(dialog.person)
                 self.offer_resume(then)
 
@@ -148,6 +159,22 @@ class StudyController(QObject):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def restore_learner(self) -> None:
+        """On a personal PC (「记住我」 ticked) the last learner is studying again at start."""
+        if not settings_service.get_setting(self.ctx, "study.remember_learner"):
+            return
+        pid = int(settings_service.get_setting(self.ctx, "study.last_person") or 0)
+        if not pid:
+            return
+        from studyapp.services import roster
+
+        try:
+            person = roster.get_person(self.ctx, pid)
+        except DocumentError:
+            return  # removed from the roster since: ask as usual
+        if person.active:
+            self.set_person(person)
 
     def set_person(self, person: PersonView) -> None:
         if self.person is not None and self.person.id != person.id and self.page is not None:
@@ -531,15 +558,20 @@ class StudyController(QObject):
             return None
         self._mastery_run += 1
         run, ctx, pid = self._mastery_run, self.ctx, self.person.id
-        return self.runner.run(lambda _p, _c: self._mastery_work(ctx, pid, doc), title="掌握情况",
+        since = None if pid in self._claimed else self.started_at
+        self._claimed.add(pid)
+        return self.runner.run(lambda _p, _c: self._mastery_work(ctx, pid, doc, claim_since=since),
+                               title="掌握情况",
                                on_success=lambda data: self._show_mastery(run, doc, data),
                                on_failure=self._quiet, show_progress=False)
 
     @staticmethod
     def _mastery_work(ctx: AppContext, person_id: int, document_id: int,
-                      read_section: int | None = None) -> tuple[dict, str]:
+                      read_section: int | None = None, claim_since=None) -> tuple[dict, str]:
         from studyapp.services import mystudy, reading
 
+        if claim_since is not None:
+            reading.claim_reads(ctx, person_id, claim_since)
         if read_section is not None:
             reading.mark_read(ctx, read_section, person_id=person_id)
         marks = mystudy.section_mastery(ctx, person_id, document_id)
@@ -622,4 +654,5 @@ def install_study(window: QMainWindow) -> StudyController:
         bar.addMenu(menu)
     controller.menu = menu
     window.study = controller  # type: ignore[attr-defined]
+    controller.restore_learner()
     return controller

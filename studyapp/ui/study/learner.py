@@ -12,6 +12,7 @@ import logging
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -105,7 +106,7 @@ class WhoDialog(QDialog):
     """「谁在学习？」: recent learners first, then everyone; Enter starts with the selected name."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 preselect: int | None = None) -> None:
+                 preselect: int | None = None, remember: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.person: PersonView | None = None
@@ -149,6 +150,11 @@ class WhoDialog(QDialog):
         self.ok.clicked.connect(self.accept)
         row.addWidget(cancel)
         row.addWidget(self.ok)
+        self.remember_box = QCheckBox("这是我的个人电脑：以后打开软件时直接用这个名字", self)
+        self.remember_box.setObjectName("rememberLearner")
+        self.remember_box.setToolTip("多人共用的电脑请不要勾选：每次打开软件都会先问“谁在学习？”")
+        self.remember_box.setChecked(remember)
+        layout.addWidget(self.remember_box)
         layout.addLayout(row)
         self.add_dialog: AddPersonDialog | None = None
         self.reload(preselect)
@@ -251,3 +257,7 @@ class WhoDialog(QDialog):
             return
         self.person = item.data(Qt.ItemDataRole.UserRole + 2)
         super().accept()
+
+    @property
+    def remember(self) -> bool:
+        return self.remember_box.isChecked()

@@ -149,3 +149,34 @@ def test_mastery_marks_appear_in_the_tree(qtbot, make_window, seeded_ctx, learne
     assert not item.icon(0).isNull() and "已掌握" in item.toolTip(0) and "答对 4 次" in item.toolTip(0)
     assert tree.mastery_state(sections["13.优化司法职权配置"]) == "unread"
     assert item.text(0).startswith("三、")  # the heading and its ✓/✎ column are unchanged
+
+
+def test_reads_before_choosing_belong_to_the_learner_and_a_personal_pc_remembers(
+        qtbot, make_window, seeded_ctx, learner) -> None:
+    """Issue 10: reading progress belongs to a learner — what was read before anyone was chosen
+    is kept for the one who then picks their name; 「个人电脑」 brings them back at the next start."""
+    from studyapp.services import documents, reading
+
+    window = make_window()
+    study = window.study
+    doc = window.reader.document_id
+    assert study.person is None
+    ids = [s.id for s in documents.get_document(seeded_ctx, doc).sections][:2]
+    for sid in ids:
+        reading.mark_read(seeded_ctx, sid)  # as the reader does with nobody chosen
+    assert not reading.read_section_ids(seeded_ctx, doc, person_id=learner)
+
+    study.act_who.trigger()
+    who = study.dialog
+    for i in range(who.people.count()):
+        item = who.people.item(i)
+        if item.text().startswith("王德伦"):
+            who.people.setCurrentItem(item)
+    who.remember_box.setChecked(True)
+    who.accept()
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert len(ids) == 2 and set(ids) <= reading.read_section_ids(seeded_ctx, doc, person_id=learner)
+
+    window.close()
+    again = make_window()
+    assert again.study.person is not None and again.study.person.id == learner  # remembered
