@@ -174,3 +174,37 @@ def test_no_line_of_the_key_opens_with_a_closing_mark() -> None:
                           capture_output=True, check=True).stdout.decode("utf-8")
     starts = [line.split("  ")[-1].strip() for line in text.splitlines() if line.strip()]
     assert not [s for s in starts if s[:1] in "」”，；：！？）"], [s for s in starts if s[:1] in "」”，；：！？）"][:3]
+
+
+def test_short_answer_boxes_fill_the_page_they_land_on() -> None:
+    """Issue 10: the 简答 box no longer spills alone onto a nearly empty page — a box takes the
+    room left where it lands (at least 4 lines), and boxes on a page of their own share it."""
+    from studyapp.reports.forms import paper as paper_form
+
+    blueprint = [("single", 10, 2.0), ("multiple", 5, 4.0), ("judge", 10, 1.0), ("fill", 12, 2.0),
+                 ("short", 1, 10.0)]
+    [a] = build_variants(pool(), title="《测试文件》", seed=5, variants=("A",), blueprint=blueprint)
+    story = paper_form.answer_sheet_story(a)[1:]  # (without the page break before the sheet)
+    boxes = [f for f in story if isinstance(f, paper_form._AnswerBox)]
+    assert len(boxes) == 1 and boxes[0].heading.startswith("五、简答题")
+    pdf = paper_form._render(story, "", "答题卡")
+    assert boxes[0].lines >= 12  # on its own page: the page is its answer space, not 6 lines and white
+    pages = pdf_text_pages(pdf)
+    assert "五、简答题" in pages[-1] and "43." in pages[-1]
+
+    # a box that fits where the other parts end stays there, with what room there is
+    small = [("single", 4, 5.0), ("judge", 4, 5.0), ("short", 2, 30.0)]
+    [b] = build_variants(pool(), title="《测试文件》", seed=5, variants=("A",), blueprint=small)
+    story = paper_form.answer_sheet_story(b)[1:]
+    boxes = [f for f in story if isinstance(f, paper_form._AnswerBox)]  # (build consumes the story)
+    pdf = paper_form._render(story, "", "答题卡")
+    assert len(pdf_text_pages(pdf)) == 1 and len(boxes) == 1
+    assert paper_form._AnswerBox.MIN_LINES <= boxes[0].lines <= paper_form._AnswerBox.MAX_LINES
+
+
+def pdf_text_pages(data: bytes) -> list[str]:
+    import io
+
+    from pypdf import PdfReader
+
+    return [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]

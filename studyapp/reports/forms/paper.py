@@ -267,16 +267,16 @@ def _numbered(number: int, para: Paragraph, bracket: bool = False) -> Table:
     return table
 
 
-def _question_flowables(q: PaperQuestion, sty: _Styles) -> list:
+def _question_items(q: PaperQuestion, sty: _Styles, lines: bool = True) -> list:
     items: list = [_numbered(q.number, Paragraph(_stem_markup(q), sty.option_stem), _trailing_bracket(q))]
     options = _options_table(q, sty)
     if options is not None:
         items.append(options)
-    if q.type == "short":
+    if q.type == "short" and lines:  # (with an 答题卡 the answer goes there, not on the paper)
         items.append(Spacer(1, 2 * mm))
         items.append(_RuledLines(5))
     items.append(Spacer(1, 2.2 * mm))
-    return [KeepTogether(items)]
+    return items
 
 
 class _RuledLines(Flowable):
@@ -319,10 +319,13 @@ def paper_story(paper: Paper, unit: str = "", answer_sheet: bool = True) -> list
         f"注意：{'请将答案填写在答题卡上' if answer_sheet else '请将答案直接写在试卷上'}；"
         "单选题只有一个正确选项，多选题有两个或两个以上正确选项，多选、少选、错选均不得分。", sty.small))
     for part in paper.parts:
-        story.append(CondPageBreak(30 * mm))
-        story.append(Paragraph(part_heading(part), sty.part))
-        for q in part.questions:
-            story += _question_flowables(q, sty)
+        # the heading goes with the part's first question, whatever its height (no fixed
+        # reserve that sends a one-line 简答题 to a page of its own)
+        for k, q in enumerate(part.questions):
+            items = _question_items(q, sty, lines=not answer_sheet)
+            if k == 0:
+                items = [Paragraph(part_heading(part), sty.part), *items]
+            story.append(KeepTogether(items))
     return story
 
 
@@ -406,16 +409,61 @@ def _fill_lines(part: PaperPart, sty: _Styles) -> Table:
     return table
 
 
-def _short_box(q: PaperQuestion) -> Table:
-    st = base.styles()
-    table = Table([[Paragraph(f"{q.number}.", st.field)], [_RuledLines(6, indent=2 * mm)]],
-                  colWidths=[base.CONTENT_W], hAlign="CENTER")
-    table.setStyle(TableStyle([
-        ("BOX", (0, 0), (-1, -1), 0.8, base.GRID),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return table
+class _AnswerBox(Flowable):
+    """The box a 简答题 is answered in, sized to the page it lands on.
+
+    It takes its share of the height left on the page (the boxes still to come share the
+    rest), between MIN_LINES and MAX_LINES ruled lines: on the page of the other parts it fits
+    what is left rather than leaving a near-empty page with one box on it; on a page of its
+    own the boxes share the page. The part's heading is drawn with the first box, so the two
+    never part."""
+
+    MIN_LINES, MAX_LINES, GAP = 4, 16, 9 * mm
+    HEAD_H, NUMBER_H, PAD = 8 * mm, 7 * mm, 3 * mm
+
+    def __init__(self, number: int, remaining: int, heading: str = "") -> None:
+        super().__init__()
+        self.number, self.remaining, self.heading = number, max(1, remaining), heading
+        self.lines = self.MIN_LINES
+
+    def _height(self, lines: int) -> float:
+        return (self.HEAD_H if self.heading else 0) + self.NUMBER_H + lines * self.GAP + self.PAD + 2 * mm
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        if availHeight > 2000:  # measured without a page (KeepTogether): its smallest size
+            self.lines = self.MIN_LINES
+        else:
+            share = availHeight / self.remaining
+            fixed = self._height(0)
+            self.lines = max(self.MIN_LINES, min(self.MAX_LINES, int((share - fixed) // self.GAP)))
+        return availWidth, self._height(self.lines)
+
+    def split(self, availWidth: float, availHeight: float) -> list:
+        return []  # never cut: the whole box goes to the next page
+
+    def draw(self) -> None:
+        c = self.canv
+        st = base.styles()
+        top = self._height(self.lines)
+        c.saveState()
+        if self.heading:
+            c.setFont(st.font, 11)
+            c.drawString(0, top - 5.5 * mm, self.heading)
+            top -= self.HEAD_H
+        box_h = top - 2 * mm
+        c.setStrokeColor(base.GRID)
+        c.setLineWidth(0.8)
+        c.rect(0, 2 * mm, self.width, box_h)
+        c.setFont(st.font, 10.5)
+        c.drawString(2 * mm, 2 * mm + box_h - 5 * mm, f"{self.number}.")
+        c.setStrokeColor(colors.Color(0.55, 0.55, 0.55))
+        c.setLineWidth(0.4)
+        first = 2 * mm + box_h - self.NUMBER_H - self.GAP + 1
+        for i in range(self.lines):
+            y = first - i * self.GAP
+            c.line(2 * mm, y, self.width - 2 * mm, y)
+        c.restoreState()
 
 
 def answer_sheet_story(paper: Paper) -> list:
@@ -455,10 +503,9 @@ def answer_sheet_story(paper: Paper) -> list:
         elif part.type == "fill":
             block.append(_fill_lines(part, sty))
         if part.type == "short":
-            story.append(CondPageBreak(60 * mm))
-            story.append(block[0])
-            for q in part.questions:
-                story.append(KeepTogether([_short_box(q), Spacer(1, 2 * mm)]))
+            n = len(part.questions)
+            for k, q in enumerate(part.questions):
+                story.append(_AnswerBox(q.number, n - k, part_heading(part) if k == 0 else ""))
         else:
             story.append(KeepTogether(block))
     return story
