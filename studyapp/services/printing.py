@@ -157,7 +157,8 @@ def record_data(ctx: AppContext, session_id: int, order: NameOrder | str | None 
     late = [a.display_name for a in marked if a.status == "late"]
     test_summary = detail.test_summary
     if not test_summary:
-        test_summary = scores.summary_text(scores.session_scores(ctx, session_id))
+        test_summary = scores.summary_text(scores.session_scores(ctx, session_id),
+                                           expected=sessions.get_session(ctx, session_id).expected)
     content_note = detail.content
     if detail.document_title and content_note.strip() in ("", f"《{detail.document_title}》"):
         content_note = ""
@@ -201,11 +202,12 @@ def scores_data(ctx: AppContext, session_id: int, order: NameOrder | str | None 
     for a in (attendance.sheet(ctx, session_id, order) if scored else ()):  # no scores: no test
         r = scored.pop(a.person_id, None)
         if r is not None:
-            rows.append(ScoreRow(r.display_name or r.name, r.unit, r.score, r.note))
+            rows.append(ScoreRow(r.name, r.unit, r.score, r.note))
         else:
             why = "：".join(p for p in (STATUS_NAMES.get(a.status or "", ""), a.reason) if p)
-            rows.append(ScoreRow(a.display_name or a.name, a.unit, None, why))
-    rows += [ScoreRow(r.display_name or r.name, r.unit, r.score, r.note) for r in scored.values()]
+            rows.append(ScoreRow(a.name, a.unit, None, why))
+    # (plain names: the 单位 column tells 王芳 of 司法所 from 王芳 of 财政所, as on the 签到表)
+    rows += [ScoreRow(r.name, r.unit, r.score, r.note) for r in scored.values()]
     return ScoreSheetData(
         unit=unit_name(ctx),
         subject=subject,

@@ -188,7 +188,7 @@ def session_scores(
     return SessionScores(session_id, full, tuple(order_people(views, order)), stats, tuple(items))
 
 
-def summary_text(scores: SessionScores) -> str:
+def summary_text(scores: SessionScores, expected: int = 0) -> str:
     """「满分 100 分，应考 25 人，实考 23 人，缺考 2 人，平均分 86.5，……，优秀率 47.8%。」 for the
     学习记录 and the CLI."""
     from studyapp.core.stats import fmt_percent, fmt_score
@@ -196,7 +196,9 @@ def summary_text(scores: SessionScores) -> str:
     st = scores.stats
     if not st.count:
         return ""
-    absent = sum(1 for r in scores.rows if r.score is None)
+    # 应考 is everyone expected at the session (as the 成绩登记表 lists them): who has no score
+    # is 缺考, whether marked so or never entered
+    absent = max(sum(1 for r in scores.rows if r.score is None), expected - st.count)
     text = (
         f"满分 {fmt_score(scores.full_marks)} 分，应考 {st.count + absent} 人，实考 {st.count} 人"
         + (f"，缺考 {absent} 人" if absent else "")

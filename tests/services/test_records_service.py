@@ -212,3 +212,19 @@ def test_signin_sheet_blank_before_the_meeting_archived_after(seeded_ctx: AppCon
 
     sheet = load_workbook(io.BytesIO(printing.signin_xlsx(seeded_ctx, seed.id))).active
     assert not any("请假" in str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+
+
+def test_score_counts_agree_between_the_sheet_the_record_and_the_cli(seeded_ctx: AppContext) -> None:
+    """应考 is everyone expected: the 学习记录's 测试情况 says what the 成绩登记表 prints."""
+    from studyapp.services import printing
+
+    ids = add_people(seeded_ctx)
+    [seed] = sessions.list_sessions(seeded_ctx)
+    attendance.set_expected(seeded_ctx, seed.id)
+    scores.set_score(seeded_ctx, seed.id, ids[("王德伦", "乡党委")], 95)
+    scores.set_score(seeded_ctx, seed.id, ids[("王伟", "财政所")], 70)
+    sheet = printing.scores_data(seeded_ctx, seed.id)
+    assert len(sheet.rows) == 6 and sum(r.score is None for r in sheet.rows) == 4
+    record = printing.record_data(seeded_ctx, seed.id)
+    assert "应考 6 人，实考 2 人，缺考 4 人" in record.test_summary
+    assert [r.name for r in sheet.rows].count("王伟") == 2  # plain names; the 单位 column tells them apart

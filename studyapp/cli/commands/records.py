@@ -163,7 +163,8 @@ def run_scores(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         sessions.get_session(ctx, sid)
         result = scores.import_scores(ctx, sid, Path(args.file))
-        summary = scores.summary_text(scores.session_scores(ctx, sid))
+        summary = scores.summary_text(scores.session_scores(ctx, sid),
+                                      expected=sessions.get_session(ctx, sid).expected)
     out(f"已导入成绩 {result.stored} 人。" + summary)
     return 0
 
