@@ -98,6 +98,8 @@ class _Styles:
         font = st.font
         self.doc_title = ParagraphStyle("ptitle", fontName=font, fontSize=15, leading=22,
                                         alignment=TA_CENTER, wordWrap="CJK")
+        self.unit = ParagraphStyle("punit", fontName=font, fontSize=15, leading=22, spaceAfter=1,
+                                   alignment=TA_CENTER, wordWrap="CJK")
         self.info = ParagraphStyle("pinfo", fontName=font, fontSize=10.5, leading=16,
                                    alignment=TA_CENTER, wordWrap="CJK")
         self.part = ParagraphStyle("ppart", fontName=font, fontSize=12, leading=20,
@@ -236,8 +238,10 @@ def _score_grid(paper: Paper) -> Table:
     return table
 
 
-def _title_block(paper: Paper, subtitle: str, sty: _Styles) -> list:
-    return [
+def _title_block(paper: Paper, subtitle: str, sty: _Styles, unit: str = "") -> list:
+    """(the unit that sets the paper,) the document, and the paper's name (学习测试卷（A卷）)."""
+    head = [Paragraph(base.esc(unit), sty.unit)] if unit else []
+    return head + [
         Paragraph(base.esc(paper.title), sty.doc_title),
         Spacer(1, 1 * mm),
         _heavy(f"{subtitle}（{paper.variant}卷）"),
@@ -309,7 +313,7 @@ def paper_story(paper: Paper, unit: str = "", answer_sheet: bool = True) -> list
     """
     sty = _Styles()
     story: list = [_PartMark(f"{paper.variant}卷", f"学习测试卷（{paper.variant}卷）")]
-    story += _title_block(paper, "学习测试卷", sty)
+    story += _title_block(paper, "学习测试卷", sty, unit)
     story.append(Paragraph(
         f"考试时间：{paper.minutes} 分钟　　满分：{fmt_score(paper.total)} 分　　"
         f"共 {len(paper.parts)} 大题 {len(paper.questions)} 小题", sty.info))
@@ -466,11 +470,11 @@ class _AnswerBox(Flowable):
         c.restoreState()
 
 
-def answer_sheet_story(paper: Paper) -> list:
+def answer_sheet_story(paper: Paper, unit: str = "") -> list:
     """答题卡: candidate box, instructions, a bubble grid per choice part, lines for the rest."""
     sty = _Styles()
     story: list = [PageBreak(), _PartMark(f"{paper.variant}卷答题卡", f"答题卡（{paper.variant}卷）")]
-    story += _title_block(paper, "答 题 卡", sty)
+    story += _title_block(paper, "答 题 卡", sty, unit)
     info = Table(
         [["姓　名", "", "单　位", "", "卷　别", f"{paper.variant} 卷"],
          ["得　分", "", "阅卷人", "", "复核人", ""]],
@@ -519,7 +523,7 @@ def build_paper_pdf(papers: Sequence[Paper], unit: str = "", answer_sheets: bool
             story.append(PageBreak())
         story += paper_story(paper, unit, answer_sheets)
         if answer_sheets:
-            story += answer_sheet_story(paper)
+            story += answer_sheet_story(paper, unit)
     pdf = _render(story, unit, "学习测试卷")
     log.debug("paper: %d variants, %d bytes", len(papers), len(pdf))
     return pdf
@@ -565,10 +569,10 @@ def _key_source(q: PaperQuestion, sty: _Styles) -> Paragraph:
     return Paragraph("<br/>".join(lines) or "—", sty.small)
 
 
-def answer_key_story(paper: Paper) -> list:
+def answer_key_story(paper: Paper, unit: str = "") -> list:
     sty = _Styles()
     story: list = [_PartMark(f"{paper.variant}卷答案", f"参考答案（{paper.variant}卷）")]
-    story += _title_block(paper, "参考答案及评分标准", sty)
+    story += _title_block(paper, "参考答案及评分标准", sty, unit)
     story.append(Paragraph(
         f"满分 {fmt_score(paper.total)} 分。每题答案后附出处原文，阅卷和讲评时可对照原文核对。",
         sty.info))
@@ -595,7 +599,7 @@ def build_answer_key(papers: Sequence[Paper], unit: str = "") -> bytes:
     for i, paper in enumerate(papers):
         if i:
             story.append(PageBreak())
-        story += answer_key_story(paper)
+        story += answer_key_story(paper, unit)
     return _render(story, unit, "参考答案")
 
 
