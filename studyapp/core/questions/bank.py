@@ -14,6 +14,7 @@ one section reproduces exactly what the full run gave it.
 
 from __future__ import annotations
 
+import gc
 import logging
 import random
 import time
@@ -45,11 +46,23 @@ def generate_bank(document: ParsedDocument, seed: int = 0, *,
 
     `sections` limits the result to those label paths (regenerate a section);
     progress(done, total, message) and cancel.cancelled work as in the parser.
+
+    The garbage collector's full passes would walk the lexicon's millions of small objects
+    again and again (the time grew faster than the document); they are frozen for the run —
+    nothing of them is garbage until the run ends — and handed back afterwards.
     """
+    try:
+        return _generate(document, seed, progress, cancel, sections)
+    finally:
+        gc.unfreeze()
+
+
+def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -> BankResult:
     t0 = time.perf_counter()
     lex = Lexicon(document)
     forms = Forms(lex)
     index = DocIndex(document)
+    gc.freeze()  # (see generate_bank)
     dropped: Counter[str] = Counter()
     units = lex.units
     total = len(units) + 1

@@ -55,6 +55,7 @@ _PREDICATE_NEXT = re.compile(r"^(不得|应当|可以|必须|均|都|方可|才|
 _INSTRUMENT_VERBS = frozenset("实行 实施 采取 推行 进行 适用 采用".split())
 _NOUN_VERB_AFTER = frozenset("进行 实行".split())  # 进行宪法|宣誓 names an act; 组织力量|扑救 does not
 _INSTRUMENT_TAILS = ("的方式", "的办法", "的形式", "的原则")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _INSTITUTIONS = frozenset("制度 机制 体制 体系 清单 责任制 工作机制 管理制度".split())
 # verbs that frame a measure (建立……制度): the word after them starts a new term
 _FRAME_VERBS = frozenset("建立 健全 完善 落实 实行 推行 执行 加强 推进 深化 规范 强化 严格 建设 实施 坚持 "
@@ -135,6 +136,7 @@ class Forms:
         self._body_pool = sorted(b for b, n in lex.bodies.items() if 3 <= len(b) <= 12
                                  and not refers_elsewhere(b) and b not in GENERIC)
         # the bodies by their ending and length, so a body's peers are found without a scan
+        self._fals_cache: dict[tuple[int, str], list[tuple[int, int, str, str]]] = {}
         self._bodies_by: dict[tuple[str, int], list[str]] = {}
         for x in self._body_pool:
             for suf in BODY_SUFFIX:
@@ -340,7 +342,9 @@ class Forms:
 
     def _bodies(self, text: str) -> list[tuple[str, int, int]]:
         """Bodies named in a sentence (≥ 4 characters, a body's ending), not in a list."""
-        out = []
+        out: list[tuple[str, int, int]] = []
+        if not any(s in text for s in SWAPPABLE):
+            return out
         pos = 0
         prev = ""
         tagged = segment.tagged(text)
@@ -362,6 +366,8 @@ class Forms:
         if ctx is None:
             return []
         text = unit.text
+        if re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text):
+            return []  # stray spaces left by a PDF: the stem would read badly
         tagged = segment.tagged(text)
         words = [w for w, _ in tagged]
         offs = []
@@ -371,12 +377,24 @@ class Forms:
             pos += len(w)
         enum_spans = [(e.start, e.end) for e in find_enumerations(text)]
         best: list[tuple[float, int, int]] = []
-        for i in range(len(tagged)):
+        termish = [t.startswith(_TERM_POS) for _, t in tagged]
+        n = len(tagged)
+        # where a blank can start at all (the checks below decide): a name of one word
+        # (民主集中制), the word before an institution (____制度, ____责任制), or the instrument
+        # after a verb that prescribes one (实行____) — most words are none of these
+        starts = [i for i, (w, t) in enumerate(tagged)
+                  if (len(w) >= 3 and (w.endswith(CARRIERS) or t.startswith(("nz", "j"))))
+                  or (i + 1 < n and tagged[i + 1][0] in _INSTITUTIONS)
+                  or (i + 2 < n and tagged[i + 2][0] in _INSTITUTIONS)
+                  or (i > 0 and tagged[i - 1][0] in _INSTRUMENT_VERBS)]
+        for i in starts:
+            if not termish[i] and not (i > 0 and tagged[i - 1][0] in _NOUN_VERB_AFTER):
+                continue  # (the word cannot start a term: skip both lengths at once)
             for k in (1, 2):
                 if i + k > len(tagged):
                     break
                 chunk = tagged[i:i + k]
-                if not all(t.startswith(_TERM_POS) for _, t in chunk) and not (
+                if not all(termish[i:i + k]) and not (
                         k == 2 and i > 0 and tagged[i - 1][0] in _NOUN_VERB_AFTER
                         and chunk[0][1].startswith(_NOUNISH) and chunk[1][1] in ("v", "vn")):
                     break  # (进行宪法|宣誓, 实行登记|管理: a noun and its verb name the instrument)
@@ -404,10 +422,12 @@ class Forms:
                     continue
                 a, b = offs[i], offs[i] + sum(len(w) for w, _ in chunk)
                 term = text[a:b]
-                if not 2 <= len(term) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", term):
+                if not 2 <= len(term) <= 8 or not _HAN_ONLY.fullmatch(term):
                     continue
                 if term in GENERIC or chunk[0][0] in GENERIC:
                     continue
+                if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6) or instrument):
+                    continue  # 氛围, 国际, 违规: another word would fill it as well
                 nxt = tagged[i + k][1] if i + k < len(tagged) else "x"
                 if chunk[-1][1].startswith(("l", "i")) and nxt.startswith(("n", "v", "a", "d")):
                     continue  # an idiom used as a verb or adverb: 高度重视…, 不折不扣执行
@@ -419,15 +439,11 @@ class Forms:
                 # specific to this rule: rare in the document, and a real term, not a fragment
                 if self.lex.count(term) > 2 or term in STOCK_PHRASES:
                     continue
-                if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6) or instrument):
-                    continue  # 氛围, 国际, 违规: another word would fill it as well
                 if not measure and text[a - 1:a] == "的" and len(term) <= 4:
                     continue  # 「实行国家统一规定的____」: 工时制度 would fit as well as 工资制度
                 if text[b:b + 1] in "（(" or text[a - 1:a] in "）)" or (
                         text[a - 1:a] in "（(" and text[b:b + 1] in "）)"):
                     continue  # half of a bracketed term, or the other name in brackets: 纪委（纪检组）
-                if re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text):
-                    continue  # stray spaces left by a PDF: the stem would read badly
                 if FRAME_START.match(term) or self.lex.too_common(term):
                     continue
                 if any(x <= a < y or x < b <= y for x, y in enum_spans):
@@ -537,6 +553,15 @@ class Forms:
         return [Candidate(q, unit, 1.0, "rule_true", [])]
 
     def _falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
+        """The changes that would make the unit's rule false (cached: the judge, both of its
+        sides and the statements form ask for the same sentence)."""
+        key = (unit.order, unit.text)
+        hit = self._fals_cache.get(key)
+        if hit is None:
+            hit = self._fals_cache[key] = self._find_falsifications(unit)
+        return hit
+
+    def _find_falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
         text = unit.text
         out: list[tuple[int, int, str, str]] = []
         figs = numbers.figures(text)
@@ -573,9 +598,9 @@ class Forms:
             break
         swaps = (MODAL_SWAPS if self.lex.legal else ()) + DIRECTION_SWAPS
         for old, new in swaps:
-            hits = [m.start() for m in re.finditer(re.escape(old), text)]
-            if len(hits) != 1:
+            if text.count(old) != 1:
                 continue
+            hits = [text.index(old)]
             a = hits[0]
             b = a + len(old)
             if a not in segment.bounds(text) or b not in segment.bounds(text):

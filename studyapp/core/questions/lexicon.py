@@ -84,9 +84,14 @@ class Unit:
         stands alone, None when it cannot be made to. A sentence that leans on the one before
         it (「公示期不少于五个工作日。」 after 「……提出拟录用人员名单，并予以公示。」) is shown
         after it: the context is then that sentence, ending with its full stop."""
+        try:
+            return self._context  # type: ignore[has-type]
+        except AttributeError:
+            pass
         own = self._own_context()
         if own is None and self.prev and not self.item:
-            return self.prev
+            own = self.prev
+        self._context = own
         return own
 
     def _own_context(self) -> str | None:
@@ -116,7 +121,7 @@ class Unit:
 
 def _ends_in_verb(sentence: str) -> bool:
     """Whether a sentence stops on its verb, its object left to the sentence before."""
-    tagged = [(w, t) for w, t in segment.tagged(strip_end(sentence)) if w.strip()]
+    tagged = [(w, t) for w, t in segment.tagged(sentence) if w.strip() and w not in "。；;，,！？!?"]
     if len(tagged) < 3 or tagged[-2][0] not in ("、", "或者", "和"):
         return False
     # a row of verbs at the end (拒绝、拖延、谎报): most of its items are verbs
@@ -155,18 +160,20 @@ class Lexicon:
         # word → the units that hold it: questions about a sentence look for its rivals in the
         # few sentences that share a rare word, never by scanning the whole text again
         self.postings: dict[str, list[int]] = {}
+        self._norms: dict[int, str] = {}
         for u in self.units:
-            words = segment.tokens(u.text)
+            tagged = segment.tagged(u.text)
+            words = [w for w, _ in tagged]
             distinct = set(words)
             self.df.update(distinct)
             for w in distinct:
                 self.postings.setdefault(w, []).append(u.order)
             self.phrase.update(words)
-            for c in _CLAUSE_SPLIT.split(u.text):
-                if len(c) >= 6:
-                    clause_count[mask(c)] += 1
+            for c in _CLAUSE_SPLIT.split(self.unit_norm(u.order)):
+                if len(c) >= 6:  # (the clauses of the normalized sentence: one NFKC per unit)
+                    clause_count[_DIGITS.sub("#", c)] += 1
             key_count[u.key] += 1
-            for w, t in segment.tagged(u.text):
+            for w in words:
                 if len(w) >= 3 and w.endswith(BODY_SUFFIX):
                     self.bodies[w] += 1
             for f in numbers.figures(u.text):
@@ -191,7 +198,6 @@ class Lexicon:
             if a.info is b.info and re.match(r"但|除", b.text)}
         self._counts: dict[str, int] = {}
         self._seen: dict[tuple[str, str], bool] = {}
-        self._norms: dict[int, str] = {}
         self.section_chars: Counter[int] = Counter()
         self.unit_by_text: dict[tuple[int, str], Unit] = {}
         for u in self.units:
