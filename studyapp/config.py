@@ -36,6 +36,7 @@ OPTIONS: dict[str, Option] = {
         Option("hours.half_day_lecture", float, 4.0, "半天专题讲座计学时"),
         Option("hours.full_day_training", float, 8.0, "全天培训计学时"),
         Option("import.max_megabytes", int, 20, "导入文件大小上限（MB）"),
+        Option("backup.folder", str, "", "备份文件夹（留空：数据文件夹下的 backups）"),
     ]
 }
 

@@ -69,6 +69,13 @@ class AppContext:
                 f"无法创建数据文件夹“{self._data_dir}”：{e.strerror or e}。"
                 "请检查权限，或用 --data 指定其他数据文件夹。"
             ) from e
+        if url is None:
+            # a restore the GUI scheduled, then a quick check of the pages: a damaged database
+            # is never migrated or written to (DatabaseDamaged names a good backup, if any)
+            from studyapp.services import backup
+
+            backup.run_pending_restore(self._data_dir)
+            backup.assert_intact(self._data_dir)
         self.url = url or sqlite_url(self._data_dir)
         self.engine = make_engine(self.url)
         try:

@@ -106,6 +106,9 @@ def open_data(data_dir: Path) -> tuple[AppContext, int | None, int | None]:
     try:
         seed_id = documents.ensure_seed(ctx)
         doc_id, section_id = choose_start(ctx, seed_id)
+        from studyapp.services import backup
+
+        backup.auto_backup(ctx)  # once a day, rotated; a failure is logged, never in the way
     except BaseException:
         ctx.close()
         raise
@@ -150,9 +153,14 @@ def start_main_window(data_dir: Path) -> MainWindow:
 
     def failed(exc: BaseException) -> None:
         from studyapp.core.model import DocumentError
+        from studyapp.services.backup import DatabaseDamaged
         from studyapp.services.context import SchemaTooNewError
 
-        if isinstance(exc, (SchemaTooNewError, DocumentError)):
+        if isinstance(exc, DatabaseDamaged) and exc.newest_good is not None:
+            if offer_restore(window, data_dir, exc):
+                start_opening()  # the restored database, opened as at start
+                return
+        elif isinstance(exc, (SchemaTooNewError, DocumentError)):
             QMessageBox.critical(window, APP_TITLE, exc.message)
         else:
             log.error("could not open the data folder", exc_info=(type(exc), exc, exc.__traceback__))
@@ -173,6 +181,26 @@ def start_main_window(data_dir: Path) -> MainWindow:
     return window
 
 
+def offer_restore(window, data_dir: Path, exc) -> bool:  # noqa: ANN001 - MainWindow, DatabaseDamaged
+    """A damaged database at start: say so and offer the newest backup that is whole."""
+    from studyapp.core.model import DocumentError
+    from studyapp.services import backup
+
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, exc.message, parent=window)
+    restore = box.addButton("恢复这份备份", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        kept = backup.restore_file(data_dir, exc.newest_good)
+    except DocumentError as err:
+        QMessageBox.critical(window, APP_TITLE, err.message)
+        return False
+    log.info("restored %s at start; the damaged file is kept as %s", exc.newest_good, kept)
+    return True
+
+
 def run_gui(data_dir: Path, selftest: bool = False) -> int:
     """Run the desktop app on `data_dir`; with `selftest`, open, check, report and exit."""
     if selftest and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
@@ -189,6 +217,9 @@ def run_gui(data_dir: Path, selftest: bool = False) -> int:
     window.openFailed.connect(app.exit)
     code = int(app.exec())
     if window.ctx is not None:
+        from studyapp.services import backup
+
+        backup.auto_backup(window.ctx)  # a day's first backup if the app stayed open overnight
         window.ctx.close()
     return code
 

@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
                                       "把复制的文字导入为文件")
         self.act_library = self._action("文件库…", self.show_library, [K("Ctrl+L")],
                                         "查看、打开、重命名或删除已导入的文件")
+        self.act_backup = self._action("备份与恢复…", self.show_backups, [],
+                                       "查看自动备份，立即备份，或从备份恢复数据")
         self.act_quit = self._action("退出", self.close, [K("Ctrl+Q")])
         self.act_find = self._action("查找…", self.reader.show_find, [K(K.StandardKey.Find)],
                                      "在整份文件中查找词语")
@@ -202,6 +204,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("文件(&F)")
         for a in (self.act_import, self.act_paste, self.act_library):
             file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_backup)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         view_menu = bar.addMenu("查看(&V)")
@@ -340,6 +344,18 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("已打开文件库中的这份文件", 8000)
 
     # library ------------------------------------------------------------------------------------------
+    def show_backups(self):  # noqa: ANN201 - BackupDialog, imported when first used
+        """文件 → 备份与恢复… (non-modal: a backup runs on the worker meanwhile)."""
+        from studyapp.ui.backup_dialog import BackupDialog
+
+        if self.ctx is None:
+            return None
+        dialog = BackupDialog(self.ctx, self.runner, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.backup_dialog = dialog
+        dialog.show()
+        return dialog
+
     def show_library(self) -> LibraryDialog:
         dialog = self.make_library_dialog()
         dialog.exec()

@@ -18,3 +18,8 @@ COMMANDS += [records, paper]
 from studyapp.cli.commands import settings  # noqa: E402
 
 COMMANDS += [settings]
+
+# Backups, restore and the integrity check (issue 11).
+from studyapp.cli.commands import backup  # noqa: E402
+
+COMMANDS += [backup]

@@ -1,0 +1,170 @@
+"""「备份与恢复」: the data folder's backups (date, kind, what each holds), 立即备份, and restoring
+one. Backups are made and listed on the task runner's worker; a restore is checked at once and
+carried out when the data folder is next opened (the app closes and asks to be reopened), so
+the open database is never swapped under the running app."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.model import DocumentError
+from studyapp.services import backup
+from studyapp.services.context import AppContext
+from studyapp.ui.tasks import Task, TaskRunner, report_failure
+
+log = logging.getLogger("studyapp.ui")
+
+COLUMNS = ("时间", "类型", "内容", "大小")
+
+
+class BackupDialog(QDialog):
+    """Lists the backups; 立即备份 / 恢复所选… / 打开备份文件夹."""
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupDialog")
+        self.setWindowTitle("备份与恢复")
+        self.ctx, self.runner = ctx, runner
+        self.infos: list[backup.BackupInfo] = []
+        self.restore_scheduled = False
+        intro = QLabel("学习测评每天自动备份一次（保留最近 7 天、4 周、12 个月的备份），"
+                       "也可以随时“立即备份”。恢复前，当前数据会先另存为一份“恢复前”备份。", self)
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("backupTable")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.status = QLabel("", self)
+        self.status.setObjectName("muted")
+        self.status.setWordWrap(True)
+        self.backup_button = QPushButton("立即备份", self)
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton("恢复所选…", self)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button = QPushButton("打开备份文件夹", self)
+        self.folder_button.clicked.connect(self.open_folder)
+        close = QPushButton("关闭", self)
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        for b in (self.backup_button, self.restore_button, self.folder_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
+        self.resize(760, 420)
+        self._update_buttons()
+        self.refresh()
+
+    # --- the list -----------------------------------------------------------------------------
+    def refresh(self) -> Task:
+        ctx = self.ctx
+        return self.runner.run(lambda _p, _c: backup.backups(ctx), title="备份与恢复",
+                               on_success=self._show, on_failure=self._failed, show_progress=False)
+
+    def _show(self, infos: list[backup.BackupInfo]) -> None:
+        self.infos = infos
+        self.table.setRowCount(len(infos))
+        for r, b in enumerate(infos):
+            cells = (f"{b.taken:%Y-%m-%d %H:%M}", b.kind_name, b.summary(), _size(b.size))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if not b.ok:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(r, c, item)
+        if not infos:
+            self.status.setText("还没有备份。点“立即备份”备份一份。")
+        self._update_buttons()
+
+    def selected(self) -> backup.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.infos[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.restore_button.setEnabled(chosen is not None and chosen.ok and not self.restore_scheduled)
+
+    # --- actions ------------------------------------------------------------------------------
+    def backup_now(self) -> Task:
+        ctx = self.ctx
+        self.backup_button.setEnabled(False)
+
+        def done(info: backup.BackupInfo) -> None:
+            self.backup_button.setEnabled(True)
+            self.status.setText(f"已备份并检查完好：{info.path}")
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.backup_button.setEnabled(True)
+            self._failed(exc)
+
+        return self.runner.run(lambda _p, _c: backup.make_backup(ctx, "manual"), title="立即备份",
+                               label="正在备份…", on_success=done, on_failure=failed)
+
+    def restore_selected(self) -> bool:
+        chosen = self.selected()
+        if chosen is None or not chosen.ok:
+            return False
+        answer = QMessageBox.question(
+            self, "恢复备份",
+            f"要把数据恢复到 {chosen.taken:%Y-%m-%d %H:%M} 的{chosen.kind_name}备份吗？\n\n"
+            f"备份中有：{chosen.summary()}。\n"
+            "此后录入的数据将被这份备份取代；当前数据会先另存为一份“恢复前”备份，可以再恢复回来。\n\n"
+            "恢复将在学习测评下次打开时进行：确定后请关闭学习测评，再重新打开。",
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Ok:
+            return False
+        try:
+            backup.schedule_restore(self.ctx, chosen.path)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "恢复备份", exc.message)
+            return False
+        self.restore_scheduled = True
+        self.status.setText(f"已安排恢复 {chosen.taken:%Y-%m-%d %H:%M} 的备份：请关闭学习测评，再重新打开。")
+        self._update_buttons()
+        log.info("restore of %s scheduled", chosen.path)
+        return True
+
+    def open_folder(self) -> None:
+        folder = backup.folder_of(self.ctx)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DocumentError):
+            self.status.setText(exc.message)
+            QMessageBox.warning(self, "备份与恢复", exc.message)
+        else:
+            report_failure(self, "备份与恢复", exc)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"

@@ -1,0 +1,53 @@
+"""studyapp backup / backup --list / check / restore (issue 11)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from studyapp.db.engine import DB_FILENAME
+
+from .conftest import assert_bad_input, run
+
+
+def test_backup_list_check_restore(capsys, tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    code, out, err = run(capsys, "--data", data, "backup")
+    assert code == 0 and "已备份并检查完好" in out, err
+    code, out, _ = run(capsys, "--data", data, "backup", "--list", "--json")
+    [listed] = json.loads(out)
+    assert listed["ok"] and listed["documents"] == 1 and listed["kind"] == "manual"
+    usb = tmp_path / "U盘" / "学习测评备份"
+    code, out, _ = run(capsys, "--data", data, "backup", "-o", str(usb))
+    assert code == 0 and (usb.with_suffix(".sqlite3")).is_file()
+    assert run(capsys, "--data", data, "check")[0] == 0
+
+    db = Path(data) / DB_FILENAME
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with open(db, "r+b") as f:
+        f.seek(4096 * 3)
+        f.write(b"\xde\xad\xbe\xef" * 1024)
+    code, out, err = run(capsys, "--data", data, "check")
+    assert_bad_input(code, out, err)
+    assert "有损坏" in err and "studyapp restore" in err
+    code, out, err = run(capsys, "--data", data, "sessions")  # refused, not written
+    assert_bad_input(code, out, err)
+    assert "已损坏" in err
+    code, out, err = run(capsys, "--data", data, "restore", listed["file"])
+    assert code == 0 and "恢复前的数据已另存为" in out, err
+    assert run(capsys, "--data", data, "check")[0] == 0
+    code, out, _ = run(capsys, "--data", data, "sessions", "--json")
+    assert code == 0 and json.loads(out)[0]["date"] == "2015-04-15"
+
+
+def test_restore_of_a_bad_file_exits_2(capsys, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_text("不是数据库", encoding="utf-8")
+    data = str(tmp_path / "data")
+    run(capsys, "--data", data, "backup")
+    assert_bad_input(*run(capsys, "--data", data, "restore", str(junk)))
+    assert_bad_input(*run(capsys, "--data", data, "restore", str(tmp_path / "missing.sqlite3")))
