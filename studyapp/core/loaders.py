@@ -41,6 +41,9 @@ MSG_OLD_FORMAT = (
 MSG_BROKEN_DOCX = (
     "无法读取该 Word 文件（{detail}）。文件可能已损坏，请在 WPS 或 Word 中打开后重新另存为 .docx 再导入。"
 )
+MSG_NOT_TABLE = (
+    "文件不是文本表格（{detail}），无法导入。请选择 .xlsx 或 .csv 格式的表格（第一行是表头：姓名、单位……）。"
+)
 MSG_NOT_TEXT = (
     "文件不是文本文件（{detail}），无法导入。请选择 .txt、.docx 或 .pdf 格式的学习材料；"
     "如果是 Word 或 PDF 文件，请确认扩展名正确。"
@@ -266,11 +269,14 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
+def decode_text(data: bytes, name: str = "", *, not_text: str = "", control_limit: float = 0.02) -> tuple[str, str]:
     """Decode plain-text bytes in the decisive order; returns (text, encoding name).
 
-    Raises DocumentError for binary data and for bytes no sensible encoding reads.
+    Raises DocumentError for binary data and for bytes no sensible encoding reads. A table
+    (roster, attendance, scores) passes its own message and a looser limit on control
+    characters: one stray ESC in a name is for the row check to name, not "binary".
     """
+    not_text = not_text or MSG_NOT_TEXT
     label = f"“{name}”" if name else ""
     # 1. BOM
     boms = [
@@ -288,26 +294,26 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
                 # A BOM followed by broken bytes: keep what can be read rather than refuse.
                 text = body.decode(codec, errors="replace")
                 log.warning("%s: %s with BOM has undecodable bytes; replaced", name, codec)
-            if _control_share(text) > 0.05:
-                raise DocumentError(MSG_NOT_TEXT.format(detail="内容含有大量控制字符"))
+            if _control_share(text) > max(0.05, control_limit):
+                raise DocumentError(not_text.format(detail="内容含有大量控制字符"))
             return _normalize_newlines(text), reported
 
     kind = _binary_kind(data)
     if kind:
-        raise DocumentError(MSG_NOT_TEXT.format(detail=f"看起来是{kind}"))
+        raise DocumentError(not_text.format(detail=f"看起来是{kind}"))
 
     # 2. UTF-16 without BOM, told by its NUL pattern; other NULs mean binary.
     if b"\x00" in data:
         found = _utf16_without_bom(data)
         if found:
             return _normalize_newlines(found[0]), found[1]
-        raise DocumentError(MSG_NOT_TEXT.format(detail="含有二进制数据"))
+        raise DocumentError(not_text.format(detail="含有二进制数据"))
 
     # 3. strict UTF-8
     text = _try(data, "utf-8")
     if text is not None:
-        if _control_share(text) > 0.02:
-            raise DocumentError(MSG_NOT_TEXT.format(detail="内容含有大量控制字符"))
+        if _control_share(text) > control_limit:
+            raise DocumentError(not_text.format(detail="内容含有大量控制字符"))
         return _normalize_newlines(text), "utf-8"
 
     # 3b. UTF-16 without BOM and without NULs (pure Chinese): compare how Chinese each reading looks.
@@ -321,7 +327,7 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
 
     # 4. strict GB18030 (superset of GBK and GB2312)
     gb = _try(data, "gb18030")
-    if gb is not None and _control_share(gb) <= 0.02:
+    if gb is not None and _control_share(gb) <= control_limit:
         gb_score = _cjk_share(gb)
         for score, codec, t in candidates:
             if score > 0.6 and score > gb_score + 0.3:
@@ -362,7 +368,7 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
             return _normalize_newlines(t), best.encoding
 
     if _control_share(data.decode("latin-1")) > 0.1:
-        raise DocumentError(MSG_NOT_TEXT.format(detail="含有大量二进制数据"))
+        raise DocumentError(not_text.format(detail="含有大量二进制数据"))
     raise DocumentError(
         f"无法识别文件{label}的文字编码（已尝试 {'、'.join(tried)}）。"
         "请用记事本或 WPS 打开该文件，“另存为”UTF-8 编码的文本文件后再导入。"

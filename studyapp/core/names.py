@@ -213,3 +213,16 @@ def order_people(
     else:
         indexed.sort(key=lambda pair: (pinyin_key(name(pair[1])), roster(pair)))
     return [p for _, p in indexed]
+
+
+# characters no form, screen or spreadsheet can show (BEL, ESC, NUL…): tab and line breaks aside
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def refuse_control(label: str, value: str | None) -> None:
+    """Refuse, with a Chinese message naming the field, text holding control characters —
+    they crash spreadsheets and print as nothing; found at the door, nothing is stored."""
+    if value and CONTROL_CHARS.search(value):
+        from studyapp.core.model import DocumentError
+
+        raise DocumentError(f"{label}里有不能显示的控制字符（可能是从其他程序复制来的），请删去后重新输入。")

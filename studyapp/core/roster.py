@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from studyapp.core.names import clean_name, name_key
+from studyapp.core.names import CONTROL_CHARS, clean_name, name_key
 from studyapp.core.tables import Table, columns_of
 
 log = logging.getLogger("studyapp.core")
@@ -127,6 +127,9 @@ def parse_roster(table: Table) -> RosterParse:
     for raw, line in zip(table.rows, table.lines):
         name = clean_name(raw.get("name", ""))
         unit = raw.get("unit", "").strip()
+        if any(CONTROL_CHARS.search(v or "") for v in raw.values()):
+            result.messages.append(RowMessage(line, f"第 {line} 行：有不能显示的控制字符，请在表格中删去后重新导入"))
+            continue
         if not name:
             result.messages.append(RowMessage(line, f"第 {line} 行：姓名为空"))
             continue

@@ -74,11 +74,11 @@ def cell_text(value: object) -> str:
 
 
 def _read_csv(data: bytes, name: str) -> list[list[str]]:
-    from studyapp.core.loaders import decode_text  # the documents' encoding detection
+    from studyapp.core.loaders import MSG_NOT_TABLE, decode_text  # the documents' encoding detection
 
     if not data.strip():
         raise DocumentError(f"文件“{name}”是空的，没有可导入的内容。")
-    text, encoding = decode_text(data, name)
+    text, encoding = decode_text(data, name, not_text=MSG_NOT_TABLE, control_limit=0.2)
     log.debug("%s decoded as %s", name, encoding)
     sample = text[:4096]
     try:

@@ -620,6 +620,13 @@ def restore(ctx: AppContext, ids: int | Iterable[int]) -> int:
 
 
 def _draft_fields(draft: QuestionDraft) -> dict[str, Any]:
+    from studyapp.core.names import refuse_control
+
+    refuse_control("题干", draft.stem)
+    for o in draft.options:
+        refuse_control("选项", str(o))
+    refuse_control("答案", str(draft.answer))
+    refuse_control("解析", draft.explanation)
     stem = normalize_blanks((draft.stem or "").strip())
     answer = draft.answer
     if isinstance(answer, tuple):

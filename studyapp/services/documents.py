@@ -378,6 +378,9 @@ def rename_document(ctx: AppContext, document_id: int, title: str) -> None:
     title = (title or "").strip()
     if not title:
         raise DocumentError("文件标题不能为空，请输入标题。")
+    from studyapp.core.names import refuse_control
+
+    refuse_control("文件标题", title)
     with ctx.begin() as session:
         _document(session, document_id).title = title
 

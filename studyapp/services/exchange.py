@@ -90,7 +90,10 @@ def export_excel(
     wb = Workbook()
     ws = wb.active
     ws.title = "题库"
-    ws.append(list(COLUMNS))
+    from studyapp.reports.forms.excel import put
+
+    for j, head in enumerate(COLUMNS, start=1):
+        put(ws, 1, j, head)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     skipped = 0
@@ -99,10 +102,13 @@ def export_excel(
             skipped += 1
             continue
         options = list(view.options) + [""] * (len(LETTERS) - len(view.options))
-        ws.append([
+        values = [
             TYPE_LABELS[view.type], view.stem, *options, _answer_text(view), view.explanation,
             _source_text(view), DIFFICULTY_NAMES.get(view.difficulty, "中"), "、".join(view.tags),
-        ])
+        ]
+        row = ws.max_row + 1
+        for j, v in enumerate(values, start=1):
+            put(ws, row, j, v)
     widths = {"A": 8, "B": 60, "I": 10, "J": 40, "K": 40, "L": 6, "M": 12}
     for col in "CDEFGH":
         widths[col] = 18

@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from studyapp.core.model import DocumentError
-from studyapp.core.names import NameOrder, clean_name, name_key, order_people
+from studyapp.core.names import NameOrder, clean_name, name_key, order_people, refuse_control
 from studyapp.core.roster import ROSTER_COLUMNS, Candidate, parse_roster
 from studyapp.core.tables import locate, read_rows
 from studyapp.db.models_study import Attempt
@@ -129,6 +129,9 @@ def _set_groups(session: Session, person_id: int, names: Iterable[str]) -> int:
 
 
 def _check_draft(draft: PersonDraft) -> tuple[str, str]:
+    for label, value in (("姓名", draft.name), ("单位", draft.unit), ("职务", draft.post),
+                         ("备注", draft.note), ("党小组", "".join(draft.groups))):
+        refuse_control(label, value)
     name = clean_name(draft.name)
     if not name:
         raise DocumentError("姓名不能为空。")

@@ -212,6 +212,13 @@ def get_session_detail(ctx: AppContext, session_id: int) -> SessionDetail:
 
 
 def _apply(session: Session, row: StudySession, draft: SessionDraft) -> None:
+    from studyapp.core.names import refuse_control
+
+    for label, value in (("学习方式", draft.mode), ("地点", draft.place), ("领学人", draft.leader),
+                         ("主持人", draft.host), ("记录人", draft.recorder), ("参加人员", draft.participants),
+                         ("学习内容", draft.content), ("讨论发言摘要", draft.summary),
+                         ("测试情况", draft.test_summary)):
+        refuse_control(label, value)
     mode = (draft.mode or "").strip()
     if not mode:
         raise DocumentError(f"请选择学习方式：{'、'.join(STUDY_MODES)}。")

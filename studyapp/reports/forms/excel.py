@@ -47,9 +47,27 @@ def _setup(ws: Worksheet, unit: str, title: str, widths: Sequence[float], header
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def put(ws: Worksheet, row: int, column: int, value):  # noqa: ANN001, ANN201 - a cell value
+    """Write a value the way every exported sheet must: text stays text (a name such as
+    「=HYPERLINK(…)」 or 「@SUM(1)」 is never a live formula — OWASP's CSV-injection advice for
+    = + - @ tab and CR, carried out by storing the cell as a string), and characters no
+    spreadsheet can hold (BEL, ESC, NUL…) are dropped instead of crashing the export."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    c = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        c.data_type = "s"
+    return c
+
+
 def _title(ws: Worksheet, row: int, text: str, ncols: int, size: int = 18) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-    c = ws.cell(row=row, column=1, value=text)
+    c = put(ws, row, 1, text)
     c.font = Font(name=_FONT, size=size, bold=True)
     c.alignment = _CENTER
     ws.row_dimensions[row].height = size * 1.8
@@ -57,7 +75,7 @@ def _title(ws: Worksheet, row: int, text: str, ncols: int, size: int = 18) -> No
 
 def _line(ws: Worksheet, row: int, text: str, ncols: int, center: bool = False) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
-    c = ws.cell(row=row, column=1, value=text)
+    c = put(ws, row, 1, text)
     c.font = Font(name=_FONT, size=11)
     c.alignment = _CENTER if center else _LEFT
     ws.row_dimensions[row].height = 20
@@ -76,9 +94,7 @@ def _table(ws: Worksheet, top: int, header: Sequence[str], rows: Sequence[Sequen
     r = top
     for r, values in enumerate(rows, start=top + 1):
         for j, v in enumerate(values, start=1):
-            c = ws.cell(row=r, column=j, value=v)
-            if isinstance(v, str) and v.startswith("="):
-                c.data_type = "s"  # a name like 「=HYPERLINK(…)」 is text, never a live formula
+            c = put(ws, r, j, v)
             c.font = Font(name=_FONT, size=11)
             c.alignment = _LEFT if j in left_cols else _CENTER
             c.border = _BORDER
