@@ -59,6 +59,9 @@ def configure_application(app: QApplication) -> str:
     from studyapp.ui.qtfix import MainThreadGarbageCollector
 
     app._studyapp_gc = MainThreadGarbageCollector(app)  # type: ignore[attr-defined]
+    from studyapp.ui.qtfix import plain_text_message_boxes
+
+    app._studyapp_plain = plain_text_message_boxes(app)  # type: ignore[attr-defined]
     app.setApplicationName(APP_TITLE)
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(APP_NAME)

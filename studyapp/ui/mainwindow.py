@@ -528,14 +528,15 @@ class MainWindow(QMainWindow):
 
     # about ------------------------------------------------------------------------------------------
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"关于{APP_TITLE}",
-            f"<h3>{APP_TITLE} {__version__}</h3>"
-            "<p>供干部学习文件、练习测试、整理学习记录的离线软件。</p>"
-            "<p>导入文件后逐节阅读，可查找、做笔记，阅读进度自动记录。</p>"
-            "<p style='color:#6b7785'>界面字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache 2.0 许可。</p>",
-        )
+        box = QMessageBox(QMessageBox.Icon.NoIcon, f"关于{APP_TITLE}",
+                          f"<h3>{APP_TITLE} {__version__}</h3>"
+                          "<p>供干部学习文件、练习测试、整理学习记录的离线软件。</p>"
+                          "<p>导入文件后逐节阅读，可查找、做笔记，阅读进度自动记录。</p>"
+                          "<p style='color:#6b7785'>界面字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache 2.0 许可。</p>",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setProperty("richText", True)  # our own markup (message boxes are plain text otherwise)
+        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        box.exec()
 
     # window state -------------------------------------------------------------------------------------
     def _restore_window(self) -> None:

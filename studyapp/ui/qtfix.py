@@ -62,3 +62,23 @@ class MainThreadGarbageCollector:
                 self._gc.collect(1)
                 if gen2 > self.threshold[2]:
                     self._gc.collect(2)
+
+
+def plain_text_message_boxes(app):  # noqa: ANN001, ANN201 - QApplication → its filter object
+    """Make every message box show its text as plain text: a learner named 「<h1>…</h1>」 or a
+    document titled 「<img src=x>」 in a message is shown as those characters, never rendered
+    (Qt's AutoText takes anything with a tag before the first line break for rich text). A box
+    whose text is our own markup sets the property "richText" (the 关于 box)."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    class _Filter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox) \
+                    and not watched.property("richText"):
+                watched.setTextFormat(Qt.TextFormat.PlainText)
+            return False
+
+    f = _Filter(app)
+    app.installEventFilter(f)
+    return f

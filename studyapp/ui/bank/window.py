@@ -106,6 +106,7 @@ class BankWindow(QMainWindow):
         # header: title, counts, import/export ------------------------------------------------
         title = QLabel(f"题库　《{self.document.title}》", self)
         title.setObjectName("bankTitle")
+        title.setTextFormat(Qt.TextFormat.PlainText)  # a title is never markup
         title.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {style.INK};")
         title.setToolTip(self.document.title)
         self.counts_label = QLabel("", self)

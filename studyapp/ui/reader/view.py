@@ -140,6 +140,7 @@ class Reader(QWidget):
         # left: contents and find --------------------------------------------------------
         self.doc_title = QLabel("", self)
         self.doc_title.setObjectName("docTitle")
+        self.doc_title.setTextFormat(Qt.TextFormat.PlainText)  # a title is never markup
         self.doc_title.setWordWrap(True)
         self.outline = OutlineTree(self)
         self.outline.sectionActivated.connect(self.show_section)

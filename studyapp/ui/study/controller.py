@@ -13,6 +13,7 @@ main window's TaskRunner; answers are stored directly (a couple of milliseconds 
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -192,7 +193,7 @@ class StudyController(QObject):
             text = f"学习者：<a href='who' style='{link}'>请选择</a>"
         else:
             due = "…" if self.due_today is None else str(self.due_today)
-            text = (f"学习者：<a href='who' style='{link}'>{self.person.name}</a>"
+            text = (f"学习者：<a href='who' style='{link}'>{html.escape(self.person.name)}</a>"
                     f" · 今日待复习 {due} 题")
         self.status_label.setText(text)
         self.statusUpdated.emit(self.status_label.text())

@@ -89,6 +89,7 @@ class PracticeSetupDialog(QDialog):
         layout.addWidget(title)
         if document is not None:
             doc = QLabel(f"学习材料：《{document.title}》", self)
+            doc.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are never markup
             doc.setObjectName("pageInfo")
             doc.setWordWrap(True)
             layout.addWidget(doc)
@@ -215,6 +216,7 @@ class ExamSetupDialog(QDialog):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         info = QLabel(f"学习材料：《{document.title}》。题目从审核通过的试题中随机抽取，选项顺序打乱。", self)
+        info.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are never markup
         info.setObjectName("pageInfo")
         info.setWordWrap(True)
         layout.addWidget(info)
@@ -374,6 +376,7 @@ class ResumeDialog(QDialog):
         layout.setContentsMargins(22, 16, 22, 14)
         layout.setSpacing(10)
         title = QLabel(f"{person_name}，上次的答题还没有做完", self)
+        title.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are never markup
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
         layout.addWidget(title)
