@@ -226,3 +226,12 @@ def refuse_control(label: str, value: str | None) -> None:
         from studyapp.core.model import DocumentError
 
         raise DocumentError(f"{label}里有不能显示的控制字符（可能是从其他程序复制来的），请删去后重新输入。")
+
+
+_ID = re.compile(r"[0-9]{1,9}")
+
+
+def is_id(text: str) -> bool:
+    """A record number as the user types it: ASCII digits, at most nine of them — never 「²」,
+    「１２」 read as a number by str.isdigit(), nor 10^23 that overflows the database."""
+    return bool(_ID.fullmatch((text or "").strip()))

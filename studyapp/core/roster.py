@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -68,11 +69,18 @@ def status_of(text: str) -> str | None:
     return _STATUS_WORDS.get(word)
 
 
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
 def _number(text: str) -> float | None:
-    try:
-        value = float(text.replace("，", ".").replace(",", ".").strip())
-    except ValueError:
+    """A number as an office types it — 85, 85.5, full-width digits, the IME's 。 for the point;
+    never 「1,000」 read as 1 (a comma is no decimal point here), nan, inf or 1e400."""
+    import unicodedata
+
+    t = unicodedata.normalize("NFKC", text or "").strip().replace("。", ".")
+    if not _NUMBER.fullmatch(t):
         return None
+    value = float(t)
     return value if math.isfinite(value) else None
 
 

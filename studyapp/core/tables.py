@@ -85,8 +85,28 @@ def _read_csv(data: bytes, name: str) -> list[list[str]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",，\t;；")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    return [[c.strip() for c in row] for row in rows]
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows: list[list[str]] = []
+    while True:
+        first = reader.line_num + 1  # the line this row starts on
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            too_long = "field larger" in str(exc)
+            raise DocumentError(
+                f"文件“{name}”第 {first} 行无法读取："
+                + ("有一格内容过长，多半是引号不成对，把后面的内容都并进了这一格。" if too_long
+                   else "引号不成对或格式有误。")
+                + "请在表格程序中检查这一行后重新保存，文件中的内容没有导入。") from None
+        if reader.line_num > first and any("\n" in c for c in row):
+            # a quote left open swallows the rows after it into one cell (「新增 1 人」)
+            raise DocumentError(
+                f"文件“{name}”第 {first} 行的引号不成对，第 {first}～{reader.line_num} 行被并成了一格。"
+                "请检查这一行的引号（“\"”）后重新保存，文件中的内容没有导入。")
+        rows.append([c.strip() for c in row])
+    return rows
 
 
 def _read_xlsx(data: bytes, name: str) -> list[list[str]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from studyapp.core.names import is_id
 from studyapp.db.models import Document, Question, now
 from studyapp.services import bank
 from studyapp.services.context import AppContext, NotFoundError
@@ -83,7 +84,7 @@ def find_questions(ctx: AppContext, document_id: int, keys: Sequence[str | int])
     found: list[int] = []
     for key in keys:
         text = str(key).strip()
-        qid = by_id.get(int(text)) if text.isdigit() else None
+        qid = by_id.get(int(text)) if is_id(text) else None
         if qid is None:
             qid = by_uid.get(text.lower())
         if qid is None:

@@ -87,8 +87,10 @@ def resolve_document(ctx, spec: str) -> int:  # type: ignore[no-untyped-def]
     from studyapp.services import documents
 
     docs = documents.list_documents(ctx)
+    from studyapp.core.names import is_id
+
     text = spec.strip()
-    if text.isdigit():
+    if is_id(text):
         for d in docs:
             if d.id == int(text):
                 return d.id

@@ -34,8 +34,10 @@ def _document_id(ctx, spec: str) -> int:  # type: ignore[no-untyped-def]
     from studyapp.services import documents
 
     docs = documents.list_documents(ctx)
+    from studyapp.core.names import is_id
+
     text = spec.strip()
-    if text.isdigit():
+    if is_id(text):
         if any(d.id == int(text) for d in docs):
             return int(text)
         raise DocumentError(f"找不到编号为 {text} 的文件。请先用 studyapp import 导入，或检查编号。")

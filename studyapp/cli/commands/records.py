@@ -23,10 +23,31 @@ ORDERS = ("roster", "strokes", "pinyin")
 FORM_NAMES = {"signin": "签到表", "signin-archive": "签到表（存档）", "record": "学习记录", "scores": "成绩登记表"}
 
 
+def _year(text: str) -> int:
+    if not (text.strip().isascii() and text.strip().isdigit()) or not 1949 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(f"年度“{text}”应为四位数的年份，例如 2015")
+    return int(text)
+
+
+def _target(text: str) -> float:
+    """A year's target of hours: a number above 0 and at most 2,000 (not -5, nan or inf)."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"学时目标“{text}”应为数字") from None
+    if not math.isfinite(value) or not 0 < value <= 2000:
+        raise argparse.ArgumentTypeError(f"学时目标“{text}”不合理，应在 0～2000 学时之间") from None
+    return value
+
+
 def session_id(text: str) -> int:
     """A session number from the command line, with a Chinese message when it is not one."""
+    from studyapp.core.names import is_id
+
     value = text.strip()
-    if not value.isdigit():
+    if not is_id(value):
         raise DocumentError(
             f"学习记录编号“{text}”无效，应为数字。运行 studyapp sessions 查看各学习记录的编号。"
         )
@@ -84,8 +105,8 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 
     h = subparsers.add_parser("hours", parents=[parent], help="学时台账",
                               description="某年度每人的学时，与年度目标比较，列出未达标人员。")
-    h.add_argument("year", metavar="YEAR", nargs="?", type=int, default=None, help="年度（默认今年）")
-    h.add_argument("--target", type=float, default=None, metavar="N", help="年度学时目标（默认按设置）")
+    h.add_argument("year", metavar="YEAR", nargs="?", type=_year, default=None, help="年度（默认今年）")
+    h.add_argument("--target", type=_target, default=None, metavar="N", help="年度学时目标（默认按设置）")
     _order_arg(h)
     h.add_argument("--json", action="store_true", help="以 JSON 输出")
     h.set_defaults(handler=run_hours)

@@ -1,0 +1,49 @@
+"""Issue 11: numbers, ids and CSV files are parsed strictly and refused clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studyapp.core.model import DocumentError
+from studyapp.core.names import is_id
+from studyapp.core.roster import _number
+from studyapp.core.tables import read_rows
+
+
+@pytest.mark.parametrize("text,value", [("85", 85.0), ("85.5", 85.5), ("８５", 85.0), ("85。5", 85.5),
+                                        (" 100 ", 100.0), ("-0", 0.0)])
+def test_numbers_as_offices_type_them(text: str, value: float) -> None:
+    assert _number(text) == value
+
+
+@pytest.mark.parametrize("text", ["1,000", "1，000", "nan", "inf", "1e400", "85分", "", "八十五", "0x10"])
+def test_numbers_that_are_not_are_refused(text: str) -> None:
+    assert _number(text) is None  # 「1,000」 was stored as 1
+
+
+@pytest.mark.parametrize("text,ok", [("1", True), ("123456789", True), ("²", False), ("１２", False),
+                                     ("100000000000000000000000", False), ("-1", False), ("", False)])
+def test_ids_are_ascii_digits(text: str, ok: bool) -> None:
+    assert is_id(text) is ok
+
+
+def test_an_unbalanced_quote_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "名册.csv"
+    path.write_text('姓名,单位\n王德伦,"乡党委\n李红梅,乡党委\n张国华,乡政府\n', encoding="utf-8")
+    with pytest.raises(DocumentError, match="第 2 行的引号不成对"):
+        read_rows(path)
+
+
+def test_an_overlong_field_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "名册.csv"
+    path.write_text('姓名,单位\n王德伦,"' + "长" * 140_000 + "\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match="第 2 行无法读取"):
+        read_rows(path)
+
+
+def test_quoted_commas_still_work(tmp_path: Path) -> None:
+    path = tmp_path / "名册.csv"
+    path.write_text('姓名,单位\n王德伦,"乡党委,办公室"\n', encoding="utf-8")
+    assert read_rows(path)[1] == ["王德伦", "乡党委,办公室"]
