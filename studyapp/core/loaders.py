@@ -41,6 +41,10 @@ MSG_OLD_FORMAT = (
 MSG_BROKEN_DOCX = (
     "无法读取该 Word 文件（{detail}）。文件可能已损坏，请在 WPS 或 Word 中打开后重新另存为 .docx 再导入。"
 )
+MSG_ENCRYPTED = (
+    "文件“{name}”设置了打开密码（已加密），无法读取。请在 WPS 或 Word/Excel 中输入密码打开，"
+    "取消密码（文件 → 信息 → 保护文档/工作簿 → 用密码进行加密，清空密码）后另存，再导入。"
+)
 MSG_NOT_TABLE = (
     "文件不是文本表格（{detail}），无法导入。请选择 .xlsx 或 .csv 格式的表格（第一行是表头：姓名、单位……）。"
 )
@@ -80,6 +84,12 @@ _BINARY_SIGNATURES: list[tuple[bytes, str]] = [
 # ---------------------------------------------------------------------------- public API
 
 
+def is_encrypted_office(data: bytes) -> bool:
+    """A password-protected .docx/.xlsx: Office stores it as an OLE2 compound file holding an
+    「EncryptedPackage」 stream, which looks like an old .doc/.xls from its first bytes."""
+    return data.startswith(OLE2_MAGIC) and "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]
+
+
 def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedText:
     """Read and decode a document file. Bad input raises DocumentError with a Chinese message."""
     path = Path(path)
@@ -92,6 +102,8 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedText:
         raise DocumentError(f"文件“{name}”是空的，没有可导入的内容。请检查是否选错了文件。")
 
     # Content sniffing first: the extension is often wrong on office PCs.
+    if is_encrypted_office(data):
+        raise DocumentError(MSG_ENCRYPTED.format(name=name))
     if data.startswith(OLE2_MAGIC):
         raise DocumentError(MSG_OLD_FORMAT)
     if data.startswith(PDF_MAGIC) or (ext == ".pdf" and PDF_MAGIC in data[:1024]):
@@ -193,6 +205,26 @@ def _normalize_newlines(text: str) -> str:
 _SAMPLE = 200_000  # characters: enough to judge an encoding, cheap on a 20 MB file
 _CJK_RE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+
+
+def _almost_utf8(data: bytes, name: str) -> None:
+    """A UTF-8 text with a few broken bytes (a bad copy, a cut-off save) is not "binary":
+    say which line is broken. GBK text read as UTF-8 breaks on nearly every character and
+    goes on to the other encodings."""
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    if not bad or bad > 5 or len(replaced) < 20 or _cjk_share(replaced.replace("\ufffd", "")) < 0.3:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+    else:  # pragma: no cover - decoded after all
+        return
+    label = f"“{name}”" if name else ""
+    raise DocumentError(
+        f"文件{label}是 UTF-8 文本，但第 {line} 行有无法识别的字节（文件可能在复制或保存时损坏）。"
+        "请在记事本或 WPS 中打开它，修正这一行后另存为 UTF-8 再导入。")
 
 
 def _cjk_share(text: str) -> float:
@@ -315,6 +347,7 @@ def decode_text(data: bytes, name: str = "", *, not_text: str = "", control_limi
         if _control_share(text) > control_limit:
             raise DocumentError(not_text.format(detail="内容含有大量控制字符"))
         return _normalize_newlines(text), "utf-8"
+    _almost_utf8(data, name)
 
     # 3b. UTF-16 without BOM and without NULs (pure Chinese): compare how Chinese each reading looks.
     candidates: list[tuple[float, str, str]] = []

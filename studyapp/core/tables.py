@@ -113,6 +113,10 @@ def _read_xlsx(data: bytes, name: str) -> list[list[str]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from studyapp.core.loaders import MSG_ENCRYPTED, is_encrypted_office
+
+    if is_encrypted_office(data):
+        raise DocumentError(MSG_ENCRYPTED.format(name=name))
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise DocumentError(
             f"“{name}”是旧版 Excel 文件（.xls），无法直接读取。请在 Excel 或 WPS 中“另存为”"

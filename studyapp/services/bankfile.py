@@ -235,12 +235,14 @@ def read_bank(text: str) -> tuple[str, list[bank.Incoming], list[str]]:
     text = text.removeprefix("\ufeff")
     data, lines = _parse(text)
     if data is None:
-        return "", [], []
+        raise DocumentError("题库文件是空的，没有可导入的试题。请选择由“导出题库”生成的 .yaml 文件。")
     if not isinstance(data, dict) or "questions" not in data:
         raise DocumentError("这不是学习测评的题库文件（缺少 questions 部分）。请选择由“导出题库”生成的 .yaml 文件。")
     questions = data.get("questions") or []
     if not isinstance(questions, list):
         raise DocumentError("题库文件格式有误：questions 应为试题列表。")
+    if not questions:
+        raise DocumentError("题库文件里没有试题（questions 部分是空的），没有导入任何内容。")
     items: list[bank.Incoming] = []
     errors: list[str] = []
     seen: dict[str, str] = {}

@@ -47,3 +47,40 @@ def test_quoted_commas_still_work(tmp_path: Path) -> None:
     path = tmp_path / "名册.csv"
     path.write_text('姓名,单位\n王德伦,"乡党委,办公室"\n', encoding="utf-8")
     assert read_rows(path)[1] == ["王德伦", "乡党委,办公室"]
+
+
+def test_a_utf8_text_with_a_broken_byte_names_its_line() -> None:
+    from studyapp.core.loaders import decode_text
+
+    text = "第一条 为了规范公务员的管理，制定本法。\n第二条 本法所称公务员，是指依法履行公职的工作人员。\n"
+    data = text.encode("utf-8")
+    with pytest.raises(DocumentError, match="UTF-8 文本，但第 2 行有无法识别的字节"):
+        decode_text(data[:60] + b"\xff" + data[60:], "x.txt")
+    assert decode_text(text.encode("gb18030"), "g.txt")[0] == text  # GBK is still GBK
+
+
+def test_a_password_protected_office_file_says_so(tmp_path: Path) -> None:
+    from studyapp.core.loaders import OLE2_MAGIC, load_file
+
+    blob = OLE2_MAGIC + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64 \
+        + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 4096
+    for name in ("学习材料.docx", "名册.xlsx"):
+        path = tmp_path / name
+        path.write_bytes(blob)
+        with pytest.raises(DocumentError, match="设置了打开密码"):
+            if name.endswith(".docx"):
+                load_file(path)
+            else:
+                read_rows(path)
+    old = tmp_path / "旧.doc"
+    old.write_bytes(OLE2_MAGIC + b"\x00" * 4096)
+    with pytest.raises(DocumentError, match="旧版"):
+        load_file(old)
+
+
+def test_an_empty_bank_file_is_not_a_success() -> None:
+    from studyapp.services.bankfile import read_bank
+
+    for text in ("", "document: 实施意见\nquestions: []\n"):
+        with pytest.raises(DocumentError, match="空的|没有试题"):
+            read_bank(text)
