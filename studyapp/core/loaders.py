@@ -328,6 +328,9 @@ def decode_text(data: bytes, name: str = "", *, not_text: str = "", control_limi
                 log.warning("%s: %s with BOM has undecodable bytes; replaced", name, codec)
             if _control_share(text) > max(0.05, control_limit):
                 raise DocumentError(not_text.format(detail="内容含有大量控制字符"))
+            if codec.startswith("utf-16") and _cjk_share(text) > 0.3 and _gb2312_share(text) < 0.6:
+                # random bytes behind a UTF-16 mark read as rare ideographs (《桥汬漠…》): junk
+                raise DocumentError(not_text.format(detail="有 UTF-16 标记，但内容读出来是一串罕见汉字，不是正常文字"))
             return _normalize_newlines(text), reported
 
     kind = _binary_kind(data)

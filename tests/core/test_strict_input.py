@@ -84,3 +84,15 @@ def test_an_empty_bank_file_is_not_a_success() -> None:
     for text in ("", "document: 实施意见\nquestions: []\n"):
         with pytest.raises(DocumentError, match="空的|没有试题"):
             read_bank(text)
+
+
+def test_junk_behind_a_utf16_mark_is_refused() -> None:
+    import random
+
+    from studyapp.core.loaders import decode_text
+
+    junk = b"\xff\xfe" + bytes(random.Random(7).randrange(256) for _ in range(4000))
+    with pytest.raises(DocumentError, match="罕见汉字"):
+        decode_text(junk, "j.txt")
+    real = ("第一条 为了规范公务员的管理，制定本法。" * 20).encode("utf-16")
+    assert decode_text(real, "r.txt")[1] == "utf-16"
