@@ -235,6 +235,23 @@ def _cjk_share(text: str) -> float:
     return sum(1 for _ in _CJK_RE.finditer(sample)) / len(sample)
 
 
+def _ordinary_share(text: str) -> float:
+    """Share of characters ordinary text is made of: ASCII, CJK punctuation and full-width forms,
+    and ideographs. Real Chinese text is nearly all of them; random bytes read as UTF-16 land
+    all over Unicode (Hangul, Yi, private use…) and break on lone surrogates."""
+    sample = text[:_SAMPLE]
+    if not sample:
+        return 1.0
+    ok = 0
+    for ch in sample:
+        o = ord(ch)
+        if o < 0x80 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F:
+            ok += 1
+        elif 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF:
+            ok += 1  # (traditional characters too: a Big5-era text saved as UTF-16 is real text)
+    return ok / len(sample)
+
+
 def _gb2312_share(text: str) -> float:
     """Share of ideographs that are in GB2312: near 1.0 for real GBK text, low for Big5 misread as GBK."""
     ideographs = [ch for ch in text[:_SAMPLE] if 0x4E00 <= ord(ch) <= 0x9FFF][:20_000]
@@ -322,15 +339,16 @@ def decode_text(data: bytes, name: str = "", *, not_text: str = "", control_limi
         if data.startswith(bom):
             body = data[len(bom):]
             text = _try(body, codec)
+            broken = text is None
             if text is None:
                 # A BOM followed by broken bytes: keep what can be read rather than refuse.
                 text = body.decode(codec, errors="replace")
                 log.warning("%s: %s with BOM has undecodable bytes; replaced", name, codec)
             if _control_share(text) > max(0.05, control_limit):
                 raise DocumentError(not_text.format(detail="内容含有大量控制字符"))
-            if codec.startswith("utf-16") and _cjk_share(text) > 0.3 and _gb2312_share(text) < 0.6:
+            if codec.startswith("utf-16") and _ordinary_share(text) < (0.6 if broken else 0.5):
                 # random bytes behind a UTF-16 mark read as rare ideographs (《桥汬漠…》): junk
-                raise DocumentError(not_text.format(detail="有 UTF-16 标记，但内容读出来是一串罕见汉字，不是正常文字"))
+                raise DocumentError(not_text.format(detail="有 UTF-16 标记，但内容读出来是一串罕见汉字和符号，不是正常文字"))
             return _normalize_newlines(text), reported
 
     kind = _binary_kind(data)

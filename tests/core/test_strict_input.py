@@ -91,8 +91,11 @@ def test_junk_behind_a_utf16_mark_is_refused() -> None:
 
     from studyapp.core.loaders import decode_text
 
-    junk = b"\xff\xfe" + bytes(random.Random(7).randrange(256) for _ in range(4000))
-    with pytest.raises(DocumentError, match="罕见汉字"):
-        decode_text(junk, "j.txt")
+    rng = random.Random(7)
+    for junk in (b"\xff\xfe" + bytes(rng.randrange(256) for _ in range(4000)), b"\xff\xfe" + b"\x40\xa0" * 500):
+        with pytest.raises(DocumentError, match="罕见汉字"):
+            decode_text(junk, "j.txt")
+    traditional = ("第一條 為了規範公務員的管理，制定本法。" * 20).encode("utf-16")
+    assert decode_text(traditional, "t.txt")[1] == "utf-16"
     real = ("第一条 为了规范公务员的管理，制定本法。" * 20).encode("utf-16")
     assert decode_text(real, "r.txt")[1] == "utf-16"
