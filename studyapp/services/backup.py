@@ -339,6 +339,9 @@ def restore_file(data_dir: Path, path: Path, now: dt.datetime | None = None) -> 
 
     verify_backup(path)
     data_dir = Path(data_dir)
+    if app_is_open(data_dir):
+        raise DocumentError("学习测评正开着这个数据文件夹，不能在它运行时换掉数据。请先关闭学习测评的窗口，"
+                            "再运行恢复；或在学习测评里用“文件 → 备份与恢复…”恢复。")
     live = database_file(data_dir)
     now = now or dt.datetime.now()
     folder = backup_folder(data_dir)
@@ -361,6 +364,42 @@ def restore_file(data_dir: Path, path: Path, now: dt.datetime | None = None) -> 
                             "如果学习测评正开着这个数据文件夹，请先关闭它。") from None
     log.info("restored %s into %s (previous database kept as %s)", path, live, kept)
     return kept
+
+
+def app_is_open(data_dir: Path) -> bool:
+    """Whether a running copy of the app holds the data folder (its QLockFile: the PID on the
+    first line, and that process is alive). Read without Qt: the CLI never loads it."""
+    lock = Path(data_dir) / "studyapp.lock"
+    try:
+        first = lock.read_text(encoding="utf-8", errors="replace").splitlines()[0].strip()
+        pid = int(first)
+    except (OSError, ValueError, IndexError):
+        return False
+    if pid == os.getpid():
+        return False  # this process (the GUI's own scheduled restore runs before it locks)
+    return _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # (os.kill on Windows would terminate the process, never test it)
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, another user's process
+    return True
 
 
 def schedule_restore(ctx, path: Path) -> None:  # noqa: ANN001

@@ -204,6 +204,15 @@ def offer_restore(window, data_dir: Path, exc) -> bool:  # noqa: ANN001 - MainWi
     return True
 
 
+def bring_forward(window) -> None:  # noqa: ANN001 - MainWindow
+    """A second start of the app on this data folder: show this window instead."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_gui(data_dir: Path, selftest: bool = False) -> int:
     """Run the desktop app on `data_dir`; with `selftest`, open, check, report and exit."""
     if selftest and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
@@ -216,9 +225,17 @@ def run_gui(data_dir: Path, selftest: bool = False) -> int:
         # the smoke test checks the program, not the user's data: a fresh folder every time
         with tempfile.TemporaryDirectory(prefix="studyapp-selftest-") as tmp:
             return _run_selftest(app, family, Path(tmp))
+    from studyapp.ui.single import acquire
+
+    instance = acquire(Path(data_dir))
+    if instance is None:  # another copy has this data folder open: it was asked to come forward
+        log.info("data folder %s is open in another copy; quitting", data_dir)
+        return 0
     window = start_main_window(Path(data_dir))
+    instance.raiseRequested.connect(lambda: bring_forward(window))
     window.openFailed.connect(app.exit)
     code = int(app.exec())
+    instance.release()
     if window.ctx is not None:
         from studyapp.services import backup
 
