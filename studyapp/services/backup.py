@@ -35,7 +35,7 @@ from studyapp.services.context import StorageError
 log = logging.getLogger("studyapp.services")
 
 BACKUP_DIRNAME = "backups"
-_NAME = re.compile(r"^studyapp-(\d{8})-(\d{6})-(auto|manual|before-restore)\.sqlite3$")
+_NAME = re.compile(r"^studyapp-(\d{8})-(\d{6})-(auto|manual|before-restore)(?:-\d+)?\.sqlite3$")
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
 KEEP_MANUAL = 20
 KINDS = {"auto": "自动", "manual": "手动", "before-restore": "恢复前"}
@@ -198,16 +198,18 @@ def make_backup(ctx, kind: str = "manual", dest: Path | None = None,  # noqa: AN
     is full or the folder cannot be written."""
     source = _sqlite_only(ctx)
     now = now or dt.datetime.now()
-    if dest is None:
-        folder = folder_of(ctx)
-        target = folder / f"studyapp-{now:%Y%m%d-%H%M%S}-{kind}.sqlite3"
-        k = 1
-        while target.exists():  # two in the same second
-            target = folder / f"studyapp-{now:%Y%m%d-%H%M%S}-{kind}.sqlite3".replace(".sqlite3", f"-{k}.sqlite3")
-            k += 1
-    else:
-        target = Path(dest)
+    target = Path(dest) if dest is not None else _unique(folder_of(ctx), now, kind)
     return _copy_checked(source, target)
+
+
+def _unique(folder: Path, now: dt.datetime, kind: str) -> Path:
+    """studyapp-20261202-093000-manual.sqlite3, or …-manual-1.sqlite3 for a second one that second."""
+    target = folder / f"studyapp-{now:%Y%m%d-%H%M%S}-{kind}.sqlite3"
+    k = 1
+    while target.exists():
+        target = folder / f"studyapp-{now:%Y%m%d-%H%M%S}-{kind}-{k}.sqlite3"
+        k += 1
+    return target
 
 
 def _copy_checked(source: Path, target: Path) -> BackupInfo:
@@ -345,7 +347,7 @@ def restore_file(data_dir: Path, path: Path, now: dt.datetime | None = None) -> 
     live = database_file(data_dir)
     now = now or dt.datetime.now()
     folder = backup_folder(data_dir)
-    kept = folder / f"studyapp-{now:%Y%m%d-%H%M%S}-before-restore.sqlite3"
+    kept = _unique(folder, now, "before-restore")
     staged = live.with_name(live.name + ".restore")
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -53,6 +53,9 @@ def test_a_backup_is_checked_and_says_what_it_holds(seeded_ctx: AppContext) -> N
     assert not list(info.path.parent.glob("*.part"))  # only the checked file has a name
     [listed] = backup.backups(seeded_ctx)
     assert listed.path == info.path and listed.kind_name == "手动"
+    second = backup.make_backup(seeded_ctx, now=dt.datetime(2026, 12, 2, 9, 30))  # the same second
+    assert second.path.name == "studyapp-20261202-093000-manual-1.sqlite3"
+    assert {b.path for b in backup.backups(seeded_ctx)} == {info.path, second.path}
 
 
 def test_restore_round_trip_is_digest_equal(seeded_ctx: AppContext, data_dir: Path) -> None:

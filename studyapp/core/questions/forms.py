@@ -660,12 +660,12 @@ class Forms:
             return []
         u0, wrong, old, new = falses[rng.randrange(len(falses))]
         rights = [u for u in trues if u is not u0]
-        if len(rights) < 3 and len(rights) < 2:
-            return []
+        if len(rights) < 3:
+            return []  # four options: three of the text's sentences and the falsified one
         node_text = u0.info.node.text or ""
         topic = self._topic_words(u0)
-        multiple = len(rights) >= 3 and zlib.crc32(u0.text.encode("utf-8")) % 2 == 0 or len(rights) == 2
-        picked = rng.sample(rights, 3) if len(rights) >= 3 else rights
+        multiple = zlib.crc32(u0.text.encode("utf-8")) % 2 == 0
+        picked = rng.sample(rights, 3)
         picked.sort(key=lambda u: u.order)
         options = [strip_end(u.text) for u in picked] + [strip_end(wrong)]
         rng.shuffle(options)

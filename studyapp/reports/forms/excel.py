@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -56,8 +57,6 @@ def put(ws: Worksheet, row: int, column: int, value):  # noqa: ANN001, ANN201 - 
     = + - @ tab and CR, carried out by storing the cell as a string), and characters no
     spreadsheet can hold (BEL, ESC, NUL…) are dropped instead of crashing the export."""
     if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
     c = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str) and value.startswith(_FORMULA_START):

@@ -3,6 +3,7 @@ and changeable from the 学习记录 window's 设置 menu."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,7 +31,7 @@ class UnitDialog(QDialog):
             + "单位名称印在签到表、学习记录、成绩登记表和试卷的标题上方，例如“某某乡党委”“某某乡人民政府”。",
             self)
         intro.setWordWrap(True)
-        intro.setTextFormat(intro.textFormat().PlainText)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         self.edit = QLineEdit(current, self)
         self.edit.setObjectName("unitEdit")
         self.edit.setPlaceholderText("某某乡党委")

@@ -82,9 +82,9 @@ class StudyController(QObject):
         self.person: PersonView | None = None
         self.page: StudyPage | None = None
         # reads made before anyone is chosen belong to whoever then picks their name
-        from studyapp.db.models import now as db_now
+        from studyapp.services import reading
 
-        self.started_at = db_now()
+        self.started_at = reading.clock()
         self._claimed: set[int] = set()
         self.due_today: int | None = None
         self.dialog: QDialog | None = None  # the form open now (tests drive it)
