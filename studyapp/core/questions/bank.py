@@ -115,6 +115,14 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
     for group in by_info.values():
         if len(group) >= 4 and not preamble(group[0].text):
             take(forms.statements(group, random.Random(f"{seed}:statements:{'/'.join(group[0].path)}")))
+    if lex.legal:
+        # a law's articles are short: a choice among the rules of neighbouring articles
+        busy = {order for order, cs in by_unit.items() if cs}
+        by_chapter: dict[tuple[str, ...], list] = defaultdict(list)
+        for u in units:
+            by_chapter[tuple(u.path[:-1])].append(u)
+        for chapter, group in by_chapter.items():
+            take(forms.neighbour_statements(group, random.Random(f"{seed}:near:{'/'.join(chapter)}"), busy))
     if progress is not None:
         progress(total - 1, total, "正在挑选试题…")
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from studyapp.core.questions import numbers, segment
 from studyapp.core.questions.enums import find_enumerations
 from studyapp.core.questions.lexicon import (
-    BODY_SUFFIX, FRAME_START, GENERIC, Lexicon, Unit, refers_elsewhere)
+    BODY_SUFFIX, FRAME_START, GENERIC, Lexicon, Unit, preamble, refers_elsewhere)
 from studyapp.core.questions.model import BLANK, Question
 from studyapp.core.questions.text import norm, strip_end
 
@@ -63,6 +63,13 @@ _FRAME_VERBS = frozenset("建立 健全 完善 落实 实行 推行 执行 加�
 # a permission under a condition: making it a duty leaves the statement defensible
 _CONDITION = re.compile(r"根据.{0,8}需要|必要时|需要|按照.{0,10}规定|经.{0,16}(?:批准|同意)|视.{0,4}情况|认为|"
                         r"可以.{0,20}也可以|情节|特殊|协商|一致")
+# organs of one system, each with powers the others lack: a rival for any of them
+_ORGANS = ("人民法院", "人民检察院", "公安机关", "监察机关", "国家安全机关")
+# what is wrong in itself: a ban on it turned into a permission is absurd, not a test
+_WRONG_IN_ITSELF = re.compile(
+    r"违反|违法|违背|擅自|任何|随意|捏造|诬告|泄露|非法|抵触|骗取|谋取|牟取|虚报|伪造|变造|贪污|挪用|侵占|滥用|徇私|"
+    r"索取|收受|截留|克扣|私分|刁难|报复|隐瞒|歧视|强迫|推诿|敷衍|拖延|压制|侵犯|侵害|干涉|阻碍|妨碍|阻挠|损毁|"
+    r"打击|殴打|虐待|遗弃|体罚|侮辱|诽谤|欺骗|弄虚作假|谎报|瞒报|迟报|漏报|破坏|毁灭|冒用|盗用|诱导|误导|欺诈|胁迫|强令|索要|勒索")
 # categories of bodies (国家机关 holds them all): never a key, an option or a swap
 CATEGORY_BODIES = frozenset("""
 国家机关 司法机关 行政机关 主管机关 主管部门 有关机关 有关部门 相关部门 工作部门 监管部门 职能部门 业务部门
@@ -153,6 +160,11 @@ class Forms:
                     out.append(x)
                     if len(out) >= 48:
                         break
+        if w in _ORGANS:
+            # the organs of the judicial and supervisory system stand in for one another
+            # (人民检察院 提起公益诉讼, not 人民法院 or 公安机关), whatever their ending
+            out += [x for x in _ORGANS if x != w and x not in text and x not in out
+                    and (x != "国家安全机关" or x in self.lex.bodies)]
         out.sort(key=lambda x: (abs(len(x) - len(w)), x))
         return out[:n]
 
@@ -267,7 +279,7 @@ class Forms:
             if w is None:
                 continue
             lo, hi = w
-            wrong = numbers.rivals(f, self.lex.figure_values, 3, avoid=in_sentence,
+            wrong = numbers.rivals(f, self.lex.figure_values, 3, avoid=in_sentence | _out_of_kind(f, unit.text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if len(wrong) < 3:
                 continue
@@ -310,7 +322,7 @@ class Forms:
                     or not w.endswith(SWAPPABLE):
                 prev = t
                 continue  # half of a compound (公务员|主管部门) or not a body (服从组织)
-            if text[b:b + 1] in "、和与及" or text[a - 1:a] in "、和与及":
+            if _ch(text, b) in "、和与及" or _ch(text, a - 1) in "、和与及":
                 continue
             if self.lex.in_formula(text, a, b):
                 continue
@@ -353,9 +365,9 @@ class Forms:
             pos = b
             if len(w) >= 4 and w.endswith(SWAPPABLE) and w not in GENERIC and w not in CATEGORY_BODIES \
                     and t.startswith(("n", "j")) and text[b:b + 1] != "等" and text[a - 1:a] != "等" \
-                    and text[b:b + 1] not in "、和与及" and text[a - 1:a] not in "、和与及" \
+                    and _ch(text, b) not in "、和与及" and _ch(text, a - 1) not in "、和与及" \
                     and not (prev and prev.startswith(("n", "j", "v"))) \
-                    and not (i + 1 < len(tagged) and tagged[i + 1][1].startswith(("n", "j"))):
+                    and not (i + 1 < len(tagged) and tagged[i + 1][1].startswith(("n", "j", "vn"))):
                 out.append((w, a, b))
             prev = t
         return out
@@ -396,7 +408,10 @@ class Forms:
                 chunk = tagged[i:i + k]
                 if not all(termish[i:i + k]) and not (
                         k == 2 and i > 0 and tagged[i - 1][0] in _NOUN_VERB_AFTER
-                        and chunk[0][1].startswith(_NOUNISH) and chunk[1][1] in ("v", "vn")):
+                        and (chunk[0][1].startswith(_NOUNISH) and chunk[1][1] in ("v", "vn")
+                             or chunk[0][1] == "v" and chunk[1][1] == "vn")):
+                    if k == 1 and i > 0 and tagged[i - 1][0] in _NOUN_VERB_AFTER and chunk[0][1] == "v":
+                        continue  # 实行|联合|检查: the act is the two words together
                     break  # (进行宪法|宣誓, 实行登记|管理: a noun and its verb name the instrument)
                 if k == 2 and len(chunk[0][0]) + len(chunk[1][0]) > 6:
                     break
@@ -434,15 +449,15 @@ class Forms:
                 if any(len(w) < 2 or not segment.has_word(w) or (self.lex.too_common(w) and not (measure or instrument))
                        or (t.startswith("l") and len(w) != 4) or t.startswith("nr") for w, t in chunk):
                     continue  # (职位 is everywhere in 公务员法, 职位分类制度 once: the institution counts)
-                if _clause_left(text, a, b) < 3:
-                    continue
+                if _clause_left(text, a, b) < (2 if instrument else 3):
+                    continue  # (「……，实行____；」: the verb that prescribes it is enough)
                 # specific to this rule: rare in the document, and a real term, not a fragment
                 if self.lex.count(term) > 2 or term in STOCK_PHRASES:
                     continue
                 if not measure and text[a - 1:a] == "的" and len(term) <= 4:
                     continue  # 「实行国家统一规定的____」: 工时制度 would fit as well as 工资制度
-                if text[b:b + 1] in "（(" or text[a - 1:a] in "）)" or (
-                        text[a - 1:a] in "（(" and text[b:b + 1] in "）)"):
+                if _ch(text, b) in "（(" or _ch(text, a - 1) in "）)" or (
+                        _ch(text, a - 1) in "（(" and _ch(text, b) in "）)"):
                     continue  # half of a bracketed term, or the other name in brackets: 纪委（纪检组）
                 if FRAME_START.match(term) or self.lex.too_common(term):
                     continue
@@ -537,7 +552,9 @@ class Forms:
         # the change itself counts as a key: one swap (监察机关 → 公安机关) is not asked again and again
         # the change itself counts as a key (one swap, 监察机关 → 公安机关, is not asked again and
         # again), and so does what it changed: a choice on the same figure is the same question
-        keys = [f"改:{text[a:b]}>{new}"] + ([text[a:b]] if why == "figure" else [])
+        # (不得 → 可以 is a change of every ban: each ban is its own rule, so it keys its own question)
+        keys = [f"改:{text[a:b]}>{new}" + (f"@{unit.order}" if why == "modal" else "")] \
+            + ([text[a:b]] if why == "figure" else [])
         return [Candidate(q, unit, 2.4, "judge_false", keys)]
 
     def rule_true(self, unit: Unit) -> list[Candidate]:
@@ -570,12 +587,14 @@ class Forms:
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
             if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
                 continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
-            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs},
+            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs} | _out_of_kind(f, text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if wrong:
                 out.append((f.start, f.end, numbers.write(wrong[0], f), "figure"))
         # an actor from a sibling rule of the same kind: 由A批准 → 由B批准
         for w, a, b in self._bodies(text):
+            if text.count(w) > 1:
+                continue  # 「公安机关的共同上一级公安机关」: one of two would change
             after = text[b:b + 4]
             suffix = next(x for x in SWAPPABLE if w.endswith(x))
             near = self._peers(w, suffix, text, 6)
@@ -614,12 +633,8 @@ class Forms:
             if new == "可以不" and (not _PROCEDURE.match(text[b:b + 4])
                                    or re.search(r"应当|必须", text[b:]) or "不得" in text):
                 continue  # 「应当X」 → 「可以不X」 only for a step of procedure, never 「可以不遵守本法」
-            if old == "不得" and (re.search(r"违反|违法|擅自|任何|捏造|诬告|泄露|非法|应当|必须|严格", text)
-                                  or text[max(0, a - 2):a].endswith(("但是", "但", "并", "且"))):
-                continue  # 「但是可以……」 reads oddly and gives the change away
-            if old == "不得" and re.search(r"违反|违法|擅自|任何|捏造|诬告|泄露|非法|应当|必须|严格|抵触|骗取|谋取|牟取|"
-                                          r"虚报|伪造|贪污|挪用|侵占|滥用|徇私|索取|收受|截留|刁难|报复|隐瞒", text):
-                continue  # 「章程可以与宪法相抵触」「可以骗取补贴」 is absurd, not a test
+            if old == "不得" and not self._ban_to_test(text, a, b):
+                continue
             if old == "可以" and (_CONDITION.search(text) or re.match(r"自愿|自行|酌情|视情|单独|合并|不", text[b:b + 2])):
                 continue  # 「必要时……应当」 still reads as right: the condition makes it a duty
             if old == "可以" and re.match(r"[^，,；;。]*的[，,]", text[b:]):
@@ -636,6 +651,27 @@ class Forms:
             out.append((a, b, new, "modal"))
             break
         return out
+
+    @staticmethod
+    def _ban_to_test(text: str, a: int, b: int) -> bool:
+        """Whether a ban (不得) turned into a permission makes a fair false item. Judged on the
+        ban's own clause (up to the semicolon or full stop around it): a duty in another clause
+        (「规定应当公布；未经公布的，不得作为依据」) is no contrast, but 「应当采取民主的方法，不得强迫
+        命令」 turned 「可以强迫命令」 contradicts itself; a ban on what is wrong in itself (任何人
+        不得歧视……, 不得骗取……, 不得擅自……) turned permission is absurd, not a test."""
+        lo = max(text.rfind(c, 0, a) for c in "；;。") + 1
+        his = [i for i in (text.find(c, b) for c in "；;。") if i >= 0]
+        clause = text[lo:min(his) if his else len(text)]
+        if text[max(0, a - 2):a].endswith(("但是", "但", "并", "且")):
+            return False  # 「但是可以……」 reads oddly and gives the change away
+        if re.search(r"应当|必须|严格|均应|都应|有权", text[lo:a]):
+            return False
+        if re.search(r"(?:^|[，,])[^，,]{0,6}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"
+                     r"(?:的[，,]|[，,]?$)", text[lo:a]):
+            return False  # 「无许可证的，可以生产」: the condition says it is wrong, the change is absurd
+        if re.search(r"确需|确有必要|确因", text[b:]):
+            return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
+        return not _WRONG_IN_ITSELF.search(clause)
 
     # --- statements: which of these sentences says what the text says -------------------
     def statements(self, units: list[Unit], rng: random.Random) -> list[Candidate]:
@@ -691,13 +727,65 @@ class Forms:
         q = self._question(u0, qtype, stem, options, answer, quote=quote, difficulty=3, note=note)
         return [Candidate(q, u0, score, form, [f"改:{old}>{new}"], covers=tuple(u.order for u in used))]
 
+    def neighbour_statements(self, units: list[Unit], rng: random.Random, busy: set[int]) -> list[Candidate]:
+        """「下列说法不符合规定的是」 over the articles of one chapter: one article's rule falsified
+        (a figure, a body of the same system, 不得 → 可以, 书面 → 口头), beside three rules of
+        the neighbouring articles as the text states them. Asked on the falsified article;
+        the true options come only from sentences nothing else asks (`busy` holds the units
+        that have questions of their own), each shown once in the chapter, nearest first, and
+        all four within a page of the text."""
+        pool = self._statement_units(units)
+        if len(pool) < 4:
+            return []
+        used: set[int] = set()
+        out: list[Candidate] = []
+        for u0 in pool:
+            if u0.order in used:
+                continue
+            change = None
+            for a, b, new, why in self._falsifications(u0):
+                if why == "modal" and a < 4:
+                    continue
+                wrong = u0.text[:a] + new + u0.text[b:]
+                if not self.lex.contains(strip_end(wrong), new):
+                    change = (a, b, new, why, wrong)
+                    break
+            if change is None:
+                continue
+            a, b, new, why, wrong = change
+            near = sorted((u for u in pool if u.order not in used and u.order != u0.order
+                           and u.order not in busy and u.path != u0.path
+                           and abs(u.order - u0.order) <= 12),
+                          key=lambda u: (abs(u.order - u0.order), u.order))
+            near = [u for u in near if strip_end(u.text) != strip_end(u0.text)
+                    and not (set(u.text) >= set(new) and new in u.text)][:3]
+            if len(near) < 3:
+                continue
+            options = [strip_end(u.text) for u in near] + [strip_end(wrong)]
+            lens = [len(o) for o in options]
+            if max(lens) > 2.5 * min(lens):
+                continue  # one option much longer than the rest stands out
+            rng.shuffle(options)
+            old = u0.text[a:b]
+            note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符。"
+            stem = f"{self._topic_words(u0)}下列说法不符合规定的是（　　）。"
+            q = self._question(u0, "single", stem, options, [options.index(strip_end(wrong))],
+                               quote=self.lex.units[u0.order].text,
+                               difficulty=3, note=note)
+            key = f"改:{old}>{new}" + (f"@{u0.order}" if why == "modal" else "")
+            out.append(Candidate(q, u0, 2.45, "statements_near", [key] + ([old] if why == "figure" else []),
+                                 covers=tuple(u.order for u in near)))
+            used.update([u0.order] + [u.order for u in near])
+        return out
+
     def _statement_units(self, units: list[Unit]) -> list[Unit]:
         """The sentences of a section that can stand as options: short ones whole, long ones
         by their clauses that name their own subject (「……；上级不改变该决定……的，……」)."""
         from dataclasses import replace
         out: list[Unit] = []
         for u in units:
-            if u.item or u.context() != "" or u.key in self.lex.repeated_key or u.order in self.lex.excepted:
+            if u.item or u.context() != "" or u.key in self.lex.repeated_key or u.order in self.lex.excepted \
+                    or preamble(u.text):
                 continue
             parts = [u.text] if len(u.text) <= 72 else [c + "。" for c in re.split(r"；", strip_end(u.text))]
             for i, t in enumerate(parts):
@@ -871,7 +959,7 @@ class Forms:
         others_len = sorted(len(o) for o in items if o != items[j])
         # a list cut in the wrong place (立场、观点、方法观察问题、分析问题) has one overlong item
         others_len = others_len if len(items[j]) <= others_len[len(others_len) // 2] + 1 else []
-        if text[x - 1:x] in "（(" or text[y:y + 1] in "（(":
+        if _ch(text, x - 1) in "（(" or _ch(text, y) in "（(":
             others_len = []  # 纪委（纪检组）: the bracketed other name is no point to ask
         if others_len and self._ok_body(sbody, sbody.find(BLANK) if not ctx else -1) \
                 and not self.lex.too_common(key) \
@@ -914,6 +1002,19 @@ class Forms:
 CARRIERS = ("制度", "机制", "体制", "体系", "清单", "原则", "责任制", "制", "处分", "程序", "方针", "方略",
             "路线", "宗旨", "纪律", "规矩", "作风", "理论", "主义", "大会", "档案", "意见书", "职权",
             "权", "法", "罪")
+
+
+def _ch(text: str, i: int) -> str:
+    """The character at i, or NUL outside the text (text[-1:0] is "", and "" is in every string)."""
+    return text[i] if 0 <= i < len(text) else "\x00"
+
+
+def _out_of_kind(f, text: str) -> set[float]:
+    """Values that cannot stand for f in its sentence: an age of 18 or more for a minor
+    (「不得招用已满十八周岁的未成年人」 is absurd, not a rule misremembered)."""
+    if f.unit == "周岁" and "未成年" in text[f.end:f.end + 12]:
+        return {float(v) for v in range(18, 121)}
+    return set()
 
 
 def _named(term: str, chunk) -> bool:

@@ -76,8 +76,16 @@ class DocIndex:
                 entry.text = text
             return text
 
-        for s in document.sections:
-            visit(s, (), [])
+        self.full = "".join(visit(s, (), []) for s in document.sections)
+
+    def around(self, path: Sequence[str]) -> str:
+        """The normalized text of the section that holds `path` (the chapter of an article;
+        the whole document for a top-level section)."""
+        if len(path) > 1:
+            entry = self.get(path[:-1])
+            if entry is not None:
+                return entry.text
+        return self.full
 
     def get(self, path: Sequence[str]) -> _Entry | None:
         hit = self._entries.get(tuple(path))
@@ -235,7 +243,7 @@ def verify(question: Question, document: ParsedDocument, others: Iterable[Questi
                 if nq not in norm(q.explanation):
                     reasons.append("judge_no_original")
     elif q.type in ("single", "multiple"):
-        reasons += _check_choice(q, nq, titles)
+        reasons += _check_choice(q, nq, titles, lambda: idx.around(q.section))
     elif q.type == "short":
         pts = q.answer if isinstance(q.answer, list) else []
         if len(pts) < 2 or not all(isinstance(p, str) and p.strip() for p in pts):
@@ -295,7 +303,7 @@ def _check_fill(q: Question, nq: str) -> list[str]:
     return out
 
 
-def _check_choice(q: Question, nq: str, titles: list[str]) -> list[str]:
+def _check_choice(q: Question, nq: str, titles: list[str], around=lambda: "") -> list[str]:
     out: list[str] = []
     n = len(q.options)
     if q.type == "single" and n != 4:
@@ -329,6 +337,9 @@ def _check_choice(q: Question, nq: str, titles: list[str]) -> list[str]:
             out.append("key_in_quote")
         elif not correct and not negative and in_source(opt):
             out.append("distractor_in_quote")
-        elif not correct and negative and not in_source(opt):
+        elif not correct and negative and not in_source(opt) and not (
+                len(norm(opt)) >= 14 and norm(opt) in around()):
+            # (「下列说法不符合规定的是」: the true sentences may come from the article's
+            # neighbours; each must still be the text's own, word for word)
             out.append("negative_option_not_in_quote")
     return list(dict.fromkeys(out))

@@ -325,3 +325,74 @@ def test_figure_options_may_contain_each_other() -> None:
 
     assert all(FIGURE_OPTION.match(o) for o in ("十日", "二十日", "三十日", "五个工作日", "百分之六十"))
     assert not FIGURE_OPTION.match("监察机关")
+
+
+def test_a_ban_turned_permission_only_where_that_is_a_fair_test() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 住房公积金管理中心不得向他人提供担保。\n"
+            "第二条 居民委员会进行工作，应当采取民主的方法，不得强迫命令。\n"
+            "第三条 无药品生产许可证的，不得生产药品。\n"
+            "第四条 餐饮服务经营者不得诱导、误导消费者超量点餐。\n"
+            "第五条 农村村民住宅建设不得占用农用地；确需占用农用地的，应当依法办理审批手续。\n"
+            "第六条 有关行政许可的规定应当公布。行政复议机关不得作出对申请人更为不利的行政复议决定。\n"
+            # (a text that reads as law: duties and permissions both said often)
+            + "".join(f"第{n}条 第{n}类事项应当登记，可以委托办理。\n" for n in ("七", "八", "九", "十", "十一")))
+    lex = Lexicon(parse_text(text))
+    assert lex.legal
+    forms = Forms(lex)
+    made = {u.text[:6]: any(new == "可以" for _, _, new, _ in forms._falsifications(u)) for u in lex.units}
+    assert made["住房公积金管"] and made["行政复议机关"]
+    assert not made["居民委员会进"]  # 「应当采取民主的方法，可以强迫命令」 contradicts itself
+    assert not made["无药品生产许"]  # 「无许可证的，可以生产」 is absurd
+    assert not made["餐饮服务经营"]  # 诱导、误导: wrong in itself
+    assert not made["农村村民住宅"]  # the permitted case follows
+
+
+def test_organs_of_one_system_stand_in_for_one_another() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 人民检察院可以依照民事诉讼法的规定对损害社会公共利益的行为提起公益诉讼。\n"
+            "第二条 承包方应当维持土地的农业用途。\n第三条 发包方应当尊重承包方的生产经营自主权。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    unit = next(u for u in lex.units if "人民检察院" in u.text)
+    qs = forms.actor_single(unit, random.Random(1))
+    assert qs and set(qs[0].question.options) == {"人民法院", "人民检察院", "公安机关", "监察机关"}
+    swaps = [new for _, _, new, why in forms._falsifications(unit) if why == "actor"]
+    assert swaps and swaps[0] in ("人民法院", "公安机关", "监察机关")
+    assert "国家安全机关" not in qs[0].question.options  # (not named by this text)
+
+
+def test_no_age_of_majority_for_a_minor() -> None:
+    from studyapp.core.questions.forms import _out_of_kind
+
+    fig = numbers.figures("不得招用已满十六周岁的未成年人")[0]
+    assert 18.0 in _out_of_kind(fig, "不得招用已满十六周岁的未成年人") and 14.0 not in _out_of_kind(
+        fig, "不得招用已满十六周岁的未成年人")
+
+
+def test_a_rule_falsified_among_its_neighbours() -> None:
+    from studyapp.core.questions.verify import verify
+
+    rules = ["住房公积金管理中心不得向他人提供担保。", "职工住房公积金的月缴存额为职工本人上一年度月平均工资乘以职工住房公积金缴存比例。",
+             "单位应当按时、足额缴存住房公积金，不得逾期缴存或者少缴。", "住房公积金应当用于职工购买、建造、翻建、大修自住住房。",
+             "住房公积金管理委员会在住房公积金管理方面履行下列职责。", "新设立的单位应当自设立之日起三十日内办理住房公积金缴存登记。",
+             "单位录用职工的，应当自录用之日起三十日内办理缴存登记。"]
+    text = "第一章 缴存\n" + "".join(f"第{n}条 {r}\n" for n, r in zip("一二三四五六七", rules)) \
+        + "第二章 其他\n" + "".join(f"第{n}条 第{n}类事项应当登记，可以委托办理。\n" for n in ("八", "九", "十", "十一", "十二"))
+    doc = parse_text(text)
+    near = [q for q in generate_bank(doc).questions if "不符合规定的是" in q.stem]
+    assert near, "no choice among neighbouring rules"
+    for q in near:
+        assert q.stem.startswith("关于缴存，")
+        key = q.options[q.answer[0]]
+        assert norm(key) not in norm(text) and "原文为" in q.explanation
+        others = [o for i, o in enumerate(q.options) if i != q.answer[0]]
+        assert all(norm(o) in norm(text) for o in others)  # the text's own sentences, word for word
+        assert not verify(q, doc)
+        q2 = q.__class__(**{**q.__dict__, "options": [*others[:2], "住房公积金可以用于炒股和其他投资活动", key]})
+        q2.answer = [3]
+        assert "negative_option_not_in_quote" in verify(q2, doc)
