@@ -101,6 +101,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
         take(forms.actor_single(u, rng))
         take(forms.inline_lists(u, rng, pool))
         take(forms.fill_term(u, rng))
+        take(forms.inline_short(u))
         # alternate true and false over the document: the side that has fewer so far
         truth = judge_turn[True] < judge_turn[False] or (
             judge_turn[True] == judge_turn[False] and zlib.crc32(f"{seed}:{u.order}".encode()) % 3 == 0)
@@ -117,7 +118,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
             take(forms.statements(group, random.Random(f"{seed}:statements:{'/'.join(group[0].path)}")))
     if lex.legal:
         # a law's articles are short: a choice among the rules of neighbouring articles
-        busy = {order for order, cs in by_unit.items() if cs}
+        busy = {order: {c.type for c in cs} for order, cs in by_unit.items() if cs}
         by_chapter: dict[tuple[str, ...], list] = defaultdict(list)
         for u in units:
             by_chapter[tuple(u.path[:-1])].append(u)

@@ -54,6 +54,11 @@ _PREDICATE_NEXT = re.compile(r"^(不得|应当|可以|必须|均|都|方可|才|
 # verbs that prescribe an instrument (实行聘任制, 进行宪法宣誓) and what may close it
 _INSTRUMENT_VERBS = frozenset("实行 实施 采取 推行 进行 适用 采用".split())
 _NOUN_VERB_AFTER = frozenset("进行 实行".split())  # 进行宪法|宣誓 names an act; 组织力量|扑救 does not
+# acts any oversight may take: 「进行____」 takes 监督, 监督检查, 跟踪管理 alike
+_GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核查 调查 处理 监管 督促 协调 服务".split())
+# what any mechanism does: 「建立……的____机制」 takes 监测预警, 风险防控, 信息共享 alike
+_GENERIC_MECHANISM = frozenset("风险 预警 防控 应急 联动 共享 信息 评估 协作 会商 沟通 通报 反馈 预防 处置 "
+                               "考核 激励 约束 保障 投入 统筹".split())
 _INSTRUMENT_TAILS = ("的方式", "的办法", "的形式", "的原则")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _INSTITUTIONS = frozenset("制度 机制 体制 体系 清单 责任制 工作机制 管理制度".split())
@@ -65,11 +70,27 @@ _CONDITION = re.compile(r"根据.{0,8}需要|必要时|需要|按照.{0,10}规�
                         r"可以.{0,20}也可以|情节|特殊|协商|一致")
 # organs of one system, each with powers the others lack: a rival for any of them
 _ORGANS = ("人民法院", "人民检察院", "公安机关", "监察机关", "国家安全机关")
+# what a court or a procuratorate never does: in its place, the sentence reads as nonsense
+_ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院"), re.compile(
+    r"查处|行政处罚|处罚|罚款|吊销|责令|没收|警告|拘留|出警|登记|许可|备案|审批"))
+# what only that organ does: said in the sentence, it gives the organ away (向……提起诉讼 is a
+# court, whatever the options), and a rival in its place reads as nonsense, not as a test
+_ORGAN_SAID = {
+    "人民法院": re.compile(r"起诉|诉讼|审理|判决|裁定|审判|强制执行|支付令|司法确认|赔偿委员会"),
+    "人民检察院": re.compile(r"公益诉讼|抗诉|检察|批准逮捕|公诉"),
+    "公安机关": re.compile(r"治安|出警|报案|拘留|户口|身份证|侦查|交通管理"),
+    "监察机关": re.compile(r"监察|政务处分|留置"),
+}
+# what a list's items are, said after it (……、诚实信用的原则) or before it (处分分为：……)
+_ITEMS_NAMED = re.compile(r"^的(原则|方针|要求|方针政策|工作方针|工作原则)(?=[，,。；;]|$)")
+_KINDS_AFTER = re.compile(r"(分为|包括)[：:]?$")
+_LIST_VERB = re.compile(r"遵循|坚持|实行|贯彻|按照|根据|本着|遵守|执行|依照")
 # what is wrong in itself: a ban on it turned into a permission is absurd, not a test
 _WRONG_IN_ITSELF = re.compile(
     r"违反|违法|违背|擅自|任何|随意|捏造|诬告|泄露|非法|抵触|骗取|谋取|牟取|虚报|伪造|变造|贪污|挪用|侵占|滥用|徇私|"
     r"索取|收受|截留|克扣|私分|刁难|报复|隐瞒|歧视|强迫|推诿|敷衍|拖延|压制|侵犯|侵害|干涉|阻碍|妨碍|阻挠|损毁|"
-    r"打击|殴打|虐待|遗弃|体罚|侮辱|诽谤|欺骗|弄虚作假|谎报|瞒报|迟报|漏报|破坏|毁灭|冒用|盗用|诱导|误导|欺诈|胁迫|强令|索要|勒索")
+    r"打击|殴打|虐待|遗弃|体罚|侮辱|诽谤|欺骗|弄虚作假|谎报|瞒报|迟报|漏报|破坏|毁灭|冒用|盗用|诱导|误导|欺诈|胁迫|强令|索要|勒索|"
+    r"变相|损害|危害|妨害|扰乱|违规|限制|超标")
 # categories of bodies (国家机关 holds them all): never a key, an option or a swap
 CATEGORY_BODIES = frozenset("""
 国家机关 司法机关 行政机关 主管机关 主管部门 有关机关 有关部门 相关部门 工作部门 监管部门 职能部门 业务部门
@@ -154,6 +175,8 @@ class Forms:
     def _peers(self, w: str, suffix: str, text: str, n: int) -> list[str]:
         """Up to n bodies that can stand in for w: same ending, nearest in length first."""
         out: list[str] = []
+        if w in _ORGAN_SAID and _ORGAN_SAID[w].search(text.replace(w, "")):
+            return out  # 「向人民法院提起诉讼」: the sentence names the organ by what it does
         for d in (0, 1, -1, 2, -2, 3, -3):
             for x in self._bodies_by.get((suffix, len(w) + d), ()):
                 if _peer(x, w) and x not in text:
@@ -164,7 +187,8 @@ class Forms:
             # the organs of the judicial and supervisory system stand in for one another
             # (人民检察院 提起公益诉讼, not 人民法院 or 公安机关), whatever their ending
             out += [x for x in _ORGANS if x != w and x not in text and x not in out
-                    and (x != "国家安全机关" or x in self.lex.bodies)]
+                    and (x != "国家安全机关" or x in self.lex.bodies)
+                    and not (x in _ORGAN_NEVER and _ORGAN_NEVER[x].search(text))]
         out.sort(key=lambda x: (abs(len(x) - len(w)), x))
         return out[:n]
 
@@ -308,19 +332,21 @@ class Forms:
             return []
         out = []
         pos = 0
-        prev = ""
+        prev = prev_word = ""
         for w, t in segment.tagged(text):
             a, b = pos, pos + len(w)
             pos = b
             if len(w) < 4 or not w.endswith(BODY_SUFFIX) or w in GENERIC or w in CATEGORY_BODIES \
                     or self.lex.too_common(w):
-                prev = t
+                prev, prev_word = t, w
                 continue
             if text.count(w) > 1 or (w[-2:] in text[:a] + text[b:] and len(w) <= 4):
                 continue  # the stem would show the answer (上级（　　）…下一级监察机关)
-            if not t.startswith(("n", "j")) or (prev and prev.startswith(("n", "j", "v"))) \
+            # (a department after its government keeps the level in view: 县级以上人民政府（　　）)
+            department = prev_word in ("人民政府", "国务院") and w.endswith(("部门", "机构"))
+            if not t.startswith(("n", "j")) or (prev and prev.startswith(("n", "j", "v")) and not department) \
                     or not w.endswith(SWAPPABLE):
-                prev = t
+                prev, prev_word = t, w
                 continue  # half of a compound (公务员|主管部门) or not a body (服从组织)
             if _ch(text, b) in "、和与及" or _ch(text, a - 1) in "、和与及":
                 continue
@@ -420,13 +446,18 @@ class Forms:
                 nxt_word = tagged[i + k][0] if i + k < len(tagged) else ""
                 # 建立……____制度: what the institution is, with its kind left in view
                 measure = nxt_word in _INSTITUTIONS and all(len(w) >= 2 and w not in GENERIC for w, _ in chunk) \
+                    and not all(w in _GENERIC_ACTS or w in _GENERIC_MECHANISM for w, _ in chunk) \
                     and "".join(w for w, _ in chunk)[-2:] not in GENERIC \
-                    and not (i > 0 and tagged[i - 1][1].startswith(_NOUNISH))  # 职业|资格证书|制度 splits a term
+                    and not (i > 0 and tagged[i - 1][1].startswith(_NOUNISH)) \
+                    and not (i > 0 and not tagged[i - 1][1].startswith(_BEFORE_TERM)
+                             and tagged[i - 1][0] not in _FRAME_VERBS and not FRAME_START.fullmatch(tagged[i - 1][0]))
+                # (职业|资格证书|制度 and 可疑|交易报告|制度 split a term: the word before must end it)
                 # 实行____ / 采取____的方式 / 进行____: the instrument a rule prescribes, up to the
                 # end of its clause (国家对公务员实行分类管理，公开进行宪法宣誓。)
                 end = i + k
                 tail = text[offs[end]:offs[end] + 3] if end < len(tagged) else "。"
                 instrument = i > 0 and tagged[i - 1][0] in _INSTRUMENT_VERBS \
+                    and chunk[-1][0] not in _GENERIC_ACTS \
                     and (tail[:1] in "，,。；;" or tail in _INSTRUMENT_TAILS) \
                     and chunk[0][1].startswith(_NOUNISH + ("v",)) and chunk[-1][1] in ("n", "vn", "v", "nz") \
                     and chunk[-1][0] not in GENERIC and len("".join(w for w, _ in chunk)) >= 3
@@ -611,7 +642,7 @@ class Forms:
             if text.count(old) != 1 or new in section or a not in segment.bounds(text) \
                     or self.lex.in_formula(text, a, b):
                 continue  # (书面或者口头: both are right; 越级 said in the same article: also true)
-            if new == "同级" and ("本级" in text or text[a - 2:a] == "共同"):
+            if new == "同级" and ("本级" in text or "共同" in text[max(0, a - 3):a]):
                 continue  # 「本级……和同级……」 reads as one body named twice
             out.append((a, b, new, "antonym"))
             break
@@ -669,6 +700,10 @@ class Forms:
         if re.search(r"(?:^|[，,])[^，,]{0,6}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"
                      r"(?:的[，,]|[，,]?$)", text[lo:a]):
             return False  # 「无许可证的，可以生产」: the condition says it is wrong, the change is absurd
+        if re.search(r"(?:非经|未经)[^，,]{0,16}$", text[lo:a]):
+            return False  # 「用地非经法定程序，可以改变用途」 reads as nonsense
+        if re.match(r"超过|超出|低于|少于|高于|多于|突破|大于|小于", text[b:b + 2]):
+            return False  # 「可以超过……总量控制指标」: a cap turned permission contradicts itself
         if re.search(r"确需|确有必要|确因", text[b:]):
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
         return not _WRONG_IN_ITSELF.search(clause)
@@ -727,20 +762,25 @@ class Forms:
         q = self._question(u0, qtype, stem, options, answer, quote=quote, difficulty=3, note=note)
         return [Candidate(q, u0, score, form, [f"改:{old}>{new}"], covers=tuple(u.order for u in used))]
 
-    def neighbour_statements(self, units: list[Unit], rng: random.Random, busy: set[int]) -> list[Candidate]:
+    def neighbour_statements(self, units: list[Unit], rng: random.Random,
+                             busy: dict[int, set[str]]) -> list[Candidate]:
         """「下列说法不符合规定的是」 over the articles of one chapter: one article's rule falsified
         (a figure, a body of the same system, 不得 → 可以, 书面 → 口头), beside three rules of
         the neighbouring articles as the text states them. Asked on the falsified article;
         the true options come only from sentences nothing else asks (`busy` holds the units
-        that have questions of their own), each shown once in the chapter, nearest first, and
-        all four within a page of the text."""
-        pool = self._statement_units(units)
+        that have questions of their own, with their types), each shown once in the chapter,
+        nearest first, and all four within a page of the text; an article that already has a
+        single choice is not asked another."""
+        pool = [u for u in self._statement_units(units)
+                if u.text == self.lex.units[u.order].text and self._names_subject(u.text)
+                and not re.match(r"^[^，,。；;：:]{1,80}的[，,]|^[^，,。；;：:]{2,12}(?:后|时)[，,]", u.text)]
+        # (「用工单位无同类岗位劳动者的，参照……确定」「接到通知后，……」: a case of a rule, not a rule)
         if len(pool) < 4:
             return []
         used: set[int] = set()
         out: list[Candidate] = []
         for u0 in pool:
-            if u0.order in used:
+            if u0.order in used or "single" in busy.get(u0.order, ()):
                 continue
             change = None
             for a, b, new, why in self._falsifications(u0):
@@ -757,13 +797,12 @@ class Forms:
                            and u.order not in busy and u.path != u0.path
                            and abs(u.order - u0.order) <= 12),
                           key=lambda u: (abs(u.order - u0.order), u.order))
-            near = [u for u in near if strip_end(u.text) != strip_end(u0.text)
-                    and not (set(u.text) >= set(new) and new in u.text)][:3]
+            near = [u for u in near if strip_end(u.text) != strip_end(u0.text)][:3]
             if len(near) < 3:
                 continue
             options = [strip_end(u.text) for u in near] + [strip_end(wrong)]
             lens = [len(o) for o in options]
-            if max(lens) > 2.5 * min(lens):
+            if max(lens) > 2 * min(lens):
                 continue  # one option much longer than the rest stands out
             rng.shuffle(options)
             old = u0.text[a:b]
@@ -777,6 +816,23 @@ class Forms:
                                  covers=tuple(u.order for u in near)))
             used.update([u0.order] + [u.order for u in near])
         return out
+
+    @staticmethod
+    def _names_subject(sentence: str) -> bool:
+        """Whether a sentence, shown alone as an option, says whom it binds: it opens with a
+        noun of some length (慈善组织, 国家), not with a verb (责令退还……) or a bare noun the
+        sentence before introduced (报告应当包括……)."""
+        tagged = segment.tagged(sentence[:16])
+        if not tagged:
+            return False
+        if not tagged[0][1].startswith(("n", "j")):
+            return False
+        phrase = ""
+        for w, t in tagged:
+            if not t.startswith(("n", "j", "vn")):
+                break
+            phrase += w
+        return len(phrase) >= 3 or phrase in ("国家", "政府", "公民", "单位", "个人")
 
     def _statement_units(self, units: list[Unit]) -> list[Unit]:
         """The sentences of a section that can stand as options: short ones whole, long ones
@@ -834,6 +890,12 @@ class Forms:
         tail = re.split(r"[，,]", strip_end(lead))[-1]
         if len(tail) >= 4 and self.lex.count(tail) > 1:
             return []  # the same consequence follows other cases elsewhere: the list is not all of them
+        end = norm(strip_end(lead).rstrip("：:"))[-12:]
+        if len(end) >= 8 and any(other is not info and norm(strip_end(lead2).rstrip("：:")).endswith(end)
+                                 for other, lead2, _ in self.lex.lists):
+            return []  # (第四十一条 and 第四十二条 both end 「……依法给予处分」: the list is not all of them)
+        if any(refers_elsewhere(p) for p in points) or len(lead) > 70:
+            return []  # 「违反本法第二十六条规定的」 cannot be answered from the question
         which = "哪" if re.match(r"[一二三四五六七八九十两\d]", cat or "") else "哪些"  # 下列三种 → 哪三种
         rest = lead[m.end():]
         if not rest.startswith("的"):
@@ -846,6 +908,56 @@ class Forms:
             return []
         q = self._question(unit, "short", stem, [], points, quote=quote, difficulty=3)
         return [Candidate(q, unit, 2.2, "list_short", [])]
+
+    def inline_short(self, unit: Unit) -> list[Candidate]:
+        """简答 on a closed list inside a sentence that names what its items are: 「订立劳动合同，
+        应当遵循合法、公平、平等自愿、协商一致、诚实信用的原则」 → 订立劳动合同，应当遵循哪些
+        原则？ — and 「处分分为：警告、记过、记大过……」 → 处分分为哪几种？ Only where the list is
+        closed (no 等 after it), the clause carries its own subject, and what the items are is
+        said (原则, 方针, 种类): a list of things in passing is no question."""
+        ctx = self._ready(unit)
+        if ctx is None or unit.item:
+            return []
+        text = unit.text
+        for e in find_enumerations(text) + _phrase_runs(text):
+            items = e.items
+            if not all(e.certain) or not 3 <= len(items) <= 8 or len(set(items)) < len(items):
+                continue
+            if any(len(x) > 12 or len(x) < 2 or re.search(r"[“”\"《》（）()]", x) for x in items):
+                continue
+            if re.match(r"[^，,。；;、]{0,8}等", text[e.end:]) or self.lex.in_formula(text, e.start, e.end):
+                continue
+            items = list(items)
+            start = e.start
+            verb = _LIST_VERB.match(items[0])
+            if verb and not any(x.startswith(verb.group(0)) for x in items[1:]) and len(items[0]) - verb.end() >= 2:
+                items[0] = items[0][verb.end():]  # 「遵循合法、公平……」: the verb is the sentence's
+                start += verb.end()
+            lo = max(text.rfind(c, 0, start) for c in "。；;") + 1
+            head = text[lo:start]
+            named = _ITEMS_NAMED.match(text[e.end:])
+            kinds = _KINDS_AFTER.search(head)
+            his = [i for i in (text.find(c, e.end) for c in "。；;") if i >= 0]
+            rest = text[e.end:min(his) if his else len(text)]
+            if named and _LIST_VERB.search(head[-4:]) and _LIST_VERB.search(head[-4:]).end() == len(head[-4:]):
+                # (what they do under those principles stays in the question: 「……根据哪些原则，可以决定……？」)
+                after = rest[named.end():]
+                if len(after) > 30 or re.search(r"不得|应当|必须|原则|方针|[、；]", after):
+                    after = ""  # a long tail, or one with rules of its own, would bury the question
+                stem = head + "哪些" + named.group(1) + after + "？"
+            elif kinds and not rest:
+                stem = head[:kinds.start()] + kinds.group(1) + ("哪几种" if kinds.group(1) == "分为" else "哪些") + "？"
+            else:
+                continue
+            if not 10 <= len(stem) <= 60 or not self._ok_body(stem.rstrip("？")) or re.match(r"^(其|该|上述|对此|此外)", stem) \
+                    or "，" not in head and not self._has_subject(head):
+                continue
+            if not self._has_subject(head) and not re.match(r"^[^，,]{4,30}[，,]", head):
+                continue  # 「遵循……的原则」 with nobody who follows it
+            body = stem if not ctx else self._stem(ctx, stem)
+            q = self._question(unit, "short", body, [], list(items), difficulty=2)
+            return [Candidate(q, unit, 2.0, "inline_short", [])]
+        return []
 
     def _list_quote(self, info) -> str | None:
         from studyapp.core.questions.lexicon import ITEM_KINDS

@@ -49,7 +49,7 @@ _DIGITS = re.compile(r"[\d零〇一二三四五六七八九十百千两]+")
 _SUBJECTLESS = re.compile(r"^[^，,。；;：:]{1,80}的[，,]")
 _DANGLING = re.compile(
     r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
-    r"且|因此|所以|为此|据此|由此|它们|他们)")
+    r"且|因此|所以|为此|据此|由此|它们|他们|相关(?!部门|单位|组织|机构|机关|主管))")
 _CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条|第[一二三四五六七八九十百零]+条|"
                         r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列")
 _PREAMBLE = re.compile(r"^(为了?|根据|依据)")
@@ -57,8 +57,13 @@ _PREAMBLE = re.compile(r"^(为了?|根据|依据)")
 _PARTY_FIRST = re.compile(r"^(?:被|本)?[\u4e00-\u9fff]{1,4}(?:人|者|方|企业|学校|医院)(?=[^\u4e00-\u9fff]|需要|要求|申请|认为|对|在|因|未|不|拒绝|依法|违反|有|已|提出|逾期)")
 # openings that continue the sentence before (shown with it, they read right)
 _BACK_TO_PREV = re.compile(r"^(其中|但是|但|同时|并且|此外|该|其(?![他它余中次实]))")
+# a condition that opens on its verb (符合……条件的，), not on the party it is about
+_CONDITION_VERB = re.compile(r"^(?:符合|不符合|违反|具备|不具备|具有|有|没有|无|未|经|属于|不属于|发现|对|因|在|超过|逾期|拒绝|需要)")
+# a subject that names what the sentence before introduced: the change, the report, the decision
+_LEANS_BACK = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}后的|(?:报告|决定|申请|合同|协议|文件|材料|方案|意见|通知|证书|名单|结果|"
+                         r"记录|规划|计划|章程|预案|清单)(?:应当|可以|不得|必须|须|由|经|自|应|中|内容))")
 _ACTOR_FIRST = re.compile(r"^(?:国家|[\u4e00-\u9fff]{1,10}?(?:委员会|机关|政府|部门|党委|党组|人大|法院|检察院))")
-_ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,20}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)"
+_ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,48}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)"
                            r"|[^，,。]{1,10}时[，,])")  # 「检查时，人民警察……」: whose inspection?
 
 
@@ -107,9 +112,12 @@ class Unit:
             # only 「有下列情形之一的，……：」 reads right before one item; 「对下列人员进行监察：」 or
             # 「以下文书……应当印有国徽图案，其中包括：」 glued to an item does not (blind ratings)
             return self.lead if "之一" in self.lead else None
-        if _SUBJECTLESS.match(body) and not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body) \
+        if _SUBJECTLESS.match(body) and (not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body)
+                                         or _CONDITION_VERB.match(body)) \
                 and not _PARTY_FIRST.match(body):
-            return None  # 「情节严重的，……」 without its subject: no heading names it well enough
+            return None  # 「情节严重的，……」「符合……条件的，予以认定」 without its subject
+        if _LEANS_BACK.match(body):
+            return None  # 「变更后的受托人……」「报告应当包括……」: which one, the sentence before says
         if len(body) < 24 and _ends_in_verb(body):
             return None  # 「被审计单位不得拒绝、拖延、谎报。」: refuse what, the sentence before says
         if len(body) < 16 and not (len(body) >= 12 and _ACTOR_FIRST.match(body)):

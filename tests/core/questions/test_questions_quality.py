@@ -354,7 +354,7 @@ def test_organs_of_one_system_stand_in_for_one_another() -> None:
 
     from studyapp.core.questions.forms import Forms
 
-    text = ("第一条 人民检察院可以依照民事诉讼法的规定对损害社会公共利益的行为提起公益诉讼。\n"
+    text = ("第一条 人民检察院发现国家机关不依法履行保护未成年人职责的，应当向该机关提出建议。\n"
             "第二条 承包方应当维持土地的农业用途。\n第三条 发包方应当尊重承包方的生产经营自主权。\n")
     lex = Lexicon(parse_text(text))
     forms = Forms(lex)
@@ -364,6 +364,8 @@ def test_organs_of_one_system_stand_in_for_one_another() -> None:
     swaps = [new for _, _, new, why in forms._falsifications(unit) if why == "actor"]
     assert swaps and swaps[0] in ("人民法院", "公安机关", "监察机关")
     assert "国家安全机关" not in qs[0].question.options  # (not named by this text)
+    court = Lexicon(parse_text("第一条 当事人协商不成的，可以向人民法院提起诉讼。\n"))
+    assert not Forms(court)._peers("人民法院", "法院", court.units[0].text, 6)  # 诉讼 says who
 
 
 def test_no_age_of_majority_for_a_minor() -> None:
@@ -377,9 +379,9 @@ def test_no_age_of_majority_for_a_minor() -> None:
 def test_a_rule_falsified_among_its_neighbours() -> None:
     from studyapp.core.questions.verify import verify
 
-    rules = ["住房公积金管理中心不得向他人提供担保。", "职工住房公积金的月缴存额为职工本人上一年度月平均工资乘以职工住房公积金缴存比例。",
-             "单位应当按时、足额缴存住房公积金，不得逾期缴存或者少缴。", "住房公积金应当用于职工购买、建造、翻建、大修自住住房。",
-             "住房公积金管理委员会在住房公积金管理方面履行下列职责。", "新设立的单位应当自设立之日起三十日内办理住房公积金缴存登记。",
+    rules = ["住房公积金管理中心不得向他人提供担保。", "住房公积金管理委员会应当指定受委托办理住房公积金金融业务的商业银行。",
+             "住房公积金管理中心应当为缴存住房公积金的职工发放缴存住房公积金的有效凭证。", "住房公积金应当用于职工购买、建造、翻建、大修自住住房。",
+             "住房公积金管理委员会在住房公积金管理方面履行下列职责。", "住房公积金管理中心应当在受委托银行设立住房公积金专户。",
              "单位录用职工的，应当自录用之日起三十日内办理缴存登记。"]
     text = "第一章 缴存\n" + "".join(f"第{n}条 {r}\n" for n, r in zip("一二三四五六七", rules)) \
         + "第二章 其他\n" + "".join(f"第{n}条 第{n}类事项应当登记，可以委托办理。\n" for n in ("八", "九", "十", "十一", "十二"))
@@ -396,3 +398,21 @@ def test_a_rule_falsified_among_its_neighbours() -> None:
         q2 = q.__class__(**{**q.__dict__, "options": [*others[:2], "住房公积金可以用于炒股和其他投资活动", key]})
         q2.answer = [3]
         assert "negative_option_not_in_quote" in verify(q2, doc)
+
+
+def test_short_answer_on_a_closed_list_that_says_what_its_items_are() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 订立劳动合同，应当遵循合法、公平、平等自愿、协商一致、诚实信用的原则。\n"
+            "第二条 公务员工资包括基本工资、津贴、补贴和奖金。\n"
+            "第三条 国家鼓励发展教育、科技、文化等事业。\n"
+            "第四条 用人单位应当依法建立和完善劳动规章制度，保障劳动者享有劳动权利、履行劳动义务。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    got = {u.text[:4]: forms.inline_short(u) for u in lex.units}
+    (q,) = [c.question for c in got["订立劳动"]]
+    assert q.stem == "订立劳动合同，应当遵循哪些原则？" and q.answer == ["合法", "公平", "平等自愿", "协商一致", "诚实信用"]
+    (q,) = [c.question for c in got["公务员工"]]
+    assert q.stem == "公务员工资包括哪些？" and q.answer == ["基本工资", "津贴", "补贴", "奖金"]
+    assert not got["国家鼓励"]  # an open list (等): any other item could belong
+    assert not got["用人单位"]  # a list in passing, with nothing said of what its items are
