@@ -38,8 +38,9 @@ DIRECTION_SWAPS = (("从重", "从轻"), ("从轻", "从重"), ("从严", "从�
 # (书面告知 → 口头告知, 向上一级机关 → 向同级机关, 视为准予 → 视为不予)
 # (有权 → 无权 is not among them: 「任何单位和个人无权举报」 is absurd, not a test — blind ratings)
 _ANTONYMS = {"书面": "口头", "上一级": "同级", "视为准予": "视为不予", "视为不予": "视为准予",
-             "不承担": "承担", "不计算在": "计算在", "逐级": "越级", "届满前": "届满后"}
+             "不承担": "承担", "不计算在": "计算在", "逐级": "越级", "届满前": "届满后", "无偿": "有偿"}
 # (事先 → 事后 is not: 「考试结束后公布考试大纲」 is absurd — blind ratings)
+_REPORT_FOR = re.compile(r"报(?:经)?[^，,。；;、和或]{2,30}?(批准|备案)(?=[。；;，,]|$)")
 _ANTONYM_RE = re.compile("(" + "|".join(sorted(map(re.escape, _ANTONYMS), key=len, reverse=True)) + ")")
 _RULE_STATEMENT = re.compile(r"应当|必须|不得|可以|[\d一二三四五六七八九十两]+(?:个月|日|年|小时|人|次|倍|%)|"
                              r"从重|从轻|从严|从宽|以上|以下|不少于|不超过|由[^，。；]{2,16}(?:负责|决定|批准|审批)")
@@ -55,7 +56,8 @@ _PREDICATE_NEXT = re.compile(r"^(不得|应当|可以|必须|均|都|方可|才|
 _INSTRUMENT_VERBS = frozenset("实行 实施 采取 推行 进行 适用 采用".split())
 _NOUN_VERB_AFTER = frozenset("进行 实行".split())  # 进行宪法|宣誓 names an act; 组织力量|扑救 does not
 # acts any oversight may take: 「进行____」 takes 监督, 监督检查, 跟踪管理 alike
-_GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核查 调查 处理 监管 督促 协调 服务".split())
+_GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核查 调查 处理 监管 督促 协调 服务 处置 整改 整治 "
+                          "治理 保护 保障 宣传 教育 培训".split())
 # what any mechanism does: 「建立……的____机制」 takes 监测预警, 风险防控, 信息共享 alike
 _GENERIC_MECHANISM = frozenset("风险 预警 防控 应急 联动 共享 信息 评估 协作 会商 沟通 通报 反馈 预防 处置 "
                                "考核 激励 约束 保障 投入 统筹".split())
@@ -70,6 +72,10 @@ _CONDITION = re.compile(r"根据.{0,8}需要|必要时|需要|按照.{0,10}规�
                         r"可以.{0,20}也可以|情节|特殊|协商|一致")
 # organs of one system, each with powers the others lack: a rival for any of them
 _ORGANS = ("人民法院", "人民检察院", "公安机关", "监察机关", "国家安全机关")
+# slogans of the day: a blank inside one tests nothing of the document
+_SLOGANS = re.compile(r"中华民族伟大复兴|中国特色社会主义|社会主义现代化国家|社会主义核心价值观|新发展理念|高质量发展|"
+                      r"中国式现代化|人类命运共同体|全面从严治党|以人民为中心|全心全意为人民服务|实事求是|"
+                      r"马克思列宁主义|毛泽东思想|邓小平理论|三个代表|科学发展观|新时代中国特色社会主义思想")
 # what a court or a procuratorate never does: in its place, the sentence reads as nonsense
 _ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院"), re.compile(
     r"查处|行政处罚|处罚|罚款|吊销|责令|没收|警告|拘留|出警|登记|许可|备案|审批"))
@@ -165,6 +171,7 @@ class Forms:
                                  and not refers_elsewhere(b) and b not in GENERIC)
         # the bodies by their ending and length, so a body's peers are found without a scan
         self._fals_cache: dict[tuple[int, str], list[tuple[int, int, str, str]]] = {}
+        self._coord_cache: dict[str, bool] = {}
         self._bodies_by: dict[tuple[str, int], list[str]] = {}
         for x in self._body_pool:
             for suf in BODY_SUFFIX:
@@ -179,7 +186,7 @@ class Forms:
             return out  # 「向人民法院提起诉讼」: the sentence names the organ by what it does
         for d in (0, 1, -1, 2, -2, 3, -3):
             for x in self._bodies_by.get((suffix, len(w) + d), ()):
-                if _peer(x, w) and x not in text:
+                if _peer(x, w) and x not in text and not self._coordinated(x):
                     out.append(x)
                     if len(out) >= 48:
                         break
@@ -191,6 +198,17 @@ class Forms:
                     and not (x in _ORGAN_NEVER and _ORGAN_NEVER[x].search(text))]
         out.sort(key=lambda x: (abs(len(x) - len(w)), x))
         return out[:n]
+
+    def _coordinated(self, body: str) -> bool:
+        """Whether the document names `body` only as the tail of a longer name (宪法和法律委员会
+        holds 法律委员会, a committee that no longer exists on its own)."""
+        hit = self._coord_cache.get(body)
+        if hit is None:
+            full = self.lex.full
+            total = full.count(body)
+            tails = len(re.findall(r"[\u4e00-\u9fff][和与及]" + re.escape(body), full))
+            hit = self._coord_cache[body] = total > 0 and tails * 2 >= total
+        return hit
 
     def _question(self, unit: Unit, qtype: str, stem: str, options: list[str], answer,
                   quote: str | None = None, difficulty: int = 2, note: str = "") -> Question:
@@ -499,6 +517,8 @@ class Forms:
                     continue
                 if self.lex.in_formula(text, a, b):
                     continue
+                if any(m.start() < b and a < m.end() for m in _SLOGANS.finditer(text)):
+                    continue  # 中华民族|伟大复兴: a slogan everybody knows, nothing of this text
                 rest = text[:a] + text[b:]
                 if any(term[j:j + 2] in rest and not (instrument and term[j:j + 2] in GENERIC)
                        for j in range(len(term) - 1)):
@@ -513,6 +533,8 @@ class Forms:
                 beside = [w for w, _ in tagged[max(0, i - 1):i] + tagged[i + k:i + k + 1] if w.strip()]
                 if not self._unique_frame(left, right, term, beside):
                     continue
+                if measure and not self._one_institution(text[max(0, a - 2):a], nxt_word, term):
+                    continue  # 「国家实行____制度」 where the law institutes several: any of them fits
                 score = 1.0
                 if term.endswith(BODY_SUFFIX):
                     score += 1.0
@@ -538,6 +560,13 @@ class Forms:
             q = self._question(unit, "fill", stem, [], [text[a:b]])
             return [Candidate(q, unit, score, "term", [text[a:b]])]
         return []
+
+    def _one_institution(self, verb: str, kind: str, term: str) -> bool:
+        """Whether the document institutes only this one thing with this verb (实行……制度)."""
+        if len(verb) < 2:
+            return True
+        pat = re.compile(re.escape(verb) + r"([\u4e00-\u9fff]{2,10}?)" + re.escape(kind))
+        return {m.group(1) for m in pat.finditer(self.lex.full)} <= {term}
 
     def _unique_frame(self, left: str, right: str, term: str, anchors: list[str]) -> bool:
         """No other sentence reads the same around the blank with another word in it (looked
@@ -571,6 +600,8 @@ class Forms:
                 return []  # a true item states a rule one could get wrong, never a slogan
             if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):
                 return []  # 「不得在夜间……实施」 without 「但是，情况紧急的除外」 is not true as stated
+            if self.lex.restated(unit.order):
+                return []  # the same procedure said in three articles: a formula, nothing to test
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "judge", stem, [], True)
             return [Candidate(q, unit, 2.2, "judge_true", [])]
@@ -595,7 +626,7 @@ class Forms:
         if ctx is None or unit.key in self.lex.repeated_key or len(unit.text) > MAX_WINDOW:
             return []
         body = unit.text
-        if not self._ok_body(body) or not _RULE_STATEMENT.search(body):
+        if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order):
             return []
         q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
         return [Candidate(q, unit, 1.0, "rule_true", [])]
@@ -646,6 +677,16 @@ class Forms:
                 continue  # 「本级……和同级……」 reads as one body named twice
             out.append((a, b, new, "antonym"))
             break
+        # reported for approval or for the record (报国务院批准 / 报国务院备案): the procedure itself
+        if not any(why == "antonym" for *_, why in out):
+            m = _REPORT_FOR.search(text)
+            if m and len(_REPORT_FOR.findall(text)) == 1:
+                old = m.group(1)
+                new = "备案" if old == "批准" else "批准"
+                a, b = m.span(1)
+                if new not in section and "审批" not in section and "核准" not in text \
+                        and not self.lex.in_formula(text, a, b):
+                    out.append((a, b, new, "antonym"))
         swaps = (MODAL_SWAPS if self.lex.legal else ()) + DIRECTION_SWAPS
         for old, new in swaps:
             if text.count(old) != 1:
@@ -942,7 +983,8 @@ class Forms:
             if named and _LIST_VERB.search(head[-4:]) and _LIST_VERB.search(head[-4:]).end() == len(head[-4:]):
                 # (what they do under those principles stays in the question: 「……根据哪些原则，可以决定……？」)
                 after = rest[named.end():]
-                if len(after) > 30 or re.search(r"不得|应当|必须|原则|方针|[、；]", after):
+                if len(after) > 30 or re.search(r"不得|应当|必须|原则|方针|[、；]", after) \
+                        or not re.match(r"[，,](?:可以|有权|依法)", after):
                     after = ""  # a long tail, or one with rules of its own, would bury the question
                 stem = head + "哪些" + named.group(1) + after + "？"
             elif kinds and not rest:

@@ -59,6 +59,9 @@ _PARTY_FIRST = re.compile(r"^(?:被|本)?[\u4e00-\u9fff]{1,4}(?:人|者|方|企�
 _BACK_TO_PREV = re.compile(r"^(其中|但是|但|同时|并且|此外|该|其(?![他它余中次实]))")
 # a condition that opens on its verb (符合……条件的，), not on the party it is about
 _CONDITION_VERB = re.compile(r"^(?:符合|不符合|违反|具备|不具备|具有|有|没有|无|未|经|属于|不属于|发现|对|因|在|超过|逾期|拒绝|需要)")
+# a sentence that opens on its verb: its subject is the one of the sentence before
+_VERB_FIRST = re.compile(r"^(?:受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责|不得|必须|另行|及时|定期|"
+                         r"组织|制定|督促|协助|配合|参与|接受|听取|审议|提出|报告|报请|报送)")
 # a subject that names what the sentence before introduced: the change, the report, the decision
 _LEANS_BACK = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}后的|(?:报告|决定|申请|合同|协议|文件|材料|方案|意见|通知|证书|名单|结果|"
                          r"记录|规划|计划|章程|预案|清单)(?:应当|可以|不得|必须|须|由|经|自|应|中|内容))")
@@ -116,6 +119,8 @@ class Unit:
                                          or _CONDITION_VERB.match(body)) \
                 and not _PARTY_FIRST.match(body):
             return None  # 「情节严重的，……」「符合……条件的，予以认定」 without its subject
+        if _VERB_FIRST.match(body):
+            return None  # 「发现有关工作人员有违法行为的，应当……」: who finds it, the sentence before says
         if _LEANS_BACK.match(body):
             return None  # 「变更后的受托人……」「报告应当包括……」: which one, the sentence before says
         if len(body) < 24 and _ends_in_verb(body):
@@ -168,6 +173,7 @@ class Lexicon:
         # word → the units that hold it: questions about a sentence look for its rivals in the
         # few sentences that share a rare word, never by scanning the whole text again
         self.postings: dict[str, list[int]] = {}
+        self._restated: dict[int, bool] = {}
         self._norms: dict[int, str] = {}
         for u in self.units:
             tagged = segment.tagged(u.text)
@@ -296,6 +302,29 @@ class Lexicon:
             return []
         best = min(words, key=lambda w: len(self.postings[w]))
         return self.postings[best]
+
+    def restated(self, order: int) -> bool:
+        """Whether another sentence says nearly the same (the same procedure in three articles:
+        「委员长会议或者主任会议可以决定将……报告提请常务委员会审议」): a formula, not a point."""
+        hit = self._restated.get(order)
+        if hit is not None:
+            return hit
+        mine = self.unit_norm(order)
+        grams = {mine[i:i + 2] for i in range(len(mine) - 1)}
+        words = [w for w in segment.tokens(self.units[order].text) if len(w) >= 2 and w in self.postings]
+        others: set[int] = set()
+        for w in sorted(words, key=lambda w: len(self.postings[w]))[:3]:
+            others.update(self.postings[w])
+        others.discard(order)
+        hit = False
+        for o in others:
+            t = self.unit_norm(o)
+            g = {t[i:i + 2] for i in range(len(t) - 1)}
+            if grams and g and len(grams & g) / len(grams | g) >= 0.6:
+                hit = True
+                break
+        self._restated[order] = hit
+        return hit
 
     def contains(self, text: str, anchor: str = "") -> bool:
         """Whether some sentence of the document says `text` (normalized)."""

@@ -416,3 +416,42 @@ def test_short_answer_on_a_closed_list_that_says_what_its_items_are() -> None:
     assert q.stem == "公务员工资包括哪些？" and q.answer == ["基本工资", "津贴", "补贴", "奖金"]
     assert not got["国家鼓励"]  # an open list (等): any other item could belong
     assert not got["用人单位"]  # a list in passing, with nothing said of what its items are
+
+
+def test_reported_for_approval_or_for_the_record() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 最低工资的具体标准由省、自治区、直辖市人民政府规定，报国务院批准。\n"
+            "第二条 地方环境质量标准应当报国务院环境保护主管部门备案。\n"
+            "第三条 实施办法报经本级人民政府批准或者备案。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    got = {u.text[:4]: [(text_[a:b], new) for a, b, new, why in forms._falsifications(u) if why == "antonym"
+                        for text_ in [u.text]] for u in lex.units}
+    assert got["最低工资"] == [("批准", "备案")] and got["地方环境"] == [("备案", "批准")]
+    assert not got["实施办法"]  # both said: either is true
+
+
+def test_no_point_in_a_slogan_a_name_or_a_restated_formula() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 常务委员会行使监督职权，应当以中国式现代化全面推进中华民族伟大复兴。\n"
+            "第二条 国民经济和社会发展五年规划纲要经人民代表大会批准后，人民政府应当提请常务委员会审议中期评估报告。\n"
+            "第三条 主任会议可以决定将人民政府对执法检查报告研究处理情况的报告提请常务委员会审议。\n"
+            "第四条 主任会议可以决定将人民政府对专项工作报告研究处理情况的报告提请常务委员会审议。\n")
+    lex = Lexicon(parse_text(text))
+    assert not numbers.figures("五年规划纲要")
+    assert lex.restated(2) and lex.restated(3)
+    for q in generate_bank(parse_text(text)).questions:
+        assert "____伟大复兴" not in q.stem and "中华民族____" not in q.stem, q.stem
+    forms = Forms(lex)
+    assert not forms.judge(lex.units[2], __import__("random").Random(1), True)
+
+
+def test_a_body_named_only_inside_a_longer_name_is_no_rival() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 宪法和法律委员会统一审议法律案。宪法和法律委员会提出审议结果报告。\n"
+            "第二条 常务委员会听取和审议本级人民政府的专项工作报告。\n第三条 预算工作委员会协助财政经济委员会工作。\n")
+    forms = Forms(Lexicon(parse_text(text)))
+    assert forms._coordinated("法律委员会") and not forms._coordinated("财政经济委员会")
