@@ -199,6 +199,17 @@ class Forms:
         out.sort(key=lambda x: (abs(len(x) - len(w)), x))
         return out[:n]
 
+    def _out_of_kind(self, f, text: str) -> set[float]:
+        """_out_of_kind, and for a limit raised to a value (放宽至二十四周岁) every value at or
+        below the usual one it raises: 十八周岁 cannot be a relaxation of 二十二周岁."""
+        out = _out_of_kind(f, text)
+        if _RAISED_TO.search(text[max(0, f.start - 4):f.start]):
+            lower = [v for v in self.lex.figure_values.get(f.unit, ()) if v < f.value]
+            if lower:
+                out |= {v for v in self.lex.figure_values.get(f.unit, ()) if v <= max(lower)}
+                out |= {float(v) for v in numbers.LADDERS.get(f.unit, ()) if v <= max(lower)}
+        return out
+
     def _coordinated(self, body: str) -> bool:
         """Whether the document names `body` only as the tail of a longer name (宪法和法律委员会
         holds 法律委员会, a committee that no longer exists on its own)."""
@@ -317,11 +328,14 @@ class Forms:
         for f in figs:
             if self.lex.in_formula(unit.text, f.start, f.end):
                 continue
+            bound = norm(unit.text[f.start:f.end + 2])
+            if len(bound) > len(f.text) and self.lex.full.count(bound) >= 3:
+                continue  # 「一倍以上」 starts every fine of the law: the figure of a formula
             w = self.window(unit.text, f.start, f.end)
             if w is None:
                 continue
             lo, hi = w
-            wrong = numbers.rivals(f, self.lex.figure_values, 3, avoid=in_sentence | _out_of_kind(f, unit.text),
+            wrong = numbers.rivals(f, self.lex.figure_values, 3, avoid=in_sentence | self._out_of_kind(f, unit.text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if len(wrong) < 3:
                 continue
@@ -476,6 +490,7 @@ class Forms:
                 tail = text[offs[end]:offs[end] + 3] if end < len(tagged) else "。"
                 instrument = i > 0 and tagged[i - 1][0] in _INSTRUMENT_VERBS \
                     and chunk[-1][0] not in _GENERIC_ACTS \
+                    and not "".join(w for w, _ in chunk).endswith(("措施", "办法", "手段", "方式", "方法", "行动")) \
                     and (tail[:1] in "，,。；;" or tail in _INSTRUMENT_TAILS) \
                     and chunk[0][1].startswith(_NOUNISH + ("v",)) and chunk[-1][1] in ("n", "vn", "v", "nz") \
                     and chunk[-1][0] not in GENERIC and len("".join(w for w, _ in chunk)) >= 3
@@ -649,7 +664,7 @@ class Forms:
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
             if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
                 continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
-            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs} | _out_of_kind(f, text),
+            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs} | self._out_of_kind(f, text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if wrong:
                 out.append((f.start, f.end, numbers.write(wrong[0], f), "figure"))
@@ -670,6 +685,9 @@ class Forms:
             old = m.group(1)
             new = _ANTONYMS[old]
             a, b = m.span(1)
+            if old == "书面" and (re.match(r"合同|协议|决定书|报告|材料|文件", text[b:b + 3])
+                                 or text[max(0, a - 2):a].endswith(("或者", "或")) or re.search(r"出席|当面|会议上", text)):
+                continue  # 「应当签订口头合同」 is absurd; 「出席会议或者书面提出」 turned 口头 is still true
             if text.count(old) != 1 or new in section or a not in segment.bounds(text) \
                     or self.lex.in_formula(text, a, b):
                 continue  # (书面或者口头: both are right; 越级 said in the same article: also true)
@@ -843,7 +861,7 @@ class Forms:
                 continue
             options = [strip_end(u.text) for u in near] + [strip_end(wrong)]
             lens = [len(o) for o in options]
-            if max(lens) > 2 * min(lens):
+            if max(lens) > 1.8 * min(lens):
                 continue  # one option much longer than the rest stands out
             rng.shuffle(options)
             old = u0.text[a:b]
@@ -1101,6 +1119,8 @@ class Forms:
                    lo: int, hi: int) -> Candidate | None:
         x, y = e.spans[j]
         key = items[j]
+        if self.lex.legal and not self._memorable_list(text, e):
+            return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right
         sbody = text[lo:x] + BLANK + text[y:hi]
         pre, suf = _affixes(items)
         cuts = segment.bounds(key)
@@ -1124,6 +1144,17 @@ class Forms:
             q = self._question(unit, "fill", self._stem(ctx, self._finish(sbody)), [], [key])
             return Candidate(q, unit, 2.3, "list_fill", [key])
         return None
+
+    @staticmethod
+    def _memorable_list(text: str, e) -> bool:
+        """Whether a law's list is one a cadre learns by heart: principles, a policy, the kinds
+        of something (坚持……的原则, 实行……的方针, 处分分为：……), not a row of acts or things
+        written in passing, where a near-synonym fills a blank as well."""
+        after = text[e.end:e.end + 8]
+        before = text[max(0, e.start - 8):e.start]
+        return bool(re.match(r"(?:相结合)?的(?:原则|方针|要求|工作格局|工作机制|体制|目标)|并举|相结合", after)
+                    or re.search(r"(?:坚持|遵循|本着|贯彻|实行|按照)$", before)
+                    or re.search(r"(?:分为|包括|种类为)[：:]?$", before))
 
     @staticmethod
     def _same_shape(x: str, e) -> bool:
@@ -1169,6 +1200,9 @@ def _out_of_kind(f, text: str) -> set[float]:
     if f.unit == "周岁" and "未成年" in text[f.end:f.end + 12]:
         return {float(v) for v in range(18, 121)}
     return set()
+
+
+_RAISED_TO = re.compile(r"(?:放宽|延长|提高|增加|扩大|上调)(?:至|到)$")
 
 
 def _named(term: str, chunk) -> bool:

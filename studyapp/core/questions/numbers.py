@@ -147,6 +147,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue
         if unit == "年" and value >= 1900:
             continue  # a year: the date of something, not a rule
+        if unit == "次" and re.match(r"[\u4e00-\u9fff]", sentence[b:b + 1]) and not re.match(r"[以的及或和]", sentence[b:b + 1]):
+            continue  # 二次中毒, 二次污染: a term, not a count
         if unit == "次" and value == 1:
             continue  # 一次使用, 一次性: a manner, not a count to learn
         if unit == "个" and not re.match(r"^[\u4e00-\u9fff]{0,2}(?:月|工作日)", sentence[b:b + 3]):

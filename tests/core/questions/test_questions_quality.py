@@ -379,7 +379,7 @@ def test_no_age_of_majority_for_a_minor() -> None:
 def test_a_rule_falsified_among_its_neighbours() -> None:
     from studyapp.core.questions.verify import verify
 
-    rules = ["住房公积金管理中心不得向他人提供担保。", "住房公积金管理委员会应当指定受委托办理住房公积金金融业务的商业银行。",
+    rules = ["住房公积金管理中心在办理住房公积金业务中不得向他人提供担保。", "住房公积金管理委员会应当指定受委托办理住房公积金金融业务的商业银行。",
              "住房公积金管理中心应当为缴存住房公积金的职工发放缴存住房公积金的有效凭证。", "住房公积金应当用于职工购买、建造、翻建、大修自住住房。",
              "住房公积金管理委员会在住房公积金管理方面履行下列职责。", "住房公积金管理中心应当在受委托银行设立住房公积金专户。",
              "单位录用职工的，应当自录用之日起三十日内办理缴存登记。"]
@@ -455,3 +455,28 @@ def test_a_body_named_only_inside_a_longer_name_is_no_rival() -> None:
             "第二条 常务委员会听取和审议本级人民政府的专项工作报告。\n第三条 预算工作委员会协助财政经济委员会工作。\n")
     forms = Forms(Lexicon(parse_text(text)))
     assert forms._coordinated("法律委员会") and not forms._coordinated("财政经济委员会")
+
+
+def test_round_14_failures_stay_fixed() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 普通高等学校毕业生的征集年龄可以放宽至二十四周岁，研究生的征集年龄可以放宽至二十六周岁。\n"
+            "第二条 年满十八周岁的男性公民应当被征集服现役；当年未被征集的，二十二周岁以前仍可以被征集。\n"
+            "第三条 年满十七周岁未满十八周岁的公民，可以根据本人自愿被征集服现役。\n"
+            "第四条 草原承包经营权流转，当事人双方应当签订书面合同。\n"
+            "第五条 代表可以出席会议提出申辩意见，或者书面提出申辩意见。\n"
+            "第六条 应当采取措施，防止草原鼠害造成二次中毒。\n"
+            + "".join(f"第{n}条 违反本法规定的，没收违法所得，并处违法所得一倍以上{m}倍以下的罚款。\n"
+                      for n, m in (("七", "三"), ("八", "五"), ("九", "十"))))
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    units = {u.text[:6]: u for u in lex.units}
+    assert not forms.figure_single(units["普通高等学校"], random.Random(1))  # 十八 is no relaxation of 二十二
+    assert not any(new == "口头" for _, _, new, _ in forms._falsifications(units["草原承包经营"]))
+    assert not any(new == "口头" for _, _, new, _ in forms._falsifications(units["代表可以出席"]))
+    assert not numbers.figures("防止草原鼠害造成二次中毒")
+    for u in lex.units:
+        if "一倍以上" in u.text:
+            assert all("（　　）以上" not in c.question.stem for c in forms.figure_single(u, random.Random(1)))
