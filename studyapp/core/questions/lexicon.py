@@ -59,6 +59,9 @@ _PARTY_FIRST = re.compile(r"^(?:被|本)?[\u4e00-\u9fff]{1,4}(?:人|者|方|企�
 _BACK_TO_PREV = re.compile(r"^(其中|但是|但|同时|并且|此外|该|其(?![他它余中次实]))")
 # a condition that opens on its verb (符合……条件的，), not on the party it is about
 _CONDITION_VERB = re.compile(r"^(?:符合|不符合|违反|具备|不具备|具有|有|没有|无|未|经|属于|不属于|发现|对|因|在|超过|逾期|拒绝|需要)")
+# words that point back at what the sentence before named: the decision, the body, the change
+_ANAPHORA = re.compile(r"有关(?:人民政府|机关|部门|单位)的(?:处理)?决定|原(?:备案|审批|登记|发证|作出|处理|批准)|"
+                       r"变更后的|受委托的|上述|前述|前款|前条|^[^，,]{0,10}该(?!法|条例|规定|办法)|此类|此项|对方")
 # a sentence that opens on its verb: its subject is the one of the sentence before
 _VERB_FIRST = re.compile(r"^(?:受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责|不得|必须|另行|及时|定期|"
                          r"组织|制定|督促|协助|配合|参与|接受|听取|审议|提出|报告|报请|报送)")
@@ -119,6 +122,8 @@ class Unit:
                                          or _CONDITION_VERB.match(body)) \
                 and not _PARTY_FIRST.match(body):
             return None  # 「情节严重的，……」「符合……条件的，予以认定」 without its subject
+        if _ANAPHORA.search(body):
+            return None  # 「对有关人民政府的处理决定不服的」「原备案的民政部门」: which, the sentence before says
         if _VERB_FIRST.match(body):
             return None  # 「发现有关工作人员有违法行为的，应当……」: who finds it, the sentence before says
         if _LEANS_BACK.match(body):
