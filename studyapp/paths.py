@@ -26,6 +26,23 @@ def resources_dir() -> Path:
     return _share_root() / "resources"
 
 
+class MissingResource(Exception):
+    """A file the program ships is not where it should be: the installation is incomplete.
+    (A DocumentError by its message attribute; kept here so paths imports nothing of the app.)"""
+
+    def __init__(self, path: Path, what: str) -> None:
+        self.path = path
+        self.message = f"缺少本软件自带的{what}（{path}），安装不完整。请重新安装本软件，或从安装包中恢复 resources 文件夹。"
+        super().__init__(self.message)
+
+
+def require(path: Path, what: str) -> Path:
+    """`path`, or MissingResource with a Chinese message naming `what` (内置字体, 汉字笔画表…)."""
+    if not path.is_file():
+        raise MissingResource(path, what)
+    return path
+
+
 def font_path() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
 

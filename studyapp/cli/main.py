@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except DocumentError as e:  # includes StorageError / NotFoundError
         err(f"错误：{e.message}")
-    except SchemaTooNewError as e:
+    except (SchemaTooNewError, paths.MissingResource) as e:
         err(f"错误：{e.message}")
     except Cancelled:
         err("已取消。")

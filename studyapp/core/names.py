@@ -92,7 +92,7 @@ _UNKNOWN = 9  # shape digit for "shapes unknown": sorts after 折 (5)
 @functools.cache
 def _table() -> dict[str, tuple[int, tuple[int, ...], str]]:
     """char -> (strokes, shapes, pinyin); loaded once, lazily, from the bundled table."""
-    path = paths.resources_dir() / "data" / _DATA_FILE
+    path = paths.require(paths.resources_dir() / "data" / _DATA_FILE, "汉字笔画表")
     table: dict[str, tuple[int, tuple[int, ...], str]] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:

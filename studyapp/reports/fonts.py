@@ -30,9 +30,7 @@ def register_fonts() -> str:
     with _lock:
         if FONT_NAME in pdfmetrics.getRegisteredFontNames():
             return FONT_NAME
-        path = paths.font_path()
-        if not path.is_file():
-            raise FileNotFoundError(f"缺少内置字体文件：{path}。请重新安装本软件。")
+        path = paths.require(paths.font_path(), "中文字体文件")
         pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
         _chinese_line_breaks()
         # a canvas starts in Helvetica, which every PDF then listed without embedding it (a

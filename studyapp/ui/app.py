@@ -225,6 +225,13 @@ def run_gui(data_dir: Path, selftest: bool = False) -> int:
         # the smoke test checks the program, not the user's data: a fresh folder every time
         with tempfile.TemporaryDirectory(prefix="studyapp-selftest-") as tmp:
             return _run_selftest(app, family, Path(tmp))
+    if not paths.font_path().is_file():
+        # an incomplete installation: say so plainly (Chinese Windows has a font to say it in),
+        # then go on — reading and quizzes still work with the system's font
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, APP_TITLE, paths.MissingResource(paths.font_path(), "中文字体文件").message
+                            + "\n\n打印的表格和试卷需要这个字体，补齐之前无法生成。")
     from studyapp.ui.single import acquire
 
     instance = acquire(Path(data_dir))

@@ -33,7 +33,15 @@ def sample(path: Path, n: int, seed: int) -> tuple[list[dict], list[dict]]:
     return questions, drawn
 
 
-def sheet(name: str, questions: list[dict], drawn: list[dict]) -> str:
+def title_of(path: Path) -> str:
+    """The document's title as every screen and paper header shows it above the questions."""
+    from studyapp.core.loaders import load_file
+    from studyapp.core.outline import parse_text
+
+    return parse_text(load_file(path).text, name=path.stem).title
+
+
+def sheet(name: str, questions: list[dict], drawn: list[dict], title: str = "") -> str:
     types = Counter(q["type"] for q in questions)
     judges = [q for q in questions if q["type"] == "judge"]
     true_share = (sum(1 for q in judges if q["answer"] is True) / len(judges)) if judges else None
@@ -42,6 +50,9 @@ def sheet(name: str, questions: list[dict], drawn: list[dict]) -> str:
              ", ".join(f"{TYPE_NAMES[t]} {types.get(t, 0)}" for t in TYPE_NAMES) +
              (f"; 判断题为“正确”的占 {true_share:.0%}" if true_share is not None else ""),
              f"drawn: {len(drawn)}", ""]
+    if title:
+        lines[1:1] = ["", f"学员所见的页眉（试卷、练习和投影都在题目上方写明文件）：《{title}》"
+                      "——题干不再重复文件名，“本法”“本条例”即指此文件。"]
     for i, q in enumerate(drawn, 1):
         lines.append(f"## {i}. [{TYPE_NAMES[q['type']]}] {q['id']}")
         lines.append("")
@@ -73,7 +84,7 @@ def main() -> int:
     name = args.document.stem
     (HERE / "sheets").mkdir(exist_ok=True)
     (HERE / "ratings").mkdir(exist_ok=True)
-    (HERE / "sheets" / f"{name}.md").write_text(sheet(name, questions, drawn), encoding="utf-8")
+    (HERE / "sheets" / f"{name}.md").write_text(sheet(name, questions, drawn, title_of(args.document)), encoding="utf-8")
     print(f"{name}: {len(questions)} proposed, {len(drawn)} drawn → tests/quality/sheets/{name}.md")
     return 0
 

@@ -203,6 +203,11 @@ class Forms:
         """_out_of_kind, and for a limit raised to a value (放宽至二十四周岁) every value at or
         below the usual one it raises: 十八周岁 cannot be a relaxation of 二十二周岁."""
         out = _out_of_kind(f, text)
+        values = set(self.lex.figure_values.get(f.unit, ())) | {float(v) for v in numbers.LADDERS.get(f.unit, ())}
+        if re.search(r"单数|奇数", text[f.end:f.end + 8]):
+            out |= {v for v in values if v == int(v) and int(v) % 2 == 0}  # 三至七名单数成员: never 十名
+        if f.unit in ("人", "名") and re.search(r"(?:不得少于|不少于|至少)$", text[max(0, f.start - 4):f.start]):
+            out.add(1.0)  # 「不得少于1人」 says nothing
         if _RAISED_TO.search(text[max(0, f.start - 4):f.start]):
             lower = [v for v in self.lex.figure_values.get(f.unit, ()) if v < f.value]
             if lower:
@@ -953,6 +958,9 @@ class Forms:
         if len(end) >= 8 and any(other is not info and norm(strip_end(lead2).rstrip("：:")).endswith(end)
                                  for other, lead2, _ in self.lex.lists):
             return []  # (第四十一条 and 第四十二条 both end 「……依法给予处分」: the list is not all of them)
+        if re.search(r"还(?:应当|应|需|必须|须)", lead) or (
+                re.match(r"^(?:国家机关|国家|有关)?(?:工作人员|人员)", lead) and re.search(r"给予处分|追究", lead)):
+            return []  # 「还应当具备……」 without the 除……外 it adds to; misconduct of anybody, punished
         if any(refers_elsewhere(p) for p in points) or len(lead) > 70:
             return []  # 「违反本法第二十六条规定的」 cannot be answered from the question
         which = "哪" if re.match(r"[一二三四五六七八九十两\d]", cat or "") else "哪些"  # 下列三种 → 哪三种
@@ -982,8 +990,9 @@ class Forms:
             items = e.items
             if not all(e.certain) or not 3 <= len(items) <= 8 or len(set(items)) < len(items):
                 continue
-            if any(len(x) > 12 or len(x) < 2 or re.search(r"[“”\"《》（）()]", x) for x in items):
-                continue
+            if any(len(x) > 12 or len(x) < 2 or re.search(r"[“”\"《》（）()]", x)
+                   or set(segment.tokens(x)) & {"和", "及", "与", "或", "或者", "以及"} for x in items):
+                continue  # (统一管理和分级、分部门负责: where the items part, the list does not say)
             if re.match(r"[^，,。；;、]{0,8}等", text[e.end:]) or self.lex.in_formula(text, e.start, e.end):
                 continue
             items = list(items)

@@ -480,3 +480,27 @@ def test_round_14_failures_stay_fixed() -> None:
     for u in lex.units:
         if "一倍以上" in u.text:
             assert all("（　　）以上" not in c.question.stem for c in forms.figure_single(u, random.Random(1)))
+
+
+def test_round_15_failures_stay_fixed() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 医疗机构建设项目可能产生放射性职业病危害的，建设单位应当向卫生行政部门提交放射性职业病危害预评价报告。"
+            "卫生行政部门应当自收到预评价报告之日起三十日内，作出审核决定并书面通知建设单位。\n"
+            "第二条 成员大会实行一人一票的表决方式。\n"
+            "第三条 农村集体经济组织设理事会，一般由三至七名单数成员组成。理事会成员的任期为五年。\n"
+            "第四条 调查人员不得少于2人，并应当出示执法证件。监督检查人员不得少于3人。\n"
+            "第五条 受侵害的成员自知道撤销事由之日起一年内或者自该决定作出之日起五年内未行使撤销权的，撤销权消灭。\n"
+            "第六条 理事会会议应当有三分之二以上的理事会成员出席，理事会成员为九名或者十名。\n")
+    lex = Lexicon(parse_text(text))
+    units = {u.text[:6]: u for u in lex.units}
+    assert not units["卫生行政部门"].context()  # the report it received: only with the sentence before
+    assert units["受侵害的成员"].context() is None  # 该决定: which one
+    assert not numbers.figures("成员大会实行一人一票的表决方式")
+    forms = Forms(lex)
+    for c in forms.figure_single(units["农村集体经济"], random.Random(1)):
+        assert all(o not in c.question.options for o in ("十名", "四名", "六名", "八名"))
+    sentence = "调查人员不得少于2人，并应当出示执法证件。"
+    assert 1.0 in forms._out_of_kind(numbers.figures(sentence)[0], sentence)
