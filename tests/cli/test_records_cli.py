@@ -222,3 +222,21 @@ def test_hours_command(capsys, with_roster: Path, tmp_path: Path) -> None:
     got = {p["name"]: p for p in book["people"]}
     assert got["王德伦"]["hours"] == 1 and got["王德伦"]["short"] == 0
     assert got["陈志强"]["hours"] == 0 and got["陈志强"]["short"] == 1
+
+
+def test_a_missing_bundled_file_is_named_in_chinese(capsys, with_roster: Path, tmp_path: Path,
+                                                    monkeypatch) -> None:
+    """An incomplete installation (resources/ lost on copying): the font and the stroke table
+    are named, the user is told to reinstall; exit 2, no English strerror, no 「。。」."""
+    from studyapp import paths
+    from studyapp.core import names
+    from reportlab.pdfbase import pdfmetrics
+
+    monkeypatch.setattr(paths, "_share_root", lambda: tmp_path / "nowhere")
+    names._table.cache_clear()
+    monkeypatch.setattr(pdfmetrics, "getRegisteredFontNames", lambda: [])  # as in a fresh process
+    code, out, err = run(capsys, "--data", str(with_roster), "print", "signin", "1", "-o", str(tmp_path / "s.pdf"),
+                         "--order", "strokes")
+    assert_bad_input(code, out, err)
+    assert "重新安装" in err and "。。" not in err and "No such file" not in err
+    names._table.cache_clear()
