@@ -23,6 +23,9 @@ def sqlite_url(data_dir: Path) -> str:
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the GUI read while a worker writes; foreign keys make ON DELETE CASCADE work;
     # busy_timeout waits for a short lock instead of failing at once.
+    # pysqlite's own transaction handling is switched off (SQLAlchemy's documented recipe):
+    # _begin below emits BEGIN itself, so a write can take its lock at the start.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -33,11 +36,24 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+WRITE = {"studyapp_write": True}  # execution options of a transaction that reads, then writes
+
+
+def _begin(conn: Any) -> None:
+    """BEGIN, or BEGIN IMMEDIATE for a transaction that reads and then writes on what it read
+    (a roster import looks up who exists, then inserts the rest): it takes the write lock at
+    once, so a second import waits (busy_timeout) and then sees the first one's rows, instead
+    of both inserting the same person and the second failing on the unique index."""
+    immediate = conn.get_execution_options().get("studyapp_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine; SQLite connections get the pragmas above."""
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
     log.debug("engine for %s", engine.url.render_as_string(hide_password=True))
     return engine
 

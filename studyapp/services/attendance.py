@@ -93,7 +93,7 @@ def set_expected(
     Existing marks are kept; with `replace`, people not in the new set are dropped from the
     session (their marks too). Returns the number of expected attendees afterwards.
     """
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         _session(session, session_id)
         if person_ids is not None:
             wanted = list(dict.fromkeys(int(i) for i in person_ids))
@@ -135,7 +135,7 @@ def set_expected(
 
 
 def remove_expected(ctx: AppContext, session_id: int, person_ids: Iterable[int]) -> None:
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         ids = list(person_ids)
         for a in session.scalars(
             select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id.in_(ids))
@@ -145,7 +145,7 @@ def remove_expected(ctx: AppContext, session_id: int, person_ids: Iterable[int])
 
 def mark_all_present(ctx: AppContext, session_id: int, *, only_unmarked: bool = True) -> int:
     """Mark every expected attendee 出席 (by default only those not yet marked); returns how many."""
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         _session(session, session_id)
         count = 0
         for a in session.scalars(select(Attendance).where(Attendance.session_id == session_id)):
@@ -171,7 +171,7 @@ def mark(
     code = _status(status)
     if hours is not None and hours < 0:
         raise DocumentError("学时不能为负数。")
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         _session(session, session_id)
         person = session.get(Person, person_id)
         if person is None:
@@ -197,7 +197,7 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
     """
     path = Path(path)
     table = locate(read_rows(path), ATTENDANCE_COLUMNS, path.name)
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         _session(session, session_id)
         lines, errors = parse_attendance(table, roster.candidates(session))
         if errors:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from studyapp.core.model import DocumentError
 from studyapp.db import migrate
-from studyapp.db.engine import make_engine, make_session_factory, sqlite_url
+from studyapp.db.engine import WRITE, make_engine, make_session_factory, sqlite_url
 
 log = logging.getLogger("studyapp.services")
 
@@ -98,10 +98,15 @@ class AppContext:
         return self._data_dir
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
-        """One transaction (`session_factory.begin()`); database failures become StorageError."""
+    def begin(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction (`session_factory.begin()`); database failures become StorageError.
+
+        `write=True` for a transaction that reads and then writes on what it read: on SQLite it
+        takes the write lock at its start (BEGIN IMMEDIATE), so two of them never interleave."""
         try:
             with self.session_factory.begin() as session:
+                if write:
+                    session.connection(execution_options=WRITE)
                 yield session
         except sa_exc.IntegrityError:
             raise  # a bug in a service, not the user's disk

@@ -142,17 +142,15 @@ def _import_loaded(
     punctuation or line breaks) is not stored again: AlreadyImported names the copy, so a
     document and its study session are never created twice by a second import.
     """
-    same = _same_text(ctx, loaded.text)
-    if same is not None:
-        doc_id, title, when = same
-        raise AlreadyImported(
-            f"《{title}》已在文件库中（编号 {doc_id}，{when:%Y-%m-%d %H:%M} 导入），没有再导入一份。", doc_id)
+    _refuse_copy(_same_text(ctx, loaded.text))
     parsed = parse_text(loaded.text, progress=progress, cancel=cancel)
     if cancel is not None and cancel.cancelled:
         raise Cancelled()
     if progress is not None:
         progress(0, 0, "正在保存到数据库…")
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
+        # (again under the write lock: the same file imported twice at once is stored once)
+        _refuse_copy(_same_text_in(session, loaded.text))
         result = store_parsed(session, loaded, parsed)
         if marker is not None:
             session.merge(Setting(name=marker, value=result.document_id))
@@ -169,17 +167,28 @@ def text_key(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
 
 
+def _refuse_copy(same: tuple[int, str, dt.datetime] | None) -> None:
+    if same is not None:
+        doc_id, title, when = same
+        raise AlreadyImported(
+            f"《{title}》已在文件库中（编号 {doc_id}，{when:%Y-%m-%d %H:%M} 导入），没有再导入一份。", doc_id)
+
+
 def _same_text(ctx: AppContext, text: str) -> tuple[int, str, dt.datetime] | None:
     """(id, title, imported at) of a stored document with the same words, if any."""
+    with ctx.begin() as session:
+        return _same_text_in(session, text)
+
+
+def _same_text_in(session: Session, text: str) -> tuple[int, str, dt.datetime] | None:
     key = text_key(text)
     if not key:
         return None
-    with ctx.begin() as session:
-        for doc_id, title, raw, when in session.execute(
-                select(Document.id, Document.title, Document.raw_text, Document.imported_at)
-                .order_by(Document.id)):
-            if len(raw) >= len(key) // 2 and text_key(raw) == key:
-                return doc_id, title, when
+    for doc_id, title, raw, when in session.execute(
+            select(Document.id, Document.title, Document.raw_text, Document.imported_at)
+            .order_by(Document.id)):
+        if len(raw) >= len(key) // 2 and text_key(raw) == key:
+            return doc_id, title, when
     return None
 
 

@@ -151,7 +151,7 @@ def _same_person(session: Session, name: str, unit: str, *, other_than: int | No
 def add_person(ctx: AppContext, draft: PersonDraft) -> PersonView:
     """Add one person; a person with the same name and unit already there is refused."""
     name, unit = _check_draft(draft)
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         if _same_person(session, name, unit) is not None:
             who = f"{name}（{unit}）" if unit else name
             raise DocumentError(f"名册中已有“{who}”。同名的人员请填写不同的单位加以区分。")
@@ -170,7 +170,7 @@ def add_person(ctx: AppContext, draft: PersonDraft) -> PersonView:
 
 def update_person(ctx: AppContext, person_id: int, draft: PersonDraft) -> PersonView:
     name, unit = _check_draft(draft)
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         row = session.get(Person, person_id)
         if row is None:
             raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
@@ -188,7 +188,7 @@ def delete_person(ctx: AppContext, person_id: int) -> bool:
     """Delete a person without records; one with attendance, scores or answers of their own
     is deactivated instead (old sign-in sheets must still print their name, and their practice,
     错题本 and reviews must not vanish). Returns True if really deleted."""
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         row = session.get(Person, person_id)
         if row is None:
             raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
@@ -278,7 +278,7 @@ def commit_import(
             f"文件有 {len(preview.errors)} 处问题，未导入任何人员：\n" + "\n".join(preview.errors)
         )
     added = updated = unchanged = created = 0
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         next_no = _next_sort_no(session)
         for r in preview.rows:
             row = _same_person(session, r.name, r.unit)

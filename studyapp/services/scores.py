@@ -83,7 +83,7 @@ def set_score(
     paper_id: int | None = None,
 ) -> None:
     """Store (or replace) one person's score; None is 缺考."""
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         row = _session(session, session_id)
         _check(score, float(row.full_marks or 100))
         if session.get(Person, person_id) is None:
@@ -102,7 +102,7 @@ def set_score(
 
 
 def clear_score(ctx: AppContext, session_id: int, person_id: int) -> None:
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         for s in session.scalars(
             select(Score).where(Score.session_id == session_id, Score.person_id == person_id)
         ):
@@ -113,7 +113,7 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
     """Store a score sheet (.csv/.xlsx: 姓名, 得分, optional 单位/备注); any bad line stores nothing."""
     path = Path(path)
     table = locate(read_rows(path), SCORE_COLUMNS, path.name)
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         row = _session(session, session_id)
         lines, errors = parse_scores(table, roster.candidates(session), float(row.full_marks or 100))
         if errors:

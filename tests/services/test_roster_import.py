@@ -158,3 +158,68 @@ def test_a_middle_dot_name_is_kept_and_found_without_its_dot(ctx: AppContext, tm
     people = [Candidate(p.id, p.name, p.unit, p.active) for p in roster.list_people(ctx)]
     pid, problem = resolve("阿依古丽买买提", "", people, 2)
     assert problem is None and pid == next(p.id for p in people if p.name.startswith("阿依古丽"))
+
+
+def test_two_imports_at_once_store_each_person_once(ctx: AppContext, tmp_path: Path) -> None:
+    """Two copies of the app (or a CLI and the app) import the same roster at the same moment:
+    each import takes the write lock before it reads who exists (BEGIN IMMEDIATE), so the
+    second sees the first one's people — no unique-index failure, no one stored twice."""
+    import threading
+
+    from studyapp.services.context import AppContext as Ctx
+
+    lines = "姓名,单位\n" + "".join(f"人员{i:03d},单位{i % 7}\n" for i in range(400))
+    path = write_csv(tmp_path / "名册.csv", lines)
+    other = Ctx(ctx.data_dir)
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def run(c: AppContext) -> None:
+        try:
+            preview = roster.preview_import(c, path)
+            barrier.wait()  # both have read the (empty) roster before either writes
+            roster.commit_import(c, preview)
+        except BaseException as e:  # noqa: BLE001 - the test reports it
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in (ctx, other)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    other.close()
+    assert not errors, errors
+    assert len(roster.list_people(ctx)) == 400
+
+
+def test_the_same_document_imported_twice_at_once_is_stored_once(ctx: AppContext, tmp_path: Path) -> None:
+    import threading
+
+    from studyapp.core.model import AlreadyImported
+    from studyapp.services import documents
+    from studyapp.services.context import AppContext as Ctx
+
+    path = tmp_path / "意见.txt"
+    path.write_text("关于加强学习的意见\n一、总体要求\n" + "坚持学以致用，推动工作落实。" * 40 + "\n二、主要任务\n"
+                    + "建立学习制度，每月集中学习一次。" * 40 + "\n", encoding="utf-8")
+    other = Ctx(ctx.data_dir)
+    outcomes: list[object] = []
+
+    def run(c: AppContext) -> None:
+        try:
+            outcomes.append(documents.import_file(c, path))
+        except AlreadyImported as e:
+            outcomes.append(e)
+        except BaseException as e:  # noqa: BLE001
+            outcomes.append(("error", e))
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in (ctx, other)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    other.close()
+    assert not any(isinstance(o, tuple) for o in outcomes), outcomes
+    assert sum(isinstance(o, AlreadyImported) for o in outcomes) <= 1
+    titles = [d.title for d in documents.list_documents(ctx)]
+    assert titles.count("关于加强学习的意见") == 1

@@ -111,6 +111,7 @@ _LEVEL = re.compile(r"^(中央|国家|全国|省|自治区|直辖市|市|县|乡
 SWAPPABLE = ("委员会", "机关", "法院", "检察院", "政府", "部门", "常委会", "党委", "党组", "纪委", "监委", "人大")
 # set phrases of official prose that any sentence could hold
 STOCK_PHRASES = frozenset("""
+行使职权 履行职责 开展工作 依法履职 履行职能 发挥作用
 高度重视 厉行节约 贯彻落实 认真落实 狠抓落实 统筹兼顾 扎实推进 稳步推进 有序推进 精心组织 周密部署 切实加强
 具体办法 实施办法 有关情况 系列重要讲话 重要讲话 总书记 严格执行 认真执行 积极稳妥 因地制宜 实事求是 与时俱进 求真务实 开拓创新
 组成部分 重要组成部分 重要依据 落到实处 实际行动 全心全意 负责同志 法定程序 刑事责任 法律责任 纪律责任
@@ -195,6 +196,7 @@ class Forms:
             # (人民检察院 提起公益诉讼, not 人民法院 or 公安机关), whatever their ending
             out += [x for x in _ORGANS if x != w and x not in text and x not in out
                     and (x != "国家安全机关" or x in self.lex.bodies)
+                    and self.lex.full.count(x) <= 2  # (a body the law gives its own part may do this too)
                     and not (x in _ORGAN_NEVER and _ORGAN_NEVER[x].search(text))]
         out.sort(key=lambda x: (abs(len(x) - len(w)), x))
         return out[:n]
@@ -537,6 +539,9 @@ class Forms:
                     continue
                 if self.lex.in_formula(text, a, b):
                     continue
+                if (_ch(text, b) in "，," and re.match(r"[\u4e00-\u9fff]{4,6}[，,。；;]", text[b + 1:b + 8])) or (
+                        _ch(text, a - 1) in "，," and re.search(r"(?:^|[，,；;])[\u4e00-\u9fff]{4,6}$", text[:a - 1])):
+                    continue  # 「及时____，消除不良影响」: one of two steps side by side, 恢复名誉 fits too
                 if any(m.start() < b and a < m.end() for m in _SLOGANS.finditer(text)):
                     continue  # 中华民族|伟大复兴: a slogan everybody knows, nothing of this text
                 rest = text[:a] + text[b:]
