@@ -38,7 +38,8 @@ DIRECTION_SWAPS = (("从重", "从轻"), ("从轻", "从重"), ("从严", "从�
 # (书面告知 → 口头告知, 向上一级机关 → 向同级机关, 视为准予 → 视为不予)
 # (有权 → 无权 is not among them: 「任何单位和个人无权举报」 is absurd, not a test — blind ratings)
 _ANTONYMS = {"书面": "口头", "上一级": "同级", "视为准予": "视为不予", "视为不予": "视为准予",
-             "不承担": "承担", "不计算在": "计算在", "逐级": "越级", "届满前": "届满后", "无偿": "有偿"}
+             "不承担": "承担", "不计算在": "计算在", "逐级": "越级", "届满前": "届满后", "无偿": "有偿",
+             "同级": "上一级", "本级": "上一级", "免费": "收费"}
 # (事先 → 事后 is not: 「考试结束后公布考试大纲」 is absurd — blind ratings)
 _REPORT_FOR = re.compile(r"报(?:经)?[^，,。；;、和或]{2,30}?(批准|备案)(?=[。；;，,]|$)")
 _ANTONYM_RE = re.compile("(" + "|".join(sorted(map(re.escape, _ANTONYMS), key=len, reverse=True)) + ")")
@@ -703,6 +704,18 @@ class Forms:
                 continue  # (书面或者口头: both are right; 越级 said in the same article: also true)
             if new == "同级" and ("本级" in text or "共同" in text[max(0, a - 3):a]):
                 continue  # 「本级……和同级……」 reads as one body named twice
+            if new == "上一级" and (re.search(r"上级|下级|下一级|各级", section)
+                                 or not re.match(r"(?:地方)?(?:人民政府|人民代表大会|党委|党组|纪委|工会|人民法院|人民检察院|"
+                                                 r"[\u4e00-\u9fff]{0,10}?(?:部门|机关|委员会))", text[b:])):
+                continue  # 本级/同级 → 上一级 only for a body, where the article sets no other level
+            if old == "免费" and not (text[b:b + 2] in ("提供", "开放") or text[b:b + 1] == "的"):
+                continue  # 「免费乘坐」 turned 「收费乘坐」 is not how anyone says it
+            if new in ("上一级", "同级") and a < 3:
+                continue  # 「同级人民政府应当……」 at the start: the level of what, nobody says
+            if old in ("本级", "同级", "免费") and self.lex.full.count(norm(text[a:b + 4])) > 2:
+                continue  # 「本级人民代表大会」 all through the 代表法: the law's own formula
+            if re.match(r"或|和|、|及", text[b:b + 1]) or re.search(r"(?:或者|或|和|、|及)$", text[max(0, a - 2):a]):
+                continue  # 「免费或者优惠服务」 turned 收费 still reads true
             out.append((a, b, new, "antonym"))
             break
         # reported for approval or for the record (报国务院批准 / 报国务院备案): the procedure itself
