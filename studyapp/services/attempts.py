@@ -32,6 +32,7 @@ from studyapp.core.grading import Grade, GradingRule, answer_text, grade, is_bla
 from studyapp.core.model import DocumentError
 from studyapp.core.paper import SourceQuestion
 from studyapp.core.questions.model import BLANK
+from studyapp.core.stats import fmt_score
 from studyapp.db.models import Question, Section, Setting, StudySession, now
 from studyapp.db.models_records import Person, Score
 from studyapp.db.models_study import Attempt, AttemptAnswer, ReviewCard, WrongBookEntry
@@ -546,15 +547,22 @@ def heartbeat(ctx: AppContext, attempt_id: int) -> SavedAnswer:
 
 def _write_session_score(session: Session, att: Attempt, grades: Sequence[tuple[int | None, Grade]]
                          ) -> None:
-    """A quiz taken in a study session gives that session its 成绩 (scaled to its 满分)."""
+    """A quiz taken in a study session gives that session its 成绩 (scaled to its 满分) — only
+    when the person has none there yet. A recorded score (entered from a paper test, or an
+    earlier quiz) is never overwritten by taking the quiz again: the attempt keeps its result
+    and the records keep theirs, until the administrator changes the score in 成绩登记."""
     st = session.get(StudySession, att.session_id) if att.session_id is not None else None
     if st is None or att.score is None:
         return
-    full = float(st.full_marks or 100)
-    scaled = round(att.score * full / att.full_marks, 1) if att.full_marks else 0.0
     row = session.scalar(
         select(Score).where(Score.session_id == st.id, Score.person_id == att.person_id)
     )
+    if row is not None and row.score is not None and row.paper_id != att.id:
+        log.info("attempt %d not counted: session %d already has %s for person %d",
+                 att.id, st.id, row.score, att.person_id)
+        return
+    full = float(st.full_marks or 100)
+    scaled = round(att.score * full / att.full_marks, 1) if att.full_marks else 0.0
     if row is None:
         row = Score(session_id=st.id, person_id=att.person_id, note="")
         session.add(row)
@@ -658,7 +666,26 @@ def _exam_result(session: Session, att: Attempt) -> ExamResult:
         started_at=att.started_at.isoformat(),
         submitted_at=att.submitted_at.isoformat() if att.submitted_at else "",
         duration_s=duration, items=tuple(reviews), session_id=att.session_id,
+        session_note=_session_note(session, att),
     )
+
+
+def _session_note(session: Session, att: Attempt) -> str:
+    """What became of a quiz taken for a study session: counted, or kept out of the records
+    because the person already had a score there (never overwritten without asking)."""
+    if att.kind != "exam" or att.session_id is None or att.status == "in_progress":
+        return ""
+    st = session.get(StudySession, att.session_id)
+    if st is None:
+        return ""
+    row = session.scalar(
+        select(Score).where(Score.session_id == st.id, Score.person_id == att.person_id))
+    if row is not None and row.paper_id == att.id:
+        return f"本次成绩已计入学习记录（{st.date:%Y年%m月%d日}的学习会，{fmt_score(row.score)} 分）。"
+    if row is not None and row.score is not None:
+        return (f"你在这次学习会（{st.date:%Y年%m月%d日}）已有成绩 {fmt_score(row.score)} 分，本次成绩没有覆盖它。"
+                "如需改用本次成绩，请管理员在学习记录的成绩登记中改填。")
+    return ""
 
 
 def result(ctx: AppContext, attempt_id: int) -> ExamResult:

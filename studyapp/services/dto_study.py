@@ -186,6 +186,7 @@ class ExamResult:
     duration_s: float | None  # time used (timed quizzes), None for practice
     items: tuple[QuestionReview, ...]
     session_id: int | None = None
+    session_note: str = ""  # counted for the study session, or kept out of it (never overwritten)
 
     @property
     def status_name(self) -> str:

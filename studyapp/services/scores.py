@@ -97,8 +97,7 @@ def set_score(
         s.score, s.note, s.updated_at = score, note.strip(), now()
         if answers is not None:
             s.answers = _answers(answers)
-        if paper_id is not None:
-            s.paper_id = paper_id
+        s.paper_id = paper_id  # a score typed or imported is no longer a quiz's (None)
 
 
 def clear_score(ctx: AppContext, session_id: int, person_id: int) -> None:

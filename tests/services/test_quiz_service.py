@@ -147,6 +147,24 @@ def test_quiz_in_a_study_session_gives_the_session_its_score(study) -> None:
     table = scores.session_scores(ctx, detail.id)
     [row] = [r for r in table.rows if r.person_id == study.person]
     assert row.score == 100.0  # 40/40 on the session's 满分 100
+    assert "已计入学习记录" in res.session_note
+
+
+def test_a_quiz_never_overwrites_a_recorded_score_without_being_asked(study) -> None:
+    """The paper test gave 王某 86; taking the quiz again on the PC keeps 86 in the records
+    (the result page says so), until the administrator changes it in 成绩登记."""
+    ctx = study.ctx
+    detail = sessions.create_session(ctx, SessionDraft(date="2025-03-04", content="依法治市",
+                                                       document_id=study.doc))
+    scores.set_score(ctx, detail.id, study.person, 86)
+    view = quiz.start_exam(ctx, study.person, _bp(study.doc), session_id=detail.id, seed=5)
+    for pos in range(10):
+        quiz.save_answer(ctx, view.id, pos, study.right(view.id, pos))
+    res = quiz.submit(ctx, view.id)
+    [row] = [r for r in scores.session_scores(ctx, detail.id).rows if r.person_id == study.person]
+    assert row.score == 86.0
+    assert "已有成绩 86 分" in res.session_note and "没有覆盖" in res.session_note
+    assert "没有覆盖" in quiz.result(ctx, view.id).session_note  # (the history says it too)
 
 
 SCRIPT = textwrap.dedent("""

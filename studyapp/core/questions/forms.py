@@ -97,7 +97,7 @@ _WRONG_IN_ITSELF = re.compile(
     r"违反|违法|违背|擅自|任何|随意|捏造|诬告|泄露|非法|抵触|骗取|谋取|牟取|虚报|伪造|变造|贪污|挪用|侵占|滥用|徇私|"
     r"索取|收受|截留|克扣|私分|刁难|报复|隐瞒|歧视|强迫|推诿|敷衍|拖延|压制|侵犯|侵害|干涉|阻碍|妨碍|阻挠|损毁|"
     r"打击|殴打|虐待|遗弃|体罚|侮辱|诽谤|欺骗|弄虚作假|谎报|瞒报|迟报|漏报|破坏|毁灭|冒用|盗用|诱导|误导|欺诈|胁迫|强令|索要|勒索|"
-    r"变相|损害|危害|妨害|扰乱|违规|限制|超标")
+    r"变相|损害|危害|妨害|扰乱|违规|限制|超标|恶意|隐患|不符合|不合格|不全|假冒|伪劣|过期|失效")
 # categories of bodies (国家机关 holds them all): never a key, an option or a swap
 CATEGORY_BODIES = frozenset("""
 国家机关 司法机关 行政机关 主管机关 主管部门 有关机关 有关部门 相关部门 工作部门 监管部门 职能部门 业务部门
@@ -188,7 +188,7 @@ class Forms:
             return out  # 「向人民法院提起诉讼」: the sentence names the organ by what it does
         for d in (0, 1, -1, 2, -2, 3, -3):
             for x in self._bodies_by.get((suffix, len(w) + d), ()):
-                if _peer(x, w) and x not in text and not self._coordinated(x):
+                if _peer(x, w) and x not in text and not self._coordinated(x) and not re.search(r"[和与及、]", x):
                     out.append(x)
                     if len(out) >= 48:
                         break
@@ -540,6 +540,8 @@ class Forms:
                     continue
                 if self.lex.in_formula(text, a, b):
                     continue
+                if _ch(text, a - 1) in "不未没非无":
+                    continue  # 「移至不____的地方」: the blank cuts a negated verb phrase
                 if (_ch(text, b) in "，," and re.match(r"[\u4e00-\u9fff]{4,6}[，,。；;]", text[b + 1:b + 8])) or (
                         _ch(text, a - 1) in "，," and re.search(r"(?:^|[，,；;])[\u4e00-\u9fff]{4,6}$", text[:a - 1])):
                     continue  # 「及时____，消除不良影响」: one of two steps side by side, 恢复名誉 fits too
@@ -697,6 +699,7 @@ class Forms:
             new = _ANTONYMS[old]
             a, b = m.span(1)
             if old == "书面" and (re.match(r"合同|协议|决定书|报告|材料|文件", text[b:b + 3])
+                                 or re.search(r"、[^，,。；;]*等", text[b:])
                                  or text[max(0, a - 2):a].endswith(("或者", "或")) or re.search(r"出席|当面|会议上", text)):
                 continue  # 「应当签订口头合同」 is absurd; 「出席会议或者书面提出」 turned 口头 is still true
             if text.count(old) != 1 or new in section or a not in segment.bounds(text) \
@@ -779,7 +782,7 @@ class Forms:
             return False  # 「但是可以……」 reads oddly and gives the change away
         if re.search(r"应当|必须|严格|均应|都应|有权", text[lo:a]):
             return False
-        if re.search(r"(?:^|[，,])[^，,]{0,6}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"
+        if re.search(r"(?:^|[，,])[^，,]{0,30}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"
                      r"(?:的[，,]|[，,]?$)", text[lo:a]):
             return False  # 「无许可证的，可以生产」: the condition says it is wrong, the change is absurd
         if re.search(r"(?:非经|未经)[^，,]{0,16}$", text[lo:a]):

@@ -65,7 +65,7 @@ _ANAPHORA = re.compile(r"有关(?:人民政府|机关|部门|单位)的(?:处理
 _RECEIVED = re.compile(r"(?:收到|接到|受理)([\u4e00-\u9fff]{3,12}?)(?:之日|后)")
 _THIS_THING = re.compile(r"该(决定|行为|事项|请求|申请|措施|处罚|合同|协议|款项|报告|意见|项目|组织|机构|人员|单位)")
 # a sentence that opens on its verb: its subject is the one of the sentence before
-_VERB_FIRST = re.compile(r"^(?:受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责|不得|必须|另行|及时|定期|"
+_VERB_FIRST = re.compile(r"^(?:逾期|受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责|不得|必须|另行|及时|定期|"
                          r"组织|制定|督促|协助|配合|参与|接受|听取|审议|提出|报告|报请|报送)")
 # a subject that names what the sentence before introduced: the change, the report, the decision
 _LEANS_BACK = re.compile(r"^(?:(?:调查|检查|监督检查|执法|办案)人员(?:应当|不得|可以|必须|须)|[\u4e00-\u9fff]{1,4}后的|(?:报告|决定|申请|合同|协议|文件|材料|方案|意见|通知|证书|名单|结果|"
@@ -135,6 +135,8 @@ class Unit:
                 return None  # 「自该决定作出之日起」: which decision, the sentence before says
         if _ANAPHORA.search(body):
             return None  # 「对有关人民政府的处理决定不服的」「原备案的民政部门」: which, the sentence before says
+        if re.match(r"^(?:向|对|在|就)[^，。；]{0,30}的(?:期限|时间|时限|范围|程序|方式|对象)", body):
+            return None  # 「向社会公开征求意见的期限……」: the drafting of what, the sentence before says
         if _VERB_FIRST.match(body):
             return None  # 「发现有关工作人员有违法行为的，应当……」: who finds it, the sentence before says
         if _LEANS_BACK.match(body):

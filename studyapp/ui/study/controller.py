@@ -491,6 +491,8 @@ class StudyController(QObject):
 
         expired = result.status == "expired"
         banner = "考试时间到，试卷已自动交卷。没有作答的题按未答计分。" if expired else ""
+        if result.session_note:
+            banner = (banner + "\n" if banner else "") + result.session_note
         page = ResultPage(result, banner=banner)
         page.sourceRequested.connect(self.show_answer_source)
         page.closeRequested.connect(self.close_page)
