@@ -468,18 +468,19 @@ def record_practice_answer(
 
 def save_exam_answer(
     ctx: AppContext, attempt_id: int, position: int, response: Any, *,
-    seconds: float | None = None,
+    seconds: float | None = None, wait_ms: int | None = None, delayed_s: float = 0.0,
 ) -> SavedAnswer:
-    """Store a quiz answer without judging it; see quiz.save_answer."""
+    """Store a quiz answer without judging it; see quiz.save_answer. `delayed_s`: how long ago
+    the learner gave it (a save retried after a busy database) — time it was on the clock."""
     time_up = False
-    with ctx.begin() as session:
+    with ctx.begin(wait_ms=wait_ms) as session:
         att = attempt(session, attempt_id)
         _check_open(att)
         if att.kind != "exam":
             raise ValueError("practice answers go through practice.answer")
         item = paper_item(att, position)
         remaining = tick(att)
-        if remaining is not None and remaining < -GRACE_S:
+        if remaining is not None and remaining + max(0.0, delayed_s) < -GRACE_S:
             time_up = True
         else:
             row = _answer_row(session, att.id, position)

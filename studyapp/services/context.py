@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from studyapp.core.model import DocumentError
 from studyapp.db import migrate
-from studyapp.db.engine import WRITE, make_engine, make_session_factory, sqlite_url
+from studyapp.db.engine import BUSY_TIMEOUT_MS, WRITE, make_engine, make_session_factory, sqlite_url
 
 log = logging.getLogger("studyapp.services")
 
@@ -31,6 +31,11 @@ class StorageError(DocumentError):
 
     A DocumentError, so every place that shows a DocumentError's message shows this one too.
     """
+
+
+class DatabaseBusy(StorageError):
+    """Another program (or a long import) holds the write lock longer than this write would
+    wait: nothing was stored, and trying again a little later will work."""
 
 
 class NotFoundError(DocumentError):
@@ -98,22 +103,37 @@ class AppContext:
         return self._data_dir
 
     @contextmanager
-    def begin(self, *, write: bool = False) -> Iterator[Session]:
+    def begin(self, *, write: bool = False, wait_ms: int | None = None) -> Iterator[Session]:
         """One transaction (`session_factory.begin()`); database failures become StorageError.
 
         `write=True` for a transaction that reads and then writes on what it read: on SQLite it
-        takes the write lock at its start (BEGIN IMMEDIATE), so two of them never interleave."""
+        takes the write lock at its start (BEGIN IMMEDIATE), so two of them never interleave.
+        `wait_ms` waits at most that long for another writer's lock (the GUI thread must not
+        stall for the usual 5 s): DatabaseBusy then, and the caller tries again later."""
+        short = wait_ms is not None and self.engine.dialect.name == "sqlite"
         try:
             with self.session_factory.begin() as session:
-                if write:
-                    session.connection(execution_options=WRITE)
-                yield session
+                raw = None
+                if short:
+                    # on the driver's connection, so it is set back even after a failed flush
+                    raw = session.connection().connection.driver_connection
+                    raw.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
+                try:
+                    if write:
+                        session.connection(execution_options=WRITE)
+                    yield session
+                finally:
+                    if raw is not None:
+                        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         except sa_exc.IntegrityError:
             raise  # a bug in a service, not the user's disk
         except sa_exc.DatabaseError as e:  # OperationalError: full, locked, read-only, damaged
             # No traceback on the console (the CLI promises none); details at debug level.
             log.error("database error: %s", e.orig if e.orig is not None else e)
             log.debug("database error details", exc_info=True)
+            text = str(getattr(e, "orig", None) or e).lower()
+            if "locked" in text or "busy" in text:
+                raise DatabaseBusy(storage_message(e)) from e
             raise StorageError(storage_message(e)) from e
 
     def close(self) -> None:

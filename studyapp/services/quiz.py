@@ -43,11 +43,11 @@ from studyapp.services.attempts import (  # re-exported: the UI imports them fro
     resume_attempt,
     unfinished_attempts,
 )
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, DatabaseBusy, NotFoundError
 from studyapp.services.dto_study import AttemptView, ExamResult, SavedAnswer, Scope
 
 __all__ = [
-    "AttemptClosedError", "KeyHiddenError", "TimeUpError", "available_counts",
+    "AttemptClosedError", "DatabaseBusy", "KeyHiddenError", "TimeUpError", "available_counts",
     "default_blueprint", "expire", "expire_overdue", "feedback", "flag", "get_attempt",
     "heartbeat", "result", "resume_attempt", "save_answer", "start_exam", "submit",
     "unfinished_attempts",
@@ -136,15 +136,18 @@ def start_exam(
 
 def save_answer(
     ctx: AppContext, attempt_id: int, position: int, response: Any, *,
-    seconds: float | None = None,
+    seconds: float | None = None, wait_ms: int | None = None, delayed_s: float = 0.0,
 ) -> SavedAnswer:
     """Store a quiz answer at once, without saying whether it is right.
 
     A blank response clears the answer. Changing an answer is allowed until the quiz is handed
     in; afterwards AttemptClosedError. An answer arriving after the time is up (beyond a few
-    seconds' grace) hands the quiz in and raises TimeUpError.
+    seconds' grace) hands the quiz in and raises TimeUpError. With `wait_ms` a busy database
+    raises DatabaseBusy after that long (the screen keeps the answer and saves it again later;
+    `delayed_s` then says how long ago it was given).
     """
-    return attempts.save_exam_answer(ctx, attempt_id, position, response, seconds=seconds)
+    return attempts.save_exam_answer(ctx, attempt_id, position, response, seconds=seconds,
+                                     wait_ms=wait_ms, delayed_s=delayed_s)
 
 
 def flag(ctx: AppContext, attempt_id: int, position: int, flagged: bool = True) -> None:

@@ -45,6 +45,8 @@ log = logging.getLogger("studyapp.ui")
 
 HEARTBEAT_MS = 5000
 TICK_MS = 200
+SAVE_WAIT_MS = 300  # the longest an answer waits for another writer's lock on the GUI thread
+RETRY_MS = 2000  # kept answers are tried again this often, on the worker
 WARN_S = 5 * 60  # the countdown turns amber
 DANGER_S = 60  # and red
 MAP_COLUMNS = 5
@@ -83,6 +85,18 @@ class QuestionMap(QWidget):
         b.setToolTip(f"第 {position + 1} 题：{'，'.join(words)}")
 
 
+def store_kept(ctx: AppContext, attempt_id: int, pending: dict[int, tuple[Any, float, float]],
+               now: float) -> None:
+    """Store answers kept while the database was busy, just before the quiz is handed in (on
+    the worker, where waiting for the lock is fine)."""
+    for pos, (response, seconds, given) in pending.items():
+        try:
+            quiz.save_answer(ctx, attempt_id, pos, response, seconds=seconds, delayed_s=now - given)
+        except (quiz.TimeUpError, quiz.AttemptClosedError):
+            log.warning("kept answer %d of quiz %d came after the quiz closed", pos, attempt_id)
+            return
+
+
 class ExamPage(StudyPage):
     """A timed quiz in progress. `finished` carries the ExamResult (submitted or expired)."""
 
@@ -106,6 +120,10 @@ class ExamPage(StudyPage):
         self.closed = False
         self._expiring = False
         self._heartbeat_busy = False
+        # answers the learner gave while another program held the database: kept here (and
+        # shown as answered) until the worker stores them — never lost, the window never waits
+        self._pending: dict[int, tuple[Any, float, float]] = {}  # position → response, seconds, given at
+        self._retrying = False
         self._shown_at = clock()
         self._deadline = clock() + float(view.remaining_s or 0.0)
 
@@ -177,6 +195,9 @@ class ExamPage(StudyPage):
         self.heartbeat_timer = QTimer(self)
         self.heartbeat_timer.setInterval(HEARTBEAT_MS)
         self.heartbeat_timer.timeout.connect(self.heartbeat)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self._retry_pending)
 
         unanswered = [q.position for q in self.questions if q.position not in self.responses]
         self.show_question(unanswered[0] if unanswered else 0)
@@ -298,17 +319,25 @@ class ExamPage(StudyPage):
             self.save(pos, response)
 
     def save(self, position: int, response: Any) -> bool:
-        """Store the answer now (one short transaction on this thread, ~2 ms)."""
+        """Store the answer now (one short transaction on this thread, ~2 ms). When another
+        program holds the database (a long import), wait at most SAVE_WAIT_MS: the answer is
+        kept, shown as answered, and stored by the worker as soon as the database is free."""
         if self.closed:
             return False
-        seconds = max(0.0, self.clock() - self._shown_at)
+        seconds = round(max(0.0, self.clock() - self._shown_at), 1)
         self._shown_at = self.clock()
+        if self._pending:
+            self._keep(position, response, seconds)  # keep the order: after the ones waiting
+            return True
         try:
             saved = quiz.save_answer(self.ctx, self.attempt.id, position, response,
-                                     seconds=round(seconds, 1))
+                                     seconds=seconds, wait_ms=SAVE_WAIT_MS)
         except quiz.TimeUpError:
             self.time_up()
             return False
+        except quiz.DatabaseBusy:
+            self._keep(position, response, seconds)
+            return True
         except DocumentError as exc:
             report_failure(self, "模拟考试", exc)
             return False
@@ -316,6 +345,61 @@ class ExamPage(StudyPage):
         self._sync(saved)
         self._refresh_map()
         return True
+
+    def _keep(self, position: int, response: Any, seconds: float) -> None:
+        old = self._pending.get(position)
+        self._pending[position] = (response, seconds + (old[1] if old else 0.0), self.clock())
+        self.responses[position] = response
+        self._refresh_map()
+        self.message.setText("答案已记下。数据库正被其他程序占用，稍后自动保存。")
+        if not self.retry_timer.isActive():
+            self.retry_timer.start()
+
+    def _retry_pending(self) -> None:
+        """Store the kept answers on the worker (there a lock may be waited for)."""
+        if self._retrying or not self._pending:
+            return
+        self._retrying = True
+        items = dict(self._pending)
+        ctx, attempt_id, now = self.ctx, self.attempt.id, self.clock()
+
+        def work(_p, _c) -> list[int]:
+            stored = []
+            for pos, (response, seconds, given) in items.items():
+                quiz.save_answer(ctx, attempt_id, pos, response, seconds=seconds, delayed_s=now - given)
+                stored.append(pos)
+            return stored
+
+        def done(stored: list[int]) -> None:
+            self._retrying = False
+            for pos in stored:
+                if self._pending.get(pos) == items[pos]:
+                    del self._pending[pos]
+            if not self._pending:
+                self.retry_timer.stop()
+                if self.message.text().startswith("答案已记下"):
+                    self.message.setText("答案已全部保存。")
+
+        def failed(exc: BaseException) -> None:
+            self._retrying = False
+            if isinstance(exc, quiz.TimeUpError):
+                self.time_up()
+            elif not isinstance(exc, quiz.DatabaseBusy):
+                log.warning("kept answers of quiz %d not stored: %s", attempt_id, exc)
+
+        self.runner.run(work, title="保存答案", on_success=done, on_failure=failed, show_progress=False)
+
+    def flush_pending(self) -> None:
+        """Store the kept answers before handing in (on this thread, waiting for the lock)."""
+        for pos, (response, seconds, given) in list(self._pending.items()):
+            try:
+                quiz.save_answer(self.ctx, self.attempt.id, pos, response, seconds=seconds,
+                                 delayed_s=self.clock() - given)
+                del self._pending[pos]
+            except DocumentError as exc:
+                log.warning("kept answer %d of quiz %d not stored: %s", pos, self.attempt.id, exc)
+        if not self._pending:
+            self.retry_timer.stop()
 
     def toggle_flag(self) -> None:
         """标记 / 取消标记 (M): stored like an answer, so it survives a crash."""
@@ -358,8 +442,14 @@ class ExamPage(StudyPage):
             return
         self._save_current()
         self._close_quiz()
-        ctx, attempt_id = self.ctx, self.attempt.id
-        self.runner.run(lambda _p, _c: quiz.submit(ctx, attempt_id), title="交卷",
+        ctx, attempt_id, pending, now = self.ctx, self.attempt.id, dict(self._pending), self.clock()
+        self._pending.clear()
+
+        def work(_p, _c) -> ExamResult:
+            store_kept(ctx, attempt_id, pending, now)  # kept while the database was busy
+            return quiz.submit(ctx, attempt_id)
+
+        self.runner.run(work, title="交卷",
                         label="正在交卷、评分…", on_success=self.finished.emit,
                         on_failure=lambda exc: report_failure(self, "交卷", exc))
 
@@ -380,7 +470,14 @@ class ExamPage(StudyPage):
             self.finished.emit(result)
             self.expired.emit(result)
 
-        self.runner.run(lambda _p, _c: quiz.expire(ctx, attempt_id), title="自动交卷",
+        pending, now = dict(self._pending), self.clock()
+        self._pending.clear()
+
+        def work(_p, _c) -> ExamResult:
+            store_kept(ctx, attempt_id, pending, now)
+            return quiz.expire(ctx, attempt_id)
+
+        self.runner.run(work, title="自动交卷",
                         label="考试时间到，正在自动交卷…", on_success=done,
                         on_failure=lambda exc: report_failure(self, "自动交卷", exc))
 
@@ -388,6 +485,7 @@ class ExamPage(StudyPage):
         self.closed = True
         self.ticker.stop()
         self.heartbeat_timer.stop()
+        self.retry_timer.stop()
         self.question_view.set_locked(True)
         for b in (self.submit_button, self.flag_button):
             b.setEnabled(False)
@@ -397,6 +495,7 @@ class ExamPage(StudyPage):
         if self.closed:
             return
         self._save_current()
+        self.flush_pending()
         try:
             self._sync(quiz.heartbeat(self.ctx, self.attempt.id))
         except quiz.TimeUpError:

@@ -192,3 +192,34 @@ def test_resume_after_the_process_was_killed(qtbot, make_window, seeded_ctx, lea
     page.show_question(4)
     assert page.question_view.response() == key.right(aid, 4)
     assert study.status_text().startswith("学习者：王德伦")
+
+
+def test_an_answer_given_while_the_database_is_busy_is_kept_and_stored_later(qtbot, study_window, key) -> None:
+    """A long import in another program holds the write lock: the answer does not wait 5 s on
+    the window, is not lost and not reported as an error — it is shown as answered, kept, and
+    stored by the worker as soon as the lock is released (issue 11)."""
+    import sqlite3
+    import time
+
+    from studyapp.db.engine import DB_FILENAME
+
+    window = study_window()
+    page = open_exam(qtbot, window, small_paper(window.reader.document_id))
+    aid = page.attempt.id
+    blocker = sqlite3.connect(str(window.ctx.data_dir / DB_FILENAME), timeout=0.1)
+    blocker.isolation_level = None
+    blocker.execute("BEGIN IMMEDIATE")  # what a 20,000-row roster import looks like from here
+    try:
+        t0 = time.monotonic()
+        choose(qtbot, page, key.item(aid, 0)["type"], key.right(aid, 0))
+        assert time.monotonic() - t0 < 2.0  # the window did not wait for the lock
+        assert page.map.buttons[0].property("answered") is True
+        assert "稍后自动保存" in page.message.text()
+        assert not quiz.get_attempt(window.ctx, aid).questions[0].answered  # not stored yet
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    page._retry_pending()
+    qtbot.waitUntil(lambda: not page._pending, timeout=10000)
+    assert quiz.get_attempt(window.ctx, aid).questions[0].answered
+    assert page.message.text() == "答案已全部保存。"
