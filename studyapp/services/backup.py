@@ -20,6 +20,7 @@ that is whole — or says plainly that there is none.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -35,10 +36,10 @@ from studyapp.services.context import StorageError
 log = logging.getLogger("studyapp.services")
 
 BACKUP_DIRNAME = "backups"
-_NAME = re.compile(r"^studyapp-(\d{8})-(\d{6})-(auto|manual|before-restore)(?:-\d+)?\.sqlite3$")
+_NAME = re.compile(r"^studyapp-(\d{8})-(\d{6})-(auto|manual|before-restore|archive)(?:-\d+)?\.sqlite3$")
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
 KEEP_MANUAL = 20
-KINDS = {"auto": "自动", "manual": "手动", "before-restore": "恢复前"}
+KINDS = {"auto": "自动", "manual": "手动", "before-restore": "恢复前", "archive": "导入的数据包"}
 
 
 class DatabaseDamaged(StorageError):
@@ -436,3 +437,147 @@ def check_file(data_dir: Path) -> list[str]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
+
+
+# ---------------------------------------------------------------------------------- archives
+# Everything of a data folder as one file to carry to another PC: 学习测评数据-20261202.zip holds
+# the database (a checked online copy) and manifest.json (what it holds, its SHA-256). Reading
+# one back trusts nothing in it: only those two members, no paths, no links, sizes and the
+# compression ratio bounded, the database's digest checked — then it is restored as a backup is.
+
+ARCHIVE_DB = "studyapp.sqlite3"
+ARCHIVE_MANIFEST = "manifest.json"
+MAX_ARCHIVE_DB = 4 * 1024 ** 3  # a county's database is far below this
+MAX_MANIFEST = 64 * 1024
+MAX_RATIO = 200  # a database compresses 3–10×; a bomb thousands of times
+
+
+def export_archive(ctx, dest: Path, now: dt.datetime | None = None) -> BackupInfo:  # noqa: ANN001
+    """Write the whole data (the database, checked) as one .zip archive at `dest`."""
+    import hashlib
+    import json
+    import tempfile
+    import zipfile
+
+    from studyapp import __version__
+
+    source = _sqlite_only(ctx)
+    now = now or dt.datetime.now()
+    dest = Path(dest)
+    if dest.suffix.lower() != ".zip":
+        dest = dest.with_name(dest.name + ".zip")
+    with tempfile.TemporaryDirectory(prefix="studyapp-archive-") as tmp:
+        info = _copy_checked(source, Path(tmp) / ARCHIVE_DB)
+        digest = hashlib.sha256(info.path.read_bytes()).hexdigest()
+        manifest = {"app": "studyapp", "version": __version__, "created": now.isoformat(timespec="seconds"),
+                    "database": ARCHIVE_DB, "sha256": digest, "bytes": info.size,
+                    "documents": info.documents, "people": info.people, "sessions": info.sessions,
+                    "answers": info.answers}
+        part = dest.with_name(dest.name + ".part")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED) as z:
+                z.writestr(ARCHIVE_MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+                z.write(info.path, ARCHIVE_DB)
+            os.replace(part, dest)
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            if getattr(exc, "errno", None) == 28:
+                raise DocumentError("磁盘空间不足，数据没有导出。请清理磁盘空间，或导出到其他磁盘。") from None
+            raise DocumentError(f"无法写入“{dest}”：{exc.strerror or exc}。"
+                                "如果该文件正被其他程序打开，请先关闭它；或换一个文件夹（U 盘是否插好）。") from None
+    log.info("archive written: %s", dest)
+    return dataclasses.replace(info, path=dest, size=dest.stat().st_size)
+
+
+def read_archive(path: Path, into: Path) -> Path:
+    """Check an archive and extract its database into the folder `into`; returns the file.
+    DocumentError (Chinese) for anything that is not a whole archive of this program."""
+    import hashlib
+    import json
+    import stat
+    import zipfile
+
+    path = Path(path)
+    name = path.name
+    bad = f"“{name}”不是学习测评导出的数据包"
+    if not path.is_file():
+        raise DocumentError(f"找不到文件“{path}”。")
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DocumentError(f"{bad}（不是完好的 .zip 文件），没有导入。") from None
+    with z:
+        members = z.infolist()
+        names = sorted(m.filename for m in members)
+        if names != sorted([ARCHIVE_DB, ARCHIVE_MANIFEST]):
+            raise DocumentError(f"{bad}（里面应当只有数据库和说明文件，却有：{'、'.join(names[:5]) or '空'}），没有导入。")
+        for m in members:
+            if stat.S_ISLNK(m.external_attr >> 16) or m.is_dir():
+                raise DocumentError(f"{bad}（含有链接或文件夹），没有导入。")
+            if m.flag_bits & 0x1:
+                raise DocumentError(f"{bad}（文件已加密），没有导入。")
+            limit = MAX_MANIFEST if m.filename == ARCHIVE_MANIFEST else MAX_ARCHIVE_DB
+            if m.file_size > limit or (m.compress_size and m.file_size / m.compress_size > MAX_RATIO):
+                raise DocumentError(f"{bad}（其中的文件大得不合常理），没有导入。")
+        try:
+            manifest = json.loads(z.read(ARCHIVE_MANIFEST).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, zipfile.BadZipFile):
+            raise DocumentError(f"{bad}（说明文件已损坏），没有导入。") from None
+        if not isinstance(manifest, dict) or manifest.get("app") != "studyapp" or not manifest.get("sha256"):
+            raise DocumentError(f"{bad}，没有导入。")
+        target = Path(into) / f"import-{os.getpid()}-{ARCHIVE_DB}"
+        h = hashlib.sha256()
+        written = 0
+        try:
+            with z.open(ARCHIVE_DB) as src, open(target, "wb") as out:
+                while chunk := src.read(1 << 20):
+                    written += len(chunk)
+                    if written > MAX_ARCHIVE_DB:  # (the header may lie about the size)
+                        raise DocumentError(f"{bad}（其中的文件大得不合常理），没有导入。")
+                    h.update(chunk)
+                    out.write(chunk)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            target.unlink(missing_ok=True)
+            if getattr(exc, "errno", None) == 28:
+                raise DocumentError("磁盘空间不足，数据包没有导入。请先清理磁盘空间。") from None
+            raise DocumentError(f"{bad}（文件不完整或已损坏），没有导入。") from None
+        except DocumentError:
+            target.unlink(missing_ok=True)
+            raise
+    if h.hexdigest() != manifest["sha256"]:
+        target.unlink(missing_ok=True)
+        raise DocumentError(f"“{name}”中的数据与说明不符（文件在复制途中损坏了），没有导入。")
+    return target
+
+
+def import_archive(data_dir: Path, path: Path, now: dt.datetime | None = None) -> Path:
+    """Replace the data folder's database by an archive's (checked as a backup is, the current
+    data kept first as a 「恢复前」 backup); returns that backup's path."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db = read_archive(path, data_dir)
+    try:
+        return restore_file(data_dir, db, now=now)
+    finally:
+        db.unlink(missing_ok=True)
+
+
+def stage_archive(ctx, path: Path, now: dt.datetime | None = None) -> BackupInfo:  # noqa: ANN001
+    """For the GUI, which has the database open: check the archive, put its database among
+    the backups (「导入的数据包」) and restore it the next time the data folder is opened."""
+    folder = folder_of(ctx)
+    folder.mkdir(parents=True, exist_ok=True)
+    db = read_archive(path, folder)
+    target = _unique(folder, now or dt.datetime.now(), "archive")
+    os.replace(db, target)
+    schedule_restore(ctx, target)
+    return inspect_backup(target)
+
+
+def is_archive(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False

@@ -6,12 +6,14 @@ the open database is never swapped under the running app."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -67,10 +69,17 @@ class BackupDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.folder_button = QPushButton("打开备份文件夹", self)
         self.folder_button.clicked.connect(self.open_folder)
+        self.export_button = QPushButton("导出数据包…", self)
+        self.export_button.setToolTip("把全部数据存成一个 .zip 文件（带校验），用于换电脑、存 U 盘或交给上级")
+        self.export_button.clicked.connect(lambda: self.export_archive())
+        self.import_button = QPushButton("导入数据包…", self)
+        self.import_button.setToolTip("用“导出数据包”生成的 .zip 文件取代当前数据（当前数据先另存为“恢复前”备份）")
+        self.import_button.clicked.connect(lambda: self.import_archive())
         close = QPushButton("关闭", self)
         close.clicked.connect(self.reject)
         row = QHBoxLayout()
-        for b in (self.backup_button, self.restore_button, self.folder_button):
+        for b in (self.backup_button, self.restore_button, self.export_button, self.import_button,
+                  self.folder_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(close)
@@ -79,7 +88,7 @@ class BackupDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addLayout(row)
-        self.resize(760, 420)
+        self.resize(900, 420)
         self._update_buttons()
         self.refresh()
 
@@ -151,6 +160,47 @@ class BackupDialog(QDialog):
         self.status.setText(f"已安排恢复 {chosen.taken:%Y-%m-%d %H:%M} 的备份：请关闭学习测评，再重新打开。")
         self._update_buttons()
         log.info("restore of %s scheduled", chosen.path)
+        return True
+
+    def export_archive(self, path: str | None = None) -> Task | None:
+        """导出数据包…: everything as one checked .zip (on the worker)."""
+        import datetime as dt
+
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "导出数据包", str(Path.home() / f"学习测评数据-{dt.date.today():%Y%m%d}.zip"), "数据包 (*.zip)")
+            if not path:
+                return None
+        ctx = self.ctx
+
+        def done(info: backup.BackupInfo) -> None:
+            self.status.setText(f"已导出数据包：{info.path}（{info.summary()}）")
+
+        return self.runner.run(lambda _p, _c: backup.export_archive(ctx, Path(path)), title="导出数据包",
+                               label="正在导出全部数据…", on_success=done, on_failure=self._failed)
+
+    def import_archive(self, path: str | None = None, *, confirm: bool = True) -> bool:
+        """导入数据包…: check the archive now, restore it when the app is opened next."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "导入数据包", str(Path.home()), "数据包 (*.zip)")
+            if not path:
+                return False
+        if confirm and QMessageBox.question(
+                self, "导入数据包",
+                f"要用数据包“{Path(path).name}”取代当前的全部数据吗？\n\n"
+                "当前数据会先另存为一份“恢复前”备份，可以再恢复回来。导入将在学习测评下次打开时进行。",
+                QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Ok:
+            return False
+        try:
+            info = backup.stage_archive(self.ctx, Path(path))
+        except DocumentError as exc:
+            self._failed(exc)
+            return False
+        self.restore_scheduled = True
+        self.status.setText(f"数据包检查完好（{info.summary()}），已安排导入：请关闭学习测评，再重新打开。")
+        self._update_buttons()
+        self.refresh()
         return True
 
     def open_folder(self) -> None:

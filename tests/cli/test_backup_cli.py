@@ -51,3 +51,18 @@ def test_restore_of_a_bad_file_exits_2(capsys, tmp_path: Path) -> None:
     run(capsys, "--data", data, "backup")
     assert_bad_input(*run(capsys, "--data", data, "restore", str(junk)))
     assert_bad_input(*run(capsys, "--data", data, "restore", str(tmp_path / "missing.sqlite3")))
+
+
+def test_archive_export_and_import_from_the_command_line(capsys, tmp_path: Path) -> None:
+    from .conftest import run as run_cli
+
+    src, dst = tmp_path / "乡政府", tmp_path / "县委组织部"
+    code, out, err = run_cli(capsys, "--data", str(src), "sessions")  # seeds the folder
+    assert code == 0, err
+    archive = tmp_path / "U盘" / "学习测评数据.zip"
+    code, out, err = run_cli(capsys, "--data", str(src), "backup", "--archive", "-o", str(archive))
+    assert code == 0 and "已导出数据包" in out and archive.is_file(), err
+    code, out, err = run_cli(capsys, "--data", str(dst), "restore", str(archive))
+    assert code == 0 and "已从" in out, err
+    code, out, err = run_cli(capsys, "--data", str(dst), "sessions")
+    assert "王德伦" in out  # the seed's session came along

@@ -173,3 +173,73 @@ def test_a_full_disk_is_a_message(seeded_ctx: AppContext, monkeypatch) -> None:
     with pytest.raises(DocumentError, match="磁盘空间不足"):
         backup.make_backup(seeded_ctx)
     assert not list(backup.folder_of(seeded_ctx).glob("*"))  # no half-written file left behind
+
+
+def _zip_with(path: Path, members: dict[str, bytes], *, link: str | None = None) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+        if link:
+            info = zipfile.ZipInfo(link)
+            info.external_attr = (0o120777 << 16)  # a symbolic link
+            z.writestr(info, "/etc/passwd")
+    return path
+
+
+def test_archive_round_trip_to_another_data_folder(seeded_ctx: AppContext, tmp_path: Path) -> None:
+    """Export everything as one .zip, import it into another folder: the same rows, and the
+    other folder's own data kept first as a 「恢复前」 backup."""
+    for name in ("王德伦", "陈志强", "张国华"):
+        roster.add_person(seeded_ctx, PersonDraft(name, "乡党委"))
+    info = backup.export_archive(seeded_ctx, tmp_path / "导出" / "学习测评数据")
+    assert info.path.suffix == ".zip" and info.people == 3
+    other = tmp_path / "另一台电脑"
+    AppContext(other).close()
+    kept = backup.import_archive(other, info.path)
+    assert kept.is_file() and "before-restore" in kept.name
+    checkpoint(seeded_ctx)
+    assert digest(other / DB_FILENAME) == digest(Path(seeded_ctx.data_dir) / DB_FILENAME)
+
+
+@pytest.mark.parametrize("case", ["traversal", "absolute", "link", "extra", "bomb", "not zip", "digest",
+                                  "manifest", "empty"])
+def test_hostile_archives_are_refused_and_nothing_is_written(seeded_ctx: AppContext, tmp_path: Path,
+                                                           case: str) -> None:
+    import json
+    import zlib
+
+    good = backup.export_archive(seeded_ctx, tmp_path / "good.zip").path
+    import zipfile
+
+    with zipfile.ZipFile(good) as z:
+        db, manifest = z.read(backup.ARCHIVE_DB), json.loads(z.read(backup.ARCHIVE_MANIFEST))
+    m = json.dumps(manifest).encode()
+    bad = tmp_path / f"{case}.zip"
+    if case == "traversal":
+        _zip_with(bad, {backup.ARCHIVE_MANIFEST: m, "../../studyapp.sqlite3": db})
+    elif case == "absolute":
+        _zip_with(bad, {backup.ARCHIVE_MANIFEST: m, "/tmp/studyapp.sqlite3": db})
+    elif case == "link":
+        _zip_with(bad, {backup.ARCHIVE_MANIFEST: m}, link=backup.ARCHIVE_DB)
+    elif case == "extra":
+        _zip_with(bad, {backup.ARCHIVE_MANIFEST: m, backup.ARCHIVE_DB: db, "run.bat": b"del *.*"})
+    elif case == "bomb":
+        _zip_with(bad, {backup.ARCHIVE_MANIFEST: m, backup.ARCHIVE_DB: b"\0" * (30 * 1024 * 1024)})
+    elif case == "not zip":
+        bad.write_bytes(b"PK\x03\x04" + zlib.compress(b"garbage"))
+    elif case == "digest":
+        _zip_with(bad, {backup.ARCHIVE_MANIFEST: m, backup.ARCHIVE_DB: db[:-4096] + b"\1" * 4096})
+    elif case == "manifest":
+        _zip_with(bad, {backup.ARCHIVE_MANIFEST: b"{not json", backup.ARCHIVE_DB: db})
+    else:
+        _zip_with(bad, {})
+    target = tmp_path / "target"
+    target.mkdir()
+    before = sorted(p.name for p in target.rglob("*"))
+    with pytest.raises(DocumentError) as err:
+        backup.import_archive(target, bad)
+    assert "没有导入" in err.value.message or "不符" in err.value.message
+    assert sorted(p.name for p in target.rglob("*")) == before  # nothing extracted, nothing replaced
+    assert not (tmp_path.parent / "studyapp.sqlite3").exists()

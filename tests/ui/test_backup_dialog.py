@@ -58,3 +58,27 @@ def test_a_damaged_database_at_start_offers_the_newest_good_backup(qtbot, tmp_pa
     assert shown and "已损坏" in shown[0] and str(good.path) in shown[0]
     assert window.ctx is not None and backup.check_file(data) == ["ok"]
     window.close()
+
+
+def test_export_and_import_a_data_package(qtbot, make_window, tmp_path) -> None:
+    """导出数据包… writes a checked .zip; 导入数据包… checks it, lists it among the backups and
+    restores it at the next start; a broken package is refused with a message."""
+    window = make_window()
+    dialog = window.show_backups()
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    target = tmp_path / "U盘" / "学习测评数据.zip"
+    with qtbot.waitSignal(window.runner.idle, timeout=10000):
+        dialog.export_archive(str(target))
+    assert target.is_file() and "已导出数据包" in dialog.status.text()
+    broken = tmp_path / "坏的.zip"
+    broken.write_bytes(target.read_bytes()[:2000])
+    from unittest import mock
+
+    with mock.patch.object(QMessageBox, "warning") as warned:
+        assert not dialog.import_archive(str(broken), confirm=False)
+    assert "没有导入" in warned.call_args[0][2]
+    assert not (Path(window.ctx.data_dir) / backup.PENDING).exists()
+    assert dialog.import_archive(str(target), confirm=False)
+    assert (Path(window.ctx.data_dir) / backup.PENDING).is_file() and "重新打开" in dialog.status.text()
+    qtbot.waitUntil(lambda: "导入的数据包" in [dialog.table.item(r, 1).text()
+                                            for r in range(dialog.table.rowCount())])

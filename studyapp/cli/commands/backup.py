@@ -19,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
         description="把数据库完整备份到数据文件夹的 backups 文件夹（或 -o 指定的文件），写完后逐页检查。"
                     "图形界面每天自动备份一次，保留最近 7 天、4 周、12 个月的备份。")
     p.add_argument("-o", "--output", metavar="FILE", help="备份到这个文件（例如 U 盘上的文件）")
+    p.add_argument("--archive", action="store_true",
+                   help="导出为一个 .zip 数据包（全部数据，带校验），用于换电脑或交给上级；用 studyapp restore 导入")
     p.add_argument("--list", action="store_true", help="列出已有的备份及其内容")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（与 --list 一起用）")
     p.set_defaults(handler=run_backup)
@@ -27,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
         "restore", parents=[parent], help="从备份恢复数据",
         description="先检查备份文件是否完好，再把当前数据库另存为“恢复前”备份，然后换成备份中的数据。"
                     "恢复时请先关闭学习测评的窗口。")
-    r.add_argument("file", metavar="FILE", help="备份文件（studyapp backup --list 列出的文件）")
+    r.add_argument("file", metavar="FILE", help="备份文件（studyapp backup --list 列出的文件），或 backup --archive 导出的 .zip 数据包")
     r.set_defaults(handler=run_restore)
 
     c = subparsers.add_parser(
@@ -58,6 +60,13 @@ def run_backup(args: argparse.Namespace) -> int:
                     out(f"{b.taken:%Y-%m-%d %H:%M}\t{b.kind_name}\t{b.summary()}\t{b.path}")
             return 0
         dest = Path(args.output) if args.output else None
+        if args.archive:
+            import datetime as dt
+
+            dest = dest or Path(f"学习测评数据-{dt.date.today():%Y%m%d}.zip")
+            info = backup.export_archive(ctx, dest)
+            out(f"已导出数据包：{info.path}（{info.summary()}）")
+            return 0
         if dest is not None and dest.suffix == "":
             dest = dest.with_suffix(".sqlite3")
         info = backup.make_backup(ctx, "manual", dest=dest)
@@ -68,7 +77,11 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from studyapp.services import backup
 
-    kept = backup.restore_file(_data_dir(args), Path(args.file))
+    path = Path(args.file)
+    if backup.is_archive(path):  # a 数据包 from `backup --archive`
+        kept = backup.import_archive(_data_dir(args), path)
+    else:
+        kept = backup.restore_file(_data_dir(args), path)
     out(f"已从“{args.file}”恢复数据。恢复前的数据已另存为：{kept}")
     return 0
 
