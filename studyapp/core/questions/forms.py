@@ -58,6 +58,7 @@ _INSTRUMENT_VERBS = frozenset("实行 实施 采取 推行 进行 适用 采用"
 _NOUN_VERB_AFTER = frozenset("进行 实行".split())  # 进行宪法|宣誓 names an act; 组织力量|扑救 does not
 # acts any oversight may take: 「进行____」 takes 监督, 监督检查, 跟踪管理 alike
 _GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核查 调查 处理 监管 督促 协调 服务 处置 整改 整治 "
+                          "监督管理 监督检查 管理监督 指导监督 监督指导 检查监督 跟踪监督 "
                           "治理 保护 保障 宣传 教育 培训".split())
 # what any mechanism does: 「建立……的____机制」 takes 监测预警, 风险防控, 信息共享 alike
 _GENERIC_MECHANISM = frozenset("风险 预警 防控 应急 联动 共享 信息 评估 协作 会商 沟通 通报 反馈 预防 处置 "
@@ -112,7 +113,7 @@ _LEVEL = re.compile(r"^(中央|国家|全国|省|自治区|直辖市|市|县|乡
 SWAPPABLE = ("委员会", "机关", "法院", "检察院", "政府", "部门", "常委会", "党委", "党组", "纪委", "监委", "人大")
 # set phrases of official prose that any sentence could hold
 STOCK_PHRASES = frozenset("""
-行使职权 履行职责 开展工作 依法履职 履行职能 发挥作用
+行使职权 履行职责 开展工作 依法履职 履行职能 发挥作用 监督管理 监督检查 跟踪监督 指导监督
 高度重视 厉行节约 贯彻落实 认真落实 狠抓落实 统筹兼顾 扎实推进 稳步推进 有序推进 精心组织 周密部署 切实加强
 具体办法 实施办法 有关情况 系列重要讲话 重要讲话 总书记 严格执行 认真执行 积极稳妥 因地制宜 实事求是 与时俱进 求真务实 开拓创新
 组成部分 重要组成部分 重要依据 落到实处 实际行动 全心全意 负责同志 法定程序 刑事责任 法律责任 纪律责任
@@ -202,15 +203,24 @@ class Forms:
         out.sort(key=lambda x: (abs(len(x) - len(w)), x))
         return out[:n]
 
-    def _out_of_kind(self, f, text: str) -> set[float]:
+    def _out_of_kind(self, f, text: str, falsify: bool = False) -> set[float]:
         """_out_of_kind, and for a limit raised to a value (放宽至二十四周岁) every value at or
         below the usual one it raises: 十八周岁 cannot be a relaxation of 二十二周岁."""
         out = _out_of_kind(f, text)
         values = set(self.lex.figure_values.get(f.unit, ())) | {float(v) for v in numbers.LADDERS.get(f.unit, ())}
         if re.search(r"单数|奇数", text[f.end:f.end + 8]):
             out |= {v for v in values if v == int(v) and int(v) % 2 == 0}  # 三至七名单数成员: never 十名
-        if f.unit in ("人", "名") and re.search(r"(?:不得少于|不少于|至少)$", text[max(0, f.start - 4):f.start]):
-            out.add(1.0)  # 「不得少于1人」 says nothing
+        if f.unit in ("人", "名") and (re.search(r"(?:不得少于|不少于|至少)$", text[max(0, f.start - 4):f.start])
+                                      or text[f.end:f.end + 2] == "以上"):
+            out.add(1.0)  # 「不得少于1人」「一人以上」 says nothing
+        after = text[f.end:f.end + 3]
+        if falsify and re.search(r"可以|有权|也可", text):
+            # a permission with a threshold: 「十人以上联名，也可以推荐」 stays true for 十一人以上,
+            # 「可以处五日以下拘留」 for 三日以下 — only the other side falsifies it
+            if after.startswith("以上"):
+                out |= {v for v in values if v > f.value}
+            elif after.startswith(("以下", "以内")):
+                out |= {v for v in values if v < f.value}
         if _RAISED_TO.search(text[max(0, f.start - 4):f.start]):
             lower = [v for v in self.lex.figure_values.get(f.unit, ()) if v < f.value]
             if lower:
@@ -677,14 +687,15 @@ class Forms:
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
             if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
                 continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
-            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs} | self._out_of_kind(f, text),
+            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs} | self._out_of_kind(f, text, falsify=True),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if wrong:
                 out.append((f.start, f.end, numbers.write(wrong[0], f), "figure"))
         # an actor from a sibling rule of the same kind: 由A批准 → 由B批准
         for w, a, b in self._bodies(text):
-            if text.count(w) > 1:
-                continue  # 「公安机关的共同上一级公安机关」: one of two would change
+            if text.count(w) > 1 or self.lex.too_common(w):
+                continue  # 「公安机关的共同上一级公安机关」: one of two would change; and the body
+                # a law is about (人民法院 in the 人民法院组织法) swapped for another is no rule of it
             after = text[b:b + 4]
             suffix = next(x for x in SWAPPABLE if w.endswith(x))
             near = self._peers(w, suffix, text, 6)

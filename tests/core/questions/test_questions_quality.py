@@ -504,3 +504,23 @@ def test_round_15_failures_stay_fixed() -> None:
         assert all(o not in c.question.options for o in ("十名", "四名", "六名", "八名"))
     sentence = "调查人员不得少于2人，并应当出示执法证件。"
     assert 1.0 in forms._out_of_kind(numbers.figures(sentence)[0], sentence)
+
+
+def test_round_18_failures_stay_fixed() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 选民或者代表，十人以上联名，也可以推荐代表候选人。\n"
+            "第二条 合议庭由法官组成，或者由法官和人民陪审员组成，成员为三人以上单数。\n"
+            "第三条 人民检察院发现违法行为，应当提出纠正意见。有关单位应当予以配合，并及时书面回复人民检察院。\n"
+            "第四条 自治区、自治州、自治县的各聚居民族都应当有代表。人口特少的其他聚居民族，至少应有代表一人。\n"
+            + "".join(f"第{n}条 第{n}类事项应当登记，可以委托办理，人民法院依法审理。\n" for n in ("五", "六", "七", "八", "九")))
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    units = {u.text[:6]: u for u in lex.units}
+    for a, b, new, why in forms._falsifications(units["选民或者代表"]):
+        if why == "figure":
+            assert numbers.to_value(new.rstrip("人")) < 10  # 十一人以上 may recommend too: still true
+    f = numbers.figures(units["合议庭由法官"].text)[0]
+    assert 1.0 in forms._out_of_kind(f, units["合议庭由法官"].text)
+    assert units["有关单位应当"].context() != ""  # leans on the sentence before
+    assert units["人口特少的其"].context() != ""
