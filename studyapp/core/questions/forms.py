@@ -726,6 +726,9 @@ class Forms:
                 continue  # 「免费乘坐」 turned 「收费乘坐」 is not how anyone says it
             if new in ("上一级", "同级") and a < 3:
                 continue  # 「同级人民政府应当……」 at the start: the level of what, nobody says
+            if new == "上一级" and not re.search(r"报告|报送|报请|报经|报|批准|备案|提请|通报|征求|会同|移送|申请|审议|决定",
+                                                text[max(0, a - 8):a]):
+                continue  # 「县长主持本级人民政府工作」 turned 上一级 is absurd: only where something goes to a body
             if old in ("本级", "同级", "免费") and self.lex.full.count(norm(text[a:b + 4])) > 2:
                 continue  # 「本级人民代表大会」 all through the 代表法: the law's own formula
             if re.match(r"或|和|、|及", text[b:b + 1]) or re.search(r"(?:或者|或|和|、|及)$", text[max(0, a - 2):a]):
@@ -753,6 +756,8 @@ class Forms:
                 continue
             if old in ("以上", "以下") and not re.search(r"[\d一二三四五六七八九十百千两]", text[max(0, a - 4):a]):
                 continue
+            if re.search(r"最低|最高|下限|上限|至少|最多", text[b:b + 16]):
+                continue  # 「不得少于……最低时限」 turned 「不得超过……最低时限」 contradicts itself
             if old == "不得" and "可以" in text:
                 continue  # 「除……可以转让的外，可以转让」 contradicts itself
             if old == "可以" and "也可以" in text:
@@ -1160,7 +1165,7 @@ class Forms:
                    lo: int, hi: int) -> Candidate | None:
         x, y = e.spans[j]
         key = items[j]
-        if self.lex.legal and not self._memorable_list(text, e):
+        if (self.lex.legal or self.lex.articled) and not self._memorable_list(text, e):
             return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right
         sbody = text[lo:x] + BLANK + text[y:hi]
         pre, suf = _affixes(items)
@@ -1194,6 +1199,7 @@ class Forms:
         after = text[e.end:e.end + 8]
         before = text[max(0, e.start - 8):e.start]
         return bool(re.match(r"(?:相结合)?的(?:原则|方针|要求|工作格局|工作机制|体制|目标)|并举|相结合", after)
+                    or re.match(r"的[\u4e00-\u9fff]{2,6}(?:[，,。；;]|$)", text[e.end:e.end + 9])
                     or re.search(r"(?:坚持|遵循|本着|贯彻|实行|按照)$", before)
                     or re.search(r"(?:分为|包括|种类为)[：:]?$", before))
 

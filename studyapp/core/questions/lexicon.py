@@ -62,13 +62,15 @@ _CONDITION_VERB = re.compile(r"^(?:符合|不符合|违反|具备|不具备|具�
 # words that point back at what the sentence before named: the decision, the body, the change
 _ANAPHORA = re.compile(r"有关(?:人民政府|机关|部门|单位)的(?:处理)?决定|原(?:备案|审批|登记|发证|作出|处理|批准)|"
                        r"变更后的|受委托的|上述|前述|前款|前条|^[^，,]{0,10}该(?!法|条例|规定|办法)|此类|此项|对方")
-_RECEIVED = re.compile(r"(?:收到|接到|受理)([\u4e00-\u9fff]{3,12}?)(?:之日|后)")
+_RECEIVED = re.compile(r"(?:收到|接到|受理)([\u4e00-\u9fff]{2,12}?)(?:之日|后)")
 _THIS_THING = re.compile(r"该(决定|行为|事项|请求|申请|措施|处罚|合同|协议|款项|报告|意见|项目|组织|机构|人员|单位)")
 # a sentence that opens on its verb: its subject is the one of the sentence before
 _VERB_FIRST = re.compile(r"^(?:逾期|受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责|不得|必须|另行|及时|定期|"
                          r"组织|制定|督促|协助|配合|参与|接受|听取|审议|提出|报告|报请|报送)")
 # a subject that names what the sentence before introduced: the change, the report, the decision
 _LEANS_BACK = re.compile(r"^(?:有关(?:单位|部门|机关|组织|方面)(?:和个人)?(?:应当|应|必须)|[^，,。]{0,8}的其他|"
+                         r"对(?:直接负责的主管人员|单位|个人|其)[^，。；]{0,20}(?:处|给予)|"
+                         r"[\u4e00-\u9fff]{0,6}(?:记录|结果|情况|资料|档案|时间)(?:应当|须|不得|由|一般)|"
                          r"(?:调查|检查|监督检查|执法|办案)人员(?:应当|不得|可以|必须|须)|[\u4e00-\u9fff]{1,4}后的|(?:报告|决定|申请|合同|协议|文件|材料|方案|意见|通知|证书|名单|结果|"
                          r"记录|规划|计划|章程|预案|清单)(?:应当|可以|不得|必须|须|由|经|自|应|中|内容))")
 _ACTOR_FIRST = re.compile(r"^(?:国家|[\u4e00-\u9fff]{1,10}?(?:委员会|机关|政府|部门|党委|党组|人大|法院|检察院))")
@@ -126,7 +128,8 @@ class Unit:
                 and not _PARTY_FIRST.match(body):
             return None  # 「情节严重的，……」「符合……条件的，予以认定」 without its subject
         m = _RECEIVED.search(body)
-        if m and (len(m.group(1)) >= 4 or (self.prev and m.group(1)[-3:] in self.prev)):
+        if m and (len(m.group(1)) >= 4 or m.group(1) in ("报告", "通知", "材料", "意见", "决定")
+                  or (self.prev and m.group(1)[-3:] in self.prev)):
             # 「卫生行政部门应当自收到预评价报告之日起……」: the report the sentence before named
             # (受理申请之日起 is any application: it stands alone)
             return None
@@ -216,6 +219,9 @@ class Lexicon:
         self.full = norm("\n".join(u.text for u in self.units))
         # a text that uses 应当 and 可以 as a law does: swapping them falsifies a rule
         self.legal = self.full.count("应当") >= 5 and self.full.count("可以") >= 5
+        # written in articles (第一条…): a law, a regulation, a party regulation — its lists are
+        # rows of acts and things as often as principles
+        self.articled = any(re.match(r"^第[一二三四五六七八九十百零〇]+条", p) for u in self.units[:50] for p in u.path)
         self.lists = self._closed_lists()
         # which lists name things to do and which name things to fight (反对……官僚主义)
         self.item_polarity: dict[str, int] = {}

@@ -147,8 +147,9 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue
         if unit == "年" and value >= 1900:
             continue  # a year: the date of something, not a rule
-        if unit == "次" and re.match(r"[\u4e00-\u9fff]", sentence[b:b + 1]) and not re.match(r"[以的及或和]", sentence[b:b + 1]):
-            continue  # 二次中毒, 二次污染: a term, not a count
+        if unit in ("次", "年") and re.match(r"[\u4e00-\u9fff]", sentence[b:b + 1]) \
+                and not re.match(r"[以的及或和内后前之起至来间期为满或、届度以上下有徒]", sentence[b:b + 1]):
+            continue  # 二次中毒, 九年义务教育: a name, not a figure
         if unit == "次" and value == 1:
             continue  # 一次使用, 一次性: a manner, not a count to learn
         if unit == "个" and not re.match(r"^[\u4e00-\u9fff]{0,2}(?:月|工作日)", sentence[b:b + 3]):
@@ -225,9 +226,12 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
     if above:
         hi = min(above) if hi is None else min(hi, min(above))
     cands = []
+    round_key = fig.unit in ("人", "名") and fig.value >= 10 and fig.value % 10 == 0
     for v in pool:
         if v == fig.value or v in avoid or v <= 0:
             continue
+        if round_key and v % 5:
+            continue  # 三十人 among 二十一人, 二十九人: a law counts members in round numbers
         if lo is not None and v <= lo:
             continue
         if hi is not None and v >= hi:
