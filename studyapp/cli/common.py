@@ -51,6 +51,7 @@ def open_context(args: argparse.Namespace) -> AppContext:
     from studyapp.services.context import AppContext
 
     ctx = AppContext(paths.data_dir(getattr(args, "data", None)))
+    ctx.actor = "命令行"
     try:
         documents.ensure_seed(ctx)
     except DocumentError as exc:  # a broken bundle must not stop the command the user asked for

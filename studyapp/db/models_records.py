@@ -123,3 +123,23 @@ class Score(Base):
     paper_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
 
+
+
+class AuditEntry(Base):
+    """One change to the records, the scores or the bank (操作记录): when, by whom, what, and
+    the value before and after. Written in the same transaction as the change it describes,
+    so the log and the data never disagree. No foreign keys: the log outlives what it names."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now, index=True)
+    actor: Mapped[str] = mapped_column(String, nullable=False, default="")
+    area: Mapped[str] = mapped_column(String, nullable=False)  # 成绩 / 考勤 / 名册 / 学习记录 / 题库
+    action: Mapped[str] = mapped_column(String, nullable=False)  # 录入 / 修改 / 删除 / 导入 …
+    target: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    old: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    new: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    session_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    person_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    question_id: Mapped[int | None] = mapped_column(Integer, nullable=True)

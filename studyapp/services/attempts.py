@@ -564,6 +564,11 @@ def _write_session_score(session: Session, att: Attempt, grades: Sequence[tuple[
         return
     full = float(st.full_marks or 100)
     scaled = round(att.score * full / att.full_marks, 1) if att.full_marks else 0.0
+    from studyapp.services import audit
+
+    audit.record(session, "测验", "成绩", "测验计入", audit.target(st, session.get(Person, att.person_id)),
+                 audit.score_text(row.score) if row is not None else "", audit.score_text(scaled),
+                 session_id=st.id, person_id=att.person_id)
     if row is None:
         row = Score(session_id=st.id, person_id=att.person_id, note="")
         session.add(row)

@@ -26,7 +26,7 @@ from studyapp.db.models_records import (
     GroupMember,
     Person,
 )
-from studyapp.services import roster
+from studyapp.services import audit, roster
 from studyapp.services.context import AppContext, NotFoundError
 from studyapp.services.dto_records import (
     STATUS_NAMES,
@@ -151,9 +151,18 @@ def mark_all_present(ctx: AppContext, session_id: int, *, only_unmarked: bool = 
         for a in session.scalars(select(Attendance).where(Attendance.session_id == session_id)):
             if only_unmarked and a.status is not None:
                 continue
+            if a.status != "present":
+                audit.record(session, ctx.actor, "考勤", "全部出席",
+                             audit.target(session.get(StudySession, session_id), session.get(Person, a.person_id)),
+                             _mark_text(a.status, a.reason) if a.status else "", _mark_text("present", ""),
+                             session_id=session_id, person_id=a.person_id)
             a.status, a.reason, a.updated_at = "present", "", now()
             count += 1
     return count
+
+
+def _mark_text(code: str | None, reason: str) -> str:
+    return status_name(code) + (f"（{reason}）" if reason else "")
 
 
 def mark(
@@ -181,6 +190,10 @@ def mark(
                 Attendance.session_id == session_id, Attendance.person_id == person_id
             )
         )
+        st = session.get(StudySession, session_id)
+        audit.record(session, ctx.actor, "考勤", "登记" if a is None or not a.status else "修改",
+                     audit.target(st, person), _mark_text(a.status, a.reason) if a is not None and a.status else "",
+                     _mark_text(code, reason.strip()), session_id=session_id, person_id=person_id)
         if a is None:
             a = Attendance(session_id=session_id, person_id=person_id)
             session.add(a)
@@ -209,8 +222,14 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
             for a in session.scalars(select(Attendance).where(Attendance.session_id == session_id))
         }
         added = 0
+        st = session.get(StudySession, session_id)
+        people = {p.id: p for p in session.scalars(select(Person).where(
+            Person.id.in_([line.person_id for line in lines])))}
         for line in lines:
             a = existing.get(line.person_id)
+            audit.record(session, ctx.actor, "考勤", f"导入（{path.name}）", audit.target(st, people.get(line.person_id)),
+                         _mark_text(a.status, a.reason) if a is not None and a.status else "",
+                         _mark_text(line.status, line.reason), session_id=session_id, person_id=line.person_id)
             if a is None:
                 a = Attendance(session_id=session_id, person_id=line.person_id)
                 session.add(a)

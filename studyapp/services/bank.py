@@ -24,6 +24,7 @@ from studyapp.core.questions.model import BLANK, QUESTION_TYPES, BankResult, mak
 from studyapp.core.questions.model import Question as CoreQuestion
 from studyapp.core.questions.text import label_of
 from studyapp.db.models import QUESTION_STATUSES, Document, Question, Section, now
+from studyapp.services import audit
 from studyapp.services.context import AppContext, NotFoundError
 from studyapp.services.dto import (
     QUESTION_TYPE_NAMES,
@@ -589,6 +590,8 @@ def _set_status(ctx: AppContext, ids: int | Iterable[int], status: str) -> int:
                 continue  # restore only brings back retired questions
             if r.status == status:
                 continue
+            audit.record(session, ctx.actor, "题库", _STATUS_ACTIONS[status], f"试题 {r.id}：{r.stem[:40]}",
+                         _STATUS_NAMES.get(r.status, r.status), _STATUS_NAMES.get(status, status), question_id=r.id)
             r.status = status
             r.updated_at = stamp
             if status in ("approved", "retired"):
@@ -596,6 +599,12 @@ def _set_status(ctx: AppContext, ids: int | Iterable[int], status: str) -> int:
             changed += 1
     log.info("%d question(s) set to %s", changed, status)
     return changed
+
+
+_STATUS_NAMES = {"draft": "待审核", "approved": "已通过", "retired": "已停用"}
+_FIELD_NAMES = {"type": "题型", "stem": "题干", "options": "选项", "answer": "答案", "explanation": "解析",
+                "quote": "出处原文", "tags": "标签", "difficulty": "难度"}
+_STATUS_ACTIONS = {"draft": "恢复", "approved": "审核通过", "retired": "停用"}
 
 
 def approve(ctx: AppContext, ids: int | Iterable[int]) -> int:
@@ -662,6 +671,9 @@ def update_question(ctx: AppContext, question_id: int, draft: QuestionDraft) -> 
             raise NotFoundError(f"找不到编号为 {section_id} 的章节，所在文件可能已被删除。")
         changed = any(getattr(row, k) != v for k, v in fields.items()) or section_id != row.section_id
         if changed:
+            edited = [_FIELD_NAMES.get(k, k) for k, v in fields.items() if getattr(row, k) != v]
+            audit.record(session, ctx.actor, "题库", "修改", f"试题 {row.id}：{row.stem[:40]}",
+                         "", "改了" + "、".join(edited or ["所在章节"]), question_id=row.id)
             for k, v in fields.items():
                 setattr(row, k, v)
             row.section_id = section_id

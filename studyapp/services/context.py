@@ -81,6 +81,8 @@ class AppContext:
 
             backup.run_pending_restore(self._data_dir)
             backup.assert_intact(self._data_dir)
+        # who makes the changes the 操作记录 lists: this PC's window, or the command line
+        self.actor = "本机"
         self.url = url or sqlite_url(self._data_dir)
         self.engine = make_engine(self.url)
         try:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 
 from sqlalchemy import extract, select
 
+from studyapp.core.model import DocumentError
 from studyapp.core.names import NameOrder
 from studyapp.core.stats import fmt_score
 from studyapp.db.models import StudySession
@@ -339,3 +341,39 @@ def annual_archive_pdf(ctx: AppContext, year: int, order: NameOrder | str | None
 def person_ids(ctx: AppContext) -> list[int]:
     with ctx.begin() as session:
         return list(session.scalars(select(Person.id).order_by(Person.sort_no, Person.id)))
+
+
+# ---------------------------------------------------------------------------------- saving files
+
+
+def save_bytes(path: Path, data: bytes) -> Path:
+    """Write a file the safe way: beside it first, then renamed over it, so a full disk or a
+    failure midway never leaves half a file; a file held open by Excel, WPS or a PDF reader is
+    named in the message (Windows refuses to replace it)."""
+    import os
+
+    path = Path(path)
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_bytes(data)
+        os.replace(part, path)
+    except PermissionError:
+        part.unlink(missing_ok=True)
+        raise DocumentError(f"无法写入“{path.name}”：这个文件可能正在 Excel、WPS 或 PDF 阅读器中打开。"
+                            "请先关闭它，或换一个文件名再保存。") from None
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        if getattr(exc, "errno", None) == 28:
+            raise DocumentError("磁盘空间不足，文件没有保存。请清理磁盘空间后重试。") from None
+        raise DocumentError(f"无法写入“{path}”：{exc.strerror or exc}。请检查文件夹是否存在、是否可写。") from None
+    return path
+
+
+def save_audit_xlsx(ctx: AppContext, rows: list[tuple[str, ...]], path: Path) -> Path:
+    """The 操作记录 shown (时间、操作人、类别、操作、对象、改动) as a printable .xlsx."""
+    from studyapp.reports.forms.excel import audit_xlsx
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    return save_bytes(path, audit_xlsx(unit_name(ctx), rows))

@@ -28,6 +28,7 @@ from studyapp.db.models_records import (
     PersonGroup,
     Score,
 )
+from studyapp.services import audit
 from studyapp.services.context import AppContext, NotFoundError
 from studyapp.services.dto_records import (
     GroupView,
@@ -164,6 +165,7 @@ def add_person(ctx: AppContext, draft: PersonDraft) -> PersonView:
         session.flush()
         _set_groups(session, row.id, draft.groups)
         person_id = row.id
+        audit.record(session, ctx.actor, "名册", "新增", _who(row), "", _card(row), person_id=person_id)
     log.info("added person %d", person_id)
     return get_person(ctx, person_id)
 
@@ -176,12 +178,23 @@ def update_person(ctx: AppContext, person_id: int, draft: PersonDraft) -> Person
             raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
         if _same_person(session, name, unit, other_than=person_id) is not None:
             raise DocumentError(f"名册中已有“{name}（{unit or '未填单位'}）”，不能重复。")
+        before = _card(row)
         row.name, row.unit, row.post, row.note = name, unit, draft.post.strip(), draft.note.strip()
         row.active = draft.active
         if draft.sort_no is not None:
             row.sort_no = draft.sort_no
         _set_groups(session, row.id, draft.groups)
+        audit.record(session, ctx.actor, "名册", "修改", _who(row), before, _card(row), person_id=person_id)
     return get_person(ctx, person_id)
+
+
+def _who(p: Person) -> str:
+    return f"{p.name}（{p.unit}）" if p.unit else p.name
+
+
+def _card(p: Person) -> str:
+    """What the 操作记录 shows of a person: name, unit, post, and whether in the roster."""
+    return "，".join(x for x in (_who(p), p.post, "" if p.active else "已停用") if x)
 
 
 def delete_person(ctx: AppContext, person_id: int) -> bool:
@@ -196,8 +209,11 @@ def delete_person(ctx: AppContext, person_id: int) -> bool:
         used += session.scalar(select(func.count()).where(Score.person_id == person_id)) or 0
         used += session.scalar(select(func.count()).where(Attempt.person_id == person_id)) or 0
         if used:
+            audit.record(session, ctx.actor, "名册", "停用", _who(row), _card(row), "已停用（有学习记录，保留）",
+                         person_id=person_id)
             row.active = False
             return False
+        audit.record(session, ctx.actor, "名册", "删除", _who(row), _card(row), "", person_id=person_id)
         session.delete(row)
         return True
 
@@ -305,6 +321,8 @@ def commit_import(
                 have = set(_groups_of(session, [row.id]).get(row.id, ()))
                 created += _set_groups(session, row.id, sorted(have | set(r.groups)))
             updated += 1
+        audit.record(session, ctx.actor, "名册", f"导入（{preview.source_name}）", "名册", "",
+                     f"新增 {added} 人，更新 {updated} 人，未变 {unchanged} 人")
     log.info("roster import %s: +%d ~%d =%d", preview.source_name, added, updated, unchanged)
     return RosterImportResult(added, updated, unchanged, created, len(preview.errors))
 

@@ -23,7 +23,7 @@ from studyapp.core.stats import item_analysis, ranks, score_stats
 from studyapp.core.tables import locate, read_rows
 from studyapp.db.models import StudySession, now
 from studyapp.db.models_records import Person, Score
-from studyapp.services import roster
+from studyapp.services import audit, roster
 from studyapp.services.attendance import RowErrors
 from studyapp.services.context import AppContext, NotFoundError
 from studyapp.services.dto_records import (
@@ -91,6 +91,10 @@ def set_score(
         s = session.scalar(
             select(Score).where(Score.session_id == session_id, Score.person_id == person_id)
         )
+        person = session.get(Person, person_id)
+        audit.record(session, ctx.actor, "成绩", "修改" if s is not None else "录入", audit.target(row, person),
+                     audit.score_text(s.score, s is not None) if s is not None else "", audit.score_text(score),
+                     session_id=session_id, person_id=person_id)
         if s is None:
             s = Score(session_id=session_id, person_id=person_id)
             session.add(s)
@@ -105,6 +109,9 @@ def clear_score(ctx: AppContext, session_id: int, person_id: int) -> None:
         for s in session.scalars(
             select(Score).where(Score.session_id == session_id, Score.person_id == person_id)
         ):
+            st, person = session.get(StudySession, session_id), session.get(Person, person_id)
+            audit.record(session, ctx.actor, "成绩", "删除", audit.target(st, person), audit.score_text(s.score), "",
+                         session_id=session_id, person_id=person_id)
             session.delete(s)
 
 
@@ -123,8 +130,13 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
             s.person_id: s
             for s in session.scalars(select(Score).where(Score.session_id == session_id))
         }
+        names = {p.id: p for p in session.scalars(select(Person).where(
+            Person.id.in_([line.person_id for line in lines])))}
         for line in lines:
             s = existing.get(line.person_id)
+            audit.record(session, ctx.actor, "成绩", f"导入（{path.name}）", audit.target(row, names.get(line.person_id)),
+                         audit.score_text(s.score) if s is not None else "", audit.score_text(line.score),
+                         session_id=session_id, person_id=line.person_id)
             if s is None:
                 s = Score(session_id=session_id, person_id=line.person_id)
                 session.add(s)

@@ -19,6 +19,7 @@ from studyapp.core.dates import parse_date
 from studyapp.core.model import DocumentError
 from studyapp.db.models import Document, Section, StudySession
 from studyapp.db.models_records import PRESENT_STATUSES, Attendance
+from studyapp.services import audit
 from studyapp.services.context import AppContext, NotFoundError
 from studyapp.services.dto import SessionInfo
 from studyapp.services.dto_records import (
@@ -277,6 +278,8 @@ def create_session(ctx: AppContext, draft: SessionDraft) -> SessionDetail:
         _apply(session, row, draft)
         session.add(row)
         session.flush()
+        audit.record(session, ctx.actor, "学习记录", "新增", audit.target(row, None), "", _summary(row),
+                     session_id=row.id)
         log.info("created session %d (%s, %s)", row.id, row.date, row.mode)
         return _detail(session, row, per_hour)
 
@@ -286,9 +289,20 @@ def update_session(ctx: AppContext, session_id: int, draft: SessionDraft) -> Ses
     per_hour = _per_hour(ctx)
     with ctx.begin() as session:
         row = _row(session, session_id)
+        before = _summary(row)
         _apply(session, row, draft)
         session.flush()
+        audit.record(session, ctx.actor, "学习记录", "修改", audit.target(row, None), before, _summary(row),
+                     session_id=row.id)
         return _detail(session, row, per_hour)
+
+
+def _summary(row: StudySession) -> str:
+    """What the 操作记录 keeps of a session: date, times, mode, place, leader, 学时, 满分."""
+    parts = [f"{row.date:%Y-%m-%d}" if row.date else "", "-".join(x for x in (row.start_time, row.end_time) if x),
+             row.mode, row.place, f"领学人 {row.leader}" if row.leader else "",
+             f"{row.hours:g} 学时" if row.hours is not None else "", f"满分 {row.full_marks:g}" if row.full_marks else ""]
+    return "，".join(p for p in parts if p)
 
 
 def draft_of(detail: SessionDetail) -> SessionDraft:
@@ -305,7 +319,10 @@ def draft_of(detail: SessionDetail) -> SessionDraft:
 def delete_session(ctx: AppContext, session_id: int) -> None:
     """Delete a session with its attendance and scores (ON DELETE CASCADE)."""
     with ctx.begin() as session:
-        session.delete(_row(session, session_id))
+        row = _row(session, session_id)
+        audit.record(session, ctx.actor, "学习记录", "删除", audit.target(row, None), _summary(row), "",
+                     session_id=session_id)
+        session.delete(row)
     log.info("deleted session %d", session_id)
 
 

@@ -240,3 +240,16 @@ def test_a_missing_bundled_file_is_named_in_chinese(capsys, with_roster: Path, t
     assert_bad_input(code, out, err)
     assert "重新安装" in err and "。。" not in err and "No such file" not in err
     names._table.cache_clear()
+
+
+def test_audit_lists_the_changes_of_the_command_line(capsys, with_roster: Path, tmp_path: Path) -> None:
+    sid = seed_session(capsys, with_roster)
+    path = tmp_path / "成绩.csv"
+    path.write_text("姓名,得分\n王德伦,86\n", encoding="utf-8")
+    assert run(capsys, "--data", str(with_roster), "scores", str(sid), str(path))[0] == 0
+    code, out, err = run(capsys, "--data", str(with_roster), "audit", "--area", "成绩", "--json")
+    assert code == 0, err
+    [entry] = json.loads(out)
+    assert entry["actor"] == "命令行" and entry["new"] == "86 分" and "王德伦" in entry["target"]
+    code, out, err = run(capsys, "--data", str(with_roster), "audit", "--limit", "0")
+    assert_bad_input(code, out, err)

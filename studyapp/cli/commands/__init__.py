@@ -23,3 +23,8 @@ COMMANDS += [settings]
 from studyapp.cli.commands import backup  # noqa: E402
 
 COMMANDS += [backup]
+
+# The 操作记录 (issue 11).
+from studyapp.cli.commands import audit  # noqa: E402
+
+COMMANDS += [audit]

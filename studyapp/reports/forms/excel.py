@@ -183,3 +183,27 @@ def score_sheet_xlsx(data: ScoreSheetData) -> bytes:
     _setup(ws, data.unit, data.title, [7, 12, 30, 10, 9, 22], header_row=4)
     log.debug("score sheet xlsx: %d rows", len(rows))
     return _save(wb)
+
+
+def audit_xlsx(unit: str, rows: Sequence[Sequence[str]]) -> bytes:
+    """操作记录 as a printable sheet: 时间、操作人、类别、操作、对象、改动 (A4 landscape, one page
+    wide, the header repeated on every page)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "操作记录"
+    heads = ("时间", "操作人", "类别", "操作", "对象", "改动")
+    _setup(ws, unit, "操作记录", (18, 8, 8, 14, 40, 30), 3)
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    _title(ws, 1, "操作记录", len(heads))
+    _line(ws, 2, f"{unit}　共 {len(rows)} 条" if unit else f"共 {len(rows)} 条", len(heads))
+    for c, text in enumerate(heads, 1):
+        cell = put(ws, 3, c, text)
+        cell.font, cell.fill, cell.border, cell.alignment = Font(name=_FONT, size=11, bold=True), _HEAD_FILL, \
+            _BORDER, _CENTER
+    for r, row in enumerate(rows, 4):
+        for c, text in enumerate(row, 1):
+            cell = put(ws, r, c, text)
+            cell.font, cell.border, cell.alignment = Font(name=_FONT, size=10), _BORDER, _LEFT
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

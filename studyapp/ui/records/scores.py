@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.model import DocumentError
 from studyapp.core.stats import Band, ScoreStats, fmt_percent, fmt_score
-from studyapp.services import attendance, scores
+from studyapp.services import attendance, audit, scores
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import FileImportResult, SessionScores
 from studyapp.services.settings import get_setting
@@ -259,6 +259,7 @@ class ScoresPanel(QWidget):
         except DocumentError as exc:
             report_failure(self, "成绩", exc)
             return
+        histories = audit.score_histories(self.ctx, self.session_id) if self.session_id is not None else {}
         by_id = {r.person_id: r for r in (self.result.rows if self.result else ())}
         rows: list[tuple[int, str, str]] = [(a.person_id, a.display_name or a.name, a.unit) for a in expected]
         seen = {pid for pid, _n, _u in rows}
@@ -274,7 +275,10 @@ class ScoresPanel(QWidget):
                 self.table.setItem(i, 0, cell(str(i + 1), data=pid, right=True))
                 self.table.setItem(i, 1, cell(name))
                 self.table.setItem(i, 2, cell(unit))
-                self.table.setItem(i, SCORE_COL, cell(score, editable=True, right=True))
+                score_cell = cell(score, editable=True, right=True)
+                if len(histories.get(pid, ())) > 1:  # changed after it was first recorded: say so
+                    score_cell.setToolTip("这个成绩改过，历次记录：\n" + audit.history_text(histories[pid]))
+                self.table.setItem(i, SCORE_COL, score_cell)
                 self.table.setItem(i, RANK_COL, cell("", right=True))
                 self.table.setItem(i, NOTE_COL, cell(got.note if got else "", editable=True))
         finally:

@@ -61,6 +61,10 @@ class RecordsWindow(QMainWindow):
         self.unit_action = settings_menu.addAction("单位名称…")
         self.unit_action.setToolTip("印在每张表格标题上方的单位名称")
         self.unit_action.triggered.connect(self.edit_unit)
+        records_menu = self.menuBar().addMenu("记录(&R)")
+        self.audit_action = records_menu.addAction("操作记录…")
+        self.audit_action.setToolTip("成绩、考勤、名册、题库的每一次改动：何时、由谁、改动前后")
+        self.audit_action.triggered.connect(lambda: self.show_audit())
         self.statusBar().showMessage("就绪")
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         self.resize(1280, 720)
@@ -71,6 +75,13 @@ class RecordsWindow(QMainWindow):
 
         if edit_unit(self, self.ctx):
             self.notify(f"单位名称：{printing.unit_name(self.ctx) or '（未填写）'}")
+
+    def show_audit(self) -> QWidget:
+        from studyapp.ui.records.audit import AuditDialog
+
+        dialog = AuditDialog(self.ctx, self.runner, self)
+        dialog.show()
+        return dialog
 
     def notify(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
