@@ -170,8 +170,9 @@ class Forms:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.doc_title = lex.title
-        self._body_pool = sorted(b for b, n in lex.bodies.items() if 3 <= len(b) <= 12
-                                 and not refers_elsewhere(b) and b not in GENERIC)
+        self._body_pool = sorted(b for b, n in lex.bodies.items() if 4 <= len(b) <= 12
+                                 and not refers_elsewhere(b) and b not in GENERIC
+                                 and not b.startswith(("跨", "各", "其他", "有关", "相关", "本")))
         # the bodies by their ending and length, so a body's peers are found without a scan
         self._fals_cache: dict[tuple[int, str], list[tuple[int, int, str, str]]] = {}
         self._coord_cache: dict[str, bool] = {}
@@ -276,6 +277,10 @@ class Forms:
             if hi - lo > MAX_WINDOW:
                 break
             rest = text[hi:hi + 4]
+            last = re.split(r"[，,]", text[lo:hi].rstrip("，,"))[-1]
+            if re.search(r"(?:就|对|将|把)[^，,；;。]*$", last) and not re.search(r"(?:就|对|将|把)[^，,；;。]*?"
+                                                                            r"(?:进行|作出|提出|予以|给予|实行)", last):
+                continue  # 「应当就……初步方案，……向……汇报」: cut there, the frame never gets its verb
             if hi - lo >= 20 and not _PREDICATE_NEXT.match(rest):
                 return lo, hi
         if self.lex.legal:
@@ -392,6 +397,10 @@ class Forms:
                 continue
             if text.count(w) > 1 or (w[-2:] in text[:a] + text[b:] and len(w) <= 4):
                 continue  # the stem would show the answer (上级（　　）…下一级监察机关)
+            own = w[:len(w) - len(next((x for x in BODY_SUFFIX if w.endswith(x)), ""))]
+            if len(own) >= 2 and any(own[j:j + 2] in text[:a] + text[b:] for j in range(len(own) - 1)
+                                     if own[j:j + 2] not in ("人民", "国家", "地方", "全国", "中央")):
+                continue  # 「加强民族团结」 names the 民族委员会
             # (a department after its government keeps the level in view: 县级以上人民政府（　　）)
             department = prev_word in ("人民政府", "国务院") and w.endswith(("部门", "机构"))
             if not t.startswith(("n", "j")) or (prev and prev.startswith(("n", "j", "v")) and not department) \
@@ -1199,7 +1208,9 @@ class Forms:
         after = text[e.end:e.end + 8]
         before = text[max(0, e.start - 8):e.start]
         return bool(re.match(r"(?:相结合)?的(?:原则|方针|要求|工作格局|工作机制|体制|目标)|并举|相结合", after)
-                    or re.match(r"的[\u4e00-\u9fff]{2,6}(?:[，,。；;]|$)", text[e.end:e.end + 9])
+                    or (re.match(r"的[\u4e00-\u9fff]{2,6}(?:[，,。；;]|$)", text[e.end:e.end + 9])
+                        and all(any(t.startswith(("v", "a", "d", "i", "l")) for _, t in segment.tagged(x))
+                                for x in e.items))
                     or re.search(r"(?:坚持|遵循|本着|贯彻|实行|按照)$", before)
                     or re.search(r"(?:分为|包括|种类为)[：:]?$", before))
 
@@ -1233,7 +1244,7 @@ class Forms:
 # endings of the names of things a rule is about: 民主集中制, 权力清单, 问责方式, 党员大会
 CARRIERS = ("制度", "机制", "体制", "体系", "清单", "原则", "责任制", "制", "处分", "程序", "方针", "方略",
             "路线", "宗旨", "纪律", "规矩", "作风", "理论", "主义", "大会", "档案", "意见书", "职权",
-            "权", "法", "罪")
+            "权", "罪")  # (not 法: a law's name — 依照刑事诉讼法立案侦查 — is trivia the stem gives away)
 
 
 def _ch(text: str, i: int) -> str:

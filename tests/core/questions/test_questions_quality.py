@@ -524,3 +524,25 @@ def test_round_18_failures_stay_fixed() -> None:
     assert 1.0 in forms._out_of_kind(f, units["合议庭由法官"].text)
     assert units["有关单位应当"].context() != ""  # leans on the sentence before
     assert units["人口特少的其"].context() != ""
+
+
+def test_round_20_failures_stay_fixed() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 全国人民代表大会会议举行的四十五日前，国务院有关主管部门应当就上一年度计划执行情况的主要内容与本年度"
+            "计划草案的初步方案，上一年度预算执行情况的主要内容与本年度预算草案的初步方案，向财政经济委员会汇报。\n"
+            "第二条 拍卖人与买受人恶意串通的，拍卖无效。由工商行政管理部门对参与恶意串通的竞买人处最高应价百分之十以上"
+            "百分之三十以下的罚款。\n"
+            "第三条 采集的视频图像信息应当至少保存九十日。\n"
+            "第四条 民族委员会研究、审议和拟订有关加强民族团结问题的议案。\n"
+            "第五条 外交委员会和财经委员会协助工作。华侨委员会和法制委员会协助工作。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    units = {u.text[:6]: u for u in lex.units}
+    for c in forms.figure_single(units["全国人民代表"], random.Random(1)):
+        assert "汇报" in c.question.stem  # never cut before the verb the 就…… frame waits for
+    assert units["由工商行政管"].context() != ""  # 由… continues the sentence before
+    assert units["采集的视频图"].context() is None
+    assert not forms.actor_single(units["民族委员会研"], random.Random(1))  # 民族团结 names it
