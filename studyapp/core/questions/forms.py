@@ -517,6 +517,7 @@ class Forms:
                 tail = text[offs[end]:offs[end] + 3] if end < len(tagged) else "。"
                 instrument = i > 0 and tagged[i - 1][0] in _INSTRUMENT_VERBS \
                     and chunk[-1][0] not in _GENERIC_ACTS \
+                    and not any("".join(w for w, _ in chunk).endswith(g) for g in _GENERIC_ACTS) \
                     and not "".join(w for w, _ in chunk).endswith(("措施", "办法", "手段", "方式", "方法", "行动")) \
                     and (tail[:1] in "，,。；;" or tail in _INSTRUMENT_TAILS) \
                     and chunk[0][1].startswith(_NOUNISH + ("v",)) and chunk[-1][1] in ("n", "vn", "v", "nz") \
@@ -727,6 +728,10 @@ class Forms:
                 continue  # (书面或者口头: both are right; 越级 said in the same article: also true)
             if new == "同级" and ("本级" in text or "共同" in text[max(0, a - 3):a]):
                 continue  # 「本级……和同级……」 reads as one body named twice
+            if new == "同级":
+                kind = re.match(r"(?:人民)?[\u4e00-\u9fff]{0,6}?(?:机关|部门|政府|党委|工会|人民法院|人民检察院)", text[b:])
+                if kind and kind.group(0)[-2:] in text[:a]:
+                    continue  # 「公安机关……征得同级公安机关同意」: the body asking itself
             if new == "上一级" and (re.search(r"上级|下级|下一级|各级", section)
                                  or not re.match(r"(?:地方)?(?:人民政府|人民代表大会|党委|党组|纪委|工会|人民法院|人民检察院|"
                                                  r"[\u4e00-\u9fff]{0,10}?(?:部门|机关|委员会))", text[b:])):
@@ -1174,6 +1179,10 @@ class Forms:
                    lo: int, hi: int) -> Candidate | None:
         x, y = e.spans[j]
         key = items[j]
+        if re.search(r"是指|所称", text):
+            return None  # a definition's list of settings or things: another one fits as well
+        if len({re.sub(r"[一二三四五六七八九十]", "", it) for it in items}) == 1:
+            return None  # 记三等功、____、记一等功: the ladder gives the rung away
         if (self.lex.legal or self.lex.articled) and not self._memorable_list(text, e):
             return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right
         sbody = text[lo:x] + BLANK + text[y:hi]
