@@ -18,7 +18,7 @@ from studyapp.core.stats import fmt_score
 from studyapp.db.models_records import AuditEntry
 from studyapp.services.context import AppContext
 
-AREAS = ("成绩", "考勤", "名册", "学习记录", "题库")
+AREAS = ("成绩", "考勤", "名册", "学习记录", "题库", "设置")
 ABSENT = "缺考"
 
 

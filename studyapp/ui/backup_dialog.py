@@ -137,9 +137,13 @@ class BackupDialog(QDialog):
         return self.runner.run(lambda _p, _c: backup.make_backup(ctx, "manual"), title="立即备份",
                                label="正在备份…", on_success=done, on_failure=failed)
 
+    def _admin(self, what: str) -> bool:
+        gate = getattr(self.parent(), "admin_gate", None)
+        return gate is None or gate.ensure(self, what)
+
     def restore_selected(self) -> bool:
         chosen = self.selected()
-        if chosen is None or not chosen.ok:
+        if chosen is None or not chosen.ok or not self._admin("恢复备份"):
             return False
         answer = QMessageBox.question(
             self, "恢复备份",
@@ -181,6 +185,8 @@ class BackupDialog(QDialog):
 
     def import_archive(self, path: str | None = None, *, confirm: bool = True) -> bool:
         """导入数据包…: check the archive now, restore it when the app is opened next."""
+        if not self._admin("导入数据包"):
+            return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, "导入数据包", str(Path.home()), "数据包 (*.zip)")
             if not path:

@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         from studyapp.ui.reader.view import Reader
 
         self.ctx = ctx
+        from studyapp.ui.admin import AdminGate
+
+        self.admin_gate = AdminGate(ctx)
         app = QApplication.instance()
         family = str(app.property("studyapp_font_family") or app.font().family()) if app else ""
         self.reader = Reader(ctx, family, self)
@@ -167,6 +170,8 @@ class MainWindow(QMainWindow):
                                         "查看、打开、重命名或删除已导入的文件")
         self.act_backup = self._action("备份与恢复…", self.show_backups, [],
                                        "查看自动备份，立即备份，或从备份恢复数据")
+        self.act_admin_pin = self._action("管理员密码…", self.edit_admin_pin, [],
+                                          "设置后，打开学习记录、题库，导入文件和恢复备份需要输入它")
         self.act_quit = self._action("退出", self.close, [K("Ctrl+Q")])
         self.act_find = self._action("查找…", self.reader.show_find, [K(K.StandardKey.Find)],
                                      "在整份文件中查找词语")
@@ -206,6 +211,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.act_backup)
+        file_menu.addAction(self.act_admin_pin)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         view_menu = bar.addMenu("查看(&V)")
@@ -267,8 +273,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"本节已记为已读。全文已读 {read}/{total} 节", 4000)
 
     # import ------------------------------------------------------------------------------------------
+    def edit_admin_pin(self) -> bool:
+        from studyapp.ui.admin import edit_pin
+
+        if self.ctx is None:
+            return False
+        done = edit_pin(self, self.ctx, ask=self.admin_gate.ask)
+        if done:
+            self.admin_gate.lock()
+        return done
+
+    def _admin(self, what: str) -> bool:
+        """The 管理员密码, when one is set (learners read, practise and take quizzes without it)."""
+        gate = getattr(self, "admin_gate", None)
+        return gate is None or gate.ensure(self, what)
+
     def choose_and_import(self) -> None:
         from studyapp.ui.importing.files import choose_import_file
+
+        if not self._admin("导入文件"):
+            return
 
         path = choose_import_file(self, self._last_import_dir)
         if path is not None:
@@ -412,6 +436,8 @@ class MainWindow(QMainWindow):
         doc = self._bank_document(document_id)
         if doc is None:
             return None
+        if doc not in self.bank_windows and not self._admin("打开题库"):
+            return None
         window = self.bank_windows.get(doc)
         if window is None:
             window = BankWindow(self.ctx, doc, self.runner, self)
@@ -480,7 +506,7 @@ class MainWindow(QMainWindow):
         from studyapp.ui.bank import exchange as bank_exchange
 
         doc = self._bank_document(None)
-        if doc is None:
+        if doc is None or not self._admin("导入题库"):
             return None
 
         def reported(report: BankImportReport, source: Path) -> None:
@@ -514,6 +540,8 @@ class MainWindow(QMainWindow):
     def open_records(self, page: str):
         from studyapp.ui.records.window import open_records
 
+        if not self._admin("打开学习记录"):
+            return None
         return open_records(self, page)
 
     # font size ----------------------------------------------------------------------------------------

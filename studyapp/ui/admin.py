@@ -1,0 +1,96 @@
+"""The gate in front of the administrator's work: once a 管理员密码 is set, opening 学习记录, the
+题库, an import or a restore asks for it; after it was given, the gate stays open until the PC
+has been left alone for IDLE_S (then it locks again by itself)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from studyapp.core.model import DocumentError
+from studyapp.services import admin
+from studyapp.services.context import AppContext
+
+IDLE_S = 10 * 60
+
+
+def _ask(parent: QWidget | None, title: str, label: str) -> tuple[str, bool]:
+    return QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+
+
+class AdminGate:
+    def __init__(self, ctx: AppContext, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ctx = ctx
+        self.clock = clock
+        self.ask = _ask  # (parent, title, label) -> (text, ok); replaced in tests
+        self._until = 0.0
+
+    @property
+    def unlocked(self) -> bool:
+        return self.clock() < self._until
+
+    def touch(self) -> None:
+        """The administrator is still at work: keep the gate open a while longer."""
+        if self.unlocked:
+            self._until = self.clock() + IDLE_S
+
+    def lock(self) -> None:
+        self._until = 0.0
+
+    def ensure(self, parent: QWidget | None, what: str) -> bool:
+        """True when the work may go on: no PIN set, the gate is open, or the right PIN given."""
+        if not admin.has_pin(self.ctx):
+            return True
+        if self.unlocked:
+            self.touch()
+            return True
+        pin, ok = self.ask(parent, "管理员密码", f"{what}需要管理员密码：")
+        if not ok:
+            return False
+        try:
+            good = admin.verify(self.ctx, pin)
+        except DocumentError as exc:
+            QMessageBox.warning(parent, "管理员密码", exc.message)
+            return False
+        if not good:
+            QMessageBox.warning(parent, "管理员密码", "密码不对。学员可以阅读、练习和考试，不需要密码。")
+            return False
+        self._until = self.clock() + IDLE_S
+        return True
+
+
+def edit_pin(parent: QWidget | None, ctx: AppContext, ask=_ask) -> bool:  # noqa: ANN001
+    """文件 → 管理员密码…: set one, or change / cancel the one there is (the old one first)."""
+    try:
+        old = None
+        if admin.has_pin(ctx):
+            old, ok = ask(parent, "管理员密码", "请输入现在的管理员密码：")
+            if not ok:
+                return False
+            if not admin.verify(ctx, old):
+                QMessageBox.warning(parent, "管理员密码", "密码不对，没有修改。")
+                return False
+        new, ok = ask(parent, "管理员密码", "新的管理员密码（4～32 位；留空则取消密码）：")
+        if not ok:
+            return False
+        if not new.strip():
+            if old is not None:
+                admin.clear_pin(ctx, old)
+                QMessageBox.information(parent, "管理员密码", "已取消管理员密码：打开学习记录和题库不再需要密码。")
+                return True
+            return False
+        again, ok = ask(parent, "管理员密码", "请再输入一遍新的管理员密码：")
+        if not ok:
+            return False
+        if again != new:
+            QMessageBox.warning(parent, "管理员密码", "两次输入的密码不一样，没有修改。")
+            return False
+        admin.set_pin(ctx, new, old=old)
+    except DocumentError as exc:
+        QMessageBox.warning(parent, "管理员密码", exc.message)
+        return False
+    QMessageBox.information(parent, "管理员密码", "已设置管理员密码。打开学习记录、题库，导入文件和恢复备份时需要输入它；"
+                            "离开电脑 10 分钟后自动锁定。")
+    return True
