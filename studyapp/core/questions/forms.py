@@ -58,6 +58,7 @@ _INSTRUMENT_VERBS = frozenset("实行 实施 采取 推行 进行 适用 采用"
 _NOUN_VERB_AFTER = frozenset("进行 实行".split())  # 进行宪法|宣誓 names an act; 组织力量|扑救 does not
 # acts any oversight may take: 「进行____」 takes 监督, 监督检查, 跟踪管理 alike
 _GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核查 调查 处理 监管 督促 协调 服务 处置 整改 整治 "
+                          "评价 评审 审核 考核 综合评价 "
                           "监督管理 监督检查 管理监督 指导监督 监督指导 检查监督 跟踪监督 "
                           "治理 保护 保障 宣传 教育 培训".split())
 # what any mechanism does: 「建立……的____机制」 takes 监测预警, 风险防控, 信息共享 alike
@@ -78,6 +79,8 @@ _ORGANS = ("人民法院", "人民检察院", "公安机关", "监察机关", "�
 _SLOGANS = re.compile(r"中华民族伟大复兴|中国特色社会主义|社会主义现代化国家|社会主义核心价值观|新发展理念|高质量发展|"
                       r"中国式现代化|人类命运共同体|全面从严治党|以人民为中心|全心全意为人民服务|实事求是|"
                       r"马克思列宁主义|毛泽东思想|邓小平理论|三个代表|科学发展观|新时代中国特色社会主义思想")
+# exhortations: true whatever the text says
+_PLATITUDE = re.compile(r"不断|积极|努力|大力|切实|进一步|自觉|认真|广泛")
 # what a court or a procuratorate never does: in its place, the sentence reads as nonsense
 _ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院"), re.compile(
     r"查处|行政处罚|处罚|罚款|吊销|责令|没收|警告|拘留|出警|登记|许可|备案|审批"))
@@ -176,6 +179,8 @@ class Forms:
         # the bodies by their ending and length, so a body's peers are found without a scan
         self._fals_cache: dict[tuple[int, str], list[tuple[int, int, str, str]]] = {}
         self._coord_cache: dict[str, bool] = {}
+        self._institutions: dict[tuple[str, str], set[str]] = {}
+        self._counts: dict[str, int] = {}
         self._bodies_by: dict[tuple[str, int], list[str]] = {}
         for x in self._body_pool:
             for suf in BODY_SUFFIX:
@@ -199,7 +204,7 @@ class Forms:
             # (人民检察院 提起公益诉讼, not 人民法院 or 公安机关), whatever their ending
             out += [x for x in _ORGANS if x != w and x not in text and x not in out
                     and (x != "国家安全机关" or x in self.lex.bodies)
-                    and self.lex.full.count(x) <= 2  # (a body the law gives its own part may do this too)
+                    and self._full_count(x) <= 2  # (a body the law gives its own part may do this too)
                     and not (x in _ORGAN_NEVER and _ORGAN_NEVER[x].search(text))]
         out.sort(key=lambda x: (abs(len(x) - len(w)), x))
         return out[:n]
@@ -228,6 +233,15 @@ class Forms:
                 out |= {v for v in self.lex.figure_values.get(f.unit, ()) if v <= max(lower)}
                 out |= {float(v) for v in numbers.LADDERS.get(f.unit, ()) if v <= max(lower)}
         return out
+
+    def _full_count(self, text: str) -> int:
+        """How often `text` occurs in the whole document. Short strings go through the
+        lexicon's word index (a scan of the text for each would make the run quadratic);
+        the rest are scanned once and remembered."""
+        hit = self._counts.get(text)
+        if hit is None:
+            hit = self._counts[text] = self.lex.full.count(text)
+        return hit
 
     def _coordinated(self, body: str) -> bool:
         """Whether the document names `body` only as the tail of a longer name (宪法和法律委员会
@@ -352,7 +366,7 @@ class Forms:
             if self.lex.in_formula(unit.text, f.start, f.end):
                 continue
             bound = norm(unit.text[f.start:f.end + 2])
-            if len(bound) > len(f.text) and self.lex.full.count(bound) >= 3:
+            if len(bound) > len(f.text) and self._full_count(bound) >= 3:
                 continue  # 「一倍以上」 starts every fine of the law: the figure of a formula
             w = self.window(unit.text, f.start, f.end)
             if w is None:
@@ -613,8 +627,12 @@ class Forms:
         """Whether the document institutes only this one thing with this verb (实行……制度)."""
         if len(verb) < 2:
             return True
-        pat = re.compile(re.escape(verb) + r"([\u4e00-\u9fff]{2,10}?)" + re.escape(kind))
-        return {m.group(1) for m in pat.finditer(self.lex.full)} <= {term}
+        key = (verb, kind)
+        found = self._institutions.get(key)
+        if found is None:  # (one scan per verb and kind: a few dozen for any document)
+            pat = re.compile(re.escape(verb) + r"([\u4e00-\u9fff]{2,10}?)" + re.escape(kind))
+            found = self._institutions[key] = {m.group(1) for m in pat.finditer(self.lex.full)}
+        return found <= {term}
 
     def _unique_frame(self, left: str, right: str, term: str, anchors: list[str]) -> bool:
         """No other sentence reads the same around the blank with another word in it (looked
@@ -674,8 +692,9 @@ class Forms:
         if ctx is None or unit.key in self.lex.repeated_key or len(unit.text) > MAX_WINDOW:
             return []
         body = unit.text
-        if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order):
-            return []
+        if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order) \
+                or _PLATITUDE.search(body) and not numbers.figures(body):
+            return []  # 「应当不断提高业务素质」 anyone marks true without having read the text
         q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
         return [Candidate(q, unit, 1.0, "rule_true", [])]
 
@@ -697,6 +716,9 @@ class Forms:
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
             if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
                 continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
+            if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) \
+                    or re.match(r"(?:或者|或|至)数", text[f.end:f.end + 3]):
+                continue  # 「六十日……六十日后」 changed once contradicts itself; 「一名或者数名」 allows two
             wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs} | self._out_of_kind(f, text, falsify=True),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if wrong:
@@ -720,6 +742,7 @@ class Forms:
             new = _ANTONYMS[old]
             a, b = m.span(1)
             if old == "书面" and (re.match(r"合同|协议|决定书|报告|材料|文件", text[b:b + 3])
+                                 or re.search(r"是指|视为|有形", text)
                                  or re.search(r"、[^，,。；;]*等", text[b:])
                                  or text[max(0, a - 2):a].endswith(("或者", "或")) or re.search(r"出席|当面|会议上", text)):
                 continue  # 「应当签订口头合同」 is absurd; 「出席会议或者书面提出」 turned 口头 is still true
@@ -743,7 +766,7 @@ class Forms:
             if new == "上一级" and not re.search(r"报告|报送|报请|报经|报|批准|备案|提请|通报|征求|会同|移送|申请|审议|决定",
                                                 text[max(0, a - 8):a]):
                 continue  # 「县长主持本级人民政府工作」 turned 上一级 is absurd: only where something goes to a body
-            if old in ("本级", "同级", "免费") and self.lex.full.count(norm(text[a:b + 4])) > 2:
+            if old in ("本级", "同级", "免费") and self._full_count(norm(text[a:b + 4])) > 2:
                 continue  # 「本级人民代表大会」 all through the 代表法: the law's own formula
             if re.match(r"或|和|、|及", text[b:b + 1]) or re.search(r"(?:或者|或|和|、|及)$", text[max(0, a - 2):a]):
                 continue  # 「免费或者优惠服务」 turned 收费 still reads true

@@ -69,7 +69,8 @@ _VERB_FIRST = re.compile(r"^(?:由|逾期|受委托|发现|接到|收到|受理|
                          r"组织|制定|督促|协助|配合|参与|接受|听取|审议|提出|报告|报请|报送)")
 # a subject that names what the sentence before introduced: the change, the report, the decision
 _LEANS_BACK = re.compile(r"^(?:有关(?:单位|部门|机关|组织|方面)(?:和个人)?(?:应当|应|必须)|[^，,。]{0,8}的其他|"
-                         r"对(?:直接负责的主管人员|单位|个人|其)[^，。；]{0,20}(?:处|给予)|"
+                         r"对[^，。；]{0,30}(?:处[^，。；]{0,20}罚款|给予[^，。；]{0,10}处分|没收|责令)|"
+                         r"经[^，。；]{0,30}后[，,]|(?:接到|收到)申请后|"
                          r"[\u4e00-\u9fff]{0,6}(?:记录|结果|情况|资料|档案|时间)(?:应当|须|不得|由|一般)|"
                          r"[\u4e00-\u9fff]{0,6}保存期限|[\u4e00-\u9fff]{1,4}(?:材料|文件|报告|方案)(?:应当|须)包括|"
                          r"(?:调查|检查|监督检查|执法|办案)人员(?:应当|不得|可以|必须|须)|[\u4e00-\u9fff]{1,4}后的|(?:报告|决定|申请|合同|协议|文件|材料|方案|意见|通知|证书|名单|结果|"
@@ -200,6 +201,8 @@ class Lexicon:
         # few sentences that share a rare word, never by scanning the whole text again
         self.postings: dict[str, list[int]] = {}
         self._restated: dict[int, bool] = {}
+        self._gram_cache: dict[int, set[str]] = {}
+        self._sketch_index: dict[str, list[int]] | None = None
         self._norms: dict[int, str] = {}
         for u in self.units:
             tagged = segment.tagged(u.text)
@@ -334,26 +337,45 @@ class Lexicon:
 
     def restated(self, order: int) -> bool:
         """Whether another sentence says nearly the same (the same procedure in three articles:
-        「委员长会议或者主任会议可以决定将……报告提请常务委员会审议」): a formula, not a point."""
+        「委员长会议或者主任会议可以决定将……报告提请常务委员会审议」): a formula, not a point.
+        Compared only with sentences of like length that open or end as it does: linear."""
         hit = self._restated.get(order)
         if hit is not None:
             return hit
-        mine = self.unit_norm(order)
-        grams = {mine[i:i + 2] for i in range(len(mine) - 1)}
-        words = [w for w in segment.tokens(self.units[order].text) if len(w) >= 2 and w in self.postings]
-        others: set[int] = set()
-        for w in sorted(words, key=lambda w: len(self.postings[w]))[:3]:
-            others.update(self.postings[w])
-        others.discard(order)
+        mine = self._grams(order)
         hit = False
-        for o in others:
-            t = self.unit_norm(o)
-            g = {t[i:i + 2] for i in range(len(t) - 1)}
-            if grams and g and len(grams & g) / len(grams | g) >= 0.6:
-                hit = True
-                break
+        if mine:
+            if self._sketch_index is None:
+                # a formula restated keeps its opening or its ending (「委员长会议或者主任会议可以
+                # 决定将……」「……提请常务委员会审议」): sentences are paired by either
+                index: dict[str, list[int]] = {}
+                for u in self.units:
+                    t = self.unit_norm(u.order)
+                    if len(t) >= 16:
+                        index.setdefault("^" + t[:6], []).append(u.order)
+                        index.setdefault("$" + t[-7:], []).append(u.order)
+                self._sketch_index = index
+            t = self.unit_norm(order)
+            others = set(self._sketch_index.get("^" + t[:6], ())[:64]) | set(self._sketch_index.get("$" + t[-7:], ())[:64])
+            others.discard(order)
+            n = len(mine)
+            for o in others:
+                g = self._grams(o)
+                if not g or not 0.6 * n <= len(g) <= n / 0.6:
+                    continue
+                inter = len(mine & g)
+                if inter / (n + len(g) - inter) >= 0.6:
+                    hit = True
+                    break
         self._restated[order] = hit
         return hit
+
+    def _grams(self, order: int) -> set[str]:
+        g = self._gram_cache.get(order)
+        if g is None:
+            t = self.unit_norm(order)
+            g = self._gram_cache[order] = {t[i:i + 2] for i in range(len(t) - 1)}
+        return g
 
     def contains(self, text: str, anchor: str = "") -> bool:
         """Whether some sentence of the document says `text` (normalized)."""

@@ -546,3 +546,22 @@ def test_round_20_failures_stay_fixed() -> None:
     assert units["由工商行政管"].context() != ""  # 由… continues the sentence before
     assert units["采集的视频图"].context() is None
     assert not forms.actor_single(units["民族委员会研"], random.Random(1))  # 民族团结 names it
+
+
+def test_round_22_failures_stay_fixed() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 直销企业应当在六十日内作出决定，申请人在六十日后可以重新申请。\n"
+            "第二条 当事人可以选择或者接受人民调解员调解，人民调解委员会根据调解纠纷的需要，可以指定一名或者数名人民调解员。\n"
+            "第三条 能够有形地表现所载内容，并可以随时调取查用的数据电文，视为符合法律、法规要求的书面形式。\n"
+            "第四条 导游人员应当不断提高自身业务素质和职业技能。\n"
+            "第五条 医疗机构歇业，必须向原登记机关办理注销登记。经登记机关核准后，收缴《医疗机构执业许可证》。\n"
+            "第六条 对直销员处5万元以下的罚款。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    units = {u.text[:6]: u for u in lex.units}
+    assert not any(why == "figure" for *_, why in forms._falsifications(units["直销企业应当"]))
+    assert not any(why == "figure" for *_, why in forms._falsifications(units["当事人可以选"]))
+    assert not any(new == "口头" for _, _, new, _ in forms._falsifications(units["能够有形地表"]))
+    assert not forms.rule_true(units["导游人员应当"])
+    assert units["经登记机关核"].context() != "" and units["对直销员处5"].context() is None
