@@ -45,7 +45,7 @@ log = logging.getLogger("studyapp.ui")
 
 HEARTBEAT_MS = 5000
 TICK_MS = 200
-SAVE_WAIT_MS = 300  # the longest an answer waits for another writer's lock on the GUI thread
+SAVE_WAIT_MS = 80  # the longest an answer waits for another writer's lock on the GUI thread (≤ 100 ms stall)
 RETRY_MS = 2000  # kept answers are tried again this often, on the worker
 WARN_S = 5 * 60  # the countdown turns amber
 DANGER_S = 60  # and red

@@ -211,8 +211,10 @@ def test_an_answer_given_while_the_database_is_busy_is_kept_and_stored_later(qtb
     blocker.execute("BEGIN IMMEDIATE")  # what a 20,000-row roster import looks like from here
     try:
         t0 = time.monotonic()
-        choose(qtbot, page, key.item(aid, 0)["type"], key.right(aid, 0))
-        assert time.monotonic() - t0 < 2.0  # the window did not wait for the lock
+        page.save(0, key.right(aid, 0))
+        stall = time.monotonic() - t0
+        print(f"\nGUI stall while the database is locked: {stall * 1000:.0f} ms (target ≤ 100 ms)")
+        assert stall < 1.0  # the window did not wait for the lock (5 s before); loose for slow CI
         assert page.map.buttons[0].property("answered") is True
         assert "稍后自动保存" in page.message.text()
         assert not quiz.get_attempt(window.ctx, aid).questions[0].answered  # not stored yet
