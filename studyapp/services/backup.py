@@ -94,10 +94,36 @@ def _sqlite_only(ctx) -> Path:  # noqa: ANN001 - AppContext (no import cycle)
     return database_file(ctx.data_dir)
 
 
+POINTER = "backup-folder.txt"  # the chosen backup folder, readable when the database is not
+
+
 def folder_of(ctx) -> Path:  # noqa: ANN001
     from studyapp.services.settings import get_setting
 
-    return backup_folder(ctx.data_dir, str(get_setting(ctx, "backup.folder") or "") or None)
+    chosen = str(get_setting(ctx, "backup.folder") or "")
+    pointer = Path(ctx.data_dir) / POINTER
+    try:  # remembered beside the database: when it is damaged, its settings cannot be read
+        if chosen and (not pointer.is_file() or pointer.read_text(encoding="utf-8").strip() != chosen):
+            pointer.write_text(chosen, encoding="utf-8")
+        elif not chosen and pointer.is_file():
+            pointer.unlink()
+    except OSError:
+        log.warning("could not remember the backup folder beside the database")
+    return backup_folder(ctx.data_dir, chosen or None)
+
+
+def _all_backups(data_dir: Path) -> list[BackupInfo]:
+    """The backups of the data folder and of the chosen backup folder (from the pointer file),
+    newest first — what a damaged database can still be restored from."""
+    found = list_backups(data_dir)
+    pointer = Path(data_dir) / POINTER
+    try:
+        chosen = pointer.read_text(encoding="utf-8").strip() if pointer.is_file() else ""
+    except OSError:
+        chosen = ""
+    if chosen and Path(chosen).is_dir():
+        found += list_backups(data_dir, chosen)
+    return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
 # ---------------------------------------------------------------------------------- inspecting
@@ -179,7 +205,7 @@ def assert_intact(data_dir: Path) -> None:
     if not problem:
         return
     log.error("database %s failed its check: %s", path, problem)
-    good = next((b for b in list_backups(data_dir) if b.ok), None)
+    good = next((b for b in _all_backups(data_dir) if b.ok), None)
     if good is not None:
         advice = (f"最近一份完好的备份是 {good.taken:%Y-%m-%d %H:%M} 的{good.kind_name}备份（{good.summary()}）。"
                   f"可以在命令行运行：studyapp restore \"{good.path}\" 恢复它。")
@@ -366,7 +392,26 @@ def restore_file(data_dir: Path, path: Path, now: dt.datetime | None = None) -> 
         raise DocumentError(f"恢复没有完成：{exc.strerror or exc}。原来的数据没有改动。"
                             "如果学习测评正开着这个数据文件夹，请先关闭它。") from None
     log.info("restored %s into %s (previous database kept as %s)", path, live, kept)
+    _log_restore(live, path, kept)
     return kept
+
+
+def _log_restore(live: Path, source: Path, kept: Path) -> None:
+    """The 操作记录 of the restored database says it was restored, from what, and where the data
+    it replaced was kept (a backup older than the log has no table for it: nothing to say)."""
+    try:
+        conn = sqlite3.connect(live, timeout=5)
+        try:
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_entry'").fetchone():
+                with conn:
+                    conn.execute("INSERT INTO audit_entry (at, actor, area, action, target, old, new) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 (dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f"), "本机", "设置", "恢复数据", source.name,
+                                  f"恢复前的数据另存为 {kept.name}", f"恢复自 {source}"))
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.warning("restore not written to the audit log: %s", exc)
 
 
 def app_is_open(data_dir: Path) -> bool:

@@ -243,3 +243,33 @@ def test_hostile_archives_are_refused_and_nothing_is_written(seeded_ctx: AppCont
     assert "没有导入" in err.value.message or "不符" in err.value.message
     assert sorted(p.name for p in target.rglob("*")) == before  # nothing extracted, nothing replaced
     assert not (tmp_path.parent / "studyapp.sqlite3").exists()
+
+
+def test_a_damaged_database_finds_the_backups_on_the_chosen_usb_stick(seeded_ctx: AppContext, data_dir: Path,
+                                                                      tmp_path: Path) -> None:
+    """The backups go to a folder of the user's choosing (a USB stick): when the database is
+    damaged its settings cannot be read, so the folder is remembered beside it and searched."""
+    from studyapp.services import settings as settings_service
+
+    stick = tmp_path / "U盘" / "学习测评备份"
+    stick.mkdir(parents=True)
+    settings_service.set_setting(seeded_ctx, "backup.folder", str(stick))
+    good = backup.make_backup(seeded_ctx, "manual", dest=None, now=dt.datetime(2026, 12, 1, 18, 0))
+    assert good.path.parent == stick and (data_dir / backup.POINTER).is_file()
+    checkpoint(seeded_ctx)
+    seeded_ctx.close()
+    damage(data_dir / DB_FILENAME)
+    with pytest.raises(DatabaseDamaged) as info:
+        AppContext(data_dir)
+    assert info.value.newest_good == good.path and "2026-12-01 18:00" in info.value.message
+
+
+def test_a_restore_is_written_in_the_audit_log(seeded_ctx: AppContext, data_dir: Path) -> None:
+    from studyapp.services import audit
+
+    good = backup.make_backup(seeded_ctx)
+    seeded_ctx.close()
+    kept = backup.restore_file(data_dir, good.path)
+    with AppContext(data_dir) as ctx:
+        [entry] = [e for e in audit.entries(ctx) if e.action == "恢复数据"]
+    assert good.path.name == entry.target and kept.name in entry.old
