@@ -377,3 +377,13 @@ def save_audit_xlsx(ctx: AppContext, rows: list[tuple[str, ...]], path: Path) ->
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
     return save_bytes(path, audit_xlsx(unit_name(ctx), rows))
+
+
+def save_audit_pdf(ctx: AppContext, rows: list[tuple[str, ...]], path: Path, scope: str = "") -> Path:
+    """The 操作记录 shown as a printed form (PDF), to be signed and filed."""
+    from studyapp.reports.forms.audit import build_audit_log
+
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    return save_bytes(path, build_audit_log(unit_name(ctx), rows, scope))

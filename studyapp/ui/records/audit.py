@@ -55,7 +55,9 @@ class AuditDialog(QDialog):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel("", self)
         self.status.setObjectName("muted")
-        self.export_button = QPushButton("导出 Excel（可打印）…", self)
+        self.pdf_button = QPushButton("另存为 PDF（打印存档）…", self)
+        self.pdf_button.clicked.connect(lambda: self.export(pdf=True))
+        self.export_button = QPushButton("导出 Excel…", self)
         self.export_button.clicked.connect(lambda: self.export())
         close = QPushButton("关闭", self)
         close.clicked.connect(self.reject)
@@ -65,6 +67,7 @@ class AuditDialog(QDialog):
         top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.pdf_button)
         bottom.addWidget(self.export_button)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -92,18 +95,22 @@ class AuditDialog(QDialog):
         self.status.setText(f"共 {len(rows)} 条" + ("（只列出最新的 2000 条）" if len(rows) >= LIMIT else "")
                             if rows else "还没有操作记录。")
         self.export_button.setEnabled(bool(rows))
+        self.pdf_button.setEnabled(bool(rows))
 
-    def export(self, path: str | None = None) -> Task | None:
+    def export(self, path: str | None = None, *, pdf: bool = False) -> Task | None:
+        suffix, kind = (".pdf", "PDF 文件 (*.pdf)") if pdf else (".xlsx", "Excel 工作簿 (*.xlsx)")
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "导出操作记录", str(Path.home() / "操作记录.xlsx"),
-                                                  "Excel 工作簿 (*.xlsx)")
+            path, _ = QFileDialog.getSaveFileName(self, "导出操作记录", str(Path.home() / f"操作记录{suffix}"), kind)
             if not path:
                 return None
         ctx, rows = self.ctx, [_cells(e) for e in self.rows]
+        scope = "" if self.area.currentData() is None else f"类别：{self.area.currentText()}"
 
         def work(_p, _c) -> Path:
             from studyapp.services import printing
 
+            if pdf:
+                return printing.save_audit_pdf(ctx, rows, Path(path), scope)
             return printing.save_audit_xlsx(ctx, rows, Path(path))
 
         return self.runner.run(work, title="导出操作记录", on_success=lambda p: self.status.setText(f"已导出：{p}"),

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QPushButton
 
 from studyapp.services import attendance, bank, scores, sessions
 
+from .conftest import pdf_text
+
 
 def test_records_menu_opens_one_window_on_the_chosen_page(qtbot, window) -> None:
     from studyapp.ui.records.window import RecordsWindow
@@ -83,6 +85,11 @@ def test_the_audit_log_lists_changes_exports_them_and_a_score_shows_its_history(
     ws = load_workbook(target).active
     assert ws.cell(1, 1).value == "操作记录" and ws.cell(3, 6).value == "改动"
     assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+    printed = tmp_path / "操作记录.pdf"
+    with qtbot.waitSignal(records.runner.idle, timeout=10000):
+        dialog.export(str(printed), pdf=True)
+    text = pdf_text(printed)
+    assert "操作记录" in text and "类别：名册" in text and "核对人签字" in text
     panel = records.sessions.scores
     panel.set_session(seed_session)
     row = panel.person_ids.index(ids[0])
