@@ -194,7 +194,7 @@ def _select(by_unit: dict[int, list[Candidate]], lex: Lexicon, dropped: Counter,
             if len(took) >= budget:
                 dropped["selection_budget"] += 1
                 continue
-            if any(key_uses[norm(k)] >= MAX_KEY_USES for k in c.keys) and c.form != "figure":
+            if any(key_uses[norm(k)] >= MAX_KEY_USES for k in (c.keys[1:] if c.form == "figure" else c.keys)):
                 # (a figure keys many rules: 二十日 to decide, 二十日 to review — each its own fact)
                 dropped["selection_same_key"] += 1  # 监察机关 keyed again and again
                 continue

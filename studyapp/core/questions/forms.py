@@ -79,6 +79,8 @@ _ORGANS = ("人民法院", "人民检察院", "公安机关", "监察机关", "�
 _SLOGANS = re.compile(r"中华民族伟大复兴|中国特色社会主义|社会主义现代化国家|社会主义核心价值观|新发展理念|高质量发展|"
                       r"中国式现代化|人类命运共同体|全面从严治党|以人民为中心|全心全意为人民服务|实事求是|"
                       r"马克思列宁主义|毛泽东思想|邓小平理论|三个代表|科学发展观|新时代中国特色社会主义思想")
+# 「不得采集……禁止采集的信息」: forbidden things are forbidden
+_TAUTOLOGY = re.compile(r"不得[^，。；]*(?:禁止|不得|违法)[^，。；]*的|禁止[^，。；]*禁止")
 # exhortations: true whatever the text says
 _PLATITUDE = re.compile(r"不断|积极|努力|大力|切实|进一步|自觉|认真|广泛")
 # what a court or a procuratorate never does: in its place, the sentence reads as nonsense
@@ -101,7 +103,7 @@ _WRONG_IN_ITSELF = re.compile(
     r"违反|违法|违背|擅自|任何|随意|捏造|诬告|泄露|非法|抵触|骗取|谋取|牟取|虚报|伪造|变造|贪污|挪用|侵占|滥用|徇私|"
     r"索取|收受|截留|克扣|私分|刁难|报复|隐瞒|歧视|强迫|推诿|敷衍|拖延|压制|侵犯|侵害|干涉|阻碍|妨碍|阻挠|损毁|"
     r"打击|殴打|虐待|遗弃|体罚|侮辱|诽谤|欺骗|弄虚作假|谎报|瞒报|迟报|漏报|破坏|毁灭|冒用|盗用|诱导|误导|欺诈|胁迫|强令|索要|勒索|"
-    r"变相|损害|危害|妨害|扰乱|违规|限制|超标|恶意|隐患|不符合|不合格|不全|假冒|伪劣|过期|失效")
+    r"变相|损害|危害|妨害|扰乱|违规|限制|超标|恶意|隐患|不符合|不合格|不全|假冒|伪劣|过期|失效|影响|干扰|污染")
 # categories of bodies (国家机关 holds them all): never a key, an option or a swap
 CATEGORY_BODIES = frozenset("""
 国家机关 司法机关 行政机关 主管机关 主管部门 有关机关 有关部门 相关部门 工作部门 监管部门 职能部门 业务部门
@@ -346,6 +348,8 @@ class Forms:
         return ctx
 
     def _ok_body(self, body: str, colon_before: int = -1) -> bool:
+        if re.search(r"[（(]以下(?:简称|称)", body):
+            return False  # 「（以下简称服务）」: the drafting shows in the stem
         """A window fit for a stem: no pointer elsewhere, no stray PDF spaces, and no colon —
         unless it falls before `colon_before` (「处分分为：警告、记过、____……」: the verifier reads
         what follows the last colon, which is still the text)."""
@@ -388,7 +392,9 @@ class Forms:
                 continue
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "single", stem, options, [values.index(f.value)])
-            out.append(Candidate(q, unit, 3.0, "figure", [f.text]))
+            # (the figure with the words after it keys the rule: 二十日 decides one rule and reviews
+            # another, but 「2倍以上5倍以下的罚款」 asked twice is the same question)
+            out.append(Candidate(q, unit, 3.0, "figure", [f.text, f.text + unit.text[f.end:f.end + 5]]))
         return out
 
     # --- bodies: who is responsible ----------------------------------------------------
@@ -666,7 +672,7 @@ class Forms:
                 return []  # a true item states a rule one could get wrong, never a slogan
             if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):
                 return []  # 「不得在夜间……实施」 without 「但是，情况紧急的除外」 is not true as stated
-            if self.lex.restated(unit.order):
+            if self.lex.restated(unit.order) or _TAUTOLOGY.search(body):
                 return []  # the same procedure said in three articles: a formula, nothing to test
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "judge", stem, [], True)
@@ -693,7 +699,7 @@ class Forms:
             return []
         body = unit.text
         if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order) \
-                or _PLATITUDE.search(body) and not numbers.figures(body):
+                or _PLATITUDE.search(body) and not numbers.figures(body) or _TAUTOLOGY.search(body):
             return []  # 「应当不断提高业务素质」 anyone marks true without having read the text
         q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
         return [Candidate(q, unit, 1.0, "rule_true", [])]
@@ -842,6 +848,8 @@ class Forms:
             return False  # 「用地非经法定程序，可以改变用途」 reads as nonsense
         if re.match(r"超过|超出|低于|少于|高于|多于|突破|大于|小于", text[b:b + 2]):
             return False  # 「可以超过……总量控制指标」: a cap turned permission contradicts itself
+        if re.search(r"但是|除外|经[^，。；]{0,12}同意", text):
+            return False  # 「不得采集……；但是，经本人书面同意的除外」: 可以 is true in the excepted case
         if re.search(r"确需|确有必要|确因", text[b:]):
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
         return not _WRONG_IN_ITSELF.search(clause)

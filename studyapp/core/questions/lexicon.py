@@ -130,7 +130,7 @@ class Unit:
                 and not _PARTY_FIRST.match(body):
             return None  # 「情节严重的，……」「符合……条件的，予以认定」 without its subject
         m = _RECEIVED.search(body)
-        if m and (len(m.group(1)) >= 4 or m.group(1) in ("报告", "通知", "材料", "意见", "决定")
+        if m and (len(m.group(1)) >= 4 or m.group(1) in ("报告", "通知", "材料", "意见", "决定", "申请")
                   or (self.prev and m.group(1)[-3:] in self.prev)):
             # 「卫生行政部门应当自收到预评价报告之日起……」: the report the sentence before named
             # (受理申请之日起 is any application: it stands alone)
@@ -144,6 +144,10 @@ class Unit:
         if re.match(r"^(?:向|对|在|就)[^，。；]{0,30}的(?:期限|时间|时限|范围|程序|方式|对象)", body):
             return None  # 「向社会公开征求意见的期限……」: the drafting of what, the sentence before says
         head = segment.tagged(body[:8])
+        if head and head[0][1] == "m" or re.match(r"^[一二三四五六七八九十两]+(?:星|颗|个|项|种|名|级)", body):
+            return None  # 「一星较大……」: which star, the sentence before says
+        if re.match(r"^[\u4e00-\u9fff]{2,4}工作(?:应当|须|由|不得|可以)", body):
+            return None  # 「拍摄工作应当……」: the filming the sentence before allowed
         if len(head) >= 2 and head[0][1].startswith("v") and head[1][0] == "的" and len(head[0][0]) >= 2:
             return None  # 「采集的视频图像信息……」: collected by whom, the sentence before says
         if _VERB_FIRST.match(body):

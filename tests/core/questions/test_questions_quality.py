@@ -565,3 +565,21 @@ def test_round_22_failures_stay_fixed() -> None:
     assert not any(new == "口头" for _, _, new, _ in forms._falsifications(units["能够有形地表"]))
     assert not forms.rule_true(units["导游人员应当"])
     assert units["经登记机关核"].context() != "" and units["对直销员处5"].context() is None
+
+
+def test_round_23_failures_stay_fixed() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 征信机构不得采集个人的收入、存款等信息；但是，征信机构明确告知信息主体并取得其书面同意的除外。\n"
+            "第二条 任何单位和个人在水库大坝管理和保护范围内进行施工，不得影响大坝安全。\n"
+            "第三条 征信机构不得采集法律、行政法规禁止采集的企业信息。\n"
+            "第四条 国旗的通用尺度定为五种。一星较大，其外接圆直径为旗高十分之三。\n"
+            "第五条 各地区提供的服务（以下简称服务）应当公开透明，依法接受监督，并不得收取任何费用。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    units = {u.text[:6]: u for u in lex.units}
+    assert not any(new == "可以" for _, _, new, _ in forms._falsifications(units["征信机构不得"]))
+    assert not any(new == "可以" for _, _, new, _ in forms._falsifications(units["任何单位和个"]))
+    assert not forms.rule_true([u for u in lex.units if "禁止采集" in u.text][0])
+    assert units["一星较大，其"].context() != ""
+    assert not forms._ok_body(units["各地区提供的"].text)
