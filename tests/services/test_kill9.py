@@ -126,7 +126,8 @@ def _kill_after(data: Path, what: str, seed: int, *extra: str) -> list[list[str]
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)
     rest = proc.stdout.read() if proc.stdout else ""
-    lines += [x.split() for x in rest.splitlines() if x.strip()]
+    # (a line the kill cut short — 「score 2 1」 of 「score 2 14 …」 — was never confirmed)
+    lines += [x.split() for x in rest.splitlines(keepends=True) if x.strip() and x.endswith("\n")]
     return lines
 
 
@@ -185,7 +186,11 @@ def test_score_entry_killed(folder: Path, seed: int) -> None:
     people = sorted({pid for _, pid, _ in writes} | set())
     in_flight_value = float(k % 100)
     for (st, pid), value in last.items():
-        (stored,) = _rows(folder, "SELECT score FROM score WHERE session_id = ? AND person_id = ?", st, pid)[0]
+        found = _rows(folder, "SELECT score FROM score WHERE session_id = ? AND person_id = ?", st, pid)
+        assert found, (f"confirmed score lost: session {st}, person {pid}, {value}", lines[-5:],
+                       _rows(folder, "SELECT session_id, person_id, score FROM score"),
+                       _rows(folder, "SELECT id FROM study_session"))
+        (stored,) = found[0]
         if stored != value:  # only the write in flight may have landed after the last 「已保存」
             assert stored == in_flight_value and k >= len(people), (pid, stored, value)
 

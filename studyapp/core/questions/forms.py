@@ -529,7 +529,8 @@ class Forms:
                     and "".join(w for w, _ in chunk)[-2:] not in GENERIC \
                     and not (i > 0 and tagged[i - 1][1].startswith(_NOUNISH)) \
                     and not (i > 0 and not tagged[i - 1][1].startswith(_BEFORE_TERM)
-                             and tagged[i - 1][0] not in _FRAME_VERBS and not FRAME_START.fullmatch(tagged[i - 1][0]))
+                             and tagged[i - 1][0] not in _FRAME_VERBS and not FRAME_START.fullmatch(tagged[i - 1][0])) \
+                    and not (i > 0 and len(tagged[i - 1][0]) == 1 and tagged[i - 1][1] not in ("x", "w", "uj"))
                 # (职业|资格证书|制度 and 可疑|交易报告|制度 split a term: the word before must end it)
                 # 实行____ / 采取____的方式 / 进行____: the instrument a rule prescribes, up to the
                 # end of its clause (国家对公务员实行分类管理，公开进行宪法宣誓。)
@@ -582,6 +583,9 @@ class Forms:
                     continue
                 if _ch(text, a - 1) in "不未没非无":
                     continue  # 「移至不____的地方」: the blank cuts a negated verb phrase
+                if a == 0 and not (_ch(text, b) in "，、," or re.match(r"应当|可以|不得|必须|负责|是|由|应|须|实行|依法",
+                                                                      text[b:b + 2])):
+                    continue  # 「____开发企业销售商品房」: the blank cuts the subject's own name
                 if (_ch(text, b) in "，," and re.match(r"[\u4e00-\u9fff]{4,6}[，,。；;]", text[b + 1:b + 8])) or (
                         _ch(text, a - 1) in "，," and re.search(r"(?:^|[，,；;])[\u4e00-\u9fff]{4,6}$", text[:a - 1])):
                     continue  # 「及时____，消除不良影响」: one of two steps side by side, 恢复名誉 fits too
@@ -810,6 +814,8 @@ class Forms:
                 continue  # 「应当X」 → 「可以不X」 only for a step of procedure, never 「可以不遵守本法」
             if old == "不得" and not self._ban_to_test(text, a, b):
                 continue
+            if old == "不得" and self._excepted_next(unit):
+                continue  # 「……不得改变用途。」 then 「确需改变……的，应当……」: 可以 is true in that case
             if old == "可以" and (_CONDITION.search(text) or re.match(r"自愿|自行|酌情|视情|单独|合并|不", text[b:b + 2])):
                 continue  # 「必要时……应当」 still reads as right: the condition makes it a duty
             if old == "可以" and re.match(r"[^，,；;。]*的[，,]", text[b:]):
@@ -826,6 +832,13 @@ class Forms:
             out.append((a, b, new, "modal"))
             break
         return out
+
+    def _excepted_next(self, unit: Unit) -> bool:
+        """Whether the next sentence of the same article makes room for what this one bans."""
+        nxt = self.lex.units[unit.order + 1] if unit.order + 1 < len(self.lex.units) else None
+        return bool(nxt is not None and nxt.path[:len(unit.path) - (1 if len(unit.path) > 1 else 0)]
+                    == unit.path[:len(unit.path) - (1 if len(unit.path) > 1 else 0)]
+                    and re.match(r"^(?:因[^，,]{0,16})?(?:确需|确有必要|但是|但|特殊情况下|有特殊情况)", nxt.text))
 
     @staticmethod
     def _ban_to_test(text: str, a: int, b: int) -> bool:
@@ -1048,7 +1061,10 @@ class Forms:
         which = "哪" if re.match(r"[一二三四五六七八九十两\d]", cat or "") else "哪些"  # 下列三种 → 哪三种
         rest = lead[m.end():]
         if not rest.startswith("的"):
-            rest = re.split(r"[，,；;]", rest, 1)[0]  # 「……应当具备哪些条件？」, not the clauses after it
+            head, *more = re.split(r"([，,；;])", rest, 1)
+            tail = more[1] if len(more) == 2 else ""
+            # 「……发生的哪些劳动争议，适用本法？」 keeps a short consequence; longer clauses go
+            rest = head + (f"，{tail}" if tail and len(tail) <= 8 and not refers_elsewhere(tail) else "")
         stem = lead[:m.start()] + which + (cat or "内容") + rest
         stem = strip_end(stem) + "？"
         quote = self._list_quote(info)

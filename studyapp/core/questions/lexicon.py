@@ -119,6 +119,8 @@ class Unit:
         if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]
                                                      or re.search(r"的其他\w{0,4}情形", body))):
             return None  # a catch-all item (其他……的) says nothing of its own
+        if self.item and body.startswith("由"):
+            return None  # an item that is a consequence (由……责令改正): the misconduct is elsewhere
         if self.item:
             if not self.lead or "下列" not in self.lead:
                 return None  # 「……五年内不得担任……：存在重大事故隐患……」 reads spliced

@@ -583,3 +583,21 @@ def test_round_23_failures_stay_fixed() -> None:
     assert not forms.rule_true([u for u in lex.units if "禁止采集" in u.text][0])
     assert units["一星较大，其"].context() != ""
     assert not forms._ok_body(units["各地区提供的"].text)
+
+
+def test_round_24_failures_stay_fixed() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 国家积极推进供热体制改革，鼓励发展集中供热，逐步实行按照用热量计量收费制度。\n"
+            "第二条 房地产开发企业销售商品房，应当向购买人明示所售商品房的能源消耗指标。\n"
+            "第三条 物业管理区域内按照规划建设的公共建筑和共用设施，不得改变用途。"
+            "业主依法确需改变公共建筑和共用设施用途的，应当在依法办理有关手续后告知物业服务企业。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    units = {u.text[:6]: u for u in lex.units}
+    for u in lex.units:
+        for c in forms.fill_term(u, random.Random(1)):
+            assert not c.question.stem.startswith("____") and "用____" not in c.question.stem, c.question.stem
+    assert not any(new == "可以" for _, _, new, _ in forms._falsifications(units["物业管理区域"]))
