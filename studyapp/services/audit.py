@@ -3,7 +3,7 @@
 
 Services call `record()` inside the transaction that makes the change, so a change and its log
 entry are stored together or not at all. `entries()` reads the log for the 操作记录 window, the
-CLI (`studyapp audit`) and a score's history (`score_history()`).
+CLI (`studyapp audit`) and the history of a session's scores (`score_histories()`).
 """
 
 from __future__ import annotations
@@ -79,15 +79,6 @@ def entries(ctx: AppContext, *, limit: int = 500, area: str | None = None,
             q = q.where(AuditEntry.area == area)
         if session_id is not None:
             q = q.where(AuditEntry.session_id == session_id)
-        return [_view(e) for e in session.scalars(q)]
-
-
-def score_history(ctx: AppContext, session_id: int, person_id: int) -> list[AuditView]:
-    """Every change of one person's score in one study session, oldest first."""
-    with ctx.begin() as session:
-        q = (select(AuditEntry).where(AuditEntry.area == "成绩", AuditEntry.session_id == session_id,
-                                      AuditEntry.person_id == person_id)
-             .order_by(AuditEntry.at, AuditEntry.id))
         return [_view(e) for e in session.scalars(q)]
 
 

@@ -244,7 +244,7 @@ def test_every_change_to_a_score_is_in_the_audit_log(seeded_ctx) -> None:
     scores.set_score(ctx, st, pid, 90)
     scores.set_score(ctx, st, pid, None)
     scores.clear_score(ctx, st, pid)
-    history = audit.score_history(ctx, st, pid)
+    history = audit.score_histories(ctx, st)[pid]
     assert [(h.action, h.old, h.new) for h in history] == [
         ("录入", "", "86 分"), ("修改", "86 分", "90 分"), ("修改", "90 分", "缺考"), ("删除", "缺考", "")]
     assert all(h.actor == "本机" and "王德伦（乡党委）" in h.target and "2025-03-03" in h.target for h in history)

@@ -237,9 +237,8 @@ class Forms:
         return out
 
     def _full_count(self, text: str) -> int:
-        """How often `text` occurs in the whole document. Short strings go through the
-        lexicon's word index (a scan of the text for each would make the run quadratic);
-        the rest are scanned once and remembered."""
+        """How often `text` occurs in the whole document, each string scanned once and
+        remembered (the same 本级人民政府 or body name is asked about again and again)."""
         hit = self._counts.get(text)
         if hit is None:
             hit = self._counts[text] = self.lex.full.count(text)

@@ -394,7 +394,8 @@ class ExamPage(StudyPage):
         self.runner.run(work, title="保存答案", on_success=done, on_failure=failed, show_progress=False)
 
     def flush_pending(self) -> None:
-        """Store the kept answers before handing in (on this thread, waiting for the lock)."""
+        """Store the kept answers when the page is left (on this thread, waiting for the lock like
+        the clock's heartbeat beside it: the learner is leaving, nothing is typed meanwhile)."""
         for pos, (response, seconds, given) in list(self._pending.items()):
             try:
                 quiz.save_answer(self.ctx, self.attempt.id, pos, response, seconds=seconds,
