@@ -326,10 +326,31 @@ def _clean_title(s: str) -> str:
     return re.sub(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?=[^\x00-\x7f])", "", s)
 
 
-def _clean_body(s: str) -> str:
-    """Body text: lines stripped, blank lines dropped, paragraphs joined with newlines."""
-    lines = [ln.strip(" \t\u3000\xa0") for ln in s.split("\n")]
-    return "\n".join(ln for ln in lines if ln)
+def _clean_body(s: str, *, join_broken: bool = True) -> str:
+    """Body text: lines stripped, blank lines dropped, paragraphs joined with newlines.
+
+    A sentence broken across lines by a PDF conversion (「……结合本市实际，制」 / 「定本条例。」,
+    often with a blank line between) is joined again: a line that runs on — it ends inside a
+    sentence, on a character or an opening mark, and reads as prose (a comma or an enumeration
+    comma in it, or long) — continues on the next line unless that line opens with a number."""
+    lines = [ln for ln in (ln.strip(" \t\u3000\xa0") for ln in s.split("\n")) if ln]
+    if not join_broken or len(lines) < 2:
+        return "\n".join(lines)
+    out = [lines[0]]
+    for ln in lines[1:]:
+        prev = out[-1]
+        if _RUNS_ON.search(prev) and (len(prev) >= 30 or (len(prev) >= 12 and re.search(r"[，,、；（(]", prev))) \
+                and not _OPENS_NUMBERED.match(ln):
+            out[-1] = prev + ln
+        else:
+            out.append(ln)
+    return "\n".join(out)
+
+
+# a line that stops inside a sentence, and a line that opens with a number of its own
+_RUNS_ON = re.compile(r"[\u4e00-\u9fff、，,（(《“‘]$")
+_OPENS_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十百零〇两\d]+[编章节条款项]|[一二三四五六七八九十]+、|"
+                             r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])")
 
 
 def _split_heading(kind: str, content: str) -> tuple[str, str]:
@@ -607,7 +628,7 @@ def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> Pars
         preamble_parts.append(text[scan_from:labels[0].start])
     else:
         preamble_parts.append("")
-    preamble = _clean_body("\n".join(preamble_parts))
+    preamble = _clean_body("\n".join(preamble_parts), join_broken=False)
 
     root: list[ParsedSection] = []
     stack: list[tuple[int, ParsedSection]] = []
@@ -646,7 +667,7 @@ def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> Pars
                 for n, p in enumerate(paragraphs, 1)]
         preamble = ""
         if toc is not None:
-            preamble = _clean_body(text[body_start:toc[1]])
+            preamble = _clean_body(text[body_start:toc[1]], join_broken=False)
 
     last_char = text[:end][-1:] if end else ""
     truncated = bool(last_char) and last_char not in _TRAILING_OK

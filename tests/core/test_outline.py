@@ -489,3 +489,21 @@ def test_single_line_titles_stay_single(text, title):
     doc = parse_text(text)
     assert doc.title == title
     assert_nothing_lost(text, doc)
+
+
+def test_a_sentence_broken_across_lines_by_a_pdf_is_joined_again():
+    text = ("焦作市城市绿化条例\n\n第一章 总则\n\n"
+            "第一条 为了促进城市绿化事业发展，根据《城市绿化条例》等法律、法规，结合本市实际，制\n\n定本条例。\n\n"
+            "第二条 本条例适用于本市城市规划区、县（市）人民政府\n\n所在地规划区内城市绿化的规划、建设、保护和管理。\n\n"
+            "第三条 有关部门应当履行下列职责：\n（一）编制规划；\n（二）组织实施。\n"
+            "第四条 市城市绿化行政主管部门负责本市的城市绿化工作。\n县（市、区）城市绿化行政主管部门负责本行政区域内的城市绿化工作。\n")
+    doc = parse_text(text)
+    arts = {s.label: s for s in doc.walk() if s.kind == "tiao"}
+    assert arts["第一条"].text.endswith("结合本市实际，制定本条例。")
+    assert arts["第二条"].text == "本条例适用于本市城市规划区、县（市）人民政府所在地规划区内城市绿化的规划、建设、保护和管理。"
+    assert [c.text for c in arts["第三条"].children] == ["编制规划；", "组织实施。"]  # items stay items
+    assert arts["第四条"].text.count("\n") == 1  # whole sentences stay paragraphs of their own
+    # the header's lines (dates, bodies) are never run together
+    doc = parse_text("某某条例\n\n2018年8月29日 某市人民代表大会常务委员会会议通过\n2018年9月29日 某省人民代表大会常务委员会批准\n\n"
+                     "第一条 为了规范管理，制定本条例。\n")
+    assert doc.preamble == "2018年8月29日 某市人民代表大会常务委员会会议通过\n2018年9月29日 某省人民代表大会常务委员会批准"

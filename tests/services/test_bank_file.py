@@ -15,9 +15,10 @@ from studyapp.services.dto import QuestionDraft
 
 def _reviewed_bank(ctx: AppContext, doc: int) -> None:
     views = bank.list_questions(ctx, doc)
-    bank.approve(ctx, [v.id for v in views[:5]])
-    bank.retire(ctx, views[5].id)
-    judge = next(v for v in views[6:] if v.type == "judge")
+    judge = next(v for v in views if v.type == "judge")  # edited, neither approved nor retired
+    rest = [v for v in views if v.id != judge.id]
+    bank.approve(ctx, [v.id for v in rest[:5]])
+    bank.retire(ctx, rest[5].id)
     bank.update_question(ctx, judge.id, QuestionDraft(
         type="judge", stem=judge.stem, answer=judge.answer, explanation="改写的解析：见原文。",
         quote=judge.quote, tags=[*judge.tags, "要求"], difficulty=3,

@@ -105,7 +105,8 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
         # alternate true and false over the document: the side that has fewer so far
         truth = judge_turn[True] < judge_turn[False] or (
             judge_turn[True] == judge_turn[False] and zlib.crc32(f"{seed}:{u.order}".encode()) % 3 == 0)
-        js = forms.judge(u, rng, truth) or forms.judge(u, rng, not truth)
+        js = forms.contrast(u, truth) or forms.contrast(u, not truth) \
+            or forms.judge(u, rng, truth) or forms.judge(u, rng, not truth)
         take(js)
         judge_turn.update(c.question.answer for c in js)
         take(forms.rule_true(u), fallback)
@@ -307,10 +308,10 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
 
 
 def _floor(chosen: list[Candidate], fallback: dict[int, list[Candidate]], lex: Lexicon) -> list[Candidate]:
-    """Never silence: a document that got fewer than one question per 2,000 characters (at
+    """Never silence: a document that got fewer than one question per 1,500 characters (at
     least three) gets true statements of its rules — verbatim, each stating a duty, a ban, a
     figure or who decides, one per section not yet asked — above the true/false balance."""
-    want = max(3, sum(len(u.text) for u in lex.units) // 2000)
+    want = max(3, sum(len(u.text) for u in lex.units) // 1500)
     if len(chosen) >= want:
         return chosen
     asked = {tuple(c.unit.path) for c in chosen}

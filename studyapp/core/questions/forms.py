@@ -866,6 +866,46 @@ class Forms:
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
         return not _WRONG_IN_ITSELF.search(clause)
 
+    # --- contrasts: two parallel rules told apart ---------------------------------------
+    def contrast(self, unit: Unit, truth: bool) -> list[Candidate]:
+        """Two parallel rules of one sentence, or of two neighbouring sentences of one article,
+        that differ in a case and in what it gets (「对特殊化妆品实行注册管理，对普通化妆品实行备案
+        管理」, 「国务院……负责全国……。县级以上地方人民政府……负责本行政区域……」): the true item
+        states them as they are, the false one exchanges what each case gets — the confusion a
+        learner actually makes, never an absurd or half-true statement."""
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        nxt = self.lex.units[unit.order + 1] if unit.order + 1 < len(self.lex.units) else None
+        found = _contrast(unit.text)
+        quote = None
+        if found is None and nxt is not None and nxt.info is unit.info and not nxt.item and not unit.item \
+                and nxt.context() == "" and self._ready(nxt) is not None and unit.text.endswith("。"):
+            found = _contrast(unit.text + nxt.text, whole=len(unit.text))
+            quote = unit.text + nxt.text
+        if found is None:
+            return []
+        text = quote or unit.text
+        covers = (nxt.order,) if quote else ()
+        lo, hi, swapped, x, y = found
+        body = text[lo:hi]
+        if len(body) > MAX_WINDOW + 40 or not self._ok_body(body) or _TAUTOLOGY.search(body):
+            return []
+        if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):
+            return []  # the rule has an exception the statement would leave out
+        if truth:
+            if self.lex.restated(unit.order):
+                return []
+            stem = self._stem(ctx, self._finish(body))
+            q = self._question(unit, "judge", stem, [], True, quote=quote)
+            return [Candidate(q, unit, 2.5, "contrast_true", [f"对调:{x}|{y}"], covers)]
+        if self.lex.contains(strip_end(swapped), y):
+            return []
+        stem = self._stem(ctx, self._finish(swapped))
+        note = f"题中把“{x}”和“{y}”说反了。"
+        q = self._question(unit, "judge", stem, [], False, quote=quote, note=note)
+        return [Candidate(q, unit, 2.6, "contrast_false", [f"对调:{x}|{y}"], covers)]
+
     # --- statements: which of these sentences says what the text says -------------------
     def statements(self, units: list[Unit], rng: random.Random) -> list[Candidate]:
         """A choice among sentences of one section (an article, a paragraph): the text's own
@@ -1309,9 +1349,17 @@ def _ch(text: str, i: int) -> str:
 
 def _out_of_kind(f, text: str) -> set[float]:
     """Values that cannot stand for f in its sentence: an age of 18 or more for a minor
-    (「不得招用已满十八周岁的未成年人」 is absurd, not a rule misremembered)."""
+    (「不得招用已满十八周岁的未成年人」 is absurd, not a rule misremembered), more than 24 hours
+    in a day (「每天（　　）值班」 beside 三十六小时 gives the key away), more than one day on
+    one date (「在5月31日停止售烟二天」 contradicts itself)."""
     if f.unit == "周岁" and "未成年" in text[f.end:f.end + 12]:
         return {float(v) for v in range(18, 121)}
+    if f.unit == "小时" and (re.search(r"每天|每日|全天|昼夜|一天|一日", text[max(0, f.start - 6):f.start])
+                           or re.match(r"值班|值守|应急值守|服务热线", text[f.end:f.end + 4])) and f.value == 24:
+        return {float(v) for v in range(13, 1000) if v != 24}
+    if f.unit in ("天", "日") and re.search(r"\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日",
+                                           text[max(0, f.start - 12):f.start]):
+        return {float(v) for v in range(2, 400)}
     return set()
 
 
@@ -1426,3 +1474,103 @@ def _clause_left(text: str, a: int, b: int) -> int:
     his = [i for i in (text.find(c, b) for c in "，,；;：:。") if i >= 0]
     hi = min(his) if his else len(text)
     return (a - lo) + (hi - b)
+
+
+# --- contrasts -------------------------------------------------------------------------------
+_CONTRAST_REGIMES = frozenset("""
+注册 备案 许可 审批 批准 核准 登记 从重 从轻 书面 口头 有偿 无偿 中间 两侧 左侧 右侧
+一审 二审 终审 初审 复审 首次 再次 特殊 普通 重点 一般 较大 重大 特别重大
+""".split())
+# (国务院……负责全国…… / 县级以上地方……负责本行政区域…… opens nearly every law: the swap is absurd
+# and the statement a formula; 最高人民法院对各级 / 上级对下级 exchanged reads as nonsense)
+_CONTRAST_FORMULA = re.compile(r"^(?:全国|本行政区域内?|最高|地方各级|各级|下级|上级)$")
+_CONTRAST_BODY = BODY_SUFFIX + ("国务院",)
+_CONTRAST_NOT = re.compile(r"[，,；;。：:“”]|或|等|本法|本条例|本章|本办法|本规定|有关|其他|也|同时|并|另行")
+
+
+def _contrast(text: str, whole: int = 0) -> tuple[int, int, str, str, str] | None:
+    """Two parallel clauses of `text` (split at semicolons, else at commas; or, with `whole`,
+    the two sentences text[:whole] and text[whole:]) that differ in exactly two places: a
+    case (特殊/普通, 国务院/县级以上地方人民政府) and then what the case gets, of one kind on both
+    sides (bodies, figures, levels, regimes such as 注册/备案). Returns the span of the two
+    clauses (from the start of the text), that span with the two outcomes exchanged, and the
+    two outcomes."""
+    if whole:
+        spans = [[(0, whole - 1), (whole, len(text.rstrip("。")))]]
+    else:
+        spans = []
+        for sep in ("[；;]", "[，,]"):
+            cuts, s = [], 0
+            for m in re.finditer(sep, text):
+                cuts.append((s, m.start()))
+                s = m.end()
+            cuts.append((s, len(text.rstrip("。"))))
+            spans.append(cuts)
+    for cuts in spans:
+        for (s1, e1), (s2, e2) in zip(cuts, cuts[1:]):
+            c1, c2 = text[s1:e1], text[s2:e2]
+            if len(c1) < 6 or len(c2) < 6:
+                continue
+            slots = _two_slots(c1, c2)
+            if slots is None:
+                continue
+            (a1, b1, p1, q1), (a2, b2, p2, q2) = slots
+            x, y = c1[a2:b2], c2[p2:q2]
+            if not _one_kind(x, y) or not _a_case(c1[a1:b1]) or not _a_case(c2[p1:q1]):
+                continue
+            if text[e2:e2 + 1] not in ("", "。", "；", ";"):
+                continue  # the clauses go on (into a shared predicate, a third case): cut, they say nothing
+            # (由国务院 / 由省……人民政府: the shared preposition stays outside the exchange)
+            while len(x) > 2 and len(y) > 2 and x[0] == y[0] and x[0] in "由向报经在":
+                a2, p2, x, y = a2 + 1, p2 + 1, x[1:], y[1:]
+            swapped = (text[:s1] + c1[:a2] + y + c1[b2:] + text[e1:s2] + c2[:p2] + x + c2[q2:])
+            return 0, e2, swapped, x, y
+    return None
+
+
+def _two_slots(c1: str, c2: str):
+    """Where two clauses differ, word by word, when they differ in exactly two places (a
+    subject said only in the first clause may stand before them)."""
+    from difflib import SequenceMatcher
+    t1, t2 = segment.tokens(c1), segment.tokens(c2)
+    ops = SequenceMatcher(None, t1, t2, autojunk=False).get_opcodes()
+    if ops and ops[0][0] == "delete":
+        ops = ops[1:]
+    if len(ops) < 4 or ops[-1][0] != "equal":
+        return None
+    changed = [o for o in ops if o[0] != "equal"]
+    if len(changed) != 2 or any(o[0] != "replace" for o in changed):
+        return None
+    if sum(len("".join(t1[i1:i2])) for tag, i1, i2, _, _ in ops if tag == "equal") < 3:
+        return None
+    out = []
+    for _, i1, i2, j1, j2 in changed:
+        a = len("".join(t1[:i1]))
+        p = len("".join(t2[:j1]))
+        out.append((a, a + len("".join(t1[i1:i2])), p, p + len("".join(t2[j1:j2]))))
+    return out
+
+
+def _one_kind(x: str, y: str) -> bool:
+    """Two outcomes that can be exchanged: both bodies, figures, levels or regimes, neither
+    part of the other, neither a category (有关部门) nor an open list."""
+    if not (0 < len(x) <= 16 and 0 < len(y) <= 16) or x in y or y in x:
+        return False
+    if _CONTRAST_NOT.search(x) or _CONTRAST_NOT.search(y) or x in CATEGORY_BODIES or y in CATEGORY_BODIES \
+            or _CONTRAST_FORMULA.match(x) or _CONTRAST_FORMULA.match(y) or re.match(r"[其该本原]", x) or re.match(r"[其该本原]", y) or re.search(r"[和与及]", x + y):
+        return False
+    if x.endswith(_CONTRAST_BODY) and y.endswith(_CONTRAST_BODY):
+        return True
+    fx, fy = numbers.figures(x), numbers.figures(y)
+    if fx and fy and len(fx) == len(fy) == 1 and fx[0].unit == fy[0].unit and fx[0].value != fy[0].value:
+        return True
+    if x.endswith("级") and y.endswith("级"):
+        return True
+    return x in _CONTRAST_REGIMES and y in _CONTRAST_REGIMES
+
+
+def _a_case(x: str) -> bool:
+    """What a case is told by: a noun or a level (特殊, 国务院, 竞买人), not an adverb (并立即)."""
+    if not (0 < len(x) <= 30) or re.search(r"[，,；;。：:“”]|也|同时|并|另行|或|有关|本法|本条例", x):
+        return False
+    return any(t.startswith(("n", "j", "a", "b", "m")) for _, t in segment.tagged(x))

@@ -76,7 +76,8 @@ _LEANS_BACK = re.compile(r"^(?:有关(?:单位|部门|机关|组织|方面)(?:�
                          r"(?:调查|检查|监督检查|执法|办案)人员(?:应当|不得|可以|必须|须)|[\u4e00-\u9fff]{1,4}后的|(?:报告|决定|申请|合同|协议|文件|材料|方案|意见|通知|证书|名单|结果|"
                          r"记录|规划|计划|章程|预案|清单)(?:应当|可以|不得|必须|须|由|经|自|应|中|内容))")
 _ACTOR_FIRST = re.compile(r"^(?:国家|[\u4e00-\u9fff]{1,10}?(?:委员会|机关|政府|部门|党委|党组|人大|法院|检察院))")
-_ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,48}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)"
+_LABEL_OPEN = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳])")
+_ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|对|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,48}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)"
                            r"|[^，,。]{1,10}时[，,])")  # 「检查时，人民警察……」: whose inspection?
 
 
@@ -92,6 +93,7 @@ class Unit:
     item: bool = False
     key: str = ""          # normalized with numbers masked: the same rule restated
     prev: str = ""         # the sentence before it in the same paragraph, when that one stands alone
+    before: str = ""       # the sentence before it in the same paragraph, whatever it is
 
     @property
     def path(self) -> list[str]:
@@ -114,6 +116,10 @@ class Unit:
 
     def _own_context(self) -> str | None:
         body = self.text
+        if _LABEL_OPEN.match(body):
+            return None  # 「（六）将本单位……」: an item the outline could not place, its lead-in unknown
+        if self.before and not self.item and _takes_up(self):
+            return None  # 「……方可交付试运营。试运营满两年后，……」: which trial, the sentence before says
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:
             return None  # 「其中……」「但是……」 read right after the sentence they continue
         if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]
@@ -163,6 +169,19 @@ class Unit:
         if _ADJUNCT_ONLY.match(body):
             return None  # 「在特殊情况下，可以延长一次……」: whose measure, it does not say
         return ""
+
+
+def _takes_up(unit: Unit) -> bool:
+    """Whether a sentence opens on the term the sentence before ended on (「……方可交付试运营。」
+    「试运营满两年后，……」): that term is introduced there and means that one."""
+    tail = strip_end(unit.before)
+    bounds = segment.bounds(unit.text)
+    for k in (6, 5, 4, 3, 2):
+        head = unit.text[:k]
+        if k in bounds and re.fullmatch(r"[\u4e00-\u9fff]+", head) and tail.endswith(head) and head not in GENERIC \
+                and not re.search(r"(?:^|[，,；;])" + re.escape(head) + "$", tail):
+            return True  # (the whole clause before is the term: 「……，国家。」 is no introduction)
+    return False
 
 
 def _ends_in_verb(sentence: str) -> bool:
@@ -271,13 +290,15 @@ class Lexicon:
                     self.units.append(u)
                     order += 1
                 continue
-            prev = ""
-            for s in sentences(node.text):
-                u = Unit(info, s, order, topic=topic, prev=prev)
-                u.key = mask(s)
-                self.units.append(u)
-                order += 1
-                prev = s if _standalone(u) else ""
+            for para in (node.text or "").split("\n"):
+                prev = before = ""  # (the sentence before in the same paragraph: a new paragraph is a new rule)
+                for s in sentences(para):
+                    u = Unit(info, s, order, topic=topic, prev=prev, before=before)
+                    u.key = mask(s)
+                    self.units.append(u)
+                    order += 1
+                    prev = s if _standalone(u) else ""
+                    before = s
 
     def _closed_lists(self) -> list[tuple[SectionInfo, str, list[str]]]:
         """Lists whose items are short enough to be options: (section, lead-in, items)."""

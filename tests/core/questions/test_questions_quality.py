@@ -601,3 +601,69 @@ def test_round_24_failures_stay_fixed() -> None:
         for c in forms.fill_term(u, random.Random(1)):
             assert not c.question.stem.startswith("____") and "用____" not in c.question.stem, c.question.stem
     assert not any(new == "可以" for _, _, new, _ in forms._falsifications(units["物业管理区域"]))
+
+
+def test_parallel_rules_are_told_apart_by_exchanging_what_each_case_gets() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 国家对特殊化妆品实行注册管理，对普通化妆品实行备案管理。\n"
+            "第二条 国家级公益林划定和管理的办法由国务院制定；地方级公益林划定和管理的办法由省、自治区、直辖市人民政府制定。\n"
+            "第三条 国务院民政部门负责全国的殡葬管理工作。县级以上地方人民政府民政部门负责本行政区域内的殡葬管理工作。\n"
+            "第四条 全国人民代表大会常务委员会组成人员五人以上联名，省、自治区、直辖市人民代表大会常务委员会组成人员十人以上联名，"
+            "县级人民代表大会常务委员会组成人员五人以上联名，可以提出质询案。\n"
+            "第五条 县级以上各级人民政府应当加强对其行政复议机构履行职责的监督。行政复议机关应当加强对所属工作部门和下级人民政府履行职责的监督。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:4]: u for u in lex.units}
+    false = forms.contrast(by["国家对特"], False)[0].question
+    assert false.stem == "国家对特殊化妆品实行备案管理，对普通化妆品实行注册管理。" and false.answer is False
+    assert "原文：“国家对特殊化妆品实行注册管理，对普通化妆品实行备案管理。”" in false.explanation
+    true = forms.contrast(by["国家对特"], True)[0].question
+    assert true.stem == "国家对特殊化妆品实行注册管理，对普通化妆品实行备案管理。" and true.answer is True
+    swapped = forms.contrast(by["国家级公"], False)[0].question.stem
+    assert swapped.startswith("国家级公益林划定和管理的办法由省、自治区、直辖市人民政府制定；") and swapped.endswith("由国务院制定。")
+    # the formula of every law (国务院……全国 / 县级以上地方……本行政区域) is no test; clauses cut
+    # off their shared predicate say nothing; a case against a list or a pronoun is no pair
+    for head in ("国务院民", "全国人民", "县级以上"):
+        assert forms.contrast(by[head], False) == [] and forms.contrast(by[head], True) == [], head
+
+
+def test_contrast_items_reach_the_bank_and_keep_their_two_sentences() -> None:
+    text = ("第一章 总则\n第一条 为了规范管理，制定本条例。\n"
+            "第二条 执行出入境边防检查、边境管理、治安任务的船舶升挂国旗的办法，由国务院公安部门规定。"
+            "国家综合性消防救援队伍的船舶升挂国旗的办法，由国务院应急管理部门规定。\n")
+    qs = [q for q in generate_bank(parse_text(text), seed=1).questions if q.type == "judge"]
+    assert qs, "the pair of rules gives a true/false item"
+    for q in qs:
+        assert q.source["quote"].count("。") == 2 and "船舶升挂国旗的办法" in q.stem
+        if q.answer is False:
+            assert "由国务院应急管理部门规定。国家综合性" in q.stem
+
+
+def test_round_25_failures_stay_fixed() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 公路建设项目经交工验收合格后，方可交付试运营。试运营满两年后，建设单位应当组织竣工验收。\n"
+            "第二条 在燃气设施保护范围内从事打桩、挖掘等活动的，应当与燃气经营企业共同制定保护方案。燃气经营企业应当派专业人员现场监督指导。\n"
+            "因建设工程确需改装、拆除燃气设施的，建设单位应当制定改动方案，报区县住房城乡建设主管部门批准。\n"
+            "第三条 消防安全重点单位还应当履行下列消防安全职责：\n实行每日防火巡查；\n"
+            "（六）将消防安全管理人的任命情况自任命之日起十五个工作日内送当地消防救援机构备案；\n"
+            "第四条 公路管理机构应当依法审查涉路施工许可申请。对涉及经营性公路的项目，应当征求收费公路经营企业的意见。\n"
+            "第五条 燃气经营企业应当设置抢险抢修电话，并设专岗每天二十四小时值班。远程监控中心实行二十四小时值班。\n"
+            "第六条 倡导烟草制品销售者在5月31日停止售烟一天。\n"
+            "第七条 行政机关应当在十二小时内报告，三十六小时内处理完毕，四十八小时内公布结果。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    assert by["试运营满两年"].context() is None or by["试运营满两年"].context().endswith("方可交付试运营。")
+    assert by["因建设工程确"].context() is None  # the sentence before belongs to another paragraph
+    assert by["（六）将消防"].context() is None
+    assert by["对涉及经营性"].context() in (None, "公路管理机构应当依法审查涉路施工许可申请。")
+    for u in lex.units:
+        for c in forms.figure_single(u, random.Random(1)):
+            if "二十四小时" in c.question.options:
+                assert not any(o in c.question.options for o in ("三十六小时", "四十八小时")), c.question.options
+        for *_, new, why in forms._falsifications(u):
+            assert not (why == "figure" and "5月31日" in u.text), new
