@@ -429,12 +429,30 @@ def _in_book(session: Session, person_id: int, qid: int | None) -> bool:
 # ------------------------------------------------------------------------------- answering
 
 
+def check_practice_answer(ctx: AppContext, attempt_id: int, position: int, response: Any) -> AnswerResult:
+    """The verdict on a practice answer without storing it: a read, which never waits for a
+    writer (the page shows it while the answer waits for a busy database; see practice.check)."""
+    with ctx.begin() as session:
+        att = attempt(session, attempt_id)
+        _check_open(att)
+        if att.kind != "practice":
+            raise ValueError("quiz answers go through quiz.save_answer (the key stays hidden)")
+        item = paper_item(att, position)
+        rule = GradingRule.from_json((att.blueprint or {}).get("rule"))
+        g = grade(item, response, rule, item.points)
+        row = _answer_row(session, att.id, position)
+        first = row is None or (row.tries or 0) == 0 or row.answered_at is None
+        in_book = (g.correct is False) if first else _in_book(session, att.person_id, item.question_id)
+        src = _sources(session, [item.question_id]).get(item.question_id or -1)
+        return _result(att, item, _jsonable(response), g, src, counted=first, in_wrongbook=in_book)
+
+
 def record_practice_answer(
     ctx: AppContext, attempt_id: int, position: int, response: Any, *,
-    seconds: float | None = None, hinted: bool = False,
+    seconds: float | None = None, hinted: bool = False, wait_ms: int | None = None,
 ) -> AnswerResult:
     """Check and store a practice answer at once; see practice.answer."""
-    with ctx.begin() as session:
+    with ctx.begin(wait_ms=wait_ms) as session:
         att = attempt(session, attempt_id)
         _check_open(att)
         if att.kind != "practice":

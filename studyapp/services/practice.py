@@ -32,7 +32,7 @@ from studyapp.services.attempts import (  # re-exported: the UI imports them fro
     set_flag,
     unfinished_attempts,
 )
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, DatabaseBusy, NotFoundError
 from studyapp.services.dto_study import (
     SCOPE_DOCUMENT,
     SCOPE_REVIEW,
@@ -45,7 +45,7 @@ from studyapp.services.dto_study import (
 )
 
 __all__ = [
-    "AttemptClosedError", "answer", "feedback", "finish", "flag", "get_attempt",
+    "AttemptClosedError", "DatabaseBusy", "answer", "check", "feedback", "finish", "flag", "get_attempt",
     "resume_attempt", "start_practice", "unfinished_attempts",
 ]
 
@@ -172,16 +172,23 @@ def answer(
     *,
     seconds: float | None = None,
     hinted: bool = False,
+    wait_ms: int | None = None,
 ) -> AnswerResult:
     """Check a practice answer and store it at once (with the 错题本 and the review card).
 
     `response`: option index(es) in the order shown, True/False, one string per blank, or text.
     `seconds` (time on the question) and `hinted` (the learner looked at the source first) make a
     right answer count as "Hard" for the review schedule. Raises AttemptClosedError (Chinese)
-    once the practice is finished.
+    once the practice is finished. With `wait_ms` a busy database (another program writing)
+    raises DatabaseBusy after that long: the page then shows `check` and stores it later.
     """
     return attempts.record_practice_answer(ctx, attempt_id, position, response,
-                                           seconds=seconds, hinted=hinted)
+                                           seconds=seconds, hinted=hinted, wait_ms=wait_ms)
+
+
+def check(ctx: AppContext, attempt_id: int, position: int, response: Any) -> AnswerResult:
+    """The verdict on an answer without storing it (a read: it never waits for a writer)."""
+    return attempts.check_practice_answer(ctx, attempt_id, position, response)
 
 
 def flag(ctx: AppContext, attempt_id: int, position: int, flagged: bool = True) -> None:

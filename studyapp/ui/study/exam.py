@@ -36,7 +36,7 @@ from studyapp.services.dto_study import (
 )
 from studyapp.ui import style
 from studyapp.ui.study.common import AMBER, ask, button, label, mmss, set_state
-from studyapp.ui.study.pages import StudyPage
+from studyapp.ui.study.pages import RETRY_MS, SAVE_WAIT_MS, StudyPage
 from studyapp.ui.study.practice import install_answer_keys
 from studyapp.ui.study.question import QuestionView
 from studyapp.ui.tasks import TaskRunner, report_failure
@@ -45,8 +45,6 @@ log = logging.getLogger("studyapp.ui")
 
 HEARTBEAT_MS = 5000
 TICK_MS = 200
-SAVE_WAIT_MS = 80  # the longest an answer waits for another writer's lock on the GUI thread (≤ 100 ms stall)
-RETRY_MS = 2000  # kept answers are tried again this often, on the worker
 WARN_S = 5 * 60  # the countdown turns amber
 DANGER_S = 60  # and red
 MAP_COLUMNS = 5

@@ -15,6 +15,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from studyapp.ui.study.common import STUDY_STYLE, label
 
 CARD_MAX_WIDTH = 1060  # lines of 18 pt Chinese stay readable; wide screens get margins
+# an answer waits at most this long for another writer's lock on the GUI thread (≤ 100 ms stall);
+# then the page keeps it and the worker stores it, trying again every RETRY_MS
+SAVE_WAIT_MS = 80
+RETRY_MS = 2000
 
 
 class StudyPage(QWidget):

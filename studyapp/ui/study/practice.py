@@ -3,6 +3,9 @@
 Keys: 1–4 / A–D (判断 1/2 or T/F) choose, Enter confirms and then goes on, ←/→ move between
 questions (answered ones show their verdict again). Each answer is stored by the service the
 moment it is confirmed (a couple of milliseconds), so a crash loses nothing already answered.
+While another program holds the database (a long import on another PC of the unit, a backup),
+the page waits at most SAVE_WAIT_MS: the verdict is shown at once (checking is a read), the
+answer is kept and the worker stores it as soon as the database is free.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from studyapp.core.model import DocumentError
 from studyapp.services import AppContext, practice
 from studyapp.services.dto_study import AnswerResult, AttemptQuestion, AttemptView
 from studyapp.ui.study.common import ask, button, label
-from studyapp.ui.study.pages import StudyPage
+from studyapp.ui.study.pages import RETRY_MS, SAVE_WAIT_MS, StudyPage
 from studyapp.ui.study.question import FeedbackPanel, QuestionView
 from studyapp.ui.tasks import TaskRunner, report_failure
 
@@ -73,6 +76,12 @@ class PracticePage(StudyPage):
         self.position = 0
         self.closed = False
         self._shown_at = time.monotonic()
+        # answers checked but not yet stored (the database was busy): position -> (response, seconds)
+        self._pending: dict[int, tuple[Any, float]] = {}
+        self._retrying = False
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self._retry_pending)
 
         self.question_view = QuestionView(self.card)
         self.question_view.confirmRequested.connect(self.confirm)
@@ -170,11 +179,18 @@ class PracticePage(StudyPage):
         self.answer(response)
 
     def answer(self, response: Any) -> AnswerResult | None:
-        """Store and check the answer now (one short transaction, on this thread: ~2 ms)."""
-        seconds = time.monotonic() - self._shown_at
+        """Store and check the answer now (one short transaction, on this thread: ~2 ms); with
+        the database busy, check it (a read), keep it and let the worker store it."""
+        seconds = round(time.monotonic() - self._shown_at, 1)
         try:
-            result = practice.answer(self.ctx, self.attempt.id, self.position, response,
-                                     seconds=round(seconds, 1))
+            if self._pending:
+                result = self._keep(response, seconds)  # keep the order: after the ones waiting
+            else:
+                try:
+                    result = practice.answer(self.ctx, self.attempt.id, self.position, response,
+                                             seconds=seconds, wait_ms=SAVE_WAIT_MS)
+                except practice.DatabaseBusy:
+                    result = self._keep(response, seconds)
         except DocumentError as exc:
             report_failure(self, "练习", exc)
             return None
@@ -187,6 +203,59 @@ class PracticePage(StudyPage):
         # into view once the panel has its size
         QTimer.singleShot(0, self, self._scroll_to_feedback)
         return result
+
+    def _keep(self, response: Any, seconds: float) -> AnswerResult:
+        """The verdict now (a read), the answer kept for the worker to store."""
+        result = practice.check(self.ctx, self.attempt.id, self.position, response)
+        self._pending[self.position] = (response, seconds)
+        self.message.setText("答案已记下。数据库正被其他程序占用，稍后自动保存。")
+        if not self.retry_timer.isActive():
+            self.retry_timer.start()
+        return result
+
+    def _retry_pending(self) -> None:
+        """Store the kept answers on the worker (there the lock may be waited for)."""
+        if self._retrying or not self._pending:
+            return
+        self._retrying = True
+        items = dict(self._pending)
+        ctx, attempt_id = self.ctx, self.attempt.id
+
+        def work(_p, _c) -> dict[int, AnswerResult]:
+            return {pos: practice.answer(ctx, attempt_id, pos, response, seconds=seconds)
+                    for pos, (response, seconds) in items.items()}
+
+        def done(stored: dict[int, AnswerResult]) -> None:
+            self._retrying = False
+            for pos, result in stored.items():
+                self._pending.pop(pos, None)
+                self.results[pos] = result  # (now with its review date)
+            if not self._pending:
+                self.retry_timer.stop()
+                if self.message.text().startswith("答案已记下"):
+                    self.message.setText("答案已全部保存。")
+
+        def failed(exc: BaseException) -> None:
+            self._retrying = False
+            if not isinstance(exc, practice.DatabaseBusy):
+                log.warning("kept answers of practice %d not stored: %s", attempt_id, exc)
+
+        self.runner.run(work, title="保存答案", on_success=done, on_failure=failed, show_progress=False)
+
+    def flush_pending(self) -> None:
+        """Store the kept answers when the page is left (on this thread, waiting for the lock:
+        the learner is leaving, nothing is being answered meanwhile)."""
+        for pos, (response, seconds) in list(self._pending.items()):
+            try:
+                self.results[pos] = practice.answer(self.ctx, self.attempt.id, pos, response, seconds=seconds)
+                del self._pending[pos]
+            except DocumentError as exc:
+                log.warning("kept answer %d of practice %d not stored: %s", pos, self.attempt.id, exc)
+        if not self._pending:
+            self.retry_timer.stop()
+
+    def about_to_leave(self) -> None:
+        self.flush_pending()
 
     def _scroll_to_feedback(self) -> None:
         if self.feedback.isVisible():
@@ -225,13 +294,24 @@ class PracticePage(StudyPage):
         self.closed = True
         self.confirm_button.setEnabled(False)
         self.end_button.setEnabled(False)
-        ctx, attempt_id = self.ctx, self.attempt.id
+        self.retry_timer.stop()
+        ctx, attempt_id, pending = self.ctx, self.attempt.id, dict(self._pending)
+
+        def work(_p, _c):
+            for pos, (response, seconds) in pending.items():  # kept while the database was busy
+                practice.answer(ctx, attempt_id, pos, response, seconds=seconds)
+            return practice.finish(ctx, attempt_id)
+
+        def succeeded(result) -> None:
+            self._pending.clear()
+            self.finished.emit(result)
 
         def failed(exc: BaseException) -> None:
             self.closed = False
             self.confirm_button.setEnabled(True)
             self.end_button.setEnabled(True)
+            if self._pending:
+                self.retry_timer.start()
             report_failure(self, "结束练习", exc)
 
-        self.runner.run(lambda _p, _c: practice.finish(ctx, attempt_id), title="结束练习",
-                        label="正在整理练习小结…", on_success=self.finished.emit, on_failure=failed)
+        self.runner.run(work, title="结束练习", label="正在整理练习小结…", on_success=succeeded, on_failure=failed)

@@ -160,3 +160,45 @@ def test_resumed_practice_shows_its_answers_and_goes_on(qtbot, study_window, see
     qtbot.waitUntil(lambda: page.hasFocus())  # the keys work at once, without a click
     qtbot.keyClick(page, Qt.Key.Key_Left)
     assert "回答错误" in page.feedback.verdict.text() and page.question_view.locked
+
+
+def test_a_practice_answer_while_the_database_is_busy_gets_its_verdict_and_is_stored_later(
+        qtbot, study_window, seeded_ctx, key) -> None:
+    """Another program holds the write lock (a long import): the learner still gets the verdict
+    at once (checking is a read), the window does not wait 5 s, and the answer is stored by the
+    worker when the lock is released — with its 错题本 entry."""
+    import sqlite3
+    import time
+
+    from studyapp.db.engine import DB_FILENAME
+    from studyapp.services import practice
+
+    window = study_window()
+    page = start(qtbot, window)
+    ctx, aid = seeded_ctx, page.attempt.id
+    assert wrongbook.wrong_count(ctx, page.attempt.person_id) == 0
+    blocker = sqlite3.connect(str(window.ctx.data_dir / DB_FILENAME), timeout=0.1)
+    blocker.isolation_level = None
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        t0 = time.monotonic()
+        result = page.answer(key.wrong(aid, 0))
+        stall = time.monotonic() - t0
+        print(f"\nGUI stall of a practice answer while the database is locked: {stall * 1000:.0f} ms")
+        assert stall < 1.0  # (5 s before: the default busy timeout on the GUI thread)
+        assert result is not None and result.correct is False and page.feedback.isVisible()
+        assert "稍后自动保存" in page.message.text()
+        assert not practice.get_attempt(ctx, aid).questions[0].answered  # not stored yet
+        # the next answer waits behind the kept one, in order
+        page.show_question(1)
+        page.answer(key.right(aid, 1))
+        assert set(page._pending) == {0, 1}
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    page._retry_pending()
+    qtbot.waitUntil(lambda: not page._pending, timeout=10000)
+    stored = practice.get_attempt(ctx, aid).questions
+    assert stored[0].answered and stored[0].correct is False and stored[1].answered
+    assert page.message.text() == "答案已全部保存。"
+    assert wrongbook.wrong_count(ctx, page.attempt.person_id) == 1  # the wrong one, in the 错题本
