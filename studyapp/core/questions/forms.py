@@ -82,10 +82,12 @@ _SLOGANS = re.compile(r"中华民族伟大复兴|中国特色社会主义|社会
 # 「不得采集……禁止采集的信息」: forbidden things are forbidden
 _TAUTOLOGY = re.compile(r"不得[^，。；]*(?:禁止|不得|违法)[^，。；]*的|禁止[^，。；]*禁止")
 # exhortations: true whatever the text says
-_PLATITUDE = re.compile(r"不断|积极|努力|大力|切实|进一步|自觉|认真|广泛")
+_PLATITUDE = re.compile(r"不断|积极|努力|大力|切实|进一步|自觉|认真|广泛|"
+                        r"加强[^，。；]{0,40}(?:宣传|教育|监督管理|监督|管理|领导|指导|协调)(?:工作)?(?:[，。；]|$)|"
+                        r"提高[^，。；]{0,16}意识")  # (「应当按照权限加强对……的监督管理」: true of any body)
 # what a court or a procuratorate never does: in its place, the sentence reads as nonsense
-_ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院"), re.compile(
-    r"查处|行政处罚|处罚|罚款|吊销|责令|没收|警告|拘留|出警|登记|许可|备案|审批"))
+_ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院", "监察机关"), re.compile(
+    r"查处|行政处罚|处罚|罚款|吊销|责令|没收|警告|拘留|出警|登记|许可|备案|审批|核发|通行证|证件|证书|执照|发放|颁发"))
 # what only that organ does: said in the sentence, it gives the organ away (向……提起诉讼 is a
 # court, whatever the options), and a rival in its place reads as nonsense, not as a test
 _ORGAN_SAID = {
@@ -296,6 +298,10 @@ class Forms:
             if re.search(r"(?:就|对|将|把)[^，,；;。]*$", last) and not re.search(r"(?:就|对|将|把)[^，,；;。]*?"
                                                                             r"(?:进行|作出|提出|予以|给予|实行)", last):
                 continue  # 「应当就……初步方案，……向……汇报」: cut there, the frame never gets its verb
+            frame = re.search(r"(?:^|[，,])(?:应当|可以|并)?(?:对|就)(?!于)[^，,]*?(?:[，,][^，,]*)*$", text[lo:hi].rstrip("，,"))
+            if frame and not re.search(r"进行|作出|提出|予以|给予|实行|实施|负责|审议|审查|监督|检查|处理|决定|"
+                                       r"开展|组织|采取|提供|承担", frame.group(0)):
+                continue  # 「……对关于……的报告、预算草案，」 cut before its verb (进行初步审查) says nothing
             if hi - lo >= 20 and not _PREDICATE_NEXT.match(rest):
                 return lo, hi
         if self.lex.legal:
@@ -555,6 +561,8 @@ class Forms:
                     continue
                 if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6) or instrument):
                     continue  # 氛围, 国际, 违规: another word would fill it as well
+                if re.match(r"分类|分级|分区|分层|分段|分片|分批|分期", term):
+                    continue  # 「实行____，确定禁止开发建设区」: 分区管控 fits as well as 分类管控
                 nxt = tagged[i + k][1] if i + k < len(tagged) else "x"
                 if chunk[-1][1].startswith(("l", "i")) and nxt.startswith(("n", "v", "a", "d")):
                     continue  # an idiom used as a verb or adverb: 高度重视…, 不折不扣执行
@@ -1097,6 +1105,17 @@ class Forms:
             return []  # 「还应当具备……」 without the 除……外 it adds to; misconduct of anybody, punished
         if any(refers_elsewhere(p) for p in points) or len(lead) > 70:
             return []  # 「违反本法第二十六条规定的」 cannot be answered from the question
+        if re.match(r"^[^：:]*?(?:时|的)?[，,][^：:]*(?:应当|可以|不得|必须|由)", lead[m.end():]):
+            return []  # 「……有下列情形之一，不能履行监护职责的，应当……」: the rule follows the list's name
+        if re.search(r"时[，,]", lead[m.end():m.end() + 4]):
+            return []  # 「开展下列活动时，应当……」: the question would lose its rule
+        from studyapp.core.questions.lexicon import ITEM_KINDS
+        from studyapp.core.questions.text import sentences
+        kids = info.node.children
+        if any(c.kind in ITEM_KINDS and len(sentences(c.text or c.title or "")) > 1 for c in kids) \
+                or any(c.kind not in ITEM_KINDS and re.search(r"还应|还须|还需|另外|此外|同时提交|同时提供", c.text or "")
+                       for c in kids):
+            return []  # an item or a paragraph after the list adds to it (还应当提交……): no whole answer
         which = "哪" if re.match(r"[一二三四五六七八九十两\d]", cat or "") else "哪些"  # 下列三种 → 哪三种
         rest = lead[m.end():]
         if not rest.startswith("的"):
@@ -1354,9 +1373,8 @@ def _out_of_kind(f, text: str) -> set[float]:
     one date (「在5月31日停止售烟二天」 contradicts itself)."""
     if f.unit == "周岁" and "未成年" in text[f.end:f.end + 12]:
         return {float(v) for v in range(18, 121)}
-    if f.unit == "小时" and (re.search(r"每天|每日|全天|昼夜|一天|一日", text[max(0, f.start - 6):f.start])
-                           or re.match(r"值班|值守|应急值守|服务热线", text[f.end:f.end + 4])) and f.value == 24:
-        return {float(v) for v in range(13, 1000) if v != 24}
+    if f.unit == "小时" and f.value == 24 and not re.match(r"内|以内|之内|后|前|以上|以下|至", text[f.end:f.end + 2]):
+        return {float(v) for v in range(0, 1000) if v != 24}  # 「二十四小时接受报修」: round the clock, no limit
     if f.unit in ("天", "日") and re.search(r"\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日",
                                            text[max(0, f.start - 12):f.start]):
         return {float(v) for v in range(2, 400)}

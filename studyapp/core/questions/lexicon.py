@@ -76,6 +76,7 @@ _LEANS_BACK = re.compile(r"^(?:有关(?:单位|部门|机关|组织|方面)(?:�
                          r"(?:调查|检查|监督检查|执法|办案)人员(?:应当|不得|可以|必须|须)|[\u4e00-\u9fff]{1,4}后的|(?:报告|决定|申请|合同|协议|文件|材料|方案|意见|通知|证书|名单|结果|"
                          r"记录|规划|计划|章程|预案|清单)(?:应当|可以|不得|必须|须|由|经|自|应|中|内容))")
 _ACTOR_FIRST = re.compile(r"^(?:国家|[\u4e00-\u9fff]{1,10}?(?:委员会|机关|政府|部门|党委|党组|人大|法院|检察院))")
+_PREMISE = re.compile(r"^(?:在[^，,。；;]{2,30}[，,])?[^，,。；;]{2,80}的[，,]|^在[^，,。；;]{2,30}(?:内|中|时|期间)[，,]")
 _LABEL_OPEN = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳])")
 _ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|对|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,48}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)"
                            r"|[^，,。]{1,10}时[，,])")  # 「检查时，人民警察……」: whose inspection?
@@ -94,6 +95,7 @@ class Unit:
     key: str = ""          # normalized with numbers masked: the same rule restated
     prev: str = ""         # the sentence before it in the same paragraph, when that one stands alone
     before: str = ""       # the sentence before it in the same paragraph, whatever it is
+    premise: str = ""      # the paragraph's first sentence when it sets a condition for the rest
 
     @property
     def path(self) -> list[str]:
@@ -120,6 +122,13 @@ class Unit:
             return None  # 「（六）将本单位……」: an item the outline could not place, its lead-in unknown
         if self.before and not self.item and _takes_up(self):
             return None  # 「……方可交付试运营。试运营满两年后，……」: which trial, the sentence before says
+        if self.premise and not self.item:
+            return None  # the condition the paragraph opened with holds here too: shown after it, or not asked
+        if re.match(r"其他有关(?:部门|单位|机关|机构)|其他部门", body):
+            return None  # 「其他有关部门应当及时处理投诉」: other than which, the sentence before says
+        if re.search(r"应当[^，,。；;]{0,30}(?:自行|予以|依法|限期)?(?:拆除|清除|补办|撤销|注销|收回|退还)(?:[，,。；;]|$)", body) \
+                and not re.search(r"[将把对][^，,。；;]{2,}", body):
+            return None  # 「建设单位应当在……届满前自行拆除」: pull down what, the sentence before says
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:
             return None  # 「其中……」「但是……」 read right after the sentence they continue
         if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]
@@ -292,8 +301,13 @@ class Lexicon:
                 continue
             for para in (node.text or "").split("\n"):
                 prev = before = ""  # (the sentence before in the same paragraph: a new paragraph is a new rule)
-                for s in sentences(para):
-                    u = Unit(info, s, order, topic=topic, prev=prev, before=before)
+                sents = sentences(para)
+                # 「在燃气设施保护范围内，从事……活动的，建设单位应当……。建设单位应当至少在开工前……」:
+                # the paragraph's opening condition holds for the sentences after it
+                premise = sents[0] if sents and _PREMISE.match(sents[0]) else ""
+                for s in sents:
+                    u = Unit(info, s, order, topic=topic, prev=prev, before=before,
+                             premise=premise if s is not sents[0] else "")
                     u.key = mask(s)
                     self.units.append(u)
                     order += 1

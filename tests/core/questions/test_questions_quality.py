@@ -667,3 +667,45 @@ def test_round_25_failures_stay_fixed() -> None:
                 assert not any(o in c.question.options for o in ("三十六小时", "四十八小时")), c.question.options
         for *_, new, why in forms._falsifications(u):
             assert not (why == "figure" and "5月31日" in u.text), new
+
+
+def test_round_26_failures_stay_fixed() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 燃气经营者应当二十四小时接受用户报修。\n"
+            "第二条 带邮政专用标志的车辆，凭公安机关核发的通行证，可以不受禁行路线和禁停路段的限制。\n"
+            "第三条 在燃气设施保护范围内，从事打桩、挖掘等可能影响燃气设施安全活动的，建设单位应当委托具有相应资质的单位施工。"
+            "建设单位应当至少在开工前二十四小时书面通知燃气经营者。\n"
+            "第四条 其他有关部门应当及时处理投诉，并将处理情况通报同级侨务部门。\n"
+            "第五条 建设单位或者个人应当在批准的使用期限届满前自行拆除，并清理现场。\n"
+            "第六条 湿地保护规划应当明确湿地总体布局和保护目标，依法划定生态保护红线的湿地范围，实行分类管控，确定禁止开发建设区。\n"
+            "第七条 市、区县负有安全生产监督管理职责的部门应当按照权限加强对铁路运输企业安全生产状况的监督管理。\n"
+            "第八条 父母或者其他监护人有下列情形之一，不能履行监护职责的，应当委托有监护能力的其他成年人代为监护：\n"
+            "（一）外出务工、经商的；\n（二）依法被执行拘留、逮捕的；\n（三）正在服刑的；\n"
+            "第九条 开展主要与中医药有关的下列活动时，应当成立中医药专家组：\n（一）中医药服务收费项目的制定；\n"
+            "（二）中医药专业技术人员职称评审；\n（三）科研项目立项；\n"
+            "第十条 财政经济委员会按照有关规定，对关于计划执行情况的报告、计划草案，关于预算执行情况的报告、预算草案，"
+            "国民经济和社会发展五年规划纲要草案，进行初步审查，提出初步审查意见。\n")
+    doc = parse_text(text)
+    lex = Lexicon(doc)
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    for head in ("建设单位应当至少", "其他有关部门应", "建设单位或者个"):
+        u = next(u for u in lex.units if u.text.startswith(head))
+        assert u.context() is None or u.context().startswith("在燃气设施"), head
+    for u in lex.units:
+        rng = random.Random(1)
+        for c in forms.figure_single(u, rng) + forms.actor_single(u, rng):
+            opts = c.question.options
+            assert not ("二十四小时" in opts and "接受用户报修" in c.question.stem), opts
+            assert not ("公安机关" in opts and {"人民法院", "人民检察院", "监察机关"} & set(opts)), opts
+        for c in forms.fill_term(u, rng):
+            assert c.question.answer != ["分类管控"], c.question.stem
+        for truth in (True, False):
+            for c in forms.judge(u, rng, truth) + forms.rule_true(u):
+                assert not c.question.stem.endswith("预算草案。"), c.question.stem
+        assert not forms.rule_true(by["市、区县负有"]), "a duty to supervise, true of any body"
+    shorts = [c.question.stem for c in forms.lists()]
+    assert not any("哪些情形" in s or "哪些活动时" in s for s in shorts), shorts
