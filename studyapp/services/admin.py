@@ -1,10 +1,13 @@
-"""管理员密码: an optional PIN that guards the administrator's work — the roster, study sessions,
-attendance, scores, the question bank, imports and restoring a backup (issue 11). Learners read,
-practise and take quizzes without it.
+"""管理员密码: the PIN that guards the administrator's work in the window — the roster, study
+sessions, attendance, scores, the question bank, imports, the document library and restoring a
+backup. Learners read, practise and take quizzes without it.
 
-Set in 设置 → 管理员密码…; until it is set nothing asks for it (an office with one PC and one
-administrator needs no lock). The PIN is stored as a salted scrypt hash, never as itself; five
-wrong tries in a row lock it for a minute.
+It is set the first time anyone does the administrator's work in the window (the window asks
+for it then, and does nothing until it is set) and changed in 文件 → 管理员密码…. The PIN is
+stored as a salted scrypt hash, never as itself; five wrong tries in a row lock it for a minute.
+The command line is the administrator's own tool and asks for nothing: a forgotten PIN is
+removed there (`studyapp admin-pin --reset`, written in the 操作记录), and the window then asks
+for a new one.
 """
 
 from __future__ import annotations
@@ -70,6 +73,18 @@ def clear_pin(ctx: AppContext, old: str) -> None:
         if row is not None:
             audit.record(session, ctx.actor, "设置", "取消", "管理员密码", "已设置", "")
             session.delete(row)
+
+
+def reset_pin(ctx: AppContext) -> bool:
+    """Remove a forgotten PIN without it (the command line only); False when none was set."""
+    with ctx.begin(write=True) as session:
+        row = session.get(Setting, SETTING)
+        if row is None:
+            return False
+        audit.record(session, ctx.actor, "设置", "重置", "管理员密码", "已设置", "")
+        session.delete(row)
+    _failures.pop(str(ctx.data_dir), None)
+    return True
 
 
 def verify(ctx: AppContext, pin: str) -> bool:

@@ -1,6 +1,6 @@
-"""The gate in front of the administrator's work: once a 管理员密码 is set, opening 学习记录, the
-题库, an import or a restore asks for it; after it was given, the gate stays open until the PC
-has been left alone for IDLE_S (then it locks again by itself)."""
+"""The gate in front of the administrator's work: opening 学习记录, the 题库, the 文件库, an import
+or a restore asks for the 管理员密码 — the first time, to set it; after it was given, the gate
+stays open until the PC has been left alone for IDLE_S (then it locks again by itself)."""
 
 from __future__ import annotations
 
@@ -40,12 +40,13 @@ class AdminGate:
         self._until = 0.0
 
     def ensure(self, parent: QWidget | None, what: str) -> bool:
-        """True when the work may go on: no PIN set, the gate is open, or the right PIN given."""
-        if not admin.has_pin(self.ctx):
-            return True
+        """True when the work may go on: the gate is open, or the right PIN given — or, the first
+        time, a new PIN set."""
         if self.unlocked:
             self.touch()
             return True
+        if not admin.has_pin(self.ctx):
+            return self._first_use(parent, what)
         pin, ok = self.ask(parent, "管理员密码", f"{what}需要管理员密码：")
         if not ok:
             return False
@@ -61,6 +62,47 @@ class AdminGate:
         return True
 
 
+    def _first_use(self, parent: QWidget | None, what: str) -> bool:
+        """The first administrator's work on this data folder: set the PIN now (nothing happens
+        until it is set)."""
+        new, ok = self.ask(parent, "设置管理员密码",
+                           f"{what}是管理员的工作。第一次使用，请先设置管理员密码（{admin.MIN_LENGTH}～"
+                           f"{admin.MAX_LENGTH} 位）。\n以后打开学习记录、题库、文件库，导入文件和恢复备份时"
+                           "都要输入它；学员阅读、练习和考试不需要密码。")
+        if not ok:
+            return False
+        again, ok = self.ask(parent, "设置管理员密码", "请再输入一遍管理员密码：")
+        if not ok:
+            return False
+        if again != new:
+            QMessageBox.warning(parent, "设置管理员密码", "两次输入的密码不一样，没有设置。请再试一次。")
+            return False
+        try:
+            admin.set_pin(self.ctx, new)
+        except DocumentError as exc:
+            QMessageBox.warning(parent, "设置管理员密码", exc.message)
+            return False
+        QMessageBox.information(parent, "设置管理员密码", FORGOTTEN)
+        self._until = self.clock() + IDLE_S
+        return True
+
+
+def require(widget: QWidget | None, what: str) -> bool:
+    """The gate of the main window `widget` belongs to (a dialog, the room's score grid): True
+    when the work may go on. A widget shown on its own, without a main window, has no gate."""
+    w = widget
+    while w is not None:
+        gate = getattr(w, "admin_gate", None)
+        if isinstance(gate, AdminGate):
+            return gate.ensure(widget, what)
+        w = w.parentWidget()
+    return True
+
+
+FORGOTTEN = ("已设置管理员密码。请记住它：离开电脑 10 分钟后自动锁定。\n"
+             "忘记密码时，请在命令行运行 studyapp admin-pin --reset 取消它，再重新设置。")
+
+
 def edit_pin(parent: QWidget | None, ctx: AppContext, ask=_ask) -> bool:  # noqa: ANN001
     """文件 → 管理员密码…: set one, or change / cancel the one there is (the old one first)."""
     try:
@@ -72,14 +114,8 @@ def edit_pin(parent: QWidget | None, ctx: AppContext, ask=_ask) -> bool:  # noqa
             if not admin.verify(ctx, old):
                 QMessageBox.warning(parent, "管理员密码", "密码不对，没有修改。")
                 return False
-        new, ok = ask(parent, "管理员密码", "新的管理员密码（4～32 位；留空则取消密码）：")
-        if not ok:
-            return False
-        if not new.strip():
-            if old is not None:
-                admin.clear_pin(ctx, old)
-                QMessageBox.information(parent, "管理员密码", "已取消管理员密码：打开学习记录和题库不再需要密码。")
-                return True
+        new, ok = ask(parent, "管理员密码", f"新的管理员密码（{admin.MIN_LENGTH}～{admin.MAX_LENGTH} 位）：")
+        if not ok or not new.strip():
             return False
         again, ok = ask(parent, "管理员密码", "请再输入一遍新的管理员密码：")
         if not ok:
@@ -91,6 +127,5 @@ def edit_pin(parent: QWidget | None, ctx: AppContext, ask=_ask) -> bool:  # noqa
     except DocumentError as exc:
         QMessageBox.warning(parent, "管理员密码", exc.message)
         return False
-    QMessageBox.information(parent, "管理员密码", "已设置管理员密码。打开学习记录、题库，导入文件和恢复备份时需要输入它；"
-                            "离开电脑 10 分钟后自动锁定。")
+    QMessageBox.information(parent, "管理员密码", FORGOTTEN)
     return True

@@ -138,8 +138,9 @@ class BackupDialog(QDialog):
                                label="正在备份…", on_success=done, on_failure=failed)
 
     def _admin(self, what: str) -> bool:
-        gate = getattr(self.parent(), "admin_gate", None)
-        return gate is None or gate.ensure(self, what)
+        from studyapp.ui.admin import require
+
+        return require(self, what)
 
     def restore_selected(self) -> bool:
         chosen = self.selected()

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.act_backup = self._action("备份与恢复…", self.show_backups, [],
                                        "查看自动备份，立即备份，或从备份恢复数据")
         self.act_admin_pin = self._action("管理员密码…", self.edit_admin_pin, [],
-                                          "设置后，打开学习记录、题库，导入文件和恢复备份需要输入它")
+                                          "修改管理员密码：打开学习记录、题库、文件库的修改，导入文件和恢复备份需要输入它")
         self.act_quit = self._action("退出", self.close, [K("Ctrl+Q")])
         self.act_find = self._action("查找…", self.reader.show_find, [K(K.StandardKey.Find)],
                                      "在整份文件中查找词语")
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         return done
 
     def _admin(self, what: str) -> bool:
-        """The 管理员密码, when one is set (learners read, practise and take quizzes without it)."""
+        """The 管理员密码 (set the first time; learners read, practise and take quizzes without it)."""
         gate = getattr(self, "admin_gate", None)
         return gate is None or gate.ensure(self, what)
 
@@ -315,6 +315,8 @@ class MainWindow(QMainWindow):
     def paste_import(self) -> None:
         from studyapp.ui.importing.paste import PasteDialog
 
+        if not self._admin("粘贴导入"):
+            return
         dialog = PasteDialog(self)
         if dialog.exec() == PasteDialog.DialogCode.Accepted:
             self.import_text(dialog.text())
@@ -481,7 +483,7 @@ class MainWindow(QMainWindow):
         from studyapp.ui.bank.generate import generate_in_background
 
         doc = self._bank_document(document_id)
-        if doc is None:
+        if doc is None or not self._admin("生成试题"):
             return None
 
         def done(result: GenerateResult | None) -> None:

@@ -39,6 +39,9 @@ def make_window(qtbot, seeded_ctx) -> Iterator[Callable[..., object]]:  # noqa: 
             settings_service.set_setting(seeded_ctx, "reader.read_after_seconds", read_after)
         window = MainWindow(seeded_ctx)
         qtbot.addWidget(window)
+        # the administrator is at work (gave the PIN): tests of the gate itself lock it first
+        window.admin_gate.clock = lambda: 0.0
+        window.admin_gate._until = 1.0
         if size is not None and not settings_service.get_setting(seeded_ctx, "window.geometry"):
             window.resize(*size)
         seed = documents.ensure_seed(seeded_ctx)

@@ -25,6 +25,29 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     p.add_argument("--reset", action="store_true", help="恢复该项的默认值")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=run)
+    a = subparsers.add_parser(
+        "admin-pin", parents=[parent], help="查看或取消（忘记时）管理员密码",
+        description="不带参数：显示是否已设置管理员密码。--reset：取消忘记了的管理员密码（记入操作记录），"
+                    "程序窗口下次进行管理工作时会要求设置新的密码。")
+    a.add_argument("--reset", action="store_true", help="取消管理员密码（忘记密码时）")
+    a.set_defaults(handler=run_admin_pin)
+
+
+def run_admin_pin(args: argparse.Namespace) -> int:
+    from studyapp.services import admin
+
+    ctx = open_context(args)
+    try:
+        if args.reset:
+            if admin.reset_pin(ctx):
+                out("已取消管理员密码（已记入操作记录）。程序窗口下次进行管理工作时会要求设置新的密码。")
+            else:
+                out("还没有设置管理员密码，无需取消。")
+            return 0
+        out("已设置管理员密码。" if admin.has_pin(ctx) else "还没有设置管理员密码：程序窗口第一次进行管理工作时会要求设置。")
+        return 0
+    finally:
+        ctx.close()
 
 
 def _name(raw: str) -> str:

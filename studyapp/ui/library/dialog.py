@@ -25,6 +25,7 @@ from studyapp.core.model import DocumentError
 from studyapp.core.stats import fmt_percent
 from studyapp.services import AppContext, documents
 from studyapp.services.dto import DocumentInfo
+from studyapp.ui.admin import require
 
 log = logging.getLogger("studyapp.ui")
 
@@ -162,7 +163,7 @@ class LibraryDialog(QDialog):
 
     def rename_selected(self) -> None:
         info = self.selected_info()
-        if info is None:
+        if info is None or not require(self, "重命名文件"):
             return
         title, ok = QInputDialog.getText(
             self, "重命名文件", "新的标题：", QLineEdit.EchoMode.Normal, info.title
@@ -179,7 +180,7 @@ class LibraryDialog(QDialog):
 
     def delete_selected(self) -> None:
         info = self.selected_info()
-        if info is None:
+        if info is None or not require(self, "删除文件"):
             return
         answer = QMessageBox.question(
             self,

@@ -222,6 +222,10 @@ class PaperEntryWindow(QWidget):
 
     # actions -------------------------------------------------------------------------------------
     def save_scores(self) -> int:
+        from studyapp.ui.admin import require
+
+        if not require(self, "把成绩保存到学习会"):
+            return 0
         try:
             count = room.save_paper_scores(self.ctx, self.run_id)
         except DocumentError as e:
