@@ -75,6 +75,8 @@ _CONDITION = re.compile(r"根据.{0,8}需要|必要时|需要|按照.{0,10}规�
                         r"可以.{0,20}也可以|情节|特殊|协商|一致")
 # organs of one system, each with powers the others lack: a rival for any of them
 _ORGANS = ("人民法院", "人民检察院", "公安机关", "监察机关", "国家安全机关")
+# a higher law may set the figure otherwise: a figure beside it has more than one right answer
+_HIGHER_LAW_ELSE = re.compile(r"(?:法律|行政法规)[^，。；]{0,12}另有规定")
 # slogans of the day: a blank inside one tests nothing of the document
 _SLOGANS = re.compile(r"中华民族伟大复兴|中国特色社会主义|社会主义现代化国家|社会主义核心价值观|新发展理念|高质量发展|"
                       r"中国式现代化|人类命运共同体|全面从严治党|以人民为中心|全心全意为人民服务|实事求是|"
@@ -103,7 +105,7 @@ _LIST_VERB = re.compile(r"遵循|坚持|实行|贯彻|按照|根据|本着|遵�
 # what is wrong in itself: a ban on it turned into a permission is absurd, not a test
 _WRONG_IN_ITSELF = re.compile(
     r"违反|违法|违背|擅自|任何|随意|捏造|诬告|泄露|非法|抵触|骗取|谋取|牟取|虚报|伪造|变造|贪污|挪用|侵占|滥用|徇私|"
-    r"索取|收受|截留|克扣|私分|刁难|报复|隐瞒|歧视|强迫|推诿|敷衍|拖延|压制|侵犯|侵害|干涉|阻碍|妨碍|阻挠|损毁|"
+    r"索取|收受|截留|克扣|私分|刁难|报复|隐瞒|歧视|强迫|推诿|敷衍|拖延|压制|侵犯|侵害|干涉|阻碍|妨碍|阻挠|损毁|任意|"
     r"打击|殴打|虐待|遗弃|体罚|侮辱|诽谤|欺骗|弄虚作假|谎报|瞒报|迟报|漏报|破坏|毁灭|冒用|盗用|诱导|误导|欺诈|胁迫|强令|索要|勒索|"
     r"变相|损害|危害|妨害|扰乱|违规|限制|超标|恶意|隐患|不符合|不合格|不全|假冒|伪劣|过期|失效|影响|干扰|污染")
 # categories of bodies (国家机关 holds them all): never a key, an option or a swap
@@ -367,8 +369,8 @@ class Forms:
     def figure_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
         out = []
         ctx = self._context(unit)
-        if ctx is None or unit.key in self.lex.repeated_key:
-            return out
+        if ctx is None or unit.key in self.lex.repeated_key or _HIGHER_LAW_ELSE.search(unit.text):
+            return out  # (「最长不得超过三年，但法律、行政法规另有规定的除外」: the law may say two)
         figs = numbers.figures(unit.text)
         in_sentence = {f.value for f in figs}
         for f in figs:
@@ -727,7 +729,7 @@ class Forms:
     def _find_falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
         text = unit.text
         out: list[tuple[int, int, str, str]] = []
-        figs = numbers.figures(text)
+        figs = [] if _HIGHER_LAW_ELSE.search(text) else numbers.figures(text)
         for f in figs:
             if re.search(r"是指|所称", text):
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
@@ -1109,6 +1111,8 @@ class Forms:
             return []  # 「……有下列情形之一，不能履行监护职责的，应当……」: the rule follows the list's name
         if re.search(r"时[，,]", lead[m.end():m.end() + 4]):
             return []  # 「开展下列活动时，应当……」: the question would lose its rule
+        if re.search(r"任何(?:单位和|单位或者)?(?:个人|人)|一切单位", lead) and (cat or "") in ("", "行为", "活动", "事项"):
+            return []  # 「任何单位和个人禁止下列行为」: which of the text's bans, the stem does not say
         from studyapp.core.questions.lexicon import ITEM_KINDS
         from studyapp.core.questions.text import sentences
         kids = info.node.children
@@ -1455,6 +1459,8 @@ def _peer(x: str, w: str) -> bool:
     otherwise, of the same level (中央… for 中央…), and no army body for a civil one."""
     if x == w or x in CATEGORY_BODIES or w in x or x in w:
         return False
+    if {x[:2], w[:2]} == {"检察", "监察"}:
+        return False  # 检察机关 / 监察机关 read alike and share the work on duty crimes: no test, a trap
     suffix = next((sfx for sfx in BODY_SUFFIX if x.endswith(sfx)), "")
     if x[:len(x) - len(suffix)] in _GENERIC_MODIFIERS or x == "人民政府":
         return False  # 执法机关, 中国政府, 人民政府: a broader name that may include the right body

@@ -124,6 +124,10 @@ class Unit:
             return None  # 「……方可交付试运营。试运营满两年后，……」: which trial, the sentence before says
         if self.premise and not self.item:
             return None  # the condition the paragraph opened with holds here too: shown after it, or not asked
+        if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
+            return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
+        if re.match(r"^[\u4e00-\u9fff]{0,4}(?:项目和标准|标准|费用)(?:应当|须|不得|由|按照)", body):
+            return None  # 「收费项目和标准应当报经……批准」: the fees of what, the text said before
         if re.match(r"其他有关(?:部门|单位|机关|机构)|其他部门", body):
             return None  # 「其他有关部门应当及时处理投诉」: other than which, the sentence before says
         if re.search(r"应当[^，,。；;]{0,30}(?:自行|予以|依法|限期)?(?:拆除|清除|补办|撤销|注销|收回|退还)(?:[，,。；;]|$)", body) \

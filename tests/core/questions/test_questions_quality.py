@@ -709,3 +709,26 @@ def test_round_26_failures_stay_fixed() -> None:
         assert not forms.rule_true(by["市、区县负有"]), "a duty to supervise, true of any body"
     shorts = [c.question.stem for c in forms.lists()]
     assert not any("哪些情形" in s or "哪些活动时" in s for s in shorts), shorts
+
+
+def test_round_27_failures_stay_fixed() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 城市轨道交通建设单位不得任意压缩合理工期。\n"
+            "第二条 检察机关应当依法履行法律监督职责，依法查处大气环境保护执法领域职务犯罪行为。监察机关应当依法调查职务违法。\n"
+            "第三条 竞业限制的期限由劳动合同当事人约定，最长不得超过三年，但法律、行政法规另有规定的除外。合同期限不得超过五年。\n"
+            "第四条 遗弃犬只的，由公安部门处五百元以上二千元以下罚款，并吊销《养犬登记证》。养犬人五年内不得申请办理《养犬登记证》。\n"
+            "第五条 公共文化设施收取费用的，应当对未成年人实行免费。\n收费项目和标准应当报经同级人民政府物价部门批准。\n"
+            "第六条 任何单位和个人禁止下列行为：\n（一）在公共供水管网上直接装泵抽水；\n（二）擅自转供公共供水；\n（三）擅自改变用水性质。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    assert not any(new == "可以" for *_, new, _ in forms._falsifications(by["城市轨道交通"]))
+    assert not any("监察机关" == new for *_, new, _ in forms._falsifications(by["检察机关应当"]))
+    assert not forms.figure_single(by["竞业限制的期"], random.Random(1))
+    assert not any(why == "figure" for *_, why in forms._falsifications(by["竞业限制的期"]))
+    assert by["养犬人五年内"].context() is None
+    assert by["收费项目和标"].context() is None
+    assert not any("任何单位和个人禁止哪些" in c.question.stem for c in forms.lists())
