@@ -37,6 +37,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 WRITE = {"studyapp_write": True}  # execution options of a transaction that reads, then writes
+# (and {"studyapp_wait_ms": N}: wait at most N ms for another writer's lock, instead of BUSY_TIMEOUT_MS)
 
 
 def _begin(conn: Any) -> None:
@@ -44,8 +45,12 @@ def _begin(conn: Any) -> None:
     (a roster import looks up who exists, then inserts the rest): it takes the write lock at
     once, so a second import waits (busy_timeout) and then sees the first one's rows, instead
     of both inserting the same person and the second failing on the unique index."""
-    immediate = conn.get_execution_options().get("studyapp_write", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    options = conn.get_execution_options()
+    # every transaction sets its own wait, before BEGIN (BEGIN IMMEDIATE itself is where a write
+    # waits for another writer): a pooled connection never carries a short wait to the next user
+    wait = options.get("studyapp_wait_ms")
+    conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait) if wait is not None else BUSY_TIMEOUT_MS}")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("studyapp_write", False) else "BEGIN")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

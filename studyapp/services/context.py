@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,10 @@ class DatabaseBusy(StorageError):
 
 class NotFoundError(DocumentError):
     """A document/section/session asked for no longer exists (e.g. deleted meanwhile)."""
+
+
+INTERACTIVE_WAIT_MS = 100  # the longest the window waits for another writer (≤ 100 ms stall)
+LONG_WAIT_MS = BUSY_TIMEOUT_MS  # for the rare write the window must make now (kept answers on leaving)
 
 
 def storage_message(error: BaseException) -> str:
@@ -83,6 +88,9 @@ class AppContext:
             backup.assert_intact(self._data_dir)
         # who makes the changes the 操作记录 lists: this PC's window, or the command line
         self.actor = "本机"
+        # the thread a person waits on (the window's): there a write waits at most
+        # INTERACTIVE_WAIT_MS for another writer's lock, never the usual 5 s (see begin)
+        self.interactive_thread: int | None = None
         self.url = url or sqlite_url(self._data_dir)
         self.engine = make_engine(self.url)
         try:
@@ -111,22 +119,22 @@ class AppContext:
         `write=True` for a transaction that reads and then writes on what it read: on SQLite it
         takes the write lock at its start (BEGIN IMMEDIATE), so two of them never interleave.
         `wait_ms` waits at most that long for another writer's lock (the GUI thread must not
-        stall for the usual 5 s): DatabaseBusy then, and the caller tries again later."""
+        stall for the usual 5 s): DatabaseBusy then, and the caller tries again later. On the
+        interactive thread (the window's) that is INTERACTIVE_WAIT_MS unless the caller says
+        otherwise: the window never freezes behind a long import; a write it could not make
+        says so (DatabaseBusy, a DocumentError with a Chinese message) or is kept and retried."""
+        if wait_ms is None and self.interactive_thread is not None \
+                and threading.get_ident() == self.interactive_thread:
+            wait_ms = INTERACTIVE_WAIT_MS
         short = wait_ms is not None and self.engine.dialect.name == "sqlite"
+        options: dict[str, Any] = dict(WRITE) if write else {}
+        if short:
+            options["studyapp_wait_ms"] = int(wait_ms)  # set before BEGIN (db.engine._begin)
         try:
             with self.session_factory.begin() as session:
-                raw = None
-                if short:
-                    # on the driver's connection, so it is set back even after a failed flush
-                    raw = session.connection().connection.driver_connection
-                    raw.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
-                try:
-                    if write:
-                        session.connection(execution_options=WRITE)
-                    yield session
-                finally:
-                    if raw is not None:
-                        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                if options:
+                    session.connection(execution_options=options)
+                yield session
         except sa_exc.IntegrityError:
             raise  # a bug in a service, not the user's disk
         except sa_exc.DatabaseError as e:  # OperationalError: full, locked, read-only, damaged

@@ -87,9 +87,10 @@ def get_note(ctx: AppContext, section_id: int) -> str:
     return text or ""
 
 
-def save_note(ctx: AppContext, section_id: int, text: str) -> None:
-    """Save (or, for blank text, delete) the personal note of a section."""
-    with ctx.begin() as session:
+def save_note(ctx: AppContext, section_id: int, text: str, *, wait_ms: int | None = None) -> None:
+    """Save (or, for blank text, delete) the personal note of a section (`wait_ms`: see
+    AppContext.begin)."""
+    with ctx.begin(wait_ms=wait_ms) as session:
         _section(session, section_id)
         note = session.scalar(select(SectionNote).where(SectionNote.section_id == section_id))
         if not (text or "").strip():

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from studyapp.config import OPTIONS, Option, option
 from studyapp.db.models import Setting
-from studyapp.services.context import AppContext
+from studyapp.services.context import AppContext, DatabaseBusy
 
 log = logging.getLogger("studyapp.services")
 
@@ -75,6 +75,17 @@ def set_setting(ctx: AppContext, name: str, value: Any) -> None:
             session.add(Setting(name=name, value=value))
         else:
             row.value = value
+
+
+def remember(ctx: AppContext, name: str, value: Any) -> bool:
+    """Store a convenience (where the reader was, the window's size): while another program
+    holds the database it is skipped, never waited for — the next one will be stored."""
+    try:
+        set_setting(ctx, name, value)
+    except DatabaseBusy:
+        log.info("setting %s not stored: the database is busy", name)
+        return False
+    return True
 
 
 def reset_setting(ctx: AppContext, name: str) -> None:

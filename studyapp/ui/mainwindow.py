@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         from studyapp.ui.reader.view import Reader
 
         self.ctx = ctx
+        # writes made on this thread wait at most a moment for another writer (a long import)
+        ctx.interactive_thread = threading.get_ident()
         from studyapp.ui.admin import AdminGate
 
         self.admin_gate = AdminGate(ctx)
@@ -587,9 +590,9 @@ class MainWindow(QMainWindow):
     def save_window_state(self) -> None:
         from studyapp.services import settings as settings_service
 
-        settings_service.set_setting(self.ctx, "window.geometry", _encode(self.saveGeometry()))
-        settings_service.set_setting(self.ctx, "window.state", _encode(self.saveState()))
-        settings_service.set_setting(self.ctx, "window.splitter", _encode(self.reader.splitter.saveState()))
+        settings_service.remember(self.ctx, "window.geometry", _encode(self.saveGeometry()))
+        settings_service.remember(self.ctx, "window.state", _encode(self.saveState()))
+        settings_service.remember(self.ctx, "window.splitter", _encode(self.reader.splitter.saveState()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and where we are; let running work finish first."""
@@ -598,7 +601,9 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.reader.read_timer.stop()
-        self.reader.flush_note()
+        from studyapp.services.context import LONG_WAIT_MS
+
+        self.reader.flush_note(wait_ms=LONG_WAIT_MS)  # the last chance: wait for the lock
         self.runner.shutdown()
         self.save_window_state()
         super().closeEvent(event)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.config import option
 from studyapp.services import AppContext, documents, reading
+from studyapp.services.context import DatabaseBusy
 from studyapp.services import settings as settings_service
 from studyapp.services.dto import DocumentView, SearchHit, SectionView
 from studyapp.ui import style
@@ -38,6 +39,8 @@ log = logging.getLogger("studyapp.ui")
 
 MIN_FONT, MAX_FONT, FONT_STEP = 12, 40, 2
 NOTE_SAVE_DELAY_MS = 700
+RETRY_MS = 2000  # a note or a read mark the database was too busy for is tried again this often
+READ_RETRY_MS = RETRY_MS
 READING_COLUMN_EMS = 40  # a comfortable line length on wide screens
 SEARCH_LIMIT = 500
 
@@ -225,6 +228,12 @@ class Reader(QWidget):
         self.note_timer.setSingleShot(True)
         self.note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self.note_timer.timeout.connect(self.flush_note)
+        # notes typed while another program held the database: section -> text, saved on retry
+        self._unsaved_notes: dict[int, str] = {}
+        self.note_retry = QTimer(self)
+        self.note_retry.setSingleShot(True)
+        self.note_retry.setInterval(RETRY_MS)
+        self.note_retry.timeout.connect(self._save_notes)
 
         self.set_font_size(int(settings_service.get_setting(ctx, "reader.font_size")), store=False)
 
@@ -251,7 +260,7 @@ class Reader(QWidget):
         self.doc_title.setText(self.view.title if self.view else "")
         self.doc_title.setToolTip(self.view.title if self.view else "")
         if self.view is not None:
-            settings_service.set_setting(self.ctx, "reader.last_document", self.view.id)
+            settings_service.remember(self.ctx, "reader.last_document", self.view.id)
         self.documentShown.emit(self.view)
         target = self._section_by_id(section_id) if section_id else None
         if target is None and self.view is not None:
@@ -285,7 +294,7 @@ class Reader(QWidget):
         if self.section is not None and not self.outline.is_read(self.section.id):
             self.read_timer.start(self.read_after_ms)
         if self.section is not None:
-            settings_service.set_setting(self.ctx, "reader.last_section", self.section.id)
+            settings_service.remember(self.ctx, "reader.last_section", self.section.id)
         self._highlight_hits()
         self.sectionShown.emit(self.section_id)
 
@@ -342,15 +351,25 @@ class Reader(QWidget):
         if self.section is None:
             return
         section_id = self.section.id
-        reading.mark_read(self.ctx, section_id)
+        try:
+            reading.mark_read(self.ctx, section_id)
+        except DatabaseBusy:  # another program is writing: mark it a little later
+            QTimer.singleShot(READ_RETRY_MS, self, lambda sid=section_id: self._retry_read(sid))
+            return
         self.outline.set_read(section_id)
         log.debug("section %s marked read", section_id)
         self.sectionMarkedRead.emit(section_id)
 
+    def _retry_read(self, section_id: int) -> None:
+        if self.section is not None and self.section.id == section_id and not self.outline.is_read(section_id):
+            self._mark_current_read()
+
     # notes -----------------------------------------------------------------------------------
     def _load_note(self) -> None:
         self._note_section = self.section_id
-        text = reading.get_note(self.ctx, self.section.id) if self.section else ""
+        text = "" if self.section is None else (
+            self.unsaved_note(self.section.id) if self.section.id in self._unsaved_notes
+            else reading.get_note(self.ctx, self.section.id))
         with QSignalBlocker(self.note.edit):
             self.note.edit.setPlainText(text)
         self.note.edit.setEnabled(self.section is not None)
@@ -364,25 +383,42 @@ class Reader(QWidget):
         self.note.status.setText("正在输入…")
         self.note_timer.start()
 
-    def flush_note(self) -> None:
-        """Save a pending note now (on navigation, on close, or after the typing pause)."""
+    def flush_note(self, wait_ms: int | None = None) -> None:
+        """Save a pending note now (on navigation, on close, or after the typing pause); with the
+        database busy it is kept and saved after the next pause (`wait_ms`: wait longer, on close)."""
         self.note_timer.stop()
-        if not self._note_dirty or self._note_section is None:
-            return
-        section_id = self._note_section
-        text = self.note.edit.toPlainText()
-        reading.save_note(self.ctx, section_id, text)
-        self._note_dirty = False
-        self.outline.set_has_note(section_id, bool(text.strip()))
-        self.note.status.setText("已保存")
-        self.noteSaved.emit(section_id)
+        if self._note_dirty and self._note_section is not None:
+            self._unsaved_notes[self._note_section] = self.note.edit.toPlainText()
+            self._note_dirty = False
+        self._save_notes(wait_ms)
+
+    def _save_notes(self, wait_ms: int | None = None) -> None:
+        """Store the notes not stored yet; while another program writes, keep them and try again
+        (a note typed before moving on to the next section is never lost)."""
+        for section_id, text in list(self._unsaved_notes.items()):
+            try:
+                reading.save_note(self.ctx, section_id, text, wait_ms=wait_ms)
+            except DatabaseBusy:
+                if section_id == self._note_section:
+                    self.note.status.setText("数据库正忙，笔记稍后自动保存")
+                self.note_retry.start()
+                return
+            del self._unsaved_notes[section_id]
+            self.outline.set_has_note(section_id, bool(text.strip()))
+            if section_id == self._note_section:
+                self.note.status.setText("已保存")
+            self.noteSaved.emit(section_id)
+
+    def unsaved_note(self, section_id: int) -> str | None:
+        """A note of that section still waiting to be stored (shown instead of the stored one)."""
+        return self._unsaved_notes.get(section_id)
 
     # font size -------------------------------------------------------------------------------
     def set_font_size(self, size: int, *, store: bool = True) -> int:
         size = max(MIN_FONT, min(MAX_FONT, int(size)))
         self.pane.point_size = size
         if store:
-            settings_service.set_setting(self.ctx, "reader.font_size", size)
+            settings_service.remember(self.ctx, "reader.font_size", size)
         bar = self.pane.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._render()

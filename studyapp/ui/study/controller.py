@@ -151,8 +151,8 @@ class StudyController(QObject):
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.person is not None:
-                settings_service.set_setting(self.ctx, "study.last_person", dialog.person.id)
-                settings_service.set_setting(self.ctx, "study.remember_learner", dialog.remember)
+                settings_service.remember(self.ctx, "study.last_person", dialog.person.id)
+                settings_service.remember(self.ctx, "study.remember_learner", dialog.remember)
                 self.set_person(dialog.person)
                 self.offer_resume(then)
 

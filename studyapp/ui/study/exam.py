@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.model import DocumentError
 from studyapp.services import AppContext, quiz
+from studyapp.services.context import LONG_WAIT_MS
 from studyapp.services.dto_study import (
     AttemptQuestion,
     AttemptView,
@@ -397,7 +398,7 @@ class ExamPage(StudyPage):
         for pos, (response, seconds, given) in list(self._pending.items()):
             try:
                 quiz.save_answer(self.ctx, self.attempt.id, pos, response, seconds=seconds,
-                                 delayed_s=self.clock() - given)
+                                 delayed_s=self.clock() - given, wait_ms=LONG_WAIT_MS)
                 del self._pending[pos]
             except DocumentError as exc:
                 log.warning("kept answer %d of quiz %d not stored: %s", pos, self.attempt.id, exc)

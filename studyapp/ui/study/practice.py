@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from studyapp.core.model import DocumentError
 from studyapp.services import AppContext, practice
+from studyapp.services.context import LONG_WAIT_MS
 from studyapp.services.dto_study import AnswerResult, AttemptQuestion, AttemptView
 from studyapp.ui.study.common import ask, button, label
 from studyapp.ui.study.pages import RETRY_MS, SAVE_WAIT_MS, StudyPage
@@ -247,7 +248,8 @@ class PracticePage(StudyPage):
         the learner is leaving, nothing is being answered meanwhile)."""
         for pos, (response, seconds) in list(self._pending.items()):
             try:
-                self.results[pos] = practice.answer(self.ctx, self.attempt.id, pos, response, seconds=seconds)
+                self.results[pos] = practice.answer(self.ctx, self.attempt.id, pos, response, seconds=seconds,
+                                                    wait_ms=LONG_WAIT_MS)
                 del self._pending[pos]
             except DocumentError as exc:
                 log.warning("kept answer %d of practice %d not stored: %s", pos, self.attempt.id, exc)

@@ -178,6 +178,38 @@ def test_note_is_saved_and_shown_again(make_window, qtbot, seeded_ctx, type_text
     assert again.reader.note.edit.toPlainText() == "重点：法治道路。"
 
 
+def test_a_note_typed_while_another_program_writes_is_kept_and_saved_later(make_window, qtbot, seeded_ctx,
+                                                                           type_text) -> None:  # noqa: ANN001
+    """A long import elsewhere holds the write lock: the window does not freeze, the note is not
+    lost on moving to the next section, and it is stored once the lock is released."""
+    import sqlite3
+    import time
+
+    from studyapp.db.engine import DB_FILENAME
+
+    window = make_window()
+    reader = window.reader
+    section_id = reader.section_id
+    blocker = sqlite3.connect(str(seeded_ctx.data_dir / DB_FILENAME), timeout=0.1)
+    blocker.isolation_level = None
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        type_text(reader.note.edit, "重点：依法治市")
+        t0 = time.monotonic()
+        reader.go_next()  # navigation saves at once — or keeps it
+        assert time.monotonic() - t0 < 1.0  # (5 s before, on the window's thread)
+        assert reading.get_note(seeded_ctx, section_id) == ""
+        reader.go_previous()
+        assert reader.note.edit.toPlainText() == "重点：依法治市"  # shown from what is kept
+        reader.set_font_size(reader.pane.point_size + 1)  # not remembered this time, and no error
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点：依法治市", timeout=10000)
+    assert not reader._unsaved_notes
+    assert NOTE_MARK in window.outline.item_for(section_id).text(1)
+
+
 def test_window_size_splitter_and_place_are_restored(make_window, qtbot, seeded_ctx) -> None:  # noqa: ANN001
     window = make_window()
     window.resize(760, 560)  # the offscreen screen is 800×800; restoring clamps to the screen
