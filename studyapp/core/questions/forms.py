@@ -316,6 +316,8 @@ class Forms:
             head = segment.tagged(text[lo:lo + 8])
             if not head or not head[0][1].startswith(("v", "d", "p")) or head[0][0] in ("是", "为", "并"):
                 continue
+            if re.search(r"的[，,]$", text[:lo]) or re.match(r"对[^，,；;。]{0,40}(?:处|给予|予以)", text[lo:]):
+                continue  # 「情节严重的，对……处以1000元以下罚款」: a consequence without its case
             for hi in ends:
                 if hi - lo > MAX_WINDOW:
                     break
@@ -874,6 +876,10 @@ class Forms:
             return False  # 「不得采集……；但是，经本人书面同意的除外」: 可以 is true in the excepted case
         if re.search(r"确需|确有必要|确因", text[b:]):
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
+        if re.search(r"除[^，,；;。]{1,40}外", text[lo:b]) or re.match(r"仅|只|单纯|随意", text[b:b + 2]):
+            return False  # 「除……外，可以收取其他费用」「可以仅因为……而否定」 read as nonsense, not a test
+        if re.search(r"无关|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤", clause):
+            return False  # 「可以用于与消防……无关的事项」「可以对长城造成损坏」: false on common sense alone
         return not _WRONG_IN_ITSELF.search(clause)
 
     # --- contrasts: two parallel rules told apart ---------------------------------------

@@ -128,7 +128,7 @@ class Unit:
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
         if re.match(r"^[\u4e00-\u9fff]{0,4}(?:项目和标准|标准|费用)(?:应当|须|不得|由|按照)", body):
             return None  # 「收费项目和标准应当报经……批准」: the fees of what, the text said before
-        if re.match(r"其他有关(?:部门|单位|机关|机构)|其他部门", body):
+        if re.match(r"其他有关(?:部门|单位|机关|机构)|其他部门|其他(?:机构|单位|组织|人员)(?:和|或者)?(?:个人)?", body):
             return None  # 「其他有关部门应当及时处理投诉」: other than which, the sentence before says
         if re.search(r"应当[^，,。；;]{0,30}(?:自行|予以|依法|限期)?(?:拆除|清除|补办|撤销|注销|收回|退还)(?:[，,。；;]|$)", body) \
                 and not re.search(r"[将把对][^，,。；;]{2,}", body):
@@ -263,10 +263,13 @@ class Lexicon:
         self.repeated_key = {k for k, n in key_count.items() if n >= 2}
         self.full = norm("\n".join(u.text for u in self.units))
         # a text that uses 应当 and 可以 as a law does: swapping them falsifies a rule
-        self.legal = self.full.count("应当") >= 5 and self.full.count("可以") >= 5
         # written in articles (第一条…): a law, a regulation, a party regulation — its lists are
         # rows of acts and things as often as principles
         self.articled = any(re.match(r"^第[一二三四五六七八九十百零〇]+条", p) for u in self.units[:50] for p in u.path)
+        # a text of rules (duties and permissions), or a regulation in articles that sets duties:
+        # its sentences are rules, never a policy text's run-on clauses taken one by one
+        self.legal = (self.full.count("应当") >= 5 and self.full.count("可以") >= 5) or (
+            self.articled and self.full.count("应当") >= 5)
         self.lists = self._closed_lists()
         # which lists name things to do and which name things to fight (反对……官僚主义)
         self.item_polarity: dict[str, int] = {}

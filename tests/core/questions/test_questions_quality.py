@@ -732,3 +732,39 @@ def test_round_27_failures_stay_fixed() -> None:
     assert by["养犬人五年内"].context() is None
     assert by["收费项目和标"].context() is None
     assert not any("任何单位和个人禁止哪些" in c.question.stem for c in forms.lists())
+
+
+def test_round_28_failures_stay_fixed() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    # the rated document itself: its articles read as a policy text's run-on sentences
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "hulianwang-yaopin.txt"
+    lex = Lexicon(parse_text(path.read_text(encoding="utf-8")))
+    forms = Forms(lex)
+    u = next(u for u in lex.units if u.text.startswith("互联网药品信息服务提供者违反本办法，有下列情形之一"))
+    assert forms._falsifications(u)
+    for a, b, _new, _why in forms._falsifications(u):
+        win = forms.window(u.text, a, b)
+        assert win is None or not u.text[win[0]:].startswith("对提供"), u.text[win[0]:win[1]]
+
+
+def test_bans_turned_permissions_that_common_sense_refutes_are_not_asked() -> None:
+    """A regulation in articles is a text of rules (legal) even with few 可以; the blind rating of
+    what that added found 不得 → 可以 absurd where the ban has an 除……外 or 仅因为 frame, or bans
+    the harmful, the unrelated or the unqualified."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 设立长城保护标志不得对长城造成损坏。\n"
+            "第二条 婚姻登记机关办理婚姻登记，除按收费标准向当事人收取工本费外，不得收取其他费用。\n"
+            "第三条 当事人约定使用电子签名的文书，不得仅因为其采用电子签名的形式而否定其法律效力。\n"
+            "第四条 消防车、消防艇以及消防器材，不得用于与消防和应急救援工作无关的事项。\n"
+            "第五条 药品批发企业不得将终止妊娠药品销售给未获得施行终止妊娠手术资格的机构和个人。\n"
+            "第六条 其他机构和个人不得开展医学需要的胎儿性别鉴定。\n"
+            "第七条 公民应当遵守本条例。行政机关应当依法办理。单位应当配合。机关应当公开。人员应当守法。\n"
+            "第八条 船舶可以停泊。车辆可以通行。行人可以通过。商户可以经营。游客可以参观。\n")
+    lex = Lexicon(parse_text(text))
+    assert lex.legal  # written in articles, with duties
+    forms = Forms(lex)
+    for u in lex.units[:5]:
+        assert not any(new == "可以" for *_, new, _ in forms._falsifications(u)), u.text
+    assert lex.units[5].context() is None  # 其他机构和个人: other than whom (never asked)
