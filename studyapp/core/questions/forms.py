@@ -60,7 +60,8 @@ _NOUN_VERB_AFTER = frozenset("进行 实行".split())  # 进行宪法|宣誓 nam
 _GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核查 调查 处理 监管 督促 协调 服务 处置 整改 整治 "
                           "评价 评审 审核 考核 综合评价 "
                           "监督管理 监督检查 管理监督 指导监督 监督指导 检查监督 跟踪监督 "
-                          "治理 保护 保障 宣传 教育 培训".split())
+                          "治理 保护 保障 宣传 教育 培训 "
+                          "调研 实地调研 调查研究 走访 座谈 研究 研讨 交流 沟通 协商 论证".split())
 # what any mechanism does: 「建立……的____机制」 takes 监测预警, 风险防控, 信息共享 alike
 _GENERIC_MECHANISM = frozenset("风险 预警 防控 应急 联动 共享 信息 评估 协作 会商 沟通 通报 反馈 预防 处置 "
                                "考核 激励 约束 保障 投入 统筹".split())
@@ -94,7 +95,7 @@ _ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院", "监察机关")
 # court, whatever the options), and a rival in its place reads as nonsense, not as a test
 _ORGAN_SAID = {
     "人民法院": re.compile(r"起诉|诉讼|审理|判决|裁定|审判|强制执行|支付令|司法确认|赔偿委员会"),
-    "人民检察院": re.compile(r"公益诉讼|抗诉|检察|批准逮捕|公诉"),
+    "人民检察院": re.compile(r"公益诉讼|抗诉|检察|批准逮捕|公诉|法律监督"),
     "公安机关": re.compile(r"治安|出警|报案|拘留|户口|身份证|侦查|交通管理"),
     "监察机关": re.compile(r"监察|政务处分|留置"),
 }
@@ -115,7 +116,8 @@ CATEGORY_BODIES = frozenset("""
 上级主管机关 上级主管部门 有关主管部门 国家有关部门 政府部门 职能机构 工作机构 派出机构 派出机关
 """.split())
 _GENERIC_MODIFIERS = frozenset("执法 行政 国家 中国 地方 有关 相关 主管 其他 政府 司法 监管 职能 业务 工作 上级 自治 "
-                               "下级 本级 同级 所在 原 该 其 各级 各 管理 专门 办案 国家有关".split())
+                               "下级 本级 同级 所在 原 该 其 各级 各 管理 专门 办案 国家有关 "
+                               "当地 本地 所在地 属地 辖区 各级当地".split())
 _LEVEL = re.compile(r"^(中央|国家|全国|省|自治区|直辖市|市|县|乡|镇|上级|本级|地方|各级)")
 # bodies with a place in a system (机关, 委员会…): one can stand for another in a question;
 # 单位, 组织 and 机构 are too general for that
@@ -567,6 +569,15 @@ class Forms:
                     continue  # 氛围, 国际, 违规: another word would fill it as well
                 if re.match(r"分类|分级|分区|分层|分段|分片|分批|分期", term):
                     continue  # 「实行____，确定禁止开发建设区」: 分区管控 fits as well as 分类管控
+                if i + k < len(tagged) and tagged[i + k][1].startswith(("n", "v")) and chunk[-1][1] in ("j", "b", "t", "m"):
+                    continue  # 「健全____激励措施」: a modifier (中长期) of the term, not the term
+                if i >= 2 and tagged[i - 1][0] in _FRAME_VERBS and tagged[i - 2][0] in _FRAME_VERBS:
+                    continue  # 「完善执行____」: 执行 names the kind (执行联动机制), the frame is 完善
+                carrier = next((c for c in ("机制", "制度", "体系", "体制") if term.endswith(c) and len(term) > len(c)), "")
+                if carrier and term[:-len(carrier)] in _GENERIC_MECHANISM:
+                    continue  # 联动机制, 协作机制: 工作机制 would fill it as well
+                if text[b:b + 1] in ("。", "；", ";", "") and len(re.split(r"[，,；;。]", text[:a])[-1]) <= 6:
+                    continue  # 「……，探索推行____。」: nothing around the blank says which
                 nxt = tagged[i + k][1] if i + k < len(tagged) else "x"
                 if chunk[-1][1].startswith(("l", "i")) and nxt.startswith(("n", "v", "a", "d")):
                     continue  # an idiom used as a verb or adverb: 高度重视…, 不折不扣执行

@@ -54,7 +54,7 @@ _CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款
                         r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列")
 _PREAMBLE = re.compile(r"^(为了?|根据|依据)")
 # a condition that names its party first (「被许可人需要延续……的，应当……」「申请人……的，」)
-_PARTY_FIRST = re.compile(r"^(?:被|本)?[\u4e00-\u9fff]{1,4}(?:人|者|方|企业|学校|医院)(?=[^\u4e00-\u9fff]|需要|要求|申请|认为|对|在|因|未|不|拒绝|依法|违反|有|已|提出|逾期)")
+_PARTY_FIRST = re.compile(r"^(?![与和同对向由跟])(?:被|本)?[\u4e00-\u9fff]{1,4}(?:人|者|方|企业|学校|医院)(?=[^\u4e00-\u9fff]|需要|要求|申请|认为|对|在|因|未|不|拒绝|依法|违反|有|已|提出|逾期)")
 # openings that continue the sentence before (shown with it, they read right)
 _BACK_TO_PREV = re.compile(r"^(其中|但是|但|同时|并且|此外|该|其(?![他它余中次实]))")
 # a condition that opens on its verb (符合……条件的，), not on the party it is about
@@ -126,6 +126,8 @@ class Unit:
             return None  # the condition the paragraph opened with holds here too: shown after it, or not asked
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
+        if re.search(r"内完成[\u4e00-\u9fff]{0,6}工作。?$", body) and not re.search(r"自[^，。；]{2,30}之日起", body):
+            return None  # 「应当在三十日内完成协调处理工作」: which work, from when — the sentence before says
         if re.match(r"^[\u4e00-\u9fff]{0,4}(?:项目和标准|标准|费用)(?:应当|须|不得|由|按照)", body):
             return None  # 「收费项目和标准应当报经……批准」: the fees of what, the text said before
         if re.match(r"其他有关(?:部门|单位|机关|机构)|其他部门|其他(?:机构|单位|组织|人员)(?:和|或者)?(?:个人)?", body):

@@ -768,3 +768,28 @@ def test_bans_turned_permissions_that_common_sense_refutes_are_not_asked() -> No
     for u in lex.units[:5]:
         assert not any(new == "可以" for *_, new, _ in forms._falsifications(u)), u.text
     assert lex.units[5].context() is None  # 其他机构和个人: other than whom (never asked)
+
+
+def test_round_29_failures_stay_fixed() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 各级人民政府应当通过贯彻实施法律和政策指导等方式推进工资集体协商。各级当地政府应当支持。\n"
+            "第二条 协商期满未达成一致的，可以申请协调。劳动行政部门应当在三十日内完成协调处理工作。\n"
+            "第三条 国有企业应当健全现代企业制度，完善市场化经营机制，健全中长期激励措施，实行企业经理层成员任期制。\n"
+            "第四条 对规范性文件进行审查研究，根据需要可以进行实地调研，深入了解实际情况。\n"
+            "第五条 本市推行工程质量潜在缺陷保险制度，探索推行建筑师负责制。\n"
+            "第六条 本市强化执行难源头治理制度建设，推动完善执行联动机制，支持人民法院加强和改进执行工作。\n"
+            "第七条 鉴定机构应当独立鉴定。与委托人有约定时限的，在约定的时限内完成鉴定；没有约定的，一般应当在三十个工作日内完成鉴定。\n"
+            "第八条 本市支持各级人民检察院对人民法院审判活动实施法律监督。公安机关应当依法办案。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    assert not any(new.startswith("各级当地") or new == "当地政府" for *_, new, _ in forms._falsifications(by["各级人民政府"]))
+    assert by["劳动行政部门"].context() in (None, "协商期满未达成一致的，可以申请协调。")
+    assert by["与委托人有约"].context() in (None, "鉴定机构应当独立鉴定。")
+    assert not any(new == "公安机关" for *_, new, _ in forms._falsifications(by["本市支持各级"]))
+    for head in ("国有企业应当", "对规范性文件", "本市推行工程", "本市强化执行"):
+        answers = [c.question.answer for c in forms.fill_term(by[head], random.Random(1))]
+        assert not any(a[0] in ("中长期", "实地调研", "建筑师负责制", "联动机制") for a in answers), (head, answers)
