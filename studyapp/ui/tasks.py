@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -67,10 +68,12 @@ class Task(QObject):
         on_success: Callable[[Any], None] | None,
         on_failure: Callable[[BaseException], None] | None,
         show_progress: bool,
+        owner: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.token = CancelToken()
         self._parent_widget = parent
+        self._owner = owner
         self._title = title
         self._on_success = on_success
         self._on_failure = on_failure
@@ -115,7 +118,7 @@ class Task(QObject):
     def _succeeded(self, result: Any) -> None:
         self._close_dialog()
         try:
-            if self._on_success is not None:
+            if self._on_success is not None and _alive(self._on_success, self._owner):
                 self._on_success(result)
         finally:
             self.finished.emit(True)
@@ -125,12 +128,25 @@ class Task(QObject):
         self._close_dialog()
         try:
             if self._on_failure is not None:
-                self._on_failure(exc)
-            else:
+                if _alive(self._on_failure, self._owner):
+                    self._on_failure(exc)
+            elif shiboken6.isValid(self._parent_widget):
                 report_failure(self._parent_widget, self._title, exc)
         finally:
             self.finished.emit(False)
             self.deleteLater()
+
+
+def _alive(callback: Callable[..., Any], owner: QObject | None) -> bool:
+    """Whether a callback may run: the widget it belongs to (a bound method's object, or the
+    task's owner) still exists. A window closed while its work ran is deleted; the result of
+    that work is dropped, never handed to the dead window."""
+    obj = getattr(callback, "__self__", None)
+    for o in (obj, owner):
+        if isinstance(o, QObject) and not shiboken6.isValid(o):
+            log.info("a task's window was closed before the task ended: result dropped")
+            return False
+    return True
 
 
 def report_failure(parent: QWidget | None, title: str, exc: BaseException) -> None:
@@ -176,9 +192,16 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         show_progress: bool = True,
+        owner: QObject | None = None,
     ) -> Task:
-        """Start `work` on the worker thread; callbacks run later on the main thread."""
-        task = Task(self._widget, title, label, on_success, on_failure, show_progress)
+        """Start `work` on the worker thread; callbacks run later on the main thread — unless the
+        window they belong to (a bound method's object, or `owner` for a closure) was deleted
+        meanwhile: then the result is dropped (and closing that window cancels the work)."""
+        task = Task(self._widget, title, label, on_success, on_failure, show_progress, owner)
+        for o in {id(x): x for x in (owner, getattr(on_success, "__self__", None),
+                                     getattr(on_failure, "__self__", None)) if isinstance(x, QObject)}.values():
+            if o is not self._widget:
+                o.destroyed.connect(task.cancel)
         self._running.append(task)
         task.finished.connect(lambda _ok, t=task: self._done(t))
         self._pool.start(_Job(work, task.token, task.signals))

@@ -77,3 +77,41 @@ def test_document_error_is_shown_as_its_message(qtbot, monkeypatch) -> None:  # 
         runner.run(work, title="导入文件")
     assert shown == ["文件是空的，没有可导入的文字。"]
     runner.shutdown()
+
+
+def test_a_preview_closed_while_it_builds_is_never_called_back(qtbot) -> None:  # noqa: ANN001
+    """Closing a print preview while it still shows 正在生成… deletes it; the build finishing
+    afterwards must not call into the dead dialog (it raised RuntimeError: QPdfDocument already
+    deleted, 10 of 10 tries)."""
+    import time
+
+    import shiboken6
+
+    from studyapp.reports import forms  # noqa: F401 - the fonts the PDF builders register
+    from studyapp.ui.records.preview import open_preview
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    runner = TaskRunner(host)
+    release = threading.Event()
+
+    def build(_order: str) -> bytes:
+        release.wait(5)
+        time.sleep(0.05)
+        return b"%PDF-1.4 not a real pdf"
+
+    errors: list[BaseException] = []
+    import sys
+
+    old_hook = sys.excepthook
+    sys.excepthook = lambda t, e, tb: errors.append(e)
+    try:
+        dialog = open_preview(host, runner, "成绩登记表", build, file_stem="成绩登记表")
+        dialog.close()  # the clerk closes it at once
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)
+        release.set()
+        qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+        qtbot.wait(50)
+    finally:
+        sys.excepthook = old_hook
+    assert errors == []

@@ -141,6 +141,19 @@ class StudyController(QObject):
         else:
             self.choose_person(then)
 
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """Show a form window-modally; once answered it is deleted (a setup form opened a hundred
+        times must not leave a hundred hidden dialogs behind)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def gone(_obj=None, d=dialog) -> None:
+            if self.dialog is d:
+                self.dialog = None
+
+        dialog.destroyed.connect(gone)
+        self.dialog = dialog
+        dialog.open()
+
     def choose_person(self, then: Callable[[], Any] | None = None) -> WhoDialog:
         """「谁在学习？」 (non-blocking); after a choice: unfinished attempts, then `then`."""
         from studyapp.ui.study.learner import WhoDialog
@@ -157,8 +170,7 @@ class StudyController(QObject):
                 self.offer_resume(then)
 
         dialog.finished.connect(done)
-        self.dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
         return dialog
 
     def restore_learner(self) -> None:
@@ -264,8 +276,7 @@ class StudyController(QObject):
                     then()
 
             dialog.finished.connect(chosen)
-            self.dialog = dialog
-            dialog.open()
+            self._open_dialog(dialog)
 
         return self.runner.run(work, title="继续上次的答题", on_success=done,
                                on_failure=self._failed("继续上次的答题"), show_progress=False)
@@ -415,8 +426,7 @@ class StudyController(QObject):
             due_count=review.due_count(self.ctx, pid), scope_kind=scope_kind)
         dialog.accepted.connect(
             lambda: self.start_practice(dialog.scope(), dialog.count.value(), dialog.chosen_types()))
-        self.dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
         return dialog
 
     def start_practice(self, scope: Scope, count: int | None = None,
@@ -467,8 +477,7 @@ class StudyController(QObject):
             self.pending_box = tell(self.window, "模拟考试", exc.message, warning=True)
             return None
         dialog.accepted.connect(lambda: self.start_exam(dialog.blueprint()))
-        self.dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
         return dialog
 
     def start_exam(self, blueprint: Blueprint) -> Task | None:

@@ -202,3 +202,24 @@ def test_a_practice_answer_while_the_database_is_busy_gets_its_verdict_and_is_st
     assert stored[0].answered and stored[0].correct is False and stored[1].answered
     assert page.message.text() == "答案已全部保存。"
     assert wrongbook.wrong_count(ctx, page.attempt.person_id) == 1  # the wrong one, in the 错题本
+
+
+def test_setup_forms_answered_or_cancelled_are_deleted(qtbot, study_window) -> None:
+    """练习… and 模拟考试… opened and cancelled again and again leave no hidden dialogs behind."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    window = study_window()
+    study = window.study
+
+    def live() -> int:
+        QApplication.sendPostedEvents(None, 0)  # deleteLater
+        return sum(1 for w in QApplication.topLevelWidgets() if isinstance(w, QDialog))
+
+    before = live()
+    for _ in range(10):
+        study.practice_dialog().reject()
+        dialog = study.exam_dialog()
+        assert dialog is not None
+        dialog.reject()
+    qtbot.waitUntil(lambda: live() <= before, timeout=5000)
+    assert study.dialog is None
