@@ -38,9 +38,10 @@ DIRECTION_SWAPS = (("从重", "从轻"), ("从轻", "从重"), ("从严", "从�
 # (书面告知 → 口头告知, 向上一级机关 → 向同级机关, 视为准予 → 视为不予)
 # (有权 → 无权 is not among them: 「任何单位和个人无权举报」 is absurd, not a test — blind ratings)
 _ANTONYMS = {"书面": "口头", "上一级": "同级", "视为准予": "视为不予", "视为不予": "视为准予",
-             "不承担": "承担", "不计算在": "计算在", "逐级": "越级", "届满前": "届满后", "无偿": "有偿",
+             "不承担": "承担", "不计算在": "计算在", "届满前": "届满后", "无偿": "有偿",
              "同级": "上一级", "本级": "上一级", "免费": "收费"}
-# (事先 → 事后 is not: 「考试结束后公布考试大纲」 is absurd — blind ratings)
+# (事先 → 事后 is not: 「考试结束后公布考试大纲」 is absurd — blind ratings; nor 逐级 → 越级:
+# 「弹药越级进行分配」 is false on common sense alone — round 30)
 _REPORT_FOR = re.compile(r"报(?:经)?[^，,。；;、和或]{2,30}?(批准|备案)(?=[。；;，,]|$)")
 _ANTONYM_RE = re.compile("(" + "|".join(sorted(map(re.escape, _ANTONYMS), key=len, reverse=True)) + ")")
 _RULE_STATEMENT = re.compile(r"应当|必须|不得|可以|[\d一二三四五六七八九十两]+(?:个月|日|年|小时|人|次|倍|%)|"
@@ -548,6 +549,7 @@ class Forms:
                 end = i + k
                 tail = text[offs[end]:offs[end] + 3] if end < len(tagged) else "。"
                 instrument = i > 0 and tagged[i - 1][0] in _INSTRUMENT_VERBS \
+                    and not re.search(r"(?:纳入|列入|录入|接入|进入|并入|汇入)[^，,；;。]*$", text[:offs[i - 1]]) \
                     and chunk[-1][0] not in _GENERIC_ACTS \
                     and not any("".join(w for w, _ in chunk).endswith(g) for g in _GENERIC_ACTS) \
                     and not "".join(w for w, _ in chunk).endswith(("措施", "办法", "手段", "方式", "方法", "行动")) \
@@ -774,6 +776,7 @@ class Forms:
             new = _ANTONYMS[old]
             a, b = m.span(1)
             if old == "书面" and (re.match(r"合同|协议|决定书|报告|材料|文件", text[b:b + 3])
+                                 or re.search(r"附[^，。；]{0,6}材料|并附|附有", text)
                                  or re.search(r"是指|视为|有形", text)
                                  or re.search(r"、[^，,。；;]*等", text[b:])
                                  or text[max(0, a - 2):a].endswith(("或者", "或")) or re.search(r"出席|当面|会议上", text)):
@@ -889,7 +892,8 @@ class Forms:
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
         if re.search(r"除[^，,；;。]{1,40}外", text[lo:b]) or re.match(r"仅|只|单纯|随意", text[b:b + 2]):
             return False  # 「除……外，可以收取其他费用」「可以仅因为……而否定」 read as nonsense, not a test
-        if re.search(r"无关|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤", clause):
+        if re.search(r"无关|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
+                     r"超载|超限|超速|酒后|无证|冒充|假借", clause):
             return False  # 「可以用于与消防……无关的事项」「可以对长城造成损坏」: false on common sense alone
         return not _WRONG_IN_ITSELF.search(clause)
 

@@ -126,6 +126,11 @@ class Unit:
             return None  # the condition the paragraph opened with holds here too: shown after it, or not asked
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
+        if re.match(r"^[^，,。；;]{0,20}在(?:审查|审核|调查|检查|办理|处理|评审|核查)(?:过程)?中", body) \
+                or re.search(r"在[\u4e00-\u9fff]{0,8}工作(?:结束|完成)后", body):
+            return None  # 「在审查过程中」「在应急处置工作结束后」: which review, which work — the text said before
+        if re.match(r"^[^，,。；;]{2,12}(?:必须|应当|应)(?:及时|立即|逐级|按时|定期)*(?:上报|报告|报送|通报)[^，,。；;]{2,14}。?$", body):
+            return None  # 「军事机关必须及时逐级上报总参谋部」: report what, the sentence before says
         if re.search(r"内完成[\u4e00-\u9fff]{0,6}工作。?$", body) and not re.search(r"自[^，。；]{2,30}之日起", body):
             return None  # 「应当在三十日内完成协调处理工作」: which work, from when — the sentence before says
         if re.match(r"^[\u4e00-\u9fff]{0,4}(?:项目和标准|标准|费用)(?:应当|须|不得|由|按照)", body):

@@ -793,3 +793,26 @@ def test_round_29_failures_stay_fixed() -> None:
     for head in ("国有企业应当", "对规范性文件", "本市推行工程", "本市强化执行"):
         answers = [c.question.answer for c in forms.fill_term(by[head], random.Random(1))]
         assert not any(a[0] in ("中长期", "实地调研", "建筑师负责制", "联动机制") for a in answers), (head, answers)
+
+
+def test_round_30_failures_stay_fixed() -> None:
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 国务院环境保护主管部门在审查过程中，应当组织专家进行技术评审。技术评审所需时间应当书面告知申请单位。\n"
+            "第二条 古树名木保护范围划定后，应当及时纳入国土空间规划实施监督信息系统。\n"
+            "第三条 县级人民政府古树名木主管部门应当在应急处置工作结束后30日内将有关情况逐级报告至省级人民政府古树名木主管部门。\n"
+            "第四条 股份有限公司募集股份，应当按照国务院证券委员会的要求提出书面申请并附有关材料，报经国务院证券委员会批准。\n"
+            "第五条 民兵、学生军事训练所需弹药，由总参谋部规定标准和下达指标，逐级进行分配。\n"
+            "第六条 发现武器丢失的，应当立即报告。军事机关必须及时逐级上报总参谋部。\n"
+            "第七条 在收费公路上行驶的车辆不得超载。\n"
+            "第八条 非注册建筑师不得以注册建筑师的名义执行注册建筑师业务。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    assert by["国务院环境保"].context() is None and by["技术评审所需"].context() is None
+    assert by["县级人民政府"].context() is None and by["军事机关必须"].context() is None
+    assert not any(c.question.answer == ["监督信息系统"] for c in forms.fill_term(by["古树名木保护"], random.Random(1)))
+    for head, bad in (("股份有限公司", "口头"), ("民兵、学生军", "越级"), ("在收费公路上", "可以"), ("非注册建筑师", "可以")):
+        assert not any(new == bad for *_, new, _ in forms._falsifications(by[head])), head
