@@ -109,7 +109,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
             or forms.judge(u, rng, truth) or forms.judge(u, rng, not truth)
         take(js)
         judge_turn.update(c.question.answer for c in js)
-        take(forms.rule_true(u), fallback)
+        take(forms.rule_true(u) or forms.duty_true(u), fallback)
     take(forms.lists())
     by_info: dict[int, list] = defaultdict(list)
     for u in units:

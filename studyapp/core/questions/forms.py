@@ -22,6 +22,7 @@ from studyapp.core.questions.lexicon import (
     BODY_SUFFIX, FRAME_START, GENERIC, Lexicon, Unit, preamble, refers_elsewhere)
 from studyapp.core.questions.model import BLANK, Question
 from studyapp.core.questions.text import norm, strip_end
+from studyapp.core.questions.text import sentences as sentences_of
 
 HOLE = "（　　）"
 MAX_WINDOW = 140
@@ -62,7 +63,8 @@ _GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核�
                           "评价 评审 审核 考核 综合评价 "
                           "监督管理 监督检查 管理监督 指导监督 监督指导 检查监督 跟踪监督 "
                           "治理 保护 保障 宣传 教育 培训 "
-                          "调研 实地调研 调查研究 走访 座谈 研究 研讨 交流 沟通 协商 论证".split())
+                          "调研 实地调研 调查研究 走访 座谈 研究 研讨 交流 沟通 协商 论证 "
+                          "限制 干扰 歧视 排斥 不合理限制".split())
 # what any mechanism does: 「建立……的____机制」 takes 监测预警, 风险防控, 信息共享 alike
 _GENERIC_MECHANISM = frozenset("风险 预警 防控 应急 联动 共享 信息 评估 协作 会商 沟通 通报 反馈 预防 处置 "
                                "考核 激励 约束 保障 投入 统筹".split())
@@ -77,6 +79,9 @@ _CONDITION = re.compile(r"根据.{0,8}需要|必要时|需要|按照.{0,10}规�
                         r"可以.{0,20}也可以|情节|特殊|协商|一致")
 # organs of one system, each with powers the others lack: a rival for any of them
 _ORGANS = ("人民法院", "人民检察院", "公安机关", "监察机关", "国家安全机关")
+# a body's list of duties: 「国家教育委员会在国务院的领导下，主管全国高等教育工作，其主要职责是」
+_DUTY_LEAD = re.compile(r"^((?:国务院|国家|省|市|县|乡|镇)?[\u4e00-\u9fff]{1,16}?(?:委员会|部门|机关|政府|机构|学校|单位|部|局|厅|院))"
+                        r"[^：:]{0,60}?(?:其|的)?(主要)?(?:职责|职权|任务)(?:是|为|如下|有)?[：:]?$")
 # a higher law may set the figure otherwise: a figure beside it has more than one right answer
 _HIGHER_LAW_ELSE = re.compile(r"(?:法律|行政法规)[^，。；]{0,12}另有规定")
 # slogans of the day: a blank inside one tests nothing of the document
@@ -190,6 +195,7 @@ class Forms:
         self._coord_cache: dict[str, bool] = {}
         self._institutions: dict[tuple[str, str], set[str]] = {}
         self._counts: dict[str, int] = {}
+        self._frames: dict[tuple[str, str, str], set[float]] | None = None
         self._bodies_by: dict[tuple[str, int], list[str]] = {}
         for x in self._body_pool:
             for suf in BODY_SUFFIX:
@@ -242,6 +248,36 @@ class Forms:
                 out |= {v for v in self.lex.figure_values.get(f.unit, ()) if v <= max(lower)}
                 out |= {float(v) for v in numbers.LADDERS.get(f.unit, ()) if v <= max(lower)}
         return out
+
+    def _said_elsewhere(self, f, text: str) -> set[float]:
+        """Values the document itself gives for the same act (「自检验完毕之日起3个工作日内签发」
+        in the next article, for another inspection): a rival among them has its own support."""
+        right = text[f.end:f.end + 4]
+        left = text[max(0, f.start - 6):f.start]
+        right_ok = len(re.sub(r"[^\u4e00-\u9fff]|内|以|之|后|前|起|至", "", right)) >= 2
+        left_ok = len(re.sub(r"[^\u4e00-\u9fff]|之日起|起|自|在|于", "", left)) >= 3
+        if not (right_ok or left_ok):
+            return set()
+        index = self._figure_frames()
+        out = set()
+        if right_ok:
+            out |= index.get(("r", f.unit, norm(right)), set())
+        if left_ok:
+            out |= index.get(("l", f.unit, norm(left)), set())
+        return out - {f.value}
+
+    def _figure_frames(self) -> dict[tuple[str, str, str], set[float]]:
+        """Every figure of the document by the words right after it and right before it (built
+        once: asking the whole text for each rival made generation quadratic)."""
+        if self._frames is None:
+            frames: dict[tuple[str, str, str], set[float]] = {}
+            for u in self.lex.units:
+                t = u.text
+                for g in numbers.figures(t):
+                    frames.setdefault(("r", g.unit, norm(t[g.end:g.end + 4])), set()).add(g.value)
+                    frames.setdefault(("l", g.unit, norm(t[max(0, g.start - 6):g.start])), set()).add(g.value)
+            self._frames = frames
+        return self._frames
 
     def _full_count(self, text: str) -> int:
         """How often `text` occurs in the whole document, each string scanned once and
@@ -388,7 +424,8 @@ class Forms:
             if w is None:
                 continue
             lo, hi = w
-            wrong = numbers.rivals(f, self.lex.figure_values, 3, avoid=in_sentence | self._out_of_kind(f, unit.text),
+            wrong = numbers.rivals(f, self.lex.figure_values, 3,
+                                   avoid=in_sentence | self._out_of_kind(f, unit.text) | self._said_elsewhere(f, unit.text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if len(wrong) < 3:
                 continue
@@ -732,6 +769,25 @@ class Forms:
         q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
         return [Candidate(q, unit, 1.0, "rule_true", [])]
 
+    def duty_true(self, unit: Unit) -> list[Candidate]:
+        """An item of a body's list of duties (「国家教育委员会……主管全国高等教育工作，其主要职责
+        是：……（三）制订高等学校、研究生院的设置标准。」) stated as that body's duty — the
+        fallback for a text made of such lists, which otherwise has nothing to ask."""
+        if not unit.item or not unit.lead or unit.context() is not None and unit.context() != "":
+            return []
+        m = _DUTY_LEAD.match(unit.lead)
+        if m is None:
+            return []
+        body = m.group(1)
+        item = sentences_of(unit.text)[0] if unit.text else ""
+        item = re.sub(r"^[（(][一二三四五六七八九十\d]+[）)]\s*", "", item)
+        if not 8 <= len(item) <= 80 or refers_elsewhere(item) or _PLATITUDE.search(item) \
+                or self.lex.restated(unit.order) or not self._ok_body(item):
+            return []
+        ctx = f"{body}的{m.group(2) or ''}职责包括"
+        q = self._question(unit, "judge", f"{ctx}：{self._finish(item)}", [], True)
+        return [Candidate(q, unit, 0.9, "duty_true", [])]
+
     def _falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
         """The changes that would make the unit's rule false (cached: the judge, both of its
         sides and the statements form ask for the same sentence)."""
@@ -753,7 +809,8 @@ class Forms:
             if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) \
                     or re.match(r"(?:或者|或|至)数", text[f.end:f.end + 3]):
                 continue  # 「六十日……六十日后」 changed once contradicts itself; 「一名或者数名」 allows two
-            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs} | self._out_of_kind(f, text, falsify=True),
+            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs} | self._out_of_kind(f, text, falsify=True)
+                                   | self._said_elsewhere(f, text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if wrong:
                 out.append((f.start, f.end, numbers.write(wrong[0], f), "figure"))
@@ -815,6 +872,7 @@ class Forms:
                 new = "备案" if old == "批准" else "批准"
                 a, b = m.span(1)
                 if new not in section and "审批" not in section and "核准" not in text \
+                        and not re.search(r"是否$", text[max(0, a - 4):a]) \
                         and not self.lex.in_formula(text, a, b):
                     out.append((a, b, new, "antonym"))
         swaps = (MODAL_SWAPS if self.lex.legal else ()) + DIRECTION_SWAPS
@@ -828,6 +886,8 @@ class Forms:
                 continue
             if old in ("以上", "以下") and not re.search(r"[\d一二三四五六七八九十百千两]", text[max(0, a - 4):a]):
                 continue
+            if old in ("不少于", "不得少于") and re.search(r"保证|确保|保障", text[max(0, a - 20):a]):
+                continue  # 「保证……不超过2小时的活动时间」 contradicts itself
             if re.search(r"最低|最高|下限|上限|至少|最多", text[b:b + 16]):
                 continue  # 「不得少于……最低时限」 turned 「不得超过……最低时限」 contradicts itself
             if old == "不得" and "可以" in text:

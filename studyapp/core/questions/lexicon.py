@@ -135,7 +135,7 @@ class Unit:
             return None  # 「应当在三十日内完成协调处理工作」: which work, from when — the sentence before says
         if re.match(r"^[\u4e00-\u9fff]{0,4}(?:项目和标准|标准|费用)(?:应当|须|不得|由|按照)", body):
             return None  # 「收费项目和标准应当报经……批准」: the fees of what, the text said before
-        if re.match(r"其他有关(?:部门|单位|机关|机构)|其他部门|其他(?:机构|单位|组织|人员)(?:和|或者)?(?:个人)?", body):
+        if re.match(r"其他(?!国家机关|组织和个人|单位和个人)", body):
             return None  # 「其他有关部门应当及时处理投诉」: other than which, the sentence before says
         if re.search(r"应当[^，,。；;]{0,30}(?:自行|予以|依法|限期)?(?:拆除|清除|补办|撤销|注销|收回|退还)(?:[，,。；;]|$)", body) \
                 and not re.search(r"[将把对][^，,。；;]{2,}", body):
@@ -159,6 +159,7 @@ class Unit:
             return None  # 「情节严重的，……」「符合……条件的，予以认定」 without its subject
         m = _RECEIVED.search(body)
         if m and (len(m.group(1)) >= 4 or m.group(1) in ("报告", "通知", "材料", "意见", "决定", "申请")
+                  or m.group(1).endswith(("书", "表"))
                   or (self.prev and m.group(1)[-3:] in self.prev)):
             # 「卫生行政部门应当自收到预评价报告之日起……」: the report the sentence before named
             # (受理申请之日起 is any application: it stands alone)
