@@ -270,6 +270,18 @@ def _ordered_meta(meta: dict[str, str]) -> list[tuple[str, str]]:
     return known + rest
 
 
+def _empty(document: QTextDocument) -> None:
+    """Remove the previous page but keep the document's root frame. QTextDocument.clear()
+    makes a new root frame each time, and PySide keeps the wrapper of every old one alive (the
+    margins are set on the root frame: 5,613 dead QTextFrame wrappers after 5,000 page turns)."""
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.removeSelectedText()
+    cursor.setBlockFormat(QTextBlockFormat())
+    cursor.setBlockCharFormat(QTextCharFormat())
+    cursor.setCharFormat(QTextCharFormat())
+
+
 def build_page(
     document: QTextDocument,
     view: DocumentView | None,
@@ -279,7 +291,7 @@ def build_page(
     point_size: int,
 ) -> PageLayout:
     """Fill `document` with the page of `section` (None: the document's front page)."""
-    document.clear()
+    _empty(document)
     font = QFont(family)
     font.setFamilies([family])
     font.setPointSize(point_size)
