@@ -88,8 +88,10 @@ _HIGHER_LAW_ELSE = re.compile(r"(?:法律|行政法规)[^，。；]{0,12}另有�
 _SLOGANS = re.compile(r"中华民族伟大复兴|中国特色社会主义|社会主义现代化国家|社会主义核心价值观|新发展理念|高质量发展|"
                       r"中国式现代化|人类命运共同体|全面从严治党|以人民为中心|全心全意为人民服务|实事求是|"
                       r"马克思列宁主义|毛泽东思想|邓小平理论|三个代表|科学发展观|新时代中国特色社会主义思想")
-# 「不得采集……禁止采集的信息」: forbidden things are forbidden
-_TAUTOLOGY = re.compile(r"不得[^，。；]*(?:禁止|不得|违法)[^，。；]*的|禁止[^，。；]*禁止")
+# 「不得采集……禁止采集的信息」: forbidden things are forbidden; 「……的单位和个人都必须遵守本办法」,
+# a text's scope, is true of every text
+_TAUTOLOGY = re.compile(r"不得[^，。；]*(?:禁止|不得|违法)[^，。；]*的|禁止[^，。；]*禁止|"
+                        r"(?:遵守|适用)本(?:办法|条例|法|规定|细则|准则)")
 # exhortations: true whatever the text says
 _PLATITUDE = re.compile(r"不断|积极|努力|大力|切实|进一步|自觉|认真|广泛|"
                         r"加强[^，。；]{0,40}(?:宣传|教育|监督管理|监督|管理|领导|指导|协调)(?:工作)?(?:[，。；]|$)|"
@@ -396,7 +398,7 @@ class Forms:
         return ctx
 
     def _ok_body(self, body: str, colon_before: int = -1) -> bool:
-        if re.search(r"[（(]以下(?:简称|称)", body):
+        if re.search(r"[（(，,]以下(?:简称|称)", body):
             return False  # 「（以下简称服务）」: the drafting shows in the stem
         """A window fit for a stem: no pointer elsewhere, no stray PDF spaces, and no colon —
         unless it falls before `colon_before` (「处分分为：警告、记过、____……」: the verifier reads
@@ -872,7 +874,7 @@ class Forms:
                 new = "备案" if old == "批准" else "批准"
                 a, b = m.span(1)
                 if new not in section and "审批" not in section and "核准" not in text \
-                        and not re.search(r"是否$", text[max(0, a - 4):a]) \
+                        and not re.search(r"是否$", text[max(0, a - 4):a]) and text.count(old) == 1 \
                         and not self.lex.in_formula(text, a, b):
                     out.append((a, b, new, "antonym"))
         swaps = (MODAL_SWAPS if self.lex.legal else ()) + DIRECTION_SWAPS
@@ -935,7 +937,7 @@ class Forms:
         lo = max(text.rfind(c, 0, a) for c in "；;。") + 1
         his = [i for i in (text.find(c, b) for c in "；;。") if i >= 0]
         clause = text[lo:min(his) if his else len(text)]
-        if text[max(0, a - 2):a].endswith(("但是", "但", "并", "且")):
+        if text[max(0, a - 2):a].endswith(("但是", "但", "并", "且", "一般", "原则上")):
             return False  # 「但是可以……」 reads oddly and gives the change away
         if re.search(r"应当|必须|严格|均应|都应|有权", text[lo:a]):
             return False
@@ -952,7 +954,7 @@ class Forms:
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
         if re.search(r"除[^，,；;。]{1,40}外", text[lo:b]) or re.match(r"仅|只|单纯|随意", text[b:b + 2]):
             return False  # 「除……外，可以收取其他费用」「可以仅因为……而否定」 read as nonsense, not a test
-        if re.search(r"无关|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
+        if re.search(r"无关|以外的|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
                      r"超载|超限|超速|酒后|无证|冒充|假借", clause):
             return False  # 「可以用于与消防……无关的事项」「可以对长城造成损坏」: false on common sense alone
         return not _WRONG_IN_ITSELF.search(clause)

@@ -25,7 +25,7 @@ FIGURE_RE = re.compile(
     rf"(?<![{CN}\d第.．])(?P<num>\d{{1,4}}(?:\.\d+)?|[{CN}]{{1,5}})(?P<unit>{_UNIT_RE})")
 # contexts that make a number trivia, not a rule
 # (上一年, 前三年, 近五年 are reference periods; 以上一千元 is a bound, not one)
-_TRIVIA_BEFORE = re.compile(r"(?:第|〔|［|\[|（|\(|届|号|(?<!以)上|(?<!以)前|近)$")
+_TRIVIA_BEFORE = re.compile(r"(?:第|〔|［|\[|（|\(|届|号|(?<!以)上|(?<!以)前|近|同|单|唯)$")  # (同一人 is one person)
 _TRIVIA_AFTER = re.compile(r"^(?:[月号届次]|度|代|多|余|以来|前后|左右|级|性|规划|计划|纲要|一[\u4e00-\u9fff])")  # (五年规划 is a name)
 _DATE = re.compile(rf"(?:(?:\d{{4}}|[{CN}]{{4}})年(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:(?:\d{{1,2}}|[{CN}]{{1,3}})日)?|"
                    rf"(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:\d{{1,2}}|[{CN}]{{1,3}})日)")

@@ -857,3 +857,22 @@ def test_round_31_failures_stay_fixed() -> None:
     for c in forms.figure_single(by["渔业船舶检验"], random.Random(1)):
         assert "3个工作日" not in c.question.options, c.question.options  # the next article's own figure
     assert not any(new == "3个工作日" for *_, new, _ in forms._falsifications(by["渔业船舶检验"]))
+
+
+def test_round_32_failures_stay_fixed() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 因科学研究等特殊情况需要进口的，应当经国务院野生动植物主管部门批准；按照有关规定由国务院批准的，应当报经国务院批准。\n"
+            "第二条 具有重要历史文化价值、体现中华历史文脉的地名，一般不得更名。\n"
+            "第三条 凡在中华人民共和国领域内进行放射性药品的研究、生产、经营的单位和个人都必须遵守本办法。\n"
+            "第四条 海洋石油勘探开发环境保护管理的主管部门是国家海洋局及其派出机构，以下称“主管部门”。\n"
+            "第五条 清算期间，民办非企业单位不得开展清算以外的活动。\n"
+            "第六条 单位负责人为同一人或者存在控股关系的不同单位，不得参加同一标段投标。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    assert not any(new == "备案" for *_, new, _ in forms._falsifications(by["因科学研究等"]))
+    assert not any(new == "可以" for *_, new, _ in forms._falsifications(by["具有重要历史"]))
+    assert not any(new == "可以" for *_, new, _ in forms._falsifications(by["清算期间，民"]))
+    assert not forms.rule_true(by["凡在中华人民"]) and not forms.rule_true(by["海洋石油勘探"])
+    assert not any("两人" in new for *_, new, _ in forms._falsifications(by["单位负责人为"]))
