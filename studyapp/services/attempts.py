@@ -102,14 +102,14 @@ def grading_rule(session: Session) -> GradingRule:
 def person(session: Session, person_id: int) -> Person:
     row = session.get(Person, person_id)
     if row is None:
-        raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。请重新选择“谁在学习”。")
+        raise NotFoundError.of("人员", person_id, "请重新选择“谁在学习”。")
     return row
 
 
 def attempt(session: Session, attempt_id: int) -> Attempt:
     row = session.get(Attempt, attempt_id)
     if row is None:
-        raise NotFoundError(f"找不到编号为 {attempt_id} 的答题记录，它可能已被删除。")
+        raise NotFoundError.of("答题记录", attempt_id)
     return row
 
 

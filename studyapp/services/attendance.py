@@ -50,7 +50,7 @@ class RowErrors(DocumentError):
 def _session(session: Session, session_id: int) -> StudySession:
     row = session.get(StudySession, session_id)
     if row is None:
-        raise NotFoundError(f"找不到编号为 {session_id} 的学习记录，它可能已被删除。")
+        raise NotFoundError.of("学习记录", session_id)
     return row
 
 
@@ -100,7 +100,7 @@ def set_expected(
             known = set(session.scalars(select(Person.id).where(Person.id.in_(wanted))))
             missing = [i for i in wanted if i not in known]
             if missing:
-                raise NotFoundError(f"找不到编号为 {missing[0]} 的人员，可能已被删除。")
+                raise NotFoundError.of("人员", missing[0])
         elif group_id is not None:
             wanted = list(
                 session.scalars(
@@ -184,7 +184,7 @@ def mark(
         _session(session, session_id)
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
+            raise NotFoundError.of("人员", person_id)
         a = session.scalar(
             select(Attendance).where(
                 Attendance.session_id == session_id, Attendance.person_id == person_id

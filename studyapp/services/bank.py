@@ -119,7 +119,7 @@ def _heading(label: str, title: str, text: str) -> str:
 def _load_tree(session: Session, document_id: int) -> _DocTree:
     doc = session.get(Document, document_id)
     if doc is None:
-        raise NotFoundError(f"找不到编号为 {document_id} 的文件，它可能已被删除。")
+        raise NotFoundError.of("文件", document_id)
     rows = session.execute(
         select(
             Section.id, Section.parent_id, Section.kind, Section.number, Section.label,
@@ -442,7 +442,7 @@ def regenerate_section(
     with ctx.begin() as session:
         section = session.get(Section, section_id)
         if section is None:
-            raise NotFoundError(f"找不到编号为 {section_id} 的章节，所在文件可能已被删除。")
+            raise NotFoundError.of("章节", section_id)
         document_id = section.document_id
         tree = _load_tree(session, document_id)
     paths = [list(tree.id_to_path[i]) for i in tree.subtree(section_id)]
@@ -452,7 +452,7 @@ def regenerate_section(
     with ctx.begin() as session:
         tree = _load_tree(session, document_id)
         if section_id not in tree.id_to_path:
-            raise NotFoundError(f"找不到编号为 {section_id} 的章节，所在文件可能已被删除。")
+            raise NotFoundError.of("章节", section_id)
         scope = set(tree.subtree(section_id))
         mine = [q for q in bank.questions if tree.path_to_id.get(tuple(q.section)) in scope]
         added, refreshed, kept, removed = _merge(session, document_id, tree, mine, scope)
@@ -537,7 +537,7 @@ def bank_counts(ctx: AppContext, document_id: int) -> BankCounts:
     """Questions per status (for the 题库 header and the 文件库), per type and per origin."""
     with ctx.begin() as session:
         if session.get(Document, document_id) is None:
-            raise NotFoundError(f"找不到编号为 {document_id} 的文件，它可能已被删除。")
+            raise NotFoundError.of("文件", document_id)
         rows = session.execute(
             select(Question.status, Question.type, Question.origin, func.count(Question.id))
             .where(Question.document_id == document_id)
@@ -560,7 +560,7 @@ def bank_counts(ctx: AppContext, document_id: int) -> BankCounts:
 def _question(session: Session, question_id: int) -> Question:
     row = session.get(Question, question_id)
     if row is None:
-        raise NotFoundError(f"找不到编号为 {question_id} 的试题，它可能已被删除。")
+        raise NotFoundError.of("试题", question_id)
     return row
 
 
@@ -578,7 +578,7 @@ def _set_status(ctx: AppContext, ids: int | Iterable[int], status: str) -> int:
         rows = {r.id: r for r in session.scalars(select(Question).where(Question.id.in_(wanted)))}
         missing = [i for i in wanted if i not in rows]
         if missing:
-            raise NotFoundError(f"找不到编号为 {missing[0]} 的试题，它可能已被删除。")
+            raise NotFoundError.of("试题", missing[0])
         if status == "approved":
             for r in rows.values():
                 errors = check_shape(r.type, r.stem, r.options or [], r.answer)
@@ -668,7 +668,7 @@ def update_question(ctx: AppContext, question_id: int, draft: QuestionDraft) -> 
         tree = _load_tree(session, row.document_id)
         section_id = draft.section_id if draft.section_id is not None else row.section_id
         if section_id is not None and section_id not in tree.id_to_path:
-            raise NotFoundError(f"找不到编号为 {section_id} 的章节，所在文件可能已被删除。")
+            raise NotFoundError.of("章节", section_id)
         changed = any(getattr(row, k) != v for k, v in fields.items()) or section_id != row.section_id
         if changed:
             edited = [_FIELD_NAMES.get(k, k) for k, v in fields.items() if getattr(row, k) != v]
@@ -701,7 +701,7 @@ def add_manual_question(
         path: tuple[str, ...] = ()
         if draft.section_id is not None:
             if draft.section_id not in tree.id_to_path:
-                raise NotFoundError(f"找不到编号为 {draft.section_id} 的章节，所在文件可能已被删除。")
+                raise NotFoundError.of("章节", draft.section_id)
             path = tree.id_to_path[draft.section_id]
         uid = make_id(fields["type"], fields["stem"], list(path), fields["quote"])
         taken = session.scalar(

@@ -294,7 +294,7 @@ def load_bundled_bank(ctx: AppContext, document_id: int) -> BankImportReport | N
     with ctx.begin() as session:
         doc = session.get(Document, document_id)
         if doc is None:
-            raise NotFoundError(f"找不到编号为 {document_id} 的文件，它可能已被删除。")
+            raise NotFoundError.of("文件", document_id)
         source = doc.source_name
     path = paths.bundled_bank_path(source)
     if not path.is_file():

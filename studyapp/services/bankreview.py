@@ -63,7 +63,7 @@ def pending_questions(ctx: AppContext, document_id: int) -> list[QuestionView]:
 def _title(session, document_id: int) -> str:  # noqa: ANN001 - Session
     doc = session.get(Document, document_id)
     if doc is None:
-        raise NotFoundError(f"找不到编号为 {document_id} 的文件，它可能已被删除。")
+        raise NotFoundError.of("文件", document_id)
     return doc.title
 
 

@@ -340,7 +340,7 @@ def get_document(ctx: AppContext, document_id: int) -> DocumentView:
 def _document(session: Session, document_id: int) -> Document:
     doc = session.get(Document, document_id)
     if doc is None:
-        raise NotFoundError(f"找不到编号为 {document_id} 的文件，它可能已被删除。")
+        raise NotFoundError.of("文件", document_id)
     return doc
 
 

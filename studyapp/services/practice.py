@@ -60,7 +60,7 @@ def _title(ctx: AppContext, scope: Scope) -> str:
         if scope.kind == SCOPE_REVIEW:
             return "今日复习"
         if doc is None:
-            raise NotFoundError(f"找不到编号为 {scope.document_id} 的文件，它可能已被删除。")
+            raise NotFoundError.of("文件", scope.document_id)
         if scope.kind == SCOPE_SECTIONS and scope.section_ids:
             heads = []
             for sid in scope.section_ids[:2]:

@@ -79,7 +79,7 @@ def default_blueprint(
         minutes = int(attempts.setting(session, "quiz.minutes"))
         doc = session.get(Document, document_id)
         if doc is None:
-            raise NotFoundError(f"找不到编号为 {document_id} 的文件，它可能已被删除。")
+            raise NotFoundError.of("文件", document_id)
         title = f"《{doc.title}》模拟考试"
     items = tuple(
         BlueprintItem(i.type, min(i.count, have.get(i.type, 0)), i.points) for i in DEFAULT_QUIZ_ITEMS
@@ -103,11 +103,11 @@ def start_exam(
     with ctx.begin() as session:
         attempts.person(session, person_id)
         if session_id is not None and session.get(StudySession, session_id) is None:
-            raise NotFoundError(f"找不到编号为 {session_id} 的学习记录，它可能已被删除。")
+            raise NotFoundError.of("学习记录", session_id)
         retention = float(attempts.setting(session, "review.desired_retention"))
         doc = session.get(Document, blueprint.document_id)
         if doc is None:
-            raise NotFoundError(f"找不到编号为 {blueprint.document_id} 的文件，它可能已被删除。")
+            raise NotFoundError.of("文件", blueprint.document_id)
         title = blueprint.title or f"《{doc.title}》模拟考试"
     types = [i.type for i in blueprint.items if i.count > 0]
     views = bank.approved_questions(ctx, blueprint.document_id, types=types,

@@ -17,7 +17,7 @@ from studyapp.services.context import AppContext, NotFoundError
 def _section(session: Session, section_id: int) -> Section:
     section = session.get(Section, section_id)
     if section is None:
-        raise NotFoundError(f"找不到编号为 {section_id} 的章节，所在文件可能已被删除。")
+        raise NotFoundError.of("章节", section_id)
     return section
 
 

@@ -82,7 +82,7 @@ __all__ = [
 def _run(session: Session, run_id: int) -> RoomRun:
     row = session.get(RoomRun, run_id)
     if row is None:
-        raise NotFoundError(f"找不到编号为 {run_id} 的会议室记录，它可能已被删除。")
+        raise NotFoundError.of("会议室记录", run_id)
     return row
 
 
@@ -138,7 +138,7 @@ def start_run(
             raise DocumentError(e.message) from e
     with ctx.begin() as session:
         if session_id is not None and session.get(StudySession, session_id) is None:
-            raise NotFoundError(f"找不到编号为 {session_id} 的学习记录，它可能已被删除。")
+            raise NotFoundError.of("学习记录", session_id)
         if document_id is not None:
             documents._document(session, document_id)
         row = RoomRun(kind=kind, session_id=session_id, document_id=document_id, title=title.strip(),

@@ -100,7 +100,7 @@ def get_person(ctx: AppContext, person_id: int) -> PersonView:
     with ctx.begin() as session:
         row = session.get(Person, person_id)
         if row is None:
-            raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
+            raise NotFoundError.of("人员", person_id)
         namesakes = session.scalar(select(func.count()).where(Person.name == row.name)) or 0
         [view] = views(session, [row])
     if namesakes > 1 and row.unit:
@@ -175,7 +175,7 @@ def update_person(ctx: AppContext, person_id: int, draft: PersonDraft) -> Person
     with ctx.begin(write=True) as session:
         row = session.get(Person, person_id)
         if row is None:
-            raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
+            raise NotFoundError.of("人员", person_id)
         if _same_person(session, name, unit, other_than=person_id) is not None:
             raise DocumentError(f"名册中已有“{name}（{unit or '未填单位'}）”，不能重复。")
         before = _card(row)
@@ -204,7 +204,7 @@ def delete_person(ctx: AppContext, person_id: int) -> bool:
     with ctx.begin(write=True) as session:
         row = session.get(Person, person_id)
         if row is None:
-            raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
+            raise NotFoundError.of("人员", person_id)
         used = session.scalar(select(func.count()).where(Attendance.person_id == person_id)) or 0
         used += session.scalar(select(func.count()).where(Score.person_id == person_id)) or 0
         used += session.scalar(select(func.count()).where(Attempt.person_id == person_id)) or 0

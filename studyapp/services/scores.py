@@ -43,7 +43,7 @@ EXCELLENT_RATIO = 0.85
 def _session(session: Session, session_id: int) -> StudySession:
     row = session.get(StudySession, session_id)
     if row is None:
-        raise NotFoundError(f"找不到编号为 {session_id} 的学习记录，它可能已被删除。")
+        raise NotFoundError.of("学习记录", session_id)
     return row
 
 
@@ -87,7 +87,7 @@ def set_score(
         row = _session(session, session_id)
         _check(score, float(row.full_marks or 100))
         if session.get(Person, person_id) is None:
-            raise NotFoundError(f"找不到编号为 {person_id} 的人员，可能已被删除。")
+            raise NotFoundError.of("人员", person_id)
         s = session.scalar(
             select(Score).where(Score.session_id == session_id, Score.person_id == person_id)
         )

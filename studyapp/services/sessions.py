@@ -154,7 +154,7 @@ def list_sessions(ctx: AppContext) -> list[SessionInfo]:
 def _row(session: Session, session_id: int) -> StudySession:
     row = session.get(StudySession, session_id)
     if row is None:
-        raise NotFoundError(f"找不到编号为 {session_id} 的学习记录，它可能已被删除。")
+        raise NotFoundError.of("学习记录", session_id)
     return row
 
 
@@ -232,7 +232,7 @@ def _apply(session: Session, row: StudySession, draft: SessionDraft) -> None:
     if start and end and _minutes(end) <= _minutes(start):
         raise DocumentError(f"结束时间 {end} 应晚于开始时间 {start}。")
     if draft.document_id is not None and session.get(Document, draft.document_id) is None:
-        raise NotFoundError(f"找不到编号为 {draft.document_id} 的文件，它可能已被删除。")
+        raise NotFoundError.of("文件", draft.document_id)
     section_ids = [int(i) for i in draft.section_ids]
     if section_ids:
         if draft.document_id is None:

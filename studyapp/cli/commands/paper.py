@@ -11,7 +11,6 @@ import argparse
 from pathlib import Path
 
 from studyapp.cli.common import open_context, out
-from studyapp.core.model import DocumentError
 
 
 def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -30,30 +29,13 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     p.set_defaults(handler=run)
 
 
-def _document_id(ctx, spec: str) -> int:  # type: ignore[no-untyped-def]
-    from studyapp.services import documents
-
-    docs = documents.list_documents(ctx)
-    from studyapp.core.names import is_id
-
-    text = spec.strip()
-    if is_id(text):
-        if any(d.id == int(text) for d in docs):
-            return int(text)
-        raise DocumentError(f"找不到编号为 {text} 的文件。请先用 studyapp import 导入，或检查编号。")
-    hits = [d for d in docs if text and text in d.title]
-    if len(hits) == 1:
-        return hits[0].id
-    if not hits:
-        raise DocumentError(f"找不到标题含“{text}”的文件。请改用文件编号。")
-    raise DocumentError(f"有 {len(hits)} 个文件的标题含“{text}”，请改用文件编号。")
-
-
 def run(args: argparse.Namespace) -> int:
     from studyapp.services import papers
 
     with open_context(args) as ctx:
-        doc_id = _document_id(ctx, args.document)
+        from studyapp.cli.commands.bank import resolve_document
+
+        doc_id = resolve_document(ctx, args.document)  # (one rule for naming a document on the command line)
         made = papers.make_papers(ctx, doc_id, seed=args.seed, variants=tuple(args.variants))
         from studyapp.reports.forms.paper import build_answer_key, build_paper_pdf
         from studyapp.services.printing import unit_name
