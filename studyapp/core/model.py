@@ -113,3 +113,12 @@ class LoadedText:
     source_name: str
     file_kind: str  # "txt" | "docx" | "pdf" | "paste"
     encoding: str | None = None
+
+
+def section_heading(label: str, title: str, text: str) -> str:
+    """How every screen, form and list names a section: its label and title, or — untitled —
+    its label and the start of its text (「（三）严格规范公正文明执法…」)."""
+    if title:
+        return f"{label}{title}"
+    excerpt = (text or "").strip().replace("\n", " ")[:18]
+    return f"{label}{excerpt}…" if excerpt else label

@@ -29,7 +29,7 @@ from studyapp.config import option
 from studyapp.core import scheduling
 from studyapp.core.blueprint import PaperItem
 from studyapp.core.grading import Grade, GradingRule, answer_text, grade, is_blank
-from studyapp.core.model import DocumentError
+from studyapp.core.model import DocumentError, section_heading
 from studyapp.core.paper import SourceQuestion
 from studyapp.core.questions.model import BLANK
 from studyapp.core.stats import fmt_score
@@ -272,7 +272,7 @@ def unfinished_attempts(ctx: AppContext, person_id: int) -> list[UnfinishedAttem
 def _heading(sec: Section | None) -> str:
     if sec is None:
         return ""
-    return bank._heading(sec.label, sec.title, sec.text)  # the tree's and the bank's rule
+    return section_heading(sec.label, sec.title, sec.text)  # the tree's and the bank's rule
 
 
 def _locate(session: Session, q: Question, sec: Section | None) -> QuoteLocation | None:

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from studyapp.core.model import Cancelled, DocumentError, ParsedDocument, ParsedSection
+from studyapp.core.model import Cancelled, DocumentError, ParsedDocument, ParsedSection, section_heading
 from studyapp.core.questions.model import BLANK, QUESTION_TYPES, BankResult, make_id
 from studyapp.core.questions.model import Question as CoreQuestion
 from studyapp.core.questions.text import label_of
@@ -108,14 +108,6 @@ class _DocTree:
         return out
 
 
-def _heading(label: str, title: str, text: str) -> str:
-    # Same rule as SectionView.heading: the tree and the bank name a section alike.
-    if title:
-        return f"{label}{title}"
-    excerpt = text.strip().replace("\n", " ")[:18]
-    return f"{label}{excerpt}…" if excerpt else label
-
-
 def _load_tree(session: Session, document_id: int) -> _DocTree:
     doc = session.get(Document, document_id)
     if doc is None:
@@ -149,7 +141,7 @@ def _load_tree(session: Session, document_id: int) -> _DocTree:
         tree.path_to_id.setdefault(path, row.id)
         tree.id_to_path[row.id] = path
         tree.ordinal[row.id] = row.ordinal
-        tree.heading[row.id] = _heading(row.label, row.title, row.text)
+        tree.heading[row.id] = section_heading(row.label, row.title, row.text)
         tree.fields[row.id] = (row.title, row.text)
     return tree
 

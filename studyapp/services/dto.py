@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studyapp.core.model import CancelToken, ProgressFn  # noqa: F401 - part of this API
+from studyapp.core.model import section_heading
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,7 @@ class SectionView:
     @property
     def heading(self) -> str:
         """What the tree shows: label and title, or the start of the text when untitled."""
-        if self.title:
-            return f"{self.label}{self.title}"
-        excerpt = self.text.strip().replace("\n", " ")[:18]
-        return f"{self.label}{excerpt}…" if excerpt else self.label
+        return section_heading(self.label, self.title, self.text)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from studyapp.core import scheduling
 from studyapp.core.blueprint import draw_practice
-from studyapp.core.model import DocumentError
+from studyapp.core.model import DocumentError, section_heading
 from studyapp.core.questions.model import TYPE_NAMES
 from studyapp.db.models import Document, Question, Section
 from studyapp.db.models_study import Attempt, ReviewCard, WrongBookEntry
@@ -66,7 +66,7 @@ def _title(ctx: AppContext, scope: Scope) -> str:
             for sid in scope.section_ids[:2]:
                 sec = session.get(Section, sid)
                 if sec is not None:
-                    heads.append(bank._heading(sec.label, sec.title, sec.text))
+                    heads.append(section_heading(sec.label, sec.title, sec.text))
             more = "等" if len(scope.section_ids) > 2 else ""
             return f"练习：{'、'.join(heads)}{more}" if heads else f"《{doc.title}》练习"
         return f"《{doc.title}》练习"

@@ -13,10 +13,10 @@ import logging
 
 from sqlalchemy import func, select
 
+from studyapp.core.model import section_heading
 from studyapp.core.scheduling import end_of_day
 from studyapp.db.models import Question, Section
 from studyapp.db.models_study import ReviewCard
-from studyapp.services import bank
 from studyapp.services.context import AppContext
 from studyapp.services.dto_study import DueQuestion
 
@@ -62,7 +62,7 @@ def due_questions(
             stmt = stmt.where(Question.document_id == document_id)
         return [
             DueQuestion(q.id, q.document_id, q.type, q.stem,
-                        bank._heading(label, title, text) if label is not None else "",
+                        section_heading(label, title, text) if label is not None else "",
                         card.due.isoformat(), card.reps, card.lapses)
             for card, q, label, title, text in session.execute(stmt)
         ]

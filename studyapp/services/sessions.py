@@ -16,7 +16,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from studyapp.core.dates import parse_date
-from studyapp.core.model import DocumentError
+from studyapp.core.model import DocumentError, section_heading
 from studyapp.db.models import Document, Section, StudySession
 from studyapp.db.models_records import PRESENT_STATUSES, Attendance
 from studyapp.services import audit
@@ -177,7 +177,7 @@ def _detail(session: Session, row: StudySession, per_hour: float) -> SessionDeta
                 for s in session.scalars(select(Section).where(Section.id.in_(ids)))
             }
             ordered = sorted((found[i] for i in ids if i in found), key=lambda s: s.ordinal)
-            headings = [f"{s.label}{s.title}" if s.title else f"{s.label}{s.text[:18]}…" for s in ordered]
+            headings = [section_heading(s.label, s.title, s.text) for s in ordered]
             ids = tuple(s.id for s in ordered)
     counts = _counts(session, [row.id]).get(row.id, AttendanceCounts())
     return SessionDetail(

@@ -15,10 +15,10 @@ import logging
 
 from sqlalchemy import func, select
 
+from studyapp.core.model import section_heading
 from studyapp.core.grading import answer_text
 from studyapp.db.models import Question, Section
 from studyapp.db.models_study import WrongBookEntry
-from studyapp.services import bank
 from studyapp.services.context import AppContext
 from studyapp.services.dto_study import WRONGBOOK_RULE, WrongBook, WrongBookItem
 
@@ -51,7 +51,7 @@ def wrong_book(ctx: AppContext, person_id: int, document_id: int | None = None) 
             ).where(Question.document_id == document_id)
         items = []
         for entry, q, label, title, text in session.execute(stmt):
-            heading = bank._heading(label, title, text) if label is not None else ""
+            heading = section_heading(label, title, text) if label is not None else ""
             items.append(WrongBookItem(
                 question_id=q.id, document_id=q.document_id, type=q.type, stem=q.stem,
                 options=tuple(q.options or ()), answer_text=answer_text(q.type, q.answer),
