@@ -1,7 +1,7 @@
 """SQLAlchemy 2.0 models of the studyapp database.
 
 Only services/ touch these classes; they hand plain DTOs to ui/ and cli/. Every schema change
-needs a hand-written Alembic migration in studyapp/db/migrations/versions (later issues add
+needs a hand-written Alembic migration in studyapp/db/migrations/versions (new tables add
 Person, Attendance, ... there).
 """
 
@@ -99,7 +99,7 @@ class Section(Base):
 
 
 class ReadMark(Base):
-    """A section marked read. `person_id` NULL is the local reader; the roster issue fills it."""
+    """A section marked read. `person_id` NULL is the local reader; self-study fills it with the learner."""
 
     __tablename__ = "read_mark"
 
@@ -221,9 +221,9 @@ class Question(Base):
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
-# The records tables (issue 5) live in their own module; importing it registers them on Base.
+# The records tables live in their own module; importing it registers them on Base.
 from studyapp.db import models_records as _models_records  # noqa: F401
-# The self-study tables (issue 4): attempts, answers, 错题本, review cards.
+# The self-study tables: attempts, answers, 错题本, review cards.
 from studyapp.db import models_study as _models_study  # noqa: F401,E402
-# The meeting-room tables (issue 6): room runs and their event log.
+# The meeting-room tables: room runs and their event log.
 from studyapp.db import models_room as _models_room  # noqa: F401,E402

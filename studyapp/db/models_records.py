@@ -1,4 +1,4 @@
-"""Models of the study records (issue 5): roster, groups, attendance, scores, session details.
+"""Models of the study records: roster, groups, attendance, scores, session details.
 
 Kept apart from models.py so the records and the question bank can grow in parallel; models.py
 imports this module at its bottom, so `Base.metadata` (and Alembic) see every table.
@@ -106,7 +106,7 @@ class Score(Base):
 
     `answers` (optional) holds the per-question results for the 试题分析: a list of
     {"q": question id or label, "r": 1/0/fraction/None}. `paper_id` names the paper taken when
-    the quiz engine recorded it (no foreign key: papers are another issue's table).
+    the quiz engine recorded it (no foreign key: a paper lives in the paper tables).
     """
 
     __tablename__ = "score"

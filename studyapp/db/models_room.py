@@ -1,4 +1,4 @@
-"""Models of meeting-room mode (issue 6): a room run and its append-only event log.
+"""Models of meeting-room mode: a room run and its append-only event log.
 
 A run (集体领学 / 集体测验 / 知识竞赛 / 纸质测验) keeps where the room is (`state`: the section
 shown, the question index, the timer, the blanked screen) so the session reopens where it was

@@ -1,4 +1,4 @@
-"""Models of self-study (issue 4): attempts and their answers, the 错题本, review cards.
+"""Models of self-study: attempts and their answers, the 错题本, review cards.
 
 Kept apart from models.py (like models_records) so parallel work does not collide; models.py
 imports this module at its bottom so `Base.metadata` and Alembic see the tables.

@@ -1,5 +1,5 @@
 """操作记录: every change to the study records, the scores and the question bank, with when, who
-(this PC's window or the command line), what, and the value before and after (issue 11).
+(this PC's window or the command line), what, and the value before and after.
 
 Services call `record()` inside the transaction that makes the change, so a change and its log
 entry are stored together or not at all. `entries()` reads the log for the 操作记录 window, the

@@ -13,7 +13,7 @@ from typing import Any
 
 from studyapp.services.dto import QUESTION_TYPE_NAMES, QuoteLocation
 
-# The wrong-book rule, shown to the learner on the 错题本 screen (issue 4).
+# The wrong-book rule, shown to the learner on the 错题本 screen.
 WRONGBOOK_RULE = "答错的题进入错题本；之后单独再次答对一次即移出。"
 
 SCOPE_DOCUMENT = "document"  # the whole document

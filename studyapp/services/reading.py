@@ -1,6 +1,6 @@
 """Reading marks, notes and progress.
 
-`person_id` None is the local reader; the roster issue passes a person to record who read what.
+`person_id` None is the local reader; self-study passes the learner to record who read what.
 """
 
 from __future__ import annotations

@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         # after the first paint: say whether a meeting-room run was left unfinished
         QTimer.singleShot(300, self, self.room_launcher)
         from studyapp.ui.study.controller import (
-            install_study,  # 学习 menu and learner (issue 4)
+            install_study,  # 学习 menu and learner
         )
 
         self.study = install_study(self)

@@ -1,30 +1,22 @@
 """Subcommands of `studyapp`. Each module has `register(subparsers, parent)`; the parser it adds
-sets `handler=run`, where `run(args) -> int`. Later issues append their modules here."""
+sets `handler=run`, where `run(args) -> int`; COMMANDS lists them in the order `--help` shows."""
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from studyapp.cli.commands import bank, importing, outline, questions
+from studyapp.cli.commands import (
+    audit,
+    backup,
+    bank,
+    importing,
+    outline,
+    paper,
+    questions,
+    records,
+    settings,
+)
 
-COMMANDS: list[ModuleType] = [outline, importing, questions, bank]
-
-# Study records and printing (issue 5).
-from studyapp.cli.commands import paper, records  # noqa: E402
-
-COMMANDS += [records, paper]
-
-# The data folder's settings, e.g. the unit heading every form (issue 10).
-from studyapp.cli.commands import settings  # noqa: E402
-
-COMMANDS += [settings]
-
-# Backups, restore and the integrity check (issue 11).
-from studyapp.cli.commands import backup  # noqa: E402
-
-COMMANDS += [backup]
-
-# The 操作记录 (issue 11).
-from studyapp.cli.commands import audit  # noqa: E402
-
-COMMANDS += [audit]
+# in the order `studyapp --help` lists them: the document and its questions, the records and
+# their papers, the data folder (settings, backups, the 操作记录)
+COMMANDS: list[ModuleType] = [outline, importing, questions, bank, records, paper, settings, backup, audit]

@@ -1,4 +1,4 @@
-"""`studyapp audit`: the 操作记录 — every change to records, scores and the bank (issue 11)."""
+"""`studyapp audit`: the 操作记录 — every change to records, scores and the bank."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """`studyapp backup [-o FILE] [--list]`, `studyapp restore FILE`, `studyapp check`: the data
-folder's backups and integrity from the command line (issue 11).
+folder's backups and integrity from the command line.
 
 `restore` and `check` work on the database file without opening it for writing, so they also
 work when the database is damaged (which is when they are needed)."""

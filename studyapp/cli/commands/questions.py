@@ -1,6 +1,6 @@
 """`studyapp questions FILE [--json] [--seed N]`: the generated bank of a file, no database.
 
-The JSON list is a contract other checks rely on (see issue 3): id, type, stem, options,
+The JSON list is a contract other checks rely on (the quality sample and the CI's checks read it): id, type, stem, options,
 answer, explanation, source {section, quote}, tags.
 """
 

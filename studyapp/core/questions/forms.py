@@ -29,10 +29,10 @@ MAX_WINDOW = 140
 # 可以/应当 and the directions of a rule: changing one falsifies it
 # only a prohibition turned into a permission (「未经培训合格的，可以上岗作业」): 应当 → 可以
 # stays true (what must be done may be done), 应当 → 可以不 reads as absurd (「可以不遵守本法」)
-# and 可以 → 应当 is a trap on one modal word — all three rejected by the blind ratings (issue 9)
+# and 可以 → 应当 is a trap on one modal word — all three rejected by the blind ratings
 MODAL_SWAPS = (("不得", "可以"),)
 # the directions a rule sets (增加/减少 and 以上/以下 are left alone: reversing a policy's aim
-# reads as absurd, and 「两个以下单位」 tests a function word — blind ratings, issue 9)
+# reads as absurd, and 「两个以下单位」 tests a function word — blind ratings)
 DIRECTION_SWAPS = (("从重", "从轻"), ("从轻", "从重"), ("从严", "从宽"), ("从宽", "从严"),
                    ("不少于", "不超过"), ("不超过", "不少于"), ("不得少于", "不得超过"))
 # what a rule turns on, and its opposite: changing it falsifies the rule without absurdity

@@ -1,4 +1,4 @@
-"""操作记录: the log of changes to the records, printed to be signed and filed (issue 11).
+"""操作记录: the log of changes to the records, printed to be signed and filed.
 
 Same page furniture as the other forms (unit header, 第 N 页 共 M 页, the office grid, the header
 row repeated on every page); one row per change: 时间、操作人、类别、操作、对象、改动.

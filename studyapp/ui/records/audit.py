@@ -1,5 +1,5 @@
 """操作记录: every change to the records, the scores and the bank, newest first, with a filter by
-kind and an Excel export to print and file (issue 11)."""
+kind and an Excel export to print and file."""
 
 from __future__ import annotations
 

@@ -170,7 +170,7 @@ class ExamPage(StudyPage):
         sl.addStretch(1)
         self.rule = label(view.rule_text, "qHint", side)
         sl.addWidget(self.rule)
-        # (issue 11: the clock states plainly whether time away counts)
+        # (the clock states plainly whether time away counts)
         self.clock_rule = label("计时说明：停留在本页时一直计时（切到其他程序也照常计时）；离开本页或关闭学习测评时"
                                 "计时暂停，之后在“继续上次的答题”中接着计时。", "qHint", side)
         sl.addWidget(self.clock_rule)

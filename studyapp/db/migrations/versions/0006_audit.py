@@ -1,4 +1,4 @@
-"""操作记录: an audit log of changes to records, scores and the bank (issue 11).
+"""操作记录: an audit log of changes to records, scores and the bank.
 
 Revision ID: 0006
 Revises: 0005
