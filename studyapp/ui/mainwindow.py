@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp import APP_TITLE, __version__
+from studyapp.ui import style
 from studyapp.ui.bank import EXPORT_KINDS
 from studyapp.ui.records import RECORD_PAGES
 from studyapp.ui.room import ROOM_ENTRIES
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         # (a style sheet rather than Qt.AlignmentFlag: the Qt namespace costs ~15 ms to load,
         # which the first paint does not need)
         self.opening_label.setStyleSheet(
-            "font-size: 16pt; color: #6b7785; qproperty-alignment: 'AlignCenter';")
+            f"font-size: 16pt; color: {style.MUTED}; qproperty-alignment: 'AlignCenter';")
         self.setCentralWidget(self.opening_label)
         self.statusBar().showMessage("正在打开…")
         if ctx is not None:
@@ -565,7 +566,7 @@ class MainWindow(QMainWindow):
                           f"<h3>{APP_TITLE} {__version__}</h3>"
                           "<p>供干部学习文件、练习测试、整理学习记录的离线软件。</p>"
                           "<p>导入文件后逐节阅读，可查找、做笔记，阅读进度自动记录。</p>"
-                          "<p style='color:#6b7785'>界面字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache 2.0 许可。</p>",
+                          f"<p style='color:{style.MUTED}'>界面字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache 2.0 许可。</p>",
                           QMessageBox.StandardButton.Ok, self)
         box.setProperty("richText", True)  # our own markup (message boxes are plain text otherwise)
         box.setTextFormat(QtCore.Qt.TextFormat.RichText)

@@ -19,6 +19,49 @@ SOURCE_MARK = "#d6e8fb"  # 查看原文: the quoted sentence
 WARN_BG = "#fff4e0"
 WARN_BORDER = "#e0a84c"
 WARN_INK = "#8a4b00"
+PDF_BACKDROP = "#8a929c"  # around the pages of a print preview
+RULE = BORDER  # a thin separating line
+
+# right and wrong: verdicts, keys, the score grid
+RIGHT = "#2e7d32"
+RIGHT_BG = "#e8f5e9"
+KEY_BG = "#e3f2e5"  # the right option(s) of a marked answer key
+WRONG = "#c62828"
+WRONG_BG = "#fdecea"
+AMBER = "#b86e00"  # flagged, time running out
+AMBER_BG = WARN_BG
+ERROR_INK = "#b3261e"  # a field or a file that cannot be taken
+ERROR_BG = "#fdecee"
+ERROR_BORDER = "#e8a3ad"
+CELL_RIGHT_BG = "#d8f0dc"  # paper score entry: a cell marked right, wrong, or unreadable
+CELL_WRONG_BG = "#fbd9d6"
+CELL_ERROR_BG = "#ffe1a8"
+NEW_BG = "#e6f4ea"  # a row an import adds
+
+# the bank: a question's state and type
+DRAFT = "#a05a00"
+RETIRED = "#8a939e"
+TYPE_COLORS = {"single": "#1d5fa8", "multiple": "#6a3fa0", "judge": "#00796b", "fill": "#8d5a00",
+               "short": "#5d6b78"}
+
+# the reader's dots: hollow grey = not yet read, then blue, amber, green
+MASTERY_COLORS = {"unread": "#b8c0ca", "read": "#5b8fd0", "practised": "#e09a2c", "mastered": RIGHT}
+
+# attendance marks: soft tints, the text stays dark (prints and reads well)
+ATTENDANCE_COLORS: dict[str | None, str] = {
+    "present": NEW_BG, "late": ACCENT_LIGHT, "leave": WARN_BG, "absent": "#fde8e8", None: PAPER,
+}
+
+# the projector: light on dark blue, read from the back of a meeting room
+PROJECTOR_BG = "#0b2545"
+PROJECTOR_INK = "#ffffff"
+PROJECTOR_SOFT = "#c9d6ea"
+PROJECTOR_GOLD = "#ffd166"
+PROJECTOR_RIGHT = "#2e9e5b"
+PROJECTOR_ALERT = "#d62828"
+PROJECTOR_WARN = "#f77f00"
+PROJECTOR_PANEL = "#13315c"
+PROJECTOR_TIME_UP = "#8e0f0f"
 
 
 def application_style_sheet() -> str:

@@ -520,7 +520,7 @@ class QuestionEditor(QDialog):
     def show_error(self, text: str) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(
-            "QLabel#editorMessage { color: #b00020; background: #fdecee; border: 1px solid #e8a3ad;"
+            f"QLabel#editorMessage {{ color: {style.ERROR_INK}; background: {style.ERROR_BG}; border: 1px solid {style.ERROR_BORDER};"
             " border-radius: 4px; padding: 8px 10px; }")
         self.message.show()
 

@@ -120,7 +120,7 @@ class ImportReportDialog(QDialog):
         if report.errors:
             summary = (f"“{source.name}”中有 {len(report.errors)} 处错误，没有导入任何试题。"
                        "请按下面的提示修改表格后重新导入：")
-            color = "#b00020"
+            color = style.ERROR_INK
         else:
             summary = (f"已从“{source.name}”导入：新增 {report.added} 道，更新 {report.updated} 道，"
                        f"未变 {report.unchanged} 道。新增的试题是草稿，请在题库中审核。")

@@ -21,7 +21,7 @@ from studyapp.ui.bank.names import (
     letter,
 )
 
-STATUS_COLORS = {"draft": "#a05a00", "approved": style.READ_MARK, "retired": style.MUTED}
+STATUS_COLORS = {"draft": style.DRAFT, "approved": style.READ_MARK, "retired": style.MUTED}
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def empty_html(has_questions: bool) -> str:
 # ---------------------------------------------------------------------------------- 逐题审核
 
 REVIEW_STATUS_NAMES = {"draft": "待审核", "approved": "已通过", "retired": "已停用"}
-KEY_BG = "#e3f2e5"  # the right option(s), as a marked answer key
+KEY_BG = style.KEY_BG
 
 
 def review_html(view: QuestionView) -> str:

@@ -29,9 +29,8 @@ SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 11
 COL_STEM, COL_TYPE, COL_STATUS = 0, 1, 2
 NO_SECTION = -1  # the group of questions whose section is gone
 
-STATUS_COLORS = {"draft": "#a05a00", "approved": style.READ_MARK, "retired": "#8a939e"}
-TYPE_COLORS = {"single": "#1d5fa8", "multiple": "#6a3fa0", "judge": "#00796b", "fill": "#8d5a00",
-               "short": "#5d6b78"}
+STATUS_COLORS = {"draft": style.DRAFT, "approved": style.READ_MARK, "retired": style.RETIRED}
+TYPE_COLORS = style.TYPE_COLORS
 
 
 

@@ -46,9 +46,7 @@ READ_MARK = "✓"
 NOTE_MARK = "✎"
 
 #: the dot in front of a heading: hollow grey = not yet read, then blue, amber, green
-MASTERY_COLORS: dict[str, str] = {
-    "unread": "#b8c0ca", "read": "#5b8fd0", "practised": "#e09a2c", "mastered": "#2e7d32",
-}
+MASTERY_COLORS = style.MASTERY_COLORS
 _DOT = 12
 _ICONS: dict[str, QIcon] = {}
 

@@ -204,7 +204,7 @@ class AttendancePanel(QWidget):
         item.setText(STATUS_NAMES.get(a.status or "", "未登记"))
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         item.setToolTip("单击切换；数字键 1 出席、2 请假、3 缺席、4 迟到")
-        item.setBackground(QColor(STATUS_COLORS.get(a.status, "#ffffff")))
+        item.setBackground(QColor(STATUS_COLORS.get(a.status, style.PAPER)))
         item.setForeground(QColor(style.MUTED if a.status is None else style.INK))
 
     # counts -----------------------------------------------------------------------------------------

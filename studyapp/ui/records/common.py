@@ -39,14 +39,8 @@ ORDER_LABELS: tuple[tuple[str, str], ...] = (
 TABLE_FILTER = "表格文件 (*.xlsx *.csv);;Excel 文件 (*.xlsx);;CSV 文件 (*.csv)"
 
 #: soft tints for attendance marks and shortfalls (text stays dark, so it prints and reads well)
-STATUS_COLORS: dict[str | None, str] = {
-    "present": "#e6f4ea",
-    "late": "#e3eefb",
-    "leave": "#fff4e0",
-    "absent": "#fde8e8",
-    None: "#ffffff",
-}
-ERROR_INK = "#b3261e"
+STATUS_COLORS = style.ATTENDANCE_COLORS
+ERROR_INK = style.ERROR_INK
 SHORT_BG = style.WARN_BG
 
 

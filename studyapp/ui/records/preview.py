@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.ui import style
 from studyapp.core.printjob import PrintError
+from studyapp.ui import style
 from studyapp.ui.records.common import ORDER_LABELS, choose_save_path, primary
 from studyapp.ui.records.printer import deliver, job_from_printer, prepare_printer, printers_installed
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
@@ -99,7 +99,7 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(1.0)  # a sheet of A4 as it is, grey desk around it
         self.view.setPageSpacing(14)
-        self.view.setStyleSheet("QPdfView { background: #8a929c; border: none; }")
+        self.view.setStyleSheet(f"QPdfView {{ background: {style.PDF_BACKDROP}; border: none; }}")
         self.view.pageNavigator().currentPageChanged.connect(lambda _p: self._update_page_label())
         self.view.zoomFactorChanged.connect(lambda _z: self._update_zoom_label())
 
@@ -168,7 +168,7 @@ class PdfPreviewDialog(QDialog):
         # the unit that heads the form, asked where it shows: 「表头还没有单位名称」 [填写…]
         self.unit_bar = QWidget(self)
         self.unit_bar.setObjectName("unitBar")
-        self.unit_bar.setStyleSheet(f"#unitBar {{ background: #fff4d6; border: 1px solid #e0c070; }}"
+        self.unit_bar.setStyleSheet(f"#unitBar {{ background: {style.WARN_BG}; border: 1px solid {style.WARN_BORDER}; }}"
                                     f" #unitBar QLabel {{ color: {style.INK}; }}")
         unit_row = QHBoxLayout(self.unit_bar)
         unit_row.setContentsMargins(10, 4, 6, 4)

@@ -168,7 +168,7 @@ class ImportPreviewDialog(QDialog):
 
         self.table = make_table(self, PREVIEW_COLUMNS, stretch=(2,))
         self.table.setRowCount(len(preview.rows))
-        action_bg = {"new": "#e6f4ea", "update": style.ACCENT_LIGHT, "same": None}
+        action_bg = {"new": style.NEW_BG, "update": style.ACCENT_LIGHT, "same": None}
         for r, row in enumerate(preview.rows):
             values = (str(row.line), row.name, row.unit, row.post, number(row.sort_no),
                       "、".join(row.groups), row.action_name)

@@ -37,19 +37,20 @@ from PySide6.QtWidgets import (
 from studyapp.core.contest import ScoreLine
 from studyapp.services.dto_room import RoomPage, RoomQuestion
 from studyapp.ui.room.timer import clock_text
+from studyapp.ui import style
 
 log = logging.getLogger("studyapp.room")
 
 # Colours: deep blue with white text reads well on office projectors in lit rooms and dark ones.
-BG = "#0b2545"
-INK = "#ffffff"
-SOFT = "#c9d6ea"
-GOLD = "#ffd166"
-RIGHT = "#2e9e5b"
-RIGHT_INK = "#ffffff"
-ALERT = "#d62828"
-WARN = "#f77f00"
-PANEL = "#13315c"
+BG = style.PROJECTOR_BG
+INK = style.PROJECTOR_INK
+SOFT = style.PROJECTOR_SOFT
+GOLD = style.PROJECTOR_GOLD
+RIGHT = style.PROJECTOR_RIGHT
+RIGHT_INK = style.PROJECTOR_INK
+ALERT = style.PROJECTOR_ALERT
+WARN = style.PROJECTOR_WARN
+PANEL = style.PROJECTOR_PANEL
 LETTERS = "ABCDEFGH"
 
 REFERENCE_HEIGHT = 1080  # sizes below are px at 1080p and scale with the window's height
@@ -254,7 +255,7 @@ class AudienceView(QWidget):
         self.clock.setFont(_font(self.family, CLOCK_PX * k, bold=True))
         self.clock.setMinimumWidth(self.px(230))
         self.times_up.setFont(_font(self.family, 200 * k, bold=True))
-        self.times_up.setStyleSheet(f"color: white; background: #8e0f0f; border: {self.px(8)}px solid white;"
+        self.times_up.setStyleSheet(f"color: white; background: {style.PROJECTOR_TIME_UP}; border: {self.px(8)}px solid white;"
                                     f"border-radius: {self.px(24)}px;")
         self.toast_label.setFont(_font(self.family, 64 * k, bold=True))
         self._style_clock()

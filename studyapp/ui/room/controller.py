@@ -48,6 +48,7 @@ from studyapp.services.dto_room import RoomQuestion, RunView
 from studyapp.ui.room.audience import ALERT, RIGHT, AudienceView
 from studyapp.ui.room.console import PresenterConsole
 from studyapp.ui.room.timer import Countdown
+from studyapp.ui import style
 
 log = logging.getLogger("studyapp.room")
 
@@ -74,7 +75,7 @@ class AudienceWindow(QWidget):
         layout.addWidget(view)
         self.overlay = QFrame(self)
         self.overlay.setObjectName("consoleOverlay")
-        self.overlay.setStyleSheet("QFrame#consoleOverlay { background: #f3f4f6; border-top: 3px solid #1d5fa8; }")
+        self.overlay.setStyleSheet(f"QFrame#consoleOverlay {{ background: {style.FRAME}; border-top: 3px solid {style.ACCENT}; }}")
         QVBoxLayout(self.overlay).setContentsMargins(0, 0, 0, 0)
         self.overlay.hide()
 

@@ -33,13 +33,14 @@ from studyapp.core.model import DocumentError
 from studyapp.core.stats import fmt_score
 from studyapp.services import AppContext, room
 from studyapp.services.dto_room import PaperSheet
+from studyapp.ui import style
 
 log = logging.getLogger("studyapp.room")
 
 TYPE_SHORT = {"single": "单选", "multiple": "多选", "judge": "判断", "fill": "填空", "short": "简答"}
-RIGHT_BG = "#d8f0dc"
-WRONG_BG = "#fbd9d6"
-ERROR_BG = "#ffe1a8"
+RIGHT_BG = style.CELL_RIGHT_BG
+WRONG_BG = style.CELL_WRONG_BG
+ERROR_BG = style.CELL_ERROR_BG
 FIRST_Q_COL = 2  # 姓名 | 卷 | questions … | 总分
 
 

@@ -18,12 +18,12 @@ from studyapp.ui import style
 
 log = logging.getLogger("studyapp.ui")
 
-RIGHT = "#2e7d32"
-RIGHT_BG = "#e8f5e9"
-WRONG = "#c62828"
-WRONG_BG = "#fdecea"
-AMBER = "#b86e00"
-AMBER_BG = "#fff4e0"
+RIGHT = style.RIGHT
+RIGHT_BG = style.RIGHT_BG
+WRONG = style.WRONG
+WRONG_BG = style.WRONG_BG
+AMBER = style.AMBER
+AMBER_BG = style.AMBER_BG
 
 STEM_PT = 18  # the question itself
 OPTION_PT = 16
@@ -62,7 +62,7 @@ QLabel#countdown[level="danger"] {{ color: {WRONG}; }}
 QPushButton#mapButton {{ font-size: 13pt; min-width: 40px; max-width: 40px; min-height: 34px;
     padding: 0px; border-radius: 4px; }}
 QPushButton#mapButton[answered="true"] {{ background: {style.ACCENT}; color: white; border-color: {style.ACCENT}; }}
-QPushButton#mapButton[flagged="true"] {{ border: 3px solid {AMBER_BG}; border-color: #e0a84c; }}
+QPushButton#mapButton[flagged="true"] {{ border: 3px solid {AMBER_BG}; border-color: {style.WARN_BORDER}; }}
 QPushButton#mapButton[current="true"] {{ border: 3px solid {style.INK}; font-weight: bold; }}
 QPushButton#bigButton {{ font-size: 14pt; padding: 8px 22px; }}
 QLabel#statValue {{ font-size: 22pt; font-weight: bold; color: {style.INK}; }}

@@ -32,6 +32,7 @@ from studyapp.core.questions.model import BLANK
 from studyapp.services.dto import QUESTION_TYPE_NAMES
 from studyapp.services.dto_study import AnswerResult, AttemptQuestion
 from studyapp.ui.study.common import RIGHT, WRONG, button, label, points_text, set_state
+from studyapp.ui import style
 
 log = logging.getLogger("studyapp.ui")
 
@@ -307,7 +308,7 @@ class FeedbackPanel(QFrame):
         layout.setSpacing(10)
         rule = QFrame(self)
         rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setStyleSheet("color: #d5dae1;")
+        rule.setStyleSheet(f"color: {style.RULE};")
         layout.addWidget(rule)
         self.verdict = label("", "verdict", self, wrap=False)
         self.verdict.setProperty("verdict", "")

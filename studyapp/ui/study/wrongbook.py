@@ -114,7 +114,7 @@ class WrongBookPage(StudyPage):
                                               f"{it.wrong_count} 次"])
                 child.setData(0, ITEM_ROLE, it)
                 child.setToolTip(0, it.stem)
-                child.setForeground(1, QBrush(QColor("#c62828")))
+                child.setForeground(1, QBrush(QColor(style.WRONG)))
                 first = first or child
         self.tree.expandAll()
 
