@@ -429,17 +429,23 @@ def _in_book(session: Session, person_id: int, qid: int | None) -> bool:
 # ------------------------------------------------------------------------------- answering
 
 
+def _grade_practice(session: Session, attempt_id: int, position: int, response: Any):  # noqa: ANN202
+    """An open practice's item at `position` and the grade of `response` (checking and storing
+    grade alike)."""
+    att = attempt(session, attempt_id)
+    _check_open(att)
+    if att.kind != "practice":
+        raise ValueError("quiz answers go through quiz.save_answer (the key stays hidden)")
+    item = paper_item(att, position)
+    rule = GradingRule.from_json((att.blueprint or {}).get("rule"))
+    return att, item, grade(item, response, rule, item.points)
+
+
 def check_practice_answer(ctx: AppContext, attempt_id: int, position: int, response: Any) -> AnswerResult:
     """The verdict on a practice answer without storing it: a read, which never waits for a
     writer (the page shows it while the answer waits for a busy database; see practice.check)."""
     with ctx.begin() as session:
-        att = attempt(session, attempt_id)
-        _check_open(att)
-        if att.kind != "practice":
-            raise ValueError("quiz answers go through quiz.save_answer (the key stays hidden)")
-        item = paper_item(att, position)
-        rule = GradingRule.from_json((att.blueprint or {}).get("rule"))
-        g = grade(item, response, rule, item.points)
+        att, item, g = _grade_practice(session, attempt_id, position, response)
         row = _answer_row(session, att.id, position)
         first = row is None or (row.tries or 0) == 0 or row.answered_at is None
         in_book = (g.correct is False) if first else _in_book(session, att.person_id, item.question_id)
@@ -453,13 +459,7 @@ def record_practice_answer(
 ) -> AnswerResult:
     """Check and store a practice answer at once; see practice.answer."""
     with ctx.begin(wait_ms=wait_ms) as session:
-        att = attempt(session, attempt_id)
-        _check_open(att)
-        if att.kind != "practice":
-            raise ValueError("quiz answers go through quiz.save_answer (the key stays hidden)")
-        item = paper_item(att, position)
-        rule = GradingRule.from_json((att.blueprint or {}).get("rule"))
-        g = grade(item, response, rule, item.points)
+        att, item, g = _grade_practice(session, attempt_id, position, response)
         row = _answer_row(session, att.id, position)
         if row is None:
             row = AttemptAnswer(attempt_id=att.id, position=position,
