@@ -310,21 +310,28 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
 def _floor(chosen: list[Candidate], fallback: dict[int, list[Candidate]], lex: Lexicon) -> list[Candidate]:
     """Never silence: a document that got fewer than one question per 1,500 characters (at
     least three) gets true statements of its rules — verbatim, each stating a duty, a ban, a
-    figure or who decides, one per section not yet asked — above the true/false balance."""
+    figure or who decides, one per section not yet asked — above the true/false balance; past
+    that count, sections not yet asked get theirs while true/false stays at most half the set."""
     want = max(3, sum(len(u.text) for u in lex.units) // 1500)
-    if len(chosen) >= want:
-        return chosen
     asked = {tuple(c.unit.path) for c in chosen}
     have = {id(c) for c in chosen}
     extra = []
+    judges = sum(1 for c in chosen if c.type == "judge")
+    true = sum(1 for c in chosen if c.type == "judge" and c.question.answer is True)
     for order in sorted(fallback):
+        # below the count every section not yet asked gets one; above it, a section not yet
+        # asked still gets one while true/false items stay at most half of the set and the
+        # true ones at most 65 % of those
+        if len(chosen) + len(extra) >= want and (2 * (judges + 1) > len(chosen) + len(extra) + 1
+                                                  or true + 1 > 0.65 * (judges + 1)):
+            continue
         for c in fallback[order]:
             if id(c) not in have and tuple(c.unit.path) not in asked:
                 extra.append(c)
                 asked.add(tuple(c.unit.path))
+                judges += 1
+                true += 1
                 break
-        if len(chosen) + len(extra) >= want:
-            break
     return chosen + extra
 
 

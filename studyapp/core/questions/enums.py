@@ -192,6 +192,22 @@ def find_enumerations(sentence: str, min_items: int = 3) -> list[Enumeration]:
     return found
 
 
+def _nested(items: list[str]) -> bool:
+    """Two lists run into one: 「个人独资企业、合伙企业生产、经营的所得」 is (个人独资企业、合伙企业)
+    (生产、经营), so its 、-items are no items — a noun item, then a noun with a verb of a second list
+    hung on it, then that second list's verb alone."""
+    def tags(x: str) -> list[str]:
+        return [t for _, t in segment.tagged(x)]
+    first, last = tags(items[0]), tags(items[-1])
+    if not first or not last or not first[-1].startswith("n") or not all(t in ("v", "vn") for t in last):
+        return False
+    for mid in items[1:-1]:
+        t = tags(mid)
+        if len(t) >= 2 and t[-1] in ("v", "vn") and t[-2].startswith("n"):
+            return True
+    return False
+
+
 @lru_cache(maxsize=16384)
 def _part_enums(part: str, min_items: int) -> tuple:
     """The lists of one clause, offsets relative to it: a clause's lists depend on the clause
@@ -274,6 +290,8 @@ def _build(part: str, segs: list[str], offsets: list[int], run: list[int],
     if min(lens) < 2 or max(lens) > 16 or max(lens) + 2 > 3 * (min(lens) + 2):
         return None
     if any(it.startswith(("其他", "其它")) or any(w in it for w in ("的", "及其", "以及")) for it in items):
+        return None
+    if _nested(items):
         return None
     for (a, b), it in zip(spans, items):
         if part[a:b] != it:  # pragma: no cover - offsets are computed from the same text

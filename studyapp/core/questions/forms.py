@@ -612,6 +612,8 @@ class Forms:
                     continue  # 「实行____，确定禁止开发建设区」: 分区管控 fits as well as 分类管控
                 if i + k < len(tagged) and tagged[i + k][1].startswith(("n", "v")) and chunk[-1][1] in ("j", "b", "t", "m"):
                     continue  # 「健全____激励措施」: a modifier (中长期) of the term, not the term
+                if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[0][1] in ("v", "vn"):
+                    continue  # 「对……资料进行____」: 加工整理, 分析处理, 汇总整理 — any such act fits
                 if i >= 2 and tagged[i - 1][0] in _FRAME_VERBS and tagged[i - 2][0] in _FRAME_VERBS:
                     continue  # 「完善执行____」: 执行 names the kind (执行联动机制), the frame is 完善
                 carrier = next((c for c in ("机制", "制度", "体系", "体制") if term.endswith(c) and len(term) > len(c)), "")
@@ -834,7 +836,8 @@ class Forms:
             old = m.group(1)
             new = _ANTONYMS[old]
             a, b = m.span(1)
-            if old == "书面" and (re.match(r"合同|协议|决定书|报告|材料|文件", text[b:b + 3])
+            if old == "书面" and (re.match(r"合同|协议|决定书|报告|材料|文件|证明|凭证|文书|通知书", text[b:b + 3])
+                                 or re.search(r"出具|签发|开具|加盖", text[max(0, a - 10):a])
                                  or re.search(r"附[^，。；]{0,6}材料|并附|附有", text)
                                  or re.search(r"是指|视为|有形", text)
                                  or re.search(r"、[^，,。；;]*等", text[b:])
@@ -874,6 +877,7 @@ class Forms:
                 new = "备案" if old == "批准" else "批准"
                 a, b = m.span(1)
                 if new not in section and "审批" not in section and "核准" not in text \
+                        and not re.search(r"格式|样式|式样|文本|编号|目录", text[:m.start()]) \
                         and not re.search(r"是否$", text[max(0, a - 4):a]) and text.count(old) == 1 \
                         and not self.lex.in_formula(text, a, b):
                     out.append((a, b, new, "antonym"))
@@ -955,7 +959,8 @@ class Forms:
         if re.search(r"除[^，,；;。]{1,40}外", text[lo:b]) or re.match(r"仅|只|单纯|随意", text[b:b + 2]):
             return False  # 「除……外，可以收取其他费用」「可以仅因为……而否定」 read as nonsense, not a test
         if re.search(r"无关|以外的|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
-                     r"超载|超限|超速|酒后|无证|冒充|假借", clause):
+                     r"超载|超限|超速|酒后|无证|冒充|假借|私拆|隐匿|毁弃|撕揭|窃取|盗取|篡改|私自|串通|泄漏|藏匿|丢弃|"
+                     r"披露[^，。；]{0,6}(?:未公开|秘密|隐私|保密)", clause):
             return False  # 「可以用于与消防……无关的事项」「可以对长城造成损坏」: false on common sense alone
         return not _WRONG_IN_ITSELF.search(clause)
 
@@ -1166,7 +1171,7 @@ class Forms:
         points = [strip_end(it) for it in items]  # a catch-all item (其他……) is part of the list
         if not 3 <= len(points) <= 8 or any(len(p) > 40 or len(p) < 2 for p in points):
             return []
-        m = re.search(r"下列(\w{0,4}?)(之一)?(?=[的，,：:]|$)", lead)
+        m = re.search(r"(?:下列|以下)(\w{0,4}?)(之一)?(?=[的，,：:]|$|(?<!之一)(?:开展|进行)工作)", lead)
         if not m or _DANGLING_LEAD.match(lead):
             return []
         cat = m.group(1)
@@ -1204,12 +1209,21 @@ class Forms:
                        for c in kids):
             return []  # an item or a paragraph after the list adds to it (还应当提交……): no whole answer
         which = "哪" if re.match(r"[一二三四五六七八九十两\d]", cat or "") else "哪些"  # 下列三种 → 哪三种
+        if lead[m.start():m.start() + 2] == "以下" and re.match(r"[一二三四五六七八九十百千万\d]", lead[max(0, m.start() - 1):m.start()]):
+            return []  # 「三年以下」 is a figure, not a list
         rest = lead[m.end():]
         if not rest.startswith("的"):
             head, *more = re.split(r"([，,；;])", rest, 1)
             tail = more[1] if len(more) == 2 else ""
-            # 「……发生的哪些劳动争议，适用本法？」 keeps a short consequence; longer clauses go
-            rest = head + (f"，{tail}" if tail and len(tail) <= 8 and not refers_elsewhere(tail) else "")
+            if not head and tail and not re.search(r"[\u4e00-\u9fff]", lead[max(0, m.start() - 1):m.start()]):
+                # 「……外，下列所得，不论……，均为来源于中国境内的所得」: the list is the subject and
+                # what is said of it comes after; without it the question asks nothing
+                if len(tail) > 40 or refers_elsewhere(tail) or re.search(r"[；;]", tail):
+                    return []
+                rest = "，" + tail
+            else:
+                # 「……发生的哪些劳动争议，适用本法？」 keeps a short consequence; longer clauses go
+                rest = head + (f"，{tail}" if tail and len(tail) <= 8 and not refers_elsewhere(tail) else "")
         stem = lead[:m.start()] + which + (cat or "内容") + rest
         stem = strip_end(stem) + "？"
         quote = self._list_quote(info)
@@ -1256,6 +1270,8 @@ class Forms:
                 if len(after) > 30 or re.search(r"不得|应当|必须|原则|方针|[、；]", after) \
                         or not re.match(r"[，,](?:可以|有权|依法)", after):
                     after = ""  # a long tail, or one with rules of its own, would bury the question
+                    if re.search(r"(?:按照|依照|根据|依据|本着|基于|按)$", head):
+                        continue  # 「……应当按照哪些原则？」 asks nothing without what is done by them
                 stem = head + "哪些" + named.group(1) + after + "？"
             elif kinds and not rest:
                 stem = head[:kinds.start()] + kinds.group(1) + ("哪几种" if kinds.group(1) == "分为" else "哪些") + "？"

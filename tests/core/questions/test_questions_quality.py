@@ -6,6 +6,7 @@ must hold on documents it was tuned on and documents it never saw alike.
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -876,3 +877,43 @@ def test_round_32_failures_stay_fixed() -> None:
     assert not any(new == "可以" for *_, new, _ in forms._falsifications(by["清算期间，民"]))
     assert not forms.rule_true(by["凡在中华人民"]) and not forms.rule_true(by["海洋石油勘探"])
     assert not any("两人" in new for *_, new, _ in forms._falsifications(by["单位负责人为"]))
+
+
+def test_round_33_failures_stay_fixed() -> None:
+    from studyapp.core.questions.enums import find_enumerations
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 除国务院财政、税务主管部门另有规定外，下列所得，不论支付地点是否在中国境内，均为来源于中国境内的所得：\n"
+            "（一）因任职、受雇、履约等在中国境内提供劳务取得的所得；\n"
+            "（二）将财产出租给承租人在中国境内使用而取得的所得；\n"
+            "（三）许可各种特许权在中国境内使用而取得的所得。\n"
+            "第二条 评标委员会、竞争性谈判小组或者询价小组成员应当按照客观、公正、审慎的原则，"
+            "根据采购文件规定的评审程序、评审方法和评审标准进行独立评审。\n"
+            "第三条 海洋主管部门应当妥善存储、保管海洋观测资料，并根据经济建设和社会发展需要对海洋观测资料进行加工整理，"
+            "建立海洋观测资料数据库，实行资料共享。\n"
+            "第四条 有关单位依照法律规定需要查阅邮政业务档案时，必须凭相关邮政企业所在地的公安机关出具的书面证明，"
+            "向相关县或者县级以上的邮政企业办理手续。\n"
+            "第五条 收发人员对于各种邮件负有保护和及时传送的责任，不得私拆、隐匿、毁弃邮件或者撕揭邮票。\n"
+            "第六条 基金管理机构工作人员和评审专家不得披露未公开的评审专家的基本情况、评审意见、评审结果等与评审有关的信息。\n"
+            "第七条 黄河水量调度文书格式，由黄河水利委员会编制、公布，并报国务院水行政主管部门备案。\n"
+            "第八条 党的各级纪律检查委员会遵循以下原则开展工作：\n"
+            "（一）坚持党的全面领导；\n（二）坚持以人民为中心；\n（三）坚持民主集中制；\n（四）坚持严的主基调。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    stems = [c.question.stem for c in forms.lists()]
+    # the list is the subject: what is said of it stays in the question
+    assert "除国务院财政、税务主管部门另有规定外，哪些所得，不论支付地点是否在中国境内，均为来源于中国境内的所得？" in stems
+    # 以下 names a list as 下列 does
+    assert "党的各级纪律检查委员会遵循哪些原则开展工作？" in stems
+    # 「……应当按照哪些原则？」 without what is done by them asks nothing
+    assert not forms.inline_short(by["评标委员会、"])
+    # 「对……资料进行____」: any act of processing fits
+    assert not any(c.keys == ["加工整理"] for c in forms.fill_term(by["海洋主管部门"], random.Random(1)))
+    # 出具的书面证明 turned 口头 is absurd; bans of what is wrong in itself; the format of a document
+    assert not any(new == "口头" for *_, new, _ in forms._falsifications(by["有关单位依照"]))
+    assert not any(new == "可以" for *_, new, _ in forms._falsifications(by["收发人员对于"]))
+    assert not any(new == "可以" for *_, new, _ in forms._falsifications(by["基金管理机构"]))
+    assert not any(new == "批准" for *_, new, _ in forms._falsifications(by["黄河水量调度"]))
+    # two lists run into one (个人独资企业、合伙企业)(生产、经营): no items
+    assert not find_enumerations("来源于境内注册的个人独资企业、合伙企业生产、经营的所得；")
