@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from studyapp.core.model import DocumentError
 from studyapp.services import admin
@@ -87,15 +87,22 @@ class AdminGate:
         return True
 
 
-def require(widget: QWidget | None, what: str) -> bool:
+def require(widget: QWidget | None, what: str, ctx: AppContext | None = None) -> bool:
     """The gate of the main window `widget` belongs to (a dialog, the room's score grid): True
-    when the work may go on. A widget shown on its own, without a main window, has no gate."""
+    when the work may go on. The room's windows have no parent (the projector and the score
+    grid live beside the main window, not in it): given their `ctx`, they use the gate of the
+    main window on the same data. Only a widget shown with no main window at all (a test of
+    one widget) has no gate."""
     w = widget
     while w is not None:
         gate = getattr(w, "admin_gate", None)
         if isinstance(gate, AdminGate):
             return gate.ensure(widget, what)
         w = w.parentWidget()
+    for top in QApplication.topLevelWidgets() if ctx is not None else ():
+        gate = getattr(top, "admin_gate", None)
+        if isinstance(gate, AdminGate) and gate.ctx is ctx:
+            return gate.ensure(widget, what)
     return True
 
 

@@ -162,7 +162,7 @@ class PresenterConsole(QWidget):
         self.status.setObjectName("muted")
         foot.addWidget(self.status, 1)
         self.finish_btn = _button("结束并保存" if kind == "contest" else "结束")
-        self.finish_btn.clicked.connect(controller.finish)
+        self.finish_btn.clicked.connect(lambda: controller.finish())  # (clicked passes checked=False)
         self.close_btn = _button("退出放映", "下次可“继续上次的…”")
         self.close_btn.clicked.connect(controller.close)
         foot.addWidget(self.finish_btn)

@@ -49,6 +49,7 @@ from studyapp.ui.room.audience import ALERT, RIGHT, AudienceView
 from studyapp.ui.room.console import PresenterConsole
 from studyapp.ui.room.timer import Countdown
 from studyapp.ui import style
+from studyapp.ui.admin import require
 
 log = logging.getLogger("studyapp.room")
 
@@ -649,6 +650,8 @@ class RoomController(QObject):
             answer = QMessageBox.question(self.console.window(), "结束", text)
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        if self.kind == "contest" and not require(self.console.window(), "把竞赛名次保存到学习会", self.ctx):
+            return  # the ranking goes into the records: the administrator's work
         self.flush_section()
         self.countdown.pause()
         try:

@@ -225,7 +225,7 @@ class PaperEntryWindow(QWidget):
     def save_scores(self) -> int:
         from studyapp.ui.admin import require
 
-        if not require(self, "把成绩保存到学习会"):
+        if not require(self, "把成绩保存到学习会", self.ctx):
             return 0
         try:
             count = room.save_paper_scores(self.ctx, self.run_id)

@@ -136,3 +136,44 @@ def test_unplugging_the_projector_folds_the_console_into_the_overlay(open_room, 
     primary = QGuiApplication.primaryScreen()
     assert c.place([primary]) == "single"
     assert c.console.parent() is c.audience_window.overlay and not c.console_window.isVisible()
+
+
+def test_the_room_asks_the_main_windows_pin_before_saving_to_the_records(
+        open_room, start_run, seeded_ctx, session_id, make_window) -> None:
+    """The projector's console and the score grid are windows of their own (no parent): saving
+    a contest's ranking or paper scores into the session still asks the main window's PIN."""
+    from unittest import mock
+
+    from studyapp.services import admin
+    from studyapp.ui.room.paper import PaperEntryWindow
+
+    window = make_window()
+    admin.set_pin(seeded_ctx, "2468")
+    window.admin_gate.lock()
+    window.admin_gate.ask = lambda *_a: ("", False)  # a learner at the PC: no PIN
+    c = open_room(start_run("contest", teams=2))
+    c.next()
+    c.judge(c.contest.team, True)
+    c.finish(confirm=False)
+    assert not c.contest.finished and room.unfinished_runs(seeded_ctx)
+    grid = PaperEntryWindow(seeded_ctx, start_run("paper"), None)
+    with mock.patch.object(admin, "verify") as checked:
+        assert grid.save_scores() == 0
+    checked.assert_not_called()
+    window.admin_gate.ask = lambda *_a: ("2468", True)
+    c.finish(confirm=False)
+    assert c.contest.finished
+    grid.close()
+
+
+def test_the_finish_button_asks_before_it_ends_a_contest(open_room, start_run) -> None:
+    """「结束并保存」 asks first (a clicked signal's checked=False once passed for confirm=False)."""
+    from unittest import mock
+
+    from PySide6.QtWidgets import QMessageBox
+
+    c = open_room(start_run("contest", teams=2))
+    with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.No) as asked:
+        c.console.finish_btn.click()
+    asked.assert_called_once()
+    assert not c.contest.finished
