@@ -657,7 +657,10 @@ def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> Pars
         siblings = parent.children if parent is not None else root
         siblings.append(sec)
         if tail:
-            siblings.append(ParsedSection(label="", title="", text=tail, kind="para"))
+            # numbered among the article's paragraphs (its own text is the first): the source of a
+            # question on it reads 第八条 / 第2段, never 第0段
+            paras = sum(1 for s in siblings if s.kind == "para")
+            siblings.append(ParsedSection(label="", title="", text=tail, kind="para", number=paras + 2))
         stack.append((rank, sec))
 
     if not labels:

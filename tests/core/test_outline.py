@@ -318,6 +318,10 @@ def test_article_items_have_no_titles_and_trailing_paragraphs_stay_with_the_arti
     assert art22.children[4].kind == "para"
     assert art22.children[4].text.startswith("对涉嫌行贿犯罪或者共同职务犯罪的涉案人员")
     assert art22.children[4].text.endswith("依照国家有关规定执行。")
+    # the article's second paragraph: a question's source reads 第二十二条 / 第2段 (once 第0段)
+    from studyapp.core.questions.text import label_of
+
+    assert label_of(art22.children[4]) == "第2段"
 
 
 def test_items_of_a_list_introduced_by_a_colon_are_not_headings():
