@@ -8,7 +8,10 @@ Fixtures: data_dir, template_db, ctx, seed_path, seeded_template, seeded_ctx (wi
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +19,22 @@ import pytest
 
 from studyapp import paths
 from studyapp.db.engine import DB_FILENAME
+
+
+def _large_offscreen_screen() -> None:
+    """Qt's offscreen screen is 800×800 unless told otherwise; windows now fit their screen when
+    shown, so the tests' screen is a large one (1920×1080) and the 1024×768 checks configure
+    their own (tests/ui/test_screen_fit.py)."""
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return
+    config = Path(tempfile.gettempdir()) / "studyapp-test-screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}),
+                      encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_large_offscreen_screen()
 
 
 def _close_cleanly(ctx) -> None:

@@ -62,6 +62,9 @@ def configure_application(app: QApplication) -> str:
     from studyapp.ui.qtfix import plain_text_message_boxes
 
     app._studyapp_plain = plain_text_message_boxes(app)  # type: ignore[attr-defined]
+    from studyapp.ui import screenfit
+
+    app._studyapp_fit = screenfit.install(app)  # type: ignore[attr-defined]
     app.setApplicationName(APP_TITLE)
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(APP_NAME)

@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
             room_menu.addAction(self._action(text, lambda k=kind: self.room_launcher().start(k)))
         room_menu.addSeparator()
         resume = room_menu.addMenu("继续上次的…")
+        resume.setObjectName("resumeMenu")
+        resume.setToolTipsVisible(True)
         resume.aboutToShow.connect(lambda: self.room_launcher().fill_resume_menu(resume))
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self.act_about)

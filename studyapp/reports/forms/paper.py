@@ -52,10 +52,11 @@ BRACKET_W = 16 * mm  # the answer-bracket column of choice and true/false questi
 class _PartMark(Flowable):
     """Zero-size marker: pages from here on are numbered within `part` (A卷, 答题卡 …)."""
 
-    def __init__(self, part: str, header: str) -> None:
+    def __init__(self, part: str, header: str, number: int | None = None) -> None:
         super().__init__()
         self.part = part
         self.header = header
+        self.number = number
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
@@ -63,6 +64,8 @@ class _PartMark(Flowable):
     def draw(self) -> None:
         self.canv._part = self.part
         self.canv._form_title = self.header
+        # the number that reprints the same paper, and that the meeting room's score grid asks
+        self.canv._paper_no = self.number
 
 
 class _PaperCanvas(base._NumberedCanvas):
@@ -80,8 +83,10 @@ class _PaperCanvas(base._NumberedCanvas):
                 self.setFont(base.styles().font, 9)
                 self.setFillColor(base.LIGHT_RULE)
                 prefix = f"{part}　" if part else ""
+                number = state.get("_paper_no")
+                suffix = f"　试卷编号 {number}" if number is not None else ""
                 self.drawCentredString(
-                    base.PAGE_W / 2, 11 * mm, f"{prefix}第 {seen[part]} 页 共 {totals[part]} 页"
+                    base.PAGE_W / 2, 11 * mm, f"{prefix}第 {seen[part]} 页 共 {totals[part]} 页{suffix}"
                 )
                 self.restoreState()
             Canvas.showPage(self)
@@ -312,7 +317,7 @@ def paper_story(paper: Paper, unit: str = "", answer_sheet: bool = True) -> list
     was never handed out.
     """
     sty = _Styles()
-    story: list = [_PartMark(f"{paper.variant}卷", f"学习测试卷（{paper.variant}卷）")]
+    story: list = [_PartMark(f"{paper.variant}卷", f"学习测试卷（{paper.variant}卷）", paper.seed)]
     story += _title_block(paper, "学习测试卷", sty, unit)
     story.append(Paragraph(
         f"考试时间：{paper.minutes} 分钟　　满分：{fmt_score(paper.total)} 分　　"
@@ -473,7 +478,7 @@ class _AnswerBox(Flowable):
 def answer_sheet_story(paper: Paper, unit: str = "") -> list:
     """答题卡: candidate box, instructions, a bubble grid per choice part, lines for the rest."""
     sty = _Styles()
-    story: list = [PageBreak(), _PartMark(f"{paper.variant}卷答题卡", f"答题卡（{paper.variant}卷）")]
+    story: list = [PageBreak(), _PartMark(f"{paper.variant}卷答题卡", f"答题卡（{paper.variant}卷）", paper.seed)]
     story += _title_block(paper, "答 题 卡", sty, unit)
     info = Table(
         [["姓　名", "", "单　位", "", "卷　别", f"{paper.variant} 卷"],
@@ -571,7 +576,7 @@ def _key_source(q: PaperQuestion, sty: _Styles) -> Paragraph:
 
 def answer_key_story(paper: Paper, unit: str = "") -> list:
     sty = _Styles()
-    story: list = [_PartMark(f"{paper.variant}卷答案", f"参考答案（{paper.variant}卷）")]
+    story: list = [_PartMark(f"{paper.variant}卷答案", f"参考答案（{paper.variant}卷）", paper.seed)]
     story += _title_block(paper, "参考答案及评分标准", sty, unit)
     story.append(Paragraph(
         f"满分 {fmt_score(paper.total)} 分。每题答案后附出处原文，阅卷和讲评时可对照原文核对。",

@@ -162,8 +162,10 @@ class PdfPreviewDialog(QDialog):
             bar.addSpacing(16)
             bar.addWidget(self.order_combo)
         bar.addStretch(1)
-        for w in (self.print_button, self.save_button, self.excel_button, close_button):
-            bar.addWidget(w)
+        # what to do with the form sits at the foot, as in any dialog: the top row alone then
+        # fits a 1024-wide screen
+        foot = QHBoxLayout()
+        foot.setSpacing(6)
 
         # the unit that heads the form, asked where it shows: 「表头还没有单位名称」 [填写…]
         self.unit_bar = QWidget(self)
@@ -177,6 +179,7 @@ class PdfPreviewDialog(QDialog):
         self.unit_button.clicked.connect(self.fill_unit)
         self.unit_later = QPushButton("不再提示", self.unit_bar)
         self.unit_later.clicked.connect(self._unit_later)
+        self.unit_label.setWordWrap(True)
         unit_row.addWidget(self.unit_label, 1)
         unit_row.addWidget(self.unit_button)
         unit_row.addWidget(self.unit_later)
@@ -190,7 +193,11 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.stack, 1)
         self.status = QLabel("", self)
         self.status.setObjectName("muted")
-        layout.addWidget(self.status)
+        self.status.setWordWrap(True)
+        foot.addWidget(self.status, 1)
+        for w in (self.print_button, self.save_button, self.excel_button, close_button):
+            foot.addWidget(w)
+        layout.addLayout(foot)
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_dialog)
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.next_page)

@@ -159,6 +159,7 @@ class ScoresPanel(QWidget):
         self.order = OrderSwitch(self)
         self.order.changed.connect(lambda _o: self.reload())
         self.lines_label = muted_label("", self)
+        self.lines_label.setWordWrap(True)
         self.table = make_table(self, COLUMNS, stretch=(2,), editable=True, table_class=ScoreTable)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked

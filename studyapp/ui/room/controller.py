@@ -85,7 +85,10 @@ class AudienceWindow(QWidget):
         self.place_overlay()
 
     def place_overlay(self) -> None:
-        h = max(360, int(self.height() * 0.62))
+        # the lower part of the projection, but never less than the console needs (on a
+        # 1024×768 screen the contest's scoring rows would otherwise pile on one another)
+        need = self.overlay.minimumSizeHint().height()
+        h = min(self.height(), max(360, int(self.height() * 0.62), need))
         self.overlay.setGeometry(0, self.height() - h, self.width(), h)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -408,10 +411,12 @@ class RoomController(QObject):
             self._error(e.message)
 
     def _error(self, text: str) -> None:
+        """A message for the host only: on the console, never on the projection. On one screen
+        with the console hidden the host hears a beep and finds the message under Tab."""
         log.info("room: %s", text)
         self.console.message(text)
         if self.screen_mode == "single" and not self.overlay_visible:
-            self.audience.toast(text, ALERT, 3500)
+            QApplication.beep()
 
     # navigation --------------------------------------------------------------------------------
     def next(self) -> None:

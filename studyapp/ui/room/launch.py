@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -114,7 +114,9 @@ class StartDialog(QDialog):
         self.seed = QSpinBox()
         self.seed.setRange(0, 99999)
         if kind == "paper":
-            form.addRow("试卷编号：", self.seed)
+            self.seed.setToolTip("组卷打印时选的编号，印在试卷、答题卡和答案每页的页脚（“试卷编号 N”）；"
+                                 "填同一个编号，成绩录入才能按发下去的试卷判分")
+            form.addRow("试卷编号（见试卷页脚）：", self.seed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("开始")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
@@ -256,8 +258,10 @@ class RoomLauncher(QObject):
         if not runs:
             a = menu.addAction("（没有未结束的活动）")
             a.setEnabled(False)
+        width = menu.fontMetrics().horizontalAdvance("中") * 30  # (a long title would fill the screen)
         for info in runs:
-            a = menu.addAction(info.label)
+            a = menu.addAction(menu.fontMetrics().elidedText(info.label, Qt.TextElideMode.ElideMiddle, width))
+            a.setToolTip(info.label)
             a.triggered.connect(lambda _c=False, rid=info.id: self.open(rid))
 
     def announce_unfinished(self) -> None:

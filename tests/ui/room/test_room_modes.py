@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from studyapp.services import room, sessions
 
@@ -177,3 +178,19 @@ def test_the_finish_button_asks_before_it_ends_a_contest(open_room, start_run) -
         c.console.finish_btn.click()
     asked.assert_called_once()
     assert not c.contest.finished
+
+
+def test_on_one_screen_the_hosts_messages_stay_off_the_projection(open_room, start_run) -> None:
+    """「必答题由第一组作答，不能判给第二组。」 is for the host: on a mirrored laptop it goes to the
+    console (under Tab) with a beep, never as a toast the room reads."""
+    from unittest import mock
+
+    c = open_room(start_run("contest", teams=2))
+    assert c.screen_mode == "single" and not c.overlay_visible
+    c.next()
+    other = next(t.id for t in c.setup.teams if t.id != c.contest.team)
+    with mock.patch.object(QApplication, "beep") as beeped:
+        c.judge(other, True)
+    beeped.assert_called_once()
+    assert not c.audience.toast_label.isVisible()
+    assert "不能判给" in c.console.status.text()
