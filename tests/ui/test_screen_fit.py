@@ -182,6 +182,41 @@ def test_probe_windows(qtbot, make_window, seeded_ctx, seed_id, monkeypatch) -> 
     problems += check_fits(exam, "模拟考试设置")
     exam.close()
 
+    # the smaller dialogs, with the longest content a user gives them
+    from studyapp.services.dto import BankImportReport
+    from studyapp.services.dto_records import RosterPreview, RosterPreviewRow
+    from studyapp.services.dto_study import UnfinishedAttempt
+    from studyapp.ui.bank.editor import QuestionEditor
+    from studyapp.ui.bank.exchange import ImportReportDialog
+    from studyapp.ui.records.audit import AuditDialog
+    from studyapp.ui.records.roster import ImportPreviewDialog, PersonDialog
+    from studyapp.ui.records.sessions import SectionPicker
+    from studyapp.ui.records.unit import UnitDialog
+    from studyapp.ui.study.learner import AddPersonDialog
+    from studyapp.ui.study.setup import ResumeDialog
+
+    long_title = "《中共遵义市委关于全面推进依法治市的实施意见》学习测试（第二次集中学习，乡政府二楼会议室）"
+    rows = tuple(RosterPreviewRow(n, f"王德伦{n}", "遵义市某某县某某乡党委政府办公室", "党委委员、副乡长", n, ("机关支部",),
+                                  "2015年调入", "new") for n in range(1, 40))
+    smaller = [
+        ("人员", lambda: PersonDialog(seeded_ctx, None, ["机关支部", "村干部"], window)),
+        ("单位名称", lambda: UnitDialog("遵义市某某县某某乡党委", window, first=True)),
+        ("操作记录", lambda: AuditDialog(seeded_ctx, window.runner, window)),
+        ("编辑试题", lambda: QuestionEditor(seeded_ctx, view, parent=window)),
+        ("选择章节", lambda: SectionPicker(seeded_ctx, seed_id, (), window)),
+        ("导入名单预览", lambda: ImportPreviewDialog(RosterPreview("名单.xlsx", rows, (), ("第 3 行：单位为空",) * 5), window)),
+        ("题库导入报告", lambda: ImportReportDialog(BankImportReport(added=3, errors=("第 5 行：答案“E”超出了选项范围",) * 30),
+                                                   Path("题库.xlsx"), window)),
+        ("继续答题", lambda: ResumeDialog([UnfinishedAttempt(1, "exam", long_title, "2015-04-15 09:00", 3, 20, 600.0)],
+                                          "王德伦", window)),
+        ("新学员", lambda: AddPersonDialog(seeded_ctx, window, name="王德伦")),
+    ]
+    for name, make in smaller:
+        dialog = make()
+        dialog.show()
+        problems += check_fits(dialog, name)
+        dialog.close()
+
     from studyapp.ui.records.preview import open_preview
 
     preview = open_preview(window, window.runner, "签到表", lambda _order: b"", file_stem="签到表",
