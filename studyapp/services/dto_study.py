@@ -325,3 +325,18 @@ class MyStudy:
     @property
     def accuracy(self) -> float | None:
         return self.right / self.answered if self.answered else None
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    """首页 of one learner: what to do next and how far they are this year."""
+
+    person_id: int
+    person_name: str
+    study: MyStudy  # reading, practice, wrong answers and due reviews (for the document open)
+    year: int
+    hours: float  # 学时 this year, from the sessions attended
+    sessions: int  # study sessions attended this year
+    target: float  # the year's 学时 target
+    document_title: str = ""
+    section_heading: str = ""  # where the reader stands (继续阅读)

@@ -54,6 +54,22 @@ def person_hours(ctx: AppContext, year: int) -> dict[int, tuple[float, int]]:
     return out
 
 
+def one_person_hours(ctx: AppContext, person_id: int, year: int) -> tuple[float, int]:
+    """(学时, sessions attended) of one person for the year's dated sessions (the 首页)."""
+    per_hour = float(get_setting(ctx, "hours.branch_study"))
+    with ctx.begin() as session:
+        rows = session.execute(
+            select(Attendance.status, Attendance.hours,
+                   StudySession.hours, StudySession.start_time, StudySession.end_time)
+            .join(StudySession, StudySession.id == Attendance.session_id)
+            .where(Attendance.person_id == person_id)
+            .where(extract("year", StudySession.date) == year)
+        ).all()
+    hours = sum(credited(status, override, effective_hours(s_hours, start, end, per_hour))
+                for status, override, s_hours, start, end in rows)
+    return hours, sum(1 for status, *_ in rows if status in PRESENT_STATUSES)
+
+
 def ledger(
     ctx: AppContext,
     year: int | None = None,

@@ -155,6 +155,7 @@ def start_main_window(data_dir: Path) -> MainWindow:
         ctx, doc_id, section_id = result
         window.attach(ctx)
         window.open_document(doc_id, section_id)
+        window.study.open_home()  # the learner's front door (继续阅读 is one click on it)
         window.opened.emit()
 
     def failed(exc: BaseException) -> None:

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -140,6 +140,10 @@ class MainWindow(QMainWindow):
         )
 
         self.study = install_study(self)
+        self.study.adminRequested.connect(self._home_tool)
+        first = self.toolbar.actions()[0]
+        self.toolbar.insertAction(first, self.study.act_home)
+        self.toolbar.insertSeparator(first)
 
     # convenient handles (tests and the self-test look at these) --------------------------------
     @property
@@ -238,6 +242,7 @@ class MainWindow(QMainWindow):
         for page, text in RECORD_PAGES:
             records_menu.addAction(self._action(text, lambda p=page: self.open_records(p)))
         room_menu = bar.addMenu("会议室(&M)")
+        self.room_menu = room_menu
         for kind, text in ROOM_ENTRIES:
             room_menu.addAction(self._action(text, lambda k=kind: self.room_launcher().start(k)))
         room_menu.addSeparator()
@@ -288,6 +293,17 @@ class MainWindow(QMainWindow):
         if done:
             self.admin_gate.lock()
         return done
+
+    def _home_tool(self, key: str) -> None:
+        """The 首页's row of the administrator's tools."""
+        if key == "bank":
+            self.open_bank()
+        elif key == "records":
+            self.open_records("sessions")
+        elif key == "import":
+            self.choose_and_import()
+        elif key == "room":
+            self.room_menu.popup(QtGui.QCursor.pos())
 
     def _admin(self, what: str) -> bool:
         """The 管理员密码 (set the first time; learners read, practise and take quizzes without it)."""

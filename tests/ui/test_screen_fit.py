@@ -116,6 +116,11 @@ def test_probe_windows(qtbot, make_window, seeded_ctx, seed_id, monkeypatch) -> 
     problems: list[str] = []
     window = make_window(size=None)
     problems += check_fits(window, "主窗口")
+    window.study.set_person(roster.get_person(seeded_ctx, ids[0]))
+    window.study.open_home()
+    qtbot.waitUntil(lambda: window.study.home_shown, timeout=5000)
+    problems += check_fits(window, "首页")
+    window.study.close_page()
 
     records = window.open_records("sessions")
     for page in records.pages:

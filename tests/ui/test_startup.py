@@ -23,6 +23,8 @@ def test_window_appears_first_then_opens_the_seed_where_it_was(qtbot, tmp_path: 
     with qtbot.waitSignal(first.opened, timeout=30000):
         pass
     assert first.outline.topLevelItemCount() == 4
+    # the front door: nobody chosen yet on a fresh PC, so the 首页 asks who is studying
+    assert first.study.home_shown and first.study.page.name_label.text() == "还没有选择学习者"
     first.resize(700, 500)  # the offscreen screen is 800×800: stay inside it
     first.move(40, 30)
     first.close()  # saves the geometry through the settings service

@@ -13,6 +13,7 @@ main window's TaskRunner; answers are stored directly (a couple of milliseconds 
 
 from __future__ import annotations
 
+import datetime
 import html
 import logging
 from collections.abc import Callable
@@ -72,6 +73,7 @@ class StudyController(QObject):
     pageShown = Signal(object)  # the StudyPage now on screen
     statusUpdated = Signal(str)
     masteryUpdated = Signal()
+    adminRequested = Signal(str)  # the 首页's tools: bank / records / import / room
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -560,6 +562,60 @@ class StudyController(QObject):
         return self.runner.run(work, title="我的学习",
                                label="正在统计…", on_success=show, on_failure=self._failed("我的学习"))
 
+    # 首页 -------------------------------------------------------------------------------------------
+    def open_home(self) -> Task | None:
+        """首页: the learner, what to do next, this year's progress (read on the worker; with no
+        learner chosen yet, the page that asks for one is shown at once)."""
+        if self.person is None:
+            self._show_home(None)
+            return None
+        ctx, person = self.ctx, self.person
+        doc, sid = self.reader.document_id, self.reader.section_id
+        year = datetime.date.today().year
+
+        def work(_p, _c) -> Any:
+            from studyapp.services import home
+
+            return home.front_page(ctx, person.id, doc, sid, year)
+
+        def show(data: Any) -> None:
+            if self.person is not None and self.person.id == person.id:
+                self._show_home(data)
+
+        return self.runner.run(work, title="首页", label="正在读取…", on_success=show,
+                               on_failure=self._failed("首页"), show_progress=False)
+
+    def _show_home(self, data: Any) -> None:
+        from studyapp.ui.study.home import HomePage
+
+        page = HomePage(data)
+
+        def learner(then: Callable[[], Any]) -> Callable[[], None]:
+            return lambda: self.with_person(then)
+
+        page.readRequested.connect(self.close_page)
+        page.practiseRequested.connect(learner(self.practise_section))
+        page.reviewRequested.connect(learner(self.start_review))
+        page.wrongbookRequested.connect(learner(self.practise_wrongbook))
+        page.examRequested.connect(learner(self.exam_dialog))
+        page.myStudyRequested.connect(learner(self.open_my_study))
+        page.chooseRequested.connect(lambda: self.choose_person(self._home_again))
+        page.adminRequested.connect(self.adminRequested.emit)
+        self.show_page(page)
+
+    def _home_again(self) -> None:
+        """After 换人 on the 首页, the 首页 of the new learner."""
+        from studyapp.ui.study.home import HomePage
+
+        if isinstance(self.page, HomePage) or self.page is None:
+            self.open_home()
+
+    @property
+    def home_shown(self) -> bool:
+        from studyapp.ui.study.home import HomePage
+
+        return isinstance(self.page, HomePage) and self.stack.currentWidget() is self.page
+
     # the reader's tree -------------------------------------------------------------------------------
     def refresh_mastery(self) -> Task | None:
         """The learner's dots on the tree (read on the worker; a newer request wins)."""
@@ -643,6 +699,9 @@ def install_study(window: QMainWindow) -> StudyController:
         menu.addAction(action)
         return action
 
+    controller.act_home = act("首页", lambda: controller._leave_then(controller.open_home),
+                              "学习者的首页：继续阅读、练习、今日复习、模拟考试和今年的学时", guarded=False)
+    controller.act_home.setShortcut(QKeySequence("Alt+Home"))
     controller.act_who = act("谁在学习…", controller.choose_person, "选择或添加正在学习的人（不需要密码）",
                              guarded=False)
     controller.act_resume = act("继续上次的答题…", lambda: controller.offer_resume(say_none=True),

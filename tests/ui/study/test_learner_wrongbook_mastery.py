@@ -29,7 +29,7 @@ def test_who_is_studying_filter_add_and_first_use(qtbot, make_window, seeded_ctx
     assert study.person is None and study.status_text() == "学习者：请选择"
     assert study.menu.title() == "学习(&S)"
     assert [a.text() for a in study.menu.actions() if a.text()] == [
-        "谁在学习…", "继续上次的答题…", "练习…", "练习本节", "模拟考试…", "错题本…", "今日复习", "我的学习…"]
+        "首页", "谁在学习…", "继续上次的答题…", "练习…", "练习本节", "模拟考试…", "错题本…", "今日复习", "我的学习…"]
     study.act_practice.trigger()  # first use asks who is studying
     who = study.dialog
     assert isinstance(who, WhoDialog)
