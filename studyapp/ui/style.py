@@ -68,6 +68,7 @@ def application_style_sheet() -> str:
     """A light touch over Fusion: comfortable paddings and one accent colour."""
     return f"""
     QMainWindow, QDialog {{ background: {FRAME}; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QToolBar {{ background: {FRAME}; border: none; border-bottom: 1px solid {BORDER};
                spacing: 4px; padding: 3px 6px; }}
     QToolBar QToolButton {{ padding: 4px 10px; border-radius: 4px; color: {INK}; }}

@@ -31,6 +31,7 @@ log = logging.getLogger("studyapp.ui")
 CONFIRM = "确定（Enter）"
 NEXT = "下一题（Enter）"
 SUMMARY = "查看小结（Enter）"
+PLEASE_ANSWER = "请先作答：按数字键或字母键选择，填空题在空格里填写。"
 
 
 def install_answer_keys(page: StudyPage, view: QuestionView, confirm, previous, following) -> None:
@@ -97,6 +98,9 @@ class PracticePage(StudyPage):
         self.next_button = button("下一题 ›", self, tip="跳到下一题（→）")
         self.next_button.clicked.connect(self.go_next)
         self.message = label("", "qHint", self)
+        # 「请先作答」 goes as soon as there is an answer
+        self.question_view.responseChanged.connect(
+            lambda _r: self.message.setText("") if self.message.text() == PLEASE_ANSWER else None)
         self.end_button = button("结束练习", self, tip="结束并查看小结；没做的题不计对错")
         self.end_button.clicked.connect(self.end)
         self.confirm_button = button(CONFIRM, self, primary=True)
@@ -175,7 +179,7 @@ class PracticePage(StudyPage):
             return
         response = self.question_view.response()
         if response is None:
-            self.message.setText("请先作答：按数字键或字母键选择，填空题在空格里填写。")
+            self.message.setText(PLEASE_ANSWER)
             return
         self.answer(response)
 

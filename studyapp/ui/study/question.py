@@ -12,6 +12,7 @@ the right one, the explanation, the quoted source sentence and 「在原文中�
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -36,11 +37,12 @@ from studyapp.ui import style
 
 log = logging.getLogger("studyapp.ui")
 
-JUDGE_TEXTS = ("对", "错")
+# the same pair of words as the verdict and the key (正确答案：正确), never 对/错 beside them
+JUDGE_TEXTS = ("正确", "错误")
 HINTS: dict[str, str] = {
-    "single": "单选题：按 1–4 或 A–D 选择，按 Enter 确定",
-    "multiple": "多选题：可选多项，按 1–4 或 A–D 选上或取消，选好后按 Enter 确定",
-    "judge": "判断题：按 1（或 T）选“对”，按 2（或 F）选“错”，按 Enter 确定",
+    "single": "单选题：按 1–{n} 或 A–{last} 选择，按 Enter 确定",
+    "multiple": "多选题：可选多项，按 1–{n} 或 A–{last} 选上或取消，选好后按 Enter 确定",
+    "judge": "判断题：按 1（或 T）选“正确”，按 2（或 F）选“错误”，按 Enter 确定",
     "fill": "填空题：在横线对应的空格里填写，按 Enter 确定",
     "short": "简答题：写下要点后点“确定”，再对照参考答案自查（不自动评分）",
 }
@@ -163,7 +165,8 @@ class QuestionView(QWidget):
             self.short.setPlaceholderText("写下要点")
             self.short.setMinimumHeight(140)
             self.answers_layout.addWidget(self.short)
-        self.hint.setText(HINTS.get(q.type, ""))
+        n = max(len(q.options), 1)
+        self.hint.setText(HINTS.get(q.type, "").format(n=n, last="ABCDEFGH"[min(n, 8) - 1]))
         if q.response is not None:
             self.set_response(q.response)
 
@@ -295,6 +298,19 @@ class QuestionView(QWidget):
                 row.set_verdict("")
 
 
+def explanation_beyond_quote(explanation: str, quote: str) -> str:
+    """What a 解析 says besides the source sentence the panel already shows once: a generated
+    explanation is 「原文：“…”」 (nothing more to say) or that plus a note (「题中把“A”和“B”说反了。」)."""
+    text = (explanation or "").strip()
+    q = (quote or "").strip().rstrip("。；;")
+    if not text or not q:
+        return text
+    m = re.match(r"^原文[：:]\s*“(.*?)”\s*", text, re.S)
+    if m and (q in m.group(1) or m.group(1).rstrip("。；;") in q):
+        return text[m.end():].strip()
+    return text
+
+
 class FeedbackPanel(QFrame):
     """The verdict on one answer, with the source sentence and 「在原文中查看」."""
 
@@ -357,8 +373,9 @@ class FeedbackPanel(QFrame):
             self.answers.setText(f"参考要点：{result.right_answer_text}")
         else:
             self.answers.setText(f"你的答案：{result.response_text}　　　正确答案：{result.right_answer_text}")
-        self.explanation.setText(f"解析：{result.explanation}" if result.explanation else "")
-        self.explanation.setVisible(bool(result.explanation))
+        extra = explanation_beyond_quote(result.explanation, result.quote)
+        self.explanation.setText(f"解析：{extra}" if extra else "")
+        self.explanation.setVisible(bool(extra))
         heading = result.section_heading
         self.where.setText(f"出处：{heading}" if heading else "出处：")
         self.quote.setText(f"“{result.quote}”" if result.quote else "（这道题没有记录原文出处）")

@@ -51,17 +51,23 @@ def mark_of(review: QuestionReview) -> tuple[str, str]:
     return "✘ 错误", WRONG
 
 
-def per_type(result: ExamResult) -> list[tuple[str, int, int, float, float]]:
-    """(题型, 题数, 答对, 得分, 满分) in paper order — how the score splits by type."""
+def per_type(result: ExamResult) -> list[tuple[str, int, int, float, float, int]]:
+    """(题型, 题数, 答对, 得分, 满分, 作答) in paper order — how the score splits by type."""
     rows: OrderedDict[str, list[float]] = OrderedDict()
     for item in result.items:
-        row = rows.setdefault(item.result.type, [0, 0, 0.0, 0.0])
+        row = rows.setdefault(item.result.type, [0, 0, 0.0, 0.0, 0])
         row[0] += 1
         row[1] += 1 if item.result.correct else 0
         row[2] += item.result.points
         row[3] += item.result.max_points
-    return [(QUESTION_TYPE_NAMES.get(t, t), int(n), int(ok), pts, full)
-            for t, (n, ok, pts, full) in rows.items()]
+        row[4] += 1 if item.answered else 0
+    return [(QUESTION_TYPE_NAMES.get(t, t), int(n), int(ok), pts, full, int(done))
+            for t, (n, ok, pts, full, done) in rows.items()]
+
+
+def practice_title(title: str) -> str:
+    """「练习小结：一、……」, not 「练习小结：练习：一、……」."""
+    return title.removeprefix("练习：").removeprefix("练习:")
 
 
 class ResultPage(StudyPage):
@@ -76,7 +82,8 @@ class ResultPage(StudyPage):
 
     def __init__(self, result: ExamResult, parent: QWidget | None = None, *, banner: str = "") -> None:
         exam = result.kind == "exam"
-        super().__init__(("成绩：" if exam else "练习小结：") + result.title, parent, card=False)
+        super().__init__(("成绩：" + result.title) if exam else ("练习小结：" + practice_title(result.title)),
+                         parent, card=False)
         self.result = result
         self.scroll.hide()
         when = result.submitted_at[:16].replace("T", " ")
@@ -121,9 +128,10 @@ class ResultPage(StudyPage):
         types.setVerticalSpacing(2)
         for c, head in enumerate(("题型", "题数", "答对", "得分" if exam else "正确率")):
             types.addWidget(label(head, "qHint", top, wrap=False), 0, c)
-        for r, (name, n, ok, pts, full) in enumerate(per_type(result), 1):
+        for r, (name, n, ok, pts, full, done) in enumerate(per_type(result), 1):
+            # a practice's rate is of the questions answered: one left alone is not a wrong one
             last = (f"{points_text(pts)} / {points_text(full)}" if exam
-                    else f"{round(100 * ok / n)}%" if n else "")
+                    else f"{round(100 * ok / done)}%" if done else "未答")
             for c, text in enumerate((name, str(n), str(ok), last)):
                 cell = label(text, "feedbackText", top, wrap=False)
                 if c:

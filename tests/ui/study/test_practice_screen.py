@@ -223,3 +223,49 @@ def test_setup_forms_answered_or_cancelled_are_deleted(qtbot, study_window) -> N
         dialog.reject()
     qtbot.waitUntil(lambda: live() <= before, timeout=5000)
     assert study.dialog is None
+
+
+def test_a_practice_ended_early_counts_only_what_was_answered(qtbot, study_window, key) -> None:
+    """Two answered of four, then 结束练习: the summary's rates are of the answered ones (an
+    unanswered question is not a wrong one), and its title says 练习 once."""
+    window = study_window()
+    page = start(qtbot, window)
+    aid = page.attempt.id
+    for pos in (0, 1):
+        page.show_question(pos)
+        press_answer(qtbot, page, key.item(aid, pos)["type"], key.right(aid, pos))
+        qtbot.keyClick(page, Qt.Key.Key_Return)
+    page._finish()  # (结束练习, and yes to 「还有 2 道题没有做」)
+    qtbot.waitUntil(lambda: isinstance(window.study.page, ResultPage), timeout=5000)
+    summary = window.study.page
+    assert summary.result.unanswered_count == 2
+    assert not summary.title_label.text().startswith("练习小结：练习：")
+    rates = [w.text() for w in summary.findChildren(type(summary.title_label)) if w.text().endswith("%")]
+    assert rates and all(r == "100%" for r in rates), rates
+
+
+def test_feedback_says_the_source_once_and_the_warning_goes_with_an_answer(qtbot, study_window, key) -> None:
+    from studyapp.ui.study.practice import PLEASE_ANSWER
+    from studyapp.ui.study.question import JUDGE_TEXTS, explanation_beyond_quote
+
+    window = study_window()
+    page = start(qtbot, window)
+    aid = page.attempt.id
+    qtbot.keyClick(page, Qt.Key.Key_Return)  # nothing chosen yet
+    assert page.message.text() == PLEASE_ANSWER
+    item = key.item(aid, 0)
+    press_answer(qtbot, page, item["type"], key.right(aid, 0))
+    assert page.message.text() == ""  # the warning goes as soon as there is an answer
+    n = len(item["options"]) if item["type"] != "judge" else 2
+    if item["type"] == "single":
+        assert f"1–{n} 或 A–{'ABCDEFGH'[n - 1]}" in page.question_view.hint.text()
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    fb = page.feedback
+    assert fb.result.quote in fb.quote.text()
+    # a generated 解析 is the source sentence again: shown once, in the source box
+    assert not fb.explanation.isVisible() or fb.result.quote not in fb.explanation.text()
+    assert JUDGE_TEXTS == ("正确", "错误")  # the words of the key and the verdict
+    assert explanation_beyond_quote("原文：“甲应当乙。”题中把“甲”和“丙”说反了。", "甲应当乙。") \
+        == "题中把“甲”和“丙”说反了。"
+    assert explanation_beyond_quote("原文：“甲应当乙。”", "甲应当乙") == ""
+    assert explanation_beyond_quote("这一条讲的是程序。", "甲应当乙。") == "这一条讲的是程序。"
