@@ -461,14 +461,45 @@ def _snippet(text: str, start: int, end: int) -> str:
     return text[a:b].replace("\r", " ").replace("\n", " ")
 
 
+_NUMBERED = re.compile(r"^第?\s*([0-9０-９]+|[零〇一二三四五六七八九十百千两]+)\s*(条|章|节|编|部分)?$")
+
+
+def _numbered(query: str) -> tuple[int, str] | None:
+    """「第五十条」「第50条」「50条」「第五十」 → (50, "条"): a cadre looks an article up by its number."""
+    from studyapp.core.outline import cn_to_int
+
+    q = unicodedata.normalize("NFKC", query.strip())
+    m = _NUMBERED.match(q)
+    if m is None or (not q.startswith("第") and m.group(2) is None):
+        return None  # 「五十」 alone is a word to find, not an article
+    try:
+        return cn_to_int(m.group(1).replace("两", "二")), m.group(2) or "条"
+    except ValueError:
+        return None
+
+
 def search(ctx: AppContext, document_id: int, query: str, *, limit: int = 500) -> list[SearchHit]:
-    """Find `query` in the preamble, titles and texts, in reading order (case/width-insensitive)."""
+    """Find `query` in the preamble, titles and texts, in reading order (case/width-insensitive).
+    A section's number (「第五十条」, 「第50条」) finds that section first, where its label is
+    not part of its text."""
     if not query or not query.strip():
         return []
     with ctx.begin() as session:
         preamble = _document(session, document_id).preamble
         sections = _section_views(session, document_id)
     hits: list[SearchHit] = []
+    wanted = _numbered(query)
+    if wanted is not None:
+        from studyapp.core.loaders import chinese_number
+
+        n, unit = wanted
+        labels = {f"第{chinese_number(n)}{unit}", f"第{n}{unit}"}
+        for sec in sections:
+            if unicodedata.normalize("NFKC", sec.label).replace(" ", "") in labels:
+                name, text = ("title", sec.title) if sec.title else ("text", sec.text)
+                cut = min((i for i in (text.find(c) for c in "。；;") if i >= 0), default=len(text) - 1) + 1
+                hits.append(SearchHit(section_id=sec.id, field=name, start=0, end=max(0, min(cut, len(text))),
+                                      snippet=_snippet(text, 0, min(cut, len(text))), heading=sec.heading))
     fields: list[tuple[int | None, str, str, str]] = [
         (None, "preamble", preamble, PREAMBLE_HEADING)
     ]

@@ -62,3 +62,21 @@ def test_find_all_maps_offsets() -> None:
     assert documents.find_all("Ａｂｃ abc", "ABC") == [(0, 3), (4, 7)]
     assert documents.find_all("ﬁle", "FI") == [(0, 1)]  # ligature folds to two letters
     assert documents.find_all("", "x") == [] and documents.find_all("x", "") == []
+
+
+def test_an_article_is_found_by_its_number(ctx: AppContext) -> None:
+    """A cadre looks an article up by its number: 第五十条, 第50条 and 50条 all find it first."""
+
+    from pathlib import Path
+
+    law = Path(__file__).resolve().parents[1] / "data" / "documents" / "jiancha-fa-2018.txt"
+    doc_id = documents.import_file(ctx, law).document_id
+    view = documents.get_document(ctx, doc_id)
+    by_id = {s.id: s for s in view.sections}
+    for query in ("第五十条", "第50条", "50条", "第５０条", "第五十"):
+        hits = documents.search(ctx, doc_id, query)
+        assert hits and by_id[hits[0].section_id].label == "第五十条", query
+        first = hits[0]
+        assert getattr(by_id[first.section_id], first.field)[first.start:first.end].endswith("。")
+    assert all(by_id[h.section_id].label != "第五十条" or "五十" in h.snippet
+               for h in documents.search(ctx, doc_id, "五十"))  # 「五十」 alone: a word, found where it is

@@ -250,3 +250,21 @@ def test_turning_pages_leaves_no_dead_text_frames(make_window) -> None:  # noqa:
         reader.go_previous()
     assert frames() - before <= 2
     assert reader.pane.document().rootFrame().frameFormat().leftMargin() > 0  # the margins still apply
+
+
+def test_find_an_article_by_its_number_jumps_there(make_window, qtbot, seeded_ctx) -> None:  # noqa: ANN001
+    """查找 「第四十三条」 (or 「第43条」) in a law opens that article and marks its first sentence."""
+    from pathlib import Path
+
+    from studyapp.services import documents
+
+    law = Path(__file__).resolve().parents[2] / "data" / "documents" / "jiancha-fa-2018.txt"
+    doc_id = documents.import_file(seeded_ctx, law).document_id
+    window = make_window()
+    window.open_document(doc_id, None)
+    window.reader.show_find()
+    hits = window.reader.search("第43条")
+    assert hits
+    article = next(s for s in window.reader.view.sections if s.id == hits[0].section_id)
+    assert article.label == "第四十三条" and window.reader.section_id == article.id
+    assert window.reader.highlighted_texts()[0] == "监察机关采取留置措施，应当由监察机关领导人员集体研究决定。"
