@@ -691,6 +691,8 @@ def _exam_result(session: Session, att: Attempt) -> ExamResult:
         submitted_at=att.submitted_at.isoformat() if att.submitted_at else "",
         duration_s=duration, items=tuple(reviews), session_id=att.session_id,
         session_note=_session_note(session, att),
+        pass_line=(float(setting(session, "records.pass_ratio")) * att.full_marks
+                   if att.kind == "exam" and att.full_marks else None),
     )
 
 

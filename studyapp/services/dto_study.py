@@ -187,6 +187,14 @@ class ExamResult:
     items: tuple[QuestionReview, ...]
     session_id: int | None = None
     session_note: str = ""  # counted for the study session, or kept out of it (never overwritten)
+    pass_line: float | None = None  # 及格线 in points (records.pass_ratio of the full marks), quizzes only
+
+    @property
+    def passed(self) -> bool | None:
+        """及格 against the pass line (None: a practice, or a paper with 简答 still to be marked)."""
+        if self.pass_line is None or self.pending_manual:
+            return None
+        return self.score + 1e-9 >= self.pass_line
 
     @property
     def status_name(self) -> str:

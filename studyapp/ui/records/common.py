@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.names import NameOrder
-from studyapp.ui import style
+from studyapp.ui import filedialogs, style
 
 log = logging.getLogger("studyapp.ui")
 
@@ -172,13 +171,12 @@ def primary(button: QPushButton) -> QPushButton:
 
 def choose_table_file(parent: QWidget, title: str, directory: str = "") -> Path | None:
     """Ask for a .xlsx/.csv file (Qt's dialog, in Chinese via the loaded translations)."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, directory, TABLE_FILTER)
-    return Path(path) if path else None
+    return filedialogs.open_path(parent, title, TABLE_FILTER, directory)
 
 
 def choose_save_path(parent: QWidget, title: str, suggested: str, filter_: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
-    return Path(path) if path else None
+    """Ask where to save: a bare file name starts in the folder last used, or 文档."""
+    return filedialogs.save_path(parent, title, suggested, filter_)
 
 
 def selected_data(table: QTableWidget, column: int = 0) -> object | None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QFileDialog,
     QFrame,
     QLineEdit,
     QMessageBox,
@@ -49,6 +48,7 @@ from studyapp.ui.room.audience import ALERT, RIGHT, AudienceView
 from studyapp.ui.room.console import PresenterConsole
 from studyapp.ui.room.timer import Countdown
 from studyapp.ui import style
+from studyapp.ui import filedialogs
 from studyapp.ui.admin import require
 
 log = logging.getLogger("studyapp.room")
@@ -679,9 +679,9 @@ class RoomController(QObject):
         return Path(path)
 
     def print_ranking(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.console.window(), "保存知识竞赛成绩",
-                                              "知识竞赛成绩.pdf", "PDF 文件 (*.pdf)")
-        if not path:
+        path = filedialogs.save_path(self.console.window(), "保存知识竞赛成绩", "知识竞赛成绩.pdf",
+                                     "PDF 文件 (*.pdf)")
+        if path is None:
             return
         try:
             self.save_ranking_pdf(Path(path))

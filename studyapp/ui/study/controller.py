@@ -669,7 +669,7 @@ class StudyController(QObject):
     def _failed(self, title: str) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DocumentError):  # “错题本里没有题目…” — a message, not an error
-                self.pending_box = tell(self.window, title, exc.message, warning=True)
+                self.pending_box = tell(self.window, title, exc.message)
             else:
                 report_failure(self.window, title, exc)
         return failed

@@ -99,6 +99,11 @@ class ResultPage(StudyPage):
         if exam:
             big = f"{points_text(result.score)} 分"
             small = f"满分 {points_text(result.full_marks)} 分"
+            if result.passed is not None:
+                # against the pass line the records use (设置: 及格线, 60 % of the full marks)
+                small += f"，及格线 {points_text(result.pass_line)} 分：{'及格' if result.passed else '未及格'}"
+            elif result.pass_line is not None:
+                small += f"，及格线 {points_text(result.pass_line)} 分（简答题评分后才能判定是否及格）"
         else:
             answered = result.correct_count + result.wrong_count + result.pending_manual
             big = f"答对 {result.correct_count} 题"

@@ -100,6 +100,10 @@ def test_quiz_by_keys_map_flag_and_submit_with_confirmation(qtbot, study_window,
     res = result_page.result
     assert res.status == "submitted" and res.score == 5 and res.full_marks == 20
     assert result_page.score_label.text() == "5 分"
+    # against the records' pass line (60 % of 20 = 12 points)
+    assert res.pass_line == 12 and res.passed is False
+    shown = " ".join(w.text() for w in result_page.findChildren(type(result_page.score_label)))
+    assert "及格线 12 分：未及格" in shown
     assert (res.correct_count, res.wrong_count, res.unanswered_count) == (1, 1, 2)
     # every question reviewable: the learner's answer, the key and the source
     result_page.list.setCurrentRow(3)

@@ -138,6 +138,9 @@ def test_nothing_to_review_is_a_message_not_an_error(qtbot, study_window) -> Non
     window.study.start_review()
     qtbot.waitUntil(lambda: window.study.pending_box is not None and window.study.pending_box.isVisible())
     assert "今天没有需要复习的题目" in window.study.pending_box.text()
+    from PySide6.QtWidgets import QMessageBox
+
+    assert window.study.pending_box.icon() == QMessageBox.Icon.Information  # good news, not a warning
     window.study.pending_box.accept()
     assert window.study.page is None
 
