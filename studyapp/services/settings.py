@@ -65,16 +65,46 @@ def get_setting(ctx: AppContext, name: str) -> Any:
         return opt.default
 
 
-def set_setting(ctx: AppContext, name: str, value: Any) -> None:
-    """Store `value` coerced to the declared type (ValueError with a Chinese message if not)."""
-    opt = option(name)
+def check(opt: Option, value: Any) -> Any:
+    """`value` coerced and inside the declared range or choices (ValueError, in Chinese, if not):
+    what a user types in 设置 or on the command line is checked at the door."""
     value = coerce(opt, value)
+    if opt.choices and value not in {v for v, _ in opt.choices}:
+        said = "、".join(f"{v}（{text}）" for v, text in opt.choices)
+        raise ValueError(f"设置“{opt.description}”的值“{value}”无效，应为：{said}。")
+    if opt.type in (int, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"设置“{opt.description}”的值“{value}”不是有效的数字。")
+        if (opt.low is not None and value < opt.low) or (opt.high is not None and value > opt.high):
+            low = "" if opt.low is None else f"{opt.low:g}"
+            high = "" if opt.high is None else f"{opt.high:g}"
+            raise ValueError(f"设置“{opt.description}”的值“{value:g}”超出范围，应在 {low} 到 {high} 之间。")
+    return value
+
+
+def set_setting(ctx: AppContext, name: str, value: Any) -> None:
+    """Store `value` coerced to the declared type and checked against its range or choices
+    (ValueError with a Chinese message if not)."""
+    opt = option(name)
+    value = check(opt, value)
     with ctx.begin() as session:
         row = session.get(Setting, name)
         if row is None:
             session.add(Setting(name=name, value=value))
         else:
             row.value = value
+
+
+def set_settings(ctx: AppContext, values: dict[str, Any]) -> None:
+    """Store several settings at once, all or none (设置's 保存): each checked first."""
+    checked = {name: check(option(name), value) for name, value in values.items()}
+    with ctx.begin() as session:
+        for name, value in checked.items():
+            row = session.get(Setting, name)
+            if row is None:
+                session.add(Setting(name=name, value=value))
+            else:
+                row.value = value
 
 
 def remember(ctx: AppContext, name: str, value: Any) -> bool:

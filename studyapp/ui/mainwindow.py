@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
                                         "查看、打开、重命名或删除已导入的文件")
         self.act_backup = self._action("备份与恢复…", self.show_backups, [],
                                        "查看自动备份，立即备份，或从备份恢复数据")
+        self.act_settings = self._action("设置…", self.show_settings, [K("Ctrl+,")],
+                                         "单位名称、学时、及格线、练习和考试的默认值等（需要管理员密码）")
         self.act_admin_pin = self._action("管理员密码…", self.edit_admin_pin, [],
                                           "修改管理员密码：打开学习记录、题库、文件库的修改，导入文件和恢复备份需要输入它")
         self.act_quit = self._action("退出", self.close, [K("Ctrl+Q")])
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_import, self.act_paste, self.act_library):
             file_menu.addAction(a)
         file_menu.addSeparator()
+        file_menu.addAction(self.act_settings)
         file_menu.addAction(self.act_backup)
         file_menu.addAction(self.act_admin_pin)
         file_menu.addSeparator()
@@ -392,6 +395,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("已打开文件库中的这份文件", 8000)
 
     # library ------------------------------------------------------------------------------------------
+    def show_settings(self):  # noqa: ANN201 - SettingsDialog, imported when first used
+        """文件 → 设置…: the administrator's (the values shape every printed form)."""
+        from studyapp.services import settings as settings_service
+        from studyapp.ui.settings_dialog import SettingsDialog
+
+        if self.ctx is None or not self._admin("修改设置"):
+            return None
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        # the reader's size may have changed with the rest
+        dialog.accepted.connect(lambda: self.reader.set_font_size(
+            int(settings_service.get_setting(self.ctx, "reader.font_size")), store=False))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
     def show_backups(self):  # noqa: ANN201 - BackupDialog, imported when first used
         """文件 → 备份与恢复… (non-modal: a backup runs on the worker meanwhile)."""
         from studyapp.ui.backup_dialog import BackupDialog

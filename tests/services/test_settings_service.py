@@ -54,3 +54,19 @@ def test_a_damaged_stored_value_falls_back_to_the_default(ctx: AppContext) -> No
     with ctx.begin() as session:
         session.add(Setting(name="reader.font_size", value="huge"))
     assert settings.get_setting(ctx, "reader.font_size") == 20
+
+
+def test_ranges_and_choices_are_checked_at_the_door(ctx: AppContext) -> None:
+    """What 设置 or the command line stores is inside its declared range or among its choices."""
+    with pytest.raises(ValueError, match="超出范围，应在 0.1 到 1 之间"):
+        settings.set_setting(ctx, "records.pass_ratio", 60)  # a percentage typed where a share goes
+    with pytest.raises(ValueError, match="all_or_nothing（全部选对才得分）"):
+        settings.set_setting(ctx, "quiz.multiple_rule", "some")
+    with pytest.raises(ValueError, match="不是有效的数字"):
+        settings.set_setting(ctx, "hours.branch_study", "nan")
+    settings.set_setting(ctx, "records.pass_ratio", "0.75")
+    assert settings.get_setting(ctx, "records.pass_ratio") == 0.75
+    from studyapp.config import OPTIONS
+
+    for opt in OPTIONS.values():  # every declared default lies inside its own range
+        assert settings.check(opt, opt.default) == opt.default, opt.name

@@ -1,0 +1,44 @@
+"""设置: every setting a user may change, in words, grouped by feature; checked before storing."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QMessageBox, QTabWidget
+
+from studyapp.config import OPTIONS
+from studyapp.services import settings
+
+
+def test_settings_are_grouped_in_words_and_saved_all_at_once(qtbot, make_window, seeded_ctx) -> None:
+    window = make_window()
+    dialog = window.show_settings()
+    assert dialog is not None and dialog.isVisible()
+    tabs = dialog.findChild(QTabWidget)
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["阅读", "单位与打印", "学时", "练习与考试", "会议室", "数据"]
+    # every shown setting has a field; what the program keeps for itself has none
+    assert set(dialog.fields) == {n for n, o in OPTIONS.items() if o.shown}
+    assert "window.geometry" not in dialog.fields and "study.last_person" not in dialog.fields
+    rule = dialog.fields["quiz.multiple_rule"]
+    assert isinstance(rule, QComboBox) and rule.currentText() == "全部选对才得分"  # words, not codes
+    rule.setCurrentIndex(rule.findData("partial"))
+    dialog.fields["org.unit_name"].setText("某某乡党委")
+    ratio = dialog.fields["records.pass_ratio"]
+    assert isinstance(ratio, QDoubleSpinBox) and ratio.maximum() == 1.0
+    ratio.setValue(0.7)
+    assert dialog.save()
+    assert settings.get_setting(seeded_ctx, "quiz.multiple_rule") == "partial"
+    assert settings.get_setting(seeded_ctx, "org.unit_name") == "某某乡党委"
+    assert settings.get_setting(seeded_ctx, "records.pass_ratio") == 0.7
+
+
+def test_a_refused_value_names_its_setting_and_nothing_is_stored(qtbot, make_window, seeded_ctx) -> None:
+    window = make_window()
+    dialog = window.show_settings()
+    dialog.fields["org.unit_name"].setText("新名称")
+    with mock.patch.object(settings, "check", side_effect=ValueError("设置“单位名称（打印表头）”的值无效。")), \
+            mock.patch.object(QMessageBox, "warning") as warned:
+        assert not dialog.save()
+    assert "单位名称" in warned.call_args[0][2]
+    assert settings.get_setting(seeded_ctx, "org.unit_name") != "新名称"
+    dialog.reject()
