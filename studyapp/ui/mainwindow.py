@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import threading
 from pathlib import Path
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from studyapp import APP_TITLE, __version__
 from studyapp.ui import style
-from studyapp.ui.bank import EXPORT_KINDS
 from studyapp.ui.records import RECORD_PAGES
 from studyapp.ui.room import ROOM_ENTRIES
 from studyapp.ui.tasks import Task, TaskRunner
@@ -204,10 +204,8 @@ class MainWindow(QMainWindow):
                                          "根据原文为本文件生成试题草稿；已审核和修改过的试题保持不变")
         self.act_bank_import = self._action("导入 Excel 题库…", self.import_bank, [],
                                             "从 Excel 题库模板或题库文件导入试题，逐行检查")
-        self.act_bank_exports = {
-            kind: self._action(spec.action, lambda k=kind: self.export_bank(k))
-            for kind, spec in EXPORT_KINDS.items()
-        }
+        self.act_bank_export = self._action("导出题库…", lambda: self.export_bank(), [],
+                                            "把本文件的试题导出为 Excel 表格、题库文件或网上学习平台的格式")
         self.act_paper = self._action("组卷打印…", self.print_paper, [],
                                       "从已审核试题组卷，预览并打印试卷、答题卡和参考答案")
         self.act_about = self._action("关于", self.show_about)
@@ -237,8 +235,7 @@ class MainWindow(QMainWindow):
         bank_menu.addAction(self.act_generate)
         bank_menu.addSeparator()
         bank_menu.addAction(self.act_bank_import)
-        for a in self.act_bank_exports.values():
-            bank_menu.addAction(a)
+        bank_menu.addAction(self.act_bank_export)
         bank_menu.addSeparator()
         bank_menu.addAction(self.act_paper)
         records_menu = bar.addMenu("学习记录(&R)")  # 人员名单, 学习会 (考勤/成绩/打印), 学时台账
@@ -535,7 +532,7 @@ class MainWindow(QMainWindow):
 
         return generate_in_background(self.ctx, self.runner, self.statusBar(), doc, on_done=done)
 
-    def export_bank(self, kind: str, path: Path | None = None) -> Task | None:
+    def export_bank(self, kind: str | None = None, path: Path | None = None) -> Task | None:
         from studyapp.ui.bank import exchange as bank_exchange
 
         doc = self._bank_document(None)
@@ -601,8 +598,17 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.NoIcon, f"关于{APP_TITLE}",
                           f"<h3>{APP_TITLE} {__version__}</h3>"
-                          "<p>供干部学习文件、练习测试、整理学习记录的离线软件。</p>"
-                          "<p>导入文件后逐节阅读，可查找、做笔记，阅读进度自动记录。</p>"
+                          "<p>供干部学习文件、练习测试、整理学习记录的离线软件，不需要联网。</p>"
+                          "<ul>"
+                          "<li><b>阅读</b>：导入文件后按章节逐节阅读，可查找（也可按“第五十条”查条文）、做笔记，"
+                          "阅读进度自动记录。</li>"
+                          "<li><b>练习与考试</b>：由原文生成的试题经审核后，可练习本节、做错题、按记忆规律每日复习，"
+                          "或限时模拟考试；每道题都能查看原文出处。</li>"
+                          "<li><b>会议室</b>：集中学习时投影领学、集体测验、知识竞赛和纸质测验成绩录入。</li>"
+                          "<li><b>学习记录</b>：人员名单、学习会、考勤、成绩和学时台账，"
+                          "打印签到表、学习记录、成绩登记表、试卷和答案。</li>"
+                          "</ul>"
+                          f"<p>数据文件夹：{html.escape(str(self.ctx.data_dir)) if self.ctx else '（未打开）'}</p>"
                           f"<p style='color:{style.MUTED}'>界面字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache 2.0 许可。</p>",
                           QMessageBox.StandardButton.Ok, self)
         box.setProperty("richText", True)  # our own markup (message boxes are plain text otherwise)

@@ -24,3 +24,14 @@ def test_selftest_on_a_fresh_data_folder(data_dir: Path, capsys) -> None:  # noq
     assert run_gui(data_dir, selftest=True) == 0
     out = capsys.readouterr().out
     assert "自检通过" in out and "4 个部分" in out and "13 个条目" in out
+
+
+def test_about_describes_the_whole_program_and_the_data_folder(window, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    window.show_about()
+    text = shown[0]
+    for part in ("阅读", "练习与考试", "会议室", "学习记录", str(window.ctx.data_dir)):
+        assert part in text

@@ -17,9 +17,18 @@ class ExportKind:
     name: str  # what the default file name ends with
 
 
+# one 「导出题库…」: the save dialog names each format by what it is for, the Excel table first
 EXPORT_KINDS: dict[str, ExportKind] = {
-    "bank": ExportKind("导出题库文件（.yaml）…", "题库文件 (*.yaml)", ".yaml", "题库"),
-    "excel": ExportKind("导出 Excel 题库模板（.xlsx）…", "Excel 题库模板 (*.xlsx)", ".xlsx", "题库"),
-    "gift": ExportKind("导出 GIFT 格式（Moodle）…", "GIFT 文本 (*.gift)", ".gift", "题库-GIFT"),
-    "moodle": ExportKind("导出 Moodle XML…", "Moodle XML (*.xml)", ".xml", "题库-Moodle"),
+    "excel": ExportKind("导出题库…", "Excel 表格：在 Excel 或 WPS 中查看、修改后可再导入 (*.xlsx)", ".xlsx", "题库"),
+    "bank": ExportKind("导出题库…", "学习测评题库文件：在另一台电脑的学习测评中导入 (*.yaml)", ".yaml", "题库"),
+    "moodle": ExportKind("导出题库…", "网上学习平台题库（Moodle XML 格式）(*.xml)", ".xml", "题库-网上平台"),
+    "gift": ExportKind("导出题库…", "网上学习平台题库（GIFT 文本格式）(*.gift)", ".gift", "题库-GIFT"),
 }
+
+
+def export_kind_of(suffix_or_filter: str) -> str:
+    """The kind a chosen file (its suffix) or the dialog's chosen filter stands for; "excel" by default."""
+    for kind, spec in EXPORT_KINDS.items():
+        if suffix_or_filter == spec.filter or suffix_or_filter.lower() == spec.suffix:
+            return kind
+    return "excel"

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from studyapp.services import AppContext, exchange
 from studyapp.services.dto import BankImportReport
 from studyapp.ui import style
-from studyapp.ui.bank import EXPORT_KINDS, ExportKind  # noqa: F401 - re-exported for callers
+from studyapp.ui import filedialogs
+from studyapp.ui.bank import EXPORT_KINDS, ExportKind, export_kind_of  # noqa: F401 - re-exported for callers
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -50,20 +51,30 @@ def export_bank(
     runner: TaskRunner,
     document_id: int,
     title: str,
-    kind: str,
+    kind: str | None = None,
     *,
     path: Path | None = None,
     directory: str = "",
     notify: Notify | None = None,
 ) -> Task | None:
-    """Ask where to save (unless `path` is given) and write the bank there in the background."""
-    spec = EXPORT_KINDS[kind]
+    """Ask where to save (unless `path` is given) and write the bank there in the background.
+    Without `kind` the dialog offers every format by what it is for; the chosen one decides."""
     if path is None:
-        start = str(Path(directory or Path.home()) / f"{safe_file_name(title)}-{spec.name}{spec.suffix}")
-        chosen, _filter = QFileDialog.getSaveFileName(parent, spec.action.rstrip("…"), start, spec.filter)
+        first = EXPORT_KINDS[kind or "excel"]
+        name = f"{safe_file_name(title)}-{first.name}{first.suffix}"
+        start = str(Path(directory) / name) if directory else str(filedialogs.start_folder() / name)
+        filters = [first.filter] if kind else [spec.filter for spec in EXPORT_KINDS.values()]
+        chosen, chosen_filter = QFileDialog.getSaveFileName(parent, "导出题库", start, ";;".join(filters))
         if not chosen:
             return None
+        filedialogs.remember(chosen)
         path = Path(chosen)
+        if kind is None:
+            by_suffix = export_kind_of(path.suffix)
+            kind = by_suffix if path.suffix.lower() in {s.suffix for s in EXPORT_KINDS.values()} \
+                else export_kind_of(chosen_filter)
+    kind = kind or export_kind_of(path.suffix)
+    spec = EXPORT_KINDS[kind]
     if path.suffix.lower() != spec.suffix:
         path = path.with_name(path.name + spec.suffix)
     target = path

@@ -113,12 +113,11 @@ class BankWindow(QMainWindow):
         self.counts_label.setObjectName("bankCounts")
         self.counts_label.setStyleSheet(f"color: {style.INK}; padding: 0 8px;")
         self.exchange_button = QPushButton("导入/导出", self)
-        self.exchange_button.setToolTip("导入 Excel 题库；导出题库文件、Excel、GIFT 或 Moodle XML")
+        self.exchange_button.setToolTip("导入 Excel 题库；导出为 Excel 表格、题库文件或网上学习平台的格式")
         menu = QMenu(self.exchange_button)
         menu.addAction("导入 Excel 题库或题库文件…", self.import_file)
         menu.addSeparator()
-        for kind, spec in bank_exchange.EXPORT_KINDS.items():
-            menu.addAction(spec.action, lambda k=kind: self.export(k))
+        menu.addAction("导出题库…", lambda: self.export())
         self.exchange_button.setMenu(menu)
         self.review_button = QPushButton("逐题审核", self)
         self.review_button.setObjectName("startReview")
@@ -668,7 +667,7 @@ class BankWindow(QMainWindow):
         return found
 
     # exchange ----------------------------------------------------------------------------------------------
-    def export(self, kind: str, path=None) -> Task | None:  # noqa: ANN001 - Path | None
+    def export(self, kind: str | None = None, path=None) -> Task | None:  # noqa: ANN001 - Path | None
         return bank_exchange.export_bank(
             self, self.ctx, self.runner, self.document_id, self.document.title, kind, path=path,
             directory=self._export_dir, notify=lambda m: self.statusBar().showMessage(m, 8000))

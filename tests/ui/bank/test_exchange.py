@@ -56,3 +56,21 @@ def test_excel_round_trip_and_a_bad_sheet_reported_row_by_row(window, qtbot, tmp
 def test_a_title_becomes_a_safe_file_name() -> None:
     assert safe_file_name('关于"依法治市"的意见: 2014/11') == "关于_依法治市_的意见_ 2014_11"
     assert safe_file_name("...") == "题库"
+
+
+def test_one_export_names_each_format_by_what_it_is_for(window, tmp_path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """题库 → 导出题库…: one dialog; Excel first; the file type chosen decides the format (no
+    「GIFT」「Moodle XML」 menu entries for a cadre to puzzle over)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+
+    def fake(_parent, _title, start, filters):
+        offered.extend(filters.split(";;"))
+        return str(tmp_path / "题库.xml"), offered[2]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    with qtbot.waitSignal(window.runner.idle, timeout=30000):
+        assert window.export_bank() is not None
+    assert offered[0].startswith("Excel 表格") and any("网上学习平台" in f for f in offered)
+    assert (tmp_path / "题库.xml").read_text(encoding="utf-8").lstrip().startswith("<?xml")
