@@ -105,6 +105,26 @@ _DATE_LINE_RE = re.compile(
     r"(?:\s*[\d〇一二三四五六七八九十]{1,3}\s*日)?[)）]?$")
 
 
+_DOC_KINDS = re.compile(
+    r"(?:意见|决定|决议|条例|办法|规定|规则|细则|准则|通知|通报|通告|公告|法|纲要|规划|方案|计划|报告|讲话|"
+    r"章程|解释|批复|指引|指南|标准|守则|制度|要点|提纲|讲稿|发言|答问|问答|汇编|清单|公报|宣言|信|建议|"
+    r"目录|大纲|读本|选编|文件|精神|论述|摘编)$")
+
+
+def looks_like_title(title: str) -> bool:
+    """Whether a heading reads as a document's title (「中共遵义市委关于……的实施意见」, 「……条例（试行）」):
+    a line of Chinese naming a kind of document, or one 「关于」 something. A file name, a first
+    sentence or text decoded with the wrong encoding (「桥汬漠…」) does not."""
+    t = re.sub(r"[（(][^（）()]{1,16}[）)]$", "", (title or "").strip())  # （试行）（2018年修正）
+    t = t.strip("《》“”\"' ")
+    if not 4 <= len(t) <= 80 or re.search(r"[。；;！!？?]", t):
+        return False
+    han = sum(1 for ch in t if "\u4e00" <= ch <= "\u9fff")
+    if han < 0.7 * len(t):
+        return False
+    return bool(_DOC_KINDS.search(t) or "关于" in t)
+
+
 def cn_to_int(s: str) -> int:
     """Chinese or Arabic (also full-width) numeral to int: 十一 → 11, 二十 → 20, 一百零五 → 105."""
     s = s.strip()

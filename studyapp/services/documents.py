@@ -18,7 +18,7 @@ from studyapp import paths
 from studyapp.core.dates import parse_date
 from studyapp.core.loaders import load_file, load_pasted
 from studyapp.core.model import AlreadyImported, Cancelled, DocumentError, LoadedText, ParsedDocument
-from studyapp.core.outline import parse_text
+from studyapp.core.outline import looks_like_title, parse_text
 from studyapp.db.models import Document, ReadMark, Section, SectionNote, Setting, StudySession
 from studyapp.services import settings as settings_service
 from studyapp.services.context import AppContext, NotFoundError
@@ -220,6 +220,7 @@ def store_parsed(session: Session, loaded: LoadedText, parsed: ParsedDocument) -
         title=title,
         section_count=count,
         truncated=parsed.truncated,
+        title_guessed=not looks_like_title(parsed.title),
     )
 
 

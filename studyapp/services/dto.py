@@ -16,6 +16,7 @@ class ImportResult:
     title: str
     section_count: int
     truncated: bool
+    title_guessed: bool = False  # no heading read as a title: named after the file, to be confirmed
 
 
 @dataclass(frozen=True)

@@ -362,7 +362,44 @@ class MainWindow(QMainWindow):
             message += "（原文不完整）"
         self.statusBar().showMessage(message, 15000)
         self.generate_bank(result.document_id)  # the questions come while the cadre reads
+        if result.title_guessed:
+            self.ask_title(result)
         self.importFinished.emit(result)
+
+    def ask_title(self, result: ImportResult):  # noqa: ANN201 - QInputDialog
+        """No heading of the text reads as a title (it was named after its file): ask for one,
+        with that name filled in — stems, papers and forms print it."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("文件标题")
+        dialog.setLabelText("没有从文字中找到这份文件的标题，暂用“" + result.title + "”。\n"
+                            "请输入文件的标题（试卷、学习记录和试题都用它）：")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(result.title)
+        dialog.setOkButtonText("确定")
+        dialog.setCancelButtonText("暂不修改")
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def chosen(title: str) -> None:
+            from studyapp.core.model import DocumentError
+            from studyapp.services import documents
+
+            title = title.strip()
+            if not title or title == result.title:
+                return
+            try:
+                documents.rename_document(self.ctx, result.document_id, title)
+            except DocumentError as exc:
+                QMessageBox.warning(self, "文件标题", exc.message)
+                return
+            self.open_document(result.document_id, self.reader.section_id)
+            self.statusBar().showMessage(f"标题已改为《{title}》", 8000)
+
+        dialog.textValueSelected.connect(chosen)
+        self.title_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _import_failed(self, exc: BaseException) -> None:
         from studyapp.core.model import Cancelled
