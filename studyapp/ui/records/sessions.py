@@ -507,6 +507,7 @@ class SessionsPanel(QWidget):
         self.notify = notify
         self.infos: list[SessionInfo] = []
         self.current_id: int | None = None
+        self._opened = False  # the first refresh shows the latest session
         self.preview: PdfPreviewDialog | None = None
 
         # left: the list ------------------------------------------------------------------------
@@ -596,8 +597,14 @@ class SessionsPanel(QWidget):
                                               tip=s.place if c == 2 else ""))
         self.table.blockSignals(False)
         self.count_label.setText(f"共 {len(self.infos)} 次学习会")
-        # opened afresh, the form is a new session (not the sample's), ready to fill in
+        # opened afresh, the latest session someone has worked on (it has expected attendees) is
+        # shown: its 签到表 is 打印 → 签到表 away; with none yet (only the sample one, say), the
+        # form is a new session ready to fill in, so the sample is not overwritten by mistake
         target = keep if any(s.id == keep for s in self.infos) else None
+        worked = [s for s in self.infos if s.expected]
+        if target is None and worked and keep is None and not self._opened:
+            target = max(worked, key=lambda s: (s.date or "", s.id)).id
+        self._opened = True
         if target is not None:
             self.select_session(target)
         else:

@@ -67,6 +67,26 @@ def short_stem(stem: str, limit: int = 24) -> str:
     return text[:limit] + ("…" if len(text) > limit else "")
 
 
+def distinct_stems(stems: list[str], limit: int = 24) -> list[str]:
+    """Short stems for one section's entries that tell them apart: where two would read the same
+    (「下列关于依法治市的说法，正确的…」 twice), each shows its start and where it differs."""
+    short = [short_stem(s, limit) for s in stems]
+    labels = list(short)
+    full = [short_stem(s, 10**6) for s in stems]
+    for i, label in enumerate(short):
+        same = [j for j, other in enumerate(short) if other == label and full[j] != full[i]]
+        if not same:
+            continue
+        # the first character where this stem parts from each one it would be confused with
+        cut = max(next((k for k, (a, b) in enumerate(zip(full[i], full[j])) if a != b),
+                       min(len(full[i]), len(full[j]))) for j in same)
+        if cut < limit:
+            continue
+        tail = full[i][cut:cut + 14]
+        labels[i] = full[i][:limit - 8] + "…" + tail + ("…" if cut + 14 < len(full[i]) else "")
+    return labels
+
+
 class WrongBookPage(StudyPage):
     """错题本 of one person."""
 
@@ -109,9 +129,8 @@ class WrongBookPage(StudyPage):
             font.setBold(True)
             top.setFont(0, font)
             top.setToolTip(0, heading)
-            for it in items:
-                child = QTreeWidgetItem(top, [f"{it.type_name}：{short_stem(it.stem)}",
-                                              f"{it.wrong_count} 次"])
+            for it, text in zip(items, distinct_stems([it.stem for it in items])):
+                child = QTreeWidgetItem(top, [f"{it.type_name}：{text}", f"{it.wrong_count} 次"])
                 child.setData(0, ITEM_ROLE, it)
                 child.setToolTip(0, it.stem)
                 child.setForeground(1, QBrush(QColor(style.WRONG)))

@@ -174,3 +174,20 @@ def test_attendance_is_imported_from_the_tab(qtbot, records, people, seed_sessio
     panel.window().resize(1024, 700)
     panel.window().grab().save(str(tmp_path / "attendance.png"))
     assert att.import_button.isVisible() and att.import_button.geometry().right() <= att.width()
+
+
+def test_opened_afresh_the_latest_worked_on_session_is_one_menu_from_its_sign_in_sheet(
+        qtbot, make_window, seeded_ctx) -> None:  # noqa: ANN001
+    """From the 首页: 学习记录, 打印, 签到表 — three clicks to the sheet of the latest session."""
+    from studyapp.services import attendance, roster, sessions
+    from studyapp.services.dto_records import PersonDraft, SessionDraft
+
+    older = sessions.create_session(seeded_ctx, SessionDraft(date="2015-05-20", mode="集中学习", place="会议室"))
+    latest = sessions.create_session(seeded_ctx, SessionDraft(date="2015-06-18", mode="专题辅导", place="党员活动室"))
+    person = roster.add_person(seeded_ctx, PersonDraft("王德伦", "乡党委"))
+    for s in (older, latest):
+        attendance.set_expected(seeded_ctx, s.id, person_ids=[person.id])
+    window = make_window()
+    records = window.open_records("sessions")
+    panel = records.pages["sessions"]
+    assert panel.current_id == latest.id and "2015-06-18" in panel.heading.text()

@@ -180,3 +180,13 @@ def test_reads_before_choosing_belong_to_the_learner_and_a_personal_pc_remembers
     window.close()
     again = make_window()
     assert again.study.person is not None and again.study.person.id == learner  # remembered
+
+
+def test_wrongbook_entries_that_start_alike_are_told_apart() -> None:
+    from studyapp.ui.study.wrongbook import distinct_stems
+
+    stems = ["下列关于全面推进依法治市的总体要求的说法，正确的是哪一项关于法治政府的？",
+             "下列关于全面推进依法治市的总体要求的说法，正确的是哪一项关于立法的？", "短题干"]
+    labels = distinct_stems(stems)
+    assert len(set(labels)) == 3 and labels[2] == "短题干"
+    assert "法治政府" in labels[0] and "立法" in labels[1]
