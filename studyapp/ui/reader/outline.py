@@ -140,6 +140,8 @@ class OutlineTree(QTreeWidget):
         self._items: dict[int, QTreeWidgetItem] = {}
         self._sections: dict[int, SectionView] = {}
         self._read: set[int] = set()
+        self._local_read: set[int] = set()
+        self._just_read: set[int] = set()
         self._notes: set[int] = set()
         self._children: dict[int, list[int]] = {}
         self._mastery: dict[int, SectionMastery] = {}
@@ -172,7 +174,11 @@ class OutlineTree(QTreeWidget):
             self._sections.clear()
             self._children.clear()
             self._mastery = {}  # another document: the learner's marks come again
-            self._read = {s.id for s in view.sections if s.is_read} if view else set()
+            # ✓ and 已读/总数: what was read on this PC, until a learner is chosen; then the
+            # learner's own reads (set_mastery) — the figures 我的学习 and the 首页 show
+            self._local_read = {s.id for s in view.sections if s.is_read} if view else set()
+            self._read = set(self._local_read)
+            self._just_read = set()
             self._notes = {s.id for s in view.sections if s.has_note} if view else set()
             if view is None:
                 return
@@ -243,6 +249,11 @@ class OutlineTree(QTreeWidget):
         """Show a learner's read / practised / mastered dots; None (no learner) removes them."""
         self._mastery = dict(mastery or {})
         self.mastery_rule = rule
+        if mastery is None:
+            self._just_read = set()
+            self._read = set(self._local_read)
+        else:
+            self._read = {sid for sid, m in self._mastery.items() if m.read} | self._just_read
         for sid in self._items:
             self._refresh(sid)
         self._relayout.start()  # the dot narrows the text: wrapped rows may grow
@@ -254,7 +265,11 @@ class OutlineTree(QTreeWidget):
 
     # updates -------------------------------------------------------------------------
     def set_read(self, section_id: int) -> None:
-        if section_id in self._read or section_id not in self._items:
+        if section_id not in self._items:
+            return
+        self._local_read.add(section_id)
+        self._just_read.add(section_id)
+        if section_id in self._read:
             return
         self._read.add(section_id)
         self._refresh(section_id)

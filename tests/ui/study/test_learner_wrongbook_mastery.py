@@ -190,3 +190,37 @@ def test_wrongbook_entries_that_start_alike_are_told_apart() -> None:
     labels = distinct_stems(stems)
     assert len(set(labels)) == 3 and labels[2] == "短题干"
     assert "法治政府" in labels[0] and "立法" in labels[1]
+
+
+def test_the_tree_counts_the_learners_own_reads_as_my_study_does(qtbot, make_window, seeded_ctx, learner) -> None:
+    """Someone else read 2.总体目标 on this PC: once a learner is chosen, ✓ and 已读/总数 are the
+    learner's (as 我的学习 and the 首页 count them), and reading it marks it for the learner."""
+    from studyapp.services import mystudy, reading
+
+    from studyapp.services import documents
+
+    doc = documents.list_documents(seeded_ctx)[0].id
+    sections = {s.heading: s.id for s in documents.get_document(seeded_ctx, doc).sections}
+    target, part = sections["2.总体目标"], sections["一、全面推进依法治市的总体要求"]
+    reading.mark_read(seeded_ctx, target)  # read on this PC last week, nobody chosen
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from studyapp.db.models import ReadMark
+
+    with seeded_ctx.begin() as session:
+        session.execute(update(ReadMark).values(read_at=dt.datetime(2015, 4, 8, 9, 0)))
+    window = make_window(read_after=0)
+    tree = window.outline
+    assert tree.is_read(target)  # nobody chosen: what was read on this PC
+    with qtbot.waitSignal(window.study.masteryUpdated):
+        window.study.set_person(roster.get_person(seeded_ctx, learner))
+    assert not tree.is_read(target)
+    mine = mystudy.my_study(seeded_ctx, learner, window.reader.document_id)
+    assert sum(1 for sid in sections.values() if tree.is_read(sid)) == mine.sections_read
+    with qtbot.waitSignal(window.study.masteryUpdated, timeout=5000):
+        window.reader.show_section(target)  # the learner reads it now
+    qtbot.waitUntil(lambda: tree.is_read(target))
+    assert tree.progress(part)[0] >= 1
+    assert mystudy.my_study(seeded_ctx, learner, window.reader.document_id).mastery[target].read
