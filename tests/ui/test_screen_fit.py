@@ -1,4 +1,5 @@
-"""Every window and dialog fits a 1024×768 screen with a taskbar (1024×728 available).
+"""Every window and dialog fits a 1024×768 (and a 1366×768) screen with a taskbar (728 pixels
+high available).
 
 The outer test runs this module again in a subprocess whose offscreen screen is 1024×728
 (Qt's offscreen platform reads its screens from a JSON file); there the probe opens each
@@ -18,17 +19,21 @@ from pathlib import Path
 import pytest
 
 PROBE = os.environ.get("STUDYAPP_FIT_PROBE") == "1"
-AVAILABLE = (1024, 728)
+# the screen's area without the taskbar: 1024×768 and 1366×768 less 40 pixels
+AVAILABLE = tuple(int(x) for x in os.environ.get("STUDYAPP_FIT_SCREEN", "1024x728").split("x"))
 
 
-def test_every_window_fits_a_1024_screen_with_a_taskbar(tmp_path: Path) -> None:
+@pytest.mark.parametrize("screen", [(1024, 728), (1366, 728)])
+def test_every_window_fits_a_small_screen_with_a_taskbar(tmp_path: Path, screen: tuple[int, int]) -> None:
     if PROBE:
         pytest.skip("this is the probe's own run")
+    AVAILABLE = screen  # noqa: N806 - the probe's screen for this run
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{
-        "name": "1024x768-taskbar", "x": 0, "y": 0, "width": AVAILABLE[0], "height": AVAILABLE[1],
+        "name": f"{screen[0]}x{screen[1]}", "x": 0, "y": 0, "width": AVAILABLE[0], "height": AVAILABLE[1],
         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
-    env = dict(os.environ, STUDYAPP_FIT_PROBE="1", QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    env = dict(os.environ, STUDYAPP_FIT_PROBE="1", QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               STUDYAPP_FIT_SCREEN=f"{screen[0]}x{screen[1]}")
     out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__,
                           "-k", "probe"], env=env, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stdout[-6000:] + out.stderr[-2000:]
@@ -92,11 +97,11 @@ def check_fits(window, name: str) -> list[str]:  # noqa: ANN001
                 problems.append(f"{name}: {type(a).__name__}「{_text(a)}」与 {type(b).__name__}「{_text(b)}」重叠")
     shots = os.environ.get("STUDYAPP_FIT_SHOTS")
     if shots:
-        window.grab().save(str(Path(shots) / f"{name}.png"))
+        window.grab().save(str(Path(shots) / f"{name}-{AVAILABLE[0]}.png"))
     return problems
 
 
-@pytest.mark.skipif(not PROBE, reason="runs in the 1024×728 subprocess of the test above")
+@pytest.mark.skipif(not PROBE, reason="runs in the small-screen subprocesses of the test above")
 def test_probe_windows(qtbot, make_window, seeded_ctx, seed_id, monkeypatch) -> None:
     from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
