@@ -315,7 +315,9 @@ def load_bundled_bank(ctx: AppContext, document_id: int) -> BankImportReport | N
 def write_bank_file(ctx: AppContext, document_id: int, path: Path) -> int:
     """Export the bank to a .yaml file; returns the number of questions written."""
     text = export_bank(ctx, document_id)
-    Path(path).write_text(text, encoding="utf-8", newline="\n")
+    from studyapp.services import files
+
+    files.save_text(Path(path), text)
     return text.count("\n- id: ") + (1 if text.startswith("- id: ") else 0)
 
 

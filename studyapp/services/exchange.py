@@ -20,7 +20,7 @@ from typing import Any
 from studyapp.core.model import DocumentError
 from studyapp.core.questions.model import BLANK, make_id
 from studyapp.core.questions.model import Question as CoreQuestion
-from studyapp.services import bank, bankfile
+from studyapp.services import bank, bankfile, files
 from studyapp.services.context import AppContext
 from studyapp.services.dto import BankImportReport, QuestionView
 
@@ -130,7 +130,11 @@ def export_excel(
     ):
         notes.append([line])
     notes.column_dimensions["A"].width = 100
-    wb.save(path)
+    import io
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    files.save_bytes(Path(path), buffer.getvalue())
     log.info("exported %d questions of document %d to %s", len(views) - skipped, document_id, path)
     return len(views) - skipped
 
@@ -545,7 +549,7 @@ def export_file(ctx: AppContext, document_id: int, path: Path) -> int:
     else:
         text = export_moodle_xml(ctx, document_id)
         count = text.count("<question ") - 1
-    path.write_text(text, encoding="utf-8", newline="\n")
+    files.save_text(path, text)
     return count
 
 

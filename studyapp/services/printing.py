@@ -57,7 +57,6 @@ UNIT_MAX = 40
 def set_unit_name(ctx: AppContext, name: str) -> str:
     """Store the unit that heads every printed form (「某某乡党委」); "" clears it. Returns what
     was stored. DocumentError (Chinese) for a name no form can print."""
-    from studyapp.core.model import DocumentError
     from studyapp.services.settings import set_setting
 
     clean = " ".join(name.split())
@@ -347,26 +346,11 @@ def person_ids(ctx: AppContext) -> list[int]:
 
 
 def save_bytes(path: Path, data: bytes) -> Path:
-    """Write a file the safe way: beside it first, then renamed over it, so a full disk or a
-    failure midway never leaves half a file; a file held open by Excel, WPS or a PDF reader is
-    named in the message (Windows refuses to replace it)."""
-    import os
+    """Write a file the safe way (services.files): beside it first, then renamed over it; a file
+    held open by Excel, WPS or a PDF reader is named in the message."""
+    from studyapp.services import files
 
-    path = Path(path)
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_bytes(data)
-        os.replace(part, path)
-    except PermissionError:
-        part.unlink(missing_ok=True)
-        raise DocumentError(f"无法写入“{path.name}”：这个文件可能正在 Excel、WPS 或 PDF 阅读器中打开。"
-                            "请先关闭它，或换一个文件名再保存。") from None
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        if getattr(exc, "errno", None) == 28:
-            raise DocumentError("磁盘空间不足，文件没有保存。请清理磁盘空间后重试。") from None
-        raise DocumentError(f"无法写入“{path}”：{exc.strerror or exc}。请检查文件夹是否存在、是否可写。") from None
-    return path
+    return files.save_bytes(path, data)
 
 
 def save_audit_xlsx(ctx: AppContext, rows: list[tuple[str, ...]], path: Path) -> Path:

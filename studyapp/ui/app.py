@@ -52,6 +52,21 @@ def load_translations(app: QApplication) -> list[QTranslator]:
     return loaded
 
 
+def pin_light_palette(app: QApplication) -> None:
+    """The light colours whatever the system's mode: Qt ≥ 6.5 gives Fusion a dark palette when
+    Windows is in dark mode, and style rules that set a background but no text colour then show
+    white on white. Printed forms, the projector and the style sheet are all designed light."""
+    from PySide6.QtCore import Qt
+
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Light)
+    from PySide6.QtWidgets import QStyleFactory
+
+    fusion = QStyleFactory.create("Fusion")
+    app.setPalette(fusion.standardPalette())
+
+
 def configure_application(app: QApplication) -> str:
     """Font, translations, locale and names; returns the UI font family. Safe to call twice."""
     if app.property("studyapp_configured"):
@@ -77,6 +92,7 @@ def configure_application(app: QApplication) -> str:
     app.setFont(font)
     if app.style().name().lower() != "fusion":  # already the default on most Linux desktops
         app.setStyle("Fusion")  # the same calm look on Windows, domestic Linux and offscreen
+    pin_light_palette(app)
     load_translations(app)
     from studyapp.ui.style import application_style_sheet
 
@@ -236,6 +252,11 @@ def run_gui(data_dir: Path, selftest: bool = False) -> int:
 
         QMessageBox.warning(None, APP_TITLE, paths.MissingResource(paths.font_path(), "中文字体文件").message
                             + "\n\n打印的表格和试卷需要这个字体，补齐之前无法生成。")
+    from studyapp import logfile
+    from studyapp.ui import crash
+
+    logfile.install(Path(data_dir))  # <data folder>/logs: what went wrong is never lost
+    crash.install(app)
     from studyapp.ui.single import acquire
 
     instance = acquire(Path(data_dir))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp import APP_TITLE, __version__
+from studyapp import APP_TITLE, __version__, logfile
 from studyapp.ui import style
 from studyapp.ui.records import RECORD_PAGES
 from studyapp.ui.room import ROOM_ENTRIES
@@ -645,7 +645,8 @@ class MainWindow(QMainWindow):
                           "<li><b>学习记录</b>：人员名单、学习会、考勤、成绩和学时台账，"
                           "打印签到表、学习记录、成绩登记表、试卷和答案。</li>"
                           "</ul>"
-                          f"<p>数据文件夹：{html.escape(str(self.ctx.data_dir)) if self.ctx else '（未打开）'}</p>"
+                          f"<p>数据文件夹：{html.escape(str(self.ctx.data_dir)) if self.ctx else '（未打开）'}<br>"
+                          f"日志文件夹：{html.escape(str(logfile.log_folder(self.ctx.data_dir))) if self.ctx else '（未打开）'}</p>"
                           f"<p style='color:{style.MUTED}'>界面字体：文泉驿微米黑（WenQuanYi Micro Hei），Apache 2.0 许可。</p>",
                           QMessageBox.StandardButton.Ok, self)
         box.setProperty("richText", True)  # our own markup (message boxes are plain text otherwise)

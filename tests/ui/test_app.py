@@ -35,3 +35,28 @@ def test_about_describes_the_whole_program_and_the_data_folder(window, monkeypat
     text = shown[0]
     for part in ("阅读", "练习与考试", "会议室", "学习记录", str(window.ctx.data_dir)):
         assert part in text
+
+
+def test_a_dark_system_palette_does_not_reach_the_windows(qtbot) -> None:
+    """Windows in dark mode gives Fusion a dark palette; studyapp stays light (white-on-white
+    text in style rules that set only a background is what the dark palette caused)."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.ui.app import pin_light_palette
+
+    app = QApplication.instance()
+    before = app.palette()
+    dark = QPalette(before)
+    for role, colour in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.WindowText, "#f0f0f0"),
+                         (QPalette.ColorRole.Base, "#181818"), (QPalette.ColorRole.Text, "#f0f0f0")):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    try:
+        pin_light_palette(app)
+        p = app.palette()
+        assert p.color(QPalette.ColorRole.Base).lightness() > 200
+        assert p.color(QPalette.ColorRole.Text).lightness() < 80
+        assert p.color(QPalette.ColorRole.WindowText).lightness() < 80
+    finally:
+        app.setPalette(before)

@@ -41,9 +41,11 @@ def run(args: argparse.Namespace) -> int:
         from studyapp.services.printing import unit_name
 
         unit = unit_name(ctx)
-    Path(args.output).write_bytes(build_paper_pdf(made, unit))
+    from studyapp.services import files
+
+    files.save_bytes(Path(args.output), build_paper_pdf(made, unit))
     if args.key:
-        Path(args.key).write_bytes(build_answer_key(made, unit))
+        files.save_bytes(Path(args.key), build_answer_key(made, unit))
     first = made[0]
     out(f"已生成试卷（{'、'.join(p.variant + '卷' for p in made)}，每卷 {len(first.questions)} 题，"
         f"满分 {first.total:g} 分）：{args.output}")

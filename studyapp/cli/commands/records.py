@@ -18,6 +18,7 @@ from pathlib import Path
 
 from studyapp.cli.common import open_context, out, print_json
 from studyapp.core.model import DocumentError
+from studyapp.services import files
 
 ORDERS = ("roster", "strokes", "pinyin")
 FORM_NAMES = {"signin": "签到表", "signin-archive": "签到表（存档）", "record": "学习记录", "scores": "成绩登记表"}
@@ -206,7 +207,7 @@ def run_print(args: argparse.Namespace) -> int:
                 data = printing.signin_xlsx(ctx, sid, args.order, archived=args.form == "signin-archive")
         else:
             data = printing.session_form_pdf(ctx, args.form.replace("-", "_"), sid, args.order)
-    target.write_bytes(data)
+    files.save_bytes(target, data)
     out(f"已生成{FORM_NAMES[args.form]}：{target}")
     return 0
 

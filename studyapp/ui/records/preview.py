@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.model import DocumentError
 from studyapp.core.printjob import PrintError
+from studyapp.services import files
 from studyapp.ui import style
 from studyapp.ui.records.common import ORDER_LABELS, choose_save_path, primary
 from studyapp.ui.records.printer import deliver, job_from_printer, prepare_printer, printers_installed
@@ -419,10 +421,9 @@ class PdfPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(path.suffix + ".pdf") if path.suffix else path.with_suffix(".pdf")
         try:
-            path.write_bytes(self.pdf_bytes)
-        except OSError as exc:
-            QMessageBox.warning(self, "另存为 PDF", f"无法保存到“{path}”：{exc.strerror or exc}。"
-                                "请换一个文件夹，或关闭正在打开这个文件的程序后重试。")
+            files.save_bytes(path, self.pdf_bytes)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "另存为 PDF", exc.message)
             return None
         self.last_directory = str(path.parent)
         self._notify(f"已保存：{path}")
@@ -440,8 +441,7 @@ class PdfPreviewDialog(QDialog):
         xlsx, order = self._xlsx, self.order
 
         def work(_progress, _cancel) -> Path:
-            path.write_bytes(xlsx(order))
-            return path
+            return files.save_bytes(path, xlsx(order))
 
         def done(written: Path) -> None:
             self.last_directory = str(written.parent)

@@ -41,7 +41,7 @@ from studyapp.core.contest import (
     describe,
 )
 from studyapp.core.model import DocumentError
-from studyapp.services import AppContext, room
+from studyapp.services import AppContext, files, room
 from studyapp.services import settings as settings_service
 from studyapp.services.dto_room import RoomQuestion, RunView
 from studyapp.ui.room.audience import ALERT, RIGHT, AudienceView
@@ -675,8 +675,7 @@ class RoomController(QObject):
         self.refresh()
 
     def save_ranking_pdf(self, path: Path) -> Path:
-        Path(path).write_bytes(room.contest_pdf(self.ctx, self.run_id))
-        return Path(path)
+        return files.save_bytes(Path(path), room.contest_pdf(self.ctx, self.run_id))
 
     def print_ranking(self) -> None:
         path = filedialogs.save_path(self.console.window(), "保存知识竞赛成绩", "知识竞赛成绩.pdf",

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.contest import CellResult, grade_cell
 from studyapp.core.model import DocumentError
 from studyapp.core.stats import fmt_score
-from studyapp.services import AppContext, room
+from studyapp.services import AppContext, files, room
 from studyapp.services.dto_room import PaperSheet
 from studyapp.ui import style
 
@@ -246,8 +246,8 @@ class PaperEntryWindow(QWidget):
         try:
             paper, key = papers.paper_pdfs(self.ctx, run.info.document_id, seed=int(run.setup.get("seed", 0)),
                                            variants=tuple(run.setup.get("variants") or ("A", "B")))
-            Path(folder, "试卷.pdf").write_bytes(paper)
-            Path(folder, "参考答案.pdf").write_bytes(key)
+            files.save_bytes(Path(folder, "试卷.pdf"), paper)
+            files.save_bytes(Path(folder, "参考答案.pdf"), key)
         except (DocumentError, OSError) as e:
             QMessageBox.warning(self, "打印试卷", getattr(e, "message", str(e)))
             return
