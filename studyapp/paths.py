@@ -62,12 +62,35 @@ def bundled_bank_path(source_name: str) -> Path:
     return questions_dir() / f"{Path(source_name).stem}.yaml"
 
 
+PORTABLE_MARKER = "portable"  # (portable.txt too): beside the program, data go beside it
+PORTABLE_FOLDER = "学习测评数据"
+
+
+def program_dir() -> Path:
+    """The folder of the program itself: the executable's when packaged, else the checkout."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def portable_data_dir(program: Path | None = None) -> Path | None:
+    """The data folder beside the program when a `portable` marker file is there: studyapp
+    carried on a USB stick keeps its data on the stick, whatever drive letter the stick gets."""
+    folder = program or program_dir()
+    if any((folder / name).is_file() for name in (PORTABLE_MARKER, PORTABLE_MARKER + ".txt")):
+        return folder / PORTABLE_FOLDER
+    return None
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The data folder: `--data DIR`, else $STUDYAPP_DATA, else the platform's user data dir."""
+    """The data folder: `--data DIR`, else $STUDYAPP_DATA, else beside the program when it is
+    portable (a `portable` file there), else the platform's user data dir."""
     if override:
         path = Path(override)
     elif os.environ.get("STUDYAPP_DATA"):
         path = Path(os.environ["STUDYAPP_DATA"])
+    elif portable_data_dir() is not None:
+        path = portable_data_dir()  # type: ignore[assignment]
     else:
         import platformdirs  # only when no folder was given
 

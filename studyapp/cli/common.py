@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -17,14 +18,44 @@ if TYPE_CHECKING:
     from studyapp.services.context import AppContext
 
 
-def use_utf8(*streams: TextIO) -> None:
-    """Write UTF-8 even to a Windows console or a pipe in a GBK locale (never crash on 中文)."""
+def output_encoding(stream: TextIO, *, environ: dict[str, str] | None = None,
+                    platform: str | None = None) -> str | None:
+    """The encoding to write `stream` in, or None to leave it as Python chose.
+
+    PYTHONIOENCODING, when set (and able to write Chinese), is the user's word. On Windows a console gets UTF-8 (Python
+    writes it through the console's own API); a file or a pipe (`> 结果.txt`, `| findstr`, a .bat)
+    gets GB18030, what Notepad, findstr and cmd read in a Chinese locale. Elsewhere an encoding
+    that cannot write Chinese (ASCII, Latin-1 in a C locale) becomes UTF-8."""
+    env = os.environ if environ is None else environ
+    if env.get("PYTHONIOENCODING") and _writes_chinese(getattr(stream, "encoding", None)):
+        return None  # (one that cannot write Chinese is not kept: never a crash on 中文)
+    current = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    try:
+        console = bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        console = False
+    if (platform or sys.platform) == "win32":
+        wanted = "utf-8" if console else "gb18030"
+        return None if current == wanted.replace("-", "") else wanted
+    return None if _writes_chinese(getattr(stream, "encoding", None)) else "utf-8"
+
+
+def _writes_chinese(encoding: str | None) -> bool:
+    try:
+        "中文学习".encode(encoding or "ascii")
+        return True
+    except (UnicodeEncodeError, LookupError):
+        return False
+
+
+def use_chinese_output(*streams: TextIO) -> None:
+    """Set each stream's encoding as output_encoding says (never crash on 中文)."""
     for stream in streams:
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        wanted = output_encoding(stream)
         reconfigure = getattr(stream, "reconfigure", None)
-        if encoding != "utf8" and reconfigure is not None:
+        if wanted is not None and reconfigure is not None:
             try:
-                reconfigure(encoding="utf-8", errors="replace")
+                reconfigure(encoding=wanted, errors="replace")
             except (ValueError, OSError, TypeError):
                 pass
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from studyapp import APP_TITLE, __version__, paths
-from studyapp.cli.common import err, use_utf8
+from studyapp.cli.common import err, use_chinese_output
 from studyapp.core.model import Cancelled, DocumentError
 
 log = logging.getLogger("studyapp.cli")
@@ -108,7 +108,7 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    use_utf8(sys.stdout, sys.stderr)
+    use_chinese_output(sys.stdout, sys.stderr)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -20,20 +20,25 @@ def sqlite_url(data_dir: Path) -> str:
     return f"sqlite:///{(Path(data_dir) / DB_FILENAME).as_posix()}"
 
 
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets the GUI read while a worker writes; foreign keys make ON DELETE CASCADE work;
-    # busy_timeout waits for a short lock instead of failing at once.
-    # pysqlite's own transaction handling is switched off (SQLAlchemy's documented recipe):
-    # _begin below emits BEGIN itself, so a write can take its lock at the start.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-    finally:
-        cursor.close()
+def _pragmas(journal: str = "WAL", synchronous: str = "NORMAL"):  # noqa: ANN202 - a connect listener
+    def set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # WAL lets the GUI read while a worker writes (DELETE/FULL on a USB stick or a network
+        # share: db.storage); foreign keys make ON DELETE CASCADE work; busy_timeout waits for
+        # a short lock instead of failing at once.
+        # pysqlite's own transaction handling is switched off (SQLAlchemy's documented recipe):
+        # _begin below emits BEGIN itself, so a write can take its lock at the start.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA journal_mode={journal}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA synchronous={synchronous}")
+        finally:
+            cursor.close()
+    return set_sqlite_pragmas
+
+
 
 
 WRITE = {"studyapp_write": True}  # execution options of a transaction that reads, then writes
@@ -53,11 +58,12 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("studyapp_write", False) else "BEGIN")
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; SQLite connections get the pragmas above."""
+def make_engine(url: str, *, journal: tuple[str, str] = ("WAL", "NORMAL"), **kwargs: Any) -> Engine:
+    """Create an engine; SQLite connections get the pragmas above (`journal`: journal_mode and
+    synchronous, see db.storage)."""
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "connect", _pragmas(*journal))
         event.listen(engine, "begin", _begin)
     log.debug("engine for %s", engine.url.render_as_string(hide_password=True))
     return engine

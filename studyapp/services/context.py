@@ -102,7 +102,14 @@ class AppContext:
         # INTERACTIVE_WAIT_MS for another writer's lock, never the usual 5 s (see begin)
         self.interactive_thread: int | None = None
         self.url = url or sqlite_url(self._data_dir)
-        self.engine = make_engine(self.url)
+        from studyapp.db import storage
+
+        # a USB stick or a network share: every change in the database file itself (no -wal)
+        self.journal = storage.journal_for(self._data_dir) if url is None else ("WAL", "NORMAL")
+        if self.journal[0] != "WAL":
+            log.info("data folder %s is on removable or network storage: journal_mode=%s", self._data_dir,
+                     self.journal[0])
+        self.engine = make_engine(self.url, journal=self.journal)
         try:
             self.created = migrate.upgrade(self.engine)
         except migrate.UnknownRevisionError as e:
@@ -157,7 +164,14 @@ class AppContext:
             raise StorageError(storage_message(e)) from e
 
     def close(self) -> None:
-        """Release connections (and let SQLite fold the WAL back into the main file)."""
+        """Fold the WAL back into the main file (a stick pulled out later loses nothing), then
+        release the connections."""
+        if self.engine.dialect.name == "sqlite" and self.journal[0] == "WAL":
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sa_exc.DBAPIError as e:  # busy (another program reading): SQLite does it later
+                log.info("checkpoint on close skipped: %s", e)
         self.engine.dispose()
 
     def __enter__(self) -> AppContext:

@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
                                         "查看、打开、重命名或删除已导入的文件")
         self.act_backup = self._action("备份与恢复…", self.show_backups, [],
                                        "查看自动备份，立即备份，或从备份恢复数据")
+        self.act_data_folder = self._action("数据文件夹…", self.show_data_folder, [],
+                                            "学习记录、题库和日志存放在哪里；可以打开这个文件夹")
         self.act_settings = self._action("设置…", self.show_settings, [K("Ctrl+,")],
                                          "单位名称、学时、及格线、练习和考试的默认值等（需要管理员密码）")
         self.act_admin_pin = self._action("管理员密码…", self.edit_admin_pin, [],
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
+        file_menu.addAction(self.act_data_folder)
         file_menu.addAction(self.act_backup)
         file_menu.addAction(self.act_admin_pin)
         file_menu.addSeparator()
@@ -429,6 +432,35 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("已打开文件库中的这份文件", 8000)
 
     # library ------------------------------------------------------------------------------------------
+    def data_folder_text(self) -> str:
+        from studyapp import paths
+
+        folder = self.ctx.data_dir if self.ctx is not None else None
+        lines = [f"数据文件夹：{folder}" if folder else "数据文件夹还没有打开。"]
+        if folder is not None:
+            lines.append(f"日志文件夹：{logfile.log_folder(folder)}")
+            if paths.portable_data_dir() == folder:
+                lines.append("这是便携方式：数据放在程序旁边（程序文件夹中有 portable 文件），随 U 盘带走。")
+            else:
+                lines.append("要把程序和数据一起放在 U 盘上：在程序文件夹中新建一个名为 portable 的空文件，"
+                             "数据会放在程序旁边的“学习测评数据”文件夹中（先用“备份与恢复 → 导出数据包”带走现有数据）。")
+            lines.append("也可以在快捷方式中加上 --data 文件夹 来指定数据文件夹。")
+        return "\n\n".join(lines)
+
+    def show_data_folder(self) -> QMessageBox:
+        """文件 → 数据文件夹…: where the records live, and 打开文件夹."""
+        box = QMessageBox(QMessageBox.Icon.Information, "数据文件夹", self.data_folder_text(),
+                          QMessageBox.StandardButton.Close, self)
+        if self.ctx is not None:
+            open_button = box.addButton("打开文件夹", QMessageBox.ButtonRole.ActionRole)
+            folder = self.ctx.data_dir
+            open_button.clicked.connect(lambda: QtGui.QDesktopServices.openUrl(
+                QtCore.QUrl.fromLocalFile(str(folder))))
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.data_folder_box = box
+        box.open()
+        return box
+
     def show_settings(self):  # noqa: ANN201 - SettingsDialog, imported when first used
         """文件 → 设置…: the administrator's (the values shape every printed form)."""
         from studyapp.services import settings as settings_service

@@ -60,3 +60,11 @@ def test_a_dark_system_palette_does_not_reach_the_windows(qtbot) -> None:
         assert p.color(QPalette.ColorRole.WindowText).lightness() < 80
     finally:
         app.setPalette(before)
+
+
+def test_the_data_folder_is_shown_with_how_to_carry_it(window) -> None:  # noqa: ANN001
+    box = window.show_data_folder()
+    text = box.text()
+    assert str(window.ctx.data_dir) in text and "日志文件夹" in text and "portable" in text
+    assert any(b.text() == "打开文件夹" for b in box.buttons())
+    box.close()
