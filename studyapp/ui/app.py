@@ -233,9 +233,18 @@ def bring_forward(window) -> None:  # noqa: ANN001 - MainWindow
     window.activateWindow()
 
 
+def selftest_needs_offscreen(environ, platform: str) -> bool:  # noqa: ANN001 - os.environ or a dict
+    """Only an X11/Wayland system without a display gets the offscreen platform for --selftest:
+    Windows and macOS always have a screen, and forcing offscreen there would pass a bundle
+    whose own platform plugin (qwindows.dll) is missing or quarantined."""
+    if environ.get("QT_QPA_PLATFORM") or platform in ("win32", "darwin"):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(data_dir: Path, selftest: bool = False) -> int:
     """Run the desktop app on `data_dir`; with `selftest`, open, check, report and exit."""
-    if selftest and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+    if selftest and selftest_needs_offscreen(os.environ, sys.platform):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke test needs no screen
     app = QApplication.instance() or QApplication(sys.argv[:1])
     family = configure_application(app)  # type: ignore[arg-type]

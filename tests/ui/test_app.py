@@ -68,3 +68,12 @@ def test_the_data_folder_is_shown_with_how_to_carry_it(window) -> None:  # noqa:
     assert str(window.ctx.data_dir) in text and "日志文件夹" in text and "portable" in text
     assert any(b.text() == "打开文件夹" for b in box.buttons())
     box.close()
+
+
+def test_the_selftest_uses_the_real_platform_plugin_on_windows() -> None:
+    from studyapp.ui.app import selftest_needs_offscreen
+
+    assert not selftest_needs_offscreen({}, "win32")  # (a missing qwindows.dll must fail it)
+    assert selftest_needs_offscreen({}, "linux")  # a server without a display
+    assert not selftest_needs_offscreen({"DISPLAY": ":0"}, "linux")
+    assert not selftest_needs_offscreen({"QT_QPA_PLATFORM": "xcb"}, "linux")
