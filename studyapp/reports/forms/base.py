@@ -43,7 +43,11 @@ class Styles:
     def __init__(self, font: str) -> None:
         self.font = font
         common = dict(fontName=font, wordWrap="CJK")
-        self.body = ParagraphStyle("body", fontSize=BODY_SIZE, leading=16, **common)
+        from studyapp.reports.fonts import BODY_FONT_NAME
+
+        # running text (a session's content and speeches, notes) in 仿宋 where the PC has it
+        self.body = ParagraphStyle("body", fontSize=BODY_SIZE, leading=16, fontName=BODY_FONT_NAME,
+                                   wordWrap="CJK")
         self.cell = ParagraphStyle("cell", fontSize=BODY_SIZE, leading=13.5, **common)
         self.cell_center = ParagraphStyle("cellc", parent=self.cell, alignment=TA_CENTER)
         self.small = ParagraphStyle("small", fontSize=9, leading=12, **common)
