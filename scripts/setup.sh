@@ -54,6 +54,11 @@ apt_install() {
   $sudo apt-get install -y -q --no-install-recommends "${resolved[@]}"
 }
 
+# the tests and the build also compile the Windows installer script (scripts/installer.nsi)
+if [ "$EXTRAS" = "test" ] || [ "$EXTRAS" = "build" ]; then
+  APT_PACKAGES+=(nsis)
+fi
+
 if command -v apt-get >/dev/null 2>&1; then
   apt_install
 else
