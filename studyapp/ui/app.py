@@ -93,6 +93,11 @@ def configure_application(app: QApplication) -> str:
     if app.style().name().lower() != "fusion":  # already the default on most Linux desktops
         app.setStyle("Fusion")  # the same calm look on Windows, domestic Linux and offscreen
     pin_light_palette(app)
+    icon = paths.resources_dir() / "icons" / "studyapp.png"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))  # the taskbar's and every window's
     load_translations(app)
     from studyapp.ui.style import application_style_sheet
 

@@ -77,3 +77,10 @@ def test_the_selftest_uses_the_real_platform_plugin_on_windows() -> None:
     assert selftest_needs_offscreen({}, "linux")  # a server without a display
     assert not selftest_needs_offscreen({"DISPLAY": ":0"}, "linux")
     assert not selftest_needs_offscreen({"QT_QPA_PLATFORM": "xcb"}, "linux")
+
+
+def test_windows_carry_the_programs_icon(window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    assert not QApplication.instance().windowIcon().isNull()
+    assert not window.windowIcon().isNull()

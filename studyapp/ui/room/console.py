@@ -92,6 +92,8 @@ class PresenterConsole(QWidget):
             bl = QVBoxLayout(box)
             bl.addWidget(widget)
             left.addWidget(box, 2 if widget is self.current else 1)
+            if widget is self.next_item:
+                self.next_box = box
 
         right = QVBoxLayout()
         body.addLayout(right, 2)
@@ -176,6 +178,13 @@ class PresenterConsole(QWidget):
         self.keys.setObjectName("muted")
         self.keys.setWordWrap(True)
         root.addWidget(self.keys)
+
+    def set_compact(self, compact: bool) -> None:
+        """On a low screen (1920×1080 at 150 %, a 768-pixel laptop with a taskbar) the overlay
+        drops what the host can do without: the next item's preview and the line of keys."""
+        if getattr(self, "next_box", None) is not None:
+            self.next_box.setVisible(not compact)
+        self.keys.setVisible(not compact)
 
     def _keys_text(self) -> str:
         keys = "翻页：PageDown/PageUp、←/→、空格　黑屏：B　"

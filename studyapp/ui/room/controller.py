@@ -87,6 +87,10 @@ class AudienceWindow(QWidget):
     def place_overlay(self) -> None:
         # the lower part of the projection, but never less than the console needs (on a
         # 1024×768 screen the contest's scoring rows would otherwise pile on one another)
+        console = next((w for w in self.overlay.findChildren(PresenterConsole)), None)
+        if console is not None:
+            console.set_compact(False)  # (what the whole console needs decides, every time)
+            console.set_compact(self.overlay.minimumSizeHint().height() > self.height())
         need = self.overlay.minimumSizeHint().height()
         h = min(self.height(), max(360, int(self.height() * 0.62), need))
         self.overlay.setGeometry(0, self.height() - h, self.width(), h)
