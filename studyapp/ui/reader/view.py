@@ -115,6 +115,21 @@ class _NavKeysPassThrough(QObject):
         return False
 
 
+def position_text(sections: list, section) -> str:  # noqa: ANN001 - SectionView
+    """「第 2 / 13 节」 counted over the sections a learner reads (those with text of their own, or
+    with nothing below them) — a part that is only a heading over its sections (一、总体要求) is no
+    节 of its own, and the front page no 节 at all; on such a part, how many 节 it holds."""
+    if section is None:
+        return ""
+    parents = {s.parent_id for s in sections if s.parent_id is not None}
+    pages = [s for s in sections if s.text.strip() or s.id not in parents]
+    ids = [s.id for s in pages]
+    if section.id in ids:
+        return f"第 {ids.index(section.id) + 1} / {len(ids)} 节"
+    below = [s for s in pages if s.parent_id == section.id]
+    return f"本部分 {len(below)} 节" if below else ""
+
+
 class Reader(QWidget):
     """Shows one document section by section; emits what it shows for the window's title bar."""
 
@@ -311,10 +326,7 @@ class Reader(QWidget):
         ordinal = self.section.ordinal if self.section else -1
         self.prev_button.setEnabled(ordinal > 0)
         self.next_button.setEnabled(0 <= ordinal < len(sections) - 1 or (ordinal < 0 and bool(sections)))
-        if self.section is None:
-            self.position.setText("")
-        else:
-            self.position.setText(f"第 {ordinal + 1} / {len(sections)} 节")
+        self.position.setText(position_text(sections, self.section))
 
     def go_next(self) -> bool:
         if self.view is None or not self.view.sections:
