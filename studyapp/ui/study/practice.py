@@ -87,6 +87,9 @@ class PracticePage(StudyPage):
 
         self.question_view = QuestionView(self.card)
         self.question_view.confirmRequested.connect(self.confirm)
+        # practice by mouse: a click on an option of a 单选/判断 answers it at once (two clicks from
+        # the 首页 to a checked answer); 多选 still waits for 确定, the keys for Enter
+        self.question_view.optionClicked.connect(self._clicked_option)
         self.feedback = FeedbackPanel(self.card)
         self.feedback.sourceRequested.connect(self.sourceRequested.emit)
         self.body.addWidget(self.question_view)
@@ -165,6 +168,11 @@ class PracticePage(StudyPage):
         last = self.position >= len(self.questions) - 1
         self.confirm_button.setText(SUMMARY if last else NEXT)
         self.setFocus()
+
+    def _clicked_option(self, _index: int) -> None:
+        q = self.question_view.question
+        if q is not None and q.type in ("single", "judge") and not self.is_answered(self.position):
+            self.confirm()
 
     # answering --------------------------------------------------------------------------------
     def confirm(self) -> None:

@@ -96,6 +96,7 @@ class QuestionView(QWidget):
 
     responseChanged = Signal(object)  # a choice, or a blank left (填空 after editing finished)
     confirmRequested = Signal()  # Enter in the last blank
+    optionClicked = Signal(int)  # a row clicked with the mouse (after it was chosen)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,7 +185,7 @@ class QuestionView(QWidget):
 
     def _add_row(self, index: int, badge: str, text: str) -> None:
         row = OptionRow(index, badge, text, self.answers)
-        row.clicked.connect(self.choose)
+        row.clicked.connect(self._clicked)
         self.answers_layout.addWidget(row)
         self.rows.append(row)
 
@@ -200,6 +201,10 @@ class QuestionView(QWidget):
             self.short.setFocus()
             return True
         return False
+
+    def _clicked(self, index: int) -> None:
+        if self.choose(index):
+            self.optionClicked.emit(index)
 
     # answering ---------------------------------------------------------------------------
     def choose(self, index: int) -> bool:

@@ -27,10 +27,12 @@ def test_a_known_learner_is_one_click_from_the_first_question(qtbot, make_window
     attendance.set_expected(seeded_ctx, detail.id, person_ids=[person.id])
     attendance.mark_all_present(seeded_ctx, detail.id)
     window.study.set_person(roster.get_person(seeded_ctx, person.id))
+    part = next(s.id for s in window.reader.view.sections if s.label == "三、")
+    window.reader.show_section(part)  # where the learner left off (its practice has 单选 and 判断)
     home = _home(window, qtbot)
     assert window.study.home_shown
     assert home.name_label.text() == "王德伦"
-    assert "继续阅读" in home.read_button.text() and home.read_button.isVisible()
+    assert "继续阅读" in home.read_button.text() and "三、" in home.read_button.text()
     assert "今天没有要复习的题" in home.review_button.text() and not home.review_button.isEnabled()
     shown = " ".join(w.text() for w in home.findChildren(type(home.name_label)))
     assert "2 / " in shown and "年学时（参加 1 次学习会）" in shown
@@ -44,6 +46,13 @@ def test_a_known_learner_is_one_click_from_the_first_question(qtbot, make_window
     page = window.study.page
     QApplication.processEvents()
     assert page.question_view.isVisible() and page.position == 0  # the first question, on screen
+    # click 2: a click on an option of a 单选/判断 answers it (a 多选 waits for 确定)
+    from PySide6.QtCore import Qt
+
+    first = next(i for i, q in enumerate(page.questions) if q.type in ("single", "judge"))
+    page.show_question(first)
+    qtbot.mouseClick(page.question_view.rows[0], Qt.MouseButton.LeftButton)
+    assert page.is_answered(page.position) and page.feedback.isVisible()
 
 
 def test_without_a_learner_the_front_door_asks_who(qtbot, make_window) -> None:
