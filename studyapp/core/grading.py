@@ -17,6 +17,7 @@ Responses (what the UI sends, what is stored in the attempt):
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -170,6 +171,23 @@ def _judge_value(value: Any) -> bool | None:
     return None
 
 
+_CN_NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千两]+")
+
+
+def fold_numerals(text: str) -> str:
+    """A folded answer with Chinese numerals as digits: 十五 and 15 (and 一百零五 and 105) are one
+    answer to a blank on a figure. Applied to the key and the response alike."""
+    from studyapp.core.outline import cn_to_int
+
+    def digits(m: re.Match[str]) -> str:
+        try:
+            return str(cn_to_int(m.group(0).replace("两", "二").replace("〇", "零")))
+        except ValueError:
+            return m.group(0)
+
+    return _CN_NUMERAL.sub(digits, text)
+
+
 def _fill_right(key: Sequence[Any], response: Any) -> bool:
     keys = [fold(k) for k in key]
     if isinstance(response, str):
@@ -177,9 +195,16 @@ def _fill_right(key: Sequence[Any], response: Any) -> bool:
     else:
         answers = [str(r) if r is not None else "" for r in (response or [])]
     if len(answers) == len(keys):
-        return all(k == fold(a) for k, a in zip(keys, answers))
+        return all(k == fold(a) or (_has_number(k) and fold_numerals(k) == fold_numerals(fold(a)))
+                   for k, a in zip(keys, answers))
     # All blanks typed in one field (or split differently): compare the whole.
-    return "".join(keys) == "".join(fold(a) for a in answers)
+    whole, typed = "".join(keys), "".join(fold(a) for a in answers)
+    return whole == typed or (_has_number(whole) and fold_numerals(whole) == fold_numerals(typed))
+
+
+def _has_number(key: str) -> bool:
+    """Only a key that is a figure gets numerals folded (「统一」 typed 「统1」 is no answer)."""
+    return bool(re.fullmatch(r"[0-9零〇一二三四五六七八九十百千两万.]+[^0-9零〇一二三四五六七八九十百千两万]{0,4}", key))
 
 
 def grade(

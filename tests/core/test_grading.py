@@ -123,3 +123,11 @@ def test_rules_have_chinese_names_for_the_settings_screen() -> None:
 )
 def test_answer_text(qtype, answer, text) -> None:
     assert answer_text(qtype, answer) == text
+
+
+def test_a_blank_on_a_figure_takes_chinese_or_arabic_numerals() -> None:
+    from studyapp.core.grading import _fill_right
+
+    assert _fill_right(["十五"], "15") and _fill_right(["15"], "十五") and _fill_right(["一百零五"], ["105"])
+    assert not _fill_right(["二十"], "21")
+    assert not _fill_right(["统一"], "统1")  # only a figure is folded

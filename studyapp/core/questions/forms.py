@@ -56,6 +56,8 @@ _PROCEDURE = re.compile(r"^(?:在|自|于|及时|书面|当场|立即|依法)?(?
                         r"移送|送达|答复|作出|听取|记录|签名|登记|审查|回避|组织|举行|召开|报送|送交|退还|解除)")
 _PREDICATE_NEXT = re.compile(r"^(不得|应当|可以|必须|均|都|方可|才|则|由|须|需|不|予以|给予|依法|按照|并|是|为)")
 # verbs that prescribe an instrument (实行聘任制, 进行宪法宣誓) and what may close it
+# units whose figure is a rule's point (a deadline, an age, a count, an amount), asked as a blank
+_FILL_UNITS = frozenset("日 天 个工作日 工作日 个月 月 年 周岁 岁 小时 分钟 人 名 次 元 万元 倍 公里 米 公顷 亩 %".split())
 _INSTRUMENT_VERBS = frozenset("实行 实施 采取 推行 进行 适用 采用".split())
 _NOUN_VERB_AFTER = frozenset("进行 实行".split())  # 进行宪法|宣誓 names an act; 组织力量|扑救 does not
 # acts any oversight may take: 「进行____」 takes 监督, 监督检查, 跟踪管理 alike
@@ -430,6 +432,9 @@ class Forms:
                                    avoid=in_sentence | self._out_of_kind(f, unit.text) | self._said_elsewhere(f, unit.text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if len(wrong) < 3:
+                fill = self._figure_fill(unit, ctx, f, figs, lo, hi)
+                if fill is not None:
+                    out.append(fill)
                 continue
             shown = unit.text[lo:f.start] + unit.text[f.end:hi]
             if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) or f.text in shown:
@@ -447,6 +452,31 @@ class Forms:
             # another, but 「2倍以上5倍以下的罚款」 asked twice is the same question)
             out.append(Candidate(q, unit, 3.0, "figure", [f.text, f.text + unit.text[f.end:f.end + 5]]))
         return out
+
+    def _figure_fill(self, unit: Unit, ctx: str, f, figs, lo: int, hi: int) -> Candidate | None:  # noqa: ANN001
+        """A figure without three fair rivals (the document's ladder gives none inside the
+        sentence's range) asked as a blank on its number, the unit left in view: 「……自收到申请
+        之日起____日内作出决定」 — the deadline, the count, the amount a rule sets. Typed as
+        十五 or 15, both are right (grading folds numerals)."""
+        text = unit.text
+        number = f.number_text
+        if not f.unit or f.unit not in _FILL_UNITS or not number or f.value <= 1 or f.value != int(f.value):
+            return None  # 「一人」「0.5倍」: no blank worth typing
+        if f.unit == "年" and f.value >= 1900:
+            return None  # a year of adoption is trivia
+        if any(g is not f and g.value == f.value for g in figs) or re.search(r"[至到~—－-]$", text[max(0, f.start - 1):f.start]) \
+                or re.match(r"[至到~—－-]", text[f.end:f.end + 1]):
+            return None  # the stem shows the figure again, or it is one end of a range
+        if re.match(r"(?:以上|以下|以内|之内|内)?(?:[^，,。；;]{0,6})?(?:或者|或|至)", text[f.end:f.end + 8]) \
+                and re.search(r"(?:或者|或)[\d一二三四五六七八九十百千两]", text[f.end:f.end + 10]):
+            return None  # 「三日或者五日」: two figures, either could be asked
+        a, b = f.start, f.start + len(number)
+        body = text[lo:a] + BLANK + text[b:hi]
+        if not self._ok_body(body) or len(strip_end(body).replace(BLANK, "")) < 14:
+            return None
+        stem = self._stem(ctx, self._finish(body))
+        q = self._question(unit, "fill", stem, [], [number])
+        return Candidate(q, unit, 2.2, "figure_fill", [f.text, f.text + text[f.end:f.end + 5]])
 
     # --- bodies: who is responsible ----------------------------------------------------
     def actor_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:

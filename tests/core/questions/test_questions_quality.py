@@ -917,3 +917,25 @@ def test_round_33_failures_stay_fixed() -> None:
     assert not any(new == "批准" for *_, new, _ in forms._falsifications(by["黄河水量调度"]))
     # two lists run into one (个人独资企业、合伙企业)(生产、经营): no items
     assert not find_enumerations("来源于境内注册的个人独资企业、合伙企业生产、经营的所得；")
+
+
+def test_a_figure_without_fair_rivals_is_asked_as_a_blank_on_its_number() -> None:
+    """Round 35 (delta, 29 / 30): a deadline, count or amount whose document gives no three rivals
+    inside its range becomes a blank on the number with its unit in view; typed 二十 or 20."""
+    from studyapp.core.grading import grade
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 国家秘密的保密期限，除另有规定外，绝密级不超过三十年，机密级不超过二十年，秘密级不超过十年。\n"
+            "第二条 本条例自2015年1月1日起施行。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    fills = [c for c in forms.figure_single(by["国家秘密的保"], random.Random(1)) if c.form == "figure_fill"]
+    assert fills and all(c.question.stem.count(BLANK) == 1 for c in fills)
+    q = next(c.question for c in fills if c.question.answer == ["二十"])
+    assert "机密级不超过____年" in q.stem
+    assert grade(q, "20").correct and grade(q, "二十").correct and not grade(q, "30").correct
+    # a year of adoption is never a blank
+    assert not any(c.form == "figure_fill" and "年" in c.question.stem.split(BLANK)[1][:1]
+                   and c.question.answer[0].isdigit() for u in lex.units
+                   for c in forms.figure_single(u, random.Random(1)))
