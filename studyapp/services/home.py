@@ -16,7 +16,7 @@ def front_page(ctx: AppContext, person_id: int, document_id: int | None, section
                year: int) -> FrontPage:
     person = roster.get_person(ctx, person_id)
     study = mystudy.my_study(ctx, person_id, document_id)
-    got, attended = hours.one_person_hours(ctx, person_id, year)
+    got, attended = hours.person_hours(ctx, year, person_id).get(person_id, (0.0, 0))
     title = heading = ""
     if document_id is not None:
         view = documents.get_document(ctx, document_id)

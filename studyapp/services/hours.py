@@ -36,38 +36,24 @@ def credited(status: str | None, override: float | None, session_hours: float) -
     return session_hours if status in PRESENT_STATUSES else 0.0
 
 
-def person_hours(ctx: AppContext, year: int) -> dict[int, tuple[float, int]]:
-    """person id -> (学时, sessions attended) for the year's dated sessions."""
+def person_hours(ctx: AppContext, year: int, person_id: int | None = None) -> dict[int, tuple[float, int]]:
+    """person id -> (学时, sessions attended) for the year's dated sessions (of one person only,
+    for the 首页, when `person_id` is given)."""
     per_hour = float(get_setting(ctx, "hours.branch_study"))
+    query = (select(Attendance.person_id, Attendance.status, Attendance.hours,
+                    StudySession.hours, StudySession.start_time, StudySession.end_time)
+             .join(StudySession, StudySession.id == Attendance.session_id)
+             .where(extract("year", StudySession.date) == year))
+    if person_id is not None:
+        query = query.where(Attendance.person_id == person_id)
     with ctx.begin() as session:
-        rows = session.execute(
-            select(Attendance.person_id, Attendance.status, Attendance.hours,
-                   StudySession.hours, StudySession.start_time, StudySession.end_time)
-            .join(StudySession, StudySession.id == Attendance.session_id)
-            .where(extract("year", StudySession.date) == year)
-        ).all()
+        rows = session.execute(query).all()
     out: dict[int, tuple[float, int]] = {}
     for pid, status, override, s_hours, start, end in rows:
         got = credited(status, override, effective_hours(s_hours, start, end, per_hour))
         hours, count = out.get(pid, (0.0, 0))
         out[pid] = (hours + got, count + (1 if status in PRESENT_STATUSES else 0))
     return out
-
-
-def one_person_hours(ctx: AppContext, person_id: int, year: int) -> tuple[float, int]:
-    """(学时, sessions attended) of one person for the year's dated sessions (the 首页)."""
-    per_hour = float(get_setting(ctx, "hours.branch_study"))
-    with ctx.begin() as session:
-        rows = session.execute(
-            select(Attendance.status, Attendance.hours,
-                   StudySession.hours, StudySession.start_time, StudySession.end_time)
-            .join(StudySession, StudySession.id == Attendance.session_id)
-            .where(Attendance.person_id == person_id)
-            .where(extract("year", StudySession.date) == year)
-        ).all()
-    hours = sum(credited(status, override, effective_hours(s_hours, start, end, per_hour))
-                for status, override, s_hours, start, end in rows)
-    return hours, sum(1 for status, *_ in rows if status in PRESENT_STATUSES)
 
 
 def ledger(

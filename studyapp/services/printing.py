@@ -37,7 +37,7 @@ from studyapp.reports.forms import (
     score_sheet_xlsx,
     signin_sheet_xlsx,
 )
-from studyapp.services import attendance, hours, roster, scores, sessions
+from studyapp.services import attendance, files, hours, roster, scores, sessions
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import STATUS_NAMES, SessionDetail
 from studyapp.services.settings import get_setting
@@ -345,14 +345,6 @@ def person_ids(ctx: AppContext) -> list[int]:
 # ---------------------------------------------------------------------------------- saving files
 
 
-def save_bytes(path: Path, data: bytes) -> Path:
-    """Write a file the safe way (services.files): beside it first, then renamed over it; a file
-    held open by Excel, WPS or a PDF reader is named in the message."""
-    from studyapp.services import files
-
-    return files.save_bytes(path, data)
-
-
 def save_audit_xlsx(ctx: AppContext, rows: list[tuple[str, ...]], path: Path) -> Path:
     """The 操作记录 shown (时间、操作人、类别、操作、对象、改动) as a printable .xlsx."""
     from studyapp.reports.forms.excel import audit_xlsx
@@ -360,7 +352,7 @@ def save_audit_xlsx(ctx: AppContext, rows: list[tuple[str, ...]], path: Path) ->
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
-    return save_bytes(path, audit_xlsx(unit_name(ctx), rows))
+    return files.save_bytes(path, audit_xlsx(unit_name(ctx), rows))
 
 
 def save_audit_pdf(ctx: AppContext, rows: list[tuple[str, ...]], path: Path, scope: str = "") -> Path:
@@ -370,4 +362,4 @@ def save_audit_pdf(ctx: AppContext, rows: list[tuple[str, ...]], path: Path, sco
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    return save_bytes(path, build_audit_log(unit_name(ctx), rows, scope))
+    return files.save_bytes(path, build_audit_log(unit_name(ctx), rows, scope))

@@ -28,10 +28,9 @@ AVAILABLE = tuple(int(x) for x in os.environ.get("STUDYAPP_FIT_SCREEN", "1024x72
 def test_every_window_fits_a_small_screen_with_a_taskbar(tmp_path: Path, screen: tuple[int, int]) -> None:
     if PROBE:
         pytest.skip("this is the probe's own run")
-    AVAILABLE = screen  # noqa: N806 - the probe's screen for this run
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{
-        "name": f"{screen[0]}x{screen[1]}", "x": 0, "y": 0, "width": AVAILABLE[0], "height": AVAILABLE[1],
+        "name": f"{screen[0]}x{screen[1]}", "x": 0, "y": 0, "width": screen[0], "height": screen[1],
         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
     env = dict(os.environ, STUDYAPP_FIT_PROBE="1", QT_QPA_PLATFORM=f"offscreen:configfile={config}",
                STUDYAPP_FIT_SCREEN=f"{screen[0]}x{screen[1]}")

@@ -462,8 +462,6 @@ class Forms:
         number = f.number_text
         if not f.unit or f.unit not in _FILL_UNITS or not number or f.value <= 1 or f.value != int(f.value):
             return None  # 「一人」「0.5倍」: no blank worth typing
-        if f.unit == "年" and f.value >= 1900:
-            return None  # a year of adoption is trivia
         if any(g is not f and g.value == f.value for g in figs) or re.search(r"[至到~—－-]$", text[max(0, f.start - 1):f.start]) \
                 or re.match(r"[至到~—－-]", text[f.end:f.end + 1]):
             return None  # the stem shows the figure again, or it is one end of a range
