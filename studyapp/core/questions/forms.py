@@ -15,9 +15,11 @@ import random
 import re
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from studyapp.core.questions import numbers, segment
 from studyapp.core.questions.enums import find_enumerations
+from studyapp.core.questions.levels import RANK, level_bodies, levels_named, rival_texts
 from studyapp.core.questions.lexicon import (
     BODY_SUFFIX, FRAME_START, GENERIC, Lexicon, Unit, preamble, refers_elsewhere)
 from studyapp.core.questions.model import BLANK, Question
@@ -288,7 +290,7 @@ class Forms:
         remembered (the same 本级人民政府 or body name is asked about again and again)."""
         hit = self._counts.get(text)
         if hit is None:
-            hit = self._counts[text] = self.lex.full.count(text)
+            hit = self._counts[text] = self.lex.occurrences(text)
         return hit
 
     def _coordinated(self, body: str) -> bool:
@@ -296,9 +298,8 @@ class Forms:
         holds 法律委员会, a committee that no longer exists on its own)."""
         hit = self._coord_cache.get(body)
         if hit is None:
-            full = self.lex.full
-            total = full.count(body)
-            tails = len(re.findall(r"[\u4e00-\u9fff][和与及]" + re.escape(body), full))
+            total = self.lex.occurrences(body)
+            tails = self.lex.occurrences(body, re.compile(r"[\u4e00-\u9fff][和与及]" + re.escape(body)))
             hit = self._coord_cache[body] = total > 0 and tails * 2 >= total
         return hit
 
@@ -535,6 +536,64 @@ class Forms:
             out.append(Candidate(q, unit, 2.6, "actor", [w]))
             break
         return out
+
+    def _level_rivals(self, lb, text: str, article: str) -> list[str]:  # noqa: ANN001
+        local = bool(lb.dept) and self._full_count("人民政府" + lb.dept) > 0
+        others = levels_named(text[:lb.start] + "。" + text[lb.end:])
+        floor = max((RANK[x] for x in others), default=0)
+        return [x for x in rival_texts(lb, levels_named(article), local, floor, text[lb.end:lb.end + 4])
+                if x not in article]
+
+    def _subject_from_before(self, unit: Unit) -> bool:
+        """Whether the sentence's subject is something the sentence before introduced
+        (「……应当留有一定比例的储备金。储备金占基金总额的具体比例……由……规定。」, 「……办理登记。
+        登记事项由……规定。」): shown alone, the learner cannot tell whose fund or which
+        registration (round 36)."""
+        before = unit.before or unit.prev
+        if not before or unit.item:
+            return False
+        m = re.match(r"^([^，,。；;]{2,40}?)(?:，|,)?(?:由|应当|须|经|报)", unit.text)
+        if m is None:
+            return False
+        nouns = [w for w, t in segment.tagged(m.group(1)) if len(w) >= 2 and t.startswith(("n", "v", "j"))
+                 and w not in GENERIC]
+        heads = ("事项", "办法", "比例", "标准", "范围", "条件", "程序", "期限", "数额", "内容", "情况", "材料")
+        return any(w in before or (w.endswith(heads) and len(w) >= 4 and w[:-2] in before) for w in nouns)
+
+    def level_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        """Which level of government the rule sends a matter to (「……应当报（　　）批准」), the
+        same body at the other levels as options (levels.py). A rival the document names for
+        the same act elsewhere, or anywhere in the same article, is none: the text then has
+        two right answers, one per case."""
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        text = unit.text
+        article = unit.info.node.text or ""
+        if self._subject_from_before(unit):
+            return []
+        for lb in level_bodies(text):
+            key = lb.text_of(text)
+            if text.count(key) > 1 or self.lex.in_formula(text, lb.start, lb.end):
+                continue  # the stem would show the answer, or it is the law's stock phrase
+            after = text[lb.end:lb.end + 2]
+            wrong = [x for x in self._level_rivals(lb, text, article) if x not in text
+                     and not self.lex.contains(x + after, x)]
+            if len(wrong) < 3:
+                continue
+            win = self.window(text, lb.start, lb.end)
+            if win is None:
+                continue
+            lo, hi = win
+            body = text[lo:lb.start] + HOLE + text[lb.end:hi]
+            if not self._ok_body(body) or len(strip_end(body)) < 12:
+                continue
+            options = [key] + wrong[:3]
+            rng.shuffle(options)
+            stem = self._stem(ctx, self._finish(body))
+            q = self._question(unit, "single", stem, options, [options.index(key)])
+            return [Candidate(q, unit, 2.65, "level", [key + after])]
+        return []
 
     def _bodies(self, text: str) -> list[tuple[str, int, int]]:
         """Bodies named in a sentence (≥ 4 characters, a body's ending), not in a list."""
@@ -785,7 +844,7 @@ class Forms:
         # again), and so does what it changed: a choice on the same figure is the same question
         # (不得 → 可以 is a change of every ban: each ban is its own rule, so it keys its own question)
         keys = [f"改:{text[a:b]}>{new}" + (f"@{unit.order}" if why == "modal" else "")] \
-            + ([text[a:b]] if why == "figure" else [])
+            + ([text[a:b]] if why in ("figure", "level") else [])
         return [Candidate(q, unit, 2.4, "judge_false", keys)]
 
     def rule_true(self, unit: Unit) -> list[Candidate]:
@@ -857,6 +916,18 @@ class Forms:
             near = [x for x in near if not self.lex.contains(x + after, x)]
             if near and not self.lex.in_formula(text, a, b):
                 out.append((a, b, near[0], "actor"))
+                break
+        # the level a matter goes to: 报国务院批准 → 报省、自治区、直辖市人民政府批准
+        article = unit.info.node.text or ""
+        for lb in ([] if self._subject_from_before(unit) else level_bodies(text)):
+            key = lb.text_of(text)
+            after = text[lb.end:lb.end + 2]
+            if text.count(key) > 1 or self.lex.in_formula(text, lb.start, lb.end) \
+                    or any(x <= lb.start < y for x, y, _, _ in out):
+                continue
+            wrong = [x for x in self._level_rivals(lb, text, article) if not self.lex.contains(x + after, x)]
+            if wrong:
+                out.append((lb.start, lb.end, wrong[0], "level"))
                 break
         # 可以/应当 carry a rule only where the text uses both as a law does
         section = unit.info.node.text or ""
@@ -1639,6 +1710,7 @@ _CONTRAST_BODY = BODY_SUFFIX + ("国务院",)
 _CONTRAST_NOT = re.compile(r"[，,；;。：:“”]|或|等|本法|本条例|本章|本办法|本规定|有关|其他|也|同时|并|另行")
 
 
+@lru_cache(maxsize=4096)
 def _contrast(text: str, whole: int = 0) -> tuple[int, int, str, str, str] | None:
     """Two parallel clauses of `text` (split at semicolons, else at commas; or, with `whole`,
     the two sentences text[:whole] and text[whole:]) that differ in exactly two places: a
@@ -1684,6 +1756,8 @@ def _two_slots(c1: str, c2: str):
     subject said only in the first clause may stand before them)."""
     from difflib import SequenceMatcher
     t1, t2 = segment.tokens(c1), segment.tokens(c2)
+    if not t1 or not t2 or t1[-1] != t2[-1]:
+        return None  # (the clauses must end alike: most pairs are told apart here, before difflib)
     ops = SequenceMatcher(None, t1, t2, autojunk=False).get_opcodes()
     if ops and ops[0][0] == "delete":
         ops = ops[1:]

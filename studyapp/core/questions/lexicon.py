@@ -374,6 +374,17 @@ class Lexicon:
         self._counts[term] = n
         return n
 
+    def occurrences(self, text: str, pattern: re.Pattern[str] | None = None) -> int:
+        """How often `text` (normalized) — or `pattern`, which must hold it — occurs in the
+        document, read only in the units that hold its rarest word (scanning the whole text
+        for each of a large document's many bodies and phrases made generation quadratic)."""
+        cands = self._candidates(text)
+        if not cands:
+            return len(pattern.findall(self.full)) if pattern is not None else self.full.count(text)
+        if pattern is not None:
+            return sum(len(pattern.findall(self.unit_norm(o))) for o in cands)
+        return sum(self.unit_norm(o).count(text) for o in cands)
+
     def unit_norm(self, order: int) -> str:
         try:
             return self._norms[order]
