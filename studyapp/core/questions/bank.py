@@ -86,6 +86,8 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
             if reasons:
                 dropped.update(reasons)
                 continue
+            if c.alt is not None and verify(c.alt.question, document, index=index):
+                c.alt = None
             into[c.unit.order].append(c)
 
     judge_turn = Counter()
@@ -131,6 +133,8 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
 
     chosen = _select(by_unit, lex, dropped, document)
     chosen = _floor(chosen, fallback, lex)
+    chosen = _pooled(chosen, by_unit, fallback, forms, index, random.Random(f"{seed}:pooled"), dropped)
+    chosen = _type_floor(chosen, sum(len(u.text) for u in units), dropped)
     if sections:
         wanted = {tuple(p) for p in sections}
         chosen = [c for c in chosen if tuple(c.unit.path) in wanted]
@@ -334,6 +338,117 @@ def _floor(chosen: list[Candidate], fallback: dict[int, list[Candidate]], lex: L
                 true += 1
                 break
     return chosen + extra
+
+
+def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallback: dict[int, list[Candidate]],
+            forms: Forms, index: DocIndex, rng: random.Random, dropped: Counter) -> list[Candidate]:
+    """Choices among statements (Forms.pooled_statements) built from true/false items the
+    selection had no room for: about one per 5,000 characters (at least one on a document of
+    2,000), so a regulation whose sentences allow few other forms still gets its multiple and
+    single choices — each falsified rule and each statement used once, none from a sentence
+    the set already asks."""
+    chars = sum(len(u.text) for u in forms.lex.units)
+    if chars < 2000:
+        return chosen
+    want = max(1, chars // 5000)
+    taken = {id(c) for c in chosen}
+    used = {c.unit.order for c in chosen} | {o for c in chosen for o in c.covers}
+    spare = [c for order in sorted(by_unit) for c in by_unit[order] if id(c) not in taken and c.type == "judge"]
+    spare += [c for order in sorted(fallback) for c in fallback[order] if id(c) not in taken]
+    falses = [c for c in spare if c.form == "judge_false" and forms.stands_alone(c)]
+    trues: dict[int, Candidate] = {}
+    for c in spare:
+        if c.form in ("judge_true", "rule_true") and c.question.answer is True and forms.stands_alone(c):
+            trues.setdefault(c.unit.order, c)
+    have = Counter(c.type for c in chosen)
+    out = []
+    for f in falses:
+        if len(out) >= want:
+            break
+        if f.unit.order in used:
+            continue
+        part = tuple(f.unit.path[:-1])
+        near = sorted((t for o, t in trues.items() if o not in used and o != f.unit.order
+                       and tuple(t.unit.path[:-1]) == part),
+                      key=lambda t: abs(t.unit.order - f.unit.order))[:3]
+        if len(near) < 3 or any(abs(t.unit.order - f.unit.order) > 40 for t in near):
+            continue
+        as_multiple = have["multiple"] == 0 or (have["single"] > 0 and len(out) % 2 == 0)
+        c = forms.pooled_statements(f, sorted(near, key=lambda t: t.unit.order), as_multiple, rng)
+        if c is None or verify(c.question, forms.lex.document, index=index):
+            continue
+        out.append(c)
+        have[c.type] += 1
+        used.update([f.unit.order] + [t.unit.order for t in near])
+        dropped["pooled_statements"] += 1
+    chosen = chosen + out
+    if have["multiple"] or have["judge"] < 2:
+        return chosen
+    # still no multiple choice: a false item of the set becomes one, beside three true
+    # statements — one of them a true item of the set when true and false would otherwise
+    # differ by more than one
+    judges = [c for c in chosen if c.type == "judge"]
+    n_true = sum(1 for c in judges if c.question.answer is True)
+    for f in sorted((c for c in judges if c.form == "judge_false" and forms.stands_alone(c)), key=lambda c: c.score):
+        give = n_true - (len(judges) - n_true - 1) > 1
+        mine = [c for c in judges if c.question.answer is True and c.form in ("judge_true", "rule_true")
+                and forms.stands_alone(c) and abs(c.unit.order - f.unit.order) <= 40] if give else []
+        if give and not mine:
+            continue
+        others = used - {f.unit.order} - {c.unit.order for c in mine[:1]}
+        part = tuple(f.unit.path[:-1])
+        pool = [t for o, t in trues.items() if o not in others and o != f.unit.order and abs(o - f.unit.order) <= 40
+                and tuple(t.unit.path[:-1]) == part]
+        pool.sort(key=lambda t: abs(t.unit.order - f.unit.order))
+        mine = [c for c in mine if tuple(c.unit.path[:-1]) == part]
+        if give and not mine:
+            continue
+        near = (mine[:1] + [t for t in pool if not mine or t.unit.order != mine[0].unit.order])[:3]
+        if len(near) < 3:
+            continue
+        c = forms.pooled_statements(f, sorted(near, key=lambda t: t.unit.order), True, rng)
+        if c is None or verify(c.question, forms.lex.document, index=index):
+            continue
+        gone = {id(f)} | ({id(mine[0])} if give else set())
+        dropped["pooled_statements"] += 1
+        return [x for x in chosen if id(x) not in gone] + [c]
+    return chosen
+
+
+def _type_floor(chosen: list[Candidate], chars: int, dropped: Counter) -> list[Candidate]:
+    """Every objective type on a document of some length, and no type above half of the set,
+    where a question can be asked as another type on the same point (Candidate.alt: a figure's
+    choice as a blank on its number, a choice among statements the other way round). A type is
+    given up only where it has another question; true/false items have no other form."""
+    if chars < 2000:
+        return chosen
+    out = list(chosen)
+    have = Counter(c.type for c in out)
+
+    def convert(to: str, frm: set[str]) -> bool:
+        cands = [i for i, c in enumerate(out) if c.alt is not None and c.alt.type == to
+                 and c.type in frm and have[c.type] >= 2]
+        if not cands:
+            return False
+        i = max(cands, key=lambda i: (out[i].alt.score, -out[i].unit.order))
+        have[out[i].type] -= 1
+        have[to] += 1
+        out[i] = out[i].alt
+        dropped["converted_for_type_floor"] += 1
+        return True
+
+    for to in ("multiple", "fill", "single"):
+        if not have[to]:
+            convert(to, {t for t in have if t != to})
+    # a type above half of the set gives questions to a smaller one, while it stays the largest
+    for _ in range(len(out)):
+        big, n = max(have.items(), key=lambda kv: (kv[1], kv[0]))
+        if n <= MAX_TYPE_SHARE * len(out):
+            break
+        if not convert(min(("multiple", "fill", "single"), key=lambda t: (have[t], t)), {big}) \
+                and not any(convert(t, {big}) for t in ("multiple", "fill", "single") if have[t] + 1 < n - 1):
+            break
+    return out
 
 
 def _excess(big: int, small: int) -> int:

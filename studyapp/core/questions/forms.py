@@ -156,6 +156,10 @@ class Candidate:
     form: str
     keys: list[str] = field(default_factory=list)  # the answer's words (for leak checks)
     covers: tuple[int, ...] = ()  # the units whose sentences it shows as options (statements)
+    # the same point asked as another type (a figure's choice as a blank on its number, a
+    # choice among statements as 「不符合规定的是」 or 「符合规定的有」): the selection may take it
+    # instead when a document would otherwise lack that type
+    alt: Candidate | None = None
 
     @property
     def type(self) -> str:
@@ -451,7 +455,8 @@ class Forms:
             q = self._question(unit, "single", stem, options, [values.index(f.value)])
             # (the figure with the words after it keys the rule: 二十日 decides one rule and reviews
             # another, but 「2倍以上5倍以下的罚款」 asked twice is the same question)
-            out.append(Candidate(q, unit, 3.0, "figure", [f.text, f.text + unit.text[f.end:f.end + 5]]))
+            out.append(Candidate(q, unit, 3.0, "figure", [f.text, f.text + unit.text[f.end:f.end + 5]],
+                                 alt=self._figure_fill(unit, ctx, f, figs, lo, hi)))
         return out
 
     def _figure_fill(self, unit: Unit, ctx: str, f, figs, lo: int, hi: int) -> Candidate | None:  # noqa: ANN001
@@ -1146,16 +1151,20 @@ class Forms:
         if len(quote) > 600:
             return []
         note = f"“{new}”有误，原文为“{old}”。"
-        if multiple:
-            stem = f"{topic}下列说法正确的有（　　）。"
-            answer = sorted(i for i, o in enumerate(options) if o != false_opt)
-            qtype, form, score = "multiple", "statements_multiple", 2.35
-        else:
-            stem = f"{topic}下列说法不符合规定的是（　　）。"
-            answer = [options.index(false_opt)]
-            qtype, form, score = "single", "statements_not", 2.35
-        q = self._question(u0, qtype, stem, options, answer, quote=quote, difficulty=3, note=note)
-        return [Candidate(q, u0, score, form, [f"改:{old}>{new}"], covers=tuple(u.order for u in used))]
+        both = []
+        for as_multiple in (multiple, not multiple):
+            if as_multiple:
+                stem = f"{topic}下列说法正确的有（　　）。"
+                answer = sorted(i for i, o in enumerate(options) if o != false_opt)
+                qtype, form = "multiple", "statements_multiple"
+            else:
+                stem = f"{topic}下列说法不符合规定的是（　　）。"
+                answer = [options.index(false_opt)]
+                qtype, form = "single", "statements_not"
+            q = self._question(u0, qtype, stem, options, answer, quote=quote, difficulty=3, note=note)
+            both.append(Candidate(q, u0, 2.35, form, [f"改:{old}>{new}"], covers=tuple(u.order for u in used)))
+        both[0].alt = both[1]
+        return [both[0]]
 
     def neighbour_statements(self, units: list[Unit], rng: random.Random,
                              busy: dict[int, set[str]]) -> list[Candidate]:
@@ -1207,10 +1216,58 @@ class Forms:
                                quote=self.lex.units[u0.order].text,
                                difficulty=3, note=note)
             key = f"改:{old}>{new}" + (f"@{u0.order}" if why == "modal" else "")
-            out.append(Candidate(q, u0, 2.45, "statements_near", [key] + ([old] if why == "figure" else []),
-                                 covers=tuple(u.order for u in near)))
+            keys = [key] + ([old] if why in ("figure", "level") else [])
+            covers = tuple(u.order for u in near)
+            # (asked the other way round — which of these are right — when the document lacks
+            # a multiple choice: the same four statements, the same falsified rule)
+            mq = self._question(u0, "multiple", f"{self._topic_words(u0)}下列说法符合规定的有（　　）。", options,
+                                [i for i, o in enumerate(options) if o != strip_end(wrong)],
+                                quote=self.lex.units[u0.order].text, difficulty=3, note=note)
+            out.append(Candidate(q, u0, 2.45, "statements_near", keys, covers=covers,
+                                 alt=Candidate(mq, u0, 2.45, "statements_near_multiple", keys, covers=covers)))
             used.update([u0.order] + [u.order for u in near])
         return out
+
+    def pooled_statements(self, false: Candidate, trues: list[Candidate], as_multiple: bool,
+                          rng: random.Random) -> Candidate | None:
+        """「下列说法符合规定的有」 (or 「不符合规定的是」) over true/false items the selection had
+        no room for: one rule falsified (a figure, a level, 不得 → 可以, 书面 → 口头) beside
+        three rules stated as the text states them, each a whole sentence that names its own
+        subject, from the same part of the document. Asked on the falsified rule."""
+        m = re.search(r"题中“([^”]+)”有误，原文为“([^”]+)”", false.question.explanation)
+        if m is None or len(trues) != 3:
+            return None
+        new, old = m.groups()
+        shown = [strip_end(c.question.stem) for c in trues]
+        if any(old in x or new in x for x in shown):
+            return None  # another option names what was changed: it gives the change away
+        options = shown + [strip_end(false.question.stem)]
+        lens = [len(o) for o in options]
+        if max(lens) > 2 * min(lens) or len(set(options)) < 4:
+            return None
+        rng.shuffle(options)
+        wrong = options.index(strip_end(false.question.stem))
+        topics = {self._topic_words(c.unit) for c in trues + [false]}
+        topic = topics.pop() if len(topics) == 1 else ""
+        note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符。"
+        u0 = false.unit
+        if as_multiple:
+            q = self._question(u0, "multiple", f"{topic}下列说法符合规定的有（　　）。", options,
+                               [i for i in range(4) if i != wrong], quote=u0.text, difficulty=3, note=note)
+            form = "statements_pooled_multiple"
+        else:
+            q = self._question(u0, "single", f"{topic}下列说法不符合规定的是（　　）。", options, [wrong],
+                               quote=u0.text, difficulty=3, note=note)
+            form = "statements_pooled"
+        return Candidate(q, u0, 2.3, form, list(false.keys), covers=tuple(c.unit.order for c in trues))
+
+    def stands_alone(self, c: Candidate) -> bool:
+        """Whether a true/false item is a whole sentence of the text that names its subject:
+        fit to be shown as one option among others."""
+        stem, text = strip_end(c.question.stem), strip_end(c.unit.text)
+        whole = stem[:3] == text[:3] and stem[-3:] == text[-3:] and abs(len(stem) - len(text)) <= 12
+        return whole and self._ready(c.unit) == "" and 14 <= len(stem) <= 100 \
+            and not re.search(r"但是|除外|：|^(?:其|该|对此)", stem)
 
     @staticmethod
     def _names_subject(sentence: str) -> bool:

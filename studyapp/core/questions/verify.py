@@ -303,6 +303,9 @@ def _check_fill(q: Question, nq: str) -> list[str]:
     return out
 
 
+_STATEMENTS_ASKED = re.compile(r"下列说法(?:正确|符合规定)的(?:有|是)")
+
+
 def _check_choice(q: Question, nq: str, titles: list[str], around=lambda: "") -> list[str]:
     out: list[str] = []
     n = len(q.options)
@@ -329,9 +332,13 @@ def _check_choice(q: Question, nq: str, titles: list[str], around=lambda: "") ->
         o = norm(opt)
         return o in nq or o in titles
 
+    statements = bool(_STATEMENTS_ASKED.search(q.stem))
     for i, opt in enumerate(q.options):
         correct = i in ans
-        if correct and not negative and not in_source(opt):
+        if correct and not negative and not in_source(opt) and not (
+                statements and len(norm(opt)) >= 14 and norm(opt) in around()):
+            # (「下列说法符合规定的有」: as with 「不符合规定的是」, the true sentences may come from
+            # the article's neighbours, each the text's own, word for word)
             out.append("key_not_in_quote")
         elif correct and negative and in_source(opt):
             out.append("key_in_quote")

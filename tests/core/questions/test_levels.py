@@ -108,3 +108,4 @@ def test_a_level_asked_once_not_as_a_choice_and_a_false_item_both() -> None:
     [false] = forms.judge(unit, random.Random(1), False)
     assert "国务院兽医行政管理部门" in false.keys
     assert _leaks(false, [choice])
+
