@@ -178,6 +178,9 @@ def start_main_window(data_dir: Path) -> MainWindow:
         window.open_document(doc_id, section_id)
         window.study.open_home()  # the learner's front door (继续阅读 is one click on it)
         window.opened.emit()
+        keeper = getattr(QApplication.instance(), "_studyapp_gc", None)
+        if keeper is not None:  # what exists now lives as long as the process: out of every collection
+            QTimer.singleShot(1500, window, keeper.settle)
 
     def failed(exc: BaseException) -> None:
         from studyapp.core.model import DocumentError

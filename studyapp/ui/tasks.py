@@ -46,12 +46,20 @@ class _Job(QRunnable):
                 raise Cancelled()
             self._signals.progressed.emit(int(done), int(total), str(message))
 
+        WORKING.add(id(self))
         try:
             result = self._work(progress, self._token)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported on the main thread
             self._signals.failed.emit(exc)
         else:
             self._signals.succeeded.emit(result)
+        finally:
+            WORKING.discard(id(self))
+
+
+#: the jobs running on a worker thread now (the garbage collector waits while there are any:
+#: a collection on the GUI thread would walk everything the job has built so far)
+WORKING: set[int] = set()
 
 
 class Task(QObject):
