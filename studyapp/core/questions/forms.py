@@ -426,6 +426,8 @@ class Forms:
         for f in figs:
             if self.lex.in_formula(unit.text, f.start, f.end):
                 continue
+            if unit.text[f.end:f.end + 1] == "期":
+                continue  # 「1年期贷款市场报价利率」 names a product: 2年期 is no rival, it does not exist (round 37)
             bound = norm(unit.text[f.start:f.end + 2])
             if len(bound) > len(f.text) and self._full_count(bound) >= 3:
                 continue  # 「一倍以上」 starts every fine of the law: the figure of a formula
@@ -716,6 +718,8 @@ class Forms:
                 nxt = tagged[i + k][1] if i + k < len(tagged) else "x"
                 if chunk[-1][1].startswith(("l", "i")) and nxt.startswith(("n", "v", "a", "d")):
                     continue  # an idiom used as a verb or adverb: 高度重视…, 不折不扣执行
+                if measure and any(self.lex.too_common(w) for w, _ in chunk):
+                    continue  # 「____体系」 keyed 太湖流域监测: the document's own name tests nothing (round 37)
                 if any(len(w) < 2 or not segment.has_word(w) or (self.lex.too_common(w) and not (measure or instrument))
                        or (t.startswith("l") and len(w) != 4) or t.startswith("nr") for w, t in chunk):
                     continue  # (职位 is everywhere in 公务员法, 职位分类制度 once: the institution counts)
@@ -1210,7 +1214,7 @@ class Forms:
                 continue  # one option much longer than the rest stands out
             rng.shuffle(options)
             old = u0.text[a:b]
-            note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符。"
+            note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符（见{_where(near)}）。"
             stem = f"{self._topic_words(u0)}下列说法不符合规定的是（　　）。"
             q = self._question(u0, "single", stem, options, [options.index(strip_end(wrong))],
                                quote=self.lex.units[u0.order].text,
@@ -1249,7 +1253,7 @@ class Forms:
         wrong = options.index(strip_end(false.question.stem))
         topics = {self._topic_words(c.unit) for c in trues + [false]}
         topic = topics.pop() if len(topics) == 1 else ""
-        note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符。"
+        note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符（见{_where(trues)}）。"
         u0 = false.unit
         if as_multiple:
             q = self._question(u0, "multiple", f"{topic}下列说法符合规定的有（　　）。", options,
@@ -1335,7 +1339,8 @@ class Forms:
             return []  # 「应当具备下列条件之一」: asking for all of them would mislead
         subject = re.split(r"应当|可以|必须|包括|有|具备|享有|履行|遇有|载明|分为", lead[:m.start()], 1)[0]
         if m.start() < 6 or len(subject.strip("，, ")) < 4 or re.match(r"在|对|经|按照|根据|依照", subject) \
-                or "，" in subject.strip("，, "):
+                or "，" in subject.strip("，, ") or re.search(r"(?:时|后|前|期间|过程中)$", subject.strip("，, ")):
+            # (「实施监督检查时，有权采取下列措施」: whose inspection, the sentence before says — round 37)
             return []  # 「通知应当包括……」「决定书应当载明……」: which one, the stem cannot say
         if re.search(r"(?:以下|下列)规定|规定如下", lead):
             return []  # 「按照下列规定计算」 points at rules, not at a list of things
@@ -1618,6 +1623,18 @@ class Forms:
 CARRIERS = ("制度", "机制", "体制", "体系", "清单", "原则", "责任制", "制", "处分", "程序", "方针", "方略",
             "路线", "宗旨", "纪律", "规矩", "作风", "理论", "主义", "大会", "档案", "意见书", "职权",
             "权", "罪")  # (not 法: a law's name — 依照刑事诉讼法立案侦查 — is trivia the stem gives away)
+
+
+def _where(options) -> str:  # noqa: ANN001 - units or candidates
+    """Where the true options of a choice among statements stand: 「第九条、第十条」."""
+    labels = []
+    for o in sorted(options, key=lambda o: getattr(o, "unit", o).order):
+        unit = getattr(o, "unit", o)
+        label = next((p for p in reversed(unit.path) if re.match(r"第[一二三四五六七八九十百零〇\d]+条", p)),
+                     unit.path[-1] if unit.path else "")
+        if label and label not in labels:
+            labels.append(label)
+    return "、".join(labels) or "本文件"
 
 
 def _ch(text: str, i: int) -> str:

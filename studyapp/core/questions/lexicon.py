@@ -122,6 +122,8 @@ class Unit:
             return None  # 「（六）将本单位……」: an item the outline could not place, its lead-in unknown
         if self.before and not self.item and _takes_up(self):
             return None  # 「……方可交付试运营。试运营满两年后，……」: which trial, the sentence before says
+        if self.before and not self.item and _names_last_term(self):
+            return None  # 「……没有……情形的书面声明。申请人应当对书面声明内容的真实性负责。」: which one (round 37)
         if self.premise and not self.item:
             return None  # the condition the paragraph opened with holds here too: shown after it, or not asked
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
@@ -205,6 +207,19 @@ def _takes_up(unit: Unit) -> bool:
     return False
 
 
+def _names_last_term(unit: Unit) -> bool:
+    """Whether a sentence names, further on, the term the sentence before ended on: that
+    sentence introduced it (「……提交……的书面声明。」), and this one means that one."""
+    tail = strip_end(unit.before)
+    bounds = segment.bounds(tail)
+    for k in (6, 5, 4):
+        term = tail[-k:]
+        if len(tail) - k in bounds and re.fullmatch(r"[\u4e00-\u9fff]+", term) and term not in GENERIC \
+                and term in unit.text[2:] and not re.search(r"(?:^|[，,；;、])" + re.escape(term) + "$", tail):
+            return True
+    return False
+
+
 def _ends_in_verb(sentence: str) -> bool:
     """Whether a sentence stops on its verb, its object left to the sentence before."""
     tagged = [(w, t) for w, t in segment.tagged(sentence) if w.strip() and w not in "。；;，,！？!?"]
@@ -269,7 +284,8 @@ class Lexicon:
                 self.figure_values.setdefault(f.unit, set()).add(f.value)
         self.formula = {c for c, n in clause_count.items() if n >= 3}
         self.repeated_key = {k for k, n in key_count.items() if n >= 2}
-        self.full = norm("\n".join(u.text for u in self.units))
+        # (unit by unit: one NFKC of the whole text holds the interpreter for tens of ms)
+        self.full = "".join(self.unit_norm(u.order) for u in self.units)
         # a text that uses 应当 and 可以 as a law does: swapping them falsifies a rule
         # written in articles (第一条…): a law, a regulation, a party regulation — its lists are
         # rows of acts and things as often as principles

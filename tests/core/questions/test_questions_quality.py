@@ -937,3 +937,34 @@ def test_a_figure_without_fair_rivals_is_asked_as_a_blank_on_its_number() -> Non
     assert grade(q, "20").correct and grade(q, "二十").correct and not grade(q, "30").correct
     # 「一名」 is no figure worth a blank
     assert not [c for c in forms.figure_single(by["检查组由一名"], random.Random(1)) if c.form == "figure_fill"]
+
+
+def test_round_37_failures_stay_fixed() -> None:
+    """Round 37 (fourteen new national regulations, every proposed question rated): 107 / 111.
+    Its four failures, each made impossible."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 县级以上人民政府城镇排水主管部门应当加强监督检查。实施监督检查时，有权采取下列措施：\n"
+            "（一）进入现场进行检查、监测；\n（二）查阅、复制有关文件和资料；\n"
+            "（三）要求被监督检查的单位和个人就有关问题作出说明。\n"
+            "第二条 娱乐场所申请从事娱乐场所经营活动，应当提交投资人员没有违法情形的书面声明。"
+            "申请人应当对书面声明内容的真实性负责。\n"
+            "第三条 逾期利息的利率按照合同订立时1年期贷款市场报价利率执行。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    # 「实施监督检查时，有权采取哪些措施？」: whose inspection, the question does not say
+    assert not forms.lists()
+    # 「申请人应当对书面声明内容的真实性负责」: which declaration, the sentence before says
+    unit = next(u for u in lex.units if u.text.startswith("申请人应当"))
+    assert unit.context() != ""
+    # 2年期、3年期 贷款市场报价利率 do not exist: a product's name is no figure to ask
+    rate = next(u for u in lex.units if "1年期" in u.text)
+    assert not forms.figure_single(rate, random.Random(1))
+    # 「____体系」 keyed 太湖流域监测: the document's own name is no part of a blank
+    taihu = "".join(f"第{n}条 太湖流域{x}。\n" for n, x in zip(
+        "一二三四五六七八九十", ("水资源保护应当统筹规划", "管理机构应当加强协调", "水污染防治实行目标责任制",
+                          "各级人民政府应当加强治理", "管理机构应当建立太湖流域监测体系", "水功能区应当划定",
+                          "饮用水水源应当保护", "防汛抗旱应当统一调度", "河湖应当保护", "岸线应当保护")))
+    tlex = Lexicon(parse_text(taihu))
+    tunit = next(u for u in tlex.units if "监测体系" in u.text)
+    assert not any("太湖流域" in k for c in Forms(tlex).fill_term(tunit, random.Random(1)) for k in c.keys)
