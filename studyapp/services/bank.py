@@ -30,6 +30,7 @@ from studyapp.services.dto import (
     QUESTION_TYPE_NAMES,
     BankCounts,
     CancelToken,
+    DocumentView,
     GenerateResult,
     ProgressFn,
     QuestionDraft,
@@ -752,6 +753,33 @@ def locate_in(text: str, quote: str) -> tuple[int, int] | None:
     if pos < 0:
         return None
     return origin[pos], origin[pos + len(needle) - 1] + 1
+
+
+def locate_quote(document: DocumentView, question: QuestionView) -> QuoteLocation | None:
+    """quote_location on a document already read (the 题库 window holds it): no database."""
+    quote = question.quote
+    if not quote.strip():
+        return None
+    by_id = {s.id: s for s in document.sections}
+    candidates: list[int] = []
+    start = question.section_id if question.section_id in by_id else next(
+        (s.id for s in document.sections if s.path == tuple(question.section_path)), None) \
+        if question.section_path else None
+    if start is not None:
+        inside = {start}
+        for s in document.sections:  # (reading order: a child comes after its parent)
+            if s.parent_id in inside:
+                inside.add(s.id)
+        candidates = [s.id for s in document.sections if s.id in inside]
+    everything = [s.id for s in document.sections]
+    for group in (candidates, everything):
+        for cid in group:
+            s = by_id[cid]
+            for name, value in (("text", s.text), ("title", s.title)):
+                hit = locate_in(value, quote)
+                if hit is not None:
+                    return QuoteLocation(section_id=cid, field=name, start=hit[0], end=hit[1])
+    return None
 
 
 def quote_location(ctx: AppContext, question_id: int) -> QuoteLocation | None:

@@ -599,7 +599,7 @@ class MainWindow(QMainWindow):
                 window.refresh()
             self.bankGenerated.emit(result)
 
-        return generate_in_background(self.ctx, self.runner, self.statusBar(), doc, on_done=done)
+        return generate_in_background(self, self.statusBar(), doc, on_done=done)
 
     def export_bank(self, kind: str | None = None, path: Path | None = None) -> Task | None:
         from studyapp.ui.bank import exchange as bank_exchange
@@ -608,7 +608,7 @@ class MainWindow(QMainWindow):
         if doc is None or self.reader.view is None:
             return None
         return bank_exchange.export_bank(
-            self, self.ctx, self.runner, doc, self.reader.view.title, kind, path=path,
+            self, doc, self.reader.view.title, kind, path=path,
             directory=self._last_import_dir, notify=lambda m: self.statusBar().showMessage(m, 8000))
 
     def import_bank(self, path: Path | None = None) -> Task | None:
@@ -627,7 +627,7 @@ class MainWindow(QMainWindow):
             self.import_report = dialog
             dialog.open()
 
-        return bank_exchange.import_bank(self, self.ctx, self.runner, doc, path=path,
+        return bank_exchange.import_bank(self, doc, path=path,
                                          directory=self._last_import_dir, on_report=reported)
 
     def print_paper(self, document_id: int | None = None) -> PaperDialog | None:

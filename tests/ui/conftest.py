@@ -65,6 +65,19 @@ def window(make_window):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
+def settle(qtbot) -> Callable[[], None]:  # noqa: ANN001
+    """Wait until every operation of the op layer (ui/ops.py) has finished and delivered."""
+    from studyapp.ui import ops
+
+    def wait(timeout: int = 10000) -> None:
+        qtbot.waitUntil(lambda: ops.pending() == 0, timeout=timeout)
+        qtbot.wait(1)  # (the change hub's listeners may start reads of their own)
+        qtbot.waitUntil(lambda: ops.pending() == 0, timeout=timeout)
+
+    return wait
+
+
+@pytest.fixture
 def type_text() -> Callable[[object, str], None]:
     """Type Chinese the way an input method delivers it (QTest only knows ASCII keys)."""
     from PySide6.QtCore import QEvent, Qt

@@ -34,11 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
 from studyapp.core.questions.model import TAGS
-from studyapp.services import AppContext, bank
 from studyapp.services.dto import DocumentView, QuestionDraft, QuestionView
 from studyapp.ui import style
+from studyapp.ui.bank import ops as bank_ops
 from studyapp.ui.bank.names import (
     BLANK,
     DIFFICULTY_NAMES,
@@ -184,7 +183,6 @@ class QuestionEditor(QDialog):
 
     def __init__(
         self,
-        ctx: AppContext,
         document: DocumentView,
         question: QuestionView | None = None,
         *,
@@ -192,8 +190,8 @@ class QuestionEditor(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
         self.document = document
+        self.saving = False
         self.question = question
         self.question_id: int | None = question.id if question else None
         self.saved_view: QuestionView | None = None
@@ -370,13 +368,12 @@ class QuestionEditor(QDialog):
         """The verifier's doubts about the question as stored: read them before changing it."""
         if self.question_id is None:
             return
-        try:
-            warnings = bank.verify_question(self.ctx, self.question_id)
-        except DocumentError as exc:
-            self.show_error(exc.message)
-            return
-        if warnings:
-            self.show_warnings(warnings, saved=False)
+        def show(warnings: list[str]) -> None:
+            if warnings and not self.message.isVisible():
+                self.show_warnings(warnings, saved=False)
+
+        bank_ops.verify_question(self, self.question_id, show) \
+            .failure(lambda exc: self.show_error(getattr(exc, "message", str(exc)))).run()
 
     # type-dependent parts -------------------------------------------------------------------------
     def current_type(self) -> str:
@@ -415,7 +412,7 @@ class QuestionEditor(QDialog):
         self.stem_edit.setFocus()
 
     def blank_count(self) -> int:
-        return bank.normalize_blanks(self.stem_edit.toPlainText()).count(BLANK)
+        return bank_ops.normalize_blanks(self.stem_edit.toPlainText()).count(BLANK)
 
     def _sync_blanks(self) -> None:
         """One answer box per blank in the stem, kept in step as the stem is typed."""
@@ -475,7 +472,7 @@ class QuestionEditor(QDialog):
             if len(answer) < 2:
                 errors.append("简答题请写出至少两条答案要点，一行一条。")
         if not errors:  # the services' own floor, so the wording matches the import messages
-            errors = bank.check_shape(qtype, bank.normalize_blanks(stem), options, answer)
+            errors = bank_ops.check_shape(qtype, bank_ops.normalize_blanks(stem), options, answer)
         if errors:
             return None, errors
         draft = QuestionDraft(
@@ -489,32 +486,39 @@ class QuestionEditor(QDialog):
         return draft, []
 
     def save(self) -> bool:
-        """Refuse malformed input; otherwise save and show the verifier's warnings, if any.
+        """Refuse malformed input; otherwise save (on the worker) and show the verifier's
+        warnings, if any; without warnings the dialog closes once saved.
 
-        Returns True when the question was saved. Without warnings the dialog closes.
+        Returns True when the draft was well-formed and its save started (`saving` until done).
         """
         draft, errors = self.collect()
         if draft is None:
             self.show_error("未保存：" + "".join(errors))
             return False
-        try:
-            if self.question_id is None:
-                result = bank.add_manual_question(self.ctx, self.document.id, draft)
+        self.saving = True
+        self.save_button.setEnabled(False)
+
+        def done(result) -> None:  # noqa: ANN001 - QuestionSaved
+            self.saving = False
+            self.save_button.setEnabled(True)
+            self.saved_view = result.question
+            self.question_id = result.question.id  # a second save updates the same question
+            self.question = result.question
+            self.setWindowTitle("编辑试题")
+            log.info("question %d saved from the editor (%d warnings)", result.question.id, len(result.warnings))
+            self.saved.emit(result.question)
+            if result.warnings:
+                self.show_warnings(result.warnings, saved=True)
             else:
-                result = bank.update_question(self.ctx, self.question_id, draft)
-        except DocumentError as exc:
-            self.show_error(exc.message)
-            return False
-        self.saved_view = result.question
-        self.question_id = result.question.id  # a second save updates the same question
-        self.question = result.question
-        self.setWindowTitle("编辑试题")
-        log.info("question %d saved from the editor (%d warnings)", result.question.id, len(result.warnings))
-        self.saved.emit(result.question)
-        if result.warnings:
-            self.show_warnings(result.warnings, saved=True)
-            return True
-        self.accept()
+                self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.saving = False
+            self.save_button.setEnabled(True)
+            self.show_error(getattr(exc, "message", None) or f"未保存：{exc}")
+
+        bank_ops.save_question(self, self.document.id, self.question_id, draft) \
+            .success(done).failure(failed).run(initiator=self.parent())  # (the window follows `saved`)
         return True
 
     def show_error(self, text: str) -> None:

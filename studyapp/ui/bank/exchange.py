@@ -1,4 +1,4 @@
-"""题库 → 导入/导出: file dialogs around the exchange services, run on the worker thread.
+"""题库 → 导入/导出: file dialogs around the bank's exchange operations (ui/bank/ops.py).
 
 Offices pass banks around as Excel sheets; an import is all-or-nothing and its report lists
 every problem by row, so the clerk can fix the sheet in one go — the report dialog shows
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.services import AppContext, exchange
 from studyapp.services.dto import BankImportReport
 from studyapp.ui import style
 from studyapp.ui import filedialogs
 from studyapp.ui.bank import EXPORT_KINDS, ExportKind, export_kind_of  # noqa: F401 - re-exported for callers
-from studyapp.ui.tasks import Task, TaskRunner, report_failure
+from studyapp.ui.bank import ops as bank_ops
+from studyapp.ui.tasks import Task
 
 log = logging.getLogger("studyapp.ui")
 
@@ -47,8 +47,6 @@ def safe_file_name(title: str) -> str:
 
 def export_bank(
     parent: QWidget,
-    ctx: AppContext,
-    runner: TaskRunner,
     document_id: int,
     title: str,
     kind: str | None = None,
@@ -84,19 +82,11 @@ def export_bank(
         if notify is not None:
             notify(f"已导出 {count} 道试题到“{target.name}”")
 
-    return runner.run(
-        lambda _progress, _cancel: exchange.export_file(ctx, document_id, target),
-        title="导出题库",
-        label=f"正在导出到“{target.name}”…",
-        on_success=done,
-        on_failure=lambda exc: report_failure(parent, "导出题库", exc),
-    )
+    return bank_ops.export_file(parent, document_id, target).success(done).run()
 
 
 def import_bank(
     parent: QWidget,
-    ctx: AppContext,
-    runner: TaskRunner,
     document_id: int,
     *,
     path: Path | None = None,
@@ -111,13 +101,8 @@ def import_bank(
             return None
         path = Path(chosen)
     source = Path(path)
-    return runner.run(
-        lambda _progress, _cancel: exchange.import_file(ctx, document_id, source),
-        title="导入题库",
-        label=f"正在检查并导入“{source.name}”…",
-        on_success=lambda report: on_report(report, source) if on_report else None,
-        on_failure=lambda exc: report_failure(parent, "导入题库", exc),
-    )
+    return bank_ops.import_file(parent, document_id, source) \
+        .success(lambda report: on_report(report, source) if on_report else None).run(initiator=parent)
 
 
 class ImportReportDialog(QDialog):

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import Cancelled
-from studyapp.services import AppContext, bank, bankreview
 from studyapp.services.dto import BankCounts, GenerateResult
+from studyapp.ui.bank import ops as bank_ops
 from studyapp.ui.bank.hint import open_review
-from studyapp.ui.tasks import Task, TaskRunner, report_failure
+from studyapp.ui.tasks import Task, report_failure
 
 log = logging.getLogger("studyapp.ui")
 
@@ -88,8 +88,7 @@ class ReviewPrompt(QPushButton):
 
 
 def generate_in_background(
-    ctx: AppContext,
-    runner: TaskRunner,
+    parent: QWidget,
     status_bar: QStatusBar,
     document_id: int,
     *,
@@ -107,7 +106,7 @@ def generate_in_background(
     def succeeded(outcome: tuple[GenerateResult, BankCounts]) -> None:
         result, counts = outcome
         finish()
-        headline = bankreview.generated_headline(result.generated, counts.draft)
+        headline = bank_ops.generated_headline(result.generated, counts.draft)
         if counts.draft:
             for old in status_bar.findChildren(ReviewPrompt):
                 old.dismiss()
@@ -120,11 +119,6 @@ def generate_in_background(
         if on_done is not None:
             on_done(result)
 
-    def work(progress, cancel) -> tuple[GenerateResult, BankCounts]:  # noqa: ANN001 - worker
-        result = bank.generate_for_document(ctx, document_id, seed=seed, progress=progress,
-                                            cancel=cancel)
-        return result, bank.bank_counts(ctx, document_id)
-
     def failed(exc: BaseException) -> None:
         finish()
         if isinstance(exc, Cancelled):
@@ -134,13 +128,9 @@ def generate_in_background(
         if on_done is not None:
             on_done(None)
 
-    task = runner.run(
-        work,
-        title="生成试题",
-        on_success=succeeded,
-        on_failure=failed,
-        show_progress=False,
-    )
+    # (the status bar shows the progress: no modal box over the reader)
+    task = bank_ops.generate(parent, document_id, seed=seed).success(succeeded).failure(failed) \
+        .quietly().run(initiator=parent)
     task.progressed.connect(widget.update_progress)
     widget.cancel_button.clicked.connect(task.cancel)
     log.info("bank generation started for document %d", document_id)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import DocumentError
-from studyapp.services import AppContext, bank, bankreview
+from studyapp.services import AppContext
 from studyapp.ui import style
+from studyapp.ui.bank import ops as bank_ops
 
 log = logging.getLogger("studyapp.ui")
 
@@ -115,12 +116,12 @@ class ReviewHint(QFrame):
         message = None
         if document_id is not None:
             try:
-                counts = bank.bank_counts(self.ctx, document_id)
+                counts = bank_ops.counts_now(self.ctx, document_id)
             except DocumentError as exc:
                 log.warning("bank counts of document %s unavailable: %s", document_id, exc)
                 counts = None
             if counts is not None:
-                message = bankreview.not_ready_message(counts, what=self.what)
+                message = bank_ops.not_ready_message(counts, what=self.what)
                 self.button.setText("去审核" if counts.draft else "打开题库")
                 self.button.setToolTip(
                     "打开本文件的题库，逐题审核（Y 通过，N 停用，E 修改）" if counts.draft

@@ -4,8 +4,9 @@ A freshly generated bank of eighty questions must be reviewed before it counts, 
 does that in one sitting: read the question with its key marked on the options, glance at the
 highlighted sentence it came from, press Y (通过), N (停用) or E (修改), and the next one is
 there. The queue is the document's pending questions in reading order when the review starts;
-上一题 goes back to change one's mind. Writes go through `services.bank`, the same short calls
-the 题库 list makes; the window around this panel opens the editor and refreshes its list.
+上一题 goes back to change one's mind. A decision shows at once and is written by an operation
+of ui/bank/ops.py on the worker (taken back, with a message, if the write fails); the window
+around this panel opens the editor and follows the change hub for its counts.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
-from studyapp.services import AppContext, bank, bankreview
+import dataclasses
+
 from studyapp.services.dto import QuestionView
 from studyapp.ui import style
+from studyapp.ui.bank import ops as bank_ops
 from studyapp.ui.bank.preview import SourceView, review_done_html, review_html, source_html
 
 log = logging.getLogger("studyapp.ui")
@@ -65,17 +67,15 @@ class ReviewPanel(QWidget):
 
     Signals: `editRequested(question_id)` (the window opens the editor and calls
     `question_saved` after a save), `sourceRequested(question_id)` (查看原文 in the reader),
-    `closeRequested()` (返回列表), `changed(document_id)` after a question's status changed.
+    `closeRequested()` (返回列表). A decision announces its change on the change hub.
     """
 
     editRequested = Signal(int)
     sourceRequested = Signal(int)
     closeRequested = Signal()
-    changed = Signal(int)
 
     def __init__(
         self,
-        ctx: AppContext,
         document_id: int,
         source_of: Callable[[QuestionView], SourceView],
         parent: QWidget | None = None,
@@ -83,7 +83,6 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewPanel")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.ctx = ctx
         self.document_id = document_id
         self.source_of = source_of
         self.queue: list[QuestionView] = []
@@ -188,12 +187,11 @@ class ReviewPanel(QWidget):
 
     # the queue ---------------------------------------------------------------------------------------
     def start(self, questions: list[QuestionView] | None = None, *, at: int | None = None) -> int:
-        """Review these questions (default: the document's pending ones); returns how many.
-
-        `at` (a question id) starts there instead of at the first one.
-        """
+        """Review these questions (default: the document's pending ones, read on the worker);
+        returns how many (0 while they are being read). `at` (a question id) starts there."""
         if questions is None:
-            questions = bankreview.pending_questions(self.ctx, self.document_id)
+            bank_ops.pending(self, self.document_id, lambda qs: self.start(qs, at=at)).run()
+            return 0
         self.queue = list(questions)
         ids = [q.id for q in self.queue]
         self.index = ids.index(at) if at in ids else 0
@@ -235,13 +233,9 @@ class ReviewPanel(QWidget):
         self.progress_bar.setValue(approved + retired)
         view = self.current()
         if view is None:
-            try:
-                left = bank.bank_counts(self.ctx, self.document_id).draft
-            except DocumentError:
-                left = pending
-            self.question_view.setHtml(review_done_html(approved, retired, pending, left))
-            self.source_view.setHtml("")
-            self.restart_button.setVisible(left > 0)
+            self._show_done(pending)  # (what is left in the whole bank follows from the worker)
+            bank_ops.counts(self, self.document_id,
+                            lambda c: self._show_done(c.draft) if self.current() is None else None).run()
         else:
             self.question_view.setHtml(review_html(view))
             self.source_view.setHtml(source_html(view, self.source_of(view)))
@@ -253,6 +247,12 @@ class ReviewPanel(QWidget):
         self.source_button.setEnabled(view is not None and bool(view.quote.strip()))
         self.previous_button.setEnabled(bool(self.queue) and (self.done or self.index > 0))
         self.next_button.setEnabled(view is not None)
+
+    def _show_done(self, left: int) -> None:
+        approved, retired, pending = self.counts()
+        self.question_view.setHtml(review_done_html(approved, retired, pending, left))
+        self.source_view.setHtml("")
+        self.restart_button.setVisible(left > 0)
 
     def _go(self, index: int) -> None:
         self.done = False
@@ -283,29 +283,28 @@ class ReviewPanel(QWidget):
             self._go(self.index - 1)
 
     # decisions ---------------------------------------------------------------------------------------
-    def _reload(self, question_id: int) -> None:
-        try:
-            view = bank.get_question(self.ctx, question_id)
-        except DocumentError:  # deleted meanwhile (the document went): leave the queue alone
-            return
+    def _put(self, view: QuestionView) -> None:
         for i, q in enumerate(self.queue):
-            if q.id == question_id:
+            if q.id == view.id:
                 self.queue[i] = view
 
     def _decide(self, action: str) -> bool:
+        """The decision shows at once (the next question comes at keyboard speed); the write
+        follows on the worker, and a refusal takes the decision back with its message."""
         view = self.current()
         if view is None:
             return False
         target = "approved" if action == "approve" else "retired"
         if view.status != target:
-            fn = bank.approve if action == "approve" else bank.retire
-            try:
-                fn(self.ctx, view.id)
-            except DocumentError as exc:
-                QMessageBox.warning(self, "审核", exc.message)
-                return False
-            self._reload(view.id)
-            self.changed.emit(self.document_id)
+            self._put(dataclasses.replace(view, status=target))
+
+            def refused(exc: BaseException, before: QuestionView = view) -> None:
+                self._put(before)
+                self._show()
+                QMessageBox.warning(self, "审核", getattr(exc, "message", str(exc)))
+
+            bank_ops.decide(self, view.id, action == "approve", self.document_id) \
+                .success(self._put).failure(refused).run(initiator=self)
         self.next()
         return True
 

@@ -2,8 +2,9 @@
 
 Left, the questions in reading order under their sections, with filters and a search box;
 right, the question as the learner will see it, its key, and the sentence it answers to,
-highlighted inside its paragraph. Every piece of data comes from `services.bank` in short
-calls; regeneration runs on the main window's task runner (one database writer at a time).
+highlighted inside its paragraph. Every read and write is an operation of ui/bank/ops.py on the
+main window's task runner (one database writer at a time); the window follows the change hub,
+so a bank changed elsewhere (generated from the menu, imported) shows here by itself.
 The window is a separate top-level window so that its single-key shortcuts (A/R/E) and the
 list's ↑/↓ never collide with the reader's window-wide keys. 「逐题审核」 swaps the list for the
 one-question-at-a-time review (ui/bank/review.py) in the same window.
@@ -32,9 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
 from studyapp.core.questions.model import TAGS
-from studyapp.services import AppContext, bank, bankreview, documents
+from studyapp.services import AppContext
 from studyapp.services.dto import (
     BankCounts,
     BankImportReport,
@@ -45,12 +45,14 @@ from studyapp.services.dto import (
 )
 from studyapp.ui import style
 from studyapp.ui.bank import exchange as bank_exchange
+from studyapp.ui.bank import ops as bank_ops
 from studyapp.ui.bank.editor import QuestionEditor
 from studyapp.ui.bank.generate import generate_in_background
 from studyapp.ui.bank.names import ORIGIN_NAMES, STATUS_NAMES, TYPE_NAMES, counts_text
 from studyapp.ui.bank.preview import SourceView, empty_html, question_html, section_html
 from studyapp.ui.bank.review import ReviewPanel
 from studyapp.ui.bank.tree import QUESTION_ID_ROLE, QuestionTree
+from studyapp.ui.ops import Changes, hub
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -82,7 +84,6 @@ class BankWindow(QMainWindow):
     """题库 of one document. `sourceRequested(section_id, start, end, field)` asks for 查看原文."""
 
     sourceRequested = Signal(int, int, int, str)
-    bankChanged = Signal(int)  # document id, after any change made here
 
     def __init__(
         self, ctx: AppContext, document_id: int, runner: TaskRunner, parent: QWidget | None = None
@@ -93,7 +94,7 @@ class BankWindow(QMainWindow):
         self.setObjectName("bankWindow")
         self.ctx = ctx
         self.runner = runner
-        self.document: DocumentView = documents.get_document(ctx, document_id)
+        self.document: DocumentView = bank_ops.document(ctx, document_id)  # (its outline: one read, at opening)
         self.document_id = document_id
         self.sections: dict[int, SectionView] = {s.id: s for s in self.document.sections}
         self.views: dict[int, QuestionView] = {}
@@ -254,8 +255,7 @@ class BankWindow(QMainWindow):
         lp.setSpacing(8)
         lp.addLayout(filters)
         lp.addWidget(self.splitter, 1)
-        self.review = ReviewPanel(ctx, document_id, self.source_of, self)
-        self.review.changed.connect(self._review_changed)
+        self.review = ReviewPanel(document_id, self.source_of, self)
         self.review.closeRequested.connect(self.close_review)
         self.review.editRequested.connect(self._edit_in_review)
         self.review.sourceRequested.connect(self._source_of_review)
@@ -273,7 +273,19 @@ class BankWindow(QMainWindow):
         self.statusBar().showMessage("就绪")
         self.resize(1280, 720)
         self.splitter.setSizes([580, 700])
+        self._refresh_seq = 0
+        self._shown_seq = -1  # the refresh whose list is on screen
+        self._pending_section: int | None = None  # show_section before the list was read
+        hub().changed.connect(self._on_changes)
         self.refresh()
+
+    def _on_changes(self, changes: Changes, initiator: object) -> None:
+        """A bank changed elsewhere (generated from the menu, imported, edited in review)."""
+        if initiator is not self and changes.touches("bank", self.document_id):
+            if self.in_review():
+                bank_ops.counts(self, self.document_id, self._show_counts).run()
+            else:
+                self.refresh()
 
     # data -------------------------------------------------------------------------------------------
     def filters(self) -> dict[str, str | None]:
@@ -294,16 +306,25 @@ class BankWindow(QMainWindow):
         self._search_timer.stop()
         self.refresh()
 
-    def refresh(self, select: int | None = None) -> None:
-        """Re-read the bank with the current filters (one short call) and rebuild the list."""
+    def refresh(self, select: int | None = None) -> Task:
+        """Re-read the bank with the current filters (on the worker) and rebuild the list."""
         keep_q = select if select is not None else self.tree.current_question_id()
         keep_s = self.tree.current_section_id() if keep_q is None else None
-        try:
-            views = bank.list_questions(self.ctx, self.document_id, **self.filters())  # type: ignore[arg-type]
-            counts = bank.bank_counts(self.ctx, self.document_id)
-        except DocumentError as exc:
-            QMessageBox.warning(self, "题库", exc.message)
-            return
+        self._refresh_seq += 1
+        seq = self._refresh_seq
+
+        def show(result: tuple[list[QuestionView], BankCounts]) -> None:
+            if seq == self._refresh_seq:  # (a newer refresh is on its way: this one is stale)
+                self._shown_seq = seq
+                self._show_list(*result, keep_q, keep_s)
+                if self._pending_section is not None:
+                    section, self._pending_section = self._pending_section, None
+                    self.show_section(section)
+
+        return bank_ops.load_list(self, self.document_id, self.filters(), show).run()
+
+    def _show_list(self, views: list[QuestionView], counts: BankCounts, keep_q: int | None,
+                   keep_s: int | None) -> None:
         words = self.search.text().split()
         listed = [v for v in views if self._matches(v, words)]
         self.views = {v.id: v for v in listed}
@@ -335,14 +356,16 @@ class BankWindow(QMainWindow):
         return self.views.get(qid) if qid is not None else None
 
     def _reload_one(self, question_id: int) -> QuestionView | None:
-        try:
-            view = bank.get_question(self.ctx, question_id)
-        except DocumentError:
-            return None
-        if question_id in self.views:
-            self.views[question_id] = view
-            self.tree.update_question(view)
-        return view
+        """The row of a question as it is now (its status after a change); the current
+        question's preview follows."""
+        def show(view: QuestionView) -> None:
+            if question_id in self.views:
+                self.views[question_id] = view
+                self.tree.update_question(view)
+                if self.tree.current_question_id() == question_id:
+                    self._current_changed(self.tree.currentItem(), None)
+
+        return bank_ops.question(self, question_id, show).failure(lambda _exc: None).run()
 
     # preview ----------------------------------------------------------------------------------------
     def _path(self, section_id: int | None) -> str:
@@ -354,11 +377,9 @@ class BankWindow(QMainWindow):
         return " › ".join(reversed(chain))
 
     def source_of(self, view: QuestionView) -> SourceView:
-        """The paragraph holding the quote and where the quote is in it (one short call)."""
-        try:
-            loc = bank.quote_location(self.ctx, view.id)
-        except DocumentError:
-            loc = None
+        """The paragraph holding the quote and where the quote is in it (found in the document
+        the window holds: no database read for a step through the list)."""
+        loc = bank_ops.locate(self.document, view)
         if loc is None or loc.section_id not in self.sections:
             return SourceView(path=self._path(view.section_id) or "（未关联章节）")
         section = self.sections[loc.section_id]
@@ -405,35 +426,35 @@ class BankWindow(QMainWindow):
         self.bulk_button.setEnabled(any(v.status == "draft" for v in self.views.values()) or len(selected) > 1)
 
     # review --------------------------------------------------------------------------------------------
-    def _change_status(self, action: str, ids: list[int], *, advance: bool = False) -> int:
+    def _change_status(self, action: str, ids: list[int], *, advance: bool = False,
+                       message: str = "") -> Task:
         """approve/retire/restore, then update the rows (or the list when the filter drops them)."""
-        fn = {"approve": bank.approve, "retire": bank.retire, "restore": bank.restore}[action]
         order = self.tree.question_ids()
         current = self.tree.current_question_id()
-        try:
-            changed = fn(self.ctx, ids)
-        except DocumentError as exc:
-            QMessageBox.warning(self, "题库", exc.message)
-            return 0
         next_id = current
         if advance and current in order and order.index(current) + 1 < len(order):
             next_id = order[order.index(current) + 1]
-        if self.status_filter.currentData() is not None:
-            # the changed rows may leave the list: go on with the next one that stays
-            if current in ids:
-                rest = [i for i in order[order.index(current) + 1:] if i not in ids] if current in order else []
-                next_id = rest[0] if rest else None
-            self.refresh(select=next_id)
-        else:
-            for qid in ids:
-                self._reload_one(qid)
-            self._show_counts(bank.bank_counts(self.ctx, self.document_id))
-            if next_id is not None and next_id != current:
-                self.tree.select_question(next_id)
+        if advance and next_id != current:
+            self.tree.select_question(next_id)  # (at once: the next key press is for the next one)
+
+        def done(changed: int) -> None:
+            if self.status_filter.currentData() is not None:
+                # the changed rows may leave the list: go on with the next one that stays
+                target = self.tree.current_question_id()
+                if target in ids:
+                    rest = [i for i in order[order.index(target) + 1:] if i not in ids] if target in order else []
+                    target = rest[0] if rest else None
+                self.refresh(select=target)
             else:
-                self._current_changed(self.tree.currentItem(), None)
-        self.bankChanged.emit(self.document_id)
-        return changed
+                for qid in ids:
+                    self._reload_one(qid)
+                bank_ops.counts(self, self.document_id, self._show_counts).run()
+            if changed and message:
+                self.statusBar().showMessage(message, 4000)
+
+        return bank_ops.set_status(self, action, ids, self.document_id).success(done) \
+            .failure(lambda exc: QMessageBox.warning(self, "题库", getattr(exc, "message", str(exc)))) \
+            .run(initiator=self)
 
     def approve_current(self, *, advance: bool = False) -> int:
         view = self.current()
@@ -444,28 +465,23 @@ class BankWindow(QMainWindow):
             if advance:
                 self.tree.step(1)
             return 0
-        changed = self._change_status("approve", [view.id], advance=advance)
-        if changed:
-            self.statusBar().showMessage("已审核通过 1 道试题", 3000)
-        return changed
+        self._change_status("approve", [view.id], advance=advance, message="已审核通过 1 道试题")
+        return 1
 
     def retire_current(self, *, advance: bool = False) -> int:
         view = self.current()
         if view is None or view.status == "retired":
             return 0
-        changed = self._change_status("retire", [view.id], advance=advance)
-        if changed:
-            self.statusBar().showMessage("已停用 1 道试题：它不会再出现在测试中，可随时恢复", 4000)
-        return changed
+        self._change_status("retire", [view.id], advance=advance,
+                            message="已停用 1 道试题：它不会再出现在测试中，可随时恢复")
+        return 1
 
     def restore_current(self) -> int:
         view = self.current()
         if view is None or view.status != "retired":
             return 0
-        changed = self._change_status("restore", [view.id])
-        if changed:
-            self.statusBar().showMessage("已恢复为草稿，请重新审核", 3000)
-        return changed
+        self._change_status("restore", [view.id], message="已恢复为草稿，请重新审核")
+        return 1
 
     def approve_bulk(self, *, confirm: bool = True) -> int:
         """Approve the selected questions, or (with one or none selected) every listed draft."""
@@ -488,52 +504,41 @@ class BankWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
-        try:
-            changed = bank.approve(self.ctx, ids)
-            refused: list[str] = []
-        except DocumentError:
-            # one malformed question must not hold back the others: go one by one
-            changed, refused = 0, []
-            for qid in ids:
-                try:
-                    changed += bank.approve(self.ctx, qid)
-                except DocumentError as exc:
-                    refused.append(exc.message)
-        self.refresh()
-        self.bankChanged.emit(self.document_id)
-        message = f"已审核通过 {changed} 道试题"
-        if refused:
-            message += f"；{len(refused)} 道格式有误，未通过，请先修改"
-            QMessageBox.warning(self, "批量审核通过", message + "：\n\n" + "\n".join(refused[:10]))
-        self.statusBar().showMessage(message, 6000)
-        return changed
+
+        def done(outcome: tuple[int, list[str]]) -> None:
+            changed, refused = outcome
+            self.refresh()
+            message = f"已审核通过 {changed} 道试题"
+            if refused:
+                message += f"；{len(refused)} 道格式有误，未通过，请先修改"
+                QMessageBox.warning(self, "批量审核通过", message + "：\n\n" + "\n".join(refused[:10]))
+            self.statusBar().showMessage(message, 6000)
+
+        bank_ops.approve_each(self, ids, self.document_id).success(done).run(initiator=self)
+        return len(ids)
 
     # 逐题审核 -----------------------------------------------------------------------------------------
     def in_review(self) -> bool:
         return self.pages.currentWidget() is self.review
 
-    def start_review(self, question_id: int | None = None) -> int:
-        """Show the pending questions one at a time (from `question_id`, else the current one).
-
-        Returns how many wait for review; with none, the list stays and the status bar says so.
-        """
-        try:
-            pending = bankreview.pending_questions(self.ctx, self.document_id)
-        except DocumentError as exc:
-            QMessageBox.warning(self, "逐题审核", exc.message)
-            return 0
-        if not pending:
-            self.close_review()
-            self.statusBar().showMessage(
-                "没有待审核的试题。" + ("" if self.total else "请先点「生成试题」。"), 6000)
-            return 0
+    def start_review(self, question_id: int | None = None) -> Task:
+        """Show the pending questions one at a time (from `question_id`, else the current one);
+        with none, the list stays and the status bar says so."""
         at = question_id if question_id is not None else self.tree.current_question_id()
-        self.review.start(pending, at=at)
-        self.pages.setCurrentWidget(self.review)
-        self.review_button.hide()
-        self.setWindowTitle(f"逐题审核 - {self.document.title}")
-        self.review.setFocus()
-        return len(pending)
+
+        def show(pending: list[QuestionView]) -> None:
+            if not pending:
+                self.close_review()
+                self.statusBar().showMessage(
+                    "没有待审核的试题。" + ("" if self.total else "请先点「生成试题」。"), 6000)
+                return
+            self.review.start(pending, at=at)
+            self.pages.setCurrentWidget(self.review)
+            self.review_button.hide()
+            self.setWindowTitle(f"逐题审核 - {self.document.title}")
+            self.review.setFocus()
+
+        return bank_ops.pending(self, self.document_id, show).run()
 
     def close_review(self) -> None:
         """Back to the list, at the question the review was on."""
@@ -546,18 +551,9 @@ class BankWindow(QMainWindow):
         self.refresh(select=view.id if view is not None else None)
         self.tree.setFocus()
 
-    def _review_changed(self, _document_id: int) -> None:
-        try:
-            self._show_counts(bank.bank_counts(self.ctx, self.document_id))
-        except DocumentError:
-            pass
-        self.bankChanged.emit(self.document_id)
-
     def _edit_in_review(self, question_id: int) -> QuestionEditor | None:
-        try:
-            view = bank.get_question(self.ctx, question_id)
-        except DocumentError as exc:
-            QMessageBox.warning(self, "修改试题", exc.message)
+        view = next((q for q in self.review.queue if q.id == question_id), None)
+        if view is None:
             return None
         dialog = self.make_editor(view)
         dialog.saved.connect(self.review.question_saved)
@@ -569,7 +565,7 @@ class BankWindow(QMainWindow):
     # editing ----------------------------------------------------------------------------------------
     def make_editor(self, view: QuestionView | None, section_id: int | None = None) -> QuestionEditor:
         """The editor, opened window-modal without blocking (tests drive it directly)."""
-        dialog = QuestionEditor(self.ctx, self.document, view, section_id=section_id, parent=self)
+        dialog = QuestionEditor(self.document, view, section_id=section_id, parent=self)
         dialog.saved.connect(self._saved)
         dialog.finished.connect(lambda _r, d=dialog: self._editor_closed(d))
         self.editor = dialog
@@ -591,7 +587,6 @@ class BankWindow(QMainWindow):
             self.statusBar().showMessage("试题已保存（不在当前筛选结果中）", 5000)
         else:
             self.statusBar().showMessage("试题已保存", 3000)
-        self.bankChanged.emit(self.document_id)
 
     def _editor_closed(self, dialog: QuestionEditor) -> None:
         if self.editor is dialog:
@@ -607,28 +602,20 @@ class BankWindow(QMainWindow):
         heading = self.sections[sid].heading
 
         def done(result: GenerateResult) -> None:
-            self.refresh()
-            self.tree.select_section(sid)
-            self.bankChanged.emit(self.document_id)
+            self.refresh().finished.connect(lambda _ok: self.tree.select_section(sid))
             self.statusBar().showMessage(
                 f"「{heading}」已重新生成：新增 {result.added} 道，更新 {result.refreshed} 道，"
                 f"删除过时草稿 {result.removed} 道；已审核或修改过的 {result.kept} 道保持不变", 10000)
 
-        return self.runner.run(
-            lambda progress, cancel: bank.regenerate_section(self.ctx, sid, progress=progress, cancel=cancel),
-            title="重新生成本节",
-            label=f"正在为「{heading}」重新生成试题…",
-            on_success=done,
-            on_failure=lambda exc: report_failure(self, "重新生成本节", exc),
-        )
+        return bank_ops.regenerate_section(self, sid, self.document_id, heading).success(done) \
+            .failure(lambda exc: report_failure(self, "重新生成本节", exc)).run(initiator=self)
 
     def generate_all(self) -> Task:
         def done(result: GenerateResult | None) -> None:
             if result is not None:
                 self.refresh()
-                self.bankChanged.emit(self.document_id)
 
-        return generate_in_background(self.ctx, self.runner, self.statusBar(), self.document_id, on_done=done)
+        return generate_in_background(self, self.statusBar(), self.document_id, on_done=done)
 
     # 查看原文 ----------------------------------------------------------------------------------------------
     def view_source(self) -> bool:
@@ -638,11 +625,8 @@ class BankWindow(QMainWindow):
         return self._emit_source(view.id)
 
     def _emit_source(self, question_id: int) -> bool:
-        try:
-            loc = bank.quote_location(self.ctx, question_id)
-        except DocumentError as exc:
-            QMessageBox.warning(self, "查看原文", exc.message)
-            return False
+        view = self.views.get(question_id) or next((q for q in self.review.queue if q.id == question_id), None)
+        loc = bank_ops.locate(self.document, view) if view is not None else None
         if loc is None:
             self.statusBar().showMessage("这道题的出处原文在文件中找不到，无法定位", 5000)
             return False
@@ -650,7 +634,11 @@ class BankWindow(QMainWindow):
         return True
 
     def show_section(self, section_id: int) -> bool:
-        """Bring a section's questions into view (the reader's 「查看本节试题」)."""
+        """Bring a section's questions into view (the reader's 「查看本节试题」); asked while the
+        list is still being read, it happens once the list is there."""
+        if self._shown_seq != self._refresh_seq:
+            self._pending_section = section_id
+            return True
         if self.tree.section_item(section_id) is None and any(self.filters().values()):
             for combo in (self.type_filter, self.tag_filter, self.status_filter, self.origin_filter):
                 combo.blockSignals(True)
@@ -669,18 +657,17 @@ class BankWindow(QMainWindow):
     # exchange ----------------------------------------------------------------------------------------------
     def export(self, kind: str | None = None, path=None) -> Task | None:  # noqa: ANN001 - Path | None
         return bank_exchange.export_bank(
-            self, self.ctx, self.runner, self.document_id, self.document.title, kind, path=path,
+            self, self.document_id, self.document.title, kind, path=path,
             directory=self._export_dir, notify=lambda m: self.statusBar().showMessage(m, 8000))
 
     def import_file(self, path=None) -> Task | None:  # noqa: ANN001 - Path | None
-        return bank_exchange.import_bank(self, self.ctx, self.runner, self.document_id, path=path,
+        return bank_exchange.import_bank(self, self.document_id, path=path,
                                          directory=self._export_dir, on_report=self.show_import_report)
 
     def show_import_report(self, report: BankImportReport, source) -> bank_exchange.ImportReportDialog:  # noqa: ANN001
         self.last_import_report = report
         if report.ok:
             self.refresh()
-            self.bankChanged.emit(self.document_id)
         dialog = bank_exchange.ImportReportDialog(report, source, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()

@@ -47,10 +47,11 @@ def seeded_ctx(banked_template: Path, data_dir: Path) -> Iterator:
 
 
 @pytest.fixture
-def bank_window(window, qtbot):  # noqa: ANN001, ANN201
-    """The 题库 window of the seed, opened from the main window as a user would."""
+def bank_window(window, qtbot, settle):  # noqa: ANN001, ANN201
+    """The 题库 window of the seed, opened from the main window as a user would (its list read)."""
     bw = window.open_bank()
     qtbot.waitExposed(bw)
+    settle()
     return bw
 
 

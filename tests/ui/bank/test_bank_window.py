@@ -48,10 +48,11 @@ def test_opens_the_seed_bank_grouped_by_section_with_counts(bank_window, seed_id
     assert {s for _t, s in _rows(bw)} <= set(STATUS_NAMES.values())
 
 
-def test_filters_and_search_change_the_list(bank_window, qtbot, type_text) -> None:  # noqa: ANN001
+def test_filters_and_search_change_the_list(bank_window, qtbot, type_text, settle) -> None:  # noqa: ANN001
     bw = bank_window
     total = len(bw.tree.question_ids())
     bw.type_filter.setCurrentIndex(bw.type_filter.findData("judge"))
+    settle()
     judges = bank.list_questions(bw.ctx, bw.document_id, type="judge")
     assert 0 < len(bw.tree.question_ids()) == len(judges) < total
     assert {t for t, _s in _rows(bw)} == {"判断"}
@@ -59,17 +60,20 @@ def test_filters_and_search_change_the_list(bank_window, qtbot, type_text) -> No
 
     bw.type_filter.setCurrentIndex(0)
     bw.tag_filter.setCurrentIndex(bw.tag_filter.findData("原则"))
+    settle()
     principles = bank.list_questions(bw.ctx, bw.document_id, tag="原则")
     assert len(bw.tree.question_ids()) == len(principles) > 0
     assert all("原则" in bw.views[q].tags for q in bw.tree.question_ids())
 
     bw.tag_filter.setCurrentIndex(0)
     bw.origin_filter.setCurrentIndex(bw.origin_filter.findData("manual"))
+    settle()
     manual = bank.list_questions(bw.ctx, bw.document_id, origin="manual")
     assert sorted(bw.tree.question_ids()) == sorted(q.id for q in manual)
     # a combination nothing matches says so instead of showing an empty pane
     bw.type_filter.setCurrentIndex(bw.type_filter.findData("short"))
     bw.status_filter.setCurrentIndex(bw.status_filter.findData("retired"))
+    settle()
     if not bank.list_questions(bw.ctx, bw.document_id, type="short", status="retired",
                                origin="manual"):
         assert bw.tree.question_ids() == []
@@ -77,6 +81,7 @@ def test_filters_and_search_change_the_list(bank_window, qtbot, type_text) -> No
     bw.type_filter.setCurrentIndex(0)
     bw.status_filter.setCurrentIndex(0)
     bw.origin_filter.setCurrentIndex(0)
+    settle()
 
     # the search box filters as one types (after a short pause)
     bw.search.setFocus()
@@ -131,30 +136,33 @@ def _highlighted(browser) -> str:  # noqa: ANN001
     return "".join(out)
 
 
-def test_approve_retire_and_restore_change_status_and_counts(bank_window, qtbot) -> None:  # noqa: ANN001
+def test_approve_retire_and_restore_change_status_and_counts(bank_window, qtbot, settle) -> None:  # noqa: ANN001
     bw = bank_window
     q = _first(bw, status="draft")
     bw.tree.select_question(q.id)
     before = bank.bank_counts(bw.ctx, bw.document_id)
 
     qtbot.mouseClick(bw.approve_button, Qt.MouseButton.LeftButton)
+    settle()
     assert bank.get_question(bw.ctx, q.id).status == "approved"
     assert bw.tree.question_item(q.id).text(COL_STATUS) == "已审核"
     assert bw.counts_label.text() == counts_text(before.draft - 1, before.approved + 1, before.retired)
     assert not bw.approve_button.isEnabled() and bw.retire_button.isEnabled()
 
     qtbot.mouseClick(bw.retire_button, Qt.MouseButton.LeftButton)
+    settle()
     assert bank.get_question(bw.ctx, q.id).status == "retired"
     assert bw.tree.question_item(q.id).text(COL_STATUS) == "已停用"
     assert bw.counts_label.text() == counts_text(before.draft - 1, before.approved, before.retired + 1)
     assert bw.restore_button.isEnabled()
 
     qtbot.mouseClick(bw.restore_button, Qt.MouseButton.LeftButton)
+    settle()
     assert bank.get_question(bw.ctx, q.id).status == "draft"
     assert bw.counts_label.text() == counts_text(before.draft, before.approved, before.retired)
 
 
-def test_keyboard_review_moves_approves_retires_and_edits(bank_window, qtbot) -> None:  # noqa: ANN001
+def test_keyboard_review_moves_approves_retires_and_edits(bank_window, qtbot, settle) -> None:  # noqa: ANN001
     bw = bank_window
     ids = bw.tree.question_ids()
     bw.tree.setFocus()
@@ -170,9 +178,11 @@ def test_keyboard_review_moves_approves_retires_and_edits(bank_window, qtbot) ->
 
     target = bw.tree.current_question_id()
     qtbot.keyClick(bw.tree, Qt.Key.Key_A)  # approve, then on to the next question
+    settle()
     assert bank.get_question(bw.ctx, target).status == "approved"
     assert bw.tree.current_question_id() == ids[last_in_first + 1]
     qtbot.keyClick(bw.tree, Qt.Key.Key_R)
+    settle()
     assert bank.get_question(bw.ctx, ids[last_in_first + 1]).status == "retired"
     qtbot.keyClick(bw.tree, Qt.Key.Key_E)
     assert bw.editor is not None and bw.editor.isVisible()
@@ -180,31 +190,36 @@ def test_keyboard_review_moves_approves_retires_and_edits(bank_window, qtbot) ->
     bw.editor.reject()
 
 
-def test_approving_under_a_status_filter_goes_on_with_the_next_draft(bank_window, qtbot) -> None:  # noqa: ANN001
+def test_approving_under_a_status_filter_goes_on_with_the_next_draft(bank_window, qtbot, settle) -> None:  # noqa: ANN001
     bw = bank_window
     bw.status_filter.setCurrentIndex(bw.status_filter.findData("draft"))
+    settle()
     ids = bw.tree.question_ids()
     bw.tree.select_question(ids[0])
     bw.tree.setFocus()
     qtbot.keyClick(bw.tree, Qt.Key.Key_A)
+    settle()
     assert ids[0] not in bw.tree.question_ids()
     assert bw.tree.current_question_id() == ids[1]
 
 
-def test_bulk_approve_of_the_selection_and_of_the_filtered_drafts(bank_window, yes_to_questions) -> None:  # noqa: ANN001
+def test_bulk_approve_of_the_selection_and_of_the_filtered_drafts(bank_window, yes_to_questions, settle) -> None:  # noqa: ANN001
     bw = bank_window
     ids = bw.tree.question_ids()[:3]
     for qid in ids:
         bw.tree.question_item(qid).setSelected(True)
     assert bw.bulk_button.text() == "审核通过所选（3）"
     assert bw.approve_bulk() == 3
+    settle()
     assert all(bank.get_question(bw.ctx, q).status == "approved" for q in ids)
 
     bw.tree.clearSelection()
     bw.type_filter.setCurrentIndex(bw.type_filter.findData("judge"))
+    settle()
     drafts = [q.id for q in bank.list_questions(bw.ctx, bw.document_id, type="judge", status="draft")]
     assert bw.bulk_button.text() == "全部审核通过…"
     assert bw.approve_bulk() == len(drafts) > 0
+    settle()
     assert "全部" in yes_to_questions[-1] and str(len(drafts)) in yes_to_questions[-1]
     assert bank.list_questions(bw.ctx, bw.document_id, type="judge", status="draft") == []
     counts = bank.bank_counts(bw.ctx, bw.document_id)
@@ -241,11 +256,12 @@ def test_regenerate_section_runs_in_the_background(bank_window, qtbot) -> None: 
     assert bw.tree.current_section_id() == q.section_id
 
 
-def test_the_readers_contents_open_the_bank_at_a_section(window, qtbot) -> None:  # noqa: ANN001
+def test_the_readers_contents_open_the_bank_at_a_section(window, qtbot, settle) -> None:  # noqa: ANN001
     part = window.reader.view.sections[-3]
     assert part.label == "四、"
     window.reader.bankRequested.emit(part.id)
     bw = window.bank_windows[window.reader.document_id]
+    settle()
     assert bw.isVisible()
     assert bw.tree.current_section_id() == part.id
     assert "四、" in bw.preview_text()

@@ -11,7 +11,7 @@ def _first(bw, **filters):  # noqa: ANN001, ANN003, ANN202
     return bank.list_questions(bw.ctx, bw.document_id, **filters)[0]
 
 
-def test_editing_a_generated_question_makes_it_edited(bank_window, qtbot) -> None:  # noqa: ANN001
+def test_editing_a_generated_question_makes_it_edited(bank_window, qtbot, settle) -> None:  # noqa: ANN001
     bw = bank_window
     q = _first(bw, type="single", origin="generated")
     bw.tree.select_question(q.id)
@@ -27,19 +27,22 @@ def test_editing_a_generated_question_makes_it_edited(bank_window, qtbot) -> Non
     ed.stem_edit.setPlainText(new_stem)
     with qtbot.waitSignal(ed.saved):
         qtbot.mouseClick(ed.save_button, Qt.MouseButton.LeftButton)
+    settle()
     stored = bank.get_question(bw.ctx, q.id)
     assert stored.stem == new_stem and stored.origin == "edited"
     assert bw.current().origin == "edited"
     assert new_stem[-10:] in bw.preview_text() and "来源：修改" in bw.preview_text()
 
 
-def test_the_verifiers_warnings_are_shown_in_chinese(bank_window, qtbot) -> None:  # noqa: ANN001
+def test_the_verifiers_warnings_are_shown_in_chinese(bank_window, qtbot, settle) -> None:  # noqa: ANN001
     bw = bank_window
     q = _first(bw, type="fill")
     ed = bw.make_editor(bank.get_question(bw.ctx, q.id))
+    settle()
     assert ed.message_text() == ""  # a verified question opens without doubts
     ed.fill_edits[0].setText("完全不同的词")  # the filled stem no longer matches the quote
     assert ed.save()
+    settle()
     assert ed.isVisible()  # the reviewer reads the warning before leaving
     text = ed.message_text()
     assert text.startswith("已保存。校验提醒")
@@ -48,6 +51,7 @@ def test_the_verifiers_warnings_are_shown_in_chinese(bank_window, qtbot) -> None
     # the warning is also there the next time the question is opened
     ed.reject()
     again = bw.make_editor(bank.get_question(bw.ctx, q.id))
+    settle()
     assert "与出处原文对不上" in again.message_text()
     again.reject()
 
@@ -78,7 +82,7 @@ def test_malformed_input_is_refused_with_a_clear_message(bank_window) -> None:  
     ed.reject()
 
 
-def test_adding_a_question_by_hand(bank_window, qtbot) -> None:  # noqa: ANN001
+def test_adding_a_question_by_hand(bank_window, qtbot, settle) -> None:  # noqa: ANN001
     bw = bank_window
     section = next(s for s in bw.document.sections if s.heading.startswith("2."))
     bw.tree.select_section(section.id)
@@ -96,6 +100,7 @@ def test_adding_a_question_by_hand(bank_window, qtbot) -> None:  # noqa: ANN001
     ed.tag_boxes["目标"].setChecked(True)
     with qtbot.waitSignal(ed.saved) as saved:
         ed.save()
+    settle()
     view = saved.args[0]
     assert view.origin == "manual" and view.status == "draft"
     assert view.options == ("2015年", "2018年", "2020年", "2022年", "2025年") and view.answer == [2]

@@ -58,6 +58,7 @@ def test_generation_after_import_runs_off_the_gui_thread_with_progress(
     assert counts.draft == result.added and counts.approved == 0
 
     bw = window.open_bank()
+    qtbot.waitUntil(lambda: len(bw.tree.question_ids()) == result.added, timeout=10000)
     assert bw.document_id == doc and len(bw.tree.question_ids()) == result.added
 
 
@@ -72,9 +73,10 @@ def test_generation_can_be_cancelled_from_the_status_bar(window, qtbot, seed_id)
     assert bank.bank_counts(window.ctx, seed_id) == before
 
 
-def test_an_empty_bank_offers_to_generate(window, qtbot) -> None:  # noqa: ANN001
+def test_an_empty_bank_offers_to_generate(window, qtbot, settle) -> None:  # noqa: ANN001
     doc = documents.import_text(window.ctx, SAMPLE).document_id  # a service import: no bank yet
     bw = window.open_bank(doc)
+    settle()
     assert bw.tree.question_ids() == []
     assert bw.generate_button.isVisible()
     assert "题库还是空的" in bw.preview_text()

@@ -10,13 +10,16 @@ from PySide6.QtWidgets import QPushButton
 
 from studyapp.services import bank, bankreview
 from studyapp.ui.bank.names import counts_text
+from studyapp.ui.ops import hub
 
 
-def test_review_shows_one_pending_question_with_its_key_and_source(bank_window) -> None:  # noqa: ANN001
+def test_review_shows_one_pending_question_with_its_key_and_source(bank_window, settle) -> None:  # noqa: ANN001
     bw = bank_window
     pending = bankreview.pending_questions(bw.ctx, bw.document_id)
     assert bw.review_button.isEnabled()
-    assert bw.start_review(pending[0].id) == len(pending)
+    bw.start_review(pending[0].id)
+    settle()
+    assert len(bw.review.queue) == len(pending)
     assert bw.in_review() and bw.review.isVisible() and not bw.tree.isVisible()
     panel = bw.review
     assert panel.progress_text() == f"第 1 / {len(pending)} 道，已通过 0，已停用 0"
@@ -37,22 +40,25 @@ def test_review_shows_one_pending_question_with_its_key_and_source(bank_window) 
     assert " › " in source or choice.section_heading in source
 
 
-def test_keys_approve_retire_go_back_and_return_to_the_list(bank_window, qtbot) -> None:  # noqa: ANN001
+def test_keys_approve_retire_go_back_and_return_to_the_list(bank_window, qtbot, settle) -> None:  # noqa: ANN001
     bw = bank_window
     pending = bankreview.pending_questions(bw.ctx, bw.document_id)
     n = len(pending)
     bw.start_review(pending[0].id)
+    settle()
     panel = bw.review
     assert panel.hasFocus() or bw.focusWidget() is panel
 
-    with qtbot.waitSignal(bw.bankChanged):
+    with qtbot.waitSignal(hub().changed):
         qtbot.keyClick(panel, Qt.Key.Key_Y)  # 通过, and on to the next question
+    settle()
     assert bank.get_question(bw.ctx, pending[0].id).status == "approved"
     assert panel.current().id == pending[1].id
     assert panel.progress_text() == f"第 2 / {n} 道，已通过 1，已停用 0"
 
     qtbot.keyClick(panel, Qt.Key.Key_Return)  # Enter = 通过
     qtbot.keyClick(panel, Qt.Key.Key_N)  # 停用
+    settle()
     assert bank.get_question(bw.ctx, pending[1].id).status == "approved"
     assert bank.get_question(bw.ctx, pending[2].id).status == "retired"
     assert panel.progress_text() == f"第 4 / {n} 道，已通过 2，已停用 1"
@@ -66,21 +72,25 @@ def test_keys_approve_retire_go_back_and_return_to_the_list(bank_window, qtbot) 
     qtbot.keyClick(panel, Qt.Key.Key_Left)  # back to the retired one: change one's mind
     assert panel.current().id == pending[2].id and "已停用" in panel.question_text()
     qtbot.keyClick(panel, Qt.Key.Key_Y)
+    settle()
     assert bank.get_question(bw.ctx, pending[2].id).status == "approved"
     assert panel.progress_text() == f"第 4 / {n} 道，已通过 3，已停用 0"
     qtbot.keyClick(panel, Qt.Key.Key_Delete)  # Delete = 停用
+    settle()
     assert bank.get_question(bw.ctx, pending[3].id).status == "retired"
 
     qtbot.keyClick(panel, Qt.Key.Key_Escape)  # back to the list, at the question reviewed last
+    settle()
     assert not bw.in_review() and bw.tree.isVisible()
     assert bw.tree.current_question_id() == pending[4].id
     assert bw.views[pending[2].id].status == "approved" and bw.views[pending[3].id].status == "retired"
 
 
-def test_e_opens_the_editor_and_the_review_shows_the_saved_question(bank_window, qtbot) -> None:  # noqa: ANN001
+def test_e_opens_the_editor_and_the_review_shows_the_saved_question(bank_window, qtbot, settle) -> None:  # noqa: ANN001
     bw = bank_window
     q = next(v for v in bankreview.pending_questions(bw.ctx, bw.document_id) if v.type == "judge")
     bw.start_review(q.id)
+    settle()
     qtbot.keyClick(bw.review, Qt.Key.Key_E)
     ed = bw.editor
     assert ed is not None and ed.windowTitle() == "编辑试题"
@@ -91,16 +101,19 @@ def test_e_opens_the_editor_and_the_review_shows_the_saved_question(bank_window,
     assert bw.in_review() and bw.review.current().id == q.id
     assert "（已核对）" in bw.review.question_text() and "来源：修改" in bw.review.question_text()
     qtbot.keyClick(bw.review, Qt.Key.Key_Y)  # an edit still needs the decision
+    settle()
     assert bank.get_question(bw.ctx, q.id).status == "approved"
 
 
-def test_the_end_of_the_queue_sums_up_and_nothing_pending_keeps_the_list(bank_window, qtbot) -> None:  # noqa: ANN001
+def test_the_end_of_the_queue_sums_up_and_nothing_pending_keeps_the_list(bank_window, qtbot, settle) -> None:  # noqa: ANN001
     bw = bank_window
     pending = bankreview.pending_questions(bw.ctx, bw.document_id)
     bw.start_review()
+    settle()
     bw.review.start(pending[:2])  # a short round
     qtbot.keyClick(bw.review, Qt.Key.Key_Y)
     qtbot.keyClick(bw.review, Qt.Key.Key_N)
+    settle()
     assert bw.review.current() is None
     assert bw.review.progress_text() == "审核完成：共 2 道，已通过 1，已停用 1"
     assert "本轮审核完成" in bw.review.question_text()
@@ -109,13 +122,17 @@ def test_the_end_of_the_queue_sums_up_and_nothing_pending_keeps_the_list(bank_wi
     qtbot.keyClick(bw.review, Qt.Key.Key_Y)  # nothing to decide: nothing happens
     assert bank.bank_counts(bw.ctx, bw.document_id).draft == len(pending) - 2
     bw.review.restart()
+    settle()
     assert bw.review.current().id == pending[2].id
 
     bank.approve(bw.ctx, [q.id for q in pending])
     bw.close_review()
     bw.refresh()
+    settle()
     assert not bw.review_button.isEnabled()
-    assert bw.start_review() == 0 and not bw.in_review()
+    bw.start_review()
+    settle()
+    assert not bw.in_review()
     assert "没有待审核的试题" in bw.statusBar().currentMessage()
 
 
@@ -129,12 +146,13 @@ def _fits(button: QPushButton) -> bool:
     return button.isVisible() and inside and button.width() >= button.minimumSizeHint().width()
 
 
-def test_review_fits_a_1024_by_768_screen(bank_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_review_fits_a_1024_by_768_screen(bank_window, qtbot, tmp_path: Path, settle) -> None:  # noqa: ANN001
     bw = bank_window
     bw.showNormal()
     bw.resize(1024, 728)  # 768 less a taskbar
     pending = bankreview.pending_questions(bw.ctx, bw.document_id)
     bw.start_review(next(q.id for q in pending if q.type == "multiple"))
+    settle()
     qtbot.waitUntil(lambda: bw.review.isVisible())
     assert bw.width() <= 1024 and bw.height() <= 728
     panel = bw.review
@@ -149,7 +167,7 @@ def test_review_fits_a_1024_by_768_screen(bank_window, qtbot, tmp_path: Path) ->
     assert (image.width(), image.height()) == (bw.width(), bw.height())
 
 
-def test_the_bank_menu_opens_the_review(qtbot, window, seed_id) -> None:  # noqa: ANN001
+def test_the_bank_menu_opens_the_review(qtbot, window, seed_id, settle) -> None:  # noqa: ANN001
     """题库 → 逐题审核… : the document being read, one question at a time."""
     with window.ctx.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE question SET status = 'draft'")
@@ -158,4 +176,5 @@ def test_the_bank_menu_opens_the_review(qtbot, window, seed_id) -> None:  # noqa
     window.act_review.trigger()
     bw = window.bank_windows[seed_id]
     qtbot.waitExposed(bw)
+    settle()
     assert bw.in_review() and bw.review.current() is not None

@@ -27,7 +27,7 @@ def test_records_menu_opens_one_window_on_the_chosen_page(qtbot, window) -> None
     records.close()
 
 
-def test_item_analysis_flags_and_links_to_the_bank(qtbot, window, people) -> None:
+def test_item_analysis_flags_and_links_to_the_bank(qtbot, window, people, settle) -> None:
     from studyapp.ui.records.window import open_records
 
     ctx = window.ctx
@@ -54,6 +54,7 @@ def test_item_analysis_flags_and_links_to_the_bank(qtbot, window, people) -> Non
     assert isinstance(button, QPushButton) and button.text() == "在题库中查看"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     bank_window = window.bank_windows[doc]
+    settle()
     assert bank_window.isVisible()
     assert bank_window.tree.current_question_id() == questions[2]
     bank_window.close()

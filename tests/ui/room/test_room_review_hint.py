@@ -9,7 +9,7 @@ from studyapp.services import bank
 from studyapp.ui.room.launch import StartDialog
 
 
-def test_quiz_start_dialog_leads_to_the_review(qtbot, window, seeded_ctx, seed_id) -> None:  # noqa: ANN001
+def test_quiz_start_dialog_leads_to_the_review(qtbot, window, seeded_ctx, seed_id, settle) -> None:  # noqa: ANN001
     total = len(bank.list_questions(seeded_ctx, seed_id))
     with seeded_ctx.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE question SET status = 'draft'")
@@ -22,6 +22,7 @@ def test_quiz_start_dialog_leads_to_the_review(qtbot, window, seeded_ctx, seed_i
     assert not dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.hint.button, Qt.MouseButton.LeftButton)
     assert dialog.result() == 0 and not dialog.isVisible()
+    settle()
     assert window.bank_windows[seed_id].in_review()
 
 

@@ -13,7 +13,7 @@ def _unreview(ctx) -> None:  # noqa: ANN001
         conn.exec_driver_sql("UPDATE question SET status = 'draft'")
 
 
-def test_practice_dialog_says_why_and_leads_to_the_review(qtbot, study_window, seeded_ctx, seed_id) -> None:  # noqa: ANN001
+def test_practice_dialog_says_why_and_leads_to_the_review(qtbot, study_window, seeded_ctx, seed_id, settle) -> None:  # noqa: ANN001
     total = len(bank.list_questions(seeded_ctx, seed_id))
     _unreview(seeded_ctx)
     window = study_window()
@@ -28,11 +28,12 @@ def test_practice_dialog_says_why_and_leads_to_the_review(qtbot, study_window, s
     assert not dialog.isVisible()  # nothing was started
     bw = window.bank_windows[seed_id]
     qtbot.waitExposed(bw)
+    settle()
     assert bw.in_review() and bw.review.current() is not None
     assert bw.review.progress_text() == f"第 1 / {total} 道，已通过 0，已停用 0"
 
 
-def test_exam_dialog_says_why_instead_of_zeros(qtbot, study_window, seeded_ctx, seed_id) -> None:  # noqa: ANN001
+def test_exam_dialog_says_why_instead_of_zeros(qtbot, study_window, seeded_ctx, seed_id, settle) -> None:  # noqa: ANN001
     total = len(bank.list_questions(seeded_ctx, seed_id))
     _unreview(seeded_ctx)
     window = study_window()
@@ -42,6 +43,7 @@ def test_exam_dialog_says_why_instead_of_zeros(qtbot, study_window, seeded_ctx, 
     with qtbot.waitSignal(dialog.hint.reviewRequested) as asked:
         qtbot.mouseClick(dialog.hint.button, Qt.MouseButton.LeftButton)
     assert asked.args == [seed_id] and not dialog.isVisible()
+    settle()
     assert window.bank_windows[seed_id].in_review()
 
 

@@ -1,0 +1,130 @@
+"""The 题库's operations: each the service call it runs and, for a write, what it changes
+(ui/ops.py). The widgets of ui/bank call these, never a service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from studyapp.core.model import DocumentError
+from pathlib import Path
+
+from studyapp.services import bank, bankreview, documents, exchange
+from studyapp.services.dto import BankCounts, BankImportReport, DocumentView, QuestionDraft, QuestionView
+from studyapp.ui.ops import Changes, CollectionOp, QueryOp
+
+# pure helpers of the bank's rules (no database): the editor checks a draft as the services do
+normalize_blanks = bank.normalize_blanks
+check_shape = bank.check_shape
+generated_headline = bankreview.generated_headline
+not_ready_message = bankreview.not_ready_message
+locate = bank.locate_quote  # where a question's sentence is in the document the window holds
+
+
+# reads ----------------------------------------------------------------------------------------------
+def load_list(parent: QWidget, document_id: int, filters: dict[str, str | None],
+              success: Callable[[tuple[list[QuestionView], BankCounts]], Any]) -> QueryOp:
+    """The questions under the filters, and the bank's counts."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        return (bank.list_questions(ctx, document_id, **filters),  # type: ignore[arg-type]
+                bank.bank_counts(ctx, document_id))
+    return QueryOp(parent, op, success).titled("题库")
+
+
+def counts(parent: QWidget, document_id: int, success: Callable[[BankCounts], Any]) -> QueryOp:
+    return QueryOp(parent, lambda ctx: bank.bank_counts(ctx, document_id), success).titled("题库")
+
+
+def counts_now(ctx, document_id: int) -> BankCounts:  # noqa: ANN001 - AppContext
+    """The bank's counts, read at once: a setup dialog decides whether it can start before it
+    is shown (the hint in it says why not). One indexed count; the one read kept synchronous."""
+    return bank.bank_counts(ctx, document_id)
+
+
+def question(parent: QWidget, question_id: int, success: Callable[[QuestionView], Any]) -> QueryOp:
+    return QueryOp(parent, lambda ctx: bank.get_question(ctx, question_id), success).titled("题库")
+
+
+def pending(parent: QWidget, document_id: int, success: Callable[[list[QuestionView]], Any]) -> QueryOp:
+    return QueryOp(parent, lambda ctx: bankreview.pending_questions(ctx, document_id), success).titled("逐题审核")
+
+
+def verify_question(parent: QWidget, question_id: int, success: Callable[[list[str]], Any]) -> QueryOp:
+    return QueryOp(parent, lambda ctx: bank.verify_question(ctx, question_id), success).titled("修改试题")
+
+
+def document(ctx, document_id: int) -> DocumentView:  # noqa: ANN001 - AppContext
+    """The document a 题库 window is about, read once when it opens (its outline and title)."""
+    return documents.get_document(ctx, document_id)
+
+
+# writes ---------------------------------------------------------------------------------------------
+def set_status(parent: QWidget, action: str, ids: list[int], document_id: int) -> CollectionOp[int]:
+    """审核通过 / 停用 / 恢复: how many changed."""
+    fn = {"approve": bank.approve, "retire": bank.retire, "restore": bank.restore}[action]
+    return CollectionOp(parent, lambda ctx: fn(ctx, ids), Changes.bank(document_id)).titled("题库")
+
+
+def approve_each(parent: QWidget, ids: list[int], document_id: int) -> CollectionOp[tuple[int, list[str]]]:
+    """批量审核通过: all at once; one malformed question does not hold back the others (then
+    one by one, each refusal with its message)."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        try:
+            return bank.approve(ctx, ids), []
+        except DocumentError:
+            changed, refused = 0, []
+            for qid in ids:
+                try:
+                    changed += bank.approve(ctx, qid)
+                except DocumentError as exc:
+                    refused.append(exc.message)
+            return changed, refused
+    return CollectionOp(parent, op, Changes.bank(document_id)).titled("批量审核通过")
+
+
+def decide(parent: QWidget, question_id: int, approve: bool, document_id: int) -> CollectionOp[QuestionView]:
+    """逐题审核's 通过 / 停用: the question as it is afterwards."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        (bank.approve if approve else bank.retire)(ctx, question_id)
+        return bank.get_question(ctx, question_id)
+    return CollectionOp(parent, op, Changes.bank(document_id)).titled("审核")
+
+
+def save_question(parent: QWidget, document_id: int, question_id: int | None,
+                  draft: QuestionDraft) -> CollectionOp:
+    """The editor's 保存: a new manual question, or the changed one (with the verifier's warnings)."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        if question_id is None:
+            return bank.add_manual_question(ctx, document_id, draft)
+        return bank.update_question(ctx, question_id, draft)
+    return CollectionOp(parent, op, Changes.bank(document_id)).titled("保存试题")
+
+
+def regenerate_section(parent: QWidget, section_id: int, document_id: int, heading: str) -> CollectionOp:
+    def op(ctx, progress, cancel):  # noqa: ANN001, ANN202
+        return bank.regenerate_section(ctx, section_id, progress=progress, cancel=cancel)
+    return CollectionOp(parent, op, Changes.bank(document_id)).with_progress(
+        "重新生成本节", f"正在为「{heading}」重新生成试题…")
+
+
+def generate(parent: QWidget, document_id: int, seed: int | None = None) -> CollectionOp:
+    """生成试题 for a whole document: the result and the bank's counts afterwards."""
+    def op(ctx, progress, cancel):  # noqa: ANN001, ANN202
+        result = bank.generate_for_document(ctx, document_id, seed=seed, progress=progress, cancel=cancel)
+        return result, bank.bank_counts(ctx, document_id)
+    return CollectionOp(parent, op, Changes.bank(document_id)).with_progress("生成试题", "正在生成试题…")
+
+
+def export_file(parent: QWidget, document_id: int, target: Path) -> QueryOp:
+    """导出题库 to a file (Excel, bank file, a platform's format): how many questions."""
+    return QueryOp(parent, lambda ctx, _p, _c: exchange.export_file(ctx, document_id, target), lambda _n: None) \
+        .with_progress("导出题库", f"正在导出到“{target.name}”…")
+
+
+def import_file(parent: QWidget, document_id: int, source: Path) -> CollectionOp[BankImportReport]:
+    """导入题库 from an Excel sheet or a bank file: the report (the bank changed when it is ok)."""
+    return CollectionOp(parent, lambda ctx, _p, _c: exchange.import_file(ctx, document_id, source),
+                        lambda report: Changes.bank(document_id) if report.ok else Changes()) \
+        .with_progress("导入题库", f"正在检查并导入“{source.name}”…")
