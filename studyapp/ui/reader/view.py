@@ -1,7 +1,8 @@
 """The reader: table of contents and find results on the left, the text and a note on the right.
 
-All data comes from `documents`, `reading` and `settings` services in short calls; this widget
-keeps only what is on screen (the DocumentView, the current section, the find hits).
+The document is read when it is opened (one read: the page is built from it); reading marks,
+notes, find and the reader's settings are operations of ui/reader/ops.py on the worker. This
+widget keeps only what is on screen (the DocumentView, the current section, the find hits).
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.config import option
-from studyapp.services import AppContext, documents, reading
+from studyapp.services import AppContext
 from studyapp.services.context import DatabaseBusy
-from studyapp.services import settings as settings_service
 from studyapp.services.dto import DocumentView, SearchHit, SectionView
 from studyapp.ui import style
+from studyapp.ui.reader import ops as reader_ops
+from studyapp.ui.tasks import report_failure
 from studyapp.ui.reader.find import FindPanel
 from studyapp.ui.reader.outline import SECTION_ID_ROLE, OutlineTree
 from studyapp.ui.reader.page import PageLayout, build_page, first_reading_section
@@ -245,12 +247,13 @@ class Reader(QWidget):
         self.note_timer.timeout.connect(self.flush_note)
         # notes typed while another program held the database: section -> text, saved on retry
         self._unsaved_notes: dict[int, str] = {}
+        self._saving: dict[int, str] = {}  # notes on their way to the database
         self.note_retry = QTimer(self)
         self.note_retry.setSingleShot(True)
         self.note_retry.setInterval(RETRY_MS)
         self.note_retry.timeout.connect(self._save_notes)
 
-        self.set_font_size(int(settings_service.get_setting(ctx, "reader.font_size")), store=False)
+        self.set_font_size(int(reader_ops.setting_now(ctx, "reader.font_size")), store=False)
 
     # documents -----------------------------------------------------------------------------
     @property
@@ -264,8 +267,8 @@ class Reader(QWidget):
     def open_document(self, document_id: int | None, section_id: int | None = None) -> None:
         """Load a document (one short service call) and show a section of it."""
         self.flush_note()
-        self.read_after_ms = max(0, int(settings_service.get_setting(self.ctx, "reader.read_after_seconds"))) * 1000
-        self.view = documents.get_document(self.ctx, document_id) if document_id else None
+        self.read_after_ms = max(0, int(reader_ops.setting_now(self.ctx, "reader.read_after_seconds"))) * 1000
+        self.view = reader_ops.document_now(self.ctx, document_id) if document_id else None
         self.section = None
         self.hits, self.hit_index, self.query = [], -1, ""
         self.find_panel.query.clear()
@@ -275,7 +278,7 @@ class Reader(QWidget):
         self.doc_title.setText(self.view.title if self.view else "")
         self.doc_title.setToolTip(self.view.title if self.view else "")
         if self.view is not None:
-            settings_service.remember(self.ctx, "reader.last_document", self.view.id)
+            self._remember("reader.last_document", self.view.id)
         self.documentShown.emit(self.view)
         target = self._section_by_id(section_id) if section_id else None
         if target is None and self.view is not None:
@@ -309,9 +312,14 @@ class Reader(QWidget):
         if self.section is not None and not self.outline.is_read(self.section.id):
             self.read_timer.start(self.read_after_ms)
         if self.section is not None:
-            settings_service.remember(self.ctx, "reader.last_section", self.section.id)
+            self._remember("reader.last_section", self.section.id)
         self._highlight_hits()
         self.sectionShown.emit(self.section_id)
+
+    def _remember(self, key: str, value: object) -> None:
+        """Keep a place or a size for the next start (a busy database: the next change will)."""
+        reader_ops.remember(self, key, value) \
+            .failure(lambda exc: log.info("could not remember %s: %s", key, exc)).run(initiator=self)
 
     def _render(self) -> None:
         self.layout_info = build_page(
@@ -363,14 +371,19 @@ class Reader(QWidget):
         if self.section is None:
             return
         section_id = self.section.id
-        try:
-            reading.mark_read(self.ctx, section_id)
-        except DatabaseBusy:  # another program is writing: mark it a little later
-            QTimer.singleShot(READ_RETRY_MS, self, lambda sid=section_id: self._retry_read(sid))
-            return
-        self.outline.set_read(section_id)
-        log.debug("section %s marked read", section_id)
-        self.sectionMarkedRead.emit(section_id)
+
+        def done(_result: object) -> None:
+            self.outline.set_read(section_id)
+            log.debug("section %s marked read", section_id)
+            self.sectionMarkedRead.emit(section_id)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, DatabaseBusy):  # another program is writing: mark it a little later
+                QTimer.singleShot(READ_RETRY_MS, self, lambda sid=section_id: self._retry_read(sid))
+            else:
+                report_failure(self, "阅读标记", exc)
+
+        reader_ops.mark_read(self, section_id, self.document_id).success(done).failure(failed).run(initiator=self)
 
     def _retry_read(self, section_id: int) -> None:
         if self.section is not None and self.section.id == section_id and not self.outline.is_read(section_id):
@@ -378,15 +391,28 @@ class Reader(QWidget):
 
     # notes -----------------------------------------------------------------------------------
     def _load_note(self) -> None:
-        self._note_section = self.section_id
-        text = "" if self.section is None else (
-            self.unsaved_note(self.section.id) if self.section.id in self._unsaved_notes
-            else reading.get_note(self.ctx, self.section.id))
-        with QSignalBlocker(self.note.edit):
-            self.note.edit.setPlainText(text)
+        """The section's note: one waiting to be stored at once, else the stored one (read on
+        the worker; typing before it arrives wins)."""
+        self._note_section = section_id = self.section_id
+        self._set_note("")
         self.note.edit.setEnabled(self.section is not None)
         self._note_dirty = False
         self.note.status.setText("")
+        if section_id is None:
+            return
+        if section_id in self._unsaved_notes:
+            self._set_note(self._unsaved_notes[section_id])
+            return
+
+        def show(text: str) -> None:
+            if self._note_section == section_id and not self._note_dirty and section_id not in self._unsaved_notes:
+                self._set_note(text)
+
+        reader_ops.note(self, section_id, show).failure(lambda exc: log.warning("note unavailable: %s", exc)).run()
+
+    def _set_note(self, text: str) -> None:
+        with QSignalBlocker(self.note.edit):
+            self.note.edit.setPlainText(text)
 
     def _note_edited(self) -> None:
         if self._note_section is None:
@@ -405,21 +431,36 @@ class Reader(QWidget):
         self._save_notes(wait_ms)
 
     def _save_notes(self, wait_ms: int | None = None) -> None:
-        """Store the notes not stored yet; while another program writes, keep them and try again
-        (a note typed before moving on to the next section is never lost)."""
+        """Store the notes not stored yet (on the worker, in the order typed); while another
+        program writes, keep them and try again (a note typed before moving on to the next
+        section is never lost: it stays here until the database has it)."""
         for section_id, text in list(self._unsaved_notes.items()):
-            try:
-                reading.save_note(self.ctx, section_id, text, wait_ms=wait_ms)
-            except DatabaseBusy:
+            if self._saving.get(section_id) == text:
+                continue  # (that very text is on its way already)
+            self._saving[section_id] = text
+
+            def done(_result: object, section_id: int = section_id, text: str = text) -> None:
+                if self._saving.get(section_id) == text:
+                    del self._saving[section_id]
+                if self._unsaved_notes.get(section_id) == text:
+                    del self._unsaved_notes[section_id]  # (typed on meanwhile: that text is still to store)
+                self.outline.set_has_note(section_id, bool(text.strip()))
                 if section_id == self._note_section:
-                    self.note.status.setText("数据库正忙，笔记稍后自动保存")
-                self.note_retry.start()
-                return
-            del self._unsaved_notes[section_id]
-            self.outline.set_has_note(section_id, bool(text.strip()))
-            if section_id == self._note_section:
-                self.note.status.setText("已保存")
-            self.noteSaved.emit(section_id)
+                    self.note.status.setText("已保存")
+                self.noteSaved.emit(section_id)
+
+            def failed(exc: BaseException, section_id: int = section_id, text: str = text) -> None:
+                if self._saving.get(section_id) == text:
+                    del self._saving[section_id]
+                if isinstance(exc, DatabaseBusy):
+                    if section_id == self._note_section:
+                        self.note.status.setText("数据库正忙，笔记稍后自动保存")
+                    self.note_retry.start()
+                else:
+                    report_failure(self, "保存笔记", exc)
+
+            reader_ops.save_note(self, section_id, text, self.document_id, wait_ms=wait_ms) \
+                .success(done).failure(failed).run(initiator=self)
 
     def unsaved_note(self, section_id: int) -> str | None:
         """A note of that section still waiting to be stored (shown instead of the stored one)."""
@@ -430,7 +471,7 @@ class Reader(QWidget):
         size = max(MIN_FONT, min(MAX_FONT, int(size)))
         self.pane.point_size = size
         if store:
-            settings_service.remember(self.ctx, "reader.font_size", size)
+            self._remember("reader.font_size", size)
         bar = self.pane.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._render()
@@ -459,14 +500,23 @@ class Reader(QWidget):
         self.tabs.setCurrentIndex(TAB_OUTLINE)
         self.pane.setFocus()
 
-    def search(self, query: str) -> list[SearchHit]:
-        """Search the whole document; jump to the first hit at or after the current section."""
+    def search(self, query: str) -> None:
+        """Search the whole document (on the worker); jump to the first hit at or after the
+        current section once the hits are there."""
         self.query = query.strip()
-        self.hits = (
-            documents.search(self.ctx, self.view.id, self.query, limit=SEARCH_LIMIT)
-            if self.view is not None and self.query
-            else []
-        )
+        if self.view is None or not self.query:
+            self._show_hits(self.query, [])
+            return
+        wanted, view_id = self.query, self.view.id
+
+        def show(hits: list[SearchHit]) -> None:
+            if self.query == wanted and self.view is not None and self.view.id == view_id:
+                self._show_hits(wanted, hits)
+
+        reader_ops.search(self, view_id, wanted, SEARCH_LIMIT, show).run()
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+        self.hits = hits
         self.hit_index = -1
         if self.hits:
             here = self.section.ordinal if self.section else -1

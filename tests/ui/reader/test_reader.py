@@ -76,13 +76,14 @@ def test_next_and_previous_section_by_keyboard(window, qtbot) -> None:  # noqa: 
     assert window.outline.currentItem().text(0) == "1.指导思想"
 
 
-def test_find_lists_hits_by_section_and_highlights_them(window, qtbot, type_text) -> None:  # noqa: ANN001
+def test_find_lists_hits_by_section_and_highlights_them(window, qtbot, type_text, settle) -> None:  # noqa: ANN001
     qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     panel = window.reader.find_panel
     assert window.reader.tabs.currentWidget() is panel
     assert panel.query.hasFocus()
     type_text(panel.query, "依法治市")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    settle()
 
     hits = window.reader.hits
     assert len(hits) >= 5
@@ -110,20 +111,25 @@ def test_find_lists_hits_by_section_and_highlights_them(window, qtbot, type_text
     assert window.reader.tabs.currentIndex() == 0
 
 
-def test_find_is_width_insensitive_and_says_when_nothing_is_found(window, qtbot) -> None:  # noqa: ANN001
+def test_find_is_width_insensitive_and_says_when_nothing_is_found(window, qtbot, settle) -> None:  # noqa: ANN001
     window.reader.show_find()
-    assert window.reader.search("２０２０")  # full-width digits find 2020
+    window.reader.search("２０２０")
+    settle()
+    assert window.reader.hits  # full-width digits find 2020
     assert window.reader.highlighted_texts() == ["2020"]
-    assert window.reader.search("量子计算机") == []
+    window.reader.search("量子计算机")
+    settle()
+    assert window.reader.hits == []
     assert "没有找到" in window.reader.find_panel.count.text()
 
 
-def test_font_size_is_adjustable_and_remembered(make_window, qtbot, seeded_ctx) -> None:  # noqa: ANN001
+def test_font_size_is_adjustable_and_remembered(make_window, qtbot, seeded_ctx, settle) -> None:  # noqa: ANN001
     window = make_window()
     assert window.pane.point_size == 20
     qtbot.keyClick(window.pane, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.pane.point_size == 22
     assert window.pane.document().defaultFont().pointSize() == 22
+    settle()
     assert settings_service.get_setting(seeded_ctx, "reader.font_size") == 22
     window.close()
 
@@ -133,6 +139,7 @@ def test_font_size_is_adjustable_and_remembered(make_window, qtbot, seeded_ctx) 
     qtbot.keyClick(again.pane, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert again.pane.point_size == 18
     again.act_zoom_reset.trigger()
+    settle()
     assert settings_service.get_setting(seeded_ctx, "reader.font_size") == 20
 
 
@@ -159,8 +166,9 @@ def test_a_quick_glance_does_not_count_as_read(make_window, qtbot, seeded_ctx) -
     assert first not in reading.read_section_ids(seeded_ctx, window.reader.document_id)
 
 
-def test_note_is_saved_and_shown_again(make_window, qtbot, seeded_ctx, type_text) -> None:  # noqa: ANN001
+def test_note_is_saved_and_shown_again(make_window, qtbot, seeded_ctx, type_text, settle) -> None:  # noqa: ANN001
     window = make_window()
+    settle()
     section_id = window.reader.section_id
     edit = window.reader.note.edit
     type_text(edit, "重点：法治道路")
@@ -169,13 +177,16 @@ def test_note_is_saved_and_shown_again(make_window, qtbot, seeded_ctx, type_text
 
     type_text(edit, "。")
     window.reader.go_next()  # navigation saves a pending note at once
+    settle()
     assert reading.get_note(seeded_ctx, section_id) == "重点：法治道路。"
     assert edit.toPlainText() == ""
     window.reader.go_previous()
+    settle()
     assert edit.toPlainText() == "重点：法治道路。"
     window.close()
 
     again = make_window()
+    settle()
     assert again.reader.section_id == section_id
     assert again.reader.note.edit.toPlainText() == "重点：法治道路。"
 
@@ -254,7 +265,7 @@ def test_turning_pages_leaves_no_dead_text_frames(make_window) -> None:  # noqa:
     assert reader.pane.document().rootFrame().frameFormat().leftMargin() > 0  # the margins still apply
 
 
-def test_find_an_article_by_its_number_jumps_there(make_window, qtbot, seeded_ctx) -> None:  # noqa: ANN001
+def test_find_an_article_by_its_number_jumps_there(make_window, qtbot, seeded_ctx, settle) -> None:  # noqa: ANN001
     """查找 「第四十三条」 (or 「第43条」) in a law opens that article and marks its first sentence."""
     from pathlib import Path
 
@@ -265,7 +276,9 @@ def test_find_an_article_by_its_number_jumps_there(make_window, qtbot, seeded_ct
     window = make_window()
     window.open_document(doc_id, None)
     window.reader.show_find()
-    hits = window.reader.search("第43条")
+    window.reader.search("第43条")
+    settle()
+    hits = window.reader.hits
     assert hits
     article = next(s for s in window.reader.view.sections if s.id == hits[0].section_id)
     assert article.label == "第四十三条" and window.reader.section_id == article.id

@@ -1,0 +1,54 @@
+"""The reader's operations (ui/ops.py): reading marks, notes, the reader's own settings and
+find. The widgets of ui/reader call these, never a service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from studyapp.services import documents, reading
+from studyapp.services import settings as settings_service
+from studyapp.services.dto import DocumentView, SearchHit
+from studyapp.ui.ops import Changes, CollectionOp, QueryOp
+
+
+# reads kept synchronous, each one short and needed before anything can be drawn --------------
+def document_now(ctx, document_id: int) -> DocumentView:  # noqa: ANN001 - AppContext
+    """The document to show: its outline and text, which the page is built from."""
+    return documents.get_document(ctx, document_id)
+
+
+def setting_now(ctx, key: str):  # noqa: ANN001, ANN201 - AppContext → the setting's value
+    """One of the reader's settings (font size, how long until a section counts as read)."""
+    return settings_service.get_setting(ctx, key)
+
+
+# reads ----------------------------------------------------------------------------------------
+def note(parent: QWidget, section_id: int, success: Callable[[str], Any]) -> QueryOp:
+    return QueryOp(parent, lambda ctx: reading.get_note(ctx, section_id), success).titled("笔记")
+
+
+def search(parent: QWidget, document_id: int, query: str, limit: int,
+           success: Callable[[list[SearchHit]], Any]) -> QueryOp:
+    return QueryOp(parent, lambda ctx: documents.search(ctx, document_id, query, limit=limit), success) \
+        .titled("查找")
+
+
+# writes ---------------------------------------------------------------------------------------
+def mark_read(parent: QWidget, section_id: int, document_id: int | None) -> CollectionOp:
+    return CollectionOp(parent, lambda ctx: reading.mark_read(ctx, section_id),
+                        Changes.reading(document_id)).titled("阅读标记")
+
+
+def save_note(parent: QWidget, section_id: int, text: str, document_id: int | None,
+              wait_ms: int | None = None) -> CollectionOp:
+    return CollectionOp(parent, lambda ctx: reading.save_note(ctx, section_id, text, wait_ms=wait_ms),
+                        Changes.reading(document_id)).titled("保存笔记")
+
+
+def remember(parent: QWidget, key: str, value) -> CollectionOp:  # noqa: ANN001 - a setting's value
+    """Where the reader is, its font size: remembered for the next start."""
+    return CollectionOp(parent, lambda ctx: settings_service.remember(ctx, key, value),
+                        Changes.of("settings")).titled("设置")
