@@ -28,7 +28,7 @@ def resources_dir() -> Path:
 
 class MissingResource(Exception):
     """A file the program ships is not where it should be: the installation is incomplete.
-    (A DocumentError by its message attribute; kept here so paths imports nothing of the app.)"""
+    (A UserError by its message attribute; kept here so paths imports nothing of the app.)"""
 
     def __init__(self, path: Path, what: str) -> None:
         self.path = path

@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from studyapp import paths
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 
 log = logging.getLogger("studyapp.cli")
 
@@ -85,7 +85,7 @@ def open_context(args: argparse.Namespace) -> AppContext:
     ctx.actor = "命令行"
     try:
         documents.ensure_seed(ctx)
-    except DocumentError as exc:  # a broken bundle must not stop the command the user asked for
+    except UserError as exc:  # a broken bundle must not stop the command the user asked for
         log.warning("bundled document not imported: %s", exc.message)
     except BaseException:
         ctx.close()

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from studyapp import APP_TITLE, __version__, paths
 from studyapp.cli.common import err, use_chinese_output
-from studyapp.core.model import Cancelled, DocumentError
+from studyapp.core.model import Cancelled, UserError
 
 log = logging.getLogger("studyapp.cli")
 
@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         return args.handler(args)
-    except DocumentError as e:  # includes StorageError / NotFoundError
+    except UserError as e:  # includes StorageError / NotFoundError
         err(f"错误：{e.message}")
     except (SchemaTooNewError, paths.MissingResource) as e:
         err(f"错误：{e.message}")

@@ -17,7 +17,7 @@ from typing import Any
 
 from studyapp.core.draw import Drawer
 from studyapp.core.grading import GradingRule
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.paper import _PINNED, TYPE_ORDER, SourceQuestion
 from studyapp.core.questions.model import TYPE_NAMES
 
@@ -89,16 +89,16 @@ class Blueprint:
 
 
 def check_blueprint(blueprint: Blueprint) -> None:
-    """Refuse a blueprint a learner could not take (Chinese DocumentError)."""
+    """Refuse a blueprint a learner could not take (Chinese UserError)."""
     if not any(i.count > 0 for i in blueprint.items):
-        raise DocumentError("试卷中没有试题。请至少为一种题型设置题数。")
+        raise UserError("试卷中没有试题。请至少为一种题型设置题数。")
     for item in blueprint.items:
         if item.type not in TYPE_NAMES:
-            raise DocumentError(f"题型“{item.type}”无效。")
+            raise UserError(f"题型“{item.type}”无效。")
         if item.count < 0 or item.points < 0:
-            raise DocumentError(f"{TYPE_NAMES[item.type]}题的题数和分值不能为负数。")
+            raise UserError(f"{TYPE_NAMES[item.type]}题的题数和分值不能为负数。")
     if blueprint.time_limit_s <= 0:
-        raise DocumentError("考试时间应大于 0 分钟。")
+        raise UserError("考试时间应大于 0 分钟。")
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def shortage_message(shortages: Sequence[tuple[str, int, int]]) -> str:
 def draw_quiz(pool: Sequence[SourceQuestion], blueprint: Blueprint, seed: int) -> list[PaperItem]:
     """The questions of a timed quiz, grouped by type in the usual order, shuffled within each.
 
-    Raises DocumentError (Chinese, with the counts) when the scope lacks questions of a type:
+    Raises UserError (Chinese, with the counts) when the scope lacks questions of a type:
     a quiz quietly shorter than announced would mislead the learner about their score.
     """
     check_blueprint(blueprint)
@@ -190,7 +190,7 @@ def draw_quiz(pool: Sequence[SourceQuestion], blueprint: Blueprint, seed: int) -
         if i.count > len(by_type.get(i.type, []))
     ]
     if shortages:
-        raise DocumentError(shortage_message(shortages))
+        raise UserError(shortage_message(shortages))
     wanted = {i.type: i for i in blueprint.items if i.count > 0}
     order = [t for t in TYPE_ORDER if t in wanted] + [t for t in wanted if t not in TYPE_ORDER]
     items: list[PaperItem] = []

@@ -10,12 +10,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-class DocumentError(Exception):
-    """Bad input: the message is Chinese, says what is wrong and what to do, and is shown as-is."""
+class UserError(Exception):
+    """What a user can act on: the message is Chinese, says what is wrong and what to do, and is
+    shown as-is (never a traceback). The base of every such error (StorageError, NotFoundError,
+    AttemptClosedError …); the CLI exits 2 on it."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class DocumentError(UserError):
+    """A document that cannot be read or understood: wrong encoding, empty, binary, broken."""
 
 
 class AlreadyImported(DocumentError):

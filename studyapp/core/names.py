@@ -223,9 +223,9 @@ def refuse_control(label: str, value: str | None) -> None:
     """Refuse, with a Chinese message naming the field, text holding control characters —
     they crash spreadsheets and print as nothing; found at the door, nothing is stored."""
     if value and CONTROL_CHARS.search(value):
-        from studyapp.core.model import DocumentError
+        from studyapp.core.model import UserError
 
-        raise DocumentError(f"{label}里有不能显示的控制字符（可能是从其他程序复制来的），请删去后重新输入。")
+        raise UserError(f"{label}里有不能显示的控制字符（可能是从其他程序复制来的），请删去后重新输入。")
 
 
 _ID = re.compile(r"[0-9]{1,9}")

@@ -4,7 +4,7 @@ Offices' sheets are never quite the template: a title row above the header (「�
 headers written 「单位/部门」 or 「姓 名」 or 「职务*」, numbers typed as 3.0, CSV saved by Excel in
 GBK. So the header row is searched for, header names are matched by synonyms after normalising,
 and CSV bytes go through the same encoding detection as documents (core.loaders.decode_text).
-Pure Python, no Qt, no SQL. Errors are DocumentError with a Chinese message saying what to do.
+Pure Python, no Qt, no SQL. Errors are UserError with a Chinese message saying what to do.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 
 log = logging.getLogger("studyapp.core")
 
@@ -77,7 +77,7 @@ def _read_csv(data: bytes, name: str) -> list[list[str]]:
     from studyapp.core.loaders import MSG_NOT_TABLE, decode_text  # the documents' encoding detection
 
     if not data.strip():
-        raise DocumentError(f"文件“{name}”是空的，没有可导入的内容。")
+        raise UserError(f"文件“{name}”是空的，没有可导入的内容。")
     text, encoding = decode_text(data, name, not_text=MSG_NOT_TABLE, control_limit=0.2)
     log.debug("%s decoded as %s", name, encoding)
     sample = text[:4096]
@@ -95,14 +95,14 @@ def _read_csv(data: bytes, name: str) -> list[list[str]]:
             break
         except csv.Error as exc:
             too_long = "field larger" in str(exc)
-            raise DocumentError(
+            raise UserError(
                 f"文件“{name}”第 {first} 行无法读取："
                 + ("有一格内容过长，多半是引号不成对，把后面的内容都并进了这一格。" if too_long
                    else "引号不成对或格式有误。")
                 + "请在表格程序中检查这一行后重新保存，文件中的内容没有导入。") from None
         if reader.line_num > first and any("\n" in c for c in row):
             # a quote left open swallows the rows after it into one cell (「新增 1 人」)
-            raise DocumentError(
+            raise UserError(
                 f"文件“{name}”第 {first} 行的引号不成对，第 {first}～{reader.line_num} 行被并成了一格。"
                 "请检查这一行的引号（“\"”）后重新保存，文件中的内容没有导入。")
         rows.append([c.strip() for c in row])
@@ -116,9 +116,9 @@ def _read_xlsx(data: bytes, name: str) -> list[list[str]]:
     from studyapp.core.loaders import MSG_ENCRYPTED, is_encrypted_office
 
     if is_encrypted_office(data):
-        raise DocumentError(MSG_ENCRYPTED.format(name=name))
+        raise UserError(MSG_ENCRYPTED.format(name=name))
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise DocumentError(
+        raise UserError(
             f"“{name}”是旧版 Excel 文件（.xls），无法直接读取。请在 Excel 或 WPS 中“另存为”"
             ".xlsx 格式后再导入。"
         )
@@ -126,7 +126,7 @@ def _read_xlsx(data: bytes, name: str) -> list[list[str]]:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         log.debug("not an xlsx: %s", e)
-        raise DocumentError(
+        raise UserError(
             f"“{name}”不是有效的 Excel 文件（.xlsx），可能已损坏或只是改了扩展名。"
             "请在 Excel 或 WPS 中打开并另存为 .xlsx，或另存为 .csv 后导入。"
         ) from None
@@ -146,16 +146,16 @@ def read_rows(path: Path, *, max_bytes: int = MAX_BYTES) -> list[list[str]]:
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         if suffix == ".xls":
-            raise DocumentError(
+            raise UserError(
                 f"“{name}”是旧版 Excel 文件（.xls）。请另存为 .xlsx 或 .csv 后再导入。"
             )
-        raise DocumentError(f"不支持的文件类型“{suffix or name}”：请使用 .xlsx 或 .csv 文件。")
+        raise UserError(f"不支持的文件类型“{suffix or name}”：请使用 .xlsx 或 .csv 文件。")
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise DocumentError(f"找不到文件“{path}”。请检查路径。") from None
+        raise UserError(f"找不到文件“{path}”。请检查路径。") from None
     if size > max_bytes:
-        raise DocumentError(f"文件“{name}”太大（超过 {max_bytes // (1024 * 1024)} MB），请检查是否选错了文件。")
+        raise UserError(f"文件“{name}”太大（超过 {max_bytes // (1024 * 1024)} MB），请检查是否选错了文件。")
     data = path.read_bytes()
     if suffix == ".csv":
         return _read_csv(data, name)
@@ -168,11 +168,11 @@ def locate(
     """Find the header row (within the first rows) and map logical columns to indexes.
 
     The header row is the first one naming every required column; a title row above it is
-    skipped. Missing required columns raise DocumentError naming them and the expected header.
+    skipped. Missing required columns raise UserError naming them and the expected header.
     """
     nonempty = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
     if not nonempty:
-        raise DocumentError(f"文件“{name}”中没有内容。" if name else "文件中没有内容。")
+        raise UserError(f"文件“{name}”中没有内容。" if name else "文件中没有内容。")
     required = [c for c in columns if c.required]
     best: tuple[int, dict[str, int]] | None = None
     for i in nonempty[:HEADER_SEARCH_ROWS]:
@@ -183,7 +183,7 @@ def locate(
     expected = "、".join(c.label for c in columns)
     if best is None:
         missing = "、".join(f"“{c.label}”" for c in required)
-        raise DocumentError(
+        raise UserError(
             f"文件“{name}”中找不到{missing}列。第一行应为表头，例如：{expected}。"
         )
     header_index, mapping = best

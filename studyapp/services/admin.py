@@ -17,7 +17,7 @@ import hmac
 import os
 import time
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.db.models import Setting
 from studyapp.services import audit
 from studyapp.services.context import AppContext
@@ -44,9 +44,9 @@ def has_pin(ctx: AppContext) -> bool:
 def _check_new(pin: str) -> str:
     pin = pin.strip()
     if not MIN_LENGTH <= len(pin) <= MAX_LENGTH:
-        raise DocumentError(f"管理员密码应为 {MIN_LENGTH}～{MAX_LENGTH} 位。")
+        raise UserError(f"管理员密码应为 {MIN_LENGTH}～{MAX_LENGTH} 位。")
     if any(ord(c) < 32 for c in pin):
-        raise DocumentError("管理员密码里不能有控制字符。")
+        raise UserError("管理员密码里不能有控制字符。")
     return pin
 
 
@@ -54,7 +54,7 @@ def set_pin(ctx: AppContext, new: str, old: str | None = None) -> None:
     """Set (or change: `old` must be right) the administrator's PIN."""
     new = _check_new(new)
     if has_pin(ctx) and not verify(ctx, old or ""):
-        raise DocumentError("原密码不对，管理员密码没有修改。")
+        raise UserError("原密码不对，管理员密码没有修改。")
     salt = os.urandom(16)
     value = {"salt": salt.hex(), "hash": _hash(new, salt, **_SCRYPT).hex(), **_SCRYPT}
     with ctx.begin(write=True) as session:
@@ -67,7 +67,7 @@ def set_pin(ctx: AppContext, new: str, old: str | None = None) -> None:
 def clear_pin(ctx: AppContext, old: str) -> None:
     """Remove the PIN (`old` must be right): nothing asks for it any more."""
     if not verify(ctx, old):
-        raise DocumentError("密码不对，管理员密码没有取消。")
+        raise UserError("密码不对，管理员密码没有取消。")
     with ctx.begin(write=True) as session:
         row = session.get(Setting, SETTING)
         if row is not None:
@@ -88,13 +88,13 @@ def reset_pin(ctx: AppContext) -> bool:
 
 
 def verify(ctx: AppContext, pin: str) -> bool:
-    """Whether `pin` is the administrator's; DocumentError while locked after too many wrong tries."""
+    """Whether `pin` is the administrator's; UserError while locked after too many wrong tries."""
     key = str(ctx.data_dir)
     now = time.monotonic()
     recent = [t for t in _failures.get(key, []) if now - t < LOCK_SECONDS]
     if len(recent) >= MAX_TRIES:
         wait = int(LOCK_SECONDS - (now - recent[-MAX_TRIES])) + 1
-        raise DocumentError(f"密码连续输错 {MAX_TRIES} 次，请 {wait} 秒后再试。")
+        raise UserError(f"密码连续输错 {MAX_TRIES} 次，请 {wait} 秒后再试。")
     with ctx.begin() as session:
         row = session.get(Setting, SETTING)
         stored = row.value if row is not None and isinstance(row.value, dict) else None

@@ -29,7 +29,7 @@ from studyapp.config import option
 from studyapp.core import scheduling
 from studyapp.core.blueprint import PaperItem
 from studyapp.core.grading import Grade, GradingRule, answer_text, grade, is_blank
-from studyapp.core.model import DocumentError, section_heading
+from studyapp.core.model import UserError, section_heading
 from studyapp.core.paper import SourceQuestion
 from studyapp.core.questions.model import BLANK
 from studyapp.core.stats import fmt_score
@@ -58,7 +58,7 @@ log = logging.getLogger("studyapp.study")
 GRACE_S = 3.0
 
 
-class AttemptClosedError(DocumentError):
+class AttemptClosedError(UserError):
     """The attempt is finished (交卷 or time up): its answers can no longer change."""
 
 
@@ -66,7 +66,7 @@ class TimeUpError(AttemptClosedError):
     """The quiz's time ran out before this answer arrived; the quiz has been handed in."""
 
 
-class KeyHiddenError(DocumentError):
+class KeyHiddenError(UserError):
     """Asked for the key of a quiz question before the quiz is over."""
 
 
@@ -120,7 +120,7 @@ def _check_open(att: Attempt) -> None:
 
 def paper_item(att: Attempt, position: int) -> PaperItem:
     if not 0 <= position < len(att.paper):
-        raise DocumentError(f"第 {position + 1} 题不存在（本次共 {len(att.paper)} 题）。")
+        raise UserError(f"第 {position + 1} 题不存在（本次共 {len(att.paper)} 题）。")
     return PaperItem.from_json(att.paper[position])
 
 

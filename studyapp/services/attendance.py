@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.names import NameOrder, order_people
 from studyapp.core.roster import ATTENDANCE_COLUMNS, parse_attendance, status_of
 from studyapp.core.tables import locate, read_rows
@@ -38,7 +38,7 @@ from studyapp.services.dto_records import (
 log = logging.getLogger("studyapp.records")
 
 
-class RowErrors(DocumentError):
+class RowErrors(UserError):
     """A file had problems in some lines; nothing was stored. `errors`: one Chinese line each."""
 
     def __init__(self, errors: list[str], what: str = "数据") -> None:
@@ -57,7 +57,7 @@ def _session(session: Session, session_id: int) -> StudySession:
 def _status(status: str) -> str:
     code = status if status in ATTENDANCE_STATUSES else status_of(status)
     if code is None:
-        raise DocumentError(f"考勤状态“{status}”无效，应为 出席、请假、缺席 或 迟到。")
+        raise UserError(f"考勤状态“{status}”无效，应为 出席、请假、缺席 或 迟到。")
     return code
 
 
@@ -179,7 +179,7 @@ def mark(
     """
     code = _status(status)
     if hours is not None and hours < 0:
-        raise DocumentError("学时不能为负数。")
+        raise UserError("学时不能为负数。")
     with ctx.begin(write=True) as session:
         _session(session, session_id)
         person = session.get(Person, person_id)
@@ -216,7 +216,7 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
         if errors:
             raise RowErrors(errors, "考勤")
         if not lines:
-            raise DocumentError(f"文件“{path.name}”只有表头，没有考勤记录。")
+            raise UserError(f"文件“{path.name}”只有表头，没有考勤记录。")
         existing = {
             a.person_id: a
             for a in session.scalars(select(Attendance).where(Attendance.session_id == session_id))

@@ -29,7 +29,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.db.engine import DB_FILENAME
 from studyapp.services.context import StorageError
 
@@ -90,7 +90,7 @@ def backup_folder(data_dir: Path, folder: str | Path | None = None) -> Path:
 
 def _sqlite_only(ctx) -> Path:  # noqa: ANN001 - AppContext (no import cycle)
     if not str(ctx.url).startswith("sqlite:"):
-        raise DocumentError("共享的 PostgreSQL 数据库请由服务器管理员用数据库自己的备份工具备份和恢复。")
+        raise UserError("共享的 PostgreSQL 数据库请由服务器管理员用数据库自己的备份工具备份和恢复。")
     return database_file(ctx.data_dir)
 
 
@@ -221,7 +221,7 @@ def assert_intact(data_dir: Path) -> None:
 def make_backup(ctx, kind: str = "manual", dest: Path | None = None,  # noqa: ANN001
                 now: dt.datetime | None = None) -> BackupInfo:
     """Copy the database (online: the app may be open) into the backup folder, or to `dest`,
-    and check the copy before it gets its name. StorageError-like DocumentError when the disk
+    and check the copy before it gets its name. StorageError-like UserError when the disk
     is full or the folder cannot be written."""
     source = _sqlite_only(ctx)
     now = now or dt.datetime.now()
@@ -255,16 +255,16 @@ def _copy_checked(source: Path, target: Path) -> BackupInfo:
             src.close()
         info = inspect_backup(tmp)
         if not info.ok:
-            raise DocumentError("备份写入后检查未通过（备份文件不完整），请换一个文件夹或磁盘再试。")
+            raise UserError("备份写入后检查未通过（备份文件不完整），请换一个文件夹或磁盘再试。")
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         text = str(exc).lower()
         if "full" in text or getattr(exc, "errno", None) == 28:
-            raise DocumentError("磁盘空间不足，备份没有完成。请清理磁盘空间，或把备份放到其他磁盘。") from None
-        raise DocumentError(f"无法写入备份“{target}”：{getattr(exc, 'strerror', None) or exc}。"
+            raise UserError("磁盘空间不足，备份没有完成。请清理磁盘空间，或把备份放到其他磁盘。") from None
+        raise UserError(f"无法写入备份“{target}”：{getattr(exc, 'strerror', None) or exc}。"
                             "请检查该文件夹是否可写（U 盘是否插好）。") from None
-    except DocumentError:
+    except UserError:
         tmp.unlink(missing_ok=True)
         raise
     log.info("backup written: %s", target)
@@ -324,7 +324,7 @@ def auto_backup(ctx, now: dt.datetime | None = None) -> BackupInfo | None:  # no
         info = make_backup(ctx, "auto", now=now)
         rotate(ctx, now)
         return info
-    except DocumentError as exc:
+    except UserError as exc:
         log.warning("automatic backup not taken: %s", exc.message)
         return None
 
@@ -336,15 +336,15 @@ PENDING = "restore-pending.txt"
 
 def verify_backup(path: Path) -> BackupInfo:
     """A file fit to restore from: it opens, it is whole, it is a studyapp database of this
-    version or an older one. DocumentError (Chinese) otherwise."""
+    version or an older one. UserError (Chinese) otherwise."""
     from studyapp.db import migrate
 
     path = Path(path)
     if not path.is_file():
-        raise DocumentError(f"找不到备份文件“{path}”。")
+        raise UserError(f"找不到备份文件“{path}”。")
     info = inspect_backup(path)
     if not info.ok:
-        raise DocumentError(f"“{path.name}”不是完好的学习测评备份（文件已损坏或不是数据库），没有恢复。")
+        raise UserError(f"“{path.name}”不是完好的学习测评备份（文件已损坏或不是数据库），没有恢复。")
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         revs = [r for (r,) in conn.execute("SELECT version_num FROM alembic_version")]
@@ -353,9 +353,9 @@ def verify_backup(path: Path) -> BackupInfo:
     finally:
         conn.close()
     if not revs:
-        raise DocumentError(f"“{path.name}”不是学习测评的备份，没有恢复。")
+        raise UserError(f"“{path.name}”不是学习测评的备份，没有恢复。")
     if any(r not in migrate.known_revisions() for r in revs):
-        raise DocumentError(f"“{path.name}”来自较新版本的学习测评，本程序无法使用它。请先安装新版本。")
+        raise UserError(f"“{path.name}”来自较新版本的学习测评，本程序无法使用它。请先安装新版本。")
     return info
 
 
@@ -369,7 +369,7 @@ def restore_file(data_dir: Path, path: Path, now: dt.datetime | None = None) -> 
     verify_backup(path)
     data_dir = Path(data_dir)
     if app_is_open(data_dir):
-        raise DocumentError("学习测评正开着这个数据文件夹，不能在它运行时换掉数据。请先关闭学习测评的窗口，"
+        raise UserError("学习测评正开着这个数据文件夹，不能在它运行时换掉数据。请先关闭学习测评的窗口，"
                             "再运行恢复；或在学习测评里用“文件 → 备份与恢复…”恢复。")
     live = database_file(data_dir)
     now = now or dt.datetime.now()
@@ -381,7 +381,7 @@ def restore_file(data_dir: Path, path: Path, now: dt.datetime | None = None) -> 
         if live.is_file():
             try:  # a whole database: a consistent copy with its WAL folded in
                 _copy_checked(live, kept)
-            except DocumentError:
+            except UserError:
                 shutil.copy2(live, kept)  # a damaged one: the bytes as they are
         shutil.copy2(path, staged)
         for extra in ("-wal", "-shm"):
@@ -389,7 +389,7 @@ def restore_file(data_dir: Path, path: Path, now: dt.datetime | None = None) -> 
         os.replace(staged, live)
     except OSError as exc:
         staged.unlink(missing_ok=True)
-        raise DocumentError(f"恢复没有完成：{exc.strerror or exc}。原来的数据没有改动。"
+        raise UserError(f"恢复没有完成：{exc.strerror or exc}。原来的数据没有改动。"
                             "如果学习测评正开着这个数据文件夹，请先关闭它。") from None
     log.info("restored %s into %s (previous database kept as %s)", path, live, kept)
     _log_restore(live, path, kept)
@@ -473,7 +473,7 @@ def check_file(data_dir: Path) -> list[str]:
     ["ok"] when it is whole, the problems otherwise."""
     path = database_file(data_dir)
     if not path.is_file():
-        raise DocumentError(f"数据文件夹“{data_dir}”里还没有数据库。")
+        raise UserError(f"数据文件夹“{data_dir}”里还没有数据库。")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
@@ -528,8 +528,8 @@ def export_archive(ctx, dest: Path, now: dt.datetime | None = None) -> BackupInf
         except OSError as exc:
             part.unlink(missing_ok=True)
             if getattr(exc, "errno", None) == 28:
-                raise DocumentError("磁盘空间不足，数据没有导出。请清理磁盘空间，或导出到其他磁盘。") from None
-            raise DocumentError(f"无法写入“{dest}”：{exc.strerror or exc}。"
+                raise UserError("磁盘空间不足，数据没有导出。请清理磁盘空间，或导出到其他磁盘。") from None
+            raise UserError(f"无法写入“{dest}”：{exc.strerror or exc}。"
                                 "如果该文件正被其他程序打开，请先关闭它；或换一个文件夹（U 盘是否插好）。") from None
     log.info("archive written: %s", dest)
     return dataclasses.replace(info, path=dest, size=dest.stat().st_size)
@@ -537,7 +537,7 @@ def export_archive(ctx, dest: Path, now: dt.datetime | None = None) -> BackupInf
 
 def read_archive(path: Path, into: Path) -> Path:
     """Check an archive and extract its database into the folder `into`; returns the file.
-    DocumentError (Chinese) for anything that is not a whole archive of this program."""
+    UserError (Chinese) for anything that is not a whole archive of this program."""
     import hashlib
     import json
     import stat
@@ -547,30 +547,30 @@ def read_archive(path: Path, into: Path) -> Path:
     name = path.name
     bad = f"“{name}”不是学习测评导出的数据包"
     if not path.is_file():
-        raise DocumentError(f"找不到文件“{path}”。")
+        raise UserError(f"找不到文件“{path}”。")
     try:
         z = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise DocumentError(f"{bad}（不是完好的 .zip 文件），没有导入。") from None
+        raise UserError(f"{bad}（不是完好的 .zip 文件），没有导入。") from None
     with z:
         members = z.infolist()
         names = sorted(m.filename for m in members)
         if names != sorted([ARCHIVE_DB, ARCHIVE_MANIFEST]):
-            raise DocumentError(f"{bad}（里面应当只有数据库和说明文件，却有：{'、'.join(names[:5]) or '空'}），没有导入。")
+            raise UserError(f"{bad}（里面应当只有数据库和说明文件，却有：{'、'.join(names[:5]) or '空'}），没有导入。")
         for m in members:
             if stat.S_ISLNK(m.external_attr >> 16) or m.is_dir():
-                raise DocumentError(f"{bad}（含有链接或文件夹），没有导入。")
+                raise UserError(f"{bad}（含有链接或文件夹），没有导入。")
             if m.flag_bits & 0x1:
-                raise DocumentError(f"{bad}（文件已加密），没有导入。")
+                raise UserError(f"{bad}（文件已加密），没有导入。")
             limit = MAX_MANIFEST if m.filename == ARCHIVE_MANIFEST else MAX_ARCHIVE_DB
             if m.file_size > limit or (m.compress_size and m.file_size / m.compress_size > MAX_RATIO):
-                raise DocumentError(f"{bad}（其中的文件大得不合常理），没有导入。")
+                raise UserError(f"{bad}（其中的文件大得不合常理），没有导入。")
         try:
             manifest = json.loads(z.read(ARCHIVE_MANIFEST).decode("utf-8"))
         except (ValueError, UnicodeDecodeError, zipfile.BadZipFile):
-            raise DocumentError(f"{bad}（说明文件已损坏），没有导入。") from None
+            raise UserError(f"{bad}（说明文件已损坏），没有导入。") from None
         if not isinstance(manifest, dict) or manifest.get("app") != "studyapp" or not manifest.get("sha256"):
-            raise DocumentError(f"{bad}，没有导入。")
+            raise UserError(f"{bad}，没有导入。")
         target = Path(into) / f"import-{os.getpid()}-{ARCHIVE_DB}"
         h = hashlib.sha256()
         written = 0
@@ -579,20 +579,20 @@ def read_archive(path: Path, into: Path) -> Path:
                 while chunk := src.read(1 << 20):
                     written += len(chunk)
                     if written > MAX_ARCHIVE_DB:  # (the header may lie about the size)
-                        raise DocumentError(f"{bad}（其中的文件大得不合常理），没有导入。")
+                        raise UserError(f"{bad}（其中的文件大得不合常理），没有导入。")
                     h.update(chunk)
                     out.write(chunk)
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             target.unlink(missing_ok=True)
             if getattr(exc, "errno", None) == 28:
-                raise DocumentError("磁盘空间不足，数据包没有导入。请先清理磁盘空间。") from None
-            raise DocumentError(f"{bad}（文件不完整或已损坏），没有导入。") from None
-        except DocumentError:
+                raise UserError("磁盘空间不足，数据包没有导入。请先清理磁盘空间。") from None
+            raise UserError(f"{bad}（文件不完整或已损坏），没有导入。") from None
+        except UserError:
             target.unlink(missing_ok=True)
             raise
     if h.hexdigest() != manifest["sha256"]:
         target.unlink(missing_ok=True)
-        raise DocumentError(f"“{name}”中的数据与说明不符（文件在复制途中损坏了），没有导入。")
+        raise UserError(f"“{name}”中的数据与说明不符（文件在复制途中损坏了），没有导入。")
     return target
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from studyapp.core.model import Cancelled, DocumentError, ParsedDocument, ParsedSection, section_heading
+from studyapp.core.model import Cancelled, UserError, ParsedDocument, ParsedSection, section_heading
 from studyapp.core.questions.model import BLANK, QUESTION_TYPES, BankResult, make_id
 from studyapp.core.questions.model import Question as CoreQuestion
 from studyapp.core.questions.text import label_of
@@ -576,7 +576,7 @@ def _set_status(ctx: AppContext, ids: int | Iterable[int], status: str) -> int:
             for r in rows.values():
                 errors = check_shape(r.type, r.stem, r.options or [], r.answer)
                 if errors:
-                    raise DocumentError(f"试题（编号 {r.id}）格式有误，不能通过审核：{errors[0]}请先修改。")
+                    raise UserError(f"试题（编号 {r.id}）格式有误，不能通过审核：{errors[0]}请先修改。")
         stamp = now()
         for r in rows.values():
             if status == "draft" and r.status != "retired":
@@ -603,7 +603,7 @@ _STATUS_ACTIONS = {"draft": "恢复", "approved": "审核通过", "retired": "�
 def approve(ctx: AppContext, ids: int | Iterable[int]) -> int:
     """Approve (审核通过) one or many questions; returns how many changed.
 
-    A malformed question is refused (DocumentError) and then nothing changes.
+    A malformed question is refused (UserError) and then nothing changes.
     """
     return _set_status(ctx, ids, "approved")
 
@@ -638,7 +638,7 @@ def _draft_fields(draft: QuestionDraft) -> dict[str, Any]:
     options = [str(o).strip() for o in draft.options]
     errors = check_shape(draft.type, stem, options, answer)
     if errors:
-        raise DocumentError("试题格式有误，未保存：" + "".join(errors))
+        raise UserError("试题格式有误，未保存：" + "".join(errors))
     difficulty = int(draft.difficulty) if draft.difficulty in (1, 2, 3) else 2
     tags = [t.strip() for t in draft.tags if t and t.strip()]
     return {
@@ -653,7 +653,7 @@ def update_question(ctx: AppContext, question_id: int, draft: QuestionDraft) -> 
 
     The uid is kept, so a regeneration recognises the question and leaves the edit alone.
     The verifier's doubts come back as warnings (the editor decides); a malformed key
-    (wrong answer shape) is refused with a Chinese DocumentError and nothing changes.
+    (wrong answer shape) is refused with a Chinese UserError and nothing changes.
     """
     fields = _draft_fields(draft)
     with ctx.begin() as session:
@@ -701,7 +701,7 @@ def add_manual_question(
             select(Question.id).where(Question.document_id == document_id, Question.uid == uid)
         )
         if taken is not None:
-            raise DocumentError(f"题库中已有相同的试题（编号 {taken}），未重复添加。")
+            raise UserError(f"题库中已有相同的试题（编号 {taken}），未重复添加。")
         stamp = now()
         row = Question(
             document_id=document_id, section_id=draft.section_id, uid=uid,

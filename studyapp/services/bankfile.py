@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from studyapp import paths
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.questions.model import QUESTION_TYPES, make_id
 from studyapp.core.questions.model import Question as CoreQuestion
 from studyapp.db.models import QUESTION_ORIGINS, QUESTION_STATUSES, Document
@@ -45,7 +45,7 @@ def _yaml() -> Any:
     try:
         import yaml
     except ImportError as e:  # pragma: no cover - PyYAML is a dependency
-        raise DocumentError("缺少读写题库文件所需的组件（PyYAML），请重新安装学习测评。") from e
+        raise UserError("缺少读写题库文件所需的组件（PyYAML），请重新安装学习测评。") from e
     return yaml
 
 
@@ -134,12 +134,12 @@ def _parse(text: str) -> tuple[Any, list[int]]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = f"第 {mark.line + 1} 行" if mark is not None else "文件中"
-        raise DocumentError(
+        raise UserError(
             f"题库文件格式有误（{where}：{e.problem or e.context}）。请检查缩进和引号，"
             "或重新导出一份题库文件再修改。"
         ) from e
     except yaml.YAMLError as e:
-        raise DocumentError(f"题库文件格式有误：{e}。请重新导出一份题库文件再修改。") from e
+        raise UserError(f"题库文件格式有误：{e}。请重新导出一份题库文件再修改。") from e
     finally:
         loader.dispose()
     lines: list[int] = []
@@ -235,14 +235,14 @@ def read_bank(text: str) -> tuple[str, list[bank.Incoming], list[str]]:
     text = text.removeprefix("\ufeff")
     data, lines = _parse(text)
     if data is None:
-        raise DocumentError("题库文件是空的，没有可导入的试题。请选择由“导出题库”生成的 .yaml 文件。")
+        raise UserError("题库文件是空的，没有可导入的试题。请选择由“导出题库”生成的 .yaml 文件。")
     if not isinstance(data, dict) or "questions" not in data:
-        raise DocumentError("这不是学习测评的题库文件（缺少 questions 部分）。请选择由“导出题库”生成的 .yaml 文件。")
+        raise UserError("这不是学习测评的题库文件（缺少 questions 部分）。请选择由“导出题库”生成的 .yaml 文件。")
     questions = data.get("questions") or []
     if not isinstance(questions, list):
-        raise DocumentError("题库文件格式有误：questions 应为试题列表。")
+        raise UserError("题库文件格式有误：questions 应为试题列表。")
     if not questions:
-        raise DocumentError("题库文件里没有试题（questions 部分是空的），没有导入任何内容。")
+        raise UserError("题库文件里没有试题（questions 部分是空的），没有导入任何内容。")
     items: list[bank.Incoming] = []
     errors: list[str] = []
     seen: dict[str, str] = {}
@@ -267,7 +267,7 @@ def import_bank(ctx: AppContext, document_id: int, text: str) -> BankImportRepor
 
     Status and origin come from the file. All or nothing: with any error (listed per
     question, in Chinese) nothing is stored. Questions of the bank that the file lacks stay.
-    A file that is not a bank file at all raises DocumentError.
+    A file that is not a bank file at all raises UserError.
     """
     _title, items, errors = read_bank(text)
     if errors:
@@ -302,7 +302,7 @@ def load_bundled_bank(ctx: AppContext, document_id: int) -> BankImportReport | N
         return None
     try:
         report = import_bank(ctx, document_id, path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, DocumentError) as e:
+    except (OSError, UnicodeDecodeError, UserError) as e:
         log.error("bundled bank %s unreadable: %s", path, getattr(e, "message", e))
         return None
     if report.errors:

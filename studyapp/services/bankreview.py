@@ -112,7 +112,7 @@ def approve_in_document(
     """审核通过: the questions named by `keys`, or (None) every pending question of the document.
 
     Named questions are all-or-nothing, as `bank.approve`: a malformed one refuses the lot with
-    a Chinese DocumentError. Approving every pending question approves the well-formed ones and
+    a Chinese UserError. Approving every pending question approves the well-formed ones and
     lists the others in `refused`: one broken question must not hold back eighty good ones.
     """
     if keys is not None:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.db import migrate
 from studyapp.db.engine import BUSY_TIMEOUT_MS, WRITE, make_engine, make_session_factory, sqlite_url
 
@@ -27,10 +27,10 @@ class SchemaTooNewError(Exception):
         self.message = message
 
 
-class StorageError(DocumentError):
+class StorageError(UserError):
     """The database could not be read or written (disk full, locked, read-only, damaged).
 
-    A DocumentError, so every place that shows a DocumentError's message shows this one too.
+    A UserError, so every place that shows a UserError's message shows this one too.
     """
 
 
@@ -39,7 +39,7 @@ class DatabaseBusy(StorageError):
     wait: nothing was stored, and trying again a little later will work."""
 
 
-class NotFoundError(DocumentError):
+class NotFoundError(UserError):
     """A document/section/session asked for no longer exists (e.g. deleted meanwhile)."""
 
     #: what each kind of record is called, and what the message adds after it
@@ -139,7 +139,7 @@ class AppContext:
         stall for the usual 5 s): DatabaseBusy then, and the caller tries again later. On the
         interactive thread (the window's) that is INTERACTIVE_WAIT_MS unless the caller says
         otherwise: the window never freezes behind a long import; a write it could not make
-        says so (DatabaseBusy, a DocumentError with a Chinese message) or is kept and retried."""
+        says so (DatabaseBusy, a UserError with a Chinese message) or is kept and retried."""
         if wait_ms is None and self.interactive_thread is not None \
                 and threading.get_ident() == self.interactive_thread:
             wait_ms = INTERACTIVE_WAIT_MS

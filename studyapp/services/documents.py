@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from studyapp import paths
 from studyapp.core.dates import parse_date
 from studyapp.core.loaders import load_file, load_pasted
-from studyapp.core.model import AlreadyImported, Cancelled, DocumentError, LoadedText, ParsedDocument
+from studyapp.core.model import AlreadyImported, Cancelled, DocumentError, LoadedText, ParsedDocument, UserError
 from studyapp.core.outline import looks_like_title, parse_text
 from studyapp.db.models import Document, ReadMark, Section, SectionNote, Setting, StudySession
 from studyapp.services import settings as settings_service
@@ -67,7 +67,7 @@ def import_file(
 ) -> ImportResult:
     """Load, parse and store a document file, and the study session of its header if any.
 
-    Bad input raises core.model.DocumentError (Chinese message) and stores nothing.
+    Bad input raises core.model.UserError (Chinese message) and stores nothing.
     """
     if progress is not None:
         progress(0, 0, f"正在读取“{Path(path).name}”…")
@@ -123,7 +123,7 @@ def _load(ctx: AppContext, path: Path) -> LoadedText:
     try:
         return load_file(path, max_bytes=int(max_mb) * 1024 * 1024)
     except OSError as e:
-        raise DocumentError(
+        raise UserError(
             f"无法读取文件“{path.name}”：{e.strerror or e}。请确认文件没有被其他程序占用，且有读取权限。"
         ) from e
 
@@ -384,10 +384,10 @@ def _section_views(session: Session, document_id: int) -> list[SectionView]:
 
 
 def rename_document(ctx: AppContext, document_id: int, title: str) -> None:
-    """Empty or whitespace-only title raises DocumentError."""
+    """Empty or whitespace-only title raises UserError."""
     title = (title or "").strip()
     if not title:
-        raise DocumentError("文件标题不能为空，请输入标题。")
+        raise UserError("文件标题不能为空，请输入标题。")
     from studyapp.core.names import refuse_control
 
     refuse_control("文件标题", title)

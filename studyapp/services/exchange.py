@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.questions.model import BLANK, make_id
 from studyapp.core.questions.model import Question as CoreQuestion
 from studyapp.services import bank, bankfile, files
@@ -153,13 +153,13 @@ def _cell(value: Any) -> str:
 
 
 def _open_sheet(path: Path) -> list[tuple[Any, ...]]:
-    """All rows of the first sheet; a file that is not an .xlsx gets a Chinese DocumentError."""
+    """All rows of the first sheet; a file that is not an .xlsx gets a Chinese UserError."""
     path = Path(path)
     if not path.exists():
-        raise DocumentError(f"找不到文件“{path}”。请检查文件名和位置是否正确。")
+        raise UserError(f"找不到文件“{path}”。请检查文件名和位置是否正确。")
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise DocumentError(
+        raise UserError(
             f"“{path.name}”是旧版 Excel 文件（.xls），无法直接导入。请在 Excel 或 WPS 中"
             "“另存为”Excel 工作簿（.xlsx）后再导入。"
         )
@@ -170,7 +170,7 @@ def _open_sheet(path: Path) -> list[tuple[Any, ...]]:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as e:
         log.debug("cannot open %s as xlsx: %r", path, e)
-        raise DocumentError(
+        raise UserError(
             f"无法读取“{path.name}”：它不是有效的 Excel 工作簿（.xlsx），或文件已损坏。"
             "请用“导出题库”生成的模板填写，保存为 .xlsx 后再导入。"
         ) from e
@@ -191,7 +191,7 @@ def _header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[str, int]]:
                 cols[name] = c
         if "题干" in cols and "答案" in cols:
             return r, cols
-    raise DocumentError(
+    raise UserError(
         "表格中找不到表头（至少要有“题型”“题干”“答案”三列）。请使用“导出题库”生成的模板，"
         "第一行依次为：" + "、".join(COLUMNS) + "。"
     )
@@ -302,7 +302,7 @@ def read_excel(ctx: AppContext, document_id: int, path: Path) -> tuple[list[bank
     """(questions, errors, warnings) of a 题库 sheet, checked row by row; stores nothing."""
     rows = _open_sheet(Path(path))
     if not rows:
-        raise DocumentError("表格是空的，没有试题。请在模板中填写试题后再导入。")
+        raise UserError("表格是空的，没有试题。请在模板中填写试题后再导入。")
     head, cols = _header(rows)
     with ctx.begin() as session:
         tree = bank.load_tree(session, document_id)
@@ -340,7 +340,7 @@ def import_excel(ctx: AppContext, document_id: int, path: Path) -> BankImportRep
 
     New questions come in as imported drafts; a row matching a stored question (same type,
     stem, section and quote) updates it and keeps its review status. A file that is not a
-    readable .xlsx raises DocumentError with a Chinese message.
+    readable .xlsx raises UserError with a Chinese message.
     """
     items, errors, warnings = read_excel(ctx, document_id, path)
     if errors:
@@ -535,7 +535,7 @@ def export_file(ctx: AppContext, document_id: int, path: Path) -> int:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
-        raise DocumentError(
+        raise UserError(
             f"无法按“{path.name}”的扩展名导出题库。请用 .yaml（题库文件）、.xlsx（Excel 题库模板）、"
             ".gift（GIFT）或 .xml（Moodle XML）作为扩展名。"
         )
@@ -560,15 +560,15 @@ def import_file(ctx: AppContext, document_id: int, path: Path) -> BankImportRepo
     if suffix in (".xlsx", ".xls", ".xlsm"):
         return import_excel(ctx, document_id, path)
     if suffix not in (".yaml", ".yml"):
-        raise DocumentError(
+        raise UserError(
             f"无法导入“{path.name}”：只能导入题库文件（.yaml）或 Excel 题库模板（.xlsx）。"
         )
     if not path.is_file():
-        raise DocumentError(f"找不到文件“{path}”。请检查文件名和位置是否正确。")
+        raise UserError(f"找不到文件“{path}”。请检查文件名和位置是否正确。")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
-        raise DocumentError(f"“{path.name}”不是 UTF-8 编码的题库文件。请用“导出题库”生成的文件修改后再导入。") from e
+        raise UserError(f"“{path.name}”不是 UTF-8 编码的题库文件。请用“导出题库”生成的文件修改后再导入。") from e
     return bankfile.import_bank(ctx, document_id, text)
 
 

@@ -12,7 +12,7 @@ import errno
 import os
 from pathlib import Path
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 
 
 def save_bytes(path: Path, data: bytes) -> Path:
@@ -23,13 +23,13 @@ def save_bytes(path: Path, data: bytes) -> Path:
         os.replace(part, path)
     except PermissionError:
         _discard(part)
-        raise DocumentError(f"无法写入“{path.name}”：这个文件可能正在 Excel、WPS 或 PDF 阅读器中打开。"
+        raise UserError(f"无法写入“{path.name}”：这个文件可能正在 Excel、WPS 或 PDF 阅读器中打开。"
                             "请先关闭它，或换一个文件名再保存。") from None
     except OSError as exc:
         _discard(part)
         if exc.errno == errno.ENOSPC:
-            raise DocumentError("磁盘空间不足，文件没有保存。请清理磁盘空间后重试。") from None
-        raise DocumentError(f"无法写入“{path}”：{exc.strerror or exc}。请检查文件夹是否存在、是否可写。") from None
+            raise UserError("磁盘空间不足，文件没有保存。请清理磁盘空间后重试。") from None
+        raise UserError(f"无法写入“{path}”：{exc.strerror or exc}。请检查文件夹是否存在、是否可写。") from None
     return path
 
 

@@ -11,7 +11,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.paper import (
     DEFAULT_BLUEPRINT,
     TYPE_ORDER,
@@ -27,7 +27,7 @@ from studyapp.services.settings import get_setting
 log = logging.getLogger("studyapp.records")
 
 
-class NoApprovedQuestions(DocumentError):
+class NoApprovedQuestions(UserError):
     """The document has no approved questions to put on a paper."""
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from studyapp.core import scheduling
 from studyapp.core.blueprint import draw_practice
-from studyapp.core.model import DocumentError, section_heading
+from studyapp.core.model import UserError, section_heading
 from studyapp.core.questions.model import TYPE_NAMES
 from studyapp.db.models import Document, Question, Section
 from studyapp.db.models_study import Attempt, ReviewCard, WrongBookEntry
@@ -76,9 +76,9 @@ def _pool(ctx: AppContext, person_id: int, scope: Scope, types: list[str] | None
     """Approved questions of the scope (reading order; reviews most overdue first)."""
     if scope.kind in (SCOPE_DOCUMENT, SCOPE_SECTIONS):
         if scope.document_id is None:
-            raise DocumentError("请先选择要练习的文件。")
+            raise UserError("请先选择要练习的文件。")
         if scope.kind == SCOPE_SECTIONS and not scope.section_ids:
-            raise DocumentError("请先选择要练习的章节。")
+            raise UserError("请先选择要练习的章节。")
         return bank.approved_questions(
             ctx, scope.document_id, types=types,
             section_ids=scope.section_ids if scope.kind == SCOPE_SECTIONS else None,
@@ -101,7 +101,7 @@ def _pool(ctx: AppContext, person_id: int, scope: Scope, types: list[str] | None
                 .order_by(ReviewCard.due, Question.id)
             )
         else:
-            raise DocumentError(f"练习范围“{scope.kind}”无效。")
+            raise UserError(f"练习范围“{scope.kind}”无效。")
         if scope.document_id is not None:
             stmt = stmt.where(Question.document_id == scope.document_id)
         if types is not None:
@@ -130,7 +130,7 @@ def start_practice(
     """Draw up to `count` approved questions of `scope` (types filtered) and start a practice.
 
     Fewer questions than asked is fine for practice (a section may have only three); none is a
-    DocumentError saying why. Options are shuffled; `seed` makes the draw repeatable (tests).
+    UserError saying why. Options are shuffled; `seed` makes the draw repeatable (tests).
     """
     type_list = list(types) if types is not None else None
     with ctx.begin() as session:
@@ -140,11 +140,11 @@ def start_practice(
         rule = attempts.grading_rule(session)
         retention = float(attempts.setting(session, "review.desired_retention"))
     if count <= 0:
-        raise DocumentError("练习题数应大于 0。")
+        raise UserError("练习题数应大于 0。")
     title = _title(ctx, scope)
     pool = attempts.source_questions(_pool(ctx, person_id, scope, type_list))
     if not pool:
-        raise DocumentError(_empty_message(scope, type_list))
+        raise UserError(_empty_message(scope, type_list))
     seed = attempts.new_seed() if seed is None else seed
     items = draw_practice(pool, count, seed, keep_order=scope.kind == SCOPE_REVIEW)
     with ctx.begin() as session:

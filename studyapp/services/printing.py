@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import extract, select
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.names import NameOrder
 from studyapp.core.stats import fmt_score
 from studyapp.db.models import StudySession
@@ -56,14 +56,14 @@ UNIT_MAX = 40
 
 def set_unit_name(ctx: AppContext, name: str) -> str:
     """Store the unit that heads every printed form (「某某乡党委」); "" clears it. Returns what
-    was stored. DocumentError (Chinese) for a name no form can print."""
+    was stored. UserError (Chinese) for a name no form can print."""
     from studyapp.services.settings import set_setting
 
     clean = " ".join(name.split())
     if any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in name.replace("\n", "").replace("\t", "")):
-        raise DocumentError("单位名称里有不能打印的控制字符，请重新输入。")
+        raise UserError("单位名称里有不能打印的控制字符，请重新输入。")
     if len(clean) > UNIT_MAX:
-        raise DocumentError(f"单位名称太长（{len(clean)} 个字），请不超过 {UNIT_MAX} 个字。")
+        raise UserError(f"单位名称太长（{len(clean)} 个字），请不超过 {UNIT_MAX} 个字。")
     set_setting(ctx, "org.unit_name", clean)
     set_setting(ctx, "org.unit_asked", True)
     return clean

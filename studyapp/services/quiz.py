@@ -27,7 +27,7 @@ from studyapp.core.blueprint import (
     check_blueprint,
     draw_quiz,
 )
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.db.models import Document, Question, StudySession
 from studyapp.db.models_study import Attempt
 from studyapp.services import attempts, bank
@@ -95,10 +95,10 @@ def start_exam(
     session_id: int | None = None,
     seed: int | None = None,
 ) -> AttemptView:
-    """Draw the quiz and start its clock; DocumentError (Chinese, with the counts) when the scope
+    """Draw the quiz and start its clock; UserError (Chinese, with the counts) when the scope
     lacks questions of a type. The draw is frozen into the attempt, so a resume is identical."""
     if blueprint.document_id is None:
-        raise DocumentError("请先选择考试所用的文件。")
+        raise UserError("请先选择考试所用的文件。")
     check_blueprint(blueprint)
     with ctx.begin() as session:
         attempts.person(session, person_id)

@@ -31,7 +31,7 @@ from studyapp.core.contest import (
 )
 from studyapp.core.draw import Drawer
 from studyapp.core.grading import GradingRule, answer_text
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.stats import fmt_score
 from studyapp.db.models import Section, StudySession, now
 from studyapp.db.models_room import ROOM_KINDS, RoomEvent, RoomRun
@@ -129,13 +129,13 @@ def start_run(
 ) -> RunView:
     """Begin a run in the room. A contest's setup is checked here (two teams at least …)."""
     if kind not in ROOM_KINDS:
-        raise DocumentError(f"未知的会议室模式“{kind}”。")
+        raise UserError(f"未知的会议室模式“{kind}”。")
     setup = dict(setup or {})
     if kind == "contest":
         try:
             ContestSetup.from_json(setup.get("contest") or {})
         except ContestError as e:
-            raise DocumentError(e.message) from e
+            raise UserError(e.message) from e
     with ctx.begin() as session:
         if session_id is not None and session.get(StudySession, session_id) is None:
             raise NotFoundError.of("学习记录", session_id)
@@ -184,7 +184,7 @@ def append_event(ctx: AppContext, run_id: int, kind: str, data: Mapping[str, Any
 
 def _append(session: Session, row: RoomRun, kind: str, data: Mapping[str, Any]) -> int:
     if row.status != "open":
-        raise DocumentError("这次活动已经结束，不能再记录。")
+        raise UserError("这次活动已经结束，不能再记录。")
     last = session.scalar(select(func.max(RoomEvent.seq)).where(RoomEvent.run_id == row.id)) or 0
     payload = {k: v for k, v in data.items() if k != "kind"}
     session.add(RoomEvent(run_id=row.id, seq=int(last) + 1, kind=kind, data=payload))
@@ -321,7 +321,7 @@ def pick_questions(
     views = bank.approved_questions(ctx, document_id, types=types, section_ids=section_ids)
     if not views:
         title = documents.get_document(ctx, document_id).title
-        raise DocumentError(
+        raise UserError(
             f"文件《{title}》还没有审核通过的试题。请先在题库中生成并审核试题，再开始测验或竞赛。")
     if count is not None and 0 < count < len(views):
         # none of the room's questions gives another's answer away; back in reading order
@@ -368,7 +368,7 @@ def contest_state(ctx: AppContext, run_id: int) -> ContestState:
     """The scoreboard and the current question, replayed from the stored events."""
     view = get_run(ctx, run_id)
     if view.info.kind != "contest":
-        raise DocumentError("这不是一场知识竞赛。")
+        raise UserError("这不是一场知识竞赛。")
     return replay(view.contest_setup, [e for e in view.events if e.get("kind") in _CONTEST_KINDS])
 
 
@@ -384,13 +384,13 @@ def record_contest_event(ctx: AppContext, run_id: int, event: ContestEvent) -> C
     with ctx.begin() as session:
         row = _run(session, run_id)
         if row.kind != "contest":
-            raise DocumentError("这不是一场知识竞赛。")
+            raise UserError("这不是一场知识竞赛。")
         setup = ContestSetup.from_json((row.setup or {}).get("contest") or {})
         stored = [e for e in _events(session, row.id) if e.get("kind") in _CONTEST_KINDS]
         try:
             state = replay(setup, [*stored, event])
         except ContestError as e:
-            raise DocumentError(e.message) from e
+            raise UserError(e.message) from e
         _append(session, row, event.kind, event.to_json())
     return state
 
@@ -479,7 +479,7 @@ def _paper_items(ctx: AppContext, run: RunView) -> dict[str, tuple[PaperItem, ..
     from studyapp.services.papers import make_papers
 
     if run.info.document_id is None:
-        raise DocumentError("这次纸质测验的学习文件已被删除，无法对照答案。")
+        raise UserError("这次纸质测验的学习文件已被删除，无法对照答案。")
     seed = int(run.setup.get("seed", 0))
     variants = tuple(run.setup.get("variants") or ("A", "B"))
     papers = make_papers(ctx, run.info.document_id, seed=seed, variants=variants)
@@ -496,7 +496,7 @@ def paper_sheet(ctx: AppContext, run_id: int) -> PaperSheet:
     """The grid: people present × the paper's questions, with every cell typed so far."""
     run = get_run(ctx, run_id)
     if run.info.kind != "paper":
-        raise DocumentError("这不是一次纸质测验。")
+        raise UserError("这不是一次纸质测验。")
     items = _paper_items(ctx, run)
     people = session_attendees(ctx, run.info.session_id) if run.info.session_id else []
     cells: dict[tuple[int, int], str] = {}
@@ -536,7 +536,7 @@ def save_paper_scores(ctx: AppContext, run_id: int) -> int:
 
     sheet = paper_sheet(ctx, run_id)
     if sheet.session_id is None:
-        raise DocumentError("这次纸质测验没有关联学习会，无法保存成绩。")
+        raise UserError("这次纸质测验没有关联学习会，无法保存成绩。")
     rule = grading_rule(ctx)
     with ctx.begin() as session:
         srow = session.get(StudySession, sheet.session_id)
@@ -553,7 +553,7 @@ def save_paper_scores(ctx: AppContext, run_id: int) -> int:
         total, results = sheet_total(items, typed, rule)
         errors = [r.error for r in results if r.error]
         if errors:
-            raise DocumentError(f"{person.name}：{errors[0]}请改正后再保存。")
+            raise UserError(f"{person.name}：{errors[0]}请改正后再保存。")
         answers = [
             {"q": item.question_id if item.question_id is not None else f"第{item.number}题",
              "r": result_ratio(item, r)}

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.names import NameOrder, clean_name, name_key, order_people, refuse_control
 from studyapp.core.roster import ROSTER_COLUMNS, Candidate, parse_roster
 from studyapp.core.tables import locate, read_rows
@@ -135,7 +135,7 @@ def _check_draft(draft: PersonDraft) -> tuple[str, str]:
         refuse_control(label, value)
     name = clean_name(draft.name)
     if not name:
-        raise DocumentError("姓名不能为空。")
+        raise UserError("姓名不能为空。")
     return name, draft.unit.strip()
 
 
@@ -155,7 +155,7 @@ def add_person(ctx: AppContext, draft: PersonDraft) -> PersonView:
     with ctx.begin(write=True) as session:
         if _same_person(session, name, unit) is not None:
             who = f"{name}（{unit}）" if unit else name
-            raise DocumentError(f"名册中已有“{who}”。同名的人员请填写不同的单位加以区分。")
+            raise UserError(f"名册中已有“{who}”。同名的人员请填写不同的单位加以区分。")
         row = Person(
             name=name, unit=unit, post=draft.post.strip(), note=draft.note.strip(),
             sort_no=draft.sort_no if draft.sort_no is not None else _next_sort_no(session),
@@ -177,7 +177,7 @@ def update_person(ctx: AppContext, person_id: int, draft: PersonDraft) -> Person
         if row is None:
             raise NotFoundError.of("人员", person_id)
         if _same_person(session, name, unit, other_than=person_id) is not None:
-            raise DocumentError(f"名册中已有“{name}（{unit or '未填单位'}）”，不能重复。")
+            raise UserError(f"名册中已有“{name}（{unit or '未填单位'}）”，不能重复。")
         before = _card(row)
         row.name, row.unit, row.post, row.note = name, unit, draft.post.strip(), draft.note.strip()
         row.active = draft.active
@@ -243,14 +243,14 @@ def group_id_by_name(ctx: AppContext, name: str) -> int:
 def preview_import(ctx: AppContext, path: Path) -> RosterPreview:
     """Read and check a roster sheet (.xlsx/.csv); nothing is stored.
 
-    Raises DocumentError when the file as a whole cannot be used (not a table, empty, no 姓名
+    Raises UserError when the file as a whole cannot be used (not a table, empty, no 姓名
     column); line problems come back in `errors`/`warnings`, one Chinese message per line.
     """
     path = Path(path)
     table = locate(read_rows(path), ROSTER_COLUMNS, path.name)
     parsed = parse_roster(table)
     if not parsed.rows and not parsed.errors:
-        raise DocumentError(f"文件“{path.name}”只有表头，没有人员。")
+        raise UserError(f"文件“{path.name}”只有表头，没有人员。")
     with ctx.begin() as session:
         stored = {(name_key(p.name), p.unit): p for p in session.scalars(select(Person))}
         groups = _groups_of(session)
@@ -290,7 +290,7 @@ def commit_import(
     and reactivated. Lines without 排序号 go after everyone, in file order.
     """
     if preview.errors and not skip_invalid:
-        raise DocumentError(
+        raise UserError(
             f"文件有 {len(preview.errors)} 处问题，未导入任何人员：\n" + "\n".join(preview.errors)
         )
     added = updated = unchanged = created = 0

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.names import NameOrder, order_people
 from studyapp.core.roster import SCORE_COLUMNS, parse_scores
 from studyapp.core.stats import item_analysis, ranks, score_stats
@@ -49,7 +49,7 @@ def _session(session: Session, session_id: int) -> StudySession:
 
 def _check(score: float | None, full_marks: float) -> None:
     if score is not None and not 0 <= score <= full_marks + 1e-9:
-        raise DocumentError(f"得分 {score:g} 超出范围（0～{full_marks:g} 分）。")
+        raise UserError(f"得分 {score:g} 超出范围（0～{full_marks:g} 分）。")
 
 
 def _answers(answers: Sequence[Any] | None) -> list[dict[str, Any]] | None:
@@ -68,7 +68,7 @@ def _answers(answers: Sequence[Any] | None) -> list[dict[str, Any]] | None:
         if r is not None:
             r = float(r)
             if not 0 <= r <= 1:
-                raise DocumentError(f"第 {i + 1} 题的得分率 {r:g} 应在 0～1 之间。")
+                raise UserError(f"第 {i + 1} 题的得分率 {r:g} 应在 0～1 之间。")
         out.append({"q": q, "r": r})
     return out
 
@@ -125,7 +125,7 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
         if errors:
             raise RowErrors(errors, "成绩")
         if not lines:
-            raise DocumentError(f"文件“{path.name}”只有表头，没有成绩。")
+            raise UserError(f"文件“{path.name}”只有表头，没有成绩。")
         existing = {
             s.person_id: s
             for s in session.scalars(select(Score).where(Score.session_id == session_id))

@@ -16,7 +16,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from studyapp.core.dates import parse_date
-from studyapp.core.model import DocumentError, section_heading
+from studyapp.core.model import UserError, section_heading
 from studyapp.db.models import Document, Section, StudySession
 from studyapp.db.models_records import PRESENT_STATUSES, Attendance
 from studyapp.services import audit
@@ -49,7 +49,7 @@ _TIME = re.compile(r"^\s*(\d{1,2})\s*[:：点时]\s*(\d{1,2})?\s*分?\s*$")
 def parse_session_date(value: Any) -> dt.date | None:
     """A date from 2015.4.15 / 2015年4月15日 / 2015-04-15 / a date; None for blank.
 
-    Raises DocumentError (Chinese) for text that is not a date, rather than storing nothing.
+    Raises UserError (Chinese) for text that is not a date, rather than storing nothing.
     """
     if value is None or value == "":
         return None
@@ -62,7 +62,7 @@ def parse_session_date(value: Any) -> dt.date | None:
         return None
     parsed = parse_date(text)
     if parsed is None:
-        raise DocumentError(
+        raise UserError(
             f"无法识别日期“{text}”。请写成 2015-04-15、2015.4.15 或 2015年4月15日。"
         )
     return parsed
@@ -73,7 +73,7 @@ def _parse_time(value: str | None, label: str) -> str | None:
         return None
     m = _TIME.match(str(value))
     if not m or int(m.group(1)) > 23 or int(m.group(2) or 0) > 59:
-        raise DocumentError(f"{label}“{value}”无效，请写成 9:00 或 14:30。")
+        raise UserError(f"{label}“{value}”无效，请写成 9:00 或 14:30。")
     return f"{int(m.group(1)):02d}:{int(m.group(2) or 0):02d}"
 
 
@@ -222,21 +222,21 @@ def _apply(session: Session, row: StudySession, draft: SessionDraft) -> None:
         refuse_control(label, value)
     mode = (draft.mode or "").strip()
     if not mode:
-        raise DocumentError(f"请选择学习方式：{'、'.join(STUDY_MODES)}。")
+        raise UserError(f"请选择学习方式：{'、'.join(STUDY_MODES)}。")
     if draft.hours is not None and not 0 <= draft.hours <= 24:
-        raise DocumentError(f"学时“{draft.hours:g}”不合理，一次学习应在 0～24 学时之间。")
+        raise UserError(f"学时“{draft.hours:g}”不合理，一次学习应在 0～24 学时之间。")
     if draft.full_marks <= 0:
-        raise DocumentError("满分必须大于 0。")
+        raise UserError("满分必须大于 0。")
     start = _parse_time(draft.start_time, "开始时间")
     end = _parse_time(draft.end_time, "结束时间")
     if start and end and _minutes(end) <= _minutes(start):
-        raise DocumentError(f"结束时间 {end} 应晚于开始时间 {start}。")
+        raise UserError(f"结束时间 {end} 应晚于开始时间 {start}。")
     if draft.document_id is not None and session.get(Document, draft.document_id) is None:
         raise NotFoundError.of("文件", draft.document_id)
     section_ids = [int(i) for i in draft.section_ids]
     if section_ids:
         if draft.document_id is None:
-            raise DocumentError("选择学习章节前，请先选择学习文件。")
+            raise UserError("选择学习章节前，请先选择学习文件。")
         valid = set(
             session.scalars(
                 select(Section.id).where(
@@ -246,7 +246,7 @@ def _apply(session: Session, row: StudySession, draft: SessionDraft) -> None:
         )
         missing = [i for i in section_ids if i not in valid]
         if missing:
-            raise DocumentError("所选章节不属于该学习文件，请重新选择。")
+            raise UserError("所选章节不属于该学习文件，请重新选择。")
     row.date = parse_session_date(draft.date)
     row.start_time, row.end_time = start, end
     row.mode = mode
@@ -271,7 +271,7 @@ def _apply(session: Session, row: StudySession, draft: SessionDraft) -> None:
 
 
 def create_session(ctx: AppContext, draft: SessionDraft) -> SessionDetail:
-    """A new study session (one transaction); bad dates or times raise DocumentError."""
+    """A new study session (one transaction); bad dates or times raise UserError."""
     per_hour = _per_hour(ctx)
     with ctx.begin() as session:
         row = StudySession(meta={})

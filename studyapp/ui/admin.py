@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import admin
 from studyapp.services.context import AppContext
 
@@ -52,7 +52,7 @@ class AdminGate:
             return False
         try:
             good = admin.verify(self.ctx, pin)
-        except DocumentError as exc:
+        except UserError as exc:
             QMessageBox.warning(parent, "管理员密码", exc.message)
             return False
         if not good:
@@ -79,7 +79,7 @@ class AdminGate:
             return False
         try:
             admin.set_pin(self.ctx, new)
-        except DocumentError as exc:
+        except UserError as exc:
             QMessageBox.warning(parent, "设置管理员密码", exc.message)
             return False
         QMessageBox.information(parent, "设置管理员密码", FORGOTTEN)
@@ -131,7 +131,7 @@ def edit_pin(parent: QWidget | None, ctx: AppContext, ask=_ask) -> bool:  # noqa
             QMessageBox.warning(parent, "管理员密码", "两次输入的密码不一样，没有修改。")
             return False
         admin.set_pin(ctx, new, old=old)
-    except DocumentError as exc:
+    except UserError as exc:
         QMessageBox.warning(parent, "管理员密码", exc.message)
         return False
     QMessageBox.information(parent, "管理员密码", FORGOTTEN)

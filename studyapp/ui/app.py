@@ -183,7 +183,7 @@ def start_main_window(data_dir: Path) -> MainWindow:
             QTimer.singleShot(1500, window, keeper.settle)
 
     def failed(exc: BaseException) -> None:
-        from studyapp.core.model import DocumentError
+        from studyapp.core.model import UserError
         from studyapp.services.backup import DatabaseDamaged
         from studyapp.services.context import SchemaTooNewError
 
@@ -191,7 +191,7 @@ def start_main_window(data_dir: Path) -> MainWindow:
             if offer_restore(window, data_dir, exc):
                 start_opening()  # the restored database, opened as at start
                 return
-        elif isinstance(exc, (SchemaTooNewError, DocumentError)):
+        elif isinstance(exc, (SchemaTooNewError, UserError)):
             QMessageBox.critical(window, APP_TITLE, exc.message)
         else:
             log.error("could not open the data folder", exc_info=(type(exc), exc, exc.__traceback__))
@@ -214,7 +214,7 @@ def start_main_window(data_dir: Path) -> MainWindow:
 
 def offer_restore(window, data_dir: Path, exc) -> bool:  # noqa: ANN001 - MainWindow, DatabaseDamaged
     """A damaged database at start: say so and offer the newest backup that is whole."""
-    from studyapp.core.model import DocumentError
+    from studyapp.core.model import UserError
     from studyapp.services import backup
 
     box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, exc.message, parent=window)
@@ -225,7 +225,7 @@ def offer_restore(window, data_dir: Path, exc) -> bool:  # noqa: ANN001 - MainWi
         return False
     try:
         kept = backup.restore_file(data_dir, exc.newest_good)
-    except DocumentError as err:
+    except UserError as err:
         QMessageBox.critical(window, APP_TITLE, err.message)
         return False
     log.info("restored %s at start; the damaged file is kept as %s", exc.newest_good, kept)

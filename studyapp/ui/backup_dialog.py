@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import backup
 from studyapp.services.context import AppContext
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
@@ -158,7 +158,7 @@ class BackupDialog(QDialog):
             return False
         try:
             backup.schedule_restore(self.ctx, chosen.path)
-        except DocumentError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, "恢复备份", exc.message)
             return False
         self.restore_scheduled = True
@@ -201,7 +201,7 @@ class BackupDialog(QDialog):
             return False
         try:
             info = backup.stage_archive(self.ctx, Path(path))
-        except DocumentError as exc:
+        except UserError as exc:
             self._failed(exc)
             return False
         self.restore_scheduled = True
@@ -216,7 +216,7 @@ class BackupDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DocumentError):
+        if isinstance(exc, UserError):
             self.status.setText(exc.message)
             QMessageBox.warning(self, "备份与恢复", exc.message)
         else:

@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
         def chosen(title: str) -> None:
-            from studyapp.core.model import DocumentError
+            from studyapp.core.model import UserError
             from studyapp.services import documents
 
             title = title.strip()
@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
                 return
             try:
                 documents.rename_document(self.ctx, result.document_id, title)
-            except DocumentError as exc:
+            except UserError as exc:
                 QMessageBox.warning(self, "文件标题", exc.message)
                 return
             self.open_document(result.document_id, self.reader.section_id)

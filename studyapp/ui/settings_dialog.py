@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.config import OPTIONS, Option
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import settings as settings_service
 from studyapp.services.context import AppContext
 
@@ -154,7 +154,7 @@ class SettingsDialog(QDialog):
                     changed.append((opt, value))
         try:
             settings_service.set_settings(self.ctx, {opt.name: value for opt, value in changed})
-        except DocumentError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, "设置", exc.message)
             return False
         self.accept()

@@ -16,7 +16,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from studyapp.core.model import CancelToken, Cancelled, DocumentError, ProgressFn
+from studyapp.core.model import CancelToken, Cancelled, UserError, ProgressFn
 
 log = logging.getLogger("studyapp.ui")
 
@@ -162,7 +162,7 @@ def report_failure(parent: QWidget | None, title: str, exc: BaseException) -> No
     if isinstance(exc, Cancelled):
         log.info("%s: cancelled", title)
         return
-    if isinstance(exc, DocumentError):
+    if isinstance(exc, UserError):
         log.info("%s: %s", title, exc.message)
         QMessageBox.warning(parent, title, exc.message)
         return

@@ -13,7 +13,7 @@ from studyapp.core.blueprint import (
     draw_quiz,
 )
 from studyapp.core.grading import GradingRule, grade
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.paper import SourceQuestion
 
 
@@ -77,16 +77,16 @@ def test_options_are_actually_shuffled_for_some_seed() -> None:
 def test_short_scope_says_how_many_there_are() -> None:
     bp = Blueprint(document_id=1, items=(BlueprintItem("multiple", 5, 4),
                                          BlueprintItem("fill", 2, 2)), time_limit_s=600)
-    with pytest.raises(DocumentError) as err:
+    with pytest.raises(UserError) as err:
         draw_quiz(_pool(), bp, seed=1)
     msg = err.value.message
     assert "多选题只有 4 道，不够 5 道" in msg and "没有填空题（需要 2 道）" in msg
 
 
 def test_blueprint_must_have_questions_and_time() -> None:
-    with pytest.raises(DocumentError, match="没有试题"):
+    with pytest.raises(UserError, match="没有试题"):
         draw_quiz(_pool(), Blueprint(1, (BlueprintItem("single", 0, 2),)), seed=1)
-    with pytest.raises(DocumentError, match="考试时间"):
+    with pytest.raises(UserError, match="考试时间"):
         draw_quiz(_pool(), Blueprint(1, (BlueprintItem("single", 1, 2),), time_limit_s=0), 1)
 
 

@@ -25,7 +25,7 @@ from studyapp.core.loaders import (
     load_file,
     load_pasted,
 )
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 
 SHARED_DOCS = Path(__file__).resolve().parents[1] / "data" / "documents"
 
@@ -43,7 +43,7 @@ def _is_chinese_message(msg: str) -> bool:
 
 
 def _error(path: Path, **kw) -> str:
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         load_file(path, **kw)
     msg = info.value.message
     assert _is_chinese_message(msg), msg
@@ -213,7 +213,7 @@ def test_pasted_text_is_cleaned() -> None:
 
 @pytest.mark.parametrize("raw", ["", "   ", "\n\r\n\u00a0\u200b\n"])
 def test_blank_paste_is_refused(raw: str) -> None:
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         load_pasted(raw)
     assert info.value.message.startswith("粘贴的内容为空")
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studyapp.core.model import Cancelled, DocumentError, ParsedDocument
+from studyapp.core.model import Cancelled, UserError, ParsedDocument
 from studyapp.core.outline import cn_to_int, parse_text
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "documents"
@@ -242,7 +242,7 @@ def test_truncation_flag():
 
 
 def test_empty_text_is_refused_in_chinese():
-    with pytest.raises(DocumentError) as err:
+    with pytest.raises(UserError) as err:
         parse_text(" \n\u3000\n")
     assert "内容为空" in err.value.message
 

@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.reports.forms.data import ScoreRow, ScoreSheetData, SigninData, SigninRow
 from studyapp.reports.forms.excel import score_sheet_xlsx, signin_sheet_xlsx
 
@@ -65,7 +65,7 @@ def test_control_characters_are_refused_at_the_roster(ctx, field: str) -> None:
 
     values = {"name": "王伟", "unit": "乡党委", "post": "", "note": ""}
     values[field] += "\x07"
-    with pytest.raises(DocumentError, match="控制字符"):
+    with pytest.raises(UserError, match="控制字符"):
         roster.add_person(ctx, PersonDraft(**values))
     assert roster.list_people(ctx) == []
 
@@ -75,7 +75,7 @@ def test_control_characters_in_a_roster_file_name_the_line(ctx, tmp_path) -> Non
 
     path = tmp_path / "名册.csv"
     path.write_text("姓名,单位\n王德伦,乡党委\n李\x1b红梅,乡党委\n", encoding="utf-8")
-    with pytest.raises(DocumentError, match="第 3 行"):
+    with pytest.raises(UserError, match="第 3 行"):
         roster.import_roster(ctx, path)
     assert roster.list_people(ctx) == []
 
@@ -88,14 +88,14 @@ def test_control_characters_are_refused_in_sessions_titles_and_questions(seeded_
     draft = sessions.draft_of(sessions.get_session_detail(seeded_ctx, info.id))
     from dataclasses import replace
 
-    with pytest.raises(DocumentError, match="地点"):
+    with pytest.raises(UserError, match="地点"):
         sessions.update_session(seeded_ctx, info.id, replace(draft, place="会议室\x07"))
     [doc] = documents.list_documents(seeded_ctx)
-    with pytest.raises(DocumentError, match="文件标题"):
+    with pytest.raises(UserError, match="文件标题"):
         documents.rename_document(seeded_ctx, doc.id, "实施意见\x00")
     q = bank.list_questions(seeded_ctx, doc.id)[0]
     v = bank.get_question(seeded_ctx, q.id)
-    with pytest.raises(DocumentError, match="题干"):
+    with pytest.raises(UserError, match="题干"):
         bank.update_question(seeded_ctx, q.id, QuestionDraft(
             type=v.type, stem=v.stem + "\x1b", options=tuple(v.options), answer=v.answer,
             explanation=v.explanation, quote=v.quote, tags=tuple(v.tags), difficulty=v.difficulty))

@@ -7,14 +7,14 @@ import sqlite3
 
 import pytest
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.db.engine import DB_FILENAME
 from studyapp.services import admin, audit
 
 
 def test_pin_is_hashed_checked_changed_and_cleared(ctx) -> None:
     assert not admin.has_pin(ctx) and admin.verify(ctx, "")  # no PIN: nothing asks
-    with pytest.raises(DocumentError):
+    with pytest.raises(UserError):
         admin.set_pin(ctx, "12")  # too short
     admin.set_pin(ctx, "2468")
     assert admin.has_pin(ctx)
@@ -22,7 +22,7 @@ def test_pin_is_hashed_checked_changed_and_cleared(ctx) -> None:
         "SELECT value FROM setting WHERE name = ?", (admin.SETTING,)).fetchone()[0]
     assert "2468" not in raw and "salt" in raw  # never the PIN itself
     assert admin.verify(ctx, "2468") and not admin.verify(ctx, "1357")
-    with pytest.raises(DocumentError):
+    with pytest.raises(UserError):
         admin.set_pin(ctx, "9999", old="0000")
     admin.set_pin(ctx, "9999", old="2468")
     assert admin.verify(ctx, "9999") and not admin.verify(ctx, "2468")
@@ -37,7 +37,7 @@ def test_five_wrong_tries_lock_it_for_a_minute(ctx, monkeypatch) -> None:
     admin.set_pin(ctx, "2468")
     for _ in range(admin.MAX_TRIES):
         assert not admin.verify(ctx, "0000")
-    with pytest.raises(DocumentError, match="秒后再试"):
+    with pytest.raises(UserError, match="秒后再试"):
         admin.verify(ctx, "2468")  # even the right one, while locked
     clock[0] += admin.LOCK_SECONDS + 1
     assert admin.verify(ctx, "2468")

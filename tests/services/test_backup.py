@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.db.engine import DB_FILENAME
 from studyapp.services import backup, roster
 from studyapp.services.backup import DatabaseDamaged
@@ -145,7 +145,7 @@ def test_restore_refuses_what_is_not_a_whole_backup(seeded_ctx: AppContext, data
     live = (data_dir / DB_FILENAME).read_bytes()
     for path, words in ((junk, "不是完好"), (other, "不是学习测评"), (newer, "较新版本"),
                         (tmp_path / "missing.sqlite3", "找不到")):
-        with pytest.raises(DocumentError, match=words):
+        with pytest.raises(UserError, match=words):
             backup.restore_file(data_dir, path)
     assert (data_dir / DB_FILENAME).read_bytes() == live
 
@@ -170,7 +170,7 @@ def test_a_full_disk_is_a_message(seeded_ctx: AppContext, monkeypatch) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    with pytest.raises(DocumentError, match="磁盘空间不足"):
+    with pytest.raises(UserError, match="磁盘空间不足"):
         backup.make_backup(seeded_ctx)
     assert not list(backup.folder_of(seeded_ctx).glob("*"))  # no half-written file left behind
 
@@ -238,7 +238,7 @@ def test_hostile_archives_are_refused_and_nothing_is_written(seeded_ctx: AppCont
     target = tmp_path / "target"
     target.mkdir()
     before = sorted(p.name for p in target.rglob("*"))
-    with pytest.raises(DocumentError) as err:
+    with pytest.raises(UserError) as err:
         backup.import_archive(target, bad)
     assert "没有导入" in err.value.message or "不符" in err.value.message
     assert sorted(p.name for p in target.rglob("*")) == before  # nothing extracted, nothing replaced

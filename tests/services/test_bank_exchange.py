@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.questions.model import BLANK
 from studyapp.services import bank, exchange
 from studyapp.services.context import AppContext
@@ -184,14 +184,14 @@ def test_broken_excel_files_get_a_chinese_message(
     ctx, doc = fresh_seed
     path = tmp_path / name
     path.write_bytes(content)
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         exchange.import_file(ctx, doc, path)
     assert expected in info.value.message
 
 
 def test_excel_without_header_or_rows(fresh_seed, tmp_path: Path) -> None:
     ctx, doc = fresh_seed
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         exchange.import_excel(ctx, doc, _sheet(tmp_path / "h.xlsx", [["x"]], header=["姓名", "单位"]))
     assert "表头" in info.value.message
     report = exchange.import_excel(ctx, doc, _sheet(tmp_path / "e.xlsx", []))
@@ -269,6 +269,6 @@ def test_export_file_by_suffix(banked, tmp_path: Path) -> None:
     assert exchange.export_file(ctx, doc, tmp_path / "b.xlsx") == total
     assert exchange.export_file(ctx, doc, tmp_path / "b.xml") == total
     assert exchange.export_file(ctx, doc, tmp_path / "b.gift") > 0
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         exchange.export_file(ctx, doc, tmp_path / "b.docx")
     assert "扩展名" in info.value.message

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from studyapp import paths
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import bank, bankfile
 from studyapp.services.context import AppContext
 from studyapp.services.dto import QuestionDraft
@@ -99,7 +99,7 @@ def test_import_errors_are_listed_per_question_and_nothing_is_stored(law_banked,
 @pytest.mark.parametrize("text", ["questions: [\n  - id: x", "- 1\n- 2\n", "a: b\n"])
 def test_not_a_bank_file_is_refused_in_chinese(fresh_seed, text: str) -> None:
     ctx, doc = fresh_seed
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         bankfile.import_bank(ctx, doc, text)
     assert "题库文件" in info.value.message
 

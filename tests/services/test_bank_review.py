@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import bank, bankreview, documents
 from studyapp.services.context import NotFoundError
 from studyapp.services.dto import BankCounts
@@ -81,7 +81,7 @@ def test_named_questions_are_approved_or_retired_all_or_nothing(drafts) -> None:
     # one malformed key: nothing is approved
     broken = next(q.id for q in queue[3:] if q.type == "single")
     _break_key(ctx, broken)
-    with pytest.raises(DocumentError):
+    with pytest.raises(UserError):
         bankreview.approve_in_document(ctx, doc, [str(queue[2].id), str(broken)])
     assert bank.get_question(ctx, queue[2].id).status == "draft"
     # a named approved question can be retired

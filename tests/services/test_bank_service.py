@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import delete
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.questions.model import BLANK
 from studyapp.db.models import Question
 from studyapp.services import bank, documents
@@ -189,18 +189,18 @@ def test_malformed_edits_are_refused_in_chinese(law_banked) -> None:
     ctx, doc = law_banked
     views = bank.list_questions(ctx, doc)
     single = _first(views, "single")
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         bank.update_question(ctx, single.id, QuestionDraft(
             type="single", stem=single.stem, options=single.options, answer=[4],
         ))
     assert "超出了选项范围" in info.value.message
     fill = _first(views, "fill")
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         bank.update_question(ctx, fill.id, QuestionDraft(
             type="fill", stem=fill.stem, answer=list(fill.answer) + ["多余"],
         ))
     assert "个空" in info.value.message
-    with pytest.raises(DocumentError):
+    with pytest.raises(UserError):
         bank.update_question(ctx, fill.id, QuestionDraft(type="judge", stem="判断", answer="对"))
     assert bank.get_question(ctx, single.id) == single  # unchanged
     assert bank.get_question(ctx, fill.id) == fill
@@ -218,7 +218,7 @@ def test_manual_question(banked) -> None:
     assert q.origin == "manual" and q.status == "draft" and q.stem.count(BLANK) == 1
     assert q.section_id == item.id and q.section_path == item.path
     assert q.section_heading == "1.指导思想"
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         bank.add_manual_question(ctx, doc, QuestionDraft(
             type="fill", stem=q.stem, answer=["法治"], quote=q.quote, tags=["思想"],
             section_id=item.id,

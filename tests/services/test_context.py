@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services.context import AppContext, StorageError, storage_message
 
 
@@ -29,8 +29,8 @@ def test_storage_messages(sqlite_text: str, expected: str) -> None:
 
 
 def test_storage_errors_are_document_errors(ctx: AppContext) -> None:
-    """Everything that shows a DocumentError's message shows storage failures too."""
-    with pytest.raises(DocumentError) as info:
+    """Everything that shows a UserError's message shows storage failures too."""
+    with pytest.raises(UserError) as info:
         with ctx.begin() as session:
             session.execute(text("INSERT INTO no_such_table VALUES (1)"))
     assert isinstance(info.value, StorageError)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.model import Cancelled, DocumentError
+from studyapp.core.model import Cancelled, UserError
 from studyapp.db.engine import DB_FILENAME
 from studyapp.services import documents, reading, sessions, settings
 from studyapp.services.context import AppContext, NotFoundError, StorageError
@@ -119,16 +119,16 @@ def test_import_text_makes_a_session_from_a_full_header(ctx: AppContext) -> None
 def test_bad_files_store_nothing(ctx: AppContext, tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(UserError) as info:
         documents.import_file(ctx, bad)
     assert info.value.message and not info.value.message.isascii()
     assert _counts(ctx) == (0, 0, 0)
 
 
 def test_missing_file_and_folder_are_refused(ctx: AppContext, tmp_path: Path) -> None:
-    with pytest.raises(DocumentError, match="找不到文件"):
+    with pytest.raises(UserError, match="找不到文件"):
         documents.import_file(ctx, tmp_path / "nope.txt")
-    with pytest.raises(DocumentError, match="文件夹"):
+    with pytest.raises(UserError, match="文件夹"):
         documents.import_file(ctx, tmp_path)
 
 
@@ -136,7 +136,7 @@ def test_too_big_file_is_refused_by_the_setting(ctx: AppContext, tmp_path: Path)
     settings.set_setting(ctx, "import.max_megabytes", 1)
     big = tmp_path / "big.txt"
     big.write_text("一、总则\n" + "依法治市。" * 250_000, encoding="utf-8")  # > 1 MB
-    with pytest.raises(DocumentError):
+    with pytest.raises(UserError):
         documents.import_file(ctx, big)
     assert _counts(ctx) == (0, 0, 0)
 
@@ -152,7 +152,7 @@ def test_cancelled_import_stores_nothing(ctx: AppContext, seed_path: Path) -> No
 def test_rename(seeded_ctx: AppContext, seed_id: int) -> None:
     documents.rename_document(seeded_ctx, seed_id, "  遵义依法治市实施意见 ")
     assert documents.get_document(seeded_ctx, seed_id).title == "遵义依法治市实施意见"
-    with pytest.raises(DocumentError, match="不能为空"):
+    with pytest.raises(UserError, match="不能为空"):
         documents.rename_document(seeded_ctx, seed_id, " \u3000 ")
     with pytest.raises(NotFoundError):
         documents.rename_document(seeded_ctx, 9999, "x")

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import files
 
 
@@ -20,7 +20,7 @@ def test_a_file_open_in_excel_is_named_and_left_whole(tmp_path, monkeypatch) -> 
         raise PermissionError(errno.EACCES, "Permission denied")  # Windows, the file open in Excel
 
     monkeypatch.setattr(os, "replace", locked)
-    with pytest.raises(DocumentError, match="无法写入“签到表.xlsx”：这个文件可能正在 Excel、WPS 或 PDF 阅读器中打开"):
+    with pytest.raises(UserError, match="无法写入“签到表.xlsx”：这个文件可能正在 Excel、WPS 或 PDF 阅读器中打开"):
         files.save_bytes(target, b"new")
     assert target.read_bytes() == b"old" and not (tmp_path / "签到表.xlsx.part").exists()
 
@@ -34,7 +34,7 @@ def test_a_full_disk_keeps_the_old_copy(tmp_path, monkeypatch) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    with pytest.raises(DocumentError, match="磁盘空间不足"):
+    with pytest.raises(UserError, match="磁盘空间不足"):
         files.save_text(target, "<quiz/>")
     monkeypatch.setattr(os, "replace", real)
     assert target.read_text(encoding="utf-8") == "old"
@@ -47,5 +47,5 @@ def test_a_bank_exported_over_an_open_file_says_so(ctx, seed_path, monkeypatch, 
     doc = documents.import_file(ctx, seed_path).document_id
     monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(PermissionError(13, "denied")))
     for name in ("题库.xlsx", "题库.xml", "题库.yaml"):
-        with pytest.raises(DocumentError, match="可能正在"):
+        with pytest.raises(UserError, match="可能正在"):
             exchange.export_file(ctx, doc, tmp_path / name)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import update
 
 from studyapp.core.grading import fold
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.db.models_study import ReviewCard
 from studyapp.services import bank, documents, practice, review, wrongbook
 from studyapp.services.context import NotFoundError
@@ -82,11 +82,11 @@ def test_wrong_book_rule_same_attempt_stays_later_attempt_clears(study) -> None:
 
 
 def test_empty_scopes_say_why(study) -> None:
-    with pytest.raises(DocumentError, match="错题本里没有题目"):
+    with pytest.raises(UserError, match="错题本里没有题目"):
         practice.start_practice(study.ctx, study.person, Scope("wrongbook"))
-    with pytest.raises(DocumentError, match="今天没有需要复习的题目"):
+    with pytest.raises(UserError, match="今天没有需要复习的题目"):
         practice.start_practice(study.ctx, study.person, Scope("review"))
-    with pytest.raises(DocumentError, match="简答题"):
+    with pytest.raises(UserError, match="简答题"):
         practice.start_practice(study.ctx, study.person,
                                 Scope("sections", study.doc, (_section(study, "4."),)),
                                 types=["short"])
@@ -100,7 +100,7 @@ def test_only_approved_questions_are_practised(seeded_ctx, seed_id) -> None:
 
     person = roster.add_person(seeded_ctx, PersonDraft(name="李明")).id
     bank.retire(seeded_ctx, [v.id for v in bank.list_questions(seeded_ctx, seed_id)])
-    with pytest.raises(DocumentError, match="还没有审核通过"):
+    with pytest.raises(UserError, match="还没有审核通过"):
         practice.start_practice(seeded_ctx, person, Scope("document", seed_id))
     one = bank.list_questions(seeded_ctx, seed_id, type="judge")[0]
     bank.restore(seeded_ctx, one.id)

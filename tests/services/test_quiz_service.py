@@ -14,7 +14,7 @@ from sqlalchemy import update
 
 from studyapp.core.blueprint import Blueprint, BlueprintItem
 from studyapp.core.grading import MULTIPLE_PARTIAL, GradingRule
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.db.models_study import Attempt
 from studyapp.services import quiz, scores, sessions, wrongbook
 from studyapp.services.context import AppContext
@@ -102,7 +102,7 @@ def test_partial_rule_is_frozen_into_the_quiz(study) -> None:
 def test_scope_too_small_says_how_many_there_are(study) -> None:
     bp = Blueprint(study.doc, (BlueprintItem("multiple", 500, 2),), 600)
     have = quiz.available_counts(study.ctx, study.doc)["multiple"]
-    with pytest.raises(DocumentError, match=f"多选题只有 {have} 道，不够 500 道"):
+    with pytest.raises(UserError, match=f"多选题只有 {have} 道，不够 500 道"):
         quiz.start_exam(study.ctx, study.person, bp)
 
 

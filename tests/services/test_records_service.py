@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import attendance, documents, hours, roster, scores, sessions
 from studyapp.services.attendance import RowErrors
 from studyapp.services.context import AppContext, NotFoundError
@@ -63,7 +63,7 @@ def test_session_create_update_delete(seeded_ctx: AppContext, seed_id: int) -> N
     ],
 )
 def test_session_bad_input(ctx: AppContext, draft: SessionDraft, message: str) -> None:
-    with pytest.raises(DocumentError, match=message):
+    with pytest.raises(UserError, match=message):
         sessions.create_session(ctx, draft)
 
 
@@ -81,7 +81,7 @@ def test_expected_mark_all_then_exceptions(seeded_ctx: AppContext) -> None:
     assert (detail.counts.leave, detail.counts.late) == (1, 1)
     sheet = attendance.sheet(seeded_ctx, seed.id, "strokes")
     assert sheet[0].name == "王伟"  # 王 4 strokes, 伟 before 德
-    with pytest.raises(DocumentError, match="状态"):
+    with pytest.raises(UserError, match="状态"):
         attendance.mark(seeded_ctx, seed.id, ids[("孙丽", "财政所")], "开会")
 
 

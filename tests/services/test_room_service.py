@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from studyapp.core.contest import BUZZ, COMPULSORY, RISK, ContestSetup, draw_teams
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import attendance, room, roster, scores, sessions
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import PersonDraft, SessionDraft
@@ -49,7 +49,7 @@ def test_contest_events_replay_into_the_same_board(seeded_ctx: AppContext, seed_
     again = room.contest_state(seeded_ctx, run_id)
     assert again.scores == state.scores == {"t1": 110, "t2": 100, "t3": 90}
     assert [e["kind"] for e in room.get_run(seeded_ctx, run_id).events][-1] == "undo"
-    with pytest.raises(DocumentError, match="不存在的参赛队"):
+    with pytest.raises(UserError, match="不存在的参赛队"):
         room.record_contest_event(seeded_ctx, run_id,
                                   type(state.events[0])("adjust", team="t9", points=5))
 
@@ -68,7 +68,7 @@ def test_finish_saves_ranking_to_the_session_and_prints(seeded_ctx: AppContext, 
     assert "110 分" in detail.test_summary
     pdf = room.contest_pdf(seeded_ctx, run_id)
     assert pdf.startswith(b"%PDF") and len(pdf) > 2000
-    with pytest.raises(DocumentError, match="已经结束"):
+    with pytest.raises(UserError, match="已经结束"):
         room.append_event(seeded_ctx, run_id, "show", {})
 
 
@@ -133,5 +133,5 @@ def test_no_approved_questions_is_a_clear_message(ctx: AppContext) -> None:
     from studyapp.services import documents
 
     result = documents.import_text(ctx, "测试文件\n一、总则\n1.第一条内容很长很长。")
-    with pytest.raises(DocumentError, match="还没有审核通过的试题"):
+    with pytest.raises(UserError, match="还没有审核通过的试题"):
         room.pick_questions(ctx, result.document_id)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import roster
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import PersonDraft
@@ -79,7 +79,7 @@ def test_row_errors_are_reported_by_line_and_nothing_is_stored(ctx: AppContext, 
         "第 6 行：与第 2 行重复（同名同单位：王德伦（乡党委））",
         "第 7 行：排序号“x”不是数字",
     )
-    with pytest.raises(DocumentError, match="3 处问题"):
+    with pytest.raises(UserError, match="3 处问题"):
         roster.commit_import(ctx, preview)
     assert roster.list_people(ctx) == []
     result = roster.commit_import(ctx, preview, skip_invalid=True)
@@ -101,12 +101,12 @@ def test_broken_files_give_chinese_messages(ctx: AppContext, tmp_path: Path, nam
                                             content: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    with pytest.raises(DocumentError, match=message):
+    with pytest.raises(UserError, match=message):
         roster.preview_import(ctx, path)
 
 
 def test_missing_file(ctx: AppContext, tmp_path: Path) -> None:
-    with pytest.raises(DocumentError, match="找不到文件"):
+    with pytest.raises(UserError, match="找不到文件"):
         roster.preview_import(ctx, tmp_path / "nope.csv")
 
 
@@ -114,7 +114,7 @@ def test_same_name_in_two_units_allowed_true_duplicate_refused(ctx: AppContext) 
     roster.add_person(ctx, PersonDraft("王伟", "乡党委"))
     other = roster.add_person(ctx, PersonDraft("王　伟", "财政所"))  # padded name is cleaned
     assert other.name == "王伟" and other.display_name == "王伟（财政所）"
-    with pytest.raises(DocumentError, match="已有"):
+    with pytest.raises(UserError, match="已有"):
         roster.add_person(ctx, PersonDraft("王伟", "乡党委"))
 
 
@@ -153,7 +153,7 @@ def test_a_middle_dot_name_is_kept_and_found_without_its_dot(ctx: AppContext, tm
     assert "阿依古丽\u00b7买买提" in stored and "阿依古丽买买提" not in stored
     again = roster.preview_import(ctx, write_csv(tmp_path / "r2.csv", "姓名,单位\n阿依古丽买买提,司法所\n"))
     assert [r.action for r in again.rows] == ["same"]
-    with pytest.raises(DocumentError):
+    with pytest.raises(UserError):
         roster.add_person(ctx, PersonDraft(name="阿依古丽.买买提", unit="司法所"))
     people = [Candidate(p.id, p.name, p.unit, p.active) for p in roster.list_people(ctx)]
     pid, problem = resolve("阿依古丽买买提", "", people, 2)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.ui import ops
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp, hub
 from studyapp.ui.tasks import TaskRunner
@@ -66,7 +66,7 @@ def test_a_failure_goes_to_its_handler_and_changes_nothing(qtbot, settle) -> Non
     hub().changed.connect(lambda c, _i: announced.append(c))
 
     def op(_ctx):  # noqa: ANN001, ANN202
-        raise DocumentError("找不到编号为 9 的试题")
+        raise UserError("找不到编号为 9 的试题")
 
     CollectionOp(host, op, Changes.bank(1)).failure(failed.append).run()
     settle()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import backup
 from studyapp.ui.single import LOCK_NAME, acquire
 
@@ -35,7 +35,7 @@ def test_restore_refuses_while_another_process_holds_the_folder(tmp_path: Path) 
     try:
         (data / LOCK_NAME).write_text(f"{holder.pid}\nstudyapp\nhost\n", encoding="utf-8")
         assert backup.app_is_open(data)
-        with pytest.raises(DocumentError, match="正开着这个数据文件夹"):
+        with pytest.raises(UserError, match="正开着这个数据文件夹"):
             backup.restore_file(data, taken.path)
     finally:
         holder.kill()

@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from studyapp.core.model import Cancelled, DocumentError
+from studyapp.core.model import Cancelled, UserError
 from studyapp.ui.tasks import TaskRunner
 
 
@@ -71,7 +71,7 @@ def test_document_error_is_shown_as_its_message(qtbot, monkeypatch) -> None:  # 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: shown.append(text)))
 
     def work(progress, cancel):  # noqa: ANN001, ANN202
-        raise DocumentError("文件是空的，没有可导入的文字。")
+        raise UserError("文件是空的，没有可导入的文字。")
 
     with qtbot.waitSignal(runner.idle, timeout=5000):
         runner.run(work, title="导入文件")

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 
 from studyapp.cli.common import err, open_context, out, print_json
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 
 log = logging.getLogger("studyapp.cli")
 
@@ -94,14 +94,14 @@ def resolve_document(ctx, spec: str) -> int:  # type: ignore[no-untyped-def]
         for d in docs:
             if d.id == int(text):
                 return d.id
-        raise DocumentError(f"找不到编号为 {text} 的文件。请先用 studyapp import 导入，或检查编号。")
+        raise UserError(f"找不到编号为 {text} 的文件。请先用 studyapp import 导入，或检查编号。")
     hits = [d for d in docs if d.title == text] or [d for d in docs if text and text in d.title]
     if len(hits) == 1:
         return hits[0].id
     if not hits:
-        raise DocumentError(f"找不到标题含“{text}”的文件。请检查标题，或改用文件编号。")
+        raise UserError(f"找不到标题含“{text}”的文件。请检查标题，或改用文件编号。")
     names = "；".join(f"{d.id}：{d.title}" for d in hits[:5])
-    raise DocumentError(f"标题含“{text}”的文件不止一个（{names}），请改用文件编号。")
+    raise UserError(f"标题含“{text}”的文件不止一个（{names}），请改用文件编号。")
 
 
 def run_generate(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from studyapp.cli.common import out, print_json
 from studyapp.core.loaders import load_file
-from studyapp.core.model import DocumentError, ParsedDocument, ParsedSection
+from studyapp.core.model import UserError, ParsedDocument, ParsedSection
 from studyapp.core.outline import parse_text
 
 TRUNCATED_NOTICE = "（原文在此处中断，内容不完整）"
@@ -27,9 +27,9 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 
 def parse_file(path: Path) -> ParsedDocument:
     if not path.exists():
-        raise DocumentError(f"找不到文件“{path}”。请检查文件名和位置是否正确。")
+        raise UserError(f"找不到文件“{path}”。请检查文件名和位置是否正确。")
     if path.is_dir():
-        raise DocumentError(f"“{path}”是一个文件夹，不是文件。请指定要解析的文件。")
+        raise UserError(f"“{path}”是一个文件夹，不是文件。请指定要解析的文件。")
     loaded = load_file(path)
     return parse_text(loaded.text)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from studyapp.cli.commands.outline import parse_file
 from studyapp.cli.common import out, print_json
-from studyapp.core.model import DocumentError, ParsedDocument
+from studyapp.core.model import UserError, ParsedDocument
 from studyapp.core.questions.text import find_section
 
 CONTRACT_KEYS = ("id", "type", "stem", "options", "answer", "explanation", "source", "tags")
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
     parsed = parse_file(Path(args.file))
     if not any(True for _ in parsed.walk()) and not parsed.preamble.strip():
-        raise DocumentError(f"“{Path(args.file).name}”中没有可出题的正文。请检查文件内容。")
+        raise UserError(f"“{Path(args.file).name}”中没有可出题的正文。请检查文件内容。")
     result = generate_bank(parsed, args.seed)
     if args.json:
         print_json([{k: q.to_json()[k] for k in CONTRACT_KEYS} for q in result.questions])

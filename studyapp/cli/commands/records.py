@@ -17,7 +17,7 @@ import argparse
 from pathlib import Path
 
 from studyapp.cli.common import open_context, out, print_json
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import files
 
 ORDERS = ("roster", "strokes", "pinyin")
@@ -49,7 +49,7 @@ def session_id(text: str) -> int:
 
     value = text.strip()
     if not is_id(value):
-        raise DocumentError(
+        raise UserError(
             f"学习记录编号“{text}”无效，应为数字。运行 studyapp sessions 查看各学习记录的编号。"
         )
     return int(value)
@@ -200,7 +200,7 @@ def run_print(args: argparse.Namespace) -> int:
         sessions.get_session(ctx, sid)
         if target.suffix.lower() == ".xlsx":
             if args.form == "record":
-                raise DocumentError("学习记录只能输出为 PDF，请把输出文件的扩展名改为 .pdf。")
+                raise UserError("学习记录只能输出为 PDF，请把输出文件的扩展名改为 .pdf。")
             if args.form == "scores":
                 data = printing.scores_xlsx(ctx, sid, args.order)
             else:

@@ -8,7 +8,7 @@ import argparse
 
 from studyapp.cli.common import open_context, out, print_json
 from studyapp.config import OPTIONS
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import settings as settings_service
 
 # the names a cadre types (单位 for org.unit_name), besides the declared dotted names
@@ -54,7 +54,7 @@ def _name(raw: str) -> str:
     name = ALIASES.get(raw.strip(), raw.strip())
     if name not in OPTIONS:
         known = "、".join(sorted(OPTIONS))
-        raise DocumentError(f"没有名为“{raw}”的设置。可用的设置有：{known}（单位名称也可写“单位”）。")
+        raise UserError(f"没有名为“{raw}”的设置。可用的设置有：{known}（单位名称也可写“单位”）。")
     return name
 
 
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.name is None:
             if args.reset:
-                raise DocumentError("请写出要恢复默认值的设置名，例如：studyapp settings --reset 单位")
+                raise UserError("请写出要恢复默认值的设置名，例如：studyapp settings --reset 单位")
             values = settings_service.all_settings(ctx)
             if args.json:
                 print_json(values)
@@ -81,13 +81,13 @@ def run(args: argparse.Namespace) -> int:
         opt = OPTIONS[name]
         if args.reset:
             if args.value is not None:
-                raise DocumentError("--reset 不能和新的值一起使用。")
+                raise UserError("--reset 不能和新的值一起使用。")
             settings_service.reset_setting(ctx, name)
             out(f"已恢复默认：{opt.description}＝{_shown(opt.default)}")
             return 0
         if args.value is not None:
             if name == "org.unit_name" and not args.value.strip():
-                raise DocumentError("单位名称不能为空。要清除，请用：studyapp settings --reset 单位")
+                raise UserError("单位名称不能为空。要清除，请用：studyapp settings --reset 单位")
             if name == "org.unit_name":
                 from studyapp.services import printing
 
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 settings_service.set_setting(ctx, name, args.value.strip())
             except ValueError as exc:
-                raise DocumentError(str(exc)) from exc
+                raise UserError(str(exc)) from exc
             out(f"已设置：{opt.description}＝{_shown(settings_service.get_setting(ctx, name))}")
             return 0
         value = settings_service.get_setting(ctx, name)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import AppContext
 from studyapp.ui import style
 from studyapp.ui.bank import ops as bank_ops
@@ -117,7 +117,7 @@ class ReviewHint(QFrame):
         if document_id is not None:
             try:
                 counts = bank_ops.counts_now(self.ctx, document_id)
-            except DocumentError as exc:
+            except UserError as exc:
                 log.warning("bank counts of document %s unavailable: %s", document_id, exc)
                 counts = None
             if counts is not None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from pathlib import Path
 
 from studyapp.services import bank, bankreview, documents, exchange
@@ -73,12 +73,12 @@ def approve_each(parent: QWidget, ids: list[int], document_id: int) -> Collectio
     def op(ctx):  # noqa: ANN001, ANN202
         try:
             return bank.approve(ctx, ids), []
-        except DocumentError:
+        except UserError:
             changed, refused = 0, []
             for qid in ids:
                 try:
                     changed += bank.approve(ctx, qid)
-                except DocumentError as exc:
+                except UserError as exc:
                     refused.append(exc.message)
             return changed, refused
     return CollectionOp(parent, op, Changes.bank(document_id)).titled("批量审核通过")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.stats import fmt_percent
 from studyapp.services import AppContext, documents
 from studyapp.services.dto import DocumentInfo
@@ -172,7 +172,7 @@ class LibraryDialog(QDialog):
             return
         try:
             documents.rename_document(self.ctx, info.id, title.strip())
-        except DocumentError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, "重命名文件", exc.message)
             return
         self.refresh(select_id=info.id)
@@ -194,7 +194,7 @@ class LibraryDialog(QDialog):
             return
         try:
             documents.delete_document(self.ctx, info.id)
-        except DocumentError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, "删除文件", exc.message)
             return
         log.info("document %s deleted from the library", info.id)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import attendance, roster
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import STATUS_NAMES, AttendanceRow, FileImportResult
@@ -169,7 +169,7 @@ class AttendancePanel(QWidget):
         try:
             for g in roster.list_groups(self.ctx):
                 self.source.addItem(f"{g.name}（{g.size} 人）", g.id)
-        except DocumentError as exc:
+        except UserError as exc:
             log.warning("groups: %s", exc)
         index = self.source.findData(keep)
         self.source.setCurrentIndex(max(index, 0))
@@ -185,7 +185,7 @@ class AttendancePanel(QWidget):
         else:
             try:
                 self.rows = attendance.sheet(self.ctx, self.session_id, self.order.value())
-            except DocumentError as exc:
+            except UserError as exc:
                 report_failure(self, "考勤", exc)
                 self.rows = []
         self._filling = True
@@ -257,7 +257,7 @@ class AttendancePanel(QWidget):
         reason = a.reason if reason is None else reason
         try:
             stored = attendance.mark(self.ctx, self.session_id, a.person_id, status, reason, a.hours)
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "考勤", exc)
             return False
         from dataclasses import replace
@@ -288,7 +288,7 @@ class AttendancePanel(QWidget):
         try:
             total = attendance.set_expected(self.ctx, self.session_id,
                                             group_id=None if source in (None, ALL_ACTIVE) else int(source))
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "考勤", exc)
             return 0
         self.reload()
@@ -306,7 +306,7 @@ class AttendancePanel(QWidget):
                 return None
         try:
             result = attendance.import_attendance(self.ctx, self.session_id, path)
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "导入考勤", exc)
             return None
         self.reload()
@@ -326,7 +326,7 @@ class AttendancePanel(QWidget):
             self.add_expected()
         try:
             count = attendance.mark_all_present(self.ctx, self.session_id)
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "考勤", exc)
             return 0
         self.reload()
@@ -345,7 +345,7 @@ class AttendancePanel(QWidget):
             return
         try:
             attendance.remove_expected(self.ctx, self.session_id, [a.person_id])
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "考勤", exc)
             return
         self.reload()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import hours, printing
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import HoursLedger, HoursRow
@@ -127,7 +127,7 @@ class HoursPanel(QWidget):
     def refresh(self) -> None:
         try:
             self.ledger = hours.ledger(self.ctx, self.year.value(), self.target.value(), self.order.value())
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "学时台账", exc)
             return
         self._fill()
@@ -168,7 +168,7 @@ class HoursPanel(QWidget):
         try:
             set_setting(self.ctx, "hours.ledger_target", self.target.value())
         except ValueError as exc:
-            report_failure(self, "学时台账", DocumentError(str(exc)))
+            report_failure(self, "学时台账", UserError(str(exc)))
             return
         self.notify(f"默认年度目标已设为 {number(self.target.value())} 学时")
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.paper import DEFAULT_BLUEPRINT, TYPE_ORDER, TYPE_TITLES, Paper
 from studyapp.core.stats import fmt_score
 from studyapp.services import documents, papers
@@ -316,7 +316,7 @@ class PaperDialog(QDialog):
         else:
             try:
                 self.available = papers.available_counts(self.ctx, doc)
-            except DocumentError as exc:
+            except UserError as exc:
                 self.available = {}
                 self._show_error(exc.message)
         self.hint.set_document(doc)
@@ -382,7 +382,7 @@ class PaperDialog(QDialog):
         self._task = None
         self.build_button.setText("生成并预览")
         self._update_totals()
-        if isinstance(exc, DocumentError):
+        if isinstance(exc, UserError):
             self._show_error(exc.message)
         report_failure(self, TITLE, exc)
         self.failed.emit(getattr(exc, "message", str(exc)))

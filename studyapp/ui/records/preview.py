@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.printjob import PrintError
 from studyapp.services import files
 from studyapp.ui import style
@@ -422,7 +422,7 @@ class PdfPreviewDialog(QDialog):
             path = path.with_suffix(path.suffix + ".pdf") if path.suffix else path.with_suffix(".pdf")
         try:
             files.save_bytes(path, self.pdf_bytes)
-        except DocumentError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, "另存为 PDF", exc.message)
             return None
         self.last_directory = str(path.parent)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import roster
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import (
@@ -126,7 +126,7 @@ class PersonDialog(QDialog):
         try:
             sort_no = float(text) if text else None
         except ValueError:
-            raise DocumentError(f"排序号“{text}”不是数字，请填写数字或留空。") from None
+            raise UserError(f"排序号“{text}”不是数字，请填写数字或留空。") from None
         return PersonDraft(
             name=self.name.text(), unit=self.unit.text(), post=self.post.text(), sort_no=sort_no,
             note=self.note.text(), active=self.active.isChecked(), groups=split_groups(self.groups.text()),
@@ -140,7 +140,7 @@ class PersonDialog(QDialog):
                 view = roster.add_person(self.ctx, draft)
             else:
                 view = roster.update_person(self.ctx, self.person.id, draft)
-        except DocumentError as exc:
+        except UserError as exc:
             self.error.setText(exc.message)
             return None
         self.saved.emit(view)
@@ -290,7 +290,7 @@ class RosterPanel(QWidget):
         try:
             self.people = roster.list_people(self.ctx, self.order.value(),
                                              include_inactive=self.show_inactive.isChecked())
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "人员名单", exc)
             return
         names: dict[str, int] = {}
@@ -335,7 +335,7 @@ class RosterPanel(QWidget):
     def _group_names(self) -> list[str]:
         try:
             return [g.name for g in roster.list_groups(self.ctx)]
-        except DocumentError:
+        except UserError:
             return []
 
     def make_person_dialog(self, person: PersonView | None = None) -> PersonDialog:
@@ -373,7 +373,7 @@ class RosterPanel(QWidget):
             return None
         try:
             deleted = roster.delete_person(self.ctx, person.id)
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "删除人员", exc)
             return None
         if deleted:

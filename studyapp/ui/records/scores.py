@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.stats import Band, ScoreStats, fmt_percent, fmt_score
 from studyapp.services import attendance, audit, scores
 from studyapp.services.context import AppContext
@@ -257,7 +257,7 @@ class ScoresPanel(QWidget):
             self.result = self._fetch()
             expected = (attendance.sheet(self.ctx, self.session_id, self.order.value())
                         if self.session_id is not None else [])
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "成绩", exc)
             return
         histories = audit.score_histories(self.ctx, self.session_id) if self.session_id is not None else {}
@@ -373,12 +373,12 @@ class ScoresPanel(QWidget):
             try:
                 blank, value = parse_score(text)
             except ValueError:
-                raise DocumentError(f"{name}的得分“{text.strip()}”不是数字。请填写分数，或写“缺考”。") from None
+                raise UserError(f"{name}的得分“{text.strip()}”不是数字。请填写分数，或写“缺考”。") from None
             if blank and not note.strip():
                 scores.clear_score(self.ctx, self.session_id, pid)
             else:
                 scores.set_score(self.ctx, self.session_id, pid, value, note)
-        except DocumentError as exc:
+        except UserError as exc:
             self._filling = True
             score_item.setForeground(QColor(ERROR_INK))
             score_item.setToolTip(exc.message)
@@ -396,7 +396,7 @@ class ScoresPanel(QWidget):
         self.message.setText("")
         try:
             self.result = self._fetch()
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "成绩", exc)
             return True
         self._show_result()

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import documents, printing, sessions
 from studyapp.services.context import AppContext
 from studyapp.services.dto import SessionInfo
@@ -113,13 +113,13 @@ class DateField(QWidget):
         self.error = ""
 
     def value(self) -> dt.date | None:
-        """The date, or None when blank; DocumentError (Chinese) when it is not a date."""
+        """The date, or None when blank; UserError (Chinese) when it is not a date."""
         return sessions.parse_session_date(self.text())
 
     def normalize(self) -> None:
         try:
             day = self.value()
-        except DocumentError as exc:
+        except UserError as exc:
             self.error = exc.message
             self.edit.setStyleSheet(f"border: 1px solid {ERROR_INK};")
             self.edit.setToolTip(exc.message)
@@ -133,7 +133,7 @@ class DateField(QWidget):
     def _sync_calendar(self) -> None:
         try:
             day = self.value()
-        except DocumentError:
+        except UserError:
             day = None
         day = day or dt.date.today()
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
@@ -352,7 +352,7 @@ class SessionForm(QWidget):
         try:
             for info in documents.list_documents(self.ctx):
                 self.document.addItem(f"《{info.title}》", info.id)
-        except DocumentError as exc:
+        except UserError as exc:
             log.warning("documents for the session form: %s", exc)
         self.document.blockSignals(False)
 
@@ -439,10 +439,10 @@ class SessionForm(QWidget):
         self.load(self.detail)
 
     def draft(self) -> SessionDraft:
-        """The typed fields as a SessionDraft; DocumentError for what cannot be a number."""
+        """The typed fields as a SessionDraft; UserError for what cannot be a number."""
         self.date.normalize()
         if self.date.error:
-            raise DocumentError(self.date.error)
+            raise UserError(self.date.error)
 
         def num(edit: QLineEdit, what: str, default: float | None) -> float | None:
             text = edit.text().strip().replace("，", ".").replace("。", ".")
@@ -451,7 +451,7 @@ class SessionForm(QWidget):
             try:
                 return float(text)
             except ValueError:
-                raise DocumentError(f"{what}“{text}”不是数字。") from None
+                raise UserError(f"{what}“{text}”不是数字。") from None
 
         base = self.detail
         return SessionDraft(
@@ -481,7 +481,7 @@ class SessionForm(QWidget):
                 detail = sessions.create_session(self.ctx, draft)
             else:
                 detail = sessions.update_session(self.ctx, self.detail.id, draft)
-        except DocumentError as exc:
+        except UserError as exc:
             self.error.setText(exc.message)
             self.state_label.setText("未保存：请按红字提示修改")
             return None
@@ -584,7 +584,7 @@ class SessionsPanel(QWidget):
         keep = select_id if select_id is not None else self.current_id
         try:
             self.infos = sessions.list_sessions(self.ctx)
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "学习会", exc)
             return
         self.table.blockSignals(True)
@@ -649,7 +649,7 @@ class SessionsPanel(QWidget):
     def show_session(self, session_id: int) -> None:
         try:
             detail = sessions.get_session_detail(self.ctx, session_id)
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "学习会", exc)
             return
         self.current_id = session_id
@@ -710,7 +710,7 @@ class SessionsPanel(QWidget):
             return False
         try:
             sessions.delete_session(self.ctx, self.current_id)
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "删除学习会", exc)
             return False
         self.current_id = None
@@ -771,7 +771,7 @@ class SessionsPanel(QWidget):
         if sid is not None:
             try:
                 document_id = sessions.get_session_detail(self.ctx, sid).document_id
-            except DocumentError as exc:
+            except UserError as exc:
                 report_failure(self, "组卷打印", exc)
                 return None
         dialog = open_paper_dialog(self, self.ctx, self.runner, document_id)

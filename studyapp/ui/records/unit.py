@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import printing
 from studyapp.services.context import AppContext
 
@@ -58,7 +58,7 @@ def edit_unit(parent: QWidget, ctx: AppContext, *, first: bool = False) -> bool:
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
             stored = printing.set_unit_name(ctx, dialog.value)
-        except DocumentError as exc:
+        except UserError as exc:
             QMessageBox.warning(parent, "单位名称", exc.message)
             continue
         return bool(stored) or not first

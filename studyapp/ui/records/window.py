@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import bank
 from studyapp.services.context import AppContext
 from studyapp.ui.records.hours import HoursPanel
@@ -126,7 +126,7 @@ def open_question_in_bank(host: QWidget, question_id: int) -> None:
     """
     try:
         view = bank.get_question(host.ctx, question_id)  # type: ignore[attr-defined]
-    except DocumentError as exc:
+    except UserError as exc:
         report_failure(host, "在题库中查看", exc)
         return
     window = host.open_bank(document_id=view.document_id)  # type: ignore[attr-defined]

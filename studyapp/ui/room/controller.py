@@ -40,7 +40,7 @@ from studyapp.core.contest import (
     ContestEvent,
     describe,
 )
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import AppContext, files, room
 from studyapp.services import settings as settings_service
 from studyapp.services.dto_room import RoomQuestion, RunView
@@ -411,7 +411,7 @@ class RoomController(QObject):
     def _save(self, **changes: object) -> None:
         try:
             room.save_state(self.ctx, self.run_id, changes)
-        except DocumentError as e:
+        except UserError as e:
             self._error(e.message)
 
     def _error(self, text: str) -> None:
@@ -484,7 +484,7 @@ class RoomController(QObject):
             return
         try:
             room.record_section(self.ctx, self.run_id, page.section_id)
-        except DocumentError as e:
+        except UserError as e:
             self._error(e.message)
 
     def flush_section(self) -> None:
@@ -497,7 +497,7 @@ class RoomController(QObject):
     def _contest_event(self, event: ContestEvent) -> bool:
         try:
             self.contest = room.record_contest_event(self.ctx, self.run_id, event)
-        except DocumentError as e:
+        except UserError as e:
             self._error(e.message)
             return False
         self.audience.set_scores(self.contest.scoreboard(), [t.id for t in self.setup.teams])
@@ -665,7 +665,7 @@ class RoomController(QObject):
         self.countdown.pause()
         try:
             room.finish_run(self.ctx, self.run_id)
-        except DocumentError as e:
+        except UserError as e:
             self._error(e.message)
             return
         if self.kind == "contest":
@@ -688,7 +688,7 @@ class RoomController(QObject):
             return
         try:
             self.save_ranking_pdf(Path(path))
-        except (DocumentError, OSError) as e:
+        except (UserError, OSError) as e:
             QMessageBox.warning(self.console.window(), "打印成绩", getattr(e, "message", str(e)))
             return
         self.console.message(f"已保存：{path}")

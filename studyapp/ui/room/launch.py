@@ -36,7 +36,7 @@ from studyapp.core.contest import (
     draw_teams,
     individual_teams,
 )
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import AppContext, documents, room, sessions
 from studyapp.services import settings as settings_service
 from studyapp.services.dto_room import KIND_NAMES, RunView
@@ -165,7 +165,7 @@ class StartDialog(QDialog):
     def accept(self) -> None:
         try:
             self.run = self.start()
-        except (DocumentError, ContestError) as e:
+        except (UserError, ContestError) as e:
             QMessageBox.warning(self, self.windowTitle(), e.message)
             return
         super().accept()
@@ -173,7 +173,7 @@ class StartDialog(QDialog):
     def start(self) -> RunView:
         doc = self.document_box.currentData()
         if doc is None:
-            raise DocumentError("请先导入学习文件。")
+            raise UserError("请先导入学习文件。")
         sid = self.session_box.currentData()
         title = self.document_box.currentText()
         setup: dict[str, Any] = {}
@@ -185,7 +185,7 @@ class StartDialog(QDialog):
             setup["contest"] = self.teams_setup().to_json()
         if self.kind == "paper":
             if sid is None:
-                raise DocumentError("请先在学习记录中建立学习会并登记出席，再录入纸质测验成绩。")
+                raise UserError("请先在学习记录中建立学习会并登记出席，再录入纸质测验成绩。")
             setup = {"seed": self.seed.value(), "variants": ["A", "B"]}
         name = f"《{title}》{KIND_NAMES[self.kind]}"
         return room.start_run(self.ctx, self.kind, session_id=sid, document_id=doc, setup=setup, title=name)
@@ -245,7 +245,7 @@ class RoomLauncher(QObject):
             self.controller.closed.connect(self._closed)
             self.controller.start()
             return self.controller
-        except DocumentError as e:
+        except UserError as e:
             QMessageBox.warning(self.window, "会议室", e.message)
             return None
 
@@ -270,7 +270,7 @@ class RoomLauncher(QObject):
         Only a hint: if the database cannot answer right now, say nothing rather than fail."""
         try:
             runs = room.unfinished_runs(self.ctx)
-        except DocumentError as exc:
+        except UserError as exc:
             log.warning("could not look for unfinished meeting-room runs: %s", exc)
             return
         if runs and hasattr(self.window, "statusBar"):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.contest import CellResult, grade_cell
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.core.stats import fmt_score
 from studyapp.services import AppContext, files, room
 from studyapp.services.dto_room import PaperSheet
@@ -207,7 +207,7 @@ class PaperEntryWindow(QWidget):
                 room.set_paper_variant(self.ctx, self.run_id, pid, variant)
             elif FIRST_Q_COL <= col < FIRST_Q_COL + len(self.items):
                 room.set_paper_cell(self.ctx, self.run_id, pid, col - FIRST_Q_COL, item.text().strip())
-        except DocumentError as e:
+        except UserError as e:
             QMessageBox.warning(self, "成绩录入", e.message)
             return
         self._regrade_row(row)
@@ -229,7 +229,7 @@ class PaperEntryWindow(QWidget):
             return 0
         try:
             count = room.save_paper_scores(self.ctx, self.run_id)
-        except DocumentError as e:
+        except UserError as e:
             QMessageBox.warning(self, "保存到学习会", e.message)
             return 0
         self.summary.setText(f"已把 {count} 人的成绩保存到学习会。")
@@ -248,7 +248,7 @@ class PaperEntryWindow(QWidget):
                                            variants=tuple(run.setup.get("variants") or ("A", "B")))
             files.save_bytes(Path(folder, "试卷.pdf"), paper)
             files.save_bytes(Path(folder, "参考答案.pdf"), key)
-        except (DocumentError, OSError) as e:
+        except (UserError, OSError) as e:
             QMessageBox.warning(self, "打印试卷", getattr(e, "message", str(e)))
             return
         self.summary.setText(f"已保存试卷和参考答案到 {folder}")

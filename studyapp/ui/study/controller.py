@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import AppContext
 from studyapp.services import settings as settings_service
 from studyapp.services.dto_records import PersonView
@@ -186,7 +186,7 @@ class StudyController(QObject):
 
         try:
             person = roster.get_person(self.ctx, pid)
-        except DocumentError:
+        except UserError:
             return  # removed from the roster since: ask as usual
         if person.active:
             self.set_person(person)
@@ -289,7 +289,7 @@ class StudyController(QObject):
 
         try:
             view = quiz.resume_attempt(self.ctx, attempt_id)
-        except DocumentError as exc:
+        except UserError as exc:
             self.pending_box = tell(self.window, "继续上次的答题", exc.message, warning=True)
             return None
         return self.open_attempt(view)
@@ -392,7 +392,7 @@ class StudyController(QObject):
 
         try:
             loc = bank.quote_location(self.ctx, item.question_id)
-        except DocumentError:
+        except UserError:
             loc = None
         if loc is None:
             self.window.statusBar().showMessage("找不到这道题的出处原文，文件可能已修改", 6000)
@@ -410,7 +410,7 @@ class StudyController(QObject):
 
         try:
             return bank.get_question(self.ctx, question_id).document_id
-        except DocumentError:
+        except UserError:
             return None
 
     # 练习 -------------------------------------------------------------------------------------------
@@ -475,7 +475,7 @@ class StudyController(QObject):
             return None
         try:
             dialog = ExamSetupDialog(self.ctx, self.window, document=view)
-        except DocumentError as exc:
+        except UserError as exc:
             self.pending_box = tell(self.window, "模拟考试", exc.message, warning=True)
             return None
         dialog.accepted.connect(lambda: self.start_exam(dialog.blueprint()))
@@ -668,7 +668,7 @@ class StudyController(QObject):
     # errors and closing ------------------------------------------------------------------------------
     def _failed(self, title: str) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, DocumentError):  # “错题本里没有题目…” — a message, not an error
+            if isinstance(exc, UserError):  # “错题本里没有题目…” — a message, not an error
                 self.pending_box = tell(self.window, title, exc.message)
             else:
                 report_failure(self.window, title, exc)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import AppContext, quiz
 from studyapp.services.context import LONG_WAIT_MS
 from studyapp.services.dto_study import (
@@ -341,7 +341,7 @@ class ExamPage(StudyPage):
         except quiz.DatabaseBusy:
             self._keep(position, response, seconds)
             return True
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "模拟考试", exc)
             return False
         self.responses[position] = response
@@ -400,7 +400,7 @@ class ExamPage(StudyPage):
                 quiz.save_answer(self.ctx, self.attempt.id, pos, response, seconds=seconds,
                                  delayed_s=self.clock() - given, wait_ms=LONG_WAIT_MS)
                 del self._pending[pos]
-            except DocumentError as exc:
+            except UserError as exc:
                 log.warning("kept answer %d of quiz %d not stored: %s", pos, self.attempt.id, exc)
         if not self._pending:
             self.retry_timer.stop()
@@ -412,7 +412,7 @@ class ExamPage(StudyPage):
         flagged = self.position not in self.flags
         try:
             quiz.flag(self.ctx, self.attempt.id, self.position, flagged)
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "模拟考试", exc)
             return
         (self.flags.add if flagged else self.flags.discard)(self.position)
@@ -504,7 +504,7 @@ class ExamPage(StudyPage):
             self._sync(quiz.heartbeat(self.ctx, self.attempt.id))
         except quiz.TimeUpError:
             self.time_up()
-        except DocumentError as exc:
+        except UserError as exc:
             log.warning("could not store the clock of quiz %d: %s", self.attempt.id, exc)
 
     def stop(self) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import AppContext, mystudy, roster
 from studyapp.services.dto_records import PersonDraft, PersonView
 from studyapp.ui import style
@@ -79,7 +79,7 @@ class AddPersonDialog(QDialog):
         try:
             self.person = roster.add_person(
                 self.ctx, PersonDraft(name=self.name.text(), unit=self.unit.text()))
-        except DocumentError as exc:
+        except UserError as exc:
             self.error.setText(exc.message)
             self.name.setFocus()
             return

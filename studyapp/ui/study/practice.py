@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import AppContext, practice
 from studyapp.services.context import LONG_WAIT_MS
 from studyapp.services.dto_study import AnswerResult, AttemptQuestion, AttemptView
@@ -147,7 +147,7 @@ class PracticePage(StudyPage):
             try:  # answered before a resume: the service re-checks it (key shown after answering)
                 result = practice.feedback(self.ctx, self.attempt.id, position)
                 self.results[position] = result
-            except DocumentError as exc:
+            except UserError as exc:
                 log.warning("no feedback for practice %d #%d: %s", self.attempt.id, position, exc)
         if result is not None:
             self._show_result(result)
@@ -204,7 +204,7 @@ class PracticePage(StudyPage):
                                              seconds=seconds, wait_ms=SAVE_WAIT_MS)
                 except practice.DatabaseBusy:
                     result = self._keep(response, seconds)
-        except DocumentError as exc:
+        except UserError as exc:
             report_failure(self, "练习", exc)
             return None
         self.results[self.position] = result
@@ -263,7 +263,7 @@ class PracticePage(StudyPage):
                 self.results[pos] = practice.answer(self.ctx, self.attempt.id, pos, response, seconds=seconds,
                                                     wait_ms=LONG_WAIT_MS)
                 del self._pending[pos]
-            except DocumentError as exc:
+            except UserError as exc:
                 log.warning("kept answer %d of practice %d not stored: %s", pos, self.attempt.id, exc)
         if not self._pending:
             self.retry_timer.stop()

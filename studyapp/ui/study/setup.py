@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.blueprint import Blueprint, BlueprintItem
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import AppContext, documents, quiz
 from studyapp.services.dto import QUESTION_TYPE_NAMES, DocumentView
 from studyapp.services.dto_study import (
@@ -314,7 +314,7 @@ class ExamSetupDialog(QDialog):
         try:
             bp = quiz.default_blueprint(self.ctx, self.document.id, ids or None)
             have = quiz.available_counts(self.ctx, self.document.id, ids or None)
-        except DocumentError as exc:
+        except UserError as exc:
             self.error.setText(exc.message)
             return
         self.base = bp

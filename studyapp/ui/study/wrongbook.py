@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.grading import LETTERS
-from studyapp.core.model import DocumentError
+from studyapp.core.model import UserError
 from studyapp.services import AppContext, documents, wrongbook
 from studyapp.services.dto import DocumentView
 from studyapp.services.dto_study import WrongBook, WrongBookItem
@@ -49,7 +49,7 @@ def load_wrongbook(ctx: AppContext, person_id: int) -> WrongBookData:
     for doc_id in sorted({i.document_id for i in book.items}):
         try:
             view: DocumentView = documents.get_document(ctx, doc_id)
-        except DocumentError as exc:  # a deleted document only loses its ordering
+        except UserError as exc:  # a deleted document only loses its ordering
             log.info("wrong book: no section order for document %d: %s", doc_id, exc)
             continue
         for s in view.sections:

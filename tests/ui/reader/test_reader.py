@@ -192,7 +192,7 @@ def test_note_is_saved_and_shown_again(make_window, qtbot, seeded_ctx, type_text
 
 
 def test_a_note_typed_while_another_program_writes_is_kept_and_saved_later(make_window, qtbot, seeded_ctx,
-                                                                           type_text) -> None:  # noqa: ANN001
+                                                                           type_text, settle) -> None:  # noqa: ANN001
     """A long import elsewhere holds the write lock: the window does not freeze, the note is not
     lost on moving to the next section, and it is stored once the lock is released."""
     import sqlite3
@@ -219,6 +219,7 @@ def test_a_note_typed_while_another_program_writes_is_kept_and_saved_later(make_
         blocker.execute("ROLLBACK")
         blocker.close()
     qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点：依法治市", timeout=10000)
+    settle()  # (stored on the worker; the window hears of it just after)
     assert not reader._unsaved_notes
     assert NOTE_MARK in window.outline.item_for(section_id).text(1)
 

@@ -249,12 +249,12 @@ def test_put_off_means_not_asked_again(qtbot, records, people, seed_session) -> 
 def test_unit_names_that_cannot_print_are_refused(records) -> None:
     import pytest
 
-    from studyapp.core.model import DocumentError
+    from studyapp.core.model import UserError
     from studyapp.services import printing as printing_service
 
-    with pytest.raises(DocumentError, match="控制字符"):
+    with pytest.raises(UserError, match="控制字符"):
         printing_service.set_unit_name(records.ctx, "龙坑\x07乡")
-    with pytest.raises(DocumentError, match="太长"):
+    with pytest.raises(UserError, match="太长"):
         printing_service.set_unit_name(records.ctx, "乡" * 41)
     assert printing_service.set_unit_name(records.ctx, "  遵义县  龙坑乡 ") == "遵义县 龙坑乡"
 
