@@ -98,7 +98,10 @@ CHILD = textwrap.dedent('''
 
 
 def _whole(db: Path) -> bool:
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    """Integrity as the next opener finds it: a writer killed mid-transaction leaves a hot
+    journal, which any read-write opener (the app) rolls back first — a read-only connection
+    cannot, and fails with 「attempt to write a readonly database」 (seen under load)."""
+    conn = sqlite3.connect(str(db))
     try:
         return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:

@@ -532,9 +532,9 @@ class StudyController(QObject):
             self.show_page(page)
 
         def work(_p, _c) -> Any:
-            from studyapp.ui.study.wrongbook import load_wrongbook
+            from studyapp.ui.study.ops import load_wrongbook
 
-            return load_wrongbook(ctx, person.id)
+            return load_wrongbook(ctx, person.id, log)
 
         return self.runner.run(work, title="错题本",
                                label="正在打开错题本…", on_success=show, on_failure=self._failed("错题本"))
@@ -555,7 +555,7 @@ class StudyController(QObject):
             self.show_page(page)
 
         def work(_p, _c) -> Any:
-            from studyapp.ui.study.mystudy import load_my_study
+            from studyapp.ui.study.ops import load_my_study
 
             return load_my_study(ctx, person.id, doc)
 

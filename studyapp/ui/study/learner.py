@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import UserError
-from studyapp.services import AppContext, mystudy, roster
+from studyapp.services import AppContext
 from studyapp.services.dto_records import PersonDraft, PersonView
 from studyapp.ui import style
+from studyapp.ui.study import ops as study_ops
 from studyapp.ui.study.common import STUDY_STYLE
 
 log = logging.getLogger("studyapp.ui")
@@ -75,16 +75,18 @@ class AddPersonDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        """Store the person at once (one short transaction); a duplicate is explained, not lost."""
-        try:
-            self.person = roster.add_person(
-                self.ctx, PersonDraft(name=self.name.text(), unit=self.unit.text()))
-        except UserError as exc:
-            self.error.setText(exc.message)
+        """Store the person (on the worker); a duplicate is explained, nothing typed is lost."""
+        def added(person: PersonView) -> None:
+            self.person = person
+            log.info("learner %d added from 谁在学习", person.id)
+            QDialog.accept(self)
+
+        def refused(exc: BaseException) -> None:
+            self.error.setText(getattr(exc, "message", str(exc)))
             self.name.setFocus()
-            return
-        log.info("learner %d added from 谁在学习", self.person.id)
-        super().accept()
+
+        study_ops.add_person(self, PersonDraft(name=self.name.text(), unit=self.unit.text())) \
+            .success(added).failure(refused).run(initiator=self)
 
 
 class _ArrowsToList(QObject):
@@ -178,9 +180,11 @@ class WhoDialog(QDialog):
         return item
 
     def reload(self, preselect: int | None = None) -> None:
-        """Recent learners (most recent first), then the roster in the office's order."""
-        recent = mystudy.recent_learners(self.ctx)
-        everyone = roster.list_people(self.ctx)
+        """Recent learners (most recent first), then the roster in the office's order (read on
+        the worker)."""
+        study_ops.learners(self, lambda lists: self._show_people(*lists, preselect)).run()
+
+    def _show_people(self, recent: list[PersonView], everyone: list[PersonView], preselect: int | None) -> None:
         self.people.clear()
         first: QListWidgetItem | None = None
         chosen: QListWidgetItem | None = None

@@ -8,7 +8,6 @@ sections with the same coloured dots as the reader's tree.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -26,27 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.stats import fmt_percent
-from studyapp.services import AppContext, documents, mystudy
-from studyapp.services.dto import DocumentView
-from studyapp.services.dto_study import MASTERY_NAMES, MyStudy, ScorePoint
+from studyapp.services.dto_study import MASTERY_NAMES, ScorePoint
 from studyapp.ui import style
 from studyapp.ui.reader.outline import MASTERY_COLORS, mastery_icon
 from studyapp.ui.study.common import button, label, points_text
+from studyapp.ui.study.ops import MyStudyData
 from studyapp.ui.study.pages import StudyPage
 
 log = logging.getLogger("studyapp.ui")
-
-
-@dataclass(frozen=True)
-class MyStudyData:
-    study: MyStudy
-    document: DocumentView | None
-
-
-def load_my_study(ctx: AppContext, person_id: int, document_id: int | None) -> MyStudyData:
-    """Worker-thread read of everything the page shows."""
-    doc = documents.get_document(ctx, document_id) if document_id else None
-    return MyStudyData(mystudy.my_study(ctx, person_id, document_id), doc)
 
 
 class ScoreChart(QWidget):

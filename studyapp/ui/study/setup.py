@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.blueprint import Blueprint, BlueprintItem
 from studyapp.core.model import UserError
-from studyapp.services import AppContext, documents, quiz
+from studyapp.services import AppContext
 from studyapp.services.dto import QUESTION_TYPE_NAMES, DocumentView
 from studyapp.services.dto_study import (
     SCOPE_DOCUMENT,
@@ -43,6 +43,7 @@ from studyapp.services.dto_study import (
 )
 from studyapp.ui import style
 from studyapp.ui.bank.hint import ReviewHint
+from studyapp.ui.study import ops as study_ops
 from studyapp.ui.study.common import STUDY_STYLE, mmss, points_text, when_text
 
 log = logging.getLogger("studyapp.ui")
@@ -312,8 +313,7 @@ class ExamSetupDialog(QDialog):
         """The usual paper for the scope, capped to the approved questions it has."""
         ids = self._section_ids()
         try:
-            bp = quiz.default_blueprint(self.ctx, self.document.id, ids or None)
-            have = quiz.available_counts(self.ctx, self.document.id, ids or None)
+            bp, have = study_ops.exam_defaults_now(self.ctx, self.document.id, ids)
         except UserError as exc:
             self.error.setText(exc.message)
             return
@@ -412,4 +412,4 @@ class ResumeDialog(QDialog):
 
 def document_view(ctx: AppContext, document_id: int | None) -> DocumentView | None:
     """The document's sections for the forms (one short read)."""
-    return documents.get_document(ctx, document_id) if document_id else None
+    return study_ops.document_now(ctx, document_id)

@@ -7,7 +7,6 @@ arranges it: one group per section in reading order, the newest mistakes first i
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -21,40 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.grading import LETTERS
-from studyapp.core.model import UserError
-from studyapp.services import AppContext, documents, wrongbook
-from studyapp.services.dto import DocumentView
-from studyapp.services.dto_study import WrongBook, WrongBookItem
+from studyapp.services.dto_study import WrongBookItem
 from studyapp.ui import style
 from studyapp.ui.study.common import button, label, when_text
+from studyapp.ui.study.ops import WrongBookData
 from studyapp.ui.study.pages import StudyPage
 
 log = logging.getLogger("studyapp.ui")
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True)
-class WrongBookData:
-    """The book and the section order of its documents (for grouping in reading order)."""
-
-    book: WrongBook
-    order: dict[int, int]  # section id → reading position
-
-
-def load_wrongbook(ctx: AppContext, person_id: int) -> WrongBookData:
-    """Worker-thread read: the book and the reading order of the documents it touches."""
-    book = wrongbook.wrong_book(ctx, person_id)
-    order: dict[int, int] = {}
-    for doc_id in sorted({i.document_id for i in book.items}):
-        try:
-            view: DocumentView = documents.get_document(ctx, doc_id)
-        except UserError as exc:  # a deleted document only loses its ordering
-            log.info("wrong book: no section order for document %d: %s", doc_id, exc)
-            continue
-        for s in view.sections:
-            order[s.id] = s.ordinal + doc_id * 1_000_000
-    return WrongBookData(book, order)
 
 
 def short_stem(stem: str, limit: int = 24) -> str:

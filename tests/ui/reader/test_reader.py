@@ -173,6 +173,7 @@ def test_note_is_saved_and_shown_again(make_window, qtbot, seeded_ctx, type_text
     edit = window.reader.note.edit
     type_text(edit, "重点：法治道路")
     qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点：法治道路")
+    settle()  # (stored on the worker; the window hears of it just after)
     assert NOTE_MARK in window.outline.item_for(section_id).text(1)
 
     type_text(edit, "。")

@@ -156,7 +156,7 @@ SCRIPT = textwrap.dedent("""
 
 
 def test_resume_after_the_process_was_killed(qtbot, make_window, seeded_ctx, learner, key,
-                                             data_dir, tmp_path, seed_id) -> None:
+                                             data_dir, tmp_path, seed_id, settle) -> None:
     script = tmp_path / "answer_and_hang.py"
     script.write_text(SCRIPT, encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(script), str(data_dir), str(learner), str(seed_id)],
@@ -176,6 +176,7 @@ def test_resume_after_the_process_was_killed(qtbot, make_window, seeded_ctx, lea
     study = window.study
     study.act_practice.trigger()
     who = study.dialog
+    settle()
     assert who.windowTitle() == "谁在学习？"
     assert who.people.currentItem().text().startswith("王德伦")
     qtbot.keyClick(who.filter, Qt.Key.Key_Return)

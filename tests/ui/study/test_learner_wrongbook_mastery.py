@@ -23,7 +23,7 @@ def practise(qtbot, window, section_id: int, count: int = 4) -> PracticePage:
 
 
 def test_who_is_studying_filter_add_and_first_use(qtbot, make_window, seeded_ctx, learner,
-                                                  type_text) -> None:
+                                                  type_text, settle) -> None:
     window = make_window()
     study = window.study
     assert study.person is None and study.status_text() == "学习者：请选择"
@@ -33,6 +33,7 @@ def test_who_is_studying_filter_add_and_first_use(qtbot, make_window, seeded_ctx
     study.act_practice.trigger()  # first use asks who is studying
     who = study.dialog
     assert isinstance(who, WhoDialog)
+    settle()
     type_text(who.filter, "李")
     visible = [who.people.item(i).text() for i in range(who.people.count()) if not who.people.item(i).isHidden()]
     assert visible == ["李红梅　乡党委"] and who.people.currentItem().text() == "李红梅　乡党委"
@@ -44,12 +45,14 @@ def test_who_is_studying_filter_add_and_first_use(qtbot, make_window, seeded_ctx
     type_text(add.name, "王德伦")
     type_text(add.unit, "乡党委")
     add.accept()
+    settle()
     assert add.isVisible() and "已有" in add.error.text()
     add.name.clear()
     add.unit.clear()
     type_text(add.name, "张国华")
     type_text(add.unit, "农业服务中心")
     add.accept()
+    settle()
     assert who.people.currentItem().text() == "张国华　农业服务中心"
     qtbot.keyClick(who.filter, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: isinstance(study.dialog, PracticeSetupDialog))  # then what was asked for
@@ -152,7 +155,7 @@ def test_mastery_marks_appear_in_the_tree(qtbot, make_window, seeded_ctx, learne
 
 
 def test_reads_before_choosing_belong_to_the_learner_and_a_personal_pc_remembers(
-        qtbot, make_window, seeded_ctx, learner) -> None:
+        qtbot, make_window, seeded_ctx, learner, settle) -> None:
     """Issue 10: reading progress belongs to a learner — what was read before anyone was chosen
     is kept for the one who then picks their name; 「个人电脑」 brings them back at the next start."""
     from studyapp.services import documents, reading
@@ -168,6 +171,7 @@ def test_reads_before_choosing_belong_to_the_learner_and_a_personal_pc_remembers
 
     study.act_who.trigger()
     who = study.dialog
+    settle()
     for i in range(who.people.count()):
         item = who.people.item(i)
         if item.text().startswith("王德伦"):
