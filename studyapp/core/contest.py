@@ -316,7 +316,7 @@ class ContestState:
         lines = [
             ScoreLine(t.id, t.name, t.members, self.scores[t.id], int(r or 0),
                       self.right[t.id], self.wrong[t.id])
-            for t, r in zip(teams, rank_of)
+            for t, r in zip(teams, rank_of, strict=False)
         ]
         order = {t.id: i for i, t in enumerate(teams)}
         lines.sort(key=lambda s: (s.rank, order[s.team_id]))

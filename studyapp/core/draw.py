@@ -93,7 +93,7 @@ class Drawer:
 
     def fits(self, q: Any) -> bool:
         keys, shown = self._facts(q)
-        return not any(leaks(keys, shown, k, s) for k, s in zip(self._keys, self._shown))
+        return not any(leaks(keys, shown, k, s) for k, s in zip(self._keys, self._shown, strict=False))
 
     def add(self, q: Any) -> None:
         keys, shown = self._facts(q)

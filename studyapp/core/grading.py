@@ -196,7 +196,7 @@ def _fill_right(key: Sequence[Any], response: Any) -> bool:
         answers = [str(r) if r is not None else "" for r in (response or [])]
     if len(answers) == len(keys):
         return all(k == fold(a) or (_has_number(k) and fold_numerals(k) == fold_numerals(fold(a)))
-                   for k, a in zip(keys, answers))
+                   for k, a in zip(keys, answers, strict=False))
     # All blanks typed in one field (or split differently): compare the whole.
     whole, typed = "".join(keys), "".join(fold(a) for a in answers)
     return whole == typed or (_has_number(whole) and fold_numerals(whole) == fold_numerals(typed))

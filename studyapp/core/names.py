@@ -49,7 +49,7 @@ class Person:
     sort_key: float = 0
 
 
-class NameOrder(str, Enum):
+class NameOrder(str, Enum):  # noqa: UP042 - the str mix-in is what the CLI and settings compare
     """The three orders an office chooses from; values are the CLI's `--order` words."""
 
     ROSTER = "roster"
@@ -177,7 +177,7 @@ def pinyin_key(name: str) -> tuple:
     surname, given = split_name(name)
     special = _SURNAME_READINGS.get(surname)
     if special is not None and len(special) == len(surname):
-        skey = tuple(_char_pinyin_key(c, r) for c, r in zip(surname, special))
+        skey = tuple(_char_pinyin_key(c, r) for c, r in zip(surname, special, strict=False))
     else:
         skey = tuple(_char_pinyin_key(c) for c in surname)
     return (skey, tuple(_char_pinyin_key(c) for c in given))

@@ -85,7 +85,7 @@ _CN_DIGITS = set("一二三四五六七八九两")
 META_KEYS = ["学习时间", "学习方式", "学习形式", "学习地点", "学习内容", "领学人", "主持人",
              "记录人", "参加人员", "参会人员", "缺席人员", "时间", "地点"]
 _PERSON_KEYS = {"领学人", "主持人", "记录人"}
-_META_RE = re.compile(r"(%s)\s*[:：]\s*" % "|".join(META_KEYS))
+_META_RE = re.compile(r"({})\s*[:：]\s*".format("|".join(META_KEYS)))
 # how a document's own text typically begins right after a run-on study header
 _OPENERS = ("为了", "为全面", "为深入", "为进一步", "为切实", "为认真", "为加快", "为推进", "为加强",
             "为贯彻", "为", "根据", "按照", "近年来", "当前", "今年", "经", "现将", "依据", "党的", "在")
@@ -170,7 +170,7 @@ def _well_formed(numeral: str) -> bool:
     """A Chinese numeral as labels are written: no digit right after a digit (七一、 八一、
     二〇一五 are names and years, not numbers); 一百零五 is fine."""
     return not any(a in _CN_DIGITS and (b in _CN_DIGITS or b in "零〇")
-                   for a, b in zip(numeral, numeral[1:]))
+                   for a, b in zip(numeral, numeral[1:], strict=False))
 
 
 def _match_to_label(m: re.Match[str]) -> _Label | None:

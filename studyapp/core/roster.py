@@ -132,7 +132,7 @@ def parse_roster(table: Table) -> RosterParse:
     """
     result = RosterParse(has_unit_column="unit" in table.columns, has_sort_column="sort" in table.columns)
     first_line: dict[tuple[str, str], int] = {}
-    for raw, line in zip(table.rows, table.lines):
+    for raw, line in zip(table.rows, table.lines, strict=False):
         name = clean_name(raw.get("name", ""))
         unit = raw.get("unit", "").strip()
         if any(CONTROL_CHARS.search(v or "") for v in raw.values()):
@@ -253,7 +253,7 @@ def parse_attendance(table: Table, people: Sequence[Candidate]) -> tuple[list[At
     lines: list[AttendanceLine] = []
     errors: list[str] = []
     seen: dict[int, int] = {}
-    for raw, line in zip(table.rows, table.lines):
+    for raw, line in zip(table.rows, table.lines, strict=False):
         pid, problem = resolve(raw.get("name", ""), raw.get("unit", ""), people, line)
         status_text = raw.get("status", "").strip()
         status = status_of(status_text)
@@ -287,7 +287,7 @@ def parse_scores(
     lines: list[ScoreLine] = []
     errors: list[str] = []
     seen: dict[int, int] = {}
-    for raw, line in zip(table.rows, table.lines):
+    for raw, line in zip(table.rows, table.lines, strict=False):
         pid, problem = resolve(raw.get("name", ""), raw.get("unit", ""), people, line)
         if problem:
             errors.append(problem)

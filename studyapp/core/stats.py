@@ -13,9 +13,9 @@ so it is flagged for review in the 题库. Pure Python, no Qt, no SQL.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
     "Band",
@@ -89,7 +89,7 @@ def _band_labels(full_marks: float) -> list[str]:
     integral = all(float(e).is_integer() for e in edges) and float(full_marks).is_integer()
     labels = [f"{fmt_score(edges[0])}分以下"]
     bounds = edges + [full_marks]
-    for low, high in zip(bounds, bounds[1:]):
+    for low, high in zip(bounds, bounds[1:], strict=False):
         last = high == full_marks
         if integral and not last:
             labels.append(f"{fmt_score(low)}–{fmt_score(high - 1)}")

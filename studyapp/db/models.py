@@ -223,7 +223,9 @@ class Question(Base):
 
 # The records tables live in their own module; importing it registers them on Base.
 from studyapp.db import models_records as _models_records  # noqa: F401
-# The self-study tables: attempts, answers, 错题本, review cards.
-from studyapp.db import models_study as _models_study  # noqa: F401,E402
+
 # The meeting-room tables: room runs and their event log.
 from studyapp.db import models_room as _models_room  # noqa: F401,E402
+
+# The self-study tables: attempts, answers, 错题本, review cards.
+from studyapp.db import models_study as _models_study  # noqa: F401,E402

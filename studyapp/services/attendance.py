@@ -75,7 +75,7 @@ def sheet(
     shown = display_names([(p.name, p.unit) for _, p in rows])
     out = [
         AttendanceRow(p.id, p.name, p.unit, p.post, p.sort_no, d, a.status, a.reason, a.hours)
-        for (a, p), d in zip(rows, shown)
+        for (a, p), d in zip(rows, shown, strict=False)
     ]
     return order_people(out, order)
 

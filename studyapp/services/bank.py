@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from studyapp.core.model import Cancelled, UserError, ParsedDocument, ParsedSection, section_heading
+from studyapp.core.model import Cancelled, ParsedDocument, ParsedSection, UserError, section_heading
 from studyapp.core.questions.model import BLANK, QUESTION_TYPES, BankResult, make_id
 from studyapp.core.questions.model import Question as CoreQuestion
 from studyapp.core.questions.text import label_of

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from studyapp.core.model import CancelToken, ProgressFn  # noqa: F401 - part of this API
-from studyapp.core.model import section_heading
+from studyapp.core.model import CancelToken, ProgressFn, section_heading  # noqa: F401 - part of this API
 
 
 @dataclass(frozen=True)

@@ -458,7 +458,7 @@ def _xml_question(quiz: ET.Element, view: QuestionView, n: int) -> None:
         if kind == "cloze":
             parts = view.stem.split(BLANK)
             out = _html(parts[0])
-            for ans, rest in zip(view.answer, parts[1:]):
+            for ans, rest in zip(view.answer, parts[1:], strict=False):
                 out += f"{{1:SHORTANSWER:={_cloze_escape(ans)}}}" + _html(rest)
             stem_html = out
     q = ET.SubElement(quiz, "question", type=kind or "essay")

@@ -76,7 +76,7 @@ def ledger(
         )
     shown = display_names([(p.name, p.unit) for p in people])
     rows = []
-    for p, d in zip(people, shown):
+    for p, d in zip(people, shown, strict=False):
         hours, count = earned.get(p.id, (0.0, 0))
         rows.append(HoursRow(p.id, p.name, p.unit, p.post, d, hours, count, max(0.0, target - hours)))
     sort_no = {p.id: p.sort_no for p in people}

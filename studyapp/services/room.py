@@ -557,7 +557,7 @@ def save_paper_scores(ctx: AppContext, run_id: int) -> int:
         answers = [
             {"q": item.question_id if item.question_id is not None else f"第{item.number}题",
              "r": result_ratio(item, r)}
-            for item, r in zip(items, results)
+            for item, r in zip(items, results, strict=False)
         ]
         scores.set_score(ctx, sheet.session_id, person.person_id, round(total, 2),
                          note=f"{sheet.variant(person.person_id)}卷", answers=answers)

@@ -20,7 +20,6 @@ from studyapp.core.model import UserError
 from studyapp.core.names import NameOrder, clean_name, name_key, order_people, refuse_control
 from studyapp.core.roster import ROSTER_COLUMNS, Candidate, parse_roster
 from studyapp.core.tables import locate, read_rows
-from studyapp.db.models_study import Attempt
 from studyapp.db.models_records import (
     Attendance,
     GroupMember,
@@ -28,6 +27,7 @@ from studyapp.db.models_records import (
     PersonGroup,
     Score,
 )
+from studyapp.db.models_study import Attempt
 from studyapp.services import audit
 from studyapp.services.context import AppContext, NotFoundError
 from studyapp.services.dto_records import (
@@ -64,7 +64,7 @@ def views(session: Session, rows: list[Person]) -> list[PersonView]:
     return [
         PersonView(p.id, p.name, p.unit, p.post, p.sort_no, p.note, p.active,
                    groups.get(p.id, ()), d)
-        for p, d in zip(rows, shown)
+        for p, d in zip(rows, shown, strict=False)
     ]
 
 

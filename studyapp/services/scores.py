@@ -164,7 +164,7 @@ def _items(rows: list[tuple[Score, Person]]) -> list[ItemView]:
         totals.append(float(s.score or 0))
     labels = [f"第{i + 1}题" for i in range(len(keys))]
     stats = item_analysis(matrix, totals, labels)
-    return [ItemView(st, k if isinstance(k, int) else None) for st, k in zip(stats, keys)]
+    return [ItemView(st, k if isinstance(k, int) else None) for st, k in zip(stats, keys, strict=False)]
 
 
 def session_scores(
@@ -193,7 +193,7 @@ def session_scores(
     shown = display_names([(p.name, p.unit) for _, p in rows])
     views = [
         ScoreRowView(p.id, p.name, p.unit, p.sort_no, d, s.score, s.note, r)
-        for (s, p), d, r in zip(rows, shown, rank)
+        for (s, p), d, r in zip(rows, shown, rank, strict=False)
     ]
     stats = score_stats(values, full, pass_ratio, excellent_ratio)
     return SessionScores(session_id, full, tuple(order_people(views, order)), stats, tuple(items))

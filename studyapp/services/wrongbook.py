@@ -15,8 +15,8 @@ import logging
 
 from sqlalchemy import func, select
 
-from studyapp.core.model import section_heading
 from studyapp.core.grading import answer_text
+from studyapp.core.model import section_heading
 from studyapp.db.models import Question, Section
 from studyapp.db.models_study import WrongBookEntry
 from studyapp.services.context import AppContext

@@ -405,10 +405,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _import_failed(self, exc: BaseException) -> None:
-        from studyapp.core.model import Cancelled
+        from studyapp.core.model import AlreadyImported, Cancelled
         from studyapp.ui.tasks import report_failure
-
-        from studyapp.core.model import AlreadyImported
 
         if isinstance(exc, Cancelled):
             self.statusBar().showMessage("已取消导入，文件库没有变化", 8000)

@@ -16,7 +16,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from studyapp.core.model import CancelToken, Cancelled, UserError, ProgressFn
+from studyapp.core.model import Cancelled, CancelToken, ProgressFn, UserError
 
 log = logging.getLogger("studyapp.ui")
 

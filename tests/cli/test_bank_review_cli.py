@@ -14,7 +14,6 @@ from studyapp.services.context import AppContext
 from .conftest import assert_bad_input, run
 
 
-
 @pytest.fixture
 def data(capsys, tmp_path: Path) -> str:  # noqa: ANN001
     """A data folder whose first use imported the seed (document 1) with its shipped bank, set

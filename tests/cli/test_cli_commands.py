@@ -21,8 +21,6 @@ from studyapp.services.context import AppContext
 
 from .conftest import assert_bad_input, run
 
-
-
 # ------------------------------------------------------------------------------ outline
 
 

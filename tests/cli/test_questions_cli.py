@@ -9,8 +9,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from studyapp.core.questions.model import BLANK
 
 from .conftest import assert_bad_input, run

@@ -228,9 +228,10 @@ def test_a_missing_bundled_file_is_named_in_chinese(capsys, with_roster: Path, t
                                                     monkeypatch) -> None:
     """An incomplete installation (resources/ lost on copying): the font and the stroke table
     are named, the user is told to reinstall; exit 2, no English strerror, no 「。。」."""
+    from reportlab.pdfbase import pdfmetrics
+
     from studyapp import paths
     from studyapp.core import names
-    from reportlab.pdfbase import pdfmetrics
 
     monkeypatch.setattr(paths, "_share_root", lambda: tmp_path / "nowhere")
     names._table.cache_clear()

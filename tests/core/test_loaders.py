@@ -151,7 +151,7 @@ def test_empty_file(tmp_path: Path) -> None:
 
 def test_whitespace_only_file(tmp_path: Path) -> None:
     f = tmp_path / "blank.txt"
-    f.write_bytes(" \r\n\t\n   \n".encode())
+    f.write_bytes(b" \r\n\t\n   \n")
     assert "空" in _error(f)
     g = tmp_path / "blank16.txt"
     g.write_bytes("\u3000\u3000\n\n".encode("utf-16"))

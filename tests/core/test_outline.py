@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studyapp.core.model import Cancelled, UserError, ParsedDocument
+from studyapp.core.model import Cancelled, ParsedDocument, UserError
 from studyapp.core.outline import cn_to_int, parse_text
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "documents"

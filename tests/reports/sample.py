@@ -140,7 +140,7 @@ def answers_matrix(n: int = 25, items: int = 12) -> tuple[list[list[bool]], list
     """Per-question results consistent with the totals; question 7 is a 'bad item'."""
     rng = random.Random(3)
     matrix, totals = [], []
-    for p in range(n):
+    for _p in range(n):
         ability = rng.random()
         row = []
         for q in range(items):
@@ -160,7 +160,7 @@ def score_data(n: int | None = None, with_items: bool = True) -> ScoreSheetData:
         matrix, totals = answers_matrix()
         items = item_analysis(matrix, totals)
     rows = []
-    for (name, unit, _), score in zip(people(n), scores(n)):
+    for (name, unit, _), score in zip(people(n), scores(n), strict=False):
         note = f"{ABSENT[name][0]}（{ABSENT[name][1]}）" if name in ABSENT else ""
         rows.append(ScoreRow(name, unit, score, note))
     return ScoreSheetData(

@@ -178,7 +178,7 @@ def test_annual_archive_cover_index_and_page_numbers():
     record_page = next(i for i, p in enumerate(pages) if p.count("学习时间") and "2015年4月15日" in p) + 1
     signin_page = next(i for i, p in enumerate(pages) if "单位/职务签到" in p) + 1
     score_page = next(i for i, p in enumerate(pages) if "序号姓名单位得分名次" in p) + 1
-    assert f"2015年4月15日集中学习" in pages[1]
+    assert "2015年4月15日集中学习" in pages[1]
     assert f"{record_page}{signin_page}{score_page}" in pages[1]
     second_record = next(i for i, p in enumerate(pages) if "2015年6月30日" in p and "学习时间" in p) + 1
     assert f"{second_record}——" in pages[1]

@@ -44,7 +44,7 @@ def test_an_unexpected_error_is_logged_and_said_in_chinese_with_the_log_path(qtb
         # calls thread_hook; pytest holds that hook during a test, so the worker calls it here)
         def work() -> None:
             try:
-                1 / 0
+                raise ZeroDivisionError("division by zero")
             except ZeroDivisionError as exc:
                 reporter.thread_hook(threading.ExceptHookArgs((type(exc), exc, exc.__traceback__, None)))
 

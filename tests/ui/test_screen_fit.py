@@ -42,8 +42,16 @@ def test_every_window_fits_a_small_screen_with_a_taskbar(tmp_path: Path, screen:
 
 # --- the probe (runs only in the subprocess) --------------------------------------------------
 def _visible_controls(window):  # noqa: ANN001, ANN202
-    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScrollArea,
-                                   QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit)
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractScrollArea,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
 
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit,
              QPlainTextEdit)

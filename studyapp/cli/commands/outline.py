@@ -7,7 +7,7 @@ from pathlib import Path
 
 from studyapp.cli.common import out, print_json
 from studyapp.core.loaders import load_file
-from studyapp.core.model import UserError, ParsedDocument, ParsedSection
+from studyapp.core.model import ParsedDocument, ParsedSection, UserError
 from studyapp.core.outline import parse_text
 
 TRUNCATED_NOTICE = "（原文在此处中断，内容不完整）"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from studyapp.cli.commands.outline import parse_file
 from studyapp.cli.common import out, print_json
-from studyapp.core.model import UserError, ParsedDocument
+from studyapp.core.model import ParsedDocument, UserError
 from studyapp.core.questions.text import find_section
 
 CONTRACT_KEYS = ("id", "type", "stem", "options", "answer", "explanation", "source", "tags")

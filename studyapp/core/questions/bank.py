@@ -20,7 +20,7 @@ import random
 import time
 import zlib
 from collections import Counter, defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 from studyapp.core.model import Cancelled, ParsedDocument
 from studyapp.core.questions.forms import Candidate, Forms
@@ -174,7 +174,7 @@ def _select(by_unit: dict[int, list[Candidate]], lex: Lexicon, dropped: Counter,
     seen_cores: list[tuple[str, set[str]]] = []
     buckets: dict[tuple[str, str], list[int]] = {}
     key_uses: Counter[str] = Counter()
-    for path, orders in by_section.items():
+    for _path, orders in by_section.items():
         info = by_unit[orders[0]][0].unit.info
         size = lex.section_chars[id(info)]
         budget = max(1, round(size / CHARS_PER_QUESTION))

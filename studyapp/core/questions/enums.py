@@ -293,7 +293,7 @@ def _build(part: str, segs: list[str], offsets: list[int], run: list[int],
         return None
     if _nested(items):
         return None
-    for (a, b), it in zip(spans, items):
+    for (a, b), it in zip(spans, items, strict=False):
         if part[a:b] != it:  # pragma: no cover - offsets are computed from the same text
             return None
     return Enumeration(items=items, spans=spans, certain=certain, start=spans[0][0],

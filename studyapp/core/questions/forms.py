@@ -20,8 +20,7 @@ from functools import lru_cache
 from studyapp.core.questions import numbers, segment
 from studyapp.core.questions.enums import find_enumerations
 from studyapp.core.questions.levels import RANK, level_bodies, levels_named, rival_texts
-from studyapp.core.questions.lexicon import (
-    BODY_SUFFIX, FRAME_START, GENERIC, Lexicon, Unit, preamble, refers_elsewhere)
+from studyapp.core.questions.lexicon import BODY_SUFFIX, FRAME_START, GENERIC, Lexicon, Unit, preamble, refers_elsewhere
 from studyapp.core.questions.model import BLANK, Question
 from studyapp.core.questions.text import norm, strip_end
 from studyapp.core.questions.text import sentences as sentences_of
@@ -824,7 +823,7 @@ class Forms:
         changes = self._falsifications(unit)
         if not changes:
             return []
-        for a, b, new, why in changes:
+        for a, b, new, why in changes:  # noqa: B007 - the change the loop stops at is used below
             win = self.window(text, a, b)
             if win is not None and not (why == "modal" and a - win[0] < 4):
                 break  # (a modal at the very start has no subject: 「可以生产……」)
@@ -1337,7 +1336,7 @@ class Forms:
         cat = m.group(1)
         if m.group(2) and not re.search(r"情形|行为", cat or ""):
             return []  # 「应当具备下列条件之一」: asking for all of them would mislead
-        subject = re.split(r"应当|可以|必须|包括|有|具备|享有|履行|遇有|载明|分为", lead[:m.start()], 1)[0]
+        subject = re.split(r"应当|可以|必须|包括|有|具备|享有|履行|遇有|载明|分为", lead[:m.start()], maxsplit=1)[0]
         if m.start() < 6 or len(subject.strip("，, ")) < 4 or re.match(r"在|对|经|按照|根据|依照", subject) \
                 or "，" in subject.strip("，, ") or re.search(r"(?:时|后|前|期间|过程中)$", subject.strip("，, ")):
             # (「实施监督检查时，有权采取下列措施」: whose inspection, the sentence before says — round 37)
@@ -1374,7 +1373,7 @@ class Forms:
             return []  # 「三年以下」 is a figure, not a list
         rest = lead[m.end():]
         if not rest.startswith("的"):
-            head, *more = re.split(r"([，,；;])", rest, 1)
+            head, *more = re.split(r"([，,；;])", rest, maxsplit=1)
             tail = more[1] if len(more) == 2 else ""
             if not head and tail and not re.search(r"[\u4e00-\u9fff]", lead[max(0, m.start() - 1):m.start()]):
                 # 「……外，下列所得，不论……，均为来源于中国境内的所得」: the list is the subject and
@@ -1804,7 +1803,7 @@ def _contrast(text: str, whole: int = 0) -> tuple[int, int, str, str, str] | Non
             cuts.append((s, len(text.rstrip("。"))))
             spans.append(cuts)
     for cuts in spans:
-        for (s1, e1), (s2, e2) in zip(cuts, cuts[1:]):
+        for (s1, e1), (s2, e2) in zip(cuts, cuts[1:], strict=False):
             c1, c2 = text[s1:e1], text[s2:e2]
             if len(c1) < 6 or len(c2) < 6:
                 continue

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 
 from studyapp.core.model import ParsedDocument
 from studyapp.core.questions import numbers, segment
-from studyapp.core.questions.text import (
-    HEADING_KINDS, SectionInfo, item_text, norm, section_infos, sentences, strip_end)
+from studyapp.core.questions.text import HEADING_KINDS, SectionInfo, item_text, norm, section_infos, sentences, strip_end
 
 ITEM_KINDS = ("paren_cn", "paren_arabic", "circled")
 # bodies and actors: who does what
@@ -305,7 +304,7 @@ class Lexicon:
                     self.item_polarity.setdefault(x, sign)
         # units whose rule the next sentence limits (「……不得……。但是，情况紧急的除外。」)
         self.excepted: set[int] = {
-            a.order for a, b in zip(self.units, self.units[1:])
+            a.order for a, b in zip(self.units, self.units[1:], strict=False)
             if a.info is b.info and re.match(r"但|除", b.text)}
         self._counts: dict[str, int] = {}
         self._seen: dict[tuple[str, str], bool] = {}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from studyapp.core.model import ParsedDocument, ParsedSection
 from studyapp.core.questions.model import BLANK, QUESTION_TYPES, Question
@@ -263,7 +263,7 @@ def verify(question: Question, document: ParsedDocument, others: Iterable[Questi
 def fill_in(body: str, answers: Sequence[str]) -> str:
     parts = body.split(BLANK)
     out = parts[0]
-    for ans, rest in zip(answers, parts[1:]):
+    for ans, rest in zip(answers, parts[1:], strict=False):
         out += ans + rest
     return out
 
@@ -280,7 +280,7 @@ def _check_fill(q: Question, nq: str) -> list[str]:
     # normalized filled body, remembering where each answer lands
     filled = norm(pieces[0])
     spans: list[tuple[int, int]] = []
-    for ans, rest in zip(answers, pieces[1:]):
+    for ans, rest in zip(answers, pieces[1:], strict=False):
         a = norm(ans)
         spans.append((len(filled), len(filled) + len(a)))
         filled += a + norm(rest)

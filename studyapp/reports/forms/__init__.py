@@ -12,6 +12,7 @@ order given: order names first with `studyapp.core.names.order_people`.
     signin_sheet_xlsx / score_sheet_xlsx -> bytes    the table forms as Excel workbooks
 """
 
+from studyapp.reports.forms.archive import build_annual_archive
 from studyapp.reports.forms.data import (
     Absence,
     AnnualArchiveData,
@@ -24,7 +25,6 @@ from studyapp.reports.forms.data import (
     SigninData,
     SigninRow,
 )
-from studyapp.reports.forms.archive import build_annual_archive
 from studyapp.reports.forms.excel import score_sheet_xlsx, signin_sheet_xlsx
 from studyapp.reports.forms.personal import build_personal_archive
 from studyapp.reports.forms.record import build_study_record

@@ -91,7 +91,7 @@ def _index(data: AnnualArchiveData, pages: dict[tuple[int, str], int]) -> list:
         rec = session.record
         content = rec.document or "；".join(rec.sections) or rec.content_note
         page_cells = []
-        for form, present in zip(FORMS, (True, session.signin is not None, session.scores is not None)):
+        for form, present in zip(FORMS, (True, session.signin is not None, session.scores is not None), strict=False):
             page_cells.append(str(pages.get((i, form), "")) if present else "—")
         rows.append(
             [

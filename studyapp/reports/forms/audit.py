@@ -30,7 +30,7 @@ def build_audit_log(unit: str, rows: Sequence[Sequence[str]], scope: str = "") -
     table_rows: list[list] = [list(HEADER)]
     for row in rows:
         table_rows.append([base.cell(text, w, st.cell_center if i < 4 else None, pad=4)
-                           for i, (text, w) in enumerate(zip(row, COL_WIDTHS))])
+                           for i, (text, w) in enumerate(zip(row, COL_WIDTHS, strict=False))])
     if len(table_rows) == 1:
         table_rows.append(["", "", "", "", "没有记录", ""])
     table = Table(table_rows, colWidths=COL_WIDTHS, repeatRows=1, hAlign="CENTER")

@@ -149,7 +149,7 @@ def score_sheet_xlsx(data: ScoreSheetData) -> bytes:
         len(header),
     )
     rows = []
-    for i, (row, r) in enumerate(zip(data.rows, rank), start=1):
+    for i, (row, r) in enumerate(zip(data.rows, rank, strict=False), start=1):
         rows.append([
             i, row.name, row.unit,
             row.score if row.score is not None else "缺考",

@@ -164,7 +164,7 @@ def score_story(data: ScoreSheetData) -> list:
     story.append(Spacer(1, 3 * mm))
 
     rows: list[list] = [list(HEADER)]
-    for i, (row, r) in enumerate(zip(data.rows, rank), start=1):
+    for i, (row, r) in enumerate(zip(data.rows, rank, strict=False), start=1):
         rows.append(
             [
                 str(i),

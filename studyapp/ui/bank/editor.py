@@ -348,7 +348,7 @@ class QuestionEditor(QDialog):
             (self.judge_true if answer else self.judge_false).setChecked(True)
         elif qtype == "fill":
             self._sync_blanks()
-            for edit, value in zip(self.fill_edits, answer or []):
+            for edit, value in zip(self.fill_edits, answer or [], strict=False):
                 edit.setText(str(value))
         else:
             self.short_edit.setPlainText("\n".join(str(a) for a in (answer or [])))

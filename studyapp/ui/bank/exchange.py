@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.services.dto import BankImportReport
-from studyapp.ui import style
-from studyapp.ui import filedialogs
+from studyapp.ui import filedialogs, style
 from studyapp.ui.bank import EXPORT_KINDS, ExportKind, export_kind_of  # noqa: F401 - re-exported for callers
 from studyapp.ui.bank import ops as bank_ops
 from studyapp.ui.tasks import Task

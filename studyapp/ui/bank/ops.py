@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from studyapp.core.model import UserError
-from pathlib import Path
-
 from studyapp.services import bank, bankreview, documents, exchange
 from studyapp.services.dto import BankCounts, BankImportReport, DocumentView, QuestionDraft, QuestionView
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp

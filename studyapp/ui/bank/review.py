@@ -11,6 +11,7 @@ around this panel opens the editor and follows the change hub for its counts.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 
@@ -27,8 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-import dataclasses
 
 from studyapp.services.dto import QuestionView
 from studyapp.ui import style

@@ -32,10 +32,10 @@ from studyapp.services.context import DatabaseBusy
 from studyapp.services.dto import DocumentView, SearchHit, SectionView
 from studyapp.ui import style
 from studyapp.ui.reader import ops as reader_ops
-from studyapp.ui.tasks import report_failure
 from studyapp.ui.reader.find import FindPanel
 from studyapp.ui.reader.outline import SECTION_ID_ROLE, OutlineTree
 from studyapp.ui.reader.page import PageLayout, build_page, first_reading_section
+from studyapp.ui.tasks import report_failure
 
 log = logging.getLogger("studyapp.ui")
 

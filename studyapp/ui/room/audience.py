@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.contest import ScoreLine
 from studyapp.services.dto_room import RoomPage, RoomQuestion
-from studyapp.ui.room.timer import clock_text
 from studyapp.ui import style
+from studyapp.ui.room.timer import clock_text
 
 log = logging.getLogger("studyapp.room")
 

@@ -44,12 +44,11 @@ from studyapp.core.model import UserError
 from studyapp.services import AppContext, files, room
 from studyapp.services import settings as settings_service
 from studyapp.services.dto_room import RoomQuestion, RunView
+from studyapp.ui import filedialogs, style
+from studyapp.ui.admin import require
 from studyapp.ui.room.audience import ALERT, RIGHT, AudienceView
 from studyapp.ui.room.console import PresenterConsole
 from studyapp.ui.room.timer import Countdown
-from studyapp.ui import style
-from studyapp.ui import filedialogs
-from studyapp.ui.admin import require
 
 log = logging.getLogger("studyapp.room")
 

@@ -32,8 +32,8 @@ from studyapp.core.grading import LETTERS
 from studyapp.core.questions.model import BLANK
 from studyapp.services.dto import QUESTION_TYPE_NAMES
 from studyapp.services.dto_study import AnswerResult, AttemptQuestion
-from studyapp.ui.study.common import RIGHT, WRONG, button, label, points_text, set_state
 from studyapp.ui import style
+from studyapp.ui.study.common import RIGHT, WRONG, button, label, points_text, set_state
 
 log = logging.getLogger("studyapp.ui")
 

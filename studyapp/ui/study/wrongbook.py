@@ -47,12 +47,12 @@ def distinct_stems(stems: list[str], limit: int = 24) -> list[str]:
     short = [short_stem(s, limit) for s in stems]
     labels = list(short)
     full = [short_stem(s, 10**6) for s in stems]
-    for i, label in enumerate(short):
-        same = [j for j, other in enumerate(short) if other == label and full[j] != full[i]]
+    for i, text in enumerate(short):
+        same = [j for j, other in enumerate(short) if other == text and full[j] != full[i]]
         if not same:
             continue
         # the first character where this stem parts from each one it would be confused with
-        cut = max(next((k for k, (a, b) in enumerate(zip(full[i], full[j])) if a != b),
+        cut = max(next((k for k, (a, b) in enumerate(zip(full[i], full[j], strict=False)) if a != b),
                        min(len(full[i]), len(full[j]))) for j in same)
         if cut < limit:
             continue
@@ -96,14 +96,14 @@ class WrongBookPage(StudyPage):
             groups.setdefault(item.section_id, []).append(item)
         ordered = sorted(groups.items(), key=lambda kv: data.order.get(kv[0] or -1, 10**12))
         first: QTreeWidgetItem | None = None
-        for section_id, items in ordered:
+        for _section_id, items in ordered:
             heading = items[0].section_heading or "（出处章节已不存在）"
             top = QTreeWidgetItem(self.tree, [f"{heading}（{len(items)} 题）", ""])
             font = QFont(self.tree.font())
             font.setBold(True)
             top.setFont(0, font)
             top.setToolTip(0, heading)
-            for it, text in zip(items, distinct_stems([it.stem for it in items])):
+            for it, text in zip(items, distinct_stems([it.stem for it in items]), strict=False):
                 child = QTreeWidgetItem(top, [f"{it.type_name}：{text}", f"{it.wrong_count} 次"])
                 child.setData(0, ITEM_ROLE, it)
                 child.setToolTip(0, it.stem)

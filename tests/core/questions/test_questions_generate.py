@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from studyapp.core.outline import parse_text
 from studyapp.core.questions import BLANK, QUESTION_TYPES, DocIndex, Question, generate_bank, verify
-from studyapp.core.questions.text import find_section, label_of
+from studyapp.core.questions.text import find_section
 from studyapp.core.questions.verify import FIGURE_OPTION, FUNCTION_WORDS, is_function_word
 
 DOCS = Path(__file__).resolve().parents[2] / "data" / "documents"

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.core.outline import parse_text
-from studyapp.core.questions import BLANK, generate_bank
-from studyapp.core.questions import numbers
+from studyapp.core.questions import BLANK, generate_bank, numbers
 from studyapp.core.questions.lexicon import Lexicon
 from studyapp.core.questions.text import norm, section_infos, subtree_text
 
@@ -91,7 +90,7 @@ def test_numeric_options_stay_inside_the_range_and_near_the_key(banks, name: str
         if q.type != "single" or "（　　）" not in q.stem:
             continue
         figs = [numbers.figures(o) for o in q.options]
-        if not all(len(f) == 1 and f[0].text == o for f, o in zip(figs, q.options)):
+        if not all(len(f) == 1 and f[0].text == o for f, o in zip(figs, q.options, strict=False)):
             continue
         values = [f[0].value for f in figs]
         key = values[q.answer[0]]
@@ -384,7 +383,7 @@ def test_a_rule_falsified_among_its_neighbours() -> None:
              "住房公积金管理中心应当为缴存住房公积金的职工发放缴存住房公积金的有效凭证。", "住房公积金应当用于职工购买、建造、翻建、大修自住住房。",
              "住房公积金管理委员会在住房公积金管理方面履行下列职责。", "住房公积金管理中心应当在受委托银行设立住房公积金专户。",
              "单位录用职工的，应当自录用之日起三十日内办理缴存登记。"]
-    text = "第一章 缴存\n" + "".join(f"第{n}条 {r}\n" for n, r in zip("一二三四五六七", rules)) \
+    text = "第一章 缴存\n" + "".join(f"第{n}条 {r}\n" for n, r in zip("一二三四五六七", rules, strict=False)) \
         + "第二章 其他\n" + "".join(f"第{n}条 第{n}类事项应当登记，可以委托办理。\n" for n in ("八", "九", "十", "十一", "十二"))
     doc = parse_text(text)
     near = [q for q in generate_bank(doc).questions if "不符合规定的是" in q.stem]
@@ -518,7 +517,7 @@ def test_round_18_failures_stay_fixed() -> None:
     lex = Lexicon(parse_text(text))
     forms = Forms(lex)
     units = {u.text[:6]: u for u in lex.units}
-    for a, b, new, why in forms._falsifications(units["选民或者代表"]):
+    for _a, _b, new, why in forms._falsifications(units["选民或者代表"]):
         if why == "figure":
             assert numbers.to_value(new.rstrip("人")) < 10  # 十一人以上 may recommend too: still true
     f = numbers.figures(units["合议庭由法官"].text)[0]
@@ -964,7 +963,7 @@ def test_round_37_failures_stay_fixed() -> None:
     taihu = "".join(f"第{n}条 太湖流域{x}。\n" for n, x in zip(
         "一二三四五六七八九十", ("水资源保护应当统筹规划", "管理机构应当加强协调", "水污染防治实行目标责任制",
                           "各级人民政府应当加强治理", "管理机构应当建立太湖流域监测体系", "水功能区应当划定",
-                          "饮用水水源应当保护", "防汛抗旱应当统一调度", "河湖应当保护", "岸线应当保护")))
+                          "饮用水水源应当保护", "防汛抗旱应当统一调度", "河湖应当保护", "岸线应当保护"), strict=False))
     tlex = Lexicon(parse_text(taihu))
     tunit = next(u for u in tlex.units if "监测体系" in u.text)
     assert not any("太湖流域" in k for c in Forms(tlex).fill_term(tunit, random.Random(1)) for k in c.keys)

@@ -63,7 +63,7 @@ def test_malformed_input_is_refused_with_a_clear_message(bank_window) -> None:  
     assert not ed.save()
     assert "请填写题干" in ed.message_text()
     ed.stem_edit.setPlainText("依法治市的总体目标是到哪一年？")
-    for edit, text in zip([r[1] for r in ed.options_editor.rows], ["2015年", "2018年", "2020年", ""]):
+    for edit, text in zip([r[1] for r in ed.options_editor.rows], ["2015年", "2018年", "2020年", ""], strict=False):
         edit.setText(text)
     assert not ed.save()
     assert "有选项还是空白" in ed.message_text() and "选出一个正确答案" in ed.message_text()
@@ -93,7 +93,7 @@ def test_adding_a_question_by_hand(bank_window, qtbot, settle) -> None:  # noqa:
     ed.stem_edit.setPlainText("按照实施意见，全面推进依法治市的目标年份是哪一年？")
     ed.options_editor.add_row("2025年")
     assert len(ed.options_editor.rows) == 5
-    for (_l, edit, _m, _r), text in zip(ed.options_editor.rows, ["2015年", "2018年", "2020年", "2022年"]):
+    for (_l, edit, _m, _r), text in zip(ed.options_editor.rows, ["2015年", "2018年", "2020年", "2022年"], strict=False):
         edit.setText(text)
     ed.options_editor.rows[2][2].setChecked(True)
     ed.quote_edit.setPlainText("到2020年,地方立法扎实推进")

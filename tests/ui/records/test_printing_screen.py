@@ -121,7 +121,7 @@ def test_the_printer_is_asked_for_a4_at_actual_size(qtbot, records, people, seed
 
     people()
     attendance.set_expected(records.ctx, seed_session)
-    dialog = open_form(qtbot, records, "signin")
+    open_form(qtbot, records, "signin")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))  # a Letter-default printer
     prepare_printer(printer, 12, "签到表_2015-04-15")
@@ -187,7 +187,7 @@ def test_record_and_score_sheet_previews(qtbot, records, people, seed_session, t
     from studyapp.services import scores
 
     ids = people()
-    for pid, value in zip(ids, (95, 88, 72, 60, 45)):
+    for pid, value in zip(ids, (95, 88, 72, 60, 45), strict=False):
         scores.set_score(records.ctx, seed_session, pid, value)
     dialog = open_form(qtbot, records, "record")
     assert dialog.page_count >= 1 and not dialog.excel_button.isVisible()

@@ -199,9 +199,7 @@ def test_wrongbook_entries_that_start_alike_are_told_apart() -> None:
 def test_the_tree_counts_the_learners_own_reads_as_my_study_does(qtbot, make_window, seeded_ctx, learner) -> None:
     """Someone else read 2.总体目标 on this PC: once a learner is chosen, ✓ and 已读/总数 are the
     learner's (as 我的学习 and the 首页 count them), and reading it marks it for the learner."""
-    from studyapp.services import mystudy, reading
-
-    from studyapp.services import documents
+    from studyapp.services import documents, mystudy, reading
 
     doc = documents.list_documents(seeded_ctx)[0].id
     sections = {s.heading: s.id for s in documents.get_document(seeded_ctx, doc).sections}
