@@ -46,9 +46,11 @@ from studyapp.services import settings as settings_service
 from studyapp.services.dto_room import RoomQuestion, RunView
 from studyapp.ui import filedialogs, style
 from studyapp.ui.admin import require
+from studyapp.ui.room import ops as room_ops
 from studyapp.ui.room.audience import ALERT, RIGHT, AudienceView
 from studyapp.ui.room.console import PresenterConsole
 from studyapp.ui.room.timer import Countdown
+from studyapp.ui.tasks import TaskRunner
 
 log = logging.getLogger("studyapp.room")
 
@@ -153,6 +155,7 @@ class RoomController(QObject):
         self.audience_window = AudienceWindow(self.audience)
         self.console = PresenterConsole(self)
         self.console_window = ConsoleWindow()
+        self.runner = TaskRunner(self.console_window)  # (long work: the ranking PDF)
         self.audience_window.closing.connect(self._window_closing)
         self.console_window.closing.connect(self._window_closing)
 
@@ -680,17 +683,18 @@ class RoomController(QObject):
     def save_ranking_pdf(self, path: Path) -> Path:
         return files.save_bytes(Path(path), room.contest_pdf(self.ctx, self.run_id))
 
-    def print_ranking(self) -> None:
+    def print_ranking(self):  # noqa: ANN201 - the runner's Task, or None when nothing was chosen
+        """打印成绩: the ranking PDF is built on the worker (about a second: the projector and the
+        console keep moving meanwhile)."""
         path = filedialogs.save_path(self.console.window(), "保存知识竞赛成绩", "知识竞赛成绩.pdf",
                                      "PDF 文件 (*.pdf)")
         if path is None:
-            return
-        try:
-            self.save_ranking_pdf(Path(path))
-        except (UserError, OSError) as e:
-            QMessageBox.warning(self.console.window(), "打印成绩", getattr(e, "message", str(e)))
-            return
-        self.console.message(f"已保存：{path}")
+            return None
+        self.console.message("正在生成成绩单…")
+        return room_ops.save_ranking_pdf(self, self.run_id, Path(path)) \
+            .success(lambda _p: self.console.message(f"已保存：{path}")) \
+            .failure(lambda e: QMessageBox.warning(self.console.window(), "打印成绩",
+                                                   getattr(e, "message", str(e)))).run()
 
     def _window_closing(self) -> None:
         if not self.closed_already:
@@ -701,6 +705,7 @@ class RoomController(QObject):
         if self.closed_already:
             return
         self.closed_already = True
+        self.runner.shutdown()  # (a ranking PDF being written is finished first)
         self.flush_section()
         if self.countdown.running:
             self.countdown.pause()

@@ -107,7 +107,8 @@ def test_contest_scoring_buttons_undo_key_and_reopen(open_room, start_run, seede
     assert again.index == 1 and again.audience.mode == "board"
 
 
-def test_contest_finish_saves_ranking_and_prints(open_room, start_run, seeded_ctx, session_id, tmp_path) -> None:
+def test_contest_finish_saves_ranking_and_prints(open_room, start_run, seeded_ctx, session_id, tmp_path,
+                                                monkeypatch, settle) -> None:
     c = open_room(start_run("contest", teams=2))
     c.next()
     c.judge(c.contest.team, True)
@@ -118,6 +119,15 @@ def test_contest_finish_saves_ranking_and_prints(open_room, start_run, seeded_ct
     assert sessions.get_session_detail(seeded_ctx, session_id).test_summary.startswith("知识竞赛：第1名")
     pdf = c.save_ranking_pdf(tmp_path / "rank.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
+    # 打印成绩 from the console: built on the worker, the console says where it went
+    from studyapp.ui import filedialogs
+
+    target = tmp_path / "成绩.pdf"
+    monkeypatch.setattr(filedialogs, "save_path", lambda *_a, **_k: str(target))
+    task = c.print_ranking()
+    assert task is not None and "正在生成" in c.console.status.text()
+    settle()
+    assert target.read_bytes().startswith(b"%PDF") and str(target) in c.console.status.text()
 
 
 def test_single_screen_controls_behind_tab_and_f1(open_room, start_run) -> None:
