@@ -138,6 +138,8 @@ class OutlineTree(QTreeWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, 44)
         self._items: dict[int, QTreeWidgetItem] = {}
+        self._shown: dict[int, tuple] = {}  # what each row shows now (heading, marks, read, dot, tip)
+        self._mark_brush = QBrush(QColor(style.READ_MARK))
         self._sections: dict[int, SectionView] = {}
         self._read: set[int] = set()
         self._local_read: set[int] = set()
@@ -171,6 +173,7 @@ class OutlineTree(QTreeWidget):
         try:
             self.clear()
             self._items.clear()
+            self._shown.clear()
             self._sections.clear()
             self._children.clear()
             self._mastery = {}  # another document: the learner's marks come again
@@ -188,6 +191,7 @@ class OutlineTree(QTreeWidget):
                 item.setData(0, SECTION_ID_ROLE, s.id)
                 item.setToolTip(0, s.heading)
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
+                item.setForeground(1, self._mark_brush)
                 if s.depth == 0:
                     font = QFont(self.font())
                     font.setBold(True)
@@ -216,7 +220,9 @@ class OutlineTree(QTreeWidget):
         return sum(1 for s in below if s in self._read), len(below)
 
     def _refresh(self, section_id: int) -> None:
-        item = self._items[section_id]
+        """Show a section's heading, marks and mastery dot — touching the item only where they
+        changed (every setter makes the view measure the row again: a learner's dots on a
+        thousand-article law took 160 ms on the GUI thread)."""
         s = self._sections[section_id]
         text = s.heading
         done = section_id in self._read
@@ -224,25 +230,34 @@ class OutlineTree(QTreeWidget):
             read, total = self.progress(section_id)
             text = f"{text}（{read}/{total}）"
             done = done or read == total
-        item.setText(0, text)
         marks = []
         if section_id in self._notes:
             marks.append(NOTE_MARK)
         if done:
             marks.append(READ_MARK)
-        item.setText(1, " ".join(marks))
-        item.setForeground(1, QBrush(QColor(style.READ_MARK)))
-        item.setToolTip(1, "已读" if done else "")
         m = self._mastery.get(section_id)
         if m is None:
-            item.setIcon(0, QIcon())
-            item.setData(0, MASTERY_ROLE, None)
-            item.setToolTip(0, s.heading)
+            state, tip = None, s.heading
         else:
-            item.setIcon(0, mastery_icon(m.state))
-            item.setData(0, MASTERY_ROLE, m.state)
+            state = m.state
             tip = f"{s.heading}\n{mastery_tip(m)}"
-            item.setToolTip(0, f"{tip}\n\n{self.mastery_rule}" if self.mastery_rule else tip)
+            tip = f"{tip}\n\n{self.mastery_rule}" if self.mastery_rule else tip
+        shown = (text, " ".join(marks), done, state, tip)
+        before = self._shown.get(section_id)
+        if shown == before:
+            return
+        self._shown[section_id] = shown
+        item = self._items[section_id]
+        if before is None or before[0] != text:
+            item.setText(0, text)
+        if before is None or before[1:3] != shown[1:3]:
+            item.setText(1, shown[1])
+            item.setToolTip(1, "已读" if done else "")
+        if before is None or before[3] != state:
+            item.setIcon(0, QIcon() if state is None else mastery_icon(state))
+            item.setData(0, MASTERY_ROLE, state)
+        if before is None or before[4] != tip:
+            item.setToolTip(0, tip)
 
     # the learner's mastery (自学) ------------------------------------------------------
     def set_mastery(self, mastery: Mapping[int, SectionMastery] | None, rule: str = "") -> None:
@@ -254,9 +269,16 @@ class OutlineTree(QTreeWidget):
             self._read = set(self._local_read)
         else:
             self._read = {sid for sid, m in self._mastery.items() if m.read} | self._just_read
-        for sid in self._items:
-            self._refresh(sid)
-        self._relayout.start()  # the dot narrows the text: wrapped rows may grow
+        # the rows are measured once, after all of them changed (not once per row and setter)
+        model = self.model()
+        model.blockSignals(True)
+        try:
+            for sid in self._items:
+                self._refresh(sid)
+        finally:
+            model.blockSignals(False)
+        self._do_relayout()  # the dot narrows the text: wrapped rows may grow
+        self.viewport().update()
 
     def mastery_state(self, section_id: int) -> str | None:
         """The state shown for a section ("read", "practised", "mastered", "unread") or None."""
