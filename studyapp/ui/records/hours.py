@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import UserError
-from studyapp.services import hours, printing
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import HoursLedger, HoursRow
-from studyapp.services.settings import set_setting
 from studyapp.ui import style
+from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     SHORT_BG,
     Notify,
@@ -75,7 +74,7 @@ class HoursPanel(QWidget):
         self.target.setDecimals(1)
         self.target.setSingleStep(1)
         self.target.setSuffix(" 学时")
-        self.target.setValue(hours.default_target(ctx))
+        self.target.setValue(records_ops.default_target_now(ctx))
         self.target.valueChanged.connect(lambda _v: self.refresh())
         self.save_target = QPushButton("设为默认目标", self)
         self.save_target.setToolTip("以后打开学时台账时都使用这个年度目标")
@@ -122,15 +121,20 @@ class HoursPanel(QWidget):
         layout.addLayout(row2)
         layout.addWidget(self.table, 1)
         layout.addLayout(foot)
+        self._seq = 0
         self.refresh()
 
-    def refresh(self) -> None:
-        try:
-            self.ledger = hours.ledger(self.ctx, self.year.value(), self.target.value(), self.order.value())
-        except UserError as exc:
-            report_failure(self, "学时台账", exc)
-            return
-        self._fill()
+    def refresh(self):  # noqa: ANN201 - the runner's Task
+        """Read the year's ledger on the worker; the newest request wins."""
+        self._seq += 1
+        seq = self._seq
+
+        def show(ledger: HoursLedger) -> None:
+            if seq == self._seq:
+                self.ledger = ledger
+                self._fill()
+
+        return records_ops.ledger(self, self.year.value(), self.target.value(), self.order.value(), show).run()
 
     def _fill(self) -> None:
         keep = selected_data(self.table)
@@ -164,13 +168,12 @@ class HoursPanel(QWidget):
     def _update_buttons(self) -> None:
         self.personal_button.setEnabled(selected_data(self.table) is not None)
 
-    def store_target(self) -> None:
-        try:
-            set_setting(self.ctx, "hours.ledger_target", self.target.value())
-        except ValueError as exc:
-            report_failure(self, "学时台账", UserError(str(exc)))
-            return
-        self.notify(f"默认年度目标已设为 {number(self.target.value())} 学时")
+    def store_target(self):  # noqa: ANN201 - the runner's Task
+        value = self.target.value()
+        return records_ops.store_target(self, value) \
+            .success(lambda _r: self.notify(f"默认年度目标已设为 {number(value)} 学时")) \
+            .failure(lambda exc: report_failure(self, "学时台账",
+                                                exc if isinstance(exc, UserError) else UserError(str(exc)))).run()
 
     # printing -----------------------------------------------------------------------------------
     def print_personal(self, person_id: int | None = None) -> PdfPreviewDialog | None:
@@ -183,7 +186,7 @@ class HoursPanel(QWidget):
         who = row.display_name if row else ""
         ctx = self.ctx
         self.preview = open_preview(
-            self, self.runner, "个人学习档案", lambda _o: printing.personal_archive_pdf(ctx, pid, year),
+            self, self.runner, "个人学习档案", records_ops.personal_archive(ctx, pid, year),
             file_stem=f"个人学习档案-{who}-{year}", ctx=ctx)
         self.previewOpened.emit(self.preview)
         return self.preview
@@ -192,7 +195,7 @@ class HoursPanel(QWidget):
         year = self.year.value()
         ctx = self.ctx
         self.preview = open_preview(
-            self, self.runner, "年度归档", lambda order: printing.annual_archive_pdf(ctx, year, order or None),
-            file_stem=f"学习记录年度归档-{year}", orders=True, order=printing.default_order(ctx), ctx=ctx)
+            self, self.runner, "年度归档", records_ops.annual_archive(ctx, year),
+            file_stem=f"学习记录年度归档-{year}", orders=True, order=records_ops.default_order_now(ctx), ctx=ctx)
         self.previewOpened.emit(self.preview)
         return self.preview

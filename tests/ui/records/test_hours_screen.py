@@ -10,7 +10,7 @@ from studyapp.services import attendance, sessions
 from studyapp.ui.records.common import SHORT_BG
 
 
-def test_ledger_shows_who_is_short(qtbot, records, people, seed_session) -> None:
+def test_ledger_shows_who_is_short(qtbot, records, people, seed_session, settle) -> None:
     ids = people()
     ctx = records.ctx
     detail = sessions.get_session_detail(ctx, seed_session)
@@ -25,6 +25,7 @@ def test_ledger_shows_who_is_short(qtbot, records, people, seed_session) -> None
     assert panel.year.value() == dt.date.today().year  # the 台账 of the current year opens
     panel.year.setValue(2015)  # the sample session's year
     panel.target.setValue(4)
+    settle()
     assert panel.short_names() == ["欧阳丽华"]
     row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 1).text() == "欧阳丽华")
     assert panel.table.item(row, 6).text() == "还差 4"
@@ -35,16 +36,18 @@ def test_ledger_shows_who_is_short(qtbot, records, people, seed_session) -> None
     panel.only_short.setChecked(True)
     assert panel.table.rowCount() == 1
     panel.target.setValue(32)  # the usual yearly target: everyone is short after one session
+    settle()
     assert len(panel.short_names()) == len(ids)
 
 
-def test_default_target_comes_from_settings(qtbot, records) -> None:
+def test_default_target_comes_from_settings(qtbot, records, settle) -> None:
     from studyapp.services.settings import get_setting
 
     panel = records.hours
     assert panel.target.value() == 32  # hours.target_party_member
     panel.target.setValue(56)
     panel.store_target()
+    settle()
     assert get_setting(records.ctx, "hours.ledger_target") == 56
 
 
