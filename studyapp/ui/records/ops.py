@@ -1,16 +1,17 @@
 """The records' operations (ui/ops.py) for the panels of ui/records that go through it: for now
-the 学时台账 (hours.py). The other panels still call their services themselves and move here
-next (tests/ui/test_ops.py lists them)."""
+the 人员名单 (roster.py) and the 学时台账 (hours.py). The other panels still call their services
+themselves and move here next (tests/ui/test_ops.py lists them)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from studyapp.services import hours, printing
-from studyapp.services.dto_records import HoursLedger
+from studyapp.services import hours, printing, roster
+from studyapp.services.dto_records import HoursLedger, PersonDraft, PersonView, RosterImportResult, RosterPreview
 from studyapp.services.settings import set_setting
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
 
@@ -33,6 +34,23 @@ def ledger(parent: QWidget, year: int, target: float, order: str,
     return QueryOp(parent, lambda ctx: hours.ledger(ctx, year, target, order), success).titled("学时台账")
 
 
+def people(parent: QWidget, order: str, include_inactive: bool,
+           success: Callable[[list[PersonView]], Any]) -> QueryOp:
+    return QueryOp(parent, lambda ctx: roster.list_people(ctx, order, include_inactive=include_inactive),
+                   success).titled("人员名单")
+
+
+def group_names_now(ctx) -> list[str]:  # noqa: ANN001
+    """The roster's groups, offered in the person form before it is shown."""
+    return [g.name for g in roster.list_groups(ctx)]
+
+
+def preview_import(parent: QWidget, path: Path, success: Callable[[RosterPreview], Any]) -> QueryOp:
+    """Read and check a roster file (nothing stored yet)."""
+    return QueryOp(parent, lambda ctx, _p, _c: roster.preview_import(ctx, path), success) \
+        .with_progress("导入人员名单", f"正在读取“{path.name}”…")
+
+
 # printouts: the builders a preview runs on the worker ---------------------------------------------
 def personal_archive(ctx, person_id: int, year: int) -> Callable[[str], bytes]:  # noqa: ANN001
     return lambda _order: printing.personal_archive_pdf(ctx, person_id, year)
@@ -47,3 +65,21 @@ def store_target(parent: QWidget, target: float) -> CollectionOp:
     """设为默认目标."""
     return CollectionOp(parent, lambda ctx: set_setting(ctx, "hours.ledger_target", target),
                         Changes.of("settings")).titled("学时台账")
+
+
+def save_person(parent: QWidget, person_id: int | None, draft: PersonDraft) -> CollectionOp[PersonView]:
+    """The person form's 保存: someone new, or the changes to someone."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        return roster.add_person(ctx, draft) if person_id is None else roster.update_person(ctx, person_id, draft)
+    return CollectionOp(parent, op, Changes.of("people")).titled("人员")
+
+
+def delete_person(parent: QWidget, person_id: int) -> CollectionOp[bool]:
+    """Delete someone, or — with attendance or scores on record — deactivate (False)."""
+    return CollectionOp(parent, lambda ctx: roster.delete_person(ctx, person_id), Changes.of("people")) \
+        .titled("删除人员")
+
+
+def commit_import(parent: QWidget, preview: RosterPreview, skip_invalid: bool) -> CollectionOp[RosterImportResult]:
+    return CollectionOp(parent, lambda ctx, _p, _c: roster.commit_import(ctx, preview, skip_invalid=skip_invalid),
+                        Changes.of("people")).with_progress("导入人员名单", "正在导入人员…")

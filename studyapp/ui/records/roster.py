@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import UserError
-from studyapp.services import roster
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import (
     PersonDraft,
@@ -37,6 +36,7 @@ from studyapp.services.dto_records import (
     RosterPreview,
 )
 from studyapp.ui import style
+from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     ERROR_INK,
     Notify,
@@ -132,20 +132,23 @@ class PersonDialog(QDialog):
             note=self.note.text(), active=self.active.isChecked(), groups=split_groups(self.groups.text()),
         )
 
-    def save(self) -> PersonView | None:
-        """Store through the roster service (a short call); show its Chinese message on refusal."""
+    def save(self) -> bool:
+        """Store (on the worker); a refusal shows its Chinese message here, nothing typed is lost.
+        Returns whether the form was well-formed and its save started."""
         try:
             draft = self.draft()
-            if self.person is None:
-                view = roster.add_person(self.ctx, draft)
-            else:
-                view = roster.update_person(self.ctx, self.person.id, draft)
         except UserError as exc:
             self.error.setText(exc.message)
-            return None
-        self.saved.emit(view)
-        self.accept()
-        return view
+            return False
+
+        def stored(view: PersonView) -> None:
+            self.saved.emit(view)
+            self.accept()
+
+        records_ops.save_person(self, self.person.id if self.person is not None else None, draft) \
+            .success(stored).failure(lambda exc: self.error.setText(getattr(exc, "message", str(exc)))) \
+            .run(initiator=self)
+        return True
 
 
 class ImportPreviewDialog(QDialog):
@@ -236,6 +239,7 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.runner = runner
+        self.last_deleted: bool | None = None  # the last 删除: deleted (True) or deactivated (False)
         self.notify = notify
         self.people: list[PersonView] = []
         self._last_dir = ""
@@ -285,14 +289,20 @@ class RosterPanel(QWidget):
         self.refresh()
 
     # data --------------------------------------------------------------------------------------
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh(self, select_id: int | None = None):  # noqa: ANN201 - the runner's Task
+        """Read the roster on the worker (the newest request wins) and show it."""
         keep = select_id if select_id is not None else selected_data(self.table)
-        try:
-            self.people = roster.list_people(self.ctx, self.order.value(),
-                                             include_inactive=self.show_inactive.isChecked())
-        except UserError as exc:
-            report_failure(self, "人员名单", exc)
-            return
+        self._seq = getattr(self, "_seq", 0) + 1
+        seq = self._seq
+
+        def show(people: list[PersonView]) -> None:
+            if seq == self._seq:
+                self._show(people, keep)
+
+        return records_ops.people(self, self.order.value(), self.show_inactive.isChecked(), show).run()
+
+    def _show(self, people: list[PersonView], keep: int | None) -> None:
+        self.people = people
         names: dict[str, int] = {}
         for p in self.people:
             names[p.name] = names.get(p.name, 0) + 1
@@ -334,7 +344,7 @@ class RosterPanel(QWidget):
     # add / edit / delete ------------------------------------------------------------------------
     def _group_names(self) -> list[str]:
         try:
-            return [g.name for g in roster.list_groups(self.ctx)]
+            return records_ops.group_names_now(self.ctx)
         except UserError:
             return []
 
@@ -356,7 +366,7 @@ class RosterPanel(QWidget):
         if person is not None:
             self.make_person_dialog(person).exec()
 
-    def delete_selected(self) -> bool | None:
+    def delete_selected(self):  # noqa: ANN201 - the runner's Task, or None when nothing was done
         """Delete, or — for someone already on a sign-in sheet or score sheet — deactivate."""
         person = self.selected()
         if person is None:
@@ -371,22 +381,22 @@ class RosterPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        try:
-            deleted = roster.delete_person(self.ctx, person.id)
-        except UserError as exc:
-            report_failure(self, "删除人员", exc)
-            return None
-        if deleted:
-            self.notify(f"已删除：{who}")
-        else:
-            QMessageBox.information(
-                self, "删除人员",
-                f"“{who}”已有考勤或成绩记录，不能删除，已改为停用。\n"
-                "历史记录中仍保留其姓名；需要时可勾选“显示已停用人员”后重新启用。")
-            self.notify(f"已停用：{who}（有历史记录）")
-        self.refresh()
-        self.changed.emit()
-        return deleted
+
+        def done(deleted: bool) -> None:
+            self.last_deleted = deleted
+            if deleted:
+                self.notify(f"已删除：{who}")
+            else:
+                QMessageBox.information(
+                    self, "删除人员",
+                    f"“{who}”已有考勤或成绩记录，不能删除，已改为停用。\n"
+                    "历史记录中仍保留其姓名；需要时可勾选“显示已停用人员”后重新启用。")
+                self.notify(f"已停用：{who}（有历史记录）")
+            self.refresh()
+            self.changed.emit()
+
+        return records_ops.delete_person(self, person.id).success(done) \
+            .failure(lambda exc: report_failure(self, "删除人员", exc)).run(initiator=self)
 
     # import -------------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None) -> Task | None:
@@ -396,10 +406,7 @@ class RosterPanel(QWidget):
             return None
         path = Path(path)
         self._last_dir = str(path.parent)
-        return self.runner.run(
-            lambda _progress, _cancel: roster.preview_import(self.ctx, path),
-            title="导入人员名单", label=f"正在读取“{path.name}”…", on_success=self._show_preview,
-        )
+        return records_ops.preview_import(self, path, self._show_preview).run()
 
     def _show_preview(self, preview: RosterPreview) -> None:
         dialog = ImportPreviewDialog(preview, self)
@@ -411,10 +418,7 @@ class RosterPanel(QWidget):
         self.previewShown.emit(dialog)
 
     def commit(self, preview: RosterPreview, *, skip_invalid: bool = False) -> Task:
-        return self.runner.run(
-            lambda _progress, _cancel: roster.commit_import(self.ctx, preview, skip_invalid=skip_invalid),
-            title="导入人员名单", label="正在导入人员…", on_success=self._committed,
-        )
+        return records_ops.commit_import(self, preview, skip_invalid).success(self._committed).run(initiator=self)
 
     def _committed(self, result: RosterImportResult) -> None:
         parts = [f"新增 {result.added} 人", f"更新 {result.updated} 人", f"不变 {result.unchanged} 人"]

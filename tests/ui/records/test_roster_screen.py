@@ -22,7 +22,7 @@ def open_preview(qtbot, panel, path: Path):
     return shown.args[0]
 
 
-def test_import_shows_row_errors_first_then_a_clean_file_is_stored(qtbot, records, tmp_path) -> None:
+def test_import_shows_row_errors_first_then_a_clean_file_is_stored(qtbot, records, tmp_path, settle) -> None:
     panel = records.show_page("roster")
     bad = write(tmp_path, "名单.csv",
                 "姓名,单位,职务,排序号,分组\n张三,乡党委,干事,1,第一党小组\n,乡党委,干事,2,\n"
@@ -48,52 +48,65 @@ def test_import_shows_row_errors_first_then_a_clean_file_is_stored(qtbot, record
     assert dialog.confirm.isEnabled()
     with qtbot.waitSignal(panel.imported, timeout=10000):
         qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    settle()
     # the same name in two units is shown apart
     assert panel.names() == ["张三", "王伟（乡党委）", "王伟（财政所）"]
     assert "新增 3 人" in records.statusBar().currentMessage()
 
 
-def test_order_switch_puts_the_list_in_stroke_order(qtbot, records, people) -> None:
+def test_order_switch_puts_the_list_in_stroke_order(qtbot, records, people, settle) -> None:
     people()
     panel = records.roster
     panel.refresh()
+    settle()
     assert panel.names()[:5] == ["王德伦", "欧阳丽华", "张国华", "李红梅", "丁一"]
     qtbot.mouseClick(panel.order.buttons["strokes"], Qt.MouseButton.LeftButton)
+    settle()
     shown = panel.names()
     # 丁 2 strokes, 王 4, 李 7 (横 first) before 张 7 (折 first), 欧 8
     assert [n[0] for n in shown] == ["丁", "王", "王", "王", "李", "张", "欧"]
     assert shown.index("李红梅") < shown.index("张国华") < shown.index("欧阳丽华")
     qtbot.mouseClick(panel.order.buttons["roster"], Qt.MouseButton.LeftButton)
+    settle()
     assert panel.names()[0] == "王德伦"
 
 
 def test_deleting_someone_with_records_deactivates_and_says_so(qtbot, records, people, seed_session,
-                                                               monkeypatch) -> None:
+                                                               monkeypatch, settle) -> None:
     ids = people()
     attendance.mark(records.ctx, seed_session, ids[0], "present")
     panel = records.roster
     panel.refresh(select_id=ids[0])
+    settle()
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text, *a: told.append(text)))
-    assert panel.delete_selected() is False
+    assert panel.delete_selected() is not None
+    settle()
+    assert panel.last_deleted is False
     assert told and "停用" in told[0] and "王德伦" in told[0]
     assert "王德伦" not in panel.names()
     panel.show_inactive.setChecked(True)
+    settle()
     assert "王德伦（已停用）" in panel.names()
 
     panel.refresh(select_id=ids[1])  # no records: really deleted
-    assert panel.delete_selected() is True
+    settle()
+    assert panel.delete_selected() is not None
+    settle()
+    assert panel.last_deleted is True
     assert all(not n.startswith("欧阳丽华") for n in panel.names())
 
 
-def test_add_person_form_refuses_a_duplicate_in_place(qtbot, records, people) -> None:
+def test_add_person_form_refuses_a_duplicate_in_place(qtbot, records, people, settle) -> None:
     people(1)
     dialog = records.roster.make_person_dialog()
     dialog.name.setText("王德伦")
     dialog.unit.setText("乡党委")
-    assert dialog.save() is None
+    assert dialog.save()
+    settle()
     assert "已有" in dialog.error.text()
     dialog.unit.setText("派出所")
-    assert dialog.save() is not None
+    assert dialog.save()
+    settle()
     assert records.roster.names() == ["王德伦（乡党委）", "王德伦（派出所）"]
