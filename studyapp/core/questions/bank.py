@@ -360,6 +360,9 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
     for c in spare:
         if c.form in ("judge_true", "rule_true") and c.question.answer is True and forms.stands_alone(c):
             trues.setdefault(c.unit.order, c)
+    by_part: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)  # (a chapter's, looked up: linear)
+    for o in sorted(trues):
+        by_part[tuple(trues[o].unit.path[:-1])].append(trues[o])
     have = Counter(c.type for c in chosen)
     out = []
     for f in falses:
@@ -368,8 +371,7 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
         if f.unit.order in used:
             continue
         part = tuple(f.unit.path[:-1])
-        near = sorted((t for o, t in trues.items() if o not in used and o != f.unit.order
-                       and tuple(t.unit.path[:-1]) == part),
+        near = sorted((t for t in by_part.get(part, ()) if t.unit.order not in used and t.unit.order != f.unit.order),
                       key=lambda t: abs(t.unit.order - f.unit.order))[:3]
         if len(near) < 3 or any(abs(t.unit.order - f.unit.order) > 40 for t in near):
             continue
@@ -397,8 +399,8 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
             continue
         others = used - {f.unit.order} - {c.unit.order for c in mine[:1]}
         part = tuple(f.unit.path[:-1])
-        pool = [t for o, t in trues.items() if o not in others and o != f.unit.order and abs(o - f.unit.order) <= 40
-                and tuple(t.unit.path[:-1]) == part]
+        pool = [t for t in by_part.get(part, ()) if t.unit.order not in others and t.unit.order != f.unit.order
+                and abs(t.unit.order - f.unit.order) <= 40]
         pool.sort(key=lambda t: abs(t.unit.order - f.unit.order))
         mine = [c for c in mine if tuple(c.unit.path[:-1]) == part]
         if give and not mine:
@@ -424,16 +426,31 @@ def _type_floor(chosen: list[Candidate], chars: int, dropped: Counter) -> list[C
         return chosen
     out = list(chosen)
     have = Counter(c.type for c in out)
+    # who can give its point to which type, best first (built once: converting is linear)
+    offers: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in sorted(range(len(out)), key=lambda i: (-out[i].alt.score, out[i].unit.order) if out[i].alt else (0, 0)):
+        c = out[i]
+        if c.alt is not None:
+            offers[(c.type, c.alt.type)].append(i)
 
     def convert(to: str, frm: set[str]) -> bool:
-        cands = [i for i, c in enumerate(out) if c.alt is not None and c.alt.type == to
-                 and c.type in frm and have[c.type] >= 2]
-        if not cands:
+        best = None
+        for t in frm:
+            if have[t] < 2:
+                continue
+            queue = offers.get((t, to), [])
+            while queue and out[queue[0]].type != t:
+                queue.pop(0)  # (already converted)
+            if queue and (best is None or (out[queue[0]].alt.score, -out[queue[0]].unit.order)
+                          > (out[best].alt.score, -out[best].unit.order)):
+                best = queue[0]
+        if best is None:
             return False
-        i = max(cands, key=lambda i: (out[i].alt.score, -out[i].unit.order))
-        have[out[i].type] -= 1
+        c = out[best]
+        offers[(c.type, to)].remove(best)
+        have[c.type] -= 1
         have[to] += 1
-        out[i] = out[i].alt
+        out[best] = c.alt
         dropped["converted_for_type_floor"] += 1
         return True
 

@@ -576,9 +576,10 @@ class Forms:
             return []
         text = unit.text
         article = unit.info.node.text or ""
-        if self._subject_from_before(unit):
+        bodies = level_bodies(text)
+        if not bodies or self._subject_from_before(unit):
             return []
-        for lb in level_bodies(text):
+        for lb in bodies:
             key = lb.text_of(text)
             if text.count(key) > 1 or self.lex.in_formula(text, lb.start, lb.end):
                 continue  # the stem would show the answer, or it is the law's stock phrase
@@ -927,7 +928,8 @@ class Forms:
                 break
         # the level a matter goes to: 报国务院批准 → 报省、自治区、直辖市人民政府批准
         article = unit.info.node.text or ""
-        for lb in ([] if self._subject_from_before(unit) else level_bodies(text)):
+        bodies = level_bodies(text)
+        for lb in ([] if not bodies or self._subject_from_before(unit) else bodies):
             key = lb.text_of(text)
             after = text[lb.end:lb.end + 2]
             if text.count(key) > 1 or self.lex.in_formula(text, lb.start, lb.end) \

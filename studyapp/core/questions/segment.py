@@ -46,7 +46,7 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part-of-speech tag) pairs of `text`; the words concatenate back to `text`."""
     if not text:
         return ()
-    return tuple((w, t) for w, t in _load().tag(text))
+    return tuple(_load().tag(text))  # ((word, tag), …) as the segmenter gives them
 
 
 def tokens(text: str) -> list[str]:
