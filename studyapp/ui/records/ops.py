@@ -10,8 +10,15 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from studyapp.services import hours, printing, roster
-from studyapp.services.dto_records import HoursLedger, PersonDraft, PersonView, RosterImportResult, RosterPreview
+from studyapp.services import hours, printing, roster, sessions
+from studyapp.services.dto import SessionInfo
+from studyapp.services.dto_records import (
+    HoursLedger,
+    PersonDraft,
+    PersonView,
+    RosterImportResult,
+    RosterPreview,
+)
 from studyapp.services.settings import set_setting
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
 
@@ -32,6 +39,12 @@ def ledger(parent: QWidget, year: int, target: float, order: str,
            success: Callable[[HoursLedger], Any]) -> QueryOp:
     """A year's 学时台账 (at a county's size, a read of the year's attendance: on the worker)."""
     return QueryOp(parent, lambda ctx: hours.ledger(ctx, year, target, order), success).titled("学时台账")
+
+
+def session_list(parent: QWidget, success: Callable[[list[SessionInfo]], Any]) -> QueryOp:
+    """学习会 with their attendance counts (at a county's size a grouped read of the whole
+    attendance: on the worker)."""
+    return QueryOp(parent, lambda ctx: sessions.list_sessions(ctx), success).titled("学习会")
 
 
 def people(parent: QWidget, order: str, include_inactive: bool,

@@ -42,6 +42,7 @@ from studyapp.services.context import AppContext
 from studyapp.services.dto import SessionInfo
 from studyapp.services.dto_records import STUDY_MODES, SessionDetail, SessionDraft
 from studyapp.ui import style
+from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.attendance import AttendancePanel
 from studyapp.ui.records.common import (
     ERROR_INK,
@@ -580,13 +581,20 @@ class SessionsPanel(QWidget):
         self.refresh()
 
     # list ----------------------------------------------------------------------------------------
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh(self, select_id: int | None = None):  # noqa: ANN201 - the runner's Task
+        """Read the list of 学习会 on the worker (the newest request wins), then show it."""
         keep = select_id if select_id is not None else self.current_id
-        try:
-            self.infos = sessions.list_sessions(self.ctx)
-        except UserError as exc:
-            report_failure(self, "学习会", exc)
-            return
+        self._seq = getattr(self, "_seq", 0) + 1
+        seq = self._seq
+
+        def show(infos: list[SessionInfo]) -> None:
+            if seq == self._seq:
+                self._show_list(infos, keep)
+
+        return records_ops.session_list(self, show).run()
+
+    def _show_list(self, infos: list[SessionInfo], keep: int | None) -> None:
+        self.infos = infos
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.infos))
         for r, s in enumerate(self.infos):
@@ -605,9 +613,13 @@ class SessionsPanel(QWidget):
         if target is None and worked and keep is None and not self._opened:
             target = max(worked, key=lambda s: (s.date or "", s.id)).id
         self._opened = True
-        if target is not None:
+        if target is not None and target == self.current_id and self.form.dirty:
+            self.table.blockSignals(True)  # (typed on while the list was read: the row only, the typing stays)
+            select_by_data(self.table, target)
+            self.table.blockSignals(False)
+        elif target is not None:
             self.select_session(target)
-        else:
+        elif self.current_id is None and not self.form.dirty:
             self.new_session()
 
     def _row_of(self, session_id: int) -> int:

@@ -47,8 +47,8 @@ def seed_session(seeded_ctx) -> int:
 
 
 @pytest.fixture
-def records(qtbot, seeded_ctx) -> Iterator:
-    """A 学习记录 window at 1366×768 with its own task runner."""
+def records(qtbot, seeded_ctx, settle) -> Iterator:
+    """A 学习记录 window at 1366×768 with its own task runner (its lists read)."""
     from studyapp.ui.records.window import RecordsWindow
 
     window = RecordsWindow(seeded_ctx)
@@ -56,6 +56,7 @@ def records(qtbot, seeded_ctx) -> Iterator:
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    settle()
     yield window
     window.runner.shutdown()
 

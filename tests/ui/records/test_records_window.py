@@ -10,7 +10,7 @@ from studyapp.services import attendance, bank, scores, sessions
 from .conftest import pdf_text
 
 
-def test_records_menu_opens_one_window_on_the_chosen_page(qtbot, window) -> None:
+def test_records_menu_opens_one_window_on_the_chosen_page(qtbot, window, settle) -> None:
     from studyapp.ui.records.window import RecordsWindow
 
     [menu] = [a.menu() for a in window.menuBar().actions() if a.text() == "学习记录(&R)"]
@@ -20,6 +20,7 @@ def test_records_menu_opens_one_window_on_the_chosen_page(qtbot, window) -> None
     records = window.records_window
     assert isinstance(records, RecordsWindow) and records.isVisible()
     assert records.tabs.currentWidget() is records.sessions
+    settle()
     assert records.sessions.table.item(0, 0).text() == "2015-04-15"
     menu.actions()[2].trigger()
     assert window.records_window is records  # raised, not opened twice

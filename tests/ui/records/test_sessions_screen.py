@@ -29,7 +29,7 @@ def test_the_seed_session_is_listed_on_first_start(records) -> None:
     assert "2015-04-15" in panel.heading.text()
 
 
-def test_create_a_session_from_the_form(qtbot, records, type_text) -> None:
+def test_create_a_session_from_the_form(qtbot, records, type_text, settle) -> None:
     panel = records.show_page("sessions")
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     assert not panel.tabs.isTabEnabled(1)  # 考勤 once saved
@@ -48,6 +48,7 @@ def test_create_a_session_from_the_form(qtbot, records, type_text) -> None:
     assert form.dirty
     with qtbot.waitSignal(panel.sessionSaved, timeout=5000):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
     assert panel.table.rowCount() == 2
     assert list_row(panel, 0)[:4] == ["2015-05-20", "专题辅导", "党员活动室", "李红梅"]
     assert panel.tabs.isTabEnabled(1) and panel.tabs.isTabEnabled(2)
@@ -177,7 +178,7 @@ def test_attendance_is_imported_from_the_tab(qtbot, records, people, seed_sessio
 
 
 def test_opened_afresh_the_latest_worked_on_session_is_one_menu_from_its_sign_in_sheet(
-        qtbot, make_window, seeded_ctx) -> None:  # noqa: ANN001
+        qtbot, make_window, seeded_ctx, settle) -> None:  # noqa: ANN001
     """From the 首页: 学习记录, 打印, 签到表 — three clicks to the sheet of the latest session."""
     from studyapp.services import attendance, roster, sessions
     from studyapp.services.dto_records import PersonDraft, SessionDraft
@@ -190,4 +191,5 @@ def test_opened_afresh_the_latest_worked_on_session_is_one_menu_from_its_sign_in
     window = make_window()
     records = window.open_records("sessions")
     panel = records.pages["sessions"]
+    settle()
     assert panel.current_id == latest.id and "2015-06-18" in panel.heading.text()
