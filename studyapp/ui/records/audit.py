@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.services import audit
 from studyapp.services.context import AppContext
+from studyapp.ui.records import ops as records_ops
+from studyapp.ui.records.ops import AuditView
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
 COLUMNS = ("时间", "操作人", "类别", "操作", "对象", "改动")
@@ -34,13 +35,13 @@ class AuditDialog(QDialog):
         self.setObjectName("auditDialog")
         self.setWindowTitle("操作记录")
         self.ctx, self.runner = ctx, runner
-        self.rows: list[audit.AuditView] = []
+        self.rows: list[AuditView] = []
         intro = QLabel("成绩、考勤、名册、学习记录和题库的每一次改动：何时、由谁（本机窗口、命令行或测验）、"
                        "改动前后的内容。改过的成绩在成绩登记表中把鼠标停在分数上即可看到历次记录。", self)
         intro.setWordWrap(True)
         self.area = QComboBox(self)
         self.area.addItem("全部", None)
-        for a in audit.AREAS:
+        for a in records_ops.AUDIT_AREAS:
             self.area.addItem(a, a)
         self.area.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table = QTableWidget(0, len(COLUMNS), self)
@@ -79,12 +80,11 @@ class AuditDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> Task:
-        ctx, area = self.ctx, self.area.currentData()
-        return self.runner.run(lambda _p, _c: audit.entries(ctx, limit=LIMIT, area=area), title="操作记录",
-                               on_success=self._show, on_failure=lambda e: report_failure(self, "操作记录", e),
-                               show_progress=False)
+        area = self.area.currentData()
+        return records_ops.audit_entries(self, area, LIMIT, self._show) \
+            .failure(lambda e: report_failure(self, "操作记录", e)).run()
 
-    def _show(self, rows: list[audit.AuditView]) -> None:
+    def _show(self, rows: list[AuditView]) -> None:
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
@@ -103,19 +103,12 @@ class AuditDialog(QDialog):
             path, _ = QFileDialog.getSaveFileName(self, "导出操作记录", str(Path.home() / f"操作记录{suffix}"), kind)
             if not path:
                 return None
-        ctx, rows = self.ctx, [_cells(e) for e in self.rows]
+        rows = [_cells(e) for e in self.rows]
         scope = "" if self.area.currentData() is None else f"类别：{self.area.currentText()}"
-
-        def work(_p, _c) -> Path:
-            from studyapp.services import printing
-
-            if pdf:
-                return printing.save_audit_pdf(ctx, rows, Path(path), scope)
-            return printing.save_audit_xlsx(ctx, rows, Path(path))
-
-        return self.runner.run(work, title="导出操作记录", on_success=lambda p: self.status.setText(f"已导出：{p}"),
-                               on_failure=lambda e: report_failure(self, "导出操作记录", e))
+        return records_ops.export_audit(self, rows, Path(path), scope, pdf) \
+            .success(lambda p: self.status.setText(f"已导出：{p}")) \
+            .failure(lambda e: report_failure(self, "导出操作记录", e)).run()
 
 
-def _cells(e: audit.AuditView) -> tuple[str, ...]:
+def _cells(e: AuditView) -> tuple[str, ...]:
     return (f"{e.at:%Y-%m-%d %H:%M:%S}", e.actor, e.area, e.action, e.target, e.change())

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from studyapp.services import hours, printing, roster, sessions
+from studyapp.services import audit, hours, printing, roster, sessions
 from studyapp.services.dto import SessionInfo
 from studyapp.services.dto_records import (
     HoursLedger,
@@ -34,7 +34,29 @@ def default_order_now(ctx) -> str:  # noqa: ANN001
     return printing.default_order(ctx)
 
 
+def unit_name_now(ctx) -> str:  # noqa: ANN001
+    """The unit's name as the printouts head it (a setting)."""
+    return printing.unit_name(ctx)
+
+
+AUDIT_AREAS = audit.AREAS
+AuditView = audit.AuditView
+
+
 # reads ----------------------------------------------------------------------------------------------
+def audit_entries(parent: QWidget, area: str | None, limit: int,
+                  success: Callable[[list[AuditView]], Any]) -> QueryOp:
+    return QueryOp(parent, lambda ctx: audit.entries(ctx, limit=limit, area=area), success).titled("操作记录")
+
+
+def export_audit(parent: QWidget, rows: list[tuple[str, ...]], path: Path, scope: str, pdf: bool) -> QueryOp:
+    """导出操作记录 as a PDF or an Excel workbook (the path written)."""
+    def op(ctx, _p, _c):  # noqa: ANN001, ANN202
+        if pdf:
+            return printing.save_audit_pdf(ctx, rows, path, scope)
+        return printing.save_audit_xlsx(ctx, rows, path)
+    return QueryOp(parent, op, lambda _p: None).with_progress("导出操作记录", "正在导出操作记录…")
+
 def ledger(parent: QWidget, year: int, target: float, order: str,
            success: Callable[[HoursLedger], Any]) -> QueryOp:
     """A year's 学时台账 (at a county's size, a read of the year's attendance: on the worker)."""

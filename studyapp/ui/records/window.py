@@ -13,9 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
-from studyapp.core.model import UserError
-from studyapp.services import bank
 from studyapp.services.context import AppContext
+from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.hours import HoursPanel
 from studyapp.ui.records.roster import RosterPanel
 from studyapp.ui.records.sessions import SessionsPanel
@@ -70,11 +69,10 @@ class RecordsWindow(QMainWindow):
         self.resize(1280, 720)
 
     def edit_unit(self) -> None:
-        from studyapp.services import printing
         from studyapp.ui.records.unit import edit_unit
 
         if edit_unit(self, self.ctx):
-            self.notify(f"单位名称：{printing.unit_name(self.ctx) or '（未填写）'}")
+            self.notify(f"单位名称：{records_ops.unit_name_now(self.ctx) or '（未填写）'}")
 
     def show_audit(self) -> QWidget:
         from studyapp.ui.records.audit import AuditDialog
@@ -124,14 +122,14 @@ def open_question_in_bank(host: QWidget, question_id: int) -> None:
 
     Uses the bank UI's public entry points (MainWindow.open_bank, BankWindow.refresh(select=)).
     """
-    try:
-        view = bank.get_question(host.ctx, question_id)  # type: ignore[attr-defined]
-    except UserError as exc:
-        report_failure(host, "在题库中查看", exc)
-        return
-    window = host.open_bank(document_id=view.document_id)  # type: ignore[attr-defined]
-    if window is not None:
-        window.refresh(select=question_id)
+    from studyapp.ui.bank import ops as bank_ops
+
+    def show(view) -> None:  # noqa: ANN001 - QuestionView
+        window = host.open_bank(document_id=view.document_id)  # type: ignore[attr-defined]
+        if window is not None:
+            window.refresh(select=question_id)
+
+    bank_ops.question(host, question_id, show).failure(lambda exc: report_failure(host, "在题库中查看", exc)).run()
 
 
 def open_records(host: QWidget, page: str = "sessions") -> RecordsWindow:

@@ -54,6 +54,7 @@ def test_item_analysis_flags_and_links_to_the_bank(qtbot, window, people, settle
     button = items.cellWidget(2, 4)
     assert isinstance(button, QPushButton) and button.text() == "在题库中查看"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle()
     bank_window = window.bank_windows[doc]
     settle()
     assert bank_window.isVisible()
