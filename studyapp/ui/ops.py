@@ -11,7 +11,7 @@ that data listens to (instead of being told by hand, or reloading itself after t
     QueryOp(self, lambda ctx: bank.list_questions(ctx, doc), self.show_rows).run()
 
 An operation finds the context and the runner on its parent widget or the nearest window that
-has them (`ctx` and `runner` attributes), else on the host registered at start (the main window).
+has them (`ctx` and `runner` attributes).
 A failure goes to `failure`, or is shown as the runner shows it (a user error's own Chinese
 message; anything else logged with its traceback). A window closed while its operation ran gets
 no callback, but the change is announced all the same. `pending()` counts the operations not
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -44,7 +44,6 @@ class Changes:
 
     areas: frozenset[str] = frozenset()
     documents: frozenset[int] = frozenset()
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         unknown = set(self.areas) - set(AREAS)
@@ -64,7 +63,7 @@ class Changes:
         return cls.of("reading", documents=(document_id,))
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.areas | other.areas, self.documents | other.documents, {**self.extra, **other.extra})
+        return Changes(self.areas | other.areas, self.documents | other.documents)
 
     def touches(self, area: str, document_id: int | None = None) -> bool:
         """Whether the change concerns `area` (and, when given, that document: a change that
@@ -88,7 +87,6 @@ class ChangeHub(QObject):
 
 
 _HUB: ChangeHub | None = None
-_HOST: QObject | None = None
 _PENDING: set[int] = set()
 
 
@@ -99,12 +97,6 @@ def hub() -> ChangeHub:
     if _HUB is None or (app is not None and _HUB.parent() is not app):
         _HUB = ChangeHub(app)
     return _HUB
-
-
-def set_host(host: QObject | None) -> None:
-    """Where an operation whose parent has no `ctx`/`runner` of its own runs: the main window."""
-    global _HOST
-    _HOST = host
 
 
 def pending() -> int:
@@ -118,8 +110,6 @@ def _host_of(parent: QObject | None) -> QObject:
         if getattr(w, "ctx", None) is not None and getattr(w, "runner", None) is not None:
             return w
         w = w.parent()
-    if _HOST is not None:
-        return _HOST
     raise RuntimeError("no window with a context and a task runner for this operation")
 
 

@@ -210,8 +210,8 @@ def _names_last_term(unit: Unit) -> bool:
     """Whether a sentence names, further on, the term the sentence before ended on: that
     sentence introduced it (「……提交……的书面声明。」), and this one means that one."""
     tail = strip_end(unit.before)
-    if not any(tail[-k:] in unit.text[2:] for k in (4,)):
-        return False  # (the common case, without segmenting anything)
+    if tail[-4:] not in unit.text[2:]:
+        return False  # (the common case, without segmenting anything: longer terms end with these four)
     bounds = segment.bounds(unit.before)  # (the sentence as segmented already: its cut ends are the same)
     for k in (6, 5, 4):
         term = tail[-k:]

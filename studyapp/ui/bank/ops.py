@@ -54,7 +54,7 @@ def verify_question(parent: QWidget, question_id: int, success: Callable[[list[s
     return QueryOp(parent, lambda ctx: bank.verify_question(ctx, question_id), success).titled("修改试题")
 
 
-def document(ctx, document_id: int) -> DocumentView:  # noqa: ANN001 - AppContext
+def document_now(ctx, document_id: int) -> DocumentView:  # noqa: ANN001 - AppContext
     """The document a 题库 window is about, read once when it opens (its outline and title)."""
     return documents.get_document(ctx, document_id)
 

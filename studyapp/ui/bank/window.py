@@ -94,7 +94,7 @@ class BankWindow(QMainWindow):
         self.setObjectName("bankWindow")
         self.ctx = ctx
         self.runner = runner
-        self.document: DocumentView = bank_ops.document(ctx, document_id)  # (its outline: one read, at opening)
+        self.document: DocumentView = bank_ops.document_now(ctx, document_id)  # (its outline: one read, at opening)
         self.document_id = document_id
         self.sections: dict[int, SectionView] = {s.id: s for s in self.document.sections}
         self.views: dict[int, QuestionView] = {}

@@ -462,10 +462,6 @@ class Reader(QWidget):
             reader_ops.save_note(self, section_id, text, self.document_id, wait_ms=wait_ms) \
                 .success(done).failure(failed).run(initiator=self)
 
-    def unsaved_note(self, section_id: int) -> str | None:
-        """A note of that section still waiting to be stored (shown instead of the stored one)."""
-        return self._unsaved_notes.get(section_id)
-
     # font size -------------------------------------------------------------------------------
     def set_font_size(self, size: int, *, store: bool = True) -> int:
         size = max(MIN_FONT, min(MAX_FONT, int(size)))

@@ -41,7 +41,7 @@ from studyapp.core.contest import (
     describe,
 )
 from studyapp.core.model import UserError
-from studyapp.services import AppContext, files, room
+from studyapp.services import AppContext, room
 from studyapp.services import settings as settings_service
 from studyapp.services.dto_room import RoomQuestion, RunView
 from studyapp.ui import filedialogs, style
@@ -681,7 +681,7 @@ class RoomController(QObject):
         self.refresh()
 
     def save_ranking_pdf(self, path: Path) -> Path:
-        return files.save_bytes(Path(path), room.contest_pdf(self.ctx, self.run_id))
+        return room_ops.write_ranking_pdf(self.ctx, self.run_id, path)
 
     def print_ranking(self):  # noqa: ANN201 - the runner's Task, or None when nothing was chosen
         """打印成绩: the ranking PDF is built on the worker (about a second: the projector and the

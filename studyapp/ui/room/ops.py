@@ -14,7 +14,11 @@ from studyapp.services import files, room
 from studyapp.ui.ops import QueryOp
 
 
+def write_ranking_pdf(ctx, run_id: int, path: Path) -> Path:  # noqa: ANN001 - AppContext
+    """The contest's ranking as a PDF file (about a second's work)."""
+    return files.save_bytes(Path(path), room.contest_pdf(ctx, run_id))
+
+
 def save_ranking_pdf(parent: QObject, run_id: int, path: Path) -> QueryOp:
-    """打印成绩: the contest's ranking as a PDF file (built on the worker: about a second)."""
-    return QueryOp(parent, lambda ctx: files.save_bytes(Path(path), room.contest_pdf(ctx, run_id)),
-                   lambda _p: None).titled("打印成绩")
+    """打印成绩, built on the worker."""
+    return QueryOp(parent, lambda ctx: write_ranking_pdf(ctx, run_id, path), lambda _p: None).titled("打印成绩")

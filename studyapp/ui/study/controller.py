@@ -534,7 +534,7 @@ class StudyController(QObject):
         def work(_p, _c) -> Any:
             from studyapp.ui.study.ops import load_wrongbook
 
-            return load_wrongbook(ctx, person.id, log)
+            return load_wrongbook(ctx, person.id)
 
         return self.runner.run(work, title="错题本",
                                label="正在打开错题本…", on_success=show, on_failure=self._failed("错题本"))

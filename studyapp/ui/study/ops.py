@@ -7,6 +7,7 @@ keyboard speed and a crash loses nothing answered; they move here next.)"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,8 @@ from studyapp.services.dto import DocumentView
 from studyapp.services.dto_records import PersonDraft, PersonView
 from studyapp.services.dto_study import MyStudy, WrongBook
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
+
+log = logging.getLogger("studyapp.ui")
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ def load_my_study(ctx, person_id: int, document_id: int | None) -> MyStudyData: 
     return MyStudyData(mystudy.my_study(ctx, person_id, document_id), doc)
 
 
-def load_wrongbook(ctx, person_id: int, log=None) -> WrongBookData:  # noqa: ANN001
+def load_wrongbook(ctx, person_id: int) -> WrongBookData:  # noqa: ANN001
     """The wrong book and the reading order of the documents it touches."""
     book = wrongbook.wrong_book(ctx, person_id)
     order: dict[int, int] = {}
@@ -49,8 +52,7 @@ def load_wrongbook(ctx, person_id: int, log=None) -> WrongBookData:  # noqa: ANN
         try:
             view: DocumentView = documents.get_document(ctx, doc_id)
         except UserError as exc:  # a deleted document only loses its ordering
-            if log is not None:
-                log.info("wrong book: no section order for document %d: %s", doc_id, exc)
+            log.info("wrong book: no section order for document %d: %s", doc_id, exc)
             continue
         for s in view.sections:
             order[s.id] = s.ordinal + doc_id * 1_000_000
