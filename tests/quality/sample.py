@@ -70,6 +70,8 @@ def sheet(name: str, questions: list[dict], drawn: list[dict], title: str = "") 
         lines.append("")
         lines.append(f"答案：{key}")
         lines.append(f"出处：{' / '.join(q['source']['section'])}：“{q['source']['quote']}”")
+        if q["type"] in ("single", "multiple") and "其余三项" in q.get("explanation", ""):
+            lines.append(f"解析：{q['explanation']}")  # (a choice among statements quotes every option)
         lines.append("")
     return "\n".join(lines)
 

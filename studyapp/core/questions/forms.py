@@ -65,7 +65,7 @@ _NOUN_VERB_AFTER = frozenset("进行 实行".split())  # 进行宪法|宣誓 nam
 _GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核查 调查 处理 监管 督促 协调 服务 处置 整改 整治 "
                           "评价 评审 审核 考核 综合评价 "
                           "监督管理 监督检查 管理监督 指导监督 监督指导 检查监督 跟踪监督 "
-                          "治理 保护 保障 宣传 教育 培训 "
+                          "治理 保护 保障 宣传 教育 培训 维护 维修 保养 检修 巡查 巡视 清理 "
                           "调研 实地调研 调查研究 走访 座谈 研究 研讨 交流 沟通 协商 论证 "
                           "限制 干扰 歧视 排斥 不合理限制".split())
 # what any mechanism does: 「建立……的____机制」 takes 监测预警, 风险防控, 信息共享 alike
@@ -99,6 +99,16 @@ _TAUTOLOGY = re.compile(r"不得[^，。；]*(?:禁止|不得|违法)[^，。；
 _PLATITUDE = re.compile(r"不断|积极|努力|大力|切实|进一步|自觉|认真|广泛|"
                         r"加强[^，。；]{0,40}(?:宣传|教育|监督管理|监督|管理|领导|指导|协调)(?:工作)?(?:[，。；]|$)|"
                         r"提高[^，。；]{0,16}意识")  # (「应当按照权限加强对……的监督管理」: true of any body)
+# what makes a true statement a rule one could get wrong: a figure, a ban, who approves or
+# records, a deadline, who is responsible — 「地方各级人民政府应当落实长江保护责任」 has none
+_POINT = re.compile(r"不得|禁止|严禁|批准|备案|审批|核准|许可|登记|之日起|日内|以内|期限|届满|"
+                    r"由[^，。；]{2,16}(?:负责|决定|批准|审批|确定|组织|承担|作出|指定)|"
+                    r"从重|从轻|从严|从宽|不少于|不超过|不得少于|不得超过|书面|口头|无偿|有偿|免费|收费|"
+                    r"回避|听证|公示|公告|告知|送达|说明理由|复议|诉讼|赔偿|补偿|退还|追偿|撤销|注销|吊销|责令|罚款|没收|处分|"
+                    r"[^，。；]{6,}的[，,][^，。；]{0,20}(?:应当|必须|可以|有权)")  # (a case and what it gets)
+# the drafting of a plan or a policy, true of any text of its kind (round 38)
+_BOILERPLATE = re.compile(r"相协调|相衔接|相适应|相一致|相结合|做好[^，。；]{0,16}工作|发扬|弘扬|传承|"
+                          r"贯彻[^，。；]{0,8}方针|舆论监督|宣传教育|共享[^，。；]{0,6}信息|信息共享")
 # what a court or a procuratorate never does: in its place, the sentence reads as nonsense
 _ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院", "监察机关"), re.compile(
     r"查处|行政处罚|处罚|罚款|吊销|责令|没收|警告|拘留|出警|登记|许可|备案|审批|核发|通行证|证件|证书|执照|发放|颁发"))
@@ -399,7 +409,11 @@ class Forms:
 
     def _context(self, unit: Unit) -> str | None:
         ctx = unit.context()
-        if ctx is None or refers_elsewhere(ctx):
+        if ctx is None:
+            return None
+        # 「有下列行为之一的，……：」 before one of its items points at that item, shown right after
+        seen = ctx.replace("下列", "", 1) if unit.item and "之一" in ctx else ctx
+        if refers_elsewhere(seen):
             return None  # 「依照本法第四十一条……」 in the lead-in points at what the learner cannot see
         return ctx
 
@@ -831,6 +845,8 @@ class Forms:
         else:
             return []
         lo, hi = win
+        if _BOILERPLATE.search(text[lo:hi]):
+            return []  # 「下级规划应当与上一级规划相协调」: true of any plan, and its change a quibble (round 38)
         if truth:
             body = text[lo:hi]
             if not self._ok_body(body) or not _RULE_STATEMENT.search(body):
@@ -839,6 +855,8 @@ class Forms:
                 return []  # 「不得在夜间……实施」 without 「但是，情况紧急的除外」 is not true as stated
             if self.lex.restated(unit.order) or _TAUTOLOGY.search(body):
                 return []  # the same procedure said in three articles: a formula, nothing to test
+            if _PLATITUDE.search(body) and not numbers.figures(body):
+                return []  # 「应当积极……」: true whatever the text says
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "judge", stem, [], True)
             return [Candidate(q, unit, 2.2, "judge_true", [])]
@@ -866,6 +884,8 @@ class Forms:
         if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order) \
                 or _PLATITUDE.search(body) and not numbers.figures(body) or _TAUTOLOGY.search(body):
             return []  # 「应当不断提高业务素质」 anyone marks true without having read the text
+        if not (numbers.figures(body) or _POINT.search(body)) or _BOILERPLATE.search(body):
+            return []  # 「新闻媒体应当……开展宣传教育」: a duty with nothing in it to get wrong (round 38)
         q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
         return [Candidate(q, unit, 1.0, "rule_true", [])]
 
@@ -1050,8 +1070,8 @@ class Forms:
         lo = max(text.rfind(c, 0, a) for c in "；;。") + 1
         his = [i for i in (text.find(c, b) for c in "；;。") if i >= 0]
         clause = text[lo:min(his) if his else len(text)]
-        if text[max(0, a - 2):a].endswith(("但是", "但", "并", "且", "一般", "原则上")):
-            return False  # 「但是可以……」 reads oddly and gives the change away
+        if text[max(0, a - 2):a].endswith(("但是", "但", "并", "且", "一般", "原则上", "一律", "均", "都")):
+            return False  # 「但是可以……」 reads oddly and gives the change away; 「一律可以出售」 is absurd (round 38)
         if re.search(r"应当|必须|严格|均应|都应|有权", text[lo:a]):
             return False
         if re.search(r"(?:^|[，,])[^，,]{0,30}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"
@@ -1254,7 +1274,8 @@ class Forms:
         wrong = options.index(strip_end(false.question.stem))
         topics = {self._topic_words(c.unit) for c in trues + [false]}
         topic = topics.pop() if len(topics) == 1 else ""
-        note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符（见{_where(trues)}）。"
+        note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符：" + "；".join(
+            f"{_where([c])}“{strip_end(c.unit.text)}”" for c in sorted(trues, key=lambda c: c.unit.order)) + "。"
         u0 = false.unit
         if as_multiple:
             q = self._question(u0, "multiple", f"{topic}下列说法符合规定的有（　　）。", options,

@@ -95,6 +95,7 @@ class Unit:
     prev: str = ""         # the sentence before it in the same paragraph, when that one stands alone
     before: str = ""       # the sentence before it in the same paragraph, whatever it is
     premise: str = ""      # the paragraph's first sentence when it sets a condition for the rest
+    whole: str = ""        # the document's text (shared, not copied): how common a term is in it
 
     @property
     def path(self) -> list[str]:
@@ -156,9 +157,11 @@ class Unit:
             return self.lead if "之一" in self.lead else None
         if _SUBJECTLESS.match(body) and (not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body)
                                          or _CONDITION_VERB.match(body)) \
-                and not _PARTY_FIRST.match(body):
+                and not _PARTY_FIRST.match(body) and not _case_named(body):
             return None  # 「情节严重的，……」「符合……条件的，予以认定」 without its subject
         m = _RECEIVED.search(body)
+        if m and "的" in m.group(1)[1:-1] and len(m.group(1)) >= 7:
+            m = None  # 「自收到设立电影制片单位的申请书之日起」 says which application itself
         if m and (len(m.group(1)) >= 4 or m.group(1) in ("报告", "通知", "材料", "意见", "决定", "申请")
                   or m.group(1).endswith(("书", "表"))
                   or (self.prev and m.group(1)[-3:] in self.prev)):
@@ -176,6 +179,12 @@ class Unit:
         head = segment.tagged(body[:8])
         if head and head[0][1] == "m" or re.match(r"^[一二三四五六七八九十两]+(?:星|颗|个|项|种|名|级)", body):
             return None  # 「一星较大……」: which star, the sentence before says
+        if re.match(r"^(?:满|届满|超过|逾)[\d一二三四五六七八九十两]+(?:个月|日|年|天|周)", body):
+            return None  # 「满12个月，行政重组未完成的，……」: twelve months of what, the sentence before says (round 38)
+        subject = re.match(r"^([\u4e00-\u9fff]{3,6}?)(?:的|应当|可以|不得|由|负责)", body)
+        earlier = (self.info.node.text or "").split(body, 1)[0] if subject else ""
+        if subject and re.search(r"(?:可以|应当|并)?(?:设立|设置|成立|组建)[\u4e00-\u9fff]{0,2}" + subject.group(1), earlier):
+            return None  # 「常设机构的人员组成……」: the one the sentence before set up (round 38)
         if re.match(r"^[\u4e00-\u9fff]{2,4}工作(?:应当|须|由|不得|可以)", body):
             return None  # 「拍摄工作应当……」: the filming the sentence before allowed
         if len(head) >= 2 and head[0][1].startswith("v") and head[1][0] == "的" and len(head[0][0]) >= 2:
@@ -206,6 +215,34 @@ def _takes_up(unit: Unit) -> bool:
     return False
 
 
+# a condition that leans on a rule stated before it: how grave, how late, which act
+_CASE_LEANS = re.compile(r"情节|后果|拒不|逾期|不改正|屡|再次|继续|多次|数额|危害|造成|导致|致使|构成|尚未|尚不|"
+                         r"有关|相关|上述|前述|前款|本条|本款|下列|以下|以上|前项|该|其(?![他它余中次实])|"
+                         r"本法|本条例|本规定|本办法|本细则|规定的|所列|所述|条件|情形|行为的$")
+_CASE_VERB = re.compile(r"^(?:符合|不符合|具备|不具备|具有|有|没有|无|属于|不属于|经|对|因|在|依照|依法|按照|根据)")
+
+
+def _case_named(body: str) -> bool:
+    """Whether a rule that opens on its case (「……的，……」) names the case itself: a concrete
+    act with its object (「饮酒后驾驶机动车的，处暂扣六个月机动车驾驶证」「中外合作摄制电影片需要
+    进口设备、器材的，中方合作者应当……」), not how grave or how late an act named before was
+    (「情节严重的」「逾期不改正的」) nor a condition stated elsewhere (「符合条件的」「有前款行为的」)."""
+    m = _SUBJECTLESS.match(body)
+    case = m.group(0)[:-2] if m else ""
+    if len(case) < 7 or _CASE_LEANS.search(case) or _CASE_VERB.match(case) or refers_elsewhere(case):
+        return False
+    rest = body[m.end():] if m else ""
+    if not re.match(r"[^，,。；;]{0,20}?(?:应当|应|可以|不得|必须|须|有权|处|给予|责令|由|吊销|没收|暂扣|予以|依法)", rest):
+        return False  # the consequence is a rule of its own, within the clause that follows
+    tagged = segment.tagged(case)
+    # an act and what it is done to: a verb, then a noun of its own (not 条件, 规定, 事项)
+    for i, (_, t) in enumerate(tagged):
+        if t.startswith("v") and any(len(x) >= 2 and y.startswith(("n", "vn")) and x not in GENERIC
+                                     for x, y in tagged[i + 1:]):
+            return True
+    return False
+
+
 def _names_last_term(unit: Unit) -> bool:
     """Whether a sentence names, further on, the term the sentence before ended on: that
     sentence introduced it (「……提交……的书面声明。」), and this one means that one."""
@@ -216,8 +253,9 @@ def _names_last_term(unit: Unit) -> bool:
     for k in (6, 5, 4):
         term = tail[-k:]
         if len(tail) - k in bounds and re.fullmatch(r"[\u4e00-\u9fff]+", term) and term not in GENERIC \
-                and term in unit.text[2:] and not re.search(r"(?:^|[，,；;、])" + re.escape(term) + "$", tail):
-            return True
+                and term in unit.text[2:] and not re.search(r"(?:^|[，,；;、])" + re.escape(term) + "$", tail) \
+                and unit.whole.count(term) < 4:
+            return True  # (a term the document uses throughout — 保密工作 — was not introduced there)
     return False
 
 
@@ -319,6 +357,7 @@ class Lexicon:
     # --- units -----------------------------------------------------------------------
     def _build_units(self) -> None:
         order = 0
+        whole = "\n".join((i.node.text or i.node.title or "") for i in self.infos)
         for info in self.infos:
             node = info.node
             topic = _topic(info)
@@ -326,7 +365,7 @@ class Lexicon:
             lead = _lead_in(parent.text) if parent is not None else ""
             if node.kind in ITEM_KINDS and lead:
                 for s in sentences(node.text or node.title):
-                    u = Unit(info, s, order, lead=lead, topic=topic, item=True)
+                    u = Unit(info, s, order, lead=lead, topic=topic, item=True, whole=whole)
                     u.key = mask(s)
                     self.units.append(u)
                     order += 1
@@ -339,7 +378,7 @@ class Lexicon:
                 premise = sents[0] if sents and _PREMISE.match(sents[0]) else ""
                 for s in sents:
                     u = Unit(info, s, order, topic=topic, prev=prev, before=before,
-                             premise=premise if s is not sents[0] else "")
+                             premise=premise if s is not sents[0] else "", whole=whole)
                     u.key = mask(s)
                     self.units.append(u)
                     order += 1

@@ -967,3 +967,64 @@ def test_round_37_failures_stay_fixed() -> None:
     tlex = Lexicon(parse_text(taihu))
     tunit = next(u for u in tlex.units if "监测体系" in u.text)
     assert not any("太湖流域" in k for c in Forms(tlex).fill_term(tunit, random.Random(1)) for k in c.keys)
+
+
+def test_round_38_failures_stay_fixed() -> None:
+    """Round 38 (twelve new laws and regulations, every proposed question rated): 52 / 66. Nine
+    of its fourteen failures were true statements of duties with nothing in them to get wrong;
+    the others each made impossible."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 地方各级人民政府应当落实本行政区域的生态环境保护和修复责任。\n"
+            "第二条 新闻媒体应当开展长江流域生态环境保护法律法规的宣传教育和舆论监督。\n"
+            "第三条 下级抗旱规划应当与上一级的抗旱规划相协调。\n"
+            "第四条 集体企业的职工代表大会，可以设立常设机构，负责职工代表大会闭会期间的工作。\n"
+            "常设机构的人员组成、产生方式、职权范围及名称，由集体企业职工代表大会规定，报上级管理机构备案。\n"
+            "第五条 行政重组期限一般不超过12个月。满12个月，行政重组未完成的，国务院证券监督管理机构可以决定"
+            "延长行政重组期限，但延长行政重组期限最长不得超过6个月。\n"
+            "第六条 凡患血吸虫病的家畜，一律不得出售、外运。\n"
+            "第七条 水工程管理单位应当定期对管护范围内的抗旱设施进行检查和维护。\n"
+            "第八条 执法人员与当事人有直接利害关系的，应当回避。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    rng = random.Random(1)
+
+    def unit(start: str):
+        return next(u for u in lex.units if u.text.startswith(start))
+
+    # a duty with nothing in it to get wrong is no true item; a case and what it gets is one
+    for start in ("地方各级人民政府", "新闻媒体"):
+        assert not forms.rule_true(unit(start))
+    assert forms.rule_true(unit("执法人员"))
+    # 「……与上一级的规划相协调」: true of any plan, and 同级 in its place a quibble
+    assert not forms.judge(unit("下级抗旱规划"), rng, True) and not forms.judge(unit("下级抗旱规划"), rng, False)
+    # 「常设机构的……」: the one the article set up before
+    assert unit("常设机构的").context() is None
+    # 「满12个月，……」: twelve months of what, the sentence before says
+    assert unit("满12个月").context() != ""
+    # 「一律可以出售」 is absurd, not a test
+    assert not any(why == "modal" for *_, why in forms._falsifications(unit("凡患血吸虫病")))
+    # 「进行____」 keyed 检查和维护: any upkeep fits
+    assert not forms.fill_term(unit("水工程管理单位"), rng)
+
+
+def test_a_rule_that_names_its_case_is_asked() -> None:
+    """Yield (round 38): 「饮酒后驾驶机动车的，处暂扣六个月机动车驾驶证……」 names its case and stands
+    alone, where 「情节严重的，……」 and 「符合条件的，……」 lean on the text before them; an item of
+    「有下列行为之一的，……：」 is asked after its lead-in."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 机动车驾驶人应当遵守道路交通安全法律。饮酒后驾驶机动车的，处暂扣六个月机动车驾驶证，"
+            "并处一千元以上二千元以下罚款。\n"
+            "第二条 违反规定运输货物的，处二百元罚款。情节严重的，处五百元以上一千元以下罚款。\n"
+            "第三条 申请人应当提交材料。符合条件的，应当予以登记。\n"
+            "第四条 有下列行为之一的，由公安机关交通管理部门处二百元以上二千元以下罚款：\n"
+            "（一）机动车行驶超过规定时速百分之五十的；\n（二）强迫机动车驾驶人违反道路交通安全法律驾驶机动车的。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    drunk = next(u for u in lex.units if u.text.startswith("饮酒后"))
+    assert drunk.context() == ""
+    assert next(u for u in lex.units if u.text.startswith("情节严重")).context() != ""
+    assert next(u for u in lex.units if u.text.startswith("符合条件")).context() != ""
+    item = next(u for u in lex.units if "百分之五十" in u.text)
+    assert forms._context(item) is not None and "之一" in forms._context(item)
