@@ -331,7 +331,7 @@ def _floor(chosen: list[Candidate], fallback: dict[int, list[Candidate]], lex: L
                                                   or true + 1 > 0.65 * (judges + 1)):
             continue
         for c in fallback[order]:
-            if id(c) not in have and tuple(c.unit.path) not in asked:
+            if id(c) not in have and tuple(c.unit.path) not in asked and c.form != "rule_option":
                 extra.append(c)
                 asked.add(tuple(c.unit.path))
                 judges += 1
@@ -358,7 +358,7 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
     falses = [c for c in spare if c.form == "judge_false" and forms.stands_alone(c)]
     trues: dict[int, Candidate] = {}
     for c in spare:
-        if c.form in ("judge_true", "rule_true") and c.question.answer is True and forms.stands_alone(c):
+        if c.form in ("judge_true", "rule_true", "rule_option") and c.question.answer is True and forms.stands_alone(c):
             trues.setdefault(c.unit.order, c)
     by_part: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)  # (a chapter's, looked up: linear)
     for o in sorted(trues):
@@ -393,7 +393,7 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
     n_true = sum(1 for c in judges if c.question.answer is True)
     for f in sorted((c for c in judges if c.form == "judge_false" and forms.stands_alone(c)), key=lambda c: c.score):
         give = n_true - (len(judges) - n_true - 1) > 1
-        mine = [c for c in judges if c.question.answer is True and c.form in ("judge_true", "rule_true")
+        mine = [c for c in judges if c.question.answer is True and c.form in ("judge_true", "rule_true", "rule_option")
                 and forms.stands_alone(c) and abs(c.unit.order - f.unit.order) <= 40] if give else []
         if give and not mine:
             continue

@@ -884,9 +884,13 @@ class Forms:
         if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order) \
                 or _PLATITUDE.search(body) and not numbers.figures(body) or _TAUTOLOGY.search(body):
             return []  # 「应当不断提高业务素质」 anyone marks true without having read the text
-        if not (numbers.figures(body) or _POINT.search(body)) or _BOILERPLATE.search(body):
-            return []  # 「新闻媒体应当……开展宣传教育」: a duty with nothing in it to get wrong (round 38)
+        if _BOILERPLATE.search(body):
+            return []
         q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
+        if not (numbers.figures(body) or _POINT.search(body)):
+            # 「新闻媒体应当……开展宣传教育」: nothing in it to get wrong on its own (round 38), but
+            # a true option beside a falsified rule in a choice among statements
+            return [Candidate(q, unit, 0.8, "rule_option", [])]
         return [Candidate(q, unit, 1.0, "rule_true", [])]
 
     def duty_true(self, unit: Unit) -> list[Candidate]:

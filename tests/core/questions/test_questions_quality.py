@@ -993,9 +993,10 @@ def test_round_38_failures_stay_fixed() -> None:
         return next(u for u in lex.units if u.text.startswith(start))
 
     # a duty with nothing in it to get wrong is no true item; a case and what it gets is one
+    # (it may still stand beside a falsified rule as a true option of a choice among statements)
     for start in ("地方各级人民政府", "新闻媒体"):
-        assert not forms.rule_true(unit(start))
-    assert forms.rule_true(unit("执法人员"))
+        assert all(c.form == "rule_option" for c in forms.rule_true(unit(start)))
+    assert [c.form for c in forms.rule_true(unit("执法人员"))] == ["rule_true"]
     # 「……与上一级的规划相协调」: true of any plan, and 同级 in its place a quibble
     assert not forms.judge(unit("下级抗旱规划"), rng, True) and not forms.judge(unit("下级抗旱规划"), rng, False)
     # 「常设机构的……」: the one the article set up before
@@ -1028,3 +1029,14 @@ def test_a_rule_that_names_its_case_is_asked() -> None:
     assert next(u for u in lex.units if u.text.startswith("符合条件")).context() != ""
     item = next(u for u in lex.units if "百分之五十" in u.text)
     assert forms._context(item) is not None and "之一" in forms._context(item)
+
+
+def test_the_floor_never_offers_a_duty_with_nothing_to_get_wrong() -> None:
+    """A document of general duties alone gets no true/false items of them (round 38: 「地方各级
+    人民政府应当落实……责任」 as 正确 tests nothing), however few questions it then has."""
+    duties = ("地方各级人民政府应当落实本行政区域的生态环境保护责任", "新闻媒体应当开展生态环境保护的宣传教育",
+              "有关部门应当按照规定共享监测信息", "企业事业单位应当采取措施防治污染",
+              "公民应当增强生态环境保护意识", "科研机构应当开展长江流域生态环境研究")
+    text = "".join(f"第{n}条 {d}。\n" for n, d in zip("一二三四五六", duties, strict=True))
+    result = generate_bank(parse_text(text), seed=1)
+    assert not [q for q in result.questions if q.type == "judge" and q.answer is True]
