@@ -54,16 +54,23 @@ def unit_name(ctx: AppContext) -> str:
 UNIT_MAX = 40
 
 
-def set_unit_name(ctx: AppContext, name: str) -> str:
-    """Store the unit that heads every printed form (「某某乡党委」); "" clears it. Returns what
-    was stored. UserError (Chinese) for a name no form can print."""
-    from studyapp.services.settings import set_setting
-
+def clean_unit_name(name: str) -> str:
+    """The unit's name as it will be stored (spaces folded); UserError (Chinese) for a name no
+    form can print. No database: a form checks it before it closes."""
     clean = " ".join(name.split())
     if any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in name.replace("\n", "").replace("\t", "")):
         raise UserError("单位名称里有不能打印的控制字符，请重新输入。")
     if len(clean) > UNIT_MAX:
         raise UserError(f"单位名称太长（{len(clean)} 个字），请不超过 {UNIT_MAX} 个字。")
+    return clean
+
+
+def set_unit_name(ctx: AppContext, name: str) -> str:
+    """Store the unit that heads every printed form (「某某乡党委」); "" clears it. Returns what
+    was stored. UserError (Chinese) for a name no form can print."""
+    from studyapp.services.settings import set_setting
+
+    clean = clean_unit_name(name)
     set_setting(ctx, "org.unit_name", clean)
     set_setting(ctx, "org.unit_asked", True)
     return clean

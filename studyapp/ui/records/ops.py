@@ -1,6 +1,5 @@
-"""The records' operations (ui/ops.py) for the panels of ui/records that go through it: for now
-the 人员名单 (roster.py) and the 学时台账 (hours.py). The other panels still call their services
-themselves and move here next (tests/ui/test_ops.py lists them)."""
+"""The records' operations (ui/ops.py): every panel of ui/records reads and writes through here,
+never through a service itself (tests/ui/test_ops.py keeps it so)."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from studyapp.services import audit, hours, printing, roster, sessions
+from studyapp.services import audit, files, hours, printing, roster, sessions
 from studyapp.services.dto import SessionInfo
 from studyapp.services.dto_records import (
     HoursLedger,
@@ -38,6 +37,14 @@ def unit_name_now(ctx) -> str:  # noqa: ANN001
     """The unit's name as the printouts head it (a setting)."""
     return printing.unit_name(ctx)
 
+
+def unit_needs_asking_now(ctx) -> bool:  # noqa: ANN001
+    """Whether a printout should offer to fill in the unit's name (not set, never put off)."""
+    return printing.unit_needs_asking(ctx)
+
+
+UNIT_MAX = printing.UNIT_MAX
+clean_unit_name = printing.clean_unit_name  # (a check of the typed name, no database)
 
 AUDIT_AREAS = audit.AREAS
 AuditView = audit.AuditView
@@ -95,7 +102,25 @@ def annual_archive(ctx, year: int) -> Callable[[str], bytes]:  # noqa: ANN001
     return lambda order: printing.annual_archive_pdf(ctx, year, order or None)
 
 
+def write_printout(path: Path, data: bytes) -> Path:
+    """Write a printout to the chosen file — run on the worker by the preview, which may have no
+    database behind it (a paper's preview): no context needed. UserError for a full disk or a
+    file another program holds open."""
+    return files.save_bytes(path, data)
+
+
 # writes ---------------------------------------------------------------------------------------------
+def store_unit_name(parent: QWidget, name: str) -> CollectionOp[str]:
+    """单位名称: what heads every printed form (the name stored)."""
+    return CollectionOp(parent, lambda ctx: printing.set_unit_name(ctx, name), Changes.of("settings")) \
+        .titled("单位名称")
+
+
+def put_off_unit(parent: QWidget) -> CollectionOp[None]:
+    """以后再说 / 不再提示: the forms stop offering to fill in the unit's name."""
+    return CollectionOp(parent, lambda ctx: printing.unit_asked(ctx), Changes.of("settings")).titled("单位名称")
+
+
 def store_target(parent: QWidget, target: float) -> CollectionOp:
     """设为默认目标."""
     return CollectionOp(parent, lambda ctx: set_setting(ctx, "hours.ledger_target", target),

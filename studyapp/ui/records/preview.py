@@ -39,10 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import UserError
 from studyapp.core.printjob import PrintError
-from studyapp.services import files
 from studyapp.ui import style
+from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import ORDER_LABELS, choose_save_path, primary
 from studyapp.ui.records.printer import deliver, job_from_printer, prepare_printer, printers_installed
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
@@ -91,6 +90,7 @@ class PdfPreviewDialog(QDialog):
         self._task: Task | None = None
         self._printer: QPrinter | None = None
         self.last_directory = ""
+        self.last_saved: Path | None = None
         self.resize(1100, 720)
 
         self.document = QPdfDocument(self)
@@ -334,27 +334,20 @@ class PdfPreviewDialog(QDialog):
 
     # output --------------------------------------------------------------------------------------
     def _needs_unit(self) -> bool:
-        if self.ctx is None:
-            return False
-        from studyapp.services import printing
-
-        return printing.unit_needs_asking(self.ctx)
+        return self.ctx is not None and records_ops.unit_needs_asking_now(self.ctx)
 
     def fill_unit(self) -> bool:
-        """填写单位名称…: store it and rebuild the form with it in the heading."""
+        """填写单位名称…: store it, then rebuild the form with it in the heading."""
         from studyapp.ui.records.unit import edit_unit
 
-        if self.ctx is None or not edit_unit(self, self.ctx):
+        if self.ctx is None or not edit_unit(self, self.ctx, stored=lambda _name: self.rebuild()):
             return False
         self.unit_bar.hide()
-        self.rebuild()
         return True
 
     def _unit_later(self) -> None:
-        from studyapp.services import printing
-
         if self.ctx is not None:
-            printing.unit_asked(self.ctx)
+            records_ops.put_off_unit(self).run()
         self.unit_bar.hide()
 
     def landscape(self) -> bool:
@@ -411,8 +404,10 @@ class PdfPreviewDialog(QDialog):
         name = f"{self.file_stem}{suffix}"
         return str(Path(self.last_directory) / name) if self.last_directory else name
 
-    def save_pdf(self, path: Path | None = None) -> Path | None:
-        """Write the PDF bytes that are shown; asks for a file name unless one is given."""
+    def save_pdf(self, path: Path | None = None) -> Task | None:
+        """Write the PDF bytes that are shown, on the worker (a slow network drive or a full disk
+        never holds the window); asks for a file name unless one is given. `last_saved` is the
+        file written once the task is done."""
         if not self.pdf_bytes:
             return None
         path = path or choose_save_path(self, "另存为 PDF", self._suggest(".pdf"), "PDF 文件 (*.pdf)")
@@ -420,14 +415,17 @@ class PdfPreviewDialog(QDialog):
             return None
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(path.suffix + ".pdf") if path.suffix else path.with_suffix(".pdf")
-        try:
-            files.save_bytes(path, self.pdf_bytes)
-        except UserError as exc:
-            QMessageBox.warning(self, "另存为 PDF", exc.message)
-            return None
-        self.last_directory = str(path.parent)
-        self._notify(f"已保存：{path}")
-        return path
+        data = self.pdf_bytes
+
+        def work(_progress, _cancel) -> Path:
+            return records_ops.write_printout(path, data)
+
+        def done(written: Path) -> None:
+            self.last_directory = str(written.parent)
+            self.last_saved = written
+            self._notify(f"已保存：{written}")
+
+        return self.runner.run(work, title="另存为 PDF", label="正在保存 PDF…", on_success=done)
 
     def export_excel(self, path: Path | None = None) -> Task | None:
         """Build the Excel file of the same table on the worker and write it."""
@@ -441,7 +439,7 @@ class PdfPreviewDialog(QDialog):
         xlsx, order = self._xlsx, self.order
 
         def work(_progress, _cancel) -> Path:
-            return files.save_bytes(path, xlsx(order))
+            return records_ops.write_printout(path, xlsx(order))
 
         def done(written: Path) -> None:
             self.last_directory = str(written.parent)

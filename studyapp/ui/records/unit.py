@@ -3,6 +3,9 @@ and changeable from the 学习记录 window's 设置 menu."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import UserError
-from studyapp.services import printing
 from studyapp.services.context import AppContext
+from studyapp.ui.records import ops as records_ops
 
 
 class UnitDialog(QDialog):
@@ -35,7 +38,7 @@ class UnitDialog(QDialog):
         self.edit = QLineEdit(current, self)
         self.edit.setObjectName("unitEdit")
         self.edit.setPlaceholderText("某某乡党委")
-        self.edit.setMaxLength(printing.UNIT_MAX)
+        self.edit.setMaxLength(records_ops.UNIT_MAX)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = buttons.addButton("以后再说" if first else "取消", QDialogButtonBox.ButtonRole.RejectRole)
@@ -52,16 +55,19 @@ class UnitDialog(QDialog):
         return self.edit.text()
 
 
-def edit_unit(parent: QWidget, ctx: AppContext, *, first: bool = False) -> bool:
-    """Ask for the unit's name and store it; False when the user put it off."""
-    dialog = UnitDialog(printing.unit_name(ctx), parent, first=first)
+def edit_unit(parent: QWidget, ctx: AppContext, *, first: bool = False,
+              stored: Callable[[str], Any] | None = None) -> bool:
+    """Ask for the unit's name and store it (on the worker; `stored` gets the name as stored);
+    False when the user put it off. The typed name is checked before the dialog closes."""
+    dialog = UnitDialog(records_ops.unit_name_now(ctx), parent, first=first)
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
-            stored = printing.set_unit_name(ctx, dialog.value)
+            clean = records_ops.clean_unit_name(dialog.value)
         except UserError as exc:
             QMessageBox.warning(parent, "单位名称", exc.message)
             continue
-        return bool(stored) or not first
+        records_ops.store_unit_name(parent, clean).success(stored).run()
+        return bool(clean) or not first
     if first:
-        printing.unit_asked(ctx)  # 以后再说: not asked again; 设置 → 单位名称… is still there
+        records_ops.put_off_unit(parent).run()  # 以后再说: not asked again; 设置 → 单位名称… is still there
     return False

@@ -14,7 +14,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from studyapp.services.context import AppContext
-from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.hours import HoursPanel
 from studyapp.ui.records.roster import RosterPanel
 from studyapp.ui.records.sessions import SessionsPanel
@@ -71,8 +70,7 @@ class RecordsWindow(QMainWindow):
     def edit_unit(self) -> None:
         from studyapp.ui.records.unit import edit_unit
 
-        if edit_unit(self, self.ctx):
-            self.notify(f"单位名称：{records_ops.unit_name_now(self.ctx) or '（未填写）'}")
+        edit_unit(self, self.ctx, stored=lambda name: self.notify(f"单位名称：{name or '（未填写）'}"))
 
     def show_audit(self) -> QWidget:
         from studyapp.ui.records.audit import AuditDialog

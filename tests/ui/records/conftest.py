@@ -69,3 +69,11 @@ def pdf_text(path: Path) -> str:
 def pdf_pages(path: Path) -> int:
     out = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def saved_pdf(qtbot, preview, path: Path) -> Path:  # noqa: ANN001
+    """Save a preview's PDF (written on the worker) and wait for the file."""
+    with qtbot.waitSignal(preview.runner.idle, timeout=20000):
+        assert preview.save_pdf(path) is not None
+    assert preview.last_saved is not None
+    return preview.last_saved

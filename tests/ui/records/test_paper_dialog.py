@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from studyapp.core.paper import TYPE_ORDER
 from studyapp.services import bank, papers, sessions
 
-from .conftest import pdf_pages, pdf_text
+from .conftest import pdf_pages, pdf_text, saved_pdf
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_building_opens_paper_and_key_previews(qtbot, records, seed_id, tmp_path
     paper, key = build(qtbot, dialog)
 
     # the paper preview holds exactly the bytes a clerk saves, and pdfinfo agrees on the pages
-    saved = paper.save_pdf(tmp_path / "试卷")
+    saved = saved_pdf(qtbot, paper, tmp_path / "试卷")
     assert saved is not None and saved.read_bytes() == paper.pdf_bytes
     assert paper.page_count == pdf_pages(saved) >= 4  # A卷, its 答题卡, B卷, its 答题卡
     text = pdf_text(saved).replace(" ", "")
@@ -79,7 +79,7 @@ def test_building_opens_paper_and_key_previews(qtbot, records, seed_id, tmp_path
     assert not paper.excel_button.isVisible()  # a paper is not a table
 
     # the key is its own preview, and each answer says where it comes from
-    key_file = key.save_pdf(tmp_path / "答案.pdf")
+    key_file = saved_pdf(qtbot, key, tmp_path / "答案.pdf")
     assert key.page_count == pdf_pages(key_file) >= 1
     key_text = pdf_text(key_file)
     assert "参考答案" in key_text.replace(" ", "")
@@ -105,7 +105,7 @@ def test_only_a_and_a_smaller_blueprint(qtbot, records, seed_id, tmp_path: Path)
     [made] = dialog.papers
     assert made.variant == "A" and made.minutes == 30
     assert [p.type for p in made.parts] == ["judge"] and len(made.questions) == 5 and made.total == 20
-    text = pdf_text(paper.save_pdf(tmp_path / "A卷.pdf")).replace(" ", "")
+    text = pdf_text(saved_pdf(qtbot, paper, tmp_path / "A卷.pdf")).replace(" ", "")
     assert "30分钟" in text and "答题卡" not in text and "B卷" not in text
     assert "请将答案直接写在试卷上" in text
 

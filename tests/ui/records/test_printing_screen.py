@@ -7,7 +7,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from studyapp.services import attendance, printing
 
-from .conftest import pdf_pages, pdf_text
+from .conftest import pdf_pages, pdf_text, saved_pdf
 
 
 def open_form(qtbot, records, form: str):
@@ -48,7 +48,7 @@ def test_save_as_pdf_holds_the_names(qtbot, records, people, seed_session, tmp_p
     people()
     attendance.set_expected(records.ctx, seed_session)
     dialog = open_form(qtbot, records, "signin")
-    out = dialog.save_pdf(tmp_path / "签到表")
+    out = saved_pdf(qtbot, dialog, tmp_path / "签到表")
     assert out == tmp_path / "签到表.pdf"
     text = pdf_text(out)
     for name in ("王德伦", "欧阳丽华", "李红梅", "丁一", "王伟"):
@@ -63,7 +63,7 @@ def test_order_choice_rebuilds_the_sheet(qtbot, records, people, seed_session, t
     dialog = open_form(qtbot, records, "signin")
     with qtbot.waitSignal(dialog.loaded, timeout=20000):
         dialog.order_combo.setCurrentIndex(dialog.order_combo.findData("strokes"))
-    text = pdf_text(dialog.save_pdf(tmp_path / "笔画.pdf"))
+    text = pdf_text(saved_pdf(qtbot, dialog, tmp_path / "笔画.pdf"))
     text = text[text.index("备注"):]  # the name rows (the header names the 领学人 too)
     assert text.index("丁一") < text.index("王德伦") < text.index("李红梅") < text.index("张国华")
 
@@ -191,10 +191,10 @@ def test_record_and_score_sheet_previews(qtbot, records, people, seed_session, t
         scores.set_score(records.ctx, seed_session, pid, value)
     dialog = open_form(qtbot, records, "record")
     assert dialog.page_count >= 1 and not dialog.excel_button.isVisible()
-    assert "学习记录" in pdf_text(dialog.save_pdf(tmp_path / "记录.pdf")).replace(" ", "")
+    assert "学习记录" in pdf_text(saved_pdf(qtbot, dialog, tmp_path / "记录.pdf")).replace(" ", "")
     dialog.close()
     dialog = open_form(qtbot, records, "scores")
-    text = pdf_text(dialog.save_pdf(tmp_path / "成绩.pdf"))
+    text = pdf_text(saved_pdf(qtbot, dialog, tmp_path / "成绩.pdf"))
     assert "王德伦" in text and "95" in text
     xlsx = tmp_path / "成绩登记表.xlsx"
     with qtbot.waitSignal(records.runner.idle, timeout=20000):
@@ -232,7 +232,7 @@ def test_a_form_without_the_unit_offers_to_fill_it_in(qtbot, records, people, se
     assert not second.unit_bar.isVisible()  # asked once
 
 
-def test_put_off_means_not_asked_again(qtbot, records, people, seed_session) -> None:
+def test_put_off_means_not_asked_again(qtbot, records, people, seed_session, settle) -> None:
     from studyapp.services import printing as printing_service
     from studyapp.services.settings import set_setting
 
@@ -242,6 +242,7 @@ def test_put_off_means_not_asked_again(qtbot, records, people, seed_session) -> 
     dialog = open_form(qtbot, records, "signin")
     assert dialog.unit_bar.isVisible()
     dialog.unit_later.click()
+    settle()  # (stored on the worker)
     assert not dialog.unit_bar.isVisible() and not printing_service.unit_needs_asking(records.ctx)
     assert records.unit_action.text() == "单位名称…"  # still reachable from 设置
 
