@@ -102,8 +102,8 @@ MIGRATED = ("bank", "reader")  # feature folders whose widgets go through their 
 # of the house); the list may only shrink — a new direct call anywhere else fails here
 NOT_YET = {
     "admin.py", "app.py", "backup_dialog.py", "library/dialog.py", "mainwindow.py", "settings_dialog.py",
-    "records/attendance.py", "records/paper.py",
-    "records/scores.py", "records/sessions.py",
+    "records/paper.py",
+    "records/sessions.py",
     "room/audience.py", "room/controller.py", "room/launch.py", "room/paper.py",
     "study/controller.py", "study/exam.py", "study/practice.py",
 }

@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import UserError
-from studyapp.services import attendance, roster
 from studyapp.services.context import AppContext
-from studyapp.services.dto_records import STATUS_NAMES, AttendanceRow, FileImportResult
+from studyapp.services.dto_records import STATUS_NAMES, AttendanceRow, FileImportResult, GroupView
 from studyapp.ui import style
+from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     STATUS_COLORS,
     Notify,
@@ -88,6 +87,7 @@ class AttendancePanel(QWidget):
     """Expected attendees of one session and their marks, with live 应到/实到."""
 
     countsChanged = Signal(int)  # session id
+    imported = Signal(object)  # FileImportResult, once an attendance sheet is stored
 
     def __init__(self, ctx: AppContext, runner: TaskRunner, notify: Notify,
                  parent: QWidget | None = None) -> None:
@@ -98,6 +98,8 @@ class AttendancePanel(QWidget):
         self.session_id: int | None = None
         self.rows: list[AttendanceRow] = []
         self._filling = False
+        self._reading: object | None = None  # the newest read asked for: an older one is dropped
+        self._edits = 0  # marks made here: a read asked for before one of them is stale
 
         self.counts = QLabel("", self)
         self.counts.setObjectName("attendanceCounts")
@@ -163,14 +165,14 @@ class AttendancePanel(QWidget):
 
     # data -----------------------------------------------------------------------------------------
     def _load_sources(self) -> None:
+        records_ops.groups(self, self._show_sources).run()
+
+    def _show_sources(self, groups: list[GroupView]) -> None:
         keep = self.source.currentData()
         self.source.clear()
         self.source.addItem("全体在册人员", ALL_ACTIVE)
-        try:
-            for g in roster.list_groups(self.ctx):
-                self.source.addItem(f"{g.name}（{g.size} 人）", g.id)
-        except UserError as exc:
-            log.warning("groups: %s", exc)
+        for g in groups:
+            self.source.addItem(f"{g.name}（{g.size} 人）", g.id)
         index = self.source.findData(keep)
         self.source.setCurrentIndex(max(index, 0))
 
@@ -180,14 +182,27 @@ class AttendancePanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the session's sheet on the worker (the newest request wins; a read asked for
+        before a mark made here is dropped and asked again, so it never undoes the mark)."""
         if self.session_id is None:
-            self.rows = []
-        else:
-            try:
-                self.rows = attendance.sheet(self.ctx, self.session_id, self.order.value())
-            except UserError as exc:
-                report_failure(self, "考勤", exc)
-                self.rows = []
+            self._reading = None
+            self._show([])
+            return
+        token = self._reading = object()
+        edits, sid = self._edits, self.session_id
+
+        def arrived(rows: list[AttendanceRow]) -> None:
+            if token is not self._reading or sid != self.session_id:
+                return
+            if edits != self._edits:
+                self.reload()  # (marked meanwhile: read again, after the marks)
+                return
+            self._show(rows)
+
+        records_ops.attendance_sheet(self, sid, self.order.value(), arrived).run()
+
+    def _show(self, rows: list[AttendanceRow]) -> None:
+        self.rows = rows
         self._filling = True
         try:
             self.table.setRowCount(len(self.rows))
@@ -250,27 +265,40 @@ class AttendancePanel(QWidget):
         self.set_status(row, next_status(self.rows[row].status))
 
     def set_status(self, row: int, status: str, reason: str | None = None) -> bool:
-        """Store one person's mark (a short service call) and show it."""
+        """Show one person's mark at once and store it on the worker (marks are stored in the
+        order they are made: one writer); a refused mark is reported and the sheet read again."""
         if self.session_id is None or not 0 <= row < len(self.rows):
-            return False
-        a = self.rows[row]
-        reason = a.reason if reason is None else reason
-        try:
-            stored = attendance.mark(self.ctx, self.session_id, a.person_id, status, reason, a.hours)
-        except UserError as exc:
-            report_failure(self, "考勤", exc)
             return False
         from dataclasses import replace
 
-        self.rows[row] = replace(a, status=stored.status, reason=stored.reason)
+        a = self.rows[row]
+        reason = a.reason if reason is None else reason
+        self._edits += 1
+        self._put(row, replace(a, status=status, reason=reason))
+        sid = self.session_id
+
+        def stored(view: AttendanceRow) -> None:
+            if sid == self.session_id and row < len(self.rows) and self.rows[row].person_id == a.person_id \
+                    and (view.status, view.reason) != (self.rows[row].status, self.rows[row].reason) \
+                    and self.rows[row].status == status:
+                self._put(row, replace(self.rows[row], status=view.status, reason=view.reason))
+
+        def refused(exc: BaseException) -> None:
+            report_failure(self, "考勤", exc)
+            self.reload()
+
+        records_ops.mark(self, sid, a.person_id, status, reason, a.hours).success(stored).failure(refused).run()
+        return True
+
+    def _put(self, row: int, a: AttendanceRow) -> None:
+        self.rows[row] = a
         self._filling = True
         try:
             self._paint_status(row)
-            self.table.item(row, REASON_COL).setText(stored.reason)
+            self.table.item(row, REASON_COL).setText(a.reason)
         finally:
             self._filling = False
         self._update_counts()
-        return True
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != REASON_COL:
@@ -280,58 +308,54 @@ class AttendancePanel(QWidget):
         # a reason for someone not yet marked means they were not simply present: 请假
         self.set_status(row, a.status or "leave", item.text())
 
-    def add_expected(self) -> int:
+    def add_expected(self) -> None:
         """Add the chosen list (everyone active, or a group) to 应到; marks already made stay."""
         if self.session_id is None:
-            return 0
+            return
         source = self.source.currentData()
-        try:
-            total = attendance.set_expected(self.ctx, self.session_id,
-                                            group_id=None if source in (None, ALL_ACTIVE) else int(source))
-        except UserError as exc:
-            report_failure(self, "考勤", exc)
-            return 0
-        self.reload()
-        self.notify(f"应到人员共 {total} 人")
-        return total
+        group = None if source in (None, ALL_ACTIVE) else int(source)
 
-    def import_file(self, path: Path | None = None) -> FileImportResult | None:
+        def done(total: int) -> None:
+            self.reload()
+            self.notify(f"应到人员共 {total} 人")
+
+        records_ops.set_expected(self, self.session_id, group).success(done).run()
+
+    def import_file(self, path: Path | None = None) -> None:
         """An attendance sheet into this session: all or nothing, each bad line named; the
-        expected people the sheet leaves out are named too, and stay 应到."""
+        expected people the sheet leaves out are named too, and stay 应到. `imported` is emitted
+        with the result."""
         if self.session_id is None:
-            return None
+            return
         if path is None:
             path = choose_table_file(self, "导入考勤表")
             if path is None:
-                return None
-        try:
-            result = attendance.import_attendance(self.ctx, self.session_id, path)
-        except UserError as exc:
-            report_failure(self, "导入考勤", exc)
-            return None
-        self.reload()
-        extra = f"（其中 {result.added_expected} 人原不在应到名单中，已加入）" if result.added_expected else ""
-        message = f"已导入考勤 {result.stored} 人{extra}。"
-        if result.missing:
-            message += result.missing_message() + "，仍在应到名单中。"
-            QMessageBox.information(self, "导入考勤", message)
-        self.notify(message)
-        return result
+                return
 
-    def mark_all_present(self) -> int:
-        """Everyone not yet marked becomes 出席 (marks already made are kept)."""
+        def done(result: FileImportResult) -> None:
+            self.reload()
+            extra = f"（其中 {result.added_expected} 人原不在应到名单中，已加入）" if result.added_expected else ""
+            message = f"已导入考勤 {result.stored} 人{extra}。"
+            if result.missing:
+                message += result.missing_message() + "，仍在应到名单中。"
+                QMessageBox.information(self, "导入考勤", message)
+            self.notify(message)
+            self.imported.emit(result)
+
+        records_ops.import_attendance(self, self.session_id, path).success(done).run()
+
+    def mark_all_present(self) -> None:
+        """Everyone not yet marked becomes 出席 (marks already made are kept); nobody expected
+        yet: everyone active first."""
         if self.session_id is None:
-            return 0
-        if not self.rows:
-            self.add_expected()
-        try:
-            count = attendance.mark_all_present(self.ctx, self.session_id)
-        except UserError as exc:
-            report_failure(self, "考勤", exc)
-            return 0
-        self.reload()
-        self.notify(f"已把 {count} 人记为出席" if count else "所有人都已登记考勤")
-        return count
+            return
+
+        def done(count: int) -> None:
+            self.reload()
+            self.notify(f"已把 {count} 人记为出席" if count else "所有人都已登记考勤")
+
+        self._edits += 1
+        records_ops.mark_all_present(self, self.session_id, not self.rows).success(done).run()
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()
@@ -343,12 +367,8 @@ class AttendancePanel(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            attendance.remove_expected(self.ctx, self.session_id, [a.person_id])
-        except UserError as exc:
-            report_failure(self, "考勤", exc)
-            return
-        self.reload()
+        self._edits += 1
+        records_ops.remove_expected(self, self.session_id, a.person_id).success(lambda _r: self.reload()).run()
 
     def statuses(self) -> list[str]:
         """The 考勤 column as shown (tests read what a user reads)."""

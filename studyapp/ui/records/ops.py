@@ -4,21 +4,26 @@ never through a service itself (tests/ui/test_ops.py keeps it so)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from studyapp.services import audit, files, hours, printing, roster, sessions
+from studyapp.services import attendance, audit, files, hours, printing, roster, scores, sessions
 from studyapp.services.dto import SessionInfo
 from studyapp.services.dto_records import (
+    AttendanceRow,
+    FileImportResult,
+    GroupView,
     HoursLedger,
     PersonDraft,
     PersonView,
     RosterImportResult,
     RosterPreview,
+    SessionScores,
 )
-from studyapp.services.settings import set_setting
+from studyapp.services.settings import get_setting, set_setting
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
 
 
@@ -143,3 +148,97 @@ def delete_person(parent: QWidget, person_id: int) -> CollectionOp[bool]:
 def commit_import(parent: QWidget, preview: RosterPreview, skip_invalid: bool) -> CollectionOp[RosterImportResult]:
     return CollectionOp(parent, lambda ctx, _p, _c: roster.commit_import(ctx, preview, skip_invalid=skip_invalid),
                         Changes.of("people")).with_progress("导入人员名单", "正在导入人员…")
+
+
+# 考勤 (attendance.py) -------------------------------------------------------------------------------
+def attendance_sheet(parent: QWidget, session_id: int, order: str,
+                     success: Callable[[list[AttendanceRow]], Any]) -> QueryOp:
+    """A session's expected attendees with their marks."""
+    return QueryOp(parent, lambda ctx: attendance.sheet(ctx, session_id, order), success).titled("考勤")
+
+
+def groups(parent: QWidget, success: Callable[[list[GroupView]], Any]) -> QueryOp:
+    """The roster's groups, to choose who is expected."""
+    return QueryOp(parent, lambda ctx: roster.list_groups(ctx), success).titled("考勤")
+
+
+def mark(parent: QWidget, session_id: int, person_id: int, status: str, reason: str,
+         hours_: float | None) -> CollectionOp[AttendanceRow]:
+    """One person's mark (the row as stored)."""
+    return CollectionOp(parent, lambda ctx: attendance.mark(ctx, session_id, person_id, status, reason, hours_),
+                        Changes.of("records")).titled("考勤")
+
+
+def set_expected(parent: QWidget, session_id: int, group_id: int | None) -> CollectionOp[int]:
+    """加入应到名单: everyone active, or a group (how many are expected now)."""
+    return CollectionOp(parent, lambda ctx: attendance.set_expected(ctx, session_id, group_id=group_id),
+                        Changes.of("records")).titled("考勤")
+
+
+def mark_all_present(parent: QWidget, session_id: int, expect_everyone: bool) -> CollectionOp[int]:
+    """全部出席: everyone not yet marked (first everyone active, when nobody is expected yet)."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        if expect_everyone:
+            attendance.set_expected(ctx, session_id)
+        return attendance.mark_all_present(ctx, session_id)
+    return CollectionOp(parent, op, Changes.of("records")).titled("考勤")
+
+
+def remove_expected(parent: QWidget, session_id: int, person_id: int) -> CollectionOp[None]:
+    return CollectionOp(parent, lambda ctx: attendance.remove_expected(ctx, session_id, [person_id]),
+                        Changes.of("records")).titled("考勤")
+
+
+def import_attendance(parent: QWidget, session_id: int, path: Path) -> CollectionOp[FileImportResult]:
+    """An attendance sheet, all or nothing."""
+    return CollectionOp(parent, lambda ctx, _p, _c: attendance.import_attendance(ctx, session_id, path),
+                        Changes.of("records")).with_progress("导入考勤", f"正在导入“{path.name}”…")
+
+
+# 成绩 (scores.py) -------------------------------------------------------------------------------------
+history_text = audit.history_text  # (how a changed score's history reads in its tooltip: no database)
+
+
+@dataclass(frozen=True)
+class ScoreSheet:
+    """What the 成绩 tab shows: the scores with their statistics, everyone expected, and the
+    history of each score changed after it was first recorded."""
+
+    result: SessionScores
+    expected: list[AttendanceRow] = field(default_factory=list)
+    histories: dict = field(default_factory=dict)
+
+
+def _session_scores(ctx, session_id: int, order: str) -> SessionScores:  # noqa: ANN001
+    return scores.session_scores(ctx, session_id, order,
+                                 pass_ratio=float(get_setting(ctx, "records.pass_ratio")),
+                                 excellent_ratio=float(get_setting(ctx, "records.excellent_ratio")))
+
+
+def score_sheet(parent: QWidget, session_id: int, order: str, success: Callable[[ScoreSheet], Any]) -> QueryOp:
+    def op(ctx):  # noqa: ANN001, ANN202
+        return ScoreSheet(_session_scores(ctx, session_id, order), attendance.sheet(ctx, session_id, order),
+                          audit.score_histories(ctx, session_id))
+    return QueryOp(parent, op, success).titled("成绩")
+
+
+def session_scores(parent: QWidget, session_id: int, order: str, success: Callable[[SessionScores], Any]) -> QueryOp:
+    """The scores again, with ranks and statistics, after one was typed."""
+    return QueryOp(parent, lambda ctx: _session_scores(ctx, session_id, order), success).titled("成绩")
+
+
+def store_score(parent: QWidget, session_id: int, person_id: int, value: float | None, note: str,
+                clear: bool) -> CollectionOp[None]:
+    """One typed score (None: 缺考) with its note, or — cleared, without a note — none at all."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        if clear:
+            scores.clear_score(ctx, session_id, person_id)
+        else:
+            scores.set_score(ctx, session_id, person_id, value, note)
+    return CollectionOp(parent, op, Changes.of("records")).titled("成绩")
+
+
+def import_scores(parent: QWidget, session_id: int, path: Path) -> CollectionOp[FileImportResult]:
+    """A score sheet, all or nothing."""
+    return CollectionOp(parent, lambda ctx, _p, _c: scores.import_scores(ctx, session_id, path),
+                        Changes.of("records")).with_progress("导入成绩", f"正在导入“{path.name}”…")

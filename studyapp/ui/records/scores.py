@@ -32,11 +32,10 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.model import UserError
 from studyapp.core.stats import Band, ScoreStats, fmt_percent, fmt_score
-from studyapp.services import attendance, audit, scores
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import FileImportResult, SessionScores
-from studyapp.services.settings import get_setting
 from studyapp.ui import style
+from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     ERROR_INK,
     ID_ROLE,
@@ -48,7 +47,7 @@ from studyapp.ui.records.common import (
     muted_label,
     title_label,
 )
-from studyapp.ui.tasks import Task, TaskRunner, report_failure
+from studyapp.ui.tasks import TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
 
@@ -138,6 +137,7 @@ class ScoresPanel(QWidget):
     """Scores of one session with live statistics; `open_question(id)` opens one in the 题库."""
 
     statsChanged = Signal(object)  # ScoreStats
+    imported = Signal(object)  # FileImportResult, once a score sheet is stored
 
     def __init__(self, ctx: AppContext, runner: TaskRunner, notify: Notify,
                  open_question: Callable[[int], None] | None = None,
@@ -152,6 +152,8 @@ class ScoresPanel(QWidget):
         self.person_ids: list[int] = []
         self._filling = False
         self._last_dir = ""
+        self._reading: object | None = None  # the newest read asked for
+        self._edits = 0  # scores typed here: a read asked for before one of them is read again
 
         self.import_button = QPushButton("导入成绩…", self)
         self.import_button.setToolTip("从 Excel（.xlsx）或 CSV 文件导入：姓名、得分，可加单位、备注")
@@ -236,31 +238,36 @@ class ScoresPanel(QWidget):
         layout.addWidget(splitter)
 
     # data ------------------------------------------------------------------------------------------
-    def _ratios(self) -> tuple[float, float]:
-        return float(get_setting(self.ctx, "records.pass_ratio")), float(get_setting(self.ctx, "records.excellent_ratio"))
-
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
         self.reload()
 
-    def _fetch(self) -> SessionScores | None:
-        if self.session_id is None:
-            return None
-        pass_ratio, excellent_ratio = self._ratios()
-        return scores.session_scores(self.ctx, self.session_id, self.order.value(),
-                                     pass_ratio=pass_ratio, excellent_ratio=excellent_ratio)
-
     def reload(self) -> None:
-        """Everyone expected (in the chosen order) plus anyone scored, with their scores."""
+        """Everyone expected (in the chosen order) plus anyone scored, with their scores — read
+        on the worker (the newest request wins; one asked for before a score typed here is read
+        again after it)."""
         self.message.setText("")
-        try:
-            self.result = self._fetch()
-            expected = (attendance.sheet(self.ctx, self.session_id, self.order.value())
-                        if self.session_id is not None else [])
-        except UserError as exc:
-            report_failure(self, "成绩", exc)
+        if self.session_id is None:
+            self._reading = None
+            self._show(None)
             return
-        histories = audit.score_histories(self.ctx, self.session_id) if self.session_id is not None else {}
+        token = self._reading = object()
+        edits, sid = self._edits, self.session_id
+
+        def arrived(sheet: records_ops.ScoreSheet) -> None:
+            if token is not self._reading or sid != self.session_id:
+                return
+            if edits != self._edits:
+                self.reload()
+                return
+            self._show(sheet)
+
+        records_ops.score_sheet(self, sid, self.order.value(), arrived).run()
+
+    def _show(self, sheet: records_ops.ScoreSheet | None) -> None:
+        self.result = sheet.result if sheet else None
+        expected = sheet.expected if sheet else []
+        histories = sheet.histories if sheet else {}
         by_id = {r.person_id: r for r in (self.result.rows if self.result else ())}
         rows: list[tuple[int, str, str]] = [(a.person_id, a.display_name or a.name, a.unit) for a in expected]
         seen = {pid for pid, _n, _u in rows}
@@ -278,7 +285,7 @@ class ScoresPanel(QWidget):
                 self.table.setItem(i, 2, cell(unit))
                 score_cell = cell(score, editable=True, right=True)
                 if len(histories.get(pid, ())) > 1:  # changed after it was first recorded: say so
-                    score_cell.setToolTip("这个成绩改过，历次记录：\n" + audit.history_text(histories[pid]))
+                    score_cell.setToolTip("这个成绩改过，历次记录：\n" + records_ops.history_text(histories[pid]))
                 self.table.setItem(i, SCORE_COL, score_cell)
                 self.table.setItem(i, RANK_COL, cell("", right=True))
                 self.table.setItem(i, NOTE_COL, cell(got.note if got else "", editable=True))
@@ -363,27 +370,17 @@ class ScoresPanel(QWidget):
         self.store_row(row)
 
     def store_row(self, row: int) -> bool:
-        """Store the typed score and note of one row; refresh ranks and statistics."""
+        """Check the typed score of one row, store it with its note on the worker, then show the
+        ranks and statistics again. False (and said under the table) when it is no score."""
         pid = int(self.table.item(row, 0).data(ID_ROLE))
         score_item = self.table.item(row, SCORE_COL)
         text = score_item.text()
         note = self.table.item(row, NOTE_COL).text()
         name = self.table.item(row, 1).text()
         try:
-            try:
-                blank, value = parse_score(text)
-            except ValueError:
-                raise UserError(f"{name}的得分“{text.strip()}”不是数字。请填写分数，或写“缺考”。") from None
-            if blank and not note.strip():
-                scores.clear_score(self.ctx, self.session_id, pid)
-            else:
-                scores.set_score(self.ctx, self.session_id, pid, value, note)
-        except UserError as exc:
-            self._filling = True
-            score_item.setForeground(QColor(ERROR_INK))
-            score_item.setToolTip(exc.message)
-            self._filling = False
-            self.message.setText(f"未保存：{exc.message}")
+            blank, value = parse_score(text)
+        except ValueError:
+            self._refuse(score_item, f"{name}的得分“{text.strip()}”不是数字。请填写分数，或写“缺考”。")
             return False
         self._filling = True
         score_item.setForeground(QColor(style.INK))
@@ -394,13 +391,34 @@ class ScoresPanel(QWidget):
             score_item.setText("缺考")
         self._filling = False
         self.message.setText("")
-        try:
-            self.result = self._fetch()
-        except UserError as exc:
-            report_failure(self, "成绩", exc)
-            return True
-        self._show_result()
+        self._edits += 1
+        sid, order = self.session_id, self.order.value()
+
+        def stored(_none: None) -> None:
+            if sid == self.session_id:
+                records_ops.session_scores(self, sid, order, shown).run()
+
+        def shown(result: SessionScores) -> None:
+            if sid == self.session_id and order == self.order.value():
+                self.result = result
+                self._show_result()
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, UserError) and 0 <= row < self.table.rowCount() and self.person_ids[row:row + 1] == [pid]:
+                self._refuse(self.table.item(row, SCORE_COL), exc.message)
+            else:
+                report_failure(self, "成绩", exc)
+
+        records_ops.store_score(self, sid, pid, value, note, blank and not note.strip()) \
+            .success(stored).failure(refused).run()
         return True
+
+    def _refuse(self, score_item: QTableWidgetItem, message: str) -> None:
+        self._filling = True
+        score_item.setForeground(QColor(ERROR_INK))
+        score_item.setToolTip(message)
+        self._filling = False
+        self.message.setText(f"未保存：{message}")
 
     def type_scores(self, values: list[str], start_row: int = 0) -> None:
         """Put values into the 得分 column as typing would (used by quick entry and tests)."""
@@ -408,21 +426,19 @@ class ScoresPanel(QWidget):
             self.table.item(start_row + offset, SCORE_COL).setText(value)
 
     # import ----------------------------------------------------------------------------------------
-    def import_file(self, path: Path | None = None) -> Task | None:
+    def import_file(self, path: Path | None = None) -> None:
         """Import a score sheet on the worker; any bad line stores nothing and is listed."""
         if self.session_id is None:
-            return None
+            return
         path = path or choose_table_file(self, "导入成绩", self._last_dir)
         if path is None:
-            return None
+            return
         path = Path(path)
         self._last_dir = str(path.parent)
-        sid = self.session_id
-        return self.runner.run(
-            lambda _p, _c: scores.import_scores(self.ctx, sid, path),
-            title="导入成绩", label=f"正在导入“{path.name}”…", on_success=self._imported,
-        )
+        self._edits += 1
+        records_ops.import_scores(self, self.session_id, path).success(self._imported).run()
 
     def _imported(self, result: FileImportResult) -> None:
         self.reload()
         self.notify(f"已导入 {result.stored} 人的成绩")
+        self.imported.emit(result)

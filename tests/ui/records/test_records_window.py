@@ -48,6 +48,7 @@ def test_item_analysis_flags_and_links_to_the_bank(qtbot, window, people, settle
     records = open_records(window, "sessions")
     records.sessions.select_session(session)
     records.sessions.tabs.setCurrentIndex(2)
+    settle()
     items = records.sessions.scores.items
     assert items.rowCount() == 3
     assert items.item(2, 3).text()  # flagged with a short Chinese note
@@ -64,7 +65,7 @@ def test_item_analysis_flags_and_links_to_the_bank(qtbot, window, people, settle
 
 
 def test_the_audit_log_lists_changes_exports_them_and_a_score_shows_its_history(
-        qtbot, records, seeded_ctx, people, seed_session, tmp_path) -> None:
+        qtbot, records, seeded_ctx, people, seed_session, tmp_path, settle) -> None:
     """记录 → 操作记录…: the changes, newest first, filtered by kind, exported to .xlsx with no
     live formula; the score cell of a changed score carries its history as a tooltip."""
     from openpyxl import load_workbook
@@ -95,6 +96,7 @@ def test_the_audit_log_lists_changes_exports_them_and_a_score_shows_its_history(
     assert "操作记录" in text and "类别：名册" in text and "核对人签字" in text
     panel = records.sessions.scores
     panel.set_session(seed_session)
+    settle()
     row = panel.person_ids.index(ids[0])
     tip = panel.table.item(row, 3).toolTip()
     assert "历次记录" in tip and "86 分 → 90 分" in tip
