@@ -201,6 +201,7 @@ def test_probe_windows(qtbot, make_window, seeded_ctx, seed_id, monkeypatch) -> 
     exam.close()
 
     # the smaller dialogs, with the longest content a user gives them
+    from studyapp.services.documents import get_document
     from studyapp.services.dto import BankImportReport
     from studyapp.services.dto_records import RosterPreview, RosterPreviewRow
     from studyapp.services.dto_study import UnfinishedAttempt
@@ -221,7 +222,7 @@ def test_probe_windows(qtbot, make_window, seeded_ctx, seed_id, monkeypatch) -> 
         ("单位名称", lambda: UnitDialog("遵义市某某县某某乡党委", window, first=True)),
         ("操作记录", lambda: AuditDialog(seeded_ctx, window.runner, window)),
         ("编辑试题", lambda: QuestionEditor(view, parent=window)),
-        ("选择章节", lambda: SectionPicker(seeded_ctx, seed_id, (), window)),
+        ("选择章节", lambda: SectionPicker(get_document(seeded_ctx, seed_id), (), window)),
         ("导入名单预览", lambda: ImportPreviewDialog(RosterPreview("名单.xlsx", rows, (), ("第 3 行：单位为空",) * 5), window)),
         ("题库导入报告", lambda: ImportReportDialog(BankImportReport(added=3, errors=("第 5 行：答案“E”超出了选项范围",) * 30),
                                                    Path("题库.xlsx"), window)),

@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from studyapp.services import attendance, audit, files, hours, printing, roster, scores, sessions
-from studyapp.services.dto import SessionInfo
+from studyapp.services import attendance, audit, documents, files, hours, printing, roster, scores, sessions
+from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
 from studyapp.services.dto_records import (
     AttendanceRow,
     FileImportResult,
@@ -21,6 +21,8 @@ from studyapp.services.dto_records import (
     PersonView,
     RosterImportResult,
     RosterPreview,
+    SessionDetail,
+    SessionDraft,
     SessionScores,
 )
 from studyapp.services.settings import get_setting, set_setting
@@ -242,3 +244,50 @@ def import_scores(parent: QWidget, session_id: int, path: Path) -> CollectionOp[
     """A score sheet, all or nothing."""
     return CollectionOp(parent, lambda ctx, _p, _c: scores.import_scores(ctx, session_id, path),
                         Changes.of("records")).with_progress("导入成绩", f"正在导入“{path.name}”…")
+
+
+# 学习会 (sessions.py) ----------------------------------------------------------------------------------
+parse_session_date = sessions.parse_session_date  # (the date as typed: no database)
+
+
+def document_list(parent: QWidget, success: Callable[[list[DocumentInfo]], Any]) -> QueryOp:
+    """The 文件库, for the document a session studied."""
+    return QueryOp(parent, lambda ctx: documents.list_documents(ctx), success).titled("学习会")
+
+
+def document(parent: QWidget, document_id: int, success: Callable[[DocumentView], Any]) -> QueryOp:
+    """A document with its sections, to choose the parts a session studied."""
+    return QueryOp(parent, lambda ctx: documents.get_document(ctx, document_id), success).titled("选择学习章节")
+
+
+def session_detail(parent: QWidget, session_id: int, success: Callable[[SessionDetail], Any]) -> QueryOp:
+    return QueryOp(parent, lambda ctx: sessions.get_session_detail(ctx, session_id), success).titled("学习会")
+
+
+def save_session(parent: QWidget, session_id: int | None, draft: SessionDraft) -> CollectionOp[SessionDetail]:
+    """The 学习记录 form's 保存: a new session, or the changes to one (the session as stored)."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        if session_id is None:
+            return sessions.create_session(ctx, draft)
+        return sessions.update_session(ctx, session_id, draft)
+    return CollectionOp(parent, op, Changes.of("records")).titled("学习会")
+
+
+def delete_session(parent: QWidget, session_id: int) -> CollectionOp[None]:
+    """A session with its attendance and scores."""
+    return CollectionOp(parent, lambda ctx: sessions.delete_session(ctx, session_id), Changes.of("records")) \
+        .titled("删除学习会")
+
+
+def session_form(ctx, form: str, session_id: int) -> tuple[Callable[[str], bytes], Callable[[str], bytes] | None]:  # noqa: ANN001
+    """签到表 / 学习记录 / 成绩登记表 of a session: the PDF builder a preview runs on the worker, and
+    the Excel builder of the same table where it is one."""
+    def pdf(order: str) -> bytes:
+        return printing.session_form_pdf(ctx, form, session_id, order or None)
+
+    xlsx: Callable[[str], bytes] | None = None
+    if form in ("signin", "signin_archive"):
+        xlsx = lambda order: printing.signin_xlsx(ctx, session_id, order, archived=form == "signin_archive")  # noqa: E731
+    elif form == "scores":
+        xlsx = lambda order: printing.scores_xlsx(ctx, session_id, order)  # noqa: E731
+    return pdf, xlsx

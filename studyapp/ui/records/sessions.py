@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import UserError
-from studyapp.services import documents, printing, sessions
 from studyapp.services.context import AppContext
-from studyapp.services.dto import SessionInfo
+from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
 from studyapp.services.dto_records import STUDY_MODES, SessionDetail, SessionDraft
 from studyapp.ui import style
+from studyapp.ui.ops import Changes, hub
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.attendance import AttendancePanel
 from studyapp.ui.records.common import (
@@ -115,7 +115,7 @@ class DateField(QWidget):
 
     def value(self) -> dt.date | None:
         """The date, or None when blank; UserError (Chinese) when it is not a date."""
-        return sessions.parse_session_date(self.text())
+        return records_ops.parse_session_date(self.text())
 
     def normalize(self) -> None:
         try:
@@ -149,12 +149,11 @@ class DateField(QWidget):
 class SectionPicker(QDialog):
     """Tick the parts of the document that were studied (the 学习记录 lists their headings)."""
 
-    def __init__(self, ctx: AppContext, document_id: int, chosen: tuple[int, ...],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, view: DocumentView, chosen: tuple[int, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("选择学习章节")
         self.resize(640, 560)
-        view = documents.get_document(ctx, document_id)
+        self.view = view
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         items: dict[int, QTreeWidgetItem] = {}
@@ -342,22 +341,35 @@ class SessionForm(QWidget):
         self.date.edited.connect(lambda: self._set_dirty(True))
         self.mode.currentTextChanged.connect(lambda _t: self._set_dirty(True))
         self.summary.textChanged.connect(lambda: self._set_dirty(True))
+        self._wanted_document: int | None = None
+        self._documents_read = False
         self._load_documents()
+        hub().changed.connect(self._changed)
         self.load(None)
 
     # loading --------------------------------------------------------------------------------------
     def _load_documents(self) -> None:
+        """The 文件库 read on the worker (again whenever documents change)."""
+        records_ops.document_list(self, self._show_documents).run()
+
+    def _show_documents(self, infos: list[DocumentInfo]) -> None:
+        chosen = self.document.currentData() if self._documents_read else self._wanted_document
         self.document.blockSignals(True)
         self.document.clear()
         self.document.addItem("（不指定学习文件）", None)
-        try:
-            for info in documents.list_documents(self.ctx):
-                self.document.addItem(f"《{info.title}》", info.id)
-        except UserError as exc:
-            log.warning("documents for the session form: %s", exc)
+        for info in infos:
+            self.document.addItem(f"《{info.title}》", info.id)
         self.document.blockSignals(False)
+        self._documents_read = True
+        self._select_document(chosen)
+        self.sections_button.setEnabled(self.document.currentData() is not None)
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.touches("documents"):
+            self._load_documents()
 
     def _select_document(self, document_id: int | None) -> None:
+        self._wanted_document = document_id  # (shown once the list is read, if it is not yet)
         index = self.document.findData(document_id) if document_id is not None else 0
         self.document.blockSignals(True)
         self.document.setCurrentIndex(max(index, 0))
@@ -367,7 +379,6 @@ class SessionForm(QWidget):
         """Show a stored session, or (None) a blank form for a new one, today and 集中学习."""
         self._loading = True
         self.detail = detail
-        self._load_documents()
         d = detail
         self.date.set_text(d.date if d else dt.date.today().isoformat())
         self.start.setText(d.start_time or "" if d else "")
@@ -405,15 +416,22 @@ class SessionForm(QWidget):
         self._set_dirty(True)
 
     def pick_sections(self) -> None:
+        """选择章节…: the document is read on the worker, then its sections offered."""
         doc = self.document.currentData()
         if doc is None:
             return
-        picker = SectionPicker(self.ctx, int(doc), self.section_ids, self)
-        if picker.exec() == QDialog.DialogCode.Accepted:
-            self.set_sections(int(doc), picker.chosen())
 
-    def set_sections(self, document_id: int, ids: tuple[int, ...]) -> None:
-        view = documents.get_document(self.ctx, document_id)
+        def chosen(view: DocumentView) -> None:
+            if self.document.currentData() != view.id:
+                return  # (another document was chosen meanwhile)
+            picker = SectionPicker(view, self.section_ids, self)
+            if picker.exec() == QDialog.DialogCode.Accepted:
+                self.set_sections(view, picker.chosen())
+            picker.deleteLater()
+
+        records_ops.document(self, int(doc), chosen).run()
+
+    def set_sections(self, view: DocumentView, ids: tuple[int, ...]) -> None:
         by_id = {s.id: s for s in view.sections}
         self.section_ids = tuple(i for i in ids if i in by_id)
         self._show_sections([f"{by_id[i].label}{by_id[i].title}" or by_id[i].label for i in self.section_ids])
@@ -474,22 +492,37 @@ class SessionForm(QWidget):
             full_marks=num(self.full_marks, "测试满分", 100.0) or 100.0,
         )
 
-    def save(self) -> SessionDetail | None:
-        """Create or update through the service (one short transaction); messages stay in the form."""
+    def save(self, then: Callable[[SessionDetail], object] | None = None) -> bool:
+        """Check the typed fields, then create or update the session on the worker; `then` runs
+        with the session as stored. False (with the message in the form) when a field is wrong;
+        a refusal of the service lands in the form too."""
         try:
             draft = self.draft()
-            if self.detail is None:
-                detail = sessions.create_session(self.ctx, draft)
-            else:
-                detail = sessions.update_session(self.ctx, self.detail.id, draft)
         except UserError as exc:
-            self.error.setText(exc.message)
-            self.state_label.setText("未保存：请按红字提示修改")
-            return None
-        self.load(detail)
-        self.state_label.setText("已保存")
-        self.saved.emit(detail)
-        return detail
+            self._refused(exc)
+            return False
+
+        def stored(detail: SessionDetail) -> None:
+            self.load(detail)
+            self.state_label.setText("已保存")
+            self.saved.emit(detail)
+            if then is not None:
+                then(detail)
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self._refused(exc)
+            else:
+                report_failure(self, "学习会", exc)
+
+        self.state_label.setText("正在保存…")
+        records_ops.save_session(self, self.detail.id if self.detail else None, draft) \
+            .success(stored).failure(refused).run()
+        return True
+
+    def _refused(self, exc: UserError) -> None:
+        self.error.setText(exc.message)
+        self.state_label.setText("未保存：请按红字提示修改")
 
 
 class SessionsPanel(QWidget):
@@ -508,6 +541,8 @@ class SessionsPanel(QWidget):
         self.notify = notify
         self.infos: list[SessionInfo] = []
         self.current_id: int | None = None
+        self._showing: object | None = None  # the session read asked for last, while it is read
+        self._showing_id: int | None = None
         self._opened = False  # the first refresh shows the latest session
         self.preview: PdfPreviewDialog | None = None
 
@@ -583,12 +618,15 @@ class SessionsPanel(QWidget):
     # list ----------------------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None):  # noqa: ANN201 - the runner's Task
         """Read the list of 学习会 on the worker (the newest request wins), then show it."""
-        keep = select_id if select_id is not None else self.current_id
+        asked = select_id
         self._seq = getattr(self, "_seq", 0) + 1
         seq = self._seq
 
         def show(infos: list[SessionInfo]) -> None:
             if seq == self._seq:
+                # (a session asked for since — 保存 then go on to another — comes first)
+                keep = self._showing_id if self._showing_id is not None else (
+                    asked if asked is not None else self.current_id)
                 self._show_list(infos, keep)
 
         return records_ops.session_list(self, show).run()
@@ -618,8 +656,13 @@ class SessionsPanel(QWidget):
             select_by_data(self.table, target)
             self.table.blockSignals(False)
         elif target is not None:
-            self.select_session(target)
-        elif self.current_id is None and not self.form.dirty:
+            if target != self._showing_id:
+                self.select_session(target)
+            else:  # (being read already: its row is marked, the session shown when it comes)
+                self.table.blockSignals(True)
+                select_by_data(self.table, target)
+                self.table.blockSignals(False)
+        elif self.current_id is None and self._showing is None and not self.form.dirty:
             self.new_session()
 
     def _row_of(self, session_id: int) -> int:
@@ -635,7 +678,7 @@ class SessionsPanel(QWidget):
         sid = selected_data(self.table)
         if sid is None or sid == self.current_id:
             return
-        if self.form.dirty and not self._confirm_leave():
+        if self.form.dirty and not self._confirm_leave(lambda: self.select_session(int(sid))):
             self.table.blockSignals(True)
             if self.current_id is not None:
                 select_by_data(self.table, self.current_id)
@@ -645,8 +688,9 @@ class SessionsPanel(QWidget):
             return
         self.show_session(int(sid))
 
-    def _confirm_leave(self) -> bool:
-        """Unsaved typing is never dropped silently: save it, drop it on purpose, or stay."""
+    def _confirm_leave(self, then: Callable[[], object]) -> bool:
+        """Unsaved typing is never dropped silently: save it (then go on: `then`, once stored),
+        drop it on purpose (True: go on now), or stay (False)."""
         box = QMessageBox(QMessageBox.Icon.Question, "学习会", "这次学习会的修改还没有保存，要保存吗？",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
@@ -655,15 +699,24 @@ class SessionsPanel(QWidget):
         box.button(QMessageBox.StandardButton.Cancel).setText("取消")
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
-            return self.form.save() is not None
+            self.form.save(then=lambda _detail: then())
+            return False
         return answer == QMessageBox.StandardButton.Discard
 
     def show_session(self, session_id: int) -> None:
-        try:
-            detail = sessions.get_session_detail(self.ctx, session_id)
-        except UserError as exc:
-            report_failure(self, "学习会", exc)
-            return
+        """Read the session on the worker, then show it (the newest request wins)."""
+        token = self._showing = object()
+        self._showing_id = session_id
+
+        def arrived(detail: SessionDetail) -> None:
+            if token is self._showing:
+                self._showing = self._showing_id = None
+                self._show_detail(detail)
+
+        records_ops.session_detail(self, session_id, arrived).run()
+
+    def _show_detail(self, detail: SessionDetail) -> None:
+        session_id = detail.id
         self.current_id = session_id
         self.form.load(detail)
         self._show_heading(detail)
@@ -685,8 +738,9 @@ class SessionsPanel(QWidget):
 
     def new_session(self) -> None:
         """A blank form; 考勤 and 成绩 open once the session is saved."""
-        if self.form.dirty and self.current_id is not None and not self._confirm_leave():
+        if self.form.dirty and self.current_id is not None and not self._confirm_leave(self.new_session):
             return
+        self._showing = self._showing_id = None
         self.current_id = None
         self.table.blockSignals(True)
         self.table.clearSelection()
@@ -720,15 +774,13 @@ class SessionsPanel(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            sessions.delete_session(self.ctx, self.current_id)
-        except UserError as exc:
-            report_failure(self, "删除学习会", exc)
-            return False
-        self.current_id = None
-        self.form.load(None)
-        self.refresh()
-        self.notify(f"已删除：{what}")
+        def deleted(_none: None) -> None:
+            self.current_id = None
+            self.form.load(None)
+            self.refresh()
+            self.notify(f"已删除：{what}")
+
+        records_ops.delete_session(self, self.current_id).success(deleted).run()
         return True
 
     def _counts_changed(self, session_id: int) -> None:
@@ -750,22 +802,20 @@ class SessionsPanel(QWidget):
         sid = session_id if session_id is not None else self.current_id
         if sid is None:
             return None
-        if self.form.dirty and sid == self.current_id and self.form.save() is None:
-            self.tabs.setCurrentIndex(0)
+        if self.form.dirty and sid == self.current_id:
+            # the form holds typing not stored yet: store it first, then print what was stored
+            if not self.form.save(then=lambda _detail: self.print_form(form, sid)):
+                self.tabs.setCurrentIndex(0)
             return None
         ctx = self.ctx
         title = FORM_TITLES[form]
         info = next((s for s in self.infos if s.id == sid), None)
         stem = f"{title}-{info.date or ''}".rstrip("-") if info else title
-        xlsx = None
-        if form in ("signin", "signin_archive"):
-            xlsx = lambda order: printing.signin_xlsx(ctx, sid, order, archived=form == "signin_archive")
-        elif form == "scores":
-            xlsx = lambda order: printing.scores_xlsx(ctx, sid, order)
+        pdf, xlsx = records_ops.session_form(ctx, form, sid)
         dialog = open_preview(
-            self, self.runner, title, lambda order: printing.session_form_pdf(ctx, form, sid, order or None),
+            self, self.runner, title, pdf,
             file_stem=stem, xlsx=xlsx, orders=form in ("signin", "signin_archive", "scores"),
-            order=printing.default_order(ctx), ctx=ctx,
+            order=records_ops.default_order_now(ctx), ctx=ctx,
         )
         self.preview = dialog
         self.previewOpened.emit(dialog)
@@ -776,16 +826,16 @@ class SessionsPanel(QWidget):
 
         The dialog module is imported when first used: most sessions never print a paper.
         """
+        sid = session_id if session_id is not None else self.current_id
+        if sid is not None and (self.form.detail is None or self.form.detail.id != sid):
+            # (another session than the one shown: its document is read first)
+            records_ops.session_detail(self, sid, lambda d: self._open_paper(d.document_id)).run()
+            return None
+        return self._open_paper(self.form.detail.document_id if sid is not None and self.form.detail else None)
+
+    def _open_paper(self, document_id: int | None) -> PaperDialog:
         from studyapp.ui.records.paper import open_paper_dialog
 
-        sid = session_id if session_id is not None else self.current_id
-        document_id = None
-        if sid is not None:
-            try:
-                document_id = sessions.get_session_detail(self.ctx, sid).document_id
-            except UserError as exc:
-                report_failure(self, "组卷打印", exc)
-                return None
         dialog = open_paper_dialog(self, self.ctx, self.runner, document_id)
         dialog.built.connect(lambda paper, _key: setattr(self, "preview", paper))
         self.paperDialogOpened.emit(dialog)

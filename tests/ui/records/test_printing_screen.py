@@ -14,6 +14,7 @@ def open_form(qtbot, records, form: str):
     panel = records.show_page("sessions")
     if panel.current_id is None:  # the page opens on a new session: print the sample's forms
         panel.select_session(panel.infos[0].id)
+        qtbot.waitUntil(lambda: panel.current_id is not None, timeout=10000)  # (read on the worker)
     with qtbot.waitSignal(panel.previewOpened, timeout=5000) as opened:
         panel.print_form(form)
     dialog = opened.args[0]

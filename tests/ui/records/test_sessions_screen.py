@@ -16,7 +16,7 @@ def list_row(panel, row: int) -> list[str]:
     return [panel.table.item(row, c).text() for c in range(panel.table.columnCount())]
 
 
-def test_the_seed_session_is_listed_on_first_start(records) -> None:
+def test_the_seed_session_is_listed_on_first_start(records, settle) -> None:
     panel = records.show_page("sessions")
     assert panel.table.rowCount() == 1
     assert list_row(panel, 0)[:4] == ["2015-04-15", "集中学习", "乡政府二楼会议室", "王德伦"]
@@ -24,6 +24,7 @@ def test_the_seed_session_is_listed_on_first_start(records) -> None:
     assert panel.current_id is None and panel.heading.text() == "新建学习会"
     assert panel.form.place.text() == ""
     panel.select_session(panel.infos[0].id)
+    settle()  # (read on the worker)
     assert panel.form.place.text() == "乡政府二楼会议室"
     assert panel.form.leader.text() == "王德伦"
     assert "2015-04-15" in panel.heading.text()
@@ -62,7 +63,7 @@ def test_a_bad_date_is_explained_and_nothing_is_stored(qtbot, records, type_text
     panel.new_session()
     panel.form.date.edit.clear()
     type_text(panel.form.date.edit, "上周三")
-    assert panel.form.save() is None
+    assert not panel.form.save()  # refused as typed: nothing sent to be stored
     assert "无法识别日期" in panel.form.error.text()
     assert len(sessions.list_sessions(records.ctx)) == 1
 
@@ -71,6 +72,7 @@ def test_mark_attendance_for_a_room_of_thirty(qtbot, records, people, seed_sessi
     people(30)
     panel = records.show_page("sessions")
     panel.select_session(seed_session)
+    settle()
     panel.tabs.setCurrentIndex(1)
     att = panel.attendance
     settle()
@@ -206,3 +208,28 @@ def test_opened_afresh_the_latest_worked_on_session_is_one_menu_from_its_sign_in
     panel = records.pages["sessions"]
     settle()
     assert panel.current_id == latest.id and "2015-06-18" in panel.heading.text()
+
+
+def test_leaving_unsaved_typing_with_save_stores_it_then_goes_on(qtbot, records, type_text, settle,
+                                                                 monkeypatch) -> None:  # noqa: ANN001
+    """保存 in 「修改还没有保存」: the typing is stored on the worker, then the chosen session is
+    shown — never the other way round, and nothing typed is lost."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from studyapp.services.dto_records import SessionDraft
+
+    other = sessions.create_session(records.ctx, SessionDraft(date="2015-05-20", mode="集中学习", place="会议室"))
+    panel = records.show_page("sessions")
+    panel.refresh()
+    settle()
+    first = next(s.id for s in panel.infos if s.id != other.id)
+    panel.select_session(first)
+    settle()
+    panel.form.place.clear()
+    type_text(panel.form.place, "乡政府三楼会议室")
+    assert panel.form.dirty
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Save)
+    panel.table.selectRow(panel._row_of(other.id))
+    settle()
+    assert sessions.get_session_detail(records.ctx, first).place == "乡政府三楼会议室"
+    assert panel.current_id == other.id and panel.form.place.text() == "会议室" and not panel.form.dirty
