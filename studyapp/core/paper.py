@@ -251,3 +251,8 @@ def build_variants(
         build_paper(chosen, title=title, variant=v, seed=seed, minutes=minutes, blueprint=blueprint)
         for v in variants
     ]
+
+
+def blueprint_total(blueprint: Sequence[tuple[str, int, float]]) -> float:
+    """Full marks a blueprint plans (count × points summed): what a short bank is topped up to."""
+    return float(sum(max(0, count) * points for _t, count, points in blueprint))

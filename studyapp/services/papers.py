@@ -18,6 +18,7 @@ from studyapp.core.paper import (
     TYPE_TITLES,
     Paper,
     SourceQuestion,
+    blueprint_total,
     build_variants,
 )
 from studyapp.services import bank, documents
@@ -29,11 +30,6 @@ log = logging.getLogger("studyapp.records")
 
 class NoApprovedQuestions(UserError):
     """The document has no approved questions to put on a paper."""
-
-
-def blueprint_total(blueprint: Sequence[tuple[str, int, float]]) -> float:
-    """Full marks a blueprint plans (count × points summed): what a short bank is topped up to."""
-    return float(sum(max(0, count) * points for _t, count, points in blueprint))
 
 
 def available_counts(ctx: AppContext, document_id: int) -> dict[str, int]:

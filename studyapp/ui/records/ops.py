@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from studyapp.services import attendance, audit, documents, files, hours, printing, roster, scores, sessions
+from studyapp.services import attendance, audit, documents, files, hours, papers, printing, roster, scores, sessions
 from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
 from studyapp.services.dto_records import (
     AttendanceRow,
@@ -291,3 +291,33 @@ def session_form(ctx, form: str, session_id: int) -> tuple[Callable[[str], bytes
     elif form == "scores":
         xlsx = lambda order: printing.scores_xlsx(ctx, session_id, order)  # noqa: E731
     return pdf, xlsx
+
+
+# 组卷打印 (paper.py) ------------------------------------------------------------------------------------
+def documents_now(ctx) -> list[DocumentInfo]:  # noqa: ANN001
+    """The 文件库 the 组卷 dialog opens with (its starting values: a short read)."""
+    return documents.list_documents(ctx)
+
+
+def paper_minutes_now(ctx) -> int:  # noqa: ANN001
+    """The exam time a paper starts with (a setting)."""
+    return int(get_setting(ctx, "paper.minutes") or 60)
+
+
+def available_counts(parent: QWidget, document_id: int, success: Callable[[dict[str, int]], Any]) -> QueryOp:
+    """Approved questions of a document per type, shown beside the counts asked for."""
+    return QueryOp(parent, lambda ctx: papers.available_counts(ctx, document_id), success).titled("组卷打印")
+
+
+def make_papers(parent: QWidget, document_id: int, seed: int, variants: tuple[str, ...], minutes: int,
+                blueprint: tuple[tuple[str, int, float], ...], success: Callable[[list], Any]) -> QueryOp:
+    """The one selection of questions the 试卷 and its 参考答案 are both rendered from."""
+    return QueryOp(parent, lambda ctx: papers.make_papers(ctx, document_id, seed=seed, variants=variants,
+                                                          minutes=minutes, blueprint=blueprint),
+                   success).titled("组卷打印").quietly()
+
+
+def paper_builders(ctx, made: list, answer_sheets: bool) -> tuple[Callable[[str], bytes], Callable[[str], bytes]]:  # noqa: ANN001
+    """The builders the two previews run on the worker: the 试卷 (with its 答题卡) and the key."""
+    return (lambda _order: papers.paper_pdf(ctx, made, answer_sheets=answer_sheets),
+            lambda _order: papers.key_pdf(ctx, made))

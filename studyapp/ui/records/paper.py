@@ -35,13 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import UserError
-from studyapp.core.paper import DEFAULT_BLUEPRINT, TYPE_ORDER, TYPE_TITLES, Paper
+from studyapp.core.paper import DEFAULT_BLUEPRINT, TYPE_ORDER, TYPE_TITLES, Paper, blueprint_total
 from studyapp.core.stats import fmt_score
-from studyapp.services import documents, papers
 from studyapp.services.context import AppContext
-from studyapp.services.settings import get_setting
 from studyapp.ui import style
 from studyapp.ui.bank.hint import ReviewHint
+from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import ERROR_INK, muted_label, primary, title_label
 from studyapp.ui.records.preview import Builder, PdfPreviewDialog, open_preview
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
@@ -67,7 +66,7 @@ class PaperRequest:
 
     @property
     def total(self) -> float:
-        return papers.blueprint_total(self.blueprint)
+        return blueprint_total(self.blueprint)
 
 
 class _PointsSpin(QDoubleSpinBox):
@@ -119,6 +118,7 @@ class PaperDialog(QDialog):
 
     built = Signal(object, object)  # paper preview, key preview
     failed = Signal(str)
+    countsShown = Signal()  # the approved counts of the chosen document are shown
 
     def __init__(
         self,
@@ -138,6 +138,7 @@ class PaperDialog(QDialog):
         self.paper_preview: PdfPreviewDialog | None = None
         self.key_preview: PdfPreviewDialog | None = None
         self._task: Task | None = None
+        self._counting: object | None = None  # the counts read asked for last, while it is read
 
         heading = title_label("组卷打印：试卷、答题卡和参考答案", self)
         intro = muted_label("只从已审核通过的试题中抽题。试卷和参考答案分别预览，可打印或另存为 PDF。", self)
@@ -148,7 +149,7 @@ class PaperDialog(QDialog):
         self.document_combo.setMinimumWidth(420)
         self.document_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.document_combo.setMinimumContentsLength(28)
-        for info in documents.list_documents(ctx):
+        for info in records_ops.documents_now(ctx):
             self.document_combo.addItem(f"《{info.title}》", info.id)
             self.document_combo.setItemData(self.document_combo.count() - 1, info.title,
                                             Qt.ItemDataRole.ToolTipRole)
@@ -202,7 +203,7 @@ class PaperDialog(QDialog):
         self.minutes.setRange(10, 300)
         self.minutes.setSingleStep(5)
         self.minutes.setSuffix(" 分钟")
-        self.minutes.setValue(int(get_setting(ctx, "paper.minutes") or 60))
+        self.minutes.setValue(records_ops.paper_minutes_now(ctx))
         self.only_a = QRadioButton("只出 A 卷", self)
         self.a_and_b = QRadioButton("A 卷和 B 卷", self)
         self.a_and_b.setToolTip("题目相同，题序和选项顺序不同，相邻座位发不同的卷子，防止抄袭")
@@ -307,24 +308,40 @@ class PaperDialog(QDialog):
             row.reset()
 
     def _load_available(self) -> None:
-        """Approved counts of the chosen document (a quick query; the dialog waits for it)."""
+        """Approved counts of the chosen document, read on the worker (组卷 waits for them:
+        the newest request wins)."""
         self._show_error("")
         doc = self.document_id
-        if doc is None:
-            self.available = {}
-            self._show_error("文件库中还没有文件。请先导入一份文件，并在题库中审核试题。")
-        else:
-            try:
-                self.available = papers.available_counts(self.ctx, doc)
-            except UserError as exc:
-                self.available = {}
-                self._show_error(exc.message)
         self.hint.set_document(doc)
+        if doc is None:
+            self._counting = None
+            self._show_available({})
+            self._show_error("文件库中还没有文件。请先导入一份文件，并在题库中审核试题。")
+            return
+        token = self._counting = object()
+
+        def arrived(counts: dict[str, int]) -> None:
+            if token is self._counting:
+                self._counting = None
+                self._show_available(counts)
+
+        def refused(exc: BaseException) -> None:
+            if token is self._counting:
+                self._counting = None
+                self._show_available({})
+                self._show_error(getattr(exc, "message", str(exc)))
+
+        self._update_totals()  # (组卷 waits while the counts are read)
+        records_ops.available_counts(self, doc, arrived).failure(refused).run()
+
+    def _show_available(self, counts: dict[str, int]) -> None:
+        self.available = counts
         for qtype, row in self.rows.items():
             n = self.available.get(qtype, 0)
             row.available.setText(f"{n} 道")
             row.available.setStyleSheet("" if n else f"color: {style.MUTED};")
         self._update_totals()
+        self.countsShown.emit()
 
     def _update_totals(self) -> None:
         """Subtotals, the planned total and what a short bank will do to it."""
@@ -351,7 +368,8 @@ class PaperDialog(QDialog):
             self.shortage_label.show()
         else:
             self.shortage_label.hide()
-        self.build_button.setEnabled(count > 0 and self.document_id is not None and self._task is None)
+        self.build_button.setEnabled(count > 0 and self.document_id is not None and self._task is None
+                                     and self._counting is None)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -363,19 +381,12 @@ class PaperDialog(QDialog):
         request = self.request()
         if request is None or self._task is not None:
             return None
-        ctx = self.ctx
         self._show_error("")
         self.build_button.setEnabled(False)
         self.build_button.setText("正在组卷…")
-
-        def work(_progress, _cancel) -> list[Paper]:
-            return papers.make_papers(ctx, request.document_id, seed=request.seed,
-                                      variants=request.variants, minutes=request.minutes,
-                                      blueprint=request.blueprint)
-
-        self._task = self.runner.run(work, title=TITLE, label="正在组卷…",
-                                     on_success=lambda made: self._made(request, made),
-                                     on_failure=self._build_failed, show_progress=False)
+        self._task = records_ops.make_papers(
+            self, request.document_id, request.seed, request.variants, request.minutes, request.blueprint,
+            lambda made: self._made(request, made)).failure(self._build_failed).run()
         return self._task
 
     def _build_failed(self, exc: BaseException) -> None:
@@ -392,13 +403,13 @@ class PaperDialog(QDialog):
         self._task = None
         self.build_button.setText("生成并预览")
         self.papers = list(made)
-        ctx, sheets = self.ctx, request.answer_sheets
+        sheets = request.answer_sheets
         title = self.document_combo.currentData(Qt.ItemDataRole.ToolTipRole) or ""
         stem = _file_stem(str(title), request)
         paper_title = "试卷和答题卡" if sheets else "试卷"
-        self.paper_preview = self._preview(paper_title, lambda _order: papers.paper_pdf(ctx, made, answer_sheets=sheets),
-                                           f"试卷-{stem}")
-        self.key_preview = self._preview("参考答案", lambda _order: papers.key_pdf(ctx, made), f"参考答案-{stem}")
+        paper_pdf, key_pdf = records_ops.paper_builders(self.ctx, made, sheets)
+        self.paper_preview = self._preview(paper_title, paper_pdf, f"试卷-{stem}")
+        self.key_preview = self._preview("参考答案", key_pdf, f"参考答案-{stem}")
         first = made[0]
         summary = (f"已组卷：{len(first.questions)} 题，满分 {fmt_score(first.total)} 分，"
                    f"{'、'.join(p.variant + '卷' for p in made)}，试卷编号 {request.seed}")

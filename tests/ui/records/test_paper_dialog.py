@@ -27,6 +27,9 @@ def make_dialog(qtbot, records, document_id: int | None):
 
     dialog = PaperDialog(records.ctx, records.runner, document_id, records)  # closed with `records`
     dialog.show()
+    if dialog._counting is not None:  # (the approved counts are read on the worker)
+        with qtbot.waitSignal(dialog.countsShown, timeout=10000):
+            pass
     return dialog
 
 
