@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.model import UserError
 from studyapp.services import AppContext
-from studyapp.services import settings as settings_service
 from studyapp.services.dto_records import PersonView
 from studyapp.services.dto_study import (
     SCOPE_REVIEW,
@@ -48,6 +47,7 @@ from studyapp.services.dto_study import (
     WrongBookItem,
 )
 from studyapp.ui import style
+from studyapp.ui.study import ops as study_ops
 from studyapp.ui.study.common import STUDY_STYLE, ask, button, label, tell
 from studyapp.ui.study.pages import StudyPage
 from studyapp.ui.tasks import Task, report_failure
@@ -84,9 +84,7 @@ class StudyController(QObject):
         self.person: PersonView | None = None
         self.page: StudyPage | None = None
         # reads made before anyone is chosen belong to whoever then picks their name
-        from studyapp.services import reading
-
-        self.started_at = reading.clock()
+        self.started_at = study_ops.reading_clock()
         self._claimed: set[int] = set()
         self.due_today: int | None = None
         self.dialog: QDialog | None = None  # the form open now (tests drive it)
@@ -160,14 +158,13 @@ class StudyController(QObject):
         """「谁在学习？」 (non-blocking); after a choice: unfinished attempts, then `then`."""
         from studyapp.ui.study.learner import WhoDialog
 
-        last = int(settings_service.get_setting(self.ctx, "study.last_person") or 0) or None
+        last, remember = study_ops.last_learner_now(self.ctx)
         dialog = WhoDialog(self.ctx, self.window, preselect=self.person.id if self.person else last,
-                           remember=bool(settings_service.get_setting(self.ctx, "study.remember_learner")))
+                           remember=remember)
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.person is not None:
-                settings_service.remember(self.ctx, "study.last_person", dialog.person.id)
-                settings_service.remember(self.ctx, "study.remember_learner", dialog.remember)
+                study_ops.remember_learner(self, dialog.person.id, dialog.remember).run()
                 self.set_person(dialog.person)
                 self.offer_resume(then)
 
@@ -177,19 +174,11 @@ class StudyController(QObject):
 
     def restore_learner(self) -> None:
         """On a personal PC (「记住我」 ticked) the last learner is studying again at start."""
-        if not settings_service.get_setting(self.ctx, "study.remember_learner"):
-            return
-        pid = int(settings_service.get_setting(self.ctx, "study.last_person") or 0)
-        if not pid:
-            return
-        from studyapp.services import roster
+        def found(person: PersonView | None) -> None:
+            if person is not None and person.active and self.person is None:
+                self.set_person(person)
 
-        try:
-            person = roster.get_person(self.ctx, pid)
-        except UserError:
-            return  # removed from the roster since: ask as usual
-        if person.active:
-            self.set_person(person)
+        study_ops.remembered_learner(self, found).run()
 
     def set_person(self, person: PersonView) -> None:
         if self.person is not None and self.person.id != person.id and self.page is not None:
@@ -223,20 +212,14 @@ class StudyController(QObject):
         """今日待复习 N 题, counted on the worker."""
         if self.person is None:
             return None
-        ctx, pid = self.ctx, self.person.id
-
-        def work(_p, _c) -> int:
-            from studyapp.services import review
-
-            return review.due_count(ctx, pid)
+        pid = self.person.id
 
         def done(n: int) -> None:
             if self.person is not None and self.person.id == pid:
                 self.due_today = n
                 self._show_status()
 
-        return self.runner.run(work, title="今日待复习",
-                               on_success=done, on_failure=self._quiet, show_progress=False)
+        return study_ops.due_count(self, pid, done).failure(self._quiet).run()
 
     @staticmethod
     def _quiet(exc: BaseException) -> None:
@@ -247,13 +230,7 @@ class StudyController(QObject):
         """Hand in quizzes whose time ran out, then offer 「继续上次的答题」 (else run `then`)."""
         if self.person is None:
             return None
-        ctx, person = self.ctx, self.person
-
-        def work(_p, _c):
-            from studyapp.services import quiz
-
-            expired = quiz.expire_overdue(ctx, person.id)
-            return expired, quiz.unfinished_attempts(ctx, person.id)
+        person = self.person
 
         def done(found: tuple[list[int], list[Any]]) -> None:
             expired, unfinished = found
@@ -280,19 +257,18 @@ class StudyController(QObject):
             dialog.finished.connect(chosen)
             self._open_dialog(dialog)
 
-        return self.runner.run(work, title="继续上次的答题", on_success=done,
-                               on_failure=self._failed("继续上次的答题"), show_progress=False)
+        return study_ops.unfinished(self, person.id, done).failure(self._failed("继续上次的答题")).run()
 
-    def resume(self, attempt_id: int) -> StudyPage | None:
-        """Open an unfinished attempt again: same questions, saved answers, the time that was left."""
-        from studyapp.services import quiz
+    def resume(self, attempt_id: int) -> Task:
+        """Open an unfinished attempt again: same questions, saved answers, the time that was left
+        (read on the worker)."""
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.pending_box = tell(self.window, "继续上次的答题", exc.message, warning=True)
+            else:
+                report_failure(self.window, "继续上次的答题", exc)
 
-        try:
-            view = quiz.resume_attempt(self.ctx, attempt_id)
-        except UserError as exc:
-            self.pending_box = tell(self.window, "继续上次的答题", exc.message, warning=True)
-            return None
-        return self.open_attempt(view)
+        return study_ops.resume_attempt(self, attempt_id, self.open_attempt).failure(refused).run()
 
     # pages -----------------------------------------------------------------------------------------
     def open_attempt(self, view: AttemptView) -> StudyPage:
@@ -382,50 +358,38 @@ class StudyController(QObject):
         loc = result.quote_location
         if loc is None:
             return False
-        doc = self._document_of(result.question_id)
+        doc = getattr(getattr(self.page, "attempt", None), "document_id", None)
+        if doc is None and result.question_id is not None:
+            # (a review across documents: which one, the question says — read on the worker)
+            study_ops.document_of(self, result.question_id, lambda d: self._show_source(loc, d)).run()
+            return True
+        return self._show_source(loc, doc)
+
+    def _show_source(self, loc: Any, document_id: int | None) -> bool:
         self.show_reader()
         return bool(self.window.show_source(loc.section_id, loc.start, loc.end, field=loc.field,  # type: ignore[attr-defined]
-                                            document_id=doc))
+                                            document_id=document_id))
 
-    def show_wrong_source(self, item: WrongBookItem) -> bool:
-        from studyapp.services import bank
+    def show_wrong_source(self, item: WrongBookItem) -> Task:
+        """在原文中查看 from the 错题本 (where the sentence stands now, read on the worker)."""
+        def found(loc: Any) -> None:
+            if loc is None:
+                self.window.statusBar().showMessage("找不到这道题的出处原文，文件可能已修改", 6000)
+            else:
+                self._show_source(loc, item.document_id)
 
-        try:
-            loc = bank.quote_location(self.ctx, item.question_id)
-        except UserError:
-            loc = None
-        if loc is None:
-            self.window.statusBar().showMessage("找不到这道题的出处原文，文件可能已修改", 6000)
-            return False
-        self.show_reader()
-        return bool(self.window.show_source(loc.section_id, loc.start, loc.end, field=loc.field,  # type: ignore[attr-defined]
-                                            document_id=item.document_id))
-
-    def _document_of(self, question_id: int | None) -> int | None:
-        page = self.page
-        doc = getattr(getattr(page, "attempt", None), "document_id", None)
-        if doc is not None or question_id is None:
-            return doc
-        from studyapp.services import bank
-
-        try:
-            return bank.get_question(self.ctx, question_id).document_id
-        except UserError:
-            return None
+        return study_ops.quote_location(self, item.question_id, found).run()
 
     # 练习 -------------------------------------------------------------------------------------------
     def practice_dialog(self, scope_kind: str | None = None) -> PracticeSetupDialog:
         """练习…: the form, preset to the section being read."""
-        from studyapp.services import review, wrongbook
         from studyapp.ui.study.setup import PracticeSetupDialog
 
         assert self.person is not None
-        pid = self.person.id
+        count, wrong, due = study_ops.practice_form_now(self.ctx, self.person.id)
         dialog = PracticeSetupDialog(
             self.ctx, self.window, document=self.reader.view, section_id=self.reader.section_id,
-            default_count=int(settings_service.get_setting(self.ctx, "practice.count")),
-            wrong_count=wrongbook.wrong_count(self.ctx, pid),
-            due_count=review.due_count(self.ctx, pid), scope_kind=scope_kind)
+            default_count=count, wrong_count=wrong, due_count=due, scope_kind=scope_kind)
         dialog.accepted.connect(
             lambda: self.start_practice(dialog.scope(), dialog.count.value(), dialog.chosen_types()))
         self._open_dialog(dialog)
@@ -436,18 +400,9 @@ class StudyController(QObject):
         """Draw the questions on the worker, then show the first one."""
         if self.person is None:
             return None
-        ctx, pid = self.ctx, self.person.id
         type_list = list(types) if types is not None else None
-
-        def work(_p, _c) -> AttemptView:
-            from studyapp.services import practice
-
-            return practice.start_practice(ctx, pid, scope, count, type_list)
-
-        return self.runner.run(
-            work,
-            title="练习", label="正在抽题…", on_success=self.open_attempt,
-            on_failure=self._failed("练习"))
+        return study_ops.start_practice(self, self.person.id, scope, count, type_list) \
+            .success(self.open_attempt).failure(self._failed("练习")).run()
 
     def practise_section(self, section_id: int | None = None) -> Task | None:
         """练习本节: the section being read, at once, with the usual number of questions."""
@@ -485,16 +440,8 @@ class StudyController(QObject):
     def start_exam(self, blueprint: Blueprint) -> Task | None:
         if self.person is None:
             return None
-        ctx, pid = self.ctx, self.person.id
-
-        def work(_p, _c) -> AttemptView:
-            from studyapp.services import quiz
-
-            return quiz.start_exam(ctx, pid, blueprint)
-
-        return self.runner.run(work,
-                               title="模拟考试", label="正在组卷…", on_success=self.open_attempt,
-                               on_failure=self._failed("模拟考试"))
+        return study_ops.start_exam(self, self.person.id, blueprint) \
+            .success(self.open_attempt).failure(self._failed("模拟考试")).run()
 
     # results -----------------------------------------------------------------------------------------
     def show_result(self, result: ExamResult) -> ResultPage:
@@ -520,7 +467,7 @@ class StudyController(QObject):
     def open_wrongbook(self) -> Task | None:
         if self.person is None:
             return None
-        ctx, person = self.ctx, self.person
+        person = self.person
 
         def show(data: Any) -> None:
             from studyapp.ui.study.wrongbook import WrongBookPage
@@ -531,18 +478,12 @@ class StudyController(QObject):
             page.closeRequested.connect(self.close_page)
             self.show_page(page)
 
-        def work(_p, _c) -> Any:
-            from studyapp.ui.study.ops import load_wrongbook
-
-            return load_wrongbook(ctx, person.id)
-
-        return self.runner.run(work, title="错题本",
-                               label="正在打开错题本…", on_success=show, on_failure=self._failed("错题本"))
+        return study_ops.wrongbook_page(self, person.id, show).failure(self._failed("错题本")).run()
 
     def open_my_study(self) -> Task | None:
         if self.person is None:
             return None
-        ctx, person, doc = self.ctx, self.person, self.reader.document_id
+        person, doc = self.person, self.reader.document_id
 
         def show(data: Any) -> None:
             from studyapp.ui.study.mystudy import MyStudyPage
@@ -554,13 +495,7 @@ class StudyController(QObject):
             page.closeRequested.connect(self.close_page)
             self.show_page(page)
 
-        def work(_p, _c) -> Any:
-            from studyapp.ui.study.ops import load_my_study
-
-            return load_my_study(ctx, person.id, doc)
-
-        return self.runner.run(work, title="我的学习",
-                               label="正在统计…", on_success=show, on_failure=self._failed("我的学习"))
+        return study_ops.my_study_page(self, person.id, doc, show).failure(self._failed("我的学习")).run()
 
     # 首页 -------------------------------------------------------------------------------------------
     def open_home(self) -> Task | None:
@@ -569,21 +504,15 @@ class StudyController(QObject):
         if self.person is None:
             self._show_home(None)
             return None
-        ctx, person = self.ctx, self.person
+        person = self.person
         doc, sid = self.reader.document_id, self.reader.section_id
         year = datetime.date.today().year
-
-        def work(_p, _c) -> Any:
-            from studyapp.services import home
-
-            return home.front_page(ctx, person.id, doc, sid, year)
 
         def show(data: Any) -> None:
             if self.person is not None and self.person.id == person.id:
                 self._show_home(data)
 
-        return self.runner.run(work, title="首页", label="正在读取…", on_success=show,
-                               on_failure=self._failed("首页"), show_progress=False)
+        return study_ops.front_page(self, person.id, doc, sid, year, show).failure(self._failed("首页")).run()
 
     def _show_home(self, data: Any) -> None:
         from studyapp.ui.study.home import HomePage
@@ -625,28 +554,11 @@ class StudyController(QObject):
             outline.set_mastery(None)
             return None
         self._mastery_run += 1
-        run, ctx, pid = self._mastery_run, self.ctx, self.person.id
+        run, pid = self._mastery_run, self.person.id
         since = None if pid in self._claimed else self.started_at
         self._claimed.add(pid)
-        return self.runner.run(lambda _p, _c: self._mastery_work(ctx, pid, doc, claim_since=since),
-                               title="掌握情况",
-                               on_success=lambda data: self._show_mastery(run, doc, data),
-                               on_failure=self._quiet, show_progress=False)
-
-    @staticmethod
-    def _mastery_work(ctx: AppContext, person_id: int, document_id: int,
-                      read_section: int | None = None, claim_since=None) -> tuple[dict, str]:
-        from studyapp.services import mystudy, reading
-
-        if claim_since is not None:
-            reading.claim_reads(ctx, person_id, claim_since)
-        if read_section is not None:
-            reading.mark_read(ctx, read_section, person_id=person_id)
-        marks = mystudy.section_mastery(ctx, person_id, document_id)
-        rule = mystudy.mastery_rule_text(
-            int(settings_service.get_setting(ctx, "study.mastery_min_answers")),
-            float(settings_service.get_setting(ctx, "study.mastery_ratio")))
-        return marks, rule
+        return study_ops.mastery(self, pid, doc, lambda data: self._show_mastery(run, doc, data),
+                                 claim_since=since).failure(self._quiet).run()
 
     def _show_mastery(self, run: int, doc: int, data: tuple[dict, str]) -> None:
         if run != self._mastery_run or doc != self.reader.document_id:
@@ -660,10 +572,9 @@ class StudyController(QObject):
         if self.person is None or self.reader.document_id is None:
             return
         self._mastery_run += 1
-        run, ctx, pid, doc = self._mastery_run, self.ctx, self.person.id, self.reader.document_id
-        self.runner.run(lambda _p, _c: self._mastery_work(ctx, pid, doc, section_id), title="阅读记录",
-                        on_success=lambda data: self._show_mastery(run, doc, data),
-                        on_failure=self._quiet, show_progress=False)
+        run, pid, doc = self._mastery_run, self.person.id, self.reader.document_id
+        study_ops.mastery(self, pid, doc, lambda data: self._show_mastery(run, doc, data),
+                          read_section=section_id).failure(self._quiet).run()
 
     # errors and closing ------------------------------------------------------------------------------
     def _failed(self, title: str) -> Callable[[BaseException], None]:

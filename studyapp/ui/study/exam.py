@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import UserError
-from studyapp.services import AppContext, quiz
-from studyapp.services.context import LONG_WAIT_MS
+from studyapp.services import AppContext
 from studyapp.services.dto_study import (
     AttemptQuestion,
     AttemptView,
@@ -36,6 +35,7 @@ from studyapp.services.dto_study import (
     SavedAnswer,
 )
 from studyapp.ui import style
+from studyapp.ui.study import ops as study_ops
 from studyapp.ui.study.common import AMBER, ask, button, label, mmss, set_state
 from studyapp.ui.study.pages import RETRY_MS, SAVE_WAIT_MS, StudyPage
 from studyapp.ui.study.practice import install_answer_keys
@@ -82,18 +82,6 @@ class QuestionMap(QWidget):
         words = ["已答" if answered else "未答"] + (["已标记"] if flagged else [])
         b.setText(f"{position + 1}⚑" if flagged else str(position + 1))
         b.setToolTip(f"第 {position + 1} 题：{'，'.join(words)}")
-
-
-def store_kept(ctx: AppContext, attempt_id: int, pending: dict[int, tuple[Any, float, float]],
-               now: float) -> None:
-    """Store answers kept while the database was busy, just before the quiz is handed in (on
-    the worker, where waiting for the lock is fine)."""
-    for pos, (response, seconds, given) in pending.items():
-        try:
-            quiz.save_answer(ctx, attempt_id, pos, response, seconds=seconds, delayed_s=now - given)
-        except (quiz.TimeUpError, quiz.AttemptClosedError):
-            log.warning("kept answer %d of quiz %d came after the quiz closed", pos, attempt_id)
-            return
 
 
 class ExamPage(StudyPage):
@@ -228,7 +216,7 @@ class ExamPage(StudyPage):
         if self.closed or self._heartbeat_busy:
             return
         self._heartbeat_busy = True
-        ctx, attempt_id = self.ctx, self.attempt.id
+        attempt_id = self.attempt.id
 
         def done(saved: SavedAnswer) -> None:
             self._heartbeat_busy = False
@@ -236,15 +224,14 @@ class ExamPage(StudyPage):
 
         def failed(exc: BaseException) -> None:
             self._heartbeat_busy = False
-            if isinstance(exc, quiz.TimeUpError):
+            if isinstance(exc, study_ops.TimeUpError):
                 self.time_up()
-            elif isinstance(exc, quiz.AttemptClosedError):
+            elif isinstance(exc, study_ops.AttemptClosedError):
                 self.closed = True
             else:
                 log.warning("heartbeat of quiz %d failed: %s", attempt_id, exc)
 
-        self.runner.run(lambda _p, _c: quiz.heartbeat(ctx, attempt_id), title="保存考试时间",
-                        on_success=done, on_failure=failed, show_progress=False)
+        study_ops.exam_heartbeat(self, attempt_id).success(done).failure(failed).run()
 
     def _sync(self, saved: SavedAnswer) -> None:
         if saved.remaining_s is not None and not self.closed:
@@ -333,12 +320,11 @@ class ExamPage(StudyPage):
             self._keep(position, response, seconds)  # keep the order: after the ones waiting
             return True
         try:
-            saved = quiz.save_answer(self.ctx, self.attempt.id, position, response,
-                                     seconds=seconds, wait_ms=SAVE_WAIT_MS)
-        except quiz.TimeUpError:
+            saved = study_ops.exam_answer_now(self.ctx, self.attempt.id, position, response, seconds, SAVE_WAIT_MS)
+        except study_ops.TimeUpError:
             self.time_up()
             return False
-        except quiz.DatabaseBusy:
+        except study_ops.DatabaseBusy:
             self._keep(position, response, seconds)
             return True
         except UserError as exc:
@@ -364,14 +350,7 @@ class ExamPage(StudyPage):
             return
         self._retrying = True
         items = dict(self._pending)
-        ctx, attempt_id, now = self.ctx, self.attempt.id, self.clock()
-
-        def work(_p, _c) -> list[int]:
-            stored = []
-            for pos, (response, seconds, given) in items.items():
-                quiz.save_answer(ctx, attempt_id, pos, response, seconds=seconds, delayed_s=now - given)
-                stored.append(pos)
-            return stored
+        attempt_id, now = self.attempt.id, self.clock()
 
         def done(stored: list[int]) -> None:
             self._retrying = False
@@ -385,20 +364,20 @@ class ExamPage(StudyPage):
 
         def failed(exc: BaseException) -> None:
             self._retrying = False
-            if isinstance(exc, quiz.TimeUpError):
+            if isinstance(exc, study_ops.TimeUpError):
                 self.time_up()
-            elif not isinstance(exc, quiz.DatabaseBusy):
+            elif not isinstance(exc, study_ops.DatabaseBusy):
                 log.warning("kept answers of quiz %d not stored: %s", attempt_id, exc)
 
-        self.runner.run(work, title="保存答案", on_success=done, on_failure=failed, show_progress=False)
+        study_ops.store_exam_answers(self, attempt_id, items, now).success(done).failure(failed).run()
 
     def flush_pending(self) -> None:
         """Store the kept answers when the page is left (on this thread, waiting for the lock like
         the clock's heartbeat beside it: the learner is leaving, nothing is typed meanwhile)."""
         for pos, (response, seconds, given) in list(self._pending.items()):
             try:
-                quiz.save_answer(self.ctx, self.attempt.id, pos, response, seconds=seconds,
-                                 delayed_s=self.clock() - given, wait_ms=LONG_WAIT_MS)
+                study_ops.exam_answer_now(self.ctx, self.attempt.id, pos, response, seconds, study_ops.LONG_WAIT,
+                                          delayed_s=self.clock() - given)
                 del self._pending[pos]
             except UserError as exc:
                 log.warning("kept answer %d of quiz %d not stored: %s", pos, self.attempt.id, exc)
@@ -411,7 +390,7 @@ class ExamPage(StudyPage):
             return
         flagged = self.position not in self.flags
         try:
-            quiz.flag(self.ctx, self.attempt.id, self.position, flagged)
+            study_ops.flag_now(self.ctx, self.attempt.id, self.position, flagged)
         except UserError as exc:
             report_failure(self, "模拟考试", exc)
             return
@@ -446,16 +425,9 @@ class ExamPage(StudyPage):
             return
         self._save_current()
         self._close_quiz()
-        ctx, attempt_id, pending, now = self.ctx, self.attempt.id, dict(self._pending), self.clock()
+        pending, now = dict(self._pending), self.clock()  # (kept while the database was busy: stored first)
         self._pending.clear()
-
-        def work(_p, _c) -> ExamResult:
-            store_kept(ctx, attempt_id, pending, now)  # kept while the database was busy
-            return quiz.submit(ctx, attempt_id)
-
-        self.runner.run(work, title="交卷",
-                        label="正在交卷、评分…", on_success=self.finished.emit,
-                        on_failure=lambda exc: report_failure(self, "交卷", exc))
+        study_ops.submit_exam(self, self.attempt.id, pending, now).success(self.finished.emit).run()
 
     def time_up(self) -> None:
         """Time is over: hand in automatically (quiz.expire), then the score page says so."""
@@ -468,22 +440,13 @@ class ExamPage(StudyPage):
         self.countdown.setText("00:00")
         set_state(self.countdown, "level", "danger")
         self.message.setText("考试时间到，正在自动交卷…")
-        ctx, attempt_id = self.ctx, self.attempt.id
-
         def done(result: ExamResult) -> None:
             self.finished.emit(result)
             self.expired.emit(result)
 
         pending, now = dict(self._pending), self.clock()
         self._pending.clear()
-
-        def work(_p, _c) -> ExamResult:
-            store_kept(ctx, attempt_id, pending, now)
-            return quiz.expire(ctx, attempt_id)
-
-        self.runner.run(work, title="自动交卷",
-                        label="考试时间到，正在自动交卷…", on_success=done,
-                        on_failure=lambda exc: report_failure(self, "自动交卷", exc))
+        study_ops.submit_exam(self, self.attempt.id, pending, now, expired=True).success(done).run()
 
     def _close_quiz(self) -> None:
         self.closed = True
@@ -501,8 +464,8 @@ class ExamPage(StudyPage):
         self._save_current()
         self.flush_pending()
         try:
-            self._sync(quiz.heartbeat(self.ctx, self.attempt.id))
-        except quiz.TimeUpError:
+            self._sync(study_ops.exam_heartbeat_now(self.ctx, self.attempt.id))
+        except study_ops.TimeUpError:
             self.time_up()
         except UserError as exc:
             log.warning("could not store the clock of quiz %d: %s", self.attempt.id, exc)

@@ -18,9 +18,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from studyapp.core.model import UserError
-from studyapp.services import AppContext, practice
-from studyapp.services.context import LONG_WAIT_MS
+from studyapp.services import AppContext
 from studyapp.services.dto_study import AnswerResult, AttemptQuestion, AttemptView
+from studyapp.ui.study import ops as study_ops
 from studyapp.ui.study.common import ask, button, label
 from studyapp.ui.study.pages import RETRY_MS, SAVE_WAIT_MS, StudyPage
 from studyapp.ui.study.question import FeedbackPanel, QuestionView
@@ -145,7 +145,7 @@ class PracticePage(StudyPage):
         result = self.results.get(position)
         if result is None and q.answered:
             try:  # answered before a resume: the service re-checks it (key shown after answering)
-                result = practice.feedback(self.ctx, self.attempt.id, position)
+                result = study_ops.practice_feedback_now(self.ctx, self.attempt.id, position)
                 self.results[position] = result
             except UserError as exc:
                 log.warning("no feedback for practice %d #%d: %s", self.attempt.id, position, exc)
@@ -200,9 +200,9 @@ class PracticePage(StudyPage):
                 result = self._keep(response, seconds)  # keep the order: after the ones waiting
             else:
                 try:
-                    result = practice.answer(self.ctx, self.attempt.id, self.position, response,
-                                             seconds=seconds, wait_ms=SAVE_WAIT_MS)
-                except practice.DatabaseBusy:
+                    result = study_ops.practice_answer_now(self.ctx, self.attempt.id, self.position, response,
+                                                           seconds, SAVE_WAIT_MS)
+                except study_ops.DatabaseBusy:
                     result = self._keep(response, seconds)
         except UserError as exc:
             report_failure(self, "练习", exc)
@@ -219,7 +219,7 @@ class PracticePage(StudyPage):
 
     def _keep(self, response: Any, seconds: float) -> AnswerResult:
         """The verdict now (a read), the answer kept for the worker to store."""
-        result = practice.check(self.ctx, self.attempt.id, self.position, response)
+        result = study_ops.practice_check_now(self.ctx, self.attempt.id, self.position, response)
         self._pending[self.position] = (response, seconds)
         self.message.setText("答案已记下。数据库正被其他程序占用，稍后自动保存。")
         if not self.retry_timer.isActive():
@@ -232,11 +232,7 @@ class PracticePage(StudyPage):
             return
         self._retrying = True
         items = dict(self._pending)
-        ctx, attempt_id = self.ctx, self.attempt.id
-
-        def work(_p, _c) -> dict[int, AnswerResult]:
-            return {pos: practice.answer(ctx, attempt_id, pos, response, seconds=seconds)
-                    for pos, (response, seconds) in items.items()}
+        attempt_id = self.attempt.id
 
         def done(stored: dict[int, AnswerResult]) -> None:
             self._retrying = False
@@ -250,18 +246,18 @@ class PracticePage(StudyPage):
 
         def failed(exc: BaseException) -> None:
             self._retrying = False
-            if not isinstance(exc, practice.DatabaseBusy):
+            if not isinstance(exc, study_ops.DatabaseBusy):
                 log.warning("kept answers of practice %d not stored: %s", attempt_id, exc)
 
-        self.runner.run(work, title="保存答案", on_success=done, on_failure=failed, show_progress=False)
+        study_ops.store_practice_answers(self, attempt_id, items).success(done).failure(failed).run()
 
     def flush_pending(self) -> None:
         """Store the kept answers when the page is left (on this thread, waiting for the lock:
         the learner is leaving, nothing is being answered meanwhile)."""
         for pos, (response, seconds) in list(self._pending.items()):
             try:
-                self.results[pos] = practice.answer(self.ctx, self.attempt.id, pos, response, seconds=seconds,
-                                                    wait_ms=LONG_WAIT_MS)
+                self.results[pos] = study_ops.practice_answer_now(self.ctx, self.attempt.id, pos, response, seconds,
+                                                                  study_ops.LONG_WAIT)
                 del self._pending[pos]
             except UserError as exc:
                 log.warning("kept answer %d of practice %d not stored: %s", pos, self.attempt.id, exc)
@@ -309,12 +305,7 @@ class PracticePage(StudyPage):
         self.confirm_button.setEnabled(False)
         self.end_button.setEnabled(False)
         self.retry_timer.stop()
-        ctx, attempt_id, pending = self.ctx, self.attempt.id, dict(self._pending)
-
-        def work(_p, _c):
-            for pos, (response, seconds) in pending.items():  # kept while the database was busy
-                practice.answer(ctx, attempt_id, pos, response, seconds=seconds)
-            return practice.finish(ctx, attempt_id)
+        pending = dict(self._pending)  # (kept while the database was busy: stored first)
 
         def succeeded(result) -> None:
             self._pending.clear()
@@ -328,4 +319,4 @@ class PracticePage(StudyPage):
                 self.retry_timer.start()
             report_failure(self, "结束练习", exc)
 
-        self.runner.run(work, title="结束练习", label="正在整理练习小结…", on_success=succeeded, on_failure=failed)
+        study_ops.finish_practice(self, self.attempt.id, pending).success(succeeded).failure(failed).run()

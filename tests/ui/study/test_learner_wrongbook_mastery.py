@@ -87,7 +87,8 @@ def test_wrong_answer_lands_in_the_wrongbook_and_practising_it_clears_it(qtbot, 
 
     # 在原文中查看 from the book, and back
     qtbot.mouseClick(book.source_button, Qt.MouseButton.LeftButton)
-    assert window.reader.isVisible() and window.reader.highlighted_texts()
+    qtbot.waitUntil(lambda: window.reader.isVisible())  # (where the sentence stands now: read on the worker)
+    assert window.reader.highlighted_texts()
     window.study.return_to_page()
 
     qtbot.mouseClick(book.practice_button, Qt.MouseButton.LeftButton)
