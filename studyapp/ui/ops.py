@@ -187,6 +187,8 @@ class _Op(Generic[T]):
         task = host.runner.run(work, title=self._title, label=self._label,  # type: ignore[attr-defined]
                                on_success=done, on_failure=failed, show_progress=self._dialog)
         task.finished.connect(lambda _ok: _PENDING.discard(id(key)))  # (cancelled: no callback)
+        # (a window closed — and its runner with it — before the work ran: it never will)
+        task.destroyed.connect(lambda *_a: _PENDING.discard(id(key)))
         return task
 
 

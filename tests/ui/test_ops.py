@@ -88,6 +88,18 @@ def test_a_window_closed_meanwhile_gets_no_callback_but_the_change_is_announced(
     assert called == []
 
 
+def test_an_operation_of_a_window_closed_before_it_ran_is_not_pending_forever(qtbot) -> None:  # noqa: ANN001
+    """The window goes with its runner: work it queued never runs, and nothing waits for it."""
+    host = _Host()
+    gate = threading.Event()
+    host.runner.run(lambda _p, _c: gate.wait(5), title="占用", show_progress=False)
+    CollectionOp(host, lambda _ctx: 1, Changes.bank(1)).run()
+    assert ops.pending() == 1
+    gate.set()
+    host.deleteLater()
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=5000)
+
+
 def test_changes_name_known_areas_only() -> None:
     with pytest.raises(ValueError):
         Changes.of("bnak")
@@ -96,13 +108,13 @@ def test_changes_name_known_areas_only() -> None:
 
 # --- the house: no widget calls a service -------------------------------------------------------
 ALLOWED_SERVICE_NAMES = {"AppContext"}  # `from studyapp.services import AppContext`: a type
-ALLOWED_SERVICE_MODULES = {"dto", "dto_study", "dto_records", "context"}  # views and errors: types, no database
+ALLOWED_SERVICE_MODULES = {"dto", "dto_study", "dto_records", "dto_room", "context"}  # views and errors: types, no database
 MIGRATED = ("bank", "reader", "records", "study")  # feature folders whose widgets go through their ops.py only
 # widgets that still call services themselves, to be moved behind their folder's ops.py (issue
 # of the house); the list may only shrink — a new direct call anywhere else fails here
 NOT_YET = {
     "admin.py", "app.py", "backup_dialog.py", "library/dialog.py", "mainwindow.py", "settings_dialog.py",
-    "room/audience.py", "room/controller.py", "room/launch.py", "room/paper.py",
+    "room/controller.py",
 }
 
 

@@ -37,14 +37,12 @@ from studyapp.core.contest import (
     individual_teams,
 )
 from studyapp.core.model import UserError
-from studyapp.services import AppContext, documents, room, sessions
-from studyapp.services import settings as settings_service
-from studyapp.services.dto_room import KIND_NAMES, RunView
+from studyapp.services import AppContext
+from studyapp.services.dto_room import KIND_NAMES, RunInfo, RunView
 from studyapp.ui.bank.hint import ReviewHint
+from studyapp.ui.room import ops as room_ops
 
 log = logging.getLogger("studyapp.room")
-
-QUIZ_TYPES = ("single", "multiple", "judge", "fill")
 
 
 class StartDialog(QDialog):
@@ -57,17 +55,18 @@ class StartDialog(QDialog):
         self.kind = kind
         self.setWindowTitle(f"开始{KIND_NAMES[kind]}")
         form = QFormLayout(self)
+        session_list, document_list, seconds, base = room_ops.start_form_now(ctx)
         self.session_box = QComboBox()
         if kind != "paper":
             self.session_box.addItem("（不关联学习会）", None)
-        for s in sessions.list_sessions(ctx):
+        for s in session_list:
             label = " ".join(p for p in (s.date or "未定日期", s.mode, s.place) if p)
             self.session_box.addItem(f"{label}（实到 {s.present} 人）", s.id)
         if self.session_box.count() > (0 if kind == "paper" else 1):
             self.session_box.setCurrentIndex(0 if kind == "paper" else 1)
         form.addRow("学习会：", self.session_box)
         self.document_box = QComboBox()
-        for d in documents.list_documents(ctx):
+        for d in document_list:
             self.document_box.addItem(d.title, d.id)
         if document_id is not None:
             i = self.document_box.findData(document_id)
@@ -85,7 +84,7 @@ class StartDialog(QDialog):
         self.seconds.setRange(5, 600)
         self.seconds.setSingleStep(5)
         self.seconds.setSuffix(" 秒")
-        self.seconds.setValue(int(settings_service.get_setting(ctx, "room.question_seconds")))
+        self.seconds.setValue(seconds)
         if kind in ("quiz", "contest"):
             form.addRow("题目数量：", self.count)
             form.addRow("每题倒计时：", self.seconds)
@@ -96,7 +95,7 @@ class StartDialog(QDialog):
         self.base = QSpinBox()
         self.base.setRange(0, 1000)
         self.base.setSingleStep(10)
-        self.base.setValue(int(settings_service.get_setting(ctx, "room.base_score")))
+        self.base.setValue(base)
         self.draw_seed = 0
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
@@ -137,7 +136,7 @@ class StartDialog(QDialog):
 
     def _people(self) -> list[tuple[int, str]]:
         sid = self.session_box.currentData()
-        return room.people_ids(room.session_attendees(self.ctx, sid)) if sid is not None else []
+        return room_ops.attendees_now(self.ctx, sid) if sid is not None else []
 
     def _redraw(self) -> None:
         self.draw_seed += 1
@@ -163,23 +162,36 @@ class StartDialog(QDialog):
         self.preview.setPlainText("\n".join(lines))
 
     def accept(self) -> None:
+        """开始: the form checked as filled in, the run started on the worker; the dialog closes
+        once it is stored (a refusal is said and the form stays)."""
         try:
-            self.run = self.start()
+            op = self.start()
         except (UserError, ContestError) as e:
             QMessageBox.warning(self, self.windowTitle(), e.message)
             return
-        super().accept()
+        self.ok_button.setEnabled(False)
 
-    def start(self) -> RunView:
+        def started(run: RunView) -> None:
+            self.run = run
+            super(StartDialog, self).accept()
+
+        def refused(exc: BaseException) -> None:
+            self.ok_button.setEnabled(True)
+            QMessageBox.warning(self, self.windowTitle(), getattr(exc, "message", str(exc)))
+
+        op.success(started).failure(refused).run()
+
+    def start(self) -> room_ops.CollectionOp:
+        """The operation that starts the run the form describes (UserError for what is missing)."""
         doc = self.document_box.currentData()
         if doc is None:
             raise UserError("请先导入学习文件。")
         sid = self.session_box.currentData()
         title = self.document_box.currentText()
         setup: dict[str, Any] = {}
+        questions = None
         if self.kind in ("quiz", "contest"):
-            setup["question_ids"] = room.pick_questions(self.ctx, doc, types=QUIZ_TYPES, count=self.count.value(),
-                                                        seed=self.draw_seed)
+            questions = (self.count.value(), self.draw_seed)  # (drawn on the worker)
             setup["seconds"] = self.seconds.value()
         if self.kind == "contest":
             setup["contest"] = self.teams_setup().to_json()
@@ -188,7 +200,7 @@ class StartDialog(QDialog):
                 raise UserError("请先在学习记录中建立学习会并登记出席，再录入纸质测验成绩。")
             setup = {"seed": self.seed.value(), "variants": ["A", "B"]}
         name = f"《{title}》{KIND_NAMES[self.kind]}"
-        return room.start_run(self.ctx, self.kind, session_id=sid, document_id=doc, setup=setup, title=name)
+        return room_ops.start_run(self, self.kind, sid, doc, setup, name, questions=questions)
 
 
 class RoomLauncher(QObject):
@@ -207,7 +219,10 @@ class RoomLauncher(QObject):
 
     def start(self, kind: str) -> None:
         """Offer to continue an unfinished run of this kind; otherwise ask what to start."""
-        for info in room.unfinished_runs(self.ctx, kind):
+        room_ops.unfinished(self, kind, lambda runs: self._start(kind, runs)).run()
+
+    def _start(self, kind: str, runs: list[RunInfo]) -> None:
+        for info in runs:
             box = QMessageBox(QMessageBox.Icon.Question, KIND_NAMES[kind],
                               f"有一场没有结束的{KIND_NAMES[kind]}：\n{info.label}\n\n继续上次的，还是重新开始？",
                               parent=self.window)
@@ -226,10 +241,16 @@ class RoomLauncher(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.run is not None:
             self.open(dialog.run.info.id)
 
-    def open(self, run_id: int) -> QObject | QWidget | None:
-        """Open a run: the grid for a paper test, the projector for the others."""
+    def open(self, run_id: int) -> None:
+        """Open a run (read on the worker): the grid for a paper test, the projector for the others."""
+        def refused(exc: BaseException) -> None:
+            QMessageBox.warning(self.window, "会议室", getattr(exc, "message", str(exc)))
+
+        room_ops.run_view(self, run_id, self._open).failure(refused).run()
+
+    def _open(self, run: RunView) -> QObject | QWidget | None:
+        run_id = run.info.id
         try:
-            run = room.get_run(self.ctx, run_id)
             if run.info.kind == "paper":
                 from studyapp.ui.room.paper import PaperEntryWindow
 
@@ -254,7 +275,7 @@ class RoomLauncher(QObject):
 
     def fill_resume_menu(self, menu: QMenu) -> None:
         menu.clear()
-        runs = room.unfinished_runs(self.ctx)
+        runs = room_ops.unfinished_now(self.ctx)
         if not runs:
             a = menu.addAction("（没有未结束的活动）")
             a.setEnabled(False)
@@ -268,14 +289,13 @@ class RoomLauncher(QObject):
         """At start, say (without a dialog) that something can be continued.
 
         Only a hint: if the database cannot answer right now, say nothing rather than fail."""
-        try:
-            runs = room.unfinished_runs(self.ctx)
-        except UserError as exc:
-            log.warning("could not look for unfinished meeting-room runs: %s", exc)
-            return
-        if runs and hasattr(self.window, "statusBar"):
-            self.window.statusBar().showMessage(
-                f"有未结束的{runs[0].kind_name}，可在“会议室 → 继续上次的…”中继续。", 15000)
+        def found(runs: list[RunInfo]) -> None:
+            if runs and hasattr(self.window, "statusBar"):
+                self.window.statusBar().showMessage(
+                    f"有未结束的{runs[0].kind_name}，可在“会议室 → 继续上次的…”中继续。", 15000)
+
+        room_ops.unfinished(self, None, found) \
+            .failure(lambda exc: log.warning("could not look for unfinished meeting-room runs: %s", exc)).run()
 
 
 def install_room_menu(window: QMainWindow) -> RoomLauncher:

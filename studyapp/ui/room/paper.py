@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.contest import CellResult, grade_cell
-from studyapp.core.model import UserError
 from studyapp.core.stats import fmt_score
-from studyapp.services import AppContext, files, room
+from studyapp.services import AppContext
 from studyapp.services.dto_room import PaperSheet
 from studyapp.ui import style
+from studyapp.ui.room import ops as room_ops
+from studyapp.ui.tasks import TaskRunner
 
 log = logging.getLogger("studyapp.room")
 
@@ -81,8 +82,9 @@ class PaperEntryWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.run_id = run_id
-        self.sheet: PaperSheet = room.paper_sheet(ctx, run_id)
-        self.rule = room.grading_rule(ctx)
+        self.runner = TaskRunner(self)  # (a window of its own: its writes on its own worker, in order)
+        self.sheet: PaperSheet
+        self.sheet, self.rule = room_ops.paper_sheet_now(ctx, run_id)
         self.setWindowTitle(f"纸质测验成绩录入 - {self.sheet.title or '学习测评'}")
         self.resize(1200, 720)
         self._loading = False
@@ -191,27 +193,31 @@ class PaperEntryWindow(QWidget):
             return
         row, col = item.row(), item.column()
         pid = self.sheet.people[row].person_id
-        try:
-            if col == 1:
-                variant = item.text().strip().upper()
-                if variant not in self.sheet.items:
-                    self._loading = True
-                    item.setText(self.sheet.variant(pid))
-                    self._loading = False
-                    self.summary.setText(f"“卷”只能是 {'、'.join(self.sheet.variants)}。")
-                    return
-                if variant != item.text():
-                    self._loading = True
-                    item.setText(variant)
-                    self._loading = False
-                room.set_paper_variant(self.ctx, self.run_id, pid, variant)
-            elif FIRST_Q_COL <= col < FIRST_Q_COL + len(self.items):
-                room.set_paper_cell(self.ctx, self.run_id, pid, col - FIRST_Q_COL, item.text().strip())
-        except UserError as e:
-            QMessageBox.warning(self, "成绩录入", e.message)
-            return
+        if col == 1:
+            variant = item.text().strip().upper()
+            if variant not in self.sheet.items:
+                self._loading = True
+                item.setText(self.sheet.variant(pid))
+                self._loading = False
+                self.summary.setText(f"“卷”只能是 {'、'.join(self.sheet.variants)}。")
+                return
+            if variant != item.text():
+                self._loading = True
+                item.setText(variant)
+                self._loading = False
+            room_ops.store_paper_variant(self, self.run_id, pid, variant).failure(self._refused).run()
+        elif FIRST_Q_COL <= col < FIRST_Q_COL + len(self.items):
+            room_ops.store_paper_cell(self, self.run_id, pid, col - FIRST_Q_COL, item.text().strip()) \
+                .failure(self._refused).run()
         self._regrade_row(row)
         self._update_summary()
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001 - QCloseEvent
+        self.runner.shutdown()  # (what was typed last is stored before the window goes)
+        super().closeEvent(event)
+
+    def _refused(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, "成绩录入", getattr(exc, "message", str(exc)))
 
     def _update_summary(self) -> None:
         totals = [self._regrade_row(r) for r in range(self.table.rowCount())]
@@ -222,33 +228,27 @@ class PaperEntryWindow(QWidget):
         self.summary.setText(text)
 
     # actions -------------------------------------------------------------------------------------
-    def save_scores(self) -> int:
+    def save_scores(self) -> bool:
+        """保存到学习会 (an administrator's step), stored on the worker after the typed cells;
+        `saved` carries how many people. False when the administrator's PIN was not given."""
         from studyapp.ui.admin import require
 
         if not require(self, "把成绩保存到学习会", self.ctx):
-            return 0
-        try:
-            count = room.save_paper_scores(self.ctx, self.run_id)
-        except UserError as e:
-            QMessageBox.warning(self, "保存到学习会", e.message)
-            return 0
-        self.summary.setText(f"已把 {count} 人的成绩保存到学习会。")
-        self.saved.emit(count)
-        return count
+            return False
+
+        def done(count: int) -> None:
+            self.summary.setText(f"已把 {count} 人的成绩保存到学习会。")
+            self.saved.emit(count)
+
+        def refused(exc: BaseException) -> None:
+            QMessageBox.warning(self, "保存到学习会", getattr(exc, "message", str(exc)))
+
+        room_ops.save_paper_scores(self, self.run_id).success(done).failure(refused).run()
+        return True
 
     def print_papers(self) -> None:
-        from studyapp.services import papers
-
         folder = QFileDialog.getExistingDirectory(self, "选择保存试卷的文件夹")
         if not folder:
             return
-        run = room.get_run(self.ctx, self.run_id)
-        try:
-            paper, key = papers.paper_pdfs(self.ctx, run.info.document_id, seed=int(run.setup.get("seed", 0)),
-                                           variants=tuple(run.setup.get("variants") or ("A", "B")))
-            files.save_bytes(Path(folder, "试卷.pdf"), paper)
-            files.save_bytes(Path(folder, "参考答案.pdf"), key)
-        except (UserError, OSError) as e:
-            QMessageBox.warning(self, "打印试卷", getattr(e, "message", str(e)))
-            return
-        self.summary.setText(f"已保存试卷和参考答案到 {folder}")
+        room_ops.write_run_papers(self, self.run_id, Path(folder)) \
+            .success(lambda written: self.summary.setText(f"已保存试卷和参考答案到 {written}")).run()

@@ -54,12 +54,14 @@ def test_typing_letters_grades_totals_live_and_saves(qtbot, seeded_ctx, start_ru
     QTest.keyClick(table, Qt.Key.Key_Return)
     assert (table.currentRow(), table.currentColumn()) == (1, FIRST_Q_COL)
 
-    # what was typed is stored as typed: a new window shows it again
+    # what was typed is stored as typed (on the window's worker, in order): a new window shows it again
+    qtbot.waitUntil(lambda: not win.runner.busy)
     again = PaperEntryWindow(seeded_ctx, run_id)
     qtbot.addWidget(again)
     assert again.total_of(0) == f"{items[0].points:g}"
 
-    qtbot.mouseClick(win.save_btn, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(win.saved, timeout=10000):
+        qtbot.mouseClick(win.save_btn, Qt.MouseButton.LeftButton)
     got = scores.session_scores(seeded_ctx, session_id)
     [row] = [r for r in got.rows if r.score is not None]
     assert row.score == items[0].points and got.full_marks == win.sheet.full_marks
@@ -78,8 +80,26 @@ def test_variant_column_switches_the_key(qtbot, seeded_ctx, start_run) -> None:
     type_cell(table, "b")
     assert table.item(2, 1).text() == "B"
     pid = win.sheet.people[2].person_id
+    qtbot.waitUntil(lambda: not win.runner.busy)
     assert room.paper_sheet(seeded_ctx, run_id).variant(pid) == "B"
     b_first = win.sheet.items["B"][0]
     table.setCurrentCell(2, FIRST_Q_COL)
     type_cell(table, letter(b_first, True))
     assert win.total_of(2) == f"{b_first.points:g}"
+
+
+def test_what_was_typed_last_is_stored_when_the_window_closes(qtbot, seeded_ctx, start_run) -> None:
+    """Cells are stored on the window's own worker; closing the window waits for them."""
+    run_id = start_run("paper")
+    win = PaperEntryWindow(seeded_ctx, run_id)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    first = win.sheet.items["A"][0]
+    win.table.setFocus()
+    win.table.setCurrentCell(0, FIRST_Q_COL)
+    type_cell(win.table, letter(first, True))
+    win.close()  # at once, the write perhaps still queued
+    pid = win.sheet.people[0].person_id
+    assert room.paper_sheet(seeded_ctx, run_id).cells.get((pid, 0), "").upper() == letter(first, True).upper()

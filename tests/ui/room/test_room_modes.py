@@ -169,7 +169,7 @@ def test_the_room_asks_the_main_windows_pin_before_saving_to_the_records(
     assert not c.contest.finished and room.unfinished_runs(seeded_ctx)
     grid = PaperEntryWindow(seeded_ctx, start_run("paper"), None)
     with mock.patch.object(admin, "verify") as checked:
-        assert grid.save_scores() == 0
+        assert grid.save_scores() is False
     checked.assert_not_called()
     window.admin_gate.ask = lambda *_a: ("2468", True)
     c.finish(confirm=False)
