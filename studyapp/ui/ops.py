@@ -151,6 +151,9 @@ class _Op(Generic[T]):
         return Changes()
 
     def run(self, *, initiator: object | None = None):  # noqa: ANN201 - the runner's Task
+        if self._parent is not None and not shiboken6.isValid(self._parent):
+            log.info("%s: its window was closed before it started: not run", self._title)
+            return None
         host = _host_of(self._parent)
         ctx = host.ctx  # type: ignore[attr-defined]
         op, with_progress = self._op, self._progress

@@ -289,18 +289,19 @@ class RoomLauncher(QObject):
         """At start, say (without a dialog) that something can be continued.
 
         Only a hint: if the database cannot answer right now, say nothing rather than fail."""
-        def found(runs: list[RunInfo]) -> None:
-            if runs and hasattr(self.window, "statusBar"):
-                self.window.statusBar().showMessage(
-                    f"有未结束的{runs[0].kind_name}，可在“会议室 → 继续上次的…”中继续。", 15000)
-
-        room_ops.unfinished(self, None, found) \
-            .failure(lambda exc: log.warning("could not look for unfinished meeting-room runs: %s", exc)).run()
+        try:
+            runs = room_ops.unfinished_now(self.ctx)
+        except UserError as exc:
+            log.warning("could not look for unfinished meeting-room runs: %s", exc)
+            return
+        if runs and hasattr(self.window, "statusBar"):
+            self.window.statusBar().showMessage(
+                f"有未结束的{runs[0].kind_name}，可在“会议室 → 继续上次的…”中继续。", 15000)
 
 
 def install_room_menu(window: QMainWindow) -> RoomLauncher:
     """A launcher for the main window's 会议室 menu; unfinished runs are announced at once."""
     ctx: AppContext = window.ctx  # type: ignore[attr-defined]
     launcher = RoomLauncher(window, ctx)
-    QTimer.singleShot(0, launcher.announce_unfinished)
+    QTimer.singleShot(0, launcher, launcher.announce_unfinished)  # (not once the window is gone)
     return launcher
