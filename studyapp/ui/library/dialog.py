@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.model import UserError
 from studyapp.core.stats import fmt_percent
-from studyapp.services import AppContext, documents
+from studyapp.services import AppContext
 from studyapp.services.dto import DocumentInfo
 from studyapp.ui.admin import require
+from studyapp.ui.library import ops as library_ops
 
 log = logging.getLogger("studyapp.ui")
 
@@ -52,6 +52,7 @@ class LibraryDialog(QDialog):
     importRequested = Signal()
     documentRenamed = Signal(int)
     documentDeleted = Signal(int)
+    listed = Signal()  # the list is shown (read on the worker)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, current_id: int | None = None) -> None:
         super().__init__(parent)
@@ -106,11 +107,22 @@ class LibraryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.infos: list[DocumentInfo] = []
+        self._reading: object | None = None
         self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
+        """Read the 文件库 on the worker (the newest request wins), then show it."""
         keep = select_id if select_id is not None else (self.selected_id() or self.current_id)
-        self.infos = documents.list_documents(self.ctx)
+        token = self._reading = object()
+
+        def arrived(infos: list[DocumentInfo]) -> None:
+            if token is self._reading:
+                self._show(infos, keep)
+
+        library_ops.document_list(self, arrived).run()
+
+    def _show(self, infos: list[DocumentInfo], keep: int | None) -> None:
+        self.infos = infos
         self.table.setRowCount(len(self.infos))
         for row, info in enumerate(self.infos):
             title = info.title + ("（正在阅读）" if info.id == self.current_id else "")
@@ -134,6 +146,7 @@ class LibraryDialog(QDialog):
         if self.table.currentRow() < 0 and self.infos:
             self.table.selectRow(0)
         self._update_buttons()
+        self.listed.emit()
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -170,13 +183,12 @@ class LibraryDialog(QDialog):
         )
         if not ok or title == info.title:
             return
-        try:
-            documents.rename_document(self.ctx, info.id, title.strip())
-        except UserError as exc:
-            QMessageBox.warning(self, "重命名文件", exc.message)
-            return
-        self.refresh(select_id=info.id)
-        self.documentRenamed.emit(info.id)
+        def renamed(_none: None) -> None:
+            self.refresh(select_id=info.id)
+            self.documentRenamed.emit(info.id)
+
+        library_ops.rename(self, info.id, title.strip()).success(renamed).failure(
+            lambda exc: QMessageBox.warning(self, "重命名文件", getattr(exc, "message", str(exc)))).run()
 
     def delete_selected(self) -> None:
         info = self.selected_info()
@@ -192,11 +204,10 @@ class LibraryDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            documents.delete_document(self.ctx, info.id)
-        except UserError as exc:
-            QMessageBox.warning(self, "删除文件", exc.message)
-            return
-        log.info("document %s deleted from the library", info.id)
-        self.refresh()
-        self.documentDeleted.emit(info.id)
+        def deleted(_none: None) -> None:
+            log.info("document %s deleted from the library", info.id)
+            self.refresh()
+            self.documentDeleted.emit(info.id)
+
+        library_ops.delete(self, info.id).success(deleted).failure(
+            lambda exc: QMessageBox.warning(self, "删除文件", getattr(exc, "message", str(exc)))).run()

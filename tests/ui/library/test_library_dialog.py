@@ -13,9 +13,10 @@ def _titles(dialog) -> list[str]:  # noqa: ANN001
     return [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
 
 
-def test_library_lists_documents_with_their_figures(window) -> None:  # noqa: ANN001
+def test_library_lists_documents_with_their_figures(window, settle) -> None:  # noqa: ANN001
     documents.import_text(window.ctx, OTHER)
     dialog = window.make_library_dialog()
+    settle()  # (the list is read on the worker)
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
     assert headers == ["标题", "通过日期", "章节数", "阅读进度", "导入时间"]
     assert dialog.table.rowCount() == 2
@@ -26,20 +27,23 @@ def test_library_lists_documents_with_their_figures(window) -> None:  # noqa: AN
     assert dialog.table.item(seed_row, 3).text() == "0/17（0%）"
 
 
-def test_open_from_library(window) -> None:  # noqa: ANN001
+def test_open_from_library(window, settle) -> None:  # noqa: ANN001
     other = documents.import_text(window.ctx, OTHER)
     dialog = window.make_library_dialog()
+    settle()  # (the list is read on the worker)
     dialog.select_document(other.document_id)
     dialog.open_selected()
     assert window.reader.document_id == other.document_id
     assert "关于做好春季防火工作的通知" in window.pane.toPlainText()
 
 
-def test_rename_updates_the_list_and_the_open_document(window, monkeypatch) -> None:  # noqa: ANN001
+def test_rename_updates_the_list_and_the_open_document(window, monkeypatch, settle) -> None:  # noqa: ANN001
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("依法治市实施意见（学习本）", True)))
     dialog = window.make_library_dialog()
+    settle()  # (the list is read on the worker)
     dialog.select_document(window.reader.document_id)
     dialog.rename_selected()
+    settle()
     assert _titles(dialog) == ["依法治市实施意见（学习本）（正在阅读）"]
     assert window.windowTitle().startswith("依法治市实施意见（学习本）")
     assert window.outline.topLevelItemCount() == 4  # still reading the same document
@@ -48,13 +52,15 @@ def test_rename_updates_the_list_and_the_open_document(window, monkeypatch) -> N
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("   ", True)))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: warned.append(text)))
     dialog.rename_selected()
+    settle()
     assert warned and "标题" in warned[0]
     assert _titles(dialog) == ["依法治市实施意见（学习本）（正在阅读）"]
 
 
-def test_delete_asks_naming_the_document_and_removes_it(window, monkeypatch) -> None:  # noqa: ANN001
+def test_delete_asks_naming_the_document_and_removes_it(window, monkeypatch, settle) -> None:  # noqa: ANN001
     other = documents.import_text(window.ctx, OTHER)
     dialog = window.make_library_dialog()
+    settle()  # (the list is read on the worker)
     asked: list[str] = []
 
     def answer(reply):  # noqa: ANN001, ANN202
@@ -67,17 +73,20 @@ def test_delete_asks_naming_the_document_and_removes_it(window, monkeypatch) -> 
     dialog.select_document(seed_id)
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     dialog.delete_selected()
+    settle()
     assert "《中共遵义市委关于全面推进依法治市的实施意见》" in asked[-1]
     assert dialog.table.rowCount() == 2  # 否: nothing happens
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     dialog.delete_selected()
+    settle()
     assert [d.id for d in documents.list_documents(window.ctx)] == [other.document_id]
     assert dialog.table.rowCount() == 1
     assert window.reader.document_id == other.document_id  # the window moved to what is left
 
     dialog.select_document(other.document_id)
     dialog.delete_selected()
+    settle()
     assert documents.list_documents(window.ctx) == []
     assert window.reader.document_id is None
     assert "文件库中还没有文件" in window.pane.toPlainText()
