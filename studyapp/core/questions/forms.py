@@ -129,7 +129,8 @@ _WRONG_IN_ITSELF = re.compile(
     r"违反|违法|违背|擅自|任何|随意|捏造|诬告|泄露|非法|抵触|骗取|谋取|牟取|虚报|伪造|变造|贪污|挪用|侵占|滥用|徇私|"
     r"索取|收受|截留|克扣|私分|刁难|报复|隐瞒|歧视|强迫|推诿|敷衍|拖延|压制|侵犯|侵害|干涉|阻碍|妨碍|阻挠|损毁|任意|"
     r"打击|殴打|虐待|遗弃|体罚|侮辱|诽谤|欺骗|弄虚作假|谎报|瞒报|迟报|漏报|破坏|毁灭|冒用|盗用|诱导|误导|欺诈|胁迫|强令|索要|勒索|"
-    r"变相|损害|危害|妨害|扰乱|违规|限制|超标|恶意|隐患|不符合|不合格|不全|假冒|伪劣|过期|失效|影响|干扰|污染")
+    r"变相|损害|危害|妨害|扰乱|违规|限制|超标|恶意|隐患|不符合|不合格|不全|假冒|伪劣|过期|失效|影响|干扰|污染|"
+    r"强制|窃取|攻击|侵入")  # (「可以利用行政手段强制转让技术」 is absurd, not a test: round 39)
 # categories of bodies (国家机关 holds them all): never a key, an option or a swap
 CATEGORY_BODIES = frozenset("""
 国家机关 司法机关 行政机关 主管机关 主管部门 有关机关 有关部门 相关部门 工作部门 监管部门 职能部门 业务部门
@@ -886,6 +887,9 @@ class Forms:
             return []  # 「应当不断提高业务素质」 anyone marks true without having read the text
         if _BOILERPLATE.search(body):
             return []
+        bans_only = not numbers.figures(body) and not _POINT.search(re.sub(r"不得|禁止|严禁", "", body))
+        if bans_only and _WRONG_IN_ITSELF.search(body):
+            return []  # 「不得窃取……非法侵入」: a ban on what is wrong in itself, true to anyone (round 39)
         q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
         if not (numbers.figures(body) or _POINT.search(body)):
             # 「新闻媒体应当……开展宣传教育」: nothing in it to get wrong on its own (round 38), but
@@ -933,9 +937,16 @@ class Forms:
             if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) \
                     or re.match(r"(?:或者|或|至)数", text[f.end:f.end + 3]):
                 continue  # 「六十日……六十日后」 changed once contradicts itself; 「一名或者数名」 allows two
-            wrong = numbers.rivals(f, self.lex.figure_values, 1, avoid={g.value for g in figs} | self._out_of_kind(f, text, falsify=True)
+            wrong = numbers.rivals(f, self.lex.figure_values, 6, avoid={g.value for g in figs} | self._out_of_kind(f, text, falsify=True)
                                    | self._said_elsewhere(f, text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
+            case = re.match(r"[^。；;]{0,40}?的[，,]", text[f.end:])  # the figure sets the case the rule is for
+            if case and re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以上|及以上|以下|不满|不足|超过|未满)", text[f.end:]) \
+                    or re.search(r"(?:超过|不满|不足|未满)$", text[max(0, f.start - 2):f.start]) and case:
+                # 「2人以上共同违法违纪的」 made 3人以上 is still true (3 ≥ 2): only a wider case is false
+                wider_up = re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以下|不满|不足|未满)", text[f.end:]) \
+                    or re.search(r"(?:不满|不足|未满)$", text[max(0, f.start - 2):f.start])
+                wrong = [w for w in wrong if (w > f.value) == bool(wider_up)]
             if wrong:
                 out.append((f.start, f.end, numbers.write(wrong[0], f), "figure"))
         # an actor from a sibling rule of the same kind: 由A批准 → 由B批准
@@ -1087,6 +1098,8 @@ class Forms:
             return False  # 「可以超过……总量控制指标」: a cap turned permission contradicts itself
         if re.search(r"但是|除外|经[^，。；]{0,12}同意", text):
             return False  # 「不得采集……；但是，经本人书面同意的除外」: 可以 is true in the excepted case
+        if re.search(r"应当|必须", clause[b - lo:]):
+            return False  # 「不得从事……应当在高等级实验室进行的活动」 turned 可以 contradicts itself (round 39)
         if re.search(r"确需|确有必要|确因", text[b:]):
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
         if re.search(r"除[^，,；;。]{1,40}外", text[lo:b]) or re.match(r"仅|只|单纯|随意", text[b:b + 2]):
@@ -1239,7 +1252,7 @@ class Forms:
                 continue  # one option much longer than the rest stands out
             rng.shuffle(options)
             old = u0.text[a:b]
-            note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符（见{_where(near)}）。"
+            note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符：" + _quoted(near) + "。"
             stem = f"{self._topic_words(u0)}下列说法不符合规定的是（　　）。"
             q = self._question(u0, "single", stem, options, [options.index(strip_end(wrong))],
                                quote=self.lex.units[u0.order].text,
@@ -1278,8 +1291,7 @@ class Forms:
         wrong = options.index(strip_end(false.question.stem))
         topics = {self._topic_words(c.unit) for c in trues + [false]}
         topic = topics.pop() if len(topics) == 1 else ""
-        note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符：" + "；".join(
-            f"{_where([c])}“{strip_end(c.unit.text)}”" for c in sorted(trues, key=lambda c: c.unit.order)) + "。"
+        note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符：" + _quoted(trues) + "。"
         u0 = false.unit
         if as_multiple:
             q = self._question(u0, "multiple", f"{topic}下列说法符合规定的有（　　）。", options,
@@ -1661,6 +1673,13 @@ def _where(options) -> str:  # noqa: ANN001 - units or candidates
         if label and label not in labels:
             labels.append(label)
     return "、".join(labels) or "本文件"
+
+
+def _quoted(options) -> str:  # noqa: ANN001 - units or candidates
+    """The true options of a choice among statements, each with where it stands and its words:
+    「第九条“……”；第十条“……”」 — the explanation quotes every option's source (round 39)."""
+    units = sorted((getattr(o, "unit", o) for o in options), key=lambda u: u.order)
+    return "；".join(f"{_where([u])}“{strip_end(u.text)}”" for u in units)
 
 
 def _ch(text: str, i: int) -> str:

@@ -128,6 +128,8 @@ class Unit:
             return None  # the condition the paragraph opened with holds here too: shown after it, or not asked
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
+        if re.search(r"一并(?:报|提交|报送|提出|送|移送|处理|说明|公布)", body):
+            return None  # 「……一并报国务院……」: together with what, the sentence before says (round 39)
         if re.match(r"^[^，,。；;]{0,20}在(?:审查|审核|调查|检查|办理|处理|评审|核查)(?:过程)?中", body) \
                 or re.search(r"在[\u4e00-\u9fff]{0,8}工作(?:结束|完成)后", body):
             return None  # 「在审查过程中」「在应急处置工作结束后」: which review, which work — the text said before
@@ -145,7 +147,7 @@ class Unit:
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:
             return None  # 「其中……」「但是……」 read right after the sentence they continue
         if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]
-                                                     or re.search(r"的其他\w{0,4}情形", body))):
+                                                     or re.search(r"的其[他它][\u4e00-\u9fff]{0,6}(?:情形|情节|行为|事项|情况|职责)", body))):
             return None  # a catch-all item (其他……的) says nothing of its own
         if self.item and body.startswith("由"):
             return None  # an item that is a consequence (由……责令改正): the misconduct is elsewhere

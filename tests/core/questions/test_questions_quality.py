@@ -1040,3 +1040,38 @@ def test_the_floor_never_offers_a_duty_with_nothing_to_get_wrong() -> None:
     text = "".join(f"第{n}条 {d}。\n" for n, d in zip("一二三四五六", duties, strict=True))
     result = generate_bank(parse_text(text), seed=1)
     assert not [q for q in result.questions if q.type == "judge" and q.answer is True]
+
+
+def test_round_39_failures_stay_fixed() -> None:
+    """Round 39 (nine new laws and regulations, every proposed question rated)."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 行政机关公务员2人以上共同违法违纪，需要给予处分的，根据各自应当承担的纪律责任，分别给予处分。\n"
+            "第二条 从事病原微生物实验活动应当在相应等级的实验室进行。低等级病原微生物实验室不得从事国家病原微生物"
+            "目录规定应当在高等级病原微生物实验室进行的病原微生物实验活动。\n"
+            "第三条 有下列情形之一的，应当从重处分：\n（一）在两人以上的共同违法违纪行为中起主要作用的；\n"
+            "（二）隐匿、伪造、销毁证据的；\n（三）法律、法规、规章规定的其他从重情节。\n"
+            "第四条 公务员5人以上的单位，应当设立考核小组。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+
+    def unit(part: str):
+        return next(u for u in lex.units if part in u.text)
+
+    # 「2人以上共同违法违纪的」 made 3人以上 is still true: only a wider case (1人以上) is false
+    changed = [new for _a, _b, new, why in forms._falsifications(unit("2人以上")) if why == "figure"]
+    assert all(numbers.figures(new)[0].value < 2 for new in changed)
+    # 「不得从事……应当……进行的活动」 turned 可以 contradicts itself
+    assert not any(why == "modal" for *_, why in forms._falsifications(unit("低等级")))
+    # a catch-all item (「……规定的其他从重情节」) says nothing of its own
+    assert unit("其他从重情节").context() is None
+    more = Lexicon(parse_text(
+        "第一条 任何组织或者个人不得窃取他人加密保护的信息或者非法侵入他人的密码保障系统。\n"
+        "第二条 行政机关不得利用行政手段强制转让商用密码技术。\n"
+        "第三条 项目单位应当在每年12月31日前向国务院畜牧兽医行政主管部门报告合作研究情况。"
+        "合作研究项目有变更的，项目单位应当将变更情况一并报国务院畜牧兽医行政主管部门。\n"))
+    mforms = Forms(more)
+    steal, force, together = (next(u for u in more.units if part in u.text) for part in ("窃取", "强制", "一并"))
+    assert not mforms.rule_true(steal)  # a ban on what is wrong in itself: true to anyone
+    assert not any(why == "modal" for *_, why in mforms._falsifications(force))  # 「可以强制转让」 is absurd
+    assert together.context() != ""  # 「一并」: together with what, the sentence before says
