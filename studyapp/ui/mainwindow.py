@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
     def show_settings(self):  # noqa: ANN201 - SettingsDialog, imported when first used
         """文件 → 设置…: the administrator's (the values shape every printed form)."""
         from studyapp.services import settings as settings_service
-        from studyapp.ui.settings_dialog import SettingsDialog
+        from studyapp.ui.settings.dialog import SettingsDialog
 
         if self.ctx is None or not self._admin("修改设置"):
             return None

@@ -229,7 +229,7 @@ def test_probe_windows(qtbot, make_window, seeded_ctx, seed_id, monkeypatch) -> 
         ("继续答题", lambda: ResumeDialog([UnfinishedAttempt(1, "exam", long_title, "2015-04-15 09:00", 3, 20, 600.0)],
                                           "王德伦", window)),
         ("新学员", lambda: AddPersonDialog(seeded_ctx, window, name="王德伦")),
-        ("设置", lambda: __import__("studyapp.ui.settings_dialog", fromlist=["x"]).SettingsDialog(seeded_ctx, window)),
+        ("设置", lambda: __import__("studyapp.ui.settings.dialog", fromlist=["x"]).SettingsDialog(seeded_ctx, window)),
     ]
     for name, make in smaller:
         dialog = make()

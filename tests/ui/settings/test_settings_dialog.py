@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QMessageBox, QTabWidget
 
 from studyapp.config import OPTIONS
 from studyapp.services import settings
+from studyapp.ui.settings import ops as settings_ops
 
 
-def test_settings_are_grouped_in_words_and_saved_all_at_once(qtbot, make_window, seeded_ctx) -> None:
+def test_settings_are_grouped_in_words_and_saved_all_at_once(qtbot, make_window, seeded_ctx, settle) -> None:
     window = make_window()
     dialog = window.show_settings()
     assert dialog is not None and dialog.isVisible()
@@ -26,7 +27,9 @@ def test_settings_are_grouped_in_words_and_saved_all_at_once(qtbot, make_window,
     ratio = dialog.fields["records.pass_ratio"]
     assert isinstance(ratio, QDoubleSpinBox) and ratio.maximum() == 1.0
     ratio.setValue(0.7)
-    assert dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):  # (stored on the worker, then closed)
+        assert dialog.save()
+    settle()
     assert settings.get_setting(seeded_ctx, "quiz.multiple_rule") == "partial"
     assert settings.get_setting(seeded_ctx, "org.unit_name") == "某某乡党委"
     assert settings.get_setting(seeded_ctx, "records.pass_ratio") == 0.7
@@ -36,9 +39,25 @@ def test_a_refused_value_names_its_setting_and_nothing_is_stored(qtbot, make_win
     window = make_window()
     dialog = window.show_settings()
     dialog.fields["org.unit_name"].setText("新名称")
-    with mock.patch.object(settings, "check", side_effect=ValueError("设置“单位名称（打印表头）”的值无效。")), \
+    with mock.patch.object(settings_ops, "check", side_effect=ValueError("设置“单位名称（打印表头）”的值无效。")), \
             mock.patch.object(QMessageBox, "warning") as warned:
         assert not dialog.save()
     assert "单位名称" in warned.call_args[0][2]
     assert settings.get_setting(seeded_ctx, "org.unit_name") != "新名称"
+    dialog.reject()
+
+
+def test_a_value_the_database_refuses_is_said_and_the_dialog_stays(qtbot, make_window, seeded_ctx, settle) -> None:
+    """Stored on the worker: a refusal there (a full disk, a busy database) comes back as a message."""
+    from studyapp.core.model import UserError
+
+    window = make_window()
+    dialog = window.show_settings()
+    dialog.fields["org.unit_name"].setText("又一个名称")
+    with mock.patch.object(settings, "set_settings", side_effect=UserError("磁盘已满，设置没有保存。")), \
+            mock.patch.object(QMessageBox, "warning") as warned:
+        assert dialog.save()  # (checked as typed: sent to be stored)
+        settle()
+    assert "磁盘已满" in warned.call_args[0][2] and dialog.isVisible()
+    assert settings.get_setting(seeded_ctx, "org.unit_name") != "又一个名称"
     dialog.reject()

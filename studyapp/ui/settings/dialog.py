@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.config import OPTIONS, Option
-from studyapp.core.model import UserError
-from studyapp.services import settings as settings_service
 from studyapp.services.context import AppContext
+from studyapp.ui.settings import ops as settings_ops
 
 
 def shown_options() -> dict[str, list[Option]]:
@@ -129,33 +128,38 @@ class SettingsDialog(QDialog):
         return field.text().strip() if isinstance(field, QLineEdit) else None
 
     def load(self) -> None:
+        names = [opt.name for options in shown_options().values() for opt in options]
+        self.stored = settings_ops.values_now(self.ctx, names)
         for options in shown_options().values():
             for opt in options:
-                self._show(opt, settings_service.get_setting(self.ctx, opt.name))
+                self._show(opt, self.stored[opt.name])
 
     def _defaults(self, options: list[Option]) -> None:
         for opt in options:
             self._show(opt, opt.default)
 
     def save(self) -> bool:
-        """Store what changed; a refused value names its setting and nothing else is stored."""
+        """Store what changed (on the worker; the dialog closes once it is stored); a refused
+        value names its setting and nothing else is stored. False when a typed value is refused."""
         changed: list[tuple[Option, Any]] = []
         for options in shown_options().values():
             for opt in options:
                 value = self.value(opt.name)
                 try:
-                    value = settings_service.check(opt, value)
+                    value = settings_ops.check(opt, value)
                 except ValueError as exc:
                     self.tabs.setCurrentIndex(list(shown_options()).index(opt.group))
                     self.fields[opt.name].setFocus()
                     QMessageBox.warning(self, "设置", str(exc))
                     return False
-                if value != settings_service.get_setting(self.ctx, opt.name):
+                if value != self.stored.get(opt.name):
                     changed.append((opt, value))
-        try:
-            settings_service.set_settings(self.ctx, {opt.name: value for opt, value in changed})
-        except UserError as exc:
-            QMessageBox.warning(self, "设置", exc.message)
-            return False
-        self.accept()
+        if not changed:
+            self.accept()
+            return True
+
+        def refused(exc: BaseException) -> None:
+            QMessageBox.warning(self, "设置", getattr(exc, "message", str(exc)))
+
+        settings_ops.store(self, changed).success(lambda _none: self.accept()).failure(refused).run()
         return True

@@ -1,0 +1,1 @@
+"""设置: the administrator's settings dialog and its operations."""

@@ -1,0 +1,25 @@
+"""设置's operations (ui/ops.py): the values the dialog opens with, and storing what changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from studyapp.config import Option
+from studyapp.services import settings as settings_service
+from studyapp.ui.ops import Changes, CollectionOp
+
+check = settings_service.check  # (a typed value coerced and checked against its option: no database)
+
+
+def values_now(ctx, names: list[str]) -> dict[str, Any]:  # noqa: ANN001
+    """Every setting the dialog shows, as stored (its starting values: one short read)."""
+    return {name: settings_service.get_setting(ctx, name) for name in names}
+
+
+def store(parent: QWidget, changed: list[tuple[Option, Any]]) -> CollectionOp[None]:
+    """What the administrator changed, in one transaction (a refusal stores nothing)."""
+    values = {opt.name: value for opt, value in changed}
+    return CollectionOp(parent, lambda ctx: settings_service.set_settings(ctx, values), Changes.of("settings")) \
+        .titled("设置")
