@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
 
     def show_backups(self):  # noqa: ANN201 - BackupDialog, imported when first used
         """文件 → 备份与恢复… (non-modal: a backup runs on the worker meanwhile)."""
-        from studyapp.ui.backup_dialog import BackupDialog
+        from studyapp.ui.backup.dialog import BackupDialog
 
         if self.ctx is None:
             return None

@@ -1,7 +1,8 @@
 """「备份与恢复」: the data folder's backups (date, kind, what each holds), 立即备份, and restoring
-one. Backups are made and listed on the task runner's worker; a restore is checked at once and
-carried out when the data folder is next opened (the app closes and asks to be reopened), so
-the open database is never swapped under the running app."""
+one. Everything goes through ui/backup/ops.py on the worker: backups are made and listed there,
+and a restore or a data package is checked there and carried out when the data folder is next
+opened (the app closes and asks to be reopened), so the open database is never swapped under
+the running app."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import UserError
-from studyapp.services import backup
 from studyapp.services.context import AppContext
+from studyapp.ui.backup import ops as backup_ops
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -43,7 +44,7 @@ class BackupDialog(QDialog):
         self.setObjectName("backupDialog")
         self.setWindowTitle("备份与恢复")
         self.ctx, self.runner = ctx, runner
-        self.infos: list[backup.BackupInfo] = []
+        self.infos: list[backup_ops.BackupInfo] = []
         self.restore_scheduled = False
         intro = QLabel("学习测评每天自动备份一次（保留最近 7 天、4 周、12 个月的备份），"
                        "也可以随时“立即备份”。恢复前，当前数据会先另存为一份“恢复前”备份。", self)
@@ -94,11 +95,9 @@ class BackupDialog(QDialog):
 
     # --- the list -----------------------------------------------------------------------------
     def refresh(self) -> Task:
-        ctx = self.ctx
-        return self.runner.run(lambda _p, _c: backup.backups(ctx), title="备份与恢复",
-                               on_success=self._show, on_failure=self._failed, show_progress=False)
+        return backup_ops.backups(self, self._show).failure(self._failed).run()
 
-    def _show(self, infos: list[backup.BackupInfo]) -> None:
+    def _show(self, infos: list[backup_ops.BackupInfo]) -> None:
         self.infos = infos
         self.table.setRowCount(len(infos))
         for r, b in enumerate(infos):
@@ -112,7 +111,7 @@ class BackupDialog(QDialog):
             self.status.setText("还没有备份。点“立即备份”备份一份。")
         self._update_buttons()
 
-    def selected(self) -> backup.BackupInfo | None:
+    def selected(self) -> backup_ops.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.infos[rows[0].row()] if rows else None
 
@@ -122,10 +121,9 @@ class BackupDialog(QDialog):
 
     # --- actions ------------------------------------------------------------------------------
     def backup_now(self) -> Task:
-        ctx = self.ctx
         self.backup_button.setEnabled(False)
 
-        def done(info: backup.BackupInfo) -> None:
+        def done(info: backup_ops.BackupInfo) -> None:
             self.backup_button.setEnabled(True)
             self.status.setText(f"已备份并检查完好：{info.path}")
             self.refresh()
@@ -134,8 +132,7 @@ class BackupDialog(QDialog):
             self.backup_button.setEnabled(True)
             self._failed(exc)
 
-        return self.runner.run(lambda _p, _c: backup.make_backup(ctx, "manual"), title="立即备份",
-                               label="正在备份…", on_success=done, on_failure=failed)
+        return backup_ops.make_backup(self).success(done).failure(failed).run()
 
     def _admin(self, what: str) -> bool:
         from studyapp.ui.admin import require
@@ -156,15 +153,14 @@ class BackupDialog(QDialog):
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Ok:
             return False
-        try:
-            backup.schedule_restore(self.ctx, chosen.path)
-        except UserError as exc:
-            QMessageBox.warning(self, "恢复备份", exc.message)
-            return False
-        self.restore_scheduled = True
-        self.status.setText(f"已安排恢复 {chosen.taken:%Y-%m-%d %H:%M} 的备份：请关闭学习测评，再重新打开。")
-        self._update_buttons()
-        log.info("restore of %s scheduled", chosen.path)
+        def scheduled(_none: None) -> None:
+            self.restore_scheduled = True
+            self.status.setText(f"已安排恢复 {chosen.taken:%Y-%m-%d %H:%M} 的备份：请关闭学习测评，再重新打开。")
+            self._update_buttons()
+            log.info("restore of %s scheduled", chosen.path)
+
+        backup_ops.schedule_restore(self, chosen.path).success(scheduled).failure(
+            lambda exc: QMessageBox.warning(self, "恢复备份", getattr(exc, "message", str(exc)))).run()
         return True
 
     def export_archive(self, path: str | None = None) -> Task | None:
@@ -176,13 +172,10 @@ class BackupDialog(QDialog):
                 self, "导出数据包", str(Path.home() / f"学习测评数据-{dt.date.today():%Y%m%d}.zip"), "数据包 (*.zip)")
             if not path:
                 return None
-        ctx = self.ctx
-
-        def done(info: backup.BackupInfo) -> None:
+        def done(info: backup_ops.BackupInfo) -> None:
             self.status.setText(f"已导出数据包：{info.path}（{info.summary()}）")
 
-        return self.runner.run(lambda _p, _c: backup.export_archive(ctx, Path(path)), title="导出数据包",
-                               label="正在导出全部数据…", on_success=done, on_failure=self._failed)
+        return backup_ops.export_archive(self, Path(path)).success(done).failure(self._failed).run()
 
     def import_archive(self, path: str | None = None, *, confirm: bool = True) -> bool:
         """导入数据包…: check the archive now, restore it when the app is opened next."""
@@ -199,19 +192,17 @@ class BackupDialog(QDialog):
                 QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Ok:
             return False
-        try:
-            info = backup.stage_archive(self.ctx, Path(path))
-        except UserError as exc:
-            self._failed(exc)
-            return False
-        self.restore_scheduled = True
-        self.status.setText(f"数据包检查完好（{info.summary()}），已安排导入：请关闭学习测评，再重新打开。")
-        self._update_buttons()
-        self.refresh()
+        def staged(info: backup_ops.BackupInfo) -> None:
+            self.restore_scheduled = True
+            self.status.setText(f"数据包检查完好（{info.summary()}），已安排导入：请关闭学习测评，再重新打开。")
+            self._update_buttons()
+            self.refresh()
+
+        backup_ops.stage_archive(self, Path(path)).success(staged).failure(self._failed).run()
         return True
 
     def open_folder(self) -> None:
-        folder = backup.folder_of(self.ctx)
+        folder = backup_ops.folder_now(self.ctx)
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 

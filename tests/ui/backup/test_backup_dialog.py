@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from studyapp.db.engine import DB_FILENAME
 from studyapp.services import backup
-from studyapp.ui.backup_dialog import BackupDialog
+from studyapp.ui.backup.dialog import BackupDialog
 
 
-def test_backup_now_lists_it_and_a_restore_is_scheduled(qtbot, make_window, monkeypatch) -> None:
+def test_backup_now_lists_it_and_a_restore_is_scheduled(qtbot, make_window, monkeypatch, settle) -> None:
     window = make_window()
     assert window.act_backup.text() == "备份与恢复…"
     dialog = window.show_backups()
@@ -27,6 +27,7 @@ def test_backup_now_lists_it_and_a_restore_is_scheduled(qtbot, make_window, monk
     assert dialog.restore_button.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Ok)
     assert dialog.restore_selected()
+    settle()  # (scheduled on the worker)
     assert (Path(window.ctx.data_dir) / backup.PENDING).is_file()
     assert "重新打开" in dialog.status.text() and not dialog.restore_button.isEnabled()
 
@@ -60,7 +61,7 @@ def test_a_damaged_database_at_start_offers_the_newest_good_backup(qtbot, tmp_pa
     window.close()
 
 
-def test_export_and_import_a_data_package(qtbot, make_window, tmp_path) -> None:
+def test_export_and_import_a_data_package(qtbot, make_window, tmp_path, settle) -> None:
     """导出数据包… writes a checked .zip; 导入数据包… checks it, lists it among the backups and
     restores it at the next start; a broken package is refused with a message."""
     window = make_window()
@@ -75,10 +76,12 @@ def test_export_and_import_a_data_package(qtbot, make_window, tmp_path) -> None:
     from unittest import mock
 
     with mock.patch.object(QMessageBox, "warning") as warned:
-        assert not dialog.import_archive(str(broken), confirm=False)
+        dialog.import_archive(str(broken), confirm=False)  # (checked on the worker)
+        settle()
     assert "没有导入" in warned.call_args[0][2]
     assert not (Path(window.ctx.data_dir) / backup.PENDING).exists()
     assert dialog.import_archive(str(target), confirm=False)
+    settle()
     assert (Path(window.ctx.data_dir) / backup.PENDING).is_file() and "重新打开" in dialog.status.text()
     qtbot.waitUntil(lambda: "导入的数据包" in [dialog.table.item(r, 1).text()
                                             for r in range(dialog.table.rowCount())])

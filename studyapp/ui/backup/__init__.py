@@ -1,0 +1,1 @@
+"""备份与恢复: the backups dialog and its operations."""
