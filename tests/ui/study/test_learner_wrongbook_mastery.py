@@ -162,6 +162,7 @@ def test_reads_before_choosing_belong_to_the_learner_and_a_personal_pc_remembers
     from studyapp.services import documents, reading
 
     window = make_window()
+    settle()  # (the window's own first reads and writes run on its worker: this test writes beside them)
     study = window.study
     doc = window.reader.document_id
     assert study.person is None
