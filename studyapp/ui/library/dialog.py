@@ -187,7 +187,7 @@ class LibraryDialog(QDialog):
             self.refresh(select_id=info.id)
             self.documentRenamed.emit(info.id)
 
-        library_ops.rename(self, info.id, title.strip()).success(renamed).failure(
+        library_ops.rename_document(self, info.id, title.strip()).success(renamed).failure(
             lambda exc: QMessageBox.warning(self, "重命名文件", getattr(exc, "message", str(exc)))).run()
 
     def delete_selected(self) -> None:
@@ -209,5 +209,5 @@ class LibraryDialog(QDialog):
             self.refresh()
             self.documentDeleted.emit(info.id)
 
-        library_ops.delete(self, info.id).success(deleted).failure(
+        library_ops.delete_document(self, info.id).success(deleted).failure(
             lambda exc: QMessageBox.warning(self, "删除文件", getattr(exc, "message", str(exc)))).run()

@@ -17,14 +17,14 @@ def document_list(parent: QWidget, success: Callable[[list[DocumentInfo]], Any])
     return QueryOp(parent, lambda ctx: documents.list_documents(ctx), success).titled("文件库")
 
 
-def rename(parent: QWidget, document_id: int, title: str) -> CollectionOp[None]:
+def rename_document(parent: QWidget, document_id: int, title: str) -> CollectionOp[None]:
     """A document's title (UserError for one no form can print, or an empty one)."""
     return CollectionOp(parent, lambda ctx: documents.rename_document(ctx, document_id, title),
                         Changes.of("documents", documents=(document_id,)) | Changes.reading(document_id)) \
         .titled("重命名文件")
 
 
-def delete(parent: QWidget, document_id: int) -> CollectionOp[None]:
+def delete_document(parent: QWidget, document_id: int) -> CollectionOp[None]:
     """A document with its sections, reads and notes (the study records stay)."""
     return CollectionOp(parent, lambda ctx: documents.delete_document(ctx, document_id),
                         Changes.of("documents", "bank", "reading", documents=(document_id,))).titled("删除文件")

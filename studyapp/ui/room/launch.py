@@ -40,6 +40,7 @@ from studyapp.core.model import UserError
 from studyapp.services import AppContext
 from studyapp.services.dto_room import KIND_NAMES, RunInfo, RunView
 from studyapp.ui.bank.hint import ReviewHint
+from studyapp.ui.ops import CollectionOp
 from studyapp.ui.room import ops as room_ops
 
 log = logging.getLogger("studyapp.room")
@@ -181,7 +182,7 @@ class StartDialog(QDialog):
 
         op.success(started).failure(refused).run()
 
-    def start(self) -> room_ops.CollectionOp:
+    def start(self) -> CollectionOp[RunView]:
         """The operation that starts the run the form describes (UserError for what is missing)."""
         doc = self.document_box.currentData()
         if doc is None:

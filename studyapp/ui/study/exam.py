@@ -376,7 +376,7 @@ class ExamPage(StudyPage):
         the clock's heartbeat beside it: the learner is leaving, nothing is typed meanwhile)."""
         for pos, (response, seconds, given) in list(self._pending.items()):
             try:
-                study_ops.exam_answer_now(self.ctx, self.attempt.id, pos, response, seconds, study_ops.LONG_WAIT,
+                study_ops.exam_answer_now(self.ctx, self.attempt.id, pos, response, seconds, study_ops.LONG_WAIT_MS,
                                           delayed_s=self.clock() - given)
                 del self._pending[pos]
             except UserError as exc:

@@ -20,7 +20,7 @@ from studyapp.core.blueprint import Blueprint
 from studyapp.core.model import UserError
 from studyapp.services import bank, documents, home, mystudy, practice, quiz, reading, review, roster, wrongbook
 from studyapp.services import settings as settings_service
-from studyapp.services.context import LONG_WAIT_MS
+from studyapp.services.context import LONG_WAIT_MS  # noqa: F401 - the wait of an answer stored as the page is left
 from studyapp.services.dto import DocumentView
 from studyapp.services.dto_records import PersonDraft, PersonView
 from studyapp.services.dto_study import AnswerResult, AttemptView, ExamResult, MyStudy, SavedAnswer, WrongBook
@@ -31,7 +31,6 @@ log = logging.getLogger("studyapp.ui")
 DatabaseBusy = quiz.DatabaseBusy  # (the lock was not free within the wait asked for)
 TimeUpError = quiz.TimeUpError
 AttemptClosedError = quiz.AttemptClosedError
-LONG_WAIT = LONG_WAIT_MS
 
 
 @dataclass(frozen=True)

@@ -257,7 +257,7 @@ class PracticePage(StudyPage):
         for pos, (response, seconds) in list(self._pending.items()):
             try:
                 self.results[pos] = study_ops.practice_answer_now(self.ctx, self.attempt.id, pos, response, seconds,
-                                                                  study_ops.LONG_WAIT)
+                                                                  study_ops.LONG_WAIT_MS)
                 del self._pending[pos]
             except UserError as exc:
                 log.warning("kept answer %d of practice %d not stored: %s", pos, self.attempt.id, exc)

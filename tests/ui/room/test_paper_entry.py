@@ -18,6 +18,16 @@ def type_cell(table, text: str) -> None:
     QApplication.processEvents()  # the editor commits on a queued call, as in the real event loop
 
 
+def open_grid(qtbot, ctx, run_id: int) -> PaperEntryWindow:  # noqa: ANN001
+    """The score-entry window of a run, shown and active (typing goes to it)."""
+    win = PaperEntryWindow(ctx, run_id)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    return win
+
+
 def letter(item, right: bool) -> str:
     if item.type == "judge":
         return ("a" if item.answer else "b") if right else ("b" if item.answer else "a")
@@ -29,11 +39,7 @@ def letter(item, right: bool) -> str:
 
 def test_typing_letters_grades_totals_live_and_saves(qtbot, seeded_ctx, start_run, session_id) -> None:
     run_id = start_run("paper")
-    win = PaperEntryWindow(seeded_ctx, run_id)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitActive(win):
-        win.activateWindow()
+    win = open_grid(qtbot, seeded_ctx, run_id)
     table = win.table
     table.setFocus()
     items = win.sheet.items["A"]
@@ -69,11 +75,7 @@ def test_typing_letters_grades_totals_live_and_saves(qtbot, seeded_ctx, start_ru
 
 def test_variant_column_switches_the_key(qtbot, seeded_ctx, start_run) -> None:
     run_id = start_run("paper")
-    win = PaperEntryWindow(seeded_ctx, run_id)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitActive(win):
-        win.activateWindow()
+    win = open_grid(qtbot, seeded_ctx, run_id)
     table = win.table
     table.setFocus()
     table.setCurrentCell(2, 1)
@@ -91,11 +93,7 @@ def test_variant_column_switches_the_key(qtbot, seeded_ctx, start_run) -> None:
 def test_what_was_typed_last_is_stored_when_the_window_closes(qtbot, seeded_ctx, start_run) -> None:
     """Cells are stored on the window's own worker; closing the window waits for them."""
     run_id = start_run("paper")
-    win = PaperEntryWindow(seeded_ctx, run_id)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitActive(win):
-        win.activateWindow()
+    win = open_grid(qtbot, seeded_ctx, run_id)
     first = win.sheet.items["A"][0]
     win.table.setFocus()
     win.table.setCurrentCell(0, FIRST_Q_COL)
