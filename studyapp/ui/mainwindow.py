@@ -385,19 +385,20 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
         def chosen(title: str) -> None:
-            from studyapp.core.model import UserError
-            from studyapp.services import documents
+            from studyapp.ui.library import ops as library_ops
 
             title = title.strip()
             if not title or title == result.title:
                 return
-            try:
-                documents.rename_document(self.ctx, result.document_id, title)
-            except UserError as exc:
-                QMessageBox.warning(self, "文件标题", exc.message)
-                return
-            self.open_document(result.document_id, self.reader.section_id)
-            self.statusBar().showMessage(f"标题已改为《{title}》", 8000)
+
+            def renamed(_none: None) -> None:
+                self.open_document(result.document_id, self.reader.section_id)
+                self.statusBar().showMessage(f"标题已改为《{title}》", 8000)
+
+            # on the worker, after the import's own writes (on this thread it would find them
+            # still writing: 「数据库正忙」)
+            library_ops.rename_document(self, result.document_id, title).success(renamed).failure(
+                lambda exc: QMessageBox.warning(self, "文件标题", getattr(exc, "message", str(exc)))).run()
 
         dialog.textValueSelected.connect(chosen)
         self.title_dialog = dialog

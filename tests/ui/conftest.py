@@ -22,6 +22,22 @@ def _configured_app(qapp):  # noqa: ANN001, ANN202
     return qapp
 
 
+@pytest.fixture(autouse=True)
+def _no_unclicked_message_boxes(monkeypatch):  # noqa: ANN001, ANN202
+    """A message box nobody clicks would hold the run until CI's time runs out (seen: 「数据库正忙」
+    over a title prompt): the test fails at once instead, naming the box. A test that expects one
+    replaces it with its own."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(kind: str):  # noqa: ANN202
+        def box(_parent, title, text, *_a, **_k):  # noqa: ANN001, ANN202
+            raise AssertionError(f"QMessageBox.{kind} nobody clicks: {title}: {text}")
+        return staticmethod(box)
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, refuse(kind))
+
+
 @pytest.fixture
 def make_window(qtbot, seeded_ctx) -> Iterator[Callable[..., object]]:  # noqa: ANN001
     """Open a main window on the seeded database where a real start would open it.

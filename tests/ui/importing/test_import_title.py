@@ -26,6 +26,6 @@ def test_an_untitled_paste_asks_for_its_title(qtbot, window) -> None:  # noqa: A
     dialog = window.title_dialog
     assert dialog.isVisible() and "没有从文字中找到这份文件的标题" in dialog.labelText()
     dialog.setTextValue("关于加强学习的通知")
-    dialog.accept()
+    dialog.accept()  # stored on the worker, after whatever the import still writes
+    qtbot.waitUntil(lambda: window.reader.view.title == "关于加强学习的通知", timeout=30000)
     assert documents.get_document(window.ctx, result.document_id).title == "关于加强学习的通知"
-    assert window.reader.view.title == "关于加强学习的通知"
