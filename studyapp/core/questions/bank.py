@@ -110,10 +110,16 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
             judge_turn[True] == judge_turn[False] and zlib.crc32(f"{seed}:{u.order}".encode()) % 3 == 0)
         js = forms.contrast(u, truth) or forms.contrast(u, not truth) \
             or forms.judge(u, rng, truth) or forms.judge(u, rng, not truth)
+        if js:
+            side = js[0].question.answer is not True
+            other = forms.contrast(u, side) or forms.judge(u, rng, side)
+            if other and not verify(other[0].question, document, index=index):
+                js[0].flip = other[0]
         take(js)
         judge_turn.update(c.question.answer for c in js)
         take(forms.rule_true(u) or forms.duty_true(u), fallback)
     take(forms.lists())
+    take(forms.definitions(random.Random(f"{seed}:definitions")))
     by_info: dict[int, list] = defaultdict(list)
     for u in units:
         by_info[id(u.info)].append(u)
@@ -262,13 +268,17 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
     cap = max(others, min(judges, JUDGE_FLOOR))
     if judges > cap:
         # keep the best of each side in turn, so the cut also keeps true and false balanced
+        # (a section's only question first: the cut keeps the sections the set asks about)
+        asked = Counter(tuple(c.unit.path) for c in chosen if c.type != "judge")
         sides = [sorted((c for c in chosen if c.type == "judge" and c.question.answer is side),
-                        key=lambda c: (-c.score, c.unit.order)) for side in (False, True)]
+                        key=lambda c: (tuple(c.unit.path) in asked, -c.score, c.unit.order)) for side in (False, True)]
         keep: set[int] = set()
         i = 0
         while len(keep) < cap and any(sides):
             side = sides[i % 2] if sides[i % 2] else sides[(i + 1) % 2]
-            keep.add(id(side.pop(0)))
+            c = side.pop(0)
+            keep.add(id(c))
+            asked[tuple(c.unit.path)] += 1
             i += 1
         for c in chosen:
             if c.type == "judge" and id(c) not in keep:
@@ -303,12 +313,30 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
         else:
             extra_side, extra = (True, 0) if 0.35 <= t / len(judges) <= 0.65 else (
                 (True, _excess(t, f)) if t > f else (False, _excess(f, t)))
-        for c in sorted((c for c in judges if c.question.answer is extra_side), key=lambda c: c.score):
+        # an item that can be asked on the other side is turned over (each turn evens the sides
+        # by two); the rest of the excess is dropped, a section's only question last
+        turned: dict[int, Candidate] = {}
+        others = [c for c in chosen if id(c) not in removed]
+        for c in sorted((c for c in judges if c.question.answer is extra_side and c.flip is not None),
+                        key=lambda c: (c.score, c.unit.order)):
+            if extra < 2:
+                break
+            if any(o is not c and (o.unit.order == c.unit.order or set(map(norm, o.keys)) & set(map(norm, c.flip.keys)))
+                   for o in others):
+                continue  # the sentence is asked again, or the change keys another question
+            turned[id(c)] = c.flip
+            extra -= 2
+            dropped["selection_turned_over"] += 1
+        per_section = Counter(tuple(c.unit.path) for c in chosen if id(c) not in removed)
+        for c in sorted((c for c in judges if c.question.answer is extra_side and id(c) not in turned),
+                        key=lambda c: (per_section[tuple(c.unit.path)] <= 1, c.score)):
             if extra <= 0:
                 break
+            per_section[tuple(c.unit.path)] -= 1
             removed.add(id(c))
             extra -= 1
             dropped["selection_true_share"] += 1
+        chosen = [turned.get(id(c), c) for c in chosen]
     return [c for c in chosen if id(c) not in removed]
 
 

@@ -72,6 +72,9 @@ _GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核�
 _GENERIC_MECHANISM = frozenset("风险 预警 防控 应急 联动 共享 信息 评估 协作 会商 沟通 通报 反馈 预防 处置 "
                                "考核 激励 约束 保障 投入 统筹".split())
 _INSTRUMENT_TAILS = ("的方式", "的办法", "的形式", "的原则")
+# a definition: 「本条例所称医疗事故，是指……」, or an item of 「下列用语的含义」 (「艾滋病，是指……」)
+_DEFINITION = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)])?(?P<said>(?P<own>本(?:法|条例|办法|规定|细则|准则|决定))?(?:中)?所称)?"
+                         r"(?:的)?[“\"]?(?P<term>[^，,。；;“”\"：:]{2,14})[”\"]?[，,：:](?:是指|指)(?P<def>[^。；;]{12,})$")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _INSTITUTIONS = frozenset("制度 机制 体制 体系 清单 责任制 工作机制 管理制度".split())
 # verbs that frame a measure (建立……制度): the word after them starts a new term
@@ -108,7 +111,8 @@ _POINT = re.compile(r"不得|禁止|严禁|批准|备案|审批|核准|许可|�
                     r"[^，。；]{6,}的[，,][^，。；]{0,20}(?:应当|必须|可以|有权)")  # (a case and what it gets)
 # the drafting of a plan or a policy, true of any text of its kind (round 38)
 _BOILERPLATE = re.compile(r"相协调|相衔接|相适应|相一致|相结合|做好[^，。；]{0,16}工作|发扬|弘扬|传承|"
-                          r"贯彻[^，。；]{0,8}方针|舆论监督|宣传教育|共享[^，。；]{0,6}信息|信息共享")
+                          r"贯彻[^，。；]{0,8}方针|舆论监督|宣传教育|共享[^，。；]{0,6}信息|信息共享|"
+                          r"互相配合|相互配合|密切配合|协同配合|各负其责|分工负责")  # (coordination: round 41)
 # what a court or a procuratorate never does: in its place, the sentence reads as nonsense
 _ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院", "监察机关"), re.compile(
     r"查处|行政处罚|处罚|罚款|吊销|责令|没收|警告|拘留|出警|登记|许可|备案|审批|核发|通行证|证件|证书|执照|发放|颁发"))
@@ -170,6 +174,9 @@ class Candidate:
     # choice among statements as 「不符合规定的是」 or 「符合规定的有」): the selection may take it
     # instead when a document would otherwise lack that type
     alt: Candidate | None = None
+    # a true/false item asked on the other side (the rule as stated, or falsified): the
+    # selection turns an item over rather than drop it when true and false are out of balance
+    flip: Candidate | None = None
 
     @property
     def type(self) -> str:
@@ -759,6 +766,8 @@ class Forms:
                     continue
                 if _ch(text, a - 1) in "不未没非无":
                     continue  # 「移至不____的地方」: the blank cuts a negated verb phrase
+                if _ch(text, b) in "给予向" and re.search(r"[将把]其?[\u4e00-\u9fff]{0,2}$", text[max(0, a - 4):a]):
+                    continue  # 「不得将其____给……」: the thing and the act together (产品销售), any act fits (round 40)
                 if a == 0 and not (_ch(text, b) in "，、," or re.match(r"应当|可以|不得|必须|负责|是|由|应|须|实行|依法",
                                                                       text[b:b + 2])):
                     continue  # 「____开发企业销售商品房」: the blank cuts the subject's own name
@@ -1073,7 +1082,7 @@ class Forms:
         nxt = self.lex.units[unit.order + 1] if unit.order + 1 < len(self.lex.units) else None
         return bool(nxt is not None and nxt.path[:len(unit.path) - (1 if len(unit.path) > 1 else 0)]
                     == unit.path[:len(unit.path) - (1 if len(unit.path) > 1 else 0)]
-                    and re.match(r"^(?:因[^，,]{0,16})?(?:确需|确有必要|但是|但|特殊情况下|有特殊情况)", nxt.text))
+                    and re.match(r"^(?:因[^。；;]{0,30}[，,])?(?:确需|确有必要|但是|但|特殊情况下|有特殊情况)", nxt.text))
 
     @staticmethod
     def _ban_to_test(text: str, a: int, b: int) -> bool:
@@ -1353,6 +1362,65 @@ class Forms:
         if not topic or len(topic) > 16 or re.search(r"[，。；：、“”《》]|总则|附则|其他|一般规定", topic):
             return ""
         return f"关于{topic}，"
+
+    # --- definitions: which term the law defines so ----------------------------------------
+    def definitions(self, rng: random.Random) -> list[Candidate]:
+        """「本条例所称（　　），是指医疗机构及其医务人员在医疗活动中……过失造成患者人身损害的事故。」:
+        the term a definition defines, the document's other defined terms as options (terms of
+        one kind, each defined otherwise: one right answer). A definition that names its own
+        term, or points elsewhere, is not asked; a document with fewer than four terms has no
+        fair options."""
+        found: list[tuple[Unit, str, str, str]] = []  # unit, the law's word (本条例), term, definition
+        for u in self.lex.units:
+            section = u.info.node.text or ""
+            lead = u.lead or section
+            for clause in re.split(r"[；;]", strip_end(u.text)):
+                m = _DEFINITION.match(clause.strip())
+                if m is None:
+                    continue
+                own = m.group("own") or ""
+                if not m.group("said") and not re.search(r"用语(?:的)?含义|用语含义", lead):
+                    continue  # 「X，是指……」 outside a list of definitions: a sentence of another kind
+                if not own:
+                    w = re.search(r"(本(?:法|条例|办法|规定|细则|准则|决定))(?:中)?(?:下列)?用语", lead)
+                    own = w.group(1) if w else ""
+                term, meaning = m.group("term"), m.group("def")
+                if not 3 <= len(term) <= 12 or not _HAN_ONLY.fullmatch(term) or len(meaning) < 12 \
+                        or term in meaning or refers_elsewhere(meaning) or refers_elsewhere(term) \
+                        or re.search(r"属于|包括|以及|或者|和|是|为", term):  # (「慈善信托属于公益信托，是指」)
+                    continue
+                found.append((u, own, term, meaning))
+        terms = list(dict.fromkeys(t for _u, _o, t, _d in found))
+        if len(terms) < 4:
+            return []
+        out = []
+        for u, own, term, meaning in found:
+            if terms.count(term) != 1 or sum(1 for _u, _o, t, _d in found if t == term) > 1:
+                continue  # a term defined twice (in two chapters): which one, the stem cannot say
+            # (人员密集场所 is defined as 「公众聚集场所，医院的……」: it holds the key, no fair rival)
+            meanings = {t: d for _u, _o, t, d in found}
+            rivals = [t for t in terms if t != term and t not in meaning and term not in t and t not in term
+                      and term not in meanings[t]]
+            # the definition's own words name the key (「从事实验室工作时……的感染」 → 实验室感染,
+            # 「专门生产兽药的企业」 → 兽药生产企业): fair only beside rivals that share them, and
+            # the kind it says (企业) beside rivals of that kind (round 41)
+            echoed = {term[j:j + 2] for j in range(len(term) - 1) if term[j:j + 2] in meaning}
+            if term[-2:] in meaning:
+                rivals = [t for t in rivals if t.endswith(term[-2:])]
+            rivals = [t for t in rivals if all(g in t for g in echoed - {term[-2:]})]
+            if len(rivals) < 3:
+                continue
+            rivals.sort(key=lambda t: (abs(len(t) - len(term)), t))
+            wrong = rivals[:5]
+            rng.shuffle(wrong)
+            options = [term] + wrong[:3]
+            rng.shuffle(options)
+            said = f"{own}所称" if own else ""
+            stem = f"{said}{HOLE}，是指{meaning}。"
+            quote = u.text if len(u.text) <= 300 else None
+            q = self._question(u, "single", stem, options, [options.index(term)], quote=quote)
+            out.append(Candidate(q, u, 2.5, "definition", [term]))
+        return out
 
     # --- lists: 简答 on a numbered list -------------------------------------------------
     def lists(self) -> list[Candidate]:

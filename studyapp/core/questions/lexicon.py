@@ -49,7 +49,7 @@ _SUBJECTLESS = re.compile(r"^[^，,。；;：:]{1,80}的[，,]")
 _DANGLING = re.compile(
     r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
     r"且|因此|所以|为此|据此|由此|它们|他们|相关(?!部门|单位|组织|机构|机关|主管))")
-_CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条|第[一二三四五六七八九十百零]+条|"
+_CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条(?!例)|第[一二三四五六七八九十百零]+条|"
                         r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列")
 _PREAMBLE = re.compile(r"^(为了?|根据|依据)")
 # a condition that names its party first (「被许可人需要延续……的，应当……」「申请人……的，」)
@@ -64,7 +64,7 @@ _ANAPHORA = re.compile(r"有关(?:人民政府|机关|部门|单位)的(?:处理
 _RECEIVED = re.compile(r"(?:收到|接到|受理)([\u4e00-\u9fff]{2,12}?)(?:之日|后)")
 _THIS_THING = re.compile(r"该(决定|行为|事项|请求|申请|措施|处罚|合同|协议|款项|报告|意见|项目|组织|机构|人员|单位)")
 # a sentence that opens on its verb: its subject is the one of the sentence before
-_VERB_FIRST = re.compile(r"^(?:由|逾期|受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责|不得|必须|另行|及时|定期|"
+_VERB_FIRST = re.compile(r"^(?:由|逾期|受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责(?![^，,。]{1,14}的(?:部门|机关|机构))|不得|必须|另行|及时|定期|"
                          r"组织|制定|督促|协助|配合|参与|接受|听取|审议|提出|报告|报请|报送)")
 # a subject that names what the sentence before introduced: the change, the report, the decision
 _LEANS_BACK = re.compile(r"^(?:有关(?:单位|部门|机关|组织|方面)(?:和个人)?(?:应当|应|必须)|[^，,。]{0,8}的其他|"
@@ -78,7 +78,8 @@ _ACTOR_FIRST = re.compile(r"^(?:国家|[\u4e00-\u9fff]{1,10}?(?:委员会|机关
 _PREMISE = re.compile(r"^(?:在[^，,。；;]{2,30}[，,])?[^，,。；;]{2,80}的[，,]|^在[^，,。；;]{2,30}(?:内|中|时|期间)[，,]")
 _LABEL_OPEN = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳])")
 _ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|对|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,48}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)"
-                           r"|[^，,。]{1,10}时[，,])")  # 「检查时，人民警察……」: whose inspection?
+                           r"|(?![\u4e00-\u9fff]{2,8}?(?:机关|部门|机构|单位|政府|法院|检察院|委员会|人员)在)[^，,。]{1,10}时[，,])")
+# (「检查时，人民警察……」: whose inspection? — 「行政机关在收集证据时，……」 says whose)
 
 
 @dataclass
@@ -126,6 +127,12 @@ class Unit:
             return None  # 「……没有……情形的书面声明。申请人应当对书面声明内容的真实性负责。」: which one (round 37)
         if self.premise and not self.item:
             return None  # the condition the paragraph opened with holds here too: shown after it, or not asked
+        if re.search(r"本(?:法|条例|办法|规定|细则|决定)?(?:施行|实施)前", body):
+            return None  # 「本条例施行前已经成立的……应当自……1年内……」: a transition long run out (round 41)
+        if not self.item and re.fullmatch(r"[^，,。；;]*的[；;。]?", body.strip()):
+            return None  # 「被……处罚两次以上的；」: a case of a list the outline did not see, with no rule
+        if self.before and not self.item and _named_by_before(self):
+            return None  # 「登记内容和记录备份……」: what was registered, the sentence before says (round 40)
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
         if re.search(r"一并(?:报|提交|报送|提出|送|移送|处理|说明|公布)", body):
@@ -152,11 +159,14 @@ class Unit:
         if self.item and body.startswith("由"):
             return None  # an item that is a consequence (由……责令改正): the misconduct is elsewhere
         if self.item:
-            if not self.lead or "下列" not in self.lead:
+            if not self.lead or "下列" not in self.lead and "以下" not in self.lead:
                 return None  # 「……五年内不得担任……：存在重大事故隐患……」 reads spliced
-            # only 「有下列情形之一的，……：」 reads right before one item; 「对下列人员进行监察：」 or
-            # 「以下文书……应当印有国徽图案，其中包括：」 glued to an item does not (blind ratings)
-            return self.lead if "之一" in self.lead else None
+            # 「有下列情形之一的，……：」 reads right before one item; 「对下列人员进行监察：」 or
+            # 「以下文书……应当印有国徽图案，其中包括：」 glued to an item does not (blind ratings):
+            # a list of things is said as what the item is one of (「……应当具备的条件包括：」)
+            if "之一" in self.lead:
+                return self.lead if "下列" in self.lead else None
+            return None if self.before else item_lead(self.lead)
         if _SUBJECTLESS.match(body) and (not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body)
                                          or _CONDITION_VERB.match(body)) \
                 and not _PARTY_FIRST.match(body) and not _case_named(body):
@@ -202,6 +212,21 @@ class Unit:
         if _ADJUNCT_ONLY.match(body):
             return None  # 「在特殊情况下，可以延长一次……」: whose measure, it does not say
         return ""
+
+
+_DERIVED_HEADS = ("内容", "事项", "情况", "材料", "结果", "记录", "资料", "信息", "范围", "期限", "程序", "标准")
+
+
+def _named_by_before(unit: Unit) -> bool:
+    """Whether the sentence's subject is what the act of the sentence before produced: 「……进行核对、
+    登记……。登记内容和记录备份保存时间不得少于60日」 — 登记内容 is that registration's."""
+    m = re.match(r"^([^，,。；;]{2,20}?)(?:，|,)?(?:应当|应|须|必须|不得|由|经|保存|报)", unit.text)
+    if m is None:
+        return False
+    for w in re.split(r"[和与及、]|以及|或者", m.group(1)):
+        if len(w) >= 4 and w.endswith(_DERIVED_HEADS) and w not in unit.before and w[:-2] in unit.before:
+            return True
+    return False
 
 
 def _takes_up(unit: Unit) -> bool:
@@ -366,11 +391,13 @@ class Lexicon:
             parent = info.ancestors[-2] if len(info.ancestors) >= 2 else None
             lead = _lead_in(parent.text) if parent is not None else ""
             if node.kind in ITEM_KINDS and lead:
+                before = ""  # (an item's second sentence goes on from its first)
                 for s in sentences(node.text or node.title):
-                    u = Unit(info, s, order, lead=lead, topic=topic, item=True, whole=whole)
+                    u = Unit(info, s, order, lead=lead, topic=topic, item=True, before=before, whole=whole)
                     u.key = mask(s)
                     self.units.append(u)
                     order += 1
+                    before = s
                 continue
             for para in (node.text or "").split("\n"):
                 prev = before = ""  # (the sentence before in the same paragraph: a new paragraph is a new rule)
@@ -549,6 +576,40 @@ def _lead_in(text: str) -> str:
     if last.endswith(("：", ":")) and len(last) >= 5 and not _DANGLING.match(last):
         return last.rstrip("：:")
     return ""
+
+
+# what a list's items are, when the lead-in says it (「应当具备下列条件」「履行下列职责」)
+_ITEM_KIND = ("条件|措施|职责|职权|权利|义务|内容|事项|材料|文件|形式|要求|待遇|原则|因素|行为|活动|能力|便利|途径|"
+              "条款|信息|场所|区域|标准|工作|诉讼|权力|权限|资料|情况|规定")
+_ITEM_LEAD = re.compile(r"(?:下列|以下)((?:[\u4e00-\u9fff]{0,4}?)(?:" + _ITEM_KIND + r"))"
+                        r"(执行|确定|办理|处理|计算|实施|进行)?$")
+# the lead-in's subject: what comes before its first verb
+_LEAD_VERB = re.compile(r"应当|应|可以|必须|须|有权|享有|履行|行使|具备|符合|遵守|遵循|采取|提交|提供|包括|载明|承担|"
+                        r"享受|禁止|不得|负责|按照|依照|考虑|公开|受理|从事|进行|提高")
+
+
+def item_lead(lead: str) -> str | None:
+    """What one item of a list is, said before it: 「代储中央储备粮的企业，应当具备下列条件」 →
+    「代储中央储备粮的企业，应当具备的条件包括」, 「……应当包括下列内容」 → 「……应当包括」, and
+    「……按照下列规定执行」 → 「……按照规定执行」 (its items are rules in their own right). None
+    when the list does not say what its items are, or nobody does what the lead-in says
+    (「在监督检查过程中，可以行使下列职权」: whose)."""
+    m = _ITEM_LEAD.search(lead)
+    if m is None or m.start() < 4 or re.search(r"用语|含义|程序|步骤|顺序", lead):
+        return None  # a definition, or a procedure whose steps make sense only in order
+    head, kind, verb = lead[:m.start()], m.group(1), m.group(2)
+    if verb and not kind.endswith("规定") or _DANGLING.match(lead) or re.match(r"^(?:其|该|本|上述|前款)", lead):
+        return None
+    subject = _LEAD_VERB.split(head, maxsplit=1)[0].strip("，, ")
+    if "禁止" not in head and "不得" not in head and (
+            len(subject) < 4 or re.match(r"^(?:在|对|经|按照|根据|依照|为)", subject)
+            or re.fullmatch(r"[^，,]{1,12}(?:时|后|前|期间|过程中)", subject)):
+        return None  # 「决定书应当载明……」「检查时，有权……」: whose, the text said before
+    if kind.endswith("规定"):
+        return head + kind[:-2] + "规定" + (verb or "")  # 「……按照规定执行：园林景观路的绿地率不低于……」
+    if re.search(r"(?:包括|载明|载有)$", head):
+        return head  # 「风景名胜区总体规划应当包括：风景资源评价」
+    return head + ("" if head.endswith("的") else "的") + kind + "包括"
 
 
 def _topic(info: SectionInfo) -> str:

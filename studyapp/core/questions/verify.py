@@ -295,7 +295,14 @@ def _check_fill(q: Question, nq: str) -> list[str]:
     # shares the generator's cached segmentation); otherwise segment the normalized text
     raw = q.quote
     bounds = segment.bounds(raw if len(raw) == len(nq) else nq)
-    if any(pos + a not in bounds or pos + b not in bounds for a, b in spans):
+    def whole(a: int, b: int, ans: str) -> bool:
+        if _NUMERAL.fullmatch(norm(ans)):
+            # a figure's number with its unit left in view (「处以____元以下罚款」): the segmenter
+            # reads 二百元 as one word, but the number is whole when no numeral goes on either side
+            return not _NUMERAL.match(nq[pos + b:pos + b + 1]) and not _NUMERAL.match(nq[max(0, pos + a - 1):pos + a])
+        return pos + a in bounds and pos + b in bounds
+
+    if not all(whole(a, b, ans) for (a, b), ans in zip(spans, answers, strict=False)):
         out.append("fill_half_word")
     shown = norm(q.stem.replace(BLANK, "|"))
     if any(norm(a) in shown for a in answers):
@@ -303,6 +310,7 @@ def _check_fill(q: Question, nq: str) -> list[str]:
     return out
 
 
+_NUMERAL = re.compile(r"[\d.零〇一二三四五六七八九十百千万亿两]+")
 _STATEMENTS_ASKED = re.compile(r"下列说法(?:正确|符合规定)的(?:有|是)")
 
 
