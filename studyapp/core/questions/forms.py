@@ -72,6 +72,62 @@ _GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核�
 _GENERIC_MECHANISM = frozenset("风险 预警 防控 应急 联动 共享 信息 评估 协作 会商 沟通 通报 反馈 预防 处置 "
                                "考核 激励 约束 保障 投入 统筹".split())
 _INSTRUMENT_TAILS = ("的方式", "的办法", "的形式", "的原则")
+# a body named in full as the subject of a rule: 「国家档案主管部门主管全国的档案工作」
+_SUBJECT_BODY = re.compile(r"^([\u4e00-\u9fff()（）]{2,24}?(?:主管部门|行政部门|管理部门|部门|机关|机构|委员会|人民政府|人民法院|"
+                           r"人民检察院))(?=应当|负责|主管|可以|依法|有权|必须|会同|按照|根据|依照|对|在)")
+_NOT_A_SUBJECT = re.compile(r"^(?:有关|相关|其他|各级|上级|下级|本级|同级|所在地|当地|该|其|各|国家机关|行政机关|主管部门|有关部门)"
+                            r"|[、和与及或由是为]|有关|相关|其他|办法|规定|应当|的$|^[^\u4e00-\u9fff]"
+                            r"|^(?:受|经|接到|接受|收到|作出|负责|实施|办理|承办|处理)|(?<!设区)的")  # (接到举报的部门: a role)
+# the kinds of body that stand in for one another: government and its departments, the courts
+# and procuratorates, and the rest (医疗机构, 业主委员会) — never a 业主委员会 for a department
+_GOVERNMENT = re.compile(r"人民政府|国务院|部门|行政|机关|局$|厅$|委员会$")
+
+
+def _levels_held(body: str) -> frozenset[int] | None:
+    """The levels of government a body's name covers (国 5, 省 4, 市 3, 县 2, 乡 1), or None
+    for a body named without one (公安机关): 县级以上人民政府 holds the province, so it is no
+    rival of 省级人民政府 — it would be partly right; 地方人民政府 holds every local level."""
+    if re.match(r"国务院|国家|全国|中央", body):
+        return frozenset({5})
+    for pattern, held in ((r"省级以上", {4, 5}), (r"设区的市级以上|地级以上", {3, 4, 5}), (r"县级以上地方", {2, 3, 4}),
+                          (r"县级以上", {2, 3, 4, 5}), (r"地方各级|地方", {1, 2, 3, 4}), (r"各级", {1, 2, 3, 4, 5}),
+                          (r"省|自治区|直辖市", {4}), (r"设区的市|地级市|市级", {3}), (r"县级|县|自治县", {2}),
+                          (r"乡|镇", {1})):
+        if re.search(pattern, body):
+            return frozenset(held)
+    return frozenset({1, 2, 3, 4, 5}) if "人民政府" in body else None
+
+
+def _overlaps(key: str, other: str) -> bool:
+    """Whether a rival body may do what the key does, by its name: levels that overlap
+    (地方人民政府 for 县级人民政府), or the same department at a level left open (财政部门 for
+    国务院财政部门)."""
+    lk, lo = _levels_held(key), _levels_held(other)
+    dk, do = (re.sub(r"^.*?(?:人民政府|国务院|国家)", "", b) for b in (key, other))
+    if dk and dk == do and (lk is None or lo is None or lk & lo):
+        return True
+    return bool(lk and lo and lk & lo)
+
+
+def _a_name(body: str) -> bool:
+    """Whether a body's words make a name, not a clause (申请人要求行政机关, 委托行政机关, 经国务院……
+    部门 are none): a noun first, no preposition, conjunction or adverb, no verb of a request."""
+    tagged = [(w, t) for w, t in segment.tagged(body) if w not in "()（）"]
+    if not tagged or not tagged[0][1].startswith(("n", "j", "b", "l", "an", "f")):
+        return False
+    return not any(t.startswith(("p", "c", "d", "u")) or w in ("要求", "委托", "申请", "认为", "提出", "请求")
+                   for w, t in tagged)
+
+
+def _body_kind(body: str) -> str:
+    if re.search(r"人民法院|人民检察院", body):
+        return "court"
+    if re.search(r"业主|村民|居民|职工|基层|群众|协会|学会|商会", body):
+        return "society"
+    return "government" if _GOVERNMENT.search(body) and not re.search(r"(?:医疗|教育|培训|检验|检测|代理|金融)机构$", body) \
+        else "other"
+
+
 # a definition: 「本条例所称医疗事故，是指……」, or an item of 「下列用语的含义」 (「艾滋病，是指……」)
 _DEFINITION = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)])?(?P<said>(?P<own>本(?:法|条例|办法|规定|细则|准则|决定))?(?:中)?所称)?"
                          r"(?:的)?[“\"]?(?P<term>[^，,。；;“”\"：:]{2,14})[”\"]?[，,：:](?:是指|指)(?P<def>[^。；;]{12,})$")
@@ -980,6 +1036,8 @@ class Forms:
                     or any(x <= lb.start < y for x, y, _, _ in out):
                 continue
             wrong = [x for x in self._level_rivals(lb, text, article) if not self.lex.contains(x + after, x)]
+            if wrong and lb.level == "国" and re.search(r"全国|国家级|中央", text):
+                continue  # 「全国土地调查成果，报设区的市级人民政府批准」: absurd, no test (round 42)
             if wrong:
                 out.append((lb.start, lb.end, wrong[0], "level"))
                 break
@@ -1363,6 +1421,72 @@ class Forms:
             return ""
         return f"关于{topic}，"
 
+    # --- who does it: a body named in full as a rule's subject ----------------------------------
+    def _subject_bodies(self) -> dict[str, str]:
+        """The bodies the document names in full as the subject of its rules (国家档案主管部门,
+        县级以上地方档案主管部门, 乡镇人民政府), by their kind; none that is the tail of another
+        (档案主管部门 holds every level), none generic (国务院有关部门)."""
+        got = getattr(self, "_subjects", None)
+        if got is not None:
+            return got
+        seen: dict[str, int] = {}
+        for u in self.lex.units:
+            m = _SUBJECT_BODY.match(u.text)
+            if m and not _NOT_A_SUBJECT.search(m.group(1)) and m.group(1) not in CATEGORY_BODIES \
+                    and _a_name(m.group(1)):
+                # (a name, not a clause: 申请人要求行政机关, 委托行政机关, 经国务院……部门 are none)
+                seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+        self._subjects = {b: _body_kind(b) for b in seen if not any(b != c and c.endswith(b) for c in seen)}
+        return self._subjects
+
+    def subject_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        """「（　　）主管全国的档案工作……」: which body the rule gives the matter to, the bodies of
+        the same kind the document names as subjects elsewhere as options. A rival that the
+        document also gives the same act, that the sentence names, or that holds the key (or is
+        held by it) is none."""
+        ctx = self._ready(unit)
+        if ctx != "" or unit.item:
+            return []
+        text = unit.text
+        m = _SUBJECT_BODY.match(text)
+        subjects = self._subject_bodies()
+        if m is None or m.group(1) not in subjects or not _RULE_WORD.search(text):
+            return []
+        key = m.group(1)
+        if self.lex.too_common(key):
+            return []  # the law's own actor (国家监察委员会 in 监察法): asked, it is asked everywhere
+        if text.count(key) > 1 or (len(key) > 6 and key[-6:] in text[m.end():]):
+            return []  # the sentence names the body again: the stem gives it away
+        w = self.window(text, 0, m.end())
+        if w is None or w[0] != 0:
+            return []
+        rest = text[m.end():w[1]]
+        act = re.sub(r"^(?:应当|可以|必须|依法|负责|有权)+", "", rest)
+        core = re.split(r"[，,；;。]", act)[0][:8]
+        kind = subjects[key]
+        rivals = []
+        for x in subjects:
+            if x == key or subjects[x] != kind or x in key or key in x or x in text:
+                continue
+            if _overlaps(key, x):
+                continue  # (地方各级人民政府 for 县级人民政府: partly right)
+            if self.lex.contains(x + rest[:6], x) or (len(core) >= 4 and self.lex.contains(x + core, x)) \
+                    or (len(core) >= 4 and any(x in v.text and core in v.text for v in self.lex.units)):
+                continue  # the document gives the same act to this body too
+            rivals.append(x)
+        if len(rivals) < 3:
+            return []
+        rivals.sort(key=lambda x: (abs(len(x) - len(key)), x))
+        wrong = rivals[:5]
+        rng.shuffle(wrong)
+        body = HOLE + rest
+        if not self._ok_body(body) or len(strip_end(rest)) < 8:
+            return []
+        options = [key] + wrong[:3]
+        rng.shuffle(options)
+        q = self._question(unit, "single", self._finish(body), options, [options.index(key)])
+        return [Candidate(q, unit, 2.5, "subject", [key])]
+
     # --- definitions: which term the law defines so ----------------------------------------
     def definitions(self, rng: random.Random) -> list[Candidate]:
         """「本条例所称（　　），是指医疗机构及其医务人员在医疗活动中……过失造成患者人身损害的事故。」:
@@ -1603,8 +1727,13 @@ class Forms:
             holes = self._ok_body(body) and len(strip_end(body).replace(HOLE, "")) >= 8
             verb = text[max(0, e.start - 2):e.start]
             sign = self.lex.polarity(text, e.start)
+            outside = text[:e.start] + text[e.end:]
             others = [x for x in pool if holes and uniform and self._same_shape(x, e) and x not in text
                       and self.lex.item_polarity.get(x) == sign
+                      # (「根据职工的（　　）……决定工资」 with 劳动工资 outside: circular, ruled out at
+                      # sight — round 42): no word of the outsider that none of the items has
+                      and not any(x[j:j + 2] in outside and not any(x[j:j + 2] in y for y in items)
+                                  for j in range(len(x) - 1))
                       and not self._said_alike(x, verb, unit, pool[x])]
             others.sort()
             rng.shuffle(others)

@@ -214,7 +214,10 @@ class Unit:
         return ""
 
 
-_DERIVED_HEADS = ("内容", "事项", "情况", "材料", "结果", "记录", "资料", "信息", "范围", "期限", "程序", "标准")
+# a paragraph the text marks as struck out by an amendment
+_DELETED = re.compile(r"[（(]\s*\d{4}年\d{1,2}月\d{1,2}日删除\s*[)）]")
+_DERIVED_HEADS = ("示范文本", "文本", "格式", "内容", "事项", "情况", "材料", "结果", "记录", "资料", "信息", "范围", "期限",
+                  "程序", "标准")
 
 
 def _named_by_before(unit: Unit) -> bool:
@@ -224,8 +227,9 @@ def _named_by_before(unit: Unit) -> bool:
     if m is None:
         return False
     for w in re.split(r"[和与及、]|以及|或者", m.group(1)):
-        if len(w) >= 4 and w.endswith(_DERIVED_HEADS) and w not in unit.before and w[:-2] in unit.before:
-            return True
+        head = next((h for h in _DERIVED_HEADS if w.endswith(h)), "")
+        if len(w) >= 4 and head and w not in unit.before and len(w) - len(head) >= 2 and w[:-len(head)] in unit.before:
+            return True  # (「合同示范文本由……制定」 after the sentence on which contract — round 42)
     return False
 
 
@@ -390,6 +394,8 @@ class Lexicon:
             topic = _topic(info)
             parent = info.ancestors[-2] if len(info.ancestors) >= 2 else None
             lead = _lead_in(parent.text) if parent is not None else ""
+            if _DELETED.search(node.text or node.title or ""):
+                continue
             if node.kind in ITEM_KINDS and lead:
                 before = ""  # (an item's second sentence goes on from its first)
                 for s in sentences(node.text or node.title):
@@ -400,6 +406,8 @@ class Lexicon:
                     before = s
                 continue
             for para in (node.text or "").split("\n"):
+                if _DELETED.search(para):
+                    continue  # 「……(2011年1月8日删除)」: no longer the law (round 42)
                 prev = before = ""  # (the sentence before in the same paragraph: a new paragraph is a new rule)
                 sents = sentences(para)
                 # 「在燃气设施保护范围内，从事……活动的，建设单位应当……。建设单位应当至少在开工前……」:

@@ -1180,3 +1180,51 @@ def test_round_41_failures_stay_fixed() -> None:
     before, together = lex.units[0], lex.units[1]
     assert before.context() is None  # a transition long run out: trivia
     assert not forms.judge(together, random.Random(1), True)  # coordination: true of any regulation
+
+
+def test_which_body_a_rule_names_among_bodies_of_its_kind() -> None:
+    """「（　　）主管全国的档案工作」 among the bodies the law names as subjects elsewhere — none whose
+    levels overlap the key's (地方各级 holds the county), none named by a role (接到举报的部门)."""
+    from studyapp.core.questions.forms import Forms, _a_name, _levels_held
+
+    text = ("第一条 国家档案主管部门主管全国的档案工作，负责全国档案事业的统筹规划和组织协调。\n"
+            "第二条 县级以上地方档案主管部门主管本行政区域内的档案工作。\n"
+            "第三条 乡镇人民政府应当指定人员负责管理本机关的档案。\n"
+            "第四条 中央国家机关根据档案管理需要，在职责范围内指导本系统的档案业务工作。\n"
+            "第五条 国家保密行政管理部门负责全国的保密工作。\n"
+            "第六条 地方各级人民政府应当加强对档案工作的领导。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    q = forms.subject_single(lex.units[0], random.Random(1))[0].question
+    assert q.stem == "（　　）主管全国的档案工作，负责全国档案事业的统筹规划和组织协调。"
+    assert q.options[q.answer[0]] == "国家档案主管部门" and len(set(q.options)) == 4
+    township = forms.subject_single(lex.units[2], random.Random(1))
+    assert all("地方各级人民政府" not in c.question.options for c in township)  # holds the township
+    assert _levels_held("县级以上人民政府") & _levels_held("省级人民政府")
+    assert not _a_name("申请人要求行政机关") and not _a_name("委托行政机关") and _a_name("出入境检验检疫机关")
+
+
+def test_round_42_failures_stay_fixed() -> None:
+    """Round 42 (nine new regulations, every proposed question rated): 83 / 87."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "第一条 全国土地调查成果，报国务院批准后向社会公布。\n"
+        "第二条 土地所有权人应当依法与土地使用者签订集体经营性建设用地使用权出让合同。合同示范文本由国务院自然资源主管部门制定。\n"
+        "第三条 企业以留利补充流动资金的，可以退还企业再投资部分已缴纳所得税的40%税款。 (2011年1月8日删除)\n"
+        "第四条 企业有权根据职工的劳动技能、劳动强度、劳动责任、劳动条件和实际贡献，决定工资、奖金的分配档次。\n"
+        "第五条 企业应当实行劳动工资、劳动保险和劳动合同制度。\n"))
+    forms = Forms(lex)
+
+    def unit(part: str):
+        return next(u for u in lex.units if part in u.text)
+
+    assert not any(why == "level" for *_, why in forms._falsifications(unit("全国土地调查")))  # a city for the nation
+    assert unit("示范文本").context() != ""  # which contract, the sentence before says
+    assert not any("40%" in u.text for u in lex.units)  # struck out by an amendment: no longer the law
+    # 「根据职工的（　　）……决定工资」 with 劳动工资 as the one not included: ruled out at sight
+    from studyapp.core.loaders import load_file
+
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "quanmin-qiye-zhuanhuan.txt"
+    bank = generate_bank(parse_text(load_file(path).text, name=path.stem), seed=1)
+    assert not any("劳动工资" in q.options for q in bank.questions if "根据职工的" in q.stem)
