@@ -165,9 +165,10 @@ def get_run(ctx: AppContext, run_id: int) -> RunView:
         return _view(session, _run(session, run_id))
 
 
-def save_state(ctx: AppContext, run_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Merge `changes` into the run's state (section, question index, timer, blanked …)."""
-    with ctx.begin() as session:
+def save_state(ctx: AppContext, run_id: int, changes: Mapping[str, Any], *, wait_ms: int | None = None) -> dict[str, Any]:
+    """Merge `changes` into the run's state (section, question index, timer, blanked …).
+    `wait_ms`: the longest to wait for another writer (DatabaseBusy after), see AppContext.begin."""
+    with ctx.begin(write=True, wait_ms=wait_ms) as session:
         row = _run(session, run_id)
         state = dict(row.state or {})
         state.update(changes)
@@ -193,9 +194,9 @@ def _append(session: Session, row: RoomRun, kind: str, data: Mapping[str, Any]) 
     return int(last) + 1
 
 
-def finish_run(ctx: AppContext, run_id: int) -> RunInfo:
+def finish_run(ctx: AppContext, run_id: int, *, wait_ms: int | None = None) -> RunInfo:
     """Close a run: a contest gets its FINISH event and its final ranking saved to the session."""
-    with ctx.begin() as session:
+    with ctx.begin(write=True, wait_ms=wait_ms) as session:
         row = _run(session, run_id)
         if row.status == "finished":
             return _info(session, row)
@@ -262,13 +263,13 @@ def pages_of(view: DocumentView) -> list[RoomPage]:
     return pages
 
 
-def record_section(ctx: AppContext, run_id: int, section_id: int) -> None:
+def record_section(ctx: AppContext, run_id: int, section_id: int, *, wait_ms: int | None = None) -> None:
     """The section shown to the room counts as studied: add it to the session's content.
 
     Sections are kept in reading order, without repeats. A session on another document keeps
     its own content (the run's document is only recorded when the session has none yet).
     """
-    with ctx.begin() as session:
+    with ctx.begin(write=True, wait_ms=wait_ms) as session:
         row = _run(session, run_id)
         sec = session.get(Section, section_id)
         if sec is None:
@@ -375,13 +376,13 @@ def contest_state(ctx: AppContext, run_id: int) -> ContestState:
 _CONTEST_KINDS = ("show", "judge", "adjust", "undo", "finish")
 
 
-def record_contest_event(ctx: AppContext, run_id: int, event: ContestEvent) -> ContestState:
+def record_contest_event(ctx: AppContext, run_id: int, event: ContestEvent, *, wait_ms: int | None = None) -> ContestState:
     """Store one contest action at once and return the board after it.
 
     The event is checked by replaying the stored log with it, in the same transaction, so two
     windows (console and projector) can never write a log that does not replay.
     """
-    with ctx.begin() as session:
+    with ctx.begin(write=True, wait_ms=wait_ms) as session:
         row = _run(session, run_id)
         if row.kind != "contest":
             raise UserError("这不是一场知识竞赛。")

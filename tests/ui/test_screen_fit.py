@@ -250,7 +250,7 @@ def test_probe_windows(qtbot, make_window, seeded_ctx, seed_id, monkeypatch) -> 
     from PySide6.QtTest import QTest
 
     from studyapp.core.contest import ContestSetup, draw_teams
-    from studyapp.ui.room.controller import RoomController
+    from studyapp.ui.room.controller import open_run
 
     people = room.people_ids(room.session_attendees(seeded_ctx, detail.id))
     contest = room.start_run(seeded_ctx, "contest", session_id=detail.id, document_id=seed_id, setup={
@@ -259,7 +259,7 @@ def test_probe_windows(qtbot, make_window, seeded_ctx, seed_id, monkeypatch) -> 
                                             types=("single", "multiple", "judge", "fill"))},
         title="依法治市知识竞赛").info.id
     family = str(QApplication.instance().property("studyapp_font_family"))
-    c = RoomController(seeded_ctx, room.get_run(seeded_ctx, contest), family)
+    c = open_run(seeded_ctx, room.get_run(seeded_ctx, contest), family)
     c.start()
     qtbot.waitExposed(c.audience_window)
     c.next()

@@ -1,14 +1,16 @@
-"""Runs one room run (集体领学 / 集体测验 / 知识竞赛): windows, screens, keys, storage.
+"""Runs one room run: windows, screens, keys, the timer and where the run stands — what every
+mode shares. Each mode is its own controller (reading_run.ReadingRun 集体领学,
+quiz_run.QuizRun 集体测验, contest_run.ContestRun 知识竞赛); `open_run` picks it.
 
 Screens: with a second screen the audience view goes full-screen on it and the console stays on
 the laptop; with one screen the audience view fills it and the console is an overlay shown with
 Tab or F1. Plugging the projector in (or out) mid-session re-places the windows at once
 (QGuiApplication.screenAdded/screenRemoved).
 
-Storage: every action is stored before the picture changes, through the room service, each in
-one short transaction (a single row; milliseconds), so a crash loses nothing and the run
-reopens where it was. That is why these calls are made on the GUI thread, in order, instead of
-being queued on the task runner: a contest event must never be reordered behind a later one.
+Storage: every step is stored before the picture changes, through the room's operations
+(ops.py, `*_now`: one short transaction on this thread, in order — see there why), so a crash
+loses nothing and the run reopens where it was. Where the run stands (page, question, timer) is
+kept when the database is busy and stored with the next step or a second later.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
@@ -31,23 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.contest import (
-    BUZZ,
-    COMPULSORY,
-    RISK,
-    ROUND_NAMES,
-    ContestError,
-    ContestEvent,
-    describe,
-)
 from studyapp.core.model import UserError
-from studyapp.services import AppContext, room
-from studyapp.services import settings as settings_service
-from studyapp.services.dto_room import RoomQuestion, RunView
-from studyapp.ui import filedialogs, style
-from studyapp.ui.admin import require
+from studyapp.services import AppContext
+from studyapp.services.context import DatabaseBusy
+from studyapp.services.dto_room import RoomPage, RoomQuestion, RunView
+from studyapp.ui import style
 from studyapp.ui.room import ops as room_ops
-from studyapp.ui.room.audience import ALERT, RIGHT, AudienceView
+from studyapp.ui.room.audience import AudienceView
 from studyapp.ui.room.console import PresenterConsole
 from studyapp.ui.room.timer import Countdown
 from studyapp.ui.tasks import TaskRunner
@@ -59,6 +50,7 @@ PREV_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backs
 BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period, Qt.Key.Key_W}
 OVERLAY_KEYS = {Qt.Key.Key_Tab, Qt.Key.Key_F1, Qt.Key.Key_Backtab}
 TIMER_SAVE_MS = 5000
+RETRY_SAVE_MS = 1000  # where the run stands, kept while the database was busy, is stored again after
 
 
 class AudienceWindow(QWidget):
@@ -119,10 +111,14 @@ class ConsoleWindow(QWidget):
 
 
 class RoomController(QObject):
-    """One run on the projector; the console and the keys call these methods."""
+    """One run on the projector; the console and the keys call these methods. The base of the
+    three modes: what they share. `timed` modes (quiz, contest) have questions, an answer to
+    reveal and a countdown."""
 
     changed = Signal()
     closed = Signal()
+    timed = True
+    state_key = "question"  # where the run stands, in its stored state
 
     def __init__(self, ctx: AppContext, run: RunView, family: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -133,23 +129,23 @@ class RoomController(QObject):
         self.kind_name = run.info.kind_name
         self.title = run.info.title
         self.family = family
-        self.pages = room.reading_pages(ctx, run.info.document_id) if self.kind == "reading" else []
-        self.questions: list[RoomQuestion] = room.run_questions(ctx, self.run_id) if self.kind != "reading" else []
+        content = room_ops.run_content_now(ctx, run)
+        self.pages: list[RoomPage] = content.pages
+        self.questions: list[RoomQuestion] = content.questions
         state = dict(run.state)
-        self.index = int(state.get("page" if self.kind == "reading" else "question", 0) or 0)
+        self.state = state
+        self.index = int(state.get(self.state_key, 0) or 0)
         self.revealed = bool(state.get("revealed", False))
-        self.board_shown = bool(state.get("board", False))
-        self.seconds = int(run.setup.get("seconds") or settings_service.get_setting(ctx, "room.question_seconds"))
+        self.seconds = int(content.seconds)
         self.autostart = bool(state.get("autostart", True))
-        self.stake: float | None = state.get("stake")
-        self.contest = room.contest_state(ctx, self.run_id) if self.kind == "contest" else None
-        self.setup = self.contest.setup if self.contest is not None else None
-        self.round: str = str(state.get("round") or (self.contest.round if self.contest and self.contest.round else COMPULSORY))
-        if self.contest is not None and self.contest.question is not None:
-            self.index = self.contest.question
         self.screen_mode = "single"
         self.closed_already = False
-        self.record_delay_ms = 1000 * int(settings_service.get_setting(ctx, "room.section_record_seconds"))
+        self.record_delay_ms = content.record_delay_ms
+        self._unsaved: dict[str, object] = {}
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(lambda: self._save())
+        self._loaded(content)
 
         self.audience = AudienceView(family)
         self.audience_window = AudienceWindow(self.audience)
@@ -164,9 +160,6 @@ class RoomController(QObject):
         self.countdown.changed.connect(self._timer_changed)
         self.countdown.expired.connect(self._expired)
         self._last_timer_save = 0
-        self._record_timer = QTimer(self)
-        self._record_timer.setSingleShot(True)
-        self._record_timer.timeout.connect(self._record_section)
 
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
@@ -174,17 +167,20 @@ class RoomController(QObject):
         app.screenRemoved.connect(self._screens_changed)
         self._filter_installed = False
 
-        if self.kind == "contest":
-            self.audience.set_scores(self.contest.scoreboard(), [t.id for t in self.setup.teams])
+        self._restore(state)
+        self.refresh()
+
+    def _loaded(self, content: room_ops.RunContent) -> None:
+        """What a mode keeps of the run's content beyond its pages or questions."""
+
+    def _restore(self, state: dict) -> None:
+        """The picture as the run was left (a mode adds its own: the board, the scores)."""
         self._show_current(restoring=True)
         if state.get("blanked"):
             self.audience.set_blanked(True)
-        if self.kind != "reading":
+        if self.timed:
             saved = state.get("timer_ms")
             self.countdown.reset(self.seconds, int(saved) if saved is not None else None)
-        if self.board_shown and self.kind == "contest":
-            self.audience.show_board()
-        self.refresh()
 
     # windows and screens ---------------------------------------------------------------------
     def start(self) -> None:
@@ -292,10 +288,7 @@ class RoomController(QObject):
         """The keys a presentation clicker sends, and a few letters for the host."""
         key = Qt.Key(event.key())
         if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            if key == Qt.Key.Key_Z and self.kind == "contest":
-                self.undo()
-                return True
-            return False
+            return self._mode_key(key, control=True)
         if key in NEXT_KEYS:
             self.next()
         elif key in PREV_KEYS:
@@ -309,78 +302,50 @@ class RoomController(QObject):
                 self.toggle_overlay()
             elif self.screen_mode == "single":
                 self.toggle_overlay()  # Esc shows the controls (with 退出放映) rather than quitting
-        elif key == Qt.Key.Key_A and self.kind != "reading":
+        elif key == Qt.Key.Key_A and self.timed:
             self.toggle_reveal()
-        elif key == Qt.Key.Key_T and self.kind != "reading":
+        elif key == Qt.Key.Key_T and self.timed:
             self.toggle_timer()
-        elif key == Qt.Key.Key_R and self.kind != "reading":
+        elif key == Qt.Key.Key_R and self.timed:
             self.reset_timer()
-        elif key == Qt.Key.Key_Z and self.kind == "contest":
-            self.undo()
-        elif key == Qt.Key.Key_S and self.kind == "contest":
-            self.toggle_board()
         else:
-            return False
+            return self._mode_key(key, control=False)
         return True
+
+    def _mode_key(self, key: Qt.Key, control: bool) -> bool:
+        """A mode's own keys (the contest's Z and S)."""
+        return False
 
     # showing -----------------------------------------------------------------------------------
     @property
     def count(self) -> int:
-        return len(self.pages) if self.kind == "reading" else len(self.questions)
+        return len(self.questions)
 
     def can_next(self) -> bool:
-        if self.kind == "contest" and self.contest is not None and self.contest.finished:
-            return False
-        return self.index < self.count - 1 or (self.kind == "contest" and self.contest is not None
-                                                and self.contest.question is None and self.count > 0)
+        return self.index < self.count - 1
 
     def can_previous(self) -> bool:
-        return self.index > 0 and not (self.contest is not None and self.contest.finished)
+        return self.index > 0
 
     def _show_current(self, restoring: bool = False) -> None:
         if self.count == 0:
             self.audience.set_banner("没有可显示的内容")
             return
         self.index = max(0, min(self.index, self.count - 1))
-        if self.kind == "reading":
-            page = self.pages[self.index]
-            self.audience.show_page(page, self.index, self.count)
-            if page.section_id is not None:
-                self._record_timer.start(max(0, self.record_delay_ms))
-            return
+        self._show_item(restoring)
+
+    def _show_item(self, restoring: bool) -> None:
         q = self.questions[self.index]
-        if self.contest is not None and self.contest.question is None:
-            self.audience.show_question(q, self.index, self.count, banner="知识竞赛　即将开始", revealed=False)
-            self.audience.set_timer(self.countdown.remaining_ms, visible=False)
-            return
         self.audience.show_question(q, self.index, self.count, banner=self._banner(), revealed=self.revealed)
         self.audience.set_timer(self.countdown.remaining_ms, visible=True)
 
     def _banner(self) -> str:
-        if self.kind != "contest" or self.contest is None:
-            # stems no longer name the document: the projector's banner does, once
-            return self.title or "集体测验"
-        state = self.contest
-        r = state.round or self.round
-        text = ROUND_NAMES.get(r, "")
-        if state.team is not None and r != BUZZ:
-            text += f"　{state.setup.team(state.team).name}作答"
-        elif r == BUZZ and state.team is not None:
-            text += f"　{state.setup.team(state.team).name}抢到"
-        if r == RISK and self.stake:
-            text += f"　{self.stake:g} 分"
-        return text
+        # stems no longer name the document: the projector's banner does, once
+        return self.title or "集体测验"
 
     def current_html(self) -> str:
         if self.count == 0:
             return "没有内容。"
-        if self.kind == "reading":
-            p = self.pages[self.index]
-            extra = ""
-            if self.audience.page_count_in_section > 1:
-                extra = f"（本节第 {self.audience.page_in_section + 1}/{self.audience.page_count_in_section} 屏）"
-            return (f"<b>{self.index + 1}/{self.count}　{html.escape(p.heading)}</b>{extra}"
-                    f"<br/>{html.escape(p.text[:300])}")
         q = self.questions[self.index]
         opts = "<br/>".join(f"{'ABCDEFGH'[i]}．{html.escape(o)}" for i, o in enumerate(q.options))
         return (f"<b>第 {self.index + 1}/{self.count} 题　{q.type_name}</b><br/>{html.escape(q.stem)}"
@@ -395,15 +360,13 @@ class RoomController(QObject):
                 f"出处：{html.escape(q.source)}<br/>“{html.escape(q.quote)}”")
 
     def next_text(self) -> str:
-        nxt = self.index + 1
-        if self.kind == "contest" and self.contest is not None and self.contest.question is None:
-            nxt = self.index
+        nxt = self._next_index()
         if nxt >= self.count:
             return "（已是最后一项）"
-        if self.kind == "reading":
-            p = self.pages[nxt]
-            return f"{nxt + 1}/{self.count}　{p.heading}"
         return f"第 {nxt + 1} 题：{self.questions[nxt].stem[:60]}"
+
+    def _next_index(self) -> int:
+        return self.index + 1
 
     def refresh(self) -> None:
         self.console.refresh()
@@ -411,10 +374,21 @@ class RoomController(QObject):
         self.changed.emit()
 
     def _save(self, **changes: object) -> None:
+        """Where the run stands, stored now; kept and stored again a second later while the
+        database is busy (an import on the worker) — the host is told only if it lasts."""
+        self._unsaved.update(changes)
+        if not self._unsaved:
+            return
         try:
-            room.save_state(self.ctx, self.run_id, changes)
+            room_ops.save_state_now(self.ctx, self.run_id, dict(self._unsaved))
+        except DatabaseBusy:
+            if not self._retry.isActive():
+                self._retry.start(RETRY_SAVE_MS)
+            return
         except UserError as e:
             self._error(e.message)
+            return
+        self._unsaved.clear()
 
     def _error(self, text: str) -> None:
         """A message for the host only: on the console, never on the projection. On one screen
@@ -429,44 +403,21 @@ class RoomController(QObject):
         if self.audience.blanked:
             self.toggle_blank()  # a clicker press on a black screen brings the picture back
             return
-        if self.kind == "reading":
-            if self.audience.page_down():
-                self.refresh()
-                return
-            if self.index >= self.count - 1:
-                return
-            self.index += 1
-            self._save(page=self.index)
-            self._show_current()
-        elif self.kind == "quiz":
-            if self.index >= self.count - 1:
-                self.console.message("已是最后一题。")
-                return
-            self._go_question(self.index + 1)
-        else:
-            self._contest_show(self.index + 1 if self.contest and self.contest.question is not None else self.index)
+        self._forward()
         self.refresh()
 
     def previous(self) -> None:
         if self.audience.blanked:
             self.toggle_blank()
             return
-        if self.kind == "reading":
-            if self.audience.page_up():
-                self.refresh()
-                return
-            if self.index == 0:
-                return
-            self.index -= 1
-            self._save(page=self.index)
-            self._show_current()
-            self.audience.last_page_of_section()
-        elif self.kind == "quiz":
-            if self.index > 0:
-                self._go_question(self.index - 1)
-        elif self.index > 0:
-            self._contest_show(self.index - 1)
+        self._back()
         self.refresh()
+
+    def _forward(self) -> None:
+        raise NotImplementedError
+
+    def _back(self) -> None:
+        raise NotImplementedError
 
     def _go_question(self, index: int) -> None:
         self.index = index
@@ -478,128 +429,15 @@ class RoomController(QObject):
         if self.autostart:
             self.countdown.start()
 
-    def _record_section(self) -> None:
-        if self.kind != "reading" or not self.pages:
-            return
-        page = self.pages[self.index]
-        if page.section_id is None:
-            return
-        try:
-            room.record_section(self.ctx, self.run_id, page.section_id)
-        except UserError as e:
-            self._error(e.message)
-
     def flush_section(self) -> None:
-        """Record the section on screen now (closing before the delay still counts it)."""
-        if self._record_timer.isActive():
-            self._record_timer.stop()
-            self._record_section()
-
-    # contest -----------------------------------------------------------------------------------
-    def _contest_event(self, event: ContestEvent) -> bool:
-        try:
-            self.contest = room.record_contest_event(self.ctx, self.run_id, event)
-        except UserError as e:
-            self._error(e.message)
-            return False
-        self.audience.set_scores(self.contest.scoreboard(), [t.id for t in self.setup.teams])
-        return True
-
-    def _contest_show(self, index: int) -> None:
-        if self.contest is None or index >= self.count:
-            self.console.message("题目已经用完。可以“结束并保存”。")
-            return
-        try:
-            event = self.contest.show(self.round, index)
-        except ContestError as e:
-            self._error(e.message)
-            return
-        if not self._contest_event(event):
-            return
-        self.index = index
-        self.revealed = False
-        self.board_shown = False
-        if self.round != RISK:
-            self.stake = None
-        self.countdown.reset(self.seconds)
-        self._save(question=index, revealed=False, board=False, round=self.round, stake=self.stake,
-                   timer_ms=self.countdown.remaining_ms)
-        self.audience.clear_timeout()
-        self._show_current()
-        if self.autostart:
-            self.countdown.start()
-
-    def set_round(self, round_: str) -> None:
-        """Takes effect with the next question shown (the current one keeps its round)."""
-        self.round = round_
-        self._save(round=round_)
-        self.console.message(f"下一题起为{ROUND_NAMES[round_]}。")
-        self.refresh()
-
-    def set_stake(self, stake: float) -> None:
-        self.stake = float(stake)
-        self._save(stake=self.stake)
-        self.audience.set_banner(self._banner())
-        self.refresh()
-
-    def judge(self, team: str, correct: bool) -> None:
-        if self.contest is None:
-            return
-        try:
-            stake = self.stake if self.contest.round == RISK else None
-            event = self.contest.judge(correct, team, stake)
-        except ContestError as e:
-            self._error(e.message)
-            self.refresh()
-            return
-        if self._contest_event(event):
-            self.countdown.pause()
-            self.audience.clear_timeout()
-            self.audience.toast(describe(event, self.setup), RIGHT if correct else ALERT)
-            self.audience.set_banner(self._banner())
-            self.console.message(describe(event, self.setup))
-        self.refresh()
-
-    def adjust(self, team: str, points: float) -> None:
-        if self.contest is None:
-            return
-        try:
-            event = self.contest.adjust(team, points, "主持人调整")
-        except ContestError as e:
-            self._error(e.message)
-            return
-        if self._contest_event(event):
-            self.console.message(describe(event, self.setup))
-        self.refresh()
-
-    def undo(self) -> None:
-        if self.contest is None:
-            return
-        last = self.contest.last_scoring
-        try:
-            event = self.contest.undo()
-        except ContestError as e:
-            self._error(e.message)
-            return
-        if self._contest_event(event):
-            self.console.message(f"已撤销：{describe(last, self.setup)}" if last else "已撤销")
-            self.audience.set_banner(self._banner())
-        self.refresh()
+        """Record the section on screen now (reading: closing before the delay still counts it)."""
 
     def toggle_board(self) -> None:
-        if self.kind != "contest":
-            return
-        self.board_shown = not self.board_shown
-        if self.board_shown:
-            self.audience.show_board()
-        else:
-            self._show_current()
-        self._save(board=self.board_shown)
-        self.refresh()
+        """The contest's scoreboard (the other modes have none)."""
 
     # answer, timer, blank ----------------------------------------------------------------------
     def toggle_reveal(self) -> None:
-        if self.kind == "reading" or not self.questions:
+        if not self.timed or not self.questions:
             return
         self.revealed = not self.revealed
         if self.revealed:
@@ -615,7 +453,7 @@ class RoomController(QObject):
         self.refresh()
 
     def toggle_timer(self) -> None:
-        if self.kind == "reading":
+        if not self.timed:
             return
         if self.audience.timed_out:
             self.audience.clear_timeout()
@@ -636,7 +474,7 @@ class RoomController(QObject):
         self._save(autostart=self.autostart)
 
     def _ticked(self, ms: int) -> None:
-        self.audience.set_timer(ms, visible=self.kind != "reading" and self.audience.mode == "question")
+        self.audience.set_timer(ms, visible=self.timed and self.audience.mode == "question")
         self.console.set_clock(ms, self.countdown.running)
         if self.countdown.running and abs(self._last_timer_save - ms) >= TIMER_SAVE_MS:
             self._last_timer_save = ms
@@ -654,47 +492,32 @@ class RoomController(QObject):
 
     # end ---------------------------------------------------------------------------------------
     def finish(self, confirm: bool = True) -> None:
-        """End the run; a contest's ranking goes to the session (asks first)."""
+        """End the run (asks first)."""
         if confirm:
-            text = ("结束竞赛，并把最终名次保存到学习会？结束后不能再计分。" if self.kind == "contest"
-                    else f"结束本次{self.kind_name}？")
-            answer = QMessageBox.question(self.console.window(), "结束", text)
+            answer = QMessageBox.question(self.console.window(), "结束", self._finish_question())
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        if self.kind == "contest" and not require(self.console.window(), "把竞赛名次保存到学习会", self.ctx):
-            return  # the ranking goes into the records: the administrator's work
+        if not self._may_finish():
+            return
         self.flush_section()
         self.countdown.pause()
+        self._save()  # (what a busy database kept, before the run closes)
         try:
-            room.finish_run(self.ctx, self.run_id)
-        except UserError as e:
+            final = room_ops.finish_now(self.ctx, self.run_id)
+        except UserError as e:  # (DatabaseBusy too: the host presses 结束 again)
             self._error(e.message)
             return
-        if self.kind == "contest":
-            self.contest = room.contest_state(self.ctx, self.run_id)
-            self.audience.set_scores(self.contest.scoreboard(), [t.id for t in self.setup.teams])
-            self.board_shown = True
-            self.audience.show_board("最终名次")
-            self.console.message("竞赛已结束，名次已保存到学习会。可“打印成绩…”。")
-        else:
-            self.console.message("已结束。")
+        self._finished(final)
         self.refresh()
 
-    def save_ranking_pdf(self, path: Path) -> Path:
-        return room_ops.write_ranking_pdf(self.ctx, self.run_id, path)
+    def _finish_question(self) -> str:
+        return f"结束本次{self.kind_name}？"
 
-    def print_ranking(self):  # noqa: ANN201 - the runner's Task, or None when nothing was chosen
-        """打印成绩: the ranking PDF is built on the worker (about a second: the projector and the
-        console keep moving meanwhile)."""
-        path = filedialogs.save_path(self.console.window(), "保存知识竞赛成绩", "知识竞赛成绩.pdf",
-                                     "PDF 文件 (*.pdf)")
-        if path is None:
-            return None
-        self.console.message("正在生成成绩单…")
-        return room_ops.save_ranking_pdf(self, self.run_id, Path(path)) \
-            .success(lambda _p: self.console.message(f"已保存：{path}")) \
-            .failure(lambda e: QMessageBox.warning(self.console.window(), "打印成绩",
-                                                   getattr(e, "message", str(e)))).run()
+    def _may_finish(self) -> bool:
+        return True
+
+    def _finished(self, final) -> None:  # noqa: ANN001 - a contest's board, None otherwise
+        self.console.message("已结束。")
 
     def _window_closing(self) -> None:
         if not self.closed_already:
@@ -709,6 +532,7 @@ class RoomController(QObject):
         self.flush_section()
         if self.countdown.running:
             self.countdown.pause()
+        self._save()  # (what a busy database kept)
         app = QApplication.instance()
         if app is not None and self._filter_installed:
             app.removeEventFilter(self)
@@ -719,3 +543,15 @@ class RoomController(QObject):
             w.hide()
             w.deleteLater()
         self.closed.emit()
+
+
+def open_run(ctx: AppContext, run: RunView, family: str, parent: QObject | None = None) -> RoomController:
+    """The controller of a run's mode: 集体领学, 集体测验 or 知识竞赛."""
+    from studyapp.ui.room.contest_run import ContestRun
+    from studyapp.ui.room.quiz_run import QuizRun
+    from studyapp.ui.room.reading_run import ReadingRun
+
+    kinds: dict[str, type[RoomController]] = {"reading": ReadingRun, "quiz": QuizRun, "contest": ContestRun}
+    if run.info.kind not in kinds:
+        raise UserError(f"不认识的会议室活动：{run.info.kind}")
+    return kinds[run.info.kind](ctx, run, family, parent)

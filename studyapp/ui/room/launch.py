@@ -259,11 +259,11 @@ class RoomLauncher(QObject):
                 self.paper_windows[run_id] = win
                 win.show()
                 return win
-            from studyapp.ui.room.controller import RoomController
+            from studyapp.ui.room.controller import open_run
 
             if self.controller is not None:
                 self.controller.close()
-            self.controller = RoomController(self.ctx, run, self._family(), self)
+            self.controller = open_run(self.ctx, run, self._family(), self)
             self.controller.closed.connect(self._closed)
             self.controller.start()
             return self.controller

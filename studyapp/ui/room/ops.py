@@ -1,25 +1,77 @@
 """The meeting room's operations (ui/ops.py): starting, continuing and opening a run, the paper
-test's score grid, the ranking's PDF.
+test's score grid, the ranking's PDF — and the run's own steps.
 
-(The run's own steps — a page turned, a question shown, a contest judged — are written at
-once, in order, by the controller: a contest event must never be reordered behind a later one.
-They move here when the room's controller is split by mode.)"""
+The run's steps (a page turned, a question shown, a contest judged, the run finished) keep one
+deliberate exception to "everything on the worker", like the learner's answers: each is stored
+at once on the room's thread (`*_now`, one short transaction), in the order the host pressed the
+keys — a contest event is checked against the log before it and must never be reordered behind
+a later one, and the projector shows a step only once it is stored (a crash loses nothing shown).
+A step waits at most ROOM_WAIT_MS for another writer (an import on the worker); DatabaseBusy
+after that: the controller keeps what it could not store and tries again (states), or asks the
+host to press again (a contest event, which must not be replayed behind their back)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
 
+from studyapp.core.contest import ContestEvent, ContestState
 from studyapp.services import documents, files, papers, room, sessions
 from studyapp.services import settings as settings_service
 from studyapp.services.dto import DocumentInfo, SessionInfo
-from studyapp.services.dto_room import PaperSheet, RunInfo, RunView
+from studyapp.services.dto_room import PaperSheet, RoomPage, RoomQuestion, RunInfo, RunView
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
 
 QUIZ_TYPES = ("single", "multiple", "judge", "fill")  # what a quiz or a contest asks on the projector
+ROOM_WAIT_MS = 1000  # the longest a room step waits for another writer: a second, never the 5 s
+
+
+# the run's steps, on the room's thread (see the module's note) ------------------------------------
+@dataclass(frozen=True)
+class RunContent:
+    """What a run shows, read once as it opens: its pages or its questions, a contest's board,
+    the seconds per question and how long a page stays before its section counts as studied."""
+
+    pages: list[RoomPage]
+    questions: list[RoomQuestion]
+    contest: ContestState | None
+    seconds: int
+    record_delay_ms: int
+
+
+def run_content_now(ctx, run: RunView) -> RunContent:  # noqa: ANN001
+    kind = run.info.kind
+    return RunContent(
+        pages=room.reading_pages(ctx, run.info.document_id) if kind == "reading" else [],
+        questions=room.run_questions(ctx, run.info.id) if kind != "reading" else [],
+        contest=room.contest_state(ctx, run.info.id) if kind == "contest" else None,
+        seconds=int(run.setup.get("seconds") or settings_service.get_setting(ctx, "room.question_seconds")),
+        record_delay_ms=1000 * int(settings_service.get_setting(ctx, "room.section_record_seconds")))
+
+
+def save_state_now(ctx, run_id: int, changes: dict[str, Any]) -> None:  # noqa: ANN001
+    """Where the run stands (page, question, timer, blanked …), merged into what is stored."""
+    room.save_state(ctx, run_id, changes, wait_ms=ROOM_WAIT_MS)
+
+
+def record_section_now(ctx, run_id: int, section_id: int) -> None:  # noqa: ANN001
+    """The section on the projector counts as studied by the session."""
+    room.record_section(ctx, run_id, section_id, wait_ms=ROOM_WAIT_MS)
+
+
+def contest_event_now(ctx, run_id: int, event: ContestEvent) -> ContestState:  # noqa: ANN001
+    """One contest action, checked against the stored log and stored; the board after it."""
+    return room.record_contest_event(ctx, run_id, event, wait_ms=ROOM_WAIT_MS)
+
+
+def finish_now(ctx, run_id: int) -> ContestState | None:  # noqa: ANN001
+    """The run ends (a contest's ranking goes to the session); a contest's final board."""
+    info = room.finish_run(ctx, run_id, wait_ms=ROOM_WAIT_MS)
+    return room.contest_state(ctx, run_id) if info.kind == "contest" else None
 
 
 def write_ranking_pdf(ctx, run_id: int, path: Path) -> Path:  # noqa: ANN001 - AppContext

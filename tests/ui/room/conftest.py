@@ -48,7 +48,7 @@ def open_room(qtbot, seeded_ctx) -> Iterator[Callable[..., object]]:
     """Open a run on the projector (one offscreen screen: single full-screen view)."""
     from PySide6.QtWidgets import QApplication
 
-    from studyapp.ui.room.controller import RoomController
+    from studyapp.ui.room.controller import RoomController, open_run
 
     made: list[RoomController] = []
 
@@ -56,7 +56,7 @@ def open_room(qtbot, seeded_ctx) -> Iterator[Callable[..., object]]:
         family = str(QApplication.instance().property("studyapp_font_family"))
         settings = __import__("studyapp.services.settings", fromlist=["x"])
         settings.set_setting(seeded_ctx, "room.section_record_seconds", 0)
-        c = RoomController(seeded_ctx, room.get_run(seeded_ctx, run_id), family)
+        c = open_run(seeded_ctx, room.get_run(seeded_ctx, run_id), family)
         c.start()
         if size is not None:
             c.audience_window.showNormal()

@@ -35,7 +35,7 @@ SCRIPT = textwrap.dedent(
     family = configure_application(app)
     from studyapp.services import AppContext, documents, room
     from studyapp.core.contest import ContestSetup, Team
-    from studyapp.ui.room.controller import RoomController
+    from studyapp.ui.room.controller import open_run
 
     ctx = AppContext(Path(sys.argv[1]))
     doc = documents.ensure_seed(ctx)
@@ -43,7 +43,7 @@ SCRIPT = textwrap.dedent(
     qids = room.pick_questions(ctx, doc, count=5, types=("single",))
     run = room.start_run(ctx, "contest", session_id=None, document_id=doc,
                          setup={"contest": setup.to_json(), "question_ids": qids})
-    c = RoomController(ctx, room.get_run(ctx, run.info.id), family)
+    c = open_run(ctx, room.get_run(ctx, run.info.id), family)
     c.start()
     c.next()
     QTest.qWait(200)
