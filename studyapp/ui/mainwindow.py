@@ -326,16 +326,9 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> Task:
         """Import a file on the worker thread with a progress dialog; open it when done."""
-        from studyapp.services import documents
+        from studyapp.ui.library import ops as library_ops
 
-        path = Path(path)
-        return self.runner.run(
-            lambda progress, cancel: documents.import_file(self.ctx, path, progress=progress, cancel=cancel),
-            title="导入文件",
-            label=f"正在导入“{path.name}”…",
-            on_success=self._imported,
-            on_failure=self._import_failed,
-        )
+        return library_ops.import_file(self, Path(path)).success(self._imported).failure(self._import_failed).run()
 
     def paste_import(self) -> None:
         from studyapp.ui.importing.paste import PasteDialog
@@ -347,15 +340,9 @@ class MainWindow(QMainWindow):
             self.import_text(dialog.text())
 
     def import_text(self, text: str) -> Task:
-        from studyapp.services import documents
+        from studyapp.ui.library import ops as library_ops
 
-        return self.runner.run(
-            lambda progress, cancel: documents.import_text(self.ctx, text, progress=progress, cancel=cancel),
-            title="粘贴导入",
-            label="正在导入粘贴的文字…",
-            on_success=self._imported,
-            on_failure=self._import_failed,
-        )
+        return library_ops.import_text(self, text).success(self._imported).failure(self._import_failed).run()
 
     def _imported(self, result: ImportResult) -> None:
         self.reader.flush_note()
@@ -462,7 +449,7 @@ class MainWindow(QMainWindow):
 
     def show_settings(self):  # noqa: ANN201 - SettingsDialog, imported when first used
         """文件 → 设置…: the administrator's (the values shape every printed form)."""
-        from studyapp.services import settings as settings_service
+        from studyapp.ui.settings import ops as settings_ops
         from studyapp.ui.settings.dialog import SettingsDialog
 
         if self.ctx is None or not self._admin("修改设置"):
@@ -471,7 +458,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
         # the reader's size may have changed with the rest
         dialog.accepted.connect(lambda: self.reader.set_font_size(
-            int(settings_service.get_setting(self.ctx, "reader.font_size")), store=False))
+            int(settings_ops.value_now(self.ctx, "reader.font_size")), store=False))
         self.settings_dialog = dialog
         dialog.open()
         return dialog
@@ -525,10 +512,9 @@ class MainWindow(QMainWindow):
             bank_window.close()
         if document_id != self.reader.document_id:
             return
-        from studyapp.services import documents
+        from studyapp.ui.library import ops as library_ops
 
-        remaining = documents.list_documents(self.ctx)
-        self.open_document(remaining[0].id if remaining else None)
+        self.open_document(library_ops.first_document_now(self.ctx))
 
     # 题库 ---------------------------------------------------------------------------------------------
     def _bank_document(self, document_id: int | None) -> int | None:
@@ -686,9 +672,9 @@ class MainWindow(QMainWindow):
 
     # window state -------------------------------------------------------------------------------------
     def _restore_window(self) -> None:
-        from studyapp.services import settings as settings_service
+        from studyapp.ui.settings import ops as settings_ops
 
-        get = lambda name: str(settings_service.get_setting(self.ctx, name) or "")
+        get = lambda name: str(settings_ops.value_now(self.ctx, name) or "")
         geometry, state, splitter = get("window.geometry"), get("window.state"), get("window.splitter")
         try:
             if geometry:
@@ -701,11 +687,11 @@ class MainWindow(QMainWindow):
             log.warning("ignoring unreadable saved window state")
 
     def save_window_state(self) -> None:
-        from studyapp.services import settings as settings_service
+        from studyapp.ui.settings import ops as settings_ops
 
-        settings_service.remember(self.ctx, "window.geometry", _encode(self.saveGeometry()))
-        settings_service.remember(self.ctx, "window.state", _encode(self.saveState()))
-        settings_service.remember(self.ctx, "window.splitter", _encode(self.reader.splitter.saveState()))
+        settings_ops.remember_now(self.ctx, "window.geometry", _encode(self.saveGeometry()))
+        settings_ops.remember_now(self.ctx, "window.state", _encode(self.saveState()))
+        settings_ops.remember_now(self.ctx, "window.splitter", _encode(self.reader.splitter.saveState()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and where we are; let running work finish first."""

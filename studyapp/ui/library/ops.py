@@ -1,14 +1,16 @@
-"""The 文件库's operations (ui/ops.py): the list of documents, renaming and deleting one."""
+"""The 文件库's operations (ui/ops.py): importing a file or pasted text, the list of documents,
+renaming and deleting one."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from studyapp.services import documents
-from studyapp.services.dto import DocumentInfo
+from studyapp.services.dto import DocumentInfo, ImportResult
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
 
 
@@ -28,3 +30,25 @@ def delete_document(parent: QWidget, document_id: int) -> CollectionOp[None]:
     """A document with its sections, reads and notes (the study records stay)."""
     return CollectionOp(parent, lambda ctx: documents.delete_document(ctx, document_id),
                         Changes.of("documents", "bank", "reading", documents=(document_id,))).titled("删除文件")
+
+
+def import_file(parent: QWidget, path: Path) -> CollectionOp[ImportResult]:
+    """A file into the 文件库 (with progress; cancelling stores nothing)."""
+    return CollectionOp(parent, lambda ctx, progress, cancel: documents.import_file(ctx, Path(path), progress=progress,
+                                                                                   cancel=cancel),
+                        lambda r: Changes.of("documents", documents=(r.document_id,))) \
+        .with_progress("导入文件", f"正在导入“{Path(path).name}”…")
+
+
+def import_text(parent: QWidget, text: str) -> CollectionOp[ImportResult]:
+    """Pasted text into the 文件库 (with progress; cancelling stores nothing)."""
+    return CollectionOp(parent, lambda ctx, progress, cancel: documents.import_text(ctx, text, progress=progress,
+                                                                                   cancel=cancel),
+                        lambda r: Changes.of("documents", documents=(r.document_id,))) \
+        .with_progress("粘贴导入", "正在导入粘贴的文字…")
+
+
+def first_document_now(ctx) -> int | None:  # noqa: ANN001
+    """The document the reader opens when the one it showed is gone (one short read)."""
+    remaining = documents.list_documents(ctx)
+    return remaining[0].id if remaining else None

@@ -23,3 +23,14 @@ def store(parent: QWidget, changed: list[tuple[Option, Any]]) -> CollectionOp[No
     values = {opt.name: value for opt, value in changed}
     return CollectionOp(parent, lambda ctx: settings_service.set_settings(ctx, values), Changes.of("settings")) \
         .titled("设置")
+
+
+def value_now(ctx, name: str) -> Any:  # noqa: ANN001
+    """One setting as stored (the reader's size after the dialog, the window's saved layout)."""
+    return settings_service.get_setting(ctx, name)
+
+
+def remember_now(ctx, name: str, value: Any) -> None:  # noqa: ANN001
+    """Where the window was left, as it closes (one short write on the closing window's thread:
+    the worker is shut down by then)."""
+    settings_service.remember(ctx, name, value)

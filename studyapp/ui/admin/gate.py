@@ -10,8 +10,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from studyapp.core.model import UserError
-from studyapp.services import admin
 from studyapp.services.context import AppContext
+from studyapp.ui.admin import ops as admin_ops
 
 IDLE_S = 10 * 60
 
@@ -45,13 +45,13 @@ class AdminGate:
         if self.unlocked:
             self.touch()
             return True
-        if not admin.has_pin(self.ctx):
+        if not admin_ops.has_pin_now(self.ctx):
             return self._first_use(parent, what)
         pin, ok = self.ask(parent, "管理员密码", f"{what}需要管理员密码：")
         if not ok:
             return False
         try:
-            good = admin.verify(self.ctx, pin)
+            good = admin_ops.verify_now(self.ctx, pin)
         except UserError as exc:
             QMessageBox.warning(parent, "管理员密码", exc.message)
             return False
@@ -66,8 +66,8 @@ class AdminGate:
         """The first administrator's work on this data folder: set the PIN now (nothing happens
         until it is set)."""
         new, ok = self.ask(parent, "设置管理员密码",
-                           f"{what}是管理员的工作。第一次使用，请先设置管理员密码（{admin.MIN_LENGTH}～"
-                           f"{admin.MAX_LENGTH} 位）。\n以后打开学习记录、题库、文件库，导入文件和恢复备份时"
+                           f"{what}是管理员的工作。第一次使用，请先设置管理员密码（{admin_ops.MIN_LENGTH}～"
+                           f"{admin_ops.MAX_LENGTH} 位）。\n以后打开学习记录、题库、文件库，导入文件和恢复备份时"
                            "都要输入它；学员阅读、练习和考试不需要密码。")
         if not ok:
             return False
@@ -78,7 +78,7 @@ class AdminGate:
             QMessageBox.warning(parent, "设置管理员密码", "两次输入的密码不一样，没有设置。请再试一次。")
             return False
         try:
-            admin.set_pin(self.ctx, new)
+            admin_ops.set_pin_now(self.ctx, new)
         except UserError as exc:
             QMessageBox.warning(parent, "设置管理员密码", exc.message)
             return False
@@ -114,14 +114,14 @@ def edit_pin(parent: QWidget | None, ctx: AppContext, ask=_ask) -> bool:  # noqa
     """文件 → 管理员密码…: set one, or change / cancel the one there is (the old one first)."""
     try:
         old = None
-        if admin.has_pin(ctx):
+        if admin_ops.has_pin_now(ctx):
             old, ok = ask(parent, "管理员密码", "请输入现在的管理员密码：")
             if not ok:
                 return False
-            if not admin.verify(ctx, old):
+            if not admin_ops.verify_now(ctx, old):
                 QMessageBox.warning(parent, "管理员密码", "密码不对，没有修改。")
                 return False
-        new, ok = ask(parent, "管理员密码", f"新的管理员密码（{admin.MIN_LENGTH}～{admin.MAX_LENGTH} 位）：")
+        new, ok = ask(parent, "管理员密码", f"新的管理员密码（{admin_ops.MIN_LENGTH}～{admin_ops.MAX_LENGTH} 位）：")
         if not ok or not new.strip():
             return False
         again, ok = ask(parent, "管理员密码", "请再输入一遍新的管理员密码：")
@@ -130,7 +130,7 @@ def edit_pin(parent: QWidget | None, ctx: AppContext, ask=_ask) -> bool:  # noqa
         if again != new:
             QMessageBox.warning(parent, "管理员密码", "两次输入的密码不一样，没有修改。")
             return False
-        admin.set_pin(ctx, new, old=old)
+        admin_ops.set_pin_now(ctx, new, old=old)
     except UserError as exc:
         QMessageBox.warning(parent, "管理员密码", exc.message)
         return False
