@@ -1,6 +1,6 @@
 """generate_bank: propose the questions a careful teacher would set, fewer and better.
 
-Precision first. Every form (forms.py) proposes candidates only where its own checks pass;
+Precision first. Every form (form_*.py, put together in forms.py) proposes candidates only where its own checks pass;
 each candidate then has to pass the verifier against its source, and the selection keeps at
 most two questions per sentence that give nothing of each other away, the best first. Yield
 floors keep precision from becoming silence: a leaf section with text gets a question if any

@@ -375,7 +375,7 @@ def test_organs_of_one_system_stand_in_for_one_another() -> None:
 
 
 def test_no_age_of_majority_for_a_minor() -> None:
-    from studyapp.core.questions.forms import _out_of_kind
+    from studyapp.core.questions.formbase import _out_of_kind
 
     fig = numbers.figures("不得招用已满十六周岁的未成年人")[0]
     assert 18.0 in _out_of_kind(fig, "不得招用已满十六周岁的未成年人") and 14.0 not in _out_of_kind(
@@ -1185,7 +1185,8 @@ def test_round_41_failures_stay_fixed() -> None:
 def test_which_body_a_rule_names_among_bodies_of_its_kind() -> None:
     """「（　　）主管全国的档案工作」 among the bodies the law names as subjects elsewhere — none whose
     levels overlap the key's (地方各级 holds the county), none named by a role (接到举报的部门)."""
-    from studyapp.core.questions.forms import Forms, _a_name, _levels_held
+    from studyapp.core.questions.formbase import _a_name, _levels_held
+    from studyapp.core.questions.forms import Forms
 
     text = ("第一条 国家档案主管部门主管全国的档案工作，负责全国档案事业的统筹规划和组织协调。\n"
             "第二条 县级以上地方档案主管部门主管本行政区域内的档案工作。\n"

@@ -1,0 +1,233 @@
+"""Bodies: who does what a rule says — the body in its slot (actor), the level of government
+(「报（　　）批准」), and the body a rule names as its subject (「（　　）主管全国的档案工作」)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from studyapp.core.questions import segment
+from studyapp.core.questions.formbase import (
+    _NOT_A_SUBJECT,
+    _RULE_WORD,
+    _SUBJECT_BODY,
+    CATEGORY_BODIES,
+    HOLE,
+    SWAPPABLE,
+    Candidate,
+    FormBase,
+    _a_name,
+    _body_kind,
+    _ch,
+    _overlaps,
+)
+from studyapp.core.questions.levels import RANK, level_bodies, levels_named, rival_texts
+from studyapp.core.questions.lexicon import BODY_SUFFIX, GENERIC, Unit
+from studyapp.core.questions.text import strip_end
+
+
+class BodyForms(FormBase):
+    # --- bodies: who is responsible ----------------------------------------------------
+    def actor_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        text = unit.text
+        if not _RULE_WORD.search(text):
+            return []
+        out = []
+        pos = 0
+        prev = prev_word = ""
+        for w, t in segment.tagged(text):
+            a, b = pos, pos + len(w)
+            pos = b
+            if len(w) < 4 or not w.endswith(BODY_SUFFIX) or w in GENERIC or w in CATEGORY_BODIES \
+                    or self.lex.too_common(w):
+                prev, prev_word = t, w
+                continue
+            if text.count(w) > 1 or (w[-2:] in text[:a] + text[b:] and len(w) <= 4):
+                continue  # the stem would show the answer (上级（　　）…下一级监察机关)
+            own = w[:len(w) - len(next((x for x in BODY_SUFFIX if w.endswith(x)), ""))]
+            if len(own) >= 2 and any(own[j:j + 2] in text[:a] + text[b:] for j in range(len(own) - 1)
+                                     if own[j:j + 2] not in ("人民", "国家", "地方", "全国", "中央")):
+                continue  # 「加强民族团结」 names the 民族委员会
+            # (a department after its government keeps the level in view: 县级以上人民政府（　　）)
+            department = prev_word in ("人民政府", "国务院") and w.endswith(("部门", "机构"))
+            if not t.startswith(("n", "j")) or (prev and prev.startswith(("n", "j", "v")) and not department) \
+                    or not w.endswith(SWAPPABLE):
+                prev, prev_word = t, w
+                continue  # half of a compound (公务员|主管部门) or not a body (服从组织)
+            if _ch(text, b) in "、和与及" or _ch(text, a - 1) in "、和与及":
+                continue
+            if self.lex.in_formula(text, a, b):
+                continue
+            after = text[b:b + 4]
+            win = self.window(text, a, b)
+            if win is None:
+                continue
+            lo, hi = win
+            suffix = next(s for s in BODY_SUFFIX if w.endswith(s))
+            near = self._peers(w, suffix, text, 12)
+            pool = [x for x in near if not self.lex.contains(x + after, x)]
+            if len(pool) < 3:
+                continue
+            # the bodies nearest in length first: options of one kind
+            pool.sort(key=lambda x: (abs(len(x) - len(w)), x))
+            wrong = pool[:6]
+            rng.shuffle(wrong)
+            wrong = wrong[:3]
+            body = text[lo:a] + HOLE + text[b:hi]
+            if not self._ok_body(body) or len(strip_end(body)) < 12:
+                continue
+            options = [w] + wrong
+            rng.shuffle(options)
+            stem = self._stem(ctx, self._finish(body))
+            q = self._question(unit, "single", stem, options, [options.index(w)])
+            out.append(Candidate(q, unit, 2.6, "actor", [w]))
+            break
+        return out
+
+    def _level_rivals(self, lb, text: str, article: str) -> list[str]:  # noqa: ANN001
+        local = bool(lb.dept) and self._full_count("人民政府" + lb.dept) > 0
+        others = levels_named(text[:lb.start] + "。" + text[lb.end:])
+        floor = max((RANK[x] for x in others), default=0)
+        return [x for x in rival_texts(lb, levels_named(article), local, floor, text[lb.end:lb.end + 4])
+                if x not in article]
+
+    def _subject_from_before(self, unit: Unit) -> bool:
+        """Whether the sentence's subject is something the sentence before introduced
+        (「……应当留有一定比例的储备金。储备金占基金总额的具体比例……由……规定。」, 「……办理登记。
+        登记事项由……规定。」): shown alone, the learner cannot tell whose fund or which
+        registration (round 36)."""
+        before = unit.before or unit.prev
+        if not before or unit.item:
+            return False
+        m = re.match(r"^([^，,。；;]{2,40}?)(?:，|,)?(?:由|应当|须|经|报)", unit.text)
+        if m is None:
+            return False
+        nouns = [w for w, t in segment.tagged(m.group(1)) if len(w) >= 2 and t.startswith(("n", "v", "j"))
+                 and w not in GENERIC]
+        heads = ("事项", "办法", "比例", "标准", "范围", "条件", "程序", "期限", "数额", "内容", "情况", "材料")
+        return any(w in before or (w.endswith(heads) and len(w) >= 4 and w[:-2] in before) for w in nouns)
+
+    def level_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        """Which level of government the rule sends a matter to (「……应当报（　　）批准」), the
+        same body at the other levels as options (levels.py). A rival the document names for
+        the same act elsewhere, or anywhere in the same article, is none: the text then has
+        two right answers, one per case."""
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        text = unit.text
+        article = unit.info.node.text or ""
+        bodies = level_bodies(text)
+        if not bodies or self._subject_from_before(unit):
+            return []
+        for lb in bodies:
+            key = lb.text_of(text)
+            if text.count(key) > 1 or self.lex.in_formula(text, lb.start, lb.end):
+                continue  # the stem would show the answer, or it is the law's stock phrase
+            after = text[lb.end:lb.end + 2]
+            wrong = [x for x in self._level_rivals(lb, text, article) if x not in text
+                     and not self.lex.contains(x + after, x)]
+            if len(wrong) < 3:
+                continue
+            win = self.window(text, lb.start, lb.end)
+            if win is None:
+                continue
+            lo, hi = win
+            body = text[lo:lb.start] + HOLE + text[lb.end:hi]
+            if not self._ok_body(body) or len(strip_end(body)) < 12:
+                continue
+            options = [key] + wrong[:3]
+            rng.shuffle(options)
+            stem = self._stem(ctx, self._finish(body))
+            q = self._question(unit, "single", stem, options, [options.index(key)])
+            return [Candidate(q, unit, 2.65, "level", [key + after])]
+        return []
+
+    def _bodies(self, text: str) -> list[tuple[str, int, int]]:
+        """Bodies named in a sentence (≥ 4 characters, a body's ending), not in a list."""
+        out: list[tuple[str, int, int]] = []
+        if not any(s in text for s in SWAPPABLE):
+            return out
+        pos = 0
+        prev = ""
+        tagged = segment.tagged(text)
+        for i, (w, t) in enumerate(tagged):
+            a, b = pos, pos + len(w)
+            pos = b
+            if len(w) >= 4 and w.endswith(SWAPPABLE) and w not in GENERIC and w not in CATEGORY_BODIES \
+                    and t.startswith(("n", "j")) and text[b:b + 1] != "等" and text[a - 1:a] != "等" \
+                    and _ch(text, b) not in "、和与及" and _ch(text, a - 1) not in "、和与及" \
+                    and not (prev and prev.startswith(("n", "j", "v"))) \
+                    and not (i + 1 < len(tagged) and tagged[i + 1][1].startswith(("n", "j", "vn"))):
+                out.append((w, a, b))
+            prev = t
+        return out
+
+    # --- who does it: a body named in full as a rule's subject ----------------------------------
+    def _subject_bodies(self) -> dict[str, str]:
+        """The bodies the document names in full as the subject of its rules (国家档案主管部门,
+        县级以上地方档案主管部门, 乡镇人民政府), by their kind; none that is the tail of another
+        (档案主管部门 holds every level), none generic (国务院有关部门)."""
+        got = getattr(self, "_subjects", None)
+        if got is not None:
+            return got
+        seen: dict[str, int] = {}
+        for u in self.lex.units:
+            m = _SUBJECT_BODY.match(u.text)
+            if m and not _NOT_A_SUBJECT.search(m.group(1)) and m.group(1) not in CATEGORY_BODIES \
+                    and _a_name(m.group(1)):
+                # (a name, not a clause: 申请人要求行政机关, 委托行政机关, 经国务院……部门 are none)
+                seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+        self._subjects = {b: _body_kind(b) for b in seen if not any(b != c and c.endswith(b) for c in seen)}
+        return self._subjects
+
+    def subject_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        """「（　　）主管全国的档案工作……」: which body the rule gives the matter to, the bodies of
+        the same kind the document names as subjects elsewhere as options. A rival that the
+        document also gives the same act, that the sentence names, or that holds the key (or is
+        held by it) is none."""
+        ctx = self._ready(unit)
+        if ctx != "" or unit.item:
+            return []
+        text = unit.text
+        m = _SUBJECT_BODY.match(text)
+        subjects = self._subject_bodies()
+        if m is None or m.group(1) not in subjects or not _RULE_WORD.search(text):
+            return []
+        key = m.group(1)
+        if self.lex.too_common(key):
+            return []  # the law's own actor (国家监察委员会 in 监察法): asked, it is asked everywhere
+        if text.count(key) > 1 or (len(key) > 6 and key[-6:] in text[m.end():]):
+            return []  # the sentence names the body again: the stem gives it away
+        w = self.window(text, 0, m.end())
+        if w is None or w[0] != 0:
+            return []
+        rest = text[m.end():w[1]]
+        act = re.sub(r"^(?:应当|可以|必须|依法|负责|有权)+", "", rest)
+        core = re.split(r"[，,；;。]", act)[0][:8]
+        kind = subjects[key]
+        rivals = []
+        for x in subjects:
+            if x == key or subjects[x] != kind or x in key or key in x or x in text:
+                continue
+            if _overlaps(key, x):
+                continue  # (地方各级人民政府 for 县级人民政府: partly right)
+            if self.lex.contains(x + rest[:6], x) or (len(core) >= 4 and self.lex.contains(x + core, x)) \
+                    or (len(core) >= 4 and any(x in v.text and core in v.text for v in self.lex.units)):
+                continue  # the document gives the same act to this body too
+            rivals.append(x)
+        if len(rivals) < 3:
+            return []
+        rivals.sort(key=lambda x: (abs(len(x) - len(key)), x))
+        wrong = rivals[:5]
+        rng.shuffle(wrong)
+        body = HOLE + rest
+        if not self._ok_body(body) or len(strip_end(rest)) < 8:
+            return []
+        options = [key] + wrong[:3]
+        rng.shuffle(options)
+        q = self._question(unit, "single", self._finish(body), options, [options.index(key)])
+        return [Candidate(q, unit, 2.5, "subject", [key])]

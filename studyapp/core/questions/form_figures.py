@@ -1,0 +1,90 @@
+"""Figures: which number a rule sets (「……自收到申请之日起（　　）内作出决定」), as a choice
+among the document's own ladder of that unit, or as a blank on the number."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from studyapp.core.questions import numbers
+from studyapp.core.questions.formbase import (
+    _FILL_UNITS,
+    _HIGHER_LAW_ELSE,
+    HOLE,
+    Candidate,
+    FormBase,
+)
+from studyapp.core.questions.lexicon import Unit
+from studyapp.core.questions.model import BLANK
+from studyapp.core.questions.text import norm, strip_end
+
+
+class FigureForms(FormBase):
+    # --- figures -------------------------------------------------------------------------
+    def figure_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        out = []
+        ctx = self._context(unit)
+        if ctx is None or unit.key in self.lex.repeated_key or _HIGHER_LAW_ELSE.search(unit.text):
+            return out  # (「最长不得超过三年，但法律、行政法规另有规定的除外」: the law may say two)
+        figs = numbers.figures(unit.text)
+        in_sentence = {f.value for f in figs}
+        for f in figs:
+            if self.lex.in_formula(unit.text, f.start, f.end):
+                continue
+            if unit.text[f.end:f.end + 1] == "期":
+                continue  # 「1年期贷款市场报价利率」 names a product: 2年期 is no rival, it does not exist (round 37)
+            bound = norm(unit.text[f.start:f.end + 2])
+            if len(bound) > len(f.text) and self._full_count(bound) >= 3:
+                continue  # 「一倍以上」 starts every fine of the law: the figure of a formula
+            w = self.window(unit.text, f.start, f.end)
+            if w is None:
+                continue
+            lo, hi = w
+            wrong = numbers.rivals(f, self.lex.figure_values, 3,
+                                   avoid=in_sentence | self._out_of_kind(f, unit.text) | self._said_elsewhere(f, unit.text),
+                                   siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
+            if len(wrong) < 3:
+                fill = self._figure_fill(unit, ctx, f, figs, lo, hi)
+                if fill is not None:
+                    out.append(fill)
+                continue
+            shown = unit.text[lo:f.start] + unit.text[f.end:hi]
+            if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) or f.text in shown:
+                continue  # the stem would give the answer (每次不得超过三个月)
+            body = unit.text[lo:f.start] + HOLE + unit.text[f.end:hi]
+            if not self._ok_body(body):
+                continue
+            values = sorted([f.value] + wrong)
+            options = [numbers.write(v, f) for v in values]
+            if len({norm(o) for o in options}) < 4:
+                continue
+            stem = self._stem(ctx, self._finish(body))
+            q = self._question(unit, "single", stem, options, [values.index(f.value)])
+            # (the figure with the words after it keys the rule: 二十日 decides one rule and reviews
+            # another, but 「2倍以上5倍以下的罚款」 asked twice is the same question)
+            out.append(Candidate(q, unit, 3.0, "figure", [f.text, f.text + unit.text[f.end:f.end + 5]],
+                                 alt=self._figure_fill(unit, ctx, f, figs, lo, hi)))
+        return out
+
+    def _figure_fill(self, unit: Unit, ctx: str, f, figs, lo: int, hi: int) -> Candidate | None:  # noqa: ANN001
+        """A figure without three fair rivals (the document's ladder gives none inside the
+        sentence's range) asked as a blank on its number, the unit left in view: 「……自收到申请
+        之日起____日内作出决定」 — the deadline, the count, the amount a rule sets. Typed as
+        十五 or 15, both are right (grading folds numerals)."""
+        text = unit.text
+        number = f.number_text
+        if not f.unit or f.unit not in _FILL_UNITS or not number or f.value <= 1 or f.value != int(f.value):
+            return None  # 「一人」「0.5倍」: no blank worth typing
+        if any(g is not f and g.value == f.value for g in figs) or re.search(r"[至到~—－-]$", text[max(0, f.start - 1):f.start]) \
+                or re.match(r"[至到~—－-]", text[f.end:f.end + 1]):
+            return None  # the stem shows the figure again, or it is one end of a range
+        if re.match(r"(?:以上|以下|以内|之内|内)?(?:[^，,。；;]{0,6})?(?:或者|或|至)", text[f.end:f.end + 8]) \
+                and re.search(r"(?:或者|或)[\d一二三四五六七八九十百千两]", text[f.end:f.end + 10]):
+            return None  # 「三日或者五日」: two figures, either could be asked
+        a, b = f.start, f.start + len(number)
+        body = text[lo:a] + BLANK + text[b:hi]
+        if not self._ok_body(body) or len(strip_end(body).replace(BLANK, "")) < 14:
+            return None
+        stem = self._stem(ctx, self._finish(body))
+        q = self._question(unit, "fill", stem, [], [number])
+        return Candidate(q, unit, 2.2, "figure_fill", [f.text, f.text + text[f.end:f.end + 5]])

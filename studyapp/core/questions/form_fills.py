@@ -1,0 +1,232 @@
+"""Blanks on the term that carries a rule: an institution (____制度), an instrument (实行____),
+a name of one word."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from studyapp.core.questions import segment
+from studyapp.core.questions.enums import find_enumerations
+from studyapp.core.questions.formbase import (
+    _BEFORE_TERM,
+    _CONJ_NEAR,
+    _FRAME_VERBS,
+    _GENERIC_ACTS,
+    _GENERIC_MECHANISM,
+    _HAN_ONLY,
+    _INSTITUTIONS,
+    _INSTRUMENT_TAILS,
+    _INSTRUMENT_VERBS,
+    _NOUN_VERB_AFTER,
+    _NOUNISH,
+    _SLOGANS,
+    _TERM_POS,
+    CARRIERS,
+    STOCK_PHRASES,
+    Candidate,
+    FormBase,
+    _ch,
+    _clause_left,
+    _named,
+)
+from studyapp.core.questions.lexicon import BODY_SUFFIX, FRAME_START, GENERIC, Unit
+from studyapp.core.questions.model import BLANK
+from studyapp.core.questions.text import norm, strip_end
+
+
+class FillForms(FormBase):
+    # --- fill-in on the term that carries the rule ---------------------------------------
+    def fill_term(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        text = unit.text
+        if re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text):
+            return []  # stray spaces left by a PDF: the stem would read badly
+        tagged = segment.tagged(text)
+        words = [w for w, _ in tagged]
+        offs = []
+        pos = 0
+        for w in words:
+            offs.append(pos)
+            pos += len(w)
+        enum_spans = [(e.start, e.end) for e in find_enumerations(text)]
+        best: list[tuple[float, int, int]] = []
+        termish = [t.startswith(_TERM_POS) for _, t in tagged]
+        n = len(tagged)
+        # where a blank can start at all (the checks below decide): a name of one word
+        # (民主集中制), the word before an institution (____制度, ____责任制), or the instrument
+        # after a verb that prescribes one (实行____) — most words are none of these
+        starts = [i for i, (w, t) in enumerate(tagged)
+                  if (len(w) >= 3 and (w.endswith(CARRIERS) or t.startswith(("nz", "j"))))
+                  or (i + 1 < n and tagged[i + 1][0] in _INSTITUTIONS)
+                  or (i + 2 < n and tagged[i + 2][0] in _INSTITUTIONS)
+                  or (i > 0 and tagged[i - 1][0] in _INSTRUMENT_VERBS)]
+        for i in starts:
+            if not termish[i] and not (i > 0 and tagged[i - 1][0] in _NOUN_VERB_AFTER):
+                continue  # (the word cannot start a term: skip both lengths at once)
+            for k in (1, 2):
+                if i + k > len(tagged):
+                    break
+                chunk = tagged[i:i + k]
+                if not all(termish[i:i + k]) and not (
+                        k == 2 and i > 0 and tagged[i - 1][0] in _NOUN_VERB_AFTER
+                        and (chunk[0][1].startswith(_NOUNISH) and chunk[1][1] in ("v", "vn")
+                             or chunk[0][1] == "v" and chunk[1][1] == "vn")):
+                    if k == 1 and i > 0 and tagged[i - 1][0] in _NOUN_VERB_AFTER and chunk[0][1] == "v":
+                        continue  # 实行|联合|检查: the act is the two words together
+                    break  # (进行宪法|宣誓, 实行登记|管理: a noun and its verb name the instrument)
+                if k == 2 and len(chunk[0][0]) + len(chunk[1][0]) > 6:
+                    break
+                # a whole term: the word before it is a particle, a preposition or punctuation,
+                # not a word it may compound with (首办|责任制, 公务员|主管部门)
+                nxt_word = tagged[i + k][0] if i + k < len(tagged) else ""
+                # 建立……____制度: what the institution is, with its kind left in view
+                measure = nxt_word in _INSTITUTIONS and all(len(w) >= 2 and w not in GENERIC for w, _ in chunk) \
+                    and not all(w in _GENERIC_ACTS or w in _GENERIC_MECHANISM for w, _ in chunk) \
+                    and "".join(w for w, _ in chunk)[-2:] not in GENERIC \
+                    and not (i > 0 and tagged[i - 1][1].startswith(_NOUNISH)) \
+                    and not (i > 0 and not tagged[i - 1][1].startswith(_BEFORE_TERM)
+                             and tagged[i - 1][0] not in _FRAME_VERBS and not FRAME_START.fullmatch(tagged[i - 1][0])) \
+                    and not (i > 0 and len(tagged[i - 1][0]) == 1 and tagged[i - 1][1] not in ("x", "w", "uj"))
+                # (职业|资格证书|制度 and 可疑|交易报告|制度 split a term: the word before must end it)
+                # 实行____ / 采取____的方式 / 进行____: the instrument a rule prescribes, up to the
+                # end of its clause (国家对公务员实行分类管理，公开进行宪法宣誓。)
+                end = i + k
+                tail = text[offs[end]:offs[end] + 3] if end < len(tagged) else "。"
+                instrument = i > 0 and tagged[i - 1][0] in _INSTRUMENT_VERBS \
+                    and not re.search(r"(?:纳入|列入|录入|接入|进入|并入|汇入)[^，,；;。]*$", text[:offs[i - 1]]) \
+                    and chunk[-1][0] not in _GENERIC_ACTS \
+                    and not any("".join(w for w, _ in chunk).endswith(g) for g in _GENERIC_ACTS) \
+                    and not "".join(w for w, _ in chunk).endswith(("措施", "办法", "手段", "方式", "方法", "行动")) \
+                    and (tail[:1] in "，,。；;" or tail in _INSTRUMENT_TAILS) \
+                    and chunk[0][1].startswith(_NOUNISH + ("v",)) and chunk[-1][1] in ("n", "vn", "v", "nz") \
+                    and chunk[-1][0] not in GENERIC and len("".join(w for w, _ in chunk)) >= 3
+                if i > 0 and not measure and not instrument and not tagged[i - 1][1].startswith(_BEFORE_TERM) \
+                        and not FRAME_START.fullmatch(tagged[i - 1][0]) and tagged[i - 1][0] not in _FRAME_VERBS:
+                    continue
+                if i + k < len(tagged) and tagged[i + k][1].startswith(_NOUNISH) and not measure and not instrument:
+                    continue
+                a, b = offs[i], offs[i] + sum(len(w) for w, _ in chunk)
+                term = text[a:b]
+                if not 2 <= len(term) <= 8 or not _HAN_ONLY.fullmatch(term):
+                    continue
+                if term in GENERIC or chunk[0][0] in GENERIC:
+                    continue
+                if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6) or instrument):
+                    continue  # 氛围, 国际, 违规: another word would fill it as well
+                if re.match(r"分类|分级|分区|分层|分段|分片|分批|分期", term):
+                    continue  # 「实行____，确定禁止开发建设区」: 分区管控 fits as well as 分类管控
+                if i + k < len(tagged) and tagged[i + k][1].startswith(("n", "v")) and chunk[-1][1] in ("j", "b", "t", "m"):
+                    continue  # 「健全____激励措施」: a modifier (中长期) of the term, not the term
+                if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[0][1] in ("v", "vn"):
+                    continue  # 「对……资料进行____」: 加工整理, 分析处理, 汇总整理 — any such act fits
+                if i >= 2 and tagged[i - 1][0] in _FRAME_VERBS and tagged[i - 2][0] in _FRAME_VERBS:
+                    continue  # 「完善执行____」: 执行 names the kind (执行联动机制), the frame is 完善
+                carrier = next((c for c in ("机制", "制度", "体系", "体制") if term.endswith(c) and len(term) > len(c)), "")
+                if carrier and term[:-len(carrier)] in _GENERIC_MECHANISM:
+                    continue  # 联动机制, 协作机制: 工作机制 would fill it as well
+                if text[b:b + 1] in ("。", "；", ";", "") and len(re.split(r"[，,；;。]", text[:a])[-1]) <= 6:
+                    continue  # 「……，探索推行____。」: nothing around the blank says which
+                nxt = tagged[i + k][1] if i + k < len(tagged) else "x"
+                if chunk[-1][1].startswith(("l", "i")) and nxt.startswith(("n", "v", "a", "d")):
+                    continue  # an idiom used as a verb or adverb: 高度重视…, 不折不扣执行
+                if measure and any(self.lex.too_common(w) for w, _ in chunk):
+                    continue  # 「____体系」 keyed 太湖流域监测: the document's own name tests nothing (round 37)
+                if any(len(w) < 2 or not segment.has_word(w) or (self.lex.too_common(w) and not (measure or instrument))
+                       or (t.startswith("l") and len(w) != 4) or t.startswith("nr") for w, t in chunk):
+                    continue  # (职位 is everywhere in 公务员法, 职位分类制度 once: the institution counts)
+                if _clause_left(text, a, b) < (2 if instrument else 3):
+                    continue  # (「……，实行____；」: the verb that prescribes it is enough)
+                # specific to this rule: rare in the document, and a real term, not a fragment
+                if self.lex.count(term) > 2 or term in STOCK_PHRASES:
+                    continue
+                if not measure and text[a - 1:a] == "的" and len(term) <= 4:
+                    continue  # 「实行国家统一规定的____」: 工时制度 would fit as well as 工资制度
+                if _ch(text, b) in "（(" or _ch(text, a - 1) in "）)" or (
+                        _ch(text, a - 1) in "（(" and _ch(text, b) in "）)"):
+                    continue  # half of a bracketed term, or the other name in brackets: 纪委（纪检组）
+                if FRAME_START.match(term) or self.lex.too_common(term):
+                    continue
+                if any(x <= a < y or x < b <= y for x, y in enum_spans):
+                    continue
+                if text[a - 1:a] in _CONJ_NEAR or text[b:b + 1] in _CONJ_NEAR or \
+                        text[b:b + 2] in ("以及", "或者") or text[a - 2:a] in ("以及", "或者"):
+                    continue
+                if self.lex.in_formula(text, a, b):
+                    continue
+                if _ch(text, a - 1) in "不未没非无":
+                    continue  # 「移至不____的地方」: the blank cuts a negated verb phrase
+                if _ch(text, b) in "给予向" and re.search(r"[将把]其?[\u4e00-\u9fff]{0,2}$", text[max(0, a - 4):a]):
+                    continue  # 「不得将其____给……」: the thing and the act together (产品销售), any act fits (round 40)
+                if a == 0 and not (_ch(text, b) in "，、," or re.match(r"应当|可以|不得|必须|负责|是|由|应|须|实行|依法",
+                                                                      text[b:b + 2])):
+                    continue  # 「____开发企业销售商品房」: the blank cuts the subject's own name
+                if (_ch(text, b) in "，," and re.match(r"[\u4e00-\u9fff]{4,6}[，,。；;]", text[b + 1:b + 8])) or (
+                        _ch(text, a - 1) in "，," and re.search(r"(?:^|[，,；;])[\u4e00-\u9fff]{4,6}$", text[:a - 1])):
+                    continue  # 「及时____，消除不良影响」: one of two steps side by side, 恢复名誉 fits too
+                if any(m.start() < b and a < m.end() for m in _SLOGANS.finditer(text)):
+                    continue  # 中华民族|伟大复兴: a slogan everybody knows, nothing of this text
+                rest = text[:a] + text[b:]
+                if any(term[j:j + 2] in rest and not (instrument and term[j:j + 2] in GENERIC)
+                       for j in range(len(term) - 1)):
+                    continue  # the stem would echo the answer (责任 beside 责任人)
+                win = self.window(text, a, b)
+                if win is None:
+                    continue
+                lo, hi = win
+                left, right = text[max(lo, a - 4):a], text[b:min(hi, b + 4)]
+                if len(left) + len(right) < 4:
+                    continue
+                beside = [w for w, _ in tagged[max(0, i - 1):i] + tagged[i + k:i + k + 1] if w.strip()]
+                if not self._unique_frame(left, right, term, beside):
+                    continue
+                if measure and not self._one_institution(text[max(0, a - 2):a], nxt_word, term):
+                    continue  # 「国家实行____制度」 where the law institutes several: any of them fits
+                score = 1.0
+                if term.endswith(BODY_SUFFIX):
+                    score += 1.0
+                if any(t.startswith(("nz", "nt", "i", "l", "j")) for _, t in chunk):
+                    score += 0.6
+                if self.lex.count(term) == 1:
+                    score += 0.4
+                if len(term) >= 4:
+                    score += 0.5
+                if k == 1 and chunk[0][1] == "vn":
+                    score -= 0.3
+                best.append((score + rng.random() * 0.2, a, b))
+        best.sort(key=lambda x: (-x[0], x[1]))
+        for score, a, b in best[:3]:
+            lo, hi = self.window(text, a, b)
+            body = text[lo:a] + BLANK + text[b:hi]
+            if not self._ok_body(body):
+                continue
+            visible = strip_end(body).replace(BLANK, "")
+            if len(visible) < 12 or (body.startswith(BLANK) and len(visible) < 20):
+                continue
+            stem = self._stem(ctx, self._finish(body))
+            q = self._question(unit, "fill", stem, [], [text[a:b]])
+            return [Candidate(q, unit, score, "term", [text[a:b]])]
+        return []
+
+    def _one_institution(self, verb: str, kind: str, term: str) -> bool:
+        """Whether the document institutes only this one thing with this verb (实行……制度)."""
+        if len(verb) < 2:
+            return True
+        key = (verb, kind)
+        found = self._institutions.get(key)
+        if found is None:  # (one scan per verb and kind: a few dozen for any document)
+            pat = re.compile(re.escape(verb) + r"([\u4e00-\u9fff]{2,10}?)" + re.escape(kind))
+            found = self._institutions[key] = {m.group(1) for m in pat.finditer(self.lex.full)}
+        return found <= {term}
+
+    def _unique_frame(self, left: str, right: str, term: str, anchors: list[str]) -> bool:
+        """No other sentence reads the same around the blank with another word in it (looked
+        for in the sentences that hold the rarest word beside the blank)."""
+        pat = re.compile(re.escape(norm(left)) + r"([\u4e00-\u9fff]{1,10}?)" + re.escape(norm(right)))
+        anchors = [a for a in anchors if a in self.lex.postings]
+        if not anchors:
+            return True
+        anchor = min(anchors, key=lambda a: len(self.lex.postings[a]))
+        return self.lex.frame_fillers(pat, anchor) <= {norm(term)}

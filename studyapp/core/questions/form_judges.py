@@ -1,0 +1,350 @@
+"""True/false: a rule as the text states it (when it holds a point a reader could get wrong),
+or falsified on its point (a figure, 不得 → 可以, a level, an actor, an antonym, a contrast)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from studyapp.core.questions import numbers, segment
+from studyapp.core.questions.formbase import (
+    _ANTONYM_RE,
+    _ANTONYMS,
+    _BOILERPLATE,
+    _CONDITION,
+    _DUTY_LEAD,
+    _HIGHER_LAW_ELSE,
+    _PLATITUDE,
+    _POINT,
+    _PROCEDURE,
+    _REPORT_FOR,
+    _RULE_STATEMENT,
+    _TAUTOLOGY,
+    _WRONG_IN_ITSELF,
+    DIRECTION_SWAPS,
+    MAX_WINDOW,
+    MODAL_SWAPS,
+    SWAPPABLE,
+    Candidate,
+    FormBase,
+    _contrast,
+)
+from studyapp.core.questions.levels import level_bodies
+from studyapp.core.questions.lexicon import Unit, refers_elsewhere
+from studyapp.core.questions.text import norm, strip_end
+from studyapp.core.questions.text import sentences as sentences_of
+
+
+class JudgeForms(FormBase):
+    # --- true / false on the rule itself -------------------------------------------------
+    def judge(self, unit: Unit, rng: random.Random, truth: bool) -> list[Candidate]:
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        text = unit.text
+        changes = self._falsifications(unit)
+        if not changes:
+            return []
+        for a, b, new, why in changes:  # noqa: B007 - the change the loop stops at is used below
+            win = self.window(text, a, b)
+            if win is not None and not (why == "modal" and a - win[0] < 4):
+                break  # (a modal at the very start has no subject: 「可以生产……」)
+        else:
+            return []
+        lo, hi = win
+        if _BOILERPLATE.search(text[lo:hi]):
+            return []  # 「下级规划应当与上一级规划相协调」: true of any plan, and its change a quibble (round 38)
+        if truth:
+            body = text[lo:hi]
+            if not self._ok_body(body) or not _RULE_STATEMENT.search(body):
+                return []  # a true item states a rule one could get wrong, never a slogan
+            if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):
+                return []  # 「不得在夜间……实施」 without 「但是，情况紧急的除外」 is not true as stated
+            if self.lex.restated(unit.order) or _TAUTOLOGY.search(body):
+                return []  # the same procedure said in three articles: a formula, nothing to test
+            if _PLATITUDE.search(body) and not numbers.figures(body):
+                return []  # 「应当积极……」: true whatever the text says
+            stem = self._stem(ctx, self._finish(body))
+            q = self._question(unit, "judge", stem, [], True)
+            return [Candidate(q, unit, 2.2, "judge_true", [])]
+        body = text[lo:a] + new + text[b:hi]
+        if not self._ok_body(body) or self.lex.contains(strip_end(body), new):
+            return []
+        stem = self._stem(ctx, self._finish(body))
+        note = f"题中“{new}”有误，原文为“{text[a:b]}”。"
+        q = self._question(unit, "judge", stem, [], False, note=note)
+        # the change itself counts as a key: one swap (监察机关 → 公安机关) is not asked again and again
+        # the change itself counts as a key (one swap, 监察机关 → 公安机关, is not asked again and
+        # again), and so does what it changed: a choice on the same figure is the same question
+        # (不得 → 可以 is a change of every ban: each ban is its own rule, so it keys its own question)
+        keys = [f"改:{text[a:b]}>{new}" + (f"@{unit.order}" if why == "modal" else "")] \
+            + ([text[a:b]] if why in ("figure", "level") else [])
+        return [Candidate(q, unit, 2.4, "judge_false", keys)]
+
+    def rule_true(self, unit: Unit) -> list[Candidate]:
+        """A rule stated as it is (a duty, a ban, a figure, who decides): the fallback that keeps
+        a document from silence when nothing else could be asked well."""
+        ctx = self._context(unit)
+        if ctx is None or unit.key in self.lex.repeated_key or len(unit.text) > MAX_WINDOW:
+            return []
+        body = unit.text
+        if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order) \
+                or _PLATITUDE.search(body) and not numbers.figures(body) or _TAUTOLOGY.search(body):
+            return []  # 「应当不断提高业务素质」 anyone marks true without having read the text
+        if _BOILERPLATE.search(body):
+            return []
+        bans_only = not numbers.figures(body) and not _POINT.search(re.sub(r"不得|禁止|严禁", "", body))
+        if bans_only and _WRONG_IN_ITSELF.search(body):
+            return []  # 「不得窃取……非法侵入」: a ban on what is wrong in itself, true to anyone (round 39)
+        q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
+        if not (numbers.figures(body) or _POINT.search(body)):
+            # 「新闻媒体应当……开展宣传教育」: nothing in it to get wrong on its own (round 38), but
+            # a true option beside a falsified rule in a choice among statements
+            return [Candidate(q, unit, 0.8, "rule_option", [])]
+        return [Candidate(q, unit, 1.0, "rule_true", [])]
+
+    def duty_true(self, unit: Unit) -> list[Candidate]:
+        """An item of a body's list of duties (「国家教育委员会……主管全国高等教育工作，其主要职责
+        是：……（三）制订高等学校、研究生院的设置标准。」) stated as that body's duty — the
+        fallback for a text made of such lists, which otherwise has nothing to ask."""
+        if not unit.item or not unit.lead or unit.context() is not None and unit.context() != "":
+            return []
+        m = _DUTY_LEAD.match(unit.lead)
+        if m is None:
+            return []
+        body = m.group(1)
+        item = sentences_of(unit.text)[0] if unit.text else ""
+        item = re.sub(r"^[（(][一二三四五六七八九十\d]+[）)]\s*", "", item)
+        if not 8 <= len(item) <= 80 or refers_elsewhere(item) or _PLATITUDE.search(item) \
+                or self.lex.restated(unit.order) or not self._ok_body(item):
+            return []
+        ctx = f"{body}的{m.group(2) or ''}职责包括"
+        q = self._question(unit, "judge", f"{ctx}：{self._finish(item)}", [], True)
+        return [Candidate(q, unit, 0.9, "duty_true", [])]
+
+    def _find_falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
+        text = unit.text
+        out: list[tuple[int, int, str, str]] = []
+        figs = [] if _HIGHER_LAW_ELSE.search(text) else numbers.figures(text)
+        for f in figs:
+            if re.search(r"是指|所称", text):
+                break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
+            if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
+                continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
+            if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) \
+                    or re.match(r"(?:或者|或|至)数", text[f.end:f.end + 3]):
+                continue  # 「六十日……六十日后」 changed once contradicts itself; 「一名或者数名」 allows two
+            wrong = numbers.rivals(f, self.lex.figure_values, 6, avoid={g.value for g in figs} | self._out_of_kind(f, text, falsify=True)
+                                   | self._said_elsewhere(f, text),
+                                   siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
+            case = re.match(r"[^。；;]{0,40}?的[，,]", text[f.end:])  # the figure sets the case the rule is for
+            if case and re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以上|及以上|以下|不满|不足|超过|未满)", text[f.end:]) \
+                    or re.search(r"(?:超过|不满|不足|未满)$", text[max(0, f.start - 2):f.start]) and case:
+                # 「2人以上共同违法违纪的」 made 3人以上 is still true (3 ≥ 2): only a wider case is false
+                wider_up = re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以下|不满|不足|未满)", text[f.end:]) \
+                    or re.search(r"(?:不满|不足|未满)$", text[max(0, f.start - 2):f.start])
+                wrong = [w for w in wrong if (w > f.value) == bool(wider_up)]
+            if wrong:
+                out.append((f.start, f.end, numbers.write(wrong[0], f), "figure"))
+        # an actor from a sibling rule of the same kind: 由A批准 → 由B批准
+        for w, a, b in self._bodies(text):
+            if text.count(w) > 1 or self.lex.too_common(w):
+                continue  # 「公安机关的共同上一级公安机关」: one of two would change; and the body
+                # a law is about (人民法院 in the 人民法院组织法) swapped for another is no rule of it
+            after = text[b:b + 4]
+            suffix = next(x for x in SWAPPABLE if w.endswith(x))
+            near = self._peers(w, suffix, text, 6)
+            near = [x for x in near if not self.lex.contains(x + after, x)]
+            if near and not self.lex.in_formula(text, a, b):
+                out.append((a, b, near[0], "actor"))
+                break
+        # the level a matter goes to: 报国务院批准 → 报省、自治区、直辖市人民政府批准
+        article = unit.info.node.text or ""
+        bodies = level_bodies(text)
+        for lb in ([] if not bodies or self._subject_from_before(unit) else bodies):
+            key = lb.text_of(text)
+            after = text[lb.end:lb.end + 2]
+            if text.count(key) > 1 or self.lex.in_formula(text, lb.start, lb.end) \
+                    or any(x <= lb.start < y for x, y, _, _ in out):
+                continue
+            wrong = [x for x in self._level_rivals(lb, text, article) if not self.lex.contains(x + after, x)]
+            if wrong and lb.level == "国" and re.search(r"全国|国家级|中央", text):
+                continue  # 「全国土地调查成果，报设区的市级人民政府批准」: absurd, no test (round 42)
+            if wrong:
+                out.append((lb.start, lb.end, wrong[0], "level"))
+                break
+        # 可以/应当 carry a rule only where the text uses both as a law does
+        section = unit.info.node.text or ""
+        for m in _ANTONYM_RE.finditer(text):
+            old = m.group(1)
+            new = _ANTONYMS[old]
+            a, b = m.span(1)
+            if old == "书面" and (re.match(r"合同|协议|决定书|报告|材料|文件|证明|凭证|文书|通知书", text[b:b + 3])
+                                 or re.search(r"出具|签发|开具|加盖", text[max(0, a - 10):a])
+                                 or re.search(r"附[^，。；]{0,6}材料|并附|附有", text)
+                                 or re.search(r"是指|视为|有形", text)
+                                 or re.search(r"、[^，,。；;]*等", text[b:])
+                                 or text[max(0, a - 2):a].endswith(("或者", "或")) or re.search(r"出席|当面|会议上", text)):
+                continue  # 「应当签订口头合同」 is absurd; 「出席会议或者书面提出」 turned 口头 is still true
+            if text.count(old) != 1 or new in section or a not in segment.bounds(text) \
+                    or self.lex.in_formula(text, a, b):
+                continue  # (书面或者口头: both are right; 越级 said in the same article: also true)
+            if new == "同级" and ("本级" in text or "共同" in text[max(0, a - 3):a]):
+                continue  # 「本级……和同级……」 reads as one body named twice
+            if new == "同级":
+                kind = re.match(r"(?:人民)?[\u4e00-\u9fff]{0,6}?(?:机关|部门|政府|党委|工会|人民法院|人民检察院)", text[b:])
+                if kind and kind.group(0)[-2:] in text[:a]:
+                    continue  # 「公安机关……征得同级公安机关同意」: the body asking itself
+            if new == "上一级" and (re.search(r"上级|下级|下一级|各级", section)
+                                 or not re.match(r"(?:地方)?(?:人民政府|人民代表大会|党委|党组|纪委|工会|人民法院|人民检察院|"
+                                                 r"[\u4e00-\u9fff]{0,10}?(?:部门|机关|委员会))", text[b:])):
+                continue  # 本级/同级 → 上一级 only for a body, where the article sets no other level
+            if old == "免费" and not (text[b:b + 2] in ("提供", "开放") or text[b:b + 1] == "的"):
+                continue  # 「免费乘坐」 turned 「收费乘坐」 is not how anyone says it
+            if new in ("上一级", "同级") and a < 3:
+                continue  # 「同级人民政府应当……」 at the start: the level of what, nobody says
+            if new == "上一级" and not re.search(r"报告|报送|报请|报经|报|批准|备案|提请|通报|征求|会同|移送|申请|审议|决定",
+                                                text[max(0, a - 8):a]):
+                continue  # 「县长主持本级人民政府工作」 turned 上一级 is absurd: only where something goes to a body
+            if old in ("本级", "同级", "免费") and self._full_count(norm(text[a:b + 4])) > 2:
+                continue  # 「本级人民代表大会」 all through the 代表法: the law's own formula
+            if re.match(r"或|和|、|及", text[b:b + 1]) or re.search(r"(?:或者|或|和|、|及)$", text[max(0, a - 2):a]):
+                continue  # 「免费或者优惠服务」 turned 收费 still reads true
+            out.append((a, b, new, "antonym"))
+            break
+        # reported for approval or for the record (报国务院批准 / 报国务院备案): the procedure itself
+        if not any(why == "antonym" for *_, why in out):
+            m = _REPORT_FOR.search(text)
+            if m and len(_REPORT_FOR.findall(text)) == 1:
+                old = m.group(1)
+                new = "备案" if old == "批准" else "批准"
+                a, b = m.span(1)
+                if new not in section and "审批" not in section and "核准" not in text \
+                        and not re.search(r"格式|样式|式样|文本|编号|目录", text[:m.start()]) \
+                        and not re.search(r"是否$", text[max(0, a - 4):a]) and text.count(old) == 1 \
+                        and not self.lex.in_formula(text, a, b):
+                    out.append((a, b, new, "antonym"))
+        swaps = (MODAL_SWAPS if self.lex.legal else ()) + DIRECTION_SWAPS
+        for old, new in swaps:
+            if text.count(old) != 1:
+                continue
+            hits = [text.index(old)]
+            a = hits[0]
+            b = a + len(old)
+            if a not in segment.bounds(text) or b not in segment.bounds(text):
+                continue
+            if old in ("以上", "以下") and not re.search(r"[\d一二三四五六七八九十百千两]", text[max(0, a - 4):a]):
+                continue
+            if old in ("不少于", "不得少于") and re.search(r"保证|确保|保障", text[max(0, a - 20):a]):
+                continue  # 「保证……不超过2小时的活动时间」 contradicts itself
+            if re.search(r"最低|最高|下限|上限|至少|最多", text[b:b + 16]):
+                continue  # 「不得少于……最低时限」 turned 「不得超过……最低时限」 contradicts itself
+            if old == "不得" and "可以" in text:
+                continue  # 「除……可以转让的外，可以转让」 contradicts itself
+            if old == "可以" and "也可以" in text:
+                continue
+            if new == "可以不" and (not _PROCEDURE.match(text[b:b + 4])
+                                   or re.search(r"应当|必须", text[b:]) or "不得" in text):
+                continue  # 「应当X」 → 「可以不X」 only for a step of procedure, never 「可以不遵守本法」
+            if old == "不得" and not self._ban_to_test(text, a, b):
+                continue
+            if old == "不得" and self._excepted_next(unit):
+                continue  # 「……不得改变用途。」 then 「确需改变……的，应当……」: 可以 is true in that case
+            if old == "可以" and (_CONDITION.search(text) or re.match(r"自愿|自行|酌情|视情|单独|合并|不", text[b:b + 2])):
+                continue  # 「必要时……应当」 still reads as right: the condition makes it a duty
+            if old == "可以" and re.match(r"[^，,；;。]*的[，,]", text[b:]):
+                continue  # 可以 inside a condition (……可以通过……解决的，) describes a case, not a rule
+            if old == "可以" and not re.search(r"应当|不得|必须", text):
+                # the text must set duties elsewhere in the same sentence's article to make the
+                # contrast a real one; a lone permission turned duty is a trap on a function word
+                if not self.lex.legal:
+                    continue
+            if self.lex.in_formula(text, a, b):
+                continue
+            if any(x <= a < y for x, y, _, _ in out):
+                continue
+            out.append((a, b, new, "modal"))
+            break
+        return out
+
+    def _excepted_next(self, unit: Unit) -> bool:
+        """Whether the next sentence of the same article makes room for what this one bans."""
+        nxt = self.lex.units[unit.order + 1] if unit.order + 1 < len(self.lex.units) else None
+        return bool(nxt is not None and nxt.path[:len(unit.path) - (1 if len(unit.path) > 1 else 0)]
+                    == unit.path[:len(unit.path) - (1 if len(unit.path) > 1 else 0)]
+                    and re.match(r"^(?:因[^。；;]{0,30}[，,])?(?:确需|确有必要|但是|但|特殊情况下|有特殊情况)", nxt.text))
+
+    @staticmethod
+    def _ban_to_test(text: str, a: int, b: int) -> bool:
+        """Whether a ban (不得) turned into a permission makes a fair false item. Judged on the
+        ban's own clause (up to the semicolon or full stop around it): a duty in another clause
+        (「规定应当公布；未经公布的，不得作为依据」) is no contrast, but 「应当采取民主的方法，不得强迫
+        命令」 turned 「可以强迫命令」 contradicts itself; a ban on what is wrong in itself (任何人
+        不得歧视……, 不得骗取……, 不得擅自……) turned permission is absurd, not a test."""
+        lo = max(text.rfind(c, 0, a) for c in "；;。") + 1
+        his = [i for i in (text.find(c, b) for c in "；;。") if i >= 0]
+        clause = text[lo:min(his) if his else len(text)]
+        if text[max(0, a - 2):a].endswith(("但是", "但", "并", "且", "一般", "原则上", "一律", "均", "都")):
+            return False  # 「但是可以……」 reads oddly and gives the change away; 「一律可以出售」 is absurd (round 38)
+        if re.search(r"应当|必须|严格|均应|都应|有权", text[lo:a]):
+            return False
+        if re.search(r"(?:^|[，,])[^，,]{0,30}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"
+                     r"(?:的[，,]|[，,]?$)", text[lo:a]):
+            return False  # 「无许可证的，可以生产」: the condition says it is wrong, the change is absurd
+        if re.search(r"(?:非经|未经)[^，,]{0,16}$", text[lo:a]):
+            return False  # 「用地非经法定程序，可以改变用途」 reads as nonsense
+        if re.match(r"超过|超出|低于|少于|高于|多于|突破|大于|小于", text[b:b + 2]):
+            return False  # 「可以超过……总量控制指标」: a cap turned permission contradicts itself
+        if re.search(r"但是|除外|经[^，。；]{0,12}同意", text):
+            return False  # 「不得采集……；但是，经本人书面同意的除外」: 可以 is true in the excepted case
+        if re.search(r"应当|必须", clause[b - lo:]):
+            return False  # 「不得从事……应当在高等级实验室进行的活动」 turned 可以 contradicts itself (round 39)
+        if re.search(r"确需|确有必要|确因", text[b:]):
+            return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
+        if re.search(r"除[^，,；;。]{1,40}外", text[lo:b]) or re.match(r"仅|只|单纯|随意", text[b:b + 2]):
+            return False  # 「除……外，可以收取其他费用」「可以仅因为……而否定」 read as nonsense, not a test
+        if re.search(r"无关|以外的|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
+                     r"超载|超限|超速|酒后|无证|冒充|假借|私拆|隐匿|毁弃|撕揭|窃取|盗取|篡改|私自|串通|泄漏|藏匿|丢弃|"
+                     r"披露[^，。；]{0,6}(?:未公开|秘密|隐私|保密)", clause):
+            return False  # 「可以用于与消防……无关的事项」「可以对长城造成损坏」: false on common sense alone
+        return not _WRONG_IN_ITSELF.search(clause)
+
+    # --- contrasts: two parallel rules told apart ---------------------------------------
+    def contrast(self, unit: Unit, truth: bool) -> list[Candidate]:
+        """Two parallel rules of one sentence, or of two neighbouring sentences of one article,
+        that differ in a case and in what it gets (「对特殊化妆品实行注册管理，对普通化妆品实行备案
+        管理」, 「国务院……负责全国……。县级以上地方人民政府……负责本行政区域……」): the true item
+        states them as they are, the false one exchanges what each case gets — the confusion a
+        learner actually makes, never an absurd or half-true statement."""
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        nxt = self.lex.units[unit.order + 1] if unit.order + 1 < len(self.lex.units) else None
+        found = _contrast(unit.text)
+        quote = None
+        if found is None and nxt is not None and nxt.info is unit.info and not nxt.item and not unit.item \
+                and nxt.context() == "" and self._ready(nxt) is not None and unit.text.endswith("。"):
+            found = _contrast(unit.text + nxt.text, whole=len(unit.text))
+            quote = unit.text + nxt.text
+        if found is None:
+            return []
+        text = quote or unit.text
+        covers = (nxt.order,) if quote else ()
+        lo, hi, swapped, x, y = found
+        body = text[lo:hi]
+        if len(body) > MAX_WINDOW + 40 or not self._ok_body(body) or _TAUTOLOGY.search(body):
+            return []
+        if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):
+            return []  # the rule has an exception the statement would leave out
+        if truth:
+            if self.lex.restated(unit.order):
+                return []
+            stem = self._stem(ctx, self._finish(body))
+            q = self._question(unit, "judge", stem, [], True, quote=quote)
+            return [Candidate(q, unit, 2.5, "contrast_true", [f"对调:{x}|{y}"], covers)]
+        if self.lex.contains(strip_end(swapped), y):
+            return []
+        stem = self._stem(ctx, self._finish(swapped))
+        note = f"题中把“{x}”和“{y}”说反了。"
+        q = self._question(unit, "judge", stem, [], False, quote=quote, note=note)
+        return [Candidate(q, unit, 2.6, "contrast_false", [f"对调:{x}|{y}"], covers)]
