@@ -400,7 +400,8 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
         if f.unit.order in used:
             continue
         part = tuple(f.unit.path[:-1])
-        near = sorted((t for t in by_part.get(part, ()) if t.unit.order not in used and t.unit.order != f.unit.order),
+        near = sorted((t for t in by_part.get(part, ()) if t.unit.order not in used and t.unit.order != f.unit.order
+                       and forms.fits_beside(f, t)),
                       key=lambda t: abs(t.unit.order - f.unit.order))[:3]
         if len(near) < 3 or any(abs(t.unit.order - f.unit.order) > 40 for t in near):
             continue
@@ -429,12 +430,21 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
         others = used - {f.unit.order} - {c.unit.order for c in mine[:1]}
         part = tuple(f.unit.path[:-1])
         pool = [t for t in by_part.get(part, ()) if t.unit.order not in others and t.unit.order != f.unit.order
-                and abs(t.unit.order - f.unit.order) <= 40]
+                and abs(t.unit.order - f.unit.order) <= 40 and forms.fits_beside(f, t)]
         pool.sort(key=lambda t: abs(t.unit.order - f.unit.order))
         mine = [c for c in mine if tuple(c.unit.path[:-1]) == part]
         if give and not mine:
             continue
         near = (mine[:1] + [t for t in pool if not mine or t.unit.order != mine[0].unit.order])[:3]
+        if len(near) < 3:
+            # a law's chapters are short: true statements from the rest of the document, as long
+            # as the false one (none a giveaway by its length), the nearest first
+            taken_here = {t.unit.order for t in near}
+            rest = [t for ts in by_part.values() for t in ts
+                    if t.unit.order not in others and t.unit.order != f.unit.order and t.unit.order not in taken_here
+                    and forms.fits_beside(f, t)]
+            rest.sort(key=lambda t: abs(t.unit.order - f.unit.order))
+            near = (near + rest)[:3]
         if len(near) < 3:
             continue
         c = forms.pooled_statements(f, sorted(near, key=lambda t: t.unit.order), True, rng)

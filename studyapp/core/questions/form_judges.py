@@ -144,6 +144,8 @@ class JudgeForms(FormBase):
                 wider_up = re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以下|不满|不足|未满)", text[f.end:]) \
                     or re.search(r"(?:不满|不足|未满)$", text[max(0, f.start - 2):f.start])
                 wrong = [w for w in wrong if (w > f.value) == bool(wider_up)]
+            if f.unit == "周岁":
+                wrong = [w for w in wrong if abs(w - f.value) <= 4]  # (招用已满八周岁 for 十六: absurd — round 43)
             if wrong:
                 out.append((f.start, f.end, numbers.write(wrong[0], f), "figure"))
         # an actor from a sibling rule of the same kind: 由A批准 → 由B批准

@@ -171,6 +171,16 @@ class StatementForms(FormBase):
             form = "statements_pooled"
         return Candidate(q, u0, 2.3, form, list(false.keys), covers=tuple(c.unit.order for c in trues))
 
+    def fits_beside(self, false: Candidate, true: Candidate) -> bool:
+        """Whether a true statement may stand beside a falsified one as an option: it does not
+        name what was changed (it would give the change away), and it is about as long (the
+        within twice the false one's length: no odd one out by its length)."""
+        m = re.search(r"题中“([^”]+)”有误，原文为“([^”]+)”", false.question.explanation)
+        if m is None:
+            return False
+        shown, size = strip_end(true.question.stem), len(strip_end(false.question.stem))
+        return not any(w in shown for w in m.groups()) and size / 2 <= len(shown) <= size * 2
+
     def stands_alone(self, c: Candidate) -> bool:
         """Whether a true/false item is a whole sentence of the text that names its subject:
         fit to be shown as one option among others."""

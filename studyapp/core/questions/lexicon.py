@@ -131,6 +131,9 @@ class Unit:
             return None  # 「本条例施行前已经成立的……应当自……1年内……」: a transition long run out (round 41)
         if not self.item and re.fullmatch(r"[^，,。；;]*的[；;。]?", body.strip()):
             return None  # 「被……处罚两次以上的；」: a case of a list the outline did not see, with no rule
+        m = re.search(r"进行([\u4e00-\u9fff]{2})。?$", body.strip())
+        if self.before and not self.item and m and m.group(1) in self.before:
+            return None  # 「……进行核实。」: check what, the sentence before says (申请竣工规划核实 — round 43)
         if self.before and not self.item and _named_by_before(self):
             return None  # 「登记内容和记录备份……」: what was registered, the sentence before says (round 40)
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):

@@ -78,15 +78,6 @@ class DocIndex:
 
         self.full = "".join(visit(s, (), []) for s in document.sections)
 
-    def around(self, path: Sequence[str]) -> str:
-        """The normalized text of the section that holds `path` (the chapter of an article;
-        the whole document for a top-level section)."""
-        if len(path) > 1:
-            entry = self.get(path[:-1])
-            if entry is not None:
-                return entry.text
-        return self.full
-
     def get(self, path: Sequence[str]) -> _Entry | None:
         hit = self._entries.get(tuple(path))
         if hit is None and path:
@@ -243,7 +234,9 @@ def verify(question: Question, document: ParsedDocument, others: Iterable[Questi
                 if nq not in norm(q.explanation):
                     reasons.append("judge_no_original")
     elif q.type in ("single", "multiple"):
-        reasons += _check_choice(q, nq, titles, lambda: idx.around(q.section))
+        # (a choice among statements may take its true sentences from anywhere in the document
+        # — each the text's own, word for word; the explanation quotes every one)
+        reasons += _check_choice(q, nq, titles, lambda: idx.full)
     elif q.type == "short":
         pts = q.answer if isinstance(q.answer, list) else []
         if len(pts) < 2 or not all(isinstance(p, str) and p.strip() for p in pts):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from studyapp.core.outline import parse_text
+from studyapp.core.questions import DocIndex, Question, verify
 from studyapp.core.questions.lexicon import Lexicon
 
 LAW = ("第一条 为了规范药品生产，制定本条例。\n"
@@ -60,3 +61,34 @@ def test_the_type_floor_asks_a_point_as_another_type_only_where_that_type_is_mis
     # nothing to give: the last single of a document stays a single
     assert [c.type for c in _type_floor([cand("single", "fill"), cand("judge")], 5000, Counter())] == ["single", "judge"]
     assert [c.type for c in _type_floor([cand("single", "fill"), cand("single")], 1500, Counter())] == ["single", "single"]
+
+
+def test_a_true_statement_stands_beside_a_false_one_only_if_it_gives_nothing_away() -> None:
+    """Beside 「……报国务院备案」 (原文 批准): no statement that names 批准 or 备案, none of another
+    length class (an odd one out)."""
+    from studyapp.core.questions.forms import Candidate, Forms
+    from studyapp.core.questions.model import Question
+
+    lex = Lexicon(parse_text(LAW))
+    forms = Forms(lex)
+    unit = lex.units[1]
+
+    def judge(stem: str, answer: bool, note: str = "") -> Candidate:
+        return Candidate(Question(type="judge", stem=stem, options=[], answer=answer, explanation=note), unit, 1.0,
+                         "judge_false" if not answer else "judge_true")
+
+    false = judge("省级人民政府编制的规划，应当报国务院备案。", False, "原文：“……”题中“备案”有误，原文为“批准”。")
+    assert forms.fits_beside(false, judge("县级人民政府应当每年向本级人民代表大会报告工作。", True))
+    assert not forms.fits_beside(false, judge("设区的市的规划由省级人民政府批准。", True))  # names 批准
+    assert not forms.fits_beside(false, judge("国家实行河长制。", True))  # a third of its length
+
+
+def test_a_choice_among_statements_may_take_its_true_sentences_from_another_chapter() -> None:
+    doc = parse_text("第一章 总则\n第一条 县级以上人民政府应当加强对河湖保护工作的领导。\n"
+                     "第二章 管理\n第二条 河道管理范围内禁止建设妨碍行洪的建筑物。\n")
+    index = DocIndex(doc)
+    q = Question(type="multiple", stem="下列说法符合规定的有（　　）。",
+                 options=["县级以上人民政府应当加强对河湖保护工作的领导", "河道管理范围内禁止建设妨碍行洪的建筑物",
+                          "河道管理范围内可以建设妨碍行洪的建筑物", "县级以上人民政府应当加强对河湖保护工作的领导和监督"],
+                 answer=[0, 1], source={"section": ["第二章", "第二条"], "quote": "河道管理范围内禁止建设妨碍行洪的建筑物。"})
+    assert "key_not_in_quote" not in verify(q, doc, index=index)

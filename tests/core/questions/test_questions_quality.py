@@ -1229,3 +1229,20 @@ def test_round_42_failures_stay_fixed() -> None:
     path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "quanmin-qiye-zhuanhuan.txt"
     bank = generate_bank(parse_text(load_file(path).text, name=path.stem), seed=1)
     assert not any("劳动工资" in q.options for q in bank.questions if "根据职工的" in q.stem)
+
+
+def test_round_43_failures_stay_fixed() -> None:
+    """Round 43 (24 choices among statements, true sentences from anywhere in the law): 22 / 24."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "第一条 不满八周岁的未成年人不得单独外出。\n"
+        "第二条 招用已满十六周岁未成年人的单位和个人，应当执行国家在工种、劳动时间等方面的规定。\n"
+        "第三条 建设工程竣工后，建设单位应当向城乡规划主管部门申请竣工规划核实。"
+        "城乡规划主管部门应当根据规划条件和监督检查情况进行核实。\n"))
+    forms = Forms(lex)
+    hire = next(u for u in lex.units if "招用" in u.text)
+    assert all(abs(numbers.figures(new)[0].value - 16) <= 4
+               for _a, _b, new, why in forms._falsifications(hire) if why == "figure")  # not 八周岁
+    check = next(u for u in lex.units if "进行核实" in u.text)
+    assert check.context() != ""  # check what, the sentence before says
