@@ -112,10 +112,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
         js = forms.contrast(u, truth) or forms.contrast(u, not truth) \
             or forms.judge(u, rng, truth) or forms.judge(u, rng, not truth)
         if js:
-            side = js[0].question.answer is not True
-            other = forms.contrast(u, side) or forms.judge(u, rng, side)
-            if other and not verify(other[0].question, document, index=index):
-                js[0].flip = other[0]
+            js[0].turn = _turner(forms, u, js[0].question.answer is not True, seed, document, index)
         take(js)
         judge_turn.update(c.question.answer for c in js)
         take(forms.rule_true(u) or forms.duty_true(u), fallback)
@@ -152,6 +149,16 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
     stats = _stats(questions, time.perf_counter() - t0)
     log.debug("generated %d questions, dropped %s", len(questions), dict(dropped))
     return BankResult(questions=questions, dropped=dict(sorted(dropped.items())), stats=stats)
+
+
+def _turner(forms: Forms, unit, side: bool, seed: int, document: ParsedDocument,  # noqa: ANN001 - a Unit
+            index: DocIndex) -> Callable[[], Candidate | None]:
+    """The unit's true/false item on the other side, built only when the balance asks for it
+    (most items are never turned: building every other side up front cost a fifth of the time)."""
+    def turn() -> Candidate | None:
+        other = forms.contrast(unit, side) or forms.judge(unit, random.Random(f"{seed}:turn:{unit.order}"), side)
+        return other[0] if other and not verify(other[0].question, document, index=index) else None
+    return turn
 
 
 def _enums(text: str) -> list[list[str]]:
@@ -318,14 +325,16 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
         # by two); the rest of the excess is dropped, a section's only question last
         turned: dict[int, Candidate] = {}
         others = [c for c in chosen if id(c) not in removed]
-        for c in sorted((c for c in judges if c.question.answer is extra_side and c.flip is not None),
+        for c in sorted((c for c in judges if c.question.answer is extra_side and c.turn is not None),
                         key=lambda c: (c.score, c.unit.order)):
             if extra < 2:
                 break
-            if any(o is not c and (o.unit.order == c.unit.order or set(map(norm, o.keys)) & set(map(norm, c.flip.keys)))
-                   for o in others):
-                continue  # the sentence is asked again, or the change keys another question
-            turned[id(c)] = c.flip
+            if any(o is not c and o.unit.order == c.unit.order for o in others):
+                continue  # the sentence is asked again
+            flip = c.turn()
+            if flip is None or any(set(map(norm, o.keys)) & set(map(norm, flip.keys)) for o in others if o is not c):
+                continue  # no other side, or the change keys another question
+            turned[id(c)] = flip
             extra -= 2
             dropped["selection_turned_over"] += 1
         per_section = Counter(tuple(c.unit.path) for c in chosen if id(c) not in removed)

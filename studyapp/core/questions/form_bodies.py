@@ -209,6 +209,9 @@ class BodyForms(FormBase):
         act = re.sub(r"^(?:应当|可以|必须|依法|负责|有权)+", "", rest)
         core = re.split(r"[，,；;。]", act)[0][:8]
         kind = subjects[key]
+        # the sentences that say the same act (through the index of words: linear in the document)
+        saying = [self.lex.units[o].text for o in self.lex._candidates(core)
+                  if core in self.lex.units[o].text] if len(core) >= 4 else []
         rivals = []
         for x in subjects:
             if x == key or subjects[x] != kind or x in key or key in x or x in text:
@@ -216,7 +219,7 @@ class BodyForms(FormBase):
             if _overlaps(key, x):
                 continue  # (地方各级人民政府 for 县级人民政府: partly right)
             if self.lex.contains(x + rest[:6], x) or (len(core) >= 4 and self.lex.contains(x + core, x)) \
-                    or (len(core) >= 4 and any(x in v.text and core in v.text for v in self.lex.units)):
+                    or any(x in t for t in saying):
                 continue  # the document gives the same act to this body too
             rivals.append(x)
         if len(rivals) < 3:

@@ -6,6 +6,7 @@ and quoted."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -219,9 +220,9 @@ class Candidate:
     # choice among statements as 「不符合规定的是」 or 「符合规定的有」): the selection may take it
     # instead when a document would otherwise lack that type
     alt: Candidate | None = None
-    # a true/false item asked on the other side (the rule as stated, or falsified): the
+    # builds the true/false item on the other side (the rule as stated, or falsified): the
     # selection turns an item over rather than drop it when true and false are out of balance
-    flip: Candidate | None = None
+    turn: Callable[[], Candidate | None] | None = None
 
     @property
     def type(self) -> str:
