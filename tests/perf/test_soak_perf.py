@@ -1,7 +1,8 @@
 """A long day at the office PC, compressed: the main window on the bundled document, a learner
 turning pages, opening and cancelling the 练习… / 模拟考试… / 谁在学习 forms, practising and
-answering, and the print preview of the 学习记录 opened and closed — then the growth of live
-widgets and of the process's memory (RSS) per 1,000 operations after a warm-up.
+answering, and 200 print previews of the example session's 签到表 (every other one closed while
+it still builds) — then the growth of live widgets, of the process's memory (RSS) and of Python
+objects per 1,000 operations after a warm-up.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/perf/test_soak_perf.py -s
 Target (issue of the house): flat after warm-up. Asserted loosely (widgets: a form left behind
@@ -22,11 +23,21 @@ pytestmark = pytest.mark.perf
 PAGE_TURNS = 1000
 FORMS_EACH = 100
 ANSWERS = 1000
+PREVIEWS = 200
 
 
 def rss_mb() -> float:
     with open("/proc/self/statm", encoding="ascii") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _signin_bytes(ctx) -> bytes:  # noqa: ANN001
+    """The 签到表 of the bundled example session (集中学习, 2015.4.15) as a PDF."""
+    from studyapp.services import printing, sessions
+
+    infos = sessions.list_sessions(ctx)
+    assert infos, "the bundled data folder holds its example session"
+    return printing.signin_pdf(ctx, infos[0].id, "roster")
 
 
 def widgets() -> int:
@@ -138,6 +149,22 @@ def test_a_long_day_leaves_nothing_behind(qtbot, tmp_path: Path) -> None:  # noq
     answer(0)
     assert page.info_label.text() != before, (before, page.info_label.text())  # the keys reach the page
     phase("practice answers (by keys, a new practice after each last one)", ANSWERS, answer)
+
+    # 200 print previews of a 签到表, every other one closed while it still shows 正在生成…
+    # (the finished build must not call back into a closed window)
+    from studyapp.ui.records.preview import PdfPreviewDialog
+
+    data = _signin_bytes(window.ctx)
+
+    def preview(i: int) -> None:
+        dialog = PdfPreviewDialog(window.runner, "签到表", lambda _o: data, file_stem="签到表", parent=window)
+        dialog.show()
+        if i % 2:
+            qtbot.waitUntil(lambda: dialog.page_count > 0, timeout=20000)
+        dialog.close()
+        QApplication.processEvents()
+
+    phase("print previews (签到表; every other one closed while building)", PREVIEWS, preview)
 
     for name, growth in results.items():
         assert growth < 40 * 1000 / FORMS_EACH / 10, (name, growth)  # not a form left per opening
