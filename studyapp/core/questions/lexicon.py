@@ -78,7 +78,8 @@ _ACTOR_FIRST = re.compile(r"^(?:国家|[\u4e00-\u9fff]{1,10}?(?:委员会|机关
 _PREMISE = re.compile(r"^(?:在[^，,。；;]{2,30}[，,])?[^，,。；;]{2,80}的[，,]|^在[^，,。；;]{2,30}(?:内|中|时|期间)[，,]")
 _LABEL_OPEN = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳])")
 _ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|对|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,48}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)"
-                           r"|(?![\u4e00-\u9fff]{2,8}?(?:机关|部门|机构|单位|政府|法院|检察院|委员会|人员)在)[^，,。]{1,10}时[，,])")
+                           r"|(?![\u4e00-\u9fff]{2,8}?(?:机关|部门|机构|单位|政府|法院|检察院|委员会|人员)在)[^，,。]{1,4}时[，,]"
+                           r"|[^，,。]{5,12}时[，,](?:可以|应当|不得|必须|应|须|由|经|并|对|在|一律))")
 # (「检查时，人民警察……」: whose inspection? — 「行政机关在收集证据时，……」 says whose)
 
 
@@ -172,7 +173,7 @@ class Unit:
             return None if self.before else item_lead(self.lead)
         if _SUBJECTLESS.match(body) and (not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body)
                                          or _CONDITION_VERB.match(body)) \
-                and not _PARTY_FIRST.match(body) and not _case_named(body):
+                and not _PARTY_FIRST.match(body) and not _case_named(body) and not _names_its_thing(body):
             return None  # 「情节严重的，……」「符合……条件的，予以认定」 without its subject
         m = _RECEIVED.search(body)
         if m and "的" in m.group(1)[1:-1] and len(m.group(1)) >= 7:
@@ -192,7 +193,9 @@ class Unit:
         if re.match(r"^(?:向|对|在|就)[^，。；]{0,30}的(?:期限|时间|时限|范围|程序|方式|对象)", body):
             return None  # 「向社会公开征求意见的期限……」: the drafting of what, the sentence before says
         head = segment.tagged(body[:8])
-        if head and head[0][1] == "m" or re.match(r"^[一二三四五六七八九十两]+(?:星|颗|个|项|种|名|级)", body):
+        if (head and head[0][1] == "m" or re.match(r"^[一二三四五六七八九十两]+(?:星|颗|个|项|种|名|级)", body)) \
+                and not re.match(r"^第?[一二三四五六七八九十两\d]+类[\u4e00-\u9fff]{4,}", body):
+            # (「第一类医疗器械实行产品备案管理」「二类放射性物品运输容器的设计……」 name their class)
             return None  # 「一星较大……」: which star, the sentence before says
         if re.match(r"^(?:满|届满|超过|逾)[\d一二三四五六七八九十两]+(?:个月|日|年|天|周)", body):
             return None  # 「满12个月，行政重组未完成的，……」: twelve months of what, the sentence before says (round 38)
@@ -204,7 +207,7 @@ class Unit:
             return None  # 「拍摄工作应当……」: the filming the sentence before allowed
         if len(head) >= 2 and head[0][1].startswith("v") and head[1][0] == "的" and len(head[0][0]) >= 2:
             return None  # 「采集的视频图像信息……」: collected by whom, the sentence before says
-        if _VERB_FIRST.match(body):
+        if _VERB_FIRST.match(body) and not _RELATIVE_SUBJECT.match(body):
             return None  # 「发现有关工作人员有违法行为的，应当……」: who finds it, the sentence before says
         if _LEANS_BACK.match(body):
             return None  # 「变更后的受托人……」「报告应当包括……」: which one, the sentence before says
@@ -253,6 +256,26 @@ def _takes_up(unit: Unit) -> bool:
 _CASE_LEANS = re.compile(r"情节|后果|拒不|逾期|不改正|屡|再次|继续|多次|数额|危害|造成|导致|致使|构成|尚未|尚不|"
                          r"有关|相关|上述|前述|前款|本条|本款|下列|以下|以上|前项|该|其(?![他它余中次实])|"
                          r"本法|本条例|本规定|本办法|本细则|规定的|所列|所述|条件|情形|行为的$")
+def _names_its_thing(body: str) -> bool:
+    """Whether a rule that opens on its case (「……的，……」) names what the case is about first —
+    a thing of this text, not a circumstance: 「风景名胜区详细规划确需修改的，应当报……批准」 (not
+    「情节严重的」, 「符合……条件的」, 「违反本条例规定的」)."""
+    m = _SUBJECTLESS.match(body)
+    if m is None or _CONDITION_VERB.match(body) or _CASE_LEANS.search(m.group(0)[:6]):
+        return False
+    tagged = segment.tagged(m.group(0)[:12])
+    if not tagged:
+        return False
+    w, t = tagged[0]
+    if not (t.startswith(("n", "j")) and len(w) >= 2 and w not in GENERIC) or t == "nr":
+        return False
+    rest = m.group(0)[len(w):]
+    return bool(re.search(r"[\u4e00-\u9fff]{2,}", rest)) and not rest.startswith(("的", "、", "和", "或", "及"))
+
+
+# a subject made of what it does (「需要向海洋倾倒废弃物的单位，应事先……」): it names itself
+_RELATIVE_SUBJECT = re.compile(r"^[^，,。；;]{2,24}的(?:单位|个人|企业|人员|机构|组织|船舶|车辆|项目|公民|法人)[，,]?"
+                               r"(?:应当|应|须|必须|可以|不得|负责)")
 _CASE_VERB = re.compile(r"^(?:符合|不符合|具备|不具备|具有|有|没有|无|属于|不属于|经|对|因|在|依照|依法|按照|根据)")
 
 
