@@ -101,7 +101,6 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
         rng = random.Random(f"{seed}:{'/'.join(u.path)}:{n}")
         take(forms.figure_single(u, rng))
         take(forms.actor_single(u, rng))
-        take(forms.subject_single(u, rng))
         take(forms.level_single(u, rng))
         take(forms.inline_lists(u, rng, pool))
         take(forms.fill_term(u, rng))

@@ -62,60 +62,6 @@ _GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核�
 _GENERIC_MECHANISM = frozenset("风险 预警 防控 应急 联动 共享 信息 评估 协作 会商 沟通 通报 反馈 预防 处置 "
                                "考核 激励 约束 保障 投入 统筹".split())
 _INSTRUMENT_TAILS = ("的方式", "的办法", "的形式", "的原则")
-# a body named in full as the subject of a rule: 「国家档案主管部门主管全国的档案工作」
-_SUBJECT_BODY = re.compile(r"^([\u4e00-\u9fff()（）]{2,24}?(?:主管部门|行政部门|管理部门|部门|机关|机构|委员会|人民政府|人民法院|"
-                           r"人民检察院))(?=应当|负责|主管|可以|依法|有权|必须|会同|按照|根据|依照|对|在)")
-_NOT_A_SUBJECT = re.compile(r"^(?:有关|相关|其他|各级|上级|下级|本级|同级|所在地|当地|该|其|各|国家机关|行政机关|主管部门|有关部门)"
-                            r"|[、和与及或由是为]|有关|相关|其他|办法|规定|应当|的$|^[^\u4e00-\u9fff]"
-                            r"|^(?:受|经|接到|接受|收到|作出|负责|实施|办理|承办|处理)|(?<!设区)的")  # (接到举报的部门: a role)
-# the kinds of body that stand in for one another: government and its departments, the courts
-# and procuratorates, and the rest (医疗机构, 业主委员会) — never a 业主委员会 for a department
-_GOVERNMENT = re.compile(r"人民政府|国务院|部门|行政|机关|局$|厅$|委员会$")
-
-
-def _levels_held(body: str) -> frozenset[int] | None:
-    """The levels of government a body's name covers (国 5, 省 4, 市 3, 县 2, 乡 1), or None
-    for a body named without one (公安机关): 县级以上人民政府 holds the province, so it is no
-    rival of 省级人民政府 — it would be partly right; 地方人民政府 holds every local level."""
-    if re.match(r"国务院|国家|全国|中央", body):
-        return frozenset({5})
-    for pattern, held in ((r"省级以上", {4, 5}), (r"设区的市级以上|地级以上", {3, 4, 5}), (r"县级以上地方", {2, 3, 4}),
-                          (r"县级以上", {2, 3, 4, 5}), (r"地方各级|地方", {1, 2, 3, 4}), (r"各级", {1, 2, 3, 4, 5}),
-                          (r"省|自治区|直辖市", {4}), (r"设区的市|地级市|市级", {3}), (r"县级|县|自治县", {2}),
-                          (r"乡|镇", {1})):
-        if re.search(pattern, body):
-            return frozenset(held)
-    return frozenset({1, 2, 3, 4, 5}) if "人民政府" in body else None
-
-
-def _overlaps(key: str, other: str) -> bool:
-    """Whether a rival body may do what the key does, by its name: levels that overlap
-    (地方人民政府 for 县级人民政府), or the same department at a level left open (财政部门 for
-    国务院财政部门)."""
-    lk, lo = _levels_held(key), _levels_held(other)
-    dk, do = (re.sub(r"^.*?(?:人民政府|国务院|国家)", "", b) for b in (key, other))
-    if dk and dk == do and (lk is None or lo is None or lk & lo):
-        return True
-    return bool(lk and lo and lk & lo)
-
-
-def _a_name(body: str) -> bool:
-    """Whether a body's words make a name, not a clause (申请人要求行政机关, 委托行政机关, 经国务院……
-    部门 are none): a noun first, no preposition, conjunction or adverb, no verb of a request."""
-    tagged = [(w, t) for w, t in segment.tagged(body) if w not in "()（）"]
-    if not tagged or not tagged[0][1].startswith(("n", "j", "b", "l", "an", "f")):
-        return False
-    return not any(t.startswith(("p", "c", "d", "u")) or w in ("要求", "委托", "申请", "认为", "提出", "请求")
-                   for w, t in tagged)
-
-
-def _body_kind(body: str) -> str:
-    if re.search(r"人民法院|人民检察院", body):
-        return "court"
-    if re.search(r"业主|村民|居民|职工|基层|群众|协会|学会|商会", body):
-        return "society"
-    return "government" if _GOVERNMENT.search(body) and not re.search(r"(?:医疗|教育|培训|检验|检测|代理|金融)机构$", body) \
-        else "other"
 
 
 # a definition: 「本条例所称医疗事故，是指……」, or an item of 「下列用语的含义」 (「艾滋病，是指……」)
@@ -252,7 +198,6 @@ def tags_for(unit: Unit) -> list[str]:
     if not out or re.search(r"建立|健全|完善|推进|加强|实行|落实|开展|推行", t):
         out.append("措施")
     return list(dict.fromkeys(out))[:3]
-
 
 
 class FormBase:
@@ -491,8 +436,6 @@ class FormBase:
         if hit is None:
             hit = self._fals_cache[key] = self._find_falsifications(unit)
         return hit
-
-
 
 
 # endings of the names of things a rule is about: 民主集中制, 权力清单, 问责方式, 党员大会
