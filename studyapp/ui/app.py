@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studyapp import APP_NAME, APP_TITLE, __version__, paths
+from studyapp.ui.start import ops as start_ops
 
 if TYPE_CHECKING:
     from studyapp.services import AppContext
@@ -107,49 +108,12 @@ def configure_application(app: QApplication) -> str:
     return family
 
 
-def choose_start(ctx: AppContext, seed_id: int | None) -> tuple[int | None, int | None]:
-    """Where to open: the last document/section read, else the seed, else any document."""
-    from studyapp.services import documents
-    from studyapp.services import settings as settings_service
-
-    docs = documents.list_documents(ctx)
-    ids = {d.id for d in docs}
-    last_doc = int(settings_service.get_setting(ctx, "reader.last_document") or 0)
-    last_section = int(settings_service.get_setting(ctx, "reader.last_section") or 0)
-    if last_doc in ids:
-        return last_doc, (last_section or None)
-    if seed_id in ids:
-        return seed_id, None
-    return (docs[0].id if docs else None), None
-
-
-def open_data(data_dir: Path) -> tuple[AppContext, int | None, int | None]:
-    """Open (migrating if needed) the data folder, import the seed on first start, and say
-    where to open. Runs on the worker thread at start-up; SchemaTooNewError goes up."""
-    from studyapp.services import documents
-    from studyapp.services.context import AppContext
-
-    ctx = AppContext(Path(data_dir))
-    try:
-        seed_id = documents.ensure_seed(ctx)
-        doc_id, section_id = choose_start(ctx, seed_id)
-        from studyapp.services import backup
-
-        backup.auto_backup(ctx)  # once a day, rotated; a failure is logged, never in the way
-    except BaseException:
-        ctx.close()
-        raise
-    return ctx, doc_id, section_id
-
-
 def open_main_window(ctx: AppContext) -> MainWindow:
     """Import the seed on first start, then show the main window where the reader left off
     (all at once, on this thread: for the self-test and the tests)."""
-    from studyapp.services import documents
     from studyapp.ui.mainwindow import MainWindow
 
-    seed_id = documents.ensure_seed(ctx)
-    doc_id, section_id = choose_start(ctx, seed_id)
+    doc_id, section_id = start_ops.seed_and_start(ctx)
     window = MainWindow(ctx)
     window.open_document(doc_id, section_id)
     window.show()
@@ -164,11 +128,10 @@ def start_main_window(data_dir: Path) -> MainWindow:
     openFailed(2) (run_gui then quits with that status); any other failure is reported in
     Chinese the same way.
     """
-    from studyapp.services.startup import peek_settings
     from studyapp.ui.mainwindow import MainWindow
 
     window = MainWindow()
-    window.restore_saved_geometry(str(peek_settings(data_dir, ["window.geometry"]).get(
+    window.restore_saved_geometry(str(start_ops.saved_settings_now(data_dir, ["window.geometry"]).get(
         "window.geometry", "")))
     window.show()
 
@@ -183,16 +146,13 @@ def start_main_window(data_dir: Path) -> MainWindow:
             QTimer.singleShot(1500, window, keeper.settle)
 
     def failed(exc: BaseException) -> None:
-        from studyapp.core.model import UserError
-        from studyapp.services.backup import DatabaseDamaged
-        from studyapp.services.context import SchemaTooNewError
-
-        if isinstance(exc, DatabaseDamaged) and exc.newest_good is not None:
+        kind = start_ops.failure_kind(exc)
+        if kind == "damaged":
             if offer_restore(window, data_dir, exc):
                 start_opening()  # the restored database, opened as at start
                 return
-        elif isinstance(exc, (SchemaTooNewError, UserError)):
-            QMessageBox.critical(window, APP_TITLE, exc.message)
+        elif kind == "refused":
+            QMessageBox.critical(window, APP_TITLE, exc.message)  # type: ignore[attr-defined] - a user error's
         else:
             log.error("could not open the data folder", exc_info=(type(exc), exc, exc.__traceback__))
             QMessageBox.critical(window, APP_TITLE, f"无法打开数据文件夹“{data_dir}”：\n{exc}")
@@ -203,7 +163,7 @@ def start_main_window(data_dir: Path) -> MainWindow:
             window.opening_label.setText(message)  # e.g. the seed import on the first start
 
     def start_opening() -> None:
-        task = window.runner.run(lambda progress, cancel: open_data(data_dir), title="打开学习材料",
+        task = window.runner.run(lambda progress, cancel: start_ops.open_data(data_dir), title="打开学习材料",
                                  on_success=opened, on_failure=failed, show_progress=False)
         task.progressed.connect(progressed)
 
@@ -215,7 +175,6 @@ def start_main_window(data_dir: Path) -> MainWindow:
 def offer_restore(window, data_dir: Path, exc) -> bool:  # noqa: ANN001 - MainWindow, DatabaseDamaged
     """A damaged database at start: say so and offer the newest backup that is whole."""
     from studyapp.core.model import UserError
-    from studyapp.services import backup
 
     box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, exc.message, parent=window)
     restore = box.addButton("恢复这份备份", QMessageBox.ButtonRole.AcceptRole)
@@ -224,7 +183,7 @@ def offer_restore(window, data_dir: Path, exc) -> bool:  # noqa: ANN001 - MainWi
     if box.clickedButton() is not restore:
         return False
     try:
-        kept = backup.restore_file(data_dir, exc.newest_good)
+        kept = start_ops.restore_file(data_dir, exc.newest_good)
     except UserError as err:
         QMessageBox.critical(window, APP_TITLE, err.message)
         return False
@@ -286,21 +245,19 @@ def run_gui(data_dir: Path, selftest: bool = False) -> int:
     code = int(app.exec())
     instance.release()
     if window.ctx is not None:
-        from studyapp.services import backup
-
-        backup.auto_backup(window.ctx)  # a day's first backup if the app stayed open overnight
+        start_ops.auto_backup(window.ctx)  # a day's first backup if the app stayed open overnight
         window.ctx.close()
     return code
 
 
 def _run_selftest(app: QApplication, family: str, data_dir: Path) -> int:
     """Open the data folder and the main window on this thread, check them, report."""
-    from studyapp.services.context import AppContext, SchemaTooNewError
-
     try:
-        ctx = AppContext(Path(data_dir))
-    except SchemaTooNewError as exc:
-        print(f"自检失败：{exc.message}")
+        ctx = start_ops.open_context(Path(data_dir))
+    except Exception as exc:
+        if not start_ops.is_too_new(exc):
+            raise
+        print(f"自检失败：{exc.message}")  # type: ignore[attr-defined] - SchemaTooNewError's
         return 2
     try:
         return _selftest(app, open_main_window(ctx), family)

@@ -45,8 +45,8 @@ def make_window(qtbot, seeded_ctx) -> Iterator[Callable[..., object]]:  # noqa: 
     Reading marks wait an hour unless a test says otherwise, so they never fire by accident.
     """
     from studyapp.services import documents
-    from studyapp.ui.app import choose_start
     from studyapp.ui.mainwindow import MainWindow
+    from studyapp.ui.start.ops import choose_start
 
     windows: list[MainWindow] = []
 

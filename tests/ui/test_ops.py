@@ -109,12 +109,10 @@ def test_changes_name_known_areas_only() -> None:
 # --- the house: no widget calls a service -------------------------------------------------------
 ALLOWED_SERVICE_NAMES = {"AppContext"}  # `from studyapp.services import AppContext`: a type
 ALLOWED_SERVICE_MODULES = {"dto", "dto_study", "dto_records", "dto_room", "context"}  # views and errors: types, no database
-MIGRATED = ("admin", "backup", "bank", "library", "reader", "records", "room", "settings", "study")  # feature folders whose widgets go through their ops.py only
+MIGRATED = ("admin", "backup", "bank", "library", "reader", "records", "room", "settings", "start", "study")  # feature folders whose widgets go through their ops.py only
 # widgets that still call services themselves, to be moved behind their folder's ops.py (issue
 # of the house); the list may only shrink — a new direct call anywhere else fails here
-NOT_YET = {
-    "app.py",
-}
+NOT_YET: set[str] = set()
 
 
 def _service_uses(path: Path) -> list[str]:

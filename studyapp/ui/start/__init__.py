@@ -1,0 +1,1 @@
+"""Opening the data folder at start-up (ops.py): the start's own operations."""
