@@ -269,11 +269,24 @@ class _Scanner:
         parent = self.stack[self._parent_index(rank)]
         last = parent.last_child.get(lab.kind)
         if last is not None:
-            return lab.number == last + 1
+            return lab.number == last + 1 or (last < lab.number <= last + 3 and self._lost_heading(lab))
         if lab.number == 1:
             return True
         prev = self.global_last.get(lab.kind)
-        return prev is not None and lab.number == prev + 1
+        return prev is not None and lab.number == prev + 1 or (
+            lab.number <= 3 + (prev or 0) and (prev is None or prev < lab.number) and self._lost_heading(lab))
+
+    def _lost_heading(self, lab: _Label) -> bool:
+        """A 第X章 (or 编) that skips a number is still a chapter when it is a heading line of its
+        own: the one before it was printed without its number (「业务规则与风险控制」 for 第四章),
+        and folding every later chapter into the last one found would misplace them all."""
+        if lab.kind not in ("zhang", "bian"):
+            return False
+        if lab.start > 0 and self.text[lab.start - 1] != "\n":
+            return False
+        line_end = self.text.find("\n", lab.end)
+        line = self.text[lab.end:line_end if line_end >= 0 else len(self.text)]
+        return 0 < len(line.strip()) <= 30 and not re.search(r"[。；;，,]", line)
 
     def _heading_continues(self, lab: _Label) -> bool:
         """Right after the heading of the section just opened (run-on text), no punctuation.

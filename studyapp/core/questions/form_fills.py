@@ -156,6 +156,8 @@ class FillForms(FormBase):
                     continue
                 if self.lex.in_formula(text, a, b):
                     continue
+                if term.endswith("需要") and "因" in text[max(0, a - 12):a]:
+                    continue  # 「因……进行____」 keyed 科学研究需要: the blank takes the frame's 需要 (round 46)
                 if _ch(text, a - 1) in "不未没非无":
                     continue  # 「移至不____的地方」: the blank cuts a negated verb phrase
                 if _ch(text, b) in "给予向" and re.search(r"[将把]其?[\u4e00-\u9fff]{0,2}$", text[max(0, a - 4):a]):

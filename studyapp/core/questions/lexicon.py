@@ -128,13 +128,18 @@ class Unit:
             return None  # 「……没有……情形的书面声明。申请人应当对书面声明内容的真实性负责。」: which one (round 37)
         if self.premise and not self.item:
             return None  # the condition the paragraph opened with holds here too: shown after it, or not asked
-        if re.search(r"本(?:法|条例|办法|规定|细则|决定)?(?:施行|实施)前", body):
+        if re.search(r"本(?:法|条例|办法|规定|细则|决定)?(?:施行|实施)前|自本(?:法|条例|办法|规定|细则|决定)(?:施行|实施)之日起", body):
             return None  # 「本条例施行前已经成立的……应当自……1年内……」: a transition long run out (round 41)
         if not self.item and re.fullmatch(r"[^，,。；;]*的[；;。]?", body.strip()):
             return None  # 「被……处罚两次以上的；」: a case of a list the outline did not see, with no rule
         m = re.search(r"进行([\u4e00-\u9fff]{2})。?$", body.strip())
         if self.before and not self.item and m and m.group(1) in self.before:
             return None  # 「……进行核实。」: check what, the sentence before says (申请竣工规划核实 — round 43)
+        article = self.info.node.text or ""
+        for m in re.finditer(r"([\u4e00-\u9fff]{2})书", body):
+            earlier = article.split(body, 1)[0]
+            if m.group(0) not in earlier and m.group(1) in earlier[-300:]:
+                return None  # 「……将承诺书……公示」 after 「……书面承诺……的，可以按照简易程序……」: whose pledge (round 46)
         if self.before and not self.item and _named_by_before(self):
             return None  # 「登记内容和记录备份……」: what was registered, the sentence before says (round 40)
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
