@@ -236,7 +236,7 @@ def verify(question: Question, document: ParsedDocument, others: Iterable[Questi
     elif q.type in ("single", "multiple"):
         # (a choice among statements may take its true sentences from anywhere in the document
         # — each the text's own, word for word; the explanation quotes every one)
-        reasons += _check_choice(q, nq, titles, lambda: idx.full)
+        reasons += _check_choice(q, nq, titles, idx.full)
     elif q.type == "short":
         pts = q.answer if isinstance(q.answer, list) else []
         if len(pts) < 2 or not all(isinstance(p, str) and p.strip() for p in pts):
@@ -307,7 +307,7 @@ _NUMERAL = re.compile(r"[\d.零〇一二三四五六七八九十百千万亿两]
 _STATEMENTS_ASKED = re.compile(r"下列说法(?:正确|符合规定)的(?:有|是)")
 
 
-def _check_choice(q: Question, nq: str, titles: list[str], around=lambda: "") -> list[str]:
+def _check_choice(q: Question, nq: str, titles: list[str], whole: str = "") -> list[str]:
     out: list[str] = []
     n = len(q.options)
     if q.type == "single" and n != 4:
@@ -337,17 +337,17 @@ def _check_choice(q: Question, nq: str, titles: list[str], around=lambda: "") ->
     for i, opt in enumerate(q.options):
         correct = i in ans
         if correct and not negative and not in_source(opt) and not (
-                statements and len(norm(opt)) >= 14 and norm(opt) in around()):
+                statements and len(norm(opt)) >= 14 and norm(opt) in whole):
             # (「下列说法符合规定的有」: as with 「不符合规定的是」, the true sentences may come from
-            # the article's neighbours, each the text's own, word for word)
+            # elsewhere in the document, each the text's own, word for word)
             out.append("key_not_in_quote")
         elif correct and negative and in_source(opt):
             out.append("key_in_quote")
         elif not correct and not negative and in_source(opt):
             out.append("distractor_in_quote")
         elif not correct and negative and not in_source(opt) and not (
-                len(norm(opt)) >= 14 and norm(opt) in around()):
-            # (「下列说法不符合规定的是」: the true sentences may come from the article's
-            # neighbours; each must still be the text's own, word for word)
+                len(norm(opt)) >= 14 and norm(opt) in whole):
+            # (「下列说法不符合规定的是」: the true sentences may come from elsewhere in the
+            # document; each must still be the text's own, word for word)
             out.append("negative_option_not_in_quote")
     return list(dict.fromkeys(out))

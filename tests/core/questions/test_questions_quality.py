@@ -1218,10 +1218,14 @@ def test_round_43_failures_stay_fixed() -> None:
     lex = Lexicon(parse_text(
         "第一条 不满八周岁的未成年人不得单独外出。\n"
         "第二条 招用已满十六周岁未成年人的单位和个人，应当执行国家在工种、劳动时间等方面的规定。\n"
+        "第五条 招用已满十四周岁未成年人的，应当经其监护人同意。\n"
+        "第六条 年满十八周岁的公民有选举权。\n"
         "第三条 建设工程竣工后，建设单位应当向城乡规划主管部门申请竣工规划核实。"
         "城乡规划主管部门应当根据规划条件和监督检查情况进行核实。\n"))
     forms = Forms(lex)
-    hire = next(u for u in lex.units if "招用" in u.text)
+    hire = next(u for u in lex.units if "十六周岁" in u.text)
+    # (the law's ages are 八、十四、十六、十八; 十四 is said of another rule and 十八 is no minor's age:
+    # only 八周岁 was left, absurd for a worker)
     assert all(abs(numbers.figures(new)[0].value - 16) <= 4
                for _a, _b, new, why in forms._falsifications(hire) if why == "figure")  # not 八周岁
     check = next(u for u in lex.units if "进行核实" in u.text)
