@@ -100,10 +100,12 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
             continue
         rng = random.Random(f"{seed}:{'/'.join(u.path)}:{n}")
         take(forms.figure_single(u, rng))
+        take(forms.range_single(u, rng))
         take(forms.actor_single(u, rng))
         take(forms.level_single(u, rng))
         take(forms.inline_lists(u, rng, pool))
         take(forms.fill_term(u, rng))
+        take(forms.fill_object(u, rng))
         take(forms.inline_short(u))
         # alternate true and false over the document: the side that has fewer so far
         truth = judge_turn[True] < judge_turn[False] or (

@@ -3,6 +3,8 @@ among the document's own ladder of that unit, or as a blank on the number."""
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 import re
 
@@ -16,10 +18,66 @@ from studyapp.core.questions.formbase import (
 )
 from studyapp.core.questions.lexicon import Unit
 from studyapp.core.questions.model import BLANK
+from studyapp.core.questions.numbers import Figure
 from studyapp.core.questions.text import norm, strip_end
 
 
 class FigureForms(FormBase):
+    # --- the fine an offence carries ------------------------------------------------------
+    def range_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        """The range of the fine for the offence the sentence names (「……擅自关闭运输机场的，
+        由……责令改正，处（　　）的罚款」), the document's other fine ranges of the same kind
+        (amounts, or multiples of the illegal gain) as options, nearest in size first. A law
+        repeats its few ranges over dozens of offences, so a single figure of them is a formula
+        nobody can place (10万元 starts five ranges); the pair is what an offence carries. One
+        range keys two questions of a document at most."""
+        text = unit.text
+        ctx = self._context(unit)
+        if ctx is None or unit.key in self.lex.repeated_key or "下列" in text or _HIGHER_LAW_ELSE.search(text):
+            return []
+        ranges = _fine_ranges(text)
+        if not ranges:
+            return []
+        a, b, kind, lo, hi = ranges[0]
+        if not re.search(r"的[，,]", text[:a]) or re.search(r"情节(?:较轻|较重|严重|特别严重)的[，,]$|[，,]$",
+                                                          text[:a].replace("处", "").rstrip("并可以")) is None:
+            return []  # the offence must be named before the fine, and the fine open its clause
+        if re.search(r"情节(?:较轻|较重|严重|特别严重)", text[:a]) or re.search(r"违法所得[^，,；;。]{0,10}(?:不足|以上)", text[:a]):
+            return []  # 「情节严重的，处……」: a second rung, read apart from the first it tests a formula
+        key_text = text[a:b]
+        if self._range_uses.get((kind, lo, hi), 0) >= 2:
+            return []
+        here = {(k, x, y) for _, _, k, x, y in ranges}
+        pool = [(x, y, t) for (k, x, y), t in self._doc_ranges().items() if k == kind and (k, x, y) not in here]
+        if len(pool) < 3:
+            return []
+        mid = math.log(lo * hi)
+        pool.sort(key=lambda r: (abs(math.log(r[0] * r[1]) - mid), r[0]))
+        chosen = sorted([(lo, hi, key_text)] + pool[:3])
+        options = [t for _, _, t in chosen]
+        if len({norm(o) for o in options}) < 4 or any(o != key_text and o in text for o in options):
+            return []
+        w = self.window(text, a, b)
+        if w is None:
+            return []
+        lo_, hi_ = w
+        body = text[lo_:a] + HOLE + text[b:hi_]
+        if not self._ok_body(body) or len(strip_end(body)) < 16:
+            return []
+        self._range_uses[(kind, lo, hi)] = self._range_uses.get((kind, lo, hi), 0) + 1
+        stem = self._stem(ctx, self._finish(body))
+        q = self._question(unit, "single", stem, options, [options.index(key_text)])
+        return [Candidate(q, unit, 2.4, "range", [f"{key_text}@{unit.order}"])]
+
+    def _doc_ranges(self) -> dict[tuple[str, float, float], str]:
+        """Every fine range of the document, by kind and bounds, as the text first writes it."""
+        if self._ranges is None:
+            self._ranges = {}
+            for u in self.lex.units:
+                for a, b, kind, lo, hi in _fine_ranges(u.text):
+                    self._ranges.setdefault((kind, lo, hi), u.text[a:b])
+        return self._ranges
+
     # --- figures -------------------------------------------------------------------------
     def figure_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
         out = []
@@ -88,3 +146,25 @@ class FigureForms(FormBase):
         stem = self._stem(ctx, self._finish(body))
         q = self._question(unit, "fill", stem, [], [number])
         return Candidate(q, unit, 2.2, "figure_fill", [f.text, f.text + text[f.end:f.end + 5]])
+
+
+_YUAN = {"元": 1.0, "万元": 10000.0}
+
+
+def _fine_ranges(text: str) -> list[tuple[int, int, str, float, float]]:
+    """The fine ranges of a sentence (处一万元以上五万元以下罚款, 违法所得一倍以上三倍以下的罚款):
+    start and end of 「X以上Y以下」, the kind (元 or 倍) and both bounds in that kind."""
+    figs: list[Figure] = numbers.figures(text)
+    out = []
+    for x, y in itertools.pairwise(figs):
+        if text[x.end:y.start] != "以上" or not re.match(r"以下(?:的)?罚款", text[y.end:y.end + 5]):
+            continue
+        if x.unit in _YUAN and y.unit in _YUAN:
+            kind, lo, hi = "元", x.value * _YUAN[x.unit], y.value * _YUAN[y.unit]
+        elif x.unit == y.unit == "倍":
+            kind, lo, hi = "倍", x.value, y.value
+        else:
+            continue
+        if 0 < lo < hi:
+            out.append((x.start, y.end + 2, kind, lo, hi))
+    return out

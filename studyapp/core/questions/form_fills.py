@@ -89,7 +89,10 @@ class FillForms(FormBase):
                     and not (i > 0 and tagged[i - 1][1].startswith(_NOUNISH)) \
                     and not (i > 0 and not tagged[i - 1][1].startswith(_BEFORE_TERM)
                              and tagged[i - 1][0] not in _FRAME_VERBS and not FRAME_START.fullmatch(tagged[i - 1][0])) \
-                    and not (i > 0 and len(tagged[i - 1][0]) == 1 and tagged[i - 1][1] not in ("x", "w", "uj"))
+                    and not (i > 0 and len(tagged[i - 1][0]) == 1 and tagged[i - 1][1] not in ("x", "w", "uj")) \
+                    and not (i > 1 and tagged[i - 1][0] in _FRAME_VERBS and tagged[i - 2][1] in ("v", "vn")
+                             and tagged[i - 2][0] not in _FRAME_VERBS)
+                # (「建立……运行维护____机制」: 运行维护 is one act, the blank would split 运行维护经费 — round 47)
                 # (职业|资格证书|制度 and 可疑|交易报告|制度 split a term: the word before must end it)
                 # 实行____ / 采取____的方式 / 进行____: the instrument a rule prescribes, up to the
                 # end of its clause (国家对公务员实行分类管理，公开进行宪法宣誓。)
@@ -232,3 +235,109 @@ class FillForms(FormBase):
             return True
         anchor = min(anchors, key=lambda a: len(self.lex.postings[a]))
         return self.lex.frame_fillers(pat, anchor) <= {norm(term)}
+
+    # --- fill-in on what a rule puts somewhere or hands over ------------------------------
+    def fill_object(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        """A blank on the thing a verb of placing, issuing or keeping governs, where that thing
+        is the point of the rule: 「将档案事业发展经费列入____」 (政府预算), 「……应当向被检查单位
+        出示____」 (执法证件), 「由……载入其____」 (信用档案). The thing must be named once or twice
+        in the document, end on a noun, hold no list and no pointer (有关、其他), and no other
+        sentence may read the same around the blank with another thing in it."""
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        text = unit.text
+        if re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text) or not _OBJECT_VERB.search(text):
+            return []
+        tagged = segment.tagged(text)
+        offs, pos = [], 0
+        for w, _ in tagged:
+            offs.append(pos)
+            pos += len(w)
+        enum_spans = [(e.start, e.end) for e in find_enumerations(text)]
+        best: list[tuple[float, int, int]] = []
+        for i, (w, t) in enumerate(tagged):
+            if w not in _OBJECT_VERBS or i + 1 >= len(tagged) or not t.startswith("v"):
+                continue  # (「按照岗位编制……」: 编制 the noun)
+            if i > 0 and tagged[i - 1][0] in ("参加", "申请", "报考", "办理", "准予", "申领"):
+                continue  # 「申请参加取得____考试」: the verb is part of what is applied for
+            # the thing: the words after the verb up to the end of the clause (or 的 + a rule word)
+            j = i + 1
+            while j < len(tagged) and not re.fullmatch(r"[，,。；;：:、（）()《》“”]|并|和|及|与|或者|以及|等|的", tagged[j][0]):
+                j += 1
+            if j == i + 1 or j - (i + 1) > 4:
+                continue
+            a, b = offs[i + 1], offs[j]
+            term = text[a:b]
+            words = tagged[i + 1:j]
+            nxt = text[b:b + 1]
+            if nxt not in "，,。；;" and not text[b:b + 1] == "并":
+                continue  # (「列入____的范围」: the blank is a modifier of what the rule names)
+            if not 3 <= len(term) <= 9 or not _HAN_ONLY.fullmatch(term):
+                continue
+            nounish = words[-1][1].startswith(("n", "vn", "j")) or (
+                len(words) >= 2 and words[-1][1] == "v" and words[-2][1].startswith(("n", "vn")))  # 政府|预算
+            if not nounish or term in GENERIC or term.endswith(_OBJECT_VAGUE) \
+                    or words[-1][1] == "f" or term[-1] in "时后前中上内下间":
+                continue  # 「纳入____工作」: any matter fits the frame
+            head = next((h for h in _OBJECT_KINDS if term.endswith(h)), "")
+            if head and not (len(term) - len(head) >= 2 and self.lex.specific(term[:-len(head)])
+                             and term[:-len(head)] not in _GENERIC_ACTS and term[:-len(head)] not in _FRAME_VERBS
+                             and term[:-len(head)] not in _OBJECT_PLAIN):
+                continue  # 「制定管理办法」: any rule is a 管理办法; 仲裁规则 names one
+            if re.search(r"是指|所称", text[:a]):
+                continue  # 「本条例所称船长，是指……取得____」: a definition turns on what the thing does (round 47)
+            if _OBJECT_POINTER.match(term) or any(t.startswith(("m", "r", "nr")) for _, t in words):
+                continue  # 「编制相关规划」「取得该证书」: which one, the text said elsewhere
+            if any(len(x) < 2 or not segment.has_word(x) for x, _ in words[:1]):
+                continue  # (the verb glued to a one-character word: 取得|资|格)
+            if self.lex.count(term) > 2 or self.lex.too_common(term) or term in STOCK_PHRASES:
+                continue
+            if any(x <= a < y or x < b <= y for x, y in enum_spans) or self.lex.in_formula(text, a, b):
+                continue
+            rest = text[:a] + text[b:]
+            if any(len(x) >= 2 and x in rest and x not in GENERIC and x not in _ECHO_FREE and not self.lex.too_common(x)
+                   for x, _ in words) or any(term[k:k + 4] in rest for k in range(len(term) - 3)):
+                continue  # the stem would echo the answer (标识 beside 标识管理, 「制定____，扩大体育产业规模」)
+            if _clause_left(text, a, b) < 4:
+                continue  # 「……，设立____。」: nothing around the blank says which
+            if any(m.start() < b and a < m.end() for m in _SLOGANS.finditer(text)):
+                continue
+            win = self.window(text, a, b)
+            if win is None:
+                continue
+            lo, hi = win
+            left, right = text[max(lo, a - 4):a], text[b:min(hi, b + 4)]
+            beside = [x for x, _ in tagged[max(0, i - 1):i + 1] if x.strip()]
+            if not self._unique_frame(left, right, term, beside):
+                continue
+            score = 0.9 + (0.3 if self.lex.count(term) == 1 else 0) + (0.2 if len(term) >= 4 else 0)
+            best.append((score + rng.random() * 0.1, a, b))
+        best.sort(key=lambda x: (-x[0], x[1]))
+        for score, a, b in best[:2]:
+            lo, hi = self.window(text, a, b)
+            body = text[lo:a] + BLANK + text[b:hi]
+            if not self._ok_body(body):
+                continue
+            if len(strip_end(body).replace(BLANK, "")) < 14:
+                continue
+            stem = self._stem(ctx, self._finish(body))
+            q = self._question(unit, "fill", stem, [], [text[a:b]])
+            return [Candidate(q, unit, score, "object", [text[a:b]])]
+        return []
+
+
+# verbs that place, issue or keep a named thing: the thing is the point of the rule
+_OBJECT_VERBS = frozenset("列入 纳入 载入 记入 出示 颁发 核发 发给 编制 设立 配备 取得 持有 吊销 制定 设置".split())
+_OBJECT_VERB = re.compile("|".join(sorted(_OBJECT_VERBS, key=len, reverse=True)))
+# heads any matter takes (「纳入____工作」), and kinds whose name is in the words before them
+# (仲裁规则 names one rule, 管理办法 any)
+_OBJECT_VAGUE = ("工作", "活动", "事项", "情况", "问题", "要求", "责任", "义务", "职责", "权利", "材料", "资料",
+                 "手续", "内容", "意见", "建议", "措施", "条件", "范围", "程序", "人员", "行为", "能力", "水平", "考试",
+                 "申请", "费用")
+_OBJECT_KINDS = ("办法", "规定", "方案", "制度", "机制", "体系", "体制", "标准", "规则", "细则", "计划", "规划")
+# words a body's name holds (人民政府): said in the stem they give away nothing of 政府预算
+_ECHO_FREE = frozenset("政府 人民 行政 公共".split())
+# modifiers that name no particular kind: 「纳入____」 keyed 指标体系 is any 考核体系 (round 47)
+_OBJECT_PLAIN = frozenset("指标 考核 评价 评估 考评 工作 管理 发展 技术 业务 专项 年度 综合 总体 基本 配套 实施 操作".split())
+_OBJECT_POINTER = re.compile(r"有关|相关|其他|其它|本|该|上述|前款|相应|必要|一定|具体|统一|新的|原")

@@ -28,6 +28,10 @@ from studyapp.core.questions.lexicon import Unit, refers_elsewhere
 from studyapp.core.questions.model import BLANK
 from studyapp.core.questions.text import norm, strip_end
 
+# endings of items that name an act on a thing (沙化土地治理), not the thing (退化湿地); a list
+# of four-character principles mixes both freely (统一规划、综合治理、保护优先)
+_ACT_TAILS = ("治理", "防治", "保护", "管理", "建设", "修复", "整治", "防控", "利用", "开发", "监测", "恢复")
+
 
 class ListForms(FormBase):
     # --- definitions: which term the law defines so ----------------------------------------
@@ -330,6 +334,9 @@ class ListForms(FormBase):
             return None  # a definition's list of settings or things: another one fits as well
         if len({re.sub(r"[一二三四五六七八九十]", "", it) for it in items}) == 1:
             return None  # 记三等功、____、记一等功: the ladder gives the rung away
+        acts = [it.endswith(_ACT_TAILS) for it in items]
+        if any(acts) and not all(acts) and len({len(it) for it in items}) > 1:
+            return None  # 「退化草原、退化湿地、____和水土流失防治」: things and acts mixed, 沙化土地 fits too (round 47)
         if (self.lex.legal or self.lex.articled) and not self._memorable_list(text, e):
             return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right
         sbody = text[lo:x] + BLANK + text[y:hi]

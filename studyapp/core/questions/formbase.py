@@ -215,6 +215,9 @@ class FormBase:
         self._institutions: dict[tuple[str, str], set[str]] = {}
         self._counts: dict[str, int] = {}
         self._frames: dict[tuple[str, str, str], set[float]] | None = None
+        self._ranges: dict[tuple[str, float, float], str] | None = None
+        self._range_uses: dict[tuple[str, float, float], int] = {}
+        self._articles: dict[int, str] = {}
         self._bodies_by: dict[tuple[str, int], list[str]] = {}
         for x in self._body_pool:
             for suf in BODY_SUFFIX:
@@ -388,6 +391,8 @@ class FormBase:
         condition: 「情节严重的，……」)."""
         if re.match(r"^[^，,。；;：:]{1,80}的[，,]", clause):
             return False
+        if re.match(r"^(?:对)?(?:负有责任的|直接负责的)", clause):
+            return False  # 「……；负有责任的主管人员……4年内不得……」: responsible for the offence before (round 47)
         tagged = segment.tagged(clause[:16])
         if not tagged:
             return False
@@ -405,7 +410,29 @@ class FormBase:
         """The unit's context when a question may be built on it (None: the sentence cannot be
         made answerable, or the document restates its rule and asks it elsewhere)."""
         ctx = self._context(unit)
-        return None if ctx is None or unit.key in self.lex.repeated_key else ctx
+        if ctx is None or unit.key in self.lex.repeated_key or self._names_a_lead(unit):
+            return None
+        return ctx
+
+    def _names_a_lead(self, unit: Unit) -> bool:
+        """Whether the sentence names what an earlier list's lead-in introduced (「……对……的下列
+        行为规定处理措施和处理程序：」 then 「……应当将处理措施和处理程序报……备案」): measures for
+        which acts, the list says — shown alone the stem dangles (round 47)."""
+        if unit.item:
+            return False
+        anc = unit.info.ancestors
+        art = next((a for a in reversed(anc) if re.fullmatch(r"第[一二三四五六七八九十百零〇\d]+条", a.label or "")), anc[-1])
+        whole = self._articles.get(id(art))
+        if whole is None:
+            whole = self._articles[id(art)] = "\n".join(s.text or "" for s in art.walk())
+        earlier = whole.split(unit.text, 1)[0]
+        lead = re.search(r"([^。：:]*下列[^。：:]*)[：:]", earlier)
+        if lead is None:
+            return False
+        said = re.sub(r"下列[\u4e00-\u9fff]{0,4}", "", lead.group(1))
+        return any(said[k:k + 4] in unit.text and re.fullmatch(r"[\u4e00-\u9fff]{4}", said[k:k + 4])
+                   and not self.lex.too_common(said[k:k + 4]) and not any(said[k:k + 4] in b for b in self.lex.bodies)
+                   for k in range(len(said) - 3))
 
     def _context(self, unit: Unit) -> str | None:
         ctx = unit.context()

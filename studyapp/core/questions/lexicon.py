@@ -77,7 +77,7 @@ _LEANS_BACK = re.compile(r"^(?:有关(?:单位|部门|机关|组织|方面)(?:�
 _ACTOR_FIRST = re.compile(r"^(?:国家|[\u4e00-\u9fff]{1,10}?(?:委员会|机关|政府|部门|党委|党组|人大|法院|检察院))")
 _PREMISE = re.compile(r"^(?:在[^，,。；;]{2,30}[，,])?[^，,。；;]{2,80}的[，,]|^在[^，,。；;]{2,30}(?:内|中|时|期间)[，,]")
 _LABEL_OPEN = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳])")
-_ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|对|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,48}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并)"
+_ADJUNCT_ONLY = re.compile(r"^(?:(?:在|经|对于|对|如果|如|若|凡|但|特殊|必要时)[^，,。]{0,48}[，,](?:可以|应当|不得|必须|一般|还|也|经|由|并|将|把|向|须)"
                            r"|(?![\u4e00-\u9fff]{2,8}?(?:机关|部门|机构|单位|政府|法院|检察院|委员会|人员)在)[^，,。]{1,4}时[，,]"
                            r"|[^，,。]{5,12}时[，,](?:可以|应当|不得|必须|应|须|由|经|并|对|在|一律))")
 # (「检查时，人民警察……」: whose inspection? — 「行政机关在收集证据时，……」 says whose)
@@ -142,6 +142,8 @@ class Unit:
                 return None  # 「……将承诺书……公示」 after 「……书面承诺……的，可以按照简易程序……」: whose pledge (round 46)
         if self.before and not self.item and _named_by_before(self):
             return None  # 「登记内容和记录备份……」: what was registered, the sentence before says (round 40)
+        if re.match(r"^(?:对)?(?:负有责任的|直接负责的|有关的?)(?:主管人员|领导人员|负责人|责任人员)", body):
+            return None  # 「负有责任的主管人员……四年内不得从事……」: responsible for which misconduct (round 47)
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
         if re.search(r"一并(?:报|提交|报送|提出|送|移送|处理|说明|公布)", body):
