@@ -275,7 +275,8 @@ class ListForms(FormBase):
             verb = text[max(0, e.start - 2):e.start]
             sign = self.lex.polarity(text, e.start)
             outside = text[:e.start] + text[e.end:]
-            others = [x for x in pool if holes and uniform and self._same_shape(x, e) and x not in text
+            shape = _list_shape(e.items) if holes and uniform else None
+            others = [x for x in pool if shape is not None and _fits_shape(x, shape) and x not in text
                       and self.lex.item_polarity.get(x) == sign
                       # (「根据职工的（　　）……决定工资」 with 劳动工资 outside: circular, ruled out at
                       # sight — round 42): no word of the outsider that none of the items has
@@ -377,22 +378,6 @@ class ListForms(FormBase):
                     or re.search(r"(?:坚持|遵循|本着|贯彻|实行|按照)$", before)
                     or re.search(r"(?:分为|包括|种类为)[：:]?$", before))
 
-    @staticmethod
-    def _same_shape(x: str, e) -> bool:
-        """An option of the same kind as a list's items: it shares what all items share (问×于民,
-        严以××, ××监督), has their length, and the parts of speech they begin and end with.
-        A list whose items share nothing gets no distractors: drawn from elsewhere in the
-        document they are either of another kind (absurd) or also true (坚持……)."""
-        items = e.items
-        pre, suf = _affixes(items)
-        if not (pre or suf):
-            return False
-        if not min(len(i) for i in items) <= len(x) <= max(len(i) for i in items):
-            return False
-        if not x.startswith(pre) or not x.endswith(suf) or len(x) <= len(pre) + len(suf):
-            return False
-        return _pos_shape(x) in {_pos_shape(i) for i in items}
-
     def _said_alike(self, x: str, verb: str, unit: Unit, orders: list[int]) -> bool:
         """Whether the document says x where it could also be true: in the same part of the
         document, or after the same verb (反对……官僚主义)."""
@@ -402,3 +387,21 @@ class ListForms(FormBase):
             if u.path[:1] == top or (len(verb) == 2 and verb in u.text):
                 return True
         return False
+
+
+def _list_shape(items: list[str]) -> tuple[str, str, int, int, set[tuple[str, str]]] | None:
+    """What an option of the same kind as a list's items must have: what all items share (问×于民,
+    严以××, ××监督), their lengths, and the parts of speech they begin and end with. A list whose
+    items share nothing gets no distractors: drawn from elsewhere in the document they are
+    either of another kind (absurd) or also true (坚持……). Computed once per list."""
+    pre, suf = _affixes(items)
+    if not (pre or suf):
+        return None
+    return pre, suf, min(len(i) for i in items), max(len(i) for i in items), {_pos_shape(i) for i in items}
+
+
+def _fits_shape(x: str, shape: tuple[str, str, int, int, set[tuple[str, str]]]) -> bool:
+    pre, suf, short, long, shapes = shape
+    if not short <= len(x) <= long or not x.startswith(pre) or not x.endswith(suf) or len(x) <= len(pre) + len(suf):
+        return False
+    return _pos_shape(x) in shapes

@@ -217,7 +217,9 @@ class FormBase:
         self._frames: dict[tuple[str, str, str], set[float]] | None = None
         self._ranges: dict[tuple[str, float, float], str] | None = None
         self._range_uses: dict[tuple[str, float, float], int] = {}
-        self._articles: dict[int, str] = {}
+        self._articles: dict[int, tuple[str, tuple[int, str]]] = {}
+        self._leads: dict[int, bool] = {}
+        self._body_grams: set[str] | None = None
         self._bodies_by: dict[tuple[str, int], list[str]] = {}
         for x in self._body_pool:
             for suf in BODY_SUFFIX:
@@ -417,22 +419,33 @@ class FormBase:
     def _names_a_lead(self, unit: Unit) -> bool:
         """Whether the sentence names what an earlier list's lead-in introduced (「……对……的下列
         行为规定处理措施和处理程序：」 then 「……应当将处理措施和处理程序报……备案」): measures for
-        which acts, the list says — shown alone the stem dangles (round 47)."""
+        which acts, the list says — shown alone the stem dangles (round 47). Once per unit."""
         if unit.item:
             return False
+        hit = self._leads.get(unit.order)
+        if hit is None:
+            hit = self._leads[unit.order] = self._find_names_a_lead(unit)
+        return hit
+
+    def _find_names_a_lead(self, unit: Unit) -> bool:
         anc = unit.info.ancestors
-        art = next((a for a in reversed(anc) if re.fullmatch(r"第[一二三四五六七八九十百零〇\d]+条", a.label or "")), anc[-1])
-        whole = self._articles.get(id(art))
-        if whole is None:
-            whole = self._articles[id(art)] = "\n".join(s.text or "" for s in art.walk())
-        earlier = whole.split(unit.text, 1)[0]
-        lead = re.search(r"([^。：:]*下列[^。：:]*)[：:]", earlier)
-        if lead is None:
+        art = next((a for a in reversed(anc) if re.fullmatch(r"第[一二三四五六七八九十百零〇\d]+条", a.label or "")), None)
+        if art is None:
+            at, (end, said) = len(unit.earlier), _first_lead(unit.earlier)  # (bounded: no article)
+        else:
+            found = self._articles.get(id(art))
+            if found is None:
+                whole = "\n".join(s.text or "" for s in art.walk())
+                found = self._articles[id(art)] = (whole, _first_lead(whole))
+            whole, (end, said) = found
+            at = whole.find(unit.text)
+        if not said or not 0 <= end <= at:
             return False
-        said = re.sub(r"下列[\u4e00-\u9fff]{0,4}", "", lead.group(1))
-        return any(said[k:k + 4] in unit.text and re.fullmatch(r"[\u4e00-\u9fff]{4}", said[k:k + 4])
-                   and not self.lex.too_common(said[k:k + 4]) and not any(said[k:k + 4] in b for b in self.lex.bodies)
-                   for k in range(len(said) - 3))
+        if self._body_grams is None:
+            self._body_grams = {b[k:k + 4] for b in self.lex.bodies for k in range(len(b) - 3)}
+        said = re.sub(r"下列[\u4e00-\u9fff]{0,4}", "", said)
+        return any(g in unit.text and g not in self._body_grams and _HAN4.fullmatch(g) and not self.lex.too_common(g)
+                   for g in (said[k:k + 4] for k in range(len(said) - 3)))
 
     def _context(self, unit: Unit) -> str | None:
         ctx = unit.context()
@@ -464,6 +477,21 @@ class FormBase:
             hit = self._fals_cache[key] = self._find_falsifications(unit)
         return hit
 
+
+_HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def _first_lead(text: str) -> tuple[int, str]:
+    """The first clause of a text that introduces a list (「……的下列行为规定处理措施……：」): where
+    it ends, and its words (-1, "" when none)."""
+    if "下列" not in text:
+        return -1, ""
+    for m in re.finditer(r"下列", text):
+        start = max(text.rfind(c, 0, m.start()) for c in "。：:\n") + 1
+        stop = min([i for i in (text.find(c, m.end()) for c in "。：:\n") if i >= 0] or [len(text)])
+        if stop < len(text) and text[stop] in "：:":
+            return stop, text[start:stop]
+    return -1, ""
 
 # endings of the names of things a rule is about: 民主集中制, 权力清单, 问责方式, 党员大会
 CARRIERS = ("制度", "机制", "体制", "体系", "清单", "原则", "责任制", "制", "处分", "程序", "方针", "方略",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studyapp.core.model import ParsedDocument
 from studyapp.core.questions import numbers, segment
@@ -98,6 +99,7 @@ class Unit:
     before: str = ""       # the sentence before it in the same paragraph, whatever it is
     premise: str = ""      # the paragraph's first sentence when it sets a condition for the rest
     whole: str = ""        # the document's text (shared, not copied): how common a term is in it
+    earlier: str = ""      # the section's text before the sentence, its last EARLIER_CHARS characters
 
     @property
     def path(self) -> list[str]:
@@ -135,9 +137,8 @@ class Unit:
         m = re.search(r"进行([\u4e00-\u9fff]{2})。?$", body.strip())
         if self.before and not self.item and m and m.group(1) in self.before:
             return None  # 「……进行核实。」: check what, the sentence before says (申请竣工规划核实 — round 43)
-        article = self.info.node.text or ""
+        earlier = self.earlier
         for m in re.finditer(r"([\u4e00-\u9fff]{2})书", body):
-            earlier = article.split(body, 1)[0]
             if m.group(0) not in earlier and m.group(1) in earlier[-300:]:
                 return None  # 「……将承诺书……公示」 after 「……书面承诺……的，可以按照简易程序……」: whose pledge (round 46)
         if self.before and not self.item and _named_by_before(self):
@@ -207,8 +208,8 @@ class Unit:
         if re.match(r"^(?:满|届满|超过|逾)[\d一二三四五六七八九十两]+(?:个月|日|年|天|周)", body):
             return None  # 「满12个月，行政重组未完成的，……」: twelve months of what, the sentence before says (round 38)
         subject = re.match(r"^([\u4e00-\u9fff]{3,6}?)(?:的|应当|可以|不得|由|负责)", body)
-        earlier = (self.info.node.text or "").split(body, 1)[0] if subject else ""
-        if subject and re.search(r"(?:可以|应当|并)?(?:设立|设置|成立|组建)[\u4e00-\u9fff]{0,2}" + subject.group(1), earlier):
+        earlier = self.earlier if subject else ""
+        if subject and _set_up_before(subject.group(1), earlier):
             return None  # 「常设机构的人员组成……」: the one the sentence before set up (round 38)
         if re.match(r"^[\u4e00-\u9fff]{2,4}工作(?:应当|须|由|不得|可以)", body):
             return None  # 「拍摄工作应当……」: the filming the sentence before allowed
@@ -226,6 +227,9 @@ class Unit:
             return None  # 「在特殊情况下，可以延长一次……」: whose measure, it does not say
         return ""
 
+
+# how much of a section's earlier text a sentence's context rules look back at
+EARLIER_CHARS = 1200
 
 # a paragraph the text marks as struck out by an amendment
 _DELETED = re.compile(r"[（(]\s*\d{4}年\d{1,2}月\d{1,2}日删除\s*[)）]")
@@ -246,15 +250,36 @@ def _named_by_before(unit: Unit) -> bool:
     return False
 
 
+_SET_UP = re.compile(r"(?:设立|设置|成立|组建)[\u4e00-\u9fff]{0,2}$")
+
+
+def _set_up_before(subject: str, earlier: str) -> bool:
+    """Whether the text before set up the sentence's subject (「设立常设机构」 … 「常设机构的……」);
+    found by the subject's occurrences, not a pattern compiled per subject."""
+    at = earlier.find(subject)
+    while at >= 0:
+        if _SET_UP.search(earlier, max(0, at - 4), at):
+            return True
+        at = earlier.find(subject, at + 1)
+    return False
+
+
+def _whole_clause(tail: str, term: str, stops: str) -> bool:
+    """Whether `tail` ends in `term` as a clause of its own (after a stop, or nothing else)."""
+    return tail.endswith(term) and (len(tail) == len(term) or tail[-len(term) - 1] in stops)
+
+
 def _takes_up(unit: Unit) -> bool:
     """Whether a sentence opens on the term the sentence before ended on (「……方可交付试运营。」
     「试运营满两年后，……」): that term is introduced there and means that one."""
     tail = strip_end(unit.before)
+    if not any(tail.endswith(unit.text[:k]) for k in (2, 3, 4, 5, 6)):
+        return False  # (the common case, without segmenting the sentence)
     bounds = segment.bounds(unit.text)
     for k in (6, 5, 4, 3, 2):
         head = unit.text[:k]
         if k in bounds and re.fullmatch(r"[\u4e00-\u9fff]+", head) and tail.endswith(head) and head not in GENERIC \
-                and not re.search(r"(?:^|[，,；;])" + re.escape(head) + "$", tail):
+                and not _whole_clause(tail, head, "，,；;"):
             return True  # (the whole clause before is the term: 「……，国家。」 is no introduction)
     return False
 
@@ -307,6 +332,13 @@ def _case_named(body: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _count_in(whole: str, term: str) -> int:
+    """How often a term occurs in the document (memoized: a sentence's term recurs in the next;
+    the document's hash is computed once and kept by the string)."""
+    return whole.count(term)
+
+
 def _names_last_term(unit: Unit) -> bool:
     """Whether a sentence names, further on, the term the sentence before ended on: that
     sentence introduced it (「……提交……的书面声明。」), and this one means that one."""
@@ -317,8 +349,8 @@ def _names_last_term(unit: Unit) -> bool:
     for k in (6, 5, 4):
         term = tail[-k:]
         if len(tail) - k in bounds and re.fullmatch(r"[\u4e00-\u9fff]+", term) and term not in GENERIC \
-                and term in unit.text[2:] and not re.search(r"(?:^|[，,；;、])" + re.escape(term) + "$", tail) \
-                and unit.whole.count(term) < 4:
+                and term in unit.text[2:] and not _whole_clause(tail, term, "，,；;、") \
+                and _count_in(unit.whole, term) < 4:
             return True  # (a term the document uses throughout — 保密工作 — was not introduced there)
     return False
 
@@ -353,6 +385,7 @@ class Lexicon:
         self.title = document.title
         self.infos = section_infos(document)
         self.units: list[Unit] = []
+        _count_in.cache_clear()  # (holds the last document's text: never more than one)
         self._build_units()
         self.n_units = max(1, len(self.units))
         self.df: Counter[str] = Counter()        # words: in how many units
@@ -438,8 +471,10 @@ class Lexicon:
                     order += 1
                     before = s
                 continue
+            seen = ""  # (what the section said before: bounded, a section of a whole book is one node)
             for para in (node.text or "").split("\n"):
                 if _DELETED.search(para):
+                    seen = (seen + para + "\n")[-EARLIER_CHARS:]
                     continue  # 「……(2011年1月8日删除)」: no longer the law (round 42)
                 prev = before = ""  # (the sentence before in the same paragraph: a new paragraph is a new rule)
                 sents = sentences(para)
@@ -448,12 +483,14 @@ class Lexicon:
                 premise = sents[0] if sents and _PREMISE.match(sents[0]) else ""
                 for s in sents:
                     u = Unit(info, s, order, topic=topic, prev=prev, before=before,
-                             premise=premise if s is not sents[0] else "", whole=whole)
+                             premise=premise if s is not sents[0] else "", whole=whole, earlier=seen)
                     u.key = mask(s)
                     self.units.append(u)
                     order += 1
                     prev = s if _standalone(u) else ""
                     before = s
+                    seen = (seen + s)[-EARLIER_CHARS:]
+                seen = (seen + "\n")[-EARLIER_CHARS:]
 
     def _closed_lists(self) -> list[tuple[SectionInfo, str, list[str]]]:
         """Lists whose items are short enough to be options: (section, lead-in, items)."""
