@@ -219,6 +219,8 @@ class FormBase:
         self._range_uses: dict[tuple[str, float, float], int] = {}
         self._articles: dict[int, tuple[str, tuple[int, str]]] = {}
         self._leads: dict[int, bool] = {}
+        self._ready_memo: dict[tuple[int, str], str | None] = {}
+        self._context_memo: dict[tuple[int, str], str | None] = {}
         self._body_grams: set[str] | None = None
         self._bodies_by: dict[tuple[str, int], list[str]] = {}
         for x in self._body_pool:
@@ -411,9 +413,15 @@ class FormBase:
     def _ready(self, unit: Unit) -> str | None:
         """The unit's context when a question may be built on it (None: the sentence cannot be
         made answerable, or the document restates its rule and asks it elsewhere)."""
+        key = (unit.order, unit.text)
+        try:
+            return self._ready_memo[key]  # (asked by every form of every sentence: once is enough)
+        except KeyError:
+            pass
         ctx = self._context(unit)
         if ctx is None or unit.key in self.lex.repeated_key or self._names_a_lead(unit):
-            return None
+            ctx = None
+        self._ready_memo[key] = ctx
         return ctx
 
     def _names_a_lead(self, unit: Unit) -> bool:
@@ -448,6 +456,15 @@ class FormBase:
                    for g in (said[k:k + 4] for k in range(len(said) - 3)))
 
     def _context(self, unit: Unit) -> str | None:
+        key = (unit.order, unit.text)
+        try:
+            return self._context_memo[key]
+        except KeyError:
+            pass
+        ctx = self._context_memo[key] = self._find_context(unit)
+        return ctx
+
+    def _find_context(self, unit: Unit) -> str | None:
         ctx = unit.context()
         if ctx is None:
             return None
