@@ -22,6 +22,9 @@ KEEP_PLUGIN_DIRS = {
 }
 KEEP_PLATFORMS = ("offscreen", "xcb", "minimal", "windows", "cocoa")
 KEEP_TRANSLATIONS = {"qtbase_zh_CN.qm", "qt_zh_CN.qm"}
+# image formats the app reads at all: its SVG and PNG icons (PNG is built into QtGui), the
+# Windows icon, and JPEG (a pasted or printed picture); not WebP, TIFF, GIF, TGA, ICNS, WBMP
+KEEP_IMAGE_FORMATS = ("svg", "ico", "jpeg")
 
 _qt_lib = re.compile(r"^(?:lib)?Qt6([A-Za-z0-9]+?)(?:\.so(?:\.\d+)*|\.dll|\.dylib)$")
 _qt_pymod = re.compile(r"^Qt([A-Za-z0-9]+)\.(?:abi3\.so|pyd|.*\.so)$")
@@ -36,6 +39,8 @@ def keep(dest: str) -> bool:
         return m.group(1) in KEEP_QT
     if name.lower().startswith(("libpyside6qml", "pyside6qml")):
         return False  # (Linux libpyside6qml.abi3.so.6, Windows pyside6qml.abi3.dll, wherever it lands)
+    if name.lower() == "opengl32sw.dll":
+        return False  # Windows' software OpenGL (20 MB): a widget app draws with the raster engine
     if "PySide6" not in parts:
         return True
     if "qml" in parts or "metatypes" in parts or "designer" in parts:
@@ -48,6 +53,8 @@ def keep(dest: str) -> bool:
             return False
         if category == "platforms":
             return any(p in name for p in KEEP_PLATFORMS)
+        if category == "imageformats":
+            return any(name.lower().startswith((f"libq{f}", f"q{f}")) for f in KEEP_IMAGE_FORMATS)
         return True
     m = _qt_pymod.match(name)
     if m and parts[-2] == "PySide6":

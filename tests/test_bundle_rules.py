@@ -27,3 +27,10 @@ def test_a_bundle_without_its_platform_plugin_is_refused() -> None:
     assert missing_platform_plugin(windows + ["PySide6\\plugins\\platforms\\qwindows.dll"], "win32") is None
     assert missing_platform_plugin(["PySide6/Qt/plugins/platforms/libqxcb.so"], "linux") is None
     assert missing_platform_plugin(["PySide6/Qt/plugins/platforms/libqoffscreen.so"], "linux") == "qxcb"
+
+
+def test_only_the_image_formats_the_app_reads_and_no_software_opengl() -> None:
+    assert keep("PySide6/Qt/plugins/imageformats/libqsvg.so") and keep("PySide6/plugins/imageformats/qsvg.dll")
+    assert keep("PySide6/plugins/imageformats/qico.dll") and keep("PySide6/Qt/plugins/imageformats/libqjpeg.so")
+    assert not keep("PySide6/Qt/plugins/imageformats/libqwebp.so") and not keep("PySide6/plugins/imageformats/qtiff.dll")
+    assert not keep("PySide6/opengl32sw.dll")

@@ -497,6 +497,35 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
     assert "加密" in msg and "密码" in msg
 
 
+def test_a_pdf_with_only_a_permissions_password_opens_without_the_cryptography_package(tmp_path: Path) -> None:
+    """Government PDFs often carry an owner (permissions) password under AES and no opening
+    password: their text is read. The bundle ships pycryptodome for that, not `cryptography`
+    (14 MB): the import runs in a process where `cryptography` cannot be imported."""
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader, PdfWriter
+
+    plain = tmp_path / "plain.pdf"
+    _cjk_canvas(plain, [["第一条　为了深化国家监察体制改革，加强对所有行使公权力的公职人员的监督，",
+                          "实现国家监察全面覆盖，深入开展反腐败工作，推进国家治理体系和治理能力现代化，",
+                          "根据宪法，制定本法。", "第二条　坚持中国共产党对国家监察工作的领导。"]])
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.encrypt(user_password="", owner_password="quanxian", algorithm="AES-128")
+    locked = tmp_path / "权限.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    code = ("import sys; sys.modules['cryptography'] = None\n"
+            "from pypdf._crypt_providers import crypt_provider\n"
+            "from studyapp.core.loaders import load_file\n"
+            "print(crypt_provider[0]); print(load_file(sys.argv[1]).text)")
+    out = subprocess.run([sys.executable, "-c", code, str(locked)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    provider, text = out.stdout.split("\n", 1)
+    assert provider == "pycryptodome"
+    assert "深化国家监察体制改革" in text
+
+
 def test_broken_pdf(tmp_path: Path) -> None:
     f = tmp_path / "坏的.pdf"
     f.write_bytes(b"%PDF-1.4\n" + os.urandom(3000))
