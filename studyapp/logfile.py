@@ -69,6 +69,9 @@ def uninstall() -> None:
         handler.close()
     crash = _installed.pop("crash", None)
     if crash is not None:
-        faulthandler.enable(file=sys.__stderr__, all_threads=True)
+        if sys.__stderr__ is not None:  # (a windowed Windows program has none)
+            faulthandler.enable(file=sys.__stderr__, all_threads=True)
+        else:
+            faulthandler.disable()
         crash.close()  # type: ignore[attr-defined]
     _installed.pop("path", None)

@@ -17,3 +17,11 @@ def test_ruff_finds_nothing() -> None:
     out = subprocess.run([ruff, "check", "--output-format", "concise", "studyapp", "tests", "scripts"],
                          cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_mypy_finds_nothing() -> None:
+    """The type checker over the package as pyproject.toml configures it ([tool.mypy])."""
+    mypy = shutil.which("mypy", path=str(Path(sys.executable).parent)) or shutil.which("mypy")
+    assert mypy, "mypy is part of the test extras (pip install -e '.[test]')"
+    out = subprocess.run([mypy, "--no-error-summary"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr

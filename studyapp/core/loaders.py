@@ -577,7 +577,7 @@ def _parse_level(lvl: Any) -> _Level:
     level.start = _int(_wval(lvl.find(_w("start"))), 1) or 0
     level.fmt = _wval(lvl.find(_w("numFmt"))) or "decimal"
     lvl_text = lvl.find(_w("lvlText"))
-    level.text = _wval(lvl_text) if lvl_text is not None and _wval(lvl_text) is not None else ""
+    level.text = (_wval(lvl_text) or "") if lvl_text is not None else ""
     level.restart = _int(_wval(lvl.find(_w("lvlRestart"))))
     level.legal = lvl.find(_w("isLgl")) is not None and _wval(lvl.find(_w("isLgl"))) not in ("0", "false")
     level.suffix = _wval(lvl.find(_w("suff"))) or "tab"

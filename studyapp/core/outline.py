@@ -543,11 +543,11 @@ def _parse_header(text: str, body_limit: int) -> _Header:
     k = _skip_blanks(text, i)
     if k < body_limit and text[k] in "(（":
         close = -1
-        for m in range(k + 1, min(len(text), k + 160)):
-            if text[m] in ")）":
-                close = m
+        for at in range(k + 1, min(len(text), k + 160)):
+            if text[at] in ")）":
+                close = at
                 break
-            if text[m] == "\n":
+            if text[at] == "\n":
                 break
         if close > 0 and _NOTE_HINT.search(text, k + 1, close):
             h.note = text[k + 1:close].strip()
@@ -576,11 +576,12 @@ def _parse_header(text: str, body_limit: int) -> _Header:
             if key in _PERSON_KEYS:
                 size = _person_value(rest)
             else:
-                size = next((p for p in range(2, len(rest))
-                             if any(rest[p:].startswith(o) for o in _OPENERS[:8])),
-                            None)
-                if size is None:
-                    size = next((p for p, c in enumerate(rest) if c in "，。,；"), len(rest))
+                found = next((p for p in range(2, len(rest))
+                              if any(rest[p:].startswith(o) for o in _OPENERS[:8])),
+                             None)
+                if found is None:
+                    found = next((p for p, c in enumerate(rest) if c in "，。,；"), len(rest))
+                size = found
             vend = vstart + size
             value = text[vstart:vend]
         h.meta[key] = value.strip(" \t\u3000\xa0")

@@ -198,7 +198,7 @@ def item_analysis(
         return []
     n_items = max(len(row) for row in answers)
     matrix = [
-        [float(row[q]) if q < len(row) and row[q] is not None else 0.0 for q in range(n_items)]
+        [_credit(row[q] if q < len(row) else None) for q in range(n_items)]
         for row in answers
     ]
     people = len(matrix)
@@ -215,7 +215,7 @@ def item_analysis(
         rate = sum(matrix[p][q] for p in range(people)) / people
         up = sum(matrix[p][q] for p in upper) / k if judge else None
         low = sum(matrix[p][q] for p in lower) / k if judge else None
-        disc = (up - low) if judge else None
+        disc = (up - low) if up is not None and low is not None else None
         flags: list[str] = []
         if disc is not None:
             if disc < 0:
@@ -225,3 +225,8 @@ def item_analysis(
         label = labels[q] if labels and q < len(labels) else f"第{q + 1}题"
         result.append(ItemStat(q, label, rate, up, low, disc, tuple(flags)))
     return result
+
+
+def _credit(value: float | bool | None) -> float:
+    """A person's result on one item as a number: unanswered (None) is wrong."""
+    return float(value) if value is not None else 0.0

@@ -132,6 +132,11 @@ def _answer_row(session: Session, attempt_id: int, position: int) -> AttemptAnsw
     )
 
 
+def _answered(row: AttemptAnswer | None) -> AttemptAnswer | None:
+    """The row when the question was answered (a row may only hold a flag)."""
+    return row if row is not None and row.answered_at is not None else None
+
+
 def _jsonable(response: Any) -> Any:
     if isinstance(response, tuple | list):
         return [_jsonable(r) for r in response]
@@ -204,14 +209,14 @@ def attempt_view(session: Session, att: Attempt) -> AttemptView:
     for data in att.paper:
         item = PaperItem.from_json(data)
         a = rows.get(item.position)
-        answered = a is not None and a.answered_at is not None
+        done = _answered(a)
         questions.append(AttemptQuestion(
             position=item.position, question_id=item.question_id, type=item.type,
             stem=item.stem, options=item.options, points=item.points, blanks=_blanks(item),
-            response=a.response if answered else None, answered=answered,
+            response=done.response if done else None, answered=done is not None,
             flagged=bool(a.flagged) if a is not None else False,
-            correct=a.correct if (answered and (att.kind == "practice" or
-                                                att.status != "in_progress")) else None,
+            correct=done.correct if (done and (att.kind == "practice" or
+                                               att.status != "in_progress")) else None,
         ))
     rule = GradingRule.from_json((att.blueprint or {}).get("rule"))
     return AttemptView(
@@ -624,18 +629,18 @@ def _grade_and_close(session: Session, att: Attempt, status: str) -> None:
     for data in att.paper:
         item = PaperItem.from_json(data)
         row = rows.get(item.position)
-        answered = row is not None and row.answered_at is not None
+        done = _answered(row)
         if att.kind == "exam":
-            g = grade(item, row.response if answered else None, rule, item.points)
+            g = grade(item, done.response if done else None, rule, item.points)
             if row is not None:
-                row.correct, row.points = (g.correct if answered else (
+                row.correct, row.points = (g.correct if done else (
                     None if item.type == "short" else False)), g.points
-            if answered:
-                _after_grading(session, att, item, g, row.response, seconds=row.seconds,
+            if done:
+                _after_grading(session, att, item, g, done.response, seconds=done.seconds,
                                when=stamp)
         else:  # practice: the first tries already carry their verdicts
-            g = Grade(row.correct if answered else False,
-                      float(row.points or 0) if answered else 0.0, item.points, answered)
+            g = Grade(done.correct if done else False,
+                      float(done.points or 0) if done else 0.0, item.points, done is not None)
         total += g.points
         grades.append((item.question_id, g))
     att.status = status
@@ -658,14 +663,15 @@ def _exam_result(session: Session, att: Attempt) -> ExamResult:
     right = wrong = unanswered = pending = 0
     for item in items:
         row = rows.get(item.position)
-        answered = row is not None and row.answered_at is not None
-        response = row.response if answered else None
+        done = _answered(row)
+        answered = done is not None
+        response = done.response if done else None
         if att.kind == "exam":
             g = grade(item, response, rule, item.points)
         else:
-            g = Grade(row.correct if answered else False,
-                      float(row.points or 0) if answered else 0.0, item.points, answered,
-                      partial=bool(answered and not row.correct and (row.points or 0) > 0))
+            g = Grade(done.correct if done else False,
+                      float(done.points or 0) if done else 0.0, item.points, answered,
+                      partial=bool(done and not done.correct and (done.points or 0) > 0))
         if not answered:
             unanswered += 1
         elif g.correct is None:
@@ -729,11 +735,10 @@ def feedback(ctx: AppContext, attempt_id: int, position: int) -> AnswerResult:
     with ctx.begin() as session:
         att = attempt(session, attempt_id)
         item = paper_item(att, position)
-        row = _answer_row(session, att.id, position)
-        answered = row is not None and row.answered_at is not None
-        if att.status == "in_progress" and (att.kind == "exam" or not answered):
+        done = _answered(_answer_row(session, att.id, position))
+        if att.status == "in_progress" and (att.kind == "exam" or done is None):
             raise KeyHiddenError("这道题还没有作答或考试尚未交卷，暂不能查看答案。")
-        response = row.response if answered else None
+        response = done.response if done else None
         rule = GradingRule.from_json((att.blueprint or {}).get("rule"))
         g = grade(item, response, rule, item.points)
         src = _sources(session, [item.question_id]).get(item.question_id or -1)

@@ -841,12 +841,12 @@ def store_incoming(
     # an edited question keeps its first uid; a file without ids (Excel) names it by what it
     # says now, so match that too, or re-importing one's own export would duplicate edits
     by_content: dict[str, Question] = {}
-    for row in session.scalars(
+    for known in session.scalars(
         select(Question).where(Question.document_id == document_id).order_by(Question.id)
     ):
-        rows.setdefault(row.uid, row)
+        rows.setdefault(known.uid, known)
         by_content.setdefault(
-            make_id(row.type, row.stem, list(row.section_path or []), row.quote or ""), row)
+            make_id(known.type, known.stem, list(known.section_path or []), known.quote or ""), known)
     added = updated = unchanged = 0
     stamp = now()
     for item in items:

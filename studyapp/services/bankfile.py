@@ -56,7 +56,7 @@ class _Flow(list):
 def _dumper() -> Any:
     yaml = _yaml()
 
-    class Dumper(yaml.SafeDumper):
+    class Dumper(yaml.SafeDumper):  # type: ignore[name-defined]  # (yaml is imported lazily: Any)
         pass
 
     def flow(dumper: Any, data: _Flow) -> Any:

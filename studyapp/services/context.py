@@ -145,7 +145,7 @@ class AppContext:
             wait_ms = INTERACTIVE_WAIT_MS
         short = wait_ms is not None and self.engine.dialect.name == "sqlite"
         options: dict[str, Any] = dict(WRITE) if write else {}
-        if short:
+        if short and wait_ms is not None:
             options["studyapp_wait_ms"] = int(wait_ms)  # set before BEGIN (db.engine._begin)
         try:
             with self.session_factory.begin() as session:

@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 from studyapp import paths
 from studyapp.core.dates import parse_date
 from studyapp.core.loaders import load_file, load_pasted
-from studyapp.core.model import AlreadyImported, Cancelled, DocumentError, LoadedText, ParsedDocument, UserError
+from studyapp.core.model import (
+    AlreadyImported,
+    Cancelled,
+    DocumentError,
+    LoadedText,
+    ParsedDocument,
+    ParsedSection,
+    UserError,
+)
 from studyapp.core.outline import looks_like_title, parse_text
 from studyapp.db.models import Document, ReadMark, Section, SectionNote, Setting, StudySession
 from studyapp.services import settings as settings_service
@@ -228,7 +236,7 @@ def _insert_sections(session: Session, document_id: int, parsed: ParsedDocument)
     """Insert the tree level by level: a few bulk statements even for thousands of sections."""
     rows: list[dict[str, Any]] = []  # in reading order
     parents: list[int | None] = []  # ordinal of the parent row
-    stack = [(s, None, 0) for s in reversed(parsed.sections)]
+    stack: list[tuple[ParsedSection, int | None, int]] = [(s, None, 0) for s in reversed(parsed.sections)]
     while stack:
         sec, parent, depth = stack.pop()
         ordinal = len(rows)

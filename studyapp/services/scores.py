@@ -147,7 +147,7 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
     return FileImportResult(len(lines))
 
 
-def _items(rows: list[tuple[Score, Person]]) -> list[ItemView]:
+def _items(rows: Sequence[tuple[Score, Person]]) -> list[ItemView]:
     with_answers = [(s, p) for s, p in rows if s.answers and s.score is not None]
     if not with_answers:
         return []

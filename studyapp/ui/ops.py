@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -124,26 +124,26 @@ class _Op(Generic[T]):
         self._progress = False
         self._dialog = False
 
-    def success(self, fn: Callable[[T], Any] | None) -> _Op[T]:
+    def success(self, fn: Callable[[T], Any] | None) -> Self:
         self._success = fn
         return self
 
-    def failure(self, fn: Callable[[BaseException], Any] | None) -> _Op[T]:
+    def failure(self, fn: Callable[[BaseException], Any] | None) -> Self:
         self._failure = fn
         return self
 
-    def with_progress(self, title: str, label: str = "请稍候…") -> _Op[T]:
+    def with_progress(self, title: str, label: str = "请稍候…") -> Self:
         """Report progress and allow cancelling: op is called as op(ctx, progress, cancel), and
         the runner's progress box shows (unless `quietly`: the caller shows it elsewhere)."""
         self._title, self._label, self._progress, self._dialog = title, label, True, True
         return self
 
-    def quietly(self) -> _Op[T]:
+    def quietly(self) -> Self:
         """No progress box (the status bar shows the progress, through the task's signal)."""
         self._dialog = False
         return self
 
-    def titled(self, title: str) -> _Op[T]:
+    def titled(self, title: str) -> Self:
         self._title = title
         return self
 

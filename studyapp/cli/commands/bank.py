@@ -11,9 +11,13 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from studyapp.cli.common import err, open_context, out, print_json
 from studyapp.core.model import UserError
+
+if TYPE_CHECKING:
+    from studyapp.services.context import AppContext
 
 log = logging.getLogger("studyapp.cli")
 
@@ -82,7 +86,7 @@ def _status(text: str) -> str:
     return status
 
 
-def resolve_document(ctx, spec: str) -> int:  # type: ignore[no-untyped-def]
+def resolve_document(ctx: AppContext, spec: str) -> int:
     """A document by number or by a unique part of its title (Chinese error otherwise)."""
     from studyapp.services import documents
 
@@ -149,7 +153,7 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(action: str, outcome) -> int:  # type: ignore[no-untyped-def] - ReviewOutcome
+def _report(action: str, outcome: Any) -> int:  # a bankreview.ReviewOutcome
     from studyapp.services import bankreview
 
     out(f"{bankreview.outcome_text(action, outcome)}。")

@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyapp.cli.commands.outline import parse_file
 from studyapp.cli.common import out, print_json
 from studyapp.core.model import ParsedDocument, UserError
 from studyapp.core.questions.text import find_section
+
+if TYPE_CHECKING:
+    from studyapp.core.questions.model import BankResult, Question
 
 CONTRACT_KEYS = ("id", "type", "stem", "options", "answer", "explanation", "source", "tags")
 log = logging.getLogger("studyapp.cli")
@@ -58,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _answer_text(q) -> str:  # type: ignore[no-untyped-def]
+def _answer_text(q: Question) -> str:
     if q.type in ("single", "multiple"):
         return "".join(chr(ord("A") + i) for i in q.answer)
     if q.type == "judge":
@@ -73,7 +77,7 @@ def _heading(parsed: ParsedDocument, path: tuple[str, ...]) -> str:
     return " ".join(f"{a.label}{a.title}" for a in ancestors)
 
 
-def render(result, parsed: ParsedDocument) -> str:  # type: ignore[no-untyped-def]
+def render(result: BankResult, parsed: ParsedDocument) -> str:
     """A readable listing: questions grouped by section, each with its key and source."""
     lines: list[str] = []
     stats = result.stats or {}

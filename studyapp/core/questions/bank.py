@@ -96,7 +96,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
                 c.alt = None
             into[c.unit.order].append(c)
 
-    judge_turn = Counter()
+    judge_turn: Counter[bool] = Counter()
     for n, u in enumerate(units):
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
@@ -278,10 +278,9 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
     by_type = Counter(c.type for c in chosen)
     # true/false items are the easiest to get wrong: never more than half of a set, whatever
     # it costs in numbers (a law otherwise gets 14 judges of 15 questions)
-    judges = by_type.get("judge", 0)
-    others = len(chosen) - judges
-    cap = max(others, min(judges, JUDGE_FLOOR))
-    if judges > cap:
+    n_judges = by_type.get("judge", 0)
+    cap = max(len(chosen) - n_judges, min(n_judges, JUDGE_FLOOR))
+    if n_judges > cap:
         # keep the best of each side in turn, so the cut also keeps true and false balanced
         # (a section's only question first: the cut keeps the sections the set asks about)
         asked = Counter(tuple(c.unit.path) for c in chosen if c.type != "judge")
@@ -338,6 +337,7 @@ def _balance(chosen: list[Candidate], dropped: Counter) -> list[Candidate]:
                 break
             if any(o is not c and o.unit.order == c.unit.order for o in others):
                 continue  # the sentence is asked again
+            assert c.turn is not None
             flip = c.turn()
             if flip is None or any(set(map(norm, o.keys)) & set(map(norm, flip.keys)) for o in others if o is not c):
                 continue  # no other side, or the change keys another question
@@ -365,7 +365,7 @@ def _floor(chosen: list[Candidate], fallback: dict[int, list[Candidate]], lex: L
     want = max(3, sum(len(u.text) for u in lex.units) // 1500)
     asked = {tuple(c.unit.path) for c in chosen}
     have = {id(c) for c in chosen}
-    extra = []
+    extra: list[Candidate] = []
     judges = sum(1 for c in chosen if c.type == "judge")
     true = sum(1 for c in chosen if c.type == "judge" and c.question.answer is True)
     for order in sorted(fallback):
@@ -409,7 +409,7 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
     for o in sorted(trues):
         by_part[tuple(trues[o].unit.path[:-1])].append(trues[o])
     have = Counter(c.type for c in chosen)
-    out = []
+    out: list[Candidate] = []
     for f in falses:
         if len(out) >= want:
             break
@@ -422,11 +422,11 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
         if len(near) < 3 or any(abs(t.unit.order - f.unit.order) > 40 for t in near):
             continue
         as_multiple = have["multiple"] == 0 or (have["single"] > 0 and len(out) % 2 == 0)
-        c = forms.pooled_statements(f, sorted(near, key=lambda t: t.unit.order), as_multiple, rng)
-        if c is None or verify(c.question, forms.lex.document, index=index):
+        pooled = forms.pooled_statements(f, sorted(near, key=lambda t: t.unit.order), as_multiple, rng)
+        if pooled is None or verify(pooled.question, forms.lex.document, index=index):
             continue
-        out.append(c)
-        have[c.type] += 1
+        out.append(pooled)
+        have[pooled.type] += 1
         used.update([f.unit.order] + [t.unit.order for t in near])
         dropped["pooled_statements"] += 1
     chosen = chosen + out
@@ -463,12 +463,12 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
             near = (near + rest)[:3]
         if len(near) < 3:
             continue
-        c = forms.pooled_statements(f, sorted(near, key=lambda t: t.unit.order), True, rng)
-        if c is None or verify(c.question, forms.lex.document, index=index):
+        pooled = forms.pooled_statements(f, sorted(near, key=lambda t: t.unit.order), True, rng)
+        if pooled is None or verify(pooled.question, forms.lex.document, index=index):
             continue
         gone = {id(f)} | ({id(mine[0])} if give else set())
         dropped["pooled_statements"] += 1
-        return [x for x in chosen if id(x) not in gone] + [c]
+        return [x for x in chosen if id(x) not in gone] + [pooled]
     return chosen
 
 
@@ -483,7 +483,7 @@ def _type_floor(chosen: list[Candidate], chars: int, dropped: Counter) -> list[C
     have = Counter(c.type for c in out)
     # who can give its point to which type, best first (built once: converting is linear)
     offers: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i in sorted(range(len(out)), key=lambda i: (-out[i].alt.score, out[i].unit.order) if out[i].alt else (0, 0)):
+    for i in sorted(range(len(out)), key=lambda i: (-_alt_score(out[i]), out[i].unit.order) if out[i].alt else (0, 0)):
         c = out[i]
         if c.alt is not None:
             offers[(c.type, c.alt.type)].append(i)
@@ -496,8 +496,8 @@ def _type_floor(chosen: list[Candidate], chars: int, dropped: Counter) -> list[C
             queue = offers.get((t, to), [])
             while queue and out[queue[0]].type != t:
                 queue.pop(0)  # (already converted)
-            if queue and (best is None or (out[queue[0]].alt.score, -out[queue[0]].unit.order)
-                          > (out[best].alt.score, -out[best].unit.order)):
+            if queue and (best is None or (_alt_score(out[queue[0]]), -out[queue[0]].unit.order)
+                          > (_alt_score(out[best]), -out[best].unit.order)):
                 best = queue[0]
         if best is None:
             return False
@@ -505,6 +505,7 @@ def _type_floor(chosen: list[Candidate], chars: int, dropped: Counter) -> list[C
         offers[(c.type, to)].remove(best)
         have[c.type] -= 1
         have[to] += 1
+        assert c.alt is not None  # (only candidates with another form are offered)
         out[best] = c.alt
         dropped["converted_for_type_floor"] += 1
         return True
@@ -521,6 +522,10 @@ def _type_floor(chosen: list[Candidate], chars: int, dropped: Counter) -> list[C
                 and not any(convert(t, {big}) for t in ("multiple", "fill", "single") if have[t] + 1 < n - 1):
             break
     return out
+
+
+def _alt_score(c: Candidate) -> float:
+    return c.alt.score if c.alt is not None else 0.0
 
 
 def _excess(big: int, small: int) -> int:

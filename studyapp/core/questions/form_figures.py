@@ -80,7 +80,7 @@ class FigureForms(FormBase):
 
     # --- figures -------------------------------------------------------------------------
     def figure_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
-        out = []
+        out: list[Candidate] = []
         ctx = self._context(unit)
         if ctx is None or unit.key in self.lex.repeated_key or _HIGHER_LAW_ELSE.search(unit.text):
             return out  # (「最长不得超过三年，但法律、行政法规另有规定的除外」: the law may say two)

@@ -203,7 +203,10 @@ class FillForms(FormBase):
                 best.append((score + rng.random() * 0.2, a, b))
         best.sort(key=lambda x: (-x[0], x[1]))
         for score, a, b in best[:3]:
-            lo, hi = self.window(text, a, b)
+            win = self.window(text, a, b)
+            if win is None:
+                continue
+            lo, hi = win
             body = text[lo:a] + BLANK + text[b:hi]
             if not self._ok_body(body):
                 continue
@@ -315,7 +318,10 @@ class FillForms(FormBase):
             best.append((score + rng.random() * 0.1, a, b))
         best.sort(key=lambda x: (-x[0], x[1]))
         for score, a, b in best[:2]:
-            lo, hi = self.window(text, a, b)
+            win = self.window(text, a, b)
+            if win is None:
+                continue
+            lo, hi = win
             body = text[lo:a] + BLANK + text[b:hi]
             if not self._ok_body(body):
                 continue

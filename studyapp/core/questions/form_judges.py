@@ -169,11 +169,11 @@ class JudgeForms(FormBase):
             if text.count(key) > 1 or self.lex.in_formula(text, lb.start, lb.end) \
                     or any(x <= lb.start < y for x, y, _, _ in out):
                 continue
-            wrong = [x for x in self._level_rivals(lb, text, article) if not self.lex.contains(x + after, x)]
-            if wrong and lb.level == "国" and re.search(r"全国|国家级|中央", text):
+            levels = [x for x in self._level_rivals(lb, text, article) if not self.lex.contains(x + after, x)]
+            if levels and lb.level == "国" and re.search(r"全国|国家级|中央", text):
                 continue  # 「全国土地调查成果，报设区的市级人民政府批准」: absurd, no test (round 42)
-            if wrong:
-                out.append((lb.start, lb.end, wrong[0], "level"))
+            if levels:
+                out.append((lb.start, lb.end, levels[0], "level"))
                 break
         # 可以/应当 carry a rule only where the text uses both as a law does
         section = unit.info.node.text or ""
@@ -216,13 +216,13 @@ class JudgeForms(FormBase):
             break
         # reported for approval or for the record (报国务院批准 / 报国务院备案): the procedure itself
         if not any(why == "antonym" for *_, why in out):
-            m = _REPORT_FOR.search(text)
-            if m and len(_REPORT_FOR.findall(text)) == 1:
-                old = m.group(1)
+            rep = _REPORT_FOR.search(text)
+            if rep and len(_REPORT_FOR.findall(text)) == 1:
+                old = rep.group(1)
                 new = "备案" if old == "批准" else "批准"
-                a, b = m.span(1)
+                a, b = rep.span(1)
                 if new not in section and "审批" not in section and "核准" not in text \
-                        and not re.search(r"格式|样式|式样|文本|编号|目录", text[:m.start()]) \
+                        and not re.search(r"格式|样式|式样|文本|编号|目录", text[:rep.start()]) \
                         and not re.search(r"是否$", text[max(0, a - 4):a]) and text.count(old) == 1 \
                         and not self.lex.in_formula(text, a, b):
                     out.append((a, b, new, "antonym"))
@@ -331,7 +331,7 @@ class JudgeForms(FormBase):
         if found is None:
             return []
         text = quote or unit.text
-        covers = (nxt.order,) if quote else ()
+        covers = (nxt.order,) if quote and nxt is not None else ()
         lo, hi, swapped, x, y = found
         body = text[lo:hi]
         if len(body) > MAX_WINDOW + 40 or not self._ok_body(body) or _TAUTOLOGY.search(body):

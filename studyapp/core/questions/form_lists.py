@@ -202,7 +202,8 @@ class ListForms(FormBase):
             kinds = _KINDS_AFTER.search(head)
             his = [i for i in (text.find(c, e.end) for c in "。；;") if i >= 0]
             rest = text[e.end:min(his) if his else len(text)]
-            if named and _LIST_VERB.search(head[-4:]) and _LIST_VERB.search(head[-4:]).end() == len(head[-4:]):
+            verb_end = _LIST_VERB.search(head[-4:])
+            if named and verb_end is not None and verb_end.end() == len(head[-4:]):
                 # (what they do under those principles stays in the question: 「……根据哪些原则，可以决定……？」)
                 after = rest[named.end():]
                 if len(after) > 30 or re.search(r"不得|应当|必须|原则|方针|[、；]", after) \

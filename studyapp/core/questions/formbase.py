@@ -6,14 +6,18 @@ and quoted."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from studyapp.core.questions import numbers, segment
 from studyapp.core.questions.lexicon import BODY_SUFFIX, GENERIC, Lexicon, Unit, refers_elsewhere
 from studyapp.core.questions.model import Question
 from studyapp.core.questions.text import norm, strip_end
+
+if TYPE_CHECKING:
+    from studyapp.core.questions.levels import LevelBody
 
 HOLE = "（　　）"
 MAX_WINDOW = 140
@@ -202,6 +206,12 @@ def tags_for(unit: Unit) -> list[str]:
 
 class FormBase:
     """The helpers of every form over one document's lexicon."""
+
+    if TYPE_CHECKING:  # methods of sibling form families, joined in forms.Forms
+        def _bodies(self, text: str) -> list[tuple[str, int, int]]: ...
+        def _subject_from_before(self, unit: Unit) -> bool: ...
+        def _level_rivals(self, lb: LevelBody, text: str, article: str) -> list[str]: ...
+        def _find_falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]: ...
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -516,10 +526,14 @@ CARRIERS = ("制度", "机制", "体制", "体系", "清单", "原则", "责任�
             "权", "罪")  # (not 法: a law's name — 依照刑事诉讼法立案侦查 — is trivia the stem gives away)
 
 
-def _where(options) -> str:  # noqa: ANN001 - units or candidates
+def _order_of(o: Any) -> int:  # a unit or a candidate
+    return int(getattr(o, "unit", o).order)
+
+
+def _where(options: Iterable[Any]) -> str:  # units or candidates
     """Where the true options of a choice among statements stand: 「第九条、第十条」."""
     labels = []
-    for o in sorted(options, key=lambda o: getattr(o, "unit", o).order):
+    for o in sorted(options, key=_order_of):
         unit = getattr(o, "unit", o)
         label = next((p for p in reversed(unit.path) if re.match(r"第[一二三四五六七八九十百零〇\d]+条", p)),
                      unit.path[-1] if unit.path else "")

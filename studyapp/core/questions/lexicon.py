@@ -192,8 +192,8 @@ class Unit:
             # 「卫生行政部门应当自收到预评价报告之日起……」: the report the sentence before named
             # (受理申请之日起 is any application: it stands alone)
             return None
-        if _THIS_THING.search(body):
-            that = _THIS_THING.search(body)
+        that = _THIS_THING.search(body)
+        if that is not None:
             if that.group(1) not in body[:that.start()]:
                 return None  # 「自该决定作出之日起」: which decision, the sentence before says
         if _ANAPHORA.search(body):

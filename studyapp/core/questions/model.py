@@ -82,6 +82,7 @@ class Question:
     def from_json(cls, data: dict[str, Any] | str) -> Question:
         if isinstance(data, str):
             data = json.loads(data)
+        assert isinstance(data, dict)
         src = data.get("source") or {}
         answer = data.get("answer")
         if isinstance(answer, list):

@@ -10,6 +10,7 @@ value above 八年) and written in the same style (Chinese numerals or digits).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -195,11 +196,9 @@ def _with_ranges(sentence: str, figs: list[Figure]) -> list[Figure]:
     return res
 
 
-def _replace(f: Figure, **kw) -> Figure:
-    data = dict(start=f.start, end=f.end, text=f.text, value=f.value, unit=f.unit,
-                chinese=f.chinese, low=f.low, high=f.high)
-    data.update(kw)
-    return Figure(**data)
+def _replace(f: Figure, **kw: float | None) -> Figure:
+    """f with its range bounds (low, high) changed."""
+    return dataclasses.replace(f, **kw)  # type: ignore[arg-type]  # (only low/high: floats)
 
 
 def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -119,7 +120,7 @@ def _story(data: AnnualArchiveData, pages: dict[tuple[int, str], int], sink: dic
     story += _index(data, pages)
     for i, session in enumerate(data.sessions):
         when = cn_date(session.record.date, "")
-        parts = [("学习记录", record_story, session.record),
+        parts: list[tuple[str, Any, Any]] = [("学习记录", record_story, session.record),
                  ("签到表", signin_story, session.signin),
                  ("成绩登记表", score_story, session.scores)]
         for form, make, item in parts:

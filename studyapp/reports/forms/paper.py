@@ -15,6 +15,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -377,7 +378,7 @@ class _Bubbles(Flowable):
 
 
 def _bubble_grid(part: PaperPart, per_row: int) -> Table:
-    cells = []
+    cells: list[Any] = []  # the bubbles, and blanks to fill the last row
     for q in part.questions:
         marks = ["√", "×"] if q.type == "judge" else [LETTERS[i] for i in range(len(q.options) or 4)]
         cells.append(_Bubbles(q.number, marks))
