@@ -80,13 +80,15 @@ class MainWindow(QMainWindow):
         """The window itself; with `ctx` the reader and menus are built at once, without it
         the window can be shown first (start-up) and `attach` fills it when the data is open."""
         super().__init__(parent)
-        self.ctx: AppContext | None = None
-        self.reader: Reader | None = None
+        # set by attach(); None only while the data folder is still opening at start-up, when
+        # no menu, action or panel that reads them exists yet (closeEvent checks)
+        self.ctx: AppContext = None  # type: ignore[assignment]
+        self.reader: Reader = None  # type: ignore[assignment]
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
         self.runner = TaskRunner(self)
         self.resize(*DEFAULT_SIZE)
-        self.opening_label = _OpeningLabel("正在打开学习材料…", self)
+        self.opening_label: _OpeningLabel | None = _OpeningLabel("正在打开学习材料…", self)
         self.opening_label.painted.connect(self.firstPainted)
         self.opening_label.setObjectName("openingLabel")
         # (a style sheet rather than Qt.AlignmentFlag: the Qt namespace costs ~15 ms to load,
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
 
         self.admin_gate = AdminGate(ctx)
         app = QApplication.instance()
-        family = str(app.property("studyapp_font_family") or app.font().family()) if app else ""
+        family = str(app.property("studyapp_font_family") or QApplication.font().family()) if app else ""
         self.reader = Reader(ctx, family, self)
         self.reader.documentShown.connect(self._document_shown)
         self.reader.sectionMarkedRead.connect(lambda _sid: self._show_progress_message())

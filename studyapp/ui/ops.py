@@ -27,7 +27,7 @@ from typing import Any, Generic, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from studyapp.ui.tasks import report_failure
 
@@ -114,7 +114,7 @@ def _host_of(parent: QObject | None) -> QObject:
 
 
 class _Op(Generic[T]):
-    def __init__(self, parent: QWidget, op: Callable[..., T]) -> None:
+    def __init__(self, parent: QObject, op: Callable[..., T]) -> None:
         self._parent = parent
         self._op = op
         self._success: Callable[[T], Any] | None = None
@@ -200,7 +200,7 @@ class CollectionOp(_Op[T]):
 
     `changes` is a Changes, or a function of the result giving one (nothing changed: Changes())."""
 
-    def __init__(self, parent: QWidget, op: Callable[..., T], changes: Changes | Callable[[T], Changes]) -> None:
+    def __init__(self, parent: QObject, op: Callable[..., T], changes: Changes | Callable[[T], Changes]) -> None:
         super().__init__(parent, op)
         self._changes = changes
 
@@ -211,6 +211,6 @@ class CollectionOp(_Op[T]):
 class QueryOp(_Op[T]):
     """A read that feeds a screen: run it on the worker, hand the result to `success`."""
 
-    def __init__(self, parent: QWidget, op: Callable[..., T], success: Callable[[T], Any]) -> None:
+    def __init__(self, parent: QObject, op: Callable[..., T], success: Callable[[T], Any]) -> None:
         super().__init__(parent, op)
         self._success = success

@@ -157,8 +157,11 @@ def _alive(callback: Callable[..., Any], owner: QObject | None) -> bool:
     return True
 
 
-def report_failure(parent: QWidget | None, title: str, exc: BaseException) -> None:
-    """Show a failure the way a user can act on it: our Chinese message, or a plain apology."""
+def report_failure(parent: QObject | None, title: str, exc: BaseException) -> None:
+    """Show a failure the way a user can act on it: our Chinese message, or a plain apology —
+    over the nearest window of `parent` (an op's owner may be a controller, not a widget: a
+    message box given one raised TypeError and the message was never shown)."""
+    parent = _nearest_widget(parent)
     if isinstance(exc, Cancelled):
         log.info("%s: cancelled", title)
         return
@@ -172,6 +175,12 @@ def report_failure(parent: QWidget | None, title: str, exc: BaseException) -> No
         title,
         f"操作没有完成，发生了意外错误：\n{exc}\n\n已保存的内容不受影响。请重试，或把这条信息告诉技术人员。",
     )
+
+
+def _nearest_widget(obj: QObject | None) -> QWidget | None:
+    while obj is not None and not isinstance(obj, QWidget):
+        obj = obj.parent()
+    return obj
 
 
 class TaskRunner(QObject):

@@ -73,6 +73,27 @@ def test_a_failure_goes_to_its_handler_and_changes_nothing(qtbot, settle) -> Non
     assert [e.message for e in failed] == ["找不到编号为 9 的试题"] and announced == []
 
 
+def test_a_failure_of_an_operation_owned_by_a_controller_is_shown_over_its_window(qtbot, settle, monkeypatch) -> None:  # noqa: ANN001
+    """The study controller (a QObject, not a widget) owns its operations: their Chinese message
+    is shown over the window it belongs to (a message box handed the controller raised
+    TypeError and the message never appeared)."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QMessageBox
+
+    host = _Host()
+    qtbot.addWidget(host)
+    controller = QObject(host)
+    shown: list[tuple[object, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, _title, text, *a: shown.append((parent, text)))
+
+    def op(_ctx):  # noqa: ANN001, ANN202
+        raise UserError("这份文件还没有审核通过的试题")
+
+    CollectionOp(controller, op, Changes.of("study")).run()
+    settle()
+    assert shown == [(host, "这份文件还没有审核通过的试题")]
+
+
 def test_a_window_closed_meanwhile_gets_no_callback_but_the_change_is_announced(qtbot, settle) -> None:  # noqa: ANN001
     host = _Host()
     qtbot.addWidget(host)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
 from studyapp.core.model import UserError
 from studyapp.services import bank, bankreview, documents, exchange
@@ -23,7 +23,7 @@ locate = bank.locate_quote  # where a question's sentence is in the document the
 
 
 # reads ----------------------------------------------------------------------------------------------
-def load_list(parent: QWidget, document_id: int, filters: dict[str, str | None],
+def load_list(parent: QObject, document_id: int, filters: dict[str, str | None],
               success: Callable[[tuple[list[QuestionView], BankCounts]], Any]) -> QueryOp:
     """The questions under the filters, and the bank's counts."""
     def op(ctx):  # noqa: ANN001, ANN202
@@ -32,7 +32,7 @@ def load_list(parent: QWidget, document_id: int, filters: dict[str, str | None],
     return QueryOp(parent, op, success).titled("题库")
 
 
-def counts(parent: QWidget, document_id: int, success: Callable[[BankCounts], Any]) -> QueryOp:
+def counts(parent: QObject, document_id: int, success: Callable[[BankCounts], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx: bank.bank_counts(ctx, document_id), success).titled("题库")
 
 
@@ -42,15 +42,15 @@ def counts_now(ctx, document_id: int) -> BankCounts:  # noqa: ANN001 - AppContex
     return bank.bank_counts(ctx, document_id)
 
 
-def question(parent: QWidget, question_id: int, success: Callable[[QuestionView], Any]) -> QueryOp:
+def question(parent: QObject, question_id: int, success: Callable[[QuestionView], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx: bank.get_question(ctx, question_id), success).titled("题库")
 
 
-def pending(parent: QWidget, document_id: int, success: Callable[[list[QuestionView]], Any]) -> QueryOp:
+def pending(parent: QObject, document_id: int, success: Callable[[list[QuestionView]], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx: bankreview.pending_questions(ctx, document_id), success).titled("逐题审核")
 
 
-def verify_question(parent: QWidget, question_id: int, success: Callable[[list[str]], Any]) -> QueryOp:
+def verify_question(parent: QObject, question_id: int, success: Callable[[list[str]], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx: bank.verify_question(ctx, question_id), success).titled("修改试题")
 
 
@@ -60,13 +60,13 @@ def document_now(ctx, document_id: int) -> DocumentView:  # noqa: ANN001 - AppCo
 
 
 # writes ---------------------------------------------------------------------------------------------
-def set_status(parent: QWidget, action: str, ids: list[int], document_id: int) -> CollectionOp[int]:
+def set_status(parent: QObject, action: str, ids: list[int], document_id: int) -> CollectionOp[int]:
     """审核通过 / 停用 / 恢复: how many changed."""
     fn = {"approve": bank.approve, "retire": bank.retire, "restore": bank.restore}[action]
     return CollectionOp(parent, lambda ctx: fn(ctx, ids), Changes.bank(document_id)).titled("题库")
 
 
-def approve_each(parent: QWidget, ids: list[int], document_id: int) -> CollectionOp[tuple[int, list[str]]]:
+def approve_each(parent: QObject, ids: list[int], document_id: int) -> CollectionOp[tuple[int, list[str]]]:
     """批量审核通过: all at once; one malformed question does not hold back the others (then
     one by one, each refusal with its message)."""
     def op(ctx):  # noqa: ANN001, ANN202
@@ -83,7 +83,7 @@ def approve_each(parent: QWidget, ids: list[int], document_id: int) -> Collectio
     return CollectionOp(parent, op, Changes.bank(document_id)).titled("批量审核通过")
 
 
-def decide(parent: QWidget, question_id: int, approve: bool, document_id: int) -> CollectionOp[QuestionView]:
+def decide(parent: QObject, question_id: int, approve: bool, document_id: int) -> CollectionOp[QuestionView]:
     """逐题审核's 通过 / 停用: the question as it is afterwards."""
     def op(ctx):  # noqa: ANN001, ANN202
         (bank.approve if approve else bank.retire)(ctx, question_id)
@@ -91,7 +91,7 @@ def decide(parent: QWidget, question_id: int, approve: bool, document_id: int) -
     return CollectionOp(parent, op, Changes.bank(document_id)).titled("审核")
 
 
-def save_question(parent: QWidget, document_id: int, question_id: int | None,
+def save_question(parent: QObject, document_id: int, question_id: int | None,
                   draft: QuestionDraft) -> CollectionOp:
     """The editor's 保存: a new manual question, or the changed one (with the verifier's warnings)."""
     def op(ctx):  # noqa: ANN001, ANN202
@@ -101,14 +101,14 @@ def save_question(parent: QWidget, document_id: int, question_id: int | None,
     return CollectionOp(parent, op, Changes.bank(document_id)).titled("保存试题")
 
 
-def regenerate_section(parent: QWidget, section_id: int, document_id: int, heading: str) -> CollectionOp:
+def regenerate_section(parent: QObject, section_id: int, document_id: int, heading: str) -> CollectionOp:
     def op(ctx, progress, cancel):  # noqa: ANN001, ANN202
         return bank.regenerate_section(ctx, section_id, progress=progress, cancel=cancel)
     return CollectionOp(parent, op, Changes.bank(document_id)).with_progress(
         "重新生成本节", f"正在为「{heading}」重新生成试题…")
 
 
-def generate(parent: QWidget, document_id: int, seed: int | None = None) -> CollectionOp:
+def generate(parent: QObject, document_id: int, seed: int | None = None) -> CollectionOp:
     """生成试题 for a whole document: the result and the bank's counts afterwards."""
     def op(ctx, progress, cancel):  # noqa: ANN001, ANN202
         result = bank.generate_for_document(ctx, document_id, seed=seed, progress=progress, cancel=cancel)
@@ -116,13 +116,13 @@ def generate(parent: QWidget, document_id: int, seed: int | None = None) -> Coll
     return CollectionOp(parent, op, Changes.bank(document_id)).with_progress("生成试题", "正在生成试题…")
 
 
-def export_file(parent: QWidget, document_id: int, target: Path) -> QueryOp:
+def export_file(parent: QObject, document_id: int, target: Path) -> QueryOp:
     """导出题库 to a file (Excel, bank file, a platform's format): how many questions."""
     return QueryOp(parent, lambda ctx, _p, _c: exchange.export_file(ctx, document_id, target), lambda _n: None) \
         .with_progress("导出题库", f"正在导出到“{target.name}”…")
 
 
-def import_file(parent: QWidget, document_id: int, source: Path) -> CollectionOp[BankImportReport]:
+def import_file(parent: QObject, document_id: int, source: Path) -> CollectionOp[BankImportReport]:
     """导入题库 from an Excel sheet or a bank file: the report (the bank changed when it is ok)."""
     return CollectionOp(parent, lambda ctx, _p, _c: exchange.import_file(ctx, document_id, source),
                         lambda report: Changes.bank(document_id) if report.ok else Changes()) \

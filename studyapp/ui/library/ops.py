@@ -7,32 +7,32 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
 from studyapp.services import documents
 from studyapp.services.dto import DocumentInfo, ImportResult
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
 
 
-def document_list(parent: QWidget, success: Callable[[list[DocumentInfo]], Any]) -> QueryOp:
+def document_list(parent: QObject, success: Callable[[list[DocumentInfo]], Any]) -> QueryOp:
     """The 文件库 with each document's figures (sections, reading progress)."""
     return QueryOp(parent, lambda ctx: documents.list_documents(ctx), success).titled("文件库")
 
 
-def rename_document(parent: QWidget, document_id: int, title: str) -> CollectionOp[None]:
+def rename_document(parent: QObject, document_id: int, title: str) -> CollectionOp[None]:
     """A document's title (UserError for one no form can print, or an empty one)."""
     return CollectionOp(parent, lambda ctx: documents.rename_document(ctx, document_id, title),
                         Changes.of("documents", documents=(document_id,)) | Changes.reading(document_id)) \
         .titled("重命名文件")
 
 
-def delete_document(parent: QWidget, document_id: int) -> CollectionOp[None]:
+def delete_document(parent: QObject, document_id: int) -> CollectionOp[None]:
     """A document with its sections, reads and notes (the study records stay)."""
     return CollectionOp(parent, lambda ctx: documents.delete_document(ctx, document_id),
                         Changes.of("documents", "bank", "reading", documents=(document_id,))).titled("删除文件")
 
 
-def import_file(parent: QWidget, path: Path) -> CollectionOp[ImportResult]:
+def import_file(parent: QObject, path: Path) -> CollectionOp[ImportResult]:
     """A file into the 文件库 (with progress; cancelling stores nothing)."""
     return CollectionOp(parent, lambda ctx, progress, cancel: documents.import_file(ctx, Path(path), progress=progress,
                                                                                    cancel=cancel),
@@ -40,7 +40,7 @@ def import_file(parent: QWidget, path: Path) -> CollectionOp[ImportResult]:
         .with_progress("导入文件", f"正在导入“{Path(path).name}”…")
 
 
-def import_text(parent: QWidget, text: str) -> CollectionOp[ImportResult]:
+def import_text(parent: QObject, text: str) -> CollectionOp[ImportResult]:
     """Pasted text into the 文件库 (with progress; cancelling stores nothing)."""
     return CollectionOp(parent, lambda ctx, progress, cancel: documents.import_text(ctx, text, progress=progress,
                                                                                    cancel=cancel),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
 from studyapp.services import documents, reading
 from studyapp.services import settings as settings_service
@@ -26,29 +26,29 @@ def setting_now(ctx, key: str):  # noqa: ANN001, ANN201 - AppContext → the set
 
 
 # reads ----------------------------------------------------------------------------------------
-def note(parent: QWidget, section_id: int, success: Callable[[str], Any]) -> QueryOp:
+def note(parent: QObject, section_id: int, success: Callable[[str], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx: reading.get_note(ctx, section_id), success).titled("笔记")
 
 
-def search(parent: QWidget, document_id: int, query: str, limit: int,
+def search(parent: QObject, document_id: int, query: str, limit: int,
            success: Callable[[list[SearchHit]], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx: documents.search(ctx, document_id, query, limit=limit), success) \
         .titled("查找")
 
 
 # writes ---------------------------------------------------------------------------------------
-def mark_read(parent: QWidget, section_id: int, document_id: int | None) -> CollectionOp:
+def mark_read(parent: QObject, section_id: int, document_id: int | None) -> CollectionOp:
     return CollectionOp(parent, lambda ctx: reading.mark_read(ctx, section_id),
                         Changes.reading(document_id)).titled("阅读标记")
 
 
-def save_note(parent: QWidget, section_id: int, text: str, document_id: int | None,
+def save_note(parent: QObject, section_id: int, text: str, document_id: int | None,
               wait_ms: int | None = None) -> CollectionOp:
     return CollectionOp(parent, lambda ctx: reading.save_note(ctx, section_id, text, wait_ms=wait_ms),
                         Changes.reading(document_id)).titled("保存笔记")
 
 
-def remember(parent: QWidget, key: str, value) -> CollectionOp:  # noqa: ANN001 - a setting's value
+def remember(parent: QObject, key: str, value) -> CollectionOp:  # noqa: ANN001 - a setting's value
     """Where the reader is, its font size: remembered for the next start."""
     return CollectionOp(parent, lambda ctx: settings_service.remember(ctx, key, value),
                         Changes.of("settings")).titled("设置")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
 from studyapp.services import attendance, audit, documents, files, hours, papers, printing, roster, scores, sessions
 from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
@@ -58,12 +58,12 @@ AuditView = audit.AuditView
 
 
 # reads ----------------------------------------------------------------------------------------------
-def audit_entries(parent: QWidget, area: str | None, limit: int,
+def audit_entries(parent: QObject, area: str | None, limit: int,
                   success: Callable[[list[AuditView]], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx: audit.entries(ctx, limit=limit, area=area), success).titled("操作记录")
 
 
-def export_audit(parent: QWidget, rows: list[tuple[str, ...]], path: Path, scope: str, pdf: bool) -> QueryOp:
+def export_audit(parent: QObject, rows: list[tuple[str, ...]], path: Path, scope: str, pdf: bool) -> QueryOp:
     """导出操作记录 as a PDF or an Excel workbook (the path written)."""
     def op(ctx, _p, _c):  # noqa: ANN001, ANN202
         if pdf:
@@ -71,19 +71,19 @@ def export_audit(parent: QWidget, rows: list[tuple[str, ...]], path: Path, scope
         return printing.save_audit_xlsx(ctx, rows, path)
     return QueryOp(parent, op, lambda _p: None).with_progress("导出操作记录", "正在导出操作记录…")
 
-def ledger(parent: QWidget, year: int, target: float, order: str,
+def ledger(parent: QObject, year: int, target: float, order: str,
            success: Callable[[HoursLedger], Any]) -> QueryOp:
     """A year's 学时台账 (at a county's size, a read of the year's attendance: on the worker)."""
     return QueryOp(parent, lambda ctx: hours.ledger(ctx, year, target, order), success).titled("学时台账")
 
 
-def session_list(parent: QWidget, success: Callable[[list[SessionInfo]], Any]) -> QueryOp:
+def session_list(parent: QObject, success: Callable[[list[SessionInfo]], Any]) -> QueryOp:
     """学习会 with their attendance counts (at a county's size a grouped read of the whole
     attendance: on the worker)."""
     return QueryOp(parent, lambda ctx: sessions.list_sessions(ctx), success).titled("学习会")
 
 
-def people(parent: QWidget, order: str, include_inactive: bool,
+def people(parent: QObject, order: str, include_inactive: bool,
            success: Callable[[list[PersonView]], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx: roster.list_people(ctx, order, include_inactive=include_inactive),
                    success).titled("人员名单")
@@ -94,7 +94,7 @@ def group_names_now(ctx) -> list[str]:  # noqa: ANN001
     return [g.name for g in roster.list_groups(ctx)]
 
 
-def preview_import(parent: QWidget, path: Path, success: Callable[[RosterPreview], Any]) -> QueryOp:
+def preview_import(parent: QObject, path: Path, success: Callable[[RosterPreview], Any]) -> QueryOp:
     """Read and check a roster file (nothing stored yet)."""
     return QueryOp(parent, lambda ctx, _p, _c: roster.preview_import(ctx, path), success) \
         .with_progress("导入人员名单", f"正在读取“{path.name}”…")
@@ -117,67 +117,67 @@ def write_printout(path: Path, data: bytes) -> Path:
 
 
 # writes ---------------------------------------------------------------------------------------------
-def store_unit_name(parent: QWidget, name: str) -> CollectionOp[str]:
+def store_unit_name(parent: QObject, name: str) -> CollectionOp[str]:
     """单位名称: what heads every printed form (the name stored)."""
     return CollectionOp(parent, lambda ctx: printing.set_unit_name(ctx, name), Changes.of("settings")) \
         .titled("单位名称")
 
 
-def put_off_unit(parent: QWidget) -> CollectionOp[None]:
+def put_off_unit(parent: QObject) -> CollectionOp[None]:
     """以后再说 / 不再提示: the forms stop offering to fill in the unit's name."""
     return CollectionOp(parent, lambda ctx: printing.unit_asked(ctx), Changes.of("settings")).titled("单位名称")
 
 
-def store_target(parent: QWidget, target: float) -> CollectionOp:
+def store_target(parent: QObject, target: float) -> CollectionOp:
     """设为默认目标."""
     return CollectionOp(parent, lambda ctx: set_setting(ctx, "hours.ledger_target", target),
                         Changes.of("settings")).titled("学时台账")
 
 
-def save_person(parent: QWidget, person_id: int | None, draft: PersonDraft) -> CollectionOp[PersonView]:
+def save_person(parent: QObject, person_id: int | None, draft: PersonDraft) -> CollectionOp[PersonView]:
     """The person form's 保存: someone new, or the changes to someone."""
     def op(ctx):  # noqa: ANN001, ANN202
         return roster.add_person(ctx, draft) if person_id is None else roster.update_person(ctx, person_id, draft)
     return CollectionOp(parent, op, Changes.of("people")).titled("人员")
 
 
-def delete_person(parent: QWidget, person_id: int) -> CollectionOp[bool]:
+def delete_person(parent: QObject, person_id: int) -> CollectionOp[bool]:
     """Delete someone, or — with attendance or scores on record — deactivate (False)."""
     return CollectionOp(parent, lambda ctx: roster.delete_person(ctx, person_id), Changes.of("people")) \
         .titled("删除人员")
 
 
-def commit_import(parent: QWidget, preview: RosterPreview, skip_invalid: bool) -> CollectionOp[RosterImportResult]:
+def commit_import(parent: QObject, preview: RosterPreview, skip_invalid: bool) -> CollectionOp[RosterImportResult]:
     return CollectionOp(parent, lambda ctx, _p, _c: roster.commit_import(ctx, preview, skip_invalid=skip_invalid),
                         Changes.of("people")).with_progress("导入人员名单", "正在导入人员…")
 
 
 # 考勤 (attendance.py) -------------------------------------------------------------------------------
-def attendance_sheet(parent: QWidget, session_id: int, order: str,
+def attendance_sheet(parent: QObject, session_id: int, order: str,
                      success: Callable[[list[AttendanceRow]], Any]) -> QueryOp:
     """A session's expected attendees with their marks."""
     return QueryOp(parent, lambda ctx: attendance.sheet(ctx, session_id, order), success).titled("考勤")
 
 
-def groups(parent: QWidget, success: Callable[[list[GroupView]], Any]) -> QueryOp:
+def groups(parent: QObject, success: Callable[[list[GroupView]], Any]) -> QueryOp:
     """The roster's groups, to choose who is expected."""
     return QueryOp(parent, lambda ctx: roster.list_groups(ctx), success).titled("考勤")
 
 
-def mark(parent: QWidget, session_id: int, person_id: int, status: str, reason: str,
+def mark(parent: QObject, session_id: int, person_id: int, status: str, reason: str,
          hours_: float | None) -> CollectionOp[AttendanceRow]:
     """One person's mark (the row as stored)."""
     return CollectionOp(parent, lambda ctx: attendance.mark(ctx, session_id, person_id, status, reason, hours_),
                         Changes.of("records")).titled("考勤")
 
 
-def set_expected(parent: QWidget, session_id: int, group_id: int | None) -> CollectionOp[int]:
+def set_expected(parent: QObject, session_id: int, group_id: int | None) -> CollectionOp[int]:
     """加入应到名单: everyone active, or a group (how many are expected now)."""
     return CollectionOp(parent, lambda ctx: attendance.set_expected(ctx, session_id, group_id=group_id),
                         Changes.of("records")).titled("考勤")
 
 
-def mark_all_present(parent: QWidget, session_id: int, expect_everyone: bool) -> CollectionOp[int]:
+def mark_all_present(parent: QObject, session_id: int, expect_everyone: bool) -> CollectionOp[int]:
     """全部出席: everyone not yet marked (first everyone active, when nobody is expected yet)."""
     def op(ctx):  # noqa: ANN001, ANN202
         if expect_everyone:
@@ -186,12 +186,12 @@ def mark_all_present(parent: QWidget, session_id: int, expect_everyone: bool) ->
     return CollectionOp(parent, op, Changes.of("records")).titled("考勤")
 
 
-def remove_expected(parent: QWidget, session_id: int, person_id: int) -> CollectionOp[None]:
+def remove_expected(parent: QObject, session_id: int, person_id: int) -> CollectionOp[None]:
     return CollectionOp(parent, lambda ctx: attendance.remove_expected(ctx, session_id, [person_id]),
                         Changes.of("records")).titled("考勤")
 
 
-def import_attendance(parent: QWidget, session_id: int, path: Path) -> CollectionOp[FileImportResult]:
+def import_attendance(parent: QObject, session_id: int, path: Path) -> CollectionOp[FileImportResult]:
     """An attendance sheet, all or nothing."""
     return CollectionOp(parent, lambda ctx, _p, _c: attendance.import_attendance(ctx, session_id, path),
                         Changes.of("records")).with_progress("导入考勤", f"正在导入“{path.name}”…")
@@ -217,19 +217,19 @@ def _session_scores(ctx, session_id: int, order: str) -> SessionScores:  # noqa:
                                  excellent_ratio=float(get_setting(ctx, "records.excellent_ratio")))
 
 
-def score_sheet(parent: QWidget, session_id: int, order: str, success: Callable[[ScoreSheet], Any]) -> QueryOp:
+def score_sheet(parent: QObject, session_id: int, order: str, success: Callable[[ScoreSheet], Any]) -> QueryOp:
     def op(ctx):  # noqa: ANN001, ANN202
         return ScoreSheet(_session_scores(ctx, session_id, order), attendance.sheet(ctx, session_id, order),
                           audit.score_histories(ctx, session_id))
     return QueryOp(parent, op, success).titled("成绩")
 
 
-def session_scores(parent: QWidget, session_id: int, order: str, success: Callable[[SessionScores], Any]) -> QueryOp:
+def session_scores(parent: QObject, session_id: int, order: str, success: Callable[[SessionScores], Any]) -> QueryOp:
     """The scores again, with ranks and statistics, after one was typed."""
     return QueryOp(parent, lambda ctx: _session_scores(ctx, session_id, order), success).titled("成绩")
 
 
-def store_score(parent: QWidget, session_id: int, person_id: int, value: float | None, note: str,
+def store_score(parent: QObject, session_id: int, person_id: int, value: float | None, note: str,
                 clear: bool) -> CollectionOp[None]:
     """One typed score (None: 缺考) with its note, or — cleared, without a note — none at all."""
     def op(ctx):  # noqa: ANN001, ANN202
@@ -240,7 +240,7 @@ def store_score(parent: QWidget, session_id: int, person_id: int, value: float |
     return CollectionOp(parent, op, Changes.of("records")).titled("成绩")
 
 
-def import_scores(parent: QWidget, session_id: int, path: Path) -> CollectionOp[FileImportResult]:
+def import_scores(parent: QObject, session_id: int, path: Path) -> CollectionOp[FileImportResult]:
     """A score sheet, all or nothing."""
     return CollectionOp(parent, lambda ctx, _p, _c: scores.import_scores(ctx, session_id, path),
                         Changes.of("records")).with_progress("导入成绩", f"正在导入“{path.name}”…")
@@ -250,21 +250,21 @@ def import_scores(parent: QWidget, session_id: int, path: Path) -> CollectionOp[
 parse_session_date = sessions.parse_session_date  # (the date as typed: no database)
 
 
-def document_list(parent: QWidget, success: Callable[[list[DocumentInfo]], Any]) -> QueryOp:
+def document_list(parent: QObject, success: Callable[[list[DocumentInfo]], Any]) -> QueryOp:
     """The 文件库, for the document a session studied."""
     return QueryOp(parent, lambda ctx: documents.list_documents(ctx), success).titled("学习会")
 
 
-def document(parent: QWidget, document_id: int, success: Callable[[DocumentView], Any]) -> QueryOp:
+def document(parent: QObject, document_id: int, success: Callable[[DocumentView], Any]) -> QueryOp:
     """A document with its sections, to choose the parts a session studied."""
     return QueryOp(parent, lambda ctx: documents.get_document(ctx, document_id), success).titled("选择学习章节")
 
 
-def session_detail(parent: QWidget, session_id: int, success: Callable[[SessionDetail], Any]) -> QueryOp:
+def session_detail(parent: QObject, session_id: int, success: Callable[[SessionDetail], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx: sessions.get_session_detail(ctx, session_id), success).titled("学习会")
 
 
-def save_session(parent: QWidget, session_id: int | None, draft: SessionDraft) -> CollectionOp[SessionDetail]:
+def save_session(parent: QObject, session_id: int | None, draft: SessionDraft) -> CollectionOp[SessionDetail]:
     """The 学习记录 form's 保存: a new session, or the changes to one (the session as stored)."""
     def op(ctx):  # noqa: ANN001, ANN202
         if session_id is None:
@@ -273,7 +273,7 @@ def save_session(parent: QWidget, session_id: int | None, draft: SessionDraft) -
     return CollectionOp(parent, op, Changes.of("records")).titled("学习会")
 
 
-def delete_session(parent: QWidget, session_id: int) -> CollectionOp[None]:
+def delete_session(parent: QObject, session_id: int) -> CollectionOp[None]:
     """A session with its attendance and scores."""
     return CollectionOp(parent, lambda ctx: sessions.delete_session(ctx, session_id), Changes.of("records")) \
         .titled("删除学习会")
@@ -304,12 +304,12 @@ def paper_minutes_now(ctx) -> int:  # noqa: ANN001
     return int(get_setting(ctx, "paper.minutes") or 60)
 
 
-def available_counts(parent: QWidget, document_id: int, success: Callable[[dict[str, int]], Any]) -> QueryOp:
+def available_counts(parent: QObject, document_id: int, success: Callable[[dict[str, int]], Any]) -> QueryOp:
     """Approved questions of a document per type, shown beside the counts asked for."""
     return QueryOp(parent, lambda ctx: papers.available_counts(ctx, document_id), success).titled("组卷打印")
 
 
-def make_papers(parent: QWidget, document_id: int, seed: int, variants: tuple[str, ...], minutes: int,
+def make_papers(parent: QObject, document_id: int, seed: int, variants: tuple[str, ...], minutes: int,
                 blueprint: tuple[tuple[str, int, float], ...], success: Callable[[list], Any]) -> QueryOp:
     """The one selection of questions the 试卷 and its 参考答案 are both rendered from."""
     return QueryOp(parent, lambda ctx: papers.make_papers(ctx, document_id, seed=seed, variants=variants,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
 from studyapp.config import Option
 from studyapp.services import settings as settings_service
@@ -18,7 +18,7 @@ def values_now(ctx, names: list[str]) -> dict[str, Any]:  # noqa: ANN001
     return {name: settings_service.get_setting(ctx, name) for name in names}
 
 
-def store(parent: QWidget, changed: list[tuple[Option, Any]]) -> CollectionOp[None]:
+def store(parent: QObject, changed: list[tuple[Option, Any]]) -> CollectionOp[None]:
     """What the administrator changed, in one transaction (a refusal stores nothing)."""
     values = {opt.name: value for opt, value in changed}
     return CollectionOp(parent, lambda ctx: settings_service.set_settings(ctx, values), Changes.of("settings")) \

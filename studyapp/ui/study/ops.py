@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
 from studyapp.core.blueprint import Blueprint
 from studyapp.core.model import UserError
@@ -68,7 +68,7 @@ def load_wrongbook(ctx, person_id: int) -> WrongBookData:  # noqa: ANN001
 
 
 # reads ------------------------------------------------------------------------------------------
-def learners(parent: QWidget, success: Callable[[tuple[list[PersonView], list[PersonView]]], Any]) -> QueryOp:
+def learners(parent: QObject, success: Callable[[tuple[list[PersonView], list[PersonView]]], Any]) -> QueryOp:
     """「谁在学习？」: recent learners on this PC, and everyone."""
     return QueryOp(parent, lambda ctx: (mystudy.recent_learners(ctx), roster.list_people(ctx)), success) \
         .titled("谁在学习")
@@ -87,7 +87,7 @@ def exam_defaults_now(ctx, document_id: int, section_ids: tuple[int, ...]) -> tu
 
 
 # writes ------------------------------------------------------------------------------------------
-def add_person(parent: QWidget, draft: PersonDraft) -> CollectionOp[PersonView]:
+def add_person(parent: QObject, draft: PersonDraft) -> CollectionOp[PersonView]:
     return CollectionOp(parent, lambda ctx: roster.add_person(ctx, draft), Changes.of("people")).titled("添加人员")
 
 
@@ -108,7 +108,7 @@ def practice_feedback_now(ctx, attempt_id: int, position: int) -> AnswerResult: 
     return practice.feedback(ctx, attempt_id, position)
 
 
-def store_practice_answers(parent: QWidget, attempt_id: int,
+def store_practice_answers(parent: QObject, attempt_id: int,
                            items: dict[int, tuple[Any, float]]) -> CollectionOp[dict[int, AnswerResult]]:
     """Answers kept while the database was busy, stored on the worker (where the lock is waited for)."""
     def op(ctx):  # noqa: ANN001, ANN202
@@ -117,7 +117,7 @@ def store_practice_answers(parent: QWidget, attempt_id: int,
     return CollectionOp(parent, op, Changes.of("study")).titled("保存答案")
 
 
-def finish_practice(parent: QWidget, attempt_id: int,
+def finish_practice(parent: QObject, attempt_id: int,
                     pending: dict[int, tuple[Any, float]]) -> CollectionOp[ExamResult]:
     """结束练习: the kept answers, then the summary."""
     def op(ctx, _p, _c):  # noqa: ANN001, ANN202
@@ -141,7 +141,7 @@ def exam_heartbeat_now(ctx, attempt_id: int) -> SavedAnswer:  # noqa: ANN001
     return quiz.heartbeat(ctx, attempt_id)
 
 
-def exam_heartbeat(parent: QWidget, attempt_id: int) -> CollectionOp[SavedAnswer]:
+def exam_heartbeat(parent: QObject, attempt_id: int) -> CollectionOp[SavedAnswer]:
     """Store the clock on the worker (nothing any window shows changes: announced to nobody)."""
     return CollectionOp(parent, lambda ctx: quiz.heartbeat(ctx, attempt_id), Changes()).titled("保存考试时间")
 
@@ -162,7 +162,7 @@ def _store_kept(ctx, attempt_id: int, pending: dict[int, tuple[Any, float, float
             return
 
 
-def store_exam_answers(parent: QWidget, attempt_id: int, items: dict[int, tuple[Any, float, float]],
+def store_exam_answers(parent: QObject, attempt_id: int, items: dict[int, tuple[Any, float, float]],
                        now: float) -> CollectionOp[list[int]]:
     """Kept answers stored on the worker (the positions stored)."""
     def op(ctx):  # noqa: ANN001, ANN202
@@ -174,7 +174,7 @@ def store_exam_answers(parent: QWidget, attempt_id: int, items: dict[int, tuple[
     return CollectionOp(parent, op, Changes()).titled("保存答案")
 
 
-def submit_exam(parent: QWidget, attempt_id: int, pending: dict[int, tuple[Any, float, float]], now: float,
+def submit_exam(parent: QObject, attempt_id: int, pending: dict[int, tuple[Any, float, float]], now: float,
                 *, expired: bool = False) -> CollectionOp[ExamResult]:
     """交卷 (or, the time over, 自动交卷): the kept answers, then the score."""
     def op(ctx, _p, _c):  # noqa: ANN001, ANN202
@@ -200,7 +200,7 @@ def practice_form_now(ctx, person_id: int) -> tuple[int, int, int]:  # noqa: ANN
             review.due_count(ctx, person_id))
 
 
-def remember_learner(parent: QWidget, person_id: int, remember: bool) -> CollectionOp[None]:
+def remember_learner(parent: QObject, person_id: int, remember: bool) -> CollectionOp[None]:
     """The learner chosen (and 「记住我」) for the next start — a convenience, skipped while the
     database is busy."""
     def op(ctx):  # noqa: ANN001, ANN202
@@ -209,7 +209,7 @@ def remember_learner(parent: QWidget, person_id: int, remember: bool) -> Collect
     return CollectionOp(parent, op, Changes.of("settings")).quietly()
 
 
-def remembered_learner(parent: QWidget, success: Callable[[PersonView | None], Any]) -> QueryOp:
+def remembered_learner(parent: QObject, success: Callable[[PersonView | None], Any]) -> QueryOp:
     """On a personal PC the last learner, when 「记住我」 was ticked and they are still on the roster."""
     def op(ctx):  # noqa: ANN001, ANN202
         last, remember = last_learner_now(ctx)
@@ -222,12 +222,12 @@ def remembered_learner(parent: QWidget, success: Callable[[PersonView | None], A
     return QueryOp(parent, op, success).quietly()
 
 
-def due_count(parent: QWidget, person_id: int, success: Callable[[int], Any]) -> QueryOp:
+def due_count(parent: QObject, person_id: int, success: Callable[[int], Any]) -> QueryOp:
     """今日待复习 N 题."""
     return QueryOp(parent, lambda ctx: review.due_count(ctx, person_id), success).titled("今日待复习")
 
 
-def unfinished(parent: QWidget, person_id: int, success: Callable[[tuple[list[int], list[Any]]], Any]) -> CollectionOp:
+def unfinished(parent: QObject, person_id: int, success: Callable[[tuple[list[int], list[Any]]], Any]) -> CollectionOp:
     """Quizzes whose time ran out are handed in (a write); then the attempts left unfinished."""
     def op(ctx):  # noqa: ANN001, ANN202
         return quiz.expire_overdue(ctx, person_id), quiz.unfinished_attempts(ctx, person_id)
@@ -235,12 +235,12 @@ def unfinished(parent: QWidget, person_id: int, success: Callable[[tuple[list[in
         .success(success).titled("继续上次的答题")
 
 
-def resume_attempt(parent: QWidget, attempt_id: int, success: Callable[[AttemptView], Any]) -> QueryOp:
+def resume_attempt(parent: QObject, attempt_id: int, success: Callable[[AttemptView], Any]) -> QueryOp:
     """An unfinished attempt as it was left: the same questions, the answers, the time left."""
     return QueryOp(parent, lambda ctx: quiz.resume_attempt(ctx, attempt_id), success).titled("继续上次的答题")
 
 
-def quote_location(parent: QWidget, question_id: int, success: Callable[[Any], Any]) -> QueryOp:
+def quote_location(parent: QObject, question_id: int, success: Callable[[Any], Any]) -> QueryOp:
     """Where a question's quoted sentence stands in its document now (None: no longer there)."""
     def op(ctx):  # noqa: ANN001, ANN202
         try:
@@ -250,7 +250,7 @@ def quote_location(parent: QWidget, question_id: int, success: Callable[[Any], A
     return QueryOp(parent, op, success).titled("出处")
 
 
-def document_of(parent: QWidget, question_id: int, success: Callable[[int | None], Any]) -> QueryOp:
+def document_of(parent: QObject, question_id: int, success: Callable[[int | None], Any]) -> QueryOp:
     def op(ctx):  # noqa: ANN001, ANN202
         try:
             return bank.get_question(ctx, question_id).document_id
@@ -259,38 +259,38 @@ def document_of(parent: QWidget, question_id: int, success: Callable[[int | None
     return QueryOp(parent, op, success).titled("出处")
 
 
-def start_practice(parent: QWidget, person_id: int, scope: Any, count: int | None,
+def start_practice(parent: QObject, person_id: int, scope: Any, count: int | None,
                    types: list[str] | None) -> CollectionOp[AttemptView]:
     """Draw a practice's questions."""
     return CollectionOp(parent, lambda ctx, _p, _c: practice.start_practice(ctx, person_id, scope, count, types),
                         Changes.of("study")).with_progress("练习", "正在抽题…")
 
 
-def start_exam(parent: QWidget, person_id: int, blueprint: Blueprint) -> CollectionOp[AttemptView]:
+def start_exam(parent: QObject, person_id: int, blueprint: Blueprint) -> CollectionOp[AttemptView]:
     """Draw a 模拟考试 to the blueprint."""
     return CollectionOp(parent, lambda ctx, _p, _c: quiz.start_exam(ctx, person_id, blueprint),
                         Changes.of("study")).with_progress("模拟考试", "正在组卷…")
 
 
-def wrongbook_page(parent: QWidget, person_id: int, success: Callable[[WrongBookData], Any]) -> QueryOp:
+def wrongbook_page(parent: QObject, person_id: int, success: Callable[[WrongBookData], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx, _p, _c: load_wrongbook(ctx, person_id), success) \
         .with_progress("错题本", "正在打开错题本…")
 
 
-def my_study_page(parent: QWidget, person_id: int, document_id: int | None,
+def my_study_page(parent: QObject, person_id: int, document_id: int | None,
                   success: Callable[[MyStudyData], Any]) -> QueryOp:
     return QueryOp(parent, lambda ctx, _p, _c: load_my_study(ctx, person_id, document_id), success) \
         .with_progress("我的学习", "正在统计…")
 
 
-def front_page(parent: QWidget, person_id: int, document_id: int | None, section_id: int | None, year: int,
+def front_page(parent: QObject, person_id: int, document_id: int | None, section_id: int | None, year: int,
                success: Callable[[Any], Any]) -> QueryOp:
     """首页: the learner, what to do next, this year's progress."""
     return QueryOp(parent, lambda ctx: home.front_page(ctx, person_id, document_id, section_id, year), success) \
         .titled("首页")
 
 
-def mastery(parent: QWidget, person_id: int, document_id: int, success: Callable[[tuple[dict, str]], Any], *,
+def mastery(parent: QObject, person_id: int, document_id: int, success: Callable[[tuple[dict, str]], Any], *,
             read_section: int | None = None, claim_since: Any = None) -> CollectionOp[tuple[dict, str]]:
     """The learner's dots on the reader's tree, after what the learner just did is stored: the
     reads made before they chose their name (claim_since), the section they just read."""
