@@ -10,7 +10,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
@@ -152,7 +152,7 @@ def start_main_window(data_dir: Path) -> MainWindow:
                 start_opening()  # the restored database, opened as at start
                 return
         elif kind == "refused":
-            QMessageBox.critical(window, APP_TITLE, exc.message)  # type: ignore[attr-defined] - a user error's
+            QMessageBox.critical(window, APP_TITLE, getattr(exc, "message", str(exc)))  # (a user error's)
         else:
             log.error("could not open the data folder", exc_info=(type(exc), exc, exc.__traceback__))
             QMessageBox.critical(window, APP_TITLE, f"无法打开数据文件夹“{data_dir}”：\n{exc}")
@@ -213,8 +213,8 @@ def run_gui(data_dir: Path, selftest: bool = False) -> int:
     """Run the desktop app on `data_dir`; with `selftest`, open, check, report and exit."""
     if selftest and selftest_needs_offscreen(os.environ, sys.platform):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke test needs no screen
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    family = configure_application(app)  # type: ignore[arg-type]
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    family = configure_application(app)
     if selftest:
         import tempfile
 
@@ -257,7 +257,7 @@ def _run_selftest(app: QApplication, family: str, data_dir: Path) -> int:
     except Exception as exc:
         if not start_ops.is_too_new(exc):
             raise
-        print(f"自检失败：{exc.message}")  # type: ignore[attr-defined] - SchemaTooNewError's
+        print(f"自检失败：{getattr(exc, 'message', exc)}")  # (SchemaTooNewError's)
         return 2
     try:
         return _selftest(app, open_main_window(ctx), family)

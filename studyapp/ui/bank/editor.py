@@ -368,7 +368,7 @@ class QuestionEditor(QDialog):
         """The verifier's doubts about the question as stored: read them before changing it."""
         if self.question_id is None:
             return
-        def show(warnings: list[str]) -> None:
+        def show(warnings: tuple[str, ...]) -> None:
             if warnings and not self.message.isVisible():
                 self.show_warnings(warnings, saved=False)
 
@@ -401,6 +401,8 @@ class QuestionEditor(QDialog):
         # the stack sizes to its largest page; keep it to the page shown
         for i in range(self.answer_stack.count()):
             page = self.answer_stack.widget(i)
+            if page is None:
+                continue
             policy = page.sizePolicy()
             policy.setVerticalPolicy(policy.Policy.Preferred if i == self.answer_stack.currentIndex()
                                      else policy.Policy.Ignored)

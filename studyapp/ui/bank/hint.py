@@ -40,8 +40,7 @@ def _host(anchor: QWidget | None) -> QWidget | None:
         if hasattr(w, "open_bank"):
             return w
         w = w.parentWidget()
-    app = QApplication.instance()
-    for top in app.topLevelWidgets() if app is not None else []:
+    for top in QApplication.topLevelWidgets():
         if hasattr(top, "open_bank") and top.isVisible():
             return top
     return None

@@ -27,7 +27,7 @@ def load_list(parent: QObject, document_id: int, filters: dict[str, str | None],
               success: Callable[[tuple[list[QuestionView], BankCounts]], Any]) -> QueryOp:
     """The questions under the filters, and the bank's counts."""
     def op(ctx):  # noqa: ANN001, ANN202
-        return (bank.list_questions(ctx, document_id, **filters),  # type: ignore[arg-type]
+        return (bank.list_questions(ctx, document_id, **filters),
                 bank.bank_counts(ctx, document_id))
     return QueryOp(parent, op, success).titled("题库")
 
@@ -50,8 +50,8 @@ def pending(parent: QObject, document_id: int, success: Callable[[list[QuestionV
     return QueryOp(parent, lambda ctx: bankreview.pending_questions(ctx, document_id), success).titled("逐题审核")
 
 
-def verify_question(parent: QObject, question_id: int, success: Callable[[list[str]], Any]) -> QueryOp:
-    return QueryOp(parent, lambda ctx: bank.verify_question(ctx, question_id), success).titled("修改试题")
+def verify_question(parent: QObject, question_id: int, success: Callable[[tuple[str, ...]], Any]) -> QueryOp:
+    return QueryOp[tuple[str, ...]](parent, lambda ctx: bank.verify_question(ctx, question_id), success).titled("修改试题")
 
 
 def document_now(ctx, document_id: int) -> DocumentView:  # noqa: ANN001 - AppContext

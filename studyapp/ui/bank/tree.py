@@ -116,7 +116,7 @@ class QuestionTree(QTreeWidget):
             item.setData(0, QUESTION_ID_ROLE, v.id)
             self._questions[v.id] = item
             self.update_question(v)
-            chain = sid
+            chain: int | None = sid
             while chain is not None:  # a part counts the questions of its items too
                 counts[chain] = counts.get(chain, 0) + 1
                 chain = by_id[chain].parent_id if chain in by_id else None
@@ -156,10 +156,14 @@ class QuestionTree(QTreeWidget):
         def visit(item: QTreeWidgetItem) -> None:
             out.append(item)
             for i in range(item.childCount()):
-                visit(item.child(i))
+                child = item.child(i)
+                if child is not None:
+                    visit(child)
 
         for i in range(self.topLevelItemCount()):
-            visit(self.topLevelItem(i))
+            top = self.topLevelItem(i)
+            if top is not None:
+                visit(top)
         return out
 
     def current_question_id(self) -> int | None:

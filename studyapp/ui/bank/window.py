@@ -13,6 +13,7 @@ one-question-at-a-time review (ui/bank/review.py) in the same window.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -392,8 +393,9 @@ class BankWindow(QMainWindow):
             self.preview.setHtml(question_html(view, self.source_of(view)))
         elif current is not None and self.tree.current_section_id() is not None:
             sid = self.tree.current_section_id()
-            s = self.sections[sid]  # type: ignore[index]
-            count = sum(1 for v in self.views.values() if v.section_id in self._subtree(sid))  # type: ignore[arg-type]
+            assert sid is not None  # (checked just above)
+            s = self.sections[sid]
+            count = sum(1 for v in self.views.values() if v.section_id in self._subtree(sid))
             self.preview.setHtml(section_html(s.heading, self._path(sid), count, s.text))
         else:
             self.preview.setHtml(empty_html(self.total > 0))
@@ -664,15 +666,14 @@ class BankWindow(QMainWindow):
         return bank_exchange.import_bank(self, self.document_id, path=path,
                                          directory=self._export_dir, on_report=self.show_import_report)
 
-    def show_import_report(self, report: BankImportReport, source) -> bank_exchange.ImportReportDialog:  # noqa: ANN001
+    def show_import_report(self, report: BankImportReport, source: Path) -> None:
         self.last_import_report = report
         if report.ok:
             self.refresh()
         dialog = bank_exchange.ImportReportDialog(report, source, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
-        self.report_dialog = dialog
-        return dialog
+        self.report_dialog = dialog  # (tests and the next import look at it)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.editor is not None:

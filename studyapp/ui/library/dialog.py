@@ -25,6 +25,7 @@ from studyapp.core.stats import fmt_percent
 from studyapp.services import AppContext
 from studyapp.services.dto import DocumentInfo
 from studyapp.ui.admin import require
+from studyapp.ui.cells import item_at
 from studyapp.ui.library import ops as library_ops
 
 log = logging.getLogger("studyapp.ui")
@@ -152,7 +153,7 @@ class LibraryDialog(QDialog):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None
-        return int(self.table.item(rows[0].row(), 0).data(ID_ROLE))
+        return int(item_at(self.table, rows[0].row(), 0).data(ID_ROLE))
 
     def selected_info(self) -> DocumentInfo | None:
         sid = self.selected_id()

@@ -160,8 +160,9 @@ class OutlineTree(QTreeWidget):
 
     def _do_relayout(self) -> None:
         self.doItemsLayout()
-        if self.currentItem() is not None:
-            self.scrollToItem(self.currentItem(), QAbstractItemView.ScrollHint.EnsureVisible)
+        current = self.currentItem()
+        if current is not None:
+            self.scrollToItem(current, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -320,7 +321,7 @@ class OutlineTree(QTreeWidget):
         try:
             item = self._items.get(section_id) if section_id is not None else None
             if item is None:
-                self.setCurrentItem(None)  # type: ignore[arg-type]
+                self.setCurrentIndex(QModelIndex())
                 self.clearSelection()
                 return
             self.setCurrentItem(item)

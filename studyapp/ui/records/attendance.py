@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import STATUS_NAMES, AttendanceRow, FileImportResult, GroupView
 from studyapp.ui import style
+from studyapp.ui.cells import item_at
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     STATUS_COLORS,
@@ -45,7 +46,7 @@ COLUMNS = ("序号", "姓名", "单位", "职务", "考勤", "原因")
 STATUS_COL = 4
 REASON_COL = 5
 CYCLE = ("present", "leave", "absent", "late")
-KEYS = {Qt.Key.Key_1: "present", Qt.Key.Key_2: "leave", Qt.Key.Key_3: "absent", Qt.Key.Key_4: "late"}
+KEYS: dict[int, str] = {Qt.Key.Key_1: "present", Qt.Key.Key_2: "leave", Qt.Key.Key_3: "absent", Qt.Key.Key_4: "late"}
 ALL_ACTIVE = -1
 
 
@@ -221,7 +222,7 @@ class AttendancePanel(QWidget):
 
     def _paint_status(self, row: int) -> None:
         a = self.rows[row]
-        item = self.table.item(row, STATUS_COL)
+        item = item_at(self.table, row, STATUS_COL)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         item.setText(STATUS_NAMES.get(a.status or "", "未登记"))
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -295,7 +296,7 @@ class AttendancePanel(QWidget):
         self._filling = True
         try:
             self._paint_status(row)
-            self.table.item(row, REASON_COL).setText(a.reason)
+            item_at(self.table, row, REASON_COL).setText(a.reason)
         finally:
             self._filling = False
         self._update_counts()
@@ -372,4 +373,4 @@ class AttendancePanel(QWidget):
 
     def statuses(self) -> list[str]:
         """The 考勤 column as shown (tests read what a user reads)."""
-        return [self.table.item(r, STATUS_COL).text() for r in range(self.table.rowCount())]
+        return [item_at(self.table, r, STATUS_COL).text() for r in range(self.table.rowCount())]

@@ -179,14 +179,16 @@ def choose_save_path(parent: QWidget, title: str, suggested: str, filter_: str) 
     return filedialogs.save_path(parent, title, suggested, filter_)
 
 
-def selected_data(table: QTableWidget, column: int = 0) -> object | None:
-    """The ID_ROLE data of the selected row (None when nothing is selected)."""
+def selected_data(table: QTableWidget, column: int = 0) -> int | None:
+    """The ID_ROLE data of the selected row — a person's, a session's or a question's id — or
+    None when nothing is selected."""
     model = table.selectionModel()
     rows = model.selectedRows() if model is not None else []
     if not rows:
         return None
     item = table.item(rows[0].row(), column)
-    return None if item is None else item.data(ID_ROLE)
+    data = None if item is None else item.data(ID_ROLE)
+    return None if data is None else int(data)
 
 
 def select_by_data(table: QTableWidget, value: object, column: int = 0) -> bool:

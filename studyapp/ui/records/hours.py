@@ -180,7 +180,6 @@ class HoursPanel(QWidget):
         pid = person_id if person_id is not None else selected_data(self.table)
         if pid is None:
             return None
-        pid = int(pid)
         year = self.year.value()
         row = next((r for r in (self.ledger.rows if self.ledger else ()) if r.person_id == pid), None)
         who = row.display_name if row else ""

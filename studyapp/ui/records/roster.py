@@ -36,6 +36,7 @@ from studyapp.services.dto_records import (
     RosterPreview,
 )
 from studyapp.ui import style
+from studyapp.ui.cells import item_at
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     ERROR_INK,
@@ -330,7 +331,7 @@ class RosterPanel(QWidget):
 
     def names(self) -> list[str]:
         """The names as shown, top to bottom (what a user reads; tests compare orders with it)."""
-        return [self.table.item(r, 1).text() for r in range(self.table.rowCount())]
+        return [item_at(self.table, r, 1).text() for r in range(self.table.rowCount())]
 
     def selected(self) -> PersonView | None:
         pid = selected_data(self.table)

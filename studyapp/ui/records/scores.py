@@ -35,6 +35,7 @@ from studyapp.core.stats import Band, ScoreStats, fmt_percent, fmt_score
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import FileImportResult, SessionScores
 from studyapp.ui import style
+from studyapp.ui.cells import item_at
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     ERROR_INK,
@@ -305,7 +306,7 @@ class ScoresPanel(QWidget):
         try:
             for i, pid in enumerate(self.person_ids):
                 rank = ranks.get(pid)
-                self.table.item(i, RANK_COL).setText("" if rank is None else str(rank))
+                item_at(self.table, i, RANK_COL).setText("" if rank is None else str(rank))
         finally:
             self._filling = False
         stats = result.stats if result else None
@@ -357,9 +358,9 @@ class ScoresPanel(QWidget):
         if not items:
             self.items_label.setText("没有逐题答题数据（手工录入或导入的总分不做试题分析）。")
         else:
-            flagged = sum(1 for i in items if i.stat.flags)
+            n_flagged = sum(1 for i in items if i.stat.flags)
             self.items_label.setText(
-                f"共 {len(items)} 题" + (f"，其中 {flagged} 题需要复核（标黄），可能题目本身有问题。" if flagged else "。"))
+                f"共 {len(items)} 题" + (f"，其中 {n_flagged} 题需要复核（标黄），可能题目本身有问题。" if n_flagged else "。"))
         self.items.setVisible(bool(items))
 
     # typing ----------------------------------------------------------------------------------------
@@ -372,11 +373,11 @@ class ScoresPanel(QWidget):
     def store_row(self, row: int) -> bool:
         """Check the typed score of one row, store it with its note on the worker, then show the
         ranks and statistics again. False (and said under the table) when it is no score."""
-        pid = int(self.table.item(row, 0).data(ID_ROLE))
-        score_item = self.table.item(row, SCORE_COL)
+        pid = int(item_at(self.table, row, 0).data(ID_ROLE))
+        score_item = item_at(self.table, row, SCORE_COL)
         text = score_item.text()
-        note = self.table.item(row, NOTE_COL).text()
-        name = self.table.item(row, 1).text()
+        note = item_at(self.table, row, NOTE_COL).text()
+        name = item_at(self.table, row, 1).text()
         try:
             blank, value = parse_score(text)
         except ValueError:
@@ -393,6 +394,8 @@ class ScoresPanel(QWidget):
         self.message.setText("")
         self._edits += 1
         sid, order = self.session_id, self.order.value()
+        if sid is None:
+            return False  # (no session shown: nothing to store into)
 
         def stored(_none: None) -> None:
             if sid == self.session_id:
@@ -405,7 +408,7 @@ class ScoresPanel(QWidget):
 
         def refused(exc: BaseException) -> None:
             if isinstance(exc, UserError) and 0 <= row < self.table.rowCount() and self.person_ids[row:row + 1] == [pid]:
-                self._refuse(self.table.item(row, SCORE_COL), exc.message)
+                self._refuse(item_at(self.table, row, SCORE_COL), exc.message)
             else:
                 report_failure(self, "成绩", exc)
 
@@ -423,7 +426,7 @@ class ScoresPanel(QWidget):
     def type_scores(self, values: list[str], start_row: int = 0) -> None:
         """Put values into the 得分 column as typing would (used by quick entry and tests)."""
         for offset, value in enumerate(values):
-            self.table.item(start_row + offset, SCORE_COL).setText(value)
+            item_at(self.table, start_row + offset, SCORE_COL).setText(value)
 
     # import ----------------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None) -> None:

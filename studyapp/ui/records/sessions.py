@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -41,6 +42,7 @@ from studyapp.services.context import AppContext
 from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
 from studyapp.services.dto_records import STUDY_MODES, SessionDetail, SessionDraft
 from studyapp.ui import style
+from studyapp.ui.cells import item_at
 from studyapp.ui.ops import Changes, hub
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.attendance import AttendancePanel
@@ -578,7 +580,7 @@ class SessionsPanel(QWidget):
         self.print_button.setToolTip("签到表、学习记录、成绩登记表：先预览，再打印或保存")
         menu = QMenu(self.print_button)
         for form, text in FORM_TITLES.items():
-            menu.addAction(f"{text}…", lambda f=form: self.print_form(f))
+            menu.addAction(f"{text}…", partial(self.print_form, form))
         menu.addSeparator()
         self.paper_action = menu.addAction("试卷、答题卡和答案…", lambda: self.print_paper())
         self.paper_action.setToolTip("从本次学习文件的已审核试题中组卷，预览后打印")
@@ -678,7 +680,7 @@ class SessionsPanel(QWidget):
         sid = selected_data(self.table)
         if sid is None or sid == self.current_id:
             return
-        if self.form.dirty and not self._confirm_leave(lambda: self.select_session(int(sid))):
+        if self.form.dirty and not self._confirm_leave(lambda: self.select_session(sid)):
             self.table.blockSignals(True)
             if self.current_id is not None:
                 select_by_data(self.table, self.current_id)
@@ -686,7 +688,7 @@ class SessionsPanel(QWidget):
                 self.table.clearSelection()
             self.table.blockSignals(False)
             return
-        self.show_session(int(sid))
+        self.show_session(sid)
 
     def _confirm_leave(self, then: Callable[[], object]) -> bool:
         """Unsaved typing is never dropped silently: save it (then go on: `then`, once stored),
@@ -789,8 +791,8 @@ class SessionsPanel(QWidget):
         if row < 0:
             return
         expected, attended = self.attendance.expected, self.attendance.attended
-        self.table.item(row, 4).setText(str(expected) if expected else "—")
-        self.table.item(row, 5).setText(str(attended) if expected else "—")
+        item_at(self.table, row, 4).setText(str(expected) if expected else "—")
+        item_at(self.table, row, 5).setText(str(attended) if expected else "—")
 
     def _tab_changed(self, index: int) -> None:
         if index == 2 and self.current_id is not None:

@@ -107,8 +107,8 @@ class RecordsWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Unsaved edits of a session are offered for saving before the window goes."""
         form = self.sessions.form
-        if form.dirty and form.detail is not None and not self.sessions._confirm_leave():
-            event.ignore()
+        if form.dirty and form.detail is not None and not self.sessions._confirm_leave(then=self.close):
+            event.ignore()  # (保存: stored first, then closed by `then`; 取消: stays open)
             return
         if self._own_runner:
             self.runner.shutdown()

@@ -498,8 +498,9 @@ class AudienceView(QWidget):
     def _layout_strip(self) -> None:
         while self.strip_layout.count():
             item = self.strip_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         lines = self._scores
         show = bool(lines) and self.mode != "board" and len(lines) <= 8
         self.strip.setVisible(show)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,6 +33,7 @@ from studyapp.core.contest import BUZZ, COMPULSORY, RISK, ROUND_NAMES, describe
 from studyapp.ui.room.timer import clock_text
 
 if TYPE_CHECKING:
+    from studyapp.ui.room.contest_run import ContestRun
     from studyapp.ui.room.controller import RoomController
 
 log = logging.getLogger("studyapp.room")
@@ -171,7 +172,7 @@ class PresenterConsole(QWidget):
         foot.addWidget(self.close_btn)
         if kind == "contest":
             self.print_btn = _button("打印成绩…")
-            self.print_btn.clicked.connect(controller.print_ranking)
+            self.print_btn.clicked.connect(cast("ContestRun", controller).print_ranking)
             foot.addWidget(self.print_btn)
         root.addLayout(foot)
         self.keys = QLabel(self._keys_text())
@@ -195,6 +196,7 @@ class PresenterConsole(QWidget):
         return keys + "控制面板：Tab 或 F1（单屏时）"
 
     def _contest_panel(self) -> QWidget:
+        cr = cast("ContestRun", self.c)  # (the panel is built for a contest only)
         panel = QGroupBox("计分")
         layout = QVBoxLayout(panel)
         rounds = QHBoxLayout()
@@ -204,7 +206,7 @@ class PresenterConsole(QWidget):
             b = _button(ROUND_NAMES[r])
             b.setCheckable(True)
             self.round_group.addButton(b)
-            b.clicked.connect(lambda _c=False, r=r: self.c.set_round(r))
+            b.clicked.connect(lambda _c=False, r=r: cr.set_round(r))
             self.round_buttons[r] = b
             rounds.addWidget(b)
         layout.addLayout(rounds)
@@ -212,23 +214,23 @@ class PresenterConsole(QWidget):
         stakes.addWidget(QLabel("风险题分值："))
         self.stake_group = QButtonGroup(self)
         self.stake_buttons: dict[float, QPushButton] = {}
-        for v in self.c.setup.rules.risk_stakes:
+        for v in cr.setup.rules.risk_stakes:
             b = _button(f"{v:g} 分")
             b.setCheckable(True)
             self.stake_group.addButton(b)
-            b.clicked.connect(lambda _c=False, v=v: self.c.set_stake(v))
+            b.clicked.connect(lambda _c=False, v=v: cr.set_stake(v))
             self.stake_buttons[v] = b
             stakes.addWidget(b)
         layout.addLayout(stakes)
         grid = QGridLayout()
-        for row, team in enumerate(self.c.setup.teams):
+        for row, team in enumerate(cr.setup.teams):
             name = QLabel(html.escape(team.name))
             name.setToolTip("、".join(team.members))
             score = QLabel()
             right = _button("答对", primary=True)
             wrong = _button("答错")
-            right.clicked.connect(lambda _c=False, t=team.id: self.c.judge(t, True))
-            wrong.clicked.connect(lambda _c=False, t=team.id: self.c.judge(t, False))
+            right.clicked.connect(lambda _c=False, t=team.id: cr.judge(t, True))
+            wrong.clicked.connect(lambda _c=False, t=team.id: cr.judge(t, False))
             adj = QDoubleSpinBox()
             adj.setRange(-100, 100)
             adj.setDecimals(0)
@@ -236,15 +238,15 @@ class PresenterConsole(QWidget):
             adj.setValue(5)
             plus = _button("加分")
             minus = _button("扣分")
-            plus.clicked.connect(lambda _c=False, t=team.id, a=adj: self.c.adjust(t, abs(a.value())))
-            minus.clicked.connect(lambda _c=False, t=team.id, a=adj: self.c.adjust(t, -abs(a.value())))
+            plus.clicked.connect(lambda _c=False, t=team.id, a=adj: cr.adjust(t, abs(a.value())))
+            minus.clicked.connect(lambda _c=False, t=team.id, a=adj: cr.adjust(t, -abs(a.value())))
             for col, w in enumerate((name, score, right, wrong, adj, plus, minus)):
                 grid.addWidget(w, row, col)
             self.team_rows[team.id] = (score, right, wrong)
         layout.addLayout(grid)
         line = QHBoxLayout()
         self.undo_btn = _button("撤销上一次计分", "Z")
-        self.undo_btn.clicked.connect(self.c.undo)
+        self.undo_btn.clicked.connect(cr.undo)
         line.addWidget(self.undo_btn)
         line.addStretch(1)
         layout.addLayout(line)
@@ -267,15 +269,16 @@ class PresenterConsole(QWidget):
             self.reveal_btn.setChecked(c.revealed)
         self.blank_btn.setChecked(c.audience.blanked)
         self.screen_note.setText(c.screen_text())
-        if c.kind == "contest" and c.contest is not None:
-            state = c.contest
+        if c.kind == "contest" and getattr(c, "contest", None) is not None:
+            cr = cast("ContestRun", c)
+            state = cr.contest
             for b in self.round_buttons.values():
                 b.setChecked(False)
-            if c.round in self.round_buttons:
-                self.round_buttons[c.round].setChecked(True)
+            if cr.round in self.round_buttons:
+                self.round_buttons[cr.round].setChecked(True)
             for v, b in self.stake_buttons.items():
-                b.setChecked(c.stake == v)
-                b.setEnabled(c.round == RISK)
+                b.setChecked(cr.stake == v)
+                b.setEnabled(cr.round == RISK)
             ranks = {line.team_id: line.rank for line in state.scoreboard()}
             for tid, (score, right, wrong) in self.team_rows.items():
                 answering = state.team == tid and state.round is not None
@@ -293,7 +296,7 @@ class PresenterConsole(QWidget):
             for ev in state.events:
                 self.log.addItem(describe(ev, state.setup))
             self.log.scrollToBottom()
-            self.board_btn.setChecked(c.board_shown)
+            self.board_btn.setChecked(cr.board_shown)
             self.finish_btn.setEnabled(not state.finished)
         self.prev_btn.setEnabled(c.can_previous())
         self.next_btn.setEnabled(c.can_next())

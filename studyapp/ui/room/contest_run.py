@@ -12,7 +12,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from studyapp.core.contest import BUZZ, COMPULSORY, RISK, ROUND_NAMES, ContestError, ContestEvent, describe
+from studyapp.core.contest import (
+    BUZZ,
+    COMPULSORY,
+    RISK,
+    ROUND_NAMES,
+    ContestError,
+    ContestEvent,
+    ContestState,
+    describe,
+)
 from studyapp.core.model import UserError
 from studyapp.ui import filedialogs
 from studyapp.ui.admin import require
@@ -22,9 +31,11 @@ from studyapp.ui.room.quiz_run import QuizRun
 
 
 class ContestRun(QuizRun):
+    contest: ContestState  # (set when the run is loaded, before any step of it)
+
     def _loaded(self, content: room_ops.RunContent) -> None:
+        assert content.contest is not None  # (a contest's content always has its state)
         self.contest = content.contest
-        assert self.contest is not None
         self.setup = self.contest.setup
         state = self.state
         self.board_shown = bool(state.get("board", False))

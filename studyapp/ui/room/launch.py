@@ -8,7 +8,7 @@ after a crash, the 领学人 is one click from where the room was.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -42,6 +42,9 @@ from studyapp.services.dto_room import KIND_NAMES, RunInfo, RunView
 from studyapp.ui.bank.hint import ReviewHint
 from studyapp.ui.ops import CollectionOp
 from studyapp.ui.room import ops as room_ops
+
+if TYPE_CHECKING:
+    from studyapp.ui.room.controller import RoomController
 
 log = logging.getLogger("studyapp.room")
 
@@ -211,12 +214,12 @@ class RoomLauncher(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.controller = None
+        self.controller: RoomController | None = None
         self.paper_windows: dict[int, QWidget] = {}
 
     def _family(self) -> str:
         app = QApplication.instance()
-        return str(app.property("studyapp_font_family") or app.font().family()) if app else ""
+        return str(app.property("studyapp_font_family") or QApplication.font().family()) if app else ""
 
     def start(self, kind: str) -> None:
         """Offer to continue an unfinished run of this kind; otherwise ask what to start."""

@@ -46,7 +46,8 @@ class RunContent:
 def run_content_now(ctx, run: RunView) -> RunContent:  # noqa: ANN001
     kind = run.info.kind
     return RunContent(
-        pages=room.reading_pages(ctx, run.info.document_id) if kind == "reading" else [],
+        pages=room.reading_pages(ctx, run.info.document_id)
+        if kind == "reading" and run.info.document_id is not None else [],
         questions=room.run_questions(ctx, run.info.id) if kind != "reading" else [],
         contest=room.contest_state(ctx, run.info.id) if kind == "contest" else None,
         seconds=int(run.setup.get("seconds") or settings_service.get_setting(ctx, "room.question_seconds")),

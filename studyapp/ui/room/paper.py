@@ -33,6 +33,7 @@ from studyapp.core.stats import fmt_score
 from studyapp.services import AppContext
 from studyapp.services.dto_room import PaperSheet
 from studyapp.ui import style
+from studyapp.ui.cells import item_at
 from studyapp.ui.room import ops as room_ops
 from studyapp.ui.tasks import TaskRunner
 
@@ -153,7 +154,7 @@ class PaperEntryWindow(QWidget):
 
     def _row_items(self, row: int):
         pid = self.sheet.people[row].person_id
-        return self.sheet.items.get(self.table.item(row, 1).text().strip().upper() or "A",
+        return self.sheet.items.get(item_at(self.table, row, 1).text().strip().upper() or "A",
                                     self.sheet.items[self.sheet.variant(pid)])
 
     def _regrade_row(self, row: int) -> float | None:
@@ -163,7 +164,7 @@ class PaperEntryWindow(QWidget):
         total = 0.0
         typed = False
         for c, item in enumerate(items):
-            cell = self.table.item(row, FIRST_Q_COL + c)
+            cell = item_at(self.table, row, FIRST_Q_COL + c)
             result: CellResult = grade_cell(item, cell.text(), self.rule)
             if result.text and result.text != cell.text() and not result.error:
                 cell.setText(result.text)  # abd → ABD, a → √ on judge questions
@@ -180,13 +181,13 @@ class PaperEntryWindow(QWidget):
             if cell.text().strip():
                 typed = True
             total += result.points or 0.0
-        total_item = self.table.item(row, FIRST_Q_COL + len(self.items))
+        total_item = item_at(self.table, row, FIRST_Q_COL + len(self.items))
         total_item.setText(fmt_score(total) if typed else "")
         self._loading = loading
         return total if typed else None
 
     def total_of(self, row: int) -> str:
-        return self.table.item(row, FIRST_Q_COL + len(self.items)).text()
+        return item_at(self.table, row, FIRST_Q_COL + len(self.items)).text()
 
     def _changed(self, item: QTableWidgetItem) -> None:
         if self._loading:

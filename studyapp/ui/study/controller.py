@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -88,11 +89,23 @@ class StudyController(QObject):
         self._claimed: set[int] = set()
         self.due_today: int | None = None
         self.dialog: QDialog | None = None  # the form open now (tests drive it)
-        self.pending_box = None
+        self.pending_box: QMessageBox | None = None
+        # the 学习 menu and its actions (install_study makes them)
+        self.menu: QMenu
+        self.act_home: QAction
+        self.act_who: QAction
+        self.act_resume: QAction
+        self.act_practice: QAction
+        self.act_section: QAction
+        self.act_exam: QAction
+        self.act_wrongbook: QAction
+        self.act_review: QAction
+        self.act_my_study: QAction
         self._mastery_run = 0
 
         # the central area: the reader, or a study page, with a 「返回…」 bar over the reader
         reader = window.takeCentralWidget()
+        assert reader is not None  # (the reader attach() made the central widget)
         self.area = QWidget(window)
         self.area.setObjectName("studyArea")
         area_layout = QVBoxLayout(self.area)

@@ -277,7 +277,7 @@ class ExamPage(StudyPage):
         self.prev_button.setEnabled(position > 0)
         self.next_button.setEnabled(position < len(self.questions) - 1)
         self._refresh_map()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._shown_at = self.clock()
         self.activate()
 

@@ -59,7 +59,7 @@ class HomePage(StudyPage):
         super().__init__("首页", parent, card=False)
         self.setStyleSheet(self.styleSheet() + HOME_STYLE)
         self.data = data
-        self.scroll.hide()
+        self.scroll_area.hide()
         outer = QVBoxLayout()
         outer.setSpacing(14)
         self.center.addLayout(outer, 1)

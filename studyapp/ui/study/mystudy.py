@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from itertools import pairwise
+from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
@@ -114,7 +115,7 @@ class MyStudyPage(StudyPage):
         super().__init__(f"我的学习 · {person_name}", parent, card=False)
         self.data = data
         s = data.study
-        self.scroll.hide()
+        self.scroll_area.hide()
         if data.document is not None:
             self.info_label.setText(f"《{data.document.title}》")
 
@@ -130,7 +131,7 @@ class MyStudyPage(StudyPage):
                             (f"{s.due_today} 题", "今日待复习")):
             stats.addWidget(_stat(self, value, name))
         stats.addStretch(1)
-        self.layout().insertLayout(1, stats)
+        cast(QVBoxLayout, self.layout()).insertLayout(1, stats)  # (the page's own column)
 
         # left: scores over time --------------------------------------------------------------
         left = QFrame(self)

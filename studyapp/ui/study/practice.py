@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -37,9 +38,9 @@ PLEASE_ANSWER = "请先作答：按数字键或字母键选择，填空题在空
 def install_answer_keys(page: StudyPage, view: QuestionView, confirm, previous, following) -> None:
     """1–6 / A–F choose, T/F for 判断, Enter confirms, ←/→ move — shared by 练习 and 模拟考试."""
     for i in range(6):
-        page.key(str(i + 1), lambda i=i: view.choose(i))
+        page.key(str(i + 1), partial(view.choose, i))
     for i, letter in enumerate("ABCDE"):
-        page.key(letter, lambda i=i: view.choose(i))
+        page.key(letter, partial(view.choose, i))
 
     def letter_f() -> None:  # 判断: F is 错 (False); otherwise the sixth option
         q = view.question
@@ -158,7 +159,7 @@ class PracticePage(StudyPage):
         self.prev_button.setEnabled(position > 0)
         self.next_button.setEnabled(position < len(self.questions) - 1)
         self._update_info()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._shown_at = time.monotonic()
 
     def _show_result(self, result: AnswerResult) -> None:
@@ -269,10 +270,13 @@ class PracticePage(StudyPage):
 
     def _scroll_to_feedback(self) -> None:
         if self.feedback.isVisible():
-            bar = self.scroll.verticalScrollBar()
-            top = self.feedback.mapTo(self.scroll.widget(), self.feedback.rect().topLeft()).y()
+            bar = self.scroll_area.verticalScrollBar()
+            inner = self.scroll_area.widget()
+            if inner is None:
+                return
+            top = self.feedback.mapTo(inner, self.feedback.rect().topLeft()).y()
             bottom = top + self.feedback.height() + 30
-            view = self.scroll.viewport().height()
+            view = self.scroll_area.viewport().height()
             bar.setValue(max(bar.value(), min(top - 10, bottom - view)))
 
     def activate(self) -> None:

@@ -178,7 +178,7 @@ class QuestionView(QWidget):
         self.short = None
         while self.answers_layout.count():
             item = self.answers_layout.takeAt(0)
-            w = item.widget()
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.hide()
                 w.deleteLater()

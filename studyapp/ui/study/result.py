@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -85,7 +86,7 @@ class ResultPage(StudyPage):
         super().__init__(("成绩：" + result.title) if exam else ("练习小结：" + practice_title(result.title)),
                          parent, card=False)
         self.result = result
-        self.scroll.hide()
+        self.scroll_area.hide()
         when = result.submitted_at[:16].replace("T", " ")
         self.info_label.setText(f"{result.status_name} · {when}" if exam else when)
 
@@ -99,7 +100,7 @@ class ResultPage(StudyPage):
         if exam:
             big = f"{points_text(result.score)} 分"
             small = f"满分 {points_text(result.full_marks)} 分"
-            if result.passed is not None:
+            if result.passed is not None and result.pass_line is not None:
                 # against the pass line the records use (设置: 及格线, 60 % of the full marks)
                 small += f"，及格线 {points_text(result.pass_line)} 分：{'及格' if result.passed else '未及格'}"
             elif result.pass_line is not None:
@@ -143,7 +144,7 @@ class ResultPage(StudyPage):
                     cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 types.addWidget(cell, r, c)
         tl.addLayout(types)
-        lay = self.layout()
+        lay = cast(QVBoxLayout, self.layout())  # (the page's own column)
         lay.insertWidget(1, top)
         if banner:
             b = label(banner, "banner", self)

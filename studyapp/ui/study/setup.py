@@ -117,9 +117,9 @@ class PracticeSetupDialog(QDialog):
 
         self.part_box = QComboBox(self)
         self.section_box = QComboBox(self)
-        for box in (self.part_box, self.section_box):
-            box.setMinimumWidth(420)
-            box.setMaximumWidth(520)
+        for combo in (self.part_box, self.section_box):
+            combo.setMinimumWidth(420)
+            combo.setMaximumWidth(520)
         if document is not None:
             for s in document.sections:
                 if s.depth == 0:
@@ -141,11 +141,11 @@ class PracticeSetupDialog(QDialog):
             i = self.section_box.findData(section_id)
             if i >= 0:
                 self.section_box.setCurrentIndex(i)
-            top = section_id
+            top: int = section_id
             if document is not None:
                 parents = {s.id: s.parent_id for s in document.sections}
-                while parents.get(top) is not None:
-                    top = parents[top]
+                while (up := parents.get(top)) is not None:
+                    top = up
             j = self.part_box.findData(top)
             if j >= 0:
                 self.part_box.setCurrentIndex(j)

@@ -7,6 +7,7 @@ arranges it: one group per section in reading order, the newest mistakes first i
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -76,9 +77,9 @@ class WrongBookPage(StudyPage):
         self.current: WrongBookItem | None = None
         book = data.book
         self.info_label.setText(f"共 {book.count} 题　·　已移出 {book.cleared_count} 题")
-        self.scroll.hide()
+        self.scroll_area.hide()
         rule = label(f"规则：{book.rule_text}", "rule", self)
-        self.layout().insertWidget(1, rule)
+        cast(QVBoxLayout, self.layout()).insertWidget(1, rule)  # (the page's own column)
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("wrongTree")

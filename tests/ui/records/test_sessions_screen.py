@@ -3,6 +3,7 @@ scores typed like a spreadsheet with live statistics."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
@@ -233,3 +234,28 @@ def test_leaving_unsaved_typing_with_save_stores_it_then_goes_on(qtbot, records,
     settle()
     assert sessions.get_session_detail(records.ctx, first).place == "乡政府三楼会议室"
     assert panel.current_id == other.id and panel.form.place.text() == "会议室" and not panel.form.dirty
+
+
+@pytest.mark.parametrize("choice", ["Save", "Discard"])
+def test_closing_the_window_with_unsaved_typing_asks_and_then_closes(qtbot, records, type_text, settle,
+                                                                    monkeypatch, choice) -> None:  # noqa: ANN001
+    """Closing 学习记录 with unsaved typing asks 「要保存吗？」; 保存 stores it and then closes the
+    window, 不保存 closes at once (the question was asked with no way to go on: the close raised
+    TypeError and the window stayed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    panel = records.show_page("sessions")
+    panel.refresh()
+    settle()
+    first = panel.infos[0].id
+    panel.select_session(first)
+    settle()
+    panel.form.place.clear()
+    type_text(panel.form.place, "乡政府三楼会议室")
+    assert panel.form.dirty
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: getattr(QMessageBox.StandardButton, choice))
+    records.close()
+    settle()
+    qtbot.waitUntil(lambda: not records.isVisible(), timeout=5000)
+    stored = sessions.get_session_detail(records.ctx, first).place
+    assert stored == ("乡政府三楼会议室" if choice == "Save" else "乡政府二楼会议室")
