@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFont,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QResizeEvent,
     QTextDocument,
     QTextOption,
@@ -225,11 +226,56 @@ class AudienceView(QWidget):
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(250)
         self._flash_timer.timeout.connect(self._flash)
+        # 手机答题: the QR code and the address, in the top right corner while phones are on
+        self.join_card = QWidget(self)
+        self.join_card.setObjectName("joinCard")
+        self.join_card.setStyleSheet("QWidget#joinCard { background: white; border: 2px solid #b3261e; border-radius: 8px; }")
+        jl = QVBoxLayout(self.join_card)
+        jl.setContentsMargins(8, 8, 8, 6)
+        jl.setSpacing(2)
+        self.join_qr = QLabel(self.join_card)
+        self.join_qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.join_text = QLabel(self.join_card)
+        self.join_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.join_text.setWordWrap(True)
+        jl.addWidget(self.join_qr)
+        jl.addWidget(self.join_text)
+        self.join_card.hide()
+        self.join_url = ""
+        self._join_pix: QPixmap | None = None
         self.blank = QWidget(self)
         self.blank.setObjectName("blankScreen")
         self.blank.setStyleSheet("background: black;")
         self.blank.hide()
         self._restyle()
+
+    # 手机答题 --------------------------------------------------------------------------------------
+    def show_join(self, url: str, qr: QPixmap | None) -> None:
+        """The QR code and the short address phones open, over the top right corner."""
+        self.join_url = url
+        self._join_pix = qr
+        self.join_text.setText(f"手机扫码答题<br><span style='font-size:small'>{html.escape(url)}</span>")
+        self.join_card.show()
+        self._place_join()
+
+    def hide_join(self) -> None:
+        self.join_url = ""
+        self.join_card.hide()
+
+    def _place_join(self) -> None:
+        if not self.join_card.isVisible():
+            return
+        side = max(120, int(min(self.width(), self.height()) * 0.22))
+        self.join_qr.setFixedSize(side, side)
+        pix = self._join_pix
+        if pix is not None and not pix.isNull():  # (from the original: a QR code scaled twice blurs)
+            self.join_qr.setPixmap(pix.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.FastTransformation))
+        self.join_text.setFont(_font(self.family, max(9.0, 18 * self.k)))
+        self.join_card.adjustSize()
+        self.join_card.move(self.width() - self.join_card.width() - 12, 12)
+        self.join_card.raise_()
+        self.blank.raise_()
 
     # sizes -----------------------------------------------------------------------------------
     @property
@@ -267,6 +313,7 @@ class AudienceView(QWidget):
         w, h = self.width(), self.height()
         self.times_up.setGeometry(int(w * 0.18), int(h * 0.3), int(w * 0.64), int(h * 0.4))
         self._place_toast()
+        self._place_join()
         QTimer.singleShot(0, self.relayout)  # after the layouts have given the panes their size
 
     def relayout(self) -> None:

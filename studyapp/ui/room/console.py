@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFrame,
     QGridLayout,
@@ -33,8 +34,10 @@ from studyapp.core.contest import BUZZ, COMPULSORY, RISK, ROUND_NAMES, describe
 from studyapp.ui.room.timer import clock_text
 
 if TYPE_CHECKING:
+    from studyapp.lan.server import Snapshot
     from studyapp.ui.room.contest_run import ContestRun
     from studyapp.ui.room.controller import RoomController
+    from studyapp.ui.room.quiz_run import QuizRun
 
 log = logging.getLogger("studyapp.room")
 
@@ -154,9 +157,12 @@ class PresenterConsole(QWidget):
             right.addWidget(timer_box)
 
         self.team_rows: dict[str, tuple[QLabel, QPushButton, QPushButton]] = {}
+        self.phone_box: QGroupBox | None = None
         if kind == "contest":
             right.addWidget(self._contest_panel(), 1)
         else:
+            if kind == "quiz":
+                right.addWidget(self._phone_panel())
             right.addStretch(1)
 
         foot = QHBoxLayout()
@@ -194,6 +200,59 @@ class PresenterConsole(QWidget):
         if self.c.kind == "contest":
             keys += "撤销：Z　积分榜：S　"
         return keys + "控制面板：Tab 或 F1（单屏时）"
+
+    def _phone_panel(self) -> QWidget:
+        """手机答题: the address phones reach, on/off, who joined and how many answered."""
+        from studyapp.lan.server import lan_addresses
+
+        box = QGroupBox("手机答题")
+        self.phone_box = box
+        layout = QGridLayout(box)
+        self.phone_address = QComboBox()
+        self.phone_address.addItems(lan_addresses())
+        self.phone_address.setToolTip("手机连接的网络地址：选本机在单位无线网络中的地址（127.0.0.1 只供本机测试）")
+        self.phone_btn = _button("开启手机答题", "在单位局域网内用手机答题，不需要互联网和账号")
+        self.phone_btn.setCheckable(True)
+        self.phone_btn.clicked.connect(self._phones_clicked)
+        self.phone_release = _button("解除绑定…", "某人换了手机或点错了姓名")
+        self.phone_release.clicked.connect(lambda: cast("QuizRun", self.c).release_phone())
+        self.phone_present = QCheckBox("结束时按手机加入情况登记出席")
+        self.phone_present.setChecked(True)
+        self.phone_present.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.phone_status = QLabel("未开启")
+        self.phone_status.setWordWrap(True)
+        layout.addWidget(self.phone_address, 0, 0, 1, 2)
+        layout.addWidget(self.phone_btn, 1, 0)
+        layout.addWidget(self.phone_release, 1, 1)
+        layout.addWidget(self.phone_status, 2, 0, 1, 2)
+        layout.addWidget(self.phone_present, 3, 0, 1, 2)
+        return box
+
+    def _phones_clicked(self) -> None:
+        run = cast("QuizRun", self.c)
+        if run.phones is not None and run.phones.on:
+            run.stop_phones()
+        else:
+            run.start_phones(self.phone_address.currentText())
+        self.phone_btn.setChecked(run.phones is not None and run.phones.on)
+
+    def phones_tallied(self, snap: Snapshot | None) -> None:
+        """The live tally (how many answered, never what)."""
+        if self.phone_box is None:
+            return
+        on = snap is not None
+        self.phone_btn.setChecked(on)
+        self.phone_btn.setText("关闭手机答题" if on else "开启手机答题")
+        self.phone_address.setEnabled(not on)
+        self.phone_release.setEnabled(on)
+        if snap is None:
+            self.phone_status.setText("未开启")
+            return
+        self.phone_status.setText(f"{html.escape(snap.url)}<br>已加入 <b>{len(snap.joined)}</b> / {snap.expected} 人，"
+                                  f"本题已答 <b>{snap.answered}</b> 人")
+
+    def mark_present_from_phones(self) -> bool:
+        return self.phone_box is not None and self.phone_present.isChecked()
 
     def _contest_panel(self) -> QWidget:
         cr = cast("ContestRun", self.c)  # (the panel is built for a contest only)

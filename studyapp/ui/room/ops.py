@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from studyapp.core.contest import ContestEvent, ContestState
-from studyapp.services import documents, files, papers, room, sessions
+from studyapp.services import documents, files, papers, phones, room, sessions
 from studyapp.services import settings as settings_service
 from studyapp.services.dto import DocumentInfo, SessionInfo
 from studyapp.services.dto_room import PaperSheet, RoomPage, RoomQuestion, RunInfo, RunView
@@ -148,6 +148,46 @@ def save_paper_scores(parent: QObject, run_id: int) -> CollectionOp[int]:
     """保存到学习会: the totals into the session's 成绩 (how many people)."""
     return CollectionOp(parent, lambda ctx: room.save_paper_scores(ctx, run_id), Changes.of("records")) \
         .titled("保存到学习会")
+
+
+# 手机答题 (studyapp.lan serves the phones; these are its doors to the database) -----------------------
+@dataclass(frozen=True)
+class PhoneSetup:
+    """What a phone quiz starts from: who may bind, what was answered and who joined before (a
+    quiz reopened after the host PC stopped goes on)."""
+
+    people: dict[int, str]
+    known: dict[tuple[int, int], Any]
+    joined: tuple[int, ...]
+
+
+def phone_setup_now(ctx, run_id: int) -> PhoneSetup:  # noqa: ANN001
+    people = {p.person_id: p.name for p in phones.people(ctx, run_id)}
+    return PhoneSetup(people, phones.answers(ctx, run_id), phones.tally(ctx, run_id).joined)
+
+
+class PhoneStore:
+    """services.phones bound to a run, for the server's writer thread (one short transaction
+    per join or answer; the server waits for it before telling the phone it is stored)."""
+
+    def __init__(self, ctx, run_id: int) -> None:  # noqa: ANN001
+        self.ctx, self.run_id = ctx, run_id
+
+    def record_join(self, person_id: int) -> None:
+        phones.record_join(self.ctx, self.run_id, person_id)
+
+    def record_answer(self, person_id: int, index: int, response: Any, seconds: float) -> None:
+        phones.record_answer(self.ctx, self.run_id, person_id, index, response, seconds)
+
+
+def save_phone_scores(parent: QObject, run_id: int, mark_present: bool) -> CollectionOp[tuple[int, int]]:
+    """The phones' answers into the session's 成绩 (and, when asked, 出席 for who joined):
+    (scores saved, people marked present)."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        marked = phones.mark_joined_present(ctx, run_id) if mark_present else 0
+        return phones.save_scores(ctx, run_id), marked
+
+    return CollectionOp(parent, op, Changes.of("records", "people")).titled("保存手机答题成绩")
 
 
 def write_run_papers(parent: QObject, run_id: int, folder: Path) -> QueryOp:

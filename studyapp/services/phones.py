@@ -1,0 +1,140 @@
+"""手机答题: the people of a study session answer a meeting-room quiz on their phones, over the
+office LAN (the server is studyapp.lan; this is its door to the database).
+
+Every answer is stored in the run as it arrives (a room event: person, question, response,
+seconds) — the host PC crashing mid-quiz loses none, and a reopened quiz goes on. At the end the
+answers are saved to the session like a paper test's: each person's score (one point a question,
+the session's 满分 the number of questions) and their per-question results for the 试题分析."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from studyapp.core.grading import grade
+from studyapp.core.model import UserError
+from studyapp.db.models import StudySession
+from studyapp.services import attendance, scores
+from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.room import append_event, get_run, grading_rule, run_questions, save_state
+
+log = logging.getLogger("studyapp.phones")
+
+ANSWER_EVENT = "phone_answer"
+JOIN_EVENT = "phone_join"
+PHONE_TYPES = ("single", "multiple", "judge")  # a blank or a short answer is written on paper
+
+
+@dataclass(frozen=True)
+class PhonePerson:
+    """Someone a phone may bind to: expected at the session and not excused or absent."""
+
+    person_id: int
+    name: str  # as the phone lists it (with the unit when two share a name)
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class PhoneTally:
+    """What the host sees of a phone quiz: who joined, and who answered which question."""
+
+    joined: tuple[int, ...]
+    answered: dict[int, tuple[int, ...]]  # question index → person ids, in order of arrival
+
+
+def people(ctx: AppContext, run_id: int) -> list[PhonePerson]:
+    """The people a phone of this run may bind to: the session's expected attendees, except
+    those already marked 请假 or 缺席."""
+    run = get_run(ctx, run_id)
+    if run.info.session_id is None:
+        raise UserError("这次测验没有关联学习会：手机答题需要学习会的应到人员名单。")
+    rows = attendance.sheet(ctx, run.info.session_id)
+    return [PhonePerson(r.person_id, r.display_name, r.unit) for r in rows if r.status not in ("leave", "absent")]
+
+
+def record_join(ctx: AppContext, run_id: int, person_id: int) -> None:
+    """A phone bound to this person (kept in the run: who joined survives a restart)."""
+    append_event(ctx, run_id, JOIN_EVENT, {"person": int(person_id)})
+
+
+def record_answer(ctx: AppContext, run_id: int, person_id: int, index: int, response: Any,
+                  seconds: float) -> None:
+    """One phone's answer to question `index`, stored at once. The server has checked the
+    person, the open question, the time and that it is the first answer; the store keeps the
+    first answer too (a replay after a restart changes nothing)."""
+    append_event(ctx, run_id, ANSWER_EVENT, {"person": int(person_id), "q": int(index),
+                                            "r": response, "s": round(float(seconds), 2)})
+
+
+def answers(ctx: AppContext, run_id: int) -> dict[tuple[int, int], Any]:
+    """(person, question index) → response: the first answer of each person to each question."""
+    out: dict[tuple[int, int], Any] = {}
+    for e in get_run(ctx, run_id).events:
+        if e.get("kind") == ANSWER_EVENT:
+            out.setdefault((int(e["person"]), int(e["q"])), e.get("r"))
+    return out
+
+
+def tally(ctx: AppContext, run_id: int) -> PhoneTally:
+    joined: list[int] = []
+    answered: dict[int, list[int]] = {}
+    seen: set[tuple[int, int]] = set()
+    for e in get_run(ctx, run_id).events:
+        if e.get("kind") == JOIN_EVENT and int(e["person"]) not in joined:
+            joined.append(int(e["person"]))
+        elif e.get("kind") == ANSWER_EVENT:
+            key = (int(e["person"]), int(e["q"]))
+            if key not in seen:
+                seen.add(key)
+                answered.setdefault(key[1], []).append(key[0])
+    return PhoneTally(tuple(joined), {q: tuple(p) for q, p in answered.items()})
+
+
+def mark_joined_present(ctx: AppContext, run_id: int) -> int:
+    """考勤 from the phones: everyone who joined and is not yet marked is marked 出席."""
+    run = get_run(ctx, run_id)
+    if run.info.session_id is None:
+        return 0
+    joined = set(tally(ctx, run_id).joined)
+    unmarked = [r.person_id for r in attendance.sheet(ctx, run.info.session_id)
+                if r.person_id in joined and r.status is None]
+    for pid in unmarked:
+        attendance.mark(ctx, run.info.session_id, pid, "present")
+    return len(unmarked)
+
+
+def save_scores(ctx: AppContext, run_id: int) -> int:
+    """保存到学习会: each person who answered gets one point per question answered right (the
+    grading rule of the settings for partly right multiple answers) and their per-question
+    results; the session's 满分 becomes the number of questions. Returns how many people."""
+    run = get_run(ctx, run_id)
+    if run.info.session_id is None:
+        raise UserError("这次测验没有关联学习会，无法保存成绩。")
+    questions = [q for q in run_questions(ctx, run_id) if q.type in PHONE_TYPES]
+    if not questions:
+        raise UserError("这次测验没有可自动评分的试题（简答题不能用手机评分）。")
+    given = answers(ctx, run_id)
+    rule = grading_rule(ctx)
+    full = float(len(questions))
+    with ctx.begin(write=True) as session:
+        srow = session.get(StudySession, run.info.session_id)
+        if srow is None:
+            raise NotFoundError("学习会已被删除，无法保存成绩。")
+        srow.full_marks = full
+    saved = 0
+    for pid in sorted({p for p, _ in given}):
+        total = 0.0
+        results = []
+        for q in questions:
+            response = given.get((pid, q.index))
+            g = grade({"type": q.type, "answer": q.answer}, response, rule, 1.0)
+            total += g.points if response is not None else 0.0
+            results.append({"q": q.id, "r": round(g.points, 4) if response is not None else 0.0})
+        scores.set_score(ctx, run.info.session_id, pid, round(total, 2), note="手机答题", answers=results)
+        saved += 1
+    save_state(ctx, run_id, {"phones_saved": True,
+                             "phones_saved_at": dt.datetime.now().isoformat(timespec="seconds")})
+    log.info("phone quiz %d: %d scores saved to session %d", run_id, saved, run.info.session_id)
+    return saved

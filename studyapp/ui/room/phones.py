@@ -1,0 +1,122 @@
+"""手机答题 in a 集体测验: the host's side of studyapp.lan. It starts the server on the address the
+host chose, mirrors the projector onto the phones (the question shown, its countdown, time up,
+公布答案), shows who joined and how many answered, and puts the QR code on the projector.
+
+Nothing here shares a widget with the server: the server runs in its own thread and is driven
+through PhoneQuiz's thread-safe methods; its tally is read by a timer on this thread."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QPixmap
+
+from studyapp.lan.server import PhoneQuestion, PhoneQuiz, PhoneQuizError, Snapshot
+from studyapp.services.dto_room import RoomQuestion
+from studyapp.ui.room import ops as room_ops
+
+log = logging.getLogger("studyapp.room")
+
+PHONE_TYPES = ("single", "multiple", "judge")  # what a phone answers (a blank is written on paper)
+POLL_MS = 500
+DEFAULT_PORT = 8765
+
+
+def phone_question(q: RoomQuestion, count: int) -> PhoneQuestion:
+    return PhoneQuestion(q.index, q.index + 1, count, q.type if q.type in PHONE_TYPES else "paper",
+                         q.type_name, q.stem, q.options if q.type != "judge" else (), q.answer, q.answer_text)
+
+
+def qr_pixmap(url: str, size: int) -> QPixmap:
+    """The address as a QR code (segno: PNG without any imaging library)."""
+    import segno
+
+    buf = io.BytesIO()
+    segno.make(url, error="m").save(buf, kind="png", scale=max(2, size // 45), border=2)
+    pix = QPixmap()
+    pix.loadFromData(buf.getvalue(), "PNG")
+    return pix
+
+
+class PhoneLink(QObject):
+    """The phone quiz of one run, while it is on. `tallied` carries the server's snapshot."""
+
+    tallied = Signal(object)
+
+    def __init__(self, ctx, run_id: int, parent: QObject | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.ctx, self.run_id = ctx, run_id
+        self.quiz: PhoneQuiz | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._tally)
+
+    @property
+    def on(self) -> bool:
+        return self.quiz is not None
+
+    def start(self, host: str, saved: dict | None) -> str:
+        """Serve on `host` (the port and the code the run kept, when it had them); the address.
+        Raises UserError (no session) or PhoneQuizError (the address or port is taken)."""
+        setup = room_ops.phone_setup_now(self.ctx, self.run_id)
+        saved = saved or {}
+        secret = bytes.fromhex(saved["secret"]) if isinstance(saved.get("secret"), str) else None
+        port = int(saved.get("port") or DEFAULT_PORT)
+        store = room_ops.PhoneStore(self.ctx, self.run_id)
+        quiz = None
+        for attempt in (port, 0):  # the kept port, else any free one
+            candidate = PhoneQuiz(setup.people, store, host=host, port=attempt, code=saved.get("code"),
+                                  secret=secret, known=setup.known, joined=setup.joined)
+            try:
+                candidate.start()
+            except PhoneQuizError:
+                if attempt == 0:
+                    raise
+                continue
+            quiz = candidate
+            break
+        assert quiz is not None
+        self.quiz = quiz
+        self._poll.start()
+        return quiz.url
+
+    def kept(self) -> dict:
+        """What the run keeps to reopen the same quiz: address, port, code and secret."""
+        q = self.quiz
+        return {} if q is None else {"host": q.host, "port": q.port, "code": q.code, "secret": q.secret.hex()}
+
+    def stop(self) -> None:
+        self._poll.stop()
+        if self.quiz is not None:
+            self.quiz.stop()
+            self.quiz = None
+
+    def show(self, q: RoomQuestion | None, count: int, seconds: float | None) -> None:
+        if self.quiz is None:
+            return
+        if q is None:
+            self.quiz.clear()
+        else:
+            self.quiz.show(phone_question(q, count), seconds)
+
+    def lock(self) -> None:
+        if self.quiz is not None:
+            self.quiz.lock()
+
+    def reveal(self) -> None:
+        if self.quiz is not None:
+            self.quiz.reveal()
+
+    def release(self, person_id: int) -> None:
+        if self.quiz is not None:
+            self.quiz.release(person_id)
+
+    def snapshot(self) -> Snapshot | None:
+        return None if self.quiz is None else self.quiz.snapshot()
+
+    def _tally(self) -> None:
+        snap = self.snapshot()
+        if snap is not None:
+            self.tallied.emit(snap)
