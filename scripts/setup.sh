@@ -58,6 +58,11 @@ apt_install() {
 if [ "$EXTRAS" = "test" ] || [ "$EXTRAS" = "build" ]; then
   APT_PACKAGES+=(nsis)
 fi
+# the tests open the 手机答题 page in a real browser: Debian's chromium (Playwright drives it; no
+# browser is downloaded)
+if [ "$EXTRAS" = "test" ]; then
+  APT_PACKAGES+=(chromium)
+fi
 
 if command -v apt-get >/dev/null 2>&1; then
   apt_install

@@ -254,13 +254,16 @@ class AudienceView(QWidget):
         """The QR code and the short address phones open, over the top right corner."""
         self.join_url = url
         self._join_pix = qr
-        self.join_text.setText(f"手机扫码答题<br><span style='font-size:small'>{html.escape(url)}</span>")
+        address, _, code = url.removeprefix("http://").partition("/")
+        self.join_text.setText(f"<b>手机扫码答题</b><br>{html.escape(address)}<br>/{html.escape(code)}")
         self.join_card.show()
         self._place_join()
 
     def hide_join(self) -> None:
         self.join_url = ""
         self.join_card.hide()
+        self._restyle()
+        QTimer.singleShot(0, self.relayout)
 
     def _place_join(self) -> None:
         if not self.join_card.isVisible():
@@ -271,11 +274,17 @@ class AudienceView(QWidget):
         if pix is not None and not pix.isNull():  # (from the original: a QR code scaled twice blurs)
             self.join_qr.setPixmap(pix.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.FastTransformation))
-        self.join_text.setFont(_font(self.family, max(9.0, 18 * self.k)))
+        self.join_text.setFont(_font(self.family, max(12.0, 26 * self.k)))
         self.join_card.adjustSize()
         self.join_card.move(self.width() - self.join_card.width() - 12, 12)
         self.join_card.raise_()
         self.blank.raise_()
+        # the question, its clock and its options keep clear of the card
+        m = self.outer.contentsMargins()
+        right = max(m.left(), self.join_card.width() + 24)
+        if m.right() != right:
+            self.outer.setContentsMargins(m.left(), m.top(), right, m.bottom())
+            QTimer.singleShot(0, self.relayout)
 
     # sizes -----------------------------------------------------------------------------------
     @property
@@ -292,7 +301,8 @@ class AudienceView(QWidget):
     def _restyle(self) -> None:
         k = self.k
         margin = self.px(56)
-        self.outer.setContentsMargins(margin, self.px(28), margin, self.px(28))
+        right = self.join_card.width() + 24 if self.join_card.isVisible() else margin
+        self.outer.setContentsMargins(margin, self.px(28), max(margin, right), self.px(28))
         self.outer.setSpacing(self.px(18))
         self.info.setFont(_font(self.family, TITLE_PX * k))
         self.banner.setFont(_font(self.family, TITLE_PX * 1.15 * k, bold=True))
