@@ -66,7 +66,7 @@ def test_a_hundred_phones_answer_ten_questions(seeded_ctx, seed_id, report) -> N
             rng = random.Random(qi)
             start = time.perf_counter()
 
-            def phone(pid: int, at: float) -> None:
+            def phone(pid: int, at: float, start: float = start, qi: int = qi) -> None:
                 time.sleep(max(0.0, start + at - time.perf_counter()))
                 t = time.perf_counter()
                 status, _ = post(conns[pid], "api/answer", {"token": tokens[pid], "q": qi, "answer": pid % 4})
