@@ -87,6 +87,9 @@ class Snapshot:
     answered: int
     expected: int
     people: dict[int, str] = field(default_factory=dict)
+    revealed: bool = False
+    # after 公布答案: how many chose each option (single, multiple: per option; judge: 正确, 错误)
+    distribution: tuple[tuple[str, int], ...] = ()
 
 
 class PhoneQuizError(Exception):
@@ -228,8 +231,16 @@ class PhoneQuiz:
     def snapshot(self) -> Snapshot:
         with self._lock:
             q = self._live.question
-            answered = sum(1 for (_p, i) in self._answers if q is not None and i == q.index)
-            return Snapshot(self.url, tuple(sorted(self._joined)), answered, len(self.people), dict(self.people))
+            mine = [r for (_p, i), r in self._answers.items() if q is not None and i == q.index]
+            shown: tuple[tuple[str, int], ...] = ()
+            if q is not None and self._live.revealed:
+                if q.type == "judge":
+                    shown = (("正确", sum(1 for r in mine if r is True)), ("错误", sum(1 for r in mine if r is False)))
+                elif q.type in ("single", "multiple"):
+                    chose = [set(r) if isinstance(r, list) else {r} for r in mine]
+                    shown = tuple(("ABCDEFGH"[i], sum(1 for c in chose if i in c)) for i in range(len(q.options)))
+            return Snapshot(self.url, tuple(sorted(self._joined)), len(mine), len(self.people), dict(self.people),
+                            self._live.revealed, shown)
 
     def _notify(self) -> None:
         loop, changed = self._loop, self._changed

@@ -106,9 +106,11 @@ def test_a_phone_joins_by_name_answers_once_and_sees_its_own_result(quiz) -> Non
     assert quiz.snapshot().answered == 1
     status, _h, data = call(quiz, "POST", f"/{quiz.code}/api/answer", {"token": token, "q": 0, "answer": 1})
     assert status == 409 and "不能更改" in data["error"] and len(quiz.store_.answers) == 1
+    assert quiz.snapshot().distribution == ()  # how many answered, never what, until 公布答案
     quiz.reveal()
     view = first_event(quiz, token)
     assert view["reveal"] == {"answer_text": "A．市委", "correct": True} and view["mine"] == 0
+    assert quiz.snapshot().distribution == (("A", 1), ("B", 0), ("C", 0), ("D", 0))
 
 
 def test_answers_are_refused_when_late_locked_or_for_another_question(quiz) -> None:

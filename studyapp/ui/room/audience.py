@@ -238,8 +238,13 @@ class AudienceView(QWidget):
         self.join_text = QLabel(self.join_card)
         self.join_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.join_text.setWordWrap(True)
+        self.join_count = QLabel(self.join_card)
+        self.join_count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.join_count.setWordWrap(True)
+        self.join_count.setStyleSheet("color: #b3261e;")
         jl.addWidget(self.join_qr)
         jl.addWidget(self.join_text)
+        jl.addWidget(self.join_count)
         self.join_card.hide()
         self.join_url = ""
         self._join_pix: QPixmap | None = None
@@ -259,6 +264,15 @@ class AudienceView(QWidget):
         self.join_card.show()
         self._place_join()
 
+    def set_join_count(self, answered: int, expected: int, distribution: Sequence[tuple[str, int]] = ()) -> None:
+        """本题已答 N / M 人 (how many, never what); after 公布答案, how many chose each option."""
+        text = f"本题已答 {answered} / {expected} 人"
+        if distribution:
+            text += "<br>" + "　".join(f"{html.escape(k)} {n}" for k, n in distribution)
+        if text != self.join_count.text():
+            self.join_count.setText(text)
+            self._place_join()
+
     def hide_join(self) -> None:
         self.join_url = ""
         self.join_card.hide()
@@ -275,6 +289,7 @@ class AudienceView(QWidget):
             self.join_qr.setPixmap(pix.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.FastTransformation))
         self.join_text.setFont(_font(self.family, max(12.0, 26 * self.k)))
+        self.join_count.setFont(_font(self.family, max(12.0, 28 * self.k), bold=True))
         self.join_card.adjustSize()
         self.join_card.move(self.width() - self.join_card.width() - 12, 12)
         self.join_card.raise_()

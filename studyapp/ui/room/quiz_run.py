@@ -100,6 +100,7 @@ class QuizRun(RoomController):
 
     def _phones_tallied(self, snap: Snapshot) -> None:
         self.console.phones_tallied(snap)
+        self.audience.set_join_count(snap.answered, len(snap.joined) or snap.expected, snap.distribution)
 
     def _go_question(self, index: int) -> None:
         super()._go_question(index)

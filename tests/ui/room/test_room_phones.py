@@ -47,6 +47,9 @@ def test_phones_join_answer_and_their_scores_reach_the_session(open_room, start_
     status, got = call(url, "api/answer", {"token": token, "q": q.index, "answer": right})
     assert status == 200, got
     qtbot.waitUntil(lambda: "本题已答 <b>1</b>" in c.console.phone_status.text(), timeout=3000)
+    assert c.audience.join_count.text().startswith("本题已答 1 / 1 人")  # (the projector: how many, not what)
+    c.toggle_reveal()
+    qtbot.waitUntil(lambda: "<br>" in c.audience.join_count.text(), timeout=3000)  # then what each chose
     assert "已加入 <b>1</b> / 6" in c.console.phone_status.text()
     # the answer is stored at once (a crash of the host loses nothing)
     assert [e for e in room.get_run(seeded_ctx, run_id).events if e["kind"] == "phone_answer"]
