@@ -47,7 +47,7 @@ def install(data_dir: Path, level: int = logging.INFO) -> Path | None:
     faulthandler.enable(file=crash, all_threads=True)
     old_crash = _installed.get("crash")
     if old_crash is not None:
-        old_crash.close()  # type: ignore[attr-defined]
+        old_crash.close()  # type: ignore[attr-defined]  # (the crash log's open file)
     _installed.update(path=path, handler=handler, crash=crash)
     logging.getLogger("studyapp").info("log started in %s", folder)
     return path
@@ -73,5 +73,5 @@ def uninstall() -> None:
             faulthandler.enable(file=sys.__stderr__, all_threads=True)
         else:
             faulthandler.disable()
-        crash.close()  # type: ignore[attr-defined]
+        crash.close()  # type: ignore[attr-defined]  # (the crash log's open file)
     _installed.pop("path", None)

@@ -90,7 +90,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     elif os.environ.get("STUDYAPP_DATA"):
         path = Path(os.environ["STUDYAPP_DATA"])
     elif portable_data_dir() is not None:
-        path = portable_data_dir()  # type: ignore[assignment]
+        path = portable_data_dir()  # type: ignore[assignment]  # (not None: checked on the line above)
     else:
         import platformdirs  # only when no folder was given
 

@@ -419,9 +419,9 @@ def replay(setup: ContestSetup, events: Iterable[ContestEvent | Mapping[str, Any
                 continue  # nothing to cancel: ignore rather than refuse to open the contest
             j = active.pop()
             gone = evs[j]
-            scores[gone.team] -= gone.points  # type: ignore[index]
+            scores[gone.team] -= gone.points  # type: ignore[index]  # (a scoring event always names its team)
             if gone.kind == JUDGE:
-                (right if gone.correct else wrong)[gone.team] -= 1  # type: ignore[index]
+                (right if gone.correct else wrong)[gone.team] -= 1  # type: ignore[index]  # (a scoring event always names its team)
                 if gone.question == question:
                     judged = False
                     if round_ == BUZZ:

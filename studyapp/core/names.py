@@ -190,8 +190,8 @@ def order_people(
     people: Iterable[T],
     order: NameOrder | str = NameOrder.ROSTER,
     *,
-    name: Callable[[T], str] = lambda p: p.name,  # type: ignore[attr-defined]
-    roster_key: Callable[[T], object] = lambda p: p.sort_key,  # type: ignore[attr-defined]
+    name: Callable[[T], str] = lambda p: p.name,  # type: ignore[attr-defined]  # (the default: a roster row; callers pass their own for other rows)
+    roster_key: Callable[[T], object] = lambda p: p.sort_key,  # type: ignore[attr-defined]  # (the default: a roster row; callers pass their own for other rows)
 ) -> list[T]:
     """Return the people in the office's chosen order (a new list; the input is untouched).
 

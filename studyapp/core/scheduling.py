@@ -114,16 +114,16 @@ def review(
     fuzz: bool = True,
 ) -> Reviewed:
     """One review: `state` None starts a new card. `when` naive means local time."""
-    card = Card.from_dict(state) if state else Card(card_id=card_id)  # type: ignore[arg-type]
+    card = Card.from_dict(state) if state else Card(card_id=card_id)  # type: ignore[arg-type]  # (fsrs types its card dicts loosely)
     moment = _utc(when)
     card, _log = scheduler(desired_retention, fuzz).review_card(card, rating, moment)
-    return Reviewed(card.to_dict(), to_local(card.due), to_local(moment), rating)  # type: ignore[arg-type]
+    return Reviewed(card.to_dict(), to_local(card.due), to_local(moment), rating)  # type: ignore[arg-type]  # (fsrs types its card dicts loosely)
 
 
 def retrievability(state: dict[str, Any], when: dt.datetime | None = None,
                    desired_retention: float = DEFAULT_RETENTION) -> float:
     """Predicted chance (0..1) of recalling the answer now — for "mastery" hints."""
-    card = Card.from_dict(state)  # type: ignore[arg-type]
+    card = Card.from_dict(state)  # type: ignore[arg-type]  # (fsrs types its card dicts loosely)
     return float(scheduler(desired_retention).get_card_retrievability(card, _utc(when)))
 
 

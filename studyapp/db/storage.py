@@ -31,7 +31,7 @@ def _windows_kind(path: Path) -> str:
     if text.startswith("\\\\"):
         return NETWORK  # \\server\share
     root = os.path.splitdrive(text)[0] + "\\"
-    kind = ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root))  # type: ignore[attr-defined]
+    kind = ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root))  # type: ignore[attr-defined]  # (Windows only: not in the Linux stubs)
     return {2: REMOVABLE, 3: FIXED, 4: NETWORK, 5: REMOVABLE, 6: FIXED}.get(kind, UNKNOWN)
 
 

@@ -432,7 +432,7 @@ def _alive(pid: int) -> bool:
     if os.name == "nt":  # (os.kill on Windows would terminate the process, never test it)
         import ctypes
 
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # (Windows only: not in the Linux stubs)
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
             return False

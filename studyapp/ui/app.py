@@ -74,13 +74,13 @@ def configure_application(app: QApplication) -> str:
         return str(app.property("studyapp_font_family"))
     from studyapp.ui.qtfix import MainThreadGarbageCollector
 
-    app._studyapp_gc = MainThreadGarbageCollector(app)  # type: ignore[attr-defined]
+    app._studyapp_gc = MainThreadGarbageCollector(app)  # type: ignore[attr-defined]  # (kept alive on the application object)
     from studyapp.ui.qtfix import plain_text_message_boxes
 
-    app._studyapp_plain = plain_text_message_boxes(app)  # type: ignore[attr-defined]
+    app._studyapp_plain = plain_text_message_boxes(app)  # type: ignore[attr-defined]  # (kept alive on the application object)
     from studyapp.ui import screenfit
 
-    app._studyapp_fit = screenfit.install(app)  # type: ignore[attr-defined]
+    app._studyapp_fit = screenfit.install(app)  # type: ignore[attr-defined]  # (kept alive on the application object)
     app.setApplicationName(APP_TITLE)
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(APP_NAME)

@@ -72,5 +72,5 @@ class CrashReporter:
 
 def install(app: QApplication) -> CrashReporter:
     reporter = CrashReporter(app)
-    app._studyapp_crash = reporter  # type: ignore[attr-defined]
+    app._studyapp_crash = reporter  # type: ignore[attr-defined]  # (kept alive on the application object)
     return reporter

@@ -82,8 +82,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         # set by attach(); None only while the data folder is still opening at start-up, when
         # no menu, action or panel that reads them exists yet (closeEvent checks)
-        self.ctx: AppContext = None  # type: ignore[assignment]
-        self.reader: Reader = None  # type: ignore[assignment]
+        self.ctx: AppContext = None  # type: ignore[assignment]  # (None only until attach(): see the note above)
+        self.reader: Reader = None  # type: ignore[assignment]  # (None only until attach(): see the note above)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
         self.runner = TaskRunner(self)

@@ -155,7 +155,7 @@ class _Op(Generic[T]):
             log.info("%s: its window was closed before it started: not run", self._title)
             return None
         host = _host_of(self._parent)
-        ctx = host.ctx  # type: ignore[attr-defined]
+        ctx = host.ctx  # type: ignore[attr-defined]  # (the main window's, found by walking up the parents)
         op, with_progress = self._op, self._progress
 
         def work(progress, cancel):  # noqa: ANN001, ANN202 - worker thread
@@ -187,7 +187,7 @@ class _Op(Generic[T]):
             else:
                 report_failure(parent, self._title, exc)
 
-        task = host.runner.run(work, title=self._title, label=self._label,  # type: ignore[attr-defined]
+        task = host.runner.run(work, title=self._title, label=self._label,  # type: ignore[attr-defined]  # (the main window's, found by walking up the parents)
                                on_success=done, on_failure=failed, show_progress=self._dialog)
         task.finished.connect(lambda _ok: _PENDING.discard(id(key)))  # (cancelled: no callback)
         # (a window closed — and its runner with it — before the work ran: it never will)

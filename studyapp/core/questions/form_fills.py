@@ -334,7 +334,8 @@ class FillForms(FormBase):
 
 
 # verbs that place, issue or keep a named thing: the thing is the point of the rule
-_OBJECT_VERBS = frozenset("列入 纳入 载入 记入 出示 颁发 核发 发给 编制 设立 配备 取得 持有 吊销 制定 设置".split())
+# (not 制定: a body makes many rules, and 「……制定____」 fits any of them — round 49)
+_OBJECT_VERBS = frozenset("列入 纳入 载入 记入 出示 颁发 核发 发给 编制 设立 配备 取得 持有 吊销 设置".split())
 _OBJECT_VERB = re.compile("|".join(sorted(_OBJECT_VERBS, key=len, reverse=True)))
 # heads any matter takes (「纳入____工作」), and kinds whose name is in the words before them
 # (仲裁规则 names one rule, 管理办法 any)

@@ -405,7 +405,7 @@ class FormBase:
         condition: 「情节严重的，……」)."""
         if re.match(r"^[^，,。；;：:]{1,80}的[，,]", clause):
             return False
-        if re.match(r"^(?:对)?(?:负有责任的|直接负责的)", clause):
+        if re.match(r"^(?:对)?(?:负有责任的|直接负责的)|^具体", clause):
             return False  # 「……；负有责任的主管人员……4年内不得……」: responsible for the offence before (round 47)
         tagged = segment.tagged(clause[:16])
         if not tagged:
@@ -554,11 +554,24 @@ def _ch(text: str, i: int) -> str:
     return text[i] if 0 <= i < len(text) else "\x00"
 
 
+def _months_capped(f, text: str) -> set[float]:  # noqa: ANN001 - a numbers.Figure
+    """「六个月以上一年以下」: months at or above the range's upper bound written in years are
+    that bound itself (十二个月以上一年以下 is absurd — round 49)."""
+    m = re.match(r"(?:以上|至)([一二两三四五\d])年", text[f.end:f.end + 5]) if f.unit == "个月" else None
+    if m is None:
+        return set()
+    years = numbers.to_value(m.group(1).replace("两", "二"))
+    return {float(v) for v in range(int(12 * years), 1000)} if years else set()
+
+
 def _out_of_kind(f, text: str) -> set[float]:
     """Values that cannot stand for f in its sentence: an age of 18 or more for a minor
     (「不得招用已满十八周岁的未成年人」 is absurd, not a rule misremembered), more than 24 hours
     in a day (「每天（　　）值班」 beside 三十六小时 gives the key away), more than one day on
     one date (「在5月31日停止售烟二天」 contradicts itself)."""
+    capped = _months_capped(f, text)
+    if capped:
+        return capped
     if f.unit == "周岁" and "未成年" in text[f.end:f.end + 12]:
         return {float(v) for v in range(18, 121)}
     if f.unit == "小时" and f.value == 24 and not re.match(r"内|以内|之内|后|前|以上|以下|至", text[f.end:f.end + 2]):

@@ -111,7 +111,7 @@ class Unit:
         it (「公示期不少于五个工作日。」 after 「……提出拟录用人员名单，并予以公示。」) is shown
         after it: the context is then that sentence, ending with its full stop."""
         try:
-            return self._context  # type: ignore[has-type]
+            return self._context  # type: ignore[has-type]  # (set on first use)
         except AttributeError:
             pass
         own = self._own_context()
@@ -143,6 +143,8 @@ class Unit:
                 return None  # 「……将承诺书……公示」 after 「……书面承诺……的，可以按照简易程序……」: whose pledge (round 46)
         if self.before and not self.item and _named_by_before(self):
             return None  # 「登记内容和记录备份……」: what was registered, the sentence before says (round 40)
+        if re.match(r"^具体[\u4e00-\u9fff、]{0,12}(?:由|应当|按照|依照)", body):
+            return None  # 「具体报送内容、方式和期限由……规定」: of what, the sentence before says (round 49)
         if re.match(r"^(?:对)?(?:负有责任的|直接负责的|有关的?)(?:主管人员|领导人员|负责人|责任人员)", body):
             return None  # 「负有责任的主管人员……四年内不得从事……」: responsible for which misconduct (round 47)
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
@@ -221,6 +223,8 @@ class Unit:
             return None  # 「变更后的受托人……」「报告应当包括……」: which one, the sentence before says
         if len(body) < 24 and _ends_in_verb(body):
             return None  # 「被审计单位不得拒绝、拖延、谎报。」: refuse what, the sentence before says
+        if len(body) < 30 and re.search(r"(?:不得|应当|必须)(?:拒绝|拒不)?(?:接受|配合|拒绝)。?$", body):
+            return None  # 「被调出查验发票的单位和个人不得拒绝接受。」: accept what, the sentence before says (round 49)
         if len(body) < 16 and not (len(body) >= 12 and _ACTOR_FIRST.match(body)):
             return None  # 「公示期不少于五个工作日。」 says too little; 「国家实行……制度。」 names its actor
         if _ADJUNCT_ONLY.match(body):

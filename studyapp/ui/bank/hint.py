@@ -55,7 +55,7 @@ def open_review(anchor: QWidget | None, document_id: int) -> QWidget | None:
     if host is None:
         log.warning("no main window to open the review of document %d from", document_id)
         return None
-    window = host.open_bank(document_id)  # type: ignore[attr-defined]
+    window = host.open_bank(document_id)  # type: ignore[attr-defined]  # (the main window's own, which this module does not import)
     if window is not None:
         window.start_review()
     return window

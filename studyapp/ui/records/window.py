@@ -123,7 +123,7 @@ def open_question_in_bank(host: QWidget, question_id: int) -> None:
     from studyapp.ui.bank import ops as bank_ops
 
     def show(view) -> None:  # noqa: ANN001 - QuestionView
-        window = host.open_bank(document_id=view.document_id)  # type: ignore[attr-defined]
+        window = host.open_bank(document_id=view.document_id)  # type: ignore[attr-defined]  # (the main window's own, which this module does not import)
         if window is not None:
             window.refresh(select=question_id)
 
@@ -139,9 +139,9 @@ def open_records(host: QWidget, page: str = "sessions") -> RecordsWindow:
     window: RecordsWindow | None = getattr(host, "records_window", None)
     if window is None:
         opener = (lambda qid: open_question_in_bank(host, qid)) if hasattr(host, "open_bank") else None
-        window = RecordsWindow(host.ctx, getattr(host, "runner", None), host,  # type: ignore[attr-defined]
+        window = RecordsWindow(host.ctx, getattr(host, "runner", None), host,  # type: ignore[attr-defined]  # (the main window's, found by walking up the parents)
                                open_question=opener)
-        host.records_window = window  # type: ignore[attr-defined]
+        host.records_window = window  # type: ignore[attr-defined]  # (the main window's own, which this module does not import)
         window.setGeometry(host.geometry())
     elif not window.isVisible():
         window.refresh_all()

@@ -277,7 +277,7 @@ class RoomController(QObject):
             if window is self.audience_window or window is self.console_window:
                 if isinstance(obj, (QLineEdit, QAbstractSpinBox, QComboBox)):
                     return False  # typing a number of seconds or points
-                if self.handle_key(event):  # type: ignore[arg-type]
+                if self.handle_key(event):  # type: ignore[arg-type]  # (a key press: the event type was checked above)
                     return True
         # Not super().eventFilter(): this filter sees every event of the application, and
         # PySide6 6.12 leaks a reference to the bool it returns (Python 3.11 then aborts in

@@ -305,7 +305,7 @@ class RoomLauncher(QObject):
 
 def install_room_menu(window: QMainWindow) -> RoomLauncher:
     """A launcher for the main window's 会议室 menu; unfinished runs are announced at once."""
-    ctx: AppContext = window.ctx  # type: ignore[attr-defined]
+    ctx: AppContext = window.ctx  # type: ignore[attr-defined]  # (the main window's, found by walking up the parents)
     launcher = RoomLauncher(window, ctx)
     QTimer.singleShot(0, launcher, launcher.announce_unfinished)  # (not once the window is gone)
     return launcher

@@ -146,7 +146,7 @@ def ask(parent: QWidget, title: str, text: str, yes: str, no: str,
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes_button)
-    box.yes_button = yes_button  # type: ignore[attr-defined]
+    box.yes_button = yes_button  # type: ignore[attr-defined]  # (a handle kept on the widget for callers and tests)
     box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 420px; font-size: 13pt; }")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
@@ -157,7 +157,7 @@ def ask(parent: QWidget, title: str, text: str, yes: str, no: str,
             on_no()
 
     box.finished.connect(done)
-    parent.pending_box = box  # type: ignore[attr-defined]
+    parent.pending_box = box  # type: ignore[attr-defined]  # (a handle kept on the widget for callers and tests)
     box.open()
     return box
 
@@ -168,6 +168,6 @@ def tell(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QM
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 380px; font-size: 13pt; }")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    parent.pending_box = box  # type: ignore[attr-defined]
+    parent.pending_box = box  # type: ignore[attr-defined]  # (a handle kept on the widget for callers and tests)
     box.open()
     return box

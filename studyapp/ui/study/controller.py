@@ -79,9 +79,9 @@ class StudyController(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.ctx: AppContext = window.ctx  # type: ignore[attr-defined]
-        self.runner = window.runner  # type: ignore[attr-defined]
-        self.reader = window.reader  # type: ignore[attr-defined]
+        self.ctx: AppContext = window.ctx  # type: ignore[attr-defined]  # (the main window's, found by walking up the parents)
+        self.runner = window.runner  # type: ignore[attr-defined]  # (the main window's, found by walking up the parents)
+        self.reader = window.reader  # type: ignore[attr-defined]  # (the main window's, found by walking up the parents)
         self.person: PersonView | None = None
         self.page: StudyPage | None = None
         # reads made before anyone is chosen belong to whoever then picks their name
@@ -380,7 +380,7 @@ class StudyController(QObject):
 
     def _show_source(self, loc: Any, document_id: int | None) -> bool:
         self.show_reader()
-        return bool(self.window.show_source(loc.section_id, loc.start, loc.end, field=loc.field,  # type: ignore[attr-defined]
+        return bool(self.window.show_source(loc.section_id, loc.start, loc.end, field=loc.field,  # type: ignore[attr-defined]  # (the main window's own, which this module does not import)
                                             document_id=document_id))
 
     def show_wrong_source(self, item: WrongBookItem) -> Task:
@@ -648,6 +648,6 @@ def install_study(window: QMainWindow) -> StudyController:
     else:
         bar.addMenu(menu)
     controller.menu = menu
-    window.study = controller  # type: ignore[attr-defined]
+    window.study = controller  # type: ignore[attr-defined]  # (the main window's own, which this module does not import)
     controller.restore_learner()
     return controller

@@ -67,7 +67,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
-    box.ok = ok  # type: ignore[attr-defined]
+    box.ok = ok  # type: ignore[attr-defined]  # (a handle kept on the widget for callers and tests)
     return box
 
 
@@ -177,7 +177,7 @@ class PracticeSetupDialog(QDialog):
         layout.addWidget(self.error)
         self.button_box = _buttons(self, "开始练习")
         layout.addWidget(self.button_box)
-        self.button_box.ok.setEnabled(any(r.isEnabled() for r in self.radios.values()))  # type: ignore[attr-defined]
+        self.button_box.ok.setEnabled(any(r.isEnabled() for r in self.radios.values()))  # type: ignore[attr-defined]  # (a handle kept on the widget for callers and tests)
 
     def scope(self) -> Scope:
         doc = self.document.id if self.document is not None else None
@@ -341,7 +341,7 @@ class ExamSetupDialog(QDialog):
             total += sub
             count += self.counts[t].value()
         self.total.setText(f"共 {count} 题，满分 {points_text(total)} 分")
-        self.button_box.ok.setEnabled(count > 0)  # type: ignore[attr-defined]
+        self.button_box.ok.setEnabled(count > 0)  # type: ignore[attr-defined]  # (a handle kept on the widget for callers and tests)
 
     def blueprint(self) -> Blueprint:
         base = self.base or Blueprint(document_id=self.document.id)

@@ -1340,3 +1340,29 @@ def test_round_48_failures_stay_fixed() -> None:
     assert report.context() != ""  # whose report: the sentence before says (shown before it, or not asked)
     inputs = next(u for u in lex.units if "超剂量" in u.text)
     assert not any(why == "modal" and "可以" in new for _, _, new, why in forms._falsifications(inputs))
+
+
+def test_round_49_failures_stay_fixed() -> None:
+    """Round 49 (eight new laws and regulations, every proposed question rated): 62 / 67."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "第一条 税务机关在发票检查中，可以调出发票查验，并开具发票换票证。被调出查验发票的单位和个人不得拒绝接受。\n"
+        "第二条 属于国家禁止进口的废弃电器电子产品，不得进口。\n"
+        "第三条 国务院投资主管部门会同有关部门制定在线平台管理办法。\n"
+        "第四条 地方各级政府财政部门应当定期向上一级政府财政部门报送本级预算执行情况；具体报送内容、方式和期限由上一级财政部门规定。\n"
+        "第五条 中医医师超出注册的执业范围从事医疗活动的，由县级以上人民政府中医药主管部门责令暂停六个月以上一年以下执业活动。\n"
+        "第六条 违反本法规定的，责令暂停三个月以上一年以下执业活动。\n"))
+    forms = Forms(lex)
+    accept = next(u for u in lex.units if u.text.startswith("被调出查验"))
+    assert accept.context() != ""  # accept what: the sentence before says
+    ban = next(u for u in lex.units if "禁止进口" in u.text)
+    assert not [f for f in forms._falsifications(ban) if f[3] == "modal"]  # 「禁止进口的……可以进口」: absurd
+    rules = next(u for u in lex.units if "在线平台" in u.text)
+    assert not forms.fill_object(rules, random.Random(1))  # a body makes many rules: any fits
+    detail = next(u for u in lex.units if "报送内容" in u.text)
+    for c in forms.judge(detail, random.Random(1), False) + forms.judge(detail, random.Random(1), True):
+        assert not c.question.stem.startswith("具体")  # (shown with the clause it belongs to, or not at all)
+    months = next(u for u in lex.units if u.text.startswith("中医医师"))
+    for c in forms.figure_single(months, random.Random(1)):
+        assert not any(o.startswith(("十二个月", "12个月", "十八个月", "二十四个月")) for o in c.question.options)
