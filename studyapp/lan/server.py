@@ -90,6 +90,8 @@ class Snapshot:
     revealed: bool = False
     # after 公布答案: how many chose each option (single, multiple: per option; judge: 正确, 错误)
     distribution: tuple[tuple[str, int], ...] = ()
+    # 排行榜 (only when the host turned it on): (name, questions right) over the answers revealed
+    leaders: tuple[tuple[str, int], ...] = ()
 
 
 class PhoneQuizError(Exception):
@@ -137,6 +139,9 @@ class PhoneQuiz:
         self._clock = clock
         self._live = _Live()
         self._answers: dict[tuple[int, int], Any] = dict(known or {})
+        self._questions: dict[int, PhoneQuestion] = {}
+        self._revealed: set[int] = set()
+        self.leaderboard = False  # (off by default: a quiz to learn, not a race — the host may turn it on)
         self._joined: set[int] = set(joined)
         self._generation: dict[int, int] = {}
         self._hits: dict[str, deque[float]] = {}
@@ -198,6 +203,7 @@ class PhoneQuiz:
         with self._lock:
             self._live = _Live(question, None if seconds is None else self._clock() + seconds,
                                False, False, self._live.version + 1)
+            self._questions[question.index] = question
         self._notify()
 
     def lock(self) -> None:
@@ -212,6 +218,8 @@ class PhoneQuiz:
         with self._lock:
             self._live.locked = self._live.revealed = True
             self._live.version += 1
+            if self._live.question is not None:
+                self._revealed.add(self._live.question.index)
         self._notify()
 
     def clear(self) -> None:
@@ -240,7 +248,17 @@ class PhoneQuiz:
                     chose = [set(r) if isinstance(r, list) else {r} for r in mine]
                     shown = tuple(("ABCDEFGH"[i], sum(1 for c in chose if i in c)) for i in range(len(q.options)))
             return Snapshot(self.url, tuple(sorted(self._joined)), len(mine), len(self.people), dict(self.people),
-                            self._live.revealed, shown)
+                            self._live.revealed, shown, self._leaders() if self.leaderboard else ())
+
+    def _leaders(self, n: int = 5) -> tuple[tuple[str, int], ...]:
+        """The people with the most questions right among those revealed (ties: by name order)."""
+        right: dict[int, int] = {}
+        for (pid, index), response in self._answers.items():
+            q = self._questions.get(index)
+            if q is not None and index in self._revealed and grade({"type": q.type, "answer": q.answer}, response).correct:
+                right[pid] = right.get(pid, 0) + 1
+        order = sorted(right, key=lambda pid: (-right[pid], list(self.people).index(pid) if pid in self.people else 0))
+        return tuple((self.people.get(pid, str(pid)), right[pid]) for pid in order[:n])
 
     def _notify(self) -> None:
         loop, changed = self._loop, self._changed

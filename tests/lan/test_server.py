@@ -111,6 +111,9 @@ def test_a_phone_joins_by_name_answers_once_and_sees_its_own_result(quiz) -> Non
     view = first_event(quiz, token)
     assert view["reveal"] == {"answer_text": "A．市委", "correct": True} and view["mine"] == 0
     assert quiz.snapshot().distribution == (("A", 1), ("B", 0), ("C", 0), ("D", 0))
+    assert quiz.snapshot().leaders == ()  # the 排行榜 is off by default
+    quiz.leaderboard = True
+    assert quiz.snapshot().leaders == (("王德伦", 1),)
 
 
 def test_answers_are_refused_when_late_locked_or_for_another_question(quiz) -> None:

@@ -264,11 +264,16 @@ class AudienceView(QWidget):
         self.join_card.show()
         self._place_join()
 
-    def set_join_count(self, answered: int, expected: int, distribution: Sequence[tuple[str, int]] = ()) -> None:
-        """本题已答 N / M 人 (how many, never what); after 公布答案, how many chose each option."""
+    def set_join_count(self, answered: int, expected: int, distribution: Sequence[tuple[str, int]] = (),
+                       leaders: Sequence[tuple[str, int]] = ()) -> None:
+        """本题已答 N / M 人 (how many, never what); after 公布答案, how many chose each option;
+        the 排行榜 when the host turned it on."""
         text = f"本题已答 {answered} / {expected} 人"
         if distribution:
             text += "<br>" + "　".join(f"{html.escape(k)} {n}" for k, n in distribution)
+        if leaders:
+            text += "<br><br>排行榜<br>" + "<br>".join(f"{i}. {html.escape(name)}　{n} 题"
+                                                     for i, (name, n) in enumerate(leaders, start=1))
         if text != self.join_count.text():
             self.join_count.setText(text)
             self._place_join()

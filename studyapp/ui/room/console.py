@@ -216,6 +216,10 @@ class PresenterConsole(QWidget):
         self.phone_btn.clicked.connect(self._phones_clicked)
         self.phone_release = _button("解除绑定…", "某人换了手机或点错了姓名")
         self.phone_release.clicked.connect(lambda: cast("QuizRun", self.c).release_phone())
+        self.phone_leaders = QCheckBox("投影上显示排行榜")
+        self.phone_leaders.setToolTip("按已公布的题答对的题数，前五名（默认不显示）")
+        self.phone_leaders.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.phone_leaders.toggled.connect(lambda on: cast("QuizRun", self.c).set_leaderboard(on))
         self.phone_present = QCheckBox("结束时按手机加入情况登记出席")
         self.phone_present.setChecked(True)
         self.phone_present.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -225,7 +229,8 @@ class PresenterConsole(QWidget):
         layout.addWidget(self.phone_btn, 1, 0)
         layout.addWidget(self.phone_release, 1, 1)
         layout.addWidget(self.phone_status, 2, 0, 1, 2)
-        layout.addWidget(self.phone_present, 3, 0, 1, 2)
+        layout.addWidget(self.phone_leaders, 3, 0, 1, 2)
+        layout.addWidget(self.phone_present, 4, 0, 1, 2)
         return box
 
     def _phones_clicked(self) -> None:

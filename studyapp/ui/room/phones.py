@@ -49,6 +49,7 @@ class PhoneLink(QObject):
         super().__init__(parent)
         self.ctx, self.run_id = ctx, run_id
         self.quiz: PhoneQuiz | None = None
+        self.leaderboard = False
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._tally)
@@ -78,6 +79,7 @@ class PhoneLink(QObject):
             quiz = candidate
             break
         assert quiz is not None
+        quiz.leaderboard = self.leaderboard
         self.quiz = quiz
         self._poll.start()
         return quiz.url
@@ -112,6 +114,11 @@ class PhoneLink(QObject):
     def release(self, person_id: int) -> None:
         if self.quiz is not None:
             self.quiz.release(person_id)
+
+    def set_leaderboard(self, on: bool) -> None:
+        self.leaderboard = on
+        if self.quiz is not None:
+            self.quiz.leaderboard = on
 
     def snapshot(self) -> Snapshot | None:
         return None if self.quiz is None else self.quiz.snapshot()

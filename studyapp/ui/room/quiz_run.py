@@ -100,7 +100,12 @@ class QuizRun(RoomController):
 
     def _phones_tallied(self, snap: Snapshot) -> None:
         self.console.phones_tallied(snap)
-        self.audience.set_join_count(snap.answered, len(snap.joined) or snap.expected, snap.distribution)
+        self.audience.set_join_count(snap.answered, len(snap.joined) or snap.expected, snap.distribution, snap.leaders)
+
+    def set_leaderboard(self, on: bool) -> None:
+        """排行榜 on the projector (off by default)."""
+        if self.phones is not None:
+            self.phones.set_leaderboard(on)
 
     def _go_question(self, index: int) -> None:
         super()._go_question(index)
