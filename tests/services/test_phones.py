@@ -46,6 +46,11 @@ def test_phone_answers_are_kept_first_come_and_land_in_the_session(seeded_ctx: A
     assert got[a].score == 1 and got[b].score == 0 and got[a].note == "手机答题"
     assert sessions.get_session_detail(seeded_ctx, sid).full_marks == len(questions)
     assert people[2] not in got  # (nobody answered for them: no score, not a zero)
+    # every answer lands in the 试题分析: one row per question, the first one answered by both
+    items = scores.session_scores(seeded_ctx, sid).items
+    assert len(items) == len(questions)
+    first = next(i for i in items if i.question_id == q.id)
+    assert first.stat.correct_rate == 0.5
 
 
 def test_a_quiz_without_a_session_cannot_take_phones(seeded_ctx: AppContext, seed_id: int) -> None:
