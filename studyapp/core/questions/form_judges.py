@@ -298,7 +298,7 @@ class JudgeForms(FormBase):
         if re.match(r"超|低于|少于|高于|多于|突破|大于|小于", text[b:b + 2]):
             return False  # 「可以超过……总量控制指标」「可以超范围、超剂量使用」: a cap turned permission contradicts itself (round 48)
         verb = text[b:b + 2]
-        if len(verb) == 2 and re.search(r"(?:禁止|不得|严禁)" + re.escape(verb), text[lo:a]):
+        if len(verb) == 2 and any(ban + verb in text[lo:a] for ban in ("禁止", "不得", "严禁")):
             return False  # 「属于国家禁止进口的……，不得进口」 turned 可以 contradicts itself (round 49)
         if re.search(r"但是|除外|经[^，。；]{0,12}同意", text):
             return False  # 「不得采集……；但是，经本人书面同意的除外」: 可以 is true in the excepted case
