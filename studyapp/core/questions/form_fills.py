@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 from studyapp.core.questions import segment
 from studyapp.core.questions.enums import find_enumerations
@@ -201,21 +202,25 @@ class FillForms(FormBase):
                 if k == 1 and chunk[0][1] == "vn":
                     score -= 0.3
                 best.append((score + rng.random() * 0.2, a, b))
+        return self._best_blank(unit, ctx, best, 3, "term",
+                                lambda body, shown: len(shown) >= 12 and not (body.startswith(BLANK) and len(shown) < 20))
+
+    def _best_blank(self, unit: Unit, ctx: str, best: list[tuple[float, int, int]], tries: int, form: str,
+                    reads: Callable[[str, str], bool]) -> list[Candidate]:
+        """The best-scored blank whose window makes a stem that reads (`reads(body, what shows)`)."""
+        text = unit.text
         best.sort(key=lambda x: (-x[0], x[1]))
-        for score, a, b in best[:3]:
+        for score, a, b in best[:tries]:
             win = self.window(text, a, b)
             if win is None:
                 continue
             lo, hi = win
             body = text[lo:a] + BLANK + text[b:hi]
-            if not self._ok_body(body):
-                continue
-            visible = strip_end(body).replace(BLANK, "")
-            if len(visible) < 12 or (body.startswith(BLANK) and len(visible) < 20):
+            if not self._ok_body(body) or not reads(body, strip_end(body).replace(BLANK, "")):
                 continue
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "fill", stem, [], [text[a:b]])
-            return [Candidate(q, unit, score, "term", [text[a:b]])]
+            return [Candidate(q, unit, score, form, [text[a:b]])]
         return []
 
     def _one_institution(self, verb: str, kind: str, term: str) -> bool:
@@ -316,21 +321,7 @@ class FillForms(FormBase):
                 continue
             score = 0.9 + (0.3 if self.lex.count(term) == 1 else 0) + (0.2 if len(term) >= 4 else 0)
             best.append((score + rng.random() * 0.1, a, b))
-        best.sort(key=lambda x: (-x[0], x[1]))
-        for score, a, b in best[:2]:
-            win = self.window(text, a, b)
-            if win is None:
-                continue
-            lo, hi = win
-            body = text[lo:a] + BLANK + text[b:hi]
-            if not self._ok_body(body):
-                continue
-            if len(strip_end(body).replace(BLANK, "")) < 14:
-                continue
-            stem = self._stem(ctx, self._finish(body))
-            q = self._question(unit, "fill", stem, [], [text[a:b]])
-            return [Candidate(q, unit, score, "object", [text[a:b]])]
-        return []
+        return self._best_blank(unit, ctx, best, 2, "object", lambda _body, shown: len(shown) >= 14)
 
 
 # verbs that place, issue or keep a named thing: the thing is the point of the rule

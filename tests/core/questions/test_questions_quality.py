@@ -1306,63 +1306,54 @@ def test_the_thing_a_rule_puts_somewhere_or_hands_over_is_blanked() -> None:
 
 def test_round_47_failures_stay_fixed() -> None:
     """Round 47 (eight new laws and regulations, every proposed question rated): 58 / 64."""
-    from studyapp.core.questions.forms import Forms
-
-    lex = Lexicon(parse_text(
+    forms, unit = _forms_and_units(
         "第一条 全国性体育社会团体应当对在本体育社会团体注册的成员的下列行为规定处理措施和处理程序：\n"
         "（一）运动员使用兴奋剂的；\n（二）运动员辅助人员向运动员提供兴奋剂的。\n"
         "全国性体育社会团体应当将处理措施和处理程序报国务院体育主管部门备案。\n"
         "第二条 运动员管理单位向运动员提供兴奋剂的，由国务院体育主管部门责令改正；负有责任的主管人员和其他直接责任人员4年内不得从事体育管理工作。\n"
         "第三条 县级以上人民政府应当建立农田水利工程运行维护经费合理负担机制。\n"
-        "第四条 有关部门加大退化草原、退化湿地、沙化土地治理和水土流失防治的力度。\n"))
-    forms = Forms(lex)
-    measures = next(u for u in lex.units if u.text.startswith("全国性体育社会团体应当将"))
+        "第四条 有关部门加大退化草原、退化湿地、沙化土地治理和水土流失防治的力度。\n")
+    measures = unit("全国性体育社会团体应当将")
     assert forms._ready(measures) is None  # measures for which acts, the list before says
-    ban = next(u for u in lex.units if "4年内" in u.text)
+    ban = unit("4年内")
     for c in forms.figure_single(ban, random.Random(1)):
         assert "提供兴奋剂" in c.question.stem  # the misconduct stays in the stem
-    upkeep = next(u for u in lex.units if "运行维护经费" in u.text)
+    upkeep = unit("运行维护经费")
     assert not forms.fill_term(upkeep, random.Random(1))  # 运行维护 is one act: no blank after it
-    mixed = next(u for u in lex.units if "沙化土地" in u.text)
+    mixed = unit("沙化土地")
     assert not [c for c in forms.inline_lists(mixed, random.Random(1), {}) if c.type == "fill"]
 
 
 def test_round_48_failures_stay_fixed() -> None:
     """Round 48 (eight new laws and regulations, every proposed question rated): 87 / 89."""
-    from studyapp.core.questions.forms import Forms
-
-    lex = Lexicon(parse_text(
+    forms, unit = _forms_and_units(
         "第一条 海岸工程建设项目单位，必须对海洋环境进行科学调查，编制环境影响报告书（表）。"
         "在建设项目开工前，将环境影响报告书（表）报环境保护行政主管部门审查批准。\n"
-        "第二条 农产品生产经营者应当科学合理使用农业投入品，严格执行休药期的规定；不得超范围、超剂量使用农业投入品。\n"))
-    forms = Forms(lex)
-    report = next(u for u in lex.units if u.text.startswith("在建设项目开工前"))
+        "第二条 农产品生产经营者应当科学合理使用农业投入品，严格执行休药期的规定；不得超范围、超剂量使用农业投入品。\n")
+    report = unit("在建设项目开工前")
     assert report.context() != ""  # whose report: the sentence before says (shown before it, or not asked)
-    inputs = next(u for u in lex.units if "超剂量" in u.text)
+    inputs = unit("超剂量")
     assert not any(why == "modal" and "可以" in new for _, _, new, why in forms._falsifications(inputs))
 
 
 def test_round_49_failures_stay_fixed() -> None:
     """Round 49 (eight new laws and regulations, every proposed question rated): 62 / 67."""
-    from studyapp.core.questions.forms import Forms
-
-    lex = Lexicon(parse_text(
+    forms, unit = _forms_and_units(
         "第一条 税务机关在发票检查中，可以调出发票查验，并开具发票换票证。被调出查验发票的单位和个人不得拒绝接受。\n"
         "第二条 属于国家禁止进口的废弃电器电子产品，不得进口。\n"
         "第三条 国务院投资主管部门会同有关部门制定在线平台管理办法。\n"
         "第四条 地方各级政府财政部门应当定期向上一级政府财政部门报送本级预算执行情况；具体报送内容、方式和期限由上一级财政部门规定。\n"
         "第五条 中医医师超出注册的执业范围从事医疗活动的，由县级以上人民政府中医药主管部门责令暂停六个月以上一年以下执业活动。\n"
-        "第六条 违反本法规定的，责令暂停三个月以上一年以下执业活动。\n"))
-    forms = Forms(lex)
-    accept = next(u for u in lex.units if u.text.startswith("被调出查验"))
+        "第六条 违反本法规定的，责令暂停三个月以上一年以下执业活动。\n")
+    accept = unit("被调出查验")
     assert accept.context() != ""  # accept what: the sentence before says
-    ban = next(u for u in lex.units if "禁止进口" in u.text)
+    ban = unit("禁止进口")
     assert not [f for f in forms._falsifications(ban) if f[3] == "modal"]  # 「禁止进口的……可以进口」: absurd
-    rules = next(u for u in lex.units if "在线平台" in u.text)
+    rules = unit("在线平台")
     assert not forms.fill_object(rules, random.Random(1))  # a body makes many rules: any fits
-    detail = next(u for u in lex.units if "报送内容" in u.text)
+    detail = unit("报送内容")
     for c in forms.judge(detail, random.Random(1), False) + forms.judge(detail, random.Random(1), True):
         assert not c.question.stem.startswith("具体")  # (shown with the clause it belongs to, or not at all)
-    months = next(u for u in lex.units if u.text.startswith("中医医师"))
+    months = unit("中医医师超出")
     for c in forms.figure_single(months, random.Random(1)):
         assert not any(o.startswith(("十二个月", "12个月", "十八个月", "二十四个月")) for o in c.question.options)
