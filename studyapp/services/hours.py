@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlalchemy import extract, select
+from sqlalchemy import select
 
 from studyapp.core.names import NameOrder, order_people
 from studyapp.db.models import StudySession
@@ -40,20 +40,28 @@ def person_hours(ctx: AppContext, year: int, person_id: int | None = None) -> di
     """person id -> (学时, sessions attended) for the year's dated sessions (of one person only,
     for the 首页, when `person_id` is given)."""
     per_hour = float(get_setting(ctx, "hours.branch_study"))
-    query = (select(Attendance.person_id, Attendance.status, Attendance.hours,
-                    StudySession.hours, StudySession.start_time, StudySession.end_time)
-             .join(StudySession, StudySession.id == Attendance.session_id)
-             .where(extract("year", StudySession.date) == year))
-    if person_id is not None:
-        query = query.where(Attendance.person_id == person_id)
+    # the year's sessions once (a date range the planner can search, each session's 学时 worked
+    # out once), then their attendance rows — not the session's fields again on every row
+    first, after = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
     with ctx.begin() as session:
+        session_hours = {
+            sid: effective_hours(h, start, end, per_hour)
+            for sid, h, start, end in session.execute(
+                select(StudySession.id, StudySession.hours, StudySession.start_time, StudySession.end_time)
+                .where(StudySession.date >= first, StudySession.date < after))
+        }
+        query = (select(Attendance.person_id, Attendance.session_id, Attendance.status, Attendance.hours)
+                 .join(StudySession, StudySession.id == Attendance.session_id)
+                 .where(StudySession.date >= first, StudySession.date < after))
+        if person_id is not None:
+            query = query.where(Attendance.person_id == person_id)
         rows = session.execute(query).all()
-    out: dict[int, tuple[float, int]] = {}
-    for pid, status, override, s_hours, start, end in rows:
-        got = credited(status, override, effective_hours(s_hours, start, end, per_hour))
-        hours, count = out.get(pid, (0.0, 0))
-        out[pid] = (hours + got, count + (1 if status in PRESENT_STATUSES else 0))
-    return out
+    totals: dict[int, float] = {}
+    counts: dict[int, int] = {}
+    for pid, sid, status, override in rows:
+        totals[pid] = totals.get(pid, 0.0) + credited(status, override, session_hours[sid])
+        counts[pid] = counts.get(pid, 0) + (status in PRESENT_STATUSES)
+    return {pid: (totals[pid], counts[pid]) for pid in totals}
 
 
 def ledger(

@@ -253,8 +253,13 @@ class PresenterConsole(QWidget):
         if snap is None:
             self.phone_status.setText("未开启")
             return
+        names = [snap.people.get(pid, "") for pid in snap.joined]
+        shown = "、".join(names[:12]) + ("等" if len(names) > 12 else "")
         self.phone_status.setText(f"{html.escape(snap.url)}<br>已加入 <b>{len(snap.joined)}</b> / {snap.expected} 人，"
                                   f"本题已答 <b>{snap.answered}</b> 人")
+        missing = [n for pid, n in snap.people.items() if pid not in set(snap.joined)]
+        self.phone_status.setToolTip(("已加入：" + shown if names else "还没有人加入")
+                                     + ("\n未加入：" + "、".join(missing) if missing else ""))
 
     def mark_present_from_phones(self) -> bool:
         return self.phone_box is not None and self.phone_present.isChecked()

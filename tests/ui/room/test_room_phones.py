@@ -51,6 +51,7 @@ def test_phones_join_answer_and_their_scores_reach_the_session(open_room, start_
     c.toggle_reveal()
     qtbot.waitUntil(lambda: "<br>" in c.audience.join_count.text(), timeout=3000)  # then what each chose
     assert "已加入 <b>1</b> / 6" in c.console.phone_status.text()
+    assert c.console.phone_status.toolTip().startswith(f"已加入：{listed['people'][0]['name']}")  # who, and who not
     # the answer is stored at once (a crash of the host loses nothing)
     assert [e for e in room.get_run(seeded_ctx, run_id).events if e["kind"] == "phone_answer"]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
