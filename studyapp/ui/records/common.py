@@ -119,19 +119,22 @@ def make_table(parent: QWidget, headers: Iterable[str], *, stretch: Iterable[int
     return table
 
 
+# (combined once: a county's lists make tens of thousands of cells, and every enum | costs)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 def cell(text: str, *, data: object = None, right: bool = False, center: bool = False,
          editable: bool = False, tip: str = "", background: str | None = None,
          ink: str | None = None) -> QTableWidgetItem:
     """One table cell; read-only unless `editable`, numbers right-aligned like a ledger."""
     item = QTableWidgetItem(text)
-    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-    if editable:
-        flags |= Qt.ItemFlag.ItemIsEditable
-    item.setFlags(flags)
+    item.setFlags(_EDITABLE if editable else _READ_ONLY)
     if data is not None:
         item.setData(ID_ROLE, data)
     if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(_RIGHT)
     elif center:
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
     if tip:
