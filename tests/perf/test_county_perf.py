@@ -63,10 +63,9 @@ def test_records_reads_at_county_size(tmp_path: Path, report) -> None:  # noqa: 
         t = time.perf_counter()
         ctx, sids = build(tmp_path / f"x{scale}", int(1000 * scale), int(2000 * scale), 100, int(50 * scale))
         built = time.perf_counter() - t
-        year = 2023
         reads = {
             "学习会 list": lambda ctx=ctx: sessions.list_sessions(ctx),
-            "学时台账 (one year)": lambda ctx=ctx: hours.ledger(ctx, year),
+            "学时台账 (one year)": lambda ctx=ctx: hours.ledger(ctx, 2023),
             "人员名单": lambda ctx=ctx: roster.list_people(ctx),
             "考勤 of a session": lambda ctx=ctx, sid=sids[0]: attendance.sheet(ctx, sid),
             "成绩 of a session (500 people)": lambda ctx=ctx, sid=sids[-1]: scores.session_scores(ctx, sid),
