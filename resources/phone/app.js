@@ -71,7 +71,11 @@
   function render(s) {
     $("who").textContent = s.name ? "答题人：" + s.name : "";
     var q = s.question;
-    if (!q) { current = null; show("wait"); clock(null); return; }
+    if (!q) {
+      current = null; show("wait"); clock(null);
+      $("waittext").textContent = s.signin ? "签到成功！" + s.name + "，欢迎参加学习。" : "请看投影，等待主持人出题。";
+      return;
+    }
     var fresh = !current || current.index !== q.index;
     current = q;
     show("ask");

@@ -126,7 +126,8 @@ class PhoneQuiz:
     def __init__(self, people: dict[int, str], store: Any, *, host: str = "127.0.0.1", port: int = 0,
                  code: str | None = None, secret: bytes | None = None,
                  known: dict[tuple[int, int], Any] | None = None, joined: tuple[int, ...] = (),
-                 rate_max: int = RATE_MAX, clock: Callable[[], float] = time.monotonic) -> None:
+                 rate_max: int = RATE_MAX, signin: bool = False,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         """`code` and `secret` are kept with the run: a quiz reopened after the host PC stopped
         serves the same address and honours the tokens the phones hold, so they go on."""
         self.people = dict(people)
@@ -136,6 +137,7 @@ class PhoneQuiz:
         self.code = code or secrets.token_urlsafe(9)
         self.secret = secret or secrets.token_bytes(32)
         self.rate_max = rate_max
+        self.signin = signin  # 手机签到: choosing one's name is the whole of it (no questions)
         self._clock = clock
         self._live = _Live()
         self._answers: dict[tuple[int, int], Any] = dict(known or {})
@@ -410,7 +412,7 @@ class PhoneQuiz:
         with self._lock:
             live = self._live
             q = live.question
-            out: dict[str, Any] = {"version": live.version, "name": self.people.get(pid, "")}
+            out: dict[str, Any] = {"version": live.version, "name": self.people.get(pid, ""), "signin": self.signin}
             if q is None:
                 out["question"] = None
                 return out

@@ -54,6 +54,21 @@ def people(ctx: AppContext, run_id: int) -> list[PhonePerson]:
     return [PhonePerson(r.person_id, r.display_name, r.unit) for r in rows if r.status not in ("leave", "absent")]
 
 
+def signin_people(ctx: AppContext, session_id: int) -> list[PhonePerson]:
+    """手机签到 for any study session: everyone expected may sign in (one marked 请假 who came
+    after all too)."""
+    return [PhonePerson(r.person_id, r.display_name, r.unit) for r in attendance.sheet(ctx, session_id)]
+
+
+def sign_in(ctx: AppContext, session_id: int, person_id: int) -> bool:
+    """A phone signed someone in: 出席, unless already marked 出席 or 迟到 (a 迟到 stays)."""
+    row = next((r for r in attendance.sheet(ctx, session_id) if r.person_id == person_id), None)
+    if row is not None and row.status in ("present", "late"):
+        return False
+    attendance.mark(ctx, session_id, person_id, "present")  # (the audit log says when)
+    return True
+
+
 def record_join(ctx: AppContext, run_id: int, person_id: int) -> None:
     """A phone bound to this person (kept in the run: who joined survives a restart)."""
     append_event(ctx, run_id, JOIN_EVENT, {"person": int(person_id)})

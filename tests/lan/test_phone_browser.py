@@ -75,3 +75,17 @@ def test_the_page_is_small_and_fetches_nothing_from_outside() -> None:
     for f in folder.iterdir():
         text = f.read_text(encoding="utf-8")
         assert "http://" not in text and "https://" not in text and "//cdn" not in text, f.name
+
+
+def test_a_phone_signs_in(browser) -> None:
+    store = Store()
+    quiz = PhoneQuiz({1: "王德伦", 2: "李红梅"}, store, signin=True)
+    quiz.start()
+    try:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(quiz.url)
+        page.locator("#people button", has_text="李红梅").click()
+        page.locator("#waittext", has_text="签到成功").wait_for()
+        assert store.joins == [2] and "李红梅" in page.inner_text("#waittext")
+    finally:
+        quiz.stop()

@@ -59,3 +59,16 @@ def test_a_quiz_without_a_session_cannot_take_phones(seeded_ctx: AppContext, see
         phones.people(seeded_ctx, run_id)
     with pytest.raises(UserError, match="没有关联学习会"):
         phones.save_scores(seeded_ctx, run_id)
+
+
+def test_a_phone_sign_in_marks_present_and_keeps_a_late_mark(seeded_ctx: AppContext, seed_id: int) -> None:
+    sid, people = make_session(seeded_ctx, seed_id, mark=False)
+    attendance.mark(seeded_ctx, sid, people[1], "late")
+    attendance.mark(seeded_ctx, sid, people[2], "leave")
+    assert {p.person_id for p in phones.signin_people(seeded_ctx, sid)} == set(people)  # (one on leave may come)
+    assert phones.sign_in(seeded_ctx, sid, people[0]) is True
+    assert phones.sign_in(seeded_ctx, sid, people[1]) is False  # 迟到 stays
+    assert phones.sign_in(seeded_ctx, sid, people[2]) is True  # came after all
+    marks = {r.person_id: (r.status, r.reason) for r in attendance.sheet(seeded_ctx, sid)}
+    assert marks[people[0]] == ("present", "") and marks[people[1]][0] == "late"
+    assert marks[people[2]][0] == "present"

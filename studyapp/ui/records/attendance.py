@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -118,6 +119,9 @@ class AttendancePanel(QWidget):
         self.import_button.setToolTip("从 Excel 或 CSV 考勤表导入（姓名、状态、原因，可加单位、学时）；"
                                       "有问题的行逐行列出，整份文件无误才保存")
         self.import_button.clicked.connect(lambda: self.import_file())
+        self.phone_button = QPushButton("手机签到…", self)
+        self.phone_button.setToolTip("参会人员用手机扫码、点选姓名即记为出席（单位局域网内，不需要互联网）")
+        self.phone_button.clicked.connect(self.phone_signin)
         self.remove_button = QPushButton("移出名单", self)
         self.remove_button.setToolTip("此人本次不应参加（如不在本支部），从应到人员中去掉")
         self.remove_button.clicked.connect(self.remove_selected)
@@ -150,6 +154,7 @@ class AttendancePanel(QWidget):
         actions = QHBoxLayout()
         actions.setSpacing(8)
         actions.addWidget(self.all_present)
+        actions.addWidget(self.phone_button)
         actions.addWidget(self.remove_button)
         actions.addWidget(self.import_button)
         actions.addStretch(1)
@@ -344,6 +349,19 @@ class AttendancePanel(QWidget):
             self.imported.emit(result)
 
         records_ops.import_attendance(self, self.session_id, path).success(done).run()
+
+    def phone_signin(self) -> QDialog | None:
+        """手机签到 for this session; the marks are read again when the dialog closes."""
+        if self.session_id is None:
+            return None
+        from studyapp.ui.records.signin import PhoneSigninDialog
+
+        dialog = PhoneSigninDialog(self.ctx, self.session_id, "学习会手机签到", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
+        self.signin_dialog = dialog
+        return dialog
 
     def mark_all_present(self) -> None:
         """Everyone not yet marked becomes 出席 (marks already made are kept); nobody expected

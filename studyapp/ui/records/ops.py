@@ -10,7 +10,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from studyapp.services import attendance, audit, documents, files, hours, papers, printing, roster, scores, sessions
+from studyapp.services import (
+    attendance,
+    audit,
+    documents,
+    files,
+    hours,
+    papers,
+    phones,
+    printing,
+    roster,
+    scores,
+    sessions,
+)
 from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
 from studyapp.services.dto_records import (
     AttendanceRow,
@@ -321,3 +333,23 @@ def paper_builders(ctx, made: list, answer_sheets: bool) -> tuple[Callable[[str]
     """The builders the two previews run on the worker: the 试卷 (with its 答题卡) and the key."""
     return (lambda _order: papers.paper_pdf(ctx, made, answer_sheets=answer_sheets),
             lambda _order: papers.key_pdf(ctx, made))
+
+
+# 手机签到 (studyapp.lan serves the phones; these are its doors to the database) -------------------------
+def signin_people_now(ctx, session_id: int) -> dict[int, str]:  # noqa: ANN001
+    """Who may sign in on a phone: the session's expected attendees (id → name as listed)."""
+    return {p.person_id: p.name for p in phones.signin_people(ctx, session_id)}
+
+
+class SigninStore:
+    """The sign-in server's store: a join marks the person 出席 at once (one short transaction
+    on the server's writer thread)."""
+
+    def __init__(self, ctx, session_id: int) -> None:  # noqa: ANN001
+        self.ctx, self.session_id = ctx, session_id
+
+    def record_join(self, person_id: int) -> None:
+        phones.sign_in(self.ctx, self.session_id, person_id)
+
+    def record_answer(self, *_args: object) -> None:
+        raise RuntimeError("手机签到没有试题")
