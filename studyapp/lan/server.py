@@ -29,7 +29,6 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -161,8 +160,18 @@ class PhoneQuiz:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}/{self.code}/"
 
-    def start(self, timeout: float = 10.0) -> str:
-        """Start serving in a thread; returns the address phones open."""
+    def start(self, timeout: float = 10.0, *, or_any_port: bool = False) -> str:
+        """Start serving in a thread; returns the address phones open. With `or_any_port`, a
+        taken port (another program, a quiz still closing) gives way to any free one."""
+        try:
+            return self._start(timeout)
+        except PhoneQuizError:
+            if not or_any_port or self.port == 0:
+                raise
+            self.port = 0
+            return self._start(timeout)
+
+    def _start(self, timeout: float) -> str:
         ready = threading.Event()
         failure: list[BaseException] = []
 
@@ -174,6 +183,7 @@ class PhoneQuiz:
                 loop.run_until_complete(self._serve())
             except BaseException as exc:  # noqa: BLE001 - reported to the host below
                 failure.append(exc)
+                loop.close()
                 ready.set()
                 return
             ready.set()
@@ -480,7 +490,3 @@ def _response_of(q: PhoneQuestion, answer: Any) -> Any:
     if q.type == "judge":
         return answer if isinstance(answer, bool) else None
     return None
-
-
-def page_dir() -> Path:
-    return paths.resources_dir() / "phone"

@@ -18,6 +18,8 @@ from studyapp.db.models_records import Attendance, Person, Score
 from studyapp.services import attendance, hours, roster, scores, sessions
 from studyapp.services.context import AppContext
 
+from .conftest import best_of
+
 pytestmark = pytest.mark.perf
 
 
@@ -47,16 +49,6 @@ def build(folder: Path, people: int, n_sessions: int, per_session: int, scored: 
     return ctx, sids
 
 
-def _best(fn, n: int = 3) -> float:  # noqa: ANN001
-    fn()
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
 def test_records_reads_at_county_size(tmp_path: Path, report) -> None:  # noqa: ANN001
     timings: dict[str, list[float]] = {}
     for scale in (0.5, 1.0):
@@ -72,7 +64,7 @@ def test_records_reads_at_county_size(tmp_path: Path, report) -> None:  # noqa: 
             "学习会 detail": lambda ctx=ctx, sid=sids[0]: sessions.get_session_detail(ctx, sid),
         }
         for name, fn in reads.items():
-            timings.setdefault(name, []).append(_best(fn))
+            timings.setdefault(name, []).append(best_of(fn, repeat=3))
         report(f"scale {scale}: built in {built:.1f} s")
         ctx.close()
     worst = 0.0

@@ -73,21 +73,11 @@ class PhoneSigninDialog(QDialog):
             if not people:
                 raise UserError("这次学习会还没有应到人员：请先“加入应到名单”。")
             store = records_ops.SigninStore(self.ctx, self.session_id)
-            quiz = None
-            for port in (DEFAULT_PORT, 0):
-                candidate = PhoneQuiz(people, store, host=self.address.currentText(), port=port, signin=True)
-                try:
-                    candidate.start()
-                except PhoneQuizError:
-                    if port == 0:
-                        raise
-                    continue
-                quiz = candidate
-                break
+            quiz = PhoneQuiz(people, store, host=self.address.currentText(), port=DEFAULT_PORT, signin=True)
+            quiz.start(or_any_port=True)
         except (UserError, PhoneQuizError) as e:
             QMessageBox.warning(self, "手机签到", e.message if isinstance(e, UserError) else str(e))
             return
-        assert quiz is not None
         self.quiz = quiz
         self.qr.setPixmap(qr_pixmap(quiz.url, 260))
         self.url.setText(f"手机扫码签到：{html.escape(quiz.url)}<br>Windows 防火墙询问时请选“允许”")

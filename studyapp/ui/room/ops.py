@@ -151,6 +151,8 @@ def save_paper_scores(parent: QObject, run_id: int) -> CollectionOp[int]:
 
 
 # 手机答题 (studyapp.lan serves the phones; these are its doors to the database) -----------------------
+PHONE_TYPES = phones.PHONE_TYPES  # what a phone answers (a blank or a short answer is written on paper)
+
 @dataclass(frozen=True)
 class PhoneSetup:
     """What a phone quiz starts from: who may bind, what was answered and who joined before (a

@@ -13,19 +13,18 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QPixmap
 
-from studyapp.lan.server import PhoneQuestion, PhoneQuiz, PhoneQuizError, Snapshot
+from studyapp.lan.server import PhoneQuestion, PhoneQuiz, Snapshot
 from studyapp.services.dto_room import RoomQuestion
 from studyapp.ui.room import ops as room_ops
 
 log = logging.getLogger("studyapp.room")
 
-PHONE_TYPES = ("single", "multiple", "judge")  # what a phone answers (a blank is written on paper)
 POLL_MS = 500
 DEFAULT_PORT = 8765
 
 
 def phone_question(q: RoomQuestion, count: int) -> PhoneQuestion:
-    return PhoneQuestion(q.index, q.index + 1, count, q.type if q.type in PHONE_TYPES else "paper",
+    return PhoneQuestion(q.index, q.index + 1, count, q.type if q.type in room_ops.PHONE_TYPES else "paper",
                          q.type_name, q.stem, q.options if q.type != "judge" else (), q.answer, q.answer_text)
 
 
@@ -66,19 +65,9 @@ class PhoneLink(QObject):
         secret = bytes.fromhex(saved["secret"]) if isinstance(saved.get("secret"), str) else None
         port = int(saved.get("port") or DEFAULT_PORT)
         store = room_ops.PhoneStore(self.ctx, self.run_id)
-        quiz = None
-        for attempt in (port, 0):  # the kept port, else any free one
-            candidate = PhoneQuiz(setup.people, store, host=host, port=attempt, code=saved.get("code"),
-                                  secret=secret, known=setup.known, joined=setup.joined)
-            try:
-                candidate.start()
-            except PhoneQuizError:
-                if attempt == 0:
-                    raise
-                continue
-            quiz = candidate
-            break
-        assert quiz is not None
+        quiz = PhoneQuiz(setup.people, store, host=host, port=port, code=saved.get("code"),
+                         secret=secret, known=setup.known, joined=setup.joined)
+        quiz.start(or_any_port=True)  # (the kept port, else any free one)
         quiz.leaderboard = self.leaderboard
         self.quiz = quiz
         self._poll.start()

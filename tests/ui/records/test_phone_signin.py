@@ -3,21 +3,8 @@ name, the person is 出席 at once; a 迟到 already marked stays; closing stops
 
 from __future__ import annotations
 
-import json
-import urllib.error
-import urllib.request
-
 from studyapp.services import attendance
-
-
-def call(url: str, path: str, body: dict | None = None) -> tuple[int, dict]:
-    req = urllib.request.Request(url + path, data=None if body is None else json.dumps(body).encode(),
-                                 method="GET" if body is None else "POST", headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=5) as r:
-            return r.status, json.loads(r.read().decode())
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read().decode())
+from tests.ui.room.test_room_phones import call
 
 
 def test_a_phone_signs_a_person_in(qtbot, records, people, seed_session, settle) -> None:  # noqa: ANN001
