@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.names import NameOrder
 from studyapp.ui import filedialogs, style
+from studyapp.ui.cells import ID_ROLE
+from studyapp.ui.rowtable import RowTable
 
 log = logging.getLogger("studyapp.ui")
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ORDER_LABELS: tuple[tuple[str, str], ...] = (
     (NameOrder.ROSTER.value, "名册顺序"),
     (NameOrder.STROKES.value, "姓氏笔画"),
@@ -182,7 +183,7 @@ def choose_save_path(parent: QWidget, title: str, suggested: str, filter_: str) 
     return filedialogs.save_path(parent, title, suggested, filter_)
 
 
-def selected_data(table: QTableWidget, column: int = 0) -> int | None:
+def selected_data(table: QTableWidget | RowTable, column: int = 0) -> int | None:
     """The ID_ROLE data of the selected row — a person's, a session's or a question's id — or
     None when nothing is selected."""
     model = table.selectionModel()
@@ -194,14 +195,21 @@ def selected_data(table: QTableWidget, column: int = 0) -> int | None:
     return None if data is None else int(data)
 
 
-def select_by_data(table: QTableWidget, value: object, column: int = 0) -> bool:
+def select_by_data(table: QTableWidget | RowTable, value: object, column: int = 0) -> bool:
+    model = table.model()
     for row in range(table.rowCount()):
-        item = table.item(row, column)
-        if item is not None and item.data(ID_ROLE) == value:
+        index = model.index(row, column)
+        if model.data(index, ID_ROLE) == value:
             table.selectRow(row)
-            table.scrollToItem(item)
+            table.scrollTo(index)
             return True
     return False
+
+
+def make_row_table(parent: QWidget, headers: Iterable[str], *, stretch: Iterable[int] = ()) -> RowTable:
+    """A long read-only list (学习会, 人员名单, 学时台账): rows kept as values, only those on screen
+    drawn (see ui/rowtable.py)."""
+    return RowTable(list(headers), parent, stretch=stretch)
 
 
 Notify = Callable[[str], None]

@@ -31,8 +31,7 @@ from studyapp.ui.records.common import (
     SHORT_BG,
     Notify,
     OrderSwitch,
-    cell,
-    make_table,
+    make_row_table,
     muted_label,
     number,
     select_by_data,
@@ -40,6 +39,7 @@ from studyapp.ui.records.common import (
     title_label,
 )
 from studyapp.ui.records.preview import PdfPreviewDialog, open_preview
+from studyapp.ui.rowtable import Cell
 from studyapp.ui.tasks import TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -86,7 +86,7 @@ class HoursPanel(QWidget):
         self.summary = QLabel("", self)
         self.summary.setObjectName("hoursSummary")
         self.summary.setStyleSheet(f"font-size: 12pt; color: {style.INK};")
-        self.table = make_table(self, COLUMNS, stretch=(3,))
+        self.table = make_row_table(self, COLUMNS, stretch=(3,))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.personal_button = QPushButton("个人学习档案…", self)
         self.personal_button.setToolTip("所选人员本年度的学习记录、学时和成绩，可打印存档")
@@ -143,16 +143,16 @@ class HoursPanel(QWidget):
             return
         rows = list(ledger.short if self.only_short.isChecked() else ledger.rows)
         self.shown = rows
-        self.table.setRowCount(len(rows))
+        cells = []
         for r, row in enumerate(rows):
             bg = None if row.reached else SHORT_BG
             gap = "已达标" if row.reached else f"还差 {number(row.short)}"
-            values = (str(r + 1), row.display_name or row.name, row.unit, row.post, str(row.sessions),
-                      number(row.hours), gap)
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, cell(value, data=row.person_id if c == 0 else None,
-                                              right=c in (0, 4, 5), background=bg,
-                                              ink=style.WARN_INK if (c == 6 and not row.reached) else None))
+            cells.append((Cell(str(r + 1), row.person_id, right=True, background=bg),
+                          Cell(row.display_name or row.name, background=bg), Cell(row.unit, background=bg),
+                          Cell(row.post, background=bg), Cell(str(row.sessions), right=True, background=bg),
+                          Cell(number(row.hours), right=True, background=bg),
+                          Cell(gap, background=bg, ink=None if row.reached else style.WARN_INK)))
+        self.table.set_rows(cells)
         short = len(ledger.short)
         total = len(ledger.rows)
         self.summary.setText(

@@ -44,6 +44,7 @@ from studyapp.ui.records.common import (
     OrderSwitch,
     cell,
     choose_table_file,
+    make_row_table,
     make_table,
     muted_label,
     number,
@@ -52,6 +53,7 @@ from studyapp.ui.records.common import (
     selected_data,
     title_label,
 )
+from studyapp.ui.rowtable import Cell
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -261,7 +263,7 @@ class RosterPanel(QWidget):
         self.import_button.setToolTip("从 Excel（.xlsx）或 CSV 文件导入名单，列：姓名、单位、职务、排序号、分组")
         self.import_button.clicked.connect(lambda: self.import_file())
 
-        self.table = make_table(self, COLUMNS, stretch=(5,))
+        self.table = make_row_table(self, COLUMNS, stretch=(5,))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
@@ -307,7 +309,7 @@ class RosterPanel(QWidget):
         names: dict[str, int] = {}
         for p in self.people:
             names[p.name] = names.get(p.name, 0) + 1
-        self.table.setRowCount(len(self.people))
+        rows = []
         for r, p in enumerate(self.people):
             shown = p.display_name or p.name
             tip = ""
@@ -318,10 +320,10 @@ class RosterPanel(QWidget):
                 tip = "已停用：保留在历史记录中，不再列入新的学习会"
             elif names[p.name] > 1:
                 tip = f"名册中有 {names[p.name]} 位“{p.name}”，以单位区分"
-            values = (str(r + 1), shown, p.unit, p.post, number(p.sort_no), "、".join(p.groups))
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, cell(value, data=p.id if c == 0 else None, right=c in (0, 4),
-                                              tip=tip if c == 1 else "", ink=ink))
+            rows.append((Cell(str(r + 1), p.id, right=True, ink=ink), Cell(shown, tip=tip, ink=ink),
+                         Cell(p.unit, ink=ink), Cell(p.post, ink=ink), Cell(number(p.sort_no), right=True, ink=ink),
+                         Cell("、".join(p.groups), ink=ink)))
+        self.table.set_rows(rows)
         active = sum(1 for p in self.people if p.active)
         self.count_label.setText(f"共 {active} 人" + (f"，另有 {len(self.people) - active} 人已停用"
                                                      if len(self.people) > active else ""))

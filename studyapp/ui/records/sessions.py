@@ -43,14 +43,14 @@ from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
 from studyapp.services.dto_records import STUDY_MODES, SessionDetail, SessionDraft
 from studyapp.ui import style
 from studyapp.ui.cells import item_at
+from studyapp.ui.lazy import LazyPage
 from studyapp.ui.ops import Changes, hub
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.attendance import AttendancePanel
 from studyapp.ui.records.common import (
     ERROR_INK,
     Notify,
-    cell,
-    make_table,
+    make_row_table,
     muted_label,
     number,
     primary,
@@ -60,6 +60,7 @@ from studyapp.ui.records.common import (
 )
 from studyapp.ui.records.preview import PdfPreviewDialog, open_preview
 from studyapp.ui.records.scores import ScoresPanel
+from studyapp.ui.rowtable import Cell
 from studyapp.ui.tasks import TaskRunner, report_failure
 
 if TYPE_CHECKING:
@@ -554,7 +555,7 @@ class SessionsPanel(QWidget):
         self.new_button.clicked.connect(self.new_session)
         self.delete_button = QPushButton("删除…", left)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.table = make_table(left, LIST_COLUMNS, stretch=(2,))
+        self.table = make_row_table(left, LIST_COLUMNS, stretch=(2,))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         head = QHBoxLayout()
         head.addWidget(title_label("学习会", left))
@@ -585,16 +586,16 @@ class SessionsPanel(QWidget):
         self.paper_action = menu.addAction("试卷、答题卡和答案…", lambda: self.print_paper())
         self.paper_action.setToolTip("从本次学习文件的已审核试题中组卷，预览后打印")
         self.print_button.setMenu(menu)
-        self.form = SessionForm(ctx, right)
-        self.form.saved.connect(self._form_saved)
-        self.attendance = AttendancePanel(ctx, runner, notify, right)
-        self.attendance.countsChanged.connect(self._counts_changed)
-        self.scores = ScoresPanel(ctx, runner, notify, open_question, right)
+        self._form_page: LazyPage[SessionForm] = LazyPage(self._make_form, right)
+        # 考勤 and 成绩 are built when first opened (or asked for): most visits read the record
+        self._attendance_page: LazyPage[AttendancePanel] = LazyPage(self._make_attendance, right)
+        self._scores_page: LazyPage[ScoresPanel] = LazyPage(
+            lambda parent: self._make_scores(parent, open_question), right)
         self.tabs = QTabWidget(right)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.form, "基本信息")
-        self.tabs.addTab(self.attendance, "考勤")
-        self.tabs.addTab(self.scores, "成绩")
+        self.tabs.addTab(self._form_page, "基本信息")
+        self.tabs.addTab(self._attendance_page, "考勤")
+        self.tabs.addTab(self._scores_page, "成绩")
         self.tabs.currentChanged.connect(self._tab_changed)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -617,6 +618,49 @@ class SessionsPanel(QWidget):
         layout.addWidget(self.splitter)
         self.refresh()
 
+    # the session's tabs, built on first use (基本信息 when a session is shown) ------------------
+    @property
+    def form(self) -> SessionForm:
+        return self._form_page.page()
+
+    @property
+    def dirty(self) -> bool:
+        """Whether 基本信息 holds typing not saved yet (a form not built holds none)."""
+        form = self._form_page.if_built()
+        return form is not None and form.dirty
+
+    def _make_form(self, parent: QWidget) -> SessionForm:
+        form = SessionForm(self.ctx, parent)
+        form.saved.connect(self._form_saved)
+        return form
+
+    @property
+    def attendance(self) -> AttendancePanel:
+        return self._attendance_page.page()
+
+    @property
+    def scores(self) -> ScoresPanel:
+        return self._scores_page.page()
+
+    def _make_attendance(self, parent: QWidget) -> AttendancePanel:
+        panel = AttendancePanel(self.ctx, self.runner, self.notify, parent)
+        panel.countsChanged.connect(self._counts_changed)
+        if self.current_id is not None:
+            panel.set_session(self.current_id)
+        return panel
+
+    def _make_scores(self, parent: QWidget, open_question: Callable[[int], None] | None) -> ScoresPanel:
+        panel = ScoresPanel(self.ctx, self.runner, self.notify, open_question, parent)
+        if self.current_id is not None:
+            panel.set_session(self.current_id)
+        return panel
+
+    def _session_to_tabs(self, session_id: int | None) -> None:
+        """考勤 and 成绩 follow the chosen session — those not built yet read it when built."""
+        for page in (self._attendance_page.if_built(), self._scores_page.if_built()):
+            if page is not None:
+                page.set_session(session_id)
+
     # list ----------------------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None):  # noqa: ANN201 - the runner's Task
         """Read the list of 学习会 on the worker (the newest request wins), then show it."""
@@ -636,13 +680,11 @@ class SessionsPanel(QWidget):
     def _show_list(self, infos: list[SessionInfo], keep: int | None) -> None:
         self.infos = infos
         self.table.blockSignals(True)
-        self.table.setRowCount(len(self.infos))
-        for r, s in enumerate(self.infos):
-            values = (s.date or "（未填日期）", s.mode, s.place, s.leader,
-                      str(s.expected) if s.expected else "—", str(s.present) if s.expected else "—")
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, cell(value, data=s.id if c == 0 else None, right=c >= 4,
-                                              tip=s.place if c == 2 else ""))
+        self.table.set_rows([
+            (Cell(s.date or "（未填日期）", s.id), Cell(s.mode), Cell(s.place, tip=s.place), Cell(s.leader),
+             Cell(str(s.expected) if s.expected else "—", right=True),
+             Cell(str(s.present) if s.expected else "—", right=True))
+            for s in self.infos])
         self.table.blockSignals(False)
         self.count_label.setText(f"共 {len(self.infos)} 次学习会")
         # opened afresh, the latest session someone has worked on (it has expected attendees) is
@@ -653,7 +695,7 @@ class SessionsPanel(QWidget):
         if target is None and worked and keep is None and not self._opened:
             target = max(worked, key=lambda s: (s.date or "", s.id)).id
         self._opened = True
-        if target is not None and target == self.current_id and self.form.dirty:
+        if target is not None and target == self.current_id and self.dirty:
             self.table.blockSignals(True)  # (typed on while the list was read: the row only, the typing stays)
             select_by_data(self.table, target)
             self.table.blockSignals(False)
@@ -664,7 +706,7 @@ class SessionsPanel(QWidget):
                 self.table.blockSignals(True)
                 select_by_data(self.table, target)
                 self.table.blockSignals(False)
-        elif self.current_id is None and self._showing is None and not self.form.dirty:
+        elif self.current_id is None and self._showing is None and not self.dirty:
             self.new_session()
 
     def _row_of(self, session_id: int) -> int:
@@ -680,7 +722,7 @@ class SessionsPanel(QWidget):
         sid = selected_data(self.table)
         if sid is None or sid == self.current_id:
             return
-        if self.form.dirty and not self._confirm_leave(lambda: self.select_session(sid)):
+        if self.dirty and not self._confirm_leave(lambda: self.select_session(sid)):
             self.table.blockSignals(True)
             if self.current_id is not None:
                 select_by_data(self.table, self.current_id)
@@ -722,8 +764,7 @@ class SessionsPanel(QWidget):
         self.current_id = session_id
         self.form.load(detail)
         self._show_heading(detail)
-        self.attendance.set_session(session_id)
-        self.scores.set_session(session_id)
+        self._session_to_tabs(session_id)
         for i in (1, 2):
             self.tabs.setTabEnabled(i, True)
         self.print_button.setEnabled(True)
@@ -740,7 +781,7 @@ class SessionsPanel(QWidget):
 
     def new_session(self) -> None:
         """A blank form; 考勤 and 成绩 open once the session is saved."""
-        if self.form.dirty and self.current_id is not None and not self._confirm_leave(self.new_session):
+        if self.dirty and self.current_id is not None and not self._confirm_leave(self.new_session):
             return
         self._showing = self._showing_id = None
         self.current_id = None
@@ -752,8 +793,7 @@ class SessionsPanel(QWidget):
         self.tabs.setCurrentIndex(0)
         for i in (1, 2):
             self.tabs.setTabEnabled(i, False)
-        self.attendance.set_session(None)
-        self.scores.set_session(None)
+        self._session_to_tabs(None)
         self.print_button.setEnabled(False)
         self.delete_button.setEnabled(False)
         self.form.date.edit.setFocus()
@@ -795,8 +835,9 @@ class SessionsPanel(QWidget):
         item_at(self.table, row, 5).setText(str(attended) if expected else "—")
 
     def _tab_changed(self, index: int) -> None:
-        if index == 2 and self.current_id is not None:
-            self.scores.set_session(self.current_id)  # attendance may have added people
+        scores = self._scores_page.if_built()
+        if index == 2 and self.current_id is not None and scores is not None and scores.session_id == self.current_id:
+            scores.reload()  # attendance may have added people (a page built just now has read it)
 
     # printing ----------------------------------------------------------------------------------------
     def print_form(self, form: str, session_id: int | None = None) -> PdfPreviewDialog | None:
@@ -804,7 +845,7 @@ class SessionsPanel(QWidget):
         sid = session_id if session_id is not None else self.current_id
         if sid is None:
             return None
-        if self.form.dirty and sid == self.current_id:
+        if self.dirty and sid == self.current_id:
             # the form holds typing not stored yet: store it first, then print what was stored
             if not self.form.save(then=lambda _detail: self.print_form(form, sid)):
                 self.tabs.setCurrentIndex(0)

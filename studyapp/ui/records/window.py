@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from studyapp.services.context import AppContext
+from studyapp.ui.lazy import LazyPage
 from studyapp.ui.records.hours import HoursPanel
 from studyapp.ui.records.roster import RosterPanel
 from studyapp.ui.records.sessions import SessionsPanel
@@ -43,17 +44,20 @@ class RecordsWindow(QMainWindow):
         self.ctx = ctx
         self.runner = runner or TaskRunner(self)
         self._own_runner = runner is None
-        notify = self.notify
-        self.roster = RosterPanel(ctx, self.runner, notify, self)
-        self.sessions = SessionsPanel(ctx, self.runner, notify, open_question, self)
-        self.hours = HoursPanel(ctx, self.runner, notify, self)
+        self._open_question = open_question
+        # each tab's page is built when first shown or asked for (the window opens on one of them)
+        self._roster_page: LazyPage[RosterPanel] = LazyPage(self._make_roster, self)
+        self._sessions_page: LazyPage[SessionsPanel] = LazyPage(
+            lambda parent: SessionsPanel(ctx, self.runner, self.notify, self._open_question, parent), self)
+        self._hours_page: LazyPage[HoursPanel] = LazyPage(
+            lambda parent: HoursPanel(ctx, self.runner, self.notify, parent), self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("recordsTabs")
-        self.pages: dict[str, QWidget] = {"roster": self.roster, "sessions": self.sessions, "hours": self.hours}
-        for page, widget in self.pages.items():
-            self.tabs.addTab(widget, _TAB_TITLES[page])
+        self._lazy: dict[str, LazyPage] = {"roster": self._roster_page, "sessions": self._sessions_page,
+                                           "hours": self._hours_page}
+        for page, holder in self._lazy.items():
+            self.tabs.addTab(holder, _TAB_TITLES[page])
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.roster.changed.connect(self._roster_changed)
         self.setCentralWidget(self.tabs)
         settings_menu = self.menuBar().addMenu("设置(&S)")
         self.unit_action = settings_menu.addAction("单位名称…")
@@ -82,32 +86,75 @@ class RecordsWindow(QMainWindow):
     def notify(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
+    # the pages, built on first use ------------------------------------------------------------
+    @property
+    def roster(self) -> RosterPanel:
+        return self._roster_page.page()
+
+    @property
+    def sessions(self) -> SessionsPanel:
+        return self._sessions_page.page()
+
+    @property
+    def hours(self) -> HoursPanel:
+        return self._hours_page.page()
+
+    @property
+    def pages(self) -> dict[str, QWidget]:
+        """Every page, built (what a test or a menu that walks them all asks for)."""
+        return {name: holder.page() for name, holder in self._lazy.items()}
+
+    def _make_roster(self, parent: QWidget) -> RosterPanel:
+        panel = RosterPanel(self.ctx, self.runner, self.notify, parent)
+        panel.changed.connect(self._roster_changed)
+        return panel
+
+    def current_page(self) -> QWidget:
+        """The page of the tab shown (built)."""
+        holder = self.tabs.currentWidget()
+        return holder.page() if isinstance(holder, LazyPage) else holder
+
+    def built_pages(self) -> list[str]:
+        """The pages built so far (the others wait until first shown)."""
+        return [name for name, holder in self._lazy.items() if holder.built]
+
     def show_page(self, page: str) -> QWidget:
-        widget = self.pages[page]
-        self.tabs.setCurrentWidget(widget)
-        return widget
+        """Bring `page` to the front, built now (for code that goes on to use it)."""
+        self.choose_page(page)
+        return self._lazy[page].page()
+
+    def choose_page(self, page: str) -> None:
+        """Bring `page` to the front; one not built yet is built once the window is painted."""
+        self.tabs.setCurrentWidget(self._lazy[page])
 
     def refresh_all(self) -> None:
-        """Re-read everything (the window was hidden while the reader or the CLI changed data)."""
-        self.roster.refresh()
-        self.sessions.refresh()
-        self.hours.refresh()
+        """Re-read everything (the window was hidden while the reader or the CLI changed data);
+        a page not built yet reads its data when it is."""
+        for holder in self._lazy.values():
+            page = holder.if_built()
+            if page is not None:
+                page.refresh()
 
     def _tab_changed(self, index: int) -> None:
-        """Other tabs may have changed what this one shows (marks → hours, roster → groups)."""
-        widget = self.tabs.widget(index)
-        if widget is self.hours:
-            self.hours.refresh()
-        elif widget is self.sessions:
-            self.sessions.refresh()
+        """Other tabs may have changed what this one shows (marks → hours, roster → groups);
+        a page not built yet reads its data when it is built (after this)."""
+        holder = self.tabs.widget(index)
+        if (holder is self._hours_page or holder is self._sessions_page) and isinstance(holder, LazyPage):
+            page = holder.if_built()
+            if page is not None:
+                page.refresh()
 
     def _roster_changed(self) -> None:
-        self.sessions.attendance._load_sources()
+        sessions = self._sessions_page.if_built()
+        attendance = sessions._attendance_page.if_built() if sessions is not None else None
+        if attendance is not None:
+            attendance._load_sources()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Unsaved edits of a session are offered for saving before the window goes."""
-        form = self.sessions.form
-        if form.dirty and form.detail is not None and not self.sessions._confirm_leave(then=self.close):
+        sessions = self._sessions_page.if_built()
+        if sessions is not None and sessions.dirty and sessions.form.detail is not None \
+                and not sessions._confirm_leave(then=self.close):
             event.ignore()  # (保存: stored first, then closed by `then`; 取消: stays open)
             return
         if self._own_runner:
@@ -145,7 +192,7 @@ def open_records(host: QWidget, page: str = "sessions") -> RecordsWindow:
         window.setGeometry(host.geometry())
     elif not window.isVisible():
         window.refresh_all()
-    window.show_page(page)
+    window.choose_page(page)
     window.show()
     if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # screenless: cannot raise
         window.raise_()

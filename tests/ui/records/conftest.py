@@ -48,7 +48,8 @@ def seed_session(seeded_ctx) -> int:
 
 @pytest.fixture
 def records(qtbot, seeded_ctx, settle) -> Iterator:
-    """A 学习记录 window at 1366×768 with its own task runner (its lists read)."""
+    """A 学习记录 window at 1366×768 with its own task runner, every page built and its
+    lists read (a user's window builds each page when it is first shown)."""
     from studyapp.ui.records.window import RecordsWindow
 
     window = RecordsWindow(seeded_ctx)
@@ -56,6 +57,9 @@ def records(qtbot, seeded_ctx, settle) -> Iterator:
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    for page in window.pages.values():
+        if hasattr(page, "attendance"):
+            page.attendance, page.scores  # noqa: B018 - built on first use
     settle()
     yield window
     window.runner.shutdown()
@@ -77,3 +81,22 @@ def saved_pdf(qtbot, preview, path: Path) -> Path:  # noqa: ANN001
         assert preview.save_pdf(path) is not None
     assert preview.last_saved is not None
     return preview.last_saved
+
+
+def list_row(panel, row: int) -> list[str]:
+    return [panel.table.item(row, c).text() for c in range(panel.table.columnCount())]
+
+
+def open_form(qtbot, records, form: str):
+    panel = records.show_page("sessions")
+    if panel.current_id is None:  # the page opens on a new session: print the sample's forms
+        panel.select_session(panel.infos[0].id)
+        qtbot.waitUntil(lambda: panel.current_id is not None, timeout=10000)  # (read on the worker)
+    with qtbot.waitSignal(panel.previewOpened, timeout=5000) as opened:
+        panel.print_form(form)
+    dialog = opened.args[0]
+    qtbot.addWidget(dialog)
+    if not dialog.page_count:
+        with qtbot.waitSignal(dialog.loaded, timeout=20000):
+            pass
+    return dialog

@@ -19,12 +19,23 @@ def test_records_menu_opens_one_window_on_the_chosen_page(qtbot, window, settle)
     menu.actions()[1].trigger()
     records = window.records_window
     assert isinstance(records, RecordsWindow) and records.isVisible()
-    assert records.tabs.currentWidget() is records.sessions
+    assert records.built_pages() == []  # (the window is painted first, its page built right after)
+    qtbot.waitUntil(lambda: records.built_pages() == ["sessions"], timeout=5000)  # the others when first shown
+    assert records.current_page() is records.sessions
     settle()
     assert records.sessions.table.item(0, 0).text() == "2015-04-15"
+    assert not records.sessions._attendance_page.built  # 考勤 and 成绩 too
+    records.sessions.select_session(records.sessions.infos[0].id)
+    qtbot.waitUntil(lambda: records.sessions.current_id is not None, timeout=10000)
+    assert not records.sessions._attendance_page.built
+    records.sessions.tabs.setCurrentIndex(1)
+    settle()
+    assert records.sessions._attendance_page.built and not records.sessions._scores_page.built
+    assert records.sessions.attendance.session_id == records.sessions.current_id is not None
     menu.actions()[2].trigger()
     assert window.records_window is records  # raised, not opened twice
-    assert records.tabs.currentWidget() is records.hours
+    qtbot.waitUntil(lambda: records.built_pages() == ["sessions", "hours"], timeout=5000)
+    assert records.current_page() is records.hours
     records.close()
 
 

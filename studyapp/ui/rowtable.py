@@ -1,0 +1,191 @@
+"""Long read-only lists (学习会, 人员名单, 学时台账) as a model and a view: only the rows on screen
+are drawn.
+
+A QTableWidget makes an item object per cell: a county's 2,000 sessions or 1,000 people were
+12,000 items built on the GUI thread each time the list was read (40–60 ms, the longest stall of
+the 学习记录 window). Here the rows stay plain Python values in a table model; setting them is
+one model reset, and the view asks only for the cells it paints.
+
+RowTable keeps the few QTableWidget calls the panels and their tests use (item(row, col) with
+text(), data(), toolTip(), setText(); rowCount(); itemSelectionChanged), so a panel reads the
+same either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from studyapp.ui.cells import ID_ROLE
+
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TIP = Qt.ItemDataRole.ToolTipRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FORE = Qt.ItemDataRole.ForegroundRole
+_BACK = Qt.ItemDataRole.BackgroundRole
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell's value and looks (what records.common.cell gives a QTableWidgetItem)."""
+
+    text: str
+    data: Any = None
+    right: bool = False
+    center: bool = False
+    tip: str = ""
+    ink: str | None = None
+    background: str | None = None
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[Sequence[Cell]] = []
+        self._brushes: dict[str, QBrush] = {}  # (a colour is named by few rows: one brush each)
+
+    def set_rows(self, rows: Iterable[Sequence[Cell]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        if 0 <= row < len(self._rows) and 0 <= column < len(self._rows[row]):
+            return self._rows[row][column]
+        return None
+
+    def set_text(self, row: int, column: int, text: str) -> None:
+        c = self.cell(row, column)
+        if c is not None and c.text != text:
+            c.text = text
+            index = self.index(row, column)
+            self.dataChanged.emit(index, index, [_DISPLAY])
+
+    # the model's side of Qt ----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802 - Qt's name
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return _FLAGS
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        c = self.cell(index.row(), index.column())
+        if c is None:
+            return None
+        if role == _DISPLAY:
+            return c.text
+        if role == ID_ROLE:
+            return c.data
+        if role == _ALIGN:
+            return _RIGHT if c.right else _CENTER if c.center else _LEFT
+        if role == _TIP:
+            return c.tip or None
+        if role == _FORE and c.ink:
+            return self._brush(c.ink)
+        if role == _BACK and c.background:
+            return self._brush(c.background)
+        return None
+
+    def _brush(self, colour: str) -> QBrush:
+        brush = self._brushes.get(colour)
+        if brush is None:
+            brush = self._brushes[colour] = QBrush(QColor(colour))
+        return brush
+
+
+class CellView:
+    """A cell read like a QTableWidgetItem (text, data, toolTip, setText)."""
+
+    __slots__ = ("_model", "_row", "_column")
+
+    def __init__(self, model: RowsModel, row: int, column: int) -> None:
+        self._model, self._row, self._column = model, row, column
+
+    def _cell(self) -> Cell:
+        c = self._model.cell(self._row, self._column)
+        return c if c is not None else Cell("")
+
+    def text(self) -> str:
+        return self._cell().text
+
+    def data(self, role: int) -> Any:
+        return self._model.data(self._model.index(self._row, self._column), role)
+
+    def toolTip(self) -> str:  # noqa: N802 - QTableWidgetItem's name
+        return self._cell().tip
+
+    def foreground(self) -> QBrush:
+        c = self._cell()
+        return QBrush(QColor(c.ink)) if c.ink else QBrush()
+
+    def background(self) -> QBrush:
+        c = self._cell()
+        return QBrush(QColor(c.background)) if c.background else QBrush()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - QTableWidgetItem's name
+        self._model.set_text(self._row, self._column, text)
+
+
+class RowTable(QTableView):
+    """A read-only list of rows (see the module's note); select rows, double-click to open."""
+
+    itemSelectionChanged = Signal()  # (QTableWidget's name: the panels connect to it)
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None, *, stretch: Iterable[int] = ()) -> None:
+        super().__init__(parent)
+        self.rows = RowsModel(headers, self)
+        self.setModel(self.rows)
+        self.selectionModel().selectionChanged.connect(lambda *_: self.itemSelectionChanged.emit())
+        self.rows.modelReset.connect(self.itemSelectionChanged.emit)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(34)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(_LEFT)
+        header.setHighlightSections(False)
+        # (fit to what is on screen and a little more, not to every row of a county)
+        header.setResizeContentsPrecision(60)
+        stretch = set(stretch)
+        for col in range(len(headers)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in stretch
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+
+    def set_rows(self, rows: Iterable[Sequence[Cell]]) -> None:
+        self.rows.set_rows(rows)
+
+    # QTableWidget's calls the panels use ---------------------------------------------------------
+    def rowCount(self) -> int:  # noqa: N802 - QTableWidget's name
+        return self.rows.rowCount()
+
+    def columnCount(self) -> int:  # noqa: N802 - QTableWidget's name
+        return self.rows.columnCount()
+
+    def item(self, row: int, column: int) -> CellView | None:
+        return CellView(self.rows, row, column) if self.rows.cell(row, column) is not None else None
+
+    def currentRow(self) -> int:  # noqa: N802 - QTableWidget's name
+        return self.currentIndex().row()

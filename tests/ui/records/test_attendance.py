@@ -1,0 +1,93 @@
+"""考勤 for a room of thirty, marked by hand and imported from the tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from studyapp.services import attendance, sessions
+from studyapp.ui.records.attendance import STATUS_COL
+from tests.ui.records.conftest import list_row
+
+
+def test_mark_attendance_for_a_room_of_thirty(qtbot, records, people, seed_session, settle) -> None:
+    people(30)
+    panel = records.show_page("sessions")
+    panel.select_session(seed_session)
+    settle()
+    panel.tabs.setCurrentIndex(1)
+    att = panel.attendance
+    settle()
+    qtbot.mouseClick(att.add_button, Qt.MouseButton.LeftButton)  # 全体在册人员
+    settle()  # (stored, then read again, on the worker)
+    assert att.expected == 30 and att.attended == 0
+    qtbot.mouseClick(att.all_present, Qt.MouseButton.LeftButton)
+    settle()
+    assert att.statuses() == ["出席"] * 30
+    assert "应到 <b>30</b> 人" in att.counts.text() and "实到 <b>30</b> 人" in att.counts.text()
+
+    # keys: 2 = 请假 and on to the next person, 3 = 缺席, space cycles
+    att.table.setFocus()
+    att.table.setCurrentCell(3, STATUS_COL)
+    QTest.keyClick(att.table, Qt.Key.Key_2)
+    QTest.keyClick(att.table, Qt.Key.Key_3)
+    assert att.statuses()[3:5] == ["请假", "缺席"]  # shown at once, stored on the worker
+    assert att.table.currentRow() == 5
+    QTest.keyClick(att.table, Qt.Key.Key_Space)  # 出席 → 请假
+    # a click on the 考勤 cell cycles too: 出席 → 请假 → 缺席 → 迟到
+    rect = att.table.visualRect(att.table.model().index(10, STATUS_COL))
+    for _ in range(3):
+        QTest.mouseClick(att.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert att.statuses()[5] == "请假" and att.statuses()[10] == "迟到"
+    assert att.expected == 30 and att.attended == 27  # 迟到 counts as 实到
+    assert "实到 <b>27</b> 人" in att.counts.text()
+    assert "请假 2" in att.detail_counts.text() and "迟到 1" in att.detail_counts.text()
+    assert list_row(panel, 0)[4:] == ["30", "27"]  # the list follows the marks
+
+    att.table.item(3, 5).setText("到县里开会")  # a reason typed in place
+    settle()
+    assert att.statuses()[3:5] == ["请假", "缺席"] and att.statuses()[10] == "迟到"  # no read undid a mark
+    stored = {a.person_id: a for a in attendance.sheet(records.ctx, seed_session)}
+    pid = att.rows[3].person_id
+    assert stored[pid].status == "leave" and stored[pid].reason == "到县里开会"
+    assert sessions.get_session(records.ctx, seed_session).present == 27
+
+
+def test_attendance_is_imported_from_the_tab(qtbot, records, people, seed_session, tmp_path, monkeypatch,
+                                            settle) -> None:  # noqa: ANN001
+    """Issue 10: the 考勤 tab had no import. 导入考勤… reads a sheet (all or nothing) and names the
+    expected people it leaves out, who stay 应到."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from studyapp.services import roster
+
+    people(5)
+    names = [p.name for p in roster.list_people(records.ctx)]
+    panel = records.show_page("sessions")
+    panel.select_session(seed_session)
+    panel.tabs.setCurrentIndex(1)
+    att = panel.attendance
+    settle()
+    qtbot.mouseClick(att.add_button, Qt.MouseButton.LeftButton)
+    settle()
+    expected = att.expected
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text, *a: shown.append(text)))
+    sheet = tmp_path / "考勤.csv"
+    sheet.write_text("姓名,状态,原因\n" + f"{names[0]},出席,\n{names[1]},请假,外出培训\n", encoding="utf-8")
+    with qtbot.waitSignal(att.imported, timeout=10000) as got:
+        att.import_file(sheet)
+    settle()
+    assert got.args[0].stored == 2
+    assert att.expected == expected  # nobody dropped from 应到
+    assert shown and "未登记考勤" in shown[0] and names[2] in shown[0]
+    bad = tmp_path / "错.csv"
+    bad.write_text("姓名,状态\n没有这人,出席\n", encoding="utf-8")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: warned.append(text)))
+    att.import_file(bad)
+    settle()
+    assert warned and "第 2 行" in warned[0]
+    panel.window().resize(1024, 700)
+    panel.window().grab().save(str(tmp_path / "attendance.png"))
+    assert att.import_button.isVisible() and att.import_button.geometry().right() <= att.width()

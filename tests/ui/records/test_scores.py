@@ -1,0 +1,51 @@
+"""成绩 typed like a spreadsheet, with live statistics."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from studyapp.services import attendance, scores
+from studyapp.ui.records.scores import SCORE_COL
+
+
+def test_scores_typed_down_the_column_update_the_statistics(qtbot, records, people, seed_session, settle) -> None:
+    ids = people(8)
+    attendance.set_expected(records.ctx, seed_session)
+    panel = records.show_page("sessions")
+    panel.select_session(seed_session)
+    panel.tabs.setCurrentIndex(2)
+    sc = panel.scores
+    settle()
+    assert sc.table.rowCount() == 8
+    assert sc.stat_values["count"].text() == "0"
+
+    with qtbot.waitActive(records):
+        records.activateWindow()
+    sc.table.setFocus()
+    sc.table.setCurrentCell(0, SCORE_COL)
+    QTest.keyClick(sc.table, Qt.Key.Key_Return)  # Enter starts typing in the cell
+    for row, typed in enumerate(("90", "80", "55", "缺考")):
+        [editor] = [e for e in sc.table.viewport().findChildren(QLineEdit) if e.isVisible()]
+        if typed.isascii():
+            QTest.keyClicks(editor, typed)
+        else:
+            editor.setText(typed)  # as an input method delivers it
+        QTest.keyClick(editor, Qt.Key.Key_Return)  # stores and moves down, like a spreadsheet
+        qtbot.waitUntil(lambda r=row: sc.table.currentRow() == r + 1 and sc.table.state() == sc.table.State.EditingState)
+    assert sc.table.currentRow() == 4
+    settle()  # (each score stored on the worker, the statistics read again)
+    got = {r.person_id: r.score for r in scores.session_scores(records.ctx, seed_session).rows}
+    assert [got.get(i, "none") for i in ids[:5]] == [90, 80, 55, None, "none"]
+    v = sc.stat_values
+    assert [v[k].text() for k in ("count", "mean", "highest", "lowest")] == ["3", "75", "90", "55"]
+    assert v["pass"].text() == "66.7%"
+    assert sc.table.item(3, SCORE_COL).text() == "缺考"
+    assert [sc.table.item(r, 4).text() for r in range(3)] == ["1", "2", "3"]  # 名次
+    assert sum(b.count for b in sc.distribution.bands) == 3
+
+    sc.table.closePersistentEditor(sc.table.item(4, SCORE_COL))
+    sc.table.item(4, SCORE_COL).setText("一百")  # not a number: said so, nothing stored
+    assert "不是数字" in sc.message.text()
+    assert v["count"].text() == "3"

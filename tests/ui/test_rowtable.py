@@ -1,0 +1,58 @@
+"""RowTable: a long list held as values in a model; the QTableWidget calls the panels use
+(item, rowCount, itemSelectionChanged) read the same."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from studyapp.ui.cells import ID_ROLE, item_at
+from studyapp.ui.records.common import select_by_data, selected_data
+from studyapp.ui.rowtable import Cell, RowTable
+
+
+def _table(qtbot, n: int = 3) -> RowTable:
+    table = RowTable(["序号", "姓名", "学时"], stretch=(1,))
+    qtbot.addWidget(table)
+    table.set_rows([(Cell(str(i + 1), 100 + i, right=True), Cell(f"人{i}", tip="提示" if i == 1 else ""),
+                     Cell(f"{i}.5", right=True, ink="#aa0000" if i == 2 else None,
+                          background="#ffeeee" if i == 2 else None)) for i in range(n)])
+    return table
+
+
+def test_rows_read_like_table_items(qtbot) -> None:
+    table = _table(qtbot)
+    assert table.rowCount() == 3 and table.columnCount() == 3
+    assert table.item(1, 1).text() == "人1" and table.item(1, 1).toolTip() == "提示"
+    assert table.item(0, 0).data(ID_ROLE) == 100 and table.item(0, 1).data(ID_ROLE) is None
+    assert table.item(2, 2).background().color() == QColor("#ffeeee")
+    assert table.item(2, 2).foreground().color() == QColor("#aa0000")
+    assert table.item(3, 0) is None and table.item(0, 5) is None
+    model = table.model()
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "姓名"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_set_text_changes_one_cell_and_blank_outside(qtbot) -> None:
+    table = _table(qtbot)
+    changed = []
+    table.model().dataChanged.connect(lambda a, b, roles: changed.append((a.row(), a.column())))
+    item_at(table, 1, 2).setText("9")
+    assert table.item(1, 2).text() == "9" and changed == [(1, 2)]
+    item_at(table, 1, 2).setText("9")  # (the same text: no signal)
+    assert changed == [(1, 2)]
+    assert item_at(table, 7, 0).text() == ""  # (outside the rows: blank, never None)
+
+
+def test_selection_by_id_and_its_signal(qtbot) -> None:
+    table = _table(qtbot, 50)
+    table.resize(400, 200)
+    table.show()
+    seen = []
+    table.itemSelectionChanged.connect(lambda: seen.append(selected_data(table)))
+    assert select_by_data(table, 140)
+    assert selected_data(table) == 140 and seen[-1] == 140 and table.currentRow() == 40
+    assert not select_by_data(table, 999)
+    table.set_rows([])  # (read again: nothing selected, and the panel is told)
+    assert selected_data(table) is None and seen[-1] is None
