@@ -24,7 +24,7 @@ from studyapp.db.engine import DB_FILENAME
 def _large_offscreen_screen() -> None:
     """Qt's offscreen screen is 800×800 unless told otherwise; windows now fit their screen when
     shown, so the tests' screen is a large one (1920×1080) and the 1024×768 checks configure
-    their own (tests/ui/test_screen_fit.py)."""
+    their own (tests/ui/test_screenfit.py)."""
     if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         return
     config = Path(tempfile.gettempdir()) / "studyapp-test-screen.json"

@@ -26,6 +26,7 @@ from studyapp.core.loaders import (
     load_pasted,
 )
 from studyapp.core.model import UserError
+from studyapp.core.tables import read_rows
 
 SHARED_DOCS = Path(__file__).resolve().parents[1] / "data" / "documents"
 
@@ -534,3 +535,47 @@ def test_broken_pdf(tmp_path: Path) -> None:
     g = tmp_path / "notpdf.pdf"
     g.write_bytes("这不是 PDF 文件".encode() * 5)
     assert "PDF" in _error(g)
+
+
+def test_a_utf8_text_with_a_broken_byte_names_its_line() -> None:
+    from studyapp.core.loaders import decode_text
+
+    text = "第一条 为了规范公务员的管理，制定本法。\n第二条 本法所称公务员，是指依法履行公职的工作人员。\n"
+    data = text.encode("utf-8")
+    with pytest.raises(UserError, match="UTF-8 文本，但第 2 行有无法识别的字节"):
+        decode_text(data[:60] + b"\xff" + data[60:], "x.txt")
+    assert decode_text(text.encode("gb18030"), "g.txt")[0] == text  # GBK is still GBK
+
+
+def test_a_password_protected_office_file_says_so(tmp_path: Path) -> None:
+    from studyapp.core.loaders import OLE2_MAGIC, load_file
+
+    blob = OLE2_MAGIC + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64 \
+        + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 4096
+    for name in ("学习材料.docx", "名册.xlsx"):
+        path = tmp_path / name
+        path.write_bytes(blob)
+        with pytest.raises(UserError, match="设置了打开密码"):
+            if name.endswith(".docx"):
+                load_file(path)
+            else:
+                read_rows(path)
+    old = tmp_path / "旧.doc"
+    old.write_bytes(OLE2_MAGIC + b"\x00" * 4096)
+    with pytest.raises(UserError, match="旧版"):
+        load_file(old)
+
+
+def test_junk_behind_a_utf16_mark_is_refused() -> None:
+    import random
+
+    from studyapp.core.loaders import decode_text
+
+    rng = random.Random(7)
+    for junk in (b"\xff\xfe" + bytes(rng.randrange(256) for _ in range(4000)), b"\xff\xfe" + b"\x40\xa0" * 500):
+        with pytest.raises(UserError, match="罕见汉字"):
+            decode_text(junk, "j.txt")
+    traditional = ("第一條 為了規範公務員的管理，制定本法。" * 20).encode("utf-16")
+    assert decode_text(traditional, "t.txt")[1] == "utf-16"
+    real = ("第一条 为了规范公务员的管理，制定本法。" * 20).encode("utf-16")
+    assert decode_text(real, "r.txt")[1] == "utf-16"

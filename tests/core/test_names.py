@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from studyapp.core.names import NameOrder, Person, order_people, split_name, strokes_of
+from studyapp.core.names import NameOrder, Person, is_id, order_people, split_name, strokes_of
 
 # The order an office prints these surnames 按姓氏笔画. Worked stroke by stroke
 # (1横 2竖 3撇 4点 5折):
@@ -115,3 +115,9 @@ def test_a_name_keeps_its_middle_dot_and_matches_without_it() -> None:
         assert clean_name(typed) == "阿依古丽\u00b7买买提", typed
     assert clean_name("王　伟") == "王伟" and clean_name(" 李 红 梅 ") == "李红梅"
     assert name_key("阿依古丽·买买提") == name_key("阿依古丽买买提") == "阿依古丽买买提"
+
+
+@pytest.mark.parametrize("text,ok", [("1", True), ("123456789", True), ("²", False), ("１２", False),
+                                     ("100000000000000000000000", False), ("-1", False), ("", False)])
+def test_ids_are_ascii_digits(text: str, ok: bool) -> None:
+    assert is_id(text) is ok

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyapp.core.model import Cancelled, ParsedDocument, UserError
-from studyapp.core.outline import cn_to_int, parse_text
+from studyapp.core.outline import cn_to_int, looks_like_title, parse_text
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "documents"
 SEED = Path(__file__).resolve().parents[2] / "resources" / "documents" / "zunyi-yifazhishi-2014.txt"
@@ -511,3 +511,13 @@ def test_a_sentence_broken_across_lines_by_a_pdf_is_joined_again():
     doc = parse_text("某某条例\n\n2018年8月29日 某市人民代表大会常务委员会会议通过\n2018年9月29日 某省人民代表大会常务委员会批准\n\n"
                      "第一条 为了规范管理，制定本条例。\n")
     assert doc.preamble == "2018年8月29日 某市人民代表大会常务委员会会议通过\n2018年9月29日 某省人民代表大会常务委员会批准"
+
+
+def test_titles_that_read_as_titles_and_those_that_do_not() -> None:
+    assert looks_like_title("中共遵义市委关于全面推进依法治市的实施意见")
+    assert looks_like_title("中华人民共和国监察法（2018年）")
+    assert looks_like_title("中国共产党纪律检查委员会工作条例")
+    assert not looks_like_title("")
+    assert not looks_like_title("桥汬漠鞍楂涓浜")  # text decoded with the wrong encoding
+    assert not looks_like_title("各单位要认真学习，抓好落实。")  # a first sentence
+    assert not looks_like_title("scan_0012")

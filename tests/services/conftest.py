@@ -34,6 +34,21 @@ def add_learner(ctx, name: str = "王德伦", unit: str = "乡政府") -> int:
     return roster.add_person(ctx, PersonDraft(name=name, unit=unit)).id
 
 
+# The six people of the records tests (two 王伟 in different units).
+PEOPLE = [("王德伦", "乡党委"), ("陈志强", "乡人民政府"), ("李红梅", "乡党委"),
+          ("王伟", "乡党委"), ("王伟", "财政所"), ("孙丽", "财政所")]
+
+
+def add_people(ctx: AppContext) -> dict[tuple[str, str], int]:
+    return {(n, u): roster.add_person(ctx, PersonDraft(n, u)).id for n, u in PEOPLE}
+
+
+def csv(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @dataclass
 class Study:
     ctx: Any

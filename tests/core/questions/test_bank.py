@@ -3,11 +3,22 @@ true/false items the selection had no room for."""
 
 from __future__ import annotations
 
+import json
 import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from studyapp.core.outline import parse_text
-from studyapp.core.questions import DocIndex, Question, verify
+from studyapp.core.questions import BLANK, QUESTION_TYPES, DocIndex, Question, generate_bank, verify
 from studyapp.core.questions.lexicon import Lexicon
+from studyapp.core.questions.text import find_section
+from studyapp.core.questions.verify import FIGURE_OPTION, FUNCTION_WORDS, is_function_word
 
 LAW = ("第一条 为了规范药品生产，制定本条例。\n"
        "第二条 药品生产质量管理规范的具体实施办法由国务院药品监督管理部门制定。\n")
@@ -92,3 +103,180 @@ def test_a_choice_among_statements_may_take_its_true_sentences_from_another_chap
                           "河道管理范围内可以建设妨碍行洪的建筑物", "县级以上人民政府应当加强对河湖保护工作的领导和监督"],
                  answer=[0, 1], source={"section": ["第二章", "第二条"], "quote": "河道管理范围内禁止建设妨碍行洪的建筑物。"})
     assert "key_not_in_quote" not in verify(q, doc, index=index)
+
+
+DOCS = Path(__file__).resolve().parents[2] / "data" / "documents"
+
+
+SEED = "zunyi-yifazhishi-2014.txt"
+
+
+ALL_DOCS = sorted(p.name for p in DOCS.glob("*.txt"))
+
+
+def _doc(name: str):
+    return parse_text((DOCS / name).read_text(encoding="utf-8"), name=name)
+
+
+@pytest.fixture(scope="module")
+def banks():
+    return {name: (doc, generate_bank(doc)) for name in ALL_DOCS for doc in [_doc(name)]}
+
+
+def test_import_does_not_load_the_segmenter() -> None:
+    code = "import sys, studyapp.core.questions; print('rjieba' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_every_generated_question_passes_the_verifier(banks, name: str) -> None:
+    doc, bank = banks[name]
+    # yield floor: precision first, but never silence (about one question per 1,500 characters)
+    chars = sum(len(n.text) for s in doc.sections for n in s.walk())
+    assert len(bank.questions) >= max(2, chars // 1500), (len(bank.questions), chars)
+    index = DocIndex(doc)
+    for q in bank.questions:
+        assert q.type in QUESTION_TYPES
+        assert q.tags, q.stem
+        assert verify(q, doc, index=index) == [], q.stem
+        assert find_section(doc, q.section) is not None
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_bank_json_round_trips(banks, name: str) -> None:
+    _, bank = banks[name]
+    data = json.loads(json.dumps(bank.to_json(), ensure_ascii=False))
+    back = [Question.from_json(d) for d in data]
+    assert [q.to_json() for q in back] == data
+    for d in data:
+        assert set(d) >= {"id", "type", "stem", "options", "answer", "explanation", "source", "tags"}
+        assert set(d["source"]) == {"section", "quote"}
+    ids = [d["id"] for d in data]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_leaf_sections_are_covered(banks, name: str) -> None:
+    """Yield floor: leaf sections with some text get a question. Issue 9 asks 80 %; the
+    precision-first generator reaches 12–100 % today (see tests/quality/README.md), so this
+    floor guards against regressions until the gap is closed."""
+    from studyapp.core.questions.text import section_infos, subtree_text
+
+    doc, bank = banks[name]
+    leaves = [tuple(i.path) for i in section_infos(doc) if i.leaf and len(subtree_text(i.node)) >= 60]
+    covered = {tuple(q.section) for q in bank.questions}
+    if leaves:
+        share = sum(1 for leaf in leaves if leaf in covered) / len(leaves)
+        assert share >= 0.1, (share, set(leaves) - covered)
+
+
+def test_seed_coverage(banks) -> None:
+    doc, bank = banks[SEED]
+    qs = bank.questions
+    assert len(qs) >= 5
+    assert {tuple(q.section) for q in qs} >= {("二、", "5."), ("三、", "7.")} or len(
+        {tuple(q.section) for q in qs}) >= 4
+
+
+def test_the_cut_off_last_sentence_of_the_seed_is_not_quoted(banks) -> None:
+    doc, bank = banks[SEED]
+    assert doc.truncated
+    assert not any(q.quote.endswith("建立生态环境保护案件") for q in bank.questions)
+
+
+def test_same_seed_same_bank_and_seeds_vary() -> None:
+    name = "jiancha-fa-2018.txt"  # options and true/false sides are drawn at random
+    doc = _doc(name)
+    a = json.dumps(generate_bank(doc, seed=3).to_json(), ensure_ascii=False)
+    b = json.dumps(generate_bank(_doc(name), seed=3).to_json(), ensure_ascii=False)
+    assert a == b
+    others = {json.dumps(generate_bank(doc, seed=s).to_json(), ensure_ascii=False) for s in (0, 1, 2)}
+    assert len(others | {a}) > 1
+
+
+def test_regenerating_a_section_gives_what_the_full_run_gave_it(banks) -> None:
+    doc, bank = banks[SEED]
+    counts = {}
+    for q in bank.questions:
+        counts[tuple(q.section)] = counts.get(tuple(q.section), 0) + 1
+    path = list(max(sorted(counts), key=lambda p: counts[p]))
+    part = generate_bank(doc, sections=[path])
+    full = [q.to_json() for q in bank.questions if q.section == path]
+    assert part.questions and [q.to_json() for q in part.questions] == full
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_fill_blanks_are_content_words(banks, name: str) -> None:
+    _, bank = banks[name]
+    fills = [q for q in bank.questions if q.type == "fill"]
+    for q in fills:
+        assert q.stem.count(BLANK) == len(q.answer)
+        for ans in q.answer:
+            assert ans not in FUNCTION_WORDS and not is_function_word(ans), (q.stem, ans)
+            # (a figure's number is whole however short: 「____年内不得从事……」 keyed 三)
+            assert len(ans) >= 2 or re.fullmatch(r"[\d一二三四五六七八九十两]", ans), (q.stem, ans)
+
+
+@pytest.mark.parametrize("name", ALL_DOCS)
+def test_choice_options_are_distinct_and_no_substrings(banks, name: str) -> None:
+    _, bank = banks[name]
+    for q in bank.questions:
+        if q.type in ("single", "multiple"):
+            assert len(set(q.options)) == len(q.options)
+            # (figures form a ladder: 十日 beside 二十日 gives nothing away)
+            assert all(FIGURE_OPTION.match(o) for o in q.options) or \
+                not any(a != b and a in b for a in q.options for b in q.options)
+            assert (q.type == "single" and len(q.options) == 4) or 4 <= len(q.options) <= 6
+            if q.type == "multiple":
+                assert len(q.answer) >= 2
+
+
+def test_law_questions_cover_duties_procedures_and_powers(banks) -> None:
+    _, bank = banks["jiancha-fa-2018.txt"]
+    tags = {t for q in bank.questions for t in q.tags}
+    assert {"程序", "权限", "要求"} <= tags
+    assert {q.type for q in bank.questions} >= {"single", "judge", "fill", "short"}
+    assert not any("《中华人民共和国监察法》" in q.stem for q in bank.questions)
+
+
+SMALL = """关于加强机关作风建设的实施办法
+一、基本原则
+坚持党的领导，把党的领导贯穿作风建设全过程；坚持以人民为中心，做到为了群众、依靠群众、服务群众；坚持问题导向，聚焦群众反映强烈的突出问题；坚持标本兼治，健全长效机制。
+二、主要措施
+建立健全作风建设责任制度。完善首问负责、限时办结、服务承诺和责任追究制度。推行政务服务事项清单制度。加强对窗口单位的明察暗访，重点检查服务态度、办事效率、工作纪律和廉洁自律等方面。
+三、工作目标
+到2025年，机关作风明显好转，群众满意度显著提高。
+四、监督检查
+纪检监察机关应当加强日常监督。对作风问题突出的单位，应当在三十日内完成整改。
+"""
+
+
+def test_small_text_of_our_own() -> None:
+    doc = parse_text(SMALL)
+    bank = generate_bank(doc, seed=5)
+    assert bank.questions
+    covered = {tuple(q.section) for q in bank.questions}
+    assert len(covered) >= 3
+    for q in bank.questions:
+        assert verify(q, doc) == []
+    # the rule with a time limit is asked, with rivals of the same unit inside reason
+    figure = [q for q in bank.questions if q.type == "single" and "三十日" in q.options]
+    judge = [q for q in bank.questions if q.type == "judge" and "三十日" in q.quote]
+    assert figure or judge
+    assert "dropped" not in bank.stats and isinstance(bank.dropped, dict)
+
+
+_CJK = st.sampled_from(list("党的领导坚持人民建立健全制度机制和及、，。；一二三四五六七八九十年法治监督检查公开"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_CJK, min_size=5, max_size=300))
+def test_generation_never_breaks_on_odd_text(chars: list[str]) -> None:
+    text = "".join(chars)
+    if not text.strip("，。；、"):
+        return
+    doc = parse_text(text)
+    bank = generate_bank(doc)
+    for q in bank.questions:
+        assert verify(q, doc) == []

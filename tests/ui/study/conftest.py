@@ -11,6 +11,8 @@ import pytest
 
 from studyapp.services import roster
 from studyapp.services.dto_records import PersonDraft
+from studyapp.services.dto_study import SCOPE_SECTIONS, Scope
+from studyapp.ui.study.practice import PracticePage
 
 
 @pytest.fixture
@@ -39,3 +41,10 @@ def study_window(qtbot, make_window, seeded_ctx, learner) -> Callable[..., objec
         return window
 
     return make
+
+
+def practise(qtbot, window, section_id: int, count: int = 4) -> PracticePage:
+    window.study.start_practice(Scope(SCOPE_SECTIONS, window.reader.document_id, (section_id,)), count,
+                                ["single", "judge"])
+    qtbot.waitUntil(lambda: isinstance(window.study.page, PracticePage))
+    return window.study.page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from studyapp.services import attendance, printing, roster, scores, sessions
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import PersonDraft, SessionDraft
 from studyapp.services.settings import set_setting
+from tests.services.conftest import add_people
 
 UNIT = "遵义县龙坑乡人民政府"
 
@@ -102,3 +104,50 @@ def test_a_latecomer_is_present_and_noted_apart(office) -> None:
     assert (data.expected, data.present) == (3, 2)
     text = text_of(printing.record_pdf(ctx, sid))
     assert "实到2人（其中迟到" in text and "1人：李红梅）" in text  # the cell wraps
+
+
+def test_signin_sheet_blank_before_the_meeting_archived_after(seeded_ctx: AppContext, tmp_path: Path) -> None:
+    """Issue 10: the sheet passed round is blank for signing; the filed copy notes absences."""
+    import io
+
+    from pypdf import PdfReader
+
+    from studyapp.services import printing
+
+    ids = add_people(seeded_ctx)
+    [seed] = sessions.list_sessions(seeded_ctx)
+    attendance.set_expected(seeded_ctx, seed.id)
+    attendance.mark_all_present(seeded_ctx, seed.id)
+    attendance.mark(seeded_ctx, seed.id, ids[("陈志强", "乡人民政府")], "请假", "下村入户")
+    attendance.mark(seeded_ctx, seed.id, ids[("李红梅", "乡党委")], "absent")
+    attendance.mark(seeded_ctx, seed.id, ids[("孙丽", "财政所")], "late")
+
+    def text(data: bytes) -> str:
+        return "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).replace(" ", "")
+
+    blank = text(printing.session_form_pdf(seeded_ctx, "signin", seed.id))
+    assert "请假" not in blank and "缺席" not in blank and "下村入户" not in blank
+    assert "应到6人，实到________人" in blank and "存档" not in blank
+    filed = text(printing.session_form_pdf(seeded_ctx, "signin_archive", seed.id))
+    assert "签到表（存档）" in filed and "请假：下村入户" in filed and "缺席" in filed and "迟到" in filed
+    assert "应到6人，实到4人（请假1人，缺席1人，迟到1人）" in filed
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(printing.signin_xlsx(seeded_ctx, seed.id))).active
+    assert not any("请假" in str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+
+
+def test_score_counts_agree_between_the_sheet_the_record_and_the_cli(seeded_ctx: AppContext) -> None:
+    """应考 is everyone expected: the 学习记录's 测试情况 says what the 成绩登记表 prints."""
+    from studyapp.services import printing
+
+    ids = add_people(seeded_ctx)
+    [seed] = sessions.list_sessions(seeded_ctx)
+    attendance.set_expected(seeded_ctx, seed.id)
+    scores.set_score(seeded_ctx, seed.id, ids[("王德伦", "乡党委")], 95)
+    scores.set_score(seeded_ctx, seed.id, ids[("王伟", "财政所")], 70)
+    sheet = printing.scores_data(seeded_ctx, seed.id)
+    assert len(sheet.rows) == 6 and sum(r.score is None for r in sheet.rows) == 4
+    record = printing.record_data(seeded_ctx, seed.id)
+    assert "应考 6 人，实考 2 人，缺考 4 人" in record.test_summary
+    assert [r.name for r in sheet.rows].count("王伟") == 2  # plain names; the 单位 column tells them apart

@@ -7,8 +7,7 @@ import io
 from openpyxl import load_workbook
 
 from studyapp.reports.forms import score_sheet_xlsx, signin_sheet_xlsx
-
-from . import sample
+from tests.reports import sample
 
 
 def _sheet(data: bytes):

@@ -152,3 +152,11 @@ def test_shipped_bank_of_the_seed_matches_the_document(
     assert all(v.section_id is not None for v in views)
     for v in views:
         assert bank.quote_location(seeded_ctx, v.id) is not None, v.quote
+
+
+def test_an_empty_bank_file_is_not_a_success() -> None:
+    from studyapp.services.bankfile import read_bank
+
+    for text in ("", "document: 实施意见\nquestions: []\n"):
+        with pytest.raises(UserError, match="空的|没有试题"):
+            read_bank(text)

@@ -9,8 +9,7 @@ from studyapp.core.paper import (
     select_questions,
 )
 from studyapp.reports.forms.paper import build_answer_key, build_paper_pdf, part_heading
-
-from .conftest import pdf_pages
+from tests.reports.conftest import pdf_pages
 
 
 def pool() -> list[SourceQuestion]:

@@ -10,8 +10,7 @@ import pytest
 
 from studyapp.services import bank
 from studyapp.services.context import AppContext
-
-from .conftest import assert_bad_input, run
+from tests.cli.conftest import assert_bad_input, run
 
 
 @pytest.fixture

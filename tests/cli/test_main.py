@@ -1,4 +1,5 @@
-"""The command line: outline/import contracts, Chinese errors with exit status 2, no traceback."""
+"""The command line as a whole: Chinese errors with exit status 2 and no traceback, usage and
+version, the GUI without a subcommand, `python -m studyapp`, no Qt for the CLI, the seed on first use."""
 
 from __future__ import annotations
 
@@ -16,81 +17,9 @@ import pytest
 from studyapp import __version__
 from studyapp.cli.main import main
 from studyapp.db.engine import DB_FILENAME
-from studyapp.services import documents, sessions
 from studyapp.services.context import AppContext
 
 from .conftest import assert_bad_input, run
-
-# ------------------------------------------------------------------------------ outline
-
-
-def test_outline_json_on_the_seed(capsys, seed_path: Path) -> None:
-    code, out, err = run(capsys, "outline", str(seed_path), "--json")
-    assert code == 0 and err == ""
-    data = json.loads(out)
-    assert set(data) == {"title", "note", "meta", "truncated", "preamble", "sections"}
-    assert data["title"] == "中共遵义市委关于全面推进依法治市的实施意见"
-    assert data["meta"] == {
-        "学习时间": "2015.4.15", "学习方式": "集中学习",
-        "学习地点": "乡政府二楼会议室", "领学人": "王德伦",
-    }
-    assert data["truncated"] is True
-    assert [s["label"] for s in data["sections"]] == ["一、", "二、", "三、", "四、"]
-    items = [c for s in data["sections"] for c in s["children"]]
-    assert len(items) == 13
-    assert set(items[0]) == {"label", "title", "text", "children"}
-    assert (items[0]["label"], items[0]["title"]) == ("1.", "指导思想")
-    assert "指导思想" in out  # ensure_ascii=False: readable Chinese
-
-
-def test_outline_tree_is_readable(capsys, seed_path: Path) -> None:
-    code, out, _ = run(capsys, "outline", str(seed_path))
-    assert code == 0
-    lines = out.splitlines()
-    assert lines[0] == "标题：中共遵义市委关于全面推进依法治市的实施意见"
-    assert "领学人：王德伦" in lines
-    assert any("原文在此处中断" in line for line in lines)
-    assert "一、全面推进依法治市的总体要求" in lines
-    assert "  1.指导思想" in lines and "  13.优化司法职权配置" in lines
-
-
-def test_outline_needs_no_database(capsys, seed_path: Path, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("STUDYAPP_DATA", str(tmp_path / "data"))
-    assert run(capsys, "outline", str(seed_path))[0] == 0
-    assert not (tmp_path / "data").exists()
-
-
-# ------------------------------------------------------------------------------ import
-
-
-def test_import_json_shape(capsys, seed_copy: Path, tmp_path: Path, template_db: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    shutil.copyfile(template_db, data / DB_FILENAME)
-    code, out, err = run(capsys, "--data", str(data), "import", str(seed_copy), "--json")
-    assert code == 0, err
-    result = json.loads(out)
-    assert set(result) == {"document", "session"}
-    assert isinstance(result["document"], int) and isinstance(result["session"], int)
-
-    plain = tmp_path / "plain.txt"
-    plain.write_text("通知\n一、甲\n内容。\n二、乙\n内容。", encoding="gb18030")
-    code, out, _ = run(capsys, "import", str(plain), "--json", "--data", str(data))
-    assert code == 0 and json.loads(out) == {"document": result["document"] + 1, "session": None}
-
-    with AppContext(data) as ctx:
-        assert len(documents.list_documents(ctx)) == 3  # the seed (first use), the copy, the notice
-        assert sessions.get_session(ctx, result["session"]).leader == "王德伦"
-
-
-def test_import_prints_what_it_created(capsys, seed_copy: Path, monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("STUDYAPP_DATA", str(tmp_path / "env-data"))
-    code, out, _ = run(capsys, "import", str(seed_copy))
-    assert code == 0
-    assert "已导入文件《中共遵义市委关于全面推进依法治市的实施意见》" in out
-    assert "17 个章节" in out and "原文在末尾中断" in out
-    assert "已创建学习记录" in out and "2015-04-15" in out and "王德伦" in out
-    assert (tmp_path / "env-data" / DB_FILENAME).is_file()
 
 
 @pytest.mark.parametrize("content", [None, b"", b"\x00\xff\x00\xfe" * 500], ids=["missing", "empty", "binary"])
@@ -143,9 +72,6 @@ def test_no_subcommand_starts_the_gui(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "studyapp.ui.app", fake)
     assert main(["--data", str(tmp_path), "--selftest"]) == 0
     assert calls == [(tmp_path, True)]
-
-
-# ------------------------------------------------------------------------------ subprocess
 
 
 def _env(**extra: str) -> dict[str, str]:

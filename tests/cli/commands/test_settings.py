@@ -7,8 +7,7 @@ from pathlib import Path
 
 from studyapp.services.context import AppContext
 from studyapp.services.printing import unit_name
-
-from .conftest import assert_bad_input, run
+from tests.cli.conftest import assert_bad_input, run
 
 
 def test_the_unit_is_set_shown_and_reset(capsys, tmp_path: Path) -> None:  # noqa: ANN001

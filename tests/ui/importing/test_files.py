@@ -1,4 +1,5 @@
-"""导入 and 粘贴导入 from the main window: progress, the new document opens, bad input explained."""
+"""导入 from the main window: progress, the new document opens, bad or missing files explained, the
+same text again offers the copy."""
 
 from __future__ import annotations
 
@@ -8,17 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from studyapp.services import documents
-
-SAMPLE = (
-    "关于加强村级财务管理的通知\n"
-    "（2020年3月2日镇党委会议通过）\n"
-    "为规范村级财务管理，现通知如下。\n"
-    "一、健全制度\n"
-    "1.建立台账。各村要建立资金台账。\n"
-    "2.定期公开。每季度公开一次收支情况。\n"
-    "二、强化监督\n"
-    "3.审计检查。镇财政所每年检查一次。\n"
-)
+from tests.ui.importing.conftest import SAMPLE
 
 
 @pytest.fixture
@@ -61,14 +52,6 @@ def test_import_txt_runs_in_the_background_and_opens_the_document(window, qtbot,
     assert window.reader.document_id == result.document_id
     assert window.outline.topLevelItemCount() == 2
     assert "1.建立台账" in window.pane.toPlainText()
-
-
-def test_paste_import_opens_the_pasted_document(window, qtbot) -> None:  # noqa: ANN001
-    with qtbot.waitSignal(window.importFinished, timeout=20000) as finished:
-        window.import_text(SAMPLE)
-    assert finished.args[0] is not None
-    assert window.windowTitle().startswith("关于加强村级财务管理的通知")
-    assert window.statusBar().currentMessage().startswith("已导入《关于加强村级财务管理的通知》")
 
 
 @pytest.mark.parametrize(

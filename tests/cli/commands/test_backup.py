@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 from studyapp.db.engine import DB_FILENAME
-
-from .conftest import assert_bad_input, run
+from tests.cli.conftest import assert_bad_input, run
 
 
 def test_backup_list_check_restore(capsys, tmp_path: Path) -> None:
@@ -54,7 +53,7 @@ def test_restore_of_a_bad_file_exits_2(capsys, tmp_path: Path) -> None:
 
 
 def test_archive_export_and_import_from_the_command_line(capsys, tmp_path: Path) -> None:
-    from .conftest import run as run_cli
+    from tests.cli.conftest import run as run_cli
 
     src, dst = tmp_path / "乡政府", tmp_path / "县委组织部"
     code, out, err = run_cli(capsys, "--data", str(src), "sessions")  # seeds the folder

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.db.engine import DB_FILENAME
-
-from .conftest import assert_bad_input, run
+from tests.cli.conftest import assert_bad_input, run
 
 ROSTER = """姓名,单位,职务,排序号
 王德伦,乡党委,党委书记,1

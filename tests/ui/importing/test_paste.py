@@ -1,20 +1,17 @@
-"""A text with no heading that reads as a title: the import asks for one (named after the file
-until then), and what is typed becomes the document's title."""
+"""粘贴导入 from the main window: the pasted document opens; an untitled paste asks for its title."""
 
 from __future__ import annotations
 
-from studyapp.core.outline import looks_like_title
 from studyapp.services import documents
+from tests.ui.importing.conftest import SAMPLE
 
 
-def test_titles_that_read_as_titles_and_those_that_do_not() -> None:
-    assert looks_like_title("中共遵义市委关于全面推进依法治市的实施意见")
-    assert looks_like_title("中华人民共和国监察法（2018年）")
-    assert looks_like_title("中国共产党纪律检查委员会工作条例")
-    assert not looks_like_title("")
-    assert not looks_like_title("桥汬漠鞍楂涓浜")  # text decoded with the wrong encoding
-    assert not looks_like_title("各单位要认真学习，抓好落实。")  # a first sentence
-    assert not looks_like_title("scan_0012")
+def test_paste_import_opens_the_pasted_document(window, qtbot) -> None:  # noqa: ANN001
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as finished:
+        window.import_text(SAMPLE)
+    assert finished.args[0] is not None
+    assert window.windowTitle().startswith("关于加强村级财务管理的通知")
+    assert window.statusBar().currentMessage().startswith("已导入《关于加强村级财务管理的通知》")
 
 
 def test_an_untitled_paste_asks_for_its_title(qtbot, window) -> None:  # noqa: ANN001

@@ -10,8 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from studyapp.core.questions.model import BLANK
-
-from .conftest import assert_bad_input, run
+from tests.cli.conftest import assert_bad_input, run
 
 CONTRACT = {"id", "type", "stem", "options", "answer", "explanation", "source", "tags"}
 
@@ -26,7 +25,7 @@ def _cli(*argv: str) -> subprocess.CompletedProcess[bytes]:
 # ------------------------------------------------------------------------------ questions
 
 
-LAW = Path(__file__).resolve().parents[1] / "data" / "documents" / "jiancha-fa-2018.txt"
+LAW = Path(__file__).resolve().parents[2] / "data" / "documents" / "jiancha-fa-2018.txt"
 
 
 def test_questions_json_contract_on_the_seed(capsys, seed_path: Path) -> None:

@@ -1,0 +1,70 @@
+"""Study sessions created from study headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.core.model import UserError
+from studyapp.services import documents, sessions
+from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.dto_records import SessionDraft
+
+
+def test_sessions_are_listed_newest_first(seeded_ctx: AppContext) -> None:
+    documents.import_text(seeded_ctx, "通知\n学习时间：2016年5月3日\n学习方式：自学\n一、甲\n内容。")
+    documents.import_text(seeded_ctx, "通知二\n学习方式：集中学习\n一、甲\n内容。")  # no date
+    listed = sessions.list_sessions(seeded_ctx)
+    assert [s.date for s in listed] == ["2016-05-03", "2015-04-15", None]
+    assert listed[0].mode == "自学"
+    assert sessions.get_session(seeded_ctx, listed[1].id) == listed[1]
+
+
+def test_document_without_header_makes_no_session(ctx: AppContext) -> None:
+    result = documents.import_text(ctx, "通知\n一、甲\n内容。")
+    assert result.session_id is None
+    assert sessions.list_sessions(ctx) == []
+
+
+def test_unknown_session(ctx: AppContext) -> None:
+    with pytest.raises(NotFoundError, match="学习记录"):
+        sessions.get_session(ctx, 42)
+
+
+@pytest.mark.parametrize("written", ["2015.4.15", "2015年4月15日", "2015-04-15", "二〇一五年四月十五日"])
+def test_session_dates_in_office_styles(ctx: AppContext, written: str) -> None:
+    s = sessions.create_session(ctx, SessionDraft(date=written, mode="专题辅导"))
+    assert s.date == "2015-04-15"
+
+
+def test_session_create_update_delete(seeded_ctx: AppContext, seed_id: int) -> None:
+    doc = documents.get_document(seeded_ctx, seed_id)
+    parts = [s.id for s in doc.sections if s.depth == 0][:2]
+    s = sessions.create_session(seeded_ctx, SessionDraft(
+        date="2016年3月1日", start_time="9:00", end_time="11:30", mode="研讨交流", place="党员活动室",
+        host="陈志强", leader="王德伦", recorder="吴海燕", document_id=seed_id,
+        section_ids=tuple(reversed(parts)), summary="王德伦：要带头学法。\n李红梅：要抓好落实。"))
+    assert s.effective_hours == 2.5  # 2½ hours at 1 学时 per hour
+    assert s.section_headings[0].startswith("一、")  # reading order, whatever the input order
+    assert s.document_title.startswith("中共遵义市委")
+    from dataclasses import replace
+
+    s2 = sessions.update_session(seeded_ctx, s.id, replace(sessions.draft_of(s), hours=4))
+    assert s2.effective_hours == 4 and s2.summary.startswith("王德伦")
+    sessions.delete_session(seeded_ctx, s.id)
+    with pytest.raises(NotFoundError):
+        sessions.get_session(seeded_ctx, s.id)
+
+
+@pytest.mark.parametrize(
+    ("draft", "message"),
+    [
+        (SessionDraft(date="上周三"), "无法识别日期"),
+        (SessionDraft(start_time="25:00"), "开始时间"),
+        (SessionDraft(start_time="10:00", end_time="9:00"), "应晚于"),
+        (SessionDraft(mode=""), "学习方式"),
+        (SessionDraft(section_ids=(1,)), "学习文件"),
+    ],
+)
+def test_session_bad_input(ctx: AppContext, draft: SessionDraft, message: str) -> None:
+    with pytest.raises(UserError, match=message):
+        sessions.create_session(ctx, draft)
