@@ -69,11 +69,12 @@
   }
 
   function render(s) {
-    $("who").textContent = s.name ? "答题人：" + s.name : "";
+    $("who").textContent = s.name ? "答题人：" + s.name + (s.team ? "（" + (s.individual ? "个人赛" : s.team) + "）" : "") : "";
     var q = s.question;
     if (!q) {
       current = null; show("wait"); clock(null);
-      $("waittext").textContent = s.signin ? "签到成功！" + s.name + "，欢迎参加学习。" : "请看投影，等待主持人出题。";
+      $("waittext").textContent = s.signin ? "签到成功！" + s.name + "，欢迎参加学习。" :
+        (s.team && !s.individual ? "您在" + s.team + "。" : "") + "请看投影，等待主持人出题。";
       return;
     }
     var fresh = !current || current.index !== q.index;
@@ -82,6 +83,8 @@
     $("qno").textContent = "第 " + q.number + " 题 / 共 " + q.of + " 题　" + q.type_name;
     $("stem").textContent = q.stem;
     if (fresh) { chosen = []; drawOptions(q); }
+    if (s.contest) { contest(s, q, s.contest); return; }
+    $("turn").hidden = true; $("buzz").hidden = true; $("options").hidden = false;
     if (q.type === "paper") {
       $("submit").hidden = true;
       $("status").className = "status";
@@ -107,6 +110,57 @@
     else { st.textContent = ""; }
     clock(s.locked || s.reveal ? null : s.seconds_left);
   }
+
+  // 知识竞赛: the phone is a buzzer, and the answering team's members answer for their team
+  function contest(s, q, c) {
+    var we = s.individual ? "您" : "本队";
+    var other = c.answering || "";
+    $("qno").textContent = c.round_name + "　第 " + q.number + " 题　" + q.type_name;
+    var open = c.ours && !c.oral && !s.answered && !s.locked && !c.judged && !s.reveal;
+    $("options").hidden = !(c.ours && !c.oral);
+    Array.prototype.forEach.call($("options").children, function (b, i) {
+      b.disabled = !open;
+      if (s.answered) { b.classList.toggle("on", mine(s.mine, q).indexOf(i) >= 0); }
+    });
+    $("submit").hidden = !open;
+    $("submit").disabled = !open;
+    var buzz = $("buzz");
+    buzz.hidden = !c.member || (c.buzz !== "open" && c.buzz !== "wait");
+    buzz.disabled = c.buzz !== "open";
+    var t;
+    if (!c.member) { t = "您不在参赛队中，请看投影。"; }
+    else if (c.buzz === "wait") { t = "请准备：主持人开始计时后即可抢答。"; }
+    else if (c.buzz === "open") { t = "抢到后由" + we + "作答。"; }
+    else if (c.buzz === "closed") { t = "抢答时间已到。"; }
+    else if (c.ours) {
+      t = (c.buzz === "won" ? we + "抢到了！" : "轮到" + we + "作答。") +
+          (c.oral ? "请口头作答。" : (open ? "请选择答案并提交（第一个提交的即为" + we + "的答案）。" : ""));
+    } else if (c.buzz === "taken") {
+      t = other + "已抢到" + (c.buzzer && c.buzzer !== other ? "（" + c.buzzer + "）" : "") + "，" + other + "作答中。";
+    } else { t = other ? other + "作答中。" : "请看投影。"; }
+    $("turn").textContent = t;
+    $("turn").hidden = false;
+    var st = $("status");
+    st.className = "status";
+    if (s.reveal) {
+      var verdict = !s.answered ? "" : s.reveal.correct ? we + "回答正确！" : we + "回答错误。";
+      st.textContent = verdict + "正确答案：" + s.reveal.answer_text;
+      if (s.answered) { st.classList.add(s.reveal.correct ? "good" : "bad"); }
+    } else if (s.answered) { st.textContent = we + "已提交" + (c.by && !s.individual ? "（" + c.by + "）" : "") + "，请等待判定。"; }
+    else if (c.ours && !c.oral && (s.locked || c.judged)) { st.textContent = c.judged ? "主持人已判定。" : "作答时间已到。"; }
+    else if (!buzz.hidden) { st.textContent = ""; }
+    else { st.textContent = st.dataset.keep || ""; }
+    st.dataset.keep = "";
+    clock(s.locked || s.reveal || c.judged || s.answered ? null : s.seconds_left);
+  }
+
+  $("buzz").addEventListener("click", function () {
+    if (!current) { return; }
+    $("buzz").disabled = true;
+    post("api/buzz", { token: token, q: current.index }).then(function (r) {
+      if (!r.ok) { $("status").textContent = r.data.error; $("status").dataset.keep = r.data.error; }
+    }).catch(function () { $("status").textContent = "网络不稳，请再按一次。"; $("buzz").disabled = false; });
+  });
 
   function mine(answer, q) {
     if (q.type === "judge") { return answer === true ? [0] : answer === false ? [1] : []; }

@@ -28,6 +28,7 @@ log = logging.getLogger("studyapp.room")
 
 __all__ = [
     "BUZZ",
+    "BUZZED",
     "COMPULSORY",
     "ROUND_NAMES",
     "RISK",
@@ -38,6 +39,8 @@ __all__ = [
     "ContestState",
     "ScoreLine",
     "Team",
+    "buzz_text",
+    "describe",
     "draw_teams",
     "individual_teams",
     "replay",
@@ -51,7 +54,7 @@ __all__ = [
 ]
 
 COMPULSORY = "compulsory"  # 必答题: each team in turn
-BUZZ = "buzz"  # 抢答题: the host picks the team that buzzed first
+BUZZ = "buzz"  # 抢答题: the first team to buzz (a phone, or the host's pick) answers
 RISK = "risk"  # 风险题: the team stakes 10/20/30, a wrong answer loses the stake
 ROUNDS = (COMPULSORY, BUZZ, RISK)
 ROUND_NAMES: dict[str, str] = {COMPULSORY: "必答题", BUZZ: "抢答题", RISK: "风险题"}
@@ -81,6 +84,13 @@ class Team:
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "members": list(self.members),
                 "person_ids": list(self.person_ids)}
+
+    def member_name(self, person_id: int | None) -> str:
+        """A member's name ('' when not a member: members and person_ids are drawn together)."""
+        if person_id is None or person_id not in self.person_ids:
+            return ""
+        i = self.person_ids.index(person_id)
+        return self.members[i] if i < len(self.members) else ""
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Team:
@@ -208,12 +218,13 @@ def default_team_name(index: int) -> str:
 # ------------------------------------------------------------------------------------------ events
 
 SHOW = "show"  # a question is shown (round, question index, team to answer)
+BUZZED = "buzzed"  # 抢答: a team won the buzz (a phone's press, with its person) and answers
 JUDGE = "judge"  # an answer was judged right or wrong: scoring
 ADJUST = "adjust"  # manual change of a team's score: scoring
 UNDO = "undo"  # cancels the last scoring event not yet cancelled
 FINISH = "finish"
 SCORING = (JUDGE, ADJUST)
-KINDS = (SHOW, JUDGE, ADJUST, UNDO, FINISH)
+KINDS = (SHOW, BUZZED, JUDGE, ADJUST, UNDO, FINISH)
 
 
 @dataclass(frozen=True)
@@ -232,10 +243,11 @@ class ContestEvent:
     points: float = 0.0
     stake: float | None = None
     note: str = ""
+    person: int | None = None  # BUZZED: who pressed 抢答 on their phone
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind}
-        for name in ("round", "question", "team", "correct", "stake"):
+        for name in ("round", "question", "team", "correct", "stake", "person"):
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
@@ -253,10 +265,12 @@ class ContestEvent:
         q = data.get("question")
         stake = data.get("stake")
         correct = data.get("correct")
+        person = data.get("person")
         return cls(kind=kind, round=data.get("round"), question=None if q is None else int(q),
                    team=data.get("team"), correct=None if correct is None else bool(correct),
                    points=float(data.get("points", 0.0)),
-                   stake=None if stake is None else float(stake), note=str(data.get("note", "")))
+                   stake=None if stake is None else float(stake), note=str(data.get("note", "")),
+                   person=None if person is None else int(person))
 
     @property
     def scoring(self) -> bool:
@@ -292,7 +306,16 @@ class ContestState:
     finished: bool
     compulsory_shown: int  # 必答 questions shown so far (whose turn comes next)
     events: tuple[ContestEvent, ...] = ()
-    turn_of: dict[int, str] = field(default_factory=dict)  # 必答 question -> its team
+    turn_of: dict[int, str] = field(default_factory=dict)  # 必答/风险 question -> its team
+    risk_shown: int = 0  # 风险 questions shown so far (whose turn comes next)
+    buzzer: int | None = None  # 抢答: the person whose press won the current question (phones)
+    buzz_team: str | None = None  # 抢答: the team that won the buzz on the current question
+
+    @property
+    def next_risk_team(self) -> str:
+        """风险: teams take their turn too (the team in turn picks its stake and answers)."""
+        teams = self.setup.teams
+        return teams[self.risk_shown % len(teams)].id
 
     @property
     def next_compulsory_team(self) -> str:
@@ -330,9 +353,28 @@ class ContestState:
             raise ContestError(f"未知的竞赛环节“{round_}”。")
         if round_ == COMPULSORY and team is None:
             team = self.turn_of.get(int(question), self.next_compulsory_team)
+        elif round_ == RISK and team is None:
+            team = self.turn_of.get(int(question), self.next_risk_team)
         if team is not None:
             self.setup.team(team)
         return ContestEvent(SHOW, round=round_, question=int(question), team=team)
+
+    def buzz(self, team: str, person: int | None = None, question: int | None = None) -> ContestEvent:
+        """抢答: `team` won the buzz on the current question (`question`, when given, must be it:
+        a press that arrives after the host moved on is refused). One winner a question."""
+        self._open()
+        if self.round != BUZZ or self.question is None:
+            raise ContestError("现在不是抢答题，不能抢答。")
+        if question is not None and int(question) != self.question:
+            raise ContestError("这道抢答题已经结束。")
+        if self.judged:
+            raise ContestError("这道题已经判定过了。")
+        if self.team is not None:
+            raise ContestError(f"{self.setup.team(self.team).name}已抢到这道题。")
+        t = self.setup.team(team)
+        if person is not None and person not in t.person_ids:
+            raise ContestError(f"抢答的人不是{t.name}的队员。")
+        return ContestEvent(BUZZED, round=BUZZ, question=self.question, team=team, person=person)
 
     def judge(self, correct: bool, team: str | None = None, stake: float | None = None) -> ContestEvent:
         """Judge the current question's answer for `team` (抢答: the team that buzzed)."""
@@ -395,16 +437,28 @@ def replay(setup: ContestSetup, events: Iterable[ContestEvent | Mapping[str, Any
     team: str | None = None
     judged = False
     finished = False
-    shown = 0
-    turn_of: dict[int, str] = {}  # 必答 question -> the team it was given to
+    shown = risk_shown = 0
+    turn_of: dict[int, str] = {}  # 必答/风险 question -> the team it was given to
+    buzzer: int | None = None
+    buzz_team: str | None = None
     for i, ev in enumerate(evs):
         if ev.kind == SHOW:
             round_, question, team, judged = ev.round, ev.question, ev.team, False
+            buzzer = buzz_team = None
             # going back to a question already asked does not pass the turn on
-            if ev.round == COMPULSORY and ev.question is not None and ev.question not in turn_of:
-                shown += 1
+            if ev.round in (COMPULSORY, RISK) and ev.question is not None and ev.question not in turn_of:
+                if ev.round == COMPULSORY:
+                    shown += 1
+                else:
+                    risk_shown += 1
                 if ev.team is not None:
                     turn_of[ev.question] = ev.team
+        elif ev.kind == BUZZED:
+            if ev.team not in scores:
+                raise ContestError(f"竞赛记录中有不存在的参赛队“{ev.team}”。")
+            if ev.question == question and round_ == BUZZ and team is None and not judged:
+                team = buzz_team = ev.team
+                buzzer = ev.person
         elif ev.kind in SCORING:
             if ev.team not in scores:
                 raise ContestError(f"竞赛记录中有不存在的参赛队“{ev.team}”。")
@@ -425,16 +479,25 @@ def replay(setup: ContestSetup, events: Iterable[ContestEvent | Mapping[str, Any
                 if gone.question == question:
                     judged = False
                     if round_ == BUZZ:
-                        team = None  # another team may take the question
+                        team = buzz_team  # the buzz stands; without one another team may take it
         elif ev.kind == FINISH:
             finished = True
     return ContestState(setup, scores, right, wrong, round_, question, team, judged, tuple(active),
-                        finished, shown, evs, turn_of)
+                        finished, shown, evs, turn_of, risk_shown, buzzer, buzz_team)
 
 
 def with_event(state: ContestState, event: ContestEvent) -> ContestState:
     """The state after one more event (replays; contests are short, clarity beats speed)."""
     return replay(state.setup, (*state.events, event))
+
+
+def buzz_text(setup: ContestSetup, team: str | None, person: int | None) -> str:
+    """「第二组抢到（张三）」; in an individual contest the person is the team: 「张三抢到」."""
+    if team is None:
+        return ""
+    t = setup.team(team)
+    who = t.member_name(person)
+    return f"{t.name}抢到" + (f"（{who}）" if who and who != t.name else "")
 
 
 def describe(event: ContestEvent, setup: ContestSetup) -> str:
@@ -443,6 +506,8 @@ def describe(event: ContestEvent, setup: ContestSetup) -> str:
     if event.kind == SHOW:
         who = f"，{name}作答" if name else ""
         return f"{ROUND_NAMES.get(event.round or '', '')} 第 {(event.question or 0) + 1} 题{who}"
+    if event.kind == BUZZED:
+        return buzz_text(setup, event.team, event.person)
     if event.kind == JUDGE:
         verdict = "答对" if event.correct else "答错"
         return f"{name} {verdict} {event.points:+g}"

@@ -12,7 +12,15 @@ address shown, or loopback) on a port it reports; every path carries the quiz's 
 (HMAC over the quiz, the person and the binding's generation — a binding the host released is
 void); an answer is taken only for the open question, before its time is up, from a known
 person, once; bodies are size-limited, each device is rate-limited, only the page's own files are
-served, and every response carries no-store, nosniff, a strict CSP, no framing and no referrer."""
+served, and every response carries no-store, nosniff, a strict CSP, no framing and no referrer.
+
+知识竞赛 (PhoneQuiz with `teams`): each person plays for their team. In a 抢答题 the phones are
+buzzers — the first press to arrive wins, decided under the server's lock (one winner a
+question); a press before the host opens buzzing, from someone in no team, or after a winner is
+refused. The answering team's members (必答/风险: the team in turn; 抢答: the buzz winner) may
+answer an objective question once for their team; the server grades it. The contest itself
+(its event log, the judging) stays with the host: the server only stores the phones' presses
+and answers and tells the host at once (`on_change`)."""
 
 from __future__ import annotations
 
@@ -34,7 +42,7 @@ from typing import Any
 from aiohttp import web
 
 from studyapp import paths
-from studyapp.core.grading import grade
+from studyapp.core.grading import answer_text, grade
 
 log = logging.getLogger("studyapp.lan")
 
@@ -68,6 +76,38 @@ class PhoneQuestion:
     answer_text: str = ""
 
 
+@dataclass(frozen=True)
+class ContestTeams:
+    """知识竞赛: the teams' names and who plays for which (an individual contest: one a person)."""
+
+    names: dict[str, str]  # team id → 队名
+    of: dict[int, str]  # person id → team id
+    individual: bool = False
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Where the contest stands on the question shown (the host's side decides, the server obeys)."""
+
+    round: str  # compulsory / buzz / risk (core.contest)
+    round_name: str
+    team: str | None  # the team answering (必答/风险: in turn; 抢答: the winner as the contest has it)
+    buzz_open: bool = False  # 抢答: the host has opened buzzing (its countdown runs)
+    judged: bool = False  # the answer was judged: no more presses or answers
+
+
+@dataclass(frozen=True)
+class TeamAnswer:
+    """The first answer a team gave on a phone to a question, graded on the server."""
+
+    question: int
+    team: str
+    person: int
+    response: Any
+    correct: bool
+    text: str  # as the host reads it: B, AC, √
+
+
 @dataclass
 class _Live:
     question: PhoneQuestion | None = None
@@ -75,6 +115,7 @@ class _Live:
     locked: bool = False
     revealed: bool = False
     version: int = 0
+    turn: Turn | None = None
 
 
 @dataclass
@@ -91,6 +132,9 @@ class Snapshot:
     distribution: tuple[tuple[str, int], ...] = ()
     # 排行榜 (only when the host turned it on): (name, questions right) over the answers revealed
     leaders: tuple[tuple[str, int], ...] = ()
+    # 知识竞赛: who won the buzz on the question shown (question, team, person), and the team's answer
+    buzz: tuple[int, str, int] | None = None
+    team_answer: TeamAnswer | None = None
 
 
 class PhoneQuizError(Exception):
@@ -126,9 +170,13 @@ class PhoneQuiz:
                  code: str | None = None, secret: bytes | None = None,
                  known: dict[tuple[int, int], Any] | None = None, joined: tuple[int, ...] = (),
                  rate_max: int = RATE_MAX, signin: bool = False,
+                 teams: ContestTeams | None = None, buzzes: dict[int, tuple[str, int]] | None = None,
+                 on_change: Callable[[], None] | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         """`code` and `secret` are kept with the run: a quiz reopened after the host PC stopped
-        serves the same address and honours the tokens the phones hold, so they go on."""
+        serves the same address and honours the tokens the phones hold, so they go on (a
+        contest's `buzzes` too: question → (team, person)). `on_change` is called on the
+        server's thread after a buzz or an answer is stored (the host reacts at once)."""
         self.people = dict(people)
         self.store = store
         self.host = host
@@ -153,6 +201,19 @@ class PhoneQuiz:
         self._changed: asyncio.Event | None = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="phones-db")
         self._page = (paths.resources_dir() / "phone").resolve()
+        self.teams = teams
+        self.on_change = on_change
+        self._buzz: dict[int, tuple[str, int]] = dict(buzzes or {})  # question → (team, person)
+        self._team_answers: dict[tuple[str, int], int] = {}  # (team, question) → the person who answered
+        if teams is not None:
+            for pid, index in self._answers:  # (a contest stores only team answers)
+                team = teams.of.get(pid)
+                if team is not None:
+                    self._team_answers.setdefault((team, index), pid)
+
+    @property
+    def contest(self) -> bool:
+        return self.teams is not None
 
     # --- lifecycle (host thread) ----------------------------------------------------------
     @property
@@ -210,11 +271,12 @@ class PhoneQuiz:
         self._loop = self._thread = None
 
     # --- what the host does (host thread; thread-safe) --------------------------------------
-    def show(self, question: PhoneQuestion, seconds: float | None) -> None:
-        """Put a question on every phone, open for `seconds` (None: until the host locks it)."""
+    def show(self, question: PhoneQuestion, seconds: float | None, turn: Turn | None = None) -> None:
+        """Put a question on every phone, open for `seconds` (None: until the host locks it);
+        in a contest, with where the contest stands on it."""
         with self._lock:
             self._live = _Live(question, None if seconds is None else self._clock() + seconds,
-                               False, False, self._live.version + 1)
+                               False, False, self._live.version + 1, turn)
             self._questions[question.index] = question
         self._notify()
 
@@ -259,8 +321,29 @@ class PhoneQuiz:
                 elif q.type in ("single", "multiple"):
                     chose = [set(r) if isinstance(r, list) else {r} for r in mine]
                     shown = tuple(("ABCDEFGH"[i], sum(1 for c in chose if i in c)) for i in range(len(q.options)))
+            buzz = team_answer = None
+            if q is not None and self.teams is not None:
+                won = self._buzz.get(q.index)
+                buzz = None if won is None else (q.index, won[0], won[1])
+                team = self._answering(q.index)
+                by = None if team is None else self._team_answers.get((team, q.index))
+                if team is not None and by is not None:
+                    r = self._answers[(by, q.index)]
+                    verdict = grade({"type": q.type, "answer": q.answer}, r)
+                    team_answer = TeamAnswer(q.index, team, by, r, bool(verdict.correct), _text_of(q, r))
             return Snapshot(self.url, tuple(sorted(self._joined)), len(mine), len(self.people), dict(self.people),
-                            self._live.revealed, shown, self._leaders() if self.leaderboard else ())
+                            self._live.revealed, shown, self._leaders() if self.leaderboard else (),
+                            buzz, team_answer)
+
+    def _answering(self, index: int) -> str | None:
+        """The team that answers question `index` now (under the lock): 抢答, the buzz winner."""
+        turn = self._live.turn
+        if turn is None:
+            return None
+        if turn.round == "buzz":
+            won = self._buzz.get(index)
+            return won[0] if won is not None else turn.team
+        return turn.team
 
     def _leaders(self, n: int = 5) -> tuple[tuple[str, int], ...]:
         """The people with the most questions right among those revealed (ties: by name order)."""
@@ -306,6 +389,7 @@ class PhoneQuiz:
         app.router.add_post(base + "/api/join", self._join)
         app.router.add_get(base + "/api/events", self._events)
         app.router.add_post(base + "/api/answer", self._answer)
+        app.router.add_post(base + "/api/buzz", self._buzz_in)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)  # (the platform's own reuse rule)
@@ -399,10 +483,18 @@ class PhoneQuiz:
                 return _json({"error": "作答时间已到，答案未被接受。"}, 409)
             if (pid, q.index) in self._answers:
                 return _json({"error": "这道题已经作答，不能更改。"}, 409)
+            team = None
+            if self.teams is not None:
+                team = self.teams.of.get(pid)
+                refused = self._team_refusal(pid, team, q)
+                if refused is not None:
+                    return _json({"error": refused}, 409)
             response = _response_of(q, data.get("answer"))
             if response is None:
                 return _json({"error": "答案无效，请重新选择。"}, 400)
             self._answers[(pid, q.index)] = response
+            if team is not None:
+                self._team_answers[(team, q.index)] = pid
             seconds = 0.0 if live.deadline is None else max(0.0, live.deadline - self._clock())
         try:
             await self._write(self.store.record_answer, pid, q.index, response, seconds)
@@ -410,9 +502,87 @@ class PhoneQuiz:
             log.exception("storing a phone answer failed")
             with self._lock:
                 self._answers.pop((pid, q.index), None)
+                if team is not None:
+                    self._team_answers.pop((team, q.index), None)
             return _json({"error": "答案没有保存成功，请再点一次“提交”。"}, 503)
-        self._notify()
+        self._changed_now()
         return _json({"ok": True})
+
+    def _team_refusal(self, pid: int, team: str | None, q: PhoneQuestion) -> str | None:
+        """Why a contest answer is not taken (under the lock), or None: only a member of the
+        team answering, once for the team, before the host judged it, an objective question."""
+        assert self.teams is not None
+        turn = self._live.turn
+        if team is None:
+            return "您不在参赛队中，不能作答。"
+        if turn is None:
+            return "这道题还没有开始作答。"
+        if turn.judged:
+            return "这道题已经判定。"
+        answering = self._answering(q.index)
+        if answering is None:
+            return "请先抢答，抢到后才能作答。" if turn.round == "buzz" else "这道题还没有轮到作答的队。"
+        if answering != team:
+            return f"现在由{self.teams.names.get(answering, '')}作答。"
+        by = self._team_answers.get((team, q.index))
+        if by is not None:
+            return f"本队已由{self.people.get(by, '')}提交答案，不能更改。"
+        if q.type not in ("single", "multiple", "judge"):
+            return "本题请口头作答。"
+        return None
+
+    async def _buzz_in(self, request: web.Request) -> web.StreamResponse:
+        """抢答: the first press to arrive wins (decided under the lock: one winner a question)."""
+        data = await self._body(request)
+        pid = self._person_of(data.get("token"))
+        if pid is None:
+            return _json({"error": "登录已失效，请重新选择姓名。"}, 403)
+        if self.teams is None:
+            return _json({"error": "这不是知识竞赛。"}, 404)
+        with self._lock:
+            live = self._live
+            q, turn = live.question, live.turn
+            if q is None or data.get("q") != q.index:
+                return _json({"error": "这道题已经结束。"}, 409)
+            if turn is None or turn.round != "buzz":
+                return _json({"error": "这道题不是抢答题。"}, 409)
+            team = self.teams.of.get(pid)
+            if team is None:
+                return _json({"error": "您不在参赛队中，不能抢答。"}, 403)
+            won = self._buzz.get(q.index)
+            if won is not None:
+                return _json({"error": f"{self._won_text(won)}。", "winner": self.teams.names.get(won[0], "")}, 409)
+            if turn.judged or turn.team is not None:
+                return _json({"error": "这道题已由主持人选定答题的队。"}, 409)
+            if not turn.buzz_open:
+                return _json({"error": "还没有开始抢答，请等主持人开始计时后再按。"}, 409)
+            if live.locked or (live.deadline is not None and self._clock() > live.deadline):
+                return _json({"error": "抢答时间已到。"}, 409)
+            self._buzz[q.index] = (team, pid)
+        try:
+            await self._write(self.store.record_buzz, pid, q.index, team)
+        except Exception:  # noqa: BLE001 - the press does not count; the phone may press again
+            log.exception("storing a buzz failed")
+            with self._lock:
+                if self._buzz.get(q.index) == (team, pid):
+                    del self._buzz[q.index]
+            return _json({"error": "抢答没有保存成功，请再按一次。"}, 503)
+        self._changed_now()
+        return _json({"ok": True, "team": self.teams.names.get(team, "")})
+
+    def _won_text(self, won: tuple[str, int]) -> str:
+        """「第二组已抢到」 (an individual contest: 「张三已抢到」)."""
+        assert self.teams is not None
+        return f"{self.teams.names.get(won[0], '')}已抢到"
+
+    def _changed_now(self) -> None:
+        """A press or an answer stored: the phones see it, and the host is told at once."""
+        self._notify()
+        if self.on_change is not None:
+            try:
+                self.on_change()
+            except Exception:  # noqa: BLE001 - the host's poll picks it up anyway
+                log.exception("telling the host failed")
 
     async def _write(self, fn: Callable[..., Any], *args: Any) -> Any:
         loop = asyncio.get_running_loop()
@@ -423,6 +593,10 @@ class PhoneQuiz:
             live = self._live
             q = live.question
             out: dict[str, Any] = {"version": live.version, "name": self.people.get(pid, ""), "signin": self.signin}
+            if self.teams is not None:
+                team = self.teams.of.get(pid)
+                out["team"] = "" if team is None else self.teams.names.get(team, "")
+                out["individual"] = self.teams.individual
             if q is None:
                 out["question"] = None
                 return out
@@ -435,11 +609,50 @@ class PhoneQuiz:
                 locked=live.locked or (left is not None and left <= 0),
                 answered=mine is not None, mine=mine,
             )
+            if self.teams is not None:
+                mine = self._contest_view(pid, q, out)
             if live.revealed:
                 verdict = grade({"type": q.type, "answer": q.answer}, mine) if mine is not None else None
                 out["reveal"] = {"answer_text": q.answer_text,
                                  "correct": None if verdict is None else verdict.correct}
             return out
+
+    def _contest_view(self, pid: int, q: PhoneQuestion, out: dict[str, Any]) -> Any:
+        """The contest's part of a phone's view (under the lock); returns the team's answer."""
+        assert self.teams is not None
+        live, turn = self._live, self._live.turn
+        team = self.teams.of.get(pid)
+        answering = self._answering(q.index)
+        names = self.teams.names
+        by = None if team is None else self._team_answers.get((team, q.index))
+        mine = None if by is None else self._answers.get((by, q.index))
+        view: dict[str, Any] = {
+            "round": None if turn is None else turn.round,
+            "round_name": "" if turn is None else turn.round_name,
+            "member": team is not None,
+            "answering": None if answering is None else names.get(answering, ""),
+            "ours": team is not None and team == answering,
+            "oral": q.type not in ("single", "multiple", "judge"),
+            "judged": bool(turn and turn.judged),
+            "by": None if by is None else self.people.get(by, ""),
+            "buzz": None,
+        }
+        if turn is not None and turn.round == "buzz":
+            won = self._buzz.get(q.index)
+            left = None if live.deadline is None else live.deadline - self._clock()
+            if won is not None:
+                view["buzz"] = "won" if won[0] == team else "taken"
+                view["buzzer"] = self.people.get(won[1], "")
+            elif turn.team is not None or turn.judged:
+                view["buzz"] = "taken"  # (the host chose the team by hand)
+            elif live.locked or (left is not None and left <= 0):
+                view["buzz"] = "closed"
+            else:
+                view["buzz"] = "open" if turn.buzz_open else "wait"
+        out["contest"] = view
+        out["answered"] = mine is not None
+        out["mine"] = mine
+        return mine
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
         """Server-sent events: the phone's own view of the quiz, again whenever it changes (and
@@ -474,6 +687,14 @@ _HTTP_TEXT = {404: "找不到这个页面。请扫描投影上的二维码重新
 
 def _json(data: dict[str, Any], status: int = 200) -> web.Response:
     return web.json_response(data, status=status, dumps=lambda d: json.dumps(d, ensure_ascii=False))
+
+
+def _text_of(q: PhoneQuestion, response: Any) -> str:
+    """A response as the host reads it (B, AC, √)."""
+    try:
+        return answer_text(q.type, response)
+    except (TypeError, ValueError, IndexError):
+        return str(response)
 
 
 def _response_of(q: PhoneQuestion, answer: Any) -> Any:

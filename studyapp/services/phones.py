@@ -4,7 +4,11 @@ office LAN (the server is studyapp.lan; this is its door to the database).
 Every answer is stored in the run as it arrives (a room event: person, question, response,
 seconds) — the host PC crashing mid-quiz loses none, and a reopened quiz goes on. At the end the
 answers are saved to the session like a paper test's: each person's score (one point a question,
-the session's 满分 the number of questions) and their per-question results for the 试题分析."""
+the session's 满分 the number of questions) and their per-question results for the 试题分析.
+
+In a 知识竞赛 the phones' presses of 抢答 are stored the same way (a room event: person, question,
+team); the contest's own log (core.contest: the buzz, the judging) is kept by the host's side,
+and its ranking, not the phones' answers, goes to the session."""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ log = logging.getLogger("studyapp.phones")
 
 ANSWER_EVENT = "phone_answer"
 JOIN_EVENT = "phone_join"
+BUZZ_EVENT = "phone_buzz"
 PHONE_TYPES = ("single", "multiple", "judge")  # a blank or a short answer is written on paper
 
 
@@ -81,6 +86,20 @@ def record_answer(ctx: AppContext, run_id: int, person_id: int, index: int, resp
     first answer too (a replay after a restart changes nothing)."""
     append_event(ctx, run_id, ANSWER_EVENT, {"person": int(person_id), "q": int(index),
                                             "r": response, "s": round(float(seconds), 2)})
+
+
+def record_buzz(ctx: AppContext, run_id: int, person_id: int, index: int, team: str) -> None:
+    """A phone won the 抢答 of question `index` for `team` (the server decided it was first)."""
+    append_event(ctx, run_id, BUZZ_EVENT, {"person": int(person_id), "q": int(index), "team": str(team)})
+
+
+def buzzes(ctx: AppContext, run_id: int) -> dict[int, tuple[str, int]]:
+    """question index → (team, person): who won each 抢答 on a phone (the first stored)."""
+    out: dict[int, tuple[str, int]] = {}
+    for e in get_run(ctx, run_id).events:
+        if e.get("kind") == BUZZ_EVENT:
+            out.setdefault(int(e["q"]), (str(e["team"]), int(e["person"])))
+    return out
 
 
 def answers(ctx: AppContext, run_id: int) -> dict[tuple[int, int], Any]:

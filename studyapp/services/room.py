@@ -202,10 +202,10 @@ def finish_run(ctx: AppContext, run_id: int, *, wait_ms: int | None = None) -> R
             return _info(session, row)
         if row.kind == "contest":
             setup = ContestSetup.from_json((row.setup or {}).get("contest") or {})
-            state = replay(setup, _events(session, row.id))
+            state = replay(setup, _contest_events(session, row.id))
             if not state.finished:
                 _append(session, row, "finish", state.finish().to_json())
-                state = replay(setup, _events(session, row.id))
+                state = replay(setup, _contest_events(session, row.id))
             _save_ranking(session, row, state)
         row.status = "finished"
         row.finished_at = now()
@@ -373,7 +373,12 @@ def contest_state(ctx: AppContext, run_id: int) -> ContestState:
     return replay(view.contest_setup, [e for e in view.events if e.get("kind") in _CONTEST_KINDS])
 
 
-_CONTEST_KINDS = ("show", "judge", "adjust", "undo", "finish")
+_CONTEST_KINDS = ("show", "buzzed", "judge", "adjust", "undo", "finish")
+
+
+def _contest_events(session: Session, run_id: int) -> list[dict[str, Any]]:
+    """The contest's own log (the phones' joins, presses and answers are logged beside it)."""
+    return [e for e in _events(session, run_id) if e.get("kind") in _CONTEST_KINDS]
 
 
 def record_contest_event(ctx: AppContext, run_id: int, event: ContestEvent, *, wait_ms: int | None = None) -> ContestState:
@@ -387,9 +392,8 @@ def record_contest_event(ctx: AppContext, run_id: int, event: ContestEvent, *, w
         if row.kind != "contest":
             raise UserError("这不是一场知识竞赛。")
         setup = ContestSetup.from_json((row.setup or {}).get("contest") or {})
-        stored = [e for e in _events(session, row.id) if e.get("kind") in _CONTEST_KINDS]
         try:
-            state = replay(setup, [*stored, event])
+            state = replay(setup, [*_contest_events(session, row.id), event])
         except ContestError as e:
             raise UserError(e.message) from e
         _append(session, row, event.kind, event.to_json())

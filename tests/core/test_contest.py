@@ -14,6 +14,8 @@ from studyapp.core.contest import (
     ContestSetup,
     PaperItem,
     Team,
+    buzz_text,
+    describe,
     draw_teams,
     grade_cell,
     individual_teams,
@@ -161,3 +163,62 @@ def test_going_back_to_a_compulsory_question_keeps_its_team_and_the_turn() -> No
     assert state.team == "t1"
     state = replay(state.setup, (*state.events, state.show(COMPULSORY, 2)))
     assert state.team == "t3"
+
+
+def teams_with_people() -> ContestSetup:
+    return ContestSetup((Team("t1", "第一组", ("王德伦", "陈志强"), (1, 2)),
+                         Team("t2", "第二组", ("李红梅", "张三"), (3, 4))))
+
+
+def test_a_buzz_names_the_answering_team_and_replays_the_same_after_a_restart() -> None:
+    s = teams_with_people()
+    state = play(s, ("show", BUZZ, 0), ("buzz", "t2", 4, 0))
+    assert state.team == "t2" and state.buzzer == 4 and state.buzz_team == "t2"
+    # stored as JSON and read back (the database): the same board, the same buzz
+    again = replay(s, [e.to_json() for e in state.events])
+    assert (again.team, again.buzzer) == ("t2", 4)
+    assert state.events[-1].to_json() == {"kind": "buzzed", "round": BUZZ, "question": 0, "team": "t2", "person": 4}
+    assert describe(state.events[-1], s) == "第二组抢到（张三）"
+    assert buzz_text(s, "t1", None) == "第一组抢到"
+    # one winner a question; judged as the buzzing team by default
+    with pytest.raises(ContestError, match="第二组已抢到"):
+        state.buzz("t1", 1)
+    state = replay(s, (*state.events, state.judge(False)))
+    assert state.scores["t2"] == 90 and state.judged
+    # undoing the judgement keeps the buzz: the same team answers again
+    state = replay(s, (*state.events, state.undo()))
+    assert state.team == "t2" and not state.judged and state.scores["t2"] == 100
+    # a new question: nobody has buzzed
+    state = replay(s, (*state.events, state.show(BUZZ, 1)))
+    assert state.team is None and state.buzzer is None
+
+
+def test_a_buzz_is_refused_outside_a_buzz_question_late_or_from_a_non_member() -> None:
+    s = teams_with_people()
+    with pytest.raises(ContestError, match="不是抢答题"):
+        play(s, ("show", COMPULSORY, 0)).buzz("t1", 1)
+    state = play(s, ("show", BUZZ, 1))
+    with pytest.raises(ContestError, match="已经结束"):
+        state.buzz("t1", 1, 0)  # (a press for the question before)
+    with pytest.raises(ContestError, match="不是第一组的队员"):
+        state.buzz("t1", 3)
+    judged = play(s, ("show", BUZZ, 1), ("judge", True, "t1"))
+    with pytest.raises(ContestError, match="已经判定"):
+        judged.buzz("t2", 3)
+    # a buzz event that arrives after the question moved on changes nothing on replay
+    late = replay(s, (*play(s, ("show", BUZZ, 1), ("show", BUZZ, 2)).events,
+                      ContestEvent("buzzed", round=BUZZ, question=1, team="t2", person=3)))
+    assert late.team is None
+
+
+def test_risk_questions_go_round_the_teams_in_turn_too() -> None:
+    state = play(setup3(), ("show", RISK, 0), ("judge", True, None, 20), ("show", RISK, 1))
+    assert state.team == "t2" and state.scores["t1"] == 120
+    state = replay(state.setup, (*state.events, state.show(RISK, 0)))  # back to the first: still its team
+    assert state.team == "t1"
+
+
+def test_in_an_individual_contest_the_buzzer_is_the_team() -> None:
+    s = ContestSetup(individual_teams([(7, "王德伦"), (8, "李红梅")]), individual=True)
+    state = play(s, ("show", BUZZ, 0), ("buzz", "p8", 8))
+    assert describe(state.events[-1], s) == "李红梅抢到"

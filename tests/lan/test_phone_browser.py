@@ -89,3 +89,47 @@ def test_a_phone_signs_in(browser) -> None:
         assert store.joins == [2] and "李红梅" in page.inner_text("#waittext")
     finally:
         quiz.stop()
+
+
+def test_a_contest_phone_shows_its_team_buzzes_and_answers_for_it(browser, tmp_path: Path) -> None:
+    from studyapp.lan.server import Turn
+    from tests.lan.test_contest_server import PEOPLE, SINGLE, TEAMS
+    from tests.lan.test_contest_server import Store as ContestStore
+
+    store = ContestStore()
+    quiz = PhoneQuiz(PEOPLE, store, teams=TEAMS)
+    quiz.start()
+    try:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(quiz.url)
+        page.locator("#people button", has_text="李红梅").click()
+        page.locator("#waittext", has_text="您在第二组").wait_for()
+        assert page.inner_text("#who") == "答题人：李红梅（第二组）"
+        other = browser.new_page(viewport={"width": 360, "height": 740})
+        other.goto(quiz.url)
+        other.locator("#people button", has_text="王德伦").click()
+        other.locator("#wait").wait_for()
+        quiz.show(SINGLE, 30, Turn("buzz", "抢答题", None, buzz_open=False))
+        page.locator("#turn", has_text="请准备").wait_for()
+        assert page.locator("#buzz").is_visible() and page.locator("#buzz").is_disabled()
+        quiz.show(SINGLE, 30, Turn("buzz", "抢答题", None, buzz_open=True))
+        page.locator("#buzz:enabled").wait_for()
+        assert page.locator("#options").is_hidden()
+        page.screenshot(path=str(tmp_path / "phone_buzz.png"))
+        page.click("#buzz")
+        page.locator("#turn", has_text="本队抢到了").wait_for()
+        assert store.buzzes == [(3, 0, "t2")] and page.locator("#buzz").is_hidden()
+        other.locator("#turn", has_text="第二组已抢到（李红梅），第二组作答中").wait_for()
+        assert other.locator("#options").is_hidden() and other.locator("#submit").is_hidden()
+        quiz.show(SINGLE, 30, Turn("buzz", "抢答题", "t2", buzz_open=False))  # (the host took the buzz)
+        page.locator("#options button").nth(0).click()
+        page.click("#submit")
+        page.locator("#status", has_text="本队已提交").wait_for()
+        page.screenshot(path=str(tmp_path / "phone_buzz_answered.png"))
+        assert [a[:3] for a in store.answers] == [(3, 0, 0)]
+        quiz.reveal()
+        page.locator("#status", has_text="本队回答正确").wait_for()
+        other.locator("#status", has_text="正确答案：A．市委").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        quiz.stop()

@@ -72,3 +72,25 @@ def test_a_phone_sign_in_marks_present_and_keeps_a_late_mark(seeded_ctx: AppCont
     marks = {r.person_id: (r.status, r.reason) for r in attendance.sheet(seeded_ctx, sid)}
     assert marks[people[0]] == ("present", "") and marks[people[1]][0] == "late"
     assert marks[people[2]][0] == "present"
+
+
+def test_a_contest_keeps_the_phones_buzzes_apart_from_its_own_log(seeded_ctx: AppContext, seed_id: int) -> None:
+    from studyapp.core.contest import BUZZ, ContestSetup, draw_teams
+
+    sid, people = make_session(seeded_ctx, seed_id)
+    teams = draw_teams(room.people_ids(room.session_attendees(seeded_ctx, sid)), 3, seed=1)
+    run_id = room.start_run(seeded_ctx, "contest", session_id=sid, document_id=seed_id,
+                            setup={"contest": ContestSetup(teams).to_json(), "seconds": 20,
+                                   "question_ids": room.pick_questions(seeded_ctx, seed_id, count=4, seed=3)},
+                            title="依法治市知识竞赛").info.id
+    team = room.get_run(seeded_ctx, run_id).contest_setup.teams[1]
+    pid = team.person_ids[0]
+    state = room.record_contest_event(seeded_ctx, run_id, room.contest_state(seeded_ctx, run_id).show(BUZZ, 0))
+    phones.record_buzz(seeded_ctx, run_id, pid, 0, team.id)
+    phones.record_buzz(seeded_ctx, run_id, people[0], 0, "t1")  # (a later one: the first stays)
+    assert phones.buzzes(seeded_ctx, run_id) == {0: (team.id, pid)}
+    # the contest's board is not changed by a phone's press until the host records the buzz
+    assert room.contest_state(seeded_ctx, run_id).team is None
+    room.record_contest_event(seeded_ctx, run_id, state.buzz(team.id, pid, 0))
+    replayed = room.contest_state(seeded_ctx, run_id)
+    assert (replayed.team, replayed.buzzer) == (team.id, pid)

@@ -274,6 +274,10 @@ class AudienceView(QWidget):
         if leaders:
             text += "<br><br>排行榜<br>" + "<br>".join(f"{i}. {html.escape(name)}　{n} 题"
                                                      for i, (name, n) in enumerate(leaders, start=1))
+        self.set_join_text(text)
+
+    def set_join_text(self, text: str) -> None:
+        """The line under the QR code (a contest: 已加入 N / M 人); `text` is markup, escaped by the caller."""
         if text != self.join_count.text():
             self.join_count.setText(text)
             self._place_join()
@@ -686,11 +690,15 @@ class AudienceView(QWidget):
         self.setPalette(pal)
 
     # toast, blank ------------------------------------------------------------------------------
-    def toast(self, text: str, color: str = RIGHT, ms: int = 2500) -> None:
-        """A short message over the picture: 「第二组 答对 +10」."""
+    def toast(self, text: str, color: str = RIGHT, ms: int = 2500, ink: str = "white", *,
+              under_question: bool = False) -> None:
+        """A short message over the picture: 「第二组 答对 +10」; `under_question` (「第二组抢到
+        （张三）」, the question still to be answered): in the free space under it, if there is any."""
+        self._toast_under = under_question
         self.toast_label.setText(text)
-        self.toast_label.setStyleSheet(f"color:white; background:{color}; border-radius:{self.px(20)}px;"
+        self.toast_label.setStyleSheet(f"color:{ink}; background:{color}; border-radius:{self.px(20)}px;"
                                        f"padding:{self.px(20)}px {self.px(50)}px;")
+        self.toast_label.setFont(_font(self.family, 64 * self.k, bold=True))  # (a style sheet drops the font set before)
         self.toast_label.adjustSize()
         self._place_toast()
         self.toast_label.show()
@@ -701,7 +709,14 @@ class AudienceView(QWidget):
     def _place_toast(self) -> None:
         t = self.toast_label
         t.adjustSize()
-        t.move(max(0, (self.width() - t.width()) // 2), int(self.height() * 0.12))
+        y = int(self.height() * 0.12)
+        if getattr(self, "_toast_under", False) and self.mode == "question":
+            top = self.body.mapTo(self, self.body.rect().topLeft()).y()
+            below = top + int(min(self.body.content_height(), self.body.height())) + self.px(24)
+            bottom = self.strip.y() if self.strip.isVisible() else self.height()
+            if below + t.height() <= bottom - self.px(12):
+                y = below
+        t.move(max(0, (self.width() - t.width()) // 2), y)
 
     @property
     def blanked(self) -> bool:

@@ -160,6 +160,7 @@ class PresenterConsole(QWidget):
         self.phone_box: QGroupBox | None = None
         if kind == "contest":
             right.addWidget(self._contest_panel(), 1)
+            left.addWidget(self._phone_panel())  # (the scoring panel needs the right's height)
         else:
             if kind == "quiz":
                 right.addWidget(self._phone_panel())
@@ -225,6 +226,18 @@ class PresenterConsole(QWidget):
         self.phone_present.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.phone_status = QLabel("未开启")
         self.phone_status.setWordWrap(True)
+        if self.c.kind == "contest":  # (compact, under the answer; a contest has its 积分榜,
+            # so no 排行榜 of people)
+            self.phone_btn.setToolTip("手机作抢答器，答题的队可在手机上作答；不需要互联网和账号")
+            layout.addWidget(self.phone_address, 0, 0)
+            layout.addWidget(self.phone_btn, 0, 1)
+            layout.addWidget(self.phone_release, 0, 2)
+            layout.addWidget(self.phone_status, 1, 0, 1, 2)
+            layout.addWidget(self.phone_present, 1, 2)
+            self.phone_present.setText("结束时按手机登记出席")
+            self.phone_present.setToolTip("结束时按手机加入情况登记出席")
+            self.phone_leaders.hide()
+            return box
         layout.addWidget(self.phone_address, 0, 0, 1, 2)
         layout.addWidget(self.phone_btn, 1, 0)
         layout.addWidget(self.phone_release, 1, 1)
@@ -255,8 +268,11 @@ class PresenterConsole(QWidget):
             return
         names = [snap.people.get(pid, "") for pid in snap.joined]
         shown = "、".join(names[:12]) + ("等" if len(names) > 12 else "")
-        self.phone_status.setText(f"{html.escape(snap.url)}<br>已加入 <b>{len(snap.joined)}</b> / {snap.expected} 人，"
-                                  f"本题已答 <b>{snap.answered}</b> 人")
+        if self.c.kind == "contest":  # (who buzzed and answered: in the log and the message line)
+            self.phone_status.setText(f"{html.escape(snap.url)}<br>已加入 <b>{len(snap.joined)}</b> / {snap.expected} 人")
+        else:
+            self.phone_status.setText(f"{html.escape(snap.url)}<br>已加入 <b>{len(snap.joined)}</b> / {snap.expected} 人，"
+                                      f"本题已答 <b>{snap.answered}</b> 人")
         missing = [n for pid, n in snap.people.items() if pid not in set(snap.joined)]
         self.phone_status.setToolTip(("已加入：" + shown if names else "还没有人加入")
                                      + ("\n未加入：" + "、".join(missing) if missing else ""))

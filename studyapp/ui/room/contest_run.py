@@ -3,7 +3,13 @@ adjusted and undone, a scoreboard, and at the end the ranking saved to the sessi
 
 Every contest action is an event checked against the stored log and stored before the board
 changes (ops.contest_event_now); one the database could not take (busy) is not shown and the
-host presses again — it is never replayed behind their back."""
+host presses again — it is never replayed behind their back.
+
+手机答题 in a contest (QuizRun's phones, with the teams): in a 抢答题 the phones are buzzers —
+the server decides the first press, and this side records it as the contest's buzz event (the
+team answers; the countdown starts again for the answer); the answering team's first phone
+answer to an objective question is judged here through the same `judge` as the host's 答对/答错
+(so Z undoes it and the log shows it). Contest events have one writer, this thread, in order."""
 
 from __future__ import annotations
 
@@ -20,13 +26,15 @@ from studyapp.core.contest import (
     ContestError,
     ContestEvent,
     ContestState,
+    buzz_text,
     describe,
 )
 from studyapp.core.model import UserError
+from studyapp.lan.server import Snapshot, Turn
 from studyapp.ui import filedialogs
 from studyapp.ui.admin import require
 from studyapp.ui.room import ops as room_ops
-from studyapp.ui.room.audience import ALERT, RIGHT
+from studyapp.ui.room.audience import ALERT, BG, GOLD, RIGHT
 from studyapp.ui.room.quiz_run import QuizRun
 
 
@@ -43,6 +51,10 @@ class ContestRun(QuizRun):
         self.round: str = str(state.get("round") or self.contest.round or COMPULSORY)
         if self.contest.question is not None:
             self.index = self.contest.question
+        # phone answers judged already (question, team): an undone one is not judged again
+        self._phone_judged: set[tuple[int, str]] = {(int(q), str(t)) for q, t in state.get("phone_judged") or []}
+        self._phone_waiting: tuple[int, str] | None = None  # a 风险 answer waiting for its stake
+        super()._loaded(content)  # (the phones)
 
     def _restore(self, state: dict) -> None:
         self.audience.set_scores(self.contest.scoreboard(), [t.id for t in self.setup.teams])
@@ -83,7 +95,7 @@ class ContestRun(QuizRun):
         if state.team is not None and r != BUZZ:
             text += f"　{state.setup.team(state.team).name}作答"
         elif r == BUZZ and state.team is not None:
-            text += f"　{state.setup.team(state.team).name}抢到"
+            text += "　" + buzz_text(state.setup, state.team, state.buzzer if state.team == state.buzz_team else None)
         if r == RISK and self.stake:
             text += f"　{self.stake:g} 分"
         return text
@@ -119,6 +131,7 @@ class ContestRun(QuizRun):
             return
         if not self._contest_event(event):
             return
+        self._phone_waiting = None
         self.index = index
         self.revealed = False
         self.board_shown = False
@@ -131,6 +144,7 @@ class ContestRun(QuizRun):
         self._show_current()
         if self.autostart:
             self.countdown.start()
+        self._push()
 
     def set_round(self, round_: str) -> None:
         """Takes effect with the next question shown (the current one keeps its round)."""
@@ -143,14 +157,20 @@ class ContestRun(QuizRun):
         self.stake = float(stake)
         self._save(stake=self.stake)
         self.audience.set_banner(self._banner())
+        if self._phone_waiting is not None:  # a phone's 风险 answer waited for the stake
+            self._phone_waiting = None
+            snap = self.phones.snapshot() if self.phones is not None else None
+            if snap is not None:
+                self._phone_answer(snap)
         self.refresh()
 
-    def judge(self, team: str, correct: bool) -> None:
+    def judge(self, team: str, correct: bool, via: str = "") -> None:
+        """答对/答错 for `team` (the host's click, or `via` a phone: 「第二组（张三）在手机上答 B」)."""
         try:
             stake = self.stake if self.contest.round == RISK else None
             event = self.contest.judge(correct, team, stake)
         except ContestError as e:
-            self._error(e.message)
+            self._error(f"{via}，{e.message}" if via else e.message)
             self.refresh()
             return
         if self._contest_event(event):
@@ -158,7 +178,8 @@ class ContestRun(QuizRun):
             self.audience.clear_timeout()
             self.audience.toast(describe(event, self.setup), RIGHT if correct else ALERT)
             self.audience.set_banner(self._banner())
-            self.console.message(describe(event, self.setup))
+            self.console.message(f"{via}：{describe(event, self.setup)}" if via else describe(event, self.setup))
+            self._push()
         self.refresh()
 
     def adjust(self, team: str, points: float) -> None:
@@ -181,6 +202,7 @@ class ContestRun(QuizRun):
         if self._contest_event(event):
             self.console.message(f"已撤销：{describe(last, self.setup)}" if last else "已撤销")
             self.audience.set_banner(self._banner())
+            self._push()
         self.refresh()
 
     def toggle_board(self) -> None:
@@ -191,6 +213,74 @@ class ContestRun(QuizRun):
             self._show_current()
         self._save(board=self.board_shown)
         self.refresh()
+
+    # 手机答题 ------------------------------------------------------------------------------------
+    def _phone_question_open(self) -> bool:
+        return self.contest.question is not None and not self.contest.finished
+
+    def _phone_turn(self) -> Turn | None:
+        state = self.contest
+        r = state.round or self.round
+        buzz_open = (r == BUZZ and state.team is None and not state.judged and self.countdown.running
+                     and not self.audience.timed_out)
+        return Turn(r, ROUND_NAMES.get(r, ""), state.team, buzz_open, state.judged)
+
+    def _phones_tallied(self, snap: Snapshot) -> None:
+        self.console.phones_tallied(snap)
+        self.audience.set_join_text(f"已加入 {len(snap.joined)} / {snap.expected} 人")
+        self._phone_buzz(snap)
+        self._phone_answer(snap)
+
+    def _who(self, team: str, person: int) -> str:
+        """「第二组（张三）」, or 「张三」 in an individual contest."""
+        t = self.setup.team(team)
+        who = t.member_name(person)
+        return t.name + (f"（{who}）" if who and who != t.name else "")
+
+    def _phone_buzz(self, snap: Snapshot) -> None:
+        """A phone won the 抢答: its team answers (stored in the contest's log, then shown)."""
+        if snap.buzz is None:
+            return
+        q, team, person = snap.buzz
+        state = self.contest
+        if state.finished or state.round != BUZZ or state.question != q or state.team is not None or state.judged:
+            return  # (the host moved on, or chose a team by hand first)
+        try:
+            event = state.buzz(team, person, q)
+        except ContestError as e:
+            self._error(e.message)
+            return
+        if not self._contest_event(event):
+            return  # (the database was busy: the next tally tries again)
+        text = buzz_text(self.setup, team, person)
+        self.console.message(f"{text}：请作答" + ("" if self.questions[self.index].type in room_ops.PHONE_TYPES
+                                                 else "（口头作答，由主持人判定）"))
+        self.audience.toast(text, GOLD, ink=BG, under_question=True)
+        self.audience.set_banner(self._banner())
+        self.audience.clear_timeout()
+        self.countdown.reset(self.seconds)  # (the answer gets its own time)
+        if self.autostart:
+            self.countdown.start()
+        self._push()
+        self.refresh()
+
+    def _phone_answer(self, snap: Snapshot) -> None:
+        """The answering team's first phone answer, graded by the server, judged like a click."""
+        a = snap.team_answer
+        if a is None:
+            return
+        key = (a.question, a.team)
+        state = self.contest
+        if key in self._phone_judged or key == self._phone_waiting:
+            return
+        if state.finished or state.question != a.question or state.judged:
+            return
+        self.judge(a.team, a.correct, via=f"{self._who(a.team, a.person)}在手机上答 {a.text}")
+        if self.contest.judged and self.contest.question == a.question:
+            self._phone_judged.add(key)
+            self._save(phone_judged=sorted([q, t] for q, t in self._phone_judged))
+        else:
+            self._phone_waiting = key  # (a 风险题 without its stake: judged once the host picks one)
 
     # end ---------------------------------------------------------------------------------------
     def _finish_question(self) -> str:
@@ -206,6 +296,7 @@ class ContestRun(QuizRun):
         self.board_shown = True
         self.audience.show_board("最终名次")
         self.console.message("竞赛已结束，名次已保存到学习会。可“打印成绩…”。")
+        self._phones_finished()
 
     def save_ranking_pdf(self, path: Path) -> Path:
         return room_ops.write_ranking_pdf(self.ctx, self.run_id, path)

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from studyapp.core.contest import ContestEvent, ContestState
+from studyapp.lan.server import ContestTeams
 from studyapp.services import documents, files, papers, phones, room, sessions
 from studyapp.services import settings as settings_service
 from studyapp.services.dto import DocumentInfo, SessionInfo
@@ -161,11 +162,20 @@ class PhoneSetup:
     people: dict[int, str]
     known: dict[tuple[int, int], Any]
     joined: tuple[int, ...]
+    teams: ContestTeams | None = None  # 知识竞赛: who plays for which team
+    buzzes: dict[int, tuple[str, int]] | None = None  # 知识竞赛: the presses of 抢答 won before
 
 
 def phone_setup_now(ctx, run_id: int) -> PhoneSetup:  # noqa: ANN001
     people = {p.person_id: p.name for p in phones.people(ctx, run_id)}
-    return PhoneSetup(people, phones.answers(ctx, run_id), phones.tally(ctx, run_id).joined)
+    run = room.get_run(ctx, run_id)
+    teams = None
+    if run.info.kind == "contest":
+        setup = run.contest_setup
+        teams = ContestTeams({t.id: t.name for t in setup.teams},
+                             {pid: t.id for t in setup.teams for pid in t.person_ids}, setup.individual)
+    return PhoneSetup(people, phones.answers(ctx, run_id), phones.tally(ctx, run_id).joined, teams,
+                      phones.buzzes(ctx, run_id) if teams is not None else None)
 
 
 class PhoneStore:
@@ -180,6 +190,15 @@ class PhoneStore:
 
     def record_answer(self, person_id: int, index: int, response: Any, seconds: float) -> None:
         phones.record_answer(self.ctx, self.run_id, person_id, index, response, seconds)
+
+    def record_buzz(self, person_id: int, index: int, team: str) -> None:
+        phones.record_buzz(self.ctx, self.run_id, person_id, index, team)
+
+
+def mark_phones_present(parent: QObject, run_id: int) -> CollectionOp[int]:
+    """知识竞赛 (its ranking is its score): 出席 for who joined by phone; how many were marked."""
+    return CollectionOp(parent, lambda ctx: phones.mark_joined_present(ctx, run_id),
+                        Changes.of("records", "people")).titled("按手机加入登记出席")
 
 
 def save_phone_scores(parent: QObject, run_id: int, mark_present: bool) -> CollectionOp[tuple[int, int]]:

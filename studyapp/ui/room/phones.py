@@ -1,4 +1,4 @@
-"""手机答题 in a 集体测验: the host's side of studyapp.lan. It starts the server on the address the
+"""手机答题 in a 集体测验 or a 知识竞赛: the host's side of studyapp.lan. It starts the server on the address the
 host chose, mirrors the projector onto the phones (the question shown, its countdown, time up,
 公布答案), shows who joined and how many answered, and puts the QR code on the projector.
 
@@ -13,7 +13,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QPixmap
 
-from studyapp.lan.server import PhoneQuestion, PhoneQuiz, Snapshot
+from studyapp.lan.server import PhoneQuestion, PhoneQuiz, Snapshot, Turn
 from studyapp.services.dto_room import RoomQuestion
 from studyapp.ui.room import ops as room_ops
 
@@ -43,6 +43,7 @@ class PhoneLink(QObject):
     """The phone quiz of one run, while it is on. `tallied` carries the server's snapshot."""
 
     tallied = Signal(object)
+    poked = Signal()  # (emitted on the server's thread: a buzz or an answer stored; queued here)
 
     def __init__(self, ctx, run_id: int, parent: QObject | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -52,6 +53,7 @@ class PhoneLink(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._tally)
+        self.poked.connect(self._tally)
 
     @property
     def on(self) -> bool:
@@ -66,7 +68,8 @@ class PhoneLink(QObject):
         port = int(saved.get("port") or DEFAULT_PORT)
         store = room_ops.PhoneStore(self.ctx, self.run_id)
         quiz = PhoneQuiz(setup.people, store, host=host, port=port, code=saved.get("code"),
-                         secret=secret, known=setup.known, joined=setup.joined)
+                         secret=secret, known=setup.known, joined=setup.joined, teams=setup.teams,
+                         buzzes=setup.buzzes, on_change=self.poked.emit)
         quiz.start(or_any_port=True)  # (the kept port, else any free one)
         quiz.leaderboard = self.leaderboard
         self.quiz = quiz
@@ -84,13 +87,13 @@ class PhoneLink(QObject):
             self.quiz.stop()
             self.quiz = None
 
-    def show(self, q: RoomQuestion | None, count: int, seconds: float | None) -> None:
+    def show(self, q: RoomQuestion | None, count: int, seconds: float | None, turn: Turn | None = None) -> None:
         if self.quiz is None:
             return
         if q is None:
             self.quiz.clear()
         else:
-            self.quiz.show(phone_question(q, count), seconds)
+            self.quiz.show(phone_question(q, count), seconds, turn)
 
     def lock(self) -> None:
         if self.quiz is not None:

@@ -1,7 +1,8 @@
 """集体测验 on the projector: the run's questions one by one, a countdown per question, the answer
 revealed when the host says (A) — and, when the host turns it on, 手机答题: the people answer on
 their phones over the office LAN (ui/room/phones.py, studyapp.lan), the projector shows the QR
-code, and at the end their scores go to the session."""
+code, and at the end their scores go to the session. A 知识竞赛 (contest_run.ContestRun) is a
+QuizRun too: the same phones, as buzzers and for the answering team."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import logging
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from studyapp.core.model import UserError
-from studyapp.lan.server import PhoneQuizError, Snapshot
+from studyapp.lan.server import PhoneQuizError, Snapshot, Turn
 from studyapp.ui.room import ops as room_ops
 from studyapp.ui.room.controller import RoomController
 from studyapp.ui.room.phones import PhoneLink, qr_pixmap
@@ -22,7 +23,7 @@ class QuizRun(RoomController):
     phones: PhoneLink | None = None
 
     def _loaded(self, content: room_ops.RunContent) -> None:
-        if self.kind == "quiz":
+        if self.kind in ("quiz", "contest"):
             self.phones = PhoneLink(self.ctx, self.run_id, self)
             self.phones.tallied.connect(self._phones_tallied)
 
@@ -58,6 +59,9 @@ class QuizRun(RoomController):
         self.audience.show_join(url, qr_pixmap(url, 480))
         self.console.message(f"手机答题已开启：{url}（手机需连接同一无线网络；Windows 防火墙询问时请选“允许”）")
         self._push()
+        snap = self.phones.snapshot()
+        if snap is not None:
+            self._phones_tallied(snap)  # (the console says 已开启 at once, not at the first poll)
         self.refresh()
         return True
 
@@ -88,15 +92,23 @@ class QuizRun(RoomController):
         """What the projector shows now, onto the phones."""
         if self.phones is None or not self.phones.on:
             return
-        if not self.questions:
+        if not self.questions or not self._phone_question_open():
             self.phones.show(None, 0, None)
             return
         seconds = self.countdown.remaining_ms / 1000 if self.countdown.running else None
-        self.phones.show(self.questions[self.index], self.count, seconds)
+        self.phones.show(self.questions[self.index], self.count, seconds, self._phone_turn())
         if self.audience.timed_out:
             self.phones.lock()
         if self.revealed:
             self.phones.reveal()
+
+    def _phone_question_open(self) -> bool:
+        """Whether the phones see the question on the projector (a contest not begun: no)."""
+        return True
+
+    def _phone_turn(self) -> Turn | None:
+        """A contest's turn on the question (a quiz has none)."""
+        return None
 
     def _phones_tallied(self, snap: Snapshot) -> None:
         self.console.phones_tallied(snap)
@@ -126,16 +138,28 @@ class QuizRun(RoomController):
 
     def _finished(self, final) -> None:  # noqa: ANN001
         super()._finished(final)
+        self._phones_finished()
+
+    def _phones_finished(self) -> None:
+        """结束: the phones stop; a quiz's phone answers become the session's scores (and, when
+        the host left it ticked, who joined is marked 出席)."""
         if self.phones is None:
             return
         had = self.phones.on or bool((self.state.get("phones") or {}).get("code"))
         self.stop_phones()
-        if had:
-            mark = self.console.mark_present_from_phones()
-            room_ops.save_phone_scores(self, self.run_id, mark) \
-                .success(lambda r: self.console.message(
-                    f"手机答题成绩已保存到学习会：{r[0]} 人" + (f"；按手机加入登记出席 {r[1]} 人" if r[1] else "") + "。")) \
-                .failure(lambda e: self.console.message(getattr(e, "message", str(e)))).run()
+        if not had:
+            return
+        mark = self.console.mark_present_from_phones()
+        if self.kind == "contest":  # (a contest's score is its ranking, saved already)
+            if mark:
+                room_ops.mark_phones_present(self, self.run_id) \
+                    .success(lambda n: self.console.message(f"竞赛已结束，名次已保存到学习会；按手机加入登记出席 {n} 人。")) \
+                    .failure(lambda e: self.console.message(getattr(e, "message", str(e)))).run()
+            return
+        room_ops.save_phone_scores(self, self.run_id, mark) \
+            .success(lambda r: self.console.message(
+                f"手机答题成绩已保存到学习会：{r[0]} 人" + (f"；按手机加入登记出席 {r[1]} 人" if r[1] else "") + "。")) \
+            .failure(lambda e: self.console.message(getattr(e, "message", str(e)))).run()
 
     def close(self) -> None:
         if self.phones is not None and self.phones.on:
