@@ -92,3 +92,128 @@ def test_a_hundred_phones_answer_ten_questions(seeded_ctx, seed_id, report) -> N
            f"p99 {p99:.0f} ms (target ≤ 100); answers lost {lost} (target 0), refused {len(failures)}; "
            f"host thread's longest stall {max(gaps) * 1000:.0f} ms (target ≤ 50)")
     assert lost == 0 and not failures
+
+
+PHONES_PROCESS = r"""
+import http.client, json, random, sys, threading, time
+port, code = int(sys.argv[1]), sys.argv[2]
+ids = [int(x) for x in sys.argv[3].split(",")]
+window = float(sys.argv[4])
+conns = {pid: http.client.HTTPConnection("127.0.0.1", port, timeout=10) for pid in ids}
+def post(pid, path, body):
+    conns[pid].request("POST", f"/{code}/{path}", json.dumps(body), {"Content-Type": "application/json"})
+    r = conns[pid].getresponse()
+    return r.status, json.loads(r.read())
+tokens = {}
+def join(pid):
+    tokens[pid] = post(pid, "api/join", {"person": pid})[1]["token"]
+ts = [threading.Thread(target=join, args=(pid,)) for pid in ids]
+[t.start() for t in ts]; [t.join() for t in ts]
+print(json.dumps({"joined": len(tokens)}), flush=True)
+for line in sys.stdin:
+    qi, index, key = (int(x) for x in line.split())
+    rng = random.Random(qi)
+    start = time.perf_counter()
+    lat, bad = [], []
+    def phone(pid, at):
+        time.sleep(max(0.0, start + at - time.perf_counter()))
+        t = time.perf_counter()
+        status, _ = post(pid, "api/answer", {"token": tokens[pid], "q": index, "answer": key if pid % 3 else (key + 1) % 4})
+        lat.append(time.perf_counter() - t)
+        if status != 200:
+            bad.append(status)
+    ts = [threading.Thread(target=phone, args=(pid, rng.uniform(0, window))) for pid in ids]
+    [t.start() for t in ts]; [t.join() for t in ts]
+    print(json.dumps({"latencies": lat, "refused": bad}), flush=True)
+"""
+
+
+def test_the_host_window_keeps_beating_while_a_hundred_phones_answer(qapp, qtbot, seeded_ctx, seed_id,  # noqa: ANN001
+                                                                     report) -> None:
+    """The same load against the real host side: a 集体测验 on the projector with 手机答题 turned
+    on from its console (PhoneLink counting, console and projector showing the count), and a
+    10 ms QTimer heartbeat on the GUI thread. The phones are another process, as real phones are
+    other devices: the host process holds only the server's and the writer's threads."""
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    from studyapp.ui.app import configure_application
+    from studyapp.ui.room.controller import open_run
+
+    family = configure_application(qapp)
+    ctx = seeded_ctx
+    detail = sessions.create_session(ctx, SessionDraft(date="2015-04-15", mode="集中学习", document_id=seed_id))
+    ids = [roster.add_person(ctx, PersonDraft(f"干部{i:03d}", "乡党委")).id for i in range(PHONES)]
+    attendance.set_expected(ctx, detail.id, person_ids=ids)
+    qids = room.pick_questions(ctx, seed_id, count=QUESTIONS, seed=5, types=("single",))
+    run = room.start_run(ctx, "quiz", session_id=detail.id, document_id=seed_id,
+                         setup={"question_ids": qids, "seconds": 30})
+    c = open_run(ctx, room.get_run(ctx, run.info.id), family)
+    c.start()
+    child = None
+    try:
+        c.console.phone_address.setCurrentText("127.0.0.1")
+        c.console.phone_btn.click()
+        assert c.phones is not None and c.phones.quiz is not None
+        quiz = c.phones.quiz
+        quiz.rate_max = 10_000  # (every simulated phone is 127.0.0.1)
+        child = subprocess.Popen([sys.executable, "-c", PHONES_PROCESS, str(quiz.port), quiz.code,
+                                  ",".join(map(str, ids)), str(WINDOW_S)],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert child.stdin is not None and child.stdout is not None
+        lines: list[dict] = []
+
+        def read_line() -> None:
+            lines.append(json.loads(child.stdout.readline()))  # type: ignore[union-attr]  # (piped above)
+
+        def answered(n: int) -> bool:
+            return len(lines) >= n
+
+        reader = threading.Thread(target=read_line)
+        reader.start()
+        qtbot.waitUntil(lambda: answered(1), timeout=30000)
+        assert lines[0] == {"joined": PHONES}
+        gaps: list[float] = []
+        last = [0.0]
+
+        def beat() -> None:
+            now = time.perf_counter()
+            if last[0]:
+                gaps.append(now - last[0])
+            last[0] = now
+
+        heart = QTimer()
+        heart.setInterval(10)
+        heart.timeout.connect(beat)
+        heart.start()
+        for qi in range(QUESTIONS):
+            if qi:
+                c.next()  # the host shows the next question: projector and phones together
+            q = c.questions[c.index]
+            key = q.answer[0] if isinstance(q.answer, list) else q.answer
+            reader = threading.Thread(target=read_line)
+            reader.start()
+            child.stdin.write(f"{qi} {q.index} {key}\n")
+            child.stdin.flush()
+            qtbot.waitUntil(lambda n=qi + 2: answered(n), timeout=30000)
+            qtbot.wait(600)  # (the console's next count: 本题已答 100 人)
+            assert f"本题已答 <b>{PHONES}</b>" in c.console.phone_status.text()
+        heart.stop()
+    finally:
+        if child is not None:
+            child.kill()
+            child.wait()
+        c.close()
+    latencies = [x for line in lines[1:] for x in line["latencies"]]
+    refused = [x for line in lines[1:] for x in line["refused"]]
+    stored = phones.answers(ctx, run.info.id)
+    lost = PHONES * QUESTIONS - len(stored)
+    p50 = statistics.median(latencies) * 1000
+    p99 = sorted(latencies)[int(len(latencies) * 0.99) - 1] * 1000
+    worst = sorted(gaps)[-3:]
+    report(f"host window: {PHONES} phones × {QUESTIONS} questions, 2 s windows: answer latency p50 {p50:.0f} ms, "
+           f"p99 {p99:.0f} ms (target ≤ 100); answers lost {lost} (target 0); GUI thread's longest gaps "
+           + ", ".join(f"{g * 1000:.0f}" for g in worst) + " ms (target ≤ 50)")
+    assert lost == 0 and not refused

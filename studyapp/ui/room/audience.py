@@ -277,10 +277,12 @@ class AudienceView(QWidget):
         self.set_join_text(text)
 
     def set_join_text(self, text: str) -> None:
-        """The line under the QR code (a contest: 已加入 N / M 人); `text` is markup, escaped by the caller."""
+        """The line under the QR code (a contest: 已加入 N / M 人); `text` is markup, escaped by the caller.
+        (Only the card is fitted again: the QR code and the fonts keep their size.)"""
         if text != self.join_count.text():
             self.join_count.setText(text)
-            self._place_join()
+            if self.join_card.isVisible():
+                self._fit_join_card()
 
     def hide_join(self) -> None:
         self.join_url = ""
@@ -299,6 +301,9 @@ class AudienceView(QWidget):
                                               Qt.TransformationMode.FastTransformation))
         self.join_text.setFont(_font(self.family, max(12.0, 26 * self.k)))
         self.join_count.setFont(_font(self.family, max(12.0, 28 * self.k), bold=True))
+        self._fit_join_card()
+
+    def _fit_join_card(self) -> None:
         self.join_card.adjustSize()
         self.join_card.move(self.width() - self.join_card.width() - 12, 12)
         self.join_card.raise_()

@@ -273,7 +273,8 @@ class PresenterConsole(QWidget):
         else:
             self.phone_status.setText(f"{html.escape(snap.url)}<br>已加入 <b>{len(snap.joined)}</b> / {snap.expected} 人，"
                                       f"本题已答 <b>{snap.answered}</b> 人")
-        missing = [n for pid, n in snap.people.items() if pid not in set(snap.joined)]
+        joined = set(snap.joined)
+        missing = [n for pid, n in snap.people.items() if pid not in joined]
         self.phone_status.setToolTip(("已加入：" + shown if names else "还没有人加入")
                                      + ("\n未加入：" + "、".join(missing) if missing else ""))
 

@@ -20,6 +20,7 @@ from studyapp.ui.room import ops as room_ops
 log = logging.getLogger("studyapp.room")
 
 POLL_MS = 500
+COALESCE_MS = 60
 DEFAULT_PORT = 8765
 
 
@@ -53,7 +54,13 @@ class PhoneLink(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._tally)
-        self.poked.connect(self._tally)
+        # a hundred answers in two seconds are a hundred pokes: the console and the projector
+        # count them at most every COALESCE_MS (a buzz shows within that too)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(COALESCE_MS)
+        self._soon.timeout.connect(self._tally)
+        self.poked.connect(self._poked)
 
     @property
     def on(self) -> bool:
@@ -114,6 +121,10 @@ class PhoneLink(QObject):
 
     def snapshot(self) -> Snapshot | None:
         return None if self.quiz is None else self.quiz.snapshot()
+
+    def _poked(self) -> None:
+        if not self._soon.isActive():
+            self._soon.start()
 
     def _tally(self) -> None:
         snap = self.snapshot()
