@@ -62,6 +62,8 @@ fi
 # browser is downloaded)
 if [ "$EXTRAS" = "test" ]; then
   APT_PACKAGES+=(chromium)
+  # the suite runs a second time on a throwaway PostgreSQL cluster (scripts/test-postgres.sh)
+  APT_PACKAGES+=(postgresql)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,10 +38,48 @@ def _large_offscreen_screen() -> None:
 _large_offscreen_screen()
 
 
+# The suite runs on SQLite (the default) and, with STUDYAPP_TEST_PG set, on a PostgreSQL server:
+# every database the fixtures hand out is then a database on that server, made from a migrated
+# (and seeded) template database, and its data folder points at it (database.json) — so the
+# window and the command line opened on the folder use the server too. STUDYAPP_TEST_PG is the
+# server as "host[:port]" or a socket folder ("/tmp/pgsock"), user postgres unless "user@host".
+PG = os.environ.get("STUDYAPP_TEST_PG", "")
+
+
+def _pg(database: str):  # noqa: ANN202 - a SharedDatabase
+    from studyapp.db.shared import SharedDatabase
+
+    user, _, where = PG.rpartition("@")
+    host, _, port = where.partition(":") if not where.startswith("/") else (where, "", "")
+    return SharedDatabase(host, database, user or "postgres", int(port or 5432))
+
+
+def _pg_admin(*statements: str) -> None:
+    import psycopg
+
+    c = _pg("postgres")
+    with psycopg.connect(host=c.host, port=c.port, user=c.user, dbname="postgres", autocommit=True) as conn:
+        for sql in statements:
+            conn.execute(sql)
+
+
+def pytest_configure(config) -> None:  # noqa: ANN001
+    config.addinivalue_line("markers", "sqlite_only: checks the SQLite file itself (skipped on PostgreSQL)")
+
+
+def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001
+    if PG:
+        skip = pytest.mark.skip(reason="checks the SQLite file itself; the suite runs on PostgreSQL")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
 def _close_cleanly(ctx) -> None:
-    # Fold the WAL into the main file so copying that one file copies everything.
-    with ctx.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if ctx.engine.dialect.name == "sqlite":
+        # Fold the WAL into the main file so copying that one file copies everything.
+        with ctx.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     ctx.close()
 
 
@@ -58,6 +97,11 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from studyapp.services.context import AppContext
 
     folder = tmp_path_factory.mktemp("template")
+    if PG:
+        name = f"studyapp_tpl_{os.getpid()}"
+        _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+        _close_cleanly(AppContext(folder, url=_pg(name).url()))
+        return Path(name)  # (on the server: a database's name, not a file)
     _close_cleanly(AppContext(folder))
     return folder / DB_FILENAME
 
@@ -74,6 +118,13 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path)
     from studyapp.services.context import AppContext
 
     folder = tmp_path_factory.mktemp("seeded")
+    if PG:
+        name = f"studyapp_seeded_{os.getpid()}"
+        _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
+        ctx = AppContext(folder, url=_pg(name).url())
+        documents.ensure_seed(ctx)
+        _close_cleanly(ctx)
+        return Path(name)
     shutil.copyfile(template_db, folder / DB_FILENAME)
     ctx = AppContext(folder)
     documents.ensure_seed(ctx)
@@ -84,8 +135,48 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path)
 def _open_copy(template: Path, data_dir: Path):
     from studyapp.services.context import AppContext
 
+    if PG:
+        from studyapp.db import shared
+
+        name = f"studyapp_t{os.getpid()}_{uuid.uuid4().hex[:12]}"
+        _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        shared.write(data_dir, _pg(name))
+        return AppContext(data_dir)
     shutil.copyfile(template, data_dir / DB_FILENAME)
     return AppContext(data_dir)
+
+
+def dispose(context) -> None:  # noqa: ANN001
+    context.close()
+    if PG and context.shared is not None:
+        _pg_admin(f'DROP DATABASE IF EXISTS "{context.shared.database}" WITH (FORCE)')
+
+
+def copy_database(template: Path, data_dir: Path) -> None:
+    """Give `data_dir` its own copy of a template database (the SQLite file, or on the server a
+    database made from the template), closed: the code under test opens it."""
+    _open_copy(template, data_dir).close()
+
+
+def derive_template(tmp_path_factory: pytest.TempPathFactory, base: Path, tag: str, build) -> Path:  # noqa: ANN001
+    """A template made from `base` by build(ctx): e.g. the seed with a generated bank."""
+    folder = tmp_path_factory.mktemp(tag)
+    if PG:
+        name = f"studyapp_{tag}_{os.getpid()}"
+        _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}" TEMPLATE "{base}"')
+        from studyapp.services.context import AppContext
+
+        ctx = AppContext(folder, url=_pg(name).url())
+        build(ctx)
+        _close_cleanly(ctx)
+        return Path(name)
+    shutil.copyfile(base, folder / DB_FILENAME)
+    from studyapp.services.context import AppContext
+
+    ctx = AppContext(folder)
+    build(ctx)
+    _close_cleanly(ctx)
+    return folder / DB_FILENAME
 
 
 @pytest.fixture
@@ -93,7 +184,7 @@ def ctx(template_db: Path, data_dir: Path) -> Iterator:
     """An AppContext on a fresh, migrated, empty database in `data_dir`."""
     context = _open_copy(template_db, data_dir)
     yield context
-    context.close()
+    dispose(context)
 
 
 @pytest.fixture
@@ -101,7 +192,7 @@ def seeded_ctx(seeded_template: Path, data_dir: Path) -> Iterator:
     """An AppContext whose database already holds the seed document (see `seed_id`)."""
     context = _open_copy(seeded_template, data_dir)
     yield context
-    context.close()
+    dispose(context)
 
 
 @pytest.fixture

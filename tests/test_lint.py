@@ -80,6 +80,7 @@ NOT_MIRRORED = {
     "services/wrongbook.py": "(错题本: covered by tests/services/test_practice.py and test_quiz.py)",
     "ui/admin/ops.py": "(Qt ops: exercised by tests/ui/admin/test_gate.py)",
     "ui/backup/ops.py": "(Qt ops: exercised by tests/ui/backup/test_dialog.py)",
+    "ui/database/ops.py": "(Qt ops: exercised by tests/ui/database/test_dialog.py)",
     "ui/bank/hint.py": "(Qt: exercised by tests/ui/study/test_setup.py)",
     "ui/bank/names.py": "(covered by tests/ui/bank/test_window.py and test_review.py)",
     "ui/bank/ops.py": "(Qt ops: exercised by the tests in tests/ui/bank/)",

@@ -58,13 +58,36 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("studyapp_write", False) else "BEGIN")
 
 
+# the one writer at a time on a shared PostgreSQL database: a transaction that reads and then
+# writes takes this transaction-level advisory lock first, as BEGIN IMMEDIATE takes SQLite's
+# write lock (two PCs importing the same roster: the second waits, then sees the first's rows)
+WRITER_LOCK = 0x5354_5544  # "STUD"
+
+
+def _pg_begin(conn: Any) -> None:
+    """PostgreSQL: a read-then-write transaction waits for the writer lock (at most its wait,
+    then lock_timeout fails it: DatabaseBusy, as a busy SQLite file does)."""
+    options = conn.get_execution_options()
+    if not options.get("studyapp_write", False):
+        return
+    wait = options.get("studyapp_wait_ms")
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(wait) if wait is not None else BUSY_TIMEOUT_MS}")
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+
 def make_engine(url: str, *, journal: tuple[str, str] = ("WAL", "NORMAL"), **kwargs: Any) -> Engine:
     """Create an engine; SQLite connections get the pragmas above (`journal`: journal_mode and
-    synchronous, see db.storage)."""
+    synchronous, see db.storage); a PostgreSQL server's connections are checked before use (a
+    server restarted overnight) and serialise their writers (_pg_begin)."""
+    if url.startswith("postgresql"):
+        kwargs.setdefault("pool_pre_ping", True)
+        kwargs.setdefault("connect_args", {"connect_timeout": 10, "application_name": "studyapp"})
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _pragmas(*journal))
         event.listen(engine, "begin", _begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _pg_begin)
     log.debug("engine for %s", engine.url.render_as_string(hide_password=True))
     return engine
 

@@ -62,8 +62,17 @@ def storage_message(error: BaseException) -> str:
     text = str(getattr(error, "orig", None) or error).lower()
     if "full" in text:
         return "磁盘空间不足，数据未能保存。请清理磁盘空间后重试。"
+    if "lock timeout" in text:
+        return "共享数据库正被另一台电脑写入，请稍后重试。"
     if "locked" in text or "busy" in text:
         return "数据库正被其他程序占用，请稍后重试；如果同时打开了两个学习测评，请先关闭一个。"
+    if "password authentication failed" in text or "no password supplied" in text:
+        return "数据库服务器拒绝了用户名或密码。请在 设置 → 数据库 中重新填写。"
+    if "database" in text and "does not exist" in text:
+        return "数据库服务器上没有所填的数据库。请让服务器管理员先建立它（空数据库即可），或检查数据库名。"
+    if any(w in text for w in ("connection refused", "could not connect", "connection failed", "timeout expired",
+                                "could not translate host name", "server closed the connection", "no route to host")):
+        return "无法连接数据库服务器。请检查网络、服务器地址和端口，或请管理员确认服务器已开启。"
     if any(w in text for w in ("readonly", "read-only", "permission", "unable to open")):
         return "无法写入数据文件夹，请检查该文件夹的权限，或用 --data 指定其他数据文件夹。"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -89,7 +98,16 @@ class AppContext:
                 f"无法创建数据文件夹“{self._data_dir}”：{e.strerror or e}。"
                 "请检查权限，或用 --data 指定其他数据文件夹。"
             ) from e
-        if url is None:
+        from studyapp.db import shared
+
+        try:
+            # the data folder may point at the county's shared PostgreSQL server (设置 → 数据库)
+            self.shared = shared.read(self._data_dir) if url is None else None
+        except shared.SharedConfigError as e:
+            raise StorageError(e.message) from e
+        if self.shared is not None:
+            url = self.shared.url()
+        elif url is None:
             # a restore the GUI scheduled, then a quick check of the pages: a damaged database
             # is never migrated or written to (DatabaseDamaged names a good backup, if any)
             from studyapp.services import backup
@@ -101,11 +119,12 @@ class AppContext:
         # the thread a person waits on (the window's): there a write waits at most
         # INTERACTIVE_WAIT_MS for another writer's lock, never the usual 5 s (see begin)
         self.interactive_thread: int | None = None
+        own_file = url is None
         self.url = url or sqlite_url(self._data_dir)
         from studyapp.db import storage
 
         # a USB stick or a network share: every change in the database file itself (no -wal)
-        self.journal = storage.journal_for(self._data_dir) if url is None else ("WAL", "NORMAL")
+        self.journal = storage.journal_for(self._data_dir) if own_file else ("WAL", "NORMAL")
         if self.journal[0] != "WAL":
             log.info("data folder %s is on removable or network storage: journal_mode=%s", self._data_dir,
                      self.journal[0])
@@ -120,7 +139,7 @@ class AppContext:
             ) from e
         except (sa_exc.DBAPIError, OSError) as e:
             self.engine.dispose()
-            log.error("cannot open database %s: %s", self.url, e)
+            log.error("cannot open database %s: %s", self.engine.url.render_as_string(hide_password=True), e)
             log.debug("details", exc_info=True)
             raise StorageError(storage_message(e)) from e
         self.session_factory: sessionmaker[Session] = make_session_factory(self.engine)
@@ -143,7 +162,7 @@ class AppContext:
         if wait_ms is None and self.interactive_thread is not None \
                 and threading.get_ident() == self.interactive_thread:
             wait_ms = INTERACTIVE_WAIT_MS
-        short = wait_ms is not None and self.engine.dialect.name == "sqlite"
+        short = wait_ms is not None
         options: dict[str, Any] = dict(WRITE) if write else {}
         if short and wait_ms is not None:
             options["studyapp_wait_ms"] = int(wait_ms)  # set before BEGIN (db.engine._begin)
@@ -159,7 +178,7 @@ class AppContext:
             log.error("database error: %s", e.orig if e.orig is not None else e)
             log.debug("database error details", exc_info=True)
             text = str(getattr(e, "orig", None) or e).lower()
-            if "locked" in text or "busy" in text:
+            if "locked" in text or "busy" in text or "lock timeout" in text:
                 raise DatabaseBusy(storage_message(e)) from e
             raise StorageError(storage_message(e)) from e
 

@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
                                        "查看自动备份，立即备份，或从备份恢复数据")
         self.act_data_folder = self._action("数据文件夹…", self.show_data_folder, [],
                                             "学习记录、题库和日志存放在哪里；可以打开这个文件夹")
+        self.act_database = self._action("数据库…", self.show_database, [],
+                                         "本机数据库，或单位的共享数据库服务器（多台电脑共用一套记录；需要管理员密码）")
         self.act_settings = self._action("设置…", self.show_settings, [K("Ctrl+,")],
                                          "单位名称、学时、及格线、练习和考试的默认值等（需要管理员密码）")
         self.act_admin_pin = self._action("管理员密码…", self.edit_admin_pin, [],
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
         file_menu.addAction(self.act_data_folder)
+        file_menu.addAction(self.act_database)
         file_menu.addAction(self.act_backup)
         file_menu.addAction(self.act_admin_pin)
         file_menu.addSeparator()
@@ -425,6 +428,8 @@ class MainWindow(QMainWindow):
 
         folder = self.ctx.data_dir if self.ctx is not None else None
         lines = [f"数据文件夹：{folder}" if folder else "数据文件夹还没有打开。"]
+        if self.ctx is not None and self.ctx.shared is not None:
+            lines.append(f"学习记录和题库保存在共享数据库：{self.ctx.shared.describe()}（文件 → 数据库…）。")
         if folder is not None:
             lines.append(f"日志文件夹：{logfile.log_folder(folder)}")
             if paths.portable_data_dir() == folder:
@@ -462,6 +467,19 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.reader.set_font_size(
             int(settings_ops.value_now(self.ctx, "reader.font_size")), store=False))
         self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_database(self):  # noqa: ANN201 - DatabaseDialog, imported when first used
+        """文件 → 数据库…: the data folder's own file or the county's shared server (the
+        administrator's: every record moves with it)."""
+        from studyapp.ui.database.dialog import DatabaseDialog
+
+        if self.ctx is None or not self._admin("更改数据库"):
+            return None
+        dialog = DatabaseDialog(self.ctx, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.database_dialog = dialog
         dialog.open()
         return dialog
 

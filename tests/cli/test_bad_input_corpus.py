@@ -22,6 +22,8 @@ from studyapp.db.engine import DB_FILENAME
 
 from .conftest import assert_bad_input, run
 
+pytestmark = pytest.mark.sqlite_only  # (reads the SQLite file itself)
+
 ROSTER = "姓名,单位\n王德伦,乡党委\n陈志强,乡人民政府\n张国华,乡人民政府\n"
 
 

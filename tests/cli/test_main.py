@@ -34,6 +34,7 @@ def test_bad_input_exits_2_in_chinese(capsys, tmp_path: Path, content: bytes | N
         assert "找不到文件" in err
 
 
+@pytest.mark.sqlite_only  # (writes the SQLite file's revision with sqlite3)
 def test_newer_database_is_refused(capsys, seed_path: Path, tmp_path: Path, template_db: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()

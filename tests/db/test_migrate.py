@@ -71,6 +71,7 @@ def test_downgrade_and_upgrade_round_trip(tmp_path: Path) -> None:
     engine.dispose()
 
 
+@pytest.mark.sqlite_only  # (SQLite's pragmas)
 def test_every_connection_uses_wal_foreign_keys_and_a_busy_timeout(ctx: AppContext) -> None:
     conns = [ctx.engine.connect() for _ in range(3)]  # several pooled connections
     try:
@@ -99,6 +100,7 @@ def _stamp_future(db: Path, revision: str = "9999_from_the_future") -> None:
     con.close()
 
 
+@pytest.mark.sqlite_only  # (writes the SQLite file's revision with sqlite3)
 def test_database_from_a_newer_version_is_refused(template_db: Path, data_dir: Path) -> None:
     db = data_dir / DB_FILENAME
     shutil.copyfile(template_db, db)

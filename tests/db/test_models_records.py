@@ -21,8 +21,8 @@ def test_constraints_and_cascade(ctx: AppContext) -> None:
     with ctx.engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO person (id, name, unit, post, sort_no, note, active, created_at) "
-            "VALUES (1, '王伟', '乡党委', '', 1, '', 1, '2015-01-01 00:00:00'),"
-            "       (2, '王伟', '财政所', '', 2, '', 1, '2015-01-01 00:00:00')"
+            "VALUES (1, '王伟', '乡党委', '', 1, '', TRUE, '2015-01-01 00:00:00'),"
+            "       (2, '王伟', '财政所', '', 2, '', TRUE, '2015-01-01 00:00:00')"
         )
         conn.exec_driver_sql(
             "INSERT INTO study_session (id, mode, place, leader, host, recorder, participants, "
@@ -35,8 +35,8 @@ def test_constraints_and_cascade(ctx: AppContext) -> None:
         )
     with pytest.raises(exc.IntegrityError), ctx.engine.begin() as conn:  # same name and unit
         conn.exec_driver_sql(
-            "INSERT INTO person (name, unit, post, sort_no, note, active, created_at) "
-            "VALUES ('王伟', '乡党委', '', 3, '', 1, '2015-01-01 00:00:00')"
+            "INSERT INTO person (id, name, unit, post, sort_no, note, active, created_at) "
+            "VALUES (3, '王伟', '乡党委', '', 3, '', TRUE, '2015-01-01 00:00:00')"
         )
     with pytest.raises(exc.IntegrityError), ctx.engine.begin() as conn:  # unknown status
         conn.exec_driver_sql(

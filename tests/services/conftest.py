@@ -4,7 +4,6 @@ and `fresh_seed` (the seed in a second, empty database)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +12,11 @@ from typing import Any
 import pytest
 from sqlalchemy import delete
 
-from studyapp.db.engine import DB_FILENAME
 from studyapp.db.models import Question
 from studyapp.services import bank, documents, roster
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import PersonDraft
+from tests.conftest import copy_database, dispose
 
 
 def approve_drafts(ctx, document_id: int) -> int:
@@ -84,10 +83,10 @@ def banked(seeded_ctx, seed_id: int) -> tuple:
 def _fresh(template_db: Path, folder: Path, document: Path) -> Iterator[tuple]:
     """`document` imported into a second, empty database (no bank), beside the first one."""
     folder.mkdir()
-    shutil.copyfile(template_db, folder / DB_FILENAME)
+    copy_database(template_db, folder)
     other = AppContext(folder)
     yield other, documents.import_file(other, document).document_id
-    other.close()
+    dispose(other)
 
 
 @pytest.fixture

@@ -3,12 +3,10 @@ five wrong tries in a row; logged in the 操作记录."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from sqlalchemy import text
 
 from studyapp.core.model import UserError
-from studyapp.db.engine import DB_FILENAME
 from studyapp.services import admin, audit
 
 
@@ -18,8 +16,8 @@ def test_pin_is_hashed_checked_changed_and_cleared(ctx) -> None:
         admin.set_pin(ctx, "12")  # too short
     admin.set_pin(ctx, "2468")
     assert admin.has_pin(ctx)
-    raw = sqlite3.connect(ctx.data_dir / DB_FILENAME).execute(
-        "SELECT value FROM setting WHERE name = ?", (admin.SETTING,)).fetchone()[0]
+    with ctx.engine.connect() as conn:
+        raw = conn.execute(text("SELECT value FROM setting WHERE name = :n"), {"n": admin.SETTING}).scalar_one()
     assert "2468" not in raw and "salt" in raw  # never the PIN itself
     assert admin.verify(ctx, "2468") and not admin.verify(ctx, "1357")
     with pytest.raises(UserError):

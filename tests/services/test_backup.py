@@ -17,6 +17,8 @@ from studyapp.services.backup import DatabaseDamaged
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import PersonDraft
 
+pytestmark = pytest.mark.sqlite_only  # (copies, damages and restores the SQLite file itself)
+
 TABLES = ("document", "section", "question", "person", "study_session", "attendance", "setting")
 
 

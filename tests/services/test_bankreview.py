@@ -7,6 +7,7 @@ with the generator (another part of the code, rewritten on its own schedule).
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from studyapp.core.model import UserError
 from studyapp.services import bank, bankreview, documents
@@ -25,7 +26,7 @@ def drafts(seeded_ctx, seed_id: int) -> tuple:  # noqa: ANN001
 def _break_key(ctx, question_id: int) -> None:  # noqa: ANN001
     """A malformed key (as an old import might have left): it must never be approved."""
     with ctx.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE question SET answer = '[9]' WHERE id = ?", (question_id,))
+        conn.execute(text("UPDATE question SET answer = '[9]' WHERE id = :id"), {"id": question_id})
 
 
 def test_the_pending_queue_is_the_drafts_in_reading_order(drafts) -> None:  # noqa: ANN001
@@ -107,8 +108,8 @@ def test_generation_is_reported_as_work_to_do_not_as_losses() -> None:
     assert bankreview.generated_headline(90, 86) == "已生成 90 道，86 道待审核"
     assert bankreview.generated_headline(12, 0) == "已生成 12 道，都已审核过"
     assert bankreview.generated_headline(0, 0) == "没有生成新的试题"
-    for text in (bankreview.generated_headline(86, 86), bankreview.generated_headline(90, 86)):
-        assert "舍弃" not in text and "校验" not in text
+    for line in (bankreview.generated_headline(86, 86), bankreview.generated_headline(90, 86)):
+        assert "舍弃" not in line and "校验" not in line
 
 
 def test_why_a_document_cannot_be_quizzed_yet() -> None:

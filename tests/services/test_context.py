@@ -52,6 +52,7 @@ def _hold_write_lock(ctx: AppContext) -> sqlite3.Connection:
     return blocker
 
 
+@pytest.mark.sqlite_only  # (holds the SQLite file's lock with sqlite3; the server's writer lock: tests/db/test_shared.py)
 def test_the_window_thread_waits_a_moment_for_another_writer_and_a_worker_waits_longer(ctx: AppContext) -> None:
     """On the interactive thread a write waits at most INTERACTIVE_WAIT_MS (BEGIN IMMEDIATE
     included: the wait is set before BEGIN), then DatabaseBusy; any other thread keeps the usual

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql
 
 from studyapp.core.model import Cancelled, UserError
 from studyapp.db.engine import DB_FILENAME
@@ -84,9 +85,7 @@ def test_import_reports_progress_and_stores_the_original_text(ctx: AppContext, s
     assert calls and any("保存" in msg for _, _, msg in calls)
     assert calls[0][2].startswith("正在读取") and seed_path.name in calls[0][2]
     with ctx.engine.connect() as conn:
-        raw = conn.exec_driver_sql(
-            "SELECT raw_text FROM document WHERE id = ?", (result.document_id,)
-        ).scalar()
+        raw = conn.execute(sql("SELECT raw_text FROM document WHERE id = :id"), {"id": result.document_id}).scalar()
     assert raw == seed_path.read_text(encoding="utf-8").replace("\r\n", "\n").lstrip("\ufeff")
 
 
@@ -103,9 +102,8 @@ def test_import_text_makes_a_session_from_a_full_header(ctx: AppContext) -> None
         "2015-04-15", "张三", "李四", "王五", "张三、李四、王五",
     )
     with ctx.engine.connect() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT start_time, end_time, content FROM study_session WHERE id = ?", (info.id,)
-        ).one()
+        row = conn.execute(sql("SELECT start_time, end_time, content FROM study_session WHERE id = :id"),
+                           {"id": info.id}).one()
     assert tuple(row) == ("09:00", "11:30", "《关于加强学习的通知》")
     [doc] = documents.list_documents(ctx)
     assert doc.source_name == "粘贴导入"
@@ -187,6 +185,7 @@ def test_list_shows_newest_first_with_progress(seeded_ctx: AppContext, seed_id: 
     assert infos[0].read_count == 1 and infos[0].progress == pytest.approx(0.5)
 
 
+@pytest.mark.sqlite_only  # (locks the SQLite file with sqlite3)
 def test_locked_database_gives_a_chinese_message(
     template_db: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

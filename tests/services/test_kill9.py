@@ -26,7 +26,8 @@ import pytest
 
 from studyapp.db.engine import DB_FILENAME
 
-pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX"),
+              pytest.mark.sqlite_only]  # (kills a process writing the SQLite file and reads the file)
 
 ROUNDS = int(os.environ.get("STUDYAPP_KILL_ROUNDS", "3"))
 REPO = Path(__file__).resolve().parents[2]

@@ -6,11 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from studyapp.services import settings
 from studyapp.services.context import AppContext
 from studyapp.services.startup import peek_settings
 
 
+@pytest.mark.sqlite_only  # (peeks into the SQLite file before the database layer loads)
 def test_peek_reads_what_the_settings_service_stored(ctx: AppContext) -> None:
     settings.set_setting(ctx, "window.geometry", "AdnQywADAAA=")
     settings.set_setting(ctx, "reader.font_size", 24)

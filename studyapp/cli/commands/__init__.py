@@ -9,6 +9,7 @@ from studyapp.cli.commands import (
     audit,
     backup,
     bank,
+    database,
     importing,
     outline,
     paper,
@@ -19,4 +20,5 @@ from studyapp.cli.commands import (
 
 # in the order `studyapp --help` lists them: the document and its questions, the records and
 # their papers, the data folder (settings, backups, the 操作记录)
-COMMANDS: list[ModuleType] = [outline, importing, questions, bank, records, paper, settings, backup, audit]
+COMMANDS: list[ModuleType] = [outline, importing, questions, bank, records, paper, settings, database, backup,
+                              audit]

@@ -91,6 +91,15 @@ class BackupDialog(QDialog):
         layout.addLayout(row)
         self.resize(900, 420)
         self._update_buttons()
+        if ctx.shared is not None:
+            # the records live on the county's server: its administrator backs them up there
+            intro.setText(f"本机使用共享数据库：{ctx.shared.describe()}。共享数据库由服务器管理员用数据库自己的"
+                          "工具备份和恢复（如 pg_dump），这里不做本机备份。")
+            for b in (self.backup_button, self.restore_button, self.export_button, self.import_button,
+                      self.folder_button):
+                b.setEnabled(False)
+            self.table.setEnabled(False)
+            return
         self.refresh()
 
     # --- the list -----------------------------------------------------------------------------
@@ -116,6 +125,8 @@ class BackupDialog(QDialog):
         return self.infos[rows[0].row()] if rows else None
 
     def _update_buttons(self) -> None:
+        if self.ctx.shared is not None:
+            return
         chosen = self.selected()
         self.restore_button.setEnabled(chosen is not None and chosen.ok and not self.restore_scheduled)
 

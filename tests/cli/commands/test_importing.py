@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from studyapp.db.engine import DB_FILENAME
 from studyapp.services import documents, sessions
 from studyapp.services.context import AppContext
 from tests.cli.conftest import run
+from tests.conftest import copy_database
 
 
 def test_import_json_shape(capsys, seed_copy: Path, tmp_path: Path, template_db: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    shutil.copyfile(template_db, data / DB_FILENAME)
+    copy_database(template_db, data)
     code, out, err = run(capsys, "--data", str(data), "import", str(seed_copy), "--json")
     assert code == 0, err
     result = json.loads(out)

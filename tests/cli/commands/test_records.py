@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.db.engine import DB_FILENAME
 from tests.cli.conftest import assert_bad_input, run
+from tests.conftest import copy_database
 
 ROSTER = """姓名,单位,职务,排序号
 王德伦,乡党委,党委书记,1
@@ -41,7 +41,7 @@ def data(tmp_path: Path, seeded_template: Path) -> Path:
     """A data folder with the seed document (session 1: 2015-04-15, 集中学习)."""
     folder = tmp_path / "data"
     folder.mkdir()
-    shutil.copyfile(seeded_template, folder / DB_FILENAME)
+    copy_database(seeded_template, folder)
     return folder
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from studyapp.db.engine import DB_FILENAME
 from studyapp.services import backup
 from studyapp.ui.backup.dialog import BackupDialog
+
+pytestmark = pytest.mark.sqlite_only  # (backs up and restores the SQLite file; a shared database: tests/db/test_shared.py)
 
 
 def test_backup_now_lists_it_and_a_restore_is_scheduled(qtbot, make_window, monkeypatch, settle) -> None:

@@ -7,43 +7,39 @@ a database whose seed document already has its (draft) bank.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from studyapp.db.engine import DB_FILENAME
+from tests.conftest import copy_database, derive_template, dispose
 
 
 @pytest.fixture(scope="session")
 def banked_template(tmp_path_factory: pytest.TempPathFactory, seeded_template: Path) -> Path:
-    from studyapp.services import bank, documents
-    from studyapp.services.context import AppContext
+    from sqlalchemy import text
 
-    folder = tmp_path_factory.mktemp("banked")
-    shutil.copyfile(seeded_template, folder / DB_FILENAME)
-    ctx = AppContext(folder)
-    [info] = documents.list_documents(ctx)
-    bank.generate_for_document(ctx, info.id, seed=0)
-    with ctx.engine.begin() as conn:
-        # the shipped bank arrives reviewed; these tests review it again from scratch, so
-        # every question starts as a draft whatever the file says today
-        conn.exec_driver_sql("UPDATE question SET status = 'draft'")
-    with ctx.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    ctx.close()
-    return folder / DB_FILENAME
+    from studyapp.services import bank, documents
+
+    def build(ctx) -> None:  # noqa: ANN001
+        [info] = documents.list_documents(ctx)
+        bank.generate_for_document(ctx, info.id, seed=0)
+        with ctx.engine.begin() as conn:
+            # the shipped bank arrives reviewed; these tests review it again from scratch, so
+            # every question starts as a draft whatever the file says today
+            conn.execute(text("UPDATE question SET status = 'draft'"))
+
+    return derive_template(tmp_path_factory, seeded_template, "banked", build)
 
 
 @pytest.fixture
 def seeded_ctx(banked_template: Path, data_dir: Path) -> Iterator:
     from studyapp.services.context import AppContext
 
-    shutil.copyfile(banked_template, data_dir / DB_FILENAME)
+    copy_database(banked_template, data_dir)
     context = AppContext(data_dir)
     yield context
-    context.close()
+    dispose(context)
 
 
 @pytest.fixture

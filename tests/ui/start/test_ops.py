@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from studyapp.db.engine import DB_FILENAME
@@ -42,6 +43,7 @@ def test_window_appears_first_then_opens_the_seed_where_it_was(qtbot, tmp_path: 
     again.ctx.close()
 
 
+@pytest.mark.sqlite_only  # (writes the SQLite file's revision with sqlite3)
 def test_newer_database_is_refused_with_its_message(qtbot, monkeypatch, template_db: Path,
                                                     tmp_path: Path) -> None:
     data = tmp_path / "data"
@@ -71,6 +73,7 @@ def test_closing_before_the_data_is_open_is_harmless(qtbot, tmp_path: Path) -> N
         window.ctx.close()
 
 
+@pytest.mark.sqlite_only  # (peeks into the SQLite file; a shared database's window opens at the default place)
 def test_saved_geometry_is_read_without_the_database_layer(seeded_ctx: AppContext) -> None:
     from studyapp.services.startup import peek_settings
 

@@ -199,6 +199,7 @@ def test_resume_after_the_process_was_killed(qtbot, make_window, seeded_ctx, lea
     assert study.status_text().startswith("学习者：王德伦")
 
 
+@pytest.mark.sqlite_only  # (locks the SQLite file with sqlite3)
 def test_an_answer_given_while_the_database_is_busy_is_kept_and_stored_later(qtbot, study_window, key) -> None:
     """A long import in another program holds the write lock: the answer does not wait 5 s on
     the window, is not lost and not reported as an error — it is shown as answered, kept, and

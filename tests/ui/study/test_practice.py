@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from studyapp.services import wrongbook
@@ -165,6 +166,7 @@ def test_resumed_practice_shows_its_answers_and_goes_on(qtbot, study_window, see
     assert "回答错误" in page.feedback.verdict.text() and page.question_view.locked
 
 
+@pytest.mark.sqlite_only  # (locks the SQLite file with sqlite3)
 def test_a_practice_answer_while_the_database_is_busy_gets_its_verdict_and_is_stored_later(
         qtbot, study_window, seeded_ctx, key) -> None:
     """Another program holds the write lock (a long import): the learner still gets the verdict
