@@ -172,6 +172,10 @@ class StudySession(Base):
     full_marks: Mapped[float] = mapped_column(  # 满分 of the session's test
         Float, nullable=False, default=100.0, server_default="100"
     )
+    # added by migration 0007: raised by every change of the row (SQLAlchemy's version counter),
+    # so a save made from a copy read before another PC's change is caught (services.sessions)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 QUESTION_ORIGINS = ("generated", "edited", "manual", "imported")

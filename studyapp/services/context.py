@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import exc as orm_exc
 
 from studyapp.core.model import UserError
 from studyapp.db import migrate
@@ -37,6 +38,12 @@ class StorageError(UserError):
 class DatabaseBusy(StorageError):
     """Another program (or a long import) holds the write lock longer than this write would
     wait: nothing was stored, and trying again a little later will work."""
+
+
+class EditConflict(UserError):
+    """A save made from a copy read before someone else changed the same record (another PC on
+    the shared database, the command line): nothing was written; the window asks what to do."""
+
 
 
 class NotFoundError(UserError):
@@ -173,6 +180,11 @@ class AppContext:
                 yield session
         except sa_exc.IntegrityError:
             raise  # a bug in a service, not the user's disk
+        except orm_exc.StaleDataError as e:
+            # two PCs saved the same record at the same moment: the second one's copy is stale
+            log.info("edit conflict: %s", e)
+            raise EditConflict("这条记录刚刚被别人（另一台电脑或命令行）修改过，您的修改没有保存。"
+                               "请重新打开它，看过别人的修改后再改。") from e
         except sa_exc.DatabaseError as e:  # OperationalError: full, locked, read-only, damaged
             # No traceback on the console (the CLI promises none); details at debug level.
             log.error("database error: %s", e.orig if e.orig is not None else e)

@@ -35,6 +35,7 @@ class PersonView:
     active: bool
     groups: tuple[str, ...] = ()
     display_name: str = ""
+    version: int = 1  # raised by every change (services.roster: a stale save is an EditConflict)
 
     @property
     def sort_key(self) -> float:  # what core.names.order_people reads for roster order
@@ -177,6 +178,7 @@ class SessionDetail:
     effective_hours: float  # what each attendee is credited
     full_marks: float
     counts: AttendanceCounts = field(default_factory=AttendanceCounts)
+    version: int = 1  # raised by every change (services.sessions: a stale save is an EditConflict)
 
     @property
     def time_text(self) -> str:

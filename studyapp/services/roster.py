@@ -29,7 +29,7 @@ from studyapp.db.models_records import (
 )
 from studyapp.db.models_study import Attempt
 from studyapp.services import audit
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, EditConflict, NotFoundError
 from studyapp.services.dto_records import (
     GroupView,
     PersonDraft,
@@ -63,7 +63,7 @@ def views(session: Session, rows: list[Person]) -> list[PersonView]:
     shown = display_names([(p.name, p.unit) for p in rows])
     return [
         PersonView(p.id, p.name, p.unit, p.post, p.sort_no, p.note, p.active,
-                   groups.get(p.id, ()), d)
+                   groups.get(p.id, ()), d, p.version)
         for p, d in zip(rows, shown, strict=False)
     ]
 
@@ -170,12 +170,18 @@ def add_person(ctx: AppContext, draft: PersonDraft) -> PersonView:
     return get_person(ctx, person_id)
 
 
-def update_person(ctx: AppContext, person_id: int, draft: PersonDraft) -> PersonView:
+def update_person(ctx: AppContext, person_id: int, draft: PersonDraft, *,
+                  expected_version: int | None = None) -> PersonView:
+    """Change a person's card. `expected_version` is the version the editor read: a person
+    changed since (another PC, the command line) is an EditConflict and nothing is written."""
     name, unit = _check_draft(draft)
     with ctx.begin(write=True) as session:
         row = session.get(Person, person_id)
         if row is None:
             raise NotFoundError.of("人员", person_id)
+        if expected_version is not None and row.version != expected_version:
+            raise EditConflict(f"“{_who(row)}”在您打开之后已被别人（另一台电脑或命令行）修改过，您的修改没有保存。"
+                               "请重新打开名册，看过别人的修改后再改。")
         if _same_person(session, name, unit, other_than=person_id) is not None:
             raise UserError(f"名册中已有“{name}（{unit or '未填单位'}）”，不能重复。")
         before = _card(row)

@@ -20,7 +20,7 @@ from studyapp.core.model import UserError, section_heading
 from studyapp.db.models import Document, Section, StudySession
 from studyapp.db.models_records import PRESENT_STATUSES, Attendance
 from studyapp.services import audit
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, EditConflict, NotFoundError
 from studyapp.services.dto import SessionInfo
 from studyapp.services.dto_records import (
     STUDY_MODES,
@@ -202,6 +202,7 @@ def _detail(session: Session, row: StudySession, per_hour: float) -> SessionDeta
         effective_hours=effective_hours(row.hours, row.start_time, row.end_time, per_hour),
         full_marks=float(row.full_marks or 100),
         counts=counts,
+        version=int(row.version or 1),
     )
 
 
@@ -284,11 +285,18 @@ def create_session(ctx: AppContext, draft: SessionDraft) -> SessionDetail:
         return _detail(session, row, per_hour)
 
 
-def update_session(ctx: AppContext, session_id: int, draft: SessionDraft) -> SessionDetail:
-    """Replace a session's fields (attendance and scores stay)."""
+def update_session(ctx: AppContext, session_id: int, draft: SessionDraft, *,
+                   expected_version: int | None = None) -> SessionDetail:
+    """Replace a session's fields (attendance and scores stay). `expected_version` is the
+    version the form read: a session changed since (another PC on the shared database, the
+    command line) is an EditConflict and nothing is written; None overwrites whatever is there
+    (the user chose to, having been asked)."""
     per_hour = _per_hour(ctx)
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         row = _row(session, session_id)
+        if expected_version is not None and row.version != expected_version:
+            raise EditConflict(f"这次学习会（{_summary(row) or '未填日期'}）在您打开之后已被别人（另一台电脑或命令行）"
+                               "修改过，您的修改还没有保存。")
         before = _summary(row)
         _apply(session, row, draft)
         session.flush()

@@ -223,3 +223,24 @@ def test_the_same_document_imported_twice_at_once_is_stored_once(ctx: AppContext
     assert sum(isinstance(o, AlreadyImported) for o in outcomes) <= 1
     titles = [d.title for d in documents.list_documents(ctx)]
     assert titles.count("关于加强学习的意见") == 1
+
+
+def test_a_person_changed_on_another_pc_is_not_overwritten_from_a_stale_card(ctx) -> None:
+    from dataclasses import replace as _replace
+
+    from studyapp.services.context import AppContext, EditConflict
+
+    p = roster.add_person(ctx, PersonDraft("王伟", "乡党委", post="委员"))
+    other = AppContext(ctx.data_dir)
+    try:
+        roster.update_person(other, p.id, PersonDraft("王伟", "乡党委", post="副书记"), expected_version=p.version)
+        with pytest.raises(EditConflict):
+            roster.update_person(ctx, p.id, _replace(PersonDraft("王伟", "乡党委"), note="调任"), expected_version=p.version)
+        assert roster.get_person(ctx, p.id).post == "副书记"
+        again = roster.get_person(ctx, p.id)
+        assert again.version == p.version + 1
+        roster.update_person(ctx, p.id, PersonDraft("王伟", "乡党委", post="副书记", note="调任"),
+                             expected_version=again.version)
+        assert roster.get_person(other, p.id).note == "调任"
+    finally:
+        other.close()

@@ -68,3 +68,33 @@ def test_session_create_update_delete(seeded_ctx: AppContext, seed_id: int) -> N
 def test_session_bad_input(ctx: AppContext, draft: SessionDraft, message: str) -> None:
     with pytest.raises(UserError, match=message):
         sessions.create_session(ctx, draft)
+
+
+def test_a_save_from_a_stale_copy_is_a_conflict_and_writes_nothing(seeded_ctx) -> None:
+    """Two PCs on one set of records (here two contexts on one data folder): the second save made
+    from a copy read before the first one's change is refused, never silently overwriting."""
+    from dataclasses import replace
+
+    from studyapp.services.context import AppContext, EditConflict
+
+    ctx = seeded_ctx
+    sid = sessions.create_session(ctx, SessionDraft(date="2015-04-15", mode="集中学习", place="二楼会议室")).id
+    other = AppContext(ctx.data_dir)
+    try:
+        mine = sessions.get_session_detail(ctx, sid)
+        theirs = sessions.get_session_detail(other, sid)
+        assert mine.version == theirs.version
+        stored = sessions.update_session(other, sid, replace(sessions.draft_of(theirs), place="三楼会议室"),
+                                         expected_version=theirs.version)
+        assert stored.version == theirs.version + 1
+        with pytest.raises(EditConflict) as info:
+            sessions.update_session(ctx, sid, replace(sessions.draft_of(mine), leader="王德伦"),
+                                    expected_version=mine.version)
+        assert "已被别人" in info.value.message
+        now = sessions.get_session_detail(ctx, sid)
+        assert (now.place, now.leader) == ("三楼会议室", "")  # theirs kept, mine not written
+        # having been asked, the user may put theirs over it
+        sessions.update_session(ctx, sid, replace(sessions.draft_of(mine), leader="王德伦"))
+        assert sessions.get_session_detail(other, sid).leader == "王德伦"
+    finally:
+        other.close()

@@ -146,10 +146,14 @@ def store_target(parent: QObject, target: float) -> CollectionOp:
                         Changes.of("settings")).titled("学时台账")
 
 
-def save_person(parent: QObject, person_id: int | None, draft: PersonDraft) -> CollectionOp[PersonView]:
-    """The person form's 保存: someone new, or the changes to someone."""
+def save_person(parent: QObject, person_id: int | None, draft: PersonDraft,
+                expected_version: int | None = None) -> CollectionOp[PersonView]:
+    """The person form's 保存: someone new, or the changes to someone (as read at
+    `expected_version`: changed by someone else since, an EditConflict)."""
     def op(ctx):  # noqa: ANN001, ANN202
-        return roster.add_person(ctx, draft) if person_id is None else roster.update_person(ctx, person_id, draft)
+        if person_id is None:
+            return roster.add_person(ctx, draft)
+        return roster.update_person(ctx, person_id, draft, expected_version=expected_version)
     return CollectionOp(parent, op, Changes.of("people")).titled("人员")
 
 
@@ -276,12 +280,15 @@ def session_detail(parent: QObject, session_id: int, success: Callable[[SessionD
     return QueryOp(parent, lambda ctx: sessions.get_session_detail(ctx, session_id), success).titled("学习会")
 
 
-def save_session(parent: QObject, session_id: int | None, draft: SessionDraft) -> CollectionOp[SessionDetail]:
-    """The 学习记录 form's 保存: a new session, or the changes to one (the session as stored)."""
+def save_session(parent: QObject, session_id: int | None, draft: SessionDraft,
+                 expected_version: int | None = None) -> CollectionOp[SessionDetail]:
+    """The 学习记录 form's 保存: a new session, or the changes to one (the session as stored).
+    `expected_version`: the version the form read (a session changed since is an EditConflict);
+    None overwrites."""
     def op(ctx):  # noqa: ANN001, ANN202
         if session_id is None:
             return sessions.create_session(ctx, draft)
-        return sessions.update_session(ctx, session_id, draft)
+        return sessions.update_session(ctx, session_id, draft, expected_version=expected_version)
     return CollectionOp(parent, op, Changes.of("records")).titled("学习会")
 
 

@@ -148,7 +148,8 @@ class PersonDialog(QDialog):
             self.saved.emit(view)
             self.accept()
 
-        records_ops.save_person(self, self.person.id if self.person is not None else None, draft) \
+        records_ops.save_person(self, self.person.id if self.person is not None else None, draft,
+                                self.person.version if self.person is not None else None) \
             .success(stored).failure(lambda exc: self.error.setText(getattr(exc, "message", str(exc)))) \
             .run(initiator=self)
         return True

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import UserError
-from studyapp.services.context import AppContext
+from studyapp.services.context import AppContext, EditConflict
 from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
 from studyapp.services.dto_records import STUDY_MODES, SessionDetail, SessionDraft
 from studyapp.ui import style
@@ -209,6 +209,7 @@ class SessionForm(QWidget):
 
     saved = Signal(object)  # SessionDetail
     dirtyChanged = Signal(bool)
+    conflicted = Signal(str, object)  # the message, and what was to follow the save (or None)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -495,10 +496,12 @@ class SessionForm(QWidget):
             full_marks=num(self.full_marks, "测试满分", 100.0) or 100.0,
         )
 
-    def save(self, then: Callable[[SessionDetail], object] | None = None) -> bool:
+    def save(self, then: Callable[[SessionDetail], object] | None = None, *, overwrite: bool = False) -> bool:
         """Check the typed fields, then create or update the session on the worker; `then` runs
         with the session as stored. False (with the message in the form) when a field is wrong;
-        a refusal of the service lands in the form too."""
+        a refusal of the service lands in the form too. A session someone else changed since the
+        form read it (another PC on the shared database) is not overwritten unless the user says
+        so (`overwrite`, after being asked: conflicted)."""
         try:
             draft = self.draft()
         except UserError as exc:
@@ -513,13 +516,17 @@ class SessionForm(QWidget):
                 then(detail)
 
         def refused(exc: BaseException) -> None:
-            if isinstance(exc, UserError):
+            if isinstance(exc, EditConflict):
+                self.state_label.setText("未保存：记录已被别人修改")
+                self.conflicted.emit(exc.message, then)
+            elif isinstance(exc, UserError):
                 self._refused(exc)
             else:
                 report_failure(self, "学习会", exc)
 
         self.state_label.setText("正在保存…")
-        records_ops.save_session(self, self.detail.id if self.detail else None, draft) \
+        version = None if overwrite or self.detail is None else self.detail.version
+        records_ops.save_session(self, self.detail.id if self.detail else None, draft, version) \
             .success(stored).failure(refused).run()
         return True
 
@@ -632,7 +639,28 @@ class SessionsPanel(QWidget):
     def _make_form(self, parent: QWidget) -> SessionForm:
         form = SessionForm(self.ctx, parent)
         form.saved.connect(self._form_saved)
+        form.conflicted.connect(self._conflicted)
         return form
+
+    def _conflicted(self, message: str, then: object) -> QMessageBox:
+        """Someone else changed the session since the form read it: the user decides — keep
+        theirs (重新载入, the typing is dropped) or put this form's over it (仍然保存)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "学习会已被修改", message + "\n\n要怎么做？",
+                          QMessageBox.StandardButton.NoButton, self)
+        reload_button = box.addButton("重新载入（放弃我的修改）", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("仍然保存（覆盖别人的修改）", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+
+        def chosen(_result: int) -> None:
+            if box.clickedButton() is reload_button and self.current_id is not None:
+                self.show_session(self.current_id)
+            elif box.clickedButton() is keep:
+                self.form.save(then if callable(then) else None, overwrite=True)
+
+        box.finished.connect(chosen)
+        self.conflict_box = box
+        box.open()
+        return box
 
     @property
     def attendance(self) -> AttendancePanel:

@@ -128,3 +128,57 @@ def test_closing_the_window_with_unsaved_typing_asks_and_then_closes(qtbot, reco
     qtbot.waitUntil(lambda: not records.isVisible(), timeout=5000)
     stored = sessions.get_session_detail(records.ctx, first).place
     assert stored == ("乡政府三楼会议室" if choice == "Save" else "乡政府二楼会议室")
+
+
+def test_a_session_changed_on_another_pc_meanwhile_asks_before_anything_is_overwritten(
+        qtbot, records, type_text, settle) -> None:  # noqa: ANN001
+    """The form read the session; another PC (here another context on the same records) saved a
+    change; this form's 保存 is refused and the user asked: 重新载入 shows theirs, 仍然保存 puts
+    this form's typing over it."""
+    from dataclasses import replace
+
+    from studyapp.services.context import AppContext
+
+    panel = records.show_page("sessions")
+    sid = panel.infos[0].id
+    panel.select_session(sid)
+    settle()
+    other = AppContext(records.ctx.data_dir)
+    try:
+        theirs = sessions.get_session_detail(other, sid)
+        sessions.update_session(other, sid, replace(sessions.draft_of(theirs), recorder="李红梅"),
+                                expected_version=theirs.version)
+    finally:
+        other.close()
+    panel.form.place.clear()
+    type_text(panel.form.place, "乡政府三楼会议室")
+    panel.form.save()
+    settle()
+    qtbot.waitUntil(lambda: getattr(panel, "conflict_box", None) is not None, timeout=5000)
+    box = panel.conflict_box
+    assert "已被别人" in box.text() and panel.form.state_label.text().startswith("未保存")
+    assert sessions.get_session_detail(records.ctx, sid).place == "乡政府二楼会议室"  # nothing written
+    [reload_button] = [b for b in box.buttons() if b.text().startswith("重新载入")]
+    reload_button.click()
+    settle()
+    assert panel.form.recorder.text() == "李红梅" and panel.form.place.text() == "乡政府二楼会议室"
+    assert not panel.form.dirty
+    # the other way: this form's typing over theirs, having been asked
+    other = AppContext(records.ctx.data_dir)
+    try:
+        theirs = sessions.get_session_detail(other, sid)
+        sessions.update_session(other, sid, replace(sessions.draft_of(theirs), host="陈志强"),
+                                expected_version=theirs.version)
+    finally:
+        other.close()
+    panel.form.place.clear()
+    type_text(panel.form.place, "乡政府三楼会议室")
+    panel.conflict_box = None
+    panel.form.save()
+    settle()
+    qtbot.waitUntil(lambda: panel.conflict_box is not None, timeout=5000)
+    [keep] = [b for b in panel.conflict_box.buttons() if b.text().startswith("仍然保存")]
+    keep.click()
+    settle()
+    stored = sessions.get_session_detail(records.ctx, sid)
+    assert stored.place == "乡政府三楼会议室" and stored.host != "陈志强" and not panel.form.dirty  # (theirs overwritten, as the button said)
