@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from studyapp.services import reading
@@ -145,6 +146,7 @@ def test_note_is_saved_and_shown_again(make_window, qtbot, seeded_ctx, type_text
     assert again.reader.note.edit.toPlainText() == "重点：法治道路。"
 
 
+@pytest.mark.sqlite_only  # (locks the SQLite file with sqlite3; the server's writer lock: tests/db/test_shared.py)
 def test_a_note_typed_while_another_program_writes_is_kept_and_saved_later(make_window, qtbot, seeded_ctx,
                                                                            type_text, settle) -> None:  # noqa: ANN001
     """A long import elsewhere holds the write lock: the window does not freeze, the note is not
