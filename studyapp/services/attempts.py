@@ -463,7 +463,7 @@ def record_practice_answer(
     seconds: float | None = None, hinted: bool = False, wait_ms: int | None = None,
 ) -> AnswerResult:
     """Check and store a practice answer at once; see practice.answer."""
-    with ctx.begin(wait_ms=wait_ms) as session:
+    with ctx.begin(write=True, wait_ms=wait_ms) as session:  # (reads the attempt, then writes: takes the writer lock first)
         att, item, g = _grade_practice(session, attempt_id, position, response)
         row = _answer_row(session, att.id, position)
         if row is None:
@@ -496,7 +496,7 @@ def save_exam_answer(
     """Store a quiz answer without judging it; see quiz.save_answer. `delayed_s`: how long ago
     the learner gave it (a save retried after a busy database) — time it was on the clock."""
     time_up = False
-    with ctx.begin(wait_ms=wait_ms) as session:
+    with ctx.begin(write=True, wait_ms=wait_ms) as session:  # (reads the attempt, then writes: takes the writer lock first)
         att = attempt(session, attempt_id)
         _check_open(att)
         if att.kind != "exam":

@@ -90,7 +90,7 @@ def get_note(ctx: AppContext, section_id: int) -> str:
 def save_note(ctx: AppContext, section_id: int, text: str, *, wait_ms: int | None = None) -> None:
     """Save (or, for blank text, delete) the personal note of a section (`wait_ms`: see
     AppContext.begin)."""
-    with ctx.begin(wait_ms=wait_ms) as session:
+    with ctx.begin(write=True, wait_ms=wait_ms) as session:  # (reads the note, then writes: takes the writer lock first)
         _section(session, section_id)
         note = session.scalar(select(SectionNote).where(SectionNote.section_id == section_id))
         if not (text or "").strip():

@@ -49,3 +49,42 @@ def test_two_clerks_enter_one_session_at_once_and_nothing_is_lost(ctx, tmp_path:
     got = {r.person_id: r.score for r in scores.session_scores(ctx, sid).rows}
     assert [got[pid] for pid in halves[0]] == [50.0 + i + 2 for i in range(20)]
     assert [got[pid] for pid in halves[1]] == [70.0 + i + 2 for i in range(20)]
+
+
+def test_a_learner_answers_while_another_pc_imports_a_large_roster(study, tmp_path: Path) -> None:  # noqa: ANN001
+    """A practice on one PC while another imports 1,500 people in one long write: every answer
+    is stored (the answering PC waits its turn, never fails) and the import is whole."""
+    import threading
+    import time
+
+    from studyapp.services import practice
+    from studyapp.services.context import AppContext
+    from studyapp.services.dto_study import Scope
+
+    ctx = study.ctx
+    lines = "姓名,单位\n" + "".join(f"人员{i:04d},单位{i % 9}\n" for i in range(1500))
+    path = tmp_path / "名册.csv"
+    path.write_text(lines, encoding="utf-8")
+    other = AppContext(ctx.data_dir)  # the second PC
+    errors: list[BaseException] = []
+
+    def import_roster() -> None:
+        try:
+            roster.commit_import(other, roster.preview_import(other, path))
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    view = practice.start_practice(ctx, study.person, Scope("document", study.doc), count=10, seed=3)
+    t = threading.Thread(target=import_roster)
+    t.start()
+    answered = 0
+    start = time.perf_counter()
+    for position in range(len(view.questions)):
+        practice.answer(ctx, view.id, position, study.right(view.id, position))
+        answered += 1
+    t.join(120)
+    other.close()
+    assert not errors, errors
+    assert len(roster.list_people(ctx)) >= 1500
+    result = practice.finish(ctx, view.id)
+    assert result.correct_count == answered > 0 and time.perf_counter() - start < 60
