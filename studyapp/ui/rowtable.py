@@ -156,23 +156,9 @@ class RowTable(QTableView):
         self.setModel(self.rows)
         self.selectionModel().selectionChanged.connect(lambda *_: self.itemSelectionChanged.emit())
         self.rows.modelReset.connect(self.itemSelectionChanged.emit)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(34)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        header = self.horizontalHeader()
-        header.setDefaultAlignment(_LEFT)
-        header.setHighlightSections(False)
+        plain_look(self, len(headers), stretch=stretch)
         # (fit to what is on screen and a little more, not to every row of a county)
-        header.setResizeContentsPrecision(60)
-        stretch = set(stretch)
-        for col in range(len(headers)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in stretch
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setResizeContentsPrecision(60)
 
     def set_rows(self, rows: Iterable[Sequence[Cell]]) -> None:
         self.rows.set_rows(rows)
@@ -189,3 +175,24 @@ class RowTable(QTableView):
 
     def currentRow(self) -> int:  # noqa: N802 - QTableWidget's name
         return self.currentIndex().row()
+
+
+def plain_look(table: QTableView, columns: int, *, stretch: Iterable[int] = (), editable: bool = False) -> None:
+    """The records' tables look: rows selected whole, one at a time, no grid noise, alternating
+    rows, headers left-aligned; the `stretch` columns take the room, the others fit their text."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    if not editable:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(34)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(_LEFT)
+    header.setHighlightSections(False)
+    wide = set(stretch)
+    for col in range(columns):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in wide
+                                    else QHeaderView.ResizeMode.ResizeToContents)

@@ -13,10 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.names import NameOrder
 from studyapp.ui import filedialogs, style
 from studyapp.ui.cells import ID_ROLE
-from studyapp.ui.rowtable import RowTable
+from studyapp.ui.rowtable import RowTable, plain_look
 
 log = logging.getLogger("studyapp.ui")
 
@@ -101,22 +99,7 @@ def make_table(parent: QWidget, headers: Iterable[str], *, stretch: Iterable[int
     headers = list(headers)
     table = table_class(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    if not editable:
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(34)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
-    stretch = set(stretch)
-    for col in range(len(headers)):
-        mode = QHeaderView.ResizeMode.Stretch if col in stretch else QHeaderView.ResizeMode.ResizeToContents
-        header.setSectionResizeMode(col, mode)
+    plain_look(table, len(headers), stretch=stretch, editable=editable)
     return table
 
 
