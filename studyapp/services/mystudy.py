@@ -138,9 +138,12 @@ def score_history(ctx: AppContext, person_id: int) -> list[ScorePoint]:
 def _scores(session, person_id: int) -> list[ScorePoint]:
     points: list[ScorePoint] = []
     quiz_ids: set[int] = set()
-    for att in session.scalars(
-        select(Attempt).where(Attempt.person_id == person_id, Attempt.kind == "exam",
-                              Attempt.status != "in_progress")
+    # (the columns a score needs, not whole attempts: each carries its frozen paper, and a
+    # learner's years of quizzes read whole took a tenth of a second)
+    for att in session.execute(
+        select(Attempt.id, Attempt.submitted_at, Attempt.started_at, Attempt.score, Attempt.full_marks,
+               Attempt.title, Attempt.session_id)
+        .where(Attempt.person_id == person_id, Attempt.kind == "exam", Attempt.status != "in_progress")
     ):
         quiz_ids.add(att.id)
         when = att.submitted_at or att.started_at
