@@ -22,10 +22,13 @@ from sqlalchemy import exc as sa_exc
 
 from studyapp.db import migrate, shared
 from studyapp.db.engine import DB_FILENAME, make_engine, sqlite_url
-from studyapp.db.shared import SharedConfigError, SharedDatabase
+from studyapp.db.shared import DEFAULT_PORT, SharedConfigError, SharedDatabase
 from studyapp.services.context import AppContext, StorageError, storage_message
 
 log = logging.getLogger("studyapp.services")
+
+__all__ = ["DEFAULT_PORT", "ServerCheck", "SharedDatabase", "check_server", "configured", "copy_records",
+           "location", "use_local", "use_server"]  # (the window and the CLI take the server's setting from here)
 
 BATCH = 2000
 _COUNTED = (("document", "文件"), ("person", "人员"), ("study_session", "学习会"), ("question", "试题"))

@@ -27,14 +27,20 @@ QUESTIONS = 10
 WINDOW_S = 2.0
 
 
-def test_a_hundred_phones_answer_ten_questions(seeded_ctx, seed_id, report) -> None:  # noqa: ANN001
-    ctx = seeded_ctx
+def _quiz_for_phones(ctx, seed_id: int):  # noqa: ANN001, ANN202 - (person ids, the room run)
+    """A 集体测验 of QUESTIONS single choices on a session of PHONES people expected."""
     detail = sessions.create_session(ctx, SessionDraft(date="2015-04-15", mode="集中学习", document_id=seed_id))
     ids = [roster.add_person(ctx, PersonDraft(f"干部{i:03d}", "乡党委")).id for i in range(PHONES)]
     attendance.set_expected(ctx, detail.id, person_ids=ids)
     qids = room.pick_questions(ctx, seed_id, count=QUESTIONS, seed=5, types=("single",))
     run = room.start_run(ctx, "quiz", session_id=detail.id, document_id=seed_id,
                          setup={"question_ids": qids, "seconds": 30})
+    return ids, run
+
+
+def test_a_hundred_phones_answer_ten_questions(seeded_ctx, seed_id, report) -> None:  # noqa: ANN001
+    ctx = seeded_ctx
+    ids, run = _quiz_for_phones(ctx, seed_id)
     people = {p.person_id: p.name for p in phones.people(ctx, run.info.id)}
     quiz = PhoneQuiz(people, PhoneStore(ctx, run.info.id), rate_max=10_000)  # (all phones are 127.0.0.1 here)
     quiz.start()
@@ -144,12 +150,7 @@ def test_the_host_window_keeps_beating_while_a_hundred_phones_answer(qapp, qtbot
 
     family = configure_application(qapp)
     ctx = seeded_ctx
-    detail = sessions.create_session(ctx, SessionDraft(date="2015-04-15", mode="集中学习", document_id=seed_id))
-    ids = [roster.add_person(ctx, PersonDraft(f"干部{i:03d}", "乡党委")).id for i in range(PHONES)]
-    attendance.set_expected(ctx, detail.id, person_ids=ids)
-    qids = room.pick_questions(ctx, seed_id, count=QUESTIONS, seed=5, types=("single",))
-    run = room.start_run(ctx, "quiz", session_id=detail.id, document_id=seed_id,
-                         setup={"question_ids": qids, "seconds": 30})
+    ids, run = _quiz_for_phones(ctx, seed_id)
     c = open_run(ctx, room.get_run(ctx, run.info.id), family)
     c.start()
     child = None

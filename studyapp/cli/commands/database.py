@@ -8,7 +8,7 @@ import sys
 
 from studyapp import paths
 from studyapp.cli.common import out
-from studyapp.db.shared import DEFAULT_PORT, SharedDatabase
+from studyapp.services.database import DEFAULT_PORT, SharedDatabase
 
 
 def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:

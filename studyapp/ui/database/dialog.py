@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.db.shared import DEFAULT_PORT, SharedDatabase
 from studyapp.services.context import AppContext
 from studyapp.ui import style
 from studyapp.ui.database import ops as database_ops
+from studyapp.ui.database.ops import DEFAULT_PORT, SharedDatabase
 
 
 class DatabaseDialog(QDialog):
@@ -37,7 +37,6 @@ class DatabaseDialog(QDialog):
         self.setObjectName("databaseDialog")
         self.setWindowTitle("数据库")
         self.ctx = ctx
-        self.runner = getattr(parent, "runner", None)
         current = ctx.shared
         self.now = QLabel(f"现在使用：{database_ops.location_now(ctx)}", self)
         self.now.setWordWrap(True)

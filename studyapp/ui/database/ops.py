@@ -8,10 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from studyapp.db.shared import SharedDatabase
 from studyapp.services import database
-from studyapp.services.database import ServerCheck
+from studyapp.services.database import DEFAULT_PORT, ServerCheck, SharedDatabase
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
+
+# (the dialog takes the server's setting from here: widgets reach the services only through ops)
+__all__ = ["DEFAULT_PORT", "SharedDatabase", "check", "location_now", "use_local", "use_server"]
 
 
 def check(parent: QObject, config: SharedDatabase, success: Any) -> QueryOp[ServerCheck]:

@@ -135,21 +135,11 @@ def test_a_session_changed_on_another_pc_meanwhile_asks_before_anything_is_overw
     """The form read the session; another PC (here another context on the same records) saved a
     change; this form's 保存 is refused and the user asked: 重新载入 shows theirs, 仍然保存 puts
     this form's typing over it."""
-    from dataclasses import replace
-
-    from studyapp.services.context import AppContext
-
     panel = records.show_page("sessions")
     sid = panel.infos[0].id
     panel.select_session(sid)
     settle()
-    other = AppContext(records.ctx.data_dir)
-    try:
-        theirs = sessions.get_session_detail(other, sid)
-        sessions.update_session(other, sid, replace(sessions.draft_of(theirs), recorder="李红梅"),
-                                expected_version=theirs.version)
-    finally:
-        other.close()
+    _changed_on_another_pc(records.ctx.data_dir, sid, recorder="李红梅")
     panel.form.place.clear()
     type_text(panel.form.place, "乡政府三楼会议室")
     panel.form.save()
@@ -164,13 +154,7 @@ def test_a_session_changed_on_another_pc_meanwhile_asks_before_anything_is_overw
     assert panel.form.recorder.text() == "李红梅" and panel.form.place.text() == "乡政府二楼会议室"
     assert not panel.form.dirty
     # the other way: this form's typing over theirs, having been asked
-    other = AppContext(records.ctx.data_dir)
-    try:
-        theirs = sessions.get_session_detail(other, sid)
-        sessions.update_session(other, sid, replace(sessions.draft_of(theirs), host="陈志强"),
-                                expected_version=theirs.version)
-    finally:
-        other.close()
+    _changed_on_another_pc(records.ctx.data_dir, sid, host="陈志强")
     panel.form.place.clear()
     type_text(panel.form.place, "乡政府三楼会议室")
     panel.conflict_box = None
@@ -182,3 +166,18 @@ def test_a_session_changed_on_another_pc_meanwhile_asks_before_anything_is_overw
     settle()
     stored = sessions.get_session_detail(records.ctx, sid)
     assert stored.place == "乡政府三楼会议室" and stored.host != "陈志强" and not panel.form.dirty  # (theirs overwritten, as the button said)
+
+
+def _changed_on_another_pc(data_dir, session_id: int, **fields: str) -> None:  # noqa: ANN001
+    """Another PC (another context on the same records) saves a change to the session."""
+    from dataclasses import replace
+
+    from studyapp.services.context import AppContext
+
+    other = AppContext(data_dir)
+    try:
+        theirs = sessions.get_session_detail(other, session_id)
+        sessions.update_session(other, session_id, replace(sessions.draft_of(theirs), **fields),
+                                expected_version=theirs.version)
+    finally:
+        other.close()
