@@ -409,7 +409,7 @@ def generate_for_document(
         raise Cancelled()
     if progress is not None:
         progress(0, 0, "正在保存到题库…")
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:  # (reads the bank, then merges into it: the writer lock first)
         tree = _load_tree(session, document_id)  # the document may have gone meanwhile
         added, refreshed, kept, removed = _merge(session, document_id, tree, bank.questions, None)
     result = GenerateResult(
@@ -443,7 +443,7 @@ def regenerate_section(
     bank = _core_generate(tree.parsed, seed, progress, cancel, paths)
     if cancel is not None and cancel.cancelled:
         raise Cancelled()
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:  # (reads the bank, then merges into it: the writer lock first)
         tree = _load_tree(session, document_id)
         if section_id not in tree.id_to_path:
             raise NotFoundError.of("章节", section_id)
