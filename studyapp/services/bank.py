@@ -709,6 +709,17 @@ def update_question(ctx: AppContext, question_id: int, draft: QuestionDraft, *,
     return QuestionSaved(view, tuple(_warnings(to_core(view), parsed)))
 
 
+def draft_of(view: QuestionView) -> QuestionDraft:
+    """The draft that reproduces a stored question (for changing one field with
+    dataclasses.replace, as sessions.draft_of does for a session)."""
+    answer = list(view.answer) if isinstance(view.answer, (list, tuple)) else view.answer
+    return QuestionDraft(
+        type=view.type, stem=view.stem, options=tuple(view.options), answer=answer,
+        explanation=view.explanation, quote=view.quote, tags=tuple(view.tags),
+        difficulty=view.difficulty, section_id=view.section_id,
+    )
+
+
 def add_manual_question(
     ctx: AppContext, document_id: int, draft: QuestionDraft, *, status: str = "draft"
 ) -> QuestionSaved:

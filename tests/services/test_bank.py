@@ -271,11 +271,16 @@ def test_deleting_the_document_deletes_its_bank(banked) -> None:
 
 def _draft_of(view: QuestionView, **changes) -> QuestionDraft:  # noqa: ANN003
     """The draft that reproduces a stored question, with `changes` (what an editor types)."""
-    fields = dict(type=view.type, stem=view.stem, options=view.options, answer=view.answer,
-                  explanation=view.explanation, quote=view.quote, tags=view.tags,
-                  difficulty=view.difficulty, section_id=view.section_id)
-    fields.update(changes)
-    return QuestionDraft(**fields)
+    from dataclasses import replace
+
+    return replace(bank.draft_of(view), **changes)
+
+
+def test_draft_of_reproduces_the_stored_question(law_banked) -> None:
+    ctx, doc = law_banked
+    for view in bank.list_questions(ctx, doc)[:6]:
+        saved = bank.update_question(ctx, view.id, bank.draft_of(view), expected_version=view.version)
+        assert saved.question == view  # nothing to change: not even the version
 
 
 def test_an_edit_from_a_stale_copy_is_a_conflict_and_writes_nothing(law_banked) -> None:
