@@ -223,6 +223,11 @@ class Question(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    # added by migration 0008: raised by every change of the row (SQLAlchemy's version counter),
+    # so an edit or a review decision made from a copy read before another PC's change is
+    # caught (services.bank)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 # The records tables live in their own module; importing it registers them on Base.

@@ -25,7 +25,7 @@ from studyapp.core.questions.model import Question as CoreQuestion
 from studyapp.core.questions.text import label_of
 from studyapp.db.models import QUESTION_STATUSES, Document, Question, Section, now
 from studyapp.services import audit
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, EditConflict, NotFoundError
 from studyapp.services.dto import (
     QUESTION_TYPE_NAMES,
     BankCounts,
@@ -175,6 +175,7 @@ def _view(row: Question, tree: _DocTree | None = None) -> QuestionView:
         origin=row.origin, status=row.status, created_at=row.created_at.isoformat(),
         updated_at=row.updated_at.isoformat(),
         reviewed_at=row.reviewed_at.isoformat() if row.reviewed_at else None,
+        version=int(row.version or 1),
     )
 
 
@@ -408,7 +409,7 @@ def generate_for_document(
         raise Cancelled()
     if progress is not None:
         progress(0, 0, "正在保存到题库…")
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:  # (reads the bank, then merges into it: the writer lock first)
         tree = _load_tree(session, document_id)  # the document may have gone meanwhile
         added, refreshed, kept, removed = _merge(session, document_id, tree, bank.questions, None)
     result = GenerateResult(
@@ -442,7 +443,7 @@ def regenerate_section(
     bank = _core_generate(tree.parsed, seed, progress, cancel, paths)
     if cancel is not None and cancel.cancelled:
         raise Cancelled()
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:  # (reads the bank, then merges into it: the writer lock first)
         tree = _load_tree(session, document_id)
         if section_id not in tree.id_to_path:
             raise NotFoundError.of("章节", section_id)
@@ -557,6 +558,17 @@ def _question(session: Session, question_id: int) -> Question:
     return row
 
 
+def _check_version(row: Question, expected_version: int | None, what: str) -> None:
+    """A question changed since the copy that was read (`expected_version`; None: overwrite, the
+    user chose to) is an EditConflict naming it: nothing is written. `what` is what was refused."""
+    if expected_version is None or row.version == expected_version:
+        return
+    stem = " ".join(row.stem.split())
+    name = stem if len(stem) <= 30 else stem[:30] + "…"
+    raise EditConflict(f"试题（编号 {row.id}：{name}）在您打开之后已被别人（另一台电脑或命令行）修改过，"
+                       f"{what}没有保存。")
+
+
 # ---------------------------------------------------------------------------------- review
 
 
@@ -564,14 +576,21 @@ def _ids(ids: int | Iterable[int]) -> list[int]:
     return [ids] if isinstance(ids, int) else list(dict.fromkeys(ids))
 
 
-def _set_status(ctx: AppContext, ids: int | Iterable[int], status: str) -> int:
+def _set_status(ctx: AppContext, ids: int | Iterable[int], status: str,
+                expected_version: int | None = None) -> int:
     wanted = _ids(ids)
+    if expected_version is not None and len(wanted) != 1:
+        raise ValueError("expected_version is the version of one question")
     changed = 0
-    with ctx.begin() as session:
+    # (reads, then writes on what it read: the writer lock first, so another PC's change is
+    # either seen here or waits for this one; never a stale row overwritten in between)
+    with ctx.begin(write=True) as session:
         rows = {r.id: r for r in session.scalars(select(Question).where(Question.id.in_(wanted)))}
         missing = [i for i in wanted if i not in rows]
         if missing:
             raise NotFoundError.of("试题", missing[0])
+        if expected_version is not None:
+            _check_version(rows[wanted[0]], expected_version, f"您的“{_STATUS_ACTIONS[status]}”")
         if status == "approved":
             for r in rows.values():
                 errors = check_shape(r.type, r.stem, r.options or [], r.answer)
@@ -600,17 +619,20 @@ _FIELD_NAMES = {"type": "题型", "stem": "题干", "options": "选项", "answer
 _STATUS_ACTIONS = {"draft": "恢复", "approved": "审核通过", "retired": "停用"}
 
 
-def approve(ctx: AppContext, ids: int | Iterable[int]) -> int:
+def approve(ctx: AppContext, ids: int | Iterable[int], *, expected_version: int | None = None) -> int:
     """Approve (审核通过) one or many questions; returns how many changed.
 
-    A malformed question is refused (UserError) and then nothing changes.
+    A malformed question is refused (UserError) and then nothing changes. `expected_version`
+    (one question only): the version the reviewer saw; a question changed since (another PC,
+    the command line) is an EditConflict and nothing changes. None decides whatever is there.
     """
-    return _set_status(ctx, ids, "approved")
+    return _set_status(ctx, ids, "approved", expected_version)
 
 
-def retire(ctx: AppContext, ids: int | Iterable[int]) -> int:
-    """Retire (停用) questions: kept in the bank, never drawn into a quiz, never regenerated."""
-    return _set_status(ctx, ids, "retired")
+def retire(ctx: AppContext, ids: int | Iterable[int], *, expected_version: int | None = None) -> int:
+    """Retire (停用) questions: kept in the bank, never drawn into a quiz, never regenerated.
+    `expected_version` as for approve."""
+    return _set_status(ctx, ids, "retired", expected_version)
 
 
 def restore(ctx: AppContext, ids: int | Iterable[int]) -> int:
@@ -648,16 +670,21 @@ def _draft_fields(draft: QuestionDraft) -> dict[str, Any]:
     }
 
 
-def update_question(ctx: AppContext, question_id: int, draft: QuestionDraft) -> QuestionSaved:
+def update_question(ctx: AppContext, question_id: int, draft: QuestionDraft, *,
+                    expected_version: int | None = None) -> QuestionSaved:
     """Save an editor's changes; a generated/imported question becomes origin "edited".
 
     The uid is kept, so a regeneration recognises the question and leaves the edit alone.
     The verifier's doubts come back as warnings (the editor decides); a malformed key
     (wrong answer shape) is refused with a Chinese UserError and nothing changes.
+    `expected_version` is the version the editor read: a question changed since (another PC on
+    the shared database, the command line, a review decision) is an EditConflict and nothing is
+    written; None overwrites whatever is there (the user chose to, having been asked).
     """
     fields = _draft_fields(draft)
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
         row = _question(session, question_id)
+        _check_version(row, expected_version, "您的修改")
         tree = _load_tree(session, row.document_id)
         section_id = draft.section_id if draft.section_id is not None else row.section_id
         if section_id is not None and section_id not in tree.id_to_path:
@@ -680,6 +707,17 @@ def update_question(ctx: AppContext, question_id: int, draft: QuestionDraft) -> 
         parsed = tree.parsed
     log.info("question %d updated", question_id)
     return QuestionSaved(view, tuple(_warnings(to_core(view), parsed)))
+
+
+def draft_of(view: QuestionView) -> QuestionDraft:
+    """The draft that reproduces a stored question (for changing one field with
+    dataclasses.replace, as sessions.draft_of does for a session)."""
+    answer = list(view.answer) if isinstance(view.answer, (list, tuple)) else view.answer
+    return QuestionDraft(
+        type=view.type, stem=view.stem, options=tuple(view.options), answer=answer,
+        explanation=view.explanation, quote=view.quote, tags=tuple(view.tags),
+        difficulty=view.difficulty, section_id=view.section_id,
+    )
 
 
 def add_manual_question(

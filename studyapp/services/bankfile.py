@@ -273,7 +273,7 @@ def import_bank(ctx: AppContext, document_id: int, text: str) -> BankImportRepor
     if errors:
         return BankImportReport(errors=tuple(errors))
     warnings: list[str] = []
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:  # (reads the bank, then stores into it: the writer lock first)
         tree = bank.load_tree(session, document_id)
         for item in items:
             path = tuple(item.question.section)

@@ -120,7 +120,7 @@ def approve_in_document(
         return _outcome(ctx, document_id, bank.approve(ctx, ids) if ids else 0)
     refused: list[str] = []
     changed = 0
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:  # (reads the drafts, then approves them: the writer lock first)
         _title(session, document_id)
         rows = list(session.scalars(
             select(Question).where(Question.document_id == document_id, Question.status == "draft")

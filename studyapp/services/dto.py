@@ -131,6 +131,7 @@ class QuestionView:
     created_at: str  # ISO timestamps
     updated_at: str
     reviewed_at: str | None
+    version: int = 1  # raised by every change (services.bank: a stale edit or decision is an EditConflict)
 
     @property
     def type_name(self) -> str:

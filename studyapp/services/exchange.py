@@ -345,7 +345,7 @@ def import_excel(ctx: AppContext, document_id: int, path: Path) -> BankImportRep
     items, errors, warnings = read_excel(ctx, document_id, path)
     if errors:
         return BankImportReport(errors=tuple(errors), warnings=tuple(warnings))
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:  # (reads the bank, then stores into it: the writer lock first)
         tree = bank.load_tree(session, document_id)
         added, updated, unchanged = bank.store_incoming(session, document_id, tree, items)
     log.info("excel into document %d: +%d ~%d =%d", document_id, added, updated, unchanged)

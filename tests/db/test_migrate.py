@@ -114,3 +114,33 @@ def test_database_from_a_newer_version_is_refused(template_db: Path, data_dir: P
         "9999_from_the_future",
     )
     con.close()
+
+
+def test_0008_gives_every_stored_question_a_version_and_goes_back_cleanly(seeded_ctx: AppContext) -> None:
+    """A bank stored before 0008 (the seed's): upgrading numbers every question version 1 (what
+    an editor that read it expects), and going back to 0007 keeps the questions and the table's
+    checks — on the SQLite file (a copied table) as on the server."""
+    from sqlalchemy import exc, text
+
+    engine = seeded_ctx.engine
+    cfg = migrate.alembic_config()
+
+    def to(revision: str) -> None:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
+
+    with engine.connect() as conn:
+        before = conn.execute(text("SELECT id, stem, status FROM question ORDER BY id")).all()
+    assert before  # the seed's bank
+    to("0007")
+    assert "version" not in {c["name"] for c in inspect(engine).get_columns("question")}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id, stem, status FROM question ORDER BY id")).all() == before
+    with pytest.raises(exc.IntegrityError), engine.begin() as conn:
+        conn.execute(text("UPDATE question SET status = 'lost' WHERE id = :i"), {"i": before[0].id})
+    to("head")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT DISTINCT version FROM question")).scalars().all() == [1]
+        assert conn.execute(text("SELECT id, stem, status FROM question ORDER BY id")).all() == before
+    assert migrate.current_revisions(engine) == (migrate.HEAD,)

@@ -267,3 +267,79 @@ def test_deleting_the_document_deletes_its_bank(banked) -> None:
     documents.delete_document(ctx, doc)
     with ctx.begin() as session:
         assert session.query(Question).count() == 0
+
+
+def _draft_of(view: QuestionView, **changes) -> QuestionDraft:  # noqa: ANN003
+    """The draft that reproduces a stored question, with `changes` (what an editor types)."""
+    from dataclasses import replace
+
+    return replace(bank.draft_of(view), **changes)
+
+
+def test_draft_of_reproduces_the_stored_question(law_banked) -> None:
+    ctx, doc = law_banked
+    for view in bank.list_questions(ctx, doc)[:6]:
+        saved = bank.update_question(ctx, view.id, bank.draft_of(view), expected_version=view.version)
+        assert saved.question == view  # nothing to change: not even the version
+
+
+def test_an_edit_from_a_stale_copy_is_a_conflict_and_writes_nothing(law_banked) -> None:
+    """Two PCs on one bank (here two contexts on one data folder): the second save made from a
+    copy read before the first one's is refused, naming the question; None overwrites (the user
+    chose to, having been asked); every change raises the version, a save changing nothing not."""
+    from studyapp.services.context import EditConflict
+
+    ctx, doc = law_banked
+    q = _first(bank.list_questions(ctx, doc), "single")
+    other = AppContext(ctx.data_dir)
+    try:
+        mine, theirs = bank.get_question(ctx, q.id), bank.get_question(other, q.id)
+        assert mine.version == theirs.version == q.version
+        stored = bank.update_question(other, q.id, _draft_of(theirs, explanation="另一台电脑补充的解析"),
+                                      expected_version=theirs.version).question
+        assert stored.version == theirs.version + 1
+        with pytest.raises(EditConflict) as info:
+            bank.update_question(ctx, q.id, _draft_of(mine, stem=mine.stem + "（本机修改）"),
+                                 expected_version=mine.version)
+        message = info.value.message
+        assert f"编号 {q.id}" in message and "已被别人" in message and "您的修改没有保存" in message
+        now = bank.get_question(ctx, q.id)
+        assert (now.stem, now.explanation, now.version) == (q.stem, "另一台电脑补充的解析", stored.version)
+        # the copy as it is now saves; a save that changes nothing leaves the version alone
+        assert bank.update_question(ctx, q.id, _draft_of(now), expected_version=now.version).question.version \
+            == now.version
+        again = bank.update_question(ctx, q.id, _draft_of(now, difficulty=3), expected_version=now.version).question
+        assert again.version == now.version + 1 and again.difficulty == 3
+        # having been asked, the user may put the stale copy's typing over it
+        over = bank.update_question(ctx, q.id, _draft_of(mine, stem=mine.stem + "（本机修改）")).question
+        assert over.version == again.version + 1
+        assert bank.get_question(other, q.id).stem == mine.stem + "（本机修改）"
+    finally:
+        other.close()
+
+
+def test_a_review_decision_on_a_question_changed_meanwhile_is_refused(law_banked) -> None:
+    """逐题审核's 通过/停用 are decisions on the question as the reviewer read it: one another PC
+    changed since is refused (nothing changes); the current version, or None, decides."""
+    from studyapp.services.context import EditConflict
+
+    ctx, doc = law_banked
+    q = _first(bank.list_questions(ctx, doc, status="draft"), "single")
+    other = AppContext(ctx.data_dir)
+    try:
+        bank.update_question(other, q.id, _draft_of(q, explanation="另一台电脑改过"), expected_version=q.version)
+    finally:
+        other.close()
+    for decide, verb in ((bank.approve, "审核通过"), (bank.retire, "停用")):
+        with pytest.raises(EditConflict) as info:
+            decide(ctx, q.id, expected_version=q.version)
+        assert f"编号 {q.id}" in info.value.message and f"您的“{verb}”没有保存" in info.value.message
+    now = bank.get_question(ctx, q.id)
+    assert (now.status, now.version) == ("draft", q.version + 1)
+    assert bank.approve(ctx, q.id, expected_version=now.version) == 1
+    approved = bank.get_question(ctx, q.id)
+    assert (approved.status, approved.version) == ("approved", now.version + 1)
+    assert bank.retire(ctx, q.id) == 1  # None: whatever is stored
+    assert bank.get_question(ctx, q.id).version == approved.version + 1
+    with pytest.raises(ValueError):
+        bank.approve(ctx, [q.id, q.id + 1], expected_version=1)  # one question's version only

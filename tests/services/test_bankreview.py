@@ -120,3 +120,40 @@ def test_why_a_document_cannot_be_quizzed_yet() -> None:
     assert "都已停用" in bankreview.not_ready_message(BankCounts(retired=6))
     assert "还没有试题" in bankreview.not_ready_message(BankCounts())
     assert bankreview.not_ready_message(BankCounts(draft=3), what="集体测验").endswith("才能用于集体测验。")
+
+
+def test_approving_all_while_another_pc_edits_one_of_them_waits_and_approves_the_edit(drafts) -> None:  # noqa: ANN001
+    """Questions carry an edit version: a bulk approval that had read a question before another
+    PC's edit of it was committed would find its copy stale and fail. It takes the writer lock
+    before reading, so it waits for the edit and then approves the question as edited."""
+    import threading
+    import time
+
+    from studyapp.db.models import Question
+    from studyapp.services.context import AppContext
+
+    ctx, doc = drafts
+    first = bankreview.pending_questions(ctx, doc)[0]
+    other = AppContext(ctx.data_dir)
+    outcome: list[object] = []
+    approving = threading.Thread(target=lambda: outcome.append(_try(bankreview.approve_in_document, ctx, doc)))
+    try:
+        with other.begin(write=True) as session:  # another PC, in the middle of saving an edit
+            session.get(Question, first.id).explanation = "另一台电脑改过的解析"
+            session.flush()
+            approving.start()
+            time.sleep(0.5)  # (the approval has begun: it waits for this one)
+        approving.join(30)
+    finally:
+        other.close()
+    [result] = outcome
+    assert isinstance(result, bankreview.ReviewOutcome), result
+    stored = bank.get_question(ctx, first.id)
+    assert (stored.status, stored.explanation) == ("approved", "另一台电脑改过的解析")
+
+
+def _try(fn, *args):  # noqa: ANN001, ANN002, ANN202
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - the test shows what went wrong
+        return exc

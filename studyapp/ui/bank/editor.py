@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.questions.model import TAGS
+from studyapp.services.context import EditConflict
 from studyapp.services.dto import DocumentView, QuestionDraft, QuestionView
 from studyapp.ui import style
 from studyapp.ui.bank import ops as bank_ops
@@ -48,6 +50,7 @@ from studyapp.ui.bank.names import (
     TYPE_NAMES,
     letter,
 )
+from studyapp.ui.conflict import ask_edit_conflict
 
 log = logging.getLogger("studyapp.ui")
 
@@ -177,7 +180,11 @@ class OptionsEditor(QWidget):
 
 
 class QuestionEditor(QDialog):
-    """Edit a stored question (question given) or write a new one by hand (question None)."""
+    """Edit a stored question (question given) or write a new one by hand (question None).
+
+    A save from a copy someone else changed meanwhile (another PC on the shared database, the
+    command line) is refused by the service; the editor then asks 重新载入 / 仍然保存 (ui/conflict.py).
+    """
 
     saved = Signal(object)  # QuestionView, after every successful save
 
@@ -195,6 +202,7 @@ class QuestionEditor(QDialog):
         self.question = question
         self.question_id: int | None = question.id if question else None
         self.saved_view: QuestionView | None = None
+        self.conflict_box: QMessageBox | None = None  # the last 「试题已被修改」 question asked
         self.setObjectName("questionEditor")
         self.setWindowTitle("编辑试题" if question else "新增试题")
         self.setModal(True)
@@ -239,15 +247,11 @@ class QuestionEditor(QDialog):
         self.explanation_edit = _plain_edit("解析：为什么这个答案对（可引用原文）。", 3)
         self.quote_edit = _plain_edit("出处原文：从文件中原样复制的那句话，学员可对照核对。", 3)
         self.tag_boxes: dict[str, QCheckBox] = {}
-        tags_widget = QWidget(self)
-        tl = QGridLayout(tags_widget)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.setHorizontalSpacing(14)
-        extra = [t for t in (question.tags if question else ()) if t not in TAGS]
-        for i, tag in enumerate(list(TAGS) + extra):
-            box = QCheckBox(tag, tags_widget)
-            self.tag_boxes[tag] = box
-            tl.addWidget(box, i // 7, i % 7)
+        self.tags_widget = QWidget(self)
+        self.tags_layout = QGridLayout(self.tags_widget)
+        self.tags_layout.setContentsMargins(0, 0, 0, 0)
+        self.tags_layout.setHorizontalSpacing(14)
+        self._add_tag_boxes(list(TAGS) + list(question.tags if question else ()))
         self.difficulty_combo = QComboBox(self)
         for level, name in DIFFICULTY_NAMES.items():
             self.difficulty_combo.addItem(name, level)
@@ -263,12 +267,11 @@ class QuestionEditor(QDialog):
         top.addWidget(QLabel("难度", self))
         top.addWidget(self.difficulty_combo)
         top.addStretch(1)
+        self.info_label: QLabel | None = None
         if question is not None:
-            info = QLabel(
-                f"来源：{ORIGIN_NAMES.get(question.origin, question.origin)} · "
-                f"状态：{STATUS_NAMES.get(question.status, question.status)}", self)
-            info.setObjectName("muted")
-            top.addWidget(info)
+            self.info_label = QLabel(self._info_text(question), self)
+            self.info_label.setObjectName("muted")
+            top.addWidget(self.info_label)
         form.addRow("题型", top)
         stem_box = QVBoxLayout()
         stem_box.setSpacing(4)
@@ -283,7 +286,7 @@ class QuestionEditor(QDialog):
         form.addRow("解析", self.explanation_edit)
         form.addRow("所属章节", self.section_combo)
         form.addRow("出处原文", self.quote_edit)
-        form.addRow("标签", tags_widget)
+        form.addRow("标签", self.tags_widget)
 
         body = QWidget(self)
         body.setObjectName("editorBody")
@@ -331,6 +334,42 @@ class QuestionEditor(QDialog):
             self._show_current_warnings()
 
     # loading ---------------------------------------------------------------------------------
+    @staticmethod
+    def _info_text(q: QuestionView) -> str:
+        return (f"来源：{ORIGIN_NAMES.get(q.origin, q.origin)} · "
+                f"状态：{STATUS_NAMES.get(q.status, q.status)}")
+
+    def _add_tag_boxes(self, tags: list[str] | tuple[str, ...]) -> None:
+        """A box for each tag not yet offered (the standard ones, and a question's own)."""
+        for tag in tags:
+            if tag in self.tag_boxes:
+                continue
+            i = len(self.tag_boxes)
+            box = QCheckBox(tag, self.tags_widget)
+            self.tag_boxes[tag] = box
+            self.tags_layout.addWidget(box, i // 7, i % 7)
+
+    def show_question(self, q: QuestionView) -> None:
+        """Show the question as stored now (重新载入 after someone else changed it): the form's
+        typing is dropped and the next save is checked against this version."""
+        self.question = q
+        self.question_id = q.id
+        self._add_tag_boxes(q.tags)
+        for box in self.tag_boxes.values():
+            box.setChecked(False)
+        if self.info_label is not None:
+            self.info_label.setText(self._info_text(q))
+        self.message.hide()
+        self._load(q, None)
+        self._show_current_warnings()
+
+    def reload(self) -> None:
+        """Read the question again (on the worker) and show it as it is stored now."""
+        if self.question_id is None:
+            return
+        bank_ops.question(self, self.question_id, self.show_question) \
+            .failure(lambda exc: self.show_error(getattr(exc, "message", str(exc)))).run()
+
     def _load(self, q: QuestionView | None, section_id: int | None) -> None:
         qtype = q.type if q else "single"
         self.type_combo.setCurrentIndex(TYPE_ORDER.index(qtype) if qtype in TYPE_ORDER else 0)
@@ -487,10 +526,12 @@ class QuestionEditor(QDialog):
         )
         return draft, []
 
-    def save(self) -> bool:
+    def save(self, *, overwrite: bool = False) -> bool:
         """Refuse malformed input; otherwise save (on the worker) and show the verifier's
         warnings, if any; without warnings the dialog closes once saved.
 
+        A question someone else changed since the form read it is not overwritten unless the
+        user says so (`overwrite`, after being asked: _conflicted).
         Returns True when the draft was well-formed and its save started (`saving` until done).
         """
         draft, errors = self.collect()
@@ -518,10 +559,20 @@ class QuestionEditor(QDialog):
             self.saving = False
             self.save_button.setEnabled(True)
             self.show_error(getattr(exc, "message", None) or f"未保存：{exc}")
+            if isinstance(exc, EditConflict):
+                self._conflicted(exc.message)
 
-        bank_ops.save_question(self, self.document.id, self.question_id, draft) \
+        version = None if overwrite or self.question is None else self.question.version
+        bank_ops.save_question(self, self.document.id, self.question_id, draft, version) \
             .success(done).failure(failed).run(initiator=self.parent())  # (the window follows `saved`)
         return True
+
+    def _conflicted(self, message: str) -> QMessageBox:
+        """Someone else changed the question since the form read it: the user decides — keep
+        theirs (重新载入, the typing is dropped) or put this form's over it (仍然保存)."""
+        self.conflict_box = ask_edit_conflict(self, "试题已被修改", message, reload=self.reload,
+                                              overwrite=lambda: self.save(overwrite=True))
+        return self.conflict_box
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)

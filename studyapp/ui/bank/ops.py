@@ -83,21 +83,25 @@ def approve_each(parent: QObject, ids: list[int], document_id: int) -> Collectio
     return CollectionOp(parent, op, Changes.bank(document_id)).titled("批量审核通过")
 
 
-def decide(parent: QObject, question_id: int, approve: bool, document_id: int) -> CollectionOp[QuestionView]:
-    """逐题审核's 通过 / 停用: the question as it is afterwards."""
+def decide(parent: QObject, question_id: int, approve: bool, document_id: int,
+           expected_version: int | None = None) -> CollectionOp[QuestionView]:
+    """逐题审核's 通过 / 停用: the question as it is afterwards. `expected_version`: the version
+    the reviewer saw (a question changed since is an EditConflict, nothing changed)."""
     def op(ctx):  # noqa: ANN001, ANN202
-        (bank.approve if approve else bank.retire)(ctx, question_id)
+        (bank.approve if approve else bank.retire)(ctx, question_id, expected_version=expected_version)
         return bank.get_question(ctx, question_id)
     return CollectionOp(parent, op, Changes.bank(document_id)).titled("审核")
 
 
 def save_question(parent: QObject, document_id: int, question_id: int | None,
-                  draft: QuestionDraft) -> CollectionOp:
-    """The editor's 保存: a new manual question, or the changed one (with the verifier's warnings)."""
+                  draft: QuestionDraft, expected_version: int | None = None) -> CollectionOp:
+    """The editor's 保存: a new manual question, or the changed one (with the verifier's warnings).
+    `expected_version`: the version the editor read (a question changed since is an
+    EditConflict); None overwrites."""
     def op(ctx):  # noqa: ANN001, ANN202
         if question_id is None:
             return bank.add_manual_question(ctx, document_id, draft)
-        return bank.update_question(ctx, question_id, draft)
+        return bank.update_question(ctx, question_id, draft, expected_version=expected_version)
     return CollectionOp(parent, op, Changes.bank(document_id)).titled("保存试题")
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.services.context import EditConflict
 from studyapp.services.dto import QuestionView
 from studyapp.ui import style
 from studyapp.ui.bank import ops as bank_ops
@@ -282,30 +283,51 @@ class ReviewPanel(QWidget):
             self._go(self.index - 1)
 
     # decisions ---------------------------------------------------------------------------------------
-    def _put(self, view: QuestionView) -> None:
+    def _put(self, view: QuestionView, *, stored: bool = False) -> None:
+        """Show `view` for its question. A decision's write answers with the question as stored,
+        which may come after a later decision on it was already shown (← and another key): an
+        older version than the one shown is dropped then, unless it is what is `stored` now."""
         for i, q in enumerate(self.queue):
-            if q.id == view.id:
+            if q.id == view.id and (stored or view.version >= q.version):
                 self.queue[i] = view
 
     def _decide(self, action: str) -> bool:
         """The decision shows at once (the next question comes at keyboard speed); the write
-        follows on the worker, and a refusal takes the decision back with its message."""
+        follows on the worker, and a refusal takes the decision back with its message.
+
+        The decision is made on the question as shown: one someone else changed meanwhile
+        (another PC on the shared database, the command line) is refused (EditConflict), and the
+        review goes back to it as it is stored now, to be read and decided again."""
         view = self.current()
         if view is None:
             return False
         target = "approved" if action == "approve" else "retired"
         if view.status != target:
-            self._put(dataclasses.replace(view, status=target))
+            # the version this write will give it: a second decision on it (← and another key
+            # before the first is stored) is checked against this one's, not refused by it
+            self._put(dataclasses.replace(view, status=target, version=view.version + 1))
 
             def refused(exc: BaseException, before: QuestionView = view) -> None:
-                self._put(before)
+                self._put(before, stored=True)
                 self._show()
+                if isinstance(exc, EditConflict):
+                    self.reload_question(before.id)  # (read while the message is read)
                 QMessageBox.warning(self, "审核", getattr(exc, "message", str(exc)))
 
-            bank_ops.decide(self, view.id, action == "approve", self.document_id) \
+            bank_ops.decide(self, view.id, action == "approve", self.document_id, view.version) \
                 .success(self._put).failure(refused).run(initiator=self)
         self.next()
         return True
+
+    def reload_question(self, question_id: int) -> None:
+        """Read a question of this review again (changed elsewhere) and go back to it."""
+        def show(view: QuestionView) -> None:
+            self._put(view, stored=True)
+            ids = [q.id for q in self.queue]
+            if view.id in ids:
+                self._go(ids.index(view.id))
+
+        bank_ops.question(self, question_id, show).run()
 
     def approve(self) -> bool:
         """通过, then the next question."""

@@ -43,6 +43,7 @@ from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
 from studyapp.services.dto_records import STUDY_MODES, SessionDetail, SessionDraft
 from studyapp.ui import style
 from studyapp.ui.cells import item_at
+from studyapp.ui.conflict import ask_edit_conflict
 from studyapp.ui.lazy import LazyPage
 from studyapp.ui.ops import Changes, hub
 from studyapp.ui.records import ops as records_ops
@@ -645,22 +646,14 @@ class SessionsPanel(QWidget):
     def _conflicted(self, message: str, then: object) -> QMessageBox:
         """Someone else changed the session since the form read it: the user decides — keep
         theirs (重新载入, the typing is dropped) or put this form's over it (仍然保存)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "学习会已被修改", message + "\n\n要怎么做？",
-                          QMessageBox.StandardButton.NoButton, self)
-        reload_button = box.addButton("重新载入（放弃我的修改）", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("仍然保存（覆盖别人的修改）", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-
-        def chosen(_result: int) -> None:
-            if box.clickedButton() is reload_button and self.current_id is not None:
+        def reload() -> None:
+            if self.current_id is not None:
                 self.show_session(self.current_id)
-            elif box.clickedButton() is keep:
-                self.form.save(then if callable(then) else None, overwrite=True)
 
-        box.finished.connect(chosen)
-        self.conflict_box = box
-        box.open()
-        return box
+        self.conflict_box = ask_edit_conflict(
+            self, "学习会已被修改", message, reload=reload,
+            overwrite=lambda: self.form.save(then if callable(then) else None, overwrite=True))
+        return self.conflict_box
 
     @property
     def attendance(self) -> AttendancePanel:

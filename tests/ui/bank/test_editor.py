@@ -111,3 +111,60 @@ def test_adding_a_question_by_hand(bank_window, qtbot, settle) -> None:  # noqa:
     if ed.isVisible():  # the verifier may doubt a hand-written question; it is saved anyway
         assert ed.message_text().startswith("已保存")
         ed.accept()
+
+
+def _changed_on_another_pc(data_dir, question_id: int, **fields) -> None:  # noqa: ANN001, ANN003
+    """Another PC on the same bank (here another context on the data folder) saves a change."""
+    from dataclasses import replace
+
+    from studyapp.services.context import AppContext
+
+    other = AppContext(data_dir)
+    try:
+        theirs = bank.get_question(other, question_id)
+        bank.update_question(other, question_id, replace(bank.draft_of(theirs), **fields),
+                             expected_version=theirs.version)
+    finally:
+        other.close()
+
+
+def test_a_question_changed_on_another_pc_meanwhile_asks_before_anything_is_overwritten(
+        bank_window, qtbot, settle) -> None:  # noqa: ANN001
+    """The editor read the question; another PC saved a change to it; this editor's 保存 is
+    refused and the user asked, as in the 学习记录 form: 重新载入 shows theirs, 仍然保存 puts
+    this editor's typing over it."""
+    bw = bank_window
+    q = _first(bw, type="single", origin="generated")
+    bw.tree.select_question(q.id)
+    ed = bw.edit_current()
+    settle()
+    _changed_on_another_pc(bw.ctx.data_dir, q.id, explanation="另一台电脑补充的解析")
+    ed.stem_edit.setPlainText(q.stem + "（本机修改）")
+    assert ed.save()
+    settle()
+    qtbot.waitUntil(lambda: ed.conflict_box is not None, timeout=5000)
+    box = ed.conflict_box
+    assert box.windowTitle() == "试题已被修改" and f"编号 {q.id}" in box.text() and "已被别人" in box.text()
+    assert ed.isVisible() and "已被别人" in ed.message_text()  # said in the form too
+    assert bank.get_question(bw.ctx, q.id).stem == q.stem  # nothing written
+    [reload_button] = [b for b in box.buttons() if b.text().startswith("重新载入")]
+    reload_button.click()
+    settle()
+    assert ed.stem_edit.toPlainText() == q.stem  # the typing dropped ...
+    assert ed.explanation_edit.toPlainText() == "另一台电脑补充的解析"  # ... theirs shown
+    assert "已被别人" not in ed.message_text() and ed.isVisible()
+    # the reloaded copy saves as it is; now the other way: this editor's typing over theirs
+    _changed_on_another_pc(bw.ctx.data_dir, q.id, difficulty=3 if q.difficulty != 3 else 1)
+    ed.conflict_box = None
+    ed.stem_edit.setPlainText(q.stem + "（本机修改）")
+    assert ed.save()
+    settle()
+    qtbot.waitUntil(lambda: ed.conflict_box is not None, timeout=5000)
+    [keep] = [b for b in ed.conflict_box.buttons() if b.text().startswith("仍然保存")]
+    with qtbot.waitSignal(ed.saved, timeout=5000):
+        keep.click()
+    settle()
+    stored = bank.get_question(bw.ctx, q.id)
+    assert stored.stem == q.stem + "（本机修改）" and stored.explanation == "另一台电脑补充的解析"
+    assert stored.difficulty == q.difficulty  # (theirs overwritten, as the button said)
+    assert bw.current().stem == stored.stem  # the list follows the save

@@ -1,0 +1,47 @@
+"""The one question a form asks when its save met someone else's change (several PCs on one
+shared database, or the command line, changed the same record since the form read it): the
+service refused the save (EditConflict, nothing written) and the user decides —
+
+* 重新载入（放弃我的修改）: show what is stored now, the typing is dropped;
+* 仍然保存（覆盖别人的修改）: save the form's typing over the other change;
+* 取消: nothing happens, the typing stays in the form.
+
+The 学习记录 form and the 题库's question editor ask it the same way, with this helper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+RELOAD = "重新载入（放弃我的修改）"
+OVERWRITE = "仍然保存（覆盖别人的修改）"
+CANCEL = "取消"
+
+
+def ask_edit_conflict(parent: QWidget, title: str, message: str, *, reload: Callable[[], object],
+                      overwrite: Callable[[], object]) -> QMessageBox:
+    """Open the question (window-modal, without blocking) over `parent`; `reload` or `overwrite`
+    runs after the user's choice, nothing after 取消. `message` is the service's (it names the
+    record). Returns the box (tests press its buttons); it deletes itself once answered."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message + "\n\n要怎么做？",
+                      QMessageBox.StandardButton.NoButton, parent)
+    reload_button = box.addButton(RELOAD, QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(OVERWRITE, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(CANCEL, QMessageBox.ButtonRole.RejectRole)
+
+    def chosen(_result: int) -> None:
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is reload_button:
+            reload()
+        elif clicked is keep:
+            overwrite()
+
+    box.finished.connect(chosen)
+    box.open()
+    return box
+
+
+__all__ = ["CANCEL", "OVERWRITE", "RELOAD", "ask_edit_conflict"]

@@ -1,0 +1,26 @@
+"""The one 「已被修改」 question (ui/conflict.py): the record's message, 重新载入 / 仍然保存 / 取消,
+each choice running what it says and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from studyapp.ui.conflict import CANCEL, OVERWRITE, RELOAD, ask_edit_conflict
+
+
+@pytest.mark.parametrize(("choice", "runs"), [(RELOAD, ["reload"]), (OVERWRITE, ["overwrite"]), (CANCEL, [])])
+def test_each_choice_runs_what_it_says(qtbot, choice: str, runs: list[str]) -> None:  # noqa: ANN001
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ran: list[str] = []
+    box = ask_edit_conflict(parent, "试题已被修改", "试题（编号 7：……）在您打开之后已被别人修改过，您的修改没有保存。",
+                            reload=lambda: ran.append("reload"), overwrite=lambda: ran.append("overwrite"))
+    assert box.isVisible() and box.windowTitle() == "试题已被修改" and box.icon() == QMessageBox.Icon.Warning
+    assert "编号 7" in box.text() and box.text().endswith("要怎么做？")
+    assert sorted(b.text() for b in box.buttons()) == sorted([RELOAD, OVERWRITE, CANCEL])
+    [button] = [b for b in box.buttons() if b.text() == choice]
+    button.click()
+    assert ran == runs
+    qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=2000)  # answered, it goes
