@@ -154,12 +154,15 @@ def start_main_window(data_dir: Path) -> MainWindow:
     from studyapp.ui.start import snapshot
 
     window = MainWindow()
-    picture = snapshot.load(data_dir)  # the front page as it was, with the window's place then
-    window.restore_saved_geometry(picture.geometry if picture is not None else str(
-        start_ops.saved_settings_now(data_dir, ["window.geometry"]).get("window.geometry", "")))
+    # where the window was (kept beside the data: the same for records on a shared server; a
+    # folder from before that file: its SQLite settings, read without the database layer)
+    place = snapshot.saved_place(data_dir) or str(
+        start_ops.saved_settings_now(data_dir, ["window.geometry"]).get("window.geometry", ""))
+    window.restore_saved_geometry(place)
     window.show()
     screenfit.fit(window)  # (the application's fitter is installed after the first paint)
-    if picture is not None and picture.fits(window.size()):
+    picture = snapshot.load(data_dir) if place else None  # the front page as it was
+    if picture is not None and picture.geometry == place and picture.fits(window.size()):
         window.show_snapshot(picture)  # readable while the data opens
 
     def opened(result: tuple[AppContext, int | None, int | None]) -> None:

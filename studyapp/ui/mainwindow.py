@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
         self._runner: TaskRunner | None = None  # (made when first used: after the first paint)
-        self._snapshot_geometry = ""  # the geometry the front page's kept picture was taken at
         self.resize(*DEFAULT_SIZE)
         self.opening_label: _OpeningLabel | None = _OpeningLabel("正在打开学习材料…", self)
         self.opening_label.painted.connect(self._painted)
@@ -123,7 +122,6 @@ class MainWindow(QMainWindow):
         or when the window is resized. Clicks on it do nothing."""
         if self.opening_label is None or self.cover is not None:
             return
-        self._snapshot_geometry = picture.geometry
         self.cover = _OpeningLabel(self)
         self.cover.setObjectName("frontPagePicture")
         self.cover.setPixmap(picture.pixmap)
@@ -768,23 +766,14 @@ class MainWindow(QMainWindow):
 
     def keep_snapshot(self, *, now: bool = False) -> Task | None:
         """Keep the front page's picture for the next start (ui/start/snapshot.py), when it is
-        what the window shows; written on the worker (`now`: here, as the window closes — and a
-        kept picture of another size is then forgotten, so the next start does not open at the
-        picture's place instead of the window's)."""
-        if self.ctx is None or not self.isVisible() or self.isMinimized() or self.cover is not None:
+        what the window shows; written on the worker (`now`: here, as the window closes)."""
+        if self.ctx is None or not self.isVisible() or self.isMinimized() or self.cover is not None \
+                or not self.study.home_shown:
             return None
         from studyapp.ui.start import snapshot
 
-        data_dir, geometry = self.ctx.data_dir, _encode(self.saveGeometry())
-        if not self.study.home_shown:
-            if now and geometry != self._snapshot_geometry:
-                try:
-                    snapshot.discard(data_dir)
-                except OSError as exc:
-                    log.info("front page picture not forgotten: %s", exc)
-            return None
-        image = snapshot.take(self, geometry)
-        self._snapshot_geometry = geometry
+        data_dir = self.ctx.data_dir
+        image = snapshot.take(self, _encode(self.saveGeometry()))
         if now:
             try:
                 snapshot.write(data_dir, image)
@@ -797,8 +786,14 @@ class MainWindow(QMainWindow):
 
     def save_window_state(self) -> None:
         from studyapp.ui.settings import ops as settings_ops
+        from studyapp.ui.start import snapshot
 
-        settings_ops.remember_now(self.ctx, "window.geometry", _encode(self.saveGeometry()))
+        geometry = _encode(self.saveGeometry())
+        try:
+            snapshot.keep_place(self.ctx.data_dir, geometry)  # read at the next start, before the database
+        except OSError as exc:
+            log.info("window place not kept: %s", exc)
+        settings_ops.remember_now(self.ctx, "window.geometry", geometry)
         settings_ops.remember_now(self.ctx, "window.state", _encode(self.saveState()))
         settings_ops.remember_now(self.ctx, "window.splitter", _encode(self.reader.splitter.saveState()))
 

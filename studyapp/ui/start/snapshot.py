@@ -1,19 +1,21 @@
-"""The front page as the window last showed it, shown at the next start while the data opens.
+"""The window's place and the front page as it last looked, for the next start's first frame.
 
 Opening the data folder (the database layer, the migrations check, the document) takes half a
 second and more; without this the window stands empty meanwhile. The 首页 is what every start
 shows, so when it has been on screen a moment its picture is kept in the data folder
-(<data>/cache/front-page.png, with the device pixel ratio it was taken at); the next start
-paints that picture in its first frame — the window looks as it did, readable at once — and the
-live page takes its place as soon as the data is open, at the same place, pixel for pixel.
+(<data>/cache/front-page.png, with the device pixel ratio and the window geometry it was taken
+at); the next start paints that picture in its first frame — the window looks as it did,
+readable at once — and the live page takes its place as soon as the data is open, pixel for
+pixel.
 
-A picture is only shown when the window opens at the size it was taken at (a resized or moved-
-to-another-screen window shows 「正在打开学习材料…」 instead), and it is only ever a picture:
-its buttons do nothing, and the live page replaces it within a second. Loading it costs a few
-milliseconds and needs nothing of Qt's namespace of enums (~15–30 ms), so the first paint does
-not wait for that either. The picture also carries the window's geometry when it was taken, so
-a start with a picture need not read the database file for it (the main window forgets the
-picture when it closes at another geometry with another page on screen).
+The window's place (its geometry, as QWidget.saveGeometry gives it, in base64) is kept beside it
+(<data>/cache/window-place.txt) each time the window closes, so the window opens where it was
+without reading the database — the same for a data folder whose records are on a shared server.
+A picture is only shown when it was taken at exactly that place and the window opens at its
+size (closed elsewhere, resized, moved to another screen: 「正在打开学习材料…」 instead), and
+it is only ever a picture: its buttons do nothing, and the live page replaces it within a
+second. Loading it costs a few milliseconds and needs nothing of Qt's namespace of enums
+(~15–30 ms), so the first paint does not wait for that either.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ log = logging.getLogger("studyapp.ui")
 
 FOLDER = "cache"
 NAME = "front-page.png"
+PLACE = "window-place.txt"
 _RATIO_KEY = "studyapp-dpr"
 _GEOMETRY_KEY = "studyapp-geometry"
 
@@ -92,6 +95,19 @@ def write(data_dir: Path, image: QImage) -> Path:
     return path
 
 
-def discard(data_dir: Path) -> None:
-    """No picture at the next start (the window closes at a size the picture was not taken at)."""
-    path_in(data_dir).unlink(missing_ok=True)
+def saved_place(data_dir: Path) -> str:
+    """The window's geometry as it closed last ("" when never kept, or unreadable)."""
+    try:
+        text = (Path(data_dir) / FOLDER / PLACE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return text if len(text) < 4096 and all(c.isalnum() or c in "+/=" for c in text) else ""
+
+
+def keep_place(data_dir: Path, geometry: str) -> None:
+    """Keep the window's geometry for the next start (written aside, then put in place)."""
+    path = Path(data_dir) / FOLDER / PLACE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(PLACE + ".part")
+    part.write_text(geometry, encoding="ascii")
+    os.replace(part, path)

@@ -1,6 +1,8 @@
-"""The front page's picture: kept once the 首页 has been on screen, painted first at the next
-start while the data opens (readable at once), replaced by the live page at the same place;
-never shown when it would not line up, and a broken file is only ignored."""
+"""The window's place and the front page's picture: the place kept as the window closes (read at
+the next start without the database — the same for a folder on a shared server), the picture
+kept once the 首页 has been on screen and painted first at the next start while the data opens
+(readable at once), replaced by the live page pixel for pixel; never shown when it would not
+line up, and a broken file is only ignored."""
 
 from __future__ import annotations
 
@@ -56,24 +58,55 @@ def test_the_next_start_paints_the_front_page_as_it_was(qtbot, tmp_path: Path) -
     again.ctx.close()
 
 
-def test_closing_on_another_page_at_another_size_forgets_the_picture(qtbot, tmp_path: Path) -> None:
+def test_closed_elsewhere_on_another_page_the_window_opens_where_it_was_without_the_picture(
+        qtbot, tmp_path: Path) -> None:
     data = tmp_path / "data"
     window = _open(qtbot, data)
     with qtbot.waitSignal(window.snapshotKept, timeout=10000):
         pass
     window.study.close_page()  # 返回阅读: the reader, not the 首页
     window.resize(window.width() - 50, window.height() - 40)
+    size = window.size()
     window.close()
     window.ctx.close()
-    assert not snapshot.path_in(data).exists()  # it would not line up with the window any more
+    assert snapshot.path_in(data).is_file()  # (taken at the old place: it no longer lines up)
 
-    again = start_main_window(data)  # so the window opens where it was closed, with the words
+    again = start_main_window(data)
     qtbot.addWidget(again)
+    assert again.size() == size
     assert again.cover is None and again.opening_label is not None and "正在打开" in again.opening_label.text()
     with qtbot.waitSignal(again.opened, timeout=30000):
         pass
     again.close()
     again.ctx.close()
+
+
+def test_the_place_is_kept_beside_the_data_not_only_in_the_database(qtbot, tmp_path: Path) -> None:
+    """A folder whose records are on a shared server has no SQLite file to peek into: the window
+    still opens where it was (and a place file that is not a geometry is ignored)."""
+    data = tmp_path / "data"
+    window = _open(qtbot, data)
+    window.resize(740, 540)
+    window.move(30, 20)
+    qtbot.waitUntil(lambda: window.size() == QSize(740, 540))
+    window.close()
+    window.ctx.close()
+    place = snapshot.saved_place(data)
+    assert place
+    folder = tmp_path / "shared-folder"
+    snapshot.keep_place(folder, place)  # only the place: no database file to peek into
+    assert not list(folder.glob("*.sqlite3"))
+    shell = start_main_window(folder)
+    qtbot.addWidget(shell)
+    assert shell.size() == QSize(740, 540) and shell.reader is None
+    with qtbot.waitSignal(shell.opened, timeout=30000):
+        pass
+    shell.close()
+    shell.ctx.close()
+    (folder / snapshot.FOLDER / snapshot.PLACE).write_text("<not a geometry>", encoding="utf-8")
+    assert snapshot.saved_place(folder) == ""
+    (folder / snapshot.FOLDER / snapshot.PLACE).write_bytes(b"\xff\xfe")
+    assert snapshot.saved_place(folder) == ""
 
 
 def test_a_picture_that_would_not_line_up_or_cannot_be_read_is_not_shown(qtbot, tmp_path: Path) -> None:
