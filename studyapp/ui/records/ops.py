@@ -157,6 +157,11 @@ def save_person(parent: QObject, person_id: int | None, draft: PersonDraft,
     return CollectionOp(parent, op, Changes.of("people")).titled("人员")
 
 
+def person(parent: QObject, person_id: int, success: Callable[[PersonView], Any]) -> QueryOp:
+    """One person as stored now (重新载入 after another PC changed the card)."""
+    return QueryOp(parent, lambda ctx: roster.get_person(ctx, person_id), success).titled("人员名单")
+
+
 def delete_person(parent: QObject, person_id: int) -> CollectionOp[bool]:
     """Delete someone, or — with attendance or scores on record — deactivate (False)."""
     return CollectionOp(parent, lambda ctx: roster.delete_person(ctx, person_id), Changes.of("people")) \

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.model import UserError
-from studyapp.services.context import AppContext
+from studyapp.services.context import AppContext, EditConflict
 from studyapp.services.dto_records import (
     PersonDraft,
     PersonView,
@@ -37,6 +37,7 @@ from studyapp.services.dto_records import (
 )
 from studyapp.ui import style
 from studyapp.ui.cells import item_at
+from studyapp.ui.conflict import ask_edit_conflict
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     ERROR_INK,
@@ -79,24 +80,25 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.person = person
+        self.conflict_box: QMessageBox | None = None  # the last 「已被修改」 question asked
         self.setWindowTitle("修改人员" if person else "添加人员")
         self.setMinimumWidth(480)
-        self.name = QLineEdit(person.name if person else "", self)
-        self.unit = QLineEdit(person.unit if person else "", self)
+        self.name = QLineEdit(self)
+        self.unit = QLineEdit(self)
         self.unit.setPlaceholderText("单位或部门；同名的人靠它区分")
-        self.post = QLineEdit(person.post if person else "", self)
-        self.sort_no = QLineEdit(number(person.sort_no) if person else "", self)
+        self.post = QLineEdit(self)
+        self.sort_no = QLineEdit(self)
         self.sort_no.setPlaceholderText("留空：排在最后")
-        self.groups = QLineEdit("、".join(person.groups) if person else "", self)
+        self.groups = QLineEdit(self)
         self.groups.setPlaceholderText("如：第一党小组（多个分组用顿号隔开）")
         if groups:
             completer = QCompleter(groups, self)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             self.groups.setCompleter(completer)
-        self.note = QLineEdit(person.note if person else "", self)
+        self.note = QLineEdit(self)
         self.active = QCheckBox("在册（取消勾选即停用，历史记录仍保留）", self)
-        self.active.setChecked(person.active if person else True)
         self.active.setVisible(person is not None)
+        self.show_person(person)
         self.error = QLabel("", self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {ERROR_INK};")
@@ -124,6 +126,29 @@ class PersonDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
+    def show_person(self, person: PersonView | None) -> None:
+        """Fill the card with `person` as stored (or empty, for a new one); a later save is
+        checked against this version."""
+        self.person = person
+        self.name.setText(person.name if person else "")
+        self.unit.setText(person.unit if person else "")
+        self.post.setText(person.post if person else "")
+        self.sort_no.setText(number(person.sort_no) if person else "")
+        self.groups.setText("、".join(person.groups) if person else "")
+        self.note.setText(person.note if person else "")
+        self.active.setChecked(person.active if person else True)
+
+    def reload(self) -> None:
+        """重新载入: the card as stored now (someone else changed it); the typing is dropped."""
+        if self.person is None:
+            return
+        records_ops.person(self, self.person.id, self._reloaded) \
+            .failure(lambda exc: self.error.setText(getattr(exc, "message", str(exc)))).run()
+
+    def _reloaded(self, person: PersonView) -> None:
+        self.show_person(person)
+        self.error.setText("已重新载入别人修改后的内容。")
+
     def draft(self) -> PersonDraft:
         text = self.sort_no.text().strip()
         try:
@@ -135,9 +160,11 @@ class PersonDialog(QDialog):
             note=self.note.text(), active=self.active.isChecked(), groups=split_groups(self.groups.text()),
         )
 
-    def save(self) -> bool:
+    def save(self, *, overwrite: bool = False) -> bool:
         """Store (on the worker); a refusal shows its Chinese message here, nothing typed is lost.
-        Returns whether the form was well-formed and its save started."""
+        A card someone else changed since it was read is not overwritten unless the user says so
+        (asked as the 学习记录 form asks: ui/conflict.py). Returns whether the form was
+        well-formed and its save started."""
         try:
             draft = self.draft()
         except UserError as exc:
@@ -148,10 +175,16 @@ class PersonDialog(QDialog):
             self.saved.emit(view)
             self.accept()
 
-        records_ops.save_person(self, self.person.id if self.person is not None else None, draft,
-                                self.person.version if self.person is not None else None) \
-            .success(stored).failure(lambda exc: self.error.setText(getattr(exc, "message", str(exc)))) \
-            .run(initiator=self)
+        def failed(exc: BaseException) -> None:
+            message = getattr(exc, "message", str(exc))
+            self.error.setText(message)
+            if isinstance(exc, EditConflict):
+                self.conflict_box = ask_edit_conflict(self, "人员已被修改", message, reload=self.reload,
+                                                      overwrite=lambda: self.save(overwrite=True))
+
+        version = self.person.version if self.person is not None and not overwrite else None
+        records_ops.save_person(self, self.person.id if self.person is not None else None, draft, version) \
+            .success(stored).failure(failed).run(initiator=self)
         return True
 
 

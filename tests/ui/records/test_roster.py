@@ -110,3 +110,54 @@ def test_add_person_form_refuses_a_duplicate_in_place(qtbot, records, people, se
     assert dialog.save()
     settle()
     assert records.roster.names() == ["王德伦（乡党委）", "王德伦（派出所）"]
+
+
+def test_a_card_changed_on_another_pc_meanwhile_asks_before_anything_is_overwritten(
+        qtbot, records, people, settle) -> None:  # noqa: ANN001
+    """The card read a person; another PC (another context on the same records) changed them;
+    保存 is refused and the user asked, as the 学习记录 form asks: 重新载入 shows theirs,
+    仍然保存 puts this card's typing over it."""
+    people(1)
+    [view] = roster.list_people(records.ctx)
+    dialog = records.roster.make_person_dialog(view)
+    _changed_on_another_pc(records.ctx.data_dir, view.id, post="副乡长")
+    dialog.post.setText("组织委员")
+    assert dialog.save()
+    settle()
+    qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=5000)
+    assert "已被别人" in dialog.conflict_box.text() and "已被别人" in dialog.error.text()
+    assert roster.get_person(records.ctx, view.id).post == "副乡长"  # nothing written
+    [reload_button] = [b for b in dialog.conflict_box.buttons() if b.text().startswith("重新载入")]
+    reload_button.click()
+    settle()
+    qtbot.waitUntil(lambda: dialog.post.text() == "副乡长", timeout=5000)
+    assert "重新载入" in dialog.error.text()
+    # the other way: this card's typing over theirs, having been asked
+    _changed_on_another_pc(records.ctx.data_dir, view.id, note="借调县委组织部")
+    dialog.post.setText("组织委员")
+    dialog.conflict_box = None
+    assert dialog.save()
+    settle()
+    qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=5000)
+    [keep] = [b for b in dialog.conflict_box.buttons() if b.text().startswith("仍然保存")]
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        keep.click()
+    stored = roster.get_person(records.ctx, view.id)
+    assert stored.post == "组织委员" and stored.note == ""  # (theirs overwritten, as the button said)
+
+
+def _changed_on_another_pc(data_dir, person_id: int, **fields: str) -> None:  # noqa: ANN001
+    """Another PC (another context on the same records) saves a change to the person's card."""
+    from dataclasses import replace
+
+    from studyapp.services.context import AppContext
+    from studyapp.services.dto_records import PersonDraft
+
+    other = AppContext(data_dir)
+    try:
+        theirs = roster.get_person(other, person_id)
+        draft = PersonDraft(name=theirs.name, unit=theirs.unit, post=theirs.post, sort_no=theirs.sort_no,
+                            note=theirs.note, active=theirs.active, groups=tuple(theirs.groups))
+        roster.update_person(other, person_id, replace(draft, **fields), expected_version=theirs.version)
+    finally:
+        other.close()
