@@ -37,6 +37,7 @@ from studyapp.services.dto import (
     QuestionSaved,
     QuestionView,
     QuoteLocation,
+    StatusOutcome,
 )
 
 log = logging.getLogger("studyapp.services")
@@ -617,6 +618,49 @@ _STATUS_NAMES = {"draft": "待审核", "approved": "已通过", "retired": "已�
 _FIELD_NAMES = {"type": "题型", "stem": "题干", "options": "选项", "answer": "答案", "explanation": "解析",
                 "quote": "出处原文", "tags": "标签", "difficulty": "难度"}
 _STATUS_ACTIONS = {"draft": "恢复", "approved": "审核通过", "retired": "停用"}
+
+
+def set_status_as_seen(ctx: AppContext, versions: dict[int, int], action: str) -> StatusOutcome:
+    """审核通过 / 停用 / 恢复 (`action`: approve, retire, restore) of the questions a list showed,
+    at the versions it showed them (`versions`: id → version). A question another PC (or the
+    command line) changed since is left as it is and named in `stale` — its reviewer has not
+    read what it says now — and the rest go ahead; a malformed question is not approved and its
+    message is in `refused`. One transaction under the writer lock."""
+    status = {"approve": "approved", "retire": "retired", "restore": "draft"}[action]
+    wanted = list(dict.fromkeys(versions))
+    changed, stale, refused = 0, [], []
+    with ctx.begin(write=True) as session:
+        rows = {r.id: r for r in session.scalars(select(Question).where(Question.id.in_(wanted)))}
+        stamp = now()
+        for qid in wanted:
+            r = rows.get(qid)
+            if r is not None and (status == "draft" and r.status != "retired" or r.status == status):
+                continue  # already as asked (another PC decided the same): nothing to do, no conflict
+            if r is None or r.version != versions[qid]:
+                stale.append(qid)  # (a question deleted meanwhile is stale too: nothing to decide)
+                continue
+            if status == "approved":
+                errors = check_shape(r.type, r.stem, r.options or [], r.answer)
+                if errors:
+                    refused.append(f"试题（编号 {r.id}）格式有误，不能通过审核：{errors[0]}请先修改。")
+                    continue
+            audit.record(session, ctx.actor, "题库", _STATUS_ACTIONS[status], f"试题 {r.id}：{r.stem[:40]}",
+                         _STATUS_NAMES.get(r.status, r.status), _STATUS_NAMES.get(status, status), question_id=r.id)
+            r.status = status
+            r.updated_at = stamp
+            if status in ("approved", "retired"):
+                r.reviewed_at = stamp
+            changed += 1
+    log.info("%d question(s) set to %s, %d stale, %d refused", changed, status, len(stale), len(refused))
+    return StatusOutcome(changed, tuple(stale), tuple(refused))
+
+
+def stale_message(stale: Sequence[int], action: str) -> str:
+    """The reviewer's word for questions left alone because someone else changed them."""
+    what = {"approve": "审核通过", "retire": "停用", "restore": "恢复"}[action]
+    ids = "、".join(str(i) for i in stale[:8]) + ("等" if len(stale) > 8 else "")
+    return (f"{len(stale)} 道试题（编号 {ids}）在列表打开之后已被别人（另一台电脑或命令行）修改过，"
+            f"没有{what}：列表已刷新，请看过它们现在的内容后再决定。")
 
 
 def approve(ctx: AppContext, ids: int | Iterable[int], *, expected_version: int | None = None) -> int:

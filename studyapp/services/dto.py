@@ -202,6 +202,18 @@ class QuestionSaved:
 
 
 @dataclass(frozen=True)
+class StatusOutcome:
+    """What 审核通过 / 停用 / 恢复 of questions as the list showed them did: `changed` questions
+    changed; `stale` (ids) were changed by someone else since the list was read and were left
+    as they are (the reviewer has not seen what they say now); `refused` (Chinese messages)
+    were malformed and not approved."""
+
+    changed: int
+    stale: tuple[int, ...] = ()
+    refused: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class GenerateResult:
     """What (re)generating a bank did. `dropped`: questions the verifier refused, per reason."""
 

@@ -343,3 +343,45 @@ def test_a_review_decision_on_a_question_changed_meanwhile_is_refused(law_banked
     assert bank.get_question(ctx, q.id).version == approved.version + 1
     with pytest.raises(ValueError):
         bank.approve(ctx, [q.id, q.id + 1], expected_version=1)  # one question's version only
+
+
+def test_decisions_on_a_list_leave_alone_what_someone_else_changed_since(law_banked) -> None:
+    """审核通过所选 / 全部审核通过 / 停用 / 恢复 from the 题库 list act on the questions at the
+    versions the list showed: one another PC changed meanwhile is left as it is and named
+    (its reviewer has not read what it says now), a malformed one is refused, the rest go ahead
+    in one transaction; a second PC's approval of what is already approved changes nothing."""
+    ctx, doc = law_banked
+    drafts = bank.list_questions(ctx, doc, status="draft")[:4]
+    seen = {v.id: v.version for v in drafts}
+    other = AppContext(ctx.data_dir)
+    try:
+        changed = drafts[1]
+        bank.update_question(other, changed.id, _draft_of(changed, explanation="另一台电脑改过"),
+                             expected_version=changed.version)
+        outcome = bank.set_status_as_seen(ctx, seen, "approve")
+    finally:
+        other.close()
+    assert outcome.changed == 3 and outcome.stale == (changed.id,) and outcome.refused == ()
+    after = {v.id: v for v in bank.list_questions(ctx, doc)}
+    assert [after[i].status for i in seen] == ["approved", "draft", "approved", "approved"]
+    assert after[changed.id].explanation == "另一台电脑改过"
+    message = bank.stale_message(outcome.stale, "approve")
+    assert f"编号 {changed.id}" in message and "没有审核通过" in message and "已被别人" in message
+    # the same list again: the approved ones are as asked (no conflict), the stale one stays stale
+    again = bank.set_status_as_seen(ctx, seen, "approve")
+    assert (again.changed, again.stale) == (0, (changed.id,))
+    # 停用 and 恢复 at the versions now stored
+    now = {v.id: v.version for v in bank.list_questions(ctx, doc) if v.id in seen}
+    assert bank.set_status_as_seen(ctx, now, "retire").changed == 4
+    now = {v.id: v.version for v in bank.list_questions(ctx, doc) if v.id in seen}
+    assert bank.set_status_as_seen(ctx, now, "restore").changed == 4
+    assert {v.status for v in bank.list_questions(ctx, doc) if v.id in seen} == {"draft"}
+    # a malformed question is refused by name, the others approved
+    bad = bank.list_questions(ctx, doc, status="draft")[0]
+    with ctx.begin(write=True) as session:
+        row = session.get(Question, bad.id)
+        row.answer = [9]
+    versions = {v.id: v.version for v in bank.list_questions(ctx, doc) if v.id in seen | {bad.id: 0}}
+    result = bank.set_status_as_seen(ctx, versions, "approve")
+    assert len(result.refused) == 1 and f"编号 {bad.id}" in result.refused[0]
+    assert bank.get_question(ctx, bad.id).status == "draft"

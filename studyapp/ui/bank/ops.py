@@ -9,9 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from studyapp.core.model import UserError
 from studyapp.services import bank, bankreview, documents, exchange
-from studyapp.services.dto import BankCounts, BankImportReport, DocumentView, QuestionDraft, QuestionView
+from studyapp.services.dto import BankCounts, BankImportReport, DocumentView, QuestionDraft, QuestionView, StatusOutcome
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
 
 # pure helpers of the bank's rules (no database): the editor checks a draft as the services do
@@ -60,27 +59,16 @@ def document_now(ctx, document_id: int) -> DocumentView:  # noqa: ANN001 - AppCo
 
 
 # writes ---------------------------------------------------------------------------------------------
-def set_status(parent: QObject, action: str, ids: list[int], document_id: int) -> CollectionOp[int]:
-    """审核通过 / 停用 / 恢复: how many changed."""
-    fn = {"approve": bank.approve, "retire": bank.retire, "restore": bank.restore}[action]
-    return CollectionOp(parent, lambda ctx: fn(ctx, ids), Changes.bank(document_id)).titled("题库")
+def set_status(parent: QObject, action: str, versions: dict[int, int], document_id: int
+               ) -> CollectionOp[StatusOutcome]:
+    """审核通过 / 停用 / 恢复 of the questions the list shows, at the versions it shows them
+    (`versions`: id → version): one changed meanwhile by someone else is left alone and named,
+    one malformed is not approved; the others go ahead."""
+    return CollectionOp(parent, lambda ctx: bank.set_status_as_seen(ctx, versions, action),
+                        Changes.bank(document_id)).titled("题库")
 
 
-def approve_each(parent: QObject, ids: list[int], document_id: int) -> CollectionOp[tuple[int, list[str]]]:
-    """批量审核通过: all at once; one malformed question does not hold back the others (then
-    one by one, each refusal with its message)."""
-    def op(ctx):  # noqa: ANN001, ANN202
-        try:
-            return bank.approve(ctx, ids), []
-        except UserError:
-            changed, refused = 0, []
-            for qid in ids:
-                try:
-                    changed += bank.approve(ctx, qid)
-                except UserError as exc:
-                    refused.append(exc.message)
-            return changed, refused
-    return CollectionOp(parent, op, Changes.bank(document_id)).titled("批量审核通过")
+stale_message = bank.stale_message
 
 
 def decide(parent: QObject, question_id: int, approve: bool, document_id: int,

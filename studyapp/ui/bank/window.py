@@ -43,6 +43,7 @@ from studyapp.services.dto import (
     GenerateResult,
     QuestionView,
     SectionView,
+    StatusOutcome,
 )
 from studyapp.ui import style
 from studyapp.ui.bank import exchange as bank_exchange
@@ -439,7 +440,17 @@ class BankWindow(QMainWindow):
         if advance and next_id != current:
             self.tree.select_question(next_id)  # (at once: the next key press is for the next one)
 
-        def done(changed: int) -> None:
+        versions = {i: self.views[i].version for i in ids if i in self.views}
+
+        def done(outcome: StatusOutcome) -> None:
+            changed = outcome.changed
+            if outcome.stale or outcome.refused:
+                # someone else's change (or a malformed question): the list as it is now, and why
+                self.refresh(select=self.tree.current_question_id())
+                lines = ([bank_ops.stale_message(list(outcome.stale), action)] if outcome.stale else []) \
+                    + list(outcome.refused[:10])
+                QMessageBox.warning(self, "题库", "\n\n".join(lines))
+                return
             if self.status_filter.currentData() is not None:
                 # the changed rows may leave the list: go on with the next one that stays
                 target = self.tree.current_question_id()
@@ -454,7 +465,7 @@ class BankWindow(QMainWindow):
             if changed and message:
                 self.statusBar().showMessage(message, 4000)
 
-        return bank_ops.set_status(self, action, ids, self.document_id).success(done) \
+        return bank_ops.set_status(self, action, versions, self.document_id).success(done) \
             .failure(lambda exc: QMessageBox.warning(self, "题库", getattr(exc, "message", str(exc)))) \
             .run(initiator=self)
 
@@ -507,16 +518,22 @@ class BankWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
 
-        def done(outcome: tuple[int, list[str]]) -> None:
-            changed, refused = outcome
+        def done(outcome: StatusOutcome) -> None:
             self.refresh()
-            message = f"已审核通过 {changed} 道试题"
-            if refused:
-                message += f"；{len(refused)} 道格式有误，未通过，请先修改"
-                QMessageBox.warning(self, "批量审核通过", message + "：\n\n" + "\n".join(refused[:10]))
+            message = f"已审核通过 {outcome.changed} 道试题"
+            lines = []
+            if outcome.stale:
+                message += f"；{len(outcome.stale)} 道已被别人修改，未通过"
+                lines.append(bank_ops.stale_message(list(outcome.stale), "approve"))
+            if outcome.refused:
+                message += f"；{len(outcome.refused)} 道格式有误，未通过，请先修改"
+                lines += list(outcome.refused[:10])
+            if lines:
+                QMessageBox.warning(self, "批量审核通过", message + "。\n\n" + "\n".join(lines))
             self.statusBar().showMessage(message, 6000)
 
-        bank_ops.approve_each(self, ids, self.document_id).success(done).run(initiator=self)
+        versions = {i: self.views[i].version for i in ids}
+        bank_ops.set_status(self, "approve", versions, self.document_id).success(done).run(initiator=self)
         return len(ids)
 
     # 逐题审核 -----------------------------------------------------------------------------------------

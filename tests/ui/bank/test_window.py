@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMessageBox
 
 from studyapp.services import bank
 from studyapp.ui import style
@@ -224,6 +227,35 @@ def test_bulk_approve_of_the_selection_and_of_the_filtered_drafts(bank_window, y
     assert bank.list_questions(bw.ctx, bw.document_id, type="judge", status="draft") == []
     counts = bank.bank_counts(bw.ctx, bw.document_id)
     assert bw.counts_label.text() == counts_text(counts.draft, counts.approved, counts.retired)
+
+
+def test_bulk_approve_leaves_alone_a_question_changed_on_another_pc(bank_window, yes_to_questions, settle,  # noqa: ANN001
+                                                                  monkeypatch) -> None:  # noqa: ANN001
+    """The list was read, another PC changed one of the selected questions: 审核通过所选 approves
+    the others, leaves that one a draft and says which and why; the list shows it as it is now."""
+    from studyapp.services.context import AppContext
+
+    bw = bank_window
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *_a, **_k: told.append(text)))
+    bw.status_filter.setCurrentIndex(bw.status_filter.findData("draft"))
+    settle()
+    ids = bw.tree.question_ids()[:3]
+    other = AppContext(bw.ctx.data_dir)
+    try:
+        view = bank.get_question(other, ids[1])
+        bank.update_question(other, view.id, replace(bank.draft_of(view), explanation="另一台电脑改过"),
+                             expected_version=view.version)
+    finally:
+        other.close()
+    for qid in ids:
+        bw.tree.question_item(qid).setSelected(True)
+    assert bw.approve_bulk() == 3
+    settle()
+    assert [bank.get_question(bw.ctx, q).status for q in ids] == ["approved", "draft", "approved"]
+    assert told and f"编号 {ids[1]}" in told[-1] and "已被别人" in told[-1] and "已审核通过 2 道试题" in told[-1]
+    assert bw.tree.question_ids()[0] == ids[1]  # the draft filter: it stays, as stored now
+    assert bw.views[ids[1]].explanation == "另一台电脑改过"
 
 
 def test_view_source_switches_the_reader_to_the_sentence(window, bank_window, qtbot) -> None:  # noqa: ANN001
