@@ -125,6 +125,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
         take(forms.rule_true(u) or forms.duty_true(u), fallback)
     take(forms.lists())
     take(forms.definitions(random.Random(f"{seed}:definitions")))
+    take(forms.heading_choices(random.Random(f"{seed}:headings")))
     by_info: dict[int, list] = defaultdict(list)
     for u in units:
         by_info[id(u.info)].append(u)
@@ -521,6 +522,21 @@ def _type_floor(chosen: list[Candidate], chars: int, dropped: Counter) -> list[C
         if not convert(min(("multiple", "fill", "single"), key=lambda t: (have[t], t)), {big}) \
                 and not any(convert(t, {big}) for t in ("multiple", "fill", "single") if have[t] + 1 < n - 1):
             break
+    # still above half (the floors above added to it): the type's weakest questions go where
+    # their section keeps another question
+    big, n = max(have.items(), key=lambda kv: (kv[1], kv[0]))
+    if n > MAX_TYPE_SHARE * len(out) and len(have) >= 3:
+        per_section = Counter(tuple(c.unit.path) for c in out)
+        gone: set[int] = set()
+        for c in sorted((c for c in out if c.type == big), key=lambda c: (c.score, -c.unit.order)):
+            if n <= MAX_TYPE_SHARE * (len(out) - len(gone)):
+                break
+            if per_section[tuple(c.unit.path)] > 1:
+                per_section[tuple(c.unit.path)] -= 1
+                gone.add(id(c))
+                n -= 1
+                dropped["selection_type_share"] += 1
+        out = [c for c in out if id(c) not in gone]
     return out
 
 

@@ -154,6 +154,10 @@ _TEMPLATE = re.compile(
     r"部分|\(\)|_+|[,.;:?!“”\"'《》]")
 
 
+# a true/false item on the part of a policy document a measure serves (form_headings.py)
+_PART_JUDGE = re.compile(r"“([^“”]+)”是“([^“”]+)”方面的(?:措施|要求)。")
+
+
 def stem_core(q: Question, doc_title: str = "") -> str:
     """What makes a stem itself: the normalized stem without the document's name, the
     generators' fixed wording and punctuation (so two stems compare on their content)."""
@@ -224,7 +228,16 @@ def verify(question: Question, document: ParsedDocument, others: Iterable[Questi
             reasons.append("judge_answer")
         else:
             nb = norm(strip_end(stem_body(q.stem)))
-            if len(nb) < 6:
+            part = _PART_JUDGE.fullmatch(q.stem)
+            if part is not None:
+                # 「“建立……制度”是“健全依法决策机制”方面的措施。」: the measure is the text's own,
+                # and the part named is the one it stands in (true) or another (false)
+                said, named = norm(part.group(1)), norm(part.group(2))
+                if said not in nq:
+                    reasons.append("judge_true_not_in_quote")
+                elif (named in titles) != q.answer:
+                    reasons.append("judge_answer")
+            elif len(nb) < 6:
                 reasons.append("judge_statement_short")
             elif q.answer and nb not in nq:
                 reasons.append("judge_true_not_in_quote")

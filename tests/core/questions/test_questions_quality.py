@@ -120,9 +120,11 @@ def test_true_false_balance_and_no_slogan_true(banks, name: str) -> None:
         assert 0.35 <= share <= 0.65, share
     rule = re.compile(r"应当|必须|不得|可以|[\d一二三四五六七八九十两]+(?:个月|日|年|小时|人|次|倍|%)|"
                       r"从重|从轻|从严|从宽|增加|减少|以上|以下|不少于|不超过")
+    # (or names the part of a policy document a measure serves: the part could be another's)
+    part = re.compile(r"^“[^“”]+”是“[^“”]+”方面的(?:措施|要求)。$")
     for q in judges:
         if q.answer is True:
-            assert rule.search(q.stem), q.stem  # a true item states a rule that could be falsified
+            assert rule.search(q.stem) or part.match(q.stem), q.stem  # a true item states a rule that could be falsified
 
 
 @pytest.mark.parametrize("name", ALL_DOCS)
