@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -603,15 +604,20 @@ def _set_status(ctx: AppContext, ids: int | Iterable[int], status: str,
                 continue  # restore only brings back retired questions
             if r.status == status:
                 continue
-            audit.record(session, ctx.actor, "题库", _STATUS_ACTIONS[status], f"试题 {r.id}：{r.stem[:40]}",
-                         _STATUS_NAMES.get(r.status, r.status), _STATUS_NAMES.get(status, status), question_id=r.id)
-            r.status = status
-            r.updated_at = stamp
-            if status in ("approved", "retired"):
-                r.reviewed_at = stamp
+            _put_status(session, ctx, r, status, stamp)
             changed += 1
     log.info("%d question(s) set to %s", changed, status)
     return changed
+
+
+def _put_status(session: Session, ctx: AppContext, r: Question, status: str, stamp: datetime) -> None:
+    """One question's decision, with its line in the 操作记录."""
+    audit.record(session, ctx.actor, "题库", _STATUS_ACTIONS[status], f"试题 {r.id}：{r.stem[:40]}",
+                 _STATUS_NAMES.get(r.status, r.status), _STATUS_NAMES.get(status, status), question_id=r.id)
+    r.status = status
+    r.updated_at = stamp
+    if status in ("approved", "retired"):
+        r.reviewed_at = stamp
 
 
 _STATUS_NAMES = {"draft": "待审核", "approved": "已通过", "retired": "已停用"}
@@ -644,12 +650,7 @@ def set_status_as_seen(ctx: AppContext, versions: dict[int, int], action: str) -
                 if errors:
                     refused.append(f"试题（编号 {r.id}）格式有误，不能通过审核：{errors[0]}请先修改。")
                     continue
-            audit.record(session, ctx.actor, "题库", _STATUS_ACTIONS[status], f"试题 {r.id}：{r.stem[:40]}",
-                         _STATUS_NAMES.get(r.status, r.status), _STATUS_NAMES.get(status, status), question_id=r.id)
-            r.status = status
-            r.updated_at = stamp
-            if status in ("approved", "retired"):
-                r.reviewed_at = stamp
+            _put_status(session, ctx, r, status, stamp)
             changed += 1
     log.info("%d question(s) set to %s, %d stale, %d refused", changed, status, len(stale), len(refused))
     return StatusOutcome(changed, tuple(stale), tuple(refused))
