@@ -28,13 +28,16 @@ _HEADING_WORDS = frozenset(
     "加强 推进 健全 完善 全面 深入 切实 坚持 建立 依法 工作 制度 机制 建设 提高 强化 深化 认真 做好 扎实 "
     "明确 规范 加快 进一步 积极 努力 不断 大力 着力 有效 保证 确保 提升 优化 落实 实施 推动 促进 严格 "
     "体系 水平 能力 管理 问题 方面 主要 重点 相关 有关 各项 全市 全省 全国 全县 各级 党政 实际 "
-    "要求 任务 意见 组织 领导 责任 发展 改革 创新 统筹 协调 保障 服务 支持 营造 良好 氛围".split())
+    "要求 任务 意见 组织 领导 责任 发展 改革 创新 统筹 协调 保障 服务 支持 营造 良好 氛围 社会".split())
 # headings that name a part of the document's frame, not a field of work
 _FRAME_TITLES = re.compile(r"^(?:指导思想|总体目标|基本原则|主要目标|工作目标|目标任务|主要任务|重点任务|总体要求|"
                            r"工作原则|适用范围|组织实施|保障措施|组织保障|附则|重要意义)")
 _FUNCTION_POS = ("u", "c", "p", "r", "m", "q", "f", "x", "w", "y", "e", "o")
 _BINDING = frozenset("要 必须 不得 应当 应 严禁 不准 不允许 决不 坚决 不能 务必".split())
+# a verdict, not a measure: 「……，关键在党」「……是……的根本保证」
+_VERDICT = re.compile(r"关键在|根本在|是[^，,。]*的(?:关键|根本|前提|基础|保证|保障|核心|灵魂|生命)")
 _SHORT, _LONG = 12, 80       # a measure shown in a stem
+_RIVALS = 4                # the nearest rivals a question draws its three from
 _LONG_PART = 600            # a part this long gets two questions
 _OPTION_LONG = 50            # a measure shown as one option among four
 
@@ -50,27 +53,16 @@ class HeadingForms(FormBase):
         parts = self._parts()
         if len(parts) < 4:
             return []
+        self._part_words: dict[int, set[str]] = {}
+        found = {id(info): self._measures(info, parts) for info in parts}
         out: list[Candidate] = []
         judges = 0
-        spare: list[tuple[SectionInfo, list[Unit], list]] = []  # where a multiple choice could go
-        for n, (info, words) in enumerate(parts):
-            rivals = [(i, w) for i, w in parts if i is not info and i.path[:-1] == info.path[:-1]
-                      and not (w & words) and not _shares_word(i.node.title, info.node.title)]
-            if len(rivals) < 3:
-                rivals = [(i, w) for i, w in parts if i is not info and len(i.path) == len(info.path)
-                          and not (w & words) and not _shares_word(i.node.title, info.node.title)]
-            if len(rivals) < 3:
-                continue
-            # per measure the rivals whose titles it does not echo (a sentence on 公开 rules out
-            # 全面推进政务公开 as a rival, not the question)
-            measures = []
-            for u in self._measures(info, words):
-                clean = [(i, w) for i, w in rivals if not _says_title_word(u.text, i.node.title)]
-                if len(clean) >= 3:
-                    measures.append((u, clean))
+        spare: list[SectionInfo] = []  # where a multiple choice could go
+        for n, info in enumerate(parts):
+            measures = found[id(info)]
             if not measures:
                 continue
-            spare.append((info, [u for u, _r in measures], rivals))
+            spare.append(info)
             # the type turns from part to part; a long part (a page of measures) gets a second
             # question of the next type on another of its measures
             want = 2 if len(info.node.text or "") >= _LONG_PART and len(measures) >= 2 else 1
@@ -84,9 +76,10 @@ class HeadingForms(FormBase):
                 turn = (n + k) % 3
                 made: Candidate | None = None
                 if turn == 1:
-                    made = self._multiple(info, [u for u, _r in free], rivals, rng)
+                    made = self._multiple(info, found, rng, used)
                 elif turn == 2:
-                    made = self._judge(info, *free[rng.randrange(len(free))], rng, truth=judges % 2 == 0)
+                    u, r = free[rng.randrange(len(free))]
+                    made = self._judge(info, u, r, rng, truth=judges % 2 == 0) or self._judge(info, u, r, rng, True)
                     judges += 1
                 else:
                     made = self._single(info, *free[rng.randrange(len(free))], rng)
@@ -99,9 +92,9 @@ class HeadingForms(FormBase):
             # no part's turn made one: the first parts that can, two of them (the selection may
             # prefer another question on a sentence one shows; a document gets every type)
             extra = 0
-            for info, units, rivals in spare:
+            for info in spare:
                 shown = {o for c in out for o in (c.unit.order, *c.covers)}
-                made = self._multiple(info, [u for u in units if u.order not in shown], rivals, rng)
+                made = self._multiple(info, found, rng, shown)
                 if made is not None:
                     out.append(made)
                     extra += 1
@@ -110,9 +103,9 @@ class HeadingForms(FormBase):
         return out
 
     # --- the document's titled parts and their measures -----------------------------------
-    def _parts(self) -> list[tuple[SectionInfo, set[str]]]:
-        """Titled sections with a text of their own, and the words of each title that are
-        distinctive of it: said in its own text and in at most a third of the parts."""
+    def _parts(self) -> list[SectionInfo]:
+        """Titled sections with a text of their own, the frame's parts (指导思想, 基本原则, 组织
+        实施) left out: they name no field of work."""
         infos = []
         seen: set[int] = set()
         for u in self.lex.units:
@@ -122,37 +115,58 @@ class HeadingForms(FormBase):
             title = strip_end(u.info.node.title or "")
             if 4 <= len(title) <= 24 and u.info.node.text and not _FRAME_TITLES.match(title):
                 infos.append(u.info)
-        texts = [i.node.text or "" for i in infos]
-        out = []
-        for info in infos:
-            own = info.node.text or ""
-            words = {w for w in _title_words(info.node.title) if w in own
-                     and sum(1 for t in texts if w in t) <= max(2, len(texts) // 3)}
-            if words:
-                out.append((info, words))
-        return out
+        return infos
 
-    def _measures(self, info: SectionInfo, words: set[str]) -> list[Unit]:
-        """The part's sentences that stand alone and carry one of its distinctive words, but not
-        the whole title (which would give the answer away)."""
+    def _words_of(self, info: SectionInfo) -> set[str]:
+        got = self._part_words.get(id(info))
+        if got is None:
+            got = self._part_words[id(info)] = _content_words(info.node.text or "")
+        return got
+
+    def _measures(self, info: SectionInfo, parts: list[SectionInfo]) -> list[tuple[Unit, list[SectionInfo]]]:
+        """The part's measures that a choice among sibling headings can ask, each with its fair
+        rivals. A measure stands alone, binds someone, and says no word of its own heading
+        (「……加强财务管理」 beside 完善财务管理 gives the answer away). What ties it to its part is
+        a word of its own that the part says again elsewhere (庭院经济, 产能提升) and that no
+        rival part says at all; a rival is a heading of the same level whose title shares no word
+        with the part's and that the measure does not echo, a sibling first, then the parts whose
+        text is nearest in its words (a fair mix-up, not a field at sight unrelated)."""
         title = strip_end(info.node.title)
+        own = info.node.text or ""
+        # rivals of the same level, those under the same parent first, then those whose text
+        # speaks of the same things (a plausible mix-up, not a heading from another field)
+        mine = self._words_of(info)
+        peers = [p for p in parts if p is not info and len(p.path) == len(info.path)
+                 and not _shares_word(p.node.title, info.node.title)]
+        peers.sort(key=lambda p: (p.path[:-1] != info.path[:-1],
+                                  -len(mine & self._words_of(p)) / (len(mine | self._words_of(p)) or 1)))
+        if len(peers) < 3:
+            return []
         out = []
         for u in self.lex.units:
-            if u.info is not info or u.item or preamble(u.text):
-                continue
+            if u.info is not info or u.item or preamble(u.text) or u.text.rstrip()[-1:] not in "。！？":
+                continue  # (a sentence without its full stop: the text was cut off there)
             s = strip_end(u.text)
             if not _SHORT <= len(s) <= _LONG or title in s or re.search(r"[：:；;“”《》]", s):
                 continue
-            if not any(w in s for w in words) or self._ready(u) != "" or not _prescribes(s):
+            if _says_title_word(s, info.node.title) or self._ready(u) != "" or not _prescribes(s):
                 continue
-            out.append(u)
+            # (a word most parts say — 农民, 建设 — ties the measure to none of them)
+            ties = {w for w in _content_words(s) if own.count(w) >= 2
+                    and sum(1 for p in parts if w in (p.node.text or "")) <= max(2, len(parts) // 10)}
+            if not ties:
+                continue
+            clean = [p for p in peers if not _says_title_word(s, p.node.title)
+                     and not any(w in (p.node.text or "") or w in p.node.title for w in ties)][:_RIVALS]
+            if len(clean) >= 3:
+                out.append((u, clean))
         return out
 
     # --- the three types -------------------------------------------------------------------
     def _single(self, info: SectionInfo, u: Unit, rivals, rng: random.Random) -> Candidate:
         s = strip_end(u.text)
         key = strip_end(info.node.title)
-        wrong = [strip_end(i.node.title) for i, _w in rng.sample(rivals, 3)]
+        wrong = [strip_end(i.node.title) for i in rivals[:3]]  # (the nearest: a fair mix-up)
         options = [key] + wrong
         rng.shuffle(options)
         first = segment.tagged(key)[:1]
@@ -167,59 +181,66 @@ class HeadingForms(FormBase):
                            note=f"这项{_kind(s)}在“{key}”部分提出。")
         return Candidate(q, u, 2.2, "heading_single", [])
 
-    def _multiple(self, info: SectionInfo, measures: list[Unit], rivals, rng: random.Random) -> Candidate | None:
-        """Two or three measures of the part beside measures of sibling parts (one part or two),
-        none of which says a word of the key's title, the part's own saying none of theirs."""
-        mine = [u for u in measures if len(strip_end(u.text)) <= _OPTION_LONG]
+    def _multiple(self, info: SectionInfo, found: dict[int, list[tuple[Unit, list[SectionInfo]]]],
+                  rng: random.Random, taken: set[int]) -> Candidate | None:
+        """Two or three measures of the part beside measures of sibling parts: each outsider has
+        this part among its fair rivals, and each measure of the part has the outsider's part
+        among its own."""
+        mine = [(u, r) for u, r in found[id(info)] if len(strip_end(u.text)) <= _OPTION_LONG and u.order not in taken]
         if len(mine) < 2:
             return None
         key = strip_end(info.node.title)
-        pool = [(u, other) for other, owords in rivals for u in self._measures(other, owords)
-                if len(strip_end(u.text)) <= _OPTION_LONG and not _says_title_word(u.text, info.node.title)]
-        rng.shuffle(pool)
         k = min(3, len(mine))
         right = rng.sample(mine, k)
+        pool = [(o, p) for p in {id(p): p for _u, r in right for p in r}.values()
+                for o, orivals in found.get(id(p), []) if info in orivals and o.order not in taken
+                and len(strip_end(o.text)) <= _OPTION_LONG and all(p in r for _u, r in right)]
+        rng.shuffle(pool)
         wrong: list[tuple[Unit, SectionInfo]] = []
-        for u, other in pool:
+        for o, p in pool:
             if len(wrong) == 4 - k:
                 break
-            if any(_says_title_word(r.text, other.node.title) for r in right) \
-                    or strip_end(u.text) in {strip_end(w.text) for w, _o in wrong}:
-                continue
-            wrong.append((u, other))
+            if strip_end(o.text) not in {strip_end(w.text) for w, _p in wrong}:
+                wrong.append((o, p))
         if len(wrong) < 4 - k:
             return None
-        opts = [strip_end(u.text) for u in right] + [strip_end(u.text) for u, _o in wrong]
+        rights = [u for u, _r in right]
+        opts = [strip_end(u.text) for u in rights] + [strip_end(o.text) for o, _p in wrong]
         if len(set(opts)) < 4:
             return None
         rng.shuffle(opts)
-        answer = sorted(opts.index(strip_end(u.text)) for u in right)
-        right.sort(key=lambda u: u.order)
+        answer = sorted(opts.index(strip_end(u.text)) for u in rights)
+        rights.sort(key=lambda u: u.order)
         # the source: the part's text from the first of its measures shown to the last
         text = info.node.text or ""
-        first, last = text.find(strip_end(right[0].text)), text.find(strip_end(right[-1].text))
+        first, last = text.find(strip_end(rights[0].text)), text.find(strip_end(rights[-1].text))
         if first < 0 or last < 0:
             return None
-        end = last + len(strip_end(right[-1].text))
+        end = last + len(strip_end(rights[-1].text))
         quote = text[first:end + (1 if text[end:end + 1] in "。；;" else 0)]
-        note = "".join(f"“{strip_end(u.text)}”在“{strip_end(o.node.title)}”部分提出。" for u, o in wrong)
-        q = self._question(right[0], "multiple", f"下列内容中，属于“{key}”方面的有（　　）。", opts, answer,
+        note = "".join(f"“{strip_end(o.text)}”在“{strip_end(p.node.title)}”部分提出。" for o, p in wrong)
+        q = self._question(rights[0], "multiple", f"下列内容中，属于“{key}”方面的有（　　）。", opts, answer,
                            quote=quote, difficulty=3, note=note)
-        return Candidate(q, right[0], 2.25, "heading_multiple", [strip_end(u.text) for u in right],
-                         covers=tuple(u.order for u in right[1:] + [w for w, _o in wrong]))
+        return Candidate(q, rights[0], 2.25, "heading_multiple", [strip_end(u.text) for u in rights],
+                         covers=tuple(u.order for u in rights[1:] + [w for w, _p in wrong]))
 
-    def _judge(self, info: SectionInfo, u: Unit, rivals, rng: random.Random, truth: bool) -> Candidate:
+    def _judge(self, info: SectionInfo, u: Unit, rivals, rng: random.Random, truth: bool) -> Candidate | None:
+        """「“……”是“……”方面的措施。」 naming the measure's own part, or (false) a sibling part of
+        the same parent — a mix-up a reader could make; a part from another field would be
+        false at sight, so without a sibling the item is only asked true."""
         s = strip_end(u.text)
         key = strip_end(info.node.title)
-        said = key if truth else strip_end(rivals[rng.randrange(len(rivals))][0].node.title)
+        sisters = [p for p in rivals if p.path[:-1] == info.path[:-1]]
+        if not truth and not sisters:
+            return None
+        said = key if truth else strip_end(sisters[0].node.title)
         kind = _kind(s)
         note = "" if truth else f"题中“{said}”有误，原文为“{key}”方面的{kind}。"
         q = self._question(u, "judge", f"“{s}”是“{said}”方面的{kind}。", [], truth, note=note)
         c = Candidate(q, u, 2.15, "heading_judge", [])
 
         def turn() -> Candidate | None:
-            other = self._judge(info, u, rivals, random.Random(u.order), not truth)
-            return other
+            return self._judge(info, u, rivals, random.Random(u.order), not truth)
         c.turn = turn
         return c
 
@@ -228,6 +249,8 @@ def _prescribes(sentence: str) -> bool:
     """Whether a sentence asks something of someone (a measure, a duty, a ban), not a statement
     of fact or a judgement (「理想信念动摇是最危险的动摇」): it opens with a verb or says
     要/必须/不得."""
+    if _VERDICT.search(sentence):
+        return False
     if set(segment.tokens(sentence)) & _BINDING:
         return True
     first = segment.tagged(sentence[:8])[:1]
@@ -245,6 +268,13 @@ def _title_words(title: str) -> set[str]:
     adjective to the segmenter) that are not function words or the words every heading says."""
     return {w for w, t in segment.tagged(strip_end(title))
             if len(w) >= 2 and w not in _HEADING_WORDS and not t.startswith(_FUNCTION_POS)}
+
+
+def _content_words(sentence: str) -> set[str]:
+    """The sentence's own words of two characters or more, function words and the words every
+    heading says left out."""
+    return {w for w, t in segment.tagged(sentence)
+            if len(w) >= 2 and w not in _HEADING_WORDS and w not in _BINDING and not t.startswith(_FUNCTION_POS)}
 
 
 def _title_grams(title: str) -> set[str]:

@@ -36,12 +36,16 @@ GENERIC = frozenset("""
 发展 改革 推进 加强 落实 坚持 实行 开展 进行 提高 保障 促进 完善 健全 建立 实施 决定 处理 作出 依法 按照
 特别 主要 基本 重大 重点 一般 其他 一切 任何 全部 各项 各种 整体 总体 全面 一定 必要 有效 切实 严格 认真
 时期 时间 期间 阶段 范围 地区 本地区 本部门 本单位 负责人 领导 情形 结果 影响 意识 精神 思想 理论
+踔厉奋发 埋头苦干 勇毅前行 真抓实干 议事日程 重要议事日程 高度重视
 """.split())
 # verbs and adverbs that frame a measure: a blank on them tests grammar, not content
 FRAME_START = re.compile(
     r"^(严格|加强|建立|健全|完善|落实|推进|深化|强化|积极|认真|切实|全面|坚持|坚决|进一步|加快|大力|不断|深入|"
     r"发挥|提高|促进|推动|保障|确保|实现|做好|抓好|注重|增强|维护|依法|依照|按照|根据|充分|努力|着力|逐步|"
     r"高度|扎实|稳步|有序|统筹|厉行|责令|导致|造成)")
+# a target year that opens a paragraph of goals: the sentences after it lean on it
+_TARGET_YEAR = re.compile(r"^(?:力争|计划)?(?:到|至)(?:\d{4}|[二〇零一三四五六七八九]{4})年|(?<=[，,])(?:到|至)\d{4}年")
+_TARGET_WORDS = re.compile(r"达到|下降|提高|增长|提升|%|％|左右|以上")
 _CONTENT_POS = ("n", "nz", "nt", "ns", "vn", "l", "i", "j", "nr", "an")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。：:！？!?]")
 _DIGITS = re.compile(r"[\d零〇一二三四五六七八九十百千两]+")
@@ -165,6 +169,9 @@ class Unit:
         if re.search(r"应当[^，,。；;]{0,30}(?:自行|予以|依法|限期)?(?:拆除|清除|补办|撤销|注销|收回|退还)(?:[，,。；;]|$)", body) \
                 and not re.search(r"[将把对][^，,。；;]{2,}", body):
             return None  # 「建设单位应当在……届满前自行拆除」: pull down what, the sentence before says
+        if self.before and not self.item and _TARGET_YEAR.match(self.before) and not _TARGET_YEAR.search(body) \
+                and _TARGET_WORDS.search(body):
+            return None  # 「到2025年，……。单位国内生产总值能耗比2020年下降13.5%……」: by when, the sentence before says
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:
             return None  # 「其中……」「但是……」 read right after the sentence they continue
         if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]

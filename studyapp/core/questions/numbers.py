@@ -26,7 +26,7 @@ FIGURE_RE = re.compile(
     rf"(?<![{CN}\d第.．])(?P<num>\d{{1,4}}(?:\.\d+)?|[{CN}]{{1,5}})(?P<unit>{_UNIT_RE})")
 # contexts that make a number trivia, not a rule
 # (上一年, 前三年, 近五年 are reference periods; 以上一千元 is a bound, not one)
-_TRIVIA_BEFORE = re.compile(r"(?:第|〔|［|\[|（|\(|届|号|(?<!以)上|(?<!以)前|近|同|单|唯)$")  # (同一人 is one person)
+_TRIVIA_BEFORE = re.compile(r"(?:第|〔|［|\[|（|\(|届|号|(?<!以)上|(?<!以)前|近|同|单|唯|几|数)$")  # (同一人 is one person)
 _TRIVIA_AFTER = re.compile(r"^(?:[月号届次]|度|代|多|余|以来|前后|左右|级|性|规划|计划|纲要|一[\u4e00-\u9fff])")  # (五年规划 is a name)
 _DATE = re.compile(rf"(?:(?:\d{{4}}|[{CN}]{{4}})年(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:(?:\d{{1,2}}|[{CN}]{{1,3}})日)?|"
                    rf"(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:\d{{1,2}}|[{CN}]{{1,3}})日)")
@@ -127,6 +127,15 @@ def write(value: float, like: Figure) -> str:
     return num + like.unit
 
 
+def _in_formula(sentence: str, a: int, b: int) -> bool:
+    """Whether sentence[a:b] stands inside a short quoted name (“两个一百年”)."""
+    left = sentence.rfind("“", 0, a)
+    if left < 0 or sentence.rfind("”", 0, a) > left:
+        return False
+    right = sentence.find("”", b)
+    return 0 <= right and right - left <= 12
+
+
 def figures(sentence: str) -> list[Figure]:
     """The figures of a sentence, with the ranges it sets (X至Y, X-Y, X以上Y以下)."""
     return list(_figures(sentence))
@@ -142,7 +151,9 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
         if any(x <= a < y for x, y in dates):
             continue
         if _TRIVIA_BEFORE.search(sentence[max(0, a - 2):a]) or _TRIVIA_AFTER.match(sentence[b:b + 2]):
-            continue
+            continue  # (几十倍, 数十年: no figure to learn)
+        if _in_formula(sentence, a, b):
+            continue  # 「两个一百年」「四个意识」: a name in quotes, not a figure
         value = to_value(num)
         if value is None or value <= 0:
             continue

@@ -27,6 +27,8 @@ NEGATIVE_RE = re.compile(r"不属于|不是|不包括|错误|不正确|不符合
 _DANGLING_START = re.compile(
     r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
     r"且|因此|所以|为此|据此|由此|它们|他们)")
+# 「……着重把握以下几个方面。」: what follows is the point, not shown
+_POINTS_AHEAD = re.compile(r"(?:以下|如下|下面)(?:几个方面|几方面|几点|方面|内容)?[。.]?$")
 _DANGLING_BACK = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项")
 _DANGLING_ANY = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|下列(?:情形|行为|人员|事项|措施|职责)")
 FUNCTION_WORDS: frozenset[str] = frozenset(
@@ -117,7 +119,7 @@ def dangling(stem: str, qtype: str) -> bool:
             return True
     if qtype in ("judge", "fill"):
         body = stem_body(stem)
-        if _DANGLING_ANY.search(body) or body.rstrip().endswith(("：", ":")):
+        if _DANGLING_ANY.search(body) or body.rstrip().endswith(("：", ":")) or _POINTS_AHEAD.search(body):
             return True
     elif _DANGLING_BACK.search(stem):
         # a choice or short stem shows its options/points, so 下列… is fine; 上述/前款 is not
@@ -310,9 +312,20 @@ def _check_fill(q: Question, nq: str) -> list[str]:
 
     if not all(whole(a, b, ans) for (a, b), ans in zip(spans, answers, strict=False)):
         out.append("fill_half_word")
+    from studyapp.core.questions.lexicon import GENERIC
+
     shown = norm(q.stem.replace(BLANK, "|"))
     if any(norm(a) in shown for a in answers):
         out.append("fill_answer_given")
+    elif any(norm(w) in shown for a in answers if len(norm(a)) <= 4 for w, t in segment.tagged(a)[-1:]
+             if len(w) >= 2 and not _NUMERAL.fullmatch(w) and w not in GENERIC and not t.startswith(_FUNCTION_POS)):
+        # a short key (a list's item) whose head word is said elsewhere in the stem: it hints at it
+        # (「……充满活力……不讲____」 → 不讲活力, 「班组长津贴……____」 → 管理班组, 「……高压态势」
+        # beside 强高压); a long term sharing a word with its rule (保护范围 … 泉域保护方案) is not
+        # hinted by it
+        out.append("fill_answer_hinted")
+    if re.search("等" + re.escape(BLANK), q.stem):
+        out.append("fill_after_open_list")  # 「传销、诈骗等____」: the kind they are, many words fit
     return out
 
 

@@ -20,11 +20,11 @@ OPINION = """关于加强基层治理的实施意见
 一、总体要求
 （一）指导思想。坚持以人民为中心的发展思想，推进基层治理体系和治理能力现代化。
 二、主要任务
-（二）健全依法决策机制。建立重大决策专家咨询库和咨询制度。重大决策必须经过合法性审查。各级政府要建立决策后评价制度，定期评估决策效果。
-（三）全面推进政务公开。建立政务公开监督员制度，坚决惩治不公开、假公开行为。各部门要按照公开要求及时发布政务信息。推行政务服务事项清单管理。
-（四）深化生态环境保护。建立生态环境损害赔偿制度，严格追究破坏生态环境的责任。各地要划定生态保护红线，严禁在红线内开发建设。
-（五）加强人才队伍培养。实施基层人才培养计划，每年选派骨干到上级机关跟班学习。各单位要建立人才培养档案，跟踪培养成效。
-（六）完善社会救助体系。建立救助对象动态管理机制，确保救助资金及时足额发放。各县要设立救助服务窗口，方便困难群众申请救助。
+（二）健全依法决策机制。建立重大事项专家咨询库和论证制度。专家咨询库成员由各部门推荐，每年调整一次。重大事项出台前必须经过合法性审查。
+（三）全面推进政务公开。建立信息发布监督员制度，坚决惩治虚假发布行为。各部门要按时向社会发布工作信息。推行服务事项清单管理。
+（四）深化生态环境保护。建立损害赔偿制度，严格追究破坏红线的责任。各地要划定管控红线，严禁在红线内开发建设。
+（五）加强人才队伍培养。实施基层骨干计划，每年选派骨干到上级机关跟班学习。各单位要建立骨干成长档案，跟踪成长情况。
+（六）完善社会救助体系。建立困难对象动态管理机制，确保资金及时足额发放。各县要设立服务窗口，方便困难群众申请。
 三、组织实施
 （七）加强组织领导。各级党委要把基层治理摆上重要议程。
 """
@@ -46,6 +46,7 @@ def test_a_measure_is_asked_with_its_own_part_as_key_and_sibling_parts_as_rivals
     assert cands, "a titled 意见 gets questions on what its measures serve"
     index = DocIndex(doc)  # type: ignore[arg-type]
     titles = {"健全依法决策机制", "全面推进政务公开", "深化生态环境保护", "加强人才队伍培养", "完善社会救助体系"}
+    assert {c.type for c in cands} == {"single", "multiple", "judge"}
     for c in cands:
         q: Question = c.question
         assert verify(q, doc, index=index) == []  # type: ignore[arg-type]
@@ -57,6 +58,8 @@ def test_a_measure_is_asked_with_its_own_part_as_key_and_sibling_parts_as_rivals
         elif q.type == "judge":
             said = _title_of(q.stem)
             assert said in titles and (said == own) is q.answer
+            measure = q.stem.split("”是“")[0]
+            assert not any(w in measure for w in ("决策", "政务", "生态", "人才", "救助") if w in own)
         else:
             assert q.type == "multiple"
             assert f"“{own}”" in q.stem
@@ -65,28 +68,35 @@ def test_a_measure_is_asked_with_its_own_part_as_key_and_sibling_parts_as_rivals
 
 
 def test_no_rival_is_a_part_the_measure_itself_names() -> None:
-    """A measure of 完善社会救助体系 that says 公开 (「……救助结果向社会公开」) fits 全面推进政务公开
-    as well: wherever it is shown, that part is not (not as an option, not as the other part's
-    measures beside it, not as the part a true/false item names)."""
-    text = OPINION.replace("确保救助资金及时足额发放。", "确保救助资金及时足额发放，救助结果向社会公开。")
+    """A measure of 完善社会救助体系 that says 公开 (「……名单向社会公开」) fits 全面推进政务公开
+    as well: wherever it is shown, that part is not among the parts offered or named."""
+    text = OPINION.replace("确保资金及时足额发放。", "确保资金及时足额发放，困难对象名单向社会公开。")
     forms, _doc = _forms(text)
     shown_at_all = 0
     for seed in range(12):
         for c in forms.heading_choices(random.Random(seed)):
             q = c.question
-            shown = q.stem + "".join(q.options)
-            if "救助结果向社会公开" in shown:
+            if "名单向社会公开" in q.stem and q.type != "multiple":
                 shown_at_all += 1
-                assert "政务" not in shown
+                assert "政务公开" not in q.stem.replace("名单向社会公开", "") + "".join(q.options)
     assert shown_at_all
 
 
+def test_a_measure_that_says_its_own_heading_is_not_asked() -> None:
+    """「各单位要加强财务管理」 under 完善财务管理 gives its answer away: not asked."""
+    text = OPINION.replace("各县要设立服务窗口，方便困难群众申请。", "各县要健全救助体系，方便困难群众申请。")
+    forms, _doc = _forms(text)
+    for seed in range(12):
+        for c in forms.heading_choices(random.Random(seed)):
+            assert "健全救助体系" not in c.question.stem + "".join(c.question.options)
+
+
 def test_statements_of_fact_are_not_taken_for_measures() -> None:
-    text = OPINION.replace("建立重大决策专家咨询库和咨询制度。", "科学决策是依法行政的前提，决策质量关系发展全局。")
+    text = OPINION.replace("建立重大事项专家咨询库和论证制度。", "重大事项论证是依法行政的前提，咨询库质量关系发展全局。")
     forms, _doc = _forms(text)
     for seed in range(6):
         for c in forms.heading_choices(random.Random(seed)):
-            assert "科学决策是依法行政的前提" not in c.question.stem + "".join(c.question.options)
+            assert "重大事项论证是依法行政的前提" not in c.question.stem + "".join(c.question.options)
 
 
 def test_laws_written_in_articles_get_no_part_questions() -> None:

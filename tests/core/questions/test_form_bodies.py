@@ -1,0 +1,26 @@
+"""Bodies (form_bodies.py): the organs of one system stand in for one another as rivals, never a body of another system."""
+
+from __future__ import annotations
+
+import random
+
+from studyapp.core.outline import parse_text
+from studyapp.core.questions.lexicon import Lexicon
+
+
+def test_organs_of_one_system_stand_in_for_one_another() -> None:
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 人民检察院发现国家机关不依法履行保护未成年人职责的，应当向该机关提出建议。\n"
+            "第二条 承包方应当维持土地的农业用途。\n第三条 发包方应当尊重承包方的生产经营自主权。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    unit = next(u for u in lex.units if "人民检察院" in u.text)
+    qs = forms.actor_single(unit, random.Random(1))
+    assert qs and set(qs[0].question.options) == {"人民法院", "人民检察院", "公安机关", "监察机关"}
+    swaps = [new for _, _, new, why in forms._falsifications(unit) if why == "actor"]
+    assert swaps and swaps[0] in ("人民法院", "公安机关", "监察机关")
+    assert "国家安全机关" not in qs[0].question.options  # (not named by this text)
+    court = Lexicon(parse_text("第一条 当事人协商不成的，可以向人民法院提起诉讼。\n"))
+    assert not Forms(court)._peers("人民法院", "法院", court.units[0].text, 6)  # 诉讼 says who

@@ -1,0 +1,55 @@
+"""Figures (form_figures.py): a figure without fair rivals asked as a blank on its number, a fine's range among the law's other ranges."""
+
+from __future__ import annotations
+
+import random
+
+from studyapp.core.outline import parse_text
+from studyapp.core.questions import BLANK
+from studyapp.core.questions.lexicon import Lexicon
+
+
+def test_a_figure_without_fair_rivals_is_asked_as_a_blank_on_its_number() -> None:
+    """Round 35 (delta, 29 / 30): a deadline, count or amount whose document gives no three rivals
+    inside its range becomes a blank on the number with its unit in view; typed 二十 or 20."""
+    from studyapp.core.grading import grade
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 国家秘密的保密期限，除另有规定外，绝密级不超过三十年，机密级不超过二十年，秘密级不超过十年。\n"
+            "第二条 检查组由一名副主任带队，检查结果应当在检查结束后报告本级人民政府。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    fills = [c for c in forms.figure_single(by["国家秘密的保"], random.Random(1)) if c.form == "figure_fill"]
+    assert fills and all(c.question.stem.count(BLANK) == 1 for c in fills)
+    q = next(c.question for c in fills if c.question.answer == ["二十"])
+    assert "机密级不超过____年" in q.stem
+    assert grade(q, "20").correct and grade(q, "二十").correct and not grade(q, "30").correct
+    # 「一名」 is no figure worth a blank
+    assert not [c for c in forms.figure_single(by["检查组由一名"], random.Random(1)) if c.form == "figure_fill"]
+
+
+def test_an_offence_is_asked_for_the_range_of_its_fine_among_the_laws_other_ranges() -> None:
+    """A law repeats a few fine ranges over many offences: the pair is what an offence carries,
+    the other ranges of the same law are the options (nearest in size), one range keys two
+    questions at most, and a second rung (情节严重的，处……) is not asked apart from the first."""
+    from studyapp.core.questions.forms import Forms
+
+    law = "".join(
+        f"第{n}条 违反本条例规定，{act}的，由主管部门责令改正，处{fine}的罚款。\n"
+        for n, act, fine in (("一", "擅自关闭机场", "10万元以上50万元以下"), ("二", "未配备应急设备", "1万元以上5万元以下"),
+                             ("三", "擅自设置电台", "2万元以上10万元以下"), ("四", "未报送资料", "20万元以上100万元以下"),
+                             ("五", "擅自施工", "10万元以上50万元以下"), ("六", "擅自运营", "10万元以上50万元以下"),
+                             ("七", "擅自改建", "10万元以上50万元以下")))
+    law += "第八条 违反本条例规定，擅自扩建的，由主管部门责令改正；情节严重的，处5万元以上20万元以下的罚款。\n"
+    lex = Lexicon(parse_text(law))
+    forms = Forms(lex)
+    got = [forms.range_single(u, random.Random(1)) for u in lex.units]
+    first = got[0][0].question
+    assert first.stem.endswith("处（　　）的罚款。") and "擅自关闭机场" in first.stem
+    assert first.options[first.answer[0]] == "10万元以上50万元以下"
+    # the nearest in size (by the product of the bounds): 1万–5万 is left out
+    assert first.options == ["2万元以上10万元以下", "5万元以上20万元以下", "10万元以上50万元以下", "20万元以上100万元以下"]
+    assert sum(bool(g) for g in got[:7] if g and g[0].question.options[g[0].question.answer[0]]
+               == "10万元以上50万元以下") == 2  # asked twice, not four times
+    assert not got[7]  # 情节严重的: a rung of a ladder, not the offence's fine

@@ -1,0 +1,63 @@
+"""True/false items (form_judges.py): no slogan or restated formula, parallel rules told apart by what each says, each round's failures kept fixed."""
+
+from __future__ import annotations
+
+import random
+
+from studyapp.core.outline import parse_text
+from studyapp.core.questions import generate_bank, numbers
+from studyapp.core.questions.lexicon import Lexicon
+
+
+def test_no_point_in_a_slogan_a_name_or_a_restated_formula() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 常务委员会行使监督职权，应当以中国式现代化全面推进中华民族伟大复兴。\n"
+            "第二条 国民经济和社会发展五年规划纲要经人民代表大会批准后，人民政府应当提请常务委员会审议中期评估报告。\n"
+            "第三条 主任会议可以决定将人民政府对执法检查报告研究处理情况的报告提请常务委员会审议。\n"
+            "第四条 主任会议可以决定将人民政府对专项工作报告研究处理情况的报告提请常务委员会审议。\n")
+    lex = Lexicon(parse_text(text))
+    assert not numbers.figures("五年规划纲要")
+    assert lex.restated(2) and lex.restated(3)
+    for q in generate_bank(parse_text(text)).questions:
+        assert "____伟大复兴" not in q.stem and "中华民族____" not in q.stem, q.stem
+    forms = Forms(lex)
+    assert not forms.judge(lex.units[2], __import__("random").Random(1), True)
+
+
+def test_parallel_rules_are_told_apart_by_exchanging_what_each_case_gets() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 国家对特殊化妆品实行注册管理，对普通化妆品实行备案管理。\n"
+            "第二条 国家级公益林划定和管理的办法由国务院制定；地方级公益林划定和管理的办法由省、自治区、直辖市人民政府制定。\n"
+            "第三条 国务院民政部门负责全国的殡葬管理工作。县级以上地方人民政府民政部门负责本行政区域内的殡葬管理工作。\n"
+            "第四条 全国人民代表大会常务委员会组成人员五人以上联名，省、自治区、直辖市人民代表大会常务委员会组成人员十人以上联名，"
+            "县级人民代表大会常务委员会组成人员五人以上联名，可以提出质询案。\n"
+            "第五条 县级以上各级人民政府应当加强对其行政复议机构履行职责的监督。行政复议机关应当加强对所属工作部门和下级人民政府履行职责的监督。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:4]: u for u in lex.units}
+    false = forms.contrast(by["国家对特"], False)[0].question
+    assert false.stem == "国家对特殊化妆品实行备案管理，对普通化妆品实行注册管理。" and false.answer is False
+    assert "原文：“国家对特殊化妆品实行注册管理，对普通化妆品实行备案管理。”" in false.explanation
+    true = forms.contrast(by["国家对特"], True)[0].question
+    assert true.stem == "国家对特殊化妆品实行注册管理，对普通化妆品实行备案管理。" and true.answer is True
+    swapped = forms.contrast(by["国家级公"], False)[0].question.stem
+    assert swapped.startswith("国家级公益林划定和管理的办法由省、自治区、直辖市人民政府制定；") and swapped.endswith("由国务院制定。")
+    # the formula of every law (国务院……全国 / 县级以上地方……本行政区域) is no test; clauses cut
+    # off their shared predicate say nothing; a case against a list or a pronoun is no pair
+    for head in ("国务院民", "全国人民", "县级以上"):
+        assert forms.contrast(by[head], False) == [] and forms.contrast(by[head], True) == [], head
+
+
+def test_round_41_failures_stay_fixed() -> None:
+    """Round 41 (48 questions the changes of round 40's session added, drawn from 42 documents): 42 / 48."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "第一条 本条例施行前已经成立的民办非企业单位，应当自本条例实施之日起1年内依照本条例有关规定申请登记。\n"
+        "第二条 市、县级人民政府有关部门应当依照本条例的规定和本级人民政府规定的职责分工，互相配合，保障房屋征收与补偿工作的顺利进行。\n"))
+    forms = Forms(lex)
+    before, together = lex.units[0], lex.units[1]
+    assert before.context() is None  # a transition long run out: trivia
+    assert not forms.judge(together, random.Random(1), True)  # coordination: true of any regulation

@@ -1,0 +1,48 @@
+"""The document's lists (form_lists.py): 简答 on a closed list, and a definition asked for its term among the document's other defined terms."""
+
+from __future__ import annotations
+
+import random
+
+from studyapp.core.outline import parse_text
+from studyapp.core.questions.lexicon import Lexicon
+
+
+def test_short_answer_on_a_closed_list_that_says_what_its_items_are() -> None:
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 订立劳动合同，应当遵循合法、公平、平等自愿、协商一致、诚实信用的原则。\n"
+            "第二条 公务员工资包括基本工资、津贴、补贴和奖金。\n"
+            "第三条 国家鼓励发展教育、科技、文化等事业。\n"
+            "第四条 用人单位应当依法建立和完善劳动规章制度，保障劳动者享有劳动权利、履行劳动义务。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    got = {u.text[:4]: forms.inline_short(u) for u in lex.units}
+    (q,) = [c.question for c in got["订立劳动"]]
+    assert q.stem == "订立劳动合同，应当遵循哪些原则？" and q.answer == ["合法", "公平", "平等自愿", "协商一致", "诚实信用"]
+    (q,) = [c.question for c in got["公务员工"]]
+    assert q.stem == "公务员工资包括哪些？" and q.answer == ["基本工资", "津贴", "补贴", "奖金"]
+    assert not got["国家鼓励"]  # an open list (等): any other item could belong
+    assert not got["用人单位"]  # a list in passing, with nothing said of what its items are
+
+
+def test_a_definition_asks_its_term_among_the_documents_other_terms() -> None:
+    """「本法所称（　　），是指……」 with the law's other defined terms as options; a term whose
+    rival is defined by it (人员密集场所 holds 公众聚集场所) is no fair option."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("第一条 本法所称消防设施，是指火灾自动报警系统、自动灭火系统、消火栓系统、防烟排烟系统等。\n"
+            "第二条 本法所称消防产品，是指专门用于火灾预防、灭火救援和火灾防护、避难、逃生的产品。\n"
+            "第三条 本法所称公众聚集场所，是指宾馆、饭店、商场、集贸市场、客运车站候车室等。\n"
+            "第四条 本法所称人员密集场所，是指公众聚集场所，医院的门诊楼、病房楼，学校的教学楼等。\n"
+            "第五条 本法所称网络运营者，是指网络的所有者、管理者和网络服务提供者。\n")
+    forms = Forms(Lexicon(parse_text(text)))
+    got = {c.question.answer and c.question.options[c.question.answer[0]]: c.question for c in forms.definitions(random.Random(1))}
+    q = got["消防设施"]
+    assert q.stem == "本法所称（　　），是指火灾自动报警系统、自动灭火系统、消火栓系统、防烟排烟系统等。"
+    assert len(q.options) == 4 and "消防设施" in q.options
+    assert "人员密集场所" not in got["公众聚集场所"].options
+    # 「……的产品」 names the key's kind, and no rival is a 产品: the stem gives it away (round 41)
+    assert "消防产品" not in got
+    # fewer than four terms: no fair options
+    assert not Forms(Lexicon(parse_text("\n".join(text.split("\n")[:3])))).definitions(random.Random(1))

@@ -1,0 +1,43 @@
+"""The document's lexicon (lexicon.py): its sentences as units with what makes each answerable —
+the lead-in of the list an item belongs to, the topic of its heading — and whether the text
+reads as law (articles, duties) or as a policy document in titled parts."""
+
+from __future__ import annotations
+
+from studyapp.core.outline import parse_text
+from studyapp.core.questions.lexicon import Lexicon
+
+LAW = ("第一章 总则\n"
+       "第一条 为了规范公务员的管理，制定本法。\n"
+       "第二条 公务员应当遵守宪法和法律。公务员不得参与营利性活动。\n"
+       "第二章 处分\n"
+       "第三条 公务员有下列情形之一的，应当给予处分：\n"
+       "（一）散布有损国家声誉言论的；\n"
+       "（二）拒不执行上级依法作出的决定的；\n"
+       "（三）违反财经纪律，浪费国家资财的。\n"
+       "第四条 处分分为：警告、记过、记大过、降级、撤职、开除。\n"
+       "第五条 受处分的期间为：警告，六个月；记过，十二个月。\n")
+
+OPINION = ("关于加强基层治理的意见\n"
+           "一、健全依法决策机制\n"
+           "建立重大决策专家咨询库和咨询制度。各级政府要建立决策后评价制度。\n"
+           "二、全面推进政务公开\n"
+           "建立政务公开监督员制度，坚决惩治不公开、假公开行为。\n")
+
+
+def test_list_items_carry_their_lead_in_and_sentences_their_heading() -> None:
+    lex = Lexicon(parse_text(LAW, name="公务员法"))
+    items = [u for u in lex.units if u.item]
+    assert [u.text.rstrip("；。") for u in items][:1] == ["散布有损国家声誉言论的"]
+    assert all("有下列情形之一的" in u.lead for u in items)
+    duty = next(u for u in lex.units if u.text.startswith("公务员不得"))
+    assert duty.topic == "总则" and not duty.item
+    assert [u.order for u in lex.units] == list(range(len(lex.units)))
+
+
+def test_a_law_reads_as_law_and_a_policy_document_does_not() -> None:
+    law = Lexicon(parse_text(LAW, name="公务员法"))
+    opinion = Lexicon(parse_text(OPINION, name="意见"))
+    assert law.articled
+    assert not opinion.legal and not opinion.articled
+    assert {u.topic for u in opinion.units} == {"健全依法决策机制", "全面推进政务公开"}

@@ -1,0 +1,28 @@
+"""The segmenter wrapper (segment.py): words that put the text back together exactly, their
+boundaries, and the dictionary's word — what keeps a blank on a whole word."""
+
+from __future__ import annotations
+
+from studyapp.core.questions import segment
+
+
+def test_words_concatenate_back_to_the_text() -> None:
+    text = "建立重大行政决策合法性审查机制，严格执行重大执法决定法制审核制度。"
+    assert "".join(segment.tokens(text)) == text
+    assert "".join(w for w, _ in segment.tagged(text)) == text
+    assert segment.tokens("") == [] and segment.tagged("") == ()
+
+
+def test_boundaries_fall_between_words_never_inside_one() -> None:
+    text = "公务员应当遵守宪法和法律。"
+    bounds = segment.boundaries(text)
+    assert {0, len(text)} <= bounds
+    assert 3 in bounds          # 公务员|应当
+    assert 1 not in bounds      # 公|务员 would cut a word
+    assert segment.bounds(text) == frozenset(bounds)
+
+
+def test_one_word_has_a_part_of_speech_and_a_phrase_has_none() -> None:
+    assert segment.pos_of("法律").startswith("n")
+    assert segment.pos_of("遵守宪法和法律") == ""
+    assert segment.has_word("法律") and not segment.has_word("律宪和")
