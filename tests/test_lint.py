@@ -75,8 +75,6 @@ NOT_MIRRORED = {
     "services/dto_records.py": "(plain records: covered through tests/services/test_sessions.py and test_roster.py)",
     "services/dto_room.py": "(plain records of the meeting room: covered through tests/services/test_room_service.py)",
     "services/dto_study.py": "(plain records: covered through tests/services/test_practice.py and test_mystudy.py)",
-    "services/home.py": "(the 首页 figures: covered by tests/ui/study/test_home.py)",
-    "services/papers.py": "(covered by tests/ui/records/test_paper.py)",
     "ui/admin/ops.py": "(Qt ops: exercised by tests/ui/admin/test_gate.py)",
     "ui/backup/ops.py": "(Qt ops: exercised by tests/ui/backup/test_dialog.py)",
     "ui/database/ops.py": "(Qt ops: exercised by tests/ui/database/test_dialog.py)",
