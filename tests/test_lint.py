@@ -69,8 +69,6 @@ NOT_MIRRORED = {
     "db/models_room.py": "(tables: checked against the migrations by tests/db/test_migrate.py; used by tests/services/test_room.py)",
     "db/models_study.py": "(tables: checked against the migrations by tests/db/test_migrate.py; used by tests/services/test_quiz.py)",
     "logfile.py": "(installs a process-wide log and faulthandler: covered by tests/ui/test_crash.py)",
-    "reports/forms/audit.py": "(the 操作记录 form: built by services/printing.py; no test of its own yet)",
-    "reports/forms/contest.py": "(the contest ranking form: built by services/room.py; its tests live with the meeting room's, being edited)",
     "ui/admin/ops.py": "(Qt ops: exercised by tests/ui/admin/test_gate.py)",
     "ui/backup/ops.py": "(Qt ops: exercised by tests/ui/backup/test_dialog.py)",
     "ui/database/ops.py": "(Qt ops: exercised by tests/ui/database/test_dialog.py)",
