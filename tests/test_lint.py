@@ -43,8 +43,6 @@ def test_every_type_ignore_names_its_code_and_says_why() -> None:
 # a new module without tests/<path>/test_<name>.py fails below, and so does an entry whose mirrored
 # test file has since been written (take it off the list).
 NOT_MIRRORED = {
-    "cli/commands/audit.py": "(`studyapp audit`: no test yet)",
-    "cli/commands/paper.py": "(`studyapp paper`: covered by tests/cli/test_main.py, first use)",
     "config.py": "(the options table: covered by tests/services/test_settings.py and tests/ui/settings/test_dialog.py)",
     "core/questions/enums.py": "(enumerations: covered by tests/core/questions/test_forms.py)",
     "core/questions/form_bodies.py": "(a family of Forms: covered by tests/core/questions/test_forms.py)",
