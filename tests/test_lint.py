@@ -64,8 +64,6 @@ NOT_MIRRORED = {
     "db/migrations/versions/0006_audit.py": "(a migration: run up and down by tests/db/test_migrate.py)",
     "db/migrations/versions/0007_versions.py": "(a migration: run up and down by tests/db/test_migrate.py)",
     "db/migrations/versions/0008_question_version.py": "(a migration: run up and down by tests/db/test_migrate.py)",
-    "db/models_room.py": "(tables: checked against the migrations by tests/db/test_migrate.py; used by tests/services/test_room.py)",
-    "db/models_study.py": "(tables: checked against the migrations by tests/db/test_migrate.py; used by tests/services/test_quiz.py)",
     "logfile.py": "(installs a process-wide log and faulthandler: covered by tests/ui/test_crash.py)",
     "ui/admin/ops.py": "(Qt ops: exercised by tests/ui/admin/test_gate.py)",
     "ui/backup/ops.py": "(Qt ops: exercised by tests/ui/backup/test_dialog.py)",
