@@ -78,7 +78,6 @@ NOT_MIRRORED = {
     "ui/study/pages.py": "(Qt pages: exercised by the tests in tests/ui/study/)",
     "ui/study/question.py": "(Qt widget: covered by tests/ui/study/test_practice.py)",
     "ui/study/result.py": "(Qt page: covered by tests/ui/study/test_practice.py and test_exam.py)",
-    "ui/style.py": "(colours and style sheet: checked by tests/ui/bank/test_window.py)",
 }
 
 
