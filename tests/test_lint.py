@@ -76,7 +76,6 @@ NOT_MIRRORED = {
     "ui/study/common.py": "(Qt helpers: exercised by the tests in tests/ui/study/)",
     "ui/study/ops.py": "(Qt ops: exercised by the tests in tests/ui/study/)",
     "ui/study/pages.py": "(Qt pages: exercised by the tests in tests/ui/study/)",
-    "ui/study/result.py": "(Qt page: covered by tests/ui/study/test_practice.py and test_exam.py)",
 }
 
 
