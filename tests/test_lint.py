@@ -73,7 +73,6 @@ NOT_MIRRORED = {
     "ui/records/audit.py": "(Qt page: exercised by tests/ui/test_screenfit.py only — a test is due)",
     "ui/records/common.py": "(Qt helpers: covered by tests/ui/records/test_hours.py)",
     "ui/records/ops.py": "(Qt ops: exercised by the tests in tests/ui/records/ and tests/ui/test_ops.py)",
-    "ui/study/ops.py": "(Qt ops: exercised by the tests in tests/ui/study/)",
 }
 
 
