@@ -68,7 +68,6 @@ NOT_MIRRORED = {
     "ui/bank/preview.py": "(Qt widget: exercised by tests/ui/bank/test_window.py)",
     "ui/bank/tree.py": "(Qt widget: covered by tests/ui/bank/test_window.py)",
     "ui/mainwindow.py": "(Qt main window: every test in tests/ui/ opens it through tests/ui/conftest.py)",
-    "ui/reader/outline.py": "(Qt tree: covered by tests/ui/reader/test_view.py and tests/ui/study/test_controller.py)",
     "ui/reader/page.py": "(Qt page: exercised by tests/ui/reader/test_view.py)",
     "ui/records/audit.py": "(Qt page: exercised by tests/ui/test_screenfit.py only — a test is due)",
     "ui/records/common.py": "(Qt helpers: covered by tests/ui/records/test_hours.py)",
