@@ -67,7 +67,6 @@ NOT_MIRRORED = {
     "ui/bank/ops.py": "(Qt ops: exercised by the tests in tests/ui/bank/)",
     "ui/bank/preview.py": "(Qt widget: exercised by tests/ui/bank/test_window.py)",
     "ui/bank/tree.py": "(Qt widget: covered by tests/ui/bank/test_window.py)",
-    "ui/mainwindow.py": "(Qt main window: every test in tests/ui/ opens it through tests/ui/conftest.py)",
     "ui/records/audit.py": "(Qt page: exercised by tests/ui/test_screenfit.py only — a test is due)",
     "ui/records/common.py": "(Qt helpers: covered by tests/ui/records/test_hours.py)",
     "ui/records/ops.py": "(Qt ops: exercised by the tests in tests/ui/records/ and tests/ui/test_ops.py)",
