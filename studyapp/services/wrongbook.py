@@ -41,7 +41,7 @@ def wrong_book(ctx: AppContext, person_id: int, document_id: int | None = None) 
                    Question.status != "retired")
             .order_by(WrongBookEntry.last_wrong_at.desc(), WrongBookEntry.id.desc())
         )
-        cleared_stmt = select(func.count()).where(
+        cleared_stmt = select(func.count()).select_from(WrongBookEntry).where(
             WrongBookEntry.person_id == person_id, WrongBookEntry.cleared_at.is_not(None)
         )
         if document_id is not None:

@@ -71,20 +71,6 @@ def test_downgrade_and_upgrade_round_trip(tmp_path: Path) -> None:
     engine.dispose()
 
 
-@pytest.mark.sqlite_only  # (SQLite's pragmas)
-def test_every_connection_uses_wal_foreign_keys_and_a_busy_timeout(ctx: AppContext) -> None:
-    conns = [ctx.engine.connect() for _ in range(3)]  # several pooled connections
-    try:
-        for conn in conns:
-            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
-            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
-    finally:
-        for conn in conns:
-            conn.close()
-
-
 def test_foreign_keys_cascade_in_the_database(seeded_ctx: AppContext, seed_id: int) -> None:
     with seeded_ctx.engine.begin() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM section").scalar() > 0

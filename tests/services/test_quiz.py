@@ -1,5 +1,6 @@
-"""模拟考试 end to end: blueprint, countdown, hidden key, submit and time-out, a study
-session's score, and resume after the process was killed mid-quiz."""
+"""模拟考试 end to end: blueprint, hidden key, submit, a study session's score, and resume after
+the process was killed mid-quiz. (The countdown and time-out, shared with 练习's attempts, are
+tested in test_attempts.py.)"""
 
 from __future__ import annotations
 
@@ -10,12 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
 
 from studyapp.core.blueprint import Blueprint, BlueprintItem
 from studyapp.core.grading import MULTIPLE_PARTIAL, GradingRule
 from studyapp.core.model import UserError
-from studyapp.db.models_study import Attempt
 from studyapp.services import quiz, scores, sessions, wrongbook
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import SessionDraft
@@ -104,34 +103,6 @@ def test_scope_too_small_says_how_many_there_are(study) -> None:
     have = quiz.available_counts(study.ctx, study.doc)["multiple"]
     with pytest.raises(UserError, match=f"多选题只有 {have} 道，不够 500 道"):
         quiz.start_exam(study.ctx, study.person, bp)
-
-
-def test_time_up_hands_the_quiz_in(study) -> None:
-    ctx = study.ctx
-    view = quiz.start_exam(ctx, study.person, _bp(study.doc, seconds=60), seed=1)
-    quiz.save_answer(ctx, view.id, 0, study.right(view.id, 0))
-    with ctx.begin() as session:  # the learner sat there for 70 s
-        session.execute(update(Attempt).where(Attempt.id == view.id)
-                        .values(ticked_at=time.time() - 70))
-    with pytest.raises(quiz.TimeUpError, match="考试时间已到"):
-        quiz.save_answer(ctx, view.id, 1, study.right(view.id, 1))
-    res = quiz.result(ctx, view.id)
-    assert res.status == "expired" and res.score == 4 and res.unanswered_count == 9
-    assert quiz.expire(ctx, view.id) == res  # the countdown's own call is harmless
-
-
-def test_countdown_expiry_and_overdue_quizzes_at_start(study) -> None:
-    ctx = study.ctx
-    a = quiz.start_exam(ctx, study.person, _bp(study.doc), seed=1)
-    res = quiz.expire(ctx, a.id)  # the UI's countdown reached zero
-    assert res.status == "expired" and res.status_name == "超时交卷"
-    b = quiz.start_exam(ctx, study.person, _bp(study.doc), seed=2)
-    c = quiz.start_exam(ctx, study.person, _bp(study.doc), seed=3)
-    with ctx.begin() as session:  # b was killed with no time left on its clock
-        session.execute(update(Attempt).where(Attempt.id == b.id).values(remaining_s=0.0))
-    assert quiz.expire_overdue(ctx) == [b.id]
-    assert [u.id for u in quiz.unfinished_attempts(ctx, study.person)] == [c.id]
-    assert quiz.get_attempt(ctx, b.id).status == "expired"
 
 
 def test_quiz_in_a_study_session_gives_the_session_its_score(study) -> None:

@@ -1,4 +1,5 @@
-"""Start-up: bundled font, Chinese Qt dialogs, the self-test."""
+"""Start-up: bundled font, Chinese Qt dialogs, the self-test, a light palette, the icon. (关于 and
+数据文件夹 are tested with the main window, in test_mainwindow.py.)"""
 
 from __future__ import annotations
 
@@ -26,17 +27,6 @@ def test_selftest_on_a_fresh_data_folder(data_dir: Path, capsys) -> None:  # noq
     assert "自检通过" in out and "4 个部分" in out and "13 个条目" in out
 
 
-def test_about_describes_the_whole_program_and_the_data_folder(window, monkeypatch) -> None:  # noqa: ANN001
-    from PySide6.QtWidgets import QMessageBox
-
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    window.show_about()
-    text = shown[0]
-    for part in ("阅读", "练习与考试", "会议室", "学习记录", str(window.ctx.data_dir)):
-        assert part in text
-
-
 def test_a_dark_system_palette_does_not_reach_the_windows(qtbot) -> None:
     """Windows in dark mode gives Fusion a dark palette; studyapp stays light (white-on-white
     text in style rules that set only a background is what the dark palette caused)."""
@@ -60,14 +50,6 @@ def test_a_dark_system_palette_does_not_reach_the_windows(qtbot) -> None:
         assert p.color(QPalette.ColorRole.WindowText).lightness() < 80
     finally:
         app.setPalette(before)
-
-
-def test_the_data_folder_is_shown_with_how_to_carry_it(window) -> None:  # noqa: ANN001
-    box = window.show_data_folder()
-    text = box.text()
-    assert str(window.ctx.data_dir) in text and "日志文件夹" in text and "portable" in text
-    assert any(b.text() == "打开文件夹" for b in box.buttons())
-    box.close()
 
 
 def test_the_selftest_uses_the_real_platform_plugin_on_windows() -> None:

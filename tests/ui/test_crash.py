@@ -17,16 +17,6 @@ def _no_log_left() -> None:
     logfile.uninstall()
 
 
-def test_the_log_is_written_in_the_data_folder(tmp_path) -> None:
-    path = logfile.install(tmp_path / "data")
-    assert path == tmp_path / "data" / "logs" / "studyapp.log"
-    logging.getLogger("studyapp.test").warning("一条中文日志")
-    for h in logging.getLogger().handlers:
-        h.flush()
-    assert "一条中文日志" in path.read_text(encoding="utf-8")
-    assert (tmp_path / "data" / "logs" / "crash.log").exists()  # faulthandler's, for hard crashes
-
-
 def test_an_unexpected_error_is_logged_and_said_in_chinese_with_the_log_path(qtbot, tmp_path) -> None:
     from PySide6.QtWidgets import QApplication
 

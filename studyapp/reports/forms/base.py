@@ -350,6 +350,8 @@ def signature_line(labels: Sequence[str], with_date: bool = True) -> Table:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                # the signatures and their date are signed together: never split over two pages
+                ("NOSPLIT", (0, 0), (-1, -1)),
             ]
         )
     )

@@ -1,4 +1,4 @@
-"""The records command line: roster, sessions --json, attendance, scores, print, paper."""
+"""The records command line: roster, sessions --json, attendance, scores, print, hours."""
 
 from __future__ import annotations
 
@@ -175,40 +175,6 @@ def test_print_unknown_session_and_bad_order(capsys, data: Path, tmp_path: Path)
     assert not out_pdf.exists()
 
 
-def test_paper_without_approved_questions_exits_2(capsys, data: Path, tmp_path: Path) -> None:
-    from studyapp.services import documents
-    from studyapp.services.context import AppContext
-
-    with AppContext(data) as ctx:  # a document with no bank at all (the seed may ship one)
-        doc = documents.import_text(ctx, "关于加强学习的通知\n一、总体要求\n认真学习，学以致用。").document_id
-    code, out, err = run(capsys, "paper", str(doc), "-o", str(tmp_path / "p.pdf"), "--data", str(data))
-    assert_bad_input(code, out, err)
-    assert "审核通过的试题" in err
-    assert_bad_input(*run(capsys, "paper", "99", "-o", str(tmp_path / "p.pdf"), "--data", str(data)))
-
-
-def test_paper_and_key(capsys, data: Path, tmp_path: Path) -> None:
-    from studyapp.services import bank
-    from studyapp.services.context import AppContext
-
-    with AppContext(data) as ctx:
-        bank.generate_for_document(ctx, 1)
-        bank.approve(ctx, [q.id for q in bank.list_questions(ctx, 1)])
-    paper, key = tmp_path / "paper.pdf", tmp_path / "key.pdf"
-    code, _, err = run(capsys, "paper", "1", "-o", str(paper), "--key", str(key), "--seed", "7",
-                         "--data", str(data))
-    assert code == 0, err
-    text = squeeze(pdf_text(paper))
-    for needed in ("学习测试卷（A卷）", "学习测试卷（B卷）", "姓名", "单位", "得分", "一、单选题（每题2分，共20分）",
-                   "答题卡（A卷）", "A卷第1页共"):
-        assert needed in text, needed
-    ktext = squeeze(pdf_text(key))
-    assert "参考答案及评分标准（A卷）" in ktext and "出处" in ktext and "原文" in ktext
-    again = tmp_path / "again.pdf"
-    assert run(capsys, "paper", "1", "-o", str(again), "--seed", "7", "--data", str(data))[0] == 0
-    assert squeeze(pdf_text(again)) == text  # same seed, same paper
-
-
 def test_hours_command(capsys, with_roster: Path, tmp_path: Path) -> None:
     data = with_roster
     sid = seed_session(capsys, data)
@@ -240,16 +206,3 @@ def test_a_missing_bundled_file_is_named_in_chinese(capsys, with_roster: Path, t
     assert_bad_input(code, out, err)
     assert "重新安装" in err and "。。" not in err and "No such file" not in err
     names._table.cache_clear()
-
-
-def test_audit_lists_the_changes_of_the_command_line(capsys, with_roster: Path, tmp_path: Path) -> None:
-    sid = seed_session(capsys, with_roster)
-    path = tmp_path / "成绩.csv"
-    path.write_text("姓名,得分\n王德伦,86\n", encoding="utf-8")
-    assert run(capsys, "--data", str(with_roster), "scores", str(sid), str(path))[0] == 0
-    code, out, err = run(capsys, "--data", str(with_roster), "audit", "--area", "成绩", "--json")
-    assert code == 0, err
-    [entry] = json.loads(out)
-    assert entry["actor"] == "命令行" and entry["new"] == "86 分" and "王德伦" in entry["target"]
-    code, out, err = run(capsys, "--data", str(with_roster), "audit", "--limit", "0")
-    assert_bad_input(code, out, err)

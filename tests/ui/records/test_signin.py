@@ -4,7 +4,7 @@ name, the person is 出席 at once; a 迟到 already marked stays; closing stops
 from __future__ import annotations
 
 from studyapp.services import attendance
-from tests.ui.room.test_room_phones import call
+from tests.ui.room.test_phones import call
 
 
 def test_a_phone_signs_a_person_in(qtbot, records, people, seed_session, settle) -> None:  # noqa: ANN001

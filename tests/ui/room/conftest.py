@@ -13,6 +13,13 @@ from studyapp.services.dto_records import PersonDraft, SessionDraft
 NAMES = ["王德伦", "陈志强", "李红梅", "王伟", "孙丽", "张明"]
 
 
+def key(c, k) -> None:  # noqa: ANN001 - a RoomController and a Qt.Key
+    """A clicker key, sent where the room's keyboard focus is (the projector window)."""
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(c.audience, k)
+
+
 @pytest.fixture
 def session_id(seeded_ctx, seed_id) -> int:
     detail = sessions.create_session(seeded_ctx, SessionDraft(

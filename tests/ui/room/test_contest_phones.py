@@ -16,7 +16,7 @@ from studyapp.core.contest import BUZZ, COMPULSORY, ContestSetup, draw_teams
 from studyapp.services import attendance, phones, room, roster, sessions
 from studyapp.services.dto_records import PersonDraft, SessionDraft
 from tests.ui.room.conftest import NAMES
-from tests.ui.room.test_room_phones import call
+from tests.ui.room.test_phones import call
 
 OBJECTIVE = ("single", "multiple", "judge")
 

@@ -1,9 +1,12 @@
-"""Where a run stands and what a contest scored, when the database is busy (another writer — an
-import on the worker — holds it longer than a room step waits)."""
+"""The room controller: one controller per mode, where a run stands kept when the database is busy
+(another writer — an import on the worker — holds it longer than a room step waits) and stored a
+moment later, a run reopened where it was left, and on one screen the console behind Tab/F1 (the
+projector unplugged folds it into the overlay)."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from studyapp.services import room
 from studyapp.services.context import DatabaseBusy
@@ -11,6 +14,7 @@ from studyapp.ui.room import ops as room_ops
 from studyapp.ui.room.contest_run import ContestRun
 from studyapp.ui.room.quiz_run import QuizRun
 from studyapp.ui.room.reading_run import ReadingRun
+from tests.ui.room.conftest import key
 
 
 def test_each_mode_has_its_own_controller(open_room, start_run) -> None:
@@ -42,25 +46,6 @@ def test_a_step_the_busy_database_refused_is_kept_and_stored_a_second_later(open
     assert not c._unsaved
 
 
-def test_a_contest_event_the_busy_database_refused_is_not_shown(open_room, start_run, seeded_ctx,
-                                                                   monkeypatch) -> None:
-    c = open_room(start_run("contest"))
-    c.next()  # the first question
-    team = c.contest.team
-    before = dict(c.contest.scores)
-
-    def busy(*_a, **_k):  # noqa: ANN002, ANN003, ANN202
-        raise DatabaseBusy("数据库正忙，请稍后再试。")
-
-    monkeypatch.setattr(room_ops, "contest_event_now", busy)
-    c.judge(team, True)
-    assert c.contest.scores == before and not c.contest.judged  # nothing scored behind the host's back
-    assert room.contest_state(seeded_ctx, c.run_id).scores == before
-    monkeypatch.undo()
-    c.judge(team, True)  # pressed again
-    assert c.contest.scores[team] > before[team]
-
-
 @pytest.mark.parametrize("kind", ["reading", "quiz", "contest"])
 def test_the_run_reopens_where_it_was_left_in_every_mode(open_room, start_run, seeded_ctx, kind: str) -> None:
     run_id = start_run(kind)
@@ -71,3 +56,22 @@ def test_the_run_reopens_where_it_was_left_in_every_mode(open_room, start_run, s
     c.close()
     again = open_room(run_id)
     assert again.index == index
+
+
+def test_single_screen_controls_behind_tab_and_f1(open_room, start_run) -> None:
+    c = open_room(start_run("quiz", count=3))
+    assert not c.overlay_visible
+    key(c, Qt.Key.Key_Tab)
+    assert c.overlay_visible and c.console.isVisible()
+    assert c.console.window() is c.audience_window
+    key(c, Qt.Key.Key_F1)
+    assert not c.overlay_visible
+
+
+def test_unplugging_the_projector_folds_the_console_into_the_overlay(open_room, start_run) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    c = open_room(start_run("quiz", count=3))
+    primary = QGuiApplication.primaryScreen()
+    assert c.place([primary]) == "single"
+    assert c.console.parent() is c.audience_window.overlay and not c.console_window.isVisible()
