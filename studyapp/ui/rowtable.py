@@ -190,8 +190,6 @@ class RowTable(QTableView):
         self.selectionModel().selectionChanged.connect(lambda *_: self.itemSelectionChanged.emit())
         self.rows.modelReset.connect(self.itemSelectionChanged.emit)
         plain_look(self, len(headers), stretch=stretch)
-        # (fit to what is on screen and a little more, not to every row of a county)
-        self.horizontalHeader().setResizeContentsPrecision(60)
 
     def set_rows(self, rows: Iterable[Sequence[Cell]], total: int | None = None) -> None:
         self.rows.set_rows(rows, total)
@@ -223,6 +221,9 @@ def plain_look(table: QTableView, columns: int, *, stretch: Iterable[int] = (), 
     table.setShowGrid(False)
     table.setWordWrap(False)
     header = table.horizontalHeader()
+    # columns fit to the rows on screen and a few more, not to every row: measuring all 500 rows
+    # of a 成绩 or 考勤 sheet took longer than filling them
+    header.setResizeContentsPrecision(60)
     header.setDefaultAlignment(_LEFT)
     header.setHighlightSections(False)
     wide = set(stretch)
