@@ -98,6 +98,18 @@ class SessionInfo:
     present: int
 
 
+@dataclass(frozen=True)
+class SessionPage:
+    """A stretch of the 学习会 list (newest first) as a screen asks for it: the rows from
+    `offset`, how many there are in all, and the latest session someone worked on (the one
+    with attendance, which the list opens on) wherever it is in the list."""
+
+    infos: list[SessionInfo]
+    offset: int
+    total: int
+    latest_worked: int | None = None
+
+
 # ---------------------------------------------------------------------------------- question bank
 
 

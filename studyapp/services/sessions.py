@@ -21,7 +21,7 @@ from studyapp.db.models import Document, Section, StudySession
 from studyapp.db.models_records import PRESENT_STATUSES, Attendance
 from studyapp.services import audit
 from studyapp.services.context import AppContext, EditConflict, NotFoundError
-from studyapp.services.dto import SessionInfo
+from studyapp.services.dto import SessionInfo, SessionPage
 from studyapp.services.dto_records import (
     STUDY_MODES,
     AttendanceCounts,
@@ -40,6 +40,7 @@ __all__ = [
     "get_session_detail",
     "list_sessions",
     "parse_session_date",
+    "session_page",
     "update_session",
 ]
 
@@ -122,7 +123,8 @@ def _counts(session: Session, session_ids: list[int] | None = None) -> dict[int,
     }
 
 
-def _info(row: StudySession, counts: AttendanceCounts | None = None) -> SessionInfo:
+def _info(row: Any, counts: AttendanceCounts | None = None) -> SessionInfo:
+    """(`row`: a StudySession, or a row of the same named columns)"""
     counts = counts or AttendanceCounts()
     return SessionInfo(
         id=row.id,
@@ -149,6 +151,34 @@ def list_sessions(ctx: AppContext) -> list[SessionInfo]:
         ).all()
         counts = _counts(session)
         return [_info(r, counts.get(r.id)) for r in rows]
+
+
+_ORDER = (StudySession.date.is_(None), StudySession.date.desc(), StudySession.id.desc())
+_INFO_COLUMNS = (StudySession.id, StudySession.date, StudySession.mode, StudySession.place, StudySession.leader,
+                 StudySession.host, StudySession.recorder, StudySession.participants, StudySession.document_id)
+
+
+def session_page(ctx: AppContext, limit: int, offset: int = 0, *, through: int | None = None) -> SessionPage:
+    """`limit` sessions from `offset` in the list's order (newest first), with their 应到/实到.
+
+    A screen shows a county's 2,000 sessions a page at a time: the counts are grouped over the
+    page's sessions only, not over every attendance row of the history. `through`: a session
+    the screen is about to select — the page reaches down to it (a kept selection is never
+    lost below the first page); the session the list opens on is named too.
+    """
+    with ctx.begin() as session:
+        ids = list(session.scalars(select(StudySession.id).order_by(*_ORDER)))
+        end = offset + max(limit, 0)
+        if through is not None and through in ids:
+            end = max(end, ids.index(through) + 1)
+        page = ids[offset:end]
+        rows = {r.id: r for r in session.execute(select(*_INFO_COLUMNS).where(StudySession.id.in_(page)))} \
+            if page else {}
+        counts = _counts(session, page) if page else {}
+        worked = select(Attendance.id).where(Attendance.session_id == StudySession.id).exists()
+        latest = session.scalar(select(StudySession.id).where(worked).order_by(*_ORDER).limit(1))
+        infos = [_info(rows[i], counts.get(i)) for i in page]
+        return SessionPage(infos, offset, len(ids), latest)
 
 
 def _row(session: Session, session_id: int) -> StudySession:

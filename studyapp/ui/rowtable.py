@@ -13,7 +13,7 @@ same either way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,12 +53,45 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers = list(headers)
         self._rows: list[Sequence[Cell]] = []
+        self._total = 0
+        self._fetching = False  # a page asked for and not arrived yet
+        #: fetch(offset): read the rows from `offset` on (set by a list read a page at a time)
+        self.fetch: Callable[[int], None] | None = None
         self._brushes: dict[str, QBrush] = {}  # (a colour is named by few rows: one brush each)
 
-    def set_rows(self, rows: Iterable[Sequence[Cell]]) -> None:
+    def set_rows(self, rows: Iterable[Sequence[Cell]], total: int | None = None) -> None:
+        """The rows read so far; `total`: how many there are in all, when the rest are read a
+        page at a time as the view scrolls down to them (see `fetch`)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._total = len(self._rows) if total is None else max(total, len(self._rows))
+        self._fetching = False
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[Sequence[Cell]]) -> None:
+        """The next page, read after the view asked for more."""
+        self._fetching = False
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._total = max(self._total, len(self._rows))
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt's name and default
+        return not parent.isValid() and self.fetch is not None and not self._fetching \
+            and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt's name and default
+        """The view scrolled near the end of what is read: ask for the next page (read on the
+        worker; it arrives through append_rows)."""
+        if self.canFetchMore(parent) and self.fetch is not None:
+            self._fetching = True
+            self.fetch(len(self._rows))
 
     def cell(self, row: int, column: int) -> Cell | None:
         if 0 <= row < len(self._rows) and 0 <= column < len(self._rows[row]):
@@ -157,11 +190,9 @@ class RowTable(QTableView):
         self.selectionModel().selectionChanged.connect(lambda *_: self.itemSelectionChanged.emit())
         self.rows.modelReset.connect(self.itemSelectionChanged.emit)
         plain_look(self, len(headers), stretch=stretch)
-        # (fit to what is on screen and a little more, not to every row of a county)
-        self.horizontalHeader().setResizeContentsPrecision(60)
 
-    def set_rows(self, rows: Iterable[Sequence[Cell]]) -> None:
-        self.rows.set_rows(rows)
+    def set_rows(self, rows: Iterable[Sequence[Cell]], total: int | None = None) -> None:
+        self.rows.set_rows(rows, total)
 
     # QTableWidget's calls the panels use ---------------------------------------------------------
     def rowCount(self) -> int:  # noqa: N802 - QTableWidget's name
@@ -190,6 +221,9 @@ def plain_look(table: QTableView, columns: int, *, stretch: Iterable[int] = (), 
     table.setShowGrid(False)
     table.setWordWrap(False)
     header = table.horizontalHeader()
+    # columns fit to the rows on screen and a few more, not to every row: measuring all 500 rows
+    # of a 成绩 or 考勤 sheet took longer than filling them
+    header.setResizeContentsPrecision(60)
     header.setDefaultAlignment(_LEFT)
     header.setHighlightSections(False)
     wide = set(stretch)

@@ -82,7 +82,8 @@ def test_records_reads_at_county_size(tmp_path: Path, report) -> None:  # noqa: 
         ctx, sids = build(tmp_path / f"x{scale}", int(1000 * scale), int(2000 * scale), 100, int(50 * scale))
         built = time.perf_counter() - t
         reads = {
-            "学习会 list": lambda ctx=ctx: sessions.list_sessions(ctx),
+            "学习会 list, whole": lambda ctx=ctx: sessions.list_sessions(ctx),
+            "学习会 list, a page (what the window reads)": lambda ctx=ctx: sessions.session_page(ctx, 100),
             "学时台账 (one year)": lambda ctx=ctx: hours.ledger(ctx, 2023),
             "人员名单": lambda ctx=ctx: roster.list_people(ctx),
             "考勤 of a session": lambda ctx=ctx, sid=sids[0]: attendance.sheet(ctx, sid),
@@ -97,7 +98,7 @@ def test_records_reads_at_county_size(tmp_path: Path, report) -> None:  # noqa: 
     worst = 0.0
     for name, (half, full) in timings.items():
         ratio = full / half if half > 0 else 1.0
-        worst = max(worst, ratio if full > 0.01 else 1.0)
+        worst = max(worst, ratio if full > 0.03 else 1.0)  # (a few ms on a shared machine are noise)
         report(f"{name}: {half * 1000:.0f} ms at half size, {full * 1000:.0f} ms at county size (×{ratio:.2f}; "
                f"targets ≤ 150 ms, ≤ ×2.1)")
     assert worst <= 3.0

@@ -98,3 +98,24 @@ def test_a_save_from_a_stale_copy_is_a_conflict_and_writes_nothing(seeded_ctx) -
         assert sessions.get_session_detail(other, sid).leader == "王德伦"
     finally:
         other.close()
+
+
+def test_the_list_is_read_a_page_at_a_time(ctx: AppContext) -> None:
+    """A county's 2,000 sessions come a page at a time, each row with the counts the whole list
+    gives it; a session to be selected further down is read down to; the list names the latest
+    session with attendance wherever it is."""
+    from studyapp.services import attendance, roster
+    from studyapp.services.dto_records import PersonDraft
+
+    made = [sessions.create_session(ctx, SessionDraft(date=f"2020-01-{d:02d}", mode="集中学习")).id
+            for d in range(1, 26)]
+    person = roster.add_person(ctx, PersonDraft(name="王德伦", unit="乡党委")).id
+    attendance.set_expected(ctx, made[3], person_ids=[person])
+    whole = sessions.list_sessions(ctx)
+    first = sessions.session_page(ctx, 10)
+    assert first.infos == whole[:10] and first.total == 25 and first.offset == 0
+    assert first.latest_worked == made[3]  # (the 4th oldest: not on the first page)
+    assert sessions.session_page(ctx, 10, 20).infos == whole[20:]
+    assert sessions.session_page(ctx, 10, through=made[3]).infos == whole[:22]
+    assert [s.expected for s in sessions.session_page(ctx, 10, 20).infos] == [0, 1, 0, 0, 0]
+    assert sessions.session_page(ctx, 10, through=9999).infos == whole[:10]

@@ -56,3 +56,30 @@ def test_selection_by_id_and_its_signal(qtbot) -> None:
     assert not select_by_data(table, 999)
     table.set_rows([])  # (read again: nothing selected, and the panel is told)
     assert selected_data(table) is None and seen[-1] is None
+
+
+def test_a_long_list_is_read_a_page_at_a_time(qtbot) -> None:
+    """Given the total, the model asks for the rest only as the view scrolls down to it."""
+    table = RowTable(["序号", "姓名"])
+    qtbot.addWidget(table)
+    asked: list[int] = []
+    table.rows.fetch = asked.append
+
+    def page(start: int, n: int) -> list[tuple[Cell, Cell]]:
+        return [(Cell(str(i + 1), i), Cell(f"人{i}")) for i in range(start, start + n)]
+
+    table.set_rows(page(0, 50), total=120)
+    table.resize(400, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    assert table.rowCount() == 50 and asked == []  # (the first page fills the screen)
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: asked == [50])
+    table.rows.fetchMore()
+    assert asked == [50]  # not asked twice while the page is on its way
+    table.rows.append_rows(page(50, 50))
+    assert table.rowCount() == 100 and table.item(99, 1).text() == "人99"
+    table.rows.fetchMore()
+    table.rows.append_rows(page(100, 20))
+    assert asked == [50, 100] and table.rowCount() == 120
+    assert not table.rows.canFetchMore()

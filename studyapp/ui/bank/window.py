@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTextBrowser,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +52,7 @@ from studyapp.ui.bank.generate import generate_in_background
 from studyapp.ui.bank.names import ORIGIN_NAMES, STATUS_NAMES, TYPE_NAMES, counts_text
 from studyapp.ui.bank.preview import SourceView, empty_html, question_html, section_html
 from studyapp.ui.bank.review import ReviewPanel
-from studyapp.ui.bank.tree import QUESTION_ID_ROLE, QuestionTree
+from studyapp.ui.bank.tree import QUESTION_ID_ROLE, QuestionTree, TreeRow
 from studyapp.ui.ops import Changes, hub
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
@@ -388,7 +387,7 @@ class BankWindow(QMainWindow):
         paragraph = section.title if loc.field == "title" else section.text
         return SourceView(path=self._path(loc.section_id), paragraph=paragraph, start=loc.start, end=loc.end)
 
-    def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+    def _current_changed(self, current: TreeRow | None, _previous: TreeRow | None) -> None:
         view = self.current()
         if view is not None:
             self.preview.setHtml(question_html(view, self.source_of(view)))
@@ -396,7 +395,8 @@ class BankWindow(QMainWindow):
             sid = self.tree.current_section_id()
             assert sid is not None  # (checked just above)
             s = self.sections[sid]
-            count = sum(1 for v in self.views.values() if v.section_id in self._subtree(sid))
+            subtree = self._subtree(sid)
+            count = sum(1 for v in self.views.values() if v.section_id in subtree)
             self.preview.setHtml(section_html(s.heading, self._path(sid), count, s.text))
         else:
             self.preview.setHtml(empty_html(self.total > 0))

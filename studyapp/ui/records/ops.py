@@ -23,7 +23,7 @@ from studyapp.services import (
     scores,
     sessions,
 )
-from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
+from studyapp.services.dto import DocumentInfo, DocumentView, SessionPage
 from studyapp.services.dto_records import (
     AttendanceRow,
     FileImportResult,
@@ -89,10 +89,22 @@ def ledger(parent: QObject, year: int, target: float, order: str,
     return QueryOp(parent, lambda ctx: hours.ledger(ctx, year, target, order), success).titled("学时台账")
 
 
-def session_list(parent: QObject, success: Callable[[list[SessionInfo]], Any]) -> QueryOp:
-    """学习会 with their attendance counts (at a county's size a grouped read of the whole
-    attendance: on the worker)."""
-    return QueryOp(parent, lambda ctx: sessions.list_sessions(ctx), success).titled("学习会")
+SESSION_PAGE = 100  # 学习会 read at a time: a screenful several times over
+
+
+def session_list(parent: QObject, success: Callable[[SessionPage], Any], *, offset: int = 0,
+                 through: int | None = None, opening: bool = False) -> QueryOp:
+    """A page of 学习会 with their attendance counts (a county's 2,000 sessions are read a page
+    at a time as the list scrolls; the counts are grouped over the page's sessions only).
+    `through`: a session to be selected, read down to it; `opening`: read down to the latest
+    session with attendance too (the list opens on it)."""
+    def op(ctx):  # noqa: ANN001, ANN202
+        page = sessions.session_page(ctx, SESSION_PAGE, offset, through=through)
+        latest = page.latest_worked
+        if opening and latest is not None and all(s.id != latest for s in page.infos):
+            page = sessions.session_page(ctx, SESSION_PAGE, offset, through=latest)
+        return page
+    return QueryOp(parent, op, success).titled("学习会")
 
 
 def people(parent: QObject, order: str, include_inactive: bool,

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.model import UserError
 from studyapp.services.context import AppContext, EditConflict
-from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo
+from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo, SessionPage
 from studyapp.services.dto_records import STUDY_MODES, SessionDetail, SessionDraft
 from studyapp.ui import style
 from studyapp.ui.cells import item_at
@@ -70,6 +70,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("studyapp.ui")
 
 LIST_COLUMNS = ("日期", "学习方式", "地点", "领学人", "应到", "实到")
+
+
+def _list_row(s: SessionInfo) -> tuple[Cell, ...]:
+    return (Cell(s.date or "（未填日期）", s.id), Cell(s.mode), Cell(s.place, tip=s.place), Cell(s.leader),
+            Cell(str(s.expected) if s.expected else "—", right=True),
+            Cell(str(s.present) if s.expected else "—", right=True))
 FORM_TITLES = {"signin": "签到表", "signin_archive": "签到表（存档）", "record": "学习记录", "scores": "成绩登记表"}
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -565,6 +571,8 @@ class SessionsPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.table = make_row_table(left, LIST_COLUMNS, stretch=(2,))
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.rows.fetch = self._fetch_more
+        self._total = 0  # sessions in all (those read so far: self.infos)
         head = QHBoxLayout()
         head.addWidget(title_label("学习会", left))
         head.addStretch(1)
@@ -684,37 +692,51 @@ class SessionsPanel(QWidget):
 
     # list ----------------------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None):  # noqa: ANN201 - the runner's Task
-        """Read the list of 学习会 on the worker (the newest request wins), then show it."""
+        """Read the first page of 学习会 on the worker (the newest request wins), then show it;
+        the rest are read as the list is scrolled down to them."""
         asked = select_id
         self._seq = getattr(self, "_seq", 0) + 1
         seq = self._seq
+        through = self._showing_id if self._showing_id is not None else (
+            asked if asked is not None else self.current_id)
 
-        def show(infos: list[SessionInfo]) -> None:
+        def show(page: SessionPage) -> None:
             if seq == self._seq:
                 # (a session asked for since — 保存 then go on to another — comes first)
                 keep = self._showing_id if self._showing_id is not None else (
                     asked if asked is not None else self.current_id)
-                self._show_list(infos, keep)
+                self._show_list(page, keep)
 
-        return records_ops.session_list(self, show).run()
+        return records_ops.session_list(self, show, through=through, opening=not self._opened).run()
 
-    def _show_list(self, infos: list[SessionInfo], keep: int | None) -> None:
-        self.infos = infos
+    def _fetch_more(self, offset: int) -> None:
+        """The list scrolled down to the end of what is read: the next page, unless the list
+        was read afresh meanwhile (that read wins)."""
+        seq = self._seq
+
+        def more(page: SessionPage) -> None:
+            if seq == self._seq and page.offset == len(self.infos):
+                self.infos.extend(page.infos)
+                self._total = page.total
+                self.table.rows.append_rows([_list_row(s) for s in page.infos])
+            elif seq == self._seq:
+                self.table.rows.append_rows([])  # (out of step: asked again when scrolled)
+
+        records_ops.session_list(self, more, offset=offset).run()
+
+    def _show_list(self, page: SessionPage, keep: int | None) -> None:
+        self.infos = list(page.infos)
+        self._total = page.total
         self.table.blockSignals(True)
-        self.table.set_rows([
-            (Cell(s.date or "（未填日期）", s.id), Cell(s.mode), Cell(s.place, tip=s.place), Cell(s.leader),
-             Cell(str(s.expected) if s.expected else "—", right=True),
-             Cell(str(s.present) if s.expected else "—", right=True))
-            for s in self.infos])
+        self.table.set_rows([_list_row(s) for s in self.infos], page.total)
         self.table.blockSignals(False)
-        self.count_label.setText(f"共 {len(self.infos)} 次学习会")
+        self.count_label.setText(f"共 {page.total} 次学习会")
         # opened afresh, the latest session someone has worked on (it has expected attendees) is
         # shown: its 签到表 is 打印 → 签到表 away; with none yet (only the sample one, say), the
         # form is a new session ready to fill in, so the sample is not overwritten by mistake
         target = keep if any(s.id == keep for s in self.infos) else None
-        worked = [s for s in self.infos if s.expected]
-        if target is None and worked and keep is None and not self._opened:
-            target = max(worked, key=lambda s: (s.date or "", s.id)).id
+        if target is None and page.latest_worked is not None and keep is None and not self._opened:
+            target = page.latest_worked
         self._opened = True
         if target is not None and target == self.current_id and self.dirty:
             self.table.blockSignals(True)  # (typed on while the list was read: the row only, the typing stays)

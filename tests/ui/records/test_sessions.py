@@ -181,3 +181,48 @@ def _changed_on_another_pc(data_dir, session_id: int, **fields: str) -> None:  #
                                 expected_version=theirs.version)
     finally:
         other.close()
+
+
+def test_a_long_list_is_read_as_it_is_scrolled(qtbot, records, people, seeded_ctx, settle) -> None:
+    """An office with years of sessions: the list opens on the first page with the number of
+    all of them, on the latest session with attendance even below that page, and reads the
+    rest as it is scrolled down to."""
+    from studyapp.services.dto_records import SessionDraft
+    from studyapp.ui.records.ops import SESSION_PAGE
+
+    made = [sessions.create_session(seeded_ctx, SessionDraft(date=f"2020-{1 + d // 28:02d}-{1 + d % 28:02d}",
+                                                             mode="集中学习")).id
+            for d in range(SESSION_PAGE + 30)]
+    [person] = people(1)
+    attendance.set_expected(seeded_ctx, made[5], person_ids=[person])  # (far below the first page)
+    panel = records.show_page("sessions")
+    panel._opened = False  # (as a window opened afresh)
+    panel.refresh()
+    settle()
+    assert panel.count_label.text() == f"共 {SESSION_PAGE + 31} 次学习会"
+    assert panel.current_id == made[5] and panel.table.rowCount() > SESSION_PAGE
+    assert selected_row_id(panel) == made[5]
+
+
+def test_the_rest_of_a_long_list_is_read_when_scrolled_to(qtbot, records, seeded_ctx, settle) -> None:
+    from studyapp.services.dto_records import SessionDraft
+    from studyapp.ui.records.ops import SESSION_PAGE
+
+    made = [sessions.create_session(seeded_ctx, SessionDraft(date=f"2020-{1 + d // 28:02d}-{1 + d % 28:02d}",
+                                                             mode="集中学习")).id
+            for d in range(SESSION_PAGE + 30)]
+    panel = records.show_page("sessions")
+    panel.refresh()
+    settle()
+    assert panel.table.rowCount() == SESSION_PAGE and panel.current_id is None
+    assert panel.count_label.text() == f"共 {SESSION_PAGE + 31} 次学习会"
+    panel.table.scrollToBottom()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == SESSION_PAGE + 31, timeout=10000)
+    assert list_row(panel, SESSION_PAGE + 30)[0] == "2015-04-15"  # the seed's, oldest, last
+    assert [s.id for s in panel.infos][:2] == [made[-1], made[-2]]
+
+
+def selected_row_id(panel) -> int | None:  # noqa: ANN001
+    from studyapp.ui.records.common import selected_data
+
+    return selected_data(panel.table)
