@@ -31,12 +31,16 @@ _HEADING_WORDS = frozenset(
     "要求 任务 意见 组织 领导 责任 发展 改革 创新 统筹 协调 保障 服务 支持 营造 良好 氛围 社会".split())
 # headings that name a part of the document's frame, not a field of work
 _FRAME_TITLES = re.compile(r"^(?:指导思想|总体目标|基本原则|主要目标|工作目标|目标任务|主要任务|重点任务|总体要求|"
-                           r"工作原则|适用范围|组织实施|保障措施|组织保障|附则|重要意义)")
+                           r"工作原则|适用范围|组织实施|保障措施|组织保障|附则|重要意义|战略定位|发展目标|总体思路|工作要求)"
+                           r"|(?:重要性|必要性|重要意义)$")
 _FUNCTION_POS = ("u", "c", "p", "r", "m", "q", "f", "x", "w", "y", "e", "o")
 _BINDING = frozenset("要 必须 不得 应当 应 严禁 不准 不允许 决不 坚决 不能 务必".split())
 # a verdict, not a measure: 「……，关键在党」「……是……的根本保证」
 _VERDICT = re.compile(r"关键在|根本在|是[^，,。]*的(?:关键|根本|前提|基础|保证|保障|核心|灵魂|生命)")
 _SHORT, _LONG = 12, 80       # a measure shown in a stem
+# the types in turn from part to part: single, multiple, single, true/false (asked true only,
+# so the balance of true and false keeps few of them)
+_TURNS = (0, 1, 0, 2)
 _RIVALS = 4                # the nearest rivals a question draws its three from
 _LONG_PART = 600            # a part this long gets two questions
 _OPTION_LONG = 50            # a measure shown as one option among four
@@ -73,13 +77,13 @@ class HeadingForms(FormBase):
                 free = [(u, r) for u, r in measures if u.order not in used]
                 if not free:
                     break
-                turn = (n + k) % 3
+                turn = _TURNS[(n + k) % len(_TURNS)]
                 made: Candidate | None = None
                 if turn == 1:
                     made = self._multiple(info, found, rng, used)
                 elif turn == 2:
                     u, r = free[rng.randrange(len(free))]
-                    made = self._judge(info, u, r, rng, truth=judges % 2 == 0) or self._judge(info, u, r, rng, True)
+                    made = self._judge(info, u, r, rng, True)
                     judges += 1
                 else:
                     made = self._single(info, *free[rng.randrange(len(free))], rng)
@@ -156,8 +160,12 @@ class HeadingForms(FormBase):
                     and sum(1 for p in parts if w in (p.node.text or "")) <= max(2, len(parts) // 10)}
             if not ties:
                 continue
+            said = _content_words(s)
+            # (a rival whose text speaks of two of the measure's things could claim it too:
+            # 转移支付 under 基本公共服务均等化 as well — round 51)
             clean = [p for p in peers if not _says_title_word(s, p.node.title)
-                     and not any(w in (p.node.text or "") or w in p.node.title for w in ties)][:_RIVALS]
+                     and not any(w in (p.node.text or "") or w in p.node.title for w in ties)
+                     and sum(1 for w in said if w in (p.node.text or "")) < 2][:_RIVALS]
             if len(clean) >= 3:
                 out.append((u, clean))
         return out
@@ -225,18 +233,17 @@ class HeadingForms(FormBase):
                          covers=tuple(u.order for u in rights[1:] + [w for w, _p in wrong]))
 
     def _judge(self, info: SectionInfo, u: Unit, rivals, rng: random.Random, truth: bool) -> Candidate | None:
-        """「“……”是“……”方面的措施。」 naming the measure's own part, or (false) a sibling part of
-        the same parent — a mix-up a reader could make; a part from another field would be
-        false at sight, so without a sibling the item is only asked true."""
+        """「“……”是“……”方面的措施。」 naming the measure's own part: asked true only. Naming
+        another part was, in the blind ratings, either false at sight or arguably right."""
         s = strip_end(u.text)
         key = strip_end(info.node.title)
-        sisters = [p for p in rivals if p.path[:-1] == info.path[:-1]]
-        if not truth and not sisters:
+        if not truth:
+            # (a false item naming another part was either false at sight — 成渝双城经济圈 as
+            # 金融体制改革 — or right after all — 自由贸易试验区 as 外贸体制改革: round 51)
             return None
-        said = key if truth else strip_end(sisters[0].node.title)
+        said = key
         kind = _kind(s)
-        note = "" if truth else f"题中“{said}”有误，原文为“{key}”方面的{kind}。"
-        q = self._question(u, "judge", f"“{s}”是“{said}”方面的{kind}。", [], truth, note=note)
+        q = self._question(u, "judge", f"“{s}”是“{said}”方面的{kind}。", [], True)
         c = Candidate(q, u, 2.15, "heading_judge", [])
 
         def turn() -> Candidate | None:

@@ -37,6 +37,7 @@ GENERIC = frozenset("""
 特别 主要 基本 重大 重点 一般 其他 一切 任何 全部 各项 各种 整体 总体 全面 一定 必要 有效 切实 严格 认真
 时期 时间 期间 阶段 范围 地区 本地区 本部门 本单位 负责人 领导 情形 结果 影响 意识 精神 思想 理论
 踔厉奋发 埋头苦干 勇毅前行 真抓实干 议事日程 重要议事日程 高度重视
+积极进展 明显进展 重要进展 重大进展 显著成效 明显成效 重大突破 奋发有为 积极进取 涉嫌犯罪
 """.split())
 # verbs and adverbs that frame a measure: a blank on them tests grammar, not content
 FRAME_START = re.compile(

@@ -27,7 +27,7 @@ FIGURE_RE = re.compile(
 # contexts that make a number trivia, not a rule
 # (上一年, 前三年, 近五年 are reference periods; 以上一千元 is a bound, not one)
 _TRIVIA_BEFORE = re.compile(r"(?:第|〔|［|\[|（|\(|届|号|(?<!以)上|(?<!以)前|近|同|单|唯|几|数)$")  # (同一人 is one person)
-_TRIVIA_AFTER = re.compile(r"^(?:[月号届次]|度|代|多|余|以来|前后|左右|级|性|规划|计划|纲要|一[\u4e00-\u9fff])")  # (五年规划 is a name)
+_TRIVIA_AFTER = re.compile(r"^(?:[月号届次]|度|代|多|余|以来|前后|左右|级|性|规划|计划|纲要|结构|一[\u4e00-\u9fff])")  # (二元结构 is a term)  # (五年规划 is a name)
 _DATE = re.compile(rf"(?:(?:\d{{4}}|[{CN}]{{4}})年(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:(?:\d{{1,2}}|[{CN}]{{1,3}})日)?|"
                    rf"(?:\d{{1,2}}|[{CN}]{{1,3}})月(?:\d{{1,2}}|[{CN}]{{1,3}})日)")
 # the usual values of each unit, from which rivals are drawn when the document has too few

@@ -25,7 +25,7 @@ _WS_RE = re.compile(r"\s+")
 NEGATIVE_RE = re.compile(r"不属于|不是|不包括|错误|不正确|不符合|不应")
 # words that point back to text the learner cannot see
 _DANGLING_START = re.compile(
-    r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
+    r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|做到|（(?![　 ])|\((?!\s)|"
     r"且|因此|所以|为此|据此|由此|它们|他们)")
 # 「……着重把握以下几个方面。」: what follows is the point, not shown
 _POINTS_AHEAD = re.compile(r"(?:以下|如下|下面)(?:几个方面|几方面|几点|方面|内容)?[。.]?$")
