@@ -13,22 +13,41 @@ Chinese message, nothing saved before is lost, and the next action after it come
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
 
 from studyapp.core.blueprint import Blueprint, BlueprintItem
-from studyapp.services import attendance, phones, practice, quiz, room, roster, scores, sessions
-from studyapp.services.context import AppContext
+from studyapp.core.model import UserError
+from studyapp.db import shared
+from studyapp.db.shared import SharedDatabase
+from studyapp.services import (
+    attempts,
+    attendance,
+    documents,
+    phones,
+    practice,
+    quiz,
+    room,
+    roster,
+    scores,
+    sessions,
+    wrongbook,
+)
+from studyapp.services.context import CONNECTION_LOST, AppContext, ConnectionLost, StorageError, storage_message
 from studyapp.services.dto_records import PersonDraft, SessionDraft
 from studyapp.services.dto_room import RoomQuestion
 from studyapp.services.dto_study import Scope
-from tests.conftest import AttemptKey
+from tests.conftest import PG, AttemptKey, _pg_admin, dispose
 from tests.services.conftest import approve_drafts
+from tests.support.latency_proxy import LatencyProxy, pg_socket, proxied
 
 # -------------------------------------------------------------------------------- counting
 
@@ -246,6 +265,28 @@ def test_the_paper_tests_scores_are_saved_in_one_transaction(hop) -> None:
     check("纸质测验成绩保存", counts, transactions=7)
 
 
+def test_a_bad_cell_on_the_paper_test_saves_nobodys_score(hop) -> None:
+    """All or nothing: one person's mistyped cell stops the save before anyone is stored (it
+    used to store the people above that row, then stop)."""
+    ctx, doc = hop
+    people = add_people(ctx, 3)
+    sid = new_session(ctx, doc, people)
+    attendance.mark_all_present(ctx, sid)
+    run_id = room.start_run(ctx, "paper", session_id=sid, document_id=doc, setup={"seed": 3}, title="纸质测验").info.id
+    sheet = room.paper_sheet(ctx, run_id)
+    for pid in people[:2]:
+        first = sheet.items[sheet.variant(pid)][0]
+        good = {"single": "A", "multiple": "A", "judge": "√"}.get(first.type, "0")
+        room.set_paper_cell(ctx, run_id, pid, 0, good)
+    room.set_paper_cell(ctx, run_id, people[2], 0, "？？")
+    with pytest.raises(UserError, match="干部002：第 1 题请输入"):
+        room.save_paper_scores(ctx, run_id)
+    assert scores.session_scores(ctx, sid).rows == ()
+    assert not room.paper_sheet(ctx, run_id).saved
+    room.set_paper_cell(ctx, run_id, people[2], 0, "")
+    assert room.save_paper_scores(ctx, run_id) == 2
+
+
 # -------------------------------------------------------------------------------- records
 
 
@@ -262,3 +303,120 @@ def test_marking_attendance_and_scores_does_not_grow_with_the_session(hop) -> No
         hours[n] = measure(ctx, lambda s=sid, p=people[1]: attendance.mark(ctx, s, p, "present", hours=2.5))
     for name, c in (("考勤一人", one_mark), ("全部出席", all_present), ("成绩一人", one_score), ("学时", hours)):
         check(name, c)
+
+
+# -------------------------------------------------------------------------------- a lost connection
+
+needs_server = pytest.mark.skipif(not PG or not PG.startswith("/"),
+                                  reason="needs the test PostgreSQL cluster's socket (STUDYAPP_TEST_PG)")
+
+
+@pytest.fixture
+def remote(seeded_template: Path, data_dir: Path) -> Iterator[tuple[AppContext, LatencyProxy]]:
+    """A data folder on the shared server reached through the proxy (127.0.0.1:port → the
+    cluster's socket), with the seed's bank approved: a county PC across the network."""
+    name = f"studyapp_hop{os.getpid()}_{uuid.uuid4().hex[:10]}"
+    _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{seeded_template}"')
+    with proxied(pg_socket(PG)) as proxy:
+        shared.write(data_dir, SharedDatabase("127.0.0.1", name, "postgres", proxy.port))
+        ctx = AppContext(data_dir)
+        [doc] = documents.list_documents(ctx)
+        approve_drafts(ctx, doc.id)
+        try:
+            yield ctx, proxy
+        finally:
+            dispose(ctx)
+
+
+@contextmanager
+def cut_at(ctx: AppContext, proxy: LatencyProxy, starts: str) -> Iterator[None]:
+    """Cut the proxy just before the first statement that starts with `starts` is sent: the
+    server goes away in the middle of the action."""
+    fired = []
+
+    def on_statement(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if not fired and statement.lstrip().upper().startswith(starts.upper()):
+            fired.append(statement)
+            proxy.cut()
+
+    event.listen(ctx.engine, "before_cursor_execute", on_statement)
+    try:
+        yield
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", on_statement)
+    assert fired, f"no statement starting with {starts!r} was sent"
+
+
+@needs_server
+def test_a_practice_answer_cut_off_mid_way_is_not_saved_and_the_next_one_works(remote) -> None:
+    ctx, proxy = remote
+    attempt_key = AttemptKey(ctx)
+    [doc] = documents.list_documents(ctx)
+    person = add_people(ctx, 1)[0]
+    view = practice.start_practice(ctx, person, Scope("document", doc.id), count=5, seed=1)
+    first = practice.answer(ctx, view.id, 0, attempt_key.wrong(view.id, 0))
+    assert first.in_wrongbook
+    second = attempt_key.wrong(view.id, 1)
+    with cut_at(ctx, proxy, "INSERT INTO wrong_book"), pytest.raises(ConnectionLost) as lost:
+        practice.answer(ctx, view.id, 1, second)
+    assert lost.value.message == CONNECTION_LOST
+    assert isinstance(lost.value, UserError)  # (shown as a message by the ops layer, never a traceback)
+    with pytest.raises(StorageError) as away:  # still away: a clear message, not a traceback
+        practice.answer(ctx, view.id, 1, second)
+    print("still away:", away.value.message)
+    assert away.value.message in (CONNECTION_LOST, storage_message(OSError("could not connect")))
+    proxy.restore()
+    # the network is back: the next action connects again; what was saved before is all there
+    again = practice.answer(ctx, view.id, 1, second)
+    assert again.counted and again.in_wrongbook  # (the cut one was never stored: this is the first try)
+    book = wrongbook.wrong_book(ctx, person)
+    assert {e.question_id for e in book.items} == {first.question_id, again.question_id}
+
+
+@needs_server
+def test_handing_in_cut_off_mid_way_keeps_the_quiz_open_with_its_answers(remote) -> None:
+    ctx, proxy = remote
+    attempt_key = AttemptKey(ctx)
+    [doc] = documents.list_documents(ctx)
+    person = add_people(ctx, 1)[0]
+    view = quiz.start_exam(ctx, person, exam_blueprint(doc.id, 10), seed=2)
+    for i in range(10):
+        quiz.save_answer(ctx, view.id, i, attempt_key.right(view.id, i))
+    with cut_at(ctx, proxy, "UPDATE attempt SET status"), pytest.raises(ConnectionLost):
+        quiz.submit(ctx, view.id)
+    proxy.restore()
+    resumed = attempts.get_attempt(ctx, view.id)
+    assert resumed.status == "in_progress"
+    assert sum(1 for q in resumed.questions if q.answered) == 10
+    result = quiz.submit(ctx, view.id)
+    assert result.correct_count == 10 and result.status == "submitted"
+
+
+@needs_server
+def test_the_rooms_scores_cut_off_mid_way_save_nobody_and_then_everybody(remote) -> None:
+    ctx, proxy = remote
+    [doc] = documents.list_documents(ctx)
+    people = add_people(ctx, 6)
+    sid = new_session(ctx, doc.id, people)
+    run_id, questions = _phone_quiz(ctx, doc.id, people, sid)
+    for pid in people:
+        phones.record_answer(ctx, run_id, pid, questions[0].index, questions[0].answer, 2.0)
+    with cut_at(ctx, proxy, "INSERT INTO audit_entry"), pytest.raises(ConnectionLost):
+        phones.save_scores(ctx, run_id)
+    proxy.restore()
+    assert scores.session_scores(ctx, sid).rows == ()
+    assert phones.save_scores(ctx, run_id) == 6
+    assert len(scores.session_scores(ctx, sid).rows) == 6
+
+
+@needs_server
+def test_a_server_restarted_between_actions_is_not_noticed(remote) -> None:
+    """The pooled connections died with the server (overnight); they are checked before use,
+    so the morning's first action simply connects again."""
+    ctx, proxy = remote
+    people = add_people(ctx, 2)
+    sid = new_session(ctx, None, people)
+    proxy.cut()
+    proxy.restore()
+    assert attendance.mark(ctx, sid, people[0], "present").status == "present"
+    assert proxy.connections >= 2
