@@ -22,9 +22,9 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.orm import Mapper, Session
+from sqlalchemy.orm import InstanceState, Mapper, Session
 from sqlalchemy.orm.attributes import instance_dict
 
 from studyapp.config import option
@@ -397,15 +397,32 @@ class _Known:
             self.session.add(row)
 
     def write(self) -> None:
-        """Insert the rows kept by add() (batch): the values set on each, one executemany a table."""
-        for table in (WrongBookEntry, ReviewCard):
+        """Write what grading changed (batch): the new rows kept by add(), the values set on each,
+        one executemany a table; the changed rows already stored, all their columns, one
+        executemany a table too (the ORM would send one UPDATE per row whenever two rows in a
+        row change different columns — a right answer, then a wrong one). Those rows then
+        leave the session, so it does not write them again."""
+        writes: list[tuple[type[WrongBookEntry] | type[ReviewCard], list[dict[str, Any]], list[dict[str, Any]]]] = []
+        for table, stored in ((WrongBookEntry, self.entries), (ReviewCard, self.cards)):
             mapper: Mapper[Any] = sa_inspect(table)
             columns = {a.key: a.columns[0].key for a in mapper.column_attrs}
             rows = [{columns[k]: v for k, v in instance_dict(r).items() if k in columns}
                     for r in self.new if isinstance(r, table)]
+            changed = [r for r in stored.values() if _state(r).persistent and _state(r).modified]
+            writes.append((table, [{a: getattr(r, a) for a in columns} for r in changed], rows))
+            for r in changed:
+                self.session.expunge(r)
+        # (all of them gathered and let go of first: a statement sent flushes what the session holds)
+        for table, updates, rows in writes:
+            if updates:
+                self.session.execute(update(table), updates)  # (by primary key: one executemany)
             for keys in dict.fromkeys(tuple(sorted(v)) for v in rows):  # (one statement per shape of row)
                 self.session.execute(insert(table), [v for v in rows if tuple(sorted(v)) == keys])
         self.new.clear()
+
+
+def _state(row: object) -> InstanceState[Any]:
+    return sa_inspect(row)
 
 
 def _after_grading(
