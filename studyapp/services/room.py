@@ -192,8 +192,11 @@ def merge_state(row: RoomRun, changes: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def append_event(ctx: AppContext, run_id: int, kind: str, data: Mapping[str, Any] | None = None) -> int:
-    """Append one event to a run's log in its own transaction; returns its sequence number."""
-    with ctx.begin() as session:
+    """Append one event to a run's log in its own transaction; returns its sequence number.
+    It reads the last number, then writes the next: it takes the writer lock first, so the
+    phones' writer and the host window appending at the same moment never both take the same
+    number (on PostgreSQL that was a refused insert, on SQLite a busy error — an answer lost)."""
+    with ctx.begin(write=True) as session:
         return _append(session, _run(session, run_id), kind, data or {})
 
 

@@ -13,6 +13,7 @@ Chinese message, nothing saved before is lost, and the next action after it come
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -227,6 +228,33 @@ def test_a_phone_answer_in_the_meeting_room_does_not_grow_with_the_room(hop) -> 
         counts[n] = measure(ctx, lambda r=run_id, p=people[0], q=questions[0]:
                             phones.record_answer(ctx, r, p, q.index, q.answer, 4.0))
     check("手机答一题", counts)
+
+
+def test_two_writers_appending_to_one_run_lose_nothing(hop) -> None:
+    """The phones' answers (the LAN server's writer) and the host window's own actions (its task
+    runner) append to the same run at once: every event is kept, each with its own number —
+    neither writer may read the same last number and collide with the other."""
+    ctx, doc = hop
+    people = add_people(ctx, 2)
+    sid = new_session(ctx, doc, people)
+    run_id, questions = _phone_quiz(ctx, doc, people, sid)
+    errors: list[BaseException] = []
+
+    def append(pid: int) -> None:
+        try:
+            for k in range(40):
+                phones.record_answer(ctx, run_id, pid, k, questions[0].answer, 1.0)
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=append, args=(pid,)) for pid in people]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    events = room.get_run(ctx, run_id).events
+    assert sum(1 for e in events if e.get("kind") == phones.ANSWER_EVENT) == 80
 
 
 def test_the_rooms_scores_and_attendance_are_saved_in_one_transaction(hop) -> None:
