@@ -81,7 +81,13 @@ def make_engine(url: str, *, journal: tuple[str, str] = ("WAL", "NORMAL"), **kwa
     server restarted overnight) and serialise their writers (_pg_begin)."""
     if url.startswith("postgresql"):
         kwargs.setdefault("pool_pre_ping", True)
-        kwargs.setdefault("connect_args", {"connect_timeout": 10, "application_name": "studyapp"})
+        # a cable pulled or a switch gone quiet sends no reset: without these a statement would wait
+        # for the operating system's TCP timeout (minutes). Unacknowledged data gives up after
+        # 20 s (tcp_user_timeout), an idle pooled connection is probed (keepalives); both then
+        # fail as a lost connection, which the user is told about (services.context.ConnectionLost)
+        kwargs.setdefault("connect_args", {"connect_timeout": 10, "application_name": "studyapp",
+                                           "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
+                                           "keepalives_count": 3, "tcp_user_timeout": 20000})
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _pragmas(*journal))

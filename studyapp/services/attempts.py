@@ -22,8 +22,10 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select, update
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import InstanceState, Mapper, Session
+from sqlalchemy.orm.attributes import instance_dict
 
 from studyapp.config import option
 from studyapp.core import scheduling
@@ -280,9 +282,12 @@ def _heading(sec: Section | None) -> str:
     return section_heading(sec.label, sec.title, sec.text)  # the tree's and the bank's rule
 
 
-def _locate(session: Session, q: Question, sec: Section | None) -> QuoteLocation | None:
+def _locate(session: Session, q: Question, sec: Section | None,
+            trees: dict[int, Any] | None = None) -> QuoteLocation | None:
     """Where 「在原文中查看」 jumps: first the question's own section (cheap, the usual case), then
-    the full search of bank.quote_location (subsections, then the whole document)."""
+    the full search of bank.quote_location (subsections, then the whole document). `trees`
+    keeps each document's tree for the next question of the same paper (read once, not per
+    question: every read is a round trip to a shared server)."""
     quote = q.quote or ""
     if not quote.strip():
         return None
@@ -291,7 +296,10 @@ def _locate(session: Session, q: Question, sec: Section | None) -> QuoteLocation
             hit = bank.locate_in(value, quote)
             if hit is not None:
                 return QuoteLocation(section_id=sec.id, field=name, start=hit[0], end=hit[1])
-    tree = bank.load_tree(session, q.document_id)
+    trees = {} if trees is None else trees
+    tree = trees.get(q.document_id)
+    if tree is None:
+        tree = trees[q.document_id] = bank.load_tree(session, q.document_id)
     candidates: list[int] = []
     if q.section_id is not None and q.section_id in tree.fields:
         candidates = tree.subtree(q.section_id)
@@ -326,10 +334,11 @@ def _sources(session: Session, question_ids: Iterable[int | None]) -> dict[int, 
         s.id: s for s in session.scalars(select(Section).where(Section.id.in_(sec_ids)))
     } if sec_ids else {}
     out = {}
+    trees: dict[int, Any] = {}
     for q in rows:
         sec = sections.get(q.section_id) if q.section_id is not None else None
         out[q.id] = _Source(q.explanation, q.quote, q.section_id, _heading(sec),
-                            _locate(session, q, sec))
+                            _locate(session, q, sec, trees))
     return out
 
 
@@ -354,9 +363,72 @@ def _result(
 # ------------------------------------------------------------------------------- 错题本 and cards
 
 
+class _Known:
+    """What grading writes on, read for a whole paper in three statements: which questions are
+    still in the bank, and the learner's 错题本 entries and review cards of them. 交卷 grades
+    every question of a quiz; read one by one that was three round trips per question to a
+    shared server. With `batch`, the new entries and cards are written together at the end
+    (write()): one statement a table, where the ORM would insert them one by one to learn ids
+    nobody needs here."""
+
+    __slots__ = ("batch", "cards", "entries", "new", "questions", "session")
+
+    def __init__(self, session: Session, person_id: int, question_ids: Iterable[int | None], *,
+                 batch: bool = False) -> None:
+        ids = sorted({q for q in question_ids if q is not None})
+        self.session, self.batch = session, batch
+        self.new: list[WrongBookEntry | ReviewCard] = []
+        self.questions: set[int] = set()
+        self.entries: dict[int, WrongBookEntry] = {}
+        self.cards: dict[int, ReviewCard] = {}
+        if not ids:
+            return
+        self.questions = set(session.scalars(select(Question.id).where(Question.id.in_(ids))))
+        self.entries = {e.question_id: e for e in session.scalars(
+            select(WrongBookEntry).where(WrongBookEntry.person_id == person_id,
+                                         WrongBookEntry.question_id.in_(ids)))}
+        self.cards = {c.question_id: c for c in session.scalars(
+            select(ReviewCard).where(ReviewCard.person_id == person_id, ReviewCard.question_id.in_(ids)))}
+
+    def add(self, row: WrongBookEntry | ReviewCard) -> None:
+        if self.batch:
+            self.new.append(row)
+        else:
+            self.session.add(row)
+
+    def write(self) -> None:
+        """Write what grading changed (batch): the new rows kept by add(), the values set on each,
+        one executemany a table; the changed rows already stored, all their columns, one
+        executemany a table too (the ORM would send one UPDATE per row whenever two rows in a
+        row change different columns — a right answer, then a wrong one). Those rows then
+        leave the session, so it does not write them again."""
+        writes: list[tuple[type[WrongBookEntry] | type[ReviewCard], list[dict[str, Any]], list[dict[str, Any]]]] = []
+        for table, stored in ((WrongBookEntry, self.entries), (ReviewCard, self.cards)):
+            mapper: Mapper[Any] = sa_inspect(table)
+            columns = {a.key: a.columns[0].key for a in mapper.column_attrs}
+            rows = [{columns[k]: v for k, v in instance_dict(r).items() if k in columns}
+                    for r in self.new if isinstance(r, table)]
+            changed = [r for r in stored.values() if _state(r).persistent and _state(r).modified]
+            writes.append((table, [{a: getattr(r, a) for a in columns} for r in changed], rows))
+            for r in changed:
+                self.session.expunge(r)
+        # (all of them gathered and let go of first: a statement sent flushes what the session holds)
+        for table, updates, rows in writes:
+            if updates:
+                self.session.execute(update(table), updates)  # (by primary key: one executemany)
+            for keys in dict.fromkeys(tuple(sorted(v)) for v in rows):  # (one statement per shape of row)
+                self.session.execute(insert(table), [v for v in rows if tuple(sorted(v)) == keys])
+        self.new.clear()
+
+
+def _state(row: object) -> InstanceState[Any]:
+    return sa_inspect(row)
+
+
 def _after_grading(
     session: Session, att: Attempt, item: PaperItem, g: Grade, response: Any, *,
     seconds: float | None = None, hinted: bool = False, when: dt.datetime | None = None,
+    known: _Known | None = None,
 ) -> tuple[bool, dt.datetime | None]:
     """Update the 错题本 and the review card after a counted, auto-graded answer.
 
@@ -368,20 +440,19 @@ def _after_grading(
     qid = item.question_id
     if qid is None or g.correct is None or not g.answered:
         return False, None
-    if session.get(Question, qid) is None:  # deleted from the bank meanwhile
+    if known is None:
+        known = _Known(session, att.person_id, [qid])
+    if qid not in known.questions:  # deleted from the bank meanwhile
         return False, None
     stamp = when or now()
-    entry = session.scalar(
-        select(WrongBookEntry).where(
-            WrongBookEntry.person_id == att.person_id, WrongBookEntry.question_id == qid
-        )
-    )
+    entry = known.entries.get(qid)
     if not g.correct:
         original = item.original_indexes(_jsonable(response))
         if entry is None:
             entry = WrongBookEntry(person_id=att.person_id, question_id=qid, wrong_count=0,
                                    first_wrong_at=stamp)
-            session.add(entry)
+            known.add(entry)
+            known.entries[qid] = entry
         entry.wrong_count = (entry.wrong_count or 0) + 1
         entry.last_wrong_at = stamp
         entry.last_wrong_attempt_id = att.id
@@ -401,16 +472,14 @@ def _after_grading(
                                    partial=g.partial)
     if rating is None:
         return in_book, None
-    card = session.scalar(
-        select(ReviewCard).where(ReviewCard.person_id == att.person_id,
-                                 ReviewCard.question_id == qid)
-    )
+    card = known.cards.get(qid)
     retention = float((att.blueprint or {}).get("retention") or scheduling.DEFAULT_RETENTION)
     reviewed = scheduling.review(card.state if card is not None else None, rating, card_id=qid,
                                  when=stamp, desired_retention=retention)
     if card is None:
         card = ReviewCard(person_id=att.person_id, question_id=qid, reps=0, lapses=0)
-        session.add(card)
+        known.add(card)
+        known.cards[qid] = card
     card.state = reviewed.state
     card.due = reviewed.due
     card.last_review = reviewed.last_review
@@ -418,6 +487,16 @@ def _after_grading(
     if rating == scheduling.Rating.Again:
         card.lapses = (card.lapses or 0) + 1
     return in_book, reviewed.due
+
+
+def _in_book_ids(session: Session, person_id: int, question_ids: Iterable[int | None]) -> set[int]:
+    """Which of these questions are in the learner's 错题本 now (one statement for a paper)."""
+    ids = sorted({q for q in question_ids if q is not None})
+    if not ids:
+        return set()
+    return set(session.scalars(select(WrongBookEntry.question_id).where(
+        WrongBookEntry.person_id == person_id, WrongBookEntry.question_id.in_(ids),
+        WrongBookEntry.cleared_at.is_(None))))
 
 
 def _in_book(session: Session, person_id: int, qid: int | None) -> bool:
@@ -626,8 +705,9 @@ def _grade_and_close(session: Session, att: Attempt, status: str) -> None:
     stamp = now()
     total = 0.0
     grades: list[tuple[int | None, Grade]] = []
-    for data in att.paper:
-        item = PaperItem.from_json(data)
+    items = [PaperItem.from_json(data) for data in att.paper]
+    known = _Known(session, att.person_id, [i.question_id for i in items], batch=True) if att.kind == "exam" else None
+    for item in items:
         row = rows.get(item.position)
         done = _answered(row)
         if att.kind == "exam":
@@ -637,12 +717,14 @@ def _grade_and_close(session: Session, att: Attempt, status: str) -> None:
                     None if item.type == "short" else False)), g.points
             if done:
                 _after_grading(session, att, item, g, done.response, seconds=done.seconds,
-                               when=stamp)
+                               when=stamp, known=known)
         else:  # practice: the first tries already carry their verdicts
             g = Grade(done.correct if done else False,
                       float(done.points or 0) if done else 0.0, item.points, done is not None)
         total += g.points
         grades.append((item.question_id, g))
+    if known is not None:
+        known.write()
     att.status = status
     att.submitted_at = stamp
     att.score = round(total, 2)
@@ -659,6 +741,7 @@ def _exam_result(session: Session, att: Attempt) -> ExamResult:
     items = [PaperItem.from_json(d) for d in att.paper]
     sources = _sources(session, [i.question_id for i in items])
     rule = GradingRule.from_json((att.blueprint or {}).get("rule"))
+    in_book = _in_book_ids(session, att.person_id, [i.question_id for i in items])
     reviews = []
     right = wrong = unanswered = pending = 0
     for item in items:
@@ -681,8 +764,7 @@ def _exam_result(session: Session, att: Attempt) -> ExamResult:
         else:
             wrong += 1
         src = sources.get(item.question_id) if item.question_id is not None else None
-        result = _result(att, item, response, g, src,
-                         in_wrongbook=_in_book(session, att.person_id, item.question_id))
+        result = _result(att, item, response, g, src, in_wrongbook=item.question_id in in_book)
         reviews.append(QuestionReview(item.stem, item.options,
                                       bool(row.flagged) if row is not None else False,
                                       result, answered))

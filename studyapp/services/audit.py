@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from studyapp.core.stats import fmt_score
@@ -50,6 +50,31 @@ def record(session: Session, actor: str, area: str, action: str, target: str, ol
     session.add(AuditEntry(actor=actor or "", area=area, action=action, target=target[:500],
                            old=old[:500], new=new[:500], session_id=session_id, person_id=person_id,
                            question_id=question_id))
+
+
+class Batch:
+    """The entries of one change to many rows (a room's scores, 全部出席), written together by
+    write(): one statement, where adding them one by one costs a round trip each on a shared
+    server (SQLite's ORM inserts them singly to learn ids the log never needs)."""
+
+    def __init__(self, session: Session, actor: str) -> None:
+        self.session, self.actor = session, actor or ""
+        self.rows: list[dict[str, object]] = []
+
+    def record(self, area: str, action: str, target: str, old: str = "", new: str = "", *,
+               session_id: int | None = None, person_id: int | None = None,
+               question_id: int | None = None) -> None:
+        """As record() (an unchanged value is not logged), kept until write()."""
+        if action == "修改" and old == new:
+            return
+        self.rows.append({"actor": self.actor, "area": area, "action": action, "target": target[:500],
+                          "old": old[:500], "new": new[:500], "session_id": session_id,
+                          "person_id": person_id, "question_id": question_id})
+
+    def write(self) -> None:
+        if self.rows:
+            self.session.execute(insert(AuditEntry), self.rows)
+            self.rows = []
 
 
 def target(st, person) -> str:  # noqa: ANN001 - StudySession, Person

@@ -498,6 +498,18 @@ def list_questions(
     return views
 
 
+def views_of(session: Session, question_ids: Iterable[int]) -> dict[int, QuestionView]:
+    """The questions that still exist of `question_ids`, by id, inside the caller's transaction:
+    one read for the questions and one per document's tree (a room's twenty questions are not
+    twenty transactions to a shared server)."""
+    ids = sorted(set(question_ids))
+    if not ids:
+        return {}
+    rows = list(session.scalars(select(Question).where(Question.id.in_(ids))))
+    trees = {d: _load_tree(session, d) for d in sorted({r.document_id for r in rows})}
+    return {r.id: _view(r, trees[r.document_id]) for r in rows}
+
+
 def get_question(ctx: AppContext, question_id: int) -> QuestionView:
     with ctx.begin() as session:
         row = _question(session, question_id)

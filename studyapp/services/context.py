@@ -40,6 +40,16 @@ class DatabaseBusy(StorageError):
     wait: nothing was stored, and trying again a little later will work."""
 
 
+class ConnectionLost(StorageError):
+    """The shared server went away during the action (the network, a server restarted): the
+    server drops a transaction whose connection is gone, so nothing of it was stored; what was
+    stored before stays. The pool throws the dead connection away (and checks the others before
+    use: pool_pre_ping), so the next action connects again once the network is back."""
+
+
+CONNECTION_LOST = "与数据库服务器的连接中断，刚才的操作没有保存。请检查网络后重试。"
+
+
 class EditConflict(UserError):
     """A save made from a copy read before someone else changed the same record (another PC on
     the shared database, the command line): nothing was written; the window asks what to do."""
@@ -185,7 +195,14 @@ class AppContext:
             log.info("edit conflict: %s", e)
             raise EditConflict("这条记录刚刚被别人（另一台电脑或命令行）修改过，您的修改没有保存。"
                                "请重新打开它，看过别人的修改后再改。") from e
-        except sa_exc.DatabaseError as e:  # OperationalError: full, locked, read-only, damaged
+        except sa_exc.DBAPIError as e:
+            if e.connection_invalidated:  # a disconnect: SQLAlchemy has dropped the connection
+                log.error("connection to the database server lost: %s", e.orig if e.orig is not None else e)
+                log.debug("connection lost details", exc_info=True)
+                raise ConnectionLost(CONNECTION_LOST) from e
+            if not isinstance(e, sa_exc.DatabaseError):
+                raise
+            # OperationalError: full, locked, read-only, damaged
             # No traceback on the console (the CLI promises none); details at debug level.
             log.error("database error: %s", e.orig if e.orig is not None else e)
             log.debug("database error details", exc_info=True)

@@ -17,12 +17,23 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+
 from studyapp.core.grading import grade
 from studyapp.core.model import UserError
 from studyapp.db.models import StudySession
+from studyapp.db.models_records import Attendance
 from studyapp.services import attendance, scores
 from studyapp.services.context import AppContext, NotFoundError
-from studyapp.services.room import append_event, get_run, grading_rule, run_questions, save_state
+from studyapp.services.room import (
+    append_event,
+    get_run,
+    grading_rule_of,
+    merge_state,
+    questions_of,
+    run_events,
+    run_row,
+)
 
 log = logging.getLogger("studyapp.phones")
 
@@ -127,48 +138,53 @@ def tally(ctx: AppContext, run_id: int) -> PhoneTally:
 
 
 def mark_joined_present(ctx: AppContext, run_id: int) -> int:
-    """考勤 from the phones: everyone who joined and is not yet marked is marked 出席."""
-    run = get_run(ctx, run_id)
-    if run.info.session_id is None:
-        return 0
-    joined = set(tally(ctx, run_id).joined)
-    unmarked = [r.person_id for r in attendance.sheet(ctx, run.info.session_id)
-                if r.person_id in joined and r.status is None]
-    for pid in unmarked:
-        attendance.mark(ctx, run.info.session_id, pid, "present")
-    return len(unmarked)
+    """考勤 from the phones: everyone who joined and is not yet marked is marked 出席 — in one
+    transaction, whatever the size of the room."""
+    with ctx.begin(write=True) as session:
+        row = run_row(session, run_id)
+        st = session.get(StudySession, row.session_id) if row.session_id is not None else None
+        if st is None:
+            return 0
+        joined = {int(e["person"]) for e in run_events(session, row.id) if e.get("kind") == JOIN_EVENT}
+        unmarked = [a for a in session.scalars(select(Attendance).where(Attendance.session_id == st.id))
+                    if a.person_id in joined and a.status is None]
+        return attendance.mark_present(session, ctx.actor, st, unmarked)
 
 
 def save_scores(ctx: AppContext, run_id: int) -> int:
     """保存到学习会: each person who answered gets one point per question answered right (the
     grading rule of the settings for partly right multiple answers) and their per-question
-    results; the session's 满分 becomes the number of questions. Returns how many people."""
-    run = get_run(ctx, run_id)
-    if run.info.session_id is None:
-        raise UserError("这次测验没有关联学习会，无法保存成绩。")
-    questions = [q for q in run_questions(ctx, run_id) if q.type in PHONE_TYPES]
-    if not questions:
-        raise UserError("这次测验没有可自动评分的试题（简答题不能用手机评分）。")
-    given = answers(ctx, run_id)
-    rule = grading_rule(ctx)
-    full = float(len(questions))
+    results; the session's 满分 becomes the number of questions. Returns how many people.
+    One transaction: the room's scores are stored all together or not at all, in the same few
+    statements for five people or fifty."""
     with ctx.begin(write=True) as session:
-        srow = session.get(StudySession, run.info.session_id)
+        row = run_row(session, run_id)
+        if row.session_id is None:
+            raise UserError("这次测验没有关联学习会，无法保存成绩。")
+        questions = [q for q in questions_of(session, row) if q.type in PHONE_TYPES]
+        if not questions:
+            raise UserError("这次测验没有可自动评分的试题（简答题不能用手机评分）。")
+        given: dict[tuple[int, int], Any] = {}
+        for e in run_events(session, row.id):
+            if e.get("kind") == ANSWER_EVENT:
+                given.setdefault((int(e["person"]), int(e["q"])), e.get("r"))
+        rule = grading_rule_of(session)
+        srow = session.get(StudySession, row.session_id)
         if srow is None:
             raise NotFoundError("学习会已被删除，无法保存成绩。")
-        srow.full_marks = full
-    saved = 0
-    for pid in sorted({p for p, _ in given}):
-        total = 0.0
-        results = []
-        for q in questions:
-            response = given.get((pid, q.index))
-            g = grade({"type": q.type, "answer": q.answer}, response, rule, 1.0)
-            total += g.points if response is not None else 0.0
-            results.append({"q": q.id, "r": round(g.points, 4) if response is not None else 0.0})
-        scores.set_score(ctx, run.info.session_id, pid, round(total, 2), note="手机答题", answers=results)
-        saved += 1
-    save_state(ctx, run_id, {"phones_saved": True,
-                             "phones_saved_at": dt.datetime.now().isoformat(timespec="seconds")})
-    log.info("phone quiz %d: %d scores saved to session %d", run_id, saved, run.info.session_id)
+        srow.full_marks = float(len(questions))
+        entries = []
+        for pid in sorted({p for p, _ in given}):
+            total = 0.0
+            results = []
+            for q in questions:
+                response = given.get((pid, q.index))
+                g = grade({"type": q.type, "answer": q.answer}, response, rule, 1.0)
+                total += g.points if response is not None else 0.0
+                results.append({"q": q.id, "r": round(g.points, 4) if response is not None else 0.0})
+            entries.append(scores.ScoreEntry(pid, round(total, 2), "手机答题", results))
+        saved = scores.write_scores(session, ctx.actor, srow, entries)
+        merge_state(row, {"phones_saved": True, "phones_saved_at": dt.datetime.now().isoformat(timespec="seconds")})
+        session_id = srow.id
+    log.info("phone quiz %d: %d scores saved to session %d", run_id, saved, session_id)
     return saved

@@ -86,6 +86,16 @@ def _run(session: Session, run_id: int) -> RoomRun:
     return row
 
 
+def run_row(session: Session, run_id: int) -> RoomRun:
+    """The run inside the caller's transaction (NotFoundError when deleted)."""
+    return _run(session, run_id)
+
+
+def run_events(session: Session, run_id: int) -> list[dict[str, Any]]:
+    """The run's log in order, inside the caller's transaction."""
+    return _events(session, run_id)
+
+
 def _session_label(row: StudySession | None) -> str:
     if row is None:
         return ""
@@ -169,17 +179,24 @@ def save_state(ctx: AppContext, run_id: int, changes: Mapping[str, Any], *, wait
     """Merge `changes` into the run's state (section, question index, timer, blanked …).
     `wait_ms`: the longest to wait for another writer (DatabaseBusy after), see AppContext.begin."""
     with ctx.begin(write=True, wait_ms=wait_ms) as session:
-        row = _run(session, run_id)
-        state = dict(row.state or {})
-        state.update(changes)
-        row.state = state  # a new dict, so SQLAlchemy sees the JSON change
-        row.updated_at = now()
-        return state
+        return merge_state(_run(session, run_id), changes)
+
+
+def merge_state(row: RoomRun, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """save_state inside the caller's transaction."""
+    state = dict(row.state or {})
+    state.update(changes)
+    row.state = state  # a new dict, so SQLAlchemy sees the JSON change
+    row.updated_at = now()
+    return state
 
 
 def append_event(ctx: AppContext, run_id: int, kind: str, data: Mapping[str, Any] | None = None) -> int:
-    """Append one event to a run's log in its own transaction; returns its sequence number."""
-    with ctx.begin() as session:
+    """Append one event to a run's log in its own transaction; returns its sequence number.
+    It reads the last number, then writes the next: it takes the writer lock first, so the
+    phones' writer and the host window appending at the same moment never both take the same
+    number (on PostgreSQL that was a refused insert, on SQLite a busy error — an answer lost)."""
+    with ctx.begin(write=True) as session:
         return _append(session, _run(session, run_id), kind, data or {})
 
 
@@ -351,14 +368,19 @@ def _room_question(index: int, v: QuestionView) -> RoomQuestion:
 def run_questions(ctx: AppContext, run_id: int) -> list[RoomQuestion]:
     """The run's questions in the order chosen at its start (deleted ones are skipped)."""
     with ctx.begin() as session:
-        row = _run(session, run_id)
-        ids = [int(i) for i in (row.setup or {}).get("question_ids") or []]
+        return questions_of(session, _run(session, run_id))
+
+
+def questions_of(session: Session, row: RoomRun) -> list[RoomQuestion]:
+    """run_questions inside the caller's transaction."""
+    ids = [int(i) for i in (row.setup or {}).get("question_ids") or []]
+    found = bank.views_of(session, ids)
     views: list[QuestionView] = []
     for qid in ids:
-        try:
-            views.append(bank.get_question(ctx, qid))
-        except NotFoundError:
-            log.warning("run %d: question %d no longer exists", run_id, qid)
+        if qid in found:
+            views.append(found[qid])
+        else:
+            log.warning("run %d: question %d no longer exists", row.id, qid)
     return [_room_question(i, v) for i, v in enumerate(views)]
 
 
@@ -471,11 +493,16 @@ def contest_pdf(ctx: AppContext, run_id: int) -> bytes:
 
 def grading_rule(ctx: AppContext) -> GradingRule:
     """The office's 多选 rule when the self-study settings declare one; all-or-nothing otherwise."""
-    from studyapp.services.settings import get_setting
+    with ctx.begin() as session:
+        return grading_rule_of(session)
+
+
+def grading_rule_of(session: Session) -> GradingRule:
+    """grading_rule inside the caller's transaction."""
+    from studyapp.services.attempts import setting
 
     try:
-        return GradingRule(str(get_setting(ctx, "quiz.multiple_rule")),
-                           str(get_setting(ctx, "quiz.partial_mode")))
+        return GradingRule(str(setting(session, "quiz.multiple_rule")), str(setting(session, "quiz.partial_mode")))
     except (KeyError, ValueError):
         return GradingRule()
 
@@ -543,13 +570,7 @@ def save_paper_scores(ctx: AppContext, run_id: int) -> int:
     if sheet.session_id is None:
         raise UserError("这次纸质测验没有关联学习会，无法保存成绩。")
     rule = grading_rule(ctx)
-    with ctx.begin() as session:
-        srow = session.get(StudySession, sheet.session_id)
-        if srow is None:
-            raise NotFoundError("学习会已被删除，无法保存成绩。")
-        if abs(float(srow.full_marks or 100) - sheet.full_marks) > 1e-9:
-            srow.full_marks = sheet.full_marks
-    saved = 0
+    entries = []
     for person in sheet.people:
         typed = {c: t for (p, c), t in sheet.cells.items() if p == person.person_id and t.strip()}
         if not typed:
@@ -564,10 +585,18 @@ def save_paper_scores(ctx: AppContext, run_id: int) -> int:
              "r": result_ratio(item, r)}
             for item, r in zip(items, results, strict=False)
         ]
-        scores.set_score(ctx, sheet.session_id, person.person_id, round(total, 2),
-                         note=f"{sheet.variant(person.person_id)}卷", answers=answers)
-        saved += 1
-    save_state(ctx, run_id, {"saved": True, "saved_at": dt.datetime.now().isoformat(timespec="seconds")})
+        entries.append(scores.ScoreEntry(person.person_id, round(total, 2), f"{sheet.variant(person.person_id)}卷",
+                                         answers))
+    # the scores, the 满分 and the run's 已保存 together or not at all, in the same few statements
+    # for a room of five or fifty
+    with ctx.begin(write=True) as session:
+        srow = session.get(StudySession, sheet.session_id)
+        if srow is None:
+            raise NotFoundError("学习会已被删除，无法保存成绩。")
+        if abs(float(srow.full_marks or 100) - sheet.full_marks) > 1e-9:
+            srow.full_marks = sheet.full_marks
+        saved = scores.write_scores(session, ctx.actor, srow, entries)
+        merge_state(_run(session, run_id), {"saved": True, "saved_at": dt.datetime.now().isoformat(timespec="seconds")})
     log.info("paper run %d: %d scores saved to session %d", run_id, saved, sheet.session_id)
     return saved
 

@@ -1,0 +1,207 @@
+"""The query plans behind the list screens at a county's size, on SQLite and on PostgreSQL.
+
+Builds the county's records with the generator of tests/perf (1,000 people, 2,000 sessions,
+200,000 attendance rows, 500 scores a session for the last 50), adds the seed document with a
+bank topped up to 5,000 questions and one learner's self-study history, then runs the services
+behind 学习记录 (list_sessions), the 学时台账 of a year, 我的学习, the 错题本 and the 题库 list,
+records every SELECT they send, and prints each one's plan: EXPLAIN QUERY PLAN on SQLite,
+EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL — with each screen's time (best of 3).
+
+    .venv/bin/python scripts/explain_county.py [--data DIR] [--pg SERVER] [--out FILE]
+
+--data DIR   keep the SQLite county folder there and reuse it on the next run (else a temp folder)
+--pg SERVER  also on a PostgreSQL server: a socket folder (/tmp/studyapp-pg.XXXX, as
+             scripts/test-postgres.sh makes) or host[:port], user postgres; a database is made
+             there for the run and dropped afterwards
+--out FILE   also write the output to FILE
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import event, func, insert, select  # noqa: E402
+
+import tests.conftest as fixtures  # noqa: E402  (the server's name and admin helpers)
+from studyapp.db.models import Question  # noqa: E402
+from studyapp.db.models_records import Person  # noqa: E402
+from studyapp.services import bank, documents, hours, mystudy, practice, quiz, sessions, wrongbook  # noqa: E402
+from studyapp.services.context import AppContext  # noqa: E402
+from studyapp.services.dto_study import Scope  # noqa: E402
+from tests.perf.test_county_perf import _drop_server_database, build  # noqa: E402
+
+BANK_SIZE = 5000
+YEAR = 2023
+
+
+def _say(out: list[str], line: str = "") -> None:
+    print(line, flush=True)
+    out.append(line)
+
+
+def _study_data(ctx: AppContext) -> tuple[int, int]:
+    """The seed with its bank approved and topped up to BANK_SIZE questions (copies), and one
+    learner with 20 practices and 5 quizzes behind them. Returns (document, learner)."""
+    docs = documents.list_documents(ctx)
+    if not docs:
+        documents.ensure_seed(ctx)
+        docs = documents.list_documents(ctx)
+    doc = docs[0].id
+    drafts = [v.id for v in bank.list_questions(ctx, doc, status="draft")]
+    if drafts:
+        bank.approve(ctx, drafts)
+    with ctx.begin(write=True) as s:
+        have = s.scalar(select(func.count(Question.id)).where(Question.document_id == doc)) or 0
+        if have < BANK_SIZE:
+            rows = list(s.scalars(select(Question).where(Question.document_id == doc, Question.status == "approved")))
+            cols = [c.key for c in Question.__table__.columns if c.key != "id"]
+            copies = []
+            for k in range(BANK_SIZE - have):
+                r = rows[k % len(rows)]
+                values = {c: getattr(r, c) for c in cols}
+                values["uid"] = f"{r.uid}-copy{k}"
+                values["stem"] = f"{r.stem}（{k}）"
+                copies.append(values)
+            s.execute(insert(Question), copies)
+        learner = s.scalar(select(Person.id).order_by(Person.id).limit(1))
+    assert learner is not None
+    if not mystudy.score_history(ctx, learner):
+        rng = random.Random(3)
+        for k in range(20):
+            view = practice.start_practice(ctx, learner, Scope("document", doc), count=10, seed=k)
+            for q in view.questions:
+                practice.answer(ctx, view.id, q.position, _guess(q, rng))
+        for k in range(5):
+            blueprint = quiz.default_blueprint(ctx, doc)
+            view = quiz.start_exam(ctx, learner, blueprint, seed=100 + k)
+            for q in view.questions:
+                quiz.save_answer(ctx, view.id, q.position, _guess(q, rng))
+            quiz.submit(ctx, view.id)
+    return doc, learner
+
+
+def _guess(q: Any, rng: random.Random) -> Any:
+    """A plausible response of the question's type (right or wrong by chance)."""
+    if q.type == "judge":
+        return rng.random() < 0.5
+    if q.type in ("single", "multiple"):
+        n = max(2, len(q.options))
+        return [rng.randrange(n)] if q.type == "single" else sorted(rng.sample(range(n), 2))
+    if q.type == "fill":
+        return ["依法"] * max(1, q.stem.count("____") or 1)
+    return "依法治市"
+
+
+def _capture(ctx: AppContext, fn: Callable[[], Any]) -> list[tuple[str, Any]]:
+    """The distinct SELECTs `fn` sends, with the parameters of their first use."""
+    seen: dict[str, Any] = {}
+
+    def on_statement(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and statement not in seen:
+            seen[statement] = parameters
+
+    event.listen(ctx.engine, "before_cursor_execute", on_statement)
+    try:
+        fn()
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", on_statement)
+    return list(seen.items())
+
+
+def _plan(ctx: AppContext, statement: str, parameters: Any) -> list[str]:
+    pg = ctx.engine.dialect.name == "postgresql"
+    prefix = "EXPLAIN (ANALYZE, BUFFERS) " if pg else "EXPLAIN QUERY PLAN "
+    with ctx.engine.connect() as conn:
+        rows = conn.exec_driver_sql(prefix + statement, parameters).all()
+    if pg:
+        return [r[0] for r in rows]
+    depth: dict[int, int] = {0: 0}
+    lines = []
+    for node, parent, _unused, detail in rows:
+        depth[node] = depth.get(parent, 0) + 1
+        lines.append("  " * (depth[node] - 1) + detail)
+    return lines
+
+
+def _best_ms(fn: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return min(times)
+
+
+def explain(ctx: AppContext, out: list[str]) -> None:
+    doc, learner = _study_data(ctx)
+    if ctx.engine.dialect.name == "postgresql":
+        with ctx.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    screens: dict[str, Callable[[], Any]] = {
+        "学习记录 (sessions.list_sessions)": lambda: sessions.list_sessions(ctx),
+        f"学时台账 {YEAR} (hours.ledger)": lambda: hours.ledger(ctx, YEAR),
+        "我的学习 (mystudy.my_study)": lambda: mystudy.my_study(ctx, learner, doc),
+        "错题本 (wrongbook.wrong_book)": lambda: wrongbook.wrong_book(ctx, learner),
+        f"题库 list, {BANK_SIZE} questions (bank.list_questions)": lambda: bank.list_questions(ctx, doc),
+    }
+    for name, fn in screens.items():
+        ms = _best_ms(fn)
+        statements = _capture(ctx, fn)
+        _say(out, f"## {name}: {ms:.0f} ms (best of 3), {len(statements)} distinct SELECT(s)")
+        for statement, parameters in statements:
+            text = " ".join(statement.split())
+            _say(out, f"  SQL: {text[:400]}{' …' if len(text) > 400 else ''}")
+            for line in _plan(ctx, statement, parameters):
+                _say(out, f"    {line}")
+        _say(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, help="the SQLite county folder to make or reuse")
+    parser.add_argument("--pg", help="a PostgreSQL server: socket folder or host[:port] (user postgres)")
+    parser.add_argument("--out", type=Path, help="also write the output here")
+    args = parser.parse_args(argv)
+    out: list[str] = []
+    _say(out, f"county-size query plans, {dt.datetime.now():%Y-%m-%d %H:%M}")
+
+    fixtures.PG = ""  # (the generator reads it: SQLite first)
+    folder = args.data or Path(tempfile.mkdtemp(prefix="studyapp-county-"))
+    reuse = (folder / "studyapp.sqlite3").is_file()
+    t = time.perf_counter()
+    if reuse:
+        ctx = AppContext(folder)
+    else:
+        ctx, _ = build(folder, 1000, 2000, 100, 50)
+    _say(out, f"# SQLite ({'reused' if reuse else 'built'} {folder} in {time.perf_counter() - t:.1f} s)")
+    explain(ctx, out)
+    ctx.close()
+
+    if args.pg:
+        fixtures.PG = args.pg
+        t = time.perf_counter()
+        ctx, _ = build(Path(tempfile.mkdtemp(prefix="studyapp-county-pg-")), 1000, 2000, 100, 50)
+        _say(out, f"# PostgreSQL ({ctx.shared.describe() if ctx.shared else ''}, built in {time.perf_counter() - t:.1f} s)")
+        try:
+            explain(ctx, out)
+        finally:
+            ctx.close()
+            _drop_server_database(ctx)
+    if args.out:
+        args.out.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
