@@ -52,7 +52,6 @@ NOT_MIRRORED = {
     "db/migrations/versions/0006_audit.py": "(a migration: run up and down by tests/db/test_migrate.py)",
     "db/migrations/versions/0007_versions.py": "(a migration: run up and down by tests/db/test_migrate.py)",
     "db/migrations/versions/0008_question_version.py": "(a migration: run up and down by tests/db/test_migrate.py)",
-    "ui/records/ops.py": "(Qt ops: exercised by the tests in tests/ui/records/ and tests/ui/test_ops.py)",
 }
 
 
