@@ -52,14 +52,6 @@ NOT_MIRRORED = {
     "db/migrations/versions/0006_audit.py": "(a migration: run up and down by tests/db/test_migrate.py)",
     "db/migrations/versions/0007_versions.py": "(a migration: run up and down by tests/db/test_migrate.py)",
     "db/migrations/versions/0008_question_version.py": "(a migration: run up and down by tests/db/test_migrate.py)",
-    "ui/bank/hint.py": "(Qt: exercised by tests/ui/study/test_setup.py)",
-    "ui/bank/names.py": "(covered by tests/ui/bank/test_window.py and test_review.py)",
-    "ui/bank/ops.py": "(Qt ops: exercised by the tests in tests/ui/bank/)",
-    "ui/bank/preview.py": "(Qt widget: exercised by tests/ui/bank/test_window.py)",
-    "ui/bank/tree.py": "(Qt widget: covered by tests/ui/bank/test_window.py)",
-    "ui/records/audit.py": "(Qt page: exercised by tests/ui/test_screenfit.py only — a test is due)",
-    "ui/records/common.py": "(Qt helpers: covered by tests/ui/records/test_hours.py)",
-    "ui/records/ops.py": "(Qt ops: exercised by the tests in tests/ui/records/ and tests/ui/test_ops.py)",
 }
 
 

@@ -64,3 +64,16 @@ def yes_to_questions(monkeypatch) -> list[str]:  # noqa: ANN001
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
     return asked
+
+
+def question_view(**fields):  # noqa: ANN003, ANN201 - a QuestionView
+    """A stored question as the services hand it to the 题库 screen, without a database: a
+    single choice of the seed's first part unless `fields` say otherwise."""
+    from studyapp.services.dto import QuestionView
+
+    base = dict(id=1, uid="q1", document_id=1, section_id=11, section_ordinal=1, section_heading="1.指导思想",
+                section_path=("一、", "1."), type="single", stem="依法治市的指导思想是什么？",
+                options=("甲", "乙", "丙", "丁"), answer=[1], explanation="", quote="指导思想是乙。",
+                tags=(), difficulty=2, origin="generated", status="draft",
+                created_at="2026-01-01T00:00:00", updated_at="2026-01-01T00:00:00", reviewed_at=None)
+    return QuestionView(**{**base, **fields})

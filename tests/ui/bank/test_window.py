@@ -318,15 +318,3 @@ def test_deleting_the_document_closes_its_bank(window, bank_window, qtbot, seed_
     assert not bank_window.isVisible()
     qtbot.waitUntil(lambda: seed_id not in window.bank_windows, timeout=5000)
 
-
-def test_only_the_rows_on_screen_are_made(bank_window) -> None:  # noqa: ANN001
-    """A long bank is a model under a view: a row's text is made when it is painted, so the
-    rows far below the window are never made until scrolled to."""
-    bw = bank_window
-    bw.grab()  # (painted, as on screen)
-    ids = bw.tree.question_ids()
-    first, last = bw.tree.question_item(ids[0]), bw.tree.question_item(ids[-1])
-    assert first._stem is not None and last._stem is None
-    bw.tree.select_question(ids[-1])
-    bw.grab()
-    assert last._stem == last.text(0) and last.text(0)

@@ -49,3 +49,20 @@ def test_scores_typed_down_the_column_update_the_statistics(qtbot, records, peop
     sc.table.item(4, SCORE_COL).setText("一百")  # not a number: said so, nothing stored
     assert "不是数字" in sc.message.text()
     assert v["count"].text() == "3"
+
+
+def test_a_changed_score_shows_its_history_as_a_tooltip(qtbot, records, seeded_ctx, people, seed_session,  # noqa: ANN001
+                                                        settle) -> None:
+    """(moved from test_window.py with the 操作记录 test it shared) the score cell of a score
+    changed after it was first typed carries its history, as 操作记录 logged it."""
+    ids = people(3)
+    attendance.set_expected(seeded_ctx, seed_session, person_ids=ids)
+    scores.set_score(seeded_ctx, seed_session, ids[0], 86)
+    scores.set_score(seeded_ctx, seed_session, ids[0], 90)
+    panel = records.sessions.scores
+    panel.set_session(seed_session)
+    settle()
+    row = panel.person_ids.index(ids[0])
+    tip = panel.table.item(row, 3).toolTip()
+    assert "历次记录" in tip and "86 分 → 90 分" in tip
+    assert panel.table.item(panel.person_ids.index(ids[1]), 3).toolTip() == ""  # (no score, no history)

@@ -7,8 +7,6 @@ from PySide6.QtWidgets import QPushButton
 
 from studyapp.services import attendance, bank, scores, sessions
 
-from .conftest import pdf_text
-
 
 def test_records_menu_opens_one_window_on_the_chosen_page(qtbot, window, settle) -> None:
     from studyapp.ui.records.window import RecordsWindow
@@ -74,40 +72,3 @@ def test_item_analysis_flags_and_links_to_the_bank(qtbot, window, people, settle
     bank_window.close()
     records.close()
 
-
-def test_the_audit_log_lists_changes_exports_them_and_a_score_shows_its_history(
-        qtbot, records, seeded_ctx, people, seed_session, tmp_path, settle) -> None:
-    """记录 → 操作记录…: the changes, newest first, filtered by kind, exported to .xlsx with no
-    live formula; the score cell of a changed score carries its history as a tooltip."""
-    from openpyxl import load_workbook
-
-    from studyapp.services import attendance, scores
-
-    ids = people(3)
-    attendance.set_expected(seeded_ctx, seed_session, person_ids=ids)
-    scores.set_score(seeded_ctx, seed_session, ids[0], 86)
-    scores.set_score(seeded_ctx, seed_session, ids[0], 90)
-    dialog = records.show_audit()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0 and not records.runner.busy)
-    first = [dialog.table.item(0, c).text() for c in range(6)]
-    assert first[2] == "成绩" and first[3] == "修改" and first[5] == "86 分 → 90 分" and first[1] == "本机"
-    dialog.area.setCurrentIndex(dialog.area.findData("名册"))
-    qtbot.waitUntil(lambda: not records.runner.busy and all(
-        dialog.table.item(r, 2).text() == "名册" for r in range(dialog.table.rowCount())))
-    target = tmp_path / "操作记录.xlsx"
-    with qtbot.waitSignal(records.runner.idle, timeout=10000):
-        dialog.export(str(target))
-    ws = load_workbook(target).active
-    assert ws.cell(1, 1).value == "操作记录" and ws.cell(3, 6).value == "改动"
-    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
-    printed = tmp_path / "操作记录.pdf"
-    with qtbot.waitSignal(records.runner.idle, timeout=10000):
-        dialog.export(str(printed), pdf=True)
-    text = pdf_text(printed)
-    assert "操作记录" in text and "类别：名册" in text and "核对人签字" in text
-    panel = records.sessions.scores
-    panel.set_session(seed_session)
-    settle()
-    row = panel.person_ids.index(ids[0])
-    tip = panel.table.item(row, 3).toolTip()
-    assert "历次记录" in tip and "86 分 → 90 分" in tip
