@@ -58,6 +58,7 @@ class HeadingForms(FormBase):
         if len(parts) < 4:
             return []
         self._part_words: dict[int, set[str]] = {}
+        self._ties: dict[int, set[str]] = {}
         found = {id(info): self._measures(info, parts) for info in parts}
         out: list[Candidate] = []
         judges = 0
@@ -121,6 +122,16 @@ class HeadingForms(FormBase):
                 infos.append(u.info)
         return infos
 
+    def _fair(self, u: Unit, p: SectionInfo) -> bool:
+        """Whether part p is a fair rival for measure u: u does not echo p's title, none of the
+        words that tie u to its own part is in p, and p's text does not speak of two of u's
+        things (it could claim u too: 转移支付 under 基本公共服务均等化 — round 51)."""
+        s = strip_end(u.text)
+        text = p.node.text or ""
+        return not _says_title_word(s, p.node.title) \
+            and not any(w in text or w in p.node.title for w in self._ties[u.order]) \
+            and sum(1 for w in _content_words(s) if w in text) < 2
+
     def _words_of(self, info: SectionInfo) -> set[str]:
         got = self._part_words.get(id(info))
         if got is None:
@@ -160,12 +171,8 @@ class HeadingForms(FormBase):
                     and sum(1 for p in parts if w in (p.node.text or "")) <= max(2, len(parts) // 10)}
             if not ties:
                 continue
-            said = _content_words(s)
-            # (a rival whose text speaks of two of the measure's things could claim it too:
-            # 转移支付 under 基本公共服务均等化 as well — round 51)
-            clean = [p for p in peers if not _says_title_word(s, p.node.title)
-                     and not any(w in (p.node.text or "") or w in p.node.title for w in ties)
-                     and sum(1 for w in said if w in (p.node.text or "")) < 2][:_RIVALS]
+            self._ties[u.order] = ties
+            clean = [p for p in peers if self._fair(u, p)][:_RIVALS]
             if len(clean) >= 3:
                 out.append((u, clean))
         return out
@@ -200,9 +207,12 @@ class HeadingForms(FormBase):
         key = strip_end(info.node.title)
         k = min(3, len(mine))
         right = rng.sample(mine, k)
+        # outsiders: measures of other parts of the same level, each fair against this part,
+        # and this part's measures each fair against theirs
         pool = [(o, p) for p in {id(p): p for _u, r in right for p in r}.values()
-                for o, orivals in found.get(id(p), []) if info in orivals and o.order not in taken
-                and len(strip_end(o.text)) <= _OPTION_LONG and all(p in r for _u, r in right)]
+                for o, _orivals in found.get(id(p), []) if o.order not in taken
+                and len(strip_end(o.text)) <= _OPTION_LONG and self._fair(o, info)
+                and all(self._fair(u, p) for u, _r in right)]
         rng.shuffle(pool)
         wrong: list[tuple[Unit, SectionInfo]] = []
         for o, p in pool:
