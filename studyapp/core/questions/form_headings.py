@@ -157,9 +157,13 @@ class HeadingForms(FormBase):
                                   -len(mine & self._words_of(p)) / (len(mine | self._words_of(p)) or 1)))
         if len(peers) < 3:
             return []
+        # the document's last part runs on to its end: paragraphs after its own (funding, 此件公开
+        # 发布) close the whole document and serve no part (round 52)
+        first = own.split("\n", 1)[0] if info is parts[-1] else own
         out = []
         for u in self.lex.units:
-            if u.info is not info or u.item or preamble(u.text) or u.text.rstrip()[-1:] not in "。！？":
+            if u.info is not info or u.item or preamble(u.text) or u.text.rstrip()[-1:] not in "。！？" \
+                    or strip_end(u.text) not in first:
                 continue  # (a sentence without its full stop: the text was cut off there)
             s = strip_end(u.text)
             if not _SHORT <= len(s) <= _LONG or title in s or re.search(r"[：:；;“”《》]", s):
