@@ -141,6 +141,8 @@ class StudySession(Base):
     """A study session (学习会/学习记录); attendance and scores are in models_records."""
 
     __tablename__ = "study_session"
+    # (added by migration 0009: a year's sessions are a range of dates, searched, not scanned)
+    __table_args__ = (Index("ix_study_session_date", "date"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)

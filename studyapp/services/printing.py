@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from sqlalchemy import extract, select
+from sqlalchemy import select
 
 from studyapp.core.model import UserError
 from studyapp.core.names import NameOrder
@@ -273,7 +273,9 @@ def _session_ids_of_year(ctx: AppContext, year: int) -> list[int]:
         return list(
             session.scalars(
                 select(StudySession.id)
-                .where(extract("year", StudySession.date) == year)
+                # (a range of dates: searched on the date's index, where a year extracted from
+                # every row was a scan of all sessions ever held)
+                .where(StudySession.date >= dt.date(year, 1, 1), StudySession.date < dt.date(year + 1, 1, 1))
                 .order_by(StudySession.date, StudySession.start_time, StudySession.id)
             )
         )

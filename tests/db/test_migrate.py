@@ -130,3 +130,31 @@ def test_0008_gives_every_stored_question_a_version_and_goes_back_cleanly(seeded
         assert conn.execute(text("SELECT DISTINCT version FROM question")).scalars().all() == [1]
         assert conn.execute(text("SELECT id, stem, status FROM question ORDER BY id")).all() == before
     assert migrate.current_revisions(engine) == (migrate.HEAD,)
+
+
+def test_0009_indexes_the_session_date_so_a_year_is_searched_not_scanned(seeded_ctx: AppContext) -> None:
+    """The 学时台账 and the 个人学习档案 of a year read a range of dates: 0009 gives the date an
+    index (the query plan searches it), and going back to 0008 drops it and nothing else."""
+    from sqlalchemy import text
+
+    engine = seeded_ctx.engine
+    cfg = migrate.alembic_config()
+
+    def to(revision: str) -> None:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
+
+    def indexes() -> set[str]:
+        return {i["name"] for i in inspect(engine).get_indexes("study_session")}
+
+    assert "ix_study_session_date" in indexes()
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            plan = " ".join(str(r[-1]) for r in conn.execute(text(
+                "EXPLAIN QUERY PLAN SELECT id FROM study_session WHERE date >= '2024-01-01' AND date < '2025-01-01'")))
+        assert "ix_study_session_date" in plan
+    to("0008")
+    assert "ix_study_session_date" not in indexes()
+    to("head")
+    assert "ix_study_session_date" in indexes()
