@@ -46,7 +46,8 @@ FRAME_START = re.compile(
     r"高度|扎实|稳步|有序|统筹|厉行|责令|导致|造成)")
 # a target year that opens a paragraph of goals: the sentences after it lean on it
 _TARGET_YEAR = re.compile(r"^(?:力争|计划)?(?:到|至)(?:\d{4}|[二〇零一三四五六七八九]{4})年|(?<=[，,])(?:到|至)\d{4}年")
-_TARGET_WORDS = re.compile(r"达到|下降|提高|增长|提升|%|％|左右|以上")
+_GOAL_OPENS = re.compile(r"(?:^|[。；;])(?:力争|计划)?(?:到|至)\d{4}年")
+_TARGET_WORDS = re.compile(r"达到|超过|下降|提高|增长|提升|%|％|左右|以上")
 _CONTENT_POS = ("n", "nz", "nt", "ns", "vn", "l", "i", "j", "nr", "an")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。：:！？!?]")
 _DIGITS = re.compile(r"[\d零〇一二三四五六七八九十百千两]+")
@@ -120,10 +121,18 @@ class Unit:
         except AttributeError:
             pass
         own = self._own_context()
-        if own is None and self.prev and not self.item:
+        if own is None and self.prev and not self.item and not self._goal_further_back():
             own = self.prev
         self._context = own
         return own
+
+    def _goal_further_back(self) -> bool:
+        """Whether a target year (到2020年) opens an earlier sentence of this paragraph, not the
+        one right before: a figure here is that year's goal, and no stem can show the year."""
+        if self.item or not self.before or _TARGET_YEAR.match(self.before) or _TARGET_YEAR.search(self.text):
+            return False
+        paragraph = self.earlier.rsplit("\n", 1)[-1]
+        return bool(_GOAL_OPENS.search(paragraph)) and bool(_TARGET_WORDS.search(self.text))
 
     def _own_context(self) -> str | None:
         body = self.text
@@ -170,9 +179,11 @@ class Unit:
         if re.search(r"应当[^，,。；;]{0,30}(?:自行|予以|依法|限期)?(?:拆除|清除|补办|撤销|注销|收回|退还)(?:[，,。；;]|$)", body) \
                 and not re.search(r"[将把对][^，,。；;]{2,}", body):
             return None  # 「建设单位应当在……届满前自行拆除」: pull down what, the sentence before says
-        if self.before and not self.item and _TARGET_YEAR.match(self.before) and not _TARGET_YEAR.search(body) \
-                and _TARGET_WORDS.search(body):
-            return None  # 「到2025年，……。单位国内生产总值能耗比2020年下降13.5%……」: by when, the sentence before says
+        if self.before and not self.item and not _TARGET_YEAR.search(body) and _TARGET_WORDS.search(body) \
+                and (_TARGET_YEAR.match(self.before) or self._goal_further_back()):
+            # 「到2025年，……。单位国内生产总值能耗比2020年下降13.5%……」: by when, the sentence before
+            # says (shown before it); said further back in the paragraph, the goal cannot be asked
+            return None
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:
             return None  # 「其中……」「但是……」 read right after the sentence they continue
         if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]

@@ -41,3 +41,19 @@ def test_a_law_reads_as_law_and_a_policy_document_does_not() -> None:
     assert law.articled
     assert not opinion.legal and not opinion.articled
     assert {u.topic for u in opinion.units} == {"健全依法决策机制", "全面推进政务公开"}
+
+
+def test_a_goal_is_asked_with_its_year_or_not_at_all() -> None:
+    """「到2020年，……。全国农机总动力超过10亿千瓦。……综合机械化率达到70%。」: the figures are the
+    goals of 2020. Right after the year's sentence, that sentence is shown before it; further
+    back, no stem can carry the year, and the sentence is not asked (round 52)."""
+    text = ("关于农业机械化的意见\n一、发展目标\n"
+            "到2020年，农机装备产业科技创新能力持续提升，短板问题基本解决。"
+            "全国农机总动力超过10亿千瓦，主要作物生产基本实现机械化。"
+            "全国农作物耕种收综合机械化率达到70%，设施农业机械化取得明显进展。\n"
+            "二、重点任务\n各地要加快农机装备研发，完善农机购置补贴政策。\n")
+    lex = Lexicon(parse_text(text, name="意见"))
+    by_start = {u.text[:6]: u for u in lex.units}
+    assert by_start["全国农机总动"].context() == by_start["到2020年"].text
+    assert by_start["全国农作物耕"].context() is None
+    assert by_start["各地要加快农"].context() == ""
