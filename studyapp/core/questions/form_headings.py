@@ -17,6 +17,8 @@ from __future__ import annotations
 import random
 import re
 import zlib
+from collections import Counter
+from functools import lru_cache
 
 from studyapp.core.questions import segment
 from studyapp.core.questions.formbase import Candidate, FormBase
@@ -41,6 +43,7 @@ _SHORT, _LONG = 12, 80       # a measure shown in a stem
 # the types in turn from part to part: single, multiple, single, true/false (asked true only,
 # so the balance of true and false keeps few of them)
 _TURNS = (0, 1, 0, 2)
+_NEAR = 30                 # rivals are looked for this many parts either side
 _RIVALS = 4                # the nearest rivals a question draws its three from
 _LONG_PART = 600            # a part this long gets two questions
 _OPTION_LONG = 50            # a measure shown as one option among four
@@ -59,6 +62,12 @@ class HeadingForms(FormBase):
             return []
         self._part_words: dict[int, set[str]] = {}
         self._ties: dict[int, set[str]] = {}
+        self._place = {id(p): k for k, p in enumerate(parts)}
+        self._units: dict[int, list[Unit]] = {}
+        for u in self.lex.units:
+            self._units.setdefault(id(u.info), []).append(u)
+        # in how many parts each word is said (counted once: a word most parts say ties nothing)
+        self._spread: Counter[str] = Counter(w for p in parts for w in self._words_of(p))
         found = {id(info): self._measures(info, parts) for info in parts}
         out: list[Candidate] = []
         judges = 0
@@ -151,7 +160,10 @@ class HeadingForms(FormBase):
         # rivals of the same level, those under the same parent first, then those whose text
         # speaks of the same things (a plausible mix-up, not a heading from another field)
         mine = self._words_of(info)
-        peers = [p for p in parts if p is not info and len(p.path) == len(info.path)
+        at = self._place[id(info)]
+        # (the parts of the same level within _NEAR places in the document: a rival from the
+        # other end of a long document is no plausible mix-up, and the search stays linear)
+        peers = [p for p in parts[max(0, at - _NEAR):at + _NEAR + 1] if p is not info and len(p.path) == len(info.path)
                  and not _shares_word(p.node.title, info.node.title)]
         peers.sort(key=lambda p: (p.path[:-1] != info.path[:-1],
                                   -len(mine & self._words_of(p)) / (len(mine | self._words_of(p)) or 1)))
@@ -161,8 +173,8 @@ class HeadingForms(FormBase):
         # 发布) close the whole document and serve no part (round 52)
         first = own.split("\n", 1)[0] if info is parts[-1] else own
         out = []
-        for u in self.lex.units:
-            if u.info is not info or u.item or preamble(u.text) or u.text.rstrip()[-1:] not in "。！？" \
+        for u in self._units.get(id(info), ()):
+            if u.item or preamble(u.text) or u.text.rstrip()[-1:] not in "。！？" \
                     or strip_end(u.text) not in first:
                 continue  # (a sentence without its full stop: the text was cut off there)
             s = strip_end(u.text)
@@ -172,7 +184,7 @@ class HeadingForms(FormBase):
                 continue
             # (a word most parts say — 农民, 建设 — ties the measure to none of them)
             ties = {w for w in _content_words(s) if own.count(w) >= 2
-                    and sum(1 for p in parts if w in (p.node.text or "")) <= max(2, len(parts) // 10)}
+                    and self._spread.get(w, 0) <= max(2, len(parts) // 10)}
             if not ties:
                 continue
             self._ties[u.order] = ties
@@ -284,11 +296,12 @@ def _kind(sentence: str) -> str:
     return "措施" if first and first[0][1] == "v" else "要求"
 
 
-def _title_words(title: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> frozenset[str]:
     """The words of a heading that name its field: words of two characters or more (公开 is an
     adjective to the segmenter) that are not function words or the words every heading says."""
-    return {w for w, t in segment.tagged(strip_end(title))
-            if len(w) >= 2 and w not in _HEADING_WORDS and not t.startswith(_FUNCTION_POS)}
+    return frozenset(w for w, t in segment.tagged(strip_end(title))
+                     if len(w) >= 2 and w not in _HEADING_WORDS and not t.startswith(_FUNCTION_POS))
 
 
 def _content_words(sentence: str) -> set[str]:
@@ -298,10 +311,11 @@ def _content_words(sentence: str) -> set[str]:
             if len(w) >= 2 and w not in _HEADING_WORDS and w not in _BINDING and not t.startswith(_FUNCTION_POS)}
 
 
-def _title_grams(title: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _title_grams(title: str) -> frozenset[str]:
     """The two-character pieces of a title's words (文明执法 → 执法 too: a sentence about
     执法司法机构 fits a heading on 文明执法), the words every heading says left out."""
-    return {w[k:k + 2] for w in _title_words(title) for k in range(len(w) - 1)} - _HEADING_WORDS
+    return frozenset({w[k:k + 2] for w in _title_words(title) for k in range(len(w) - 1)} - _HEADING_WORDS)
 
 
 def _shares_word(a: str, b: str) -> bool:
