@@ -4,12 +4,16 @@ what they are for. A cadre is expected to know what each measure is for — the 
 「建立市级重大决策专家咨询库和咨询制度」 serves 健全依法决策机制 — and a choice among the
 document's headings asks it without a blank or a falsified rule.
 
-Fair only where the text itself ties the measure to its heading: the sentence carries a word
-that is distinctive of its own heading (决策 for 健全依法决策机制: in the heading, in the part,
-in few other parts), and no word of any rival heading's title. The rivals are sibling headings
-of the same level whose titles share no word with the key's, so no option is also right and
-none is a restatement of another. Laws and regulations written in articles are left out: a
-chapter's title asks only where the drafter put an article.
+Fair only where the text ties the measure to its part without giving the answer away (two
+blind rounds, 50 and 51, taught each rule): the measure says no word of its own heading
+(「各单位要加强财务管理」 beside 完善财务管理 gives it away), and it is tied to its part by a rare
+word of its own that the part says again and no rival part says at all (庭院经济, 产能提升).
+Rivals are headings of the same level, siblings first, then the parts whose text is nearest in
+its words; none shares a title word with the key, none is echoed by the measure, none speaks of
+two of the measure's things (it could claim the measure too), and the frame's parts (指导思想,
+重要性和必要性) are never offered. A true/false item only ever names the measure's own part:
+naming another was false at sight or right after all. Laws and regulations written in
+articles are left out: a chapter's title asks only where the drafter put an article.
 """
 
 from __future__ import annotations
@@ -51,10 +55,10 @@ _OPTION_LONG = 50            # a measure shown as one option among four
 
 class HeadingForms(FormBase):
     def heading_choices(self, rng: random.Random) -> list[Candidate]:
-        """Per titled part, one question on a measure and the part it serves: a single choice
-        among sibling headings, a multiple choice among measures of this part and of a sibling,
-        or a true/false item naming the part (true or a sibling's) — the type turns from part
-        to part so no form runs through the document."""
+        """Per titled part, one question on a measure and the part it serves (two on a long
+        part): a single choice among headings, a multiple choice among measures of this part and
+        of others, or a true/false item naming the part — the type turns from part to part so no
+        form runs through the document."""
         if self.lex.legal or self.lex.articled:
             return []
         parts = self._parts()
@@ -70,7 +74,6 @@ class HeadingForms(FormBase):
         self._spread: Counter[str] = Counter(w for p in parts for w in self._words_of(p))
         found = {id(info): self._measures(info, parts) for info in parts}
         out: list[Candidate] = []
-        judges = 0
         spare: list[SectionInfo] = []  # where a multiple choice could go
         for n, info in enumerate(parts):
             measures = found[id(info)]
@@ -92,9 +95,7 @@ class HeadingForms(FormBase):
                 if turn == 1:
                     made = self._multiple(info, found, rng, used)
                 elif turn == 2:
-                    u, r = free[rng.randrange(len(free))]
-                    made = self._judge(info, u, r, rng, True)
-                    judges += 1
+                    made = self._judge(info, free[rng.randrange(len(free))][0])
                 else:
                     made = self._single(info, *free[rng.randrange(len(free))], rng)
                 if made is None:
@@ -258,24 +259,14 @@ class HeadingForms(FormBase):
         return Candidate(q, rights[0], 2.25, "heading_multiple", [strip_end(u.text) for u in rights],
                          covers=tuple(u.order for u in rights[1:] + [w for w, _p in wrong]))
 
-    def _judge(self, info: SectionInfo, u: Unit, rivals, rng: random.Random, truth: bool) -> Candidate | None:
+    def _judge(self, info: SectionInfo, u: Unit) -> Candidate:
         """「“……”是“……”方面的措施。」 naming the measure's own part: asked true only. Naming
-        another part was, in the blind ratings, either false at sight or arguably right."""
+        another part was, in the blind ratings, either false at sight (成渝双城经济圈 as 金融体制
+        改革) or right after all (自由贸易试验区 as 外贸体制改革, round 51); the balance of true and
+        false keeps as many of these as the document's false items allow."""
         s = strip_end(u.text)
-        key = strip_end(info.node.title)
-        if not truth:
-            # (a false item naming another part was either false at sight — 成渝双城经济圈 as
-            # 金融体制改革 — or right after all — 自由贸易试验区 as 外贸体制改革: round 51)
-            return None
-        said = key
-        kind = _kind(s)
-        q = self._question(u, "judge", f"“{s}”是“{said}”方面的{kind}。", [], True)
-        c = Candidate(q, u, 2.15, "heading_judge", [])
-
-        def turn() -> Candidate | None:
-            return self._judge(info, u, rivals, random.Random(u.order), not truth)
-        c.turn = turn
-        return c
+        q = self._question(u, "judge", f"“{s}”是“{strip_end(info.node.title)}”方面的{_kind(s)}。", [], True)
+        return Candidate(q, u, 2.15, "heading_judge", [])
 
 
 def _prescribes(sentence: str) -> bool:
