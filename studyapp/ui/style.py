@@ -6,7 +6,7 @@ Calm office look: white work areas, a light grey frame, one blue for selection a
 from __future__ import annotations
 
 INK = "#1f2933"  # body text
-MUTED = "#6b7785"  # secondary text (notes, labels)
+MUTED = "#5f6b78"  # secondary text (notes, labels)
 ACCENT = "#1d5fa8"  # selection, links, primary buttons
 ACCENT_LIGHT = "#e3eefb"
 PAPER = "#ffffff"
@@ -28,7 +28,7 @@ RIGHT_BG = "#e8f5e9"
 KEY_BG = "#e3f2e5"  # the right option(s) of a marked answer key
 WRONG = "#c62828"
 WRONG_BG = "#fdecea"
-AMBER = "#b86e00"  # flagged, time running out
+AMBER = "#9a5b00"  # flagged, time running out
 AMBER_BG = WARN_BG
 ERROR_INK = "#b3261e"  # a field or a file that cannot be taken
 ERROR_BG = "#fdecee"
@@ -59,7 +59,7 @@ PROJECTOR_SOFT = "#c9d6ea"
 PROJECTOR_GOLD = "#ffd166"
 PROJECTOR_RIGHT = "#2e9e5b"
 PROJECTOR_ALERT = "#d62828"
-PROJECTOR_WARN = "#f77f00"
+PROJECTOR_WARN = "#c05600"  # (white on it 4.6:1: the countdown's last 10 s read from the back)
 PROJECTOR_PANEL = "#13315c"
 PROJECTOR_TIME_UP = "#8e0f0f"
 

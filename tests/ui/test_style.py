@@ -45,11 +45,8 @@ READABLE = [
 ]
 # Pairs below their mark today; the list may only shrink (a pair that reads well now fails here
 # until it is taken off).
-KNOWN_LOW = {
-    ("PROJECTOR_INK", "PROJECTOR_WARN"): "(the countdown's last 10 s: white on orange, 2.6:1)",
-    ("MUTED", "FRAME"): "(the status bar's grey on the grey frame, 4.2:1)",
-    ("AMBER", "AMBER_BG"): "(a flagged question's amber on its tint, 3.7:1)",
-}
+KNOWN_LOW: dict[tuple[str, str], str] = {}  # (the countdown's orange, the status bar's grey and a
+# flagged question's amber were below their marks — 2.6, 4.2 and 3.7:1 — until they were darkened)
 
 
 def test_every_colour_is_a_real_one() -> None:
