@@ -81,10 +81,13 @@ class AuditDialog(QDialog):
 
     def refresh(self) -> Task:
         area = self.area.currentData()
-        return records_ops.audit_entries(self, area, LIMIT, self._show) \
+        # (one more than is listed: whether older entries were left out, said only when they were)
+        return records_ops.audit_entries(self, area, LIMIT + 1, self._show) \
             .failure(lambda e: report_failure(self, "操作记录", e)).run()
 
     def _show(self, rows: list[AuditView]) -> None:
+        more = len(rows) > LIMIT
+        rows = rows[:LIMIT]
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
@@ -92,7 +95,7 @@ class AuditDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
-        self.status.setText(f"共 {len(rows)} 条" + ("（只列出最新的 2000 条）" if len(rows) >= LIMIT else "")
+        self.status.setText((f"列出最新的 {LIMIT} 条（更早的未列出）" if more else f"共 {len(rows)} 条")
                             if rows else "还没有操作记录。")
         self.export_button.setEnabled(bool(rows))
         self.pdf_button.setEnabled(bool(rows))

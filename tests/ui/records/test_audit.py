@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QFileDialog
 
-from studyapp.services import attendance, roster, scores
+from studyapp.services import attendance, audit, roster, scores
 from studyapp.services.dto_records import PersonDraft
 from studyapp.ui.records.audit import COLUMNS, LIMIT
 
@@ -95,7 +95,7 @@ def test_only_the_newest_2000_are_listed_and_it_says_so(qtbot, records, seeded_c
                               target=f"第 {i} 条", old="缺席", new="出席") for i in range(LIMIT + 5)])
     dialog = _open(qtbot, records)
     assert dialog.table.rowCount() == LIMIT == 2000
-    assert dialog.status.text() == "共 2000 条（只列出最新的 2000 条）"
+    assert dialog.status.text() == "列出最新的 2000 条（更早的未列出）"
     assert dialog.table.item(0, 4).text() == f"第 {LIMIT + 4} 条"  # the newest on top
     assert dialog.table.item(LIMIT - 1, 4).text() == "第 5 条"  # the five oldest left out
     assert dialog.table.item(0, 0).text() == f"{start + dt.timedelta(minutes=LIMIT + 4):%Y-%m-%d %H:%M:%S}"
@@ -140,3 +140,13 @@ def test_cancelling_the_save_dialog_exports_nothing(qtbot, records, people, monk
     assert asked[0].endswith("操作记录.xlsx") and asked[1].endswith("操作记录.pdf")
     assert not records.runner.busy and dialog.status.text() == "共 1 条"
 
+
+
+def test_exactly_2000_are_all_listed_without_saying_any_were_left_out(qtbot, records, seeded_ctx) -> None:  # noqa: ANN001
+    start = dt.datetime(2020, 1, 1, 8, 0, 0)
+    before = len(audit.entries(seeded_ctx, limit=LIMIT * 2))
+    _insert(seeded_ctx, [dict(at=start + dt.timedelta(minutes=i), actor="命令行", area="考勤", action="修改",
+                              target=f"第 {i} 条", old="缺席", new="出席") for i in range(LIMIT - before)])
+    dialog = _open(qtbot, records)
+    assert dialog.table.rowCount() == LIMIT
+    assert dialog.status.text() == f"共 {LIMIT} 条"
