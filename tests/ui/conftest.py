@@ -9,8 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication
 from collections.abc import Callable, Iterator  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from studyapp.services import settings as settings_service  # noqa: E402
+from studyapp.ui.tasks import TaskRunner  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -108,3 +110,21 @@ def type_text() -> Callable[[object, str], None]:
                 )
 
     return type_
+
+
+class _OpHost(QWidget):
+    """What an operation looks for up its parents: a context and a task runner — a window with
+    nothing else, for the tests of the ops modules."""
+
+    def __init__(self, ctx) -> None:  # noqa: ANN001
+        super().__init__()
+        self.ctx = ctx
+        self.runner = TaskRunner(self)
+
+
+@pytest.fixture
+def host(qtbot, seeded_ctx):  # noqa: ANN001, ANN201
+    window = _OpHost(seeded_ctx)
+    qtbot.addWidget(window)
+    yield window
+    window.runner.shutdown()

@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
 
 from studyapp.core.model import UserError
 from studyapp.services import bank
@@ -17,24 +16,6 @@ from studyapp.services.context import EditConflict
 from studyapp.services.dto import QuestionDraft
 from studyapp.ui.bank import ops as bank_ops
 from studyapp.ui.ops import hub
-from studyapp.ui.tasks import TaskRunner
-
-
-class _Window(QWidget):
-    """What an operation looks for up its parents: a context and a task runner."""
-
-    def __init__(self, ctx) -> None:  # noqa: ANN001
-        super().__init__()
-        self.ctx = ctx
-        self.runner = TaskRunner(self)
-
-
-@pytest.fixture
-def host(qtbot, seeded_ctx):  # noqa: ANN001, ANN201
-    window = _Window(seeded_ctx)
-    qtbot.addWidget(window)
-    yield window
-    window.runner.shutdown()
 
 
 @pytest.fixture

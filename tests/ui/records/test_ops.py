@@ -10,31 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
 
 from studyapp.services import attendance, roster, sessions
 from studyapp.services.context import EditConflict
 from studyapp.services.dto_records import PersonDraft, SessionDraft
 from studyapp.ui.ops import hub
 from studyapp.ui.records import ops as records_ops
-from studyapp.ui.tasks import TaskRunner
-
-
-class _Window(QWidget):
-    """What an operation looks for up its parents: a context and a task runner."""
-
-    def __init__(self, ctx) -> None:  # noqa: ANN001
-        super().__init__()
-        self.ctx = ctx
-        self.runner = TaskRunner(self)
-
-
-@pytest.fixture
-def host(qtbot, seeded_ctx):  # noqa: ANN001, ANN201
-    window = _Window(seeded_ctx)
-    qtbot.addWidget(window)
-    yield window
-    window.runner.shutdown()
 
 
 @pytest.fixture
