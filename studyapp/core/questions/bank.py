@@ -112,6 +112,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
         take(forms.inline_lists(u, rng, pool))
         take(forms.fill_term(u, rng))
         take(forms.fill_object(u, rng))
+        take(forms.fill_quoted(u))
         take(forms.inline_short(u))
         # alternate true and false over the document: the side that has fewer so far
         truth = judge_turn[True] < judge_turn[False] or (

@@ -339,3 +339,73 @@ _ECHO_FREE = frozenset("政府 人民 行政 公共".split())
 # modifiers that name no particular kind: 「纳入____」 keyed 指标体系 is any 考核体系 (round 47)
 _OBJECT_PLAIN = frozenset("指标 考核 评价 评估 考评 工作 管理 发展 技术 业务 专项 年度 综合 总体 基本 配套 实施 操作".split())
 _OBJECT_POINTER = re.compile(r"有关|相关|其他|其它|本|该|上述|前款|相应|必要|一定|具体|统一|新的|原")
+
+
+class QuotedForms(FillForms):
+    # --- fill-in on a coinage the document puts in quotes -----------------------------------
+    def fill_quoted(self, unit: Unit) -> list[Candidate]:
+        """A blank on a term the document coins and puts in quotation marks: 「攻克基础材料、基础
+        工艺、电子信息等“____”问题」 (卡脖子), 「进一步明确……等“____”要求」 (宜机化). What a
+        policy document names in quotes is its own catchword, the thing a study session asks. Not
+        asked: the slogans of the day (五位一体, 两个维护, 十四五: nothing of this text), a term
+        beside another quoted one (“黑天鹅”“灰犀牛”: the other half of a pair gives it away), a
+        term the document says more than three times, a definition's or a short name's term
+        (所称“……”, 以下简称“……”), a term in the frame's parts (指导思想, 基本原则) or in a
+        heading, a metaphor of two characters (“僵尸”账号: any image fits)."""
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        text = unit.text
+        if "“" not in text or re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text):
+            return []
+        if any(_QUOTE_FRAME.match(strip_end(t)) for t in unit.info.titles):
+            return []
+        best: list[tuple[float, int, int]] = []
+        for m in _QUOTED.finditer(text):
+            a, b = m.start(1), m.end(1)
+            term = m.group(1)
+            if _QUOTE_SLOGAN.search(term) or _SLOGANS.search(term) or term in STOCK_PHRASES:
+                continue
+            if re.search(r"[”“]", text[max(0, a - 4):a - 1] + text[b + 1:b + 4]):
+                continue  # one of a pair or a row of quoted terms
+            if text[b + 1:b + 2] == "等" or re.match(r"[（(]附件|[（(]见附件", text[b + 1:b + 5]) \
+                    or term.endswith(("须知", "通知", "办法", "方案", "意见", "规定")):
+                continue  # one example of an open row (「通过“……”等方式」: another fits), a paper's name
+            if a - 1 == 0 or text[a - 2] in "，,。；;：:、（(":
+                continue  # 「……，“一省一策”加快……」: a quoted manner before its verb, nothing says which
+            if re.search(r"(?:所称|简称|称为|统称|名为|即)$", text[max(0, a - 4):a - 1]) \
+                    or re.match(r"[，,]?(?:是指|指的是|即)", text[b + 1:b + 4]):
+                continue
+            if self.lex.count(term) > 3 or term in text[:a - 1] + text[b + 1:]:
+                continue  # said again and again, or again in the stem
+            if any(term in (t or "") for t in unit.info.titles):
+                continue
+            win = self.window(text, a, b)
+            if win is None:
+                continue
+            lo, hi = win
+            if any(len(o.group(1)) == len(term) for o in _QUOTED.finditer(text, lo, hi) if o.start() != m.start()):
+                continue  # 「对违法者“利剑高悬”；……对守法者“无事不扰”」: its pair is in view
+            shown = re.sub(r"[^\u4e00-\u9fff]", "", text[lo:a] + text[b:hi])
+            if len(shown) < 12 or _clause_left(text, a - 1, b + 1) < 3:
+                continue  # 「防止“____”。」: nothing around the blank says which
+            left, right = text[max(lo, a - 4):a], text[b:min(hi, b + 4)]
+            tagged = segment.tagged(text[max(lo, a - 6):a - 1]) + segment.tagged(text[b + 1:min(hi, b + 7)])
+            beside = [w for w, t in tagged if len(w) >= 2 and not t.startswith(("u", "p", "c", "x", "w"))]
+            if not self._unique_frame(left, right, term, beside):
+                continue
+            score = 2.2 + (0.2 if self.lex.count(term) == 1 else 0) + 0.01 * len(term)
+            best.append((score, a, b))
+        return self._best_blank(unit, ctx, best, 2, "quoted",
+                                lambda body, shown: len(shown) >= 14 and not body.startswith("“" + BLANK))
+
+
+# a coinage in quotes: three to eight characters of Chinese, nothing else
+_QUOTED = re.compile(r"“([\u4e00-\u9fff]{3,8})”")
+# the slogans of the day and the plans' names: a blank on them tests nothing of the document
+_QUOTE_SLOGAN = re.compile(r"^(?:[一二两三四五六七八九十]+个|十[一二三四五六七八九]?五$)|五位一体|四个全面|一带一路|一国两制|"
+                           r"九二共识|两个维护|两个确立|四个意识|四个自信|两个一百年|不忘初心|放管服|三严三实|两学一做|"
+                           r"四风|八项规定|三会一课|枫桥经验|八八战略|零容忍|一刀切|走出去|引进来|请进来|黑名单|回头看|"
+                           r"一网通办|最多跑一次")
+# the frame's parts of a policy document: they restate the slogans of the day
+_QUOTE_FRAME = re.compile(r"^(?:指导思想|总体要求|基本原则|工作原则|总体思路|重要意义)|(?:重要性|必要性|重要意义)$")

@@ -416,8 +416,8 @@ class FormBase:
     @staticmethod
     def _finish(s: str) -> str:
         s = s.rstrip("，,；;、 ")
-        if s and s[-1] not in "。！？”":
-            s += "。"
+        if s and (s[-1] not in "。！？”" or (s[-1] == "”" and s[-2:-1] not in "。！？")):
+            s += "。"  # (「……推动开展“____”」 cut at its comma ends on a quoted term, not a sentence)
         return s
 
     def _ready(self, unit: Unit) -> str | None:

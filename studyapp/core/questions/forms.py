@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from studyapp.core.questions.form_bodies import BodyForms
 from studyapp.core.questions.form_figures import FigureForms
-from studyapp.core.questions.form_fills import FillForms
+from studyapp.core.questions.form_fills import QuotedForms
 from studyapp.core.questions.form_headings import HeadingForms
 from studyapp.core.questions.form_judges import JudgeForms
 from studyapp.core.questions.form_lists import ListForms
@@ -23,6 +23,6 @@ from studyapp.core.questions.formbase import Candidate, FormBase, tags_for
 __all__ = ["Candidate", "Forms", "tags_for"]
 
 
-class Forms(FigureForms, BodyForms, FillForms, JudgeForms, StatementForms, ListForms, HeadingForms, FormBase):
+class Forms(FigureForms, BodyForms, QuotedForms, JudgeForms, StatementForms, ListForms, HeadingForms, FormBase):
     """Question builders over one document's lexicon: every family of forms (form_*.py) on the
     helpers they share (formbase.FormBase)."""

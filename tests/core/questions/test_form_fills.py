@@ -41,3 +41,53 @@ def test_the_thing_a_rule_puts_somewhere_or_hands_over_is_blanked() -> None:
     keys = [[c.question.answer[0] for c in forms.fill_object(u, random.Random(1))] for u in lex.units]
     assert keys[0] == ["政府预算"] and keys[1] == ["执法证件"]
     assert keys[2] == [] and keys[3] == [] and keys[4] == []
+
+
+_POLICY = (
+    "关于加快推进农业机械化的指导意见\n"
+    "一、总体要求\n"
+    "（一）指导思想。紧紧围绕统筹推进“五位一体”总体布局，牢固树立新发展理念，加快推进农业机械化。\n"
+    "二、推进产业协同发展\n"
+    "（二）推进全产业链协同发展。支持农机装备产业链上下游企业加强协同，攻克基础材料、基础工艺、电子信息等“卡脖子”问题。"
+    "创新“田间日”等体验式推广新方式，切实提升农业机械化技术推广效果。"
+    "对违法者“利剑高悬”，对守法者“无事不扰”，切实减少对企业正常经营活动的干预。\n"
+    "三、改善作业条件\n"
+    "（三）提高农机作业便利程度。进一步明确田间道路、田块长度宽度与平整度等“宜机化”要求，加强建设监理和验收评价。"
+    "本意见所称“示范县”，是指农作物耕种收综合机械化率达到全国领先水平的县。\n"
+    "（四）加强组织领导。各省级人民政府要充分发挥绩效考核“指挥棒”作用，把农业机械化纳入乡村振兴考核。"
+    "持续深化“放管服”改革，进一步优化农机购置补贴办理流程和服务方式。\n"
+)
+
+
+def test_a_coinage_in_quotes_is_blanked_where_the_text_says_which() -> None:
+    """A policy document's own catchword in quotes is what a study session asks: 「……等“____”
+    问题」 (卡脖子), 「……等“____”要求」 (宜机化), 「绩效考核“____”作用」 (指挥棒)."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(_POLICY))
+    forms = Forms(lex)
+    got = {c.question.answer[0]: c.question for u in lex.units for c in forms.fill_quoted(u)}
+    assert set(got) == {"卡脖子", "宜机化", "指挥棒"}
+    q = got["卡脖子"]
+    assert q.type == "fill" and "“____”问题" in q.stem and "卡脖子" not in q.stem
+    assert q.stem.endswith("。") and q.source["quote"].startswith("支持农机装备产业链")
+
+
+def test_a_quoted_term_is_not_blanked_where_another_would_fit_or_nothing_of_the_text_is_asked() -> None:
+    """Not asked: a slogan of the day (五位一体, 放管服), one example of an open row (“田间日”等),
+    one of a pair in view (利剑高悬 / 无事不扰), a defined term (所称“示范县”)."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(_POLICY))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.fill_quoted(u) for k in c.keys}
+    assert not keys & {"五位一体", "放管服", "田间日", "利剑高悬", "无事不扰", "示范县"}
+
+
+def test_a_stem_cut_after_a_quoted_term_ends_as_a_sentence() -> None:
+    """「……推动开展“光盘行动”，倡导……」 cut at the comma reads 「……推动开展“____”。」, not
+    without its full stop; a quoted sentence keeps its own (……“不忘初心。”)."""
+    from studyapp.core.questions.formbase import FormBase
+
+    assert FormBase._finish("推动开展“____”，") == "推动开展“____”。"
+    assert FormBase._finish("他说：“要不忘初心。”") == "他说：“要不忘初心。”"
