@@ -27,7 +27,7 @@ from functools import lru_cache
 from studyapp.core.questions import segment
 from studyapp.core.questions.formbase import Candidate, FormBase
 from studyapp.core.questions.lexicon import Unit, preamble
-from studyapp.core.questions.text import SectionInfo, strip_end
+from studyapp.core.questions.text import SectionInfo, strip_end, subtree_text
 
 # words every heading of a policy document says: they tie a measure to no heading in particular
 _HEADING_WORDS = frozenset(
@@ -39,6 +39,11 @@ _HEADING_WORDS = frozenset(
 _FRAME_TITLES = re.compile(r"^(?:指导思想|总体目标|基本原则|主要目标|工作目标|目标任务|主要任务|重点任务|总体要求|"
                            r"工作原则|适用范围|组织实施|保障措施|组织保障|附则|重要意义|战略定位|发展目标|总体思路|工作要求)"
                            r"|(?:重要性|必要性|重要意义)$")
+# the routine of a document's last part: under any part it would be as right
+_ROUTINE = re.compile(r"组织领导|组织实施|督导|督查|督促|考核评价|考核评估|宣传|培训|统筹协调|协调配合|责任落实|压实|经费保障|资金保障|"
+                      r"监测评估|总结推广|跟踪评估|组织保障|保障措施|保障力度")
+# a part that frames the document (its aims, its principles): its headings are no tasks
+_FRAME_PILLAR = re.compile(r"总体要求|重大意义|重要意义|指导思想|基本原则|工作原则|目标|意义|原则")
 _FUNCTION_POS = ("u", "c", "p", "r", "m", "q", "f", "x", "w", "y", "e", "o")
 _BINDING = frozenset("要 必须 不得 应当 应 严禁 不准 不允许 决不 坚决 不能 务必".split())
 # a verdict, not a measure: 「……，关键在党」「……是……的根本保证」
@@ -103,6 +108,7 @@ class HeadingForms(FormBase):
                 out.append(made)
                 used.update([made.unit.order, *made.covers])
                 want -= 1
+        out += self._pillar_multiples(rng)
         if not any(c.type == "multiple" for c in out):
             # no part's turn made one: the first parts that can, two of them (the selection may
             # prefer another question on a sentence one shows; a document gets every type)
@@ -115,6 +121,67 @@ class HeadingForms(FormBase):
                     extra += 1
                     if extra == 2:
                         break
+        return out
+
+    def _pillar_multiples(self, rng: random.Random) -> list[Candidate]:
+        """「“加快推动农机装备产业高质量发展”部分提出的举措有（　　）。」: which of the titled
+        tasks a part of the document sets under it, beside tasks of its sibling parts — the frame
+        of the document a study session goes through part by part. Fair only where nothing but
+        the frame answers it: no option says a word of the part's title (the key would show
+        itself), no outsider says a word that the part's own text says (it could belong there
+        too), the routine of every document's last part (加强组织领导, 强化督导检查) is no
+        option, and options share no word with each other. At most two per document, the
+        parts with the most tasks first."""
+        sections = self.lex.document.sections
+        infos = {id(i.node): i for i in {id(u.info): u.info for u in self.lex.units}.values()}
+        pillars = []
+        for sec in sections:
+            title = strip_end(sec.title or "")
+            if not 4 <= len(title) <= 30 or _FRAME_TITLES.match(title) or _ROUTINE.search(title) \
+                    or _FRAME_PILLAR.search(title):
+                continue
+            tasks = [c for c in sec.children if 4 <= len(strip_end(c.title or "")) <= 20
+                     and not _FRAME_TITLES.match(strip_end(c.title)) and not _ROUTINE.search(c.title)
+                     and not _FRAME_PILLAR.search(c.title)
+                     and not re.search(r"[“”《》：:；;，,]", strip_end(c.title))]
+            if len(tasks) >= 2:
+                pillars.append((sec, tasks))
+        if len(pillars) < 2:
+            return []
+        out: list[Candidate] = []
+        for sec, tasks in sorted(pillars, key=lambda pt: -len(pt[1])):
+            if len(out) == 2:
+                break
+            title = strip_end(sec.title)
+            own = subtree_text(sec)
+            keys = [c for c in tasks if not _shares_word(c.title, title)]
+            if len(keys) < 2:
+                continue
+            outsiders = [c for other, ts in pillars if other is not sec for c in ts
+                         if not _shares_word(c.title, title) and not _says_title_word(own, c.title)]
+            k = 3 if len(keys) >= 3 else 2
+            right = rng.sample(keys, k)
+            wrong: list = []
+            for c in rng.sample(outsiders, len(outsiders)):
+                if len(wrong) == 4 - k:
+                    break
+                if not any(_shares_word(c.title, x.title) for x in right + wrong):
+                    wrong.append(c)
+            if len(wrong) < 4 - k or any(_shares_word(a.title, b.title) for a in right for b in right if a is not b):
+                continue
+            first = next((infos[id(n)] for n in right[0].walk() if id(n) in infos), None)
+            unit = next((u for u in self._units.get(id(first), ())), None) if first else None
+            if unit is None:
+                continue
+            opts = [strip_end(c.title) for c in right + wrong]
+            rng.shuffle(opts)
+            answer = sorted(opts.index(strip_end(c.title)) for c in right)
+            note = "".join(f"“{strip_end(c.title)}”在“{strip_end(p.title)}”部分。"
+                           for c in wrong for p in sections if c in p.children)
+            q = self._question(unit, "multiple", f"下列各项中，属于“{title}”部分内容的有（　　）。", opts, answer,
+                               quote=(sec.label or "") + sec.title, difficulty=2, note=note)
+            q.source["section"] = unit.path[:1]
+            out.append(Candidate(q, unit, 2.2, "pillar_multiple", [strip_end(c.title) for c in right]))
         return out
 
     # --- the document's titled parts and their measures -----------------------------------

@@ -157,6 +157,7 @@ _TEMPLATE = re.compile(
 
 
 # a true/false item on the part of a policy document a measure serves (form_headings.py)
+_PART_MULTI = re.compile(r"下列各项中，属于“([^“”]+)”部分内容的有（　　）。")
 _PART_JUDGE = re.compile(r"“([^“”]+)”是“([^“”]+)”方面的(?:措施|要求)。")
 
 
@@ -251,7 +252,15 @@ def verify(question: Question, document: ParsedDocument, others: Iterable[Questi
     elif q.type in ("single", "multiple"):
         # (a choice among statements may take its true sentences from anywhere in the document
         # — each the text's own, word for word; the explanation quotes every one)
-        reasons += _check_choice(q, nq, titles, idx.full)
+        if _PART_MULTI.fullmatch(q.stem) and entry is not None:
+            # 「“……”部分提出的举措有」: the keys are the part's own headings, the outsiders headings
+            # of other parts — read against the part's whole text, not the quoted heading line
+            part = _PART_MULTI.fullmatch(q.stem)
+            if part is None or norm(part.group(1)) not in titles:
+                reasons.append("part_not_in_titles")
+            reasons += _check_choice(q, entry.text, titles, idx.full)
+        else:
+            reasons += _check_choice(q, nq, titles, idx.full)
     elif q.type == "short":
         pts = q.answer if isinstance(q.answer, list) else []
         if len(pts) < 2 or not all(isinstance(p, str) and p.strip() for p in pts):

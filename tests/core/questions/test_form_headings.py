@@ -125,3 +125,49 @@ def test_the_bundled_opinion_gets_every_objective_type_within_the_share() -> Non
     types = {q.type for q in qs}
     assert {"single", "judge", "fill"} <= types
     assert max(sum(q.type == t for q in qs) for t in types) <= len(qs) / 2
+
+
+PILLARS = """关于推进农业现代化的实施意见
+一、总体要求
+（一）指导思想。坚持农业农村优先发展，加快推进农业现代化。
+二、加快推动农机装备产业升级
+（二）完善创新体系。瞄准农业生产需求，研发适合国情的各类机具。
+（三）推进产业链协同。支持上下游企业协同攻克基础材料问题。
+（四）优化结构布局。鼓励大型企业向成套集成转变。
+三、积极发展社会化服务
+（五）培育服务组织。培育壮大专业户和合作社等服务主体。
+（六）创新服务机制。鼓励跨区作业和订单作业等多种形式。
+四、切实加强人才培养
+（七）健全培养体系。加强相关学科建设，扩大研究生培养规模。
+（八）注重实用人才。遴选和培养一线实用人才，弘扬工匠精神。
+五、强化组织领导
+（九）加强组织领导。建立协调推进机制，统筹推进各项工作。
+（十）强化督导检查。定期开展督导，及时通报进展。
+"""
+
+
+def test_which_tasks_a_part_sets_is_asked_among_tasks_of_its_sibling_parts() -> None:
+    """「下列各项中，属于“……”部分内容的有」: the keys are the part's own titled tasks, the
+    outsiders tasks of sibling parts; the routine of the last part (加强组织领导) and the frame
+    (总体要求) give no option, and no option says a word of the part's title."""
+    doc = parse_text(PILLARS)
+    forms = Forms(Lexicon(doc))
+    made = [c for c in forms.heading_choices(random.Random(1)) if c.form == "pillar_multiple"]
+    assert 1 <= len(made) <= 2
+    parts = {s.title.rstrip("。"): [c.title.rstrip("。") for c in s.children] for s in doc.sections}
+    for c in made:
+        q = c.question
+        part = re.search(r"属于“(.+)”部分内容的有", q.stem).group(1)
+        assert part in parts and part not in ("总体要求", "强化组织领导")
+        keys = {q.options[i] for i in q.answer}
+        assert keys <= set(parts[part]) and len(keys) >= 2
+        outsiders = set(q.options) - keys
+        assert outsiders and not outsiders & set(parts[part])
+        assert not set(q.options) & {"加强组织领导", "强化督导检查", "指导思想"}
+        assert not verify(q, doc), verify(q, doc)
+    # the verifier reads the keys against the part: an outsider marked right fails
+    bad = made[0].question
+    wrong = next(i for i in range(4) if i not in bad.answer)
+    moved = Question(type="multiple", stem=bad.stem, options=bad.options, answer=sorted(bad.answer[1:] + [wrong]),
+                     explanation=bad.explanation, source=bad.source, tags=bad.tags, difficulty=bad.difficulty)
+    assert "key_not_in_quote" in verify(moved, doc)
