@@ -384,6 +384,8 @@ class QuotedForms(FillForms):
             if win is None:
                 continue
             lo, hi = win
+            if re.match(r"[一二两三四五六七八九十]", term) and re.search(r"、|和|与", text[lo:a] + text[b:hi]):
+                continue  # 「“研发+孵化+……”“____”」 (四位一体): counting the items in view gives it (round 53)
             if any(len(o.group(1)) == len(term) for o in _QUOTED.finditer(text, lo, hi) if o.start() != m.start()):
                 continue  # 「对违法者“利剑高悬”；……对守法者“无事不扰”」: its pair is in view
             shown = re.sub(r"[^\u4e00-\u9fff]", "", text[lo:a] + text[b:hi])

@@ -163,6 +163,10 @@ class Unit:
             return None  # 「负有责任的主管人员……四年内不得从事……」: responsible for which misconduct (round 47)
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
+        if re.search(r"对(?:其)?(?:收到|接到)的(?:建议|意见|申请|材料|举报|投诉|报告|线索|请求)", body):
+            return None  # 「文化主管部门对收到的建议应当及时处理」: suggestions of what, the sentence before says (round 53)
+        if re.match(r"^[^。；;]{0,40}?(?:[，,]|^)(?:还|也|同时)(?:应当|应|须|需|需要|必须|要)", body):
+            return None  # 「具有植物新品种权的品种，还应当经过……同意」: in addition to what, the sentence before says (round 53)
         if re.search(r"一并(?:报|提交|报送|提出|送|移送|处理|说明|公布)", body):
             return None  # 「……一并报国务院……」: together with what, the sentence before says (round 39)
         if re.match(r"^[^，,。；;]{0,20}在(?:审查|审核|调查|检查|办理|处理|评审|核查)(?:过程)?中", body) \

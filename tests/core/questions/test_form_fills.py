@@ -91,3 +91,16 @@ def test_a_stem_cut_after_a_quoted_term_ends_as_a_sentence() -> None:
 
     assert FormBase._finish("推动开展“____”，") == "推动开展“____”。"
     assert FormBase._finish("他说：“要不忘初心。”") == "他说：“要不忘初心。”"
+
+
+def test_a_numbered_coinage_is_not_blanked_beside_the_items_it_counts() -> None:
+    """Round 53: 「推动重点任务清单、未来产业基金、项目经理人、集聚区建设“____”」 — counting the
+    four items in view gives 四位一体."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "关于建设概念验证平台的实施方案\n一、总体要求\n（一）主要目标。到2027年建成一批平台。\n"
+        "二、重点任务\n（二）推进协同。坚持政府引导，推动重点任务清单、未来产业基金、项目经理人、集聚区建设“四位一体”，"
+        "建设一批高质量概念验证平台。\n"))
+    forms = Forms(lex)
+    assert not any("四位一体" in c.keys for u in lex.units for c in forms.fill_quoted(u))

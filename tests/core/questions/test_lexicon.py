@@ -57,3 +57,16 @@ def test_a_goal_is_asked_with_its_year_or_not_at_all() -> None:
     assert by_start["全国农机总动"].context() == by_start["到2020年"].text
     assert by_start["全国农作物耕"].context() is None
     assert by_start["各地要加快农"].context() == ""
+
+
+def test_a_sentence_that_adds_to_the_one_before_is_shown_after_it() -> None:
+    """Round 53: 「对收到的建议应当及时处理」 (suggestions of what) and 「……，还应当经过品种权人
+    书面同意」 (in addition to what) lean on the sentence before: shown after it, never alone."""
+    lex = Lexicon(parse_text(
+        "第一条 公民可以向文化主管部门提出列入名录的建议。文化主管部门对收到的建议应当及时处理，并在二十个工作日内回复。\n"
+        "第二条 引种者应当提交试验报告。具有植物新品种权的品种，还应当经过品种权人书面同意。\n"
+        "第三条 文化主管部门应当在二十个工作日内公布名录。\n"))
+    by = {u.text[:7]: u for u in lex.units}
+    assert by["文化主管部门对"].context() == "公民可以向文化主管部门提出列入名录的建议。"
+    assert by["具有植物新品种"].context() != ""  # (shown after the sentence before, or not asked)
+    assert by["文化主管部门应"].context() == ""
