@@ -438,19 +438,36 @@ def _open_journal(ctx: AppContext, cancel: CancelToken | None) -> str:
                 session.add(Setting(name=JOURNAL, value={"token": token, "staged": [], "groups": [],
                                                          "beat": _db_now(session).isoformat()}))
                 return token
-            value = row.value if isinstance(row.value, dict) else {}
-            beat = value.get("beat")
-            stale = True
-            if isinstance(beat, str):
-                age = (_db_now(session) - dt.datetime.fromisoformat(beat)).total_seconds()
-                stale = age > JOURNAL_STALE_S
+            stale = _stale(session, row)
             if stale:
-                log.warning("undoing a roster import cut off earlier (journal %s)", value.get("token"))
+                log.warning("undoing a roster import cut off earlier (journal %s)", row.value)
                 _write_journal(session, row, token=token)  # taken over: undone below
         if stale:
             _undo(ctx, token)
             continue
         time.sleep(_JOURNAL_POLL_S)
+
+
+def recover_interrupted_import(ctx: AppContext) -> bool:
+    """Undo a roster import cut off by a power cut or a killed program (its journal has not
+    moved for JOURNAL_STALE_S): its people were stored inactive, never shown. True if one was.
+    Run at start-up and before an import; an import still running elsewhere is left alone."""
+    token = uuid.uuid4().hex
+    with ctx.begin(write=True) as session:
+        row = session.get(Setting, JOURNAL)
+        if row is None or not _stale(session, row):
+            return False
+        log.warning("undoing a roster import cut off earlier (journal %s)", row.value)
+        _write_journal(session, row, token=token)  # taken over: undone below
+    _undo(ctx, token)
+    return True
+
+
+def _stale(session: Session, row: Setting) -> bool:
+    beat = row.value.get("beat") if isinstance(row.value, dict) else None
+    if not isinstance(beat, str):
+        return True
+    return (_db_now(session) - dt.datetime.fromisoformat(beat)).total_seconds() > JOURNAL_STALE_S
 
 
 def _undo(ctx: AppContext, token: str) -> None:
@@ -506,18 +523,20 @@ def commit_import(
     groups_created = 0
     token: str | None = None
     try:
-        if len(new) > IMPORT_CHUNK:
-            token = _open_journal(ctx, cancel)
+        if len(new) <= IMPORT_CHUNK:
+            recover_interrupted_import(ctx)  # (a large one cut off before: its people go first)
+        else:
+            token = mine = _open_journal(ctx, cancel)
             next_no: float | None = None
             for start in range(0, len(new), IMPORT_CHUNK):
                 if start and ctx.engine.dialect.name == "sqlite":
                     time.sleep(_SQLITE_CHUNK_PAUSE_S)
-                if cancel is not None and cancel.cancelled:
-                    raise Cancelled()
                 if progress is not None:
                     progress(start, len(new), f"正在保存名册：{start}/{len(new)} 人…")
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled()
                 with ctx.begin(write=True) as session:
-                    journal = _read_journal(session, token)
+                    journal = _read_journal(session, mine)
                     there = {_key(n, u) for n, u in session.execute(select(Person.name, Person.unit))}
                     chunk = [r for r in new[start:start + IMPORT_CHUNK] if _key(r.name, r.unit) not in there]
                     if next_no is None:
