@@ -2,7 +2,7 @@
 
 Import is two steps because offices' sheets are messy: `preview_import` reads and checks the
 file and says, line by line, what is wrong and what committing would do; `commit_import` stores
-it in one transaction. A true duplicate (同名同单位) is an error; the same name in another unit
+it, all or nothing (a large roster in short chunks that appear together: see IMPORT_CHUNK). A true duplicate (同名同单位) is an error; the same name in another unit
 is another person, shown apart as 「姓名（单位）」.
 """
 
