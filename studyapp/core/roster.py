@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from studyapp.core.names import CONTROL_CHARS, clean_name, name_key
@@ -195,19 +195,30 @@ class Candidate:
     active: bool = True
 
 
+def index_people(people: Sequence[Candidate]) -> dict[str, list[Candidate]]:
+    """People by folded name, for matching a whole sheet (resolve's `index`): looking each line
+    up in the whole roster was lines × people (1,500 × 1,500: seconds)."""
+    out: dict[str, list[Candidate]] = {}
+    for p in people:
+        out.setdefault(name_key(p.name), []).append(p)
+    return out
+
+
 def resolve(
-    name: str, unit: str, people: Sequence[Candidate], line: int
+    name: str, unit: str, people: Sequence[Candidate], line: int,
+    *, index: Mapping[str, Sequence[Candidate]] | None = None,
 ) -> tuple[int | None, str | None]:
     """(person id, None) or (None, Chinese error for line `line`).
 
     With a 单位 the match must agree on it; without one, a name shared by several people is
-    ambiguous. Active people are preferred over deactivated ones of the same name.
+    ambiguous. Active people are preferred over deactivated ones of the same name. `index`:
+    index_people(people), when many lines are matched against the same people.
     """
     name = clean_name(name)
     if not name:
         return None, f"第 {line} 行：姓名为空"
     key = name_key(name)  # 阿依古丽买买提 in a file is 阿依古丽·买买提 of the roster
-    same = [p for p in people if name_key(p.name) == key]
+    same = list(index.get(key, ())) if index is not None else [p for p in people if name_key(p.name) == key]
     if unit:
         hits = [p for p in same if p.unit == unit] or [p for p in same if unit in p.unit or (p.unit and p.unit in unit)]
         if not hits:
@@ -253,8 +264,9 @@ def parse_attendance(table: Table, people: Sequence[Candidate]) -> tuple[list[At
     lines: list[AttendanceLine] = []
     errors: list[str] = []
     seen: dict[int, int] = {}
+    index = index_people(people)
     for raw, line in zip(table.rows, table.lines, strict=False):
-        pid, problem = resolve(raw.get("name", ""), raw.get("unit", ""), people, line)
+        pid, problem = resolve(raw.get("name", ""), raw.get("unit", ""), people, line, index=index)
         status_text = raw.get("status", "").strip()
         status = status_of(status_text)
         if problem:
@@ -287,8 +299,9 @@ def parse_scores(
     lines: list[ScoreLine] = []
     errors: list[str] = []
     seen: dict[int, int] = {}
+    index = index_people(people)
     for raw, line in zip(table.rows, table.lines, strict=False):
-        pid, problem = resolve(raw.get("name", ""), raw.get("unit", ""), people, line)
+        pid, problem = resolve(raw.get("name", ""), raw.get("unit", ""), people, line, index=index)
         if problem:
             errors.append(problem)
         text = raw.get("score", "").strip()

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from studyapp.core.model import UserError
@@ -218,42 +218,52 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
 
     All lines are checked first; any problem raises RowErrors listing every bad line and nothing
     is stored. People in the file who were not expected are added to the expected list.
+    The names are matched before the writer lock is taken, and the marks are written in a few
+    statements however many lines: one short transaction, all or nothing.
     """
     path = Path(path)
     table = locate(read_rows(path), ATTENDANCE_COLUMNS, path.name)
-    with ctx.begin(write=True) as session:
+    with ctx.begin() as session:  # (a read: another PC can write meanwhile)
         _session(session, session_id)
         lines, errors = parse_attendance(table, roster.candidates(session))
-        if errors:
-            raise RowErrors(errors, "考勤")
-        if not lines:
-            raise UserError(f"文件“{path.name}”只有表头，没有考勤记录。")
+    if errors:
+        raise RowErrors(errors, "考勤")
+    if not lines:
+        raise UserError(f"文件“{path.name}”只有表头，没有考勤记录。")
+    with ctx.begin(write=True) as session:
+        st = _session(session, session_id)
+        people = {p.id: p for p in session.scalars(select(Person).where(
+            Person.id.in_([line.person_id for line in lines])))}
+        if len(people) < len(lines):
+            raise UserError(f"导入“{path.name}”时名册中有人员被删除，考勤没有导入。请重新导入。")
         existing = {
             a.person_id: a
             for a in session.scalars(select(Attendance).where(Attendance.session_id == session_id))
         }
-        added = 0
-        st = session.get(StudySession, session_id)
-        people = {p.id: p for p in session.scalars(select(Person).where(
-            Person.id.in_([line.person_id for line in lines])))}
+        log_batch = audit.Batch(session, ctx.actor)
+        new_rows: list[dict[str, object]] = []
+        stamp = now()
         for line in lines:
             a = existing.get(line.person_id)
-            audit.record(session, ctx.actor, "考勤", f"导入（{path.name}）", audit.target(st, people.get(line.person_id)),
-                         _mark_text(a.status, a.reason) if a is not None and a.status else "",
-                         _mark_text(line.status, line.reason), session_id=session_id, person_id=line.person_id)
+            log_batch.record("考勤", f"导入（{path.name}）", audit.target(st, people.get(line.person_id)),
+                             _mark_text(a.status, a.reason) if a is not None and a.status else "",
+                             _mark_text(line.status, line.reason), session_id=session_id, person_id=line.person_id)
             if a is None:
-                a = Attendance(session_id=session_id, person_id=line.person_id)
-                session.add(a)
-                added += 1
-            a.status, a.reason, a.updated_at = line.status, line.reason, now()
+                new_rows.append({"session_id": session_id, "person_id": line.person_id, "status": line.status,
+                                 "reason": line.reason, "hours": line.hours, "updated_at": stamp})
+                continue
+            a.status, a.reason, a.updated_at = line.status, line.reason, stamp
             if line.hours is not None:
                 a.hours = line.hours
+        if new_rows:
+            session.execute(insert(Attendance), new_rows)
+        log_batch.write()
         in_file = {line.person_id for line in lines}
         unmarked = [a.person_id for a in existing.values() if a.person_id not in in_file and not a.status]
         missing = _names(session, unmarked)
     log.info("attendance of session %d from %s: %d lines, %d expected not in it",
              session_id, path.name, len(lines), len(missing))
-    return FileImportResult(len(lines), added, missing)
+    return FileImportResult(len(lines), len(new_rows), missing)
 
 
 def _names(session: Session, person_ids: list[int]) -> tuple[str, ...]:

@@ -2,24 +2,28 @@
 
 Import is two steps because offices' sheets are messy: `preview_import` reads and checks the
 file and says, line by line, what is wrong and what committing would do; `commit_import` stores
-it in one transaction. A true duplicate (同名同单位) is an error; the same name in another unit
+it, all or nothing (a large roster in short chunks that appear together: see IMPORT_CHUNK). A true duplicate (同名同单位) is an error; the same name in another unit
 is another person, shown apart as 「姓名（单位）」.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from studyapp.core.model import UserError
+from studyapp.core.model import Cancelled, CancelToken, ProgressFn, UserError
 from studyapp.core.names import NameOrder, clean_name, name_key, order_people, refuse_control
 from studyapp.core.roster import ROSTER_COLUMNS, Candidate, parse_roster
 from studyapp.core.tables import locate, read_rows
+from studyapp.db.models import Setting, now
 from studyapp.db.models_records import (
     Attendance,
     GroupMember,
@@ -286,51 +290,289 @@ def preview_import(ctx: AppContext, path: Path) -> RosterPreview:
     return RosterPreview(path.name, tuple(rows), tuple(errors), tuple(warnings))
 
 
+# A large roster is written in chunks, so that no transaction holds the writer lock for long (an
+# answer on another PC waits at most a chunk's time, not the whole import's: 1,500 people in one
+# transaction held it for seconds). The import stays all or nothing: new people are first stored
+# inactive (not in the roster, in no sign-in list), a chunk per transaction, then one short
+# transaction makes them active and applies the changes to people already there — the roster
+# changes at one moment, for this PC and every other. What the chunks stored is written down in a
+# journal (the setting below) in the same transactions; a failure or a cancel removes it again
+# from there, and an import cut off by a power cut or a killed process is removed by the next
+# roster import, once its journal has not moved for JOURNAL_STALE_S.
+IMPORT_CHUNK = 250  # new people per transaction (a few tens of ms of writing)
+JOURNAL = "_state.roster_import"
+JOURNAL_STALE_S = 60.0  # a journal not moved for this long belongs to an import that died
+_JOURNAL_POLL_S = 0.2
+# between two chunks on SQLite, a pause longer than the longest sleep of a waiting writer's busy
+# handler (100 ms): it tries again within the pause and gets the lock, instead of missing every
+# short gap between chunks for the whole import (PostgreSQL queues the waiters of its lock)
+_SQLITE_CHUNK_PAUSE_S = 0.12
+
+
+def _key(name: str, unit: str) -> tuple[str, str]:
+    return name_key(name), unit
+
+
+def _stored(session: Session) -> dict[tuple[str, str], Person]:
+    """Everyone, by folded name and unit (one query, read under the writer lock)."""
+    return {_key(p.name, p.unit): p for p in session.scalars(select(Person))}
+
+
+def _db_now(session: Session) -> dt.datetime:
+    """The database's clock (UTC, naive): the same for every PC of a shared database."""
+    value = session.scalar(select(func.current_timestamp()))
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    assert isinstance(value, dt.datetime)
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value
+
+
+def _group_ids(session: Session, names: Iterable[str]) -> tuple[dict[str, int], list[int]]:
+    """Ids of the named groups, creating the missing ones: (name → id, ids created)."""
+    wanted = list(dict.fromkeys(n for n in names if n))
+    if not wanted:
+        return {}, []
+    have = {g.name: g.id for g in session.scalars(select(PersonGroup).where(PersonGroup.name.in_(wanted)))}
+    created = []
+    for name in wanted:
+        if name not in have:
+            group = PersonGroup(name=name, note="")
+            session.add(group)
+            session.flush()
+            have[name] = group.id
+            created.append(group.id)
+    return have, created
+
+
+def _clean_groups(groups: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(g.strip() for g in groups if g.strip()))
+
+
+def _insert_people(session: Session, rows: list[RosterPreviewRow], next_no: float, *,
+                   active: bool) -> tuple[list[int], float, list[int]]:
+    """Insert `rows` as new people with their groups, in a few statements however many:
+    (ids in the order of rows, the next free 排序号, ids of groups created)."""
+    if not rows:
+        return [], next_no, []
+    stamp = now()
+    values = []
+    for r in rows:
+        sort_no = r.sort_no if r.sort_no is not None else next_no
+        if r.sort_no is None:
+            next_no += 1
+        values.append({"name": r.name, "unit": r.unit, "post": r.post, "note": r.note, "active": active,
+                       "sort_no": sort_no, "created_at": stamp, "version": 1})
+    # (one executemany, then the ids by name and unit, which are unique: an INSERT … RETURNING
+    # in file order is one statement per row on SQLite)
+    session.execute(insert(Person), values)
+    found = {(n, u): i for i, n, u in session.execute(
+        select(Person.id, Person.name, Person.unit).where(Person.name.in_({r.name for r in rows})))}
+    ids = [found[(r.name, r.unit)] for r in rows]
+    groups, created = _group_ids(session, (g for r in rows for g in _clean_groups(r.groups)))
+    members = [{"group_id": groups[g], "person_id": pid}
+               for r, pid in zip(rows, ids, strict=True) for g in _clean_groups(r.groups)]
+    if members:
+        session.execute(insert(GroupMember), members)
+    return ids, next_no, created
+
+
+def _apply_to_stored(session: Session, pairs: list[tuple[RosterPreviewRow, Person]]) -> tuple[int, int, int]:
+    """Update people already there in the fields the file fills (and reactivate them), in a
+    few statements: (updated, unchanged, groups created)."""
+    have = _groups_of(session, [p.id for _, p in pairs]) if pairs else {}
+    wanted: dict[int, list[str]] = {}
+    changes: list[dict[str, object]] = []
+    unchanged = 0
+    for r, p in pairs:
+        post, note = r.post or p.post, r.note or p.note
+        sort_no = r.sort_no if r.sort_no is not None else p.sort_no
+        add = [g for g in _clean_groups(r.groups) if g not in have.get(p.id, ())
+               and g not in wanted.get(p.id, [])]
+        if post == p.post and note == p.note and sort_no == p.sort_no and p.active and not add:
+            unchanged += 1
+            continue
+        wanted.setdefault(p.id, []).extend(add)
+        changes.append({"pid": p.id, "post": post, "note": note, "sort_no": sort_no})
+    table = Person.metadata.tables[Person.__tablename__]
+    if changes:
+        # (raising the version: an editor holding an older copy of the card is told, not overruled)
+        session.execute(
+            update(table).where(table.c.id == bindparam("pid")).values(
+                post=bindparam("post"), note=bindparam("note"), sort_no=bindparam("sort_no"), active=True,
+                version=table.c.version + 1),
+            changes)
+    groups, created = _group_ids(session, (g for names in wanted.values() for g in names))
+    members = [{"group_id": groups[g], "person_id": pid} for pid, names in wanted.items() for g in names]
+    if members:
+        session.execute(insert(GroupMember), members)
+    return len(changes), unchanged, len(created)
+
+
+def _read_journal(session: Session, token: str) -> Setting:
+    row = session.get(Setting, JOURNAL)
+    if row is None or not isinstance(row.value, dict) or row.value.get("token") != token:
+        # (another PC took it for the journal of a dead import: this one was too slow for it)
+        raise UserError("导入名册的时间过长，被另一台电脑当作中断的导入撤销了，名册没有改变。请重新导入。")
+    return row
+
+
+def _write_journal(session: Session, row: Setting, **changes: object) -> None:
+    value = dict(row.value)
+    value.update(changes, beat=_db_now(session).isoformat())
+    row.value = value  # (a new dict: the JSON column sees the change)
+
+
+def _open_journal(ctx: AppContext, cancel: CancelToken | None) -> str:
+    """Start this import's journal; while another roster import runs (another PC), wait for
+    it to finish; a journal that has not moved for JOURNAL_STALE_S is a dead import's: undo it
+    first. Returns this import's token."""
+    token = uuid.uuid4().hex
+    while True:
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled()
+        with ctx.begin(write=True) as session:
+            row = session.get(Setting, JOURNAL)
+            if row is None:
+                session.add(Setting(name=JOURNAL, value={"token": token, "staged": [], "groups": [],
+                                                         "beat": _db_now(session).isoformat()}))
+                return token
+            stale = _stale(session, row)
+            if stale:
+                log.warning("undoing a roster import cut off earlier (journal %s)", row.value)
+                _write_journal(session, row, token=token)  # taken over: undone below
+        if stale:
+            _undo(ctx, token)
+            continue
+        time.sleep(_JOURNAL_POLL_S)
+
+
+def recover_interrupted_import(ctx: AppContext) -> bool:
+    """Undo a roster import cut off by a power cut or a killed program (its journal has not
+    moved for JOURNAL_STALE_S): its people were stored inactive, never shown. True if one was.
+    Run at start-up and before an import; an import still running elsewhere is left alone."""
+    token = uuid.uuid4().hex
+    with ctx.begin(write=True) as session:
+        row = session.get(Setting, JOURNAL)
+        if row is None or not _stale(session, row):
+            return False
+        log.warning("undoing a roster import cut off earlier (journal %s)", row.value)
+        _write_journal(session, row, token=token)  # taken over: undone below
+    _undo(ctx, token)
+    return True
+
+
+def _stale(session: Session, row: Setting) -> bool:
+    beat = row.value.get("beat") if isinstance(row.value, dict) else None
+    if not isinstance(beat, str):
+        return True
+    return (_db_now(session) - dt.datetime.fromisoformat(beat)).total_seconds() > JOURNAL_STALE_S
+
+
+def _undo(ctx: AppContext, token: str) -> None:
+    """Remove what the journal's chunks stored, a chunk per transaction, then the journal.
+    Someone given records meanwhile (attendance marked on another PC) stays, inactive, as
+    delete_person would keep them. A failure here leaves the journal for the next import."""
+    try:
+        while True:
+            with ctx.begin(write=True) as session:
+                row = session.get(Setting, JOURNAL)
+                if row is None or not isinstance(row.value, dict) or row.value.get("token") != token:
+                    return
+                staged = [int(i) for i in row.value.get("staged", [])]
+                if staged:
+                    ids, rest = staged[:IMPORT_CHUNK], staged[IMPORT_CHUNK:]
+                    used = (exists().where(Attendance.person_id == Person.id)
+                            | exists().where(Score.person_id == Person.id)
+                            | exists().where(Attempt.person_id == Person.id))
+                    session.execute(delete(Person).where(Person.id.in_(ids), Person.active.is_(False), ~used)
+                                    .execution_options(synchronize_session=False))
+                    _write_journal(session, row, staged=rest)
+                    continue
+                groups = [int(i) for i in row.value.get("groups", [])]
+                if groups:
+                    members = select(GroupMember.group_id).where(GroupMember.group_id == PersonGroup.id)
+                    session.execute(delete(PersonGroup).where(PersonGroup.id.in_(groups), ~members.exists())
+                                    .execution_options(synchronize_session=False))
+                session.delete(row)
+                return
+    except Exception:  # noqa: BLE001 - the import's own error is the one the user is told
+        log.exception("could not undo the roster import %s; the next import will", token)
+
+
 def commit_import(
-    ctx: AppContext, preview: RosterPreview, *, skip_invalid: bool = False
+    ctx: AppContext, preview: RosterPreview, *, skip_invalid: bool = False,
+    progress: ProgressFn | None = None, cancel: CancelToken | None = None,
 ) -> RosterImportResult:
-    """Store a previewed roster in one transaction.
+    """Store a previewed roster: all of it or, on any failure or a cancel, nothing.
 
     With errors in the preview nothing is stored unless `skip_invalid` (the GUI's 「跳过有问题的
     行」); existing people (same name and unit) are updated only in the fields the file fills,
-    and reactivated. Lines without 排序号 go after everyone, in file order.
+    and reactivated. Lines without 排序号 go after everyone, in file order. Up to IMPORT_CHUNK
+    new people are stored in one transaction; more in chunks, made visible together at the end
+    (see IMPORT_CHUNK above).
     """
     if preview.errors and not skip_invalid:
         raise UserError(
             f"文件有 {len(preview.errors)} 处问题，未导入任何人员：\n" + "\n".join(preview.errors)
         )
-    added = updated = unchanged = created = 0
-    with ctx.begin(write=True) as session:
-        next_no = _next_sort_no(session)
-        for r in preview.rows:
-            row = _same_person(session, r.name, r.unit)
-            if row is None:
-                row = Person(name=r.name, unit=r.unit, post=r.post, note=r.note, active=True,
-                             sort_no=r.sort_no if r.sort_no is not None else next_no)
-                if r.sort_no is None:
-                    next_no += 1
-                session.add(row)
-                session.flush()
-                added += 1
-                if r.groups:
-                    created += _set_groups(session, row.id, r.groups)
-                continue
-            if r.action == "same":
-                unchanged += 1
-                continue
-            row.post = r.post or row.post
-            row.note = r.note or row.note
-            row.active = True
-            if r.sort_no is not None:
-                row.sort_no = r.sort_no
-            if r.groups:
-                have = set(_groups_of(session, [row.id]).get(row.id, ()))
-                created += _set_groups(session, row.id, sorted(have | set(r.groups)))
-            updated += 1
-        audit.record(session, ctx.actor, "名册", f"导入（{preview.source_name}）", "名册", "",
-                     f"新增 {added} 人，更新 {updated} 人，未变 {unchanged} 人")
+    rows = list({_key(r.name, r.unit): r for r in reversed(preview.rows)}.values())[::-1]  # (once each)
+    new = [r for r in rows if r.action == "new"]
+    staged: dict[tuple[str, str], int] = {}
+    groups_created = 0
+    token: str | None = None
+    try:
+        if len(new) <= IMPORT_CHUNK:
+            recover_interrupted_import(ctx)  # (a large one cut off before: its people go first)
+        else:
+            token = mine = _open_journal(ctx, cancel)
+            next_no: float | None = None
+            for start in range(0, len(new), IMPORT_CHUNK):
+                if start and ctx.engine.dialect.name == "sqlite":
+                    time.sleep(_SQLITE_CHUNK_PAUSE_S)
+                if progress is not None:
+                    progress(start, len(new), f"正在保存名册：{start}/{len(new)} 人…")
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled()
+                with ctx.begin(write=True) as session:
+                    journal = _read_journal(session, mine)
+                    there = {_key(n, u) for n, u in session.execute(select(Person.name, Person.unit))}
+                    chunk = [r for r in new[start:start + IMPORT_CHUNK] if _key(r.name, r.unit) not in there]
+                    if next_no is None:
+                        next_no = _next_sort_no(session)
+                    ids, next_no, created = _insert_people(session, chunk, next_no, active=False)
+                    staged.update({_key(r.name, r.unit): pid for r, pid in zip(chunk, ids, strict=True)})
+                    _write_journal(session, journal, staged=[*journal.value["staged"], *ids],
+                                   groups=[*journal.value["groups"], *created])
+                groups_created += len(created)
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled()
+        if progress is not None:
+            progress(len(new), len(new), "正在保存名册…")
+        with ctx.begin(write=True) as session:  # the switch: one short transaction
+            journal_row = _read_journal(session, token) if token is not None else None
+            ids = list(staged.values())
+            for start in range(0, len(ids), 5000):
+                session.execute(update(Person).where(Person.id.in_(ids[start:start + 5000])).values(active=True)
+                                .execution_options(synchronize_session=False))
+            stored = _stored(session)
+            pairs = [(r, stored[k]) for r in rows if (k := _key(r.name, r.unit)) not in staged and k in stored]
+            missing = [r for r in rows if (k := _key(r.name, r.unit)) not in staged and k not in stored]
+            inserted, _, created = _insert_people(session, missing, _next_sort_no(session), active=True)
+            updated, unchanged, made = _apply_to_stored(session, pairs)
+            added = len(staged) + len(inserted)
+            groups_created += len(created) + made
+            audit.record(session, ctx.actor, "名册", f"导入（{preview.source_name}）", "名册", "",
+                         f"新增 {added} 人，更新 {updated} 人，未变 {unchanged} 人")
+            if journal_row is not None:
+                session.delete(journal_row)
+    except BaseException:
+        if token is not None:
+            _undo(ctx, token)
+        raise
     log.info("roster import %s: +%d ~%d =%d", preview.source_name, added, updated, unchanged)
-    return RosterImportResult(added, updated, unchanged, created, len(preview.errors))
+    return RosterImportResult(added, updated, unchanged, groups_created, len(preview.errors))
 
 
 def import_roster(ctx: AppContext, path: Path) -> tuple[RosterPreview, RosterImportResult]:

@@ -158,33 +158,50 @@ def clear_score(ctx: AppContext, session_id: int, person_id: int) -> None:
 
 
 def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportResult:
-    """Store a score sheet (.csv/.xlsx: 姓名, 得分, optional 单位/备注); any bad line stores nothing."""
+    """Store a score sheet (.csv/.xlsx: 姓名, 得分, optional 单位/备注); any bad line stores nothing.
+
+    The names are matched before the writer lock is taken, and the scores are written in a few
+    statements however many lines: one short transaction, all or nothing."""
     path = Path(path)
     table = locate(read_rows(path), SCORE_COLUMNS, path.name)
-    with ctx.begin(write=True) as session:
+    with ctx.begin() as session:  # (a read: another PC can write meanwhile)
         row = _session(session, session_id)
         lines, errors = parse_scores(table, roster.candidates(session), float(row.full_marks or 100))
-        if errors:
-            raise RowErrors(errors, "成绩")
-        if not lines:
-            raise UserError(f"文件“{path.name}”只有表头，没有成绩。")
+    if errors:
+        raise RowErrors(errors, "成绩")
+    if not lines:
+        raise UserError(f"文件“{path.name}”只有表头，没有成绩。")
+    with ctx.begin(write=True) as session:
+        row = _session(session, session_id)
+        full = float(row.full_marks or 100)
+        for line in lines:  # (the full marks may have been changed meanwhile)
+            _check(line.score, full)
+        names = {p.id: p for p in session.scalars(select(Person).where(
+            Person.id.in_([line.person_id for line in lines])))}
+        if len(names) < len(lines):
+            raise UserError(f"导入“{path.name}”时名册中有人员被删除，成绩没有导入。请重新导入。")
         existing = {
             s.person_id: s
             for s in session.scalars(select(Score).where(Score.session_id == session_id))
         }
-        names = {p.id: p for p in session.scalars(select(Person).where(
-            Person.id.in_([line.person_id for line in lines])))}
+        log_batch = audit.Batch(session, ctx.actor)
+        new_rows: list[dict[str, Any]] = []
+        stamp = now()
         for line in lines:
             s = existing.get(line.person_id)
-            audit.record(session, ctx.actor, "成绩", f"导入（{path.name}）", audit.target(row, names.get(line.person_id)),
-                         audit.score_text(s.score) if s is not None else "", audit.score_text(line.score),
-                         session_id=session_id, person_id=line.person_id)
+            log_batch.record("成绩", f"导入（{path.name}）", audit.target(row, names.get(line.person_id)),
+                             audit.score_text(s.score) if s is not None else "", audit.score_text(line.score),
+                             session_id=session_id, person_id=line.person_id)
             if s is None:
-                s = Score(session_id=session_id, person_id=line.person_id)
-                session.add(s)
-            s.score, s.updated_at = line.score, now()
+                new_rows.append({"session_id": session_id, "person_id": line.person_id, "score": line.score,
+                                 "note": line.note, "updated_at": stamp})
+                continue
+            s.score, s.updated_at = line.score, stamp
             if line.note:
                 s.note = line.note
+        if new_rows:
+            session.execute(insert(Score), new_rows)
+        log_batch.write()
     log.info("scores of session %d from %s: %d lines", session_id, path.name, len(lines))
     return FileImportResult(len(lines))
 

@@ -244,3 +244,92 @@ def test_a_person_changed_on_another_pc_is_not_overwritten_from_a_stale_card(ctx
         assert roster.get_person(other, p.id).note == "调任"
     finally:
         other.close()
+
+
+def _large_roster(tmp_path: Path, people: int = 700) -> Path:
+    """More people than one transaction writes (roster.IMPORT_CHUNK), in groups of their own."""
+    return write_csv(tmp_path / "大名册.csv", "姓名,单位,职务,分组\n" + "".join(
+        f"人员{i:04d},单位{i % 7},干事,新组{i % 3}\n" for i in range(people)) + "王德伦,乡党委,乡长,\n")
+
+
+def _nothing_of_it(ctx: AppContext) -> None:
+    """The roster as before the import: no new person (not even inactive), the old card, no
+    new group, no journal."""
+    from studyapp.db.models import Setting
+
+    people = roster.list_people(ctx, include_inactive=True)
+    assert [(p.name, p.post) for p in people] == [("王德伦", "党委书记")]
+    assert [g.name for g in roster.list_groups(ctx)] == []
+    with ctx.begin() as session:
+        assert session.get(Setting, roster.JOURNAL) is None
+
+
+def test_a_large_import_that_fails_halfway_stores_nothing(ctx: AppContext, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chunks written before the failure (the disk full, the server gone) are removed
+    again: the user is told the import failed, and the roster is as it was."""
+    from studyapp.services.context import StorageError
+
+    roster.add_person(ctx, PersonDraft("王德伦", "乡党委", post="党委书记"))
+    preview = roster.preview_import(ctx, _large_roster(tmp_path))
+    insert = roster._insert_people
+    calls: list[int] = []
+
+    def failing(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append(1)
+        if len(calls) == 3:
+            raise StorageError("磁盘空间不足，数据未能保存。请清理磁盘空间后重试。")
+        return insert(*args, **kwargs)
+
+    monkeypatch.setattr(roster, "_insert_people", failing)
+    with pytest.raises(StorageError, match="磁盘空间不足"):
+        roster.commit_import(ctx, preview)
+    assert len(calls) == 3  # two chunks were stored before
+    _nothing_of_it(ctx)
+    monkeypatch.setattr(roster, "_insert_people", insert)
+    result = roster.commit_import(ctx, preview)  # tried again: all of it
+    assert (result.added, result.updated, result.groups_created) == (700, 1, 3)
+    assert len(roster.list_people(ctx)) == 701
+
+
+def test_a_cancelled_large_import_stores_nothing(ctx: AppContext, tmp_path: Path) -> None:
+    from studyapp.core.model import Cancelled, CancelToken
+
+    roster.add_person(ctx, PersonDraft("王德伦", "乡党委", post="党委书记"))
+    preview = roster.preview_import(ctx, _large_roster(tmp_path))
+    token = CancelToken()
+    seen: list[int] = []
+
+    def progress(done: int, total: int, _text: str) -> None:
+        seen.append(done)
+        if done >= roster.IMPORT_CHUNK:
+            token.cancel()  # 「取消」 pressed with the first chunk stored
+
+    with pytest.raises(Cancelled):
+        roster.commit_import(ctx, preview, progress=progress, cancel=token)
+    assert seen[-1] == roster.IMPORT_CHUNK
+    _nothing_of_it(ctx)
+
+
+def test_an_import_cut_off_by_a_power_cut_is_never_shown_and_is_removed_later(
+        ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program killed halfway leaves its chunks' people inactive (not in the roster) and its
+    journal; once the journal has not moved for JOURNAL_STALE_S, the next start (or import)
+    removes them."""
+    from studyapp.core.model import Cancelled, CancelToken
+    from studyapp.ui.start.ops import seed_and_start
+
+    roster.add_person(ctx, PersonDraft("王德伦", "乡党委", post="党委书记"))
+    preview = roster.preview_import(ctx, _large_roster(tmp_path))
+    token = CancelToken()
+    monkeypatch.setattr(roster, "_undo", lambda _ctx, _token: None)  # the program died: no undo ran
+    with pytest.raises(Cancelled):
+        roster.commit_import(ctx, preview, cancel=token,
+                             progress=lambda done, _t, _x: token.cancel() if done else None)
+    assert [p.name for p in roster.list_people(ctx)] == ["王德伦"]  # nothing of it shown
+    assert len(roster.list_people(ctx, include_inactive=True)) == 1 + roster.IMPORT_CHUNK
+    monkeypatch.undo()
+    assert roster.recover_interrupted_import(ctx) is False  # (it may still be running elsewhere)
+    monkeypatch.setattr(roster, "JOURNAL_STALE_S", -1.0)
+    seed_and_start(ctx)  # the next start
+    _nothing_of_it(ctx)

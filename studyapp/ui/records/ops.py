@@ -181,7 +181,8 @@ def delete_person(parent: QObject, person_id: int) -> CollectionOp[bool]:
 
 
 def commit_import(parent: QObject, preview: RosterPreview, skip_invalid: bool) -> CollectionOp[RosterImportResult]:
-    return CollectionOp(parent, lambda ctx, _p, _c: roster.commit_import(ctx, preview, skip_invalid=skip_invalid),
+    return CollectionOp(parent, lambda ctx, progress, cancel: roster.commit_import(
+        ctx, preview, skip_invalid=skip_invalid, progress=progress, cancel=cancel),
                         Changes.of("people")).with_progress("导入人员名单", "正在导入人员…")
 
 

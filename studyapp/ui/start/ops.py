@@ -48,8 +48,15 @@ def open_context(data_dir: Path) -> AppContext:
 
 def seed_and_start(ctx: AppContext) -> tuple[int | None, int | None]:
     """The bundled document imported on first start; where the reader opens."""
-    from studyapp.services import documents
+    import logging
 
+    from studyapp.core.model import UserError
+    from studyapp.services import documents, roster
+
+    try:  # (the people of a roster import cut off by a power cut: never shown, removed now)
+        roster.recover_interrupted_import(ctx)
+    except UserError as e:  # (another PC busy writing: the next import does it)
+        logging.getLogger("studyapp.records").warning("interrupted roster import not undone: %s", e.message)
     return choose_start(ctx, documents.ensure_seed(ctx))
 
 
