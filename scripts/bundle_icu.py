@@ -100,7 +100,7 @@ def write_package(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
         data_offsets.append(offset + len(body))
         body += data + b"\0" * ((-len(data)) % 16)
     toc = struct.pack("<I", count) + b"".join(
-        struct.pack("<II", n, d) for n, d in zip(name_offsets, data_offsets))
+        struct.pack("<II", n, d) for n, d in zip(name_offsets, data_offsets, strict=True))
     return header + toc + names + b"\0" * pad + body
 
 
