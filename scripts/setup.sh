@@ -58,6 +58,11 @@ apt_install() {
 if [ "$EXTRAS" = "test" ] || [ "$EXTRAS" = "build" ]; then
   APT_PACKAGES+=(nsis)
 fi
+# the Linux bundle rebuilds ICU's data library with the Chinese locales only: a C compiler
+# (build.spec, scripts/bundle_icu.py; without one the full 31 MB data is kept)
+if [ "$EXTRAS" = "build" ]; then
+  APT_PACKAGES+=(gcc)
+fi
 # the tests open the 手机答题 page in a real browser: Debian's chromium (Playwright drives it; no
 # browser is downloaded)
 if [ "$EXTRAS" = "test" ]; then

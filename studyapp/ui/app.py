@@ -296,9 +296,51 @@ def _run_selftest(app: QApplication, family: str, data_dir: Path) -> int:
         print(f"自检失败：{getattr(exc, 'message', exc)}")  # (SchemaTooNewError's)
         return 2
     try:
-        return _selftest(app, open_main_window(ctx), family)
+        code = _selftest(app, open_main_window(ctx), family)
+        return code or _selftest_print(ctx)
     finally:
         ctx.close()
+
+
+def _selftest_print(ctx: AppContext) -> int:
+    """The print path inside a bundle: the example session's 签到表 built (reportlab, the
+    embedded font) and drawn the way the print preview draws it (QtPdf)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtGui import QColor
+    from PySide6.QtPdf import QPdfDocument
+
+    from studyapp.services import printing, sessions
+
+    infos = sessions.list_sessions(ctx)
+    if not infos:
+        print("自检未通过：\n  - 数据文件夹中没有示例学习记录，无法检查打印")
+        return 1
+    pdf = printing.signin_pdf(ctx, infos[0].id, "roster")
+    problems: list[str] = []
+    if b"/FontFile2" not in pdf:
+        problems.append("签到表 PDF 没有嵌入中文字体")
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+        problems.append(f"打印预览打不开签到表 PDF（{document.status().name}）")
+    else:
+        image = document.render(0, QSize(298, 421))
+        dark = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
+                   if (c := QColor.fromRgba(image.pixel(x, y))).alpha() > 128 and c.lightness() < 128)
+        if dark < 50:
+            problems.append("打印预览画出的签到表是空白的")
+    pages = document.pageCount()
+    document.close()
+    if problems:
+        print("自检未通过：")
+        for p in problems:
+            print(f"  - {p}")
+        return 1
+    print(f"自检通过：签到表 {len(pdf) // 1024} KB，嵌入字体，打印预览可显示（{pages} 页）。")
+    return 0
 
 
 def _selftest(app: QApplication, window, family: str) -> int:  # noqa: ANN001 - MainWindow
