@@ -518,8 +518,8 @@ def _parse_header(text: str, body_limit: int) -> _Header:
     j = i
     while j < body_limit and j - i <= 80:
         ch = text[j]
-        if ch == "\n" or ch in "(（" or ch in "。！？；":
-            break
+        if ch == "\n" or ch in "。！？；" or (ch in "(（" and text.count("《", i, j) <= text.count("》", i, j)):
+            break  # (a bracket inside a cited title is the title's: 《……行动方案（2026—2030年）》的通知)
         if _META_RE.match(text, j):
             break
         m = _LABEL_RE.match(text, j)

@@ -521,3 +521,14 @@ def test_titles_that_read_as_titles_and_those_that_do_not() -> None:
     assert not looks_like_title("桥汬漠鞍楂涓浜")  # text decoded with the wrong encoding
     assert not looks_like_title("各单位要认真学习，抓好落实。")  # a first sentence
     assert not looks_like_title("scan_0012")
+
+
+def test_a_bracket_inside_a_cited_title_belongs_to_the_title() -> None:
+    """Round 53: 「关于印发《……行动方案（2026—2030年）》的通知」 was cut at its bracket, and every
+    paper header named the document wrongly; a note in brackets after a title is still a note."""
+    text = "关于印发《上海市食品科技创新行动方案（2026—2030年）》的通知\n沪科合〔2025〕42号\n一、总体要求\n正文。"
+    doc = parse_text(text)
+    assert doc.title == "关于印发《上海市食品科技创新行动方案（2026—2030年）》的通知"
+    assert_nothing_lost(text, doc)
+    noted = parse_text("某某条例（2020年1月1日通过）\n第一条　正文。")
+    assert noted.title == "某某条例"

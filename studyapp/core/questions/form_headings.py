@@ -143,7 +143,7 @@ class HeadingForms(FormBase):
             tasks = [c for c in sec.children if 4 <= len(strip_end(c.title or "")) <= 20
                      and not _FRAME_TITLES.match(strip_end(c.title)) and not _ROUTINE.search(c.title)
                      and not _FRAME_PILLAR.search(c.title)
-                     and not re.search(r"[“”《》：:；;，,]", strip_end(c.title))]
+                     and not re.search(r"[“”《》：:；;，,]", strip_end(c.title)) and _a_task(c.title)]
             if len(tasks) >= 2:
                 pillars.append((sec, tasks))
         if len(pillars) < 2:
@@ -334,6 +334,23 @@ class HeadingForms(FormBase):
         s = strip_end(u.text)
         q = self._question(u, "judge", f"“{s}”是“{strip_end(info.node.title)}”方面的{_kind(s)}。", [], True)
         return Candidate(q, u, 2.15, "heading_judge", [])
+
+
+def _a_task(title: str) -> bool:
+    """A heading that names a task (强化政策组合供给, 完善创新体系), not a rubric of the text
+    (功能定位, 建设主体: asking which part holds it tests the layout — round 53)."""
+    t = strip_end(title)
+    if t[:2] in _TASK_VERBS:
+        return True
+    first = segment.tagged(t[:6])[:1]
+    return bool(first) and first[0][1] in ("v", "vd", "ad", "d", "a") and first[0][0] not in ("主要", "基本", "总体")
+
+
+# the verbs a task heading opens with (the segmenter reads 健全 as an adjective, 优化结构 as a noun)
+_TASK_VERBS = frozenset("加强 强化 完善 健全 推进 推动 加快 深化 优化 提升 提高 建立 构建 培育 发展 实施 落实 坚持 扩大 加大 "
+                        "创新 规范 严格 支持 鼓励 引导 统筹 做好 做优 做强 打造 拓展 拓宽 打通 促进 营造 简化 防止 明确 聚焦 "
+                        "着力 切实 大力 积极 全面 持续 稳步 探索 注重 保障 夯实 巩固 改善 开展 抓好 激发 增强 提供 降低 清理 "
+                        "实行 壮大 培养 引进 保护 整治 防范 化解 维护 弘扬 深入 加速 扎实 稳妥 有序 严厉 依法 注重".split())
 
 
 def _prescribes(sentence: str) -> bool:

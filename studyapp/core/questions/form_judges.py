@@ -239,7 +239,8 @@ class JudgeForms(FormBase):
                 continue
             if old in ("不少于", "不得少于") and re.search(r"保证|确保|保障", text[max(0, a - 20):a]):
                 continue  # 「保证……不超过2小时的活动时间」 contradicts itself
-            if re.search(r"最低|最高|下限|上限|至少|最多", text[b:b + 16]):
+            if re.search(r"最低|最高|下限|上限|至少|最多", text[b:b + 16]) \
+                    or re.search(r"最多|最少|至多|至少|最高|最低", text[max(0, a - 6):a]):
                 continue  # 「不得少于……最低时限」 turned 「不得超过……最低时限」 contradicts itself
             if old == "不得" and "可以" in text:
                 continue  # 「除……可以转让的外，可以转让」 contradicts itself

@@ -388,8 +388,8 @@ class FormBase:
         ends = [m.end() for m in re.finditer("[，,；;。]", text) if m.end() >= b] + [len(text)]
         for lo in reversed(starts):
             head = segment.tagged(text[lo:lo + 8])
-            if not head or not head[0][1].startswith(("v", "d", "p")) or head[0][0] in ("是", "为", "并"):
-                continue
+            if not head or not head[0][1].startswith(("v", "d", "p")) or head[0][0] in ("是", "为", "并", "由", "经"):
+                continue  # (「由单位主管部门报……批准」: approval of what, the clause before says — round 53)
             if re.search(r"的[，,]$", text[:lo]) or re.match(r"对[^，,；;。]{0,40}(?:处|给予|予以)", text[lo:]):
                 continue  # 「情节严重的，对……处以1000元以下罚款」: a consequence without its case
             for hi in ends:

@@ -163,6 +163,8 @@ class Unit:
             return None  # 「负有责任的主管人员……四年内不得从事……」: responsible for which misconduct (round 47)
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
+        if re.search(r"停止执行|同时废止|予以废止|不再执行", body):
+            return None  # 「自本通知印发之日起，《……》（国办发〔2016〕82号）停止执行」: a repeal, trivia (round 53)
         if re.search(r"对(?:其)?(?:收到|接到)的(?:建议|意见|申请|材料|举报|投诉|报告|线索|请求)", body):
             return None  # 「文化主管部门对收到的建议应当及时处理」: suggestions of what, the sentence before says (round 53)
         if re.match(r"^[^。；;]{0,40}?(?:[，,]|^)(?:还|也|同时)(?:应当|应|须|需|需要|必须|要)", body):

@@ -61,3 +61,25 @@ def test_round_41_failures_stay_fixed() -> None:
     before, together = lex.units[0], lex.units[1]
     assert before.context() is None  # a transition long run out: trivia
     assert not forms.judge(together, random.Random(1), True)  # coordination: true of any regulation
+
+
+def test_round_53_failures_stay_fixed() -> None:
+    """「……，最多不超过六批」 turned 「最多不少于六批」 contradicts itself; 「由单位主管部门报项目管理
+    部门批准」 cut from its sentence judges nothing (approval of what); a repeal (「《……》（国办发〔2016〕
+    82号）停止执行」) is never asked, nor the prefix of a document number."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("关于深化改革创新的若干措施\n一、主要措施\n"
+            "（一）简化审批。艺术品进出口经营活动的批准文件，每年最多不超过六批。\n"
+            "（二）下放权限。项目单位根据需要调整预算和采购设备的，由单位主管部门报项目管理部门批准，不再报财政部审批，"
+            "项目管理部门应当加强事中事后监管和绩效评价，确保资金安全有效使用。\n"
+            "（三）废止文件。自本通知印发之日起，《国务院办公厅关于加大激励支持力度的通知》（国办发〔2016〕82号）停止执行。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    stems = [c.question.stem for u in lex.units for t in (True, False) for c in forms.judge(u, rng, t)]
+    assert not any("最多不少于" in s for s in stems)
+    assert not any(s.startswith("由单位主管部门") for s in stems)
+    repeal = next(u for u in lex.units if "停止执行" in u.text)
+    assert repeal.context() is None
+    assert not forms.fill_term(repeal, rng) and not forms.fill_quoted(repeal)

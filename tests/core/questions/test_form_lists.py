@@ -46,3 +46,25 @@ def test_a_definition_asks_its_term_among_the_documents_other_terms() -> None:
     assert "消防产品" not in got
     # fewer than four terms: no fair options
     assert not Forms(Lexicon(parse_text("\n".join(text.split("\n")[:3])))).definitions(random.Random(1))
+
+
+def test_a_list_item_is_not_blanked_where_the_stem_says_its_word() -> None:
+    """Round 53: 「……快速检测等方向……推动创新药物、疫苗、____和医疗器械」 (检测产品) and 「……自动监测和
+    自动控制技术……集约化、____、智能化」 (自动化): the stem hints the key. A word said all through the
+    document (保护 in a 河湖保护 regulation) hints nothing."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("关于加强应急科技攻关的实施意见\n一、主要任务\n（一）推进攻关。围绕疾病诊治、快速检测等方向实施攻关，"
+            "推动创新药物、疫苗、检测产品和医疗器械的研发与应用。\n"
+            "（二）推进机械化。推广自动监测和自动控制技术，探索集约化、自动化、智能化生产。\n"
+            )
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) if c.type == "fill" for k in c.keys}
+    assert "检测产品" not in keys
+    control = Lexicon(parse_text("关于加强应急科技攻关的实施意见\n一、主要任务\n（一）推进机械化。推广温湿度综合监测技术，"
+                                 "探索集约化、自动化、智能化生产。\n"))
+    assert any(c.keys == ["自动化"] for u in control.units  # (where nothing in the stem says it)
+               for c in Forms(control).inline_lists(u, random.Random(1), {}) if c.type == "fill")
+    hinted = next(u for u in lex.units if "自动监测" in u.text)
+    assert not [c for c in forms.inline_lists(hinted, random.Random(1), {}) if c.type == "fill"]
