@@ -108,7 +108,6 @@ class HeadingForms(FormBase):
                 out.append(made)
                 used.update([made.unit.order, *made.covers])
                 want -= 1
-        out += self._pillar_multiples(rng)
         if not any(c.type == "multiple" for c in out):
             # no part's turn made one: the first parts that can, two of them (the selection may
             # prefer another question on a sentence one shows; a document gets every type)
@@ -121,6 +120,9 @@ class HeadingForms(FormBase):
                     extra += 1
                     if extra == 2:
                         break
+        if not any(c.type == "multiple" for c in out):
+            # still none: which tasks a part sets (one, the document's frame asked once)
+            out += self._pillar_multiples(rng)[:1]
         return out
 
     def _pillar_multiples(self, rng: random.Random) -> list[Candidate]:
@@ -130,8 +132,8 @@ class HeadingForms(FormBase):
         the frame answers it: no option says a word of the part's title (the key would show
         itself), no outsider says a word that the part's own text says (it could belong there
         too), the routine of every document's last part (加强组织领导, 强化督导检查) is no
-        option, and options share no word with each other. At most two per document, the
-        parts with the most tasks first."""
+        option, and options share no word with each other. The parts with the most tasks
+        first (heading_choices asks one, where the measures gave no multiple choice)."""
         sections = self.lex.document.sections
         infos = {id(i.node): i for i in {id(u.info): u.info for u in self.lex.units}.values()}
         pillars = []
