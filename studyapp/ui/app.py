@@ -309,13 +309,12 @@ def _selftest_print(ctx: AppContext) -> int:
     from PySide6.QtGui import QColor
     from PySide6.QtPdf import QPdfDocument
 
-    from studyapp.services import printing, sessions
+    from studyapp.ui.start.ops import example_signin_pdf
 
-    infos = sessions.list_sessions(ctx)
-    if not infos:
+    pdf = example_signin_pdf(ctx)
+    if pdf is None:
         print("自检未通过：\n  - 数据文件夹中没有示例学习记录，无法检查打印")
         return 1
-    pdf = printing.signin_pdf(ctx, infos[0].id, "roster")
     problems: list[str] = []
     if b"/FontFile2" not in pdf:
         problems.append("签到表 PDF 没有嵌入中文字体")

@@ -106,3 +106,12 @@ def restore_file(data_dir: Path, backup_file: Path) -> Path:
     from studyapp.services import backup
 
     return backup.restore_file(data_dir, backup_file)
+
+
+def example_signin_pdf(ctx: AppContext) -> bytes | None:
+    """The self-test's print check: the first study session's 签到表 as a PDF (None: the data
+    folder holds no session to print)."""
+    from studyapp.services import printing, sessions
+
+    infos = sessions.list_sessions(ctx)
+    return printing.signin_pdf(ctx, infos[0].id, "roster") if infos else None
