@@ -516,9 +516,21 @@ def _parse_header(text: str, body_limit: int) -> _Header:
     i = _skip_blanks(text, 0)
     # title: up to a newline, a note bracket, a meta key or a sentence end
     j = i
-    while j < body_limit and j - i <= 80:
+    while j < body_limit and j - i <= 120:
         ch = text[j]
-        if ch == "\n" or ch in "。！？；" or (ch in "(（" and text.count("《", i, j) <= text.count("》", i, j)):
+        if ch in "(（" and text.count("《", i, j) <= text.count("》", i, j):
+            # a bracket inside the title's run is the title's when the title goes on after it and
+            # it holds no note: 「……伙伴关系协定》（RCEP）经贸新规则……的通知」
+            close = min((k for k in (text.find("）", j), text.find(")", j)) if k > j), default=-1)
+            line_end = text.find("\n", j)
+            line_end = len(text) if line_end < 0 else line_end
+            inner = text[j + 1:close] if close > 0 else ""
+            if close < 0 or close > line_end or close + 1 >= line_end or len(inner) > 12 \
+                    or re.search(r"[\d０-９]|年|通过|修正|修订|试行|草案|稿|发布|印发|施行|暂行", inner):
+                break
+            j = close + 1
+            continue
+        if ch == "\n" or ch in "。！？；":
             break  # (a bracket inside a cited title is the title's: 《……行动方案（2026—2030年）》的通知)
         if _META_RE.match(text, j):
             break
@@ -529,7 +541,7 @@ def _parse_header(text: str, body_limit: int) -> _Header:
         j += 1
     candidate = text[i:j].strip()
     stop_ch = text[j] if j < len(text) else "\n"
-    if candidate and len(candidate) <= 60 and stop_ch not in "。！？；" and not _LABEL_RE.match(text, i):
+    if candidate and len(candidate) <= 110 and stop_ch not in "。！？；" and not _LABEL_RE.match(text, i):
         h.title = _clean_title(candidate)
         i = j
         if stop_ch == "\n":

@@ -532,3 +532,15 @@ def test_a_bracket_inside_a_cited_title_belongs_to_the_title() -> None:
     assert_nothing_lost(text, doc)
     noted = parse_text("某某条例（2020年1月1日通过）\n第一条　正文。")
     assert noted.title == "某某条例"
+
+
+def test_an_abbreviation_in_brackets_inside_a_long_title_belongs_to_it() -> None:
+    """Round 54: 「……关于加快对接区域全面经济伙伴关系协定（RCEP）经贸新规则……实施意见的通知」 (85
+    characters) was cut at its bracket; a bracket the title goes on after and that holds no note
+    is the title's."""
+    title = ("安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室关于印发安徽省关于加快对接区域全面经济伙伴关系协定"
+             "（RCEP）经贸新规则扎实推进高水平开放实施意见的通知")
+    text = title + "\n（皖开放办〔2022〕6号）\n省有关单位：\n现印发给你们，请认真贯彻落实。\n一、总体要求\n正文。"
+    doc = parse_text(text)
+    assert doc.title == title
+    assert_nothing_lost(text, doc)

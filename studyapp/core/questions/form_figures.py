@@ -91,6 +91,8 @@ class FigureForms(FormBase):
                 continue
             if unit.text[f.end:f.end + 1] == "期":
                 continue  # 「1年期贷款市场报价利率」 names a product: 2年期 is no rival, it does not exist (round 37)
+            if f.text in self.lex.document.title:
+                continue  # 「……三年行动方案」 over the page: 「（　　）内」 keyed 三年 is given away (round 54)
             bound = norm(unit.text[f.start:f.end + 2])
             if len(bound) > len(f.text) and self._full_count(bound) >= 3:
                 continue  # 「一倍以上」 starts every fine of the law: the figure of a formula
@@ -112,6 +114,9 @@ class FigureForms(FormBase):
             body = unit.text[lo:f.start] + HOLE + unit.text[f.end:hi]
             if not self._ok_body(body):
                 continue
+            if (f.value == int(f.value) and f.value % 5 and all(v == int(v) and v % 10 == 0 for v in wrong)) \
+                    or (f.value != int(f.value) and all(v == int(v) for v in wrong)):
+                continue  # 88% beside 60%, 70%, 80%: the one figure that is not round is the key (round 54)
             values = sorted([f.value] + wrong)
             options = [numbers.write(v, f) for v in values]
             if len({norm(o) for o in options}) < 4:

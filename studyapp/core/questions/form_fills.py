@@ -253,6 +253,8 @@ class FillForms(FormBase):
         出示____」 (执法证件), 「由……载入其____」 (信用档案). The thing must be named once or twice
         in the document, end on a noun, hold no list and no pointer (有关、其他), and no other
         sentence may read the same around the blank with another thing in it."""
+        if not (self.lex.legal or self.lex.articled):
+            return []  # a policy text's 「将……纳入____」「联合设立____」 is open: any plan, any body fits (round 54)
         ctx = self._ready(unit)
         if ctx is None:
             return []

@@ -270,11 +270,10 @@ class HeadingForms(FormBase):
         wrong = [strip_end(i.node.title) for i in rivals[:3]]  # (the nearest: a fair mix-up)
         options = [key] + wrong
         rng.shuffle(options)
-        first = segment.tagged(key)[:1]
         way = zlib.crc32(s.encode("utf-8")) % 3
-        if way == 1 and first and first[0][1].startswith("v"):
-            stem = f"“{s}”，主要是为了（　　）。"
-        elif way == 2:
+        # (not 「……，主要是为了（　　）」: a part's heading is where a measure stands, not what it is
+        # for — 「设立衔接过渡期」 keyed as the purpose of 出台实施细则 failed, round 54)
+        if way == 2:
             stem = f"“{s}”体现的是下列哪一方面的要求？"
         else:
             stem = f"“{s}”是下列哪一方面的{_kind(s)}？"

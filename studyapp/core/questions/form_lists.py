@@ -343,6 +343,14 @@ class ListForms(FormBase):
             return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right
         sbody = text[lo:x] + BLANK + text[y:hi]
         pre, suf = _affixes(items)
+        inner = items[1:]  # (the first item may have taken in a word before it: 一批新业务)
+        if any(all(it.startswith(c) for it in inner) for c in "新全大高多"):
+            return None  # 「新业务、新应用、____、新业态」「全主体参与、全____」: a stock row of the day (round 54)
+        quality = [it.endswith(("式", "化", "型")) or all(t in ("a", "ad", "an", "d", "i", "l") for _, t in segment.tagged(it))
+                   for it in items]
+        if not (self.lex.legal or self.lex.articled) and len(items) <= 4 and text[e.end:e.end + 1] == "的" \
+                and (quality[j] or sum(quality) >= len(items) - 1):
+            return None  # 「性价比高、成熟稳定、具有品牌效应的……火箭」: a row of qualities, any other fits (round 54)
         cuts = segment.bounds(key)
         if (pre or suf) and len(key) - len(pre) - len(suf) >= 2 \
                 and len(pre) in cuts and len(key) - len(suf) in cuts:
@@ -350,7 +358,7 @@ class ListForms(FormBase):
             x, y = x + len(pre), y - len(suf)
             key = key[len(pre):len(key) - len(suf)]
             sbody = text[lo:x] + BLANK + text[y:hi]
-        rest = sbody.replace(BLANK, "\n")
+        rest = text[lo:e.start] + "\n" + text[e.end:hi]  # (not the list's other items: 重大 in 制定重大决策、处置重大资产 is its shape)
         if any(re.fullmatch(r"[\u4e00-\u9fff]{2}", key[k:k + 2]) and key[k:k + 2] in rest
                and self.lex.count(key[k:k + 2]) <= max(6, self.lex.n_units // 4) for k in range(len(key) - 1)):
             return None  # 「……快速检测……疫苗、____和医疗器械」 (检测产品): the stem hints the key, unless

@@ -64,7 +64,7 @@ _GENERIC_ACTS = frozenset("监督 检查 管理 指导 审查 监测 评估 核�
                           "限制 干扰 歧视 排斥 不合理限制".split())
 # what any mechanism does: 「建立……的____机制」 takes 监测预警, 风险防控, 信息共享 alike
 _GENERIC_MECHANISM = frozenset("风险 预警 防控 应急 联动 共享 信息 评估 协作 会商 沟通 通报 反馈 预防 处置 "
-                               "考核 激励 约束 保障 投入 统筹".split())
+                               "考核 激励 约束 保障 投入 统筹 调整 运行 管理 工作 长效 新".split())
 _INSTRUMENT_TAILS = ("的方式", "的办法", "的形式", "的原则")
 
 
@@ -388,8 +388,10 @@ class FormBase:
         ends = [m.end() for m in re.finditer("[，,；;。]", text) if m.end() >= b] + [len(text)]
         for lo in reversed(starts):
             head = segment.tagged(text[lo:lo + 8])
-            if not head or not head[0][1].startswith(("v", "d", "p")) or head[0][0] in ("是", "为", "并", "由", "经"):
-                continue  # (「由单位主管部门报……批准」: approval of what, the clause before says — round 53)
+            if not head or not head[0][1].startswith(("v", "d", "p")) or head[0][0] in ("是", "为", "并", "由", "经") \
+                    or re.match(r"按照|根据|依照|依据|给予|予以", text[lo:lo + 2]):
+                continue  # (「由单位主管部门报……批准」: approval of what, the clause before says — round 53;
+                # 「按照规定给予……经费支持」: support for whom — round 54)
             if re.search(r"的[，,]$", text[:lo]) or re.match(r"对[^，,；;。]{0,40}(?:处|给予|予以)", text[lo:]):
                 continue  # 「情节严重的，对……处以1000元以下罚款」: a consequence without its case
             for hi in ends:

@@ -163,6 +163,10 @@ class Unit:
             return None  # 「负有责任的主管人员……四年内不得从事……」: responsible for which misconduct (round 47)
         if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
+        if re.search(r"(?:^|[于在对按将经，,])(?:目录|名单|清单|名录|方案|计划|规划|细则)(?:更新|发布|公布|确定|调整|印发|出台)", body):
+            return None  # 「……应于目录更新后30天内……」: which catalogue, the text said before (round 54)
+        if re.match(r"^(?:按照|根据|依照|按)(?:有关)?规定[^，,。；;]{0,6}(?:给予|予以)", body):
+            return None  # 「按照规定给予累计不超过2000万元的经费支持」: support for whom, the sentence before says (round 54)
         if re.search(r"停止执行|同时废止|予以废止|不再执行", body):
             return None  # 「自本通知印发之日起，《……》（国办发〔2016〕82号）停止执行」: a repeal, trivia (round 53)
         if re.search(r"对(?:其)?(?:收到|接到)的(?:建议|意见|申请|材料|举报|投诉|报告|线索|请求)", body):
@@ -735,4 +739,6 @@ def refers_elsewhere(s: str) -> bool:
 def preamble(s: str) -> bool:
     if re.search(r"自.{0,16}起施行|负责解释|制定(?:实施办法|相关规定|具体规定)|^具体办法由|参照本(?:法|条例)", s):
         return True  # the closing articles: when it takes effect, who interprets it
+    if re.match(r"^[（(](?:责任单位|牵头单位|配合单位|责任部门|牵头部门)|^[（(][^（）()]{2,40}(?:负责|牵头)[）)]", s.strip()):
+        return True  # 「（责任单位：市科委、市发展改革委）」: who carries a measure out, a note — trivia (round 54)
     return bool(_PREAMBLE.match(s)) and ("制定本" in s or "特制定" in s or "结合" in s[:30])

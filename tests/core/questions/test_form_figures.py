@@ -53,3 +53,21 @@ def test_an_offence_is_asked_for_the_range_of_its_fine_among_the_laws_other_rang
     assert sum(bool(g) for g in got[:7] if g and g[0].question.options[g[0].question.answer[0]]
                == "10万元以上50万元以下") == 2  # asked twice, not four times
     assert not got[7]  # 情节严重的: a rung of a ladder, not the offence's fine
+
+
+def test_round_54_figures_that_give_themselves_away() -> None:
+    """「（　　）内」 keyed 三年 under a page header 「……三年行动方案」; 88% among 60%, 70%, 80% (the
+    one figure that is not round is the key)."""
+    import random
+
+    from studyapp.core.outline import parse_text
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.lexicon import Lexicon
+
+    text = ("安全生产治本攻坚三年行动方案\n一、主要目标\n（一）总体目标。各地要在三年内全面排查整治重大事故隐患，"
+            "建立长效机制。到2025年，农村自来水普及率达到88%，集中供水率达到60%以上。"
+            "到2025年，农作物耕种收综合机械化率达到70%，畜牧养殖机械化率达到80%。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.figure_single(u, random.Random(1)) if c.type == "single" for k in c.keys[:1]}
+    assert "三年" not in keys and "88%" not in keys

@@ -104,3 +104,14 @@ def test_a_numbered_coinage_is_not_blanked_beside_the_items_it_counts() -> None:
         "建设一批高质量概念验证平台。\n"))
     forms = Forms(lex)
     assert not any("四位一体" in c.keys for u in lex.units for c in forms.fill_quoted(u))
+
+
+def test_a_policy_text_gets_no_blank_on_what_it_puts_somewhere() -> None:
+    """Round 54: 「将商业航天纳入____」 and 「联合设立____」 in a policy text are open (any plan, any
+    body fits); a law's 「将……经费列入____」 is a rule and keeps its blank."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text("关于推动商业航天发展的行动计划\n一、主要任务\n（一）强化政策联动。加强市、区政策联动，"
+                             "将商业航天纳入整体产业布局。\n（二）深化国际合作。支持创新主体与国际科创平台联合设立研究机构。\n"))
+    forms = Forms(lex)
+    assert not any(forms.fill_object(u, random.Random(1)) for u in lex.units)

@@ -68,3 +68,19 @@ def test_a_list_item_is_not_blanked_where_the_stem_says_its_word() -> None:
                for c in Forms(control).inline_lists(u, random.Random(1), {}) if c.type == "fill")
     hinted = next(u for u in lex.units if "自动监测" in u.text)
     assert not [c for c in forms.inline_lists(hinted, random.Random(1), {}) if c.type == "fill"]
+
+
+def test_round_54_stock_rows_of_a_policy_text_are_not_blanked() -> None:
+    """「新业务、新应用、____、新业态」 (a stock row of the day), 「性价比高、____、具有品牌效应的……火箭」
+    (a row of qualities: any other fits); a parallel word of the list's own items (重大 in 制定重大决策、
+    处置重大资产) is no hint."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("关于加快未来产业发展的行动方案\n一、主要任务\n（一）培育新业态。非侵入式脑机接口形成一批新业务、新应用、新模式、新业态，打造一批爆款应用。\n"
+            "（二）发展商业航天。开发性价比高、成熟稳定、具有品牌效应的商业运载火箭，推进总装测试基地建设。\n"
+            "（三）推行法律顾问制度。在推进依法行政、制定重大决策、处置重大资产过程中，保证法律顾问发挥作用。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) if c.type == "fill" for k in c.keys}
+    assert not keys & {"新应用", "新模式", "成熟稳定"}
+    assert "制定重大决策" in keys

@@ -70,3 +70,20 @@ def test_a_sentence_that_adds_to_the_one_before_is_shown_after_it() -> None:
     assert by["文化主管部门对"].context() == "公民可以向文化主管部门提出列入名录的建议。"
     assert by["具有植物新品种"].context() != ""  # (shown after the sentence before, or not asked)
     assert by["文化主管部门应"].context() == ""
+
+
+def test_round_54_notes_and_sentences_that_lean_on_the_text_before() -> None:
+    """「（责任单位：市科委、市发展改革委）」 is a note, no rule; 「按照规定给予累计不超过2000万元的经费
+    支持」 (for whom) and 「……应于目录更新后30天内……」 (which catalogue) are not asked alone."""
+    from studyapp.core.questions.lexicon import preamble
+
+    assert preamble("（责任单位：市科委、市发展改革委、市经济信息化委）")
+    assert preamble("（商务部负责）")
+    assert not preamble("（一）加强组织领导。各地要建立协调机制。")
+    lex = Lexicon(parse_text(
+        "关于推动产业集群发展的若干措施\n一、主要措施\n（一）推动产业集群发展。"
+        "加快打造先进制造业集群。按照规定给予累计不超过2000万元的经费支持。\n"
+        "（二）支持创新产品应用。公立医疗机构应于目录更新后30天内组织入院评估。\n"))
+    by = {u.text[:6]: u for u in lex.units}
+    assert by["按照规定给予"].context() != ""
+    assert by["公立医疗机构"].context() != ""
