@@ -374,7 +374,9 @@ class ScoresPanel(QWidget):
     def _cells(self, row: int) -> tuple[Cell, ...]:
         """One row as drawn (a refused score in red, its reason as the tooltip)."""
         line = self.lines[row]
-        return (Cell(str(row + 1), line.person_id, right=True), Cell(line.name), Cell(line.unit),
+        # (the 单位 column is narrow beside the statistics on a 1024-wide screen: the whole unit as
+        # its tooltip)
+        return (Cell(str(row + 1), line.person_id, right=True), Cell(line.name), Cell(line.unit, tip=line.unit),
                 Cell(line.score, right=True, tip=line.tip, ink=ERROR_INK if line.refused else None),
                 Cell(line.rank, right=True), Cell(line.note))
 
