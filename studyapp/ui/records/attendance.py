@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,18 +26,17 @@ from PySide6.QtWidgets import (
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import STATUS_NAMES, AttendanceRow, FileImportResult, GroupView
 from studyapp.ui import style
-from studyapp.ui.cells import item_at
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     STATUS_COLORS,
     Notify,
     OrderSwitch,
-    cell,
     choose_table_file,
-    make_table,
     muted_label,
     primary,
 )
+from studyapp.ui.records.sheet import SheetModel, SheetView
+from studyapp.ui.rowtable import Cell
 from studyapp.ui.tasks import TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -49,6 +47,7 @@ REASON_COL = 5
 CYCLE = ("present", "leave", "absent", "late")
 KEYS: dict[int, str] = {Qt.Key.Key_1: "present", Qt.Key.Key_2: "leave", Qt.Key.Key_3: "absent", Qt.Key.Key_4: "late"}
 ALL_ACTIVE = -1
+STATUS_TIP = "单击切换；数字键 1 出席、2 请假、3 缺席、4 迟到"
 
 
 def next_status(status: str | None) -> str:
@@ -99,7 +98,6 @@ class AttendancePanel(QWidget):
         self.notify = notify
         self.session_id: int | None = None
         self.rows: list[AttendanceRow] = []
-        self._filling = False
         self._reading: object | None = None  # the newest read asked for: an older one is dropped
         self._edits = 0  # marks made here: a read asked for before one of them is stale
 
@@ -128,11 +126,13 @@ class AttendancePanel(QWidget):
         self.order = OrderSwitch(self)
         self.order.changed.connect(lambda _o: self.reload())
 
-        self.table = make_table(self, COLUMNS, stretch=(REASON_COL,), editable=True)
+        # the rows stay self.rows; the cells on screen are worked out from them (ui/records/sheet.py)
+        self.sheet = SheetModel(COLUMNS, self._cells, editable=(REASON_COL,), parent=self)
+        self.sheet.edited.connect(self._typed)
+        self.table = SheetView(self.sheet, self, stretch=(REASON_COL,))
         self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.EditKeyPressed
                                    | self.table.EditTrigger.AnyKeyPressed)
-        self.table.cellClicked.connect(self._clicked)
-        self.table.itemChanged.connect(self._item_changed)
+        self.table.clicked.connect(self._clicked)
         self.table.installEventFilter(_Keys(self))
         self.hint = muted_label(
             "单击“考勤”格或按空格键切换：出席 → 请假 → 缺席 → 迟到；"
@@ -209,31 +209,19 @@ class AttendancePanel(QWidget):
 
     def _show(self, rows: list[AttendanceRow]) -> None:
         self.rows = rows
-        self._filling = True
-        try:
-            self.table.setRowCount(len(self.rows))
-            for r, a in enumerate(self.rows):
-                self.table.setItem(r, 0, cell(str(r + 1), data=a.person_id, right=True))
-                self.table.setItem(r, 1, cell(a.display_name or a.name))
-                self.table.setItem(r, 2, cell(a.unit))
-                self.table.setItem(r, 3, cell(a.post))
-                self.table.setItem(r, STATUS_COL, QTableWidgetItem())
-                self.table.setItem(r, REASON_COL, cell(a.reason, editable=True))
-                self._paint_status(r)
-        finally:
-            self._filling = False
+        self.sheet.reset(len(rows))  # (one reset: the view asks for the rows it draws)
         self.empty.setVisible(not self.rows and self.session_id is not None)
         self._update_counts()
 
-    def _paint_status(self, row: int) -> None:
+    def _cells(self, row: int) -> tuple[Cell, ...]:
+        """One row as drawn: the mark tinted, unmarked people in grey."""
         a = self.rows[row]
-        item = item_at(self.table, row, STATUS_COL)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        item.setText(STATUS_NAMES.get(a.status or "", "未登记"))
-        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        item.setToolTip("单击切换；数字键 1 出席、2 请假、3 缺席、4 迟到")
-        item.setBackground(QColor(STATUS_COLORS.get(a.status, style.PAPER)))
-        item.setForeground(QColor(style.MUTED if a.status is None else style.INK))
+        return (Cell(str(row + 1), a.person_id, right=True), Cell(a.display_name or a.name), Cell(a.unit),
+                Cell(a.post),
+                Cell(STATUS_NAMES.get(a.status or "", "未登记"), center=True, tip=STATUS_TIP,
+                     background=STATUS_COLORS.get(a.status, style.PAPER),
+                     ink=style.MUTED if a.status is None else style.INK),
+                Cell(a.reason))
 
     # counts -----------------------------------------------------------------------------------------
     @property
@@ -263,9 +251,9 @@ class AttendancePanel(QWidget):
             self.countsChanged.emit(self.session_id)
 
     # marking ----------------------------------------------------------------------------------------
-    def _clicked(self, row: int, column: int) -> None:
-        if column == STATUS_COL:
-            self.cycle(row)
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() == STATUS_COL:
+            self.cycle(index.row())
 
     def cycle(self, row: int) -> None:
         self.set_status(row, next_status(self.rows[row].status))
@@ -298,21 +286,15 @@ class AttendancePanel(QWidget):
 
     def _put(self, row: int, a: AttendanceRow) -> None:
         self.rows[row] = a
-        self._filling = True
-        try:
-            self._paint_status(row)
-            item_at(self.table, row, REASON_COL).setText(a.reason)
-        finally:
-            self._filling = False
+        self.sheet.row_changed(row)
         self._update_counts()
 
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != REASON_COL:
+    def _typed(self, row: int, column: int, text: str) -> None:
+        if column != REASON_COL or not 0 <= row < len(self.rows):
             return
-        row = item.row()
         a = self.rows[row]
         # a reason for someone not yet marked means they were not simply present: 请假
-        self.set_status(row, a.status or "leave", item.text())
+        self.set_status(row, a.status or "leave", text)
 
     def add_expected(self) -> None:
         """Add the chosen list (everyone active, or a group) to 应到; marks already made stay."""
@@ -391,4 +373,4 @@ class AttendancePanel(QWidget):
 
     def statuses(self) -> list[str]:
         """The 考勤 column as shown (tests read what a user reads)."""
-        return [item_at(self.table, r, STATUS_COL).text() for r in range(self.table.rowCount())]
+        return [c.text if (c := self.sheet.cell(r, STATUS_COL)) else "" for r in range(self.sheet.rowCount())]

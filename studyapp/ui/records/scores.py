@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +34,9 @@ from studyapp.core.stats import Band, ScoreStats, fmt_percent, fmt_score
 from studyapp.services.context import AppContext
 from studyapp.services.dto_records import FileImportResult, SessionScores
 from studyapp.ui import style
-from studyapp.ui.cells import item_at
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     ERROR_INK,
-    ID_ROLE,
     Notify,
     OrderSwitch,
     cell,
@@ -48,6 +45,8 @@ from studyapp.ui.records.common import (
     muted_label,
     title_label,
 )
+from studyapp.ui.records.sheet import SheetModel, SheetView
+from studyapp.ui.rowtable import Cell
 from studyapp.ui.tasks import TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -74,7 +73,22 @@ def percent(rate: float | None) -> str:
     return fmt_percent(rate)
 
 
-class ScoreTable(QTableWidget):
+@dataclass(slots=True)
+class ScoreLine:
+    """One person's row of the 成绩 sheet as shown: the score as typed or stored, its 名次 and
+    备注, and — when what was typed is refused — why (shown in red, as its tooltip)."""
+
+    person_id: int
+    name: str
+    unit: str
+    score: str = ""
+    rank: str = ""
+    note: str = ""
+    tip: str = ""  # the score's history, or why it was refused
+    refused: bool = False
+
+
+class ScoreTable(SheetView):
     """A table that behaves like a spreadsheet column: Enter stores and opens the next row."""
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
@@ -151,7 +165,7 @@ class ScoresPanel(QWidget):
         self.session_id: int | None = None
         self.result: SessionScores | None = None
         self.person_ids: list[int] = []
-        self._filling = False
+        self.lines: list[ScoreLine] = []
         self._last_dir = ""
         self._reading: object | None = None  # the newest read asked for
         self._edits = 0  # scores typed here: a read asked for before one of them is read again
@@ -163,12 +177,14 @@ class ScoresPanel(QWidget):
         self.order.changed.connect(lambda _o: self.reload())
         self.lines_label = muted_label("", self)
         self.lines_label.setWordWrap(True)
-        self.table = make_table(self, COLUMNS, stretch=(2,), editable=True, table_class=ScoreTable)
+        # the rows stay self.lines; the cells on screen are worked out from them (ui/records/sheet.py)
+        self.sheet = SheetModel(COLUMNS, self._cells, editable=(SCORE_COL, NOTE_COL), parent=self)
+        self.sheet.edited.connect(self._typed)
+        self.table = ScoreTable(self.sheet, self, stretch=(2,))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.itemChanged.connect(self._item_changed)
         self.hint = muted_label("输入得分后按回车到下一人；写“缺考”记为缺考，清空表示未录入。", self)
         self.hint.setWordWrap(True)
         self.message = QLabel("", self)
@@ -275,23 +291,17 @@ class ScoresPanel(QWidget):
         rows += [(r.person_id, r.display_name or r.name, r.unit) for r in (self.result.rows if self.result else ())
                  if r.person_id not in seen]
         self.person_ids = [pid for pid, _n, _u in rows]
-        self._filling = True
-        try:
-            self.table.setRowCount(len(rows))
-            for i, (pid, name, unit) in enumerate(rows):
-                got = by_id.get(pid)
-                score = "" if got is None else (fmt_score(got.score) if got.score is not None else "缺考")
-                self.table.setItem(i, 0, cell(str(i + 1), data=pid, right=True))
-                self.table.setItem(i, 1, cell(name))
-                self.table.setItem(i, 2, cell(unit))
-                score_cell = cell(score, editable=True, right=True)
-                if len(histories.get(pid, ())) > 1:  # changed after it was first recorded: say so
-                    score_cell.setToolTip("这个成绩改过，历次记录：\n" + records_ops.history_text(histories[pid]))
-                self.table.setItem(i, SCORE_COL, score_cell)
-                self.table.setItem(i, RANK_COL, cell("", right=True))
-                self.table.setItem(i, NOTE_COL, cell(got.note if got else "", editable=True))
-        finally:
-            self._filling = False
+        lines = []
+        for pid, name, unit in rows:
+            got = by_id.get(pid)
+            line = ScoreLine(pid, name, unit, note=got.note if got else "")
+            if got is not None:
+                line.score = fmt_score(got.score) if got.score is not None else "缺考"
+            if len(histories.get(pid, ())) > 1:  # changed after it was first recorded: say so
+                line.tip = "这个成绩改过，历次记录：\n" + records_ops.history_text(histories[pid])
+            lines.append(line)
+        self.lines = lines
+        self.sheet.reset(len(lines))  # (one reset: the view asks for the rows it draws)
         self._show_result()
         enabled = self.session_id is not None
         self.import_button.setEnabled(enabled)
@@ -302,13 +312,10 @@ class ScoresPanel(QWidget):
         """Ranks, statistics, distribution and 试题分析 from the last service result."""
         result = self.result
         ranks = {r.person_id: r.rank for r in result.rows} if result else {}
-        self._filling = True
-        try:
-            for i, pid in enumerate(self.person_ids):
-                rank = ranks.get(pid)
-                item_at(self.table, i, RANK_COL).setText("" if rank is None else str(rank))
-        finally:
-            self._filling = False
+        for line in self.lines:
+            rank = ranks.get(line.person_id)
+            line.rank = "" if rank is None else str(rank)
+        self.sheet.column_changed(RANK_COL)
         stats = result.stats if result else None
         self._show_stats(stats)
         self._show_items(result)
@@ -364,33 +371,44 @@ class ScoresPanel(QWidget):
         self.items.setVisible(bool(items))
 
     # typing ----------------------------------------------------------------------------------------
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if self._filling or self.session_id is None or item.column() not in (SCORE_COL, NOTE_COL):
+    def _cells(self, row: int) -> tuple[Cell, ...]:
+        """One row as drawn (a refused score in red, its reason as the tooltip)."""
+        line = self.lines[row]
+        # (the 单位 column is narrow beside the statistics on a 1024-wide screen: the whole unit as
+        # its tooltip)
+        return (Cell(str(row + 1), line.person_id, right=True), Cell(line.name), Cell(line.unit, tip=line.unit),
+                Cell(line.score, right=True, tip=line.tip, ink=ERROR_INK if line.refused else None),
+                Cell(line.rank, right=True), Cell(line.note))
+
+    def _typed(self, row: int, column: int, text: str) -> None:
+        if self.session_id is None or not 0 <= row < len(self.lines):
             return
-        row = item.row()
+        if column == SCORE_COL:
+            self.lines[row].score = text
+        elif column == NOTE_COL:
+            self.lines[row].note = text
+        else:
+            return
+        self.sheet.row_changed(row)
         self.store_row(row)
 
     def store_row(self, row: int) -> bool:
         """Check the typed score of one row, store it with its note on the worker, then show the
         ranks and statistics again. False (and said under the table) when it is no score."""
-        pid = int(item_at(self.table, row, 0).data(ID_ROLE))
-        score_item = item_at(self.table, row, SCORE_COL)
-        text = score_item.text()
-        note = item_at(self.table, row, NOTE_COL).text()
-        name = item_at(self.table, row, 1).text()
+        line = self.lines[row]
+        pid, text, note = line.person_id, line.score, line.note
         try:
             blank, value = parse_score(text)
         except ValueError:
-            self._refuse(score_item, f"{name}的得分“{text.strip()}”不是数字。请填写分数，或写“缺考”。")
+            self._refuse(row, f"{line.name}的得分“{text.strip()}”不是数字。请填写分数，或写“缺考”。")
             return False
-        self._filling = True
-        score_item.setForeground(QColor(style.INK))
-        score_item.setToolTip("")
+        line.refused = False
+        line.tip = ""
         if value is not None:
-            score_item.setText(fmt_score(value))
+            line.score = fmt_score(value)
         elif not blank:
-            score_item.setText("缺考")
-        self._filling = False
+            line.score = "缺考"
+        self.sheet.row_changed(row)
         self.message.setText("")
         self._edits += 1
         sid, order = self.session_id, self.order.value()
@@ -407,8 +425,8 @@ class ScoresPanel(QWidget):
                 self._show_result()
 
         def refused(exc: BaseException) -> None:
-            if isinstance(exc, UserError) and 0 <= row < self.table.rowCount() and self.person_ids[row:row + 1] == [pid]:
-                self._refuse(item_at(self.table, row, SCORE_COL), exc.message)
+            if isinstance(exc, UserError) and 0 <= row < len(self.lines) and self.lines[row].person_id == pid:
+                self._refuse(row, exc.message)
             else:
                 report_failure(self, "成绩", exc)
 
@@ -416,17 +434,17 @@ class ScoresPanel(QWidget):
             .success(stored).failure(refused).run()
         return True
 
-    def _refuse(self, score_item: QTableWidgetItem, message: str) -> None:
-        self._filling = True
-        score_item.setForeground(QColor(ERROR_INK))
-        score_item.setToolTip(message)
-        self._filling = False
+    def _refuse(self, row: int, message: str) -> None:
+        line = self.lines[row]
+        line.refused = True
+        line.tip = message
+        self.sheet.row_changed(row)
         self.message.setText(f"未保存：{message}")
 
     def type_scores(self, values: list[str], start_row: int = 0) -> None:
         """Put values into the 得分 column as typing would (used by quick entry and tests)."""
         for offset, value in enumerate(values):
-            item_at(self.table, start_row + offset, SCORE_COL).setText(value)
+            self.sheet.setData(self.sheet.index(start_row + offset, SCORE_COL), value)
 
     # import ----------------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None) -> None:
