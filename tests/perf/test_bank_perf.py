@@ -33,7 +33,8 @@ def county_banks(ctx, documents: int, questions: int, opened: int) -> int:  # no
     `opened` of them in the seed's bank (copies of its generated questions, as drafts); the
     seed's id. Bulk inserts: the services would take minutes for 20,000 questions."""
     from studyapp.db.models import Question, Section
-    from studyapp.services import bank, documents as docs
+    from studyapp.services import bank
+    from studyapp.services import documents as docs
 
     seed = docs.ensure_seed(ctx)
     assert seed is not None
