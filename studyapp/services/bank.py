@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, exists, func, literal, select
 from sqlalchemy.orm import Session
 
 from studyapp.core.model import Cancelled, ParsedDocument, ParsedSection, UserError, section_heading
@@ -35,6 +35,7 @@ from studyapp.services.dto import (
     GenerateResult,
     ProgressFn,
     QuestionDraft,
+    QuestionRow,
     QuestionSaved,
     QuestionView,
     QuoteLocation,
@@ -182,7 +183,7 @@ def _view(row: Any, tree: _DocTree | None = None) -> QuestionView:
     )
 
 
-def _sort_key(view: QuestionView) -> tuple[int, int]:
+def _sort_key(view: QuestionView | QuestionRow) -> tuple[int, int]:
     # Reading order; questions without a section (lost or never had one) come last.
     return (view.section_ordinal if view.section_ordinal >= 0 else 1 << 30, view.id)
 
@@ -496,6 +497,108 @@ def list_questions(
         views = [v for v in views if tag in v.tags]
     views.sort(key=_sort_key)
     return views
+
+
+def _contains(dialect: str, column: Any, word: str) -> ColumnElement[bool]:
+    """`word in column`, as Python's `in` says it: case-sensitive, no wildcard characters (LIKE
+    folds ASCII case on SQLite and would need escaping for % and _)."""
+    if dialect == "postgresql":
+        return func.strpos(column, literal(word)) > 0
+    return func.instr(column, literal(word)) > 0
+
+
+def _any_element(dialect: str, column: Any, test: Any) -> ColumnElement[bool]:
+    """Some element of a JSON list column passes `test(element)` (options, tags)."""
+    fn = func.json_array_elements_text if dialect == "postgresql" else func.json_each
+    elements = fn(column).table_valued("value")
+    return exists(select(literal(1)).select_from(elements).where(test(elements.c.value)))
+
+
+def list_rows(
+    ctx: AppContext,
+    document_id: int,
+    *,
+    type: str | None = None,
+    tag: str | None = None,
+    status: str | None = None,
+    origin: str | None = None,
+    section_id: int | None = None,
+    search: str = "",
+) -> list[QuestionRow]:
+    """The 题库's list: the questions under the filters in reading order (list_questions'
+    order), each as a light row.
+
+    `search`: words separated by spaces, every one found (case-sensitive, as typed) in the
+    stem, an option, the explanation, the quoted sentence or the section's heading — asked of
+    the database, so a county's bank is not read whole to find ten questions.
+    """
+    words = search.split()
+    with ctx.begin() as session:
+        dialect = session.get_bind().dialect.name
+        if session.get(Document, document_id) is None:
+            raise NotFoundError.of("文件", document_id)
+        sections = session.execute(
+            select(Section.id, Section.parent_id, Section.ordinal, Section.label, Section.title,
+                   *([Section.text] if words else []))
+            .where(Section.document_id == document_id)
+        ).all()
+        ordinal = {r.id: r.ordinal for r in sections}
+        stmt = select(
+            Question.id, Question.section_id, Question.type, Question.status, Question.origin,
+            Question.stem, Question.version, (Question.quote != "").label("has_quote"),
+        ).where(Question.document_id == document_id)
+        if type:
+            stmt = stmt.where(Question.type == type)
+        if status:
+            stmt = stmt.where(Question.status == status)
+        if origin:
+            stmt = stmt.where(Question.origin == origin)
+        if tag:
+            stmt = stmt.where(_any_element(dialect, Question.tags, lambda value: value == tag))
+        if section_id is not None:
+            children: dict[int, list[int]] = {}
+            for r in sections:
+                if r.parent_id is not None:
+                    children.setdefault(r.parent_id, []).append(r.id)
+            scope, todo = [], [section_id]
+            while todo:
+                sid = todo.pop()
+                scope.append(sid)
+                todo.extend(children.get(sid, []))
+            stmt = stmt.where(Question.section_id.in_(scope))
+        for word in words:
+            headed = [r.id for r in sections if word in section_heading(r.label, r.title, r.text)]
+            stmt = stmt.where(
+                _contains(dialect, Question.stem, word)
+                | _contains(dialect, Question.explanation, word)
+                | _contains(dialect, Question.quote, word)
+                | _any_element(dialect, Question.options, lambda value, w=word: _contains(dialect, value, w))
+                | (Question.section_id.in_(headed) if headed else False)
+            )
+        # plain tuples from the connection (the ORM's row handling cost more than the query)
+        found = session.connection().execute(stmt.order_by(Question.id)).all()
+    last = 1 << 30  # (questions without a section come last)
+    rows = [
+        QuestionRow(qid, sid, ordinal.get(sid, -1) if sid is not None else -1, kind, st, org, stem,
+                    version or 1, bool(quoted))
+        for qid, sid, kind, st, org, stem, version, quoted in found
+    ]
+    rows.sort(key=lambda r: r.section_ordinal if r.section_ordinal >= 0 else last)  # (stable: by id within)
+    return rows
+
+
+def row_of(view: QuestionView) -> QuestionRow:
+    """The list's row of a whole question (after a decision or an edit read it again)."""
+    return QuestionRow(id=view.id, section_id=view.section_id, section_ordinal=view.section_ordinal,
+                       type=view.type, status=view.status, origin=view.origin, stem=view.stem,
+                       version=view.version, has_quote=view.quote != "")
+
+
+def get_questions(ctx: AppContext, question_ids: Iterable[int]) -> dict[int, QuestionView]:
+    """The whole questions of `question_ids` that still exist, by id (the 题库 reads those
+    around the one previewed, not the whole list)."""
+    with ctx.begin() as session:
+        return views_of(session, question_ids)
 
 
 def views_of(session: Session, question_ids: Iterable[int]) -> dict[int, QuestionView]:

@@ -114,6 +114,24 @@ class SessionPage:
 
 
 @dataclass(frozen=True)
+class QuestionRow:
+    """One question as the 题库's list shows it: what a row, the filters and the decisions need
+    (its section, type, status, stem, version), read without the JSON columns (options, answer,
+    tags, source path) that a county's bank of 5,000 questions spent most of its list read
+    decoding. The whole question (QuestionView) is read only for the one previewed or edited."""
+
+    id: int
+    section_id: int | None
+    section_ordinal: int  # reading order; -1 when the question has no section (any more)
+    type: str
+    status: str
+    origin: str
+    stem: str
+    version: int
+    has_quote: bool  # (查看原文 has something to find)
+
+
+@dataclass(frozen=True)
 class QuestionView:
     """One stored question of a bank, with where it comes from (for the 题库 screen and quizzes).
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import delete
 
@@ -385,3 +387,90 @@ def test_decisions_on_a_list_leave_alone_what_someone_else_changed_since(law_ban
     result = bank.set_status_as_seen(ctx, versions, "approve")
     assert len(result.refused) == 1 and f"编号 {bad.id}" in result.refused[0]
     assert bank.get_question(ctx, bad.id).status == "draft"
+
+
+# ---------------------------------------------------------------------------------- the 题库's list
+
+
+def _old_search(views: list[QuestionView], text: str) -> list[int]:
+    """The search the 题库 window did in Python over every whole question (before list_rows)."""
+    words = text.split()
+    return [v.id for v in views
+            if all(w in "\n".join((v.stem, *v.options, v.explanation, v.quote, v.section_heading)) for w in words)]
+
+
+def test_the_light_list_is_the_whole_list_row_for_row(banked) -> None:
+    """bank.list_rows gives the rows list_questions gives, in the same order, under every filter."""
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    bank.approve(ctx, [views[0].id, views[3].id])
+    bank.retire(ctx, views[5].id)
+    bank.update_question(ctx, views[2].id, replace(bank.draft_of(views[2]), quote=""))
+    part = documents.get_document(ctx, doc).sections[0]
+    tag = views[0].tags[0]
+    for filters in ({}, {"type": "fill"}, {"status": "approved"}, {"status": "retired"}, {"origin": "edited"},
+                    {"tag": tag}, {"section_id": part.id}, {"type": "single", "status": "draft"}):
+        whole = bank.list_questions(ctx, doc, **filters)
+        rows = bank.list_rows(ctx, doc, **filters)
+        assert rows == [bank.row_of(v) for v in whole], filters
+    edited = bank.list_rows(ctx, doc, origin="edited")
+    assert [r.has_quote for r in edited] == [False]
+    with pytest.raises(NotFoundError):
+        bank.list_rows(ctx, 9999)
+
+
+@pytest.mark.parametrize("text", [
+    "司法", "依法治市", "依法 党", "总体目标", "指导思想", "全面推进依法治市的总体要求",  # Chinese substrings, headings
+    "。", "（", "____", "%", "_", "a", "A", "2014", "没有这样的词", "司法 没有这样的词",
+])
+def test_search_in_the_database_finds_what_the_python_search_found(banked, text: str) -> None:
+    """Case-sensitive substrings of the stem, an option, the explanation, the quote or the
+    section's heading, every word — no wildcard (% and _ are characters), as in Python."""
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    assert [r.id for r in bank.list_rows(ctx, doc, search=text)] == _old_search(views, text)
+
+
+def test_search_reaches_each_field_and_combines_with_the_filters(banked) -> None:
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    single = next(v for v in views if v.type == "single")
+    draft = bank.draft_of(single)
+    bank.update_question(ctx, single.id, replace(draft, explanation="解析里的暗号乙",
+                                                 options=(draft.options[0], "选项里的暗号丁", *draft.options[2:])))
+    manual = bank.add_manual_question(ctx, doc, replace(draft, stem="题干里的暗号甲是什么？"))
+    for word in ("暗号乙", "暗号丁"):
+        assert [r.id for r in bank.list_rows(ctx, doc, search=word)] == [single.id]
+    assert [r.id for r in bank.list_rows(ctx, doc, search="暗号甲")] == [manual.question.id]
+    assert bank.list_rows(ctx, doc, search="暗号 乙 丁") != []  # (each word anywhere)
+    assert bank.list_rows(ctx, doc, search="暗号乙", type="judge") == []
+    assert [r.id for r in bank.list_rows(ctx, doc, search="暗号乙", type="single")] == [single.id]
+    heading = views[-1].section_heading  # (a section's heading: its questions, even where no field says it)
+    under = [r.id for r in bank.list_rows(ctx, doc, search=heading)]
+    assert under and under == _old_search(bank.list_questions(ctx, doc), heading)
+
+
+def test_the_list_reads_no_whole_question(banked) -> None:
+    """The list's read selects no JSON column (options, answer, tags, source path) and no dates:
+    a county's bank spent most of its read decoding them for rows that show a stem."""
+    from sqlalchemy import event
+
+    ctx, doc = banked
+    tag = bank.list_questions(ctx, doc)[0].tags[0]
+    selects: list[str] = []
+
+    def seen(_conn, _cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001
+        if "FROM question" in statement:
+            selects.append(statement.split("FROM question")[0])
+
+    event.listen(ctx.engine, "before_cursor_execute", seen)
+    try:
+        rows = bank.list_rows(ctx, doc, search="司法", tag=tag)
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", seen)
+    assert rows and len(selects) == 1
+    columns = selects[0]
+    assert "question.stem" in columns and "question.status" in columns
+    for heavy in ("question.options", "question.answer", "question.tags", "question.section_path",
+                  "question.created_at", "question.explanation"):
+        assert heavy not in columns

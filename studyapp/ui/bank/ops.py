@@ -4,13 +4,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
 
 from studyapp.services import bank, bankreview, documents, exchange
-from studyapp.services.dto import BankCounts, BankImportReport, DocumentView, QuestionDraft, QuestionView, StatusOutcome
+from studyapp.services.dto import (
+    BankCounts,
+    BankImportReport,
+    DocumentView,
+    QuestionDraft,
+    QuestionRow,
+    QuestionView,
+    StatusOutcome,
+)
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
 
 # pure helpers of the bank's rules (no database): the editor checks a draft as the services do
@@ -22,13 +31,46 @@ locate = bank.locate_quote  # where a question's sentence is in the document the
 
 
 # reads ----------------------------------------------------------------------------------------------
+FULL_PAGE = 250  # whole questions read with the list, around the one it opens on (a small bank: all)
+row_of = bank.row_of
+
+
+@dataclass
+class BankList:
+    """The 题库's list as the worker hands it over: the light rows under the filters (in
+    reading order), the bank's counts, the whole questions of a page of rows around the one to
+    show, and what `arrange` made of the rows on the worker (the list's tree)."""
+
+    rows: list[QuestionRow]
+    counts: BankCounts
+    views: dict[int, QuestionView] = field(default_factory=dict)
+    arranged: Any = None
+
+
+def page_around(ids: list[int], at: int | None, size: int = FULL_PAGE) -> list[int]:
+    """The ids of a page of the list around `at` (from the start when it is not listed): a
+    little before it, most after it (a reviewer steps down the list)."""
+    i = ids.index(at) if at is not None and at in ids else 0
+    start = max(0, min(i - size // 5, len(ids) - size))
+    return ids[start:start + size]
+
+
 def load_list(parent: QObject, document_id: int, filters: dict[str, str | None],
-              success: Callable[[tuple[list[QuestionView], BankCounts]], Any]) -> QueryOp:
-    """The questions under the filters, and the bank's counts."""
+              success: Callable[[BankList], Any], *, around: int | None = None,
+              arrange: Callable[[list[QuestionRow]], Any] | None = None) -> QueryOp:
+    """The questions under the filters (and the search words, `filters["search"]`) as light
+    rows, the bank's counts, and the whole questions of the page around `around`."""
     def op(ctx):  # noqa: ANN001, ANN202
-        return (bank.list_questions(ctx, document_id, **filters),
-                bank.bank_counts(ctx, document_id))
+        rows = bank.list_rows(ctx, document_id, **{k: v for k, v in filters.items() if v is not None})
+        page = page_around([r.id for r in rows], around)
+        return BankList(rows, bank.bank_counts(ctx, document_id), bank.get_questions(ctx, page),
+                        arrange(rows) if arrange is not None else None)
     return QueryOp(parent, op, success).titled("题库")
+
+
+def questions(parent: QObject, question_ids: list[int], success: Callable[[dict[int, QuestionView]], Any]) -> QueryOp:
+    """The whole questions of `question_ids` (a page of the list, as the reviewer steps into it)."""
+    return QueryOp(parent, lambda ctx: bank.get_questions(ctx, question_ids), success).titled("题库")
 
 
 def counts(parent: QObject, document_id: int, success: Callable[[BankCounts], Any]) -> QueryOp:

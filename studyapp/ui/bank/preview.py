@@ -129,6 +129,12 @@ def section_html(heading: str, path: str, count: int, text: str) -> str:
     return "".join(parts)
 
 
+def reading_html(stem: str) -> str:
+    """A question of a long list whose whole text is still being read (a moment)."""
+    return (f'<p style="font-size:13pt;">{_esc(stem)}</p>'
+            f'<p style="color:{style.MUTED};">正在读取这道题……</p>')
+
+
 def empty_html(has_questions: bool) -> str:
     if has_questions:
         message = "没有符合筛选条件的试题。请放宽左上方的题型、标签、状态、来源或搜索条件。"

@@ -4,11 +4,18 @@ Sections are shown as in the reader's contents (一、 → 1.), each with the nu
 listed below it, so a reviewer works through the bank in reading order. ↑/↓ step from question
 to question (section rows are skipped), and A/R/E act on the current one — a reviewer keeps
 both hands on the keyboard for a bank of a hundred and more questions.
+
+A county's bank holds thousands of questions, and a tree view lays out every row it is shown
+(a few Python calls each) on the GUI thread. So the rows are built apart from the view, on any
+thread (build_listing: plain Python values, handed over in one piece), and the model shows them
+a page at a time in reading order (canFetchMore/fetchMore): the rows in view and a page below
+them; scrolling down, or selecting a row further on, shows the rest up to it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from PySide6.QtCore import (
@@ -23,7 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from studyapp.services.dto import DocumentView, QuestionView, SectionView
+from studyapp.services.dto import DocumentView, QuestionRow, QuestionView, SectionView
 from studyapp.ui import style
 from studyapp.ui.bank.names import STATUS_NAMES, TYPE_NAMES
 
@@ -39,6 +46,9 @@ _TIP = Qt.ItemDataRole.ToolTipRole
 _FORE = Qt.ItemDataRole.ForegroundRole
 _FONT = Qt.ItemDataRole.FontRole
 NO_SECTION = -1  # the group of questions whose section is gone
+FIRST_PAGE = 200  # rows shown at once: a screenful and more (1024×768 shows about 25)
+PAGE = 500  # rows added each time the view scrolls to the end of what it shows
+_QUESTION_FLAGS = _FLAGS | Qt.ItemFlag.ItemNeverHasChildren  # (the view need not ask)
 
 STATUS_COLORS = {"draft": style.DRAFT, "approved": style.READ_MARK, "retired": style.RETIRED}
 TYPE_COLORS = style.TYPE_COLORS
@@ -78,10 +88,10 @@ class TreeRow:
     view asks only for the rows it paints (a bank of 5,000 questions built 15,000 cells)."""
 
     __slots__ = ("tree", "section_id", "question_id", "heading", "view", "parent_row", "children", "row",
-                 "count", "_stem")
+                 "count", "_stem", "pos", "shown")
 
     def __init__(self, tree: QuestionTree, parent: TreeRow | None, *, section_id: int | None = None,
-                 heading: str = "", view: QuestionView | None = None) -> None:
+                 heading: str = "", view: QuestionRow | QuestionView | None = None) -> None:
         self.tree = tree
         self.parent_row = parent
         self.section_id = section_id
@@ -92,6 +102,8 @@ class TreeRow:
         self.row = 0
         self.count = 0  # (a section's questions, its subsections' included)
         self._stem: str | None = None
+        self.pos = 0  # place in the display order (depth first)
+        self.shown = 0  # how many of its children the model shows yet (a prefix of them)
 
     # QTreeWidgetItem's calls the window and its tests use ----------------------------------------------
     def text(self, column: int) -> str:
@@ -128,9 +140,71 @@ class TreeRow:
     def isSelected(self) -> bool:  # noqa: N802 - QTreeWidgetItem's name
         return self.tree.selectionModel().isSelected(self.tree.rows.index_of(self))
 
-    def set_view(self, view: QuestionView) -> None:
+    def set_view(self, view: QuestionRow | QuestionView) -> None:
         self.view = view
         self._stem = None
+
+
+@dataclass
+class Listing:
+    """The list's rows, built apart from the view (build_listing) and handed to it whole."""
+
+    title: str = ""
+    top: list[TreeRow] = field(default_factory=list)
+    order: list[TreeRow] = field(default_factory=list)  # every row in display order
+    questions: dict[int, TreeRow] = field(default_factory=dict)
+    sections: dict[int, TreeRow] = field(default_factory=dict)
+
+
+def build_listing(tree: QuestionTree, document: DocumentView | None,
+                  views: list[QuestionRow] | list[QuestionView]) -> Listing:
+    """Every section holding a listed question, with its ancestors, above its questions.
+
+    Plain Python, no Qt call: it runs on the worker with the list's read (`tree` is only kept
+    on the rows, for their QTreeWidgetItem-like calls later, on the GUI thread)."""
+    out = Listing(title=document.title if document else "")
+    by_id: dict[int, SectionView] = {s.id: s for s in document.sections} if document else {}
+    sections, top = out.sections, out.top
+
+    def section_row(section_id: int) -> TreeRow:
+        row = sections.get(section_id)
+        if row is not None:
+            return row
+        s = by_id.get(section_id)
+        if s is None:
+            row = TreeRow(tree, None, section_id=section_id, heading="（出处章节已不在文件中）")
+            top.append(row)
+        elif s.parent_id is not None and s.parent_id in by_id:
+            parent = section_row(s.parent_id)
+            row = TreeRow(tree, parent, section_id=section_id, heading=s.heading)
+            parent.children.append(row)
+        else:
+            row = TreeRow(tree, None, section_id=section_id, heading=s.heading)
+            top.append(row)
+        sections[section_id] = row
+        return row
+
+    for v in views:
+        sid = v.section_id if v.section_id in by_id else NO_SECTION
+        section = section_row(sid)
+        row = TreeRow(tree, section, view=v)
+        section.children.append(row)
+        out.questions[v.id] = row
+        chain: TreeRow | None = section
+        while chain is not None:  # a part counts the questions of its items too
+            chain.count += 1
+            chain = chain.parent_row
+
+    def number(rows: list[TreeRow]) -> None:  # each row's place under its parent, depth first
+        for i, row in enumerate(rows):
+            row.row = i
+            row.pos = len(out.order)
+            out.order.append(row)
+            if row.children:
+                number(row.children)
+
+    number(top)
+    return out
 
 
 class BankModel(QAbstractItemModel):
@@ -140,16 +214,63 @@ class BankModel(QAbstractItemModel):
         super().__init__(tree)
         self.tree = tree
         self.top: list[TreeRow] = []
+        self.order: list[TreeRow] = []
+        self.limit = 0  # the rows shown: order[:limit]
+        self.top_shown = 0
         self.bold = QFont(tree.font())
         self.bold.setBold(True)
 
-    def set_top(self, top: list[TreeRow]) -> None:
+    def set_top(self, top: list[TreeRow], order: list[TreeRow] | None = None, first: int = FIRST_PAGE) -> None:
+        """New rows, the first `first` of them (in display order) shown."""
         self.beginResetModel()
         self.top = top
+        self.order = order if order is not None else top
+        self.top_shown = 0
+        self.limit = min(first, len(self.order))
+        for row in self.order[:self.limit]:
+            if row.parent_row is None:
+                self.top_shown += 1
+            else:
+                row.parent_row.shown += 1
         self.endResetModel()
 
+    def show_more(self, upto: int) -> list[TreeRow]:
+        """Show the rows of the display order up to `upto` (inserted under their parents as Qt
+        asks); the newly shown section rows (for the view to open)."""
+        upto = min(upto, len(self.order))
+        new = self.order[self.limit:upto]
+        i = 0
+        while i < len(new):
+            parent = new[i].parent_row
+            j = i
+            while j + 1 < len(new) and new[j + 1].parent_row is parent:
+                j += 1
+            first = new[i].row  # (== the parent's shown count: its shown children are a prefix)
+            where = self.createIndex(parent.row, 0, parent) if parent is not None else QModelIndex()
+            self.beginInsertRows(where, first, first + j - i)
+            if parent is None:
+                self.top_shown += j - i + 1
+            else:
+                parent.shown += j - i + 1
+            self.limit = new[j].pos + 1
+            self.endInsertRows()
+            i = j + 1
+        return [r for r in new if r.view is None]
+
     def index_of(self, row: TreeRow, column: int = 0) -> QModelIndex:
+        if self.limit <= row.pos < len(self.order) and self.order[row.pos] is row:
+            self.tree.show_rows(max(row.pos + 1, self.limit + PAGE))  # (asked for a row not shown yet)
         return self.createIndex(row.row, column, row)
+
+    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802 - Qt's name
+        return not parent.isValid() and self.limit < len(self.order)
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802 - Qt's name
+        # Qt asks when the last top-level row is in view (made for flat lists: here that is a
+        # part's heading with its questions below it) or the list is scrolled to its end: more
+        # rows only when the end of those shown is near
+        if not parent.isValid() and self.tree.near_end():
+            self.tree.show_rows(self.limit + PAGE)
 
     def row_of(self, index: _Index) -> TreeRow | None:
         if not index.isValid():
@@ -158,13 +279,19 @@ class BankModel(QAbstractItemModel):
         return row if isinstance(row, TreeRow) else None
 
     def row_changed(self, row: TreeRow) -> None:
+        if row.pos >= self.limit:
+            return  # (not shown yet: it is painted as it is when it is)
         self.dataChanged.emit(self.index_of(row, 0), self.index_of(row, 2))
 
     # the model's side of Qt ------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt's default
         # (asked for every row as the view lays the tree out: kept short)
-        rows = parent.internalPointer().children if parent.isValid() else self.top
-        if 0 <= row < len(rows) and 0 <= column < 3:
+        if parent.isValid():
+            owner = parent.internalPointer()
+            rows, shown = owner.children, owner.shown
+        else:
+            rows, shown = self.top, self.top_shown
+        if 0 <= row < shown and 0 <= column < 3:
             return self.createIndex(row, column, rows[row])
         return QModelIndex()
 
@@ -176,8 +303,8 @@ class BankModel(QAbstractItemModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
         if not parent.isValid():
-            return len(self.top)
-        return len(parent.internalPointer().children) if parent.column() == 0 else 0
+            return self.top_shown
+        return parent.internalPointer().shown if parent.column() == 0 else 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
         return 3
@@ -186,7 +313,9 @@ class BankModel(QAbstractItemModel):
         return self.rowCount(parent) > 0
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _FLAGS if index.internalPointer().view is None else _QUESTION_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:  # noqa: N802 - Qt's name
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
@@ -248,6 +377,7 @@ class QuestionTree(QTreeView):
         self.rows = BankModel(self)
         self.setModel(self.rows)
         self.setUniformRowHeights(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)  # (near_end counts rows)
         self.setIndentation(16)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -271,63 +401,49 @@ class QuestionTree(QTreeView):
         self.title = ""
 
     # building ---------------------------------------------------------------------------------
-    def set_questions(self, document: DocumentView | None, views: list[QuestionView]) -> None:
-        """Rebuild: every section holding a listed question appears with its ancestors.
+    def set_questions(self, document: DocumentView | None, views: list[QuestionRow] | list[QuestionView]) -> None:
+        """Rebuild: every section holding a listed question appears with its ancestors."""
+        self.set_listing(build_listing(self, document, views))
 
-        The rows are plain values handed to the model in one reset; a row's text is made when
-        the view first paints it (a bank of 5,000 questions made 15,000 items up front)."""
-        self._questions.clear()
-        self._sections.clear()
-        self.title = document.title if document else ""
-        by_id: dict[int, SectionView] = {s.id: s for s in document.sections} if document else {}
-        top: list[TreeRow] = []
-
-        def section_row(section_id: int) -> TreeRow:
-            row = self._sections.get(section_id)
-            if row is not None:
-                return row
-            s = by_id.get(section_id)
-            if s is None:
-                row = TreeRow(self, None, section_id=section_id, heading="（出处章节已不在文件中）")
-                top.append(row)
-            elif s.parent_id is not None and s.parent_id in by_id:
-                parent = section_row(s.parent_id)
-                row = TreeRow(self, parent, section_id=section_id, heading=s.heading)
-                parent.children.append(row)
-            else:
-                row = TreeRow(self, None, section_id=section_id, heading=s.heading)
-                top.append(row)
-            self._sections[section_id] = row
-            return row
-
-        for v in views:
-            sid = v.section_id if v.section_id in by_id else NO_SECTION
-            section = section_row(sid)
-            row = TreeRow(self, section, view=v)
-            section.children.append(row)
-            self._questions[v.id] = row
-            chain: TreeRow | None = section
-            while chain is not None:  # a part counts the questions of its items too
-                chain.count += 1
-                chain = chain.parent_row
-        self._order = []
-        self._number(top)
-        self.rows.set_top(top)
-        for row in self._sections.values():  # (each section open: its questions listed below it)
-            index = self.rows.index_of(row)
-            self.setFirstColumnSpanned(row.row, index.parent(), True)
-            self.setExpanded(index, True)
+    def set_listing(self, listing: Listing) -> None:
+        """Show rows built by build_listing (on the worker): one model reset, the first page
+        of rows laid out, each section among them open with its heading across the row."""
+        self._questions = listing.questions
+        self._sections = listing.sections
+        self._order = listing.order
+        self.title = listing.title
+        self.rows.set_top(listing.top, listing.order)
+        self._open(self.rows.order[:self.rows.limit])
         self.scrollToTop()
 
-    def _number(self, rows: list[TreeRow]) -> None:
-        """Each row's place under its parent, and the display order (depth first)."""
-        for i, row in enumerate(rows):
-            row.row = i
-            self._order.append(row)
-            if row.children:
-                self._number(row.children)
+    def show_rows(self, upto: int) -> None:
+        """Show the rows up to `upto` in display order (scrolled or selected further on)."""
+        self._open(self.rows.show_more(upto))
 
-    def update_question(self, view: QuestionView) -> None:
+    def near_end(self) -> bool:
+        """Scrolled to within two screenfuls of the last row shown. (Every row shown is open
+        and scrolled per row: the scroll bar's value is the place of the top row; it is asked
+        also before the bar knows the rows, so it does not count on the bar's maximum.)"""
+        screen = max(1, self.viewport().height() // max(1, self.fontMetrics().height()))
+        return self.rows.limit - self.verticalScrollBar().value() <= 3 * screen
+
+    def _open(self, rows: list[TreeRow]) -> None:
+        sections = [r for r in rows if r.view is None]
+        # expanded first (while the view still owes its layout, each is only remembered), the
+        # headings spanned after (the first span lays the rows out once)
+        for row in sections:
+            self.setExpanded(self.rows.createIndex(row.row, 0, row), True)
+        for row in sections:
+            parent = row.parent_row
+            where = self.rows.createIndex(parent.row, 0, parent) if parent is not None else QModelIndex()
+            self.setFirstColumnSpanned(row.row, where, True)
+
+    def selectAll(self) -> None:  # noqa: N802 - Qt API
+        """Ctrl+A: every listed question, those not shown yet too."""
+        self.show_rows(len(self._order))
+        super().selectAll()
+
+    def update_question(self, view: QuestionRow | QuestionView) -> None:
         """Refresh one row in place (after approve/retire/edit) without rebuilding the tree."""
         row = self._questions.get(view.id)
         if row is not None:
@@ -415,7 +531,7 @@ class QuestionTree(QTreeView):
             # from a section row: its first question going down, the one before it going up
             order = self._order
             here = self.currentItem()
-            pos = order.index(here) if here in order else -1
+            pos = here.pos if here is not None else -1
             rows = order[pos + 1:] if delta > 0 else list(reversed(order[:max(pos, 0)]))
             target = next((r for r in rows if r.question_id is not None), None)
             if target is None:

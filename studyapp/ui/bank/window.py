@@ -13,6 +13,7 @@ one-question-at-a-time review (ui/bank/review.py) in the same window.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -40,6 +41,7 @@ from studyapp.services.dto import (
     BankImportReport,
     DocumentView,
     GenerateResult,
+    QuestionRow,
     QuestionView,
     SectionView,
     StatusOutcome,
@@ -50,9 +52,9 @@ from studyapp.ui.bank import ops as bank_ops
 from studyapp.ui.bank.editor import QuestionEditor
 from studyapp.ui.bank.generate import generate_in_background
 from studyapp.ui.bank.names import ORIGIN_NAMES, STATUS_NAMES, TYPE_NAMES, counts_text
-from studyapp.ui.bank.preview import SourceView, empty_html, question_html, section_html
+from studyapp.ui.bank.preview import SourceView, empty_html, question_html, reading_html, section_html
 from studyapp.ui.bank.review import ReviewPanel
-from studyapp.ui.bank.tree import QUESTION_ID_ROLE, QuestionTree, TreeRow
+from studyapp.ui.bank.tree import QUESTION_ID_ROLE, Listing, QuestionTree, TreeRow, build_listing
 from studyapp.ui.ops import Changes, hub
 from studyapp.ui.tasks import Task, TaskRunner, report_failure
 
@@ -98,7 +100,9 @@ class BankWindow(QMainWindow):
         self.document: DocumentView = bank_ops.document_now(ctx, document_id)  # (its outline: one read, at opening)
         self.document_id = document_id
         self.sections: dict[int, SectionView] = {s.id: s for s in self.document.sections}
-        self.views: dict[int, QuestionView] = {}
+        self.listed: dict[int, QuestionRow] = {}  # the list's rows (light: no options, key, tags)
+        self.views: dict[int, QuestionView] = {}  # whole questions read so far: those around the current one
+        self._reading: set[int] = set()  # (asked for, not here yet)
         self.total = 0
         self.editor: QuestionEditor | None = None
         self.last_import_report: BankImportReport | None = None
@@ -290,18 +294,14 @@ class BankWindow(QMainWindow):
 
     # data -------------------------------------------------------------------------------------------
     def filters(self) -> dict[str, str | None]:
+        """The combo boxes' choices and the search words (searched by the database)."""
         return {
             "type": self.type_filter.currentData(),
             "tag": self.tag_filter.currentData(),
             "status": self.status_filter.currentData(),
             "origin": self.origin_filter.currentData(),
+            "search": self.search.text().strip() or None,
         }
-
-    def _matches(self, view: QuestionView, words: list[str]) -> bool:
-        if not words:
-            return True
-        hay = "\n".join((view.stem, *view.options, view.explanation, view.quote, view.section_heading))
-        return all(w in hay for w in words)
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
@@ -314,29 +314,34 @@ class BankWindow(QMainWindow):
         self._refresh_seq += 1
         seq = self._refresh_seq
 
-        def show(result: tuple[list[QuestionView], BankCounts]) -> None:
+        def show(result: bank_ops.BankList) -> None:
             if seq == self._refresh_seq:  # (a newer refresh is on its way: this one is stale)
                 self._shown_seq = seq
-                self._show_list(*result, keep_q, keep_s)
+                self._show_list(result, keep_q, keep_s)
                 if self._pending_section is not None:
                     section, self._pending_section = self._pending_section, None
                     self.show_section(section)
 
-        return bank_ops.load_list(self, self.document_id, self.filters(), show).run()
+        tree, document = self.tree, self.document
+        return bank_ops.load_list(self, self.document_id, self.filters(), show, around=keep_q,
+                                  arrange=lambda rows: build_listing(tree, document, rows)).run()
 
-    def _show_list(self, views: list[QuestionView], counts: BankCounts, keep_q: int | None,
-                   keep_s: int | None) -> None:
-        words = self.search.text().split()
-        listed = [v for v in views if self._matches(v, words)]
-        self.views = {v.id: v for v in listed}
+    def _show_list(self, result: bank_ops.BankList, keep_q: int | None, keep_s: int | None) -> None:
+        """The list read on the worker, its tree built there too: handed to the view in one piece."""
+        counts = result.counts
+        self.listed = {r.id: r for r in result.rows}
+        self.views = dict(result.views)
+        self._reading = set()
         self.total = counts.total
+        listing = result.arranged
+        assert isinstance(listing, Listing)
         self.tree.blockSignals(True)
         try:
-            self.tree.set_questions(self.document, listed)
+            self.tree.set_listing(listing)
         finally:
             self.tree.blockSignals(False)
         self._show_counts(counts)
-        self.shown_label.setText(f"显示 {len(listed)} / {counts.total} 道")
+        self.shown_label.setText(f"显示 {len(result.rows)} / {counts.total} 道")
         self.generate_button.setVisible(counts.total == 0)
         kept = (keep_q is not None and self.tree.select_question(keep_q)) or (
             keep_s is not None and self.tree.select_section(keep_s))
@@ -353,20 +358,69 @@ class BankWindow(QMainWindow):
             else "没有待审核的试题")
 
     def current(self) -> QuestionView | None:
+        """The current question, whole — None also while it is still being read."""
         qid = self.tree.current_question_id()
         return self.views.get(qid) if qid is not None else None
+
+    def current_row(self) -> QuestionRow | None:
+        """The current question as the list holds it (status, version, stem)."""
+        qid = self.tree.current_question_id()
+        return self.listed.get(qid) if qid is not None else None
 
     def _reload_one(self, question_id: int) -> QuestionView | None:
         """The row of a question as it is now (its status after a change); the current
         question's preview follows."""
         def show(view: QuestionView) -> None:
-            if question_id in self.views:
+            if question_id in self.listed:
+                self.listed[question_id] = bank_ops.row_of(view)
                 self.views[question_id] = view
-                self.tree.update_question(view)
+                self.tree.update_question(self.listed[question_id])
                 if self.tree.current_question_id() == question_id:
                     self._current_changed(self.tree.currentItem(), None)
 
         return bank_ops.question(self, question_id, show).failure(lambda _exc: None).run()
+
+    def _read_around(self, question_id: int) -> Task | None:
+        """Read the whole questions of the page of the list around `question_id` that are not
+        here yet (the current one's preview shows when they are)."""
+        ids = self.tree.question_ids()
+        page = [i for i in bank_ops.page_around(ids, question_id) if i not in self.views and i not in self._reading]
+        if not page:
+            return None
+        self._reading.update(page)
+        seq = self._refresh_seq
+
+        def got(views: dict[int, QuestionView]) -> None:
+            if seq != self._refresh_seq:
+                return  # (the list was read again meanwhile: so were its questions)
+            self._reading.difference_update(page)
+            self.views.update((i, v) for i, v in views.items() if i in self.listed)
+            if self.tree.current_question_id() in views:
+                self._current_changed(self.tree.currentItem(), None)
+
+        return bank_ops.questions(self, page, got).run()
+
+    def _read_ahead(self, question_id: int) -> None:
+        """Stepping down the list: the next questions read before the reviewer gets to them."""
+        ids = self.tree.question_ids()
+        i = ids.index(question_id) if question_id in ids else -1
+        ahead = next((q for q in ids[i + 1:i + 1 + bank_ops.FULL_PAGE // 5] if q not in self.views), None)
+        if ahead is not None and ahead not in self._reading:
+            self._read_around(ahead)
+
+    def _with_question(self, question_id: int, then: Callable[[QuestionView], object]) -> None:
+        """`then(question)` with the whole question: at once when it is here, else once read."""
+        view = self.views.get(question_id)
+        if view is not None:
+            then(view)
+            return
+
+        def got(view: QuestionView) -> None:
+            if question_id in self.listed:
+                self.views[question_id] = view
+            then(view)
+
+        bank_ops.question(self, question_id, got).run()
 
     # preview ----------------------------------------------------------------------------------------
     def _path(self, section_id: int | None) -> str:
@@ -389,44 +443,44 @@ class BankWindow(QMainWindow):
 
     def _current_changed(self, current: TreeRow | None, _previous: TreeRow | None) -> None:
         view = self.current()
+        row = self.current_row()
         if view is not None:
             self.preview.setHtml(question_html(view, self.source_of(view)))
+            self._read_ahead(view.id)
+        elif row is not None:  # (a long list's question not read yet: a moment)
+            self.preview.setHtml(reading_html(row.stem))
+            self._read_around(row.id)
         elif current is not None and self.tree.current_section_id() is not None:
             sid = self.tree.current_section_id()
             assert sid is not None  # (checked just above)
             s = self.sections[sid]
-            subtree = self._subtree(sid)
-            count = sum(1 for v in self.views.values() if v.section_id in subtree)
+            section_row = self.tree.section_item(sid)
+            count = section_row.count if section_row is not None else 0  # (its subsections' too)
             self.preview.setHtml(section_html(s.heading, self._path(sid), count, s.text))
         else:
             self.preview.setHtml(empty_html(self.total > 0))
         self._update_buttons()
 
-    def _subtree(self, section_id: int) -> set[int]:
-        out = {section_id}
-        for s in self.document.sections:
-            if s.parent_id in out:
-                out.add(s.id)
-        return out
-
     def preview_text(self) -> str:
         return self.preview.toPlainText()
 
     def _update_buttons(self) -> None:
+        row = self.current_row()
         view = self.current()
-        status = view.status if view else None
+        status = row.status if row else None
         self.approve_button.setEnabled(status in ("draft", "retired"))
         self.retire_button.setEnabled(status in ("draft", "approved"))
         self.restore_button.setEnabled(status == "retired")
-        self.edit_button.setEnabled(view is not None)
-        self.source_button.setEnabled(view is not None and bool(view.quote.strip()))
+        self.edit_button.setEnabled(row is not None)
+        self.source_button.setEnabled(bool(view.quote.strip()) if view is not None
+                                      else row is not None and row.has_quote)
         self.regenerate_button.setEnabled(self.tree.current_section_id() is not None)
         selected = self.tree.selected_question_ids()
         if len(selected) > 1:
             self.bulk_button.setText(f"审核通过所选（{len(selected)}）")
         else:
             self.bulk_button.setText("全部审核通过…")
-        self.bulk_button.setEnabled(any(v.status == "draft" for v in self.views.values()) or len(selected) > 1)
+        self.bulk_button.setEnabled(any(r.status == "draft" for r in self.listed.values()) or len(selected) > 1)
 
     # review --------------------------------------------------------------------------------------------
     def _change_status(self, action: str, ids: list[int], *, advance: bool = False,
@@ -440,7 +494,7 @@ class BankWindow(QMainWindow):
         if advance and next_id != current:
             self.tree.select_question(next_id)  # (at once: the next key press is for the next one)
 
-        versions = {i: self.views[i].version for i in ids if i in self.views}
+        versions = {i: self.listed[i].version for i in ids if i in self.listed}
 
         def done(outcome: StatusOutcome) -> None:
             changed = outcome.changed
@@ -470,7 +524,7 @@ class BankWindow(QMainWindow):
             .run(initiator=self)
 
     def approve_current(self, *, advance: bool = False) -> int:
-        view = self.current()
+        view = self.current_row()
         if view is None:
             return 0
         if view.status == "approved":
@@ -482,7 +536,7 @@ class BankWindow(QMainWindow):
         return 1
 
     def retire_current(self, *, advance: bool = False) -> int:
-        view = self.current()
+        view = self.current_row()
         if view is None or view.status == "retired":
             return 0
         self._change_status("retire", [view.id], advance=advance,
@@ -490,7 +544,7 @@ class BankWindow(QMainWindow):
         return 1
 
     def restore_current(self) -> int:
-        view = self.current()
+        view = self.current_row()
         if view is None or view.status != "retired":
             return 0
         self._change_status("restore", [view.id], message="已恢复为草稿，请重新审核")
@@ -500,10 +554,10 @@ class BankWindow(QMainWindow):
         """Approve the selected questions, or (with one or none selected) every listed draft."""
         selected = self.tree.selected_question_ids()
         if len(selected) > 1:
-            ids = [i for i in selected if self.views[i].status != "approved"]
+            ids = [i for i in selected if self.listed[i].status != "approved"]
             what = f"所选的 {len(ids)} 道试题"
         else:
-            ids = [i for i in self.tree.question_ids() if self.views[i].status == "draft"]
+            ids = [i for i in self.tree.question_ids() if self.listed[i].status == "draft"]
             what = f"当前列表中的全部 {len(ids)} 道草稿"
         if not ids:
             self.statusBar().showMessage("没有需要审核通过的试题", 3000)
@@ -532,7 +586,7 @@ class BankWindow(QMainWindow):
                 QMessageBox.warning(self, "批量审核通过", message + "。\n\n" + "\n".join(lines))
             self.statusBar().showMessage(message, 6000)
 
-        versions = {i: self.views[i].version for i in ids}
+        versions = {i: self.listed[i].version for i in ids}
         bank_ops.set_status(self, "approve", versions, self.document_id).success(done).run(initiator=self)
         return len(ids)
 
@@ -592,8 +646,12 @@ class BankWindow(QMainWindow):
         return dialog
 
     def edit_current(self) -> QuestionEditor | None:
+        """The editor on the current question (None: no question, or it opens once read)."""
         view = self.current()
         if view is None:
+            row = self.current_row()
+            if row is not None:
+                self._with_question(row.id, lambda v: self.make_editor(v) if self.current_row() is row else None)
             return None
         return self.make_editor(view)
 
@@ -638,10 +696,13 @@ class BankWindow(QMainWindow):
 
     # 查看原文 ----------------------------------------------------------------------------------------------
     def view_source(self) -> bool:
-        view = self.current()
-        if view is None:
+        row = self.current_row()
+        if row is None:
             return False
-        return self._emit_source(view.id)
+        if row.id not in self.views:  # (read first, then shown)
+            self._with_question(row.id, lambda _v: self._emit_source(row.id))
+            return row.has_quote
+        return self._emit_source(row.id)
 
     def _emit_source(self, question_id: int) -> bool:
         view = self.views.get(question_id) or next((q for q in self.review.queue if q.id == question_id), None)

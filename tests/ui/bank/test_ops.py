@@ -56,9 +56,16 @@ def _read(settle, make):  # noqa: ANN001, ANN202
 
 def test_reads_hand_back_the_list_counts_and_a_question_and_announce_nothing(host, seeded_ctx, seed_id, settle,  # noqa: ANN001
                                                                             announced) -> None:
-    views, counts = _read(settle, lambda ok: bank_ops.load_list(host, seed_id, {"type": "judge"}, ok))
-    assert views and {v.type for v in views} == {"judge"}
-    assert counts == bank.bank_counts(seeded_ctx, seed_id) and counts.total > len(views)
+    listed = _read(settle, lambda ok: bank_ops.load_list(host, seed_id, {"type": "judge"}, ok,
+                                                         arrange=lambda rows: [r.id for r in rows]))
+    rows, counts = listed.rows, listed.counts
+    assert rows and {r.type for r in rows} == {"judge"}
+    assert counts == bank.bank_counts(seeded_ctx, seed_id) and counts.total > len(rows)
+    assert listed.arranged == [r.id for r in rows]  # (what the window's tree is built from, on the worker)
+    # the whole questions of the first page come along, each the light row's question
+    views = [listed.views[r.id] for r in rows]
+    assert views == bank.list_questions(seeded_ctx, seed_id, type="judge")
+    assert [bank_ops.row_of(v) for v in views] == rows
     assert _read(settle, lambda ok: bank_ops.counts(host, seed_id, ok)) == counts
     assert _read(settle, lambda ok: bank_ops.question(host, views[0].id, ok)) == views[0]
     pending = _read(settle, lambda ok: bank_ops.pending(host, seed_id, ok))

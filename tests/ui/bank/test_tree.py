@@ -158,6 +158,47 @@ def test_rows_below_the_window_are_not_built_until_scrolled_to(qtbot) -> None:  
     assert _tops(tree) == ["一、总体要求（1000）", "二、科学立法（1000）"]
 
 
+def test_a_long_list_is_laid_out_a_page_at_a_time(qtbot) -> None:  # noqa: ANN001
+    """2,000 questions: the view is shown the first rows and a page more as it scrolls to their
+    end (a tree view lays out every row it is shown, on the GUI thread); a row asked for further
+    on, and Ctrl+A, show what they need. Built apart from the view (build_listing: no Qt call,
+    it runs on the worker) and handed over whole."""
+    from studyapp.ui.bank.tree import FIRST_PAGE, PAGE, build_listing
+
+    tree = QuestionTree()
+    qtbot.addWidget(tree)
+    tree.resize(600, 300)
+    views = [question_view(id=1000 + i, section_id=11 if i < 1000 else 21, stem=f"第 {i} 题") for i in range(2000)]
+    listing = build_listing(tree, DOCUMENT, views)
+    assert [r.pos for r in listing.order] == list(range(len(listing.order)))  # sections and questions: 2,005 rows
+    tree.set_listing(listing)
+    tree.show()
+    qtbot.waitExposed(tree)
+    model = tree.model()
+    first = model.index(0, 0)
+    items = model.index(0, 0, first)  # 1.指导思想 under 一、
+    assert tree.rows.limit == FIRST_PAGE and model.rowCount(items) == FIRST_PAGE - 2
+    assert tree.question_ids() == [v.id for v in views]  # (all listed, whatever is laid out)
+    assert model.rowCount() == 1  # (二、 is further down than the first page: not shown yet)
+
+    bar = tree.verticalScrollBar()
+    bar.setValue(bar.maximum())  # scrolled to the end of what is shown: a page more
+    qtbot.waitUntil(lambda: tree.rows.limit == FIRST_PAGE + PAGE)
+    assert model.rowCount(items) == FIRST_PAGE + PAGE - 2 and tree.isExpanded(items)
+
+    assert tree.select_question(2999)  # the last question: shown, open under its heading, selected
+    assert tree.rows.limit == len(listing.order) and tree.current_question_id() == 2999
+    assert model.rowCount() == 2 and _tops(tree) == ["一、总体要求（1000）", "二、科学立法（1000）"]
+    second = model.index(1, 0)
+    assert tree.isExpanded(second) and tree.isFirstColumnSpanned(1, QModelIndex())
+    assert tree.isExpanded(model.index(0, 0, second))
+
+    tree.set_questions(DOCUMENT, views)  # Ctrl+A: every question, those not shown yet too
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(tree.selected_question_ids()) == 2000
+
+
 def test_only_the_rows_on_screen_of_the_seed_bank_are_made(bank_window) -> None:  # noqa: ANN001
     """The same in the 题库 window on the seed's bank: a row's text is made when it is painted, so
     the rows far below the window are never made until scrolled to."""

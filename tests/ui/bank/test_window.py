@@ -318,3 +318,61 @@ def test_deleting_the_document_closes_its_bank(window, bank_window, qtbot, seed_
     assert not bank_window.isVisible()
     qtbot.waitUntil(lambda: seed_id not in window.bank_windows, timeout=5000)
 
+
+
+def _copied_bank(ctx, document_id: int, total: int) -> None:  # noqa: ANN001 - AppContext
+    """The seed's bank copied out to `total` draft questions (a long bank, as a county's)."""
+    from sqlalchemy import insert, select
+
+    from studyapp.db.models import Question
+
+    with ctx.begin(write=True) as s:
+        rows = [{c.key: getattr(q, c.key) for c in Question.__table__.columns if c.key != "id"}
+                for q in s.scalars(select(Question).where(Question.document_id == document_id))]
+        s.execute(insert(Question), [dict(rows[k % len(rows)], uid=f"copy-{k}")
+                                     for k in range(total - len(rows))])
+
+
+def test_a_long_bank_lists_light_rows_and_reads_a_question_whole_when_it_is_shown(window, seeded_ctx, seed_id,  # noqa: ANN001
+                                                                                  qtbot, settle) -> None:
+    """1,000 questions: every one listed, but only those around the one shown are read whole
+    (its options, key, tags, source); further down, a question's row shows at once and its
+    whole text a moment later; deciding, editing and 查看原文 work on it all the same."""
+    from studyapp.ui.bank.ops import FULL_PAGE
+    from studyapp.ui.bank.tree import FIRST_PAGE
+
+    _copied_bank(seeded_ctx, seed_id, 1000)
+    bw = window.open_bank()
+    qtbot.waitExposed(bw)
+    settle()
+    ids = bw.tree.question_ids()
+    assert len(ids) == len(bw.listed) == 1000 and bw.shown_label.text() == "显示 1000 / 1000 道"
+    assert len(bw.views) <= FULL_PAGE + FULL_PAGE // 5 and ids[0] in bw.views and ids[-1] not in bw.views
+    assert bw.tree.rows.limit == FIRST_PAGE  # (the rows the view lays out: a page, not the bank)
+
+    last = ids[-1]
+    bw.tree.select_question(last)
+    assert bw.tree.current_question_id() == last and bw.current() is None
+    assert "正在读取" in bw.preview_text() and bw.current_row().stem in bw.preview_text()
+    assert bw.approve_button.isEnabled() and bw.edit_button.isEnabled()
+    settle()
+    assert bw.current().id == last and "答案" in bw.preview_text()
+    assert last in bw.views and len(bw.views) < len(ids)
+
+    # 审核通过 from the row alone (its status and version), the list following
+    middle = ids[len(ids) // 2]
+    bw.tree.select_question(middle)
+    assert bw.approve_current() == 1
+    settle()
+    assert bank.get_question(bw.ctx, middle).status == "approved" and bw.listed[middle].status == "approved"
+    assert bw.tree.question_item(middle).text(COL_STATUS) == STATUS_NAMES["approved"]
+
+    # the editor on a question not read yet opens once it has been read
+    far = ids[-300]
+    assert far not in bw.views
+    bw.tree.select_question(far)
+    assert bw.edit_current() is None
+    settle()
+    assert bw.editor is not None and bw.editor.isVisible() and bw.editor.question_id == far
+    bw.editor.reject()
+    settle()
