@@ -26,7 +26,7 @@ from studyapp.db.models import StudySession, now
 from studyapp.db.models_records import Person, Score
 from studyapp.services import audit, roster
 from studyapp.services.attendance import RowErrors
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, NotFoundError, RecordConflict
 from studyapp.services.dto_records import (
     FileImportResult,
     ItemView,
@@ -41,8 +41,9 @@ PASS_RATIO = 0.6
 EXCELLENT_RATIO = 0.85
 
 
-def _session(session: Session, session_id: int) -> StudySession:
-    row = session.get(StudySession, session_id)
+def _session(session: Session, session_id: int, *, lock: bool = False) -> StudySession:
+    """The session, or NotFoundError; `lock` as attendance._session (the server's row lock)."""
+    row = session.get(StudySession, session_id, with_for_update=lock or None)
     if row is None:
         raise NotFoundError.of("学习记录", session_id)
     return row
@@ -139,15 +140,51 @@ def set_score(
     note: str = "",
     answers: Sequence[Any] | None = None,
     paper_id: int | None = None,
-) -> None:
-    """Store (or replace) one person's score; None is 缺考."""
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """Store (or replace) one person's score; None is 缺考. Returns the row's new version.
+
+    `expected_version` is the version of the person's score the sheet read (ScoreRowView.version;
+    0: no score then): a score another PC (or the command line, an import, a quiz) entered,
+    changed or deleted since is a RecordConflict naming the person and the score stored now, and
+    nothing is written. None stores over whatever is there (the command line, a user who was
+    shown the other score and chose to put theirs over it)."""
     with ctx.begin(write=True) as session:
-        write_scores(session, ctx.actor, _session(session, session_id),
-                     [ScoreEntry(person_id, score, note, answers, paper_id)])
+        row = _session(session, session_id, lock=expected_version is not None)
+        if expected_version is not None:
+            _check_version(session, session_id, person_id, expected_version, audit.score_text(score))
+        write_scores(session, ctx.actor, row, [ScoreEntry(person_id, score, note, answers, paper_id)])
+        session.flush()  # (the version counter is raised by the write)
+        return int(session.scalar(select(Score.version).where(
+            Score.session_id == session_id, Score.person_id == person_id)) or 0)
 
 
-def clear_score(ctx: AppContext, session_id: int, person_id: int) -> None:
+def _check_version(session: Session, session_id: int, person_id: int, expected: int, mine: str) -> None:
+    """A RecordConflict when the person's score is not at the version the sheet read (0: none)."""
+    s = session.scalar(select(Score).where(Score.session_id == session_id, Score.person_id == person_id))
+    if (s.version if s is not None else 0) == expected:
+        return
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError.of("人员", person_id)
+    yours = f"您填的“{mine}”" if mine else "您的删除"
+    if s is None:
+        current = "无成绩"
+        what = f"{person.name}的成绩已被别人（另一台电脑或命令行）删除（在您打开之后）"
+    else:
+        current = audit.score_text(s.score)
+        what = f"{person.name}的成绩已被别人（另一台电脑或命令行）改为“{current}”（在您打开之后）"
+    log.info("score conflict: person %d, stored %s, version %d", person_id, current, s.version if s else 0)
+    raise RecordConflict(f"{what}，{yours}没有保存。请看过别人的修改后再改。", person_id, current)
+
+
+def clear_score(ctx: AppContext, session_id: int, person_id: int, *, expected_version: int | None = None) -> None:
+    """Delete one person's score (none at all, not 缺考). `expected_version` as for set_score."""
     with ctx.begin(write=True) as session:
+        _session(session, session_id, lock=expected_version is not None)
+        if expected_version is not None:
+            _check_version(session, session_id, person_id, expected_version, "")
         for s in session.scalars(
             select(Score).where(Score.session_id == session_id, Score.person_id == person_id)
         ):
@@ -161,7 +198,12 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
     """Store a score sheet (.csv/.xlsx: 姓名, 得分, optional 单位/备注); any bad line stores nothing.
 
     The names are matched before the writer lock is taken, and the scores are written in a few
-    statements however many lines: one short transaction, all or nothing."""
+    statements however many lines: one short transaction, all or nothing.
+
+    An import is an explicit decision about the whole sheet: it writes over the scores stored
+    now, whoever entered them (no version is checked; each overwritten score is in the 操作记录
+    with its old value), and raises their versions — a window that read a score before the
+    import and saves over it is refused (RecordConflict) and shown the imported score."""
     path = Path(path)
     table = locate(read_rows(path), SCORE_COLUMNS, path.name)
     with ctx.begin() as session:  # (a read: another PC can write meanwhile)
@@ -172,7 +214,7 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
     if not lines:
         raise UserError(f"文件“{path.name}”只有表头，没有成绩。")
     with ctx.begin(write=True) as session:
-        row = _session(session, session_id)
+        row = _session(session, session_id, lock=True)
         full = float(row.full_marks or 100)
         for line in lines:  # (the full marks may have been changed meanwhile)
             _check(line.score, full)
@@ -242,7 +284,8 @@ def session_scores(
         rows = list(
             session.execute(  # (plain columns: a Score and a Person object for each of 1,000 people
                 # cost twice the read itself)
-                select(Score.score, Score.note, Score.answers, Person.id, Person.name, Person.unit, Person.sort_no)
+                select(Score.score, Score.note, Score.answers, Score.version, Person.id, Person.name, Person.unit,
+                       Person.sort_no)
                 .join(Person, Person.id == Score.person_id)
                 .where(Score.session_id == session_id)
                 .order_by(Person.sort_no, Person.id)
@@ -253,7 +296,7 @@ def session_scores(
     rank = ranks(values)
     shown = display_names([(r.name, r.unit) for r in rows])
     views = [
-        ScoreRowView(p.id, p.name, p.unit, p.sort_no, d, p.score, p.note, r)
+        ScoreRowView(p.id, p.name, p.unit, p.sort_no, d, p.score, p.note, r, p.version)
         for p, d, r in zip(rows, shown, rank, strict=False)
     ]
     stats = score_stats(values, full, pass_ratio, excellent_ratio)
