@@ -12,8 +12,9 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import Float, Text, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from studyapp.core.model import UserError
 from studyapp.core.names import NameOrder, order_people
@@ -173,7 +174,15 @@ def mark_present(session: Session, actor: str, st: StudySession, rows: Sequence[
                              audit.target(st, people.get(a.person_id)),
                              _mark_text(a.status, a.reason) if a.status else "", _mark_text("present", ""),
                              session_id=st.id, person_id=a.person_id)
-        a.status, a.reason, a.updated_at = "present", "", stamp
+    if rows:  # (one statement for all: the ORM's version check would send one UPDATE per row)
+        table = Attendance.metadata.tables[Attendance.__tablename__]
+        session.execute(update(table).where(table.c.id == bindparam("_id"))
+                        .values(status="present", reason="", updated_at=stamp, version=table.c.version + 1),
+                        [{"_id": a.id} for a in rows])
+        for a in rows:  # (the objects as now stored, without another write)
+            for key, value in (("status", "present"), ("reason", ""), ("updated_at", stamp),
+                               ("version", a.version + 1)):
+                set_committed_value(a, key, value)
     log_batch.write()
     return len(rows)
 
@@ -276,6 +285,7 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
         }
         log_batch = audit.Batch(session, ctx.actor)
         new_rows: list[dict[str, object]] = []
+        changed: list[dict[str, object]] = []
         stamp = now()
         for line in lines:
             a = existing.get(line.person_id)
@@ -286,9 +296,13 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
                 new_rows.append({"session_id": session_id, "person_id": line.person_id, "status": line.status,
                                  "reason": line.reason, "hours": line.hours, "updated_at": stamp})
                 continue
-            a.status, a.reason, a.updated_at = line.status, line.reason, stamp
-            if line.hours is not None:
-                a.hours = line.hours
+            changed.append({"_id": a.id, "_status": line.status, "_reason": line.reason, "_hours": line.hours})
+        if changed:  # (one statement, raising each version: a window holding the old mark is refused)
+            marks = Attendance.metadata.tables[Attendance.__tablename__]
+            session.execute(update(marks).where(marks.c.id == bindparam("_id")).values(
+                status=bindparam("_status"), reason=bindparam("_reason", type_=Text()), updated_at=stamp,
+                hours=func.coalesce(bindparam("_hours", type_=Float()), marks.c.hours),
+                version=marks.c.version + 1), changed)
         if new_rows:
             session.execute(insert(Attendance), new_rows)
         log_batch.write()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Text, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from studyapp.core.model import UserError
@@ -108,6 +108,7 @@ def write_scores(session: Session, actor: str, row: StudySession, entries: Seque
         select(Score).where(Score.session_id == row.id, Score.person_id.in_(ids)))}
     log_batch = audit.Batch(session, actor)
     new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     stamp = now()
     for e in entries:
         s = existing.get(e.person_id)
@@ -122,14 +123,34 @@ def write_scores(session: Session, actor: str, row: StudySession, entries: Seque
                 values["answers"] = answers
             new_rows.append(values)
             continue
-        s.score, s.note, s.updated_at = e.score, e.note.strip(), stamp
+        # (a score typed or imported is no longer a quiz's: paper_id None)
+        change: dict[str, Any] = {"_id": s.id, "_score": e.score, "_note": e.note.strip(), "_paper": e.paper_id}
         if answers is not None:
-            s.answers = answers
-        s.paper_id = e.paper_id  # a score typed or imported is no longer a quiz's (None)
+            change["_answers"] = answers
+        changed.append(change)
+    _update_scores(session, changed, stamp)
     for keys in dict.fromkeys(tuple(v) for v in new_rows):  # (one statement per shape of row)
         session.execute(insert(Score), [v for v in new_rows if tuple(v) == keys])
     log_batch.write()
     return len(entries)
+
+
+def _update_scores(session: Session, changed: list[dict[str, Any]], stamp: Any) -> None:
+    """Write these score rows' new values, raising each version, in one statement per shape (with
+    or without per-question results) — the ORM's version check would send one UPDATE per row.
+    `_note` None keeps the stored note (an import's line without one)."""
+    table = Score.metadata.tables[Score.__tablename__]
+    values: dict[str, Any] = {"score": bindparam("_score"), "updated_at": stamp,
+                              "note": func.coalesce(bindparam("_note", type_=Text()), table.c.note),
+                              "version": table.c.version + 1}
+    with_answers = [c for c in changed if "_answers" in c]
+    plain = [c for c in changed if "_answers" not in c]
+    for group, extra in ((plain, {}), (with_answers, {"answers": bindparam("_answers", type_=table.c.answers.type)})):
+        if not group:
+            continue
+        if "_paper" in group[0]:
+            extra = {**extra, "paper_id": bindparam("_paper")}
+        session.execute(update(table).where(table.c.id == bindparam("_id")).values(**values, **extra), group)
 
 
 def set_score(
@@ -228,6 +249,7 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
         }
         log_batch = audit.Batch(session, ctx.actor)
         new_rows: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         stamp = now()
         for line in lines:
             s = existing.get(line.person_id)
@@ -238,9 +260,8 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
                 new_rows.append({"session_id": session_id, "person_id": line.person_id, "score": line.score,
                                  "note": line.note, "updated_at": stamp})
                 continue
-            s.score, s.updated_at = line.score, stamp
-            if line.note:
-                s.note = line.note
+            changed.append({"_id": s.id, "_score": line.score, "_note": line.note or None})
+        _update_scores(session, changed, stamp)  # (raising each version: a window holding the old score is refused)
         if new_rows:
             session.execute(insert(Score), new_rows)
         log_batch.write()
