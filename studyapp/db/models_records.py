@@ -102,6 +102,10 @@ class Attendance(Base):
     reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
     hours: Mapped[float | None] = mapped_column(Float, nullable=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    # added by migration 0010: raised by every change of the row (SQLAlchemy's version counter),
+    # so a mark typed over one another PC made since the sheet was read is caught (services.attendance)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Score(Base):
@@ -125,6 +129,10 @@ class Score(Base):
     answers: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
     paper_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    # added by migration 0010: raised by every change of the row (SQLAlchemy's version counter),
+    # so a score typed over one another PC entered since the sheet was read is caught (services.scores)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 

@@ -12,8 +12,9 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import Float, Text, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from studyapp.core.model import UserError
 from studyapp.core.names import NameOrder, order_people
@@ -27,7 +28,7 @@ from studyapp.db.models_records import (
     Person,
 )
 from studyapp.services import audit, roster
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, NotFoundError, RecordConflict
 from studyapp.services.dto_records import (
     STATUS_NAMES,
     AttendanceRow,
@@ -47,8 +48,12 @@ class RowErrors(UserError):
         super().__init__("\n".join([head, *self.errors]))
 
 
-def _session(session: Session, session_id: int) -> StudySession:
-    row = session.get(StudySession, session_id)
+def _session(session: Session, session_id: int, *, lock: bool = False) -> StudySession:
+    """The session, or NotFoundError. `lock`: on the shared server, hold the session's row until
+    the end of the transaction (SELECT … FOR UPDATE), so two PCs checking and writing the same
+    session's marks or scores take turns — the check of a row's version and the write it allows
+    are never split by another PC's write (SQLite's write transactions already take turns)."""
+    row = session.get(StudySession, session_id, with_for_update=lock or None)
     if row is None:
         raise NotFoundError.of("学习记录", session_id)
     return row
@@ -69,14 +74,14 @@ def sheet(
         _session(session, session_id)
         rows = session.execute(  # (plain columns: two objects a person cost more than the read)
             select(Person.id, Person.name, Person.unit, Person.post, Person.sort_no,
-                   Attendance.status, Attendance.reason, Attendance.hours)
+                   Attendance.status, Attendance.reason, Attendance.hours, Attendance.version)
             .select_from(Attendance)
             .join(Person, Person.id == Attendance.person_id)
             .where(Attendance.session_id == session_id)
         ).all()
     shown = display_names([(r.name, r.unit) for r in rows])
     out = [
-        AttendanceRow(r.id, r.name, r.unit, r.post, r.sort_no, d, r.status, r.reason, r.hours)
+        AttendanceRow(r.id, r.name, r.unit, r.post, r.sort_no, d, r.status, r.reason, r.hours, r.version)
         for r, d in zip(rows, shown, strict=False)
     ]
     return order_people(out, order)
@@ -169,7 +174,15 @@ def mark_present(session: Session, actor: str, st: StudySession, rows: Sequence[
                              audit.target(st, people.get(a.person_id)),
                              _mark_text(a.status, a.reason) if a.status else "", _mark_text("present", ""),
                              session_id=st.id, person_id=a.person_id)
-        a.status, a.reason, a.updated_at = "present", "", stamp
+    if rows:  # (one statement for all: the ORM's version check would send one UPDATE per row)
+        table = Attendance.metadata.tables[Attendance.__tablename__]
+        session.execute(update(table).where(table.c.id == bindparam("_id"))
+                        .values(status="present", reason="", updated_at=stamp, version=table.c.version + 1),
+                        [{"_id": a.id} for a in rows])
+        for a in rows:  # (the objects as now stored, without another write)
+            for key, value in (("status", "present"), ("reason", ""), ("updated_at", stamp),
+                               ("version", a.version + 1)):
+                set_committed_value(a, key, value)
     log_batch.write()
     return len(rows)
 
@@ -185,16 +198,24 @@ def mark(
     status: str,
     reason: str = "",
     hours: float | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> AttendanceRow:
-    """Mark one person (adding them to the expected list if needed).
+    """Mark one person (adding them to the expected list if needed); the row as stored, with
+    its new version.
 
-    `status` is present/leave/absent/late or 出席/请假/缺席/迟到.
+    `status` is present/leave/absent/late or 出席/请假/缺席/迟到. `expected_version` is the
+    version of the person's row the sheet read (AttendanceRow.version; 0: no row then): a row
+    another PC (or the command line, an import, 全部出席) changed, added or removed since is a
+    RecordConflict naming the person and the mark stored now, and nothing is written. None
+    marks over whatever is there: the command line, the phones' sign-in, or a user who was
+    shown the other mark and chose to put theirs over it.
     """
     code = _status(status)
     if hours is not None and hours < 0:
         raise UserError("学时不能为负数。")
     with ctx.begin(write=True) as session:
-        _session(session, session_id)
+        st = _session(session, session_id, lock=expected_version is not None)
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError.of("人员", person_id)
@@ -203,7 +224,8 @@ def mark(
                 Attendance.session_id == session_id, Attendance.person_id == person_id
             )
         )
-        st = session.get(StudySession, session_id)
+        if expected_version is not None and (a.version if a is not None else 0) != expected_version:
+            raise _conflict(person, a, code, reason.strip())
         audit.record(session, ctx.actor, "考勤", "登记" if a is None or not a.status else "修改",
                      audit.target(st, person), _mark_text(a.status, a.reason) if a is not None and a.status else "",
                      _mark_text(code, reason.strip()), session_id=session_id, person_id=person_id)
@@ -211,8 +233,22 @@ def mark(
             a = Attendance(session_id=session_id, person_id=person_id)
             session.add(a)
         a.status, a.reason, a.hours, a.updated_at = code, reason.strip(), hours, now()
+        session.flush()  # (the version counter is raised by the write)
         return AttendanceRow(person.id, person.name, person.unit, person.post, person.sort_no,
-                             person.name, a.status, a.reason, a.hours)
+                             person.name, a.status, a.reason, a.hours, a.version)
+
+
+def _conflict(person: Person, a: Attendance | None, code: str, reason: str) -> RecordConflict:
+    """「王德伦的考勤已被别人……改为“请假（生病）”……」: what the other PC stored, and what was not."""
+    mine = _mark_text(code, reason)
+    if a is None:
+        current = "不在应到名单中"
+        what = f"{person.name}已被别人（另一台电脑或命令行）移出本次学习会的应到名单（在您打开之后）"
+    else:
+        current = _mark_text(a.status, a.reason)
+        what = f"{person.name}的考勤已被别人（另一台电脑或命令行）改为“{current}”（在您打开之后）"
+    log.info("attendance conflict: person %d, stored %s, version %d", person.id, current, a.version if a else 0)
+    return RecordConflict(f"{what}，您记的“{mine}”没有保存。请看过别人的修改后再改。", person.id, current)
 
 
 def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImportResult:
@@ -222,6 +258,11 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
     is stored. People in the file who were not expected are added to the expected list.
     The names are matched before the writer lock is taken, and the marks are written in a few
     statements however many lines: one short transaction, all or nothing.
+
+    An import is an explicit decision about the whole sheet: it writes over the marks stored
+    now, whoever made them (no version is checked; each overwritten mark is in the 操作记录 with
+    its old value), and raises their versions — a window that read a mark before the import and
+    saves over it is refused (RecordConflict) and shown the imported mark.
     """
     path = Path(path)
     table = locate(read_rows(path), ATTENDANCE_COLUMNS, path.name)
@@ -233,7 +274,7 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
     if not lines:
         raise UserError(f"文件“{path.name}”只有表头，没有考勤记录。")
     with ctx.begin(write=True) as session:
-        st = _session(session, session_id)
+        st = _session(session, session_id, lock=True)
         people = {p.id: p for p in session.scalars(select(Person).where(
             Person.id.in_([line.person_id for line in lines])))}
         if len(people) < len(lines):
@@ -244,6 +285,7 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
         }
         log_batch = audit.Batch(session, ctx.actor)
         new_rows: list[dict[str, object]] = []
+        changed: list[dict[str, object]] = []
         stamp = now()
         for line in lines:
             a = existing.get(line.person_id)
@@ -254,9 +296,13 @@ def import_attendance(ctx: AppContext, session_id: int, path: Path) -> FileImpor
                 new_rows.append({"session_id": session_id, "person_id": line.person_id, "status": line.status,
                                  "reason": line.reason, "hours": line.hours, "updated_at": stamp})
                 continue
-            a.status, a.reason, a.updated_at = line.status, line.reason, stamp
-            if line.hours is not None:
-                a.hours = line.hours
+            changed.append({"_id": a.id, "_status": line.status, "_reason": line.reason, "_hours": line.hours})
+        if changed:  # (one statement, raising each version: a window holding the old mark is refused)
+            marks = Attendance.metadata.tables[Attendance.__tablename__]
+            session.execute(update(marks).where(marks.c.id == bindparam("_id")).values(
+                status=bindparam("_status"), reason=bindparam("_reason", type_=Text()), updated_at=stamp,
+                hours=func.coalesce(bindparam("_hours", type_=Float()), marks.c.hours),
+                version=marks.c.version + 1), changed)
         if new_rows:
             session.execute(insert(Attendance), new_rows)
         log_batch.write()

@@ -55,6 +55,18 @@ class EditConflict(UserError):
     the shared database, the command line): nothing was written; the window asks what to do."""
 
 
+class RecordConflict(EditConflict):
+    """One person's mark or score was saved from a sheet read before someone else changed that
+    row (another PC, the command line, an import): nothing was written. `person_id` names the
+    row and `current` the value stored now as a user reads it (「请假（生病）」, 「85 分」, 「未登记」),
+    so the window can show it and ask whether to put the user's value over it."""
+
+    def __init__(self, message: str, person_id: int, current: str) -> None:
+        super().__init__(message)
+        self.person_id = person_id
+        self.current = current
+
+
 
 class NotFoundError(UserError):
     """A document/section/session asked for no longer exists (e.g. deleted meanwhile)."""

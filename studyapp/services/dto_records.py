@@ -198,6 +198,9 @@ class AttendanceRow:
     status: str | None  # None: not marked yet
     reason: str
     hours: float | None  # override; None = the session's
+    # the row's version as read (raised by every change; 0: no row): a mark saved with it is
+    # refused when another PC changed the row since (services.attendance.mark, RecordConflict)
+    version: int = 0
 
     @property
     def status_name(self) -> str:
@@ -234,6 +237,9 @@ class ScoreRowView:
     score: float | None  # None: 缺考
     note: str
     rank: int | None
+    # the score row's version as read (raised by every change): a score saved with it is refused
+    # when another PC changed it since (services.scores.set_score, RecordConflict)
+    version: int = 1
 
     @property
     def sort_key(self) -> float:

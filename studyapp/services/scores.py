@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Text, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from studyapp.core.model import UserError
@@ -26,7 +26,7 @@ from studyapp.db.models import StudySession, now
 from studyapp.db.models_records import Person, Score
 from studyapp.services import audit, roster
 from studyapp.services.attendance import RowErrors
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, NotFoundError, RecordConflict
 from studyapp.services.dto_records import (
     FileImportResult,
     ItemView,
@@ -41,8 +41,9 @@ PASS_RATIO = 0.6
 EXCELLENT_RATIO = 0.85
 
 
-def _session(session: Session, session_id: int) -> StudySession:
-    row = session.get(StudySession, session_id)
+def _session(session: Session, session_id: int, *, lock: bool = False) -> StudySession:
+    """The session, or NotFoundError; `lock` as attendance._session (the server's row lock)."""
+    row = session.get(StudySession, session_id, with_for_update=lock or None)
     if row is None:
         raise NotFoundError.of("学习记录", session_id)
     return row
@@ -107,6 +108,7 @@ def write_scores(session: Session, actor: str, row: StudySession, entries: Seque
         select(Score).where(Score.session_id == row.id, Score.person_id.in_(ids)))}
     log_batch = audit.Batch(session, actor)
     new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     stamp = now()
     for e in entries:
         s = existing.get(e.person_id)
@@ -121,14 +123,34 @@ def write_scores(session: Session, actor: str, row: StudySession, entries: Seque
                 values["answers"] = answers
             new_rows.append(values)
             continue
-        s.score, s.note, s.updated_at = e.score, e.note.strip(), stamp
+        # (a score typed or imported is no longer a quiz's: paper_id None)
+        change: dict[str, Any] = {"_id": s.id, "_score": e.score, "_note": e.note.strip(), "_paper": e.paper_id}
         if answers is not None:
-            s.answers = answers
-        s.paper_id = e.paper_id  # a score typed or imported is no longer a quiz's (None)
+            change["_answers"] = answers
+        changed.append(change)
+    _update_scores(session, changed, stamp)
     for keys in dict.fromkeys(tuple(v) for v in new_rows):  # (one statement per shape of row)
         session.execute(insert(Score), [v for v in new_rows if tuple(v) == keys])
     log_batch.write()
     return len(entries)
+
+
+def _update_scores(session: Session, changed: list[dict[str, Any]], stamp: Any) -> None:
+    """Write these score rows' new values, raising each version, in one statement per shape (with
+    or without per-question results) — the ORM's version check would send one UPDATE per row.
+    `_note` None keeps the stored note (an import's line without one)."""
+    table = Score.metadata.tables[Score.__tablename__]
+    values: dict[str, Any] = {"score": bindparam("_score"), "updated_at": stamp,
+                              "note": func.coalesce(bindparam("_note", type_=Text()), table.c.note),
+                              "version": table.c.version + 1}
+    with_answers = [c for c in changed if "_answers" in c]
+    plain = [c for c in changed if "_answers" not in c]
+    for group, extra in ((plain, {}), (with_answers, {"answers": bindparam("_answers", type_=table.c.answers.type)})):
+        if not group:
+            continue
+        if "_paper" in group[0]:
+            extra = {**extra, "paper_id": bindparam("_paper")}
+        session.execute(update(table).where(table.c.id == bindparam("_id")).values(**values, **extra), group)
 
 
 def set_score(
@@ -139,15 +161,51 @@ def set_score(
     note: str = "",
     answers: Sequence[Any] | None = None,
     paper_id: int | None = None,
-) -> None:
-    """Store (or replace) one person's score; None is 缺考."""
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """Store (or replace) one person's score; None is 缺考. Returns the row's new version.
+
+    `expected_version` is the version of the person's score the sheet read (ScoreRowView.version;
+    0: no score then): a score another PC (or the command line, an import, a quiz) entered,
+    changed or deleted since is a RecordConflict naming the person and the score stored now, and
+    nothing is written. None stores over whatever is there (the command line, a user who was
+    shown the other score and chose to put theirs over it)."""
     with ctx.begin(write=True) as session:
-        write_scores(session, ctx.actor, _session(session, session_id),
-                     [ScoreEntry(person_id, score, note, answers, paper_id)])
+        row = _session(session, session_id, lock=expected_version is not None)
+        if expected_version is not None:
+            _check_version(session, session_id, person_id, expected_version, audit.score_text(score))
+        write_scores(session, ctx.actor, row, [ScoreEntry(person_id, score, note, answers, paper_id)])
+        session.flush()  # (the version counter is raised by the write)
+        return int(session.scalar(select(Score.version).where(
+            Score.session_id == session_id, Score.person_id == person_id)) or 0)
 
 
-def clear_score(ctx: AppContext, session_id: int, person_id: int) -> None:
+def _check_version(session: Session, session_id: int, person_id: int, expected: int, mine: str) -> None:
+    """A RecordConflict when the person's score is not at the version the sheet read (0: none)."""
+    s = session.scalar(select(Score).where(Score.session_id == session_id, Score.person_id == person_id))
+    if (s.version if s is not None else 0) == expected:
+        return
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError.of("人员", person_id)
+    yours = f"您填的“{mine}”" if mine else "您的删除"
+    if s is None:
+        current = "无成绩"
+        what = f"{person.name}的成绩已被别人（另一台电脑或命令行）删除（在您打开之后）"
+    else:
+        current = audit.score_text(s.score)
+        what = f"{person.name}的成绩已被别人（另一台电脑或命令行）改为“{current}”（在您打开之后）"
+    log.info("score conflict: person %d, stored %s, version %d", person_id, current, s.version if s else 0)
+    raise RecordConflict(f"{what}，{yours}没有保存。请看过别人的修改后再改。", person_id, current)
+
+
+def clear_score(ctx: AppContext, session_id: int, person_id: int, *, expected_version: int | None = None) -> None:
+    """Delete one person's score (none at all, not 缺考). `expected_version` as for set_score."""
     with ctx.begin(write=True) as session:
+        _session(session, session_id, lock=expected_version is not None)
+        if expected_version is not None:
+            _check_version(session, session_id, person_id, expected_version, "")
         for s in session.scalars(
             select(Score).where(Score.session_id == session_id, Score.person_id == person_id)
         ):
@@ -161,7 +219,12 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
     """Store a score sheet (.csv/.xlsx: 姓名, 得分, optional 单位/备注); any bad line stores nothing.
 
     The names are matched before the writer lock is taken, and the scores are written in a few
-    statements however many lines: one short transaction, all or nothing."""
+    statements however many lines: one short transaction, all or nothing.
+
+    An import is an explicit decision about the whole sheet: it writes over the scores stored
+    now, whoever entered them (no version is checked; each overwritten score is in the 操作记录
+    with its old value), and raises their versions — a window that read a score before the
+    import and saves over it is refused (RecordConflict) and shown the imported score."""
     path = Path(path)
     table = locate(read_rows(path), SCORE_COLUMNS, path.name)
     with ctx.begin() as session:  # (a read: another PC can write meanwhile)
@@ -172,7 +235,7 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
     if not lines:
         raise UserError(f"文件“{path.name}”只有表头，没有成绩。")
     with ctx.begin(write=True) as session:
-        row = _session(session, session_id)
+        row = _session(session, session_id, lock=True)
         full = float(row.full_marks or 100)
         for line in lines:  # (the full marks may have been changed meanwhile)
             _check(line.score, full)
@@ -186,6 +249,7 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
         }
         log_batch = audit.Batch(session, ctx.actor)
         new_rows: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         stamp = now()
         for line in lines:
             s = existing.get(line.person_id)
@@ -196,9 +260,8 @@ def import_scores(ctx: AppContext, session_id: int, path: Path) -> FileImportRes
                 new_rows.append({"session_id": session_id, "person_id": line.person_id, "score": line.score,
                                  "note": line.note, "updated_at": stamp})
                 continue
-            s.score, s.updated_at = line.score, stamp
-            if line.note:
-                s.note = line.note
+            changed.append({"_id": s.id, "_score": line.score, "_note": line.note or None})
+        _update_scores(session, changed, stamp)  # (raising each version: a window holding the old score is refused)
         if new_rows:
             session.execute(insert(Score), new_rows)
         log_batch.write()
@@ -242,7 +305,8 @@ def session_scores(
         rows = list(
             session.execute(  # (plain columns: a Score and a Person object for each of 1,000 people
                 # cost twice the read itself)
-                select(Score.score, Score.note, Score.answers, Person.id, Person.name, Person.unit, Person.sort_no)
+                select(Score.score, Score.note, Score.answers, Score.version, Person.id, Person.name, Person.unit,
+                       Person.sort_no)
                 .join(Person, Person.id == Score.person_id)
                 .where(Score.session_id == session_id)
                 .order_by(Person.sort_no, Person.id)
@@ -253,7 +317,7 @@ def session_scores(
     rank = ranks(values)
     shown = display_names([(r.name, r.unit) for r in rows])
     views = [
-        ScoreRowView(p.id, p.name, p.unit, p.sort_no, d, p.score, p.note, r)
+        ScoreRowView(p.id, p.name, p.unit, p.sort_no, d, p.score, p.note, r, p.version)
         for p, d, r in zip(rows, shown, rank, strict=False)
     ]
     stats = score_stats(values, full, pass_ratio, excellent_ratio)

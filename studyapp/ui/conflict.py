@@ -7,6 +7,10 @@ service refused the save (EditConflict, nothing written) and the user decides �
 * 取消: nothing happens, the typing stays in the form.
 
 The 学习记录 form and the 题库's question editor ask it the same way, with this helper.
+
+A sheet (考勤, 成绩) has no typing to keep: its one-cell save was refused, the sheet is read
+again (the other PC's value shows), and `ask_reapply` asks 「仍然改为……？」 — yes puts the
+user's value over the value now shown (checked again: a third change is caught too), no keeps it.
 """
 
 from __future__ import annotations
@@ -44,4 +48,30 @@ def ask_edit_conflict(parent: QWidget, title: str, message: str, *, reload: Call
     return box
 
 
-__all__ = ["CANCEL", "OVERWRITE", "RELOAD", "ask_edit_conflict"]
+def ask_reapply(parent: QWidget, title: str, message: str, mine: str, *,
+                reapply: Callable[[], object]) -> QMessageBox:
+    """Ask (window-modal, without blocking) whether to put the user's value `mine` over the one
+    another PC stored, which the sheet behind now shows; `message` is the service's (it names
+    the person and the other value). 「仍然改为“…”」 runs `reapply`; 「保留别人的修改」 nothing.
+    Returns the box (tests press its buttons); it deletes itself once answered."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title,
+                      f"{message}\n\n表中已显示别人的修改。仍然改为“{mine}”吗？",
+                      QMessageBox.StandardButton.NoButton, parent)
+    again = box.addButton(f"仍然改为“{mine}”", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(KEEP_THEIRS, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+
+    def chosen(_result: int) -> None:
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is again:
+            reapply()
+
+    box.finished.connect(chosen)
+    box.open()
+    return box
+
+
+KEEP_THEIRS = "保留别人的修改"
+
+__all__ = ["CANCEL", "KEEP_THEIRS", "OVERWRITE", "RELOAD", "ask_edit_conflict", "ask_reapply"]

@@ -158,3 +158,49 @@ def test_0009_indexes_the_session_date_so_a_year_is_searched_not_scanned(seeded_
     assert "ix_study_session_date" not in indexes()
     to("head")
     assert "ix_study_session_date" in indexes()
+
+
+def test_0010_gives_every_mark_and_score_a_version_and_goes_back_cleanly(seeded_ctx: AppContext) -> None:
+    """Marks and scores stored before 0010: upgrading numbers each version 1 (what a sheet that
+    read them expects), and going back to 0009 keeps every row, the one-row-per-person rule and
+    the check on the mark — on the SQLite file (a copied table) as on the server."""
+    from sqlalchemy import exc, text
+
+    from studyapp.services import attendance, roster, scores, sessions
+    from studyapp.services.dto_records import PersonDraft, SessionDraft
+
+    ctx = seeded_ctx
+    engine = ctx.engine
+    cfg = migrate.alembic_config()
+
+    def to(revision: str) -> None:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
+
+    people = [roster.add_person(ctx, PersonDraft(name, "乡党委")).id for name in ("王德伦", "李明")]
+    sid = sessions.create_session(ctx, SessionDraft(date="2015-04-15", mode="集中学习")).id
+    attendance.set_expected(ctx, sid, person_ids=people)
+    attendance.mark(ctx, sid, people[0], "leave", "生病")
+    scores.set_score(ctx, sid, people[0], 88)
+    scores.set_score(ctx, sid, people[1], None)
+    marks = "SELECT session_id, person_id, status, reason FROM attendance ORDER BY id"
+    scored = "SELECT session_id, person_id, score, note FROM score ORDER BY id"
+    with engine.connect() as conn:
+        before = conn.execute(text(marks)).all(), conn.execute(text(scored)).all()
+    to("0009")
+    for table in ("attendance", "score"):
+        assert "version" not in {c["name"] for c in inspect(engine).get_columns(table)}
+    with engine.connect() as conn:
+        assert (conn.execute(text(marks)).all(), conn.execute(text(scored)).all()) == before
+    with pytest.raises(exc.IntegrityError), engine.begin() as conn:
+        conn.execute(text("UPDATE attendance SET status = 'lost' WHERE person_id = :p"), {"p": people[0]})
+    with pytest.raises(exc.IntegrityError), engine.begin() as conn:
+        conn.execute(text("INSERT INTO score (session_id, person_id, score, note, updated_at) "
+                          "VALUES (:s, :p, 1, '', CURRENT_TIMESTAMP)"), {"s": sid, "p": people[0]})
+    to("head")
+    with engine.connect() as conn:
+        for table in ("attendance", "score"):
+            assert conn.execute(text(f"SELECT DISTINCT version FROM {table}")).scalars().all() == [1]
+        assert (conn.execute(text(marks)).all(), conn.execute(text(scored)).all()) == before
+    assert migrate.current_revisions(engine) == (migrate.HEAD,)

@@ -74,3 +74,70 @@ def test_expected_people_missing_from_the_file_are_named_and_stay_expected(ctx: 
     assert "王伟（乡党委）" in result.missing and "王伟（财政所）" in result.missing
     assert "王德伦" not in result.missing and len(result.missing) == before - 3
     assert result.missing_message().startswith(f"以下 {before - 3} 人未登记考勤：")
+
+
+def test_a_mark_over_another_pcs_change_is_refused_naming_it_and_stores_nothing(ctx: AppContext,
+                                                                                tmp_path: Path) -> None:
+    """Two PCs on one set of records (two contexts on one data folder: the SQLite file, or the
+    server when the suite runs on one). Both read the sheet; B marks 王德伦 请假; A's 缺席, made
+    from the sheet it read before, is refused with a message naming him and B's mark, and
+    nothing of it is stored; A reads again and its mark saves. Every save raises the version."""
+    from studyapp.services.context import RecordConflict
+
+    wang = roster.add_person(ctx, PersonDraft("王德伦", "乡党委")).id
+    li = roster.add_person(ctx, PersonDraft("李明", "乡党委")).id
+    sid = sessions.create_session(ctx, SessionDraft(date="2015-04-15")).id
+    attendance.set_expected(ctx, sid, person_ids=[wang])
+    other = AppContext(ctx.data_dir)
+    try:
+        [mine], [theirs] = attendance.sheet(ctx, sid), attendance.sheet(other, sid)
+        assert mine.version == theirs.version == 1
+        stored = attendance.mark(other, sid, wang, "leave", "生病", expected_version=theirs.version)
+        assert (stored.status, stored.version) == ("leave", 2)
+        with pytest.raises(RecordConflict) as info:
+            attendance.mark(ctx, sid, wang, "absent", expected_version=mine.version)
+        assert info.value.message == ("王德伦的考勤已被别人（另一台电脑或命令行）改为“请假（生病）”（在您打开之后），"
+                                      "您记的“缺席”没有保存。请看过别人的修改后再改。")
+        assert (info.value.person_id, info.value.current) == (wang, "请假（生病）")
+        [now] = attendance.sheet(ctx, sid)
+        assert (now.status, now.reason, now.version) == ("leave", "生病", 2)
+        again = attendance.mark(ctx, sid, wang, "absent", expected_version=now.version)
+        assert (again.status, again.reason, again.version) == ("absent", "", 3)
+        assert [(a.status, a.version) for a in attendance.sheet(other, sid)] == [("absent", 3)]
+
+        # someone not on the sheet A read (version 0: no row) whom B marked meanwhile
+        attendance.mark(other, sid, li, "late", expected_version=0)
+        with pytest.raises(RecordConflict, match="李明的考勤已被别人.*改为“迟到”"):
+            attendance.mark(ctx, sid, li, "present", expected_version=0)
+        # someone B took off the list since A read them
+        attendance.remove_expected(other, sid, [li])
+        with pytest.raises(RecordConflict, match="李明已被别人.*移出本次学习会的应到名单"):
+            attendance.mark(ctx, sid, li, "present", expected_version=1)
+        assert [a.person_id for a in attendance.sheet(ctx, sid)] == [wang]
+        # None: the user was shown the other mark and chose to put theirs over it
+        assert attendance.mark(ctx, sid, wang, "present", expected_version=None).version == 4
+    finally:
+        other.close()
+
+
+def test_an_import_overwrites_knowingly_and_a_sheet_read_before_it_is_refused(ctx: AppContext,
+                                                                             tmp_path: Path) -> None:
+    """An attendance sheet imported on B is an explicit decision: it writes over A's marks (no
+    version checked) and raises their versions, so A's next mark from the sheet it read before
+    the import is refused and names the imported mark."""
+    from studyapp.services.context import RecordConflict
+
+    wang = roster.add_person(ctx, PersonDraft("王德伦", "乡党委")).id
+    sid = sessions.create_session(ctx, SessionDraft(date="2015-04-15")).id
+    attendance.set_expected(ctx, sid, person_ids=[wang])
+    [mine] = attendance.sheet(ctx, sid)
+    attendance.mark(ctx, sid, wang, "present", expected_version=mine.version)
+    other = AppContext(ctx.data_dir)
+    try:
+        attendance.import_attendance(other, sid, csv(tmp_path, "a.csv", "姓名,状态,原因\n王德伦,请假,外出培训\n"))
+    finally:
+        other.close()
+    with pytest.raises(RecordConflict, match="改为“请假（外出培训）”"):
+        attendance.mark(ctx, sid, wang, "late", expected_version=mine.version + 1)
+    [now] = attendance.sheet(ctx, sid)
+    assert (now.status, now.version) == ("leave", mine.version + 2)

@@ -4,6 +4,7 @@ tested in test_attempts.py.)"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -168,6 +169,7 @@ def test_resume_after_the_process_was_killed(study, data_dir: Path, tmp_path: Pa
     proc = subprocess.Popen(
         [sys.executable, str(script), str(data_dir), str(view.id), repr(r2), str(study.person)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     try:
         line = proc.stdout.readline()

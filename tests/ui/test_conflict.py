@@ -24,3 +24,24 @@ def test_each_choice_runs_what_it_says(qtbot, choice: str, runs: list[str]) -> N
     button.click()
     assert ran == runs
     qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=2000)  # answered, it goes
+
+
+@pytest.mark.parametrize(("again", "runs"), [(True, ["reapply"]), (False, [])])
+def test_a_sheet_asks_whether_to_put_the_users_value_over_the_other_one(qtbot, again: bool,
+                                                                        runs: list[str]) -> None:  # noqa: ANN001
+    """考勤/成绩 (ask_reapply): the service's message, 「仍然改为“…”吗？」, and two buttons — the
+    user's value again, or the other PC's kept (the default: nothing is overwritten by Enter)."""
+    from studyapp.ui.conflict import KEEP_THEIRS, ask_reapply
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ran: list[str] = []
+    box = ask_reapply(parent, "考勤已被别人修改", "王德伦的考勤已被别人（另一台电脑或命令行）改为“请假”（在您打开之后）……",
+                      "缺席", reapply=lambda: ran.append("reapply"))
+    assert box.isVisible() and "改为“请假”" in box.text() and box.text().endswith("仍然改为“缺席”吗？")
+    assert sorted(b.text() for b in box.buttons()) == sorted(["仍然改为“缺席”", KEEP_THEIRS])
+    assert box.defaultButton().text() == KEEP_THEIRS
+    [button] = [b for b in box.buttons() if b.text() == ("仍然改为“缺席”" if again else KEEP_THEIRS)]
+    button.click()
+    assert ran == runs
+    qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=2000)

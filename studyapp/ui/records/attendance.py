@@ -8,6 +8,7 @@ loses nothing; the 应到/实到 counts are worked out from the rows on screen a
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.services.context import AppContext
+from studyapp.services.context import AppContext, RecordConflict
 from studyapp.services.dto_records import STATUS_NAMES, AttendanceRow, FileImportResult, GroupView
 from studyapp.ui import style
+from studyapp.ui.conflict import ask_reapply
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     STATUS_COLORS,
@@ -100,6 +102,9 @@ class AttendancePanel(QWidget):
         self.rows: list[AttendanceRow] = []
         self._reading: object | None = None  # the newest read asked for: an older one is dropped
         self._edits = 0  # marks made here: a read asked for before one of them is stale
+        self._after_read: list[Callable[[], object]] = []  # to do once the sheet read next is shown
+        self._asking: set[int] = set()  # people whose 「仍然改为……？」 is open (asked once each)
+        self.conflict_box: QMessageBox | None = None  # the last such question (tests answer it)
 
         self.counts = QLabel("", self)
         self.counts.setObjectName("attendanceCounts")
@@ -187,11 +192,15 @@ class AttendancePanel(QWidget):
         self._load_sources()
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], object] | None = None) -> None:
         """Read the session's sheet on the worker (the newest request wins; a read asked for
-        before a mark made here is dropped and asked again, so it never undoes the mark)."""
+        before a mark made here is dropped and asked again, so it never undoes the mark).
+        `then` runs once the sheet read is shown (whichever read that is)."""
+        if then is not None:
+            self._after_read.append(then)
         if self.session_id is None:
             self._reading = None
+            self._after_read.clear()
             self._show([])
             return
         token = self._reading = object()
@@ -204,6 +213,9 @@ class AttendancePanel(QWidget):
                 self.reload()  # (marked meanwhile: read again, after the marks)
                 return
             self._show(rows)
+            waiting, self._after_read = self._after_read, []
+            for step in waiting:
+                step()
 
         records_ops.attendance_sheet(self, sid, self.order.value(), arrived).run()
 
@@ -260,7 +272,12 @@ class AttendancePanel(QWidget):
 
     def set_status(self, row: int, status: str, reason: str | None = None) -> bool:
         """Show one person's mark at once and store it on the worker (marks are stored in the
-        order they are made: one writer); a refused mark is reported and the sheet read again."""
+        order they are made: one writer); a refused mark is reported and the sheet read again.
+
+        The mark carries the version of the row as this sheet knows it (each mark stored here
+        raises it by one, so quick marks of one person follow each other): a row another PC
+        changed since is refused (RecordConflict, nothing stored), the sheet is read again so
+        the other mark shows, and the user is asked 「仍然改为……？」 (`_conflicted`)."""
         if self.session_id is None or not 0 <= row < len(self.rows):
             return False
         from dataclasses import replace
@@ -268,7 +285,7 @@ class AttendancePanel(QWidget):
         a = self.rows[row]
         reason = a.reason if reason is None else reason
         self._edits += 1
-        self._put(row, replace(a, status=status, reason=reason))
+        self._put(row, replace(a, status=status, reason=reason, version=a.version + 1))
         sid = self.session_id
 
         def stored(view: AttendanceRow) -> None:
@@ -278,11 +295,45 @@ class AttendancePanel(QWidget):
                 self._put(row, replace(self.rows[row], status=view.status, reason=view.reason))
 
         def refused(exc: BaseException) -> None:
+            if isinstance(exc, RecordConflict):
+                self.reload(lambda: self._conflicted(sid, exc, status, reason))
+                return
             report_failure(self, "考勤", exc)
             self.reload()
 
-        records_ops.mark(self, sid, a.person_id, status, reason, a.hours).success(stored).failure(refused).run()
+        records_ops.mark(self, sid, a.person_id, status, reason, a.hours, a.version) \
+            .success(stored).failure(refused).run()
         return True
+
+    def _conflicted(self, sid: int | None, exc: RecordConflict, status: str, reason: str) -> None:
+        """The sheet, read again, shows the other PC's mark: say so and ask whether to put the
+        user's mark over it (then stored at the version just read: a third change is caught too)."""
+        pid = exc.person_id
+        if sid != self.session_id or pid in self._asking:
+            return  # (another window's session now, or already asked about this person)
+        self._asking.add(pid)
+        mine = STATUS_NAMES.get(status, status) + (f"（{reason}）" if reason else "")
+
+        def reapply() -> None:
+            if sid is None or sid != self.session_id:
+                return
+            row = next((i for i, a in enumerate(self.rows) if a.person_id == pid), None)
+            if row is not None:
+                self.set_status(row, status, reason)
+                return
+            # (taken off the list by the other PC: marking adds them again, if still not there)
+            self._edits += 1
+
+            def failed(e: BaseException) -> None:
+                report_failure(self, "考勤", e)
+                self.reload()
+
+            records_ops.mark(self, sid, pid, status, reason, None, 0) \
+                .success(lambda _v: self.reload()).failure(failed).run()
+
+        box = ask_reapply(self, "考勤已被别人修改", exc.message, mine, reapply=reapply)
+        box.finished.connect(lambda _r: self._asking.discard(pid))
+        self.conflict_box = box
 
     def _put(self, row: int, a: AttendanceRow) -> None:
         self.rows[row] = a

@@ -199,9 +199,11 @@ def groups(parent: QObject, success: Callable[[list[GroupView]], Any]) -> QueryO
 
 
 def mark(parent: QObject, session_id: int, person_id: int, status: str, reason: str,
-         hours_: float | None) -> CollectionOp[AttendanceRow]:
-    """One person's mark (the row as stored)."""
-    return CollectionOp(parent, lambda ctx: attendance.mark(ctx, session_id, person_id, status, reason, hours_),
+         hours_: float | None, expected_version: int | None = None) -> CollectionOp[AttendanceRow]:
+    """One person's mark (the row as stored). `expected_version`: the row's version the sheet
+    read (changed by someone else since: a RecordConflict, nothing stored; None: over it)."""
+    return CollectionOp(parent, lambda ctx: attendance.mark(ctx, session_id, person_id, status, reason, hours_,
+                                                            expected_version=expected_version),
                         Changes.of("records")).titled("考勤")
 
 
@@ -264,13 +266,15 @@ def session_scores(parent: QObject, session_id: int, order: str, success: Callab
 
 
 def store_score(parent: QObject, session_id: int, person_id: int, value: float | None, note: str,
-                clear: bool) -> CollectionOp[None]:
-    """One typed score (None: 缺考) with its note, or — cleared, without a note — none at all."""
+                clear: bool, expected_version: int | None = None) -> CollectionOp[None]:
+    """One typed score (None: 缺考) with its note, or — cleared, without a note — none at all.
+    `expected_version`: the score's version the sheet read (0: none; changed by someone else
+    since: a RecordConflict, nothing stored; None: over whatever is there)."""
     def op(ctx):  # noqa: ANN001, ANN202
         if clear:
-            scores.clear_score(ctx, session_id, person_id)
+            scores.clear_score(ctx, session_id, person_id, expected_version=expected_version)
         else:
-            scores.set_score(ctx, session_id, person_id, value, note)
+            scores.set_score(ctx, session_id, person_id, value, note, expected_version=expected_version)
     return CollectionOp(parent, op, Changes.of("records")).titled("成绩")
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -31,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.model import UserError
 from studyapp.core.stats import Band, ScoreStats, fmt_percent, fmt_score
-from studyapp.services.context import AppContext
+from studyapp.services.context import AppContext, RecordConflict
 from studyapp.services.dto_records import FileImportResult, SessionScores
 from studyapp.ui import style
+from studyapp.ui.conflict import ask_reapply
 from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.common import (
     ERROR_INK,
@@ -86,6 +88,9 @@ class ScoreLine:
     note: str = ""
     tip: str = ""  # the score's history, or why it was refused
     refused: bool = False
+    # the stored score's version as this sheet knows it (0: none; each save made here raises it
+    # by one): a save over a score another PC changed since is refused (RecordConflict)
+    version: int = 0
 
 
 class ScoreTable(SheetView):
@@ -169,6 +174,9 @@ class ScoresPanel(QWidget):
         self._last_dir = ""
         self._reading: object | None = None  # the newest read asked for
         self._edits = 0  # scores typed here: a read asked for before one of them is read again
+        self._after_read: list[Callable[[], object]] = []  # to do once the sheet read next is shown
+        self._asking: set[int] = set()  # people whose 「仍然改为……？」 is open (asked once each)
+        self.conflict_box: QMessageBox | None = None  # the last such question (tests answer it)
 
         self.import_button = QPushButton("导入成绩…", self)
         self.import_button.setToolTip("从 Excel（.xlsx）或 CSV 文件导入：姓名、得分，可加单位、备注")
@@ -259,13 +267,16 @@ class ScoresPanel(QWidget):
         self.session_id = session_id
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], object] | None = None) -> None:
         """Everyone expected (in the chosen order) plus anyone scored, with their scores — read
         on the worker (the newest request wins; one asked for before a score typed here is read
-        again after it)."""
+        again after it). `then` runs once the sheet read is shown (whichever read that is)."""
         self.message.setText("")
+        if then is not None:
+            self._after_read.append(then)
         if self.session_id is None:
             self._reading = None
+            self._after_read.clear()
             self._show(None)
             return
         token = self._reading = object()
@@ -278,6 +289,9 @@ class ScoresPanel(QWidget):
                 self.reload()
                 return
             self._show(sheet)
+            waiting, self._after_read = self._after_read, []
+            for step in waiting:
+                step()
 
         records_ops.score_sheet(self, sid, self.order.value(), arrived).run()
 
@@ -294,7 +308,7 @@ class ScoresPanel(QWidget):
         lines = []
         for pid, name, unit in rows:
             got = by_id.get(pid)
-            line = ScoreLine(pid, name, unit, note=got.note if got else "")
+            line = ScoreLine(pid, name, unit, note=got.note if got else "", version=got.version if got else 0)
             if got is not None:
                 line.score = fmt_score(got.score) if got.score is not None else "缺考"
             if len(histories.get(pid, ())) > 1:  # changed after it was first recorded: say so
@@ -414,6 +428,9 @@ class ScoresPanel(QWidget):
         sid, order = self.session_id, self.order.value()
         if sid is None:
             return False  # (no session shown: nothing to store into)
+        clear = blank and not note.strip()
+        expected = line.version
+        line.version = 0 if clear else expected + 1  # (what this save leaves: the next one follows it)
 
         def stored(_none: None) -> None:
             if sid == self.session_id:
@@ -425,14 +442,40 @@ class ScoresPanel(QWidget):
                 self._show_result()
 
         def refused(exc: BaseException) -> None:
-            if isinstance(exc, UserError) and 0 <= row < len(self.lines) and self.lines[row].person_id == pid:
+            if isinstance(exc, RecordConflict):  # (another PC's score: show it, then ask)
+                self.reload(lambda: self._conflicted(sid, exc, text, note, value, blank))
+            elif isinstance(exc, UserError) and 0 <= row < len(self.lines) and self.lines[row].person_id == pid:
                 self._refuse(row, exc.message)
             else:
                 report_failure(self, "成绩", exc)
 
-        records_ops.store_score(self, sid, pid, value, note, blank and not note.strip()) \
+        records_ops.store_score(self, sid, pid, value, note, clear, expected) \
             .success(stored).failure(refused).run()
         return True
+
+    def _conflicted(self, sid: int | None, exc: RecordConflict, text: str, note: str, value: float | None,
+                    blank: bool) -> None:
+        """The sheet, read again, shows the other PC's score: say so (under the table and in a
+        question) and ask whether to put the user's score over it (stored at the version just
+        read: a third change is caught too)."""
+        pid = exc.person_id
+        if sid != self.session_id or pid in self._asking:
+            return  # (another session shown now, or already asked about this person)
+        self._asking.add(pid)
+        self.message.setText(f"未保存：{exc.message}")
+        mine = "空白（删除成绩）" if blank and not note.strip() else "缺考" if value is None else f"{fmt_score(value)} 分"
+
+        def reapply() -> None:
+            row = next((i for i, line in enumerate(self.lines) if line.person_id == pid), None)
+            if sid != self.session_id or row is None:
+                return
+            self.lines[row].score, self.lines[row].note = text, note
+            self.sheet.row_changed(row)
+            self.store_row(row)
+
+        box = ask_reapply(self, "成绩已被别人修改", exc.message, mine, reapply=reapply)
+        box.finished.connect(lambda _r: self._asking.discard(pid))
+        self.conflict_box = box
 
     def _refuse(self, row: int, message: str) -> None:
         line = self.lines[row]

@@ -91,3 +91,69 @@ def test_attendance_is_imported_from_the_tab(qtbot, records, people, seed_sessio
     panel.window().resize(1024, 700)
     panel.window().grab().save(str(tmp_path / "attendance.png"))
     assert att.import_button.isVisible() and att.import_button.geometry().right() <= att.width()
+
+
+def _press(box, text: str) -> None:  # noqa: ANN001 - a QMessageBox
+    [button] = [b for b in box.buttons() if b.text() == text]
+    button.click()
+
+
+def test_a_mark_another_pc_changed_meanwhile_is_shown_and_asked_never_overwritten(
+        qtbot, records, people, seed_session, settle) -> None:  # noqa: ANN001
+    """Issue 16: another PC marks 李红梅 请假（生病） after this window read the sheet. Her 缺席
+    typed here is refused: the sheet shows the other PC's 请假, a question names it and asks
+    「仍然改为“缺席”」; keeping theirs stores nothing, choosing mine stores it (checked against
+    the mark just read)."""
+    from studyapp.services.context import AppContext
+
+    people(6)
+    panel = records.show_page("sessions")
+    panel.select_session(seed_session)
+    panel.tabs.setCurrentIndex(1)
+    att = panel.attendance
+    settle()
+    qtbot.mouseClick(att.add_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.mouseClick(att.all_present, Qt.MouseButton.LeftButton)
+    settle()
+    a = att.rows[2]
+    other = AppContext(records.ctx.data_dir)  # the second PC
+    try:
+        [theirs] = [r for r in attendance.sheet(other, seed_session) if r.person_id == a.person_id]
+        attendance.mark(other, seed_session, a.person_id, "leave", "生病", expected_version=theirs.version)
+    finally:
+        other.close()
+
+    att.table.setFocus()
+    att.table.setCurrentCell(2, STATUS_COL)
+    QTest.keyClick(att.table, Qt.Key.Key_3)  # 缺席, over a mark this window has not seen
+    settle()
+    box = att.conflict_box
+    assert box is not None and box.isVisible()
+    assert f"{a.name}的考勤已被别人（另一台电脑或命令行）改为“请假（生病）”" in box.text()
+    assert "仍然改为“缺席”吗？" in box.text()
+    assert att.statuses()[2] == "请假" and att.rows[2].reason == "生病"  # the other PC's mark, shown
+    stored = {r.person_id: r for r in attendance.sheet(records.ctx, seed_session)}
+    assert stored[a.person_id].status == "leave"  # nothing of the refused mark
+
+    _press(box, "保留别人的修改")
+    settle()
+    assert att.statuses()[2] == "请假"
+    assert {r.person_id: r.status for r in attendance.sheet(records.ctx, seed_session)}[a.person_id] == "leave"
+
+    # once more, and this time the user's mark is put over the other one
+    other = AppContext(records.ctx.data_dir)
+    try:
+        attendance.mark(other, seed_session, a.person_id, "late", expected_version=att.rows[2].version)
+    finally:
+        other.close()
+    att.table.setCurrentCell(2, STATUS_COL)
+    QTest.keyClick(att.table, Qt.Key.Key_Space)  # (the row still at 请假 here: → 缺席)
+    settle()
+    box = att.conflict_box
+    assert box is not None and box.isVisible() and "改为“迟到”" in box.text()
+    assert att.statuses()[2] == "迟到"
+    _press(box, "仍然改为“缺席（生病）”")  # (cycling keeps the reason the row had here)
+    settle()
+    assert att.statuses()[2] == "缺席"
+    assert {r.person_id: r.status for r in attendance.sheet(records.ctx, seed_session)}[a.person_id] == "absent"

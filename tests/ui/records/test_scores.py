@@ -66,3 +66,48 @@ def test_a_changed_score_shows_its_history_as_a_tooltip(qtbot, records, seeded_c
     tip = panel.table.item(row, 3).toolTip()
     assert "历次记录" in tip and "86 分 → 90 分" in tip
     assert panel.table.item(panel.person_ids.index(ids[1]), 3).toolTip() == ""  # (no score, no history)
+
+
+def test_a_score_another_pc_entered_meanwhile_is_shown_and_asked_never_overwritten(
+        qtbot, records, people, seed_session, settle) -> None:  # noqa: ANN001
+    """Issue 16: another PC enters 85 for the first person after this window read the scores
+    (none then). The 90 typed here is refused: the sheet shows 85, the line under the table
+    and a question name it; 「仍然改为“90 分”」 stores the 90 over it."""
+    from studyapp.services.context import AppContext
+
+    ids = people(4)
+    attendance.set_expected(records.ctx, seed_session)
+    panel = records.show_page("sessions")
+    panel.select_session(seed_session)
+    panel.tabs.setCurrentIndex(2)
+    sc = panel.scores
+    settle()
+    row = sc.person_ids.index(ids[0])
+    name = sc.lines[row].name
+    other = AppContext(records.ctx.data_dir)  # the second PC
+    try:
+        scores.set_score(other, seed_session, ids[0], 85, expected_version=0)
+    finally:
+        other.close()
+
+    sc.table.item(row, SCORE_COL).setText("90")  # typed over a score this window has not seen
+    settle()
+    box = sc.conflict_box
+    assert box is not None and box.isVisible()
+    assert f"{name}的成绩已被别人（另一台电脑或命令行）改为“85 分”" in box.text()
+    assert "仍然改为“90 分”吗？" in box.text()
+    assert sc.table.item(row, SCORE_COL).text() == "85"  # the other PC's score, shown
+    assert "未保存" in sc.message.text() and "85 分" in sc.message.text()
+    assert {r.person_id: r.score for r in scores.session_scores(records.ctx, seed_session).rows} == {ids[0]: 85}
+
+    [button] = [b for b in box.buttons() if b.text() == "仍然改为“90 分”"]
+    button.click()
+    settle()
+    assert sc.table.item(row, SCORE_COL).text() == "90"
+    assert {r.person_id: r.score for r in scores.session_scores(records.ctx, seed_session).rows} == {ids[0]: 90}
+    # typed again at once, twice: each save follows the one before (no conflict with itself)
+    sc.table.item(row, SCORE_COL).setText("91")
+    sc.table.item(row, SCORE_COL).setText("92")
+    settle()
+    assert sc.conflict_box is box  # (no new question)
+    assert {r.person_id: r.score for r in scores.session_scores(records.ctx, seed_session).rows} == {ids[0]: 92}

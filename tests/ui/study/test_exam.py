@@ -3,6 +3,7 @@ its confirmation, automatic hand-in when the time runs out, and resume after a k
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -160,7 +161,8 @@ def test_resume_after_the_process_was_killed(qtbot, make_window, seeded_ctx, lea
     script = tmp_path / "answer_and_hang.py"
     script.write_text(SCRIPT, encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(script), str(data_dir), str(learner), str(seed_id)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
     try:
         line = proc.stdout.readline()
         assert line.startswith("ready "), proc.stderr.read()
