@@ -120,9 +120,9 @@ class HeadingForms(FormBase):
                     extra += 1
                     if extra == 2:
                         break
-        if not any(c.type == "multiple" for c in out):
-            # still none: which tasks a part sets (one, the document's frame asked once)
-            out += self._pillar_multiples(rng)[:1]
+        # (which titled tasks a part sets — _pillar_multiples — is not proposed: rated 0 / 2 in
+        # rounds 53 and 55, a layout question whose quoted source, the part's heading, does not
+        # show the answer)
         return out
 
     def _pillar_multiples(self, rng: random.Random) -> list[Candidate]:
