@@ -29,6 +29,7 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
 _TIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FORE = Qt.ItemDataRole.ForegroundRole
@@ -48,16 +49,62 @@ class Cell:
     background: str | None = None
 
 
-class RowsModel(QAbstractTableModel):
+class CellsModel(QAbstractTableModel):
+    """A table whose cells are Cell values: headers, what each role shows of a cell, one brush
+    per colour. Subclasses say where the cells are (cell, rowCount) and what typing does."""
+
     def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._headers = list(headers)
+        self._brushes: dict[str, QBrush] = {}  # (a colour is named by few rows: one brush each)
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        raise NotImplementedError
+
+    def set_text(self, row: int, column: int, text: str) -> None:
+        raise NotImplementedError
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802 - Qt's name
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        c = self.cell(index.row(), index.column())
+        if c is None:
+            return None
+        if role == _DISPLAY or role == _EDIT:
+            return c.text
+        if role == ID_ROLE:
+            return c.data
+        if role == _ALIGN:
+            return _RIGHT if c.right else _CENTER if c.center else _LEFT
+        if role == _TIP:
+            return c.tip or None
+        if role == _FORE and c.ink:
+            return self._brush(c.ink)
+        if role == _BACK and c.background:
+            return self._brush(c.background)
+        return None
+
+    def _brush(self, colour: str) -> QBrush:
+        brush = self._brushes.get(colour)
+        if brush is None:
+            brush = self._brushes[colour] = QBrush(QColor(colour))
+        return brush
+
+
+class RowsModel(CellsModel):
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(headers, parent)
         self._rows: list[Sequence[Cell]] = []
         self._total = 0
         self._fetching = False  # a page asked for and not arrived yet
         #: fetch(offset): read the rows from `offset` on (set by a list read a page at a time)
         self.fetch: Callable[[int], None] | None = None
-        self._brushes: dict[str, QBrush] = {}  # (a colour is named by few rows: one brush each)
 
     def set_rows(self, rows: Iterable[Sequence[Cell]], total: int | None = None) -> None:
         """The rows read so far; `total`: how many there are in all, when the rest are read a
@@ -109,40 +156,8 @@ class RowsModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802 - Qt's name
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         return _FLAGS
-
-    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        c = self.cell(index.row(), index.column())
-        if c is None:
-            return None
-        if role == _DISPLAY:
-            return c.text
-        if role == ID_ROLE:
-            return c.data
-        if role == _ALIGN:
-            return _RIGHT if c.right else _CENTER if c.center else _LEFT
-        if role == _TIP:
-            return c.tip or None
-        if role == _FORE and c.ink:
-            return self._brush(c.ink)
-        if role == _BACK and c.background:
-            return self._brush(c.background)
-        return None
-
-    def _brush(self, colour: str) -> QBrush:
-        brush = self._brushes.get(colour)
-        if brush is None:
-            brush = self._brushes[colour] = QBrush(QColor(colour))
-        return brush
 
 
 class CellView:
@@ -150,7 +165,7 @@ class CellView:
 
     __slots__ = ("_model", "_row", "_column")
 
-    def __init__(self, model: RowsModel, row: int, column: int) -> None:
+    def __init__(self, model: CellsModel, row: int, column: int) -> None:
         self._model, self._row, self._column = model, row, column
 
     def _cell(self) -> Cell:

@@ -18,42 +18,30 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QTableView, QWidget
 
-from studyapp.ui.cells import ID_ROLE
-from studyapp.ui.rowtable import Cell, plain_look
+from studyapp.ui.rowtable import Cell, CellsModel, CellView, plain_look
 
 _Index = QModelIndex | QPersistentModelIndex
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_CENTER = Qt.AlignmentFlag.AlignCenter
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
-_DISPLAY = Qt.ItemDataRole.DisplayRole
 _EDIT = Qt.ItemDataRole.EditRole
-_TIP = Qt.ItemDataRole.ToolTipRole
-_ALIGN = Qt.ItemDataRole.TextAlignmentRole
-_FORE = Qt.ItemDataRole.ForegroundRole
-_BACK = Qt.ItemDataRole.BackgroundRole
 _CACHE_ROWS = 400  # rows' cells kept worked out (a few screenfuls; scrolling far works them out again)
 
 
-class SheetModel(QAbstractTableModel):
+class SheetModel(CellsModel):
     """`count` rows whose cells `cells_of(row)` works out from the panel's values, when drawn."""
 
     edited = Signal(int, int, str)  # row, column, the text typed (only when it differs from the cell's)
 
     def __init__(self, headers: Sequence[str], cells_of: Callable[[int], Sequence[Cell]],
                  editable: Iterable[int] = (), parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
+        super().__init__(headers, parent)
         self._cells_of = cells_of
         self._editable = frozenset(editable)
         self._count = 0
         self._cache: dict[int, Sequence[Cell]] = {}
-        self._brushes: dict[str, QBrush] = {}  # (few colours: one brush each)
 
     def reset(self, count: int) -> None:
         """The panel's rows were replaced: `count` of them now."""
@@ -91,34 +79,8 @@ class SheetModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802 - Qt's name
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         return _EDITABLE if index.column() in self._editable else _READ_ONLY
-
-    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        c = self.cell(index.row(), index.column())
-        if c is None:
-            return None
-        if role == _DISPLAY or role == _EDIT:
-            return c.text
-        if role == ID_ROLE:
-            return c.data
-        if role == _ALIGN:
-            return _RIGHT if c.right else _CENTER if c.center else _LEFT
-        if role == _TIP:
-            return c.tip or None
-        if role == _FORE and c.ink:
-            return self._brush(c.ink)
-        if role == _BACK and c.background:
-            return self._brush(c.background)
-        return None
 
     def setData(self, index: _Index, value: Any, role: int = _EDIT) -> bool:  # noqa: N802 - Qt's name
         """Typing into a cell: the panel is told (`edited`) and shows what it makes of it. Text
@@ -131,50 +93,20 @@ class SheetModel(QAbstractTableModel):
             self.edited.emit(index.row(), index.column(), text)
         return True
 
-    def _brush(self, colour: str) -> QBrush:
-        brush = self._brushes.get(colour)
-        if brush is None:
-            brush = self._brushes[colour] = QBrush(QColor(colour))
-        return brush
 
+class SheetCell(CellView):
+    """A cell read like a QTableWidgetItem (CellView); setText is typing into it."""
 
-class SheetCell:
-    """A cell read like a QTableWidgetItem; setText is typing into it."""
-
-    __slots__ = ("_model", "_row", "_column")
-
-    def __init__(self, model: SheetModel, row: int, column: int) -> None:
-        self._model, self._row, self._column = model, row, column
+    __slots__ = ()
 
     def index(self) -> QModelIndex:
         return self._model.index(self._row, self._column)
-
-    def _cell(self) -> Cell:
-        c = self._model.cell(self._row, self._column)
-        return c if c is not None else Cell("")
 
     def row(self) -> int:
         return self._row
 
     def column(self) -> int:
         return self._column
-
-    def text(self) -> str:
-        return self._cell().text
-
-    def data(self, role: int) -> Any:
-        return self._model.data(self.index(), role)
-
-    def toolTip(self) -> str:  # noqa: N802 - QTableWidgetItem's name
-        return self._cell().tip
-
-    def foreground(self) -> QBrush:
-        c = self._cell()
-        return QBrush(QColor(c.ink)) if c.ink else QBrush()
-
-    def background(self) -> QBrush:
-        c = self._cell()
-        return QBrush(QColor(c.background)) if c.background else QBrush()
 
     def flags(self) -> Qt.ItemFlag:
         return self._model.flags(self.index())
