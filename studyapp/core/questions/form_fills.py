@@ -3,6 +3,7 @@ a name of one word."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from collections.abc import Callable
@@ -136,6 +137,14 @@ class FillForms(FormBase):
                 nxt = tagged[i + k][1] if i + k < len(tagged) else "x"
                 if chunk[-1][1].startswith(("l", "i")) and nxt.startswith(("n", "v", "a", "d")):
                     continue  # an idiom used as a verb or adverb: 高度重视…, 不折不扣执行
+                if measure and (text[a - 1:a] == "”" or (len(chunk[0][0]) >= 3 and chunk[0][0].endswith("化"))):
+                    continue  # 「建立“基金+孵化器+……”____机制」 (体系化布局): the quotes name the thing, the
+                    # blank holds a manner any other fits (协同联动, 市场化运作 — round 55)
+                if not measure and not instrument and re.match(r"新一[轮批代]|新[型式]|首[批轮]|第[一二三四五六七八九十]", term):
+                    continue  # 「深入推进____大规模技术改造」 (新一轮): a modifier of what the rule names
+                if not measure and not instrument and i + k + 1 < len(tagged) and tagged[i + k][1] in ("b", "a", "m") \
+                        and tagged[i + k + 1][1].startswith(_NOUNISH + ("l",)):
+                    continue  # the term modifies the noun phrase after it (新一轮|大规模|技术改造)
                 if measure and any(self.lex.too_common(w) for w, _ in chunk):
                     continue  # 「____体系」 keyed 太湖流域监测: the document's own name tests nothing (round 37)
                 if any(len(w) < 2 or not segment.has_word(w) or (self.lex.too_common(w) and not (measure or instrument))
@@ -382,6 +391,8 @@ class QuotedForms(FillForms):
                 continue
             if self.lex.count(term) > 3 or term in text[:a - 1] + text[b + 1:]:
                 continue  # said again and again, or again in the stem
+            if self._quoted_rival(term):
+                continue  # “天地一体化” beside “星地一体化” elsewhere: either fills the blank (round 55)
             if any(term in (t or "") for t in unit.info.titles):
                 continue
             win = self.window(text, a, b)
@@ -405,9 +416,25 @@ class QuotedForms(FillForms):
         return self._best_blank(unit, ctx, best, 2, "quoted",
                                 lambda body, shown: len(shown) >= 14 and not body.startswith("“" + BLANK))
 
+    def _quoted_rival(self, term: str) -> bool:
+        """Whether the document quotes another coinage that differs from this one in a character
+        or two at one end (天地一体化 / 星地一体化, 一网通办 / 一网统管): the reader cannot tell
+        which of the two the blank wants."""
+        rivals = self._quoted_terms.get(0)
+        if rivals is None:
+            rivals = self._quoted_terms[0] = {m.group(1) for m in _QUOTED_ANY.finditer(self.lex.full)}
+        need = max(2, len(term) - 2)
+        for o in rivals:
+            if o == term or abs(len(o) - len(term)) > 1 or term in o or o in term:
+                continue
+            if len(os.path.commonprefix([o, term])) >= need or len(os.path.commonprefix([o[::-1], term[::-1]])) >= need:
+                return True
+        return False
+
 
 # a coinage in quotes: three to eight characters of Chinese, nothing else
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{3,8})”")
+_QUOTED_ANY = re.compile(r"“([\u4e00-\u9fff]{2,10})”")
 # the slogans of the day and the plans' names: a blank on them tests nothing of the document
 _QUOTE_SLOGAN = re.compile(r"^(?:[一二两三四五六七八九十]+个|十[一二三四五六七八九]?五$)|五位一体|四个全面|一带一路|一国两制|"
                            r"九二共识|两个维护|两个确立|四个意识|四个自信|两个一百年|不忘初心|放管服|三严三实|两学一做|"

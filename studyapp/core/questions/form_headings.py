@@ -82,8 +82,8 @@ class HeadingForms(FormBase):
         spare: list[SectionInfo] = []  # where a multiple choice could go
         for n, info in enumerate(parts):
             measures = found[id(info)]
-            if not measures:
-                continue
+            if not measures or _ROUTINE.search(info.node.title or ""):
+                continue  # 「宣贯……舆论引导」 under 加强宣传推广: the measure's own words name its routine part (round 55)
             spare.append(info)
             # the type turns from part to part; a long part (a page of measures) gets a second
             # question of the next type on another of its measures

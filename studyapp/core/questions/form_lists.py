@@ -341,6 +341,8 @@ class ListForms(FormBase):
             return None  # 「退化草原、退化湿地、____和水土流失防治」: things and acts mixed, 沙化土地 fits too (round 47)
         if (self.lex.legal or self.lex.articled) and not self._memorable_list(text, e):
             return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right
+        if re.search(r"(?:根据|结合|依据|考虑|综合|兼顾|视)[\u4e00-\u9fff]{0,6}$", re.split(r"[，,；;。：:]", text[:e.start])[-1]):
+            return None  # 「根据企业发展规模、____、产品及服务特点」: what a choice weighs, 行业特点 fits too (round 55)
         sbody = text[lo:x] + BLANK + text[y:hi]
         pre, suf = _affixes(items)
         inner = items[1:]  # (the first item may have taken in a word before it: 一批新业务)

@@ -223,6 +223,7 @@ class FormBase:
         self._fals_cache: dict[tuple[int, str], list[tuple[int, int, str, str]]] = {}
         self._coord_cache: dict[str, bool] = {}
         self._institutions: dict[tuple[str, str], set[str]] = {}
+        self._quoted_terms: dict[int, set[str]] = {}  # (the coinages the document quotes, found once)
         self._counts: dict[str, int] = {}
         self._frames: dict[tuple[str, str, str], set[float]] | None = None
         self._ranges: dict[tuple[str, float, float], str] | None = None

@@ -115,3 +115,21 @@ def test_a_policy_text_gets_no_blank_on_what_it_puts_somewhere() -> None:
                              "将商业航天纳入整体产业布局。\n（二）深化国际合作。支持创新主体与国际科创平台联合设立研究机构。\n"))
     forms = Forms(lex)
     assert not any(forms.fill_object(u, random.Random(1)) for u in lex.units)
+
+
+def test_round_55_blanks_on_a_modifier_a_manner_or_one_of_two_coinages_are_not_asked() -> None:
+    """Round 55: 「深入推进____大规模技术改造」 (新一轮, a modifier), 「建立“基金+孵化器+……”____
+    机制」 (体系化布局, a manner any other fits), and 「北斗“____”增强服务」 where the document quotes
+    both 天地一体化 and 星地一体化; a coinage with no near twin keeps its blank."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "关于加快北斗产业发展的行动计划\n一、主要目标\n（一）技术目标。北斗“天地一体化”增强服务技术全球领先，高精度芯片取得重大突破。"
+        "形成辐射全国的“星地一体化”北斗高精度服务能力，推动制定一批国家标准。\n"
+        "二、重点任务\n（二）推进技术改造。以数字化、网络化、智能化为重要手段，深入推进新一轮大规模技术改造，推动企业设备更新。\n"
+        "（三）完善孵化体系。聚焦未来产业重点领域，建立“未来产业基金+高质量孵化器+概念验证中心+集聚区”体系化布局机制，提高概念验证的促进作用。\n"
+        "（四）培育应用场景。鼓励技术产品服务商“揭榜挂帅”，以精准的需求侧场景吸引供给能力集聚。\n"))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.fill_term(u, random.Random(1)) + forms.fill_quoted(u) for k in c.keys}
+    assert not keys & {"新一轮", "体系化布局", "天地一体化", "星地一体化"}
+    assert "揭榜挂帅" in keys

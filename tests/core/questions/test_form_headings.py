@@ -173,3 +173,14 @@ def test_which_tasks_a_part_sets_is_asked_among_tasks_of_its_sibling_parts() -> 
     moved = Question(type="multiple", stem=bad.stem, options=bad.options, answer=sorted(bad.answer[1:] + [wrong]),
                      explanation=bad.explanation, source=bad.source, tags=bad.tags, difficulty=bad.difficulty)
     assert "key_not_in_quote" in verify(moved, doc)
+
+
+def test_a_measure_of_a_routine_part_is_not_asked_which_part_it_serves() -> None:
+    """Round 55: 「“……宣贯力度，做好政策解读和舆论引导”体现的是哪一方面的要求？」 — the measure's
+    own words name 加强宣传推广: a routine part (宣传, 培训, 督导, 考核) is never the key."""
+    text = OPINION.replace("（五）加强人才队伍培养。实施基层骨干计划，每年选派骨干到上级机关跟班学习。各单位要建立骨干成长档案，跟踪成长情况。",
+                           "（五）加强宣传推广。加大对政策法规的宣贯力度，做好政策解读和舆论引导。各单位要建立典型案例库，及时推广好的做法。")
+    forms, _doc = _forms(text)
+    cands = forms.heading_choices(random.Random(1))
+    assert cands
+    assert not any(c.unit.info.node.title.startswith("加强宣传推广") for c in cands)

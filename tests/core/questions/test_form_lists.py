@@ -84,3 +84,18 @@ def test_round_54_stock_rows_of_a_policy_text_are_not_blanked() -> None:
     keys = {k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) if c.type == "fill" for k in c.keys}
     assert not keys & {"新应用", "新模式", "成熟稳定"}
     assert "制定重大决策" in keys
+
+
+def test_round_55_what_a_choice_weighs_is_not_blanked() -> None:
+    """「根据企业发展规模、____、产品及服务特点，开展……」: the things a choice is made by are an open
+    row (行业特点 fits as well as 行业需求); a row of steps keeps its blank."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("关于推进工业互联网发展的行动计划\n一、主要任务\n（一）推广新模式。支持领先制造企业与特色中小企业，根据企业发展规模、行业需求、"
+            "技术基础、服务特点，开展新模式探索与推广，形成一批典型模式。\n"
+            "（二）强化安全保障。建立威胁信息的共享机制，开展态势研判、风险评估、应急处置工作，提升网络安全防护能力。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) if c.type == "fill" for k in c.keys}
+    assert not keys & {"行业需求", "技术基础"}
+    assert "风险评估" in keys
