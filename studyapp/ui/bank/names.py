@@ -32,7 +32,7 @@ def answer_text(view: QuestionView) -> str:
     if view.type in ("single", "multiple"):
         return "".join(letter(int(i)) for i in (answer or []))
     if view.type == "judge":
-        return "对" if answer else "错"
+        return {True: "对", False: "错"}.get(answer, "") if isinstance(answer, bool) else ""  # (no key yet: nothing)
     if view.type == "fill":
         return "；".join(str(a) for a in (answer or []))
     return "\n".join(f"{i}. {a}" for i, a in enumerate(answer or [], 1))

@@ -35,8 +35,8 @@ def test_each_type_of_key_reads_as_on_the_answer_sheet() -> None:
 
 def test_a_key_not_filled_in_reads_as_nothing_rather_than_failing() -> None:
     # (a manual question saved half-done: the list and the preview show an empty key, not a crash)
-    for qtype in ("single", "multiple", "fill", "short"):
-        assert answer_text(question_view(type=qtype, answer=None)) == ""
+    for qtype in ("single", "multiple", "judge", "fill", "short"):
+        assert answer_text(question_view(type=qtype, answer=None)) == ""  # (a judge without its key is not 错)
 
 
 def test_short_names_for_types_and_the_services_names_for_statuses() -> None:
