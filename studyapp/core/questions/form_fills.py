@@ -104,7 +104,8 @@ class FillForms(FormBase):
                     and not re.search(r"(?:纳入|列入|录入|接入|进入|并入|汇入)[^，,；;。]*$", text[:offs[i - 1]]) \
                     and chunk[-1][0] not in _GENERIC_ACTS \
                     and not any("".join(w for w, _ in chunk).endswith(g) for g in _GENERIC_ACTS) \
-                    and not "".join(w for w, _ in chunk).endswith(("措施", "办法", "手段", "方式", "方法", "行动")) \
+                    and not "".join(w for w, _ in chunk).endswith(("措施", "办法", "手段", "方式", "方法", "行动", "布局")) \
+                    and "政策" not in "".join(w for w, _ in chunk) \
                     and (tail[:1] in "，,。；;" or tail in _INSTRUMENT_TAILS) \
                     and chunk[0][1].startswith(_NOUNISH + ("v",)) and chunk[-1][1] in ("n", "vn", "v", "nz") \
                     and chunk[-1][0] not in GENERIC and len("".join(w for w, _ in chunk)) >= 3
@@ -140,6 +141,9 @@ class FillForms(FormBase):
                 if measure and (text[a - 1:a] == "”" or (len(chunk[0][0]) >= 3 and chunk[0][0].endswith("化"))):
                     continue  # 「建立“基金+孵化器+……”____机制」 (体系化布局): the quotes name the thing, the
                     # blank holds a manner any other fits (协同联动, 市场化运作 — round 55)
+                if re.search(r"(?:先进|适用|新型|优质|现代|实用|成熟)$", text[max(0, a - 4):a]) \
+                        and term.endswith(("技术", "产品", "装备", "设备", "模式", "品种")):
+                    continue  # 「因地制宜推广先进适用____」 (种养技术): any technique fits the praise (round 52)
                 if not measure and not instrument and re.match(r"新一[轮批代]|新[型式]|首[批轮]|第[一二三四五六七八九十]", term):
                     continue  # 「深入推进____大规模技术改造」 (新一轮): a modifier of what the rule names
                 if not measure and not instrument and i + k + 1 < len(tagged) and tagged[i + k][1] in ("b", "a", "m") \

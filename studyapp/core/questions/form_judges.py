@@ -29,7 +29,7 @@ from studyapp.core.questions.formbase import (
     FormBase,
     _contrast,
 )
-from studyapp.core.questions.levels import level_bodies
+from studyapp.core.questions.levels import central_actor, level_bodies
 from studyapp.core.questions.lexicon import Unit, refers_elsewhere
 from studyapp.core.questions.text import norm, strip_end
 from studyapp.core.questions.text import sentences as sentences_of
@@ -157,6 +157,11 @@ class JudgeForms(FormBase):
             suffix = next(x for x in SWAPPABLE if w.endswith(x))
             near = self._peers(w, suffix, text, 6)
             near = [x for x in near if not self.lex.contains(x + after, x)]
+            field = w[:-len(suffix)][-2:] if len(w) - len(suffix) >= 2 else ""
+            if field and (field in text[:a] + text[b:] or (field[1:] in "业利务" and field[0] in text[:a] + text[b:])) \
+                    and not self.lex.legal:
+                continue  # 「农业部门必须加强对农业环境的保护」 turned 教育部门, 「林业部门应加强森林植被的保护」 turned
+                # 农业部门: the sentence names the field of its department (round 56)
             if near and not self.lex.in_formula(text, a, b):
                 out.append((a, b, near[0], "actor"))
                 break
@@ -172,6 +177,10 @@ class JudgeForms(FormBase):
             levels = [x for x in self._level_rivals(lb, text, article) if not self.lex.contains(x + after, x)]
             if levels and lb.level == "国" and re.search(r"全国|国家级|中央", text):
                 continue  # 「全国土地调查成果，报设区的市级人民政府批准」: absurd, no test (round 42)
+            if levels and lb.level == "国" and (central_actor(text[:lb.start]) or (
+                    not self.lex.legal and re.search(r"(?:重大|重要|有关|进展)情况[^，,；;。]{0,3}$", text[max(0, lb.start - 8):lb.start]))):
+                continue  # 「环境保护部……重大情况向省级人民政府报告」: a ministry reporting down is absurd,
+                # and the closing 「重大情况向国务院报告」 is a formula, no rule (round 56)
             if levels:
                 out.append((lb.start, lb.end, levels[0], "level"))
                 break

@@ -346,13 +346,20 @@ class ListForms(FormBase):
         sbody = text[lo:x] + BLANK + text[y:hi]
         pre, suf = _affixes(items)
         inner = items[1:]  # (the first item may have taken in a word before it: 一批新业务)
-        if any(all(it.startswith(c) for it in inner) for c in "新全大高多"):
-            return None  # 「新业务、新应用、____、新业态」「全主体参与、全____」: a stock row of the day (round 54)
+        if any(all(it.startswith(c) for it in inner) for c in "新全大高多") \
+                or sum(1 for it in items if it[:1] in "多分全广深宽" and len(it) <= 3) >= len(items) - 1:
+            return None  # 「新业务、新应用、____、新业态」「多形式、____、全覆盖」: a stock row of the day (rounds 50, 54)
+        if sum(1 for it in items if it in _TECH_ROW) >= 2:
+            return None  # 「移动互联网、____、云计算」: the technologies of the day, 物联网 fits too (round 51)
         quality = [it.endswith(("式", "化", "型")) or all(t in ("a", "ad", "an", "d", "i", "l") for _, t in segment.tagged(it))
                    for it in items]
         if not (self.lex.legal or self.lex.articled) and len(items) <= 4 and text[e.end:e.end + 1] == "的" \
                 and (quality[j] or sum(quality) >= len(items) - 1):
             return None  # 「性价比高、成熟稳定、具有品牌效应的……火箭」: a row of qualities, any other fits (round 54)
+        if not (self.lex.legal or self.lex.articled) and len(key) == 4 and not (pre or suf) \
+                and not self._memorable_list(text, e) \
+                and all(len(it) == 4 and segment.tagged(it)[0][1] == "v" for it in inner):
+            return None  # 「深入企业宣讲政策、____、做好帮扶」: a row of routine acts, 听取诉求 fits too (round 52)
         cuts = segment.bounds(key)
         if (pre or suf) and len(key) - len(pre) - len(suf) >= 2 \
                 and len(pre) in cuts and len(key) - len(suf) in cuts:
@@ -403,6 +410,10 @@ class ListForms(FormBase):
             if u.path[:1] == top or (len(verb) == 2 and verb in u.text):
                 return True
         return False
+
+
+# the technologies every plan of the day names in one breath
+_TECH_ROW = frozenset("移动互联网 互联网 云计算 大数据 物联网 人工智能 区块链 5G 工业互联网 元宇宙 量子计算 边缘计算".split())
 
 
 def _list_shape(items: list[str]) -> tuple[str, str, int, int, set[tuple[str, str]]] | None:

@@ -87,9 +87,16 @@ _DUTY_LEAD = re.compile(r"^((?:国务院|国家|省|市|县|乡|镇)?[\u4e00-\u9
 # a higher law may set the figure otherwise: a figure beside it has more than one right answer
 _HIGHER_LAW_ELSE = re.compile(r"(?:法律|行政法规)[^，。；]{0,12}另有规定")
 # slogans of the day: a blank inside one tests nothing of the document
+# sentences that set no rule a cadre learns: the closing call (「让我们紧密团结在……周围，坚定信心、踔厉奋发……」)
+# and the news of a meeting held (「……全国代表大会于10月16日至22日在北京举行」) — round 50
+_NOT_A_RULE = re.compile(r"^(?:让我们|同志们)|^[^，,；;。]{4,40}于[^，,；;。]{2,24}(?:举行|召开|开幕|闭幕)。?$")
+# the verbs that finish a 「对……」 frame: cut before one, the clause says nothing of what is done
+_FRAME_DONE = re.compile(r"进行|作出|提出|予以|给予|实行|实施|负责|审议|审查|监督|检查|处理|决定|开展|组织|采取|提供|承担|"
+                         r"加强|加大|严格|依法|实施|建立|落实|要|应当|必须|不得|严禁")
 _SLOGANS = re.compile(r"中华民族伟大复兴|中国特色社会主义|社会主义现代化国家|社会主义核心价值观|新发展理念|高质量发展|"
                       r"中国式现代化|人类命运共同体|全面从严治党|以人民为中心|全心全意为人民服务|实事求是|"
-                      r"马克思列宁主义|毛泽东思想|邓小平理论|三个代表|科学发展观|新时代中国特色社会主义思想")
+                      r"马克思列宁主义|毛泽东思想|邓小平理论|三个代表|科学发展观|新时代中国特色社会主义思想|"
+                      r"中华民族|人民群众|全体人民|广大人民|子孙后代")  # (「维护____的长远利益」: 国家, 人民 fit too — round 56)
 # 「不得采集……禁止采集的信息」: forbidden things are forbidden; 「……的单位和个人都必须遵守本办法」,
 # a text's scope, is true of every text
 _TAUTOLOGY = re.compile(r"不得[^，。；]*(?:禁止|不得|违法)[^，。；]*的|禁止[^，。；]*禁止|"
@@ -390,7 +397,7 @@ class FormBase:
         for lo in reversed(starts):
             head = segment.tagged(text[lo:lo + 8])
             if not head or not head[0][1].startswith(("v", "d", "p")) or head[0][0] in ("是", "为", "并", "由", "经") \
-                    or re.match(r"按照|根据|依照|依据|给予|予以", text[lo:lo + 2]):
+                    or re.match(r"按照|根据|依照|依据|给予|予以|有利于|有助于|有益于", text[lo:lo + 3]):
                 continue  # (「由单位主管部门报……批准」: approval of what, the clause before says — round 53;
                 # 「按照规定给予……经费支持」: support for whom — round 54)
             if re.search(r"的[，,]$", text[:lo]) or re.match(r"对[^，,；;。]{0,40}(?:处|给予|予以)", text[lo:]):
@@ -398,6 +405,8 @@ class FormBase:
             for hi in ends:
                 if hi - lo > MAX_WINDOW:
                     break
+                if text[lo:lo + 1] == "对" and not re.search(r"[，,]", text[lo:hi - 1]) and not re.search(_FRAME_DONE, text[lo:hi]):
+                    continue  # 「对不执行……、超标排污、造成重大环境污染事故，」 cut before 予以重点查处 (round 56)
                 if hi - lo >= 16 and not _PREDICATE_NEXT.match(text[hi:hi + 4]):
                     return lo, hi
         return None
@@ -432,7 +441,7 @@ class FormBase:
         except KeyError:
             pass
         ctx = self._context(unit)
-        if ctx is None or unit.key in self.lex.repeated_key or self._names_a_lead(unit):
+        if ctx is None or unit.key in self.lex.repeated_key or self._names_a_lead(unit) or _NOT_A_RULE.search(unit.text):
             ctx = None
         self._ready_memo[key] = ctx
         return ctx

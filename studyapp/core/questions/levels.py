@@ -129,3 +129,14 @@ def rival_texts(body: LevelBody, named: set[str], local_dept: bool, floor: int =
             continue
         out.append(LEVEL_FORMS[lv] + body.dept)
     return out
+
+
+# a central body acting (环境保护部要会同……, 发展改革委、财政部要……, 环保总局要……, 国务院有关部门应当……)
+_CENTRAL_ACTOR = re.compile(r"(?:^|[，,；;。、])(?:国务院[\u4e00-\u9fff]{0,10}部门|[\u4e00-\u9fff]{1,10}?(?:部|委|总局|总署))"
+                            r"(?:[、，,和]|要|应当|应|须|必须|会同|牵头|负责|按照|根据|将|在)")
+
+
+def central_actor(before: str) -> bool:
+    """Whether the clause before a body names a central ministry as the actor: what it reports
+    goes to the State Council, never down to a province or a city (round 56)."""
+    return bool(_CENTRAL_ACTOR.search(before))

@@ -133,3 +133,48 @@ def test_round_55_blanks_on_a_modifier_a_manner_or_one_of_two_coinages_are_not_a
     keys = {k for u in lex.units for c in forms.fill_term(u, random.Random(1)) + forms.fill_quoted(u) for k in c.keys}
     assert not keys & {"新一轮", "体系化布局", "天地一体化", "星地一体化"}
     assert "揭榜挂帅" in keys
+
+
+def test_round_56_a_stem_keeps_its_subject_and_a_blank_names_more_than_a_policy() -> None:
+    """Round 56: 「有利于维护____的长远利益」 (a clause of 「加强环境保护，有利于……」 without its
+    subject, 中华民族 in the blank), 「……鼓励类企业实行____」 (政策优惠: 优惠政策, 政策支持 fit too), and
+    「对不执行……、造成重大环境污染事故，」 cut before 予以重点查处: a stem shows the frame's verb."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "国务院关于落实科学发展观加强环境保护的决定\n一、充分认识环境保护的重要性\n（一）重要意义。加强环境保护，有利于促进经济结构调整和增长方式转变，"
+        "实现更快更好地发展；有利于提高全社会的环境意识和道德素质，促进社会主义精神文明建设；有利于维护中华民族的长远利益，为子孙后代留下良好的生存和发展空间。\n"
+        "二、经济政策\n（二）电价政策。对高耗能、高污染行业实行差别电价，对污水处理、污泥无害化处理设施、非电力行业脱硫脱硝和垃圾处理设施等鼓励类企业实行政策优惠。\n"
+        "三、执法\n（三）加大执法力度。要强化依法行政意识，加大环境执法力度，对不执行环境影响评价、违反建设项目环境保护设施“三同时”制度"
+        "（同时设计、同时施工、同时投产使用）、不正常运转治理设施、超标排污、不遵守排污许可证规定、造成重大环境污染事故，在自然保护区内违法开发建设"
+        "等违法行为，予以重点查处。\n"))
+    forms = Forms(lex)
+    cands = [c for u in lex.units for c in forms.fill_term(u, random.Random(1)) + forms.inline_lists(u, random.Random(1), {})]
+    keys = {k for c in cands for k in c.keys}
+    assert not keys & {"中华民族", "政策优惠"}
+    for c in cands:
+        if c.question.stem.startswith("对不执行"):
+            assert "予以重点查处" in c.question.stem
+    text = lex.units[-1].text
+    a = text.index("施工")
+    lo, hi = forms.window(text, a, a + 2) or (0, 0)
+    assert "予以重点查处" in text[lo:hi] or lo < text.index("对不执行")
+
+
+def test_a_closing_call_or_the_news_of_a_meeting_is_not_asked() -> None:
+    """Left from round 50: 「让我们紧密团结在……周围，坚定信心、____、埋头苦干」 and 「中国共产党第二十次
+    ____于10月16日至22日在北京举行」 set no rule; 「推广先进适用____」 and 「指导企业合理进行____」
+    (产业布局) are open, while 「严禁对……行业实施____」 (电价优惠) names the instrument."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "关于学习宣传贯彻党的二十大精神的决定\n一、重大意义\n（一）大会召开。中国共产党第二十次全国代表大会于10月16日至22日在北京举行。\n"
+        "二、重点任务\n（二）推广技术。鼓励农业院校依托贫困地区资源禀赋，培育适合贫困地区的农产品品种，因地制宜推广先进适用种养技术。\n"
+        "（三）用好规则。切实用好原产地区域累积规则，指导企业合理进行产业布局。\n"
+        "（四）电价政策。严禁对高耗能、高排放、资源型行业实施电价优惠。\n"
+        "（五）号召。让我们紧密团结在党中央周围，坚定信心、踔厉奋发、埋头苦干，全面推进乡村振兴。\n"))
+    forms = Forms(lex)
+    assert forms._ready(lex.units[0]) is None and forms._ready(lex.units[-1]) is None
+    keys = {k for u in lex.units for c in forms.fill_term(u, random.Random(1)) for k in c.keys}
+    assert not keys & {"全国代表大会", "种养技术", "产业布局", "踔厉奋发"}
+    assert "电价优惠" in keys

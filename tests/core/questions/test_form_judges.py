@@ -83,3 +83,27 @@ def test_round_53_failures_stay_fixed() -> None:
     repeal = next(u for u in lex.units if "停止执行" in u.text)
     assert repeal.context() is None
     assert not forms.fill_term(repeal, rng) and not forms.fill_quoted(repeal)
+
+
+def test_round_56_a_ministry_never_reports_down_and_a_department_keeps_its_field() -> None:
+    """Round 56: 「环境保护部……重大情况向国务院报告」 turned 「向省、自治区、直辖市人民政府报告」 (a
+    ministry reporting down is absurd, and the closing formula is no rule); 「农业部门必须加强对农业
+    环境的保护」 turned 教育部门 and 「林业部门应加强森林植被的保护」 turned 农业部门 (the sentence names
+    the department's field). A level a local body reports to is still falsified."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "国务院关于加强环境保护重点工作的意见\n一、加强监督\n（一）加强检查。环境保护部要会同有关部门加强对本意见落实情况的监督检查，"
+        "每年向国务院作出报告。\n（二）跟踪进展。发展改革委、财政部要会同有关部门密切跟踪改革进展，重大情况向国务院报告。\n"
+        "二、部门职责\n（三）农业环境。农业部门必须加强对农业环境的保护和管理，控制农药、化肥对环境的污染。\n"
+        "（四）森林植被。林业部门应加强森林植被的保护和管理，制止乱砍滥伐森林。\n"
+        "（五）教育培训。教育部门要把环境保护知识纳入中小学教学内容。\n"))
+    forms = Forms(lex)
+    made = {u.order: [c.question.stem for c in forms.judge(u, random.Random(1), False)] for u in lex.units}
+    for u in lex.units:
+        for stem in made[u.order]:
+            assert "省、自治区、直辖市人民政府" not in stem and "市级人民政府" not in stem
+            assert not stem.startswith(("教育部门必须加强对农业环境", "农业部门应加强森林植被"))
+    from studyapp.core.questions.levels import central_actor
+    assert central_actor("环境保护部要会同有关部门加强监督检查，每年") and central_actor("环保总局要会同监察部监督检查")
+    assert not central_actor("县级以上地方人民政府环境保护主管部门应当") and not central_actor("各有关部门要")

@@ -99,3 +99,20 @@ def test_round_55_what_a_choice_weighs_is_not_blanked() -> None:
     keys = {k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) if c.type == "fill" for k in c.keys}
     assert not keys & {"行业需求", "技术基础"}
     assert "风险评估" in keys
+
+
+def test_rows_of_the_day_are_not_blanked() -> None:
+    """Left from rounds 50–52: 「多形式、____、全覆盖」 (a stock row), 「移动互联网、____、云计算」 (the
+    technologies of the day), 「宣讲政策、____、做好帮扶」 (routine acts); a row whose items share a
+    word (拥护核心、____核心、捍卫核心) keeps its blank on what differs."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("关于做好当前和今后一个时期促进就业工作的若干意见\n一、主要任务\n（一）开展培训。面向全体党员开展多形式、分层次、全覆盖的全面培训，推动学习走深走实。\n"
+            "（二）发展赛事。鼓励以移动互联网、大数据、云计算技术为支撑，提升赛事报名、赛事转播的服务水平。\n"
+            "（三）宣传政策。各有关部门要积极开展政策宣传，深入企业宣讲政策、了解困难、做好帮扶，推动政策落地见效。\n"
+            "（四）增强自觉。不断增强拥护核心、跟随核心、捍卫核心的思想自觉，始终同党中央保持高度一致。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) if c.type == "fill" for k in c.keys}
+    assert not keys & {"分层次", "大数据", "了解困难"}
+    assert "跟随" in keys
