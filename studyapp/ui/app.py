@@ -162,7 +162,11 @@ def start_main_window(data_dir: Path) -> MainWindow:
     window.show()
     screenfit.fit(window)  # (the application's fitter is installed after the first paint)
     picture = snapshot.load(data_dir) if place else None  # the front page as it was
-    if picture is not None and picture.geometry == place and picture.fits(window.size()):
+    if picture is not None and picture.fits(window.size()) \
+            and abs(picture.pixmap.devicePixelRatio() - window.devicePixelRatioF()) < 0.01:
+        # (the size and the screen's pixel ratio decide whether it lines up; where on the screen
+        # the window stands does not change what it shows — a window manager that moves it by
+        # its title bar between the picture and the close no longer costs the next start it)
         window.show_snapshot(picture)  # readable while the data opens
 
     def opened(result: tuple[AppContext, int | None, int | None]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.opening_label: _OpeningLabel | None = _OpeningLabel("正在打开学习材料…", self)
         self.opening_label.painted.connect(self._painted)
         self.cover: _OpeningLabel | None = None  # the front page's picture over the window (show_snapshot)
+        self._page_since = float("inf")  # when the page on screen was shown (monotonic seconds)
         self._was_painted = False
         self.opening_label.setObjectName("openingLabel")
         # (a style sheet rather than Qt.AlignmentFlag: the Qt namespace costs ~15 ms to load,
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
         self.study = install_study(self)
         self.study.adminRequested.connect(self._home_tool)
         # the 首页 a moment after it is shown: the picture the next start opens with
-        self.study.pageShown.connect(lambda _page: QTimer.singleShot(SNAPSHOT_AFTER_MS, self, self.keep_snapshot))
+        self.study.pageShown.connect(self._page_shown)
         if self.cover is not None:  # the live 首页 laid out and painted in the picture's place
             self.study.pageShown.connect(lambda _page: QTimer.singleShot(UNCOVER_AFTER_MS, self, self._uncover))
             QTimer.singleShot(COVER_AT_MOST_MS, self, self._uncover)  # (a dialog at start, a failure)
@@ -764,11 +766,18 @@ class MainWindow(QMainWindow):
         except (ValueError, UnicodeEncodeError):
             log.warning("ignoring unreadable saved window state")
 
+    def _page_shown(self, _page: object) -> None:
+        self._page_since = time.monotonic()
+        QTimer.singleShot(SNAPSHOT_AFTER_MS, self, self.keep_snapshot)
+
     def keep_snapshot(self, *, now: bool = False) -> Task | None:
         """Keep the front page's picture for the next start (ui/start/snapshot.py), when it is
-        what the window shows; written on the worker (`now`: here, as the window closes)."""
+        what the window shows and has been on screen a moment (closed the instant it appears,
+        the page is not laid out yet: its picture would be an empty window); written on the
+        worker (`now`: here, as the window closes)."""
         if self.ctx is None or not self.isVisible() or self.isMinimized() or self.cover is not None \
-                or not self.study.home_shown:
+                or not self.study.home_shown \
+                or time.monotonic() - self._page_since < SNAPSHOT_AFTER_MS * 0.9 / 1000:
             return None
         from studyapp.ui.start import snapshot
 

@@ -146,3 +146,32 @@ def test_the_picture_keeps_its_pixel_ratio_and_geometry(qtbot, tmp_path: Path) -
     picture = snapshot.load(tmp_path)
     assert picture is not None and picture.geometry == "AdnQywADAAA="
     assert picture.pixmap.devicePixelRatio() == 2 and picture.fits(QSize(20, 10))
+
+
+def test_a_window_closed_the_instant_it_opens_keeps_the_picture_it_had(qtbot, tmp_path: Path) -> None:
+    """Closed before the 首页 has been on screen a moment (laid out and painted), the window keeps
+    no picture: it would be an empty window shown at the next start. The picture kept before
+    stays, and the next start opens with it — also where the window was moved meanwhile (the
+    place decides where the window stands, the size whether the picture lines up)."""
+    data = tmp_path / "data"
+    first = _open(qtbot, data)
+    first.resize(760, 560)
+    with qtbot.waitSignal(first.snapshotKept, timeout=10000):
+        pass
+    first.close()
+    first.ctx.close()
+    kept = snapshot.path_in(data).read_bytes()
+
+    quick = _open(qtbot, data)  # opened, and closed at once: the 首页 not laid out yet
+    quick.move(quick.x() + 17, quick.y() + 23)
+    quick.close()
+    quick.ctx.close()
+    assert snapshot.path_in(data).read_bytes() == kept
+
+    again = start_main_window(data)
+    qtbot.addWidget(again)
+    assert again.cover is not None and again.size() == QSize(760, 560)
+    with qtbot.waitSignal(again.opened, timeout=30000):
+        pass
+    again.close()
+    again.ctx.close()
