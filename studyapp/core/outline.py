@@ -31,11 +31,17 @@ from studyapp.core.model import Cancelled, DocumentError, ParsedDocument, Parsed
 log = logging.getLogger("studyapp.core")
 
 # --- numbering kinds, from the outermost to the innermost ---------------------------------
-RANKS: dict[str, int] = {
+RANKS: dict[str, float] = {
     "bian": 0,  # 第一编
     "zhang": 1,  # 第一章
     "jie": 2,  # 第一节
     "tiao": 3,  # 第一条
+    # decimal headings of plans and standards (应急预案: 「1　总则」「2.1　指挥部」「2.1.2　办公室」),
+    # one kind per depth, written at the start of a line with a blank after the number
+    "dec1": 3.2,  # (between 条 and 一、: they never share a level)
+    "dec2": 3.4,
+    "dec3": 3.6,
+    "dec4": 3.8,
     "cn": 4,  # 一、
     "paren_cn": 5,  # （一）
     "arabic": 6,  # 1.
@@ -50,7 +56,8 @@ _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 
 _LABEL_RE = re.compile(
     rf"""
-    (?P<ord>第(?P<ordn>[{_CN_NUM}\d]{{1,6}})(?P<ordk>[编章节条])(?![的之中所和或及、，,至项款规]))
+    (?P<dec>(?<![^\n])(?P<decn>\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}})(?=[ \t\u3000]+[^\s\d]))
+    |(?P<ord>第(?P<ordn>[{_CN_NUM}\d]{{1,6}})(?P<ordk>[编章节条])(?![的之中所和或及、，,至项款规]))
     |(?P<pcn>[（(](?P<pcnn>[{_CN_NUM}]{{1,4}})[）)])
     |(?P<pa>[（(](?P<pan>\d{{1,3}})[）)])
     |(?P<pau>(?P<paun>[\u2474-\u2487]))
@@ -162,7 +169,7 @@ class _Label:
 @dataclass
 class _Frame:
     kind: str
-    rank: int
+    rank: float
     last_child: dict[str, int] = field(default_factory=dict)
 
 
@@ -179,7 +186,10 @@ def _match_to_label(m: re.Match[str]) -> _Label | None:
     if numeral and not _well_formed(numeral):
         return None
     try:
-        if g["ord"]:
+        if g["dec"]:
+            parts = re.split(r"[.．]", g["decn"])
+            kind, number = f"dec{len(parts)}", int(parts[-1])
+        elif g["ord"]:
             kind, number = _ORDINAL_KIND[g["ordk"]], cn_to_int(g["ordn"])
         elif g["pcn"]:
             kind, number = "paren_cn", cn_to_int(g["pcnn"])
@@ -258,7 +268,7 @@ class _Scanner:
         self.global_last: dict[str, int] = {}
         self.labels: list[_Label] = []
 
-    def _parent_index(self, rank: int) -> int:
+    def _parent_index(self, rank: float) -> int:
         k = len(self.stack) - 1
         while self.stack[k].rank >= rank:
             k -= 1
@@ -677,7 +687,7 @@ def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> Pars
     preamble = _clean_body("\n".join(preamble_parts), join_broken=False)
 
     root: list[ParsedSection] = []
-    stack: list[tuple[int, ParsedSection]] = []
+    stack: list[tuple[float, ParsedSection]] = []
     for idx, lab in enumerate(labels):
         if cancel is not None and idx % 256 == 0 and cancel.cancelled:
             raise Cancelled()

@@ -544,3 +544,25 @@ def test_an_abbreviation_in_brackets_inside_a_long_title_belongs_to_it() -> None
     doc = parse_text(text)
     assert doc.title == title
     assert_nothing_lost(text, doc)
+
+
+def test_a_plan_numbered_by_decimals_reads_on_its_own_structure() -> None:
+    """An 应急预案 numbers its parts 「1　总则」「2.1　指挥部」「2.1.2　办公室职责」 (at the start of a
+    line, a blank after the number), its table of contents too: each depth is a level, the items
+    （1）… sit under their part, and a number in running text or a 1. item is no such heading."""
+    text = ("国家粮食应急预案\n目　　录\n1　总则\n1.1　编制目的\n2　组织机构和职责\n2.1　指挥部\n"
+            "1　总则\n1.1　编制目的\n为了有效监测和控制各类突发公共事件，制定本预案。\n"
+            "1.2　工作原则\n（1）统一领导、分级负责。\n（2）科学监测、预防为主。\n"
+            "2　组织机构和职责\n2.1　指挥部\n总指挥：国家发展改革委主要负责人。\n"
+            "2.1.1　指挥部职责\n（1）掌握粮食市场形势。\n（2）完成国务院交办的其他事项。\n"
+            "2.1.2　办公室职责\n办公室设在国家粮食局。\n2020 年的储备计划另行下达。\n"
+            "3　附则\n本预案自印发之日起实施。\n")
+    doc = parse_text(text)
+    tops = [(s.kind, s.label, s.title) for s in doc.sections]
+    assert tops == [("dec1", "1", "总则"), ("dec1", "2", "组织机构和职责"), ("dec1", "3", "附则")]
+    two = doc.sections[1]
+    assert [(c.label, c.title) for c in two.children] == [("2.1", "指挥部")]
+    duties = two.children[0].children
+    assert [(c.kind, c.label) for c in duties] == [("dec3", "2.1.1"), ("dec3", "2.1.2")]
+    assert [c.kind for c in duties[0].children] == ["paren_arabic", "paren_arabic"]
+    assert "2020 年的储备计划另行下达" in (duties[1].text or "")

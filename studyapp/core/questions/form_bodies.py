@@ -17,7 +17,7 @@ from studyapp.core.questions.formbase import (
     FormBase,
     _ch,
 )
-from studyapp.core.questions.levels import RANK, central_actor, level_bodies, levels_named, rival_texts
+from studyapp.core.questions.levels import RANK, central_actor, level_bodies, level_marked, levels_named, rival_texts
 from studyapp.core.questions.lexicon import BODY_SUFFIX, GENERIC, Unit
 from studyapp.core.questions.text import strip_end
 
@@ -126,7 +126,8 @@ class BodyForms(FormBase):
             after = text[lb.end:lb.end + 2]
             wrong = [x for x in self._level_rivals(lb, text, article) if x not in text
                      and not self.lex.contains(x + after, x)]
-            if len(wrong) < 3 or (lb.level == "国" and central_actor(text[:lb.start])):
+            if len(wrong) < 3 or (lb.level == "国" and central_actor(text[:lb.start])) \
+                    or level_marked(text[:lb.start] + "。" + text[lb.end:], lb.level):
                 continue  # (a ministry's report goes to the State Council: a province as option is absurd)
             win = self.window(text, lb.start, lb.end)
             if win is None:

@@ -93,6 +93,8 @@ class FigureForms(FormBase):
                 continue  # 「1年期贷款市场报价利率」 names a product: 2年期 is no rival, it does not exist (round 37)
             if f.text in self.lex.document.title:
                 continue  # 「……三年行动方案」 over the page: 「（　　）内」 keyed 三年 is given away (round 54)
+            if f.unit == "%" and f.value == 100:
+                continue  # 「按扣除标准的100%扣除」: the whole, and every rival above it absurd (round 57)
             bound = norm(unit.text[f.start:f.end + 2])
             if len(bound) > len(f.text) and self._full_count(bound) >= 3:
                 continue  # 「一倍以上」 starts every fine of the law: the figure of a formula

@@ -29,7 +29,7 @@ from studyapp.core.questions.formbase import (
     FormBase,
     _contrast,
 )
-from studyapp.core.questions.levels import central_actor, level_bodies
+from studyapp.core.questions.levels import central_actor, level_bodies, level_marked
 from studyapp.core.questions.lexicon import Unit, refers_elsewhere
 from studyapp.core.questions.text import norm, strip_end
 from studyapp.core.questions.text import sentences as sentences_of
@@ -129,6 +129,8 @@ class JudgeForms(FormBase):
         for f in figs:
             if re.search(r"是指|所称", text):
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
+            if f.unit == "%" and f.value == 100:
+                continue  # the whole (按……的100%扣除): changed, it is absurd or still reads right (round 57)
             if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
                 continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
             if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) \
@@ -177,6 +179,8 @@ class JudgeForms(FormBase):
             levels = [x for x in self._level_rivals(lb, text, article) if not self.lex.contains(x + after, x)]
             if levels and lb.level == "国" and re.search(r"全国|国家级|中央", text):
                 continue  # 「全国土地调查成果，报设区的市级人民政府批准」: absurd, no test (round 42)
+            if levels and level_marked(text[:lb.start] + "。" + text[lb.end:], lb.level):
+                continue  # 「经省级人民政府批准，省属重点文化企业……」 turned 市级: the sentence says the level (round 57)
             if levels and lb.level == "国" and (central_actor(text[:lb.start]) or (
                     not self.lex.legal and re.search(r"(?:重大|重要|有关|进展)情况[^，,；;。]{0,3}$", text[max(0, lb.start - 8):lb.start]))):
                 continue  # 「环境保护部……重大情况向省级人民政府报告」: a ministry reporting down is absurd,

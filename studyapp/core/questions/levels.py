@@ -140,3 +140,16 @@ def central_actor(before: str) -> bool:
     """Whether the clause before a body names a central ministry as the actor: what it reports
     goes to the State Council, never down to a province or a city (round 56)."""
     return bool(_CENTRAL_ACTOR.search(before))
+
+
+# words that say a level outside the body's own slot (省属重点文化企业, 市级财政): in the stem they
+# give the key of 「经（　　）批准」 away, and a false item naming another level contradicts them
+# (not 本省, 全市: a region the rule is about — 「转移出本省行政区域……向（　　）提出申请」 was rated fair)
+_LEVEL_MARKS = {"国": r"中央[\u4e00-\u9fff]{0,4}(?:企业|单位)|国家级", "省": r"省属|省级|省管",
+                "市": r"市属|市级|市管", "县": r"县属|县级|县管"}
+
+
+def level_marked(rest: str, level: str) -> bool:
+    """Whether the sentence outside the body says the body's level itself (round 57)."""
+    mark = _LEVEL_MARKS.get("县" if level == "县以上" else level)
+    return bool(mark and re.search(mark, rest))

@@ -157,6 +157,12 @@ class Unit:
                 return None  # 「……将承诺书……公示」 after 「……书面承诺……的，可以按照简易程序……」: whose pledge (round 46)
         if self.before and not self.item and _named_by_before(self):
             return None  # 「登记内容和记录备份……」: what was registered, the sentence before says (round 40)
+        if re.match(r"^(?:办公室|指挥部|领导小组|工作小组|工作组|小组|秘书处|专家组|委员会)(?:设在|由|负责|主任|组长|应当|要|的)", body):
+            return None  # 「办公室设在国家粮食局……」: whose office, the sentence before says (round 57)
+        if re.match(r"^受[^，,。；;]{1,12}委托[，,](?:负责|可以|可|代表|主持|处理|协助|分管|承担)", body):
+            return None  # 「受总理委托，负责……」: who acts on whose behalf, the sentence before says (round 57)
+        if re.match(r"^[^，,。；;]{2,30}(?:参加|出席|列席)[，,](?:一般|原则上|每|通常)", body):
+            return None  # 「……负责人参加，一般两个月安排一次」: what is held, the sentence before says (round 57)
         if re.match(r"^具体[\u4e00-\u9fff、]{0,12}(?:由|应当|按照|依照)", body):
             return None  # 「具体报送内容、方式和期限由……规定」: of what, the sentence before says (round 49)
         if re.match(r"^(?:对)?(?:负有责任的|直接负责的|有关的?)(?:主管人员|领导人员|负责人|责任人员)", body):

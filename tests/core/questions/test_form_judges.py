@@ -107,3 +107,31 @@ def test_round_56_a_ministry_never_reports_down_and_a_department_keeps_its_field
     from studyapp.core.questions.levels import central_actor
     assert central_actor("环境保护部要会同有关部门加强监督检查，每年") and central_actor("环保总局要会同监察部监督检查")
     assert not central_actor("县级以上地方人民政府环境保护主管部门应当") and not central_actor("各有关部门要")
+
+
+def test_round_57_failures_stay_fixed() -> None:
+    """Round 57: 「经（　　）批准，2020年年底前省属重点文化企业可免缴……」 (省属 gives 省级 away),
+    「按扣除标准的（　　）扣除」 keyed 100% beside 110%–130%, 「办公室设在国家粮食局……」 and 「受总理
+    委托，负责……」 without whose office or who, 「……负责人参加，一般两个月安排一次」 without what is
+    held, 「按规定履行内部____后」 (决策程序)."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "国务院办公厅关于进一步支持文化企业发展的规定\n一、财政税收\n（一）国有资本收益。经省级人民政府批准，2020年年底前省属重点文化企业可免缴国有资本收益。\n"
+        "（二）工资管理。按照国家有关规定实行工资总额预算管理，由国有文化企业自主编制，按规定履行内部决策程序后，报有关部门核准或备案后执行。\n"
+        "二、扣除办法\n（三）子女教育。父母可以选择由其中一方按扣除标准的100%扣除，也可以选择由双方分别按扣除标准的50%扣除，具体扣除方式在一个纳税年度内不能变更。\n"
+        "三、组织机构\n（四）指挥部。国家粮食应急工作指挥部负责统一领导粮食应急工作。办公室设在国家粮食局，由国家粮食局主要负责人兼任办公室主任。\n"
+        "（五）副总理。副总理、国务委员协助总理工作。受总理委托，负责其他方面的工作或专项任务，并可代表国务院进行外事活动。\n"
+        "（六）学习制度。国务院组织学习讲座。国务院领导同志及各部门负责人参加，一般两个月安排一次。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    for u in lex.units:
+        made = forms.level_single(u, rng) + forms.figure_single(u, rng) + forms.judge(u, rng, False) \
+            + forms.fill_term(u, rng)
+        for c in made:
+            assert "省属" not in c.question.stem or c.question.type != "single"
+            assert "100%" not in str(c.question.options) and "决策程序" not in c.keys
+            assert not c.question.stem.startswith(("办公室设在", "受总理委托", "国务院领导同志及各部门负责人参加"))
+    # never shown alone: after the sentence before it (whose office, who, what is held), or not at all
+    assert all(forms._ready(u) != "" for u in lex.units
+               if u.text.startswith(("办公室设在", "受总理委托", "国务院领导同志及各部门负责人参加")))
