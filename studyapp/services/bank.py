@@ -562,9 +562,10 @@ def _list_rows(
     ).all() if words or section_id is not None else []
     place = aliased(Section)
     stmt = (
-        select(
-            Question.id, Question.section_id, place.ordinal, Question.type, Question.status,
-            Question.origin, Question.stem, Question.version, (Question.quote != "").label("has_quote"),
+        select(  # (QuestionRow's fields, in its order)
+            Question.id, Question.section_id, func.coalesce(place.ordinal, -1), Question.type, Question.status,
+            Question.origin, Question.stem, func.coalesce(Question.version, 1),
+            (Question.quote != "").label("has_quote"),
         )
         .outerjoin(place, (place.id == Question.section_id) & (place.document_id == document_id))
         .where(Question.document_id == document_id)
@@ -599,11 +600,7 @@ def _list_rows(
         )
     stmt = stmt.order_by(place.ordinal.is_(None), place.ordinal, Question.id)
     # plain tuples from the connection (the ORM's row handling cost more than the query)
-    found = session.connection().execute(stmt).all()
-    return [
-        QuestionRow(qid, sid, -1 if ordinal is None else ordinal, kind, st, org, stem, version or 1, bool(quoted))
-        for qid, sid, ordinal, kind, st, org, stem, version, quoted in found
-    ]
+    return list(map(QuestionRow._make, session.connection().execute(stmt)))
 
 
 def list_page(
