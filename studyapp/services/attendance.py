@@ -9,12 +9,14 @@ half-imported sheet never goes unnoticed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Float, Text, bindparam, func, insert, select, update
+from sqlalchemy import CursorResult, Float, Text, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 
 from studyapp.core.model import UserError
 from studyapp.core.names import NameOrder, order_people
@@ -94,14 +96,20 @@ def set_expected(
     person_ids: Iterable[int] | None = None,
     group_id: int | None = None,
     replace: bool = False,
+    seen: Mapping[int, int] | None = None,
 ) -> int:
     """Add expected attendees: given people, a group's members, or (neither) everyone active.
 
     Existing marks are kept; with `replace`, people not in the new set are dropped from the
     session (their marks too). Returns the number of expected attendees afterwards.
+
+    `seen`: the session's rows as the caller read them (person id → AttendanceRow.version).
+    Given, a row `replace` would drop that someone else changed (a mark made, a person added)
+    since is a RecordConflict naming the person and nothing changes: a sheet read before
+    another PC marked someone never drops that mark unseen. None drops whatever is there.
     """
     with ctx.begin(write=True) as session:
-        _session(session, session_id)
+        _session(session, session_id, lock=seen is not None)
         if person_ids is not None:
             wanted = list(dict.fromkeys(int(i) for i in person_ids))
             known = set(session.scalars(select(Person.id).where(Person.id.in_(wanted))))
@@ -129,9 +137,12 @@ def set_expected(
         }
         if replace:
             keep = set(wanted)
-            for pid, a in existing.items():
-                if pid not in keep:
-                    session.delete(a)
+            drop = [a for pid, a in existing.items() if pid not in keep]
+            if seen is not None:
+                _check_seen(session, {a.person_id: a for a in drop}, {a.person_id: seen.get(a.person_id, 0)
+                                                                     for a in drop}, "应到名单没有更改")
+            for a in drop:
+                session.delete(a)
         for pid in wanted:
             if pid not in existing:
                 session.add(Attendance(session_id=session_id, person_id=pid, status=None, reason=""))
@@ -141,22 +152,69 @@ def set_expected(
     return total
 
 
-def remove_expected(ctx: AppContext, session_id: int, person_ids: Iterable[int]) -> None:
+def remove_expected(ctx: AppContext, session_id: int, person_ids: Iterable[int], *,
+                    seen: Mapping[int, int] | None = None) -> None:
+    """移出名单: take people off a session's expected list, their marks with them.
+
+    `seen`: the versions of their rows the caller read (person id → AttendanceRow.version).
+    Given, a row someone else changed since (another PC marked the person 请假, say) is a
+    RecordConflict naming the person and the mark stored now, and nobody is removed; someone
+    already taken off by someone else is simply gone. None removes whatever is there."""
+    ids = list(dict.fromkeys(int(i) for i in person_ids))
     with ctx.begin(write=True) as session:
-        ids = list(person_ids)
-        for a in session.scalars(
-            select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id.in_(ids))
-        ):
+        _session(session, session_id, lock=seen is not None)
+        rows = {a.person_id: a for a in session.scalars(
+            select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id.in_(ids)))}
+        if seen is not None:
+            _check_seen(session, rows, {pid: seen.get(pid, 0) for pid in rows}, "没有移出名单")
+        for a in rows.values():
             session.delete(a)
 
 
-def mark_all_present(ctx: AppContext, session_id: int, *, only_unmarked: bool = True) -> int:
-    """Mark every expected attendee 出席 (by default only those not yet marked); returns how many."""
+def mark_all_present(ctx: AppContext, session_id: int, *, only_unmarked: bool = True,
+                     seen: Mapping[int, int] | None = None) -> int:
+    """Mark every expected attendee 出席 (by default only those not yet marked); returns how many.
+
+    `seen`: the people the caller showed and means (person id → AttendanceRow.version, e.g.
+    those its sheet showed unmarked). Given, only they are marked, and one whose row someone
+    else changed or removed since is a RecordConflict naming them and what is stored now —
+    nothing is marked, so two PCs' 全部出席 and 请假 never silently overwrite each other. None:
+    every expected attendee (the command line, a sheet that showed nobody)."""
     with ctx.begin(write=True) as session:
-        st = _session(session, session_id)
-        rows = [a for a in session.scalars(select(Attendance).where(Attendance.session_id == session_id))
-                if not (only_unmarked and a.status is not None)]
+        st = _session(session, session_id, lock=seen is not None)
+        rows = list(session.scalars(select(Attendance).where(Attendance.session_id == session_id)))
+        if seen is not None:
+            by_person = {a.person_id: a for a in rows}
+            _check_seen(session, by_person, seen, "全部出席没有保存")
+            rows = [by_person[pid] for pid in seen if pid in by_person]
+        rows = [a for a in rows if not (only_unmarked and a.status is not None)]
         return mark_present(session, ctx.actor, st, rows, "全部出席")
+
+
+def _check_seen(session: Session, rows: Mapping[int, Attendance], seen: Mapping[int, int], undone: str) -> None:
+    """RecordConflict when a row (person id → its Attendance, missing: not on the list) is not
+    at the version the caller read (`seen`; 0: no row then); `undone` says what was not done."""
+    changed = [pid for pid, version in seen.items()
+               if (rows[pid].version if pid in rows else 0) != version]
+    if not changed:
+        return
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(changed)))}
+    parts = []
+    for pid in changed:
+        name = people[pid].name if pid in people else f"编号 {pid} 的人员"
+        a = rows.get(pid)
+        if a is None:
+            parts.append(f"{name}已被移出本次学习会的应到名单")
+        elif not seen[pid] and not a.status:
+            parts.append(f"{name}已被加入本次学习会的应到名单")
+        else:
+            parts.append(f"{name}的考勤已被改为“{_mark_text(a.status, a.reason)}”")
+    first = rows.get(changed[0])
+    current = _mark_text(first.status, first.reason) if first is not None else "不在应到名单中"
+    shown = "、".join(parts[:5]) + (f"等 {len(parts)} 人" if len(parts) > 5 else "")
+    log.info("attendance conflict: people %s changed since read (%s)", changed, undone)
+    raise RecordConflict(f"{shown}（别人在另一台电脑或命令行上、在您打开之后改的），{undone}。"
+                         "请看过别人的修改后再改。", changed[0], current)
 
 
 def mark_present(session: Session, actor: str, st: StudySession, rows: Sequence[Attendance],
@@ -176,9 +234,12 @@ def mark_present(session: Session, actor: str, st: StudySession, rows: Sequence[
                              session_id=st.id, person_id=a.person_id)
     if rows:  # (one statement for all: the ORM's version check would send one UPDATE per row)
         table = Attendance.metadata.tables[Attendance.__tablename__]
-        session.execute(update(table).where(table.c.id == bindparam("_id"))
-                        .values(status="present", reason="", updated_at=stamp, version=table.c.version + 1),
-                        [{"_id": a.id} for a in rows])
+        done: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # (an UPDATE's result)
+            update(table).where(table.c.id == bindparam("_id"), table.c.version == bindparam("_seen"))
+            .values(status="present", reason="", updated_at=stamp, version=table.c.version + 1),
+            [{"_id": a.id, "_seen": a.version} for a in rows])
+        if done.rowcount != len(rows):  # (a row changed since it was read: the ORM's own check, in bulk)
+            raise StaleDataError(f"attendance of session {st.id}: {len(rows) - done.rowcount} rows changed since read")
         for a in rows:  # (the objects as now stored, without another write)
             for key, value in (("status", "present"), ("reason", ""), ("updated_at", stamp),
                                ("version", a.version + 1)):

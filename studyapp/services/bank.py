@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, func, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from studyapp.core.model import Cancelled, ParsedDocument, ParsedSection, UserError, section_heading
 from studyapp.core.questions.model import BLANK, QUESTION_TYPES, BankResult, make_id
@@ -532,59 +532,100 @@ def list_rows(
     stem, an option, the explanation, the quoted sentence or the section's heading — asked of
     the database, so a county's bank is not read whole to find ten questions.
     """
-    words = search.split()
     with ctx.begin() as session:
-        dialect = session.get_bind().dialect.name
-        if session.get(Document, document_id) is None:
-            raise NotFoundError.of("文件", document_id)
-        sections = session.execute(
-            select(Section.id, Section.parent_id, Section.ordinal, Section.label, Section.title,
-                   *([Section.text] if words else []))
-            .where(Section.document_id == document_id)
-        ).all()
-        ordinal = {r.id: r.ordinal for r in sections}
-        stmt = select(
-            Question.id, Question.section_id, Question.type, Question.status, Question.origin,
-            Question.stem, Question.version, (Question.quote != "").label("has_quote"),
-        ).where(Question.document_id == document_id)
-        if type:
-            stmt = stmt.where(Question.type == type)
-        if status:
-            stmt = stmt.where(Question.status == status)
-        if origin:
-            stmt = stmt.where(Question.origin == origin)
-        if tag:
-            stmt = stmt.where(_any_element(dialect, Question.tags, lambda value: value == tag))
-        if section_id is not None:
-            children: dict[int, list[int]] = {}
-            for r in sections:
-                if r.parent_id is not None:
-                    children.setdefault(r.parent_id, []).append(r.id)
-            scope, todo = [], [section_id]
-            while todo:
-                sid = todo.pop()
-                scope.append(sid)
-                todo.extend(children.get(sid, []))
-            stmt = stmt.where(Question.section_id.in_(scope))
-        for word in words:
-            headed = [r.id for r in sections if word in section_heading(r.label, r.title, r.text)]
-            stmt = stmt.where(
-                _contains(dialect, Question.stem, word)
-                | _contains(dialect, Question.explanation, word)
-                | _contains(dialect, Question.quote, word)
-                | _any_element(dialect, Question.options, lambda value, w=word: _contains(dialect, value, w))
-                | (Question.section_id.in_(headed) if headed else False)
-            )
-        # plain tuples from the connection (the ORM's row handling cost more than the query)
-        found = session.connection().execute(stmt.order_by(Question.id)).all()
-    last = 1 << 30  # (questions without a section come last)
-    rows = [
-        QuestionRow(qid, sid, ordinal.get(sid, -1) if sid is not None else -1, kind, st, org, stem,
-                    version or 1, bool(quoted))
-        for qid, sid, kind, st, org, stem, version, quoted in found
-    ]
-    rows.sort(key=lambda r: r.section_ordinal if r.section_ordinal >= 0 else last)  # (stable: by id within)
-    return rows
+        return _list_rows(session, document_id, type=type, tag=tag, status=status, origin=origin,
+                          section_id=section_id, search=search)
+
+
+def _list_rows(
+    session: Session,
+    document_id: int,
+    *,
+    type: str | None = None,
+    tag: str | None = None,
+    status: str | None = None,
+    origin: str | None = None,
+    section_id: int | None = None,
+    search: str = "",
+) -> list[QuestionRow]:
+    """list_rows inside the caller's transaction. The database puts the rows in reading order
+    (the section's ordinal, then the id; questions without a section of this document last):
+    the list is read already sorted, and the document's sections only when a search word or a
+    section's subtree needs them."""
+    words = search.split()
+    dialect = session.get_bind().dialect.name
+    if session.get(Document, document_id) is None:
+        raise NotFoundError.of("文件", document_id)
+    sections = session.execute(
+        select(Section.id, Section.parent_id, Section.label, Section.title, Section.text)
+        .where(Section.document_id == document_id)
+    ).all() if words or section_id is not None else []
+    place = aliased(Section)
+    stmt = (
+        select(  # (QuestionRow's fields, in its order)
+            Question.id, Question.section_id, func.coalesce(place.ordinal, -1), Question.type, Question.status,
+            Question.origin, Question.stem, func.coalesce(Question.version, 1),
+            (Question.quote != "").label("has_quote"),
+        )
+        .outerjoin(place, (place.id == Question.section_id) & (place.document_id == document_id))
+        .where(Question.document_id == document_id)
+    )
+    if type:
+        stmt = stmt.where(Question.type == type)
+    if status:
+        stmt = stmt.where(Question.status == status)
+    if origin:
+        stmt = stmt.where(Question.origin == origin)
+    if tag:
+        stmt = stmt.where(_any_element(dialect, Question.tags, lambda value: value == tag))
+    if section_id is not None:
+        children: dict[int, list[int]] = {}
+        for r in sections:
+            if r.parent_id is not None:
+                children.setdefault(r.parent_id, []).append(r.id)
+        scope, todo = [], [section_id]
+        while todo:
+            sid = todo.pop()
+            scope.append(sid)
+            todo.extend(children.get(sid, []))
+        stmt = stmt.where(Question.section_id.in_(scope))
+    for word in words:
+        headed = [r.id for r in sections if word in section_heading(r.label, r.title, r.text)]
+        stmt = stmt.where(
+            _contains(dialect, Question.stem, word)
+            | _contains(dialect, Question.explanation, word)
+            | _contains(dialect, Question.quote, word)
+            | _any_element(dialect, Question.options, lambda value, w=word: _contains(dialect, value, w))
+            | (Question.section_id.in_(headed) if headed else False)
+        )
+    stmt = stmt.order_by(place.ordinal.is_(None), place.ordinal, Question.id)
+    # plain tuples from the connection (the ORM's row handling cost more than the query)
+    return list(map(QuestionRow._make, session.connection().execute(stmt)))
+
+
+def list_page(
+    ctx: AppContext, document_id: int, filters: dict[str, str | None], around: int | None, page: int,
+    *, whole_up_to: int = 0,
+) -> tuple[list[QuestionRow], BankCounts, dict[int, QuestionView]]:
+    """What the 题库 window shows when it opens or filters, in one transaction (one trip to a
+    shared server, not three): the light rows under `filters` (list_rows' keywords), the
+    bank's counts — worked out from the rows themselves when nothing filters them — and the
+    whole questions of the `page` rows around `around` (from the top when it is not listed),
+    or of every row when there are no more than `whole_up_to`."""
+    with ctx.begin() as session:
+        rows = _list_rows(session, document_id, type=filters.get("type"), tag=filters.get("tag"),
+                          status=filters.get("status"), origin=filters.get("origin"),
+                          search=filters.get("search") or "")
+        if any(v is not None for v in filters.values()):
+            counts = _bank_counts(session, document_id)
+        else:  # (the rows are the whole bank: no second read of it)
+            tally = Counter((r.status, r.type, r.origin) for r in rows)
+            counts = _counts_of((st, ty, org, n) for (st, ty, org), n in tally.items())
+        ids = [r.id for r in rows]
+        page = len(ids) if len(ids) <= whole_up_to else page
+        i = ids.index(around) if around is not None and around in ids else 0
+        start = max(0, min(i - page // 5, len(ids) - page))
+        return rows, counts, views_of(session, ids[start:start + page])
 
 
 def row_of(view: QuestionView) -> QuestionRow:
@@ -650,13 +691,22 @@ def approved_questions(
 def bank_counts(ctx: AppContext, document_id: int) -> BankCounts:
     """Questions per status (for the 题库 header and the 文件库), per type and per origin."""
     with ctx.begin() as session:
-        if session.get(Document, document_id) is None:
-            raise NotFoundError.of("文件", document_id)
-        rows = session.execute(
-            select(Question.status, Question.type, Question.origin, func.count(Question.id))
-            .where(Question.document_id == document_id)
-            .group_by(Question.status, Question.type, Question.origin)
-        ).all()
+        return _bank_counts(session, document_id)
+
+
+def _bank_counts(session: Session, document_id: int) -> BankCounts:
+    if session.get(Document, document_id) is None:
+        raise NotFoundError.of("文件", document_id)
+    rows = session.execute(
+        select(Question.status, Question.type, Question.origin, func.count(Question.id))
+        .where(Question.document_id == document_id)
+        .group_by(Question.status, Question.type, Question.origin)
+    ).all()
+    return _counts_of((st, ty, org, n) for st, ty, org, n in rows)
+
+
+def _counts_of(rows: Iterable[tuple[str, str, str, int]]) -> BankCounts:
+    """BankCounts of (status, type, origin, how many) rows."""
     status: Counter[str] = Counter()
     types: Counter[str] = Counter()
     origins: Counter[str] = Counter()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from studyapp.core.model import CancelToken, ProgressFn, section_heading  # noqa: F401 - part of this API
 
@@ -113,12 +113,13 @@ class SessionPage:
 # ---------------------------------------------------------------------------------- question bank
 
 
-@dataclass(frozen=True)
-class QuestionRow:
+class QuestionRow(NamedTuple):
     """One question as the 题库's list shows it: what a row, the filters and the decisions need
     (its section, type, status, stem, version), read without the JSON columns (options, answer,
     tags, source path) that a county's bank of 5,000 questions spent most of its list read
-    decoding. The whole question (QuestionView) is read only for the one previewed or edited."""
+    decoding. The whole question (QuestionView) is read only for the one previewed or edited.
+    A named tuple, made straight from the database's row: 5,000 of them cost a quarter of what
+    frozen dataclasses did."""
 
     id: int
     section_id: int | None

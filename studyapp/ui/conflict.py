@@ -49,15 +49,17 @@ def ask_edit_conflict(parent: QWidget, title: str, message: str, *, reload: Call
 
 
 def ask_reapply(parent: QWidget, title: str, message: str, mine: str, *,
-                reapply: Callable[[], object]) -> QMessageBox:
+                reapply: Callable[[], object], verb: str | None = None) -> QMessageBox:
     """Ask (window-modal, without blocking) whether to put the user's value `mine` over the one
     another PC stored, which the sheet behind now shows; `message` is the service's (it names
     the person and the other value). 「仍然改为“…”」 runs `reapply`; 「保留别人的修改」 nothing.
+    `verb`: what 仍然 does when it is not a value put in (「把“王德伦”移出名单」).
     Returns the box (tests press its buttons); it deletes itself once answered."""
+    action = verb if verb is not None else f"改为“{mine}”"
     box = QMessageBox(QMessageBox.Icon.Warning, title,
-                      f"{message}\n\n表中已显示别人的修改。仍然改为“{mine}”吗？",
+                      f"{message}\n\n表中已显示别人的修改。仍然{action}吗？",
                       QMessageBox.StandardButton.NoButton, parent)
-    again = box.addButton(f"仍然改为“{mine}”", QMessageBox.ButtonRole.AcceptRole)
+    again = box.addButton(f"仍然{action}", QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton(KEEP_THEIRS, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
 

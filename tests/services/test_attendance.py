@@ -141,3 +141,124 @@ def test_an_import_overwrites_knowingly_and_a_sheet_read_before_it_is_refused(ct
         attendance.mark(ctx, sid, wang, "late", expected_version=mine.version + 1)
     [now] = attendance.sheet(ctx, sid)
     assert (now.status, now.version) == ("leave", mine.version + 2)
+
+
+def _two_pcs_on_one_session(ctx: AppContext, names: tuple[str, ...]) -> tuple[int, list[int], AppContext]:
+    """A session expecting `names` (in that order), and a second context on the same records
+    (another PC: the SQLite file, or the server when the suite runs on one)."""
+    ids = [roster.add_person(ctx, PersonDraft(name, "乡党委")).id for name in names]
+    sid = sessions.create_session(ctx, SessionDraft(date="2015-04-15")).id
+    attendance.set_expected(ctx, sid, person_ids=ids)
+    return sid, ids, AppContext(ctx.data_dir)
+
+
+def _seen(ctx: AppContext, sid: int) -> dict[int, int]:
+    return {a.person_id: a.version for a in attendance.sheet(ctx, sid)}
+
+
+def _marks(ctx: AppContext, sid: int) -> dict[int, str | None]:
+    return {a.person_id: a.status for a in attendance.sheet(ctx, sid)}
+
+
+def test_removing_someone_another_pc_marked_since_is_refused(ctx: AppContext) -> None:
+    """移出名单 from a sheet read before B marked 王德伦 请假: refused, naming him and B's mark;
+    nobody is removed. Read again, the removal goes ahead; someone B already removed is simply
+    gone (no conflict); without the versions (the command line) it removes whatever is there."""
+    from studyapp.services.context import RecordConflict
+
+    sid, (wang, li, zhang), other = _two_pcs_on_one_session(ctx, ("王德伦", "李明", "张华"))
+    try:
+        seen = _seen(ctx, sid)
+        attendance.mark(other, sid, wang, "leave", "生病", expected_version=seen[wang])
+        with pytest.raises(RecordConflict) as info:
+            attendance.remove_expected(ctx, sid, [wang, li], seen=seen)
+        assert info.value.message == ("王德伦的考勤已被改为“请假（生病）”（别人在另一台电脑或命令行上、在您打开之后改的），"
+                                      "没有移出名单。请看过别人的修改后再改。")
+        assert (info.value.person_id, info.value.current) == (wang, "请假（生病）")
+        assert _marks(ctx, sid) == {wang: "leave", li: None, zhang: None}  # (李明 not removed either)
+        attendance.remove_expected(ctx, sid, [wang], seen=_seen(ctx, sid))
+        assert set(_marks(ctx, sid)) == {li, zhang}
+        attendance.remove_expected(other, sid, [li])
+        attendance.remove_expected(ctx, sid, [li], seen=seen)  # (already gone: nothing to refuse)
+        assert set(_marks(other, sid)) == {zhang}
+        attendance.mark(other, sid, zhang, "late")
+        attendance.remove_expected(ctx, sid, [zhang])  # None: over whatever is there
+        assert _marks(other, sid) == {}
+    finally:
+        other.close()
+
+
+def test_replacing_the_expected_list_keeps_what_another_pc_marked_or_added_since(ctx: AppContext) -> None:
+    """set_expected(replace=True) from a sheet read before: it would drop 李明, whom B marked
+    since, or 张华, whom B added since — refused, nothing changed; read again, it replaces."""
+    from studyapp.services.context import RecordConflict
+
+    sid, (wang, li), other = _two_pcs_on_one_session(ctx, ("王德伦", "李明"))
+    zhang = roster.add_person(ctx, PersonDraft("张华", "乡党委")).id
+    try:
+        seen = _seen(ctx, sid)
+        attendance.mark(other, sid, li, "absent", expected_version=seen[li])
+        with pytest.raises(RecordConflict, match="李明的考勤已被改为“缺席”.*应到名单没有更改"):
+            attendance.set_expected(ctx, sid, person_ids=[wang], replace=True, seen=seen)
+        assert _marks(ctx, sid) == {wang: None, li: "absent"}
+        seen = _seen(ctx, sid)
+        attendance.set_expected(other, sid, person_ids=[zhang])
+        with pytest.raises(RecordConflict, match="张华已被加入本次学习会的应到名单"):
+            attendance.set_expected(ctx, sid, person_ids=[wang], replace=True, seen=seen)
+        assert set(_marks(ctx, sid)) == {wang, li, zhang}
+        assert attendance.set_expected(ctx, sid, person_ids=[wang], replace=True, seen=_seen(ctx, sid)) == 1
+        assert _marks(other, sid) == {wang: None}
+    finally:
+        other.close()
+
+
+def test_all_present_from_a_stale_sheet_overwrites_nobody(ctx: AppContext) -> None:
+    """全部出席 for the people A's sheet showed unmarked: B marked 王德伦 请假 and removed 张华
+    meanwhile — refused, naming both, nobody marked; read again, the rest are marked and B's
+    mark stays; A may then choose to put 出席 over B's mark (checked at the version read again)."""
+    from studyapp.services.context import RecordConflict
+
+    sid, (wang, li, zhang), other = _two_pcs_on_one_session(ctx, ("王德伦", "李明", "张华"))
+    try:
+        seen = _seen(ctx, sid)
+        attendance.mark(other, sid, wang, "leave", "生病", expected_version=seen[wang])
+        attendance.remove_expected(other, sid, [zhang])
+        with pytest.raises(RecordConflict) as info:
+            attendance.mark_all_present(ctx, sid, seen=seen)
+        assert "王德伦的考勤已被改为“请假（生病）”、张华已被移出本次学习会的应到名单" in info.value.message
+        assert "全部出席没有保存" in info.value.message
+        assert _marks(ctx, sid) == {wang: "leave", li: None}
+        now = attendance.sheet(ctx, sid)
+        unmarked = {a.person_id: a.version for a in now if a.status is None}
+        assert attendance.mark_all_present(ctx, sid, seen=unmarked) == 1
+        assert _marks(other, sid) == {wang: "leave", li: "present"}
+        # the user, shown B's 请假, puts 出席 over it: at the version read again
+        again = {wang: _seen(ctx, sid)[wang]}
+        assert attendance.mark_all_present(ctx, sid, seen=again, only_unmarked=False) == 1
+        assert _marks(other, sid) == {wang: "present", li: "present"}
+        with pytest.raises(RecordConflict):  # (that version is gone now: a third change is caught)
+            attendance.mark_all_present(ctx, sid, seen=again, only_unmarked=False)
+    finally:
+        other.close()
+
+
+def test_the_bulk_present_write_refuses_a_row_changed_since_it_was_read(ctx: AppContext) -> None:
+    """mark_present's one UPDATE for the room checks each row's version as the ORM does for
+    one row: a row changed after it was read (here by a statement in the same transaction,
+    as another writer would) fails the whole write (EditConflict), nothing stored."""
+    from sqlalchemy import select, update
+
+    from studyapp.db.models import StudySession
+    from studyapp.db.models_records import Attendance
+    from studyapp.services.context import EditConflict
+
+    sid, (wang, li), other = _two_pcs_on_one_session(ctx, ("王德伦", "李明"))
+    other.close()
+    with pytest.raises(EditConflict), ctx.begin(write=True) as session:
+        st = session.get(StudySession, sid)
+        assert st is not None
+        rows = list(session.scalars(select(Attendance).where(Attendance.session_id == sid)))
+        session.execute(update(Attendance.__table__).where(Attendance.__table__.c.person_id == li)
+                        .values(status="leave", version=Attendance.__table__.c.version + 1))
+        attendance.mark_present(session, ctx.actor, st, rows)
+    assert _marks(ctx, sid) == {wang: None, li: None}

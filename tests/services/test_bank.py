@@ -419,6 +419,36 @@ def test_the_light_list_is_the_whole_list_row_for_row(banked) -> None:
         bank.list_rows(ctx, 9999)
 
 
+def test_the_list_comes_in_reading_order_from_the_database_with_its_counts_and_a_page(banked) -> None:
+    """bank.list_page (the 题库 window's one read): the rows sorted by the database in reading
+    order, a question without a section last; the bank's counts (worked out from the rows when
+    nothing filters them) as bank_counts says; the whole questions of a page around the one
+    asked for, or of every row of a short list."""
+    from sqlalchemy import update
+
+    from studyapp.db.models import Question
+
+    ctx, doc = banked
+    views = bank.list_questions(ctx, doc)
+    bank.approve(ctx, views[1].id)
+    bank.retire(ctx, views[4].id)
+    with ctx.begin(write=True) as s:  # (its section deleted since: section_id set to NULL)
+        s.execute(update(Question).where(Question.id == views[0].id).values(section_id=None))
+    expected = [bank.row_of(v) for v in bank.list_questions(ctx, doc)]
+    assert expected[-1].id == views[0].id and expected[-1].section_ordinal == -1
+    nothing = {"type": None, "tag": None, "status": None, "origin": None, "search": None}
+    rows, counts, page = bank.list_page(ctx, doc, nothing, None, 10)
+    assert rows == expected and counts == bank.bank_counts(ctx, doc)
+    assert sorted(page) == sorted(r.id for r in rows[:10]) and page[rows[0].id] == bank.get_question(ctx, rows[0].id)
+    middle = rows[len(rows) // 2].id
+    _rows, _counts, page = bank.list_page(ctx, doc, nothing, middle, 10)
+    assert middle in page and len(page) == 10
+    _rows, _counts, page = bank.list_page(ctx, doc, nothing, None, 10, whole_up_to=len(rows))
+    assert sorted(page) == sorted(r.id for r in rows)
+    rows, counts, page = bank.list_page(ctx, doc, dict(nothing, status="draft"), None, 10)
+    assert rows == [r for r in expected if r.status == "draft"] and counts == bank.bank_counts(ctx, doc)
+
+
 @pytest.mark.parametrize("text", [
     "司法", "依法治市", "依法 党", "总体目标", "指导思想", "全面推进依法治市的总体要求",  # Chinese substrings, headings
     "。", "（", "____", "%", "_", "a", "A", "2014", "没有这样的词", "司法 没有这样的词",

@@ -31,7 +31,8 @@ locate = bank.locate_quote  # where a question's sentence is in the document the
 
 
 # reads ----------------------------------------------------------------------------------------------
-FULL_PAGE = 250  # whole questions read with the list, around the one it opens on (a small bank: all)
+FULL_PAGE = 250  # whole questions read at a time as the reviewer steps down the list
+OPEN_PAGE = 60  # whole questions read with a long list, around the one it opens on: a screenful and more
 row_of = bank.row_of
 
 
@@ -59,12 +60,12 @@ def load_list(parent: QObject, document_id: int, filters: dict[str, str | None],
               success: Callable[[BankList], Any], *, around: int | None = None,
               arrange: Callable[[list[QuestionRow]], Any] | None = None) -> QueryOp:
     """The questions under the filters (and the search words, `filters["search"]`) as light
-    rows, the bank's counts, and the whole questions of the page around `around`."""
+    rows, the bank's counts, and the whole questions of a screenful around `around` — of
+    every row for a bank no longer than a page (one transaction; the reviewer's steps read
+    further ahead)."""
     def op(ctx):  # noqa: ANN001, ANN202
-        rows = bank.list_rows(ctx, document_id, **{k: v for k, v in filters.items() if v is not None})
-        page = page_around([r.id for r in rows], around)
-        return BankList(rows, bank.bank_counts(ctx, document_id), bank.get_questions(ctx, page),
-                        arrange(rows) if arrange is not None else None)
+        rows, counts, views = bank.list_page(ctx, document_id, filters, around, OPEN_PAGE, whole_up_to=FULL_PAGE)
+        return BankList(rows, counts, views, arrange(rows) if arrange is not None else None)
     return QueryOp(parent, op, success).titled("题库")
 
 

@@ -397,30 +397,95 @@ class AttendancePanel(QWidget):
         return dialog
 
     def mark_all_present(self) -> None:
-        """Everyone not yet marked becomes 出席 (marks already made are kept); nobody expected
-        yet: everyone active first."""
+        """Everyone the sheet shows unmarked becomes 出席 (marks already made are kept); nobody
+        expected yet: everyone active first. Someone another PC marked or took off the list
+        since the sheet was read: nobody is marked, the sheet is read again and the user asked
+        whether to put 出席 over those marks."""
         if self.session_id is None:
             return
+        sid = self.session_id
+        seen = {a.person_id: a.version for a in self.rows if a.status is None} if self.rows else None
 
         def done(count: int) -> None:
             self.reload()
             self.notify(f"已把 {count} 人记为出席" if count else "所有人都已登记考勤")
 
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, RecordConflict) and seen is not None:
+                self.reload(lambda: self._all_present_conflicted(sid, exc, list(seen)))
+                return
+            report_failure(self, "考勤", exc)
+            self.reload()
+
         self._edits += 1
-        records_ops.mark_all_present(self, self.session_id, not self.rows).success(done).run()
+        records_ops.mark_all_present(self, sid, not self.rows, seen).success(done).failure(refused).run()
+
+    def _all_present_conflicted(self, sid: int, exc: RecordConflict, people: list[int]) -> None:
+        """全部出席 met other PCs' changes: the sheet, read again, shows them; 「仍然全部记为出席」
+        marks the people it meant at the versions now read (a third change is caught too)."""
+        if sid != self.session_id:
+            return
+
+        def reapply() -> None:
+            if sid != self.session_id:
+                return
+            now = {a.person_id: a.version for a in self.rows if a.person_id in set(people)}
+
+            def done(count: int) -> None:
+                self.reload()
+                self.notify(f"已把 {count} 人记为出席")
+
+            def failed(e: BaseException) -> None:
+                report_failure(self, "考勤", e)
+                self.reload()
+
+            self._edits += 1
+            records_ops.mark_all_present(self, sid, False, now, only_unmarked=False) \
+                .success(done).failure(failed).run()
+
+        self.conflict_box = ask_reapply(self, "考勤已被别人修改", exc.message, "出席", reapply=reapply,
+                                        verb="把这些人记为“出席”")
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()
         if self.session_id is None or row < 0:
             return
         a = self.rows[row]
+        name = a.display_name or a.name
         answer = QMessageBox.question(
-            self, "移出名单", f"把“{a.display_name or a.name}”移出本次学习会的应到人员吗？\n此人的本次考勤会一起去掉。",
+            self, "移出名单", f"把“{name}”移出本次学习会的应到人员吗？\n此人的本次考勤会一起去掉。",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self.remove_expected(a)
+
+    def remove_expected(self, a: AttendanceRow) -> None:
+        """移出名单 of the row as the sheet shows it: someone else's mark made since is not
+        dropped unseen — the sheet is read again and the user asked 「仍然把“…”移出名单」."""
+        if self.session_id is None:
+            return
+        sid, name = self.session_id, a.display_name or a.name
+
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, RecordConflict):
+                report_failure(self, "考勤", exc)
+                self.reload()
+                return
+
+            def ask() -> None:
+                if sid != self.session_id:
+                    return
+                now = next((r for r in self.rows if r.person_id == a.person_id), None)
+                if now is None:
+                    return  # (gone meanwhile after all)
+                self.conflict_box = ask_reapply(self, "考勤已被别人修改", exc.message, "", verb=f"把“{name}”移出名单",
+                                                reapply=lambda: self.remove_expected(now))
+
+            self.reload(ask)
+
         self._edits += 1
-        records_ops.remove_expected(self, self.session_id, a.person_id).success(lambda _r: self.reload()).run()
+        records_ops.remove_expected(self, sid, a.person_id, a.version) \
+            .success(lambda _r: self.reload()).failure(refused).run()
 
     def statuses(self) -> list[str]:
         """The 考勤 column as shown (tests read what a user reads)."""

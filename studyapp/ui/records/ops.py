@@ -213,17 +213,25 @@ def set_expected(parent: QObject, session_id: int, group_id: int | None) -> Coll
                         Changes.of("records")).titled("考勤")
 
 
-def mark_all_present(parent: QObject, session_id: int, expect_everyone: bool) -> CollectionOp[int]:
-    """全部出席: everyone not yet marked (first everyone active, when nobody is expected yet)."""
+def mark_all_present(parent: QObject, session_id: int, expect_everyone: bool,
+                     seen: dict[int, int] | None = None, *, only_unmarked: bool = True) -> CollectionOp[int]:
+    """全部出席: everyone not yet marked (first everyone active, when nobody is expected yet).
+    `seen`: the people the sheet showed unmarked, at the versions it read (someone else's
+    change since: a RecordConflict, nobody marked); with `only_unmarked` off, those people
+    whatever they are marked now (the user chose to put 出席 over another PC's marks)."""
     def op(ctx):  # noqa: ANN001, ANN202
         if expect_everyone:
             attendance.set_expected(ctx, session_id)
-        return attendance.mark_all_present(ctx, session_id)
+        return attendance.mark_all_present(ctx, session_id, only_unmarked=only_unmarked, seen=seen)
     return CollectionOp(parent, op, Changes.of("records")).titled("考勤")
 
 
-def remove_expected(parent: QObject, session_id: int, person_id: int) -> CollectionOp[None]:
-    return CollectionOp(parent, lambda ctx: attendance.remove_expected(ctx, session_id, [person_id]),
+def remove_expected(parent: QObject, session_id: int, person_id: int,
+                    version: int | None = None) -> CollectionOp[None]:
+    """移出名单. `version`: the person's row as the sheet read it (changed by someone else since:
+    a RecordConflict, nobody removed; None: whatever it is now)."""
+    seen = {person_id: version} if version is not None else None
+    return CollectionOp(parent, lambda ctx: attendance.remove_expected(ctx, session_id, [person_id], seen=seen),
                         Changes.of("records")).titled("考勤")
 
 

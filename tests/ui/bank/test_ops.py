@@ -62,7 +62,8 @@ def test_reads_hand_back_the_list_counts_and_a_question_and_announce_nothing(hos
     assert rows and {r.type for r in rows} == {"judge"}
     assert counts == bank.bank_counts(seeded_ctx, seed_id) and counts.total > len(rows)
     assert listed.arranged == [r.id for r in rows]  # (what the window's tree is built from, on the worker)
-    # the whole questions of the first page come along, each the light row's question
+    # the whole questions come along (a bank this small: all of them), each the light row's question
+    assert len(rows) <= bank_ops.FULL_PAGE
     views = [listed.views[r.id] for r in rows]
     assert views == bank.list_questions(seeded_ctx, seed_id, type="judge")
     assert [bank_ops.row_of(v) for v in views] == rows

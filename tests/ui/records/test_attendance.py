@@ -157,3 +157,102 @@ def test_a_mark_another_pc_changed_meanwhile_is_shown_and_asked_never_overwritte
     settle()
     assert att.statuses()[2] == "缺席"
     assert {r.person_id: r.status for r in attendance.sheet(records.ctx, seed_session)}[a.person_id] == "absent"
+
+
+def _attendance_tab(qtbot, records, people, seed_session, settle, count: int):  # noqa: ANN001, ANN202
+    people(count)
+    panel = records.show_page("sessions")
+    panel.select_session(seed_session)
+    panel.tabs.setCurrentIndex(1)
+    att = panel.attendance
+    settle()
+    qtbot.mouseClick(att.add_button, Qt.MouseButton.LeftButton)
+    settle()
+    return att
+
+
+def _on_another_pc(records, act) -> None:  # noqa: ANN001
+    from studyapp.services.context import AppContext
+
+    other = AppContext(records.ctx.data_dir)  # the second PC
+    try:
+        act(other)
+    finally:
+        other.close()
+
+
+def test_removing_someone_another_pc_marked_meanwhile_asks_first(qtbot, records, people, seed_session, settle,
+                                                                 monkeypatch) -> None:  # noqa: ANN001
+    """移出名单 of 李红梅 after another PC marked her 请假（生病）: nobody is removed, the sheet
+    shows the other PC's mark and asks 「仍然把“…”移出名单」; keeping theirs leaves her there,
+    choosing to remove removes her (at the version just read)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    att = _attendance_tab(qtbot, records, people, seed_session, settle, 4)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a: QMessageBox.StandardButton.Yes))
+    a = att.rows[1]
+    _on_another_pc(records, lambda other: attendance.mark(other, seed_session, a.person_id, "leave", "生病",
+                                                          expected_version=a.version))
+    att.table.setCurrentCell(1, STATUS_COL)
+    att.remove_selected()
+    settle()
+    box = att.conflict_box
+    assert box is not None and box.isVisible()
+    name = a.display_name or a.name
+    assert f"{a.name}的考勤已被改为“请假（生病）”" in box.text() and "没有移出名单" in box.text()
+    assert f"仍然把“{name}”移出名单吗？" in box.text()
+    assert att.expected == 4 and att.statuses()[1] == "请假"  # the other PC's mark, shown; nobody removed
+    _press(box, "保留别人的修改")
+    settle()
+    assert a.person_id in {r.person_id for r in attendance.sheet(records.ctx, seed_session)}
+
+    att.table.setCurrentCell(1, STATUS_COL)
+    att.remove_selected()  # (from the sheet as read again: no question)
+    settle()
+    assert att.expected == 3 and a.person_id not in {r.person_id for r in att.rows}
+
+    b = att.rows[0]
+    _on_another_pc(records, lambda other: attendance.mark(other, seed_session, b.person_id, "late",
+                                                          expected_version=b.version))
+    att.table.setCurrentCell(0, STATUS_COL)
+    att.remove_selected()
+    settle()
+    _press(att.conflict_box, f"仍然把“{b.display_name or b.name}”移出名单")
+    settle()
+    assert att.expected == 2
+    assert b.person_id not in {r.person_id for r in attendance.sheet(records.ctx, seed_session)}
+
+
+def test_all_present_after_another_pc_marked_someone_overwrites_nobody_unasked(
+        qtbot, records, people, seed_session, settle) -> None:  # noqa: ANN001
+    """全部出席 from a sheet read before another PC marked 第一人 请假: nobody is marked, the
+    sheet shows the other PC's mark and asks; keeping theirs marks nobody, 「仍然把这些人记为
+    “出席”」 marks everyone the sheet had shown unmarked, the other PC's 请假 included."""
+    att = _attendance_tab(qtbot, records, people, seed_session, settle, 5)
+    a = att.rows[0]
+    _on_another_pc(records, lambda other: attendance.mark(other, seed_session, a.person_id, "leave", "生病",
+                                                          expected_version=a.version))
+    qtbot.mouseClick(att.all_present, Qt.MouseButton.LeftButton)
+    settle()
+    box = att.conflict_box
+    assert box is not None and box.isVisible()
+    assert f"{a.name}的考勤已被改为“请假（生病）”" in box.text() and "全部出席没有保存" in box.text()
+    assert att.statuses() == ["请假"] + ["未登记"] * 4  # nobody marked; the other PC's mark shown
+    _press(box, "保留别人的修改")
+    settle()
+    assert att.statuses() == ["请假"] + ["未登记"] * 4
+    assert [r.status for r in attendance.sheet(records.ctx, seed_session)].count("present") == 0
+
+    b = att.rows[1]  # once more (the sheet now read again), and this time 出席 is put over theirs
+    _on_another_pc(records, lambda other: attendance.mark(other, seed_session, b.person_id, "absent",
+                                                          expected_version=b.version))
+    qtbot.mouseClick(att.all_present, Qt.MouseButton.LeftButton)
+    settle()
+    box = att.conflict_box
+    assert box is not None and box.isVisible() and f"{b.name}的考勤已被改为“缺席”" in box.text()
+    assert att.statuses() == ["请假", "缺席", "未登记", "未登记", "未登记"]
+    _press(box, "仍然把这些人记为“出席”")
+    settle()
+    assert att.statuses() == ["请假", "出席", "出席", "出席", "出席"]  # (第一人's 请假 was not on the sheet's list)
+    stored = {r.person_id: r.status for r in attendance.sheet(records.ctx, seed_session)}
+    assert stored[a.person_id] == "leave" and stored[b.person_id] == "present"
