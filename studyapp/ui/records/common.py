@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -143,6 +144,36 @@ def title_label(text: str, parent: QWidget) -> QLabel:
     label.setObjectName("recordsTitle")
     label.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {style.INK};")
     return label
+
+
+class ElidedLabel(QLabel):
+    """One line that gives way to its neighbours: at any width it shows as much of its text as
+    fits, ending in …, the whole text in its tooltip (a long document title beside 打印 at
+    1024 px pushed the 学习会 list into a scroll bar)."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(80)
+        self.set_full_text(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(40, self.width()))
+        if shown != self.text():
+            super().setText(shown)
 
 
 def muted_label(text: str, parent: QWidget) -> QLabel:

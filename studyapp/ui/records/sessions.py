@@ -50,6 +50,7 @@ from studyapp.ui.records import ops as records_ops
 from studyapp.ui.records.attendance import AttendancePanel
 from studyapp.ui.records.common import (
     ERROR_INK,
+    ElidedLabel,
     Notify,
     make_row_table,
     muted_label,
@@ -100,7 +101,7 @@ class DateField(QWidget):
         self.calendar.clicked.connect(self._picked)
         self.pick = QToolButton(self)
         self.pick.setText("日历")
-        self.pick.setStyleSheet("QToolButton { padding: 3px 10px; } QToolButton::menu-indicator { image: none; width: 0; }")
+        self.pick.setStyleSheet("QToolButton { padding: 3px 7px; } QToolButton::menu-indicator { image: none; width: 0; }")
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pick)
         action = QWidgetAction(menu)
@@ -114,6 +115,8 @@ class DateField(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.pick)
+        # a whole date always shows (at 1024 px the form's column is narrow: 「·05」 was all one saw)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("2015-04-15") + 26)
         self.error = ""
 
     def text(self) -> str:
@@ -232,14 +235,17 @@ class SessionForm(QWidget):
         self.end = QLineEdit(self)
         self.end.setPlaceholderText("11:00")
         for w in (self.start, self.end):
-            w.setMaximumWidth(90)
+            w.setFixedWidth(w.fontMetrics().horizontalAdvance("11:00") + 30)  # (the form fits 1024 px)
         self.mode = QComboBox(self)
         self.mode.setEditable(True)
         self.mode.addItems(list(STUDY_MODES))
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(6)  # (集中学习; a longer way of study shows whole in its list)
         self.hours = QLineEdit(self)
-        self.hours.setFixedWidth(80)
+        self.hours.setFixedWidth(self.hours.fontMetrics().horizontalAdvance("自动") + 30)
         self.hours.setPlaceholderText("自动")
         self.hours_hint = muted_label("", self)
+        self.hours_hint.setWordWrap(True)  # (「留空按时间计算」 wraps rather than widen the form)
         self.place = QLineEdit(self)
         self.host = QLineEdit(self)
         self.leader = QLineEdit(self)
@@ -247,6 +253,9 @@ class SessionForm(QWidget):
         self.full_marks = QLineEdit(self)
         self.full_marks.setMaximumWidth(90)
         self.document = QComboBox(self)
+        # (a long title must not set the form's width: it shows elided, whole in the list)
+        self.document.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.document.setMinimumContentsLength(14)
         self.document.currentIndexChanged.connect(self._document_changed)
         self.sections_label = QLabel("（未选择）", self)
         self.sections_label.setWordWrap(True)
@@ -277,7 +286,7 @@ class SessionForm(QWidget):
         sections_row.addWidget(self.sections_button, 0, Qt.AlignmentFlag.AlignTop)
 
         grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
+        grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(9)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -287,14 +296,18 @@ class SessionForm(QWidget):
             lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return lab
 
+        # (the date above the times, the way of study above the hours: the two wide fields in one
+        # column, so the form fits the 学习会 page at 1024 px)
         grid.addWidget(label("学习日期："), 0, 0)
         grid.addWidget(self.date, 0, 1)
-        grid.addWidget(label("时间："), 0, 2)
-        grid.addLayout(times, 0, 3)
-        grid.addWidget(label("学习方式："), 1, 0)
-        grid.addWidget(self.mode, 1, 1)
+        grid.addWidget(label("学习方式："), 0, 2)
+        grid.addWidget(self.mode, 0, 3)
+        grid.addWidget(label("时间："), 1, 0)
+        grid.addLayout(times, 1, 1)
         grid.addWidget(label("学时："), 1, 2)
         grid.addLayout(hours_row, 1, 3)
+        for a, b in ((self.date.edit, self.mode), (self.mode, self.start), (self.start, self.end), (self.end, self.hours)):
+            QWidget.setTabOrder(a, b)  # (Tab goes as the eye reads the rows)
         grid.addWidget(label("学习地点："), 2, 0)
         grid.addWidget(self.place, 2, 1, 1, 3)
         grid.addWidget(label("主持人："), 3, 0)
@@ -590,7 +603,7 @@ class SessionsPanel(QWidget):
 
         # right: the session -----------------------------------------------------------------------
         right = QWidget(self)
-        self.heading = QLabel("", right)
+        self.heading = ElidedLabel("", right)
         self.heading.setObjectName("sessionHeading")
         self.heading.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {style.INK};")
         self.print_button = QPushButton("打印", right)
@@ -818,9 +831,7 @@ class SessionsPanel(QWidget):
         if detail.document_title:
             parts.append(f"《{detail.document_title}》")
         text = "　".join(parts)
-        self.heading.setToolTip(text)
-        metrics = self.heading.fontMetrics()
-        self.heading.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 600))
+        self.heading.set_full_text(text)
 
     def new_session(self) -> None:
         """A blank form; 考勤 and 成绩 open once the session is saved."""
@@ -832,7 +843,7 @@ class SessionsPanel(QWidget):
         self.table.clearSelection()
         self.table.blockSignals(False)
         self.form.load(None)
-        self.heading.setText("新建学习会")
+        self.heading.set_full_text("新建学习会")
         self.tabs.setCurrentIndex(0)
         for i in (1, 2):
             self.tabs.setTabEnabled(i, False)

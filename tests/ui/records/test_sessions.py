@@ -15,13 +15,13 @@ def test_the_seed_session_is_listed_on_first_start(records, settle) -> None:
     assert panel.table.rowCount() == 1
     assert list_row(panel, 0)[:4] == ["2015-04-15", "集中学习", "乡政府二楼会议室", "王德伦"]
     # issue 10: the form opens on a new session, not on the sample one
-    assert panel.current_id is None and panel.heading.text() == "新建学习会"
+    assert panel.current_id is None and panel.heading.full_text() == "新建学习会"
     assert panel.form.place.text() == ""
     panel.select_session(panel.infos[0].id)
     settle()  # (read on the worker)
     assert panel.form.place.text() == "乡政府二楼会议室"
     assert panel.form.leader.text() == "王德伦"
-    assert "2015-04-15" in panel.heading.text()
+    assert "2015-04-15" in panel.heading.full_text()
 
 
 def test_create_a_session_from_the_form(qtbot, records, type_text, settle) -> None:
@@ -77,7 +77,7 @@ def test_opened_afresh_the_latest_worked_on_session_is_one_menu_from_its_sign_in
     records = window.open_records("sessions")
     panel = records.pages["sessions"]
     settle()
-    assert panel.current_id == latest.id and "2015-06-18" in panel.heading.text()
+    assert panel.current_id == latest.id and "2015-06-18" in panel.heading.full_text()
 
 
 def test_leaving_unsaved_typing_with_save_stores_it_then_goes_on(qtbot, records, type_text, settle,
@@ -226,3 +226,32 @@ def selected_row_id(panel) -> int | None:  # noqa: ANN001
     from studyapp.ui.records.common import selected_data
 
     return selected_data(panel.table)
+
+
+def test_the_session_form_fits_the_page_at_1024(qtbot, seeded_ctx, seed_session, settle) -> None:
+    """At 1024×768 the 学习会 page shows its list whole and the form without a horizontal scroll
+    bar: the date reads whole (「2015-04-15」, not 「·05」), a long document title is elided in the
+    heading (whole in its tooltip) rather than pushing the list into a scroll bar."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from studyapp.ui.records.window import RecordsWindow
+
+    window = RecordsWindow(seeded_ctx)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("sessions")
+    settle()
+    panel = window.sessions
+    panel.table.selectRow(0)
+    settle()
+    scroll = panel.form.findChild(QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    edit = panel.form.date.edit
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance("2015-04-15") + 12
+    assert not panel.table.horizontalScrollBar().isVisible()
+    assert "遵义" in panel.heading.full_text() and panel.heading.toolTip() == panel.heading.full_text()
+    assert panel.heading.fontMetrics().horizontalAdvance(panel.heading.text()) <= panel.heading.width()
+    window.runner.shutdown()
