@@ -72,6 +72,7 @@ class OrderSwitch(QWidget):
                 f"QPushButton:checked {{ background: {style.ACCENT}; color: white;"
                 f" border-color: {style.ACCENT}; }}"
             )
+            button.setMinimumWidth(button.sizeHint().width())  # (never squeezed to part of its name)
             self.group.addButton(button)
             self.buttons[code] = button
             layout.addWidget(button)

@@ -254,4 +254,11 @@ def test_the_session_form_fits_the_page_at_1024(qtbot, seeded_ctx, seed_session,
     assert not panel.table.horizontalScrollBar().isVisible()
     assert "遵义" in panel.heading.full_text() and panel.heading.toolTip() == panel.heading.full_text()
     assert panel.heading.fontMetrics().horizontalAdvance(panel.heading.text()) <= panel.heading.width()
+    # 考勤 and 成绩: the order switch shows its whole names (「册顺」「氏笔」 before)
+    for tab in (1, 2):
+        panel.tabs.setCurrentIndex(tab)
+        settle()
+        switch = (panel.attendance if tab == 1 else panel.scores).order
+        for button in switch.buttons.values():
+            assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()) + 16
     window.runner.shutdown()
