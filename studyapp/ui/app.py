@@ -149,9 +149,17 @@ def start_main_window(data_dir: Path) -> MainWindow:
     openFailed(2) (run_gui then quits with that status); any other failure is reported in
     Chinese the same way.
     """
+    import threading
+
     from studyapp.ui import screenfit
-    from studyapp.ui.mainwindow import MainWindow
     from studyapp.ui.start import snapshot
+
+    # the front page's picture is decoded (~8 ms) while the window is built
+    decoded: list = []
+    reader = threading.Thread(target=lambda: decoded.append(snapshot.read(data_dir)), name="front-page picture",
+                              daemon=True)
+    reader.start()
+    from studyapp.ui.mainwindow import MainWindow
 
     window = MainWindow()
     # where the window was (kept beside the data: the same for records on a shared server; a
@@ -161,7 +169,9 @@ def start_main_window(data_dir: Path) -> MainWindow:
     window.restore_saved_geometry(place)
     window.show()
     screenfit.fit(window)  # (the application's fitter is installed after the first paint)
-    picture = snapshot.load(data_dir) if place else None  # the front page as it was
+    reader.join()
+    image = decoded[0] if decoded else None
+    picture = snapshot.load(data_dir, image) if place and image is not None else None  # the front page as it was
     if picture is not None and picture.fits(window.size()) \
             and abs(picture.pixmap.devicePixelRatio() - window.devicePixelRatioF()) < 0.01:
         # (the size and the screen's pixel ratio decide whether it lines up; where on the screen

@@ -379,6 +379,8 @@ class FormBase:
                 break
             rest = text[hi:hi + 4]
             last = re.split(r"[，,]", text[lo:hi].rstrip("，,"))[-1]
+            if re.match(r"(?:按照|根据|依照|依据|围绕|本着|遵循)[^，,；;。]*的[\u4e00-\u9fff]{1,6}$", last):
+                continue  # 「……，按照全覆盖、____、多层次、可持续的方针，」 cut before what it guides (round 58)
             if re.search(r"(?:就|对|将|把)[^，,；;。]*$", last) and not re.search(r"(?:就|对|将|把)[^，,；;。]*?"
                                                                             r"(?:进行|作出|提出|予以|给予|实行)", last):
                 continue  # 「应当就……初步方案，……向……汇报」: cut there, the frame never gets its verb
@@ -400,6 +402,9 @@ class FormBase:
                     or re.match(r"按照|根据|依照|依据|给予|予以|有利于|有助于|有益于", text[lo:lo + 3]):
                 continue  # (「由单位主管部门报……批准」: approval of what, the clause before says — round 53;
                 # 「按照规定给予……经费支持」: support for whom — round 54)
+            stop = max(text.rfind(c, 0, lo) for c in "；;。") + 1
+            if re.search(r"的[，,]", text[stop:lo]):
+                continue  # 「距……不足15年的，应逐年缴费，……，累计缴费不超过15年；」: a step of a case the clause before sets (round 58)
             if re.search(r"的[，,]$", text[:lo]) or re.match(r"对[^，,；;。]{0,40}(?:处|给予|予以)", text[lo:]):
                 continue  # 「情节严重的，对……处以1000元以下罚款」: a consequence without its case
             for hi in ends:

@@ -53,14 +53,23 @@ def path_in(data_dir: Path) -> Path:
     return Path(data_dir) / FOLDER / NAME
 
 
-def load(data_dir: Path) -> Snapshot | None:
-    """The kept picture, with the geometry of the window it was taken of."""
+def read(data_dir: Path) -> QImage | None:
+    """The kept picture as an image, decoded on any thread (a QImage may leave the GUI thread; the
+    start decodes it while the window is being built)."""
     path = path_in(data_dir)
     if not path.is_file():
         return None
     image = QImage(str(path))
     if image.isNull():
         log.info("ignoring an unreadable front-page picture %s", path)
+        return None
+    return image
+
+
+def load(data_dir: Path, image: QImage | None = None) -> Snapshot | None:
+    """The kept picture, with the geometry of the window it was taken of (`image`: read already)."""
+    image = image if image is not None else read(data_dir)
+    if image is None:
         return None
     try:
         ratio = float(image.text(_RATIO_KEY) or 1.0)

@@ -135,3 +135,25 @@ def test_round_57_failures_stay_fixed() -> None:
     # never shown alone: after the sentence before it (whose office, who, what is held), or not at all
     assert all(forms._ready(u) != "" for u in lex.units
                if u.text.startswith(("办公室设在", "受总理委托", "国务院领导同志及各部门负责人参加")))
+
+
+def test_round_58_failures_stay_fixed() -> None:
+    """Round 58: 「依法从严从重查处」 turned 从严从轻 (contradicts itself), a step of a case shown without
+    the case (「累计缴费不超过15年；……」 after 「距……不足15年的，应逐年缴费，也允许补缴，」), and a
+    guiding line cut before what it guides (「……按照全覆盖、____、多层次、可持续的方针。」)."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "国务院关于整合城乡居民基本医疗保险制度的意见\n一、总体要求\n（一）指导思想。以科学发展观为指导，认真贯彻党的十八大精神，落实深化医药卫生体制改革的要求，"
+        "按照全覆盖、保基本、多层次、可持续的方针，加强统筹协调与顶层设计，逐步建立起统一的城乡居民基本医疗保险制度。\n"
+        "二、监管\n（二）严格查处。对于存在主观故意、影响恶劣的欺诈骗保行为，依法从严从重查处，同时做好协议处理与行政处罚的有效衔接。\n"
+        "三、缴费\n（三）参保缴费。制度实施时已年满60周岁的，不用缴费，可以按月领取基础养老金；距规定领取年龄不足15年的，应逐年缴费，也允许补缴，"
+        "累计缴费不超过15年；距规定领取年龄超过15年的，应按年缴费，累计缴费不少于15年。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    for u in lex.units:
+        for c in forms.judge(u, rng, False) + forms.judge(u, rng, True) + forms.inline_lists(u, rng, {}) + forms.rule_true(u):
+            stem = c.question.stem
+            assert "从严从轻" not in stem
+            assert not stem.startswith("累计缴费不超过15年")
+            assert not stem.endswith("可持续的方针。")
