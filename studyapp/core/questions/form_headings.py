@@ -38,7 +38,9 @@ _HEADING_WORDS = frozenset(
 # headings that name a part of the document's frame, not a field of work
 _FRAME_TITLES = re.compile(r"^(?:指导思想|总体目标|基本原则|主要目标|工作目标|目标任务|主要任务|重点任务|总体要求|"
                            r"工作原则|适用范围|组织实施|保障措施|组织保障|附则|重要意义|战略定位|发展目标|总体思路|工作要求)"
-                           r"|(?:重要性|必要性|重要意义)$")
+                           r"|.*(?:重要性|必要性|重要意义|目标|原则|指导思想|总体要求|进展|成效|成就|形势|现状)$")
+# (改革发展目标: a goal; 环境保护工作取得积极进展: the situation — no field of work, rivals a learner
+# strikes out at sight — round 58 and its check)
 # the routine of a document's last part: under any part it would be as right
 _ROUTINE = re.compile(r"组织领导|组织实施|督导|督查|督促|考核评价|考核评估|宣传|培训|统筹协调|协调配合|责任落实|压实|经费保障|资金保障|"
                       r"监测评估|总结推广|跟踪评估|组织保障|保障措施|保障力度")

@@ -184,3 +184,15 @@ def test_a_measure_of_a_routine_part_is_not_asked_which_part_it_serves() -> None
     cands = forms.heading_choices(random.Random(1))
     assert cands
     assert not any(c.unit.info.node.title.startswith("加强宣传推广") for c in cands)
+
+
+def test_a_goal_or_the_situation_is_no_part_to_choose() -> None:
+    """Round 58: 「改革发展目标」 offered as the part a measure serves beside three fields of work (a
+    goal, struck out at sight), and its check: 「环境保护工作取得积极进展」 (the situation). The frame's
+    titles end as well as begin a part's title; a field of work is still a part."""
+    from studyapp.core.questions.form_headings import _FRAME_TITLES
+
+    for title in ("改革发展目标", "环境保护工作取得积极进展", "深化改革的重要性", "指导思想", "基本原则"):
+        assert _FRAME_TITLES.match(title), title
+    for title in ("完善医保目录动态调整机制", "巩固提高统筹层次", "加强党的领导", "推进目标管理责任制改革试点"):
+        assert not _FRAME_TITLES.match(title), title
