@@ -141,6 +141,8 @@ class FillForms(FormBase):
                 if measure and (text[a - 1:a] == "”" or (len(chunk[0][0]) >= 3 and chunk[0][0].endswith("化"))):
                     continue  # 「建立“基金+孵化器+……”____机制」 (体系化布局): the quotes name the thing, the
                     # blank holds a manner any other fits (协同联动, 市场化运作 — round 55)
+                if instrument and tagged[i - 1][0] == "进行" and re.search(r"在[^，,；;。]{2,30}$", text[:offs[i - 1]]):
+                    continue  # 「……在医疗机构或者社会零售药店进行____」 (调剂取药): what one does at a place, 购药 fits too (round 59)
                 if term.endswith(("程序", "手续")) and re.search(r"履行|办理|经过|按照", text[max(0, a - 6):a]):
                     continue  # 「按规定履行内部____后」 (决策程序): any procedure fits (round 57)
                 if re.search(r"(?:先进|适用|新型|优质|现代|实用|成熟)$", text[max(0, a - 4):a]) \

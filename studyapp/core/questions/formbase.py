@@ -231,6 +231,7 @@ class FormBase:
         self._coord_cache: dict[str, bool] = {}
         self._institutions: dict[tuple[str, str], set[str]] = {}
         self._quoted_terms: dict[int, set[str]] = {}  # (the coinages the document quotes, found once)
+        self._alone_bodies: dict[str, bool] = {}
         self._counts: dict[str, int] = {}
         self._frames: dict[tuple[str, str, str], set[float]] | None = None
         self._ranges: dict[tuple[str, float, float], str] | None = None
@@ -254,7 +255,8 @@ class FormBase:
             return out  # 「向人民法院提起诉讼」: the sentence names the organ by what it does
         for d in (0, 1, -1, 2, -2, 3, -3):
             for x in self._bodies_by.get((suffix, len(w) + d), ()):
-                if _peer(x, w) and x not in text and not self._coordinated(x) and not re.search(r"[和与及、]", x):
+                if _peer(x, w) and x not in text and not self._coordinated(x) and not re.search(r"[和与及、]", x) \
+                        and self._stands_alone_body(x):
                     out.append(x)
                     if len(out) >= 48:
                         break
@@ -267,6 +269,15 @@ class FormBase:
                     and not (x in _ORGAN_NEVER and _ORGAN_NEVER[x].search(text))]
         out.sort(key=lambda x: (abs(len(x) - len(w)), x))
         return out[:n]
+
+    def _stands_alone_body(self, x: str) -> bool:
+        """Whether the document names x on its own somewhere, not only as the tail of a longer
+        name (保障部门 only inside 人力资源社会保障部门 and 医疗保障部门 is no body — round 59)."""
+        hit = self._alone_bodies.get(x)
+        if hit is None:
+            hit = self._alone_bodies[x] = bool(re.search(r"(?:^|[^\u4e00-\u9fff]|[、和与及或由向对经在的])" + re.escape(x),
+                                                          self.lex.full, re.MULTILINE))
+        return hit
 
     def _out_of_kind(self, f, text: str, falsify: bool = False) -> set[float]:
         """_out_of_kind, and for a limit raised to a value (放宽至二十四周岁) every value at or
@@ -398,6 +409,8 @@ class FormBase:
         ends = [m.end() for m in re.finditer("[，,；;。]", text) if m.end() >= b] + [len(text)]
         for lo in reversed(starts):
             head = segment.tagged(text[lo:lo + 8])
+            if re.match(r"其中|其[他它余]|此外|另外|但是?|而且|并且|同时[，,]", text[lo:lo + 3]):
+                continue  # 「其中，麻醉药品……」: which of what, the clause before says (round 59)
             if not head or not head[0][1].startswith(("v", "d", "p")) or head[0][0] in ("是", "为", "并", "由", "经") \
                     or re.match(r"按照|根据|依照|依据|给予|予以|有利于|有助于|有益于", text[lo:lo + 3]):
                 continue  # (「由单位主管部门报……批准」: approval of what, the clause before says — round 53;

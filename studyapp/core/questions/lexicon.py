@@ -54,7 +54,7 @@ _DIGITS = re.compile(r"[\d零〇一二三四五六七八九十百千两]+")
 # a sentence that begins with a condition and names no subject: 「情节严重的，……」
 _SUBJECTLESS = re.compile(r"^[^，,。；;：:]{1,80}的[，,]")
 _DANGLING = re.compile(
-    r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时|另外|并且|并|但是|但|而且|"
+    r"^(其(?![他它余中次实])|该(?!条|法)|上述|前述|以上|此外|对此|这些|这|此|同时(?!具备|满足|符合|具有)|另外|并且|并|但是|但|而且|"
     r"且|因此|所以|为此|据此|由此|它们|他们|相关(?!部门|单位|组织|机构|机关|主管))")
 _CROSS_REF = re.compile(r"上述|前述|前款|前两款|前三款|上款|本款|前条|前项|本条(?!例)|第[一二三四五六七八九十百零]+条|"
                         r"第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+项|下列")
@@ -157,6 +157,8 @@ class Unit:
                 return None  # 「……将承诺书……公示」 after 「……书面承诺……的，可以按照简易程序……」: whose pledge (round 46)
         if self.before and not self.item and _named_by_before(self):
             return None  # 「登记内容和记录备份……」: what was registered, the sentence before says (round 40)
+        if re.search(r"有效期[为至]?[\d一二三四五六七八九十两]+年|有效期至", body) and re.search(r"本(?:办法|规定|细则|意见|方案|通知|条例|决定|规范|规则)", body):
+            return None  # 「本办法自2017年1月1日起施行，有效期5年」: how long the paper lasts, trivia (round 59)
         if re.match(r"^(?:办公室|指挥部|领导小组|工作小组|工作组|小组|秘书处|专家组|委员会)(?:设在|由|负责|主任|组长|应当|要|的)", body):
             return None  # 「办公室设在国家粮食局……」: whose office, the sentence before says (round 57)
         if re.match(r"^受[^，,。；;]{1,12}委托[，,](?:负责|可以|可|代表|主持|处理|协助|分管|承担)", body):
@@ -200,6 +202,8 @@ class Unit:
             # 「到2025年，……。单位国内生产总值能耗比2020年下降13.5%……」: by when, the sentence before
             # says (shown before it); said further back in the paragraph, the goal cannot be asked
             return None
+        if re.match(r"^其中[，,]", body):
+            return None  # 「其中，麻醉药品……实行政府指导价」: of which, the sentence before says (round 59)
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:
             return None  # 「其中……」「但是……」 read right after the sentence they continue
         if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]

@@ -242,6 +242,8 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
             continue
         if round_key and v % 5:
             continue  # 三十人 among 二十一人, 二十九人: a law counts members in round numbers
+        if fig.unit == "倍" and fig.value > 1 and v <= 1:
+            continue  # 「高于或者等于……标准但低于……标准（　　）」: 1倍 is the standard itself, the range empty (round 59)
         if lo is not None and v <= lo:
             continue
         if hi is not None and v >= hi:

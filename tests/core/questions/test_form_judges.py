@@ -157,3 +157,33 @@ def test_round_58_failures_stay_fixed() -> None:
             assert "从严从轻" not in stem
             assert not stem.startswith("累计缴费不超过15年")
             assert not stem.endswith("可持续的方针。")
+
+
+def test_round_59_failures_stay_fixed() -> None:
+    """Round 59: an item asked without its lead-in (「同时具备下列条件的……：」 was taken for a clause
+    opening on 同时, "meanwhile"); 「其中，……」 shown alone; 1倍 as a rival for 「……但低于……标准（　　）」; 保障部门 (only
+    the tail of 医疗保障部门) swapped in for 财政部门; the paper's own 有效期; 「在……药店进行____」."""
+    from studyapp.core.questions import numbers
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "湖北省失业保险实施办法\n第一章 总则\n第一条 为了保障失业人员失业期间的基本生活，制定本办法。\n"
+        "第二条 同时具备下列条件的失业人员，可以领取失业保险金：\n（一）按照规定参加失业保险，所在单位和本人已按照规定缴费满1年的；\n"
+        "（二）非因本人意愿中断就业的；\n（三）已办理失业登记并有求职要求的。\n失业人员在领取失业保险金期间，按照规定同时享受其他失业保险待遇。\n"
+        "第三条 医疗保障部门管理价格的药品范围，包括化学药品、中成药等。其中，麻醉药品和第一类精神药品实行政府指导价，其他药品实行市场调节价。\n"
+        "第四条 人力资源社会保障部门和医疗保障部门要加强协作。财政部门要按规定落实投入责任。\n"
+        "第五条 医师开具长期处方后，患者可以自主选择在医疗机构或者社会零售药店进行调剂取药。\n"
+        "第六条 本办法自2017年1月1日起施行，有效期5年。\n"))
+    forms = Forms(lex)
+    item = next(u for u in lex.units if u.text.startswith("按照规定参加失业保险"))
+    assert item.item and "下列条件" in item.lead
+    of_which = next(u for u in lex.units if u.text.startswith("其中"))
+    assert forms._ready(of_which) != ""
+    last = next(u for u in lex.units if "有效期" in u.text)
+    assert forms._ready(last) is None
+    rng = random.Random(1)
+    for u in lex.units:
+        for c in forms.judge(u, rng, False) + forms.fill_term(u, rng):
+            assert not c.question.stem.startswith("保障部门") and "调剂取药" not in c.keys
+    fig = numbers.figures("人均收入高于或者等于低保标准但低于低保标准2倍的家庭")[0]
+    assert 1.0 not in numbers.rivals(fig, {"倍": {1.0, 1.5, 3.0}}, 3)
