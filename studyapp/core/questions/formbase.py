@@ -389,9 +389,14 @@ class FormBase:
             if hi - lo > MAX_WINDOW:
                 break
             rest = text[hi:hi + 4]
+            if text.count("“", lo, hi) > text.count("”", lo, hi):
+                continue  # 「按照“……、……共同推进”的要求」 cut inside its quotation marks (round 52)
             last = re.split(r"[，,]", text[lo:hi].rstrip("，,"))[-1]
-            if re.match(r"(?:按照|根据|依照|依据|围绕|本着|遵循)[^，,；;。]*的[\u4e00-\u9fff]{1,6}$", last):
-                continue  # 「……，按照全覆盖、____、多层次、可持续的方针，」 cut before what it guides (round 58)
+            if re.match(r"(?:按照|根据|依照|依据|围绕|本着|遵循)[^，,；;。]*的[\u4e00-\u9fff]{1,6}$", last) or (
+                    re.match(r"(?:按照|根据|依照|依据|围绕|本着|遵循)", last)
+                    and re.match(r"[^。；;]{0,40}?的(?:要求|原则|方针|部署|精神|思路|目标|规定)", text[hi:])):
+                continue  # 「……，按照全覆盖、____、多层次、可持续的方针，」 cut before what it guides (round 58), or
+                # inside it (「按照依法治国、依法____、依法行政共同推进，……一体建设的要求」 — round 52)
             if re.search(r"(?:就|对|将|把)[^，,；;。]*$", last) and not re.search(r"(?:就|对|将|把)[^，,；;。]*?"
                                                                             r"(?:进行|作出|提出|予以|给予|实行)", last):
                 continue  # 「应当就……初步方案，……向……汇报」: cut there, the frame never gets its verb
@@ -423,6 +428,8 @@ class FormBase:
             for hi in ends:
                 if hi - lo > MAX_WINDOW:
                     break
+                if text.count("“", lo, hi) != text.count("”", lo, hi):
+                    continue  # (never cut inside quotation marks)
                 if text[lo:lo + 1] == "对" and not re.search(r"[，,]", text[lo:hi - 1]) and not re.search(_FRAME_DONE, text[lo:hi]):
                     continue  # 「对不执行……、超标排污、造成重大环境污染事故，」 cut before 予以重点查处 (round 56)
                 if hi - lo >= 16 and not _PREDICATE_NEXT.match(text[hi:hi + 4]):

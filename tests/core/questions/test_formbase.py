@@ -192,3 +192,21 @@ def test_round_43_failures_stay_fixed() -> None:
                for _a, _b, new, why in forms._falsifications(hire) if why == "figure")  # not 八周岁
     check = next(u for u in lex.units if "进行核实" in u.text)
     assert check.context() != ""  # check what, the sentence before says
+
+
+def test_a_window_never_ends_inside_a_guiding_frame_or_a_quotation() -> None:
+    """Round 52: 「……，按照依法治国、依法____、依法行政共同推进。」 cut before 「……一体建设的要求」: the
+    stem shows the frame to its end (or nothing); a cut inside quotation marks is no statement."""
+    from studyapp.core.outline import parse_text
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.lexicon import Lexicon
+
+    text = ("以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届二中、三中全会精神，认真落实党中央、国务院决策部署，"
+            "按照依法治国、依法执政、依法行政共同推进，法治国家、法治政府、法治社会一体建设的要求，全面推行规范性文件合法性审核机制，"
+            "维护国家法制统一、尊严、权威，加快建设法治政府，提高政府治理能力。")
+    forms = Forms(Lexicon(parse_text("关于全面推行规范性文件合法性审核机制的指导意见\n一、总体要求\n" + text + "\n")))
+    a = text.index("执政")
+    win = forms.window(text, a, a + 2)
+    if win is not None:
+        lo, hi = win
+        assert "一体建设的要求" in text[lo:hi] and text.count("“", lo, hi) == text.count("”", lo, hi)
