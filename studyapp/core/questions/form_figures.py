@@ -95,6 +95,8 @@ class FigureForms(FormBase):
                 continue  # 「……三年行动方案」 over the page: 「（　　）内」 keyed 三年 is given away (round 54)
             if f.unit == "%" and f.value == 100:
                 continue  # 「按扣除标准的100%扣除」: the whole, and every rival above it absurd (round 57)
+            if f.unit == "%" and any(g is not f and g.unit == "%" and abs(g.value + f.value - 100) < 1e-9 for g in figs):
+                continue  # 「镇级承担（　　），村级承担30%」: the two shares make 100 %, the stem gives it (round 60)
             bound = norm(unit.text[f.start:f.end + 2])
             if len(bound) > len(f.text) and self._full_count(bound) >= 3:
                 continue  # 「一倍以上」 starts every fine of the law: the figure of a formula

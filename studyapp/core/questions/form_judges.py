@@ -129,8 +129,9 @@ class JudgeForms(FormBase):
         for f in figs:
             if re.search(r"是指|所称", text):
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
-            if f.unit == "%" and f.value == 100:
-                continue  # the whole (按……的100%扣除): changed, it is absurd or still reads right (round 57)
+            if f.unit == "%" and (f.value == 100 or any(g is not f and g.unit == "%" and abs(g.value + f.value - 100) < 1e-9
+                                                       for g in figs)):
+                continue  # the whole (按……的100%扣除), or a share the other one gives (70 % beside 30 %) — rounds 57, 60
             if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
                 continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
             if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) \
@@ -324,7 +325,7 @@ class JudgeForms(FormBase):
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
         if re.search(r"除[^，,；;。]{1,40}外", text[lo:b]) or re.match(r"仅|只|单纯|随意", text[b:b + 2]):
             return False  # 「除……外，可以收取其他费用」「可以仅因为……而否定」 read as nonsense, not a test
-        if re.search(r"无关|以外的|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
+        if re.search(r"危及|危害|损毁|无关|以外的|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
                      r"超载|超限|超速|酒后|无证|冒充|假借|私拆|隐匿|毁弃|撕揭|窃取|盗取|篡改|私自|串通|泄漏|藏匿|丢弃|"
                      r"披露[^，。；]{0,6}(?:未公开|秘密|隐私|保密)", clause):
             return False  # 「可以用于与消防……无关的事项」「可以对长城造成损坏」: false on common sense alone

@@ -187,3 +187,20 @@ def test_round_59_failures_stay_fixed() -> None:
             assert not c.question.stem.startswith("保障部门") and "调剂取药" not in c.keys
     fig = numbers.figures("人均收入高于或者等于低保标准但低于低保标准2倍的家庭")[0]
     assert 1.0 not in numbers.rivals(fig, {"倍": {1.0, 1.5, 3.0}}, 3)
+
+
+def test_round_60_failures_stay_fixed() -> None:
+    """Round 60: 「镇级承担（　　），村级承担30%」 (the other share gives 70 %), 「不得进行危及水下文物安全
+    的……活动」 turned 可以 (absurd), 「建立“____”制度」 keyed 建设项目意见征询 beside “建设项目征询意见单”."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "月浦镇村庄道路建设和养护管理办法\n第一条 村支路建设费用镇级承担70%，村级承担30%；区级补贴纳入镇级承担额度中。\n"
+        "第二条 水下文物保护区范围内，不得进行危及水下文物安全的捕捞、爆破、钻探等活动。\n"
+        "第三条 项目申报应建立“建设项目意见征询”制度，广泛听取村民意见，有不同意见的，应在“建设项目征询意见单”中如实反映。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    for u in lex.units:
+        for c in forms.figure_single(u, rng) + forms.judge(u, rng, False) + forms.fill_quoted(u):
+            assert "%" not in c.question.stem or "（　　）" not in c.question.stem
+            assert "可以进行危及" not in c.question.stem and "建设项目意见征询" not in c.keys
