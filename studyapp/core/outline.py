@@ -654,6 +654,42 @@ def _find_toc(text: str, start: int) -> tuple[int, int] | None:
 
 
 # --- the parser -----------------------------------------------------------------------------
+# 「附件：……领导小组成员名单」 on a line of its own after the last numbered part: what follows is
+# an attachment (a list of names, a form), not more of the last part — a question on a sentence
+# in it must not be sourced to 「三、（五）做好宣传引导」 (round 60)
+_ATTACHMENT_RE = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*(\d{0,2}|[一二三四五六七八九十]{0,2})"
+                            r"[ \t\u3000]*(?:[:：][ \t\u3000]*(.*?))?[ \t\u3000]*$", re.MULTILINE)
+
+
+def _trailing_attachments(text: str, start: int, end: int) -> list[tuple[int, ParsedSection]]:
+    """The attachments after the last numbered part: one root section each (label 附件 or 附件2,
+    the attachment's title as its title), with where it starts. The listing line
+    (「附件：……名单」) followed by the attachment itself (「附件」, its title again, its text) is one
+    attachment, not two. Only after the last label: an attachment with numbered parts of its own
+    is read as part of the document, as before."""
+    marks = [m for m in _ATTACHMENT_RE.finditer(text, start, end)]
+    if not marks:
+        return []
+    out: list[tuple[int, ParsedSection]] = []
+    for i, m in enumerate(marks):
+        stop = marks[i + 1].start() if i + 1 < len(marks) else end
+        lines = [ln for ln in (x.strip(" \t\u3000\xa0") for x in text[m.end():stop].split("\n")) if ln]
+        title = _clean_title(m.group(2) or "")
+        if lines and (not title or _clean_title(lines[0]) == title) and len(lines[0]) <= _TITLE_LINE_MAX \
+                and not any(c in _HEADING_TERMINATORS for c in lines[0]):
+            title, lines = _clean_title(lines[0]), lines[1:]
+        number = int(m.group(1)) if m.group(1).isdigit() else (cn_to_int(m.group(1)) if m.group(1) else 0)
+        sec = ParsedSection(label="附件" + (m.group(1) or "") + ("：" if title else ""), title=title.lstrip("：: "),
+                            text=_clean_body("\n".join(lines), join_broken=False), kind="fujian", number=number)
+        if out and not out[-1][1].text and out[-1][1].number == number \
+                and (not sec.title or sec.title == out[-1][1].title):
+            out[-1] = (out[-1][0], ParsedSection(label=out[-1][1].label, title=out[-1][1].title,
+                                                 text=sec.text, kind="fujian", number=number))
+            continue  # the listing line, then the attachment itself under 「附件」
+        out.append((m.start(), sec))
+    return out
+
+
 def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> ParsedDocument:
     """Title, adoption note, study header (meta), preamble and nested sections.
 
@@ -688,10 +724,12 @@ def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> Pars
 
     root: list[ParsedSection] = []
     stack: list[tuple[float, ParsedSection]] = []
+    attached = _trailing_attachments(text, labels[-1].end, end) if labels else []
+    body_end = attached[0][0] if attached else end
     for idx, lab in enumerate(labels):
         if cancel is not None and idx % 256 == 0 and cancel.cancelled:
             raise Cancelled()
-        content_end = labels[idx + 1].start if idx + 1 < len(labels) else end
+        content_end = labels[idx + 1].start if idx + 1 < len(labels) else body_end
         rank = RANKS[lab.kind]
         while stack and stack[-1][0] >= rank:
             stack.pop()
@@ -718,6 +756,8 @@ def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> Pars
             paras = sum(1 for s in siblings if s.kind == "para")
             siblings.append(ParsedSection(label="", title="", text=tail, kind="para", number=paras + 2))
         stack.append((rank, sec))
+
+    root += [sec for _, sec in attached]
 
     if not labels:
         # no numbering at all: fall back to paragraphs

@@ -566,3 +566,21 @@ def test_a_plan_numbered_by_decimals_reads_on_its_own_structure() -> None:
     assert [(c.kind, c.label) for c in duties] == [("dec3", "2.1.1"), ("dec3", "2.1.2")]
     assert [c.kind for c in duties[0].children] == ["paren_arabic", "paren_arabic"]
     assert "2020 年的储备计划另行下达" in (duties[1].text or "")
+
+
+def test_an_attachment_after_the_last_part_is_a_section_of_its_own() -> None:
+    """Round 60: the list of a leading group's members after 「附件：……名单」 and the rule under it
+    were read as more of 「（五）做好宣传引导」; a question on that rule was sourced there."""
+    doc = parse_text("吴泾镇城镇房屋安全隐患排查整治工作方案\n一、保障措施\n（一）强化组织领导\n成立领导小组。\n"
+                     "（二）做好宣传引导\n各相关单位要广泛宣传。\n附件：领导小组成员名单\n附件\n领导小组成员名单\n"
+                     "组 长：王学政 党委副书记、镇长\n副组长：余剑秋 副镇长\n各成员单位确定1名工作人员为联络员。\n")
+    last = doc.sections[0].children[-1]
+    assert last.text == "各相关单位要广泛宣传。"
+    att = doc.sections[-1]
+    assert (att.label, att.title, att.kind) == ("附件：", "领导小组成员名单", "fujian")
+    assert att.text.splitlines() == ["组 长：王学政 党委副书记、镇长", "副组长：余剑秋 副镇长", "各成员单位确定1名工作人员为联络员。"]
+    # a line that only mentions an attachment (「详见附件：」 inside a part) opens none, and the parts
+    # that follow a marker keep their own structure
+    doc = parse_text("某某通知\n一、总体要求\n做好工作，详见附件。\n二、工作步骤\n按附件：\n（一）动员部署。\n（二）总结验收。\n")
+    assert all(s.kind != "fujian" for s in doc.walk())
+    assert [c.label for c in doc.sections[1].children] == ["（一）", "（二）"]

@@ -36,6 +36,9 @@ from studyapp.core.questions.lexicon import BODY_SUFFIX, FRAME_START, GENERIC, U
 from studyapp.core.questions.model import BLANK
 from studyapp.core.questions.text import norm, strip_end
 
+# ways of checking on something: after 进行/开展 any of them fits a blank as well as the text's
+_CHECKS = frozenset(("排查", "检查", "巡查", "督查", "核查", "抽查", "巡访", "走访", "回访", "巡视", "巡检",
+                     "监测", "评估", "摸排", "探访", "随访"))
 
 class FillForms(FormBase):
     # --- fill-in on the term that carries the rule ---------------------------------------
@@ -128,6 +131,8 @@ class FillForms(FormBase):
                     continue  # 「健全____激励措施」: a modifier (中长期) of the term, not the term
                 if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[0][1] in ("v", "vn"):
                     continue  # 「对……资料进行____」: 加工整理, 分析处理, 汇总整理 — any such act fits
+                if i > 0 and tagged[i - 1][0] in ("进行", "开展", "组织", "实施", "加强") and chunk[-1][0] in _CHECKS:
+                    continue  # 「对……状态持续进行____」 (上门排查): 巡查, 动态排查, 上门巡访 fit as well (round 60)
                 if i >= 2 and tagged[i - 1][0] in _FRAME_VERBS and tagged[i - 2][0] in _FRAME_VERBS:
                     continue  # 「完善执行____」: 执行 names the kind (执行联动机制), the frame is 完善
                 carrier = next((c for c in ("机制", "制度", "体系", "体制") if term.endswith(c) and len(term) > len(c)), "")

@@ -34,6 +34,9 @@ from studyapp.core.questions.lexicon import Unit, refers_elsewhere
 from studyapp.core.questions.text import norm, strip_end
 from studyapp.core.questions.text import sentences as sentences_of
 
+# a body the first one set up or leads: 「区政府……成立的消防安全议事协调机构」 holds the duties
+_HELD_BY = re.compile(r"(?:成立|设立|设置|组建|牵头|确定|指定)的([\u4e00-\u9fff]{2,20}?(?:委员会|部门|机关|机构|小组|办公室|中心|单位))(?=[，,]|$|的?(?:主要)?(?:职责|职权|任务))")
+
 
 class JudgeForms(FormBase):
     # --- true / false on the rule itself -------------------------------------------------
@@ -113,6 +116,10 @@ class JudgeForms(FormBase):
         if m is None:
             return []
         body = m.group(1)
+        head = re.split(r"负责|履行|承担|行使", unit.lead[m.end(1):], maxsplit=1)[0]
+        later = list(_HELD_BY.finditer(head))
+        if later:  # 「区政府依照有关规定成立的……议事协调机构负责……并履行下列职责」: the duties are the
+            body = later[-1].group(1)  # 机构's, not the government's that set it up (round 60)
         item = sentences_of(unit.text)[0] if unit.text else ""
         item = re.sub(r"^[（(][一二三四五六七八九十\d]+[）)]\s*", "", item)
         if not 8 <= len(item) <= 80 or refers_elsewhere(item) or _PLATITUDE.search(item) \

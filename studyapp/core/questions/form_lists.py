@@ -360,6 +360,13 @@ class ListForms(FormBase):
                 and not self._memorable_list(text, e) \
                 and all(len(it) == 4 and segment.tagged(it)[0][1] == "v" for it in inner):
             return None  # 「深入企业宣讲政策、____、做好帮扶」: a row of routine acts, 听取诉求 fits too (round 52)
+        if not (self.lex.legal or self.lex.articled) and (
+                re.match(r"等?(?:重点)?(?:领域|行业|场景|方面)", text[e.end:e.end + 5])
+                or all(len(it) == 4 for it in items)
+                and re.match(r"的(?![\u4e00-\u9fff]{0,4}工作格局)[\u4e00-\u9fff]{0,4}(?:布局|格局|态势|局面|生态|氛围)",
+                             text[e.end:e.end + 8])):
+            return None  # 「推动养老康复、教育体育、____、文化娱乐领域的……应用」: another field fits; 「形成要素汇聚、____、
+            # 功能互补、辐射带动的空间布局」: a row of words for a pattern, nothing to learn (round 54)
         cuts = segment.bounds(key)
         if (pre or suf) and len(key) - len(pre) - len(suf) >= 2 \
                 and len(pre) in cuts and len(key) - len(suf) in cuts:

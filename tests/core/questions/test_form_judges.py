@@ -204,3 +204,22 @@ def test_round_60_failures_stay_fixed() -> None:
         for c in forms.figure_single(u, rng) + forms.judge(u, rng, False) + forms.fill_quoted(u):
             assert "%" not in c.question.stem or "（　　）" not in c.question.stem
             assert "可以进行危及" not in c.question.stem and "建设项目意见征询" not in c.keys
+
+
+def test_round_60_duties_checks_and_an_elided_object() -> None:
+    """Round 60: the duties of 「区政府……成立的消防安全议事协调机构」 stated as 区政府's; 「持续进行____」
+    keyed 上门排查 (巡查 fits as well); 「如需设置，最多不超过2个」 shown without what is set."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "崇明区消防安全责任制实施办法\n第一条 区政府依照有关规定成立的消防安全议事协调机构负责组织、协调全区消防工作并履行下列职责：\n"
+        "（一）研究贯彻落实消防法律法规规章以及本市关于消防工作决策部署的具体举措。\n（二）协调推进公共消防基础设施和多种形式消防队伍建设。\n"
+        "第二条 居委安全干部对独居老人消防安全状态持续进行上门排查，并提示家属做好安全防护。\n"
+        "第三条 严格控制误时投放点设置。如需设置，最多不超过2个，确保居民可以将垃圾投放在误时投放点。\n"))
+    forms = Forms(lex)
+    duties = [c.question.stem for u in lex.units for c in forms.duty_true(u)]
+    assert duties and all(s.startswith("消防安全议事协调机构的职责包括") for s in duties)
+    rng = random.Random(1)
+    assert not any("上门排查" in c.keys for u in lex.units for c in forms.fill_term(u, rng))
+    elided = next(u for u in lex.units if u.text.startswith("如需设置"))
+    assert forms._ready(elided) != ""
