@@ -136,6 +136,8 @@ class JudgeForms(FormBase):
         for f in figs:
             if re.search(r"是指|所称", text):
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
+            if numbers.restated(text, f):
+                continue  # 「2年(即24个月)」 turned 3年 contradicts its own bracket (round 61)
             if f.unit == "%" and (f.value == 100 or any(g is not f and g.unit == "%" and abs(g.value + f.value - 100) < 1e-9
                                                        for g in figs)):
                 continue  # the whole (按……的100%扣除), or a share the other one gives (70 % beside 30 %) — rounds 57, 60

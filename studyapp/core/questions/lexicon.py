@@ -706,7 +706,7 @@ _ITEM_KIND = ("条件|措施|职责|职权|权利|义务|内容|事项|材料|�
 _ITEM_LEAD = re.compile(r"(?:下列|以下)((?:[\u4e00-\u9fff]{0,4}?)(?:" + _ITEM_KIND + r"))"
                         r"(执行|确定|办理|处理|计算|实施|进行)?$")
 # the lead-in's subject: what comes before its first verb
-_LEAD_VERB = re.compile(r"应当|应|可以|必须|须|有权|享有|履行|行使|具备|符合|遵守|遵循|采取|提交|提供|包括|载明|承担|"
+_LEAD_VERB = re.compile(r"应当|应(?![急用对])|可以|必须|须|有权|享有|履行|行使|具备|符合|遵守|遵循|采取|提交|提供|包括|载明|承担|"
                         r"享受|禁止|不得|负责|按照|依照|考虑|公开|受理|从事|进行|提高")
 
 
@@ -716,6 +716,11 @@ def item_lead(lead: str) -> str | None:
     「……按照下列规定执行」 → 「……按照规定执行」 (its items are rules in their own right). None
     when the list does not say what its items are, or nobody does what the lead-in says
     (「在监督检查过程中，可以行使下列职权」: whose)."""
+    if re.search(r"[，,](?:按|按照|依照)(?:以下|下列)标准(?:给予|予以|计算)[^，,。；;：:]{0,10}$"
+                 r"|[，,](?:具体)?(?:规定|要求|标准)如下$", lead) and len(lead) >= 12 \
+            and not _DANGLING.match(lead) and not re.match(r"^(?:其|该|本|上述|前款)", lead):
+        return lead  # 「……经查证属实，按以下标准给予举报人奖励：」「……的原则，具体规定如下：」: each item a rule of
+        # its own, read right after the lead-in as it stands (round 61's yield)
     m = _ITEM_LEAD.search(lead)
     if m is None or m.start() < 4 or re.search(r"用语|含义|程序|步骤|顺序", lead):
         return None  # a definition, or a procedure whose steps make sense only in order
@@ -725,7 +730,8 @@ def item_lead(lead: str) -> str | None:
     subject = _LEAD_VERB.split(head, maxsplit=1)[0].strip("，, ")
     if "禁止" not in head and "不得" not in head and (
             len(subject) < 4 or re.match(r"^(?:在|对|经|按照|根据|依照|为)", subject)
-            or re.fullmatch(r"[^，,]{1,12}(?:时|后|前|期间|过程中)", subject)):
+            or re.fullmatch(r"[^，,]{1,12}(?:时|后|前|期间|过程中)", subject)
+            and not re.match(r"[\u4e00-\u9fff]{2,10}?(?:部门|机关|单位|政府|委员会|机构|局)(?:收到|接到|受理|发现)", subject)):
         return None  # 「决定书应当载明……」「检查时，有权……」: whose, the text said before
     if kind.endswith("规定"):
         return head + kind[:-2] + "规定" + (verb or "")  # 「……按照规定执行：园林景观路的绿地率不低于……」

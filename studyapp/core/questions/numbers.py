@@ -265,3 +265,22 @@ def _rank_distance(v: float, key: float) -> float:
     import math
 
     return math.log(v / key)
+
+
+_CN_DIGIT = {2: "二两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+
+
+def decimals(v: float) -> int:
+    """How many decimals a value is written with (0.04 → 2, 0.3 → 1, 30 → 0)."""
+    text = f"{v:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def restated(text: str, f: Figure) -> bool:
+    """Whether the sentence says the figure again in other words: an equivalent in brackets
+    (「2年(即24个月)」) or the same count in a word beside it (「2人可合租1套二居室」)."""
+    if re.match(r"\s*[（(](?:即|合|折合|约)", text[f.end:f.end + 3]) \
+            or re.search(r"[（(](?:即|合|折合|约)[^（）()]{0,3}$", text[max(0, f.start - 6):f.start]):
+        return True
+    digits = _CN_DIGIT.get(int(f.value)) if f.value == int(f.value) else None
+    return bool(digits) and bool(re.search(f"[{digits}](?:居室|室|人间|人户|人座)", text))

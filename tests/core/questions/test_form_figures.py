@@ -71,3 +71,23 @@ def test_round_54_figures_that_give_themselves_away() -> None:
     forms = Forms(lex)
     keys = {k for u in lex.units for c in forms.figure_single(u, random.Random(1)) if c.type == "single" for k in c.keys[:1]}
     assert "三年" not in keys and "88%" not in keys
+
+
+def test_round_61_a_figure_said_again_or_a_key_of_finer_grain_is_not_asked() -> None:
+    """Round 61: 「一般为2年(即24个月)」 (the bracket gives the key), 「2人可合租1套二居室」 (the word
+    gives the count), and 0.04元 beside 0.1元, 0.2元, 0.3元 (the only figure with two decimals)."""
+    from studyapp.core.questions import numbers
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "公共租赁住房管理实施办法\n第一条 单次租赁合同期限一般为2年(即24个月)，累计租赁期限一般不超过6年。\n"
+        "第二条 同一就业单位的单身申请人可以申请合租。2人可合租1套二居室住房；3人可合租1套三居室住房。\n"
+        "第三条 区级激励资金基础标准为0.04元/m²·月，对考评等级Ⅱ级及以上的物业服务企业发放。\n"
+        "第四条 调价幅度≥0.2元/m²·月的，增加激励0.1元/m²·月，最高0.3元/m²·月。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    keys = {k for u in lex.units for c in forms.figure_single(u, rng) + forms.judge(u, rng, False) for k in c.keys}
+    assert not keys & {"2年", "2人", "3人"}
+    assert "6年" in keys
+    assert not any(c.question.type == "single" and "0.04元" in c.keys for u in lex.units for c in forms.figure_single(u, rng))
+    assert numbers.decimals(0.04) == 2 and numbers.decimals(0.3) == 1 and numbers.decimals(30.0) == 0

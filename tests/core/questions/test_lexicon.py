@@ -87,3 +87,17 @@ def test_round_54_notes_and_sentences_that_lean_on_the_text_before() -> None:
     by = {u.text[:6]: u for u in lex.units}
     assert by["按照规定给予"].context() != ""
     assert by["公立医疗机构"].context() != ""
+
+
+def test_a_lead_in_whose_items_are_rules_of_their_own_is_read_as_it_stands() -> None:
+    """Round 61 (yield): 「……经查证属实，按以下标准给予举报人奖励：」「……的原则，具体规定如下：」 and
+    「应急管理部门收到举报事项后，按照下列规定办理：」 say whose rules the items are; 「检查时，按照下列
+    规定办理：」 does not (whose check)."""
+    from studyapp.core.questions.lexicon import item_lead
+
+    assert item_lead("举报安全生产事故隐患和安全生产违法行为的，经查证属实，按以下标准给予举报人奖励") \
+        == "举报安全生产事故隐患和安全生产违法行为的，经查证属实，按以下标准给予举报人奖励"
+    assert item_lead("举报奖励遵循“谁受理、谁奖励”的原则，具体规定如下").endswith("具体规定如下")
+    assert item_lead("应急管理部门收到举报事项后，按照下列规定办理") == "应急管理部门收到举报事项后，按照规定办理"
+    assert item_lead("检查时，按照下列规定办理") is None
+    assert item_lead("其具体规定如下") is None
