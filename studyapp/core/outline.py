@@ -400,6 +400,11 @@ def _split_heading(kind: str, content: str) -> tuple[str, str]:
     """Split a section's content into (title, text)."""
     stripped = content.lstrip(" \t\u3000\xa0")
     if kind == "tiao":
+        # 「第十条【磋商期限及次数】 ……」「第十四条（职责分工）……」: the article's own short title
+        m = re.match(r"(?:【([^【】\n]{2,16})】|[（(]([\u4e00-\u9fff、和与及]{2,12})[）)])[ \t\u3000]*", stripped)
+        if m and not re.fullmatch(r"[一二三四五六七八九十百零〇]+", m.group(1) or m.group(2)) \
+                and stripped[m.end():].strip():
+            return _clean_title(m.group(1) or m.group(2)), _clean_body(stripped[m.end():])
         return "", _clean_body(stripped)
     # the first line / sentence
     nl = stripped.find("\n")

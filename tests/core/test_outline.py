@@ -584,3 +584,14 @@ def test_an_attachment_after_the_last_part_is_a_section_of_its_own() -> None:
     doc = parse_text("某某通知\n一、总体要求\n做好工作，详见附件。\n二、工作步骤\n按附件：\n（一）动员部署。\n（二）总结验收。\n")
     assert all(s.kind != "fujian" for s in doc.walk())
     assert [c.label for c in doc.sections[1].children] == ["（一）", "（二）"]
+
+
+def test_an_articles_own_short_title_is_its_title() -> None:
+    """Round 61: 「第十条【磋商期限及次数】 ……」 and 「第十四条 （职责分工）」 on a line of its own were shown
+    inside stems and options as text; they are the article's title. Items stay items."""
+    doc = parse_text("某某实施细则\n第一章 总则\n第一条【目的和依据】 为规范赔偿工作，制定本细则。\n"
+                     "第二条 （职责分工）\n镇规划建设办：负责日常养护的监管。\n第三条（一）不是标题的条文。\n")
+    arts = doc.sections[0].children
+    assert [(a.title, a.text) for a in arts[:2]] == [("目的和依据", "为规范赔偿工作，制定本细则。"),
+                                                     ("职责分工", "镇规划建设办：负责日常养护的监管。")]
+    assert arts[2].title == ""

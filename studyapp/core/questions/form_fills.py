@@ -36,6 +36,10 @@ from studyapp.core.questions.lexicon import BODY_SUFFIX, FRAME_START, GENERIC, U
 from studyapp.core.questions.model import BLANK
 from studyapp.core.questions.text import norm, strip_end
 
+# the manners of service every plan of the day promises: in quotation marks, any other fits as well
+_STOCK_MANNERS = frozenset("一对一 一站式 点对点 面对面 全天候 零距离 一条龙 一揽子 一门式 一窗式 一网式 不见面 "
+                           "全链条 全周期 全流程 全方位 保姆式 管家式 店小二 一键式 一次办 马上办 就近办 网上办".split())
+
 # ways of checking on something: after 进行/开展 any of them fits a blank as well as the text's
 _CHECKS = frozenset(("排查", "检查", "巡查", "督查", "核查", "抽查", "巡访", "走访", "回访", "巡视", "巡检",
                      "监测", "评估", "摸排", "探访", "随访"))
@@ -392,6 +396,8 @@ class QuotedForms(FillForms):
             term = m.group(1)
             if _QUOTE_SLOGAN.search(term) or _SLOGANS.search(term) or term in STOCK_PHRASES:
                 continue
+            if term in _STOCK_MANNERS and any(o != term and o in self.lex.full for o in _STOCK_MANNERS):
+                continue  # 「提供“一对一”远程融资业务咨询」: 一站式, said elsewhere in the plan, fits as well (round 61)
             if re.search(r"[”“]", text[max(0, a - 4):a - 1] + text[b + 1:b + 4]):
                 continue  # one of a pair or a row of quoted terms
             if text[b + 1:b + 2] == "等" or re.match(r"[（(]附件|[（(]见附件", text[b + 1:b + 5]) \

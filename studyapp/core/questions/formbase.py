@@ -404,6 +404,11 @@ class FormBase:
             if frame and not re.search(r"进行|作出|提出|予以|给予|实行|实施|负责|审议|审查|监督|检查|处理|决定|"
                                        r"开展|组织|采取|提供|承担", frame.group(0)):
                 continue  # 「……对关于……的报告、预算草案，」 cut before its verb (进行初步审查) says nothing
+            piece = text[lo:hi].rstrip("，,")
+            if re.match(r"但|且|而|除", rest) or (re.fullmatch(r"[^，,；;。]*的[\u4e00-\u9fff]{1,8}", piece)
+                                                  and not re.search(r"应|可以|须|不得|负责|实行|是|为", piece)):
+                continue  # 「……使用年限未超过15年，但有……情形之一的」 cut before its exception; 「……超过15年的住宅电梯，」
+                # a noun phrase, no statement (round 61)
             if hi - lo >= 20 and not _PREDICATE_NEXT.match(rest):
                 return lo, hi
         if self.lex.legal:

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from studyapp.core.model import ParsedDocument
+from studyapp.core.model import ParsedDocument, ParsedSection
 from studyapp.core.questions import numbers, segment
 from studyapp.core.questions.text import HEADING_KINDS, SectionInfo, item_text, norm, section_infos, sentences, strip_end
 
@@ -203,6 +203,15 @@ class Unit:
             # 「到2025年，……。单位国内生产总值能耗比2020年下降13.5%……」: by when, the sentence before
             # says (shown before it); said further back in the paragraph, the goal cannot be asked
             return None
+        if self.before and not self.item and re.search(r"(?:提出|提交)?申请。?$", body.strip()) \
+                and not re.search(r"申请(?:书|表|人|材料)", body):
+            return None  # 「物业服务企业可在……后6个月内向小区所属街镇申请。」: apply for what, the sentence before says (round 61)
+        if (self.before or self.earlier.strip()) and not self.item \
+                and re.search(r"在[\d一二三四五六七八九十两]+(?:个工作日|日|天)内[，,]", body) \
+                and not re.search(r"自|之日起|起[\d一二三四五六七八九十两]|后|收到|接到|届满|前", body):
+            return None  # 「各镇工作负责部门在5日内，到现场进行查验」: five days from what, the sentence before says (round 61)
+        if self.before and re.match(r"^每(?:次|家)", body):
+            return None  # 「每次签约周期为1年，每家每年……」: of which contract, the sentence before says (round 61)
         if re.match(r"^其中[，,]", body):
             return None  # 「其中，麻醉药品……实行政府指导价」: of which, the sentence before says (round 59)
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:
@@ -506,7 +515,14 @@ class Lexicon:
             lead = _lead_in(parent.text) if parent is not None else ""
             if _DELETED.search(node.text or node.title or ""):
                 continue
-            if node.kind in ITEM_KINDS and lead:
+            if lead and parent is not None and _new_lead_before(parent, node):
+                lead = ""  # 「发生以下情形的，按照一票否决处理：」 after the first list: not the parent's lead-in
+            # items of a list: (一)/(1)/①, and 1. untitled under a lead-in (「根据以下要求……：1.……」) —
+            # with their lead-in, or none when the item is a fragment that needs one it lacks
+            # (「已纳入政府征收、收储范围的续租（租赁期限一般不超过一年）；」 under a heading only — round 61)
+            listed = node.kind in ITEM_KINDS or (node.kind == "arabic" and not node.title
+                                                 and (bool(lead) or _fragment(node.text)))
+            if listed and (lead or _fragment(node.text or node.title)):
                 before = ""  # (an item's second sentence goes on from its first)
                 for s in sentences(node.text or node.title):
                     u = Unit(info, s, order, lead=lead, topic=topic, item=True, before=before, whole=whole)
@@ -689,6 +705,23 @@ def _polarity_of(before: str) -> int:
     return -1 if _NEGATIVE_LEAD.search(before) else 1
 
 
+def _fragment(text: str) -> bool:
+    """An item that is no sentence of its own: a case (「……的。」) or a list entry (「……；」)."""
+    t = (text or "").strip()
+    return t.endswith(("；", ";")) or bool(re.search(r"的[。；;]?$", t))
+
+
+def _new_lead_before(parent: ParsedSection, node: ParsedSection) -> bool:
+    """Whether a sibling before this one ends on a new lead-in line (the list restarted there)."""
+    for sib in parent.children:
+        if sib is node:
+            return False
+        lines = (sib.text or "").split("\n")
+        if any(ln.rstrip().endswith(("：", ":")) for ln in (lines if sib.kind == "para" else lines[1:])):
+            return True
+    return False
+
+
 def _lead_in(text: str) -> str:
     """The last sentence of a text when it introduces a list (ends with a colon)."""
     sents = sentences(text or "")
@@ -717,7 +750,8 @@ def item_lead(lead: str) -> str | None:
     when the list does not say what its items are, or nobody does what the lead-in says
     (「在监督检查过程中，可以行使下列职权」: whose)."""
     if re.search(r"[，,](?:按|按照|依照)(?:以下|下列)标准(?:给予|予以|计算)[^，,。；;：:]{0,10}$"
-                 r"|[，,](?:具体)?(?:规定|要求|标准)如下$", lead) and len(lead) >= 12 \
+                 r"|[，,](?:具体)?(?:规定|要求|标准)如下$|^(?:发生|有|存在|具有)(?:以下|下列)情形的[，,][^，,。；;：:]{2,20}$",
+                 lead) and len(lead) >= 12 \
             and not _DANGLING.match(lead) and not re.match(r"^(?:其|该|本|上述|前款)", lead):
         return lead  # 「……经查证属实，按以下标准给予举报人奖励：」「……的原则，具体规定如下：」: each item a rule of
         # its own, read right after the lead-in as it stands (round 61's yield)

@@ -284,3 +284,12 @@ def restated(text: str, f: Figure) -> bool:
         return True
     digits = _CN_DIGIT.get(int(f.value)) if f.value == int(f.value) else None
     return bool(digits) and bool(re.search(f"[{digits}](?:居室|室|人间|人户|人座)", text))
+
+
+def count_word(text: str, f: Figure) -> bool:
+    """Whether the figure is a count word, not a rule's number: 「其中一人要求分户」 (one of them),
+    「赔偿义务人为两人以上的」 (more than one) — blanked, it tests plural and singular (round 61)."""
+    if f.value > 2 or f.unit not in ("人", "名", "个", "户", "家", "方"):
+        return False
+    return bool(re.search(r"(?:其中|中有|之中)$", text[max(0, f.start - 3):f.start])) \
+        or (f.value == 2 and bool(re.match(r"(?:人|名|个|户|家|方)?(?:以上|及以上)", text[f.end - len(f.unit):f.end + 3])))

@@ -223,3 +223,38 @@ def test_round_60_duties_checks_and_an_elided_object() -> None:
     assert not any("上门排查" in c.keys for u in lex.units for c in forms.fill_term(u, rng))
     elided = next(u for u in lex.units if u.text.startswith("如需设置"))
     assert forms._ready(elided) != ""
+
+
+def test_round_61_items_cases_and_clauses_are_asked_with_what_they_lean_on() -> None:
+    """Round 61: list entries asked without their lead-in (under a heading only, or 「1.」 items whose
+    list restarted after 「发生以下情形的，按照一票否决处理：」); 「……使用年限未超过15年，但有……」 cut
+    before its exception and 「……超过15年的住宅电梯，」 asked as a statement; 「……向小区所属街镇申请。」
+    「每次签约周期为……」「在5日内，到现场进行查验」 without the sentence before; 「其中一人」「两人以上」
+    asked as figures."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "区属企业不动产租赁管理办法\n第一章 可不公开招租的情形\n第一条 （情形分类）\n"
+        "（一）已纳入政府征收、收储范围的续租（租赁期限一般不超过一年）；\n（二）租赁期限不超过6个月的短期资产租赁；\n"
+        "第二条 区房管局对考评结果拥有降级权和一票否决权。\n发生以下情形的，按照降级处理：\n"
+        "1.失信行为记分≥12分，但未超18分的，考评结果降一级1次。\n2.失信行为记分满18分的，考评结果降一级2次。\n"
+        "发生以下情形的，按照一票否决处理：\n1.发生严重安全生产事故的。\n2.发生被媒体曝光且存在明显过错的。\n"
+        "3.考评期内，业委会运作正常但物业服务合同已到期超过2年的。\n"
+        "第三条 自监督检验合格之日起使用年限未超过15年，但有《上海市电梯安全管理办法》所列情形之一的，经评估结论为需要更新的，可参照本办法申请奖励。"
+        "自监督检验合格之日起使用年限超过15年的住宅电梯，经区政府安全风险评估后，小区业主自筹资金完成电梯更新、改造的，由所在小区业主委员会提出申请，经专项工作组集体审核通过后，给予相应奖励。\n"
+        "第四条 对承接售后房小区临时服务的物业服务企业，可依其申请进行激励。物业服务企业可在其临时管理服务终止后6个月内向小区所属街镇申请。\n"
+        "第五条 区市场监管局向电梯维保公司购买应急救援服务。每次签约周期为1年，每家每年服务包干费用一般为5万元。\n"
+        "第六条 经批准建房的农户应当在开工前向各镇申请划定宅基地范围。\n各镇工作负责部门在5日内，到现场进行查验，实地丈量批放宅基地。\n"
+        "第七条 居住人口中有两个以上未婚者，其中一人要求分户的，保障其居住权。赔偿义务人为两人以上的，承担赔偿责任的赔偿义务人可依法向其余赔偿义务人追偿。\n"))
+    forms = Forms(lex)
+    for start in ("已纳入政府征收", "租赁期限不超过6个月", "考评期内", "各镇工作负责部门"):
+        u = next(u for u in lex.units if u.text.startswith(start))
+        assert forms._ready(u) is None, start
+    for start in ("物业服务企业可在", "每次签约"):  # shown after the sentence they lean on
+        u = next(u for u in lex.units if u.text.startswith(start))
+        assert forms._ready(u) == u.before, start
+    rng = random.Random(1)
+    stems = [c.question.stem for u in lex.units
+             for c in forms.figure_single(u, rng) + forms.judge(u, rng, False) + forms.rule_true(u)]
+    assert not any(s.startswith("自监督检验合格之日起使用年限超过15年的住宅电梯。") or s.endswith("未超过（　　）。") for s in stems)
+    assert not any("其中（　　）" in s or "其中____" in s or "为（　　）以上" in s or "为____人以上" in s for s in stems)

@@ -101,3 +101,4 @@ def test_a_lead_in_whose_items_are_rules_of_their_own_is_read_as_it_stands() -> 
     assert item_lead("应急管理部门收到举报事项后，按照下列规定办理") == "应急管理部门收到举报事项后，按照规定办理"
     assert item_lead("检查时，按照下列规定办理") is None
     assert item_lead("其具体规定如下") is None
+    assert item_lead("发生以下情形的，按照降级处理") == "发生以下情形的，按照降级处理"
