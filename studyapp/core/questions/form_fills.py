@@ -186,6 +186,8 @@ class FillForms(FormBase):
                     continue
                 if self.lex.in_formula(text, a, b):
                     continue
+                if text[b:b + 1] == "等":
+                    continue  # 「以____等邮寄方式提交」 (挂号信): one example of an open row, 特快专递 fits too (round 62)
                 if term.endswith("需要") and "因" in text[max(0, a - 12):a]:
                     continue  # 「因……进行____」 keyed 科学研究需要: the blank takes the frame's 需要 (round 46)
                 if _ch(text, a - 1) in "不未没非无":

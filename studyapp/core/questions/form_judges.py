@@ -209,8 +209,9 @@ class JudgeForms(FormBase):
                                  or re.search(r"附[^，。；]{0,6}材料|并附|附有", text)
                                  or re.search(r"是指|视为|有形", text)
                                  or re.search(r"、[^，,。；;]*等", text[b:])
-                                 or text[max(0, a - 2):a].endswith(("或者", "或")) or re.search(r"出席|当面|会议上", text)):
-                continue  # 「应当签订口头合同」 is absurd; 「出席会议或者书面提出」 turned 口头 is still true
+                                 or text[max(0, a - 2):a].endswith(("或者", "或")) or re.search(r"出席|当面|会议上", text)
+                                 or re.search(r"(?:合同|协议)[^，,。；;]{0,10}$", text[:a])):
+                continue  # 「应当签订口头合同」「劳动合同……应当以口头形式签订」 are absurd (round 62); 「出席会议或者书面提出」 turned 口头 is still true
             if text.count(old) != 1 or new in section or a not in segment.bounds(text) \
                     or self.lex.in_formula(text, a, b):
                 continue  # (书面或者口头: both are right; 越级 said in the same article: also true)

@@ -212,6 +212,8 @@ class Unit:
             return None  # 「各镇工作负责部门在5日内，到现场进行查验」: five days from what, the sentence before says (round 61)
         if self.before and re.match(r"^每(?:次|家)", body):
             return None  # 「每次签约周期为1年，每家每年……」: of which contract, the sentence before says (round 61)
+        if self.earlier.strip() and re.search(r"(?:规定|承诺)[^，,。；;]{0,6}(?:少于|短于|多于|长于|高于|低于)[^，,。；;]{1,12}的[，,](?:按照|依照|从其)", body):
+            return None  # 「……规定或者行政机关承诺少于20个工作日的，按照……时限公开」: 20 days of what, the paragraph before says (round 62)
         if re.match(r"^其中[，,]", body):
             return None  # 「其中，麻醉药品……实行政府指导价」: of which, the sentence before says (round 59)
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:

@@ -258,3 +258,23 @@ def test_round_61_items_cases_and_clauses_are_asked_with_what_they_lean_on() -> 
              for c in forms.figure_single(u, rng) + forms.judge(u, rng, False) + forms.rule_true(u)]
     assert not any(s.startswith("自监督检验合格之日起使用年限超过15年的住宅电梯。") or s.endswith("未超过（　　）。") for s in stems)
     assert not any("其中（　　）" in s or "其中____" in s or "为（　　）以上" in s or "为____人以上" in s for s in stems)
+
+
+def test_round_62_failures_stay_fixed() -> None:
+    """Round 62: 「劳动合同……应当以书面形式签订」 turned 口头 (absurd), 「以____等邮寄方式提交」 (挂号信: one
+    example of an open row), 「……承诺少于20个工作日的，按照……时限公开」 without the paragraph that sets
+    the 20 days."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "上海市政府信息公开规定\n第一条 建筑工人的劳动合同或用工协议应当以书面形式签订。\n"
+        "第二条 申请人以挂号信等邮寄方式提交政府信息公开申请的，以行政机关签收之日为收到申请之日。\n"
+        "第三条 属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内予以公开。\n"
+        "法律、法规、规章规定或者行政机关承诺少于20个工作日的，按照相关规定或者承诺的时限公开。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    for u in lex.units:
+        for c in forms.judge(u, rng, False) + forms.fill_term(u, rng):
+            assert "口头" not in c.question.stem and "挂号信" not in c.keys
+    less = next(u for u in lex.units if u.text.startswith("法律、法规、规章规定"))
+    assert forms._ready(less) is None
