@@ -7,7 +7,7 @@ from pathlib import Path
 
 from studyapp.cli.common import out, print_json
 from studyapp.core.loaders import load_file
-from studyapp.core.model import ParsedDocument, ParsedSection, UserError
+from studyapp.core.model import ParsedDocument, ParsedSection, UserError, section_heading
 from studyapp.core.outline import parse_text
 
 TRUNCATED_NOTICE = "（原文在此处中断，内容不完整）"
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _section_line(section: ParsedSection) -> str:
     if section.title:
-        return f"{section.label}{section.title}"
+        return section_heading(section.label, section.title, "")
     excerpt = section.text.strip().replace("\n", " ")[:24]
     return f"{section.label}{excerpt}…" if excerpt else section.label
 

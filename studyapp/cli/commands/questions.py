@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from studyapp.cli.commands.outline import parse_file
 from studyapp.cli.common import out, print_json
-from studyapp.core.model import ParsedDocument, UserError
+from studyapp.core.model import ParsedDocument, UserError, section_heading
 from studyapp.core.questions.text import find_section
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def _heading(parsed: ParsedDocument, path: tuple[str, ...]) -> str:
     ancestors = find_section(parsed, list(path)) if path else None
     if not ancestors:
         return " ".join(path) or "未关联章节"
-    return " ".join(f"{a.label}{a.title}" for a in ancestors)
+    return " ".join(section_heading(a.label, a.title, "") for a in ancestors)
 
 
 def render(result: BankResult, parsed: ParsedDocument) -> str:
