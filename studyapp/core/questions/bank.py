@@ -479,8 +479,8 @@ def _type_floor(chosen: list[Candidate], chars: int, dropped: Counter) -> list[C
     where a question can be asked as another type on the same point (Candidate.alt: a figure's
     choice as a blank on its number, a choice among statements the other way round). A type is
     given up only where it has another question; true/false items have no other form."""
-    if chars < 2000:
-        return chosen
+    if chars < 2000 or not chosen:
+        return chosen  # (nothing proposed at all: no type to balance — round 63 crashed here)
     out = list(chosen)
     have = Counter(c.type for c in out)
     # who can give its point to which type, best first (built once: converting is linear)

@@ -280,3 +280,16 @@ def test_generation_never_breaks_on_odd_text(chars: list[str]) -> None:
     bank = generate_bank(doc)
     for q in bank.questions:
         assert verify(q, doc) == []
+
+
+def test_a_long_document_with_nothing_to_ask_gets_an_empty_bank_not_a_crash() -> None:
+    """Round 63: a 3,130-character 管理办法 proposed nothing, and the type floor then took the
+    largest of no types (ValueError: the CLI printed a traceback)."""
+    from collections import Counter
+
+    from studyapp.core.questions.bank import _type_floor
+
+    assert _type_floor([], 5000, Counter()) == []
+    text = "某区管理办法\n" + "".join(f"第{n}条 加强统筹协调，形成工作合力，推动各项工作落到实处。\n" for n in range(1, 80))
+    assert len(text) > 2000
+    assert generate_bank(parse_text(text)).questions == []
