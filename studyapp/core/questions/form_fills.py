@@ -248,6 +248,9 @@ class FillForms(FormBase):
             body = text[lo:a] + BLANK + text[b:hi]
             if not self._ok_body(body) or not reads(body, strip_end(body).replace(BLANK, "")):
                 continue
+            term = text[a:b]
+            if len(term) >= 6 and term[:2] + term[-2:] in body:
+                continue  # 「应避免形成储备成本负担……____」 (储备地块前期成本): the stem says it short (round 63)
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "fill", stem, [], [text[a:b]])
             return [Candidate(q, unit, score, form, [text[a:b]])]

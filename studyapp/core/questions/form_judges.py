@@ -204,6 +204,8 @@ class JudgeForms(FormBase):
             old = m.group(1)
             new = _ANTONYMS[old]
             a, b = m.span(1)
+            if old == "届满前" and re.search(r"(?:之日|日)前", text[b:]):
+                continue  # 「期限届满前，确需继续使用的，应在期满之日前30个工作日……」 turned 届满后 still reads true (round 63)
             if old == "书面" and (re.match(r"合同|协议|决定书|报告|材料|文件|证明|凭证|文书|通知书", text[b:b + 3])
                                  or re.search(r"出具|签发|开具|加盖", text[max(0, a - 10):a])
                                  or re.search(r"附[^，。；]{0,6}材料|并附|附有", text)

@@ -211,6 +211,12 @@ def tags_for(unit: Unit) -> list[str]:
     return list(dict.fromkeys(out))[:3]
 
 
+def _CASE_ONLY(text: str, lo: int, hi: int) -> bool:  # noqa: N802 - reads as the rule it names
+    """Whether text[lo:hi] is only the case of a rule whose consequence comes after it
+    (「……与审计结果相差±3%的；或发现……，将采取……」): no statement on its own (round 63)."""
+    return hi < len(text.rstrip()) and bool(re.search(r"的[；;]$", text[lo:hi]))
+
+
 class FormBase:
     """The helpers of every form over one document's lexicon."""
 
@@ -378,7 +384,7 @@ class FormBase:
         if lo > 0 and not self._has_subject(text[lo:]):
             lo = 0  # a clause after a semicolon shares the sentence's subject: keep it
         hi = min(c for c in cuts if c >= b)
-        if hi - lo <= MAX_WINDOW and hi - lo >= 14:
+        if hi - lo <= MAX_WINDOW and hi - lo >= 14 and not _CASE_ONLY(text, lo, hi):
             return lo, hi
         # else up to a comma after the target, unless what follows the cut is the rule's own
         # predicate (「……的公务员在离职三年内，不得……」 cut there would lose the rule)
@@ -430,6 +436,8 @@ class FormBase:
                 continue  # 「距……不足15年的，应逐年缴费，……，累计缴费不超过15年；」: a step of a case the clause before sets (round 58)
             if re.search(r"的[，,]$", text[:lo]) or re.match(r"对[^，,；;。]{0,40}(?:处|给予|予以)", text[lo:]):
                 continue  # 「情节严重的，对……处以1000元以下罚款」: a consequence without its case
+            if re.match(r"(?:或者|或|如果|如|若)[^，,；;。]{0,6}(?:发现|存在|有)", text[stop:lo]) or re.search(r"的[；;]$", text[:stop]):
+                continue  # 「……相差±3%的；或发现……等现象，将采取……措施」: the measures without the cases they answer (round 63)
             for hi in ends:
                 if hi - lo > MAX_WINDOW:
                     break
@@ -437,7 +445,7 @@ class FormBase:
                     continue  # (never cut inside quotation marks)
                 if text[lo:lo + 1] == "对" and not re.search(r"[，,]", text[lo:hi - 1]) and not re.search(_FRAME_DONE, text[lo:hi]):
                     continue  # 「对不执行……、超标排污、造成重大环境污染事故，」 cut before 予以重点查处 (round 56)
-                if hi - lo >= 16 and not _PREDICATE_NEXT.match(text[hi:hi + 4]):
+                if hi - lo >= 16 and not _PREDICATE_NEXT.match(text[hi:hi + 4]) and not _CASE_ONLY(text, lo, hi):
                     return lo, hi
         return None
 

@@ -166,7 +166,9 @@ class Unit:
             return None  # 「受总理委托，负责……」: who acts on whose behalf, the sentence before says (round 57)
         if re.match(r"^[^，,。；;]{2,30}(?:参加|出席|列席)[，,](?:一般|原则上|每|通常)", body):
             return None  # 「……负责人参加，一般两个月安排一次」: what is held, the sentence before says (round 57)
-        if re.match(r"^具体[\u4e00-\u9fff、]{0,12}(?:由|应当|按照|依照)", body):
+        if re.match(r"^包括(?:但不限于)?(?:以下|下列)?", body):
+            return None  # 「包括但不限于以下方式：……」: the ways of what, the sentence before says (round 63)
+        if re.match(r"^具体[\u4e00-\u9fff、]{0,12}(?:由|应当|按照|依照|经)", body):
             return None  # 「具体报送内容、方式和期限由……规定」: of what, the sentence before says (round 49)
         if re.match(r"^(?:对)?(?:负有责任的|直接负责的|有关的?)(?:主管人员|领导人员|负责人|责任人员)", body):
             return None  # 「负有责任的主管人员……四年内不得从事……」: responsible for which misconduct (round 47)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from studyapp.core.outline import parse_text
 from studyapp.core.questions import generate_bank, numbers
@@ -278,3 +279,28 @@ def test_round_62_failures_stay_fixed() -> None:
             assert "口头" not in c.question.stem and "挂号信" not in c.keys
     less = next(u for u in lex.units if u.text.startswith("法律、法规、规章规定"))
     assert forms._ready(less) is None
+
+
+def test_round_63_failures_stay_fixed() -> None:
+    """Round 63: 「……相差±3%的；或发现……，将采取……措施」 cut to the measures or to the case alone;
+    「具体兼容业态和年限经……认定后实施」「包括但不限于以下方式：……」 without the sentence before; 「应避免
+    形成储备成本负担……____」 keyed 储备地块前期成本; 「期限届满前……应在期满之日前30个工作日……」 turned 届满后."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "罗店镇政府投资项目投资监理管理办法\n第一条 对项目评审报告审核时，如发现存在评审报告内容不符要求、工程重大问题没有反映或定性不准确的、与审计结果相差±3%的；"
+        "或发现监理单位在项目各类合同审核、工程变更签证、工程审价等方面有弄虚作假、与施工单位相互串通或出现重大失误等现象，将采取退回补充资料、修改重报、重新评审、"
+        "取消委托资格、扣减委托财务监理酬金等措施，并给予通报，通报情况存入监理单位档案，情节严重的取消其五年内在本镇承接政府投资项目的监理资格。\n"
+        "第二条 支持存量低效楼宇兼容其他功能。具体兼容业态和年限经更新主体评估并经区政府决策认定后实施，年限不超过15年。\n"
+        "第三条 推进楼宇产权归集。包括但不限于以下方式：对建筑质量较差、功能业态混乱、具备收储条件的楼宇，可通过协商收购完成产权归集。\n"
+        "第四条 储备用地的临时利用应避免形成储备成本负担，不再重复发生管护、拆房等费用；因临时利用需要发生的费用不得计入储备地块前期成本。\n"
+        "第五条 临时利用期限届满前，确需继续使用的，用地单位应在期满之日前30个工作日进行重新申报。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    for start in ("具体兼容业态", "包括但不限于"):
+        assert forms._ready(next(u for u in lex.units if u.text.startswith(start))) is None, start
+    for u in lex.units:
+        for c in forms.figure_single(u, rng) + forms.judge(u, rng, False) + forms.fill_object(u, rng) + forms.fill_term(u, rng):
+            s = c.question.stem
+            assert not s.startswith("将采取") and not re.search(r"的[；;。]$", s.replace("（　　）", "").replace("____", "")), s
+            assert "储备地块前期成本" not in c.keys and "届满后" not in s
