@@ -382,7 +382,8 @@ def _clean_body(s: str, *, join_broken: bool = True) -> str:
     out = [lines[0]]
     for ln in lines[1:]:
         prev = out[-1]
-        if _RUNS_ON.search(prev) and (len(prev) >= 30 or (len(prev) >= 12 and re.search(r"[，,、；（(]", prev))) \
+        bare = _BRACKETED.sub("", prev)  # (「投资（财务）监理单位工作人员要求」: a bracket that closes is no prose)
+        if _RUNS_ON.search(prev) and (len(prev) >= 30 or (len(prev) >= 12 and re.search(r"[，,、；（(]", bare))) \
                 and not _OPENS_NUMBERED.match(ln):
             out[-1] = prev + ln
         else:
@@ -390,6 +391,7 @@ def _clean_body(s: str, *, join_broken: bool = True) -> str:
     return "\n".join(out)
 
 
+_BRACKETED = re.compile(r"（[^（）\n]*）|\([^()\n]*\)")
 # a line that stops inside a sentence, and a line that opens with a number of its own
 _RUNS_ON = re.compile(r"[\u4e00-\u9fff、，,（(《“‘]$")
 _OPENS_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十百零〇两\d]+[编章节条款项]|[一二三四五六七八九十]+、|"

@@ -595,3 +595,14 @@ def test_an_articles_own_short_title_is_its_title() -> None:
     assert [(a.title, a.text) for a in arts[:2]] == [("目的和依据", "为规范赔偿工作，制定本细则。"),
                                                      ("职责分工", "镇规划建设办：负责日常养护的监管。")]
     assert arts[2].title == ""
+
+
+def test_a_short_heading_line_with_a_bracket_is_not_joined_to_the_next() -> None:
+    """Round 63: 「（二）投资（财务）监理单位工作人员要求」 on its own line was glued to the sentence under
+    it (the closed bracket was taken for prose); a line broken by a PDF still joins."""
+    doc = parse_text("某镇管理办法\n第一条 监理单位的工作要求如下：\n（一）监理单位应当依法开展工作。\n"
+                     "（二）投资（财务）监理单位工作人员要求\n投资（财务）监理单位应要求其工作人员遵守客观公正的原则开展工作。\n")
+    item = doc.sections[0].children[1]
+    assert item.text == "投资（财务）监理单位工作人员要求"
+    doc = parse_text("某条例\n第一条 为了规范管理，结合本市（区）实际，制\n定本条例。\n")
+    assert doc.sections[0].text == "为了规范管理，结合本市（区）实际，制定本条例。"
