@@ -121,12 +121,17 @@ class LoadedText:
     encoding: str | None = None
 
 
+def label_gap(label: str) -> str:
+    """What sets a title off its label: a full-width space after a label that ends on its
+    ordinal word (「第二条　适用范围」, as the printed text sets it); nothing after 「一、」「（一）」
+    「附件：」, which carry their own punctuation."""
+    return "　" if label[-1:] in "编章节条" else ""
+
+
 def section_heading(label: str, title: str, text: str) -> str:
     """How every screen, form and list names a section: its label and title, or — untitled —
     its label and the start of its text (「（三）严格规范公正文明执法…」)."""
     if title:
-        # 「第二条　适用范围」: a label that ends on its ordinal word is set off by a full-width space,
-        # as the printed text sets it (「一、」「（一）」「附件：」 carry their own punctuation)
-        return f"{label}　{title}" if label[-1:] in "编章节条" else f"{label}{title}"
+        return f"{label}{label_gap(label)}{title}"
     excerpt = (text or "").strip().replace("\n", " ")[:18]
     return f"{label}{excerpt}…" if excerpt else label

@@ -674,7 +674,7 @@ def _trailing_attachments(text: str, start: int, end: int) -> list[tuple[int, Pa
     (「附件：……名单」) followed by the attachment itself (「附件」, its title again, its text) is one
     attachment, not two. Only after the last label: an attachment with numbered parts of its own
     is read as part of the document, as before."""
-    marks = [m for m in _ATTACHMENT_RE.finditer(text, start, end)]
+    marks = list(_ATTACHMENT_RE.finditer(text, start, end))
     if not marks:
         return []
     out: list[tuple[int, ParsedSection]] = []
@@ -688,11 +688,11 @@ def _trailing_attachments(text: str, start: int, end: int) -> list[tuple[int, Pa
         number = int(m.group(1)) if m.group(1).isdigit() else (cn_to_int(m.group(1)) if m.group(1) else 0)
         sec = ParsedSection(label="附件" + (m.group(1) or "") + ("：" if title else ""), title=title.lstrip("：: "),
                             text=_clean_body("\n".join(lines), join_broken=False), kind="fujian", number=number)
-        if out and not out[-1][1].text and out[-1][1].number == number \
-                and (not sec.title or sec.title == out[-1][1].title):
-            out[-1] = (out[-1][0], ParsedSection(label=out[-1][1].label, title=out[-1][1].title,
-                                                 text=sec.text, kind="fujian", number=number))
-            continue  # the listing line, then the attachment itself under 「附件」
+        listing = out[-1][1] if out else None
+        if listing is not None and not listing.text and listing.number == number \
+                and (not sec.title or sec.title == listing.title):
+            listing.text = sec.text  # the listing line, then the attachment itself under 「附件」
+            continue
         out.append((m.start(), sec))
     return out
 

@@ -31,7 +31,7 @@ from studyapp.core.contest import (
 )
 from studyapp.core.draw import Drawer
 from studyapp.core.grading import GradingRule, answer_text
-from studyapp.core.model import UserError
+from studyapp.core.model import UserError, section_heading
 from studyapp.core.stats import fmt_score
 from studyapp.db.models import Section, StudySession, now
 from studyapp.db.models_room import ROOM_KINDS, RoomEvent, RoomRun
@@ -274,8 +274,8 @@ def pages_of(view: DocumentView) -> list[RoomPage]:
         while parent is not None and parent in by_id:
             chain.append(by_id[parent])
             parent = by_id[parent].parent_id
-        crumb = " › ".join(f"{a.label}{a.title}" for a in reversed(chain))
-        heading = f"{s.label}{s.title}".strip()
+        crumb = " › ".join(section_heading(a.label, a.title, "") for a in reversed(chain))
+        heading = section_heading(s.label, s.title, "").strip()
         pages.append(RoomPage(len(pages), s.id, heading, crumb, s.text.strip()))
     return pages
 

@@ -91,7 +91,7 @@ class FigureForms(FormBase):
                 continue
             if unit.text[f.end:f.end + 1] == "期":
                 continue  # 「1年期贷款市场报价利率」 names a product: 2年期 is no rival, it does not exist (round 37)
-            if numbers.restated(unit.text, f) or numbers.count_word(unit.text, f):
+            if numbers.given_otherwise(unit.text, f):
                 continue  # 「一般为2年(即24个月)」「2人可合租1套二居室」: the stem says the figure again (round 61)
             if f.text in self.lex.document.title:
                 continue  # 「……三年行动方案」 over the page: 「（　　）内」 keyed 三年 is given away (round 54)
@@ -145,8 +145,8 @@ class FigureForms(FormBase):
         number = f.number_text
         if not f.unit or f.unit not in _FILL_UNITS or not number or f.value <= 1 or f.value != int(f.value):
             return None  # 「一人」「0.5倍」: no blank worth typing
-        if any(g is not f and g.value == f.value for g in figs) or numbers.restated(text, f) or numbers.count_word(text, f) or re.search(r"[至到~—－-]$", text[max(0, f.start - 1):f.start]) \
-                or re.match(r"[至到~—－-]", text[f.end:f.end + 1]):
+        if any(g is not f and g.value == f.value for g in figs) or numbers.given_otherwise(text, f) \
+                or re.search(r"[至到~—－-]$", text[max(0, f.start - 1):f.start]) or re.match(r"[至到~—－-]", text[f.end:f.end + 1]):
             return None  # the stem shows the figure again, or it is one end of a range
         if re.match(r"(?:以上|以下|以内|之内|内)?(?:[^，,。；;]{0,6})?(?:或者|或|至)", text[f.end:f.end + 8]) \
                 and re.search(r"(?:或者|或)[\d一二三四五六七八九十百千两]", text[f.end:f.end + 10]):
@@ -161,7 +161,6 @@ class FigureForms(FormBase):
 
 
 _YUAN = {"元": 1.0, "万元": 10000.0}
-
 
 
 def _fine_ranges(text: str) -> list[tuple[int, int, str, float, float]]:

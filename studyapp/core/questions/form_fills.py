@@ -44,6 +44,7 @@ _STOCK_MANNERS = frozenset("一对一 一站式 点对点 面对面 全天候 �
 _CHECKS = frozenset(("排查", "检查", "巡查", "督查", "核查", "抽查", "巡访", "走访", "回访", "巡视", "巡检",
                      "监测", "评估", "摸排", "探访", "随访"))
 
+
 class FillForms(FormBase):
     # --- fill-in on the term that carries the rule ---------------------------------------
     def fill_term(self, unit: Unit, rng: random.Random) -> list[Candidate]:
@@ -252,8 +253,8 @@ class FillForms(FormBase):
             if len(term) >= 6 and term[:2] + term[-2:] in body:
                 continue  # 「应避免形成储备成本负担……____」 (储备地块前期成本): the stem says it short (round 63)
             stem = self._stem(ctx, self._finish(body))
-            q = self._question(unit, "fill", stem, [], [text[a:b]])
-            return [Candidate(q, unit, score, form, [text[a:b]])]
+            q = self._question(unit, "fill", stem, [], [term])
+            return [Candidate(q, unit, score, form, [term])]
         return []
 
     def _one_institution(self, verb: str, kind: str, term: str) -> bool:

@@ -136,7 +136,7 @@ class JudgeForms(FormBase):
         for f in figs:
             if re.search(r"是指|所称", text):
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
-            if numbers.restated(text, f) or numbers.count_word(text, f):
+            if numbers.given_otherwise(text, f):
                 continue  # 「2年(即24个月)」 turned 3年 contradicts its own bracket (round 61)
             if f.unit == "%" and (f.value == 100 or any(g is not f and g.unit == "%" and abs(g.value + f.value - 100) < 1e-9
                                                        for g in figs)):

@@ -211,7 +211,7 @@ def tags_for(unit: Unit) -> list[str]:
     return list(dict.fromkeys(out))[:3]
 
 
-def _CASE_ONLY(text: str, lo: int, hi: int) -> bool:  # noqa: N802 - reads as the rule it names
+def _case_only(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] is only the case of a rule whose consequence comes after it
     (「……与审计结果相差±3%的；或发现……，将采取……」): no statement on its own (round 63)."""
     return hi < len(text.rstrip()) and bool(re.search(r"的[；;]$", text[lo:hi]))
@@ -384,7 +384,7 @@ class FormBase:
         if lo > 0 and not self._has_subject(text[lo:]):
             lo = 0  # a clause after a semicolon shares the sentence's subject: keep it
         hi = min(c for c in cuts if c >= b)
-        if hi - lo <= MAX_WINDOW and hi - lo >= 14 and not _CASE_ONLY(text, lo, hi):
+        if hi - lo <= MAX_WINDOW and hi - lo >= 14 and not _case_only(text, lo, hi):
             return lo, hi
         # else up to a comma after the target, unless what follows the cut is the rule's own
         # predicate (「……的公务员在离职三年内，不得……」 cut there would lose the rule)
@@ -445,7 +445,7 @@ class FormBase:
                     continue  # (never cut inside quotation marks)
                 if text[lo:lo + 1] == "对" and not re.search(r"[，,]", text[lo:hi - 1]) and not re.search(_FRAME_DONE, text[lo:hi]):
                     continue  # 「对不执行……、超标排污、造成重大环境污染事故，」 cut before 予以重点查处 (round 56)
-                if hi - lo >= 16 and not _PREDICATE_NEXT.match(text[hi:hi + 4]) and not _CASE_ONLY(text, lo, hi):
+                if hi - lo >= 16 and not _PREDICATE_NEXT.match(text[hi:hi + 4]) and not _case_only(text, lo, hi):
                     return lo, hi
         return None
 

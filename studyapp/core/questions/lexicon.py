@@ -524,8 +524,7 @@ class Lexicon:
             # items of a list: (一)/(1)/①, and 1. untitled under a lead-in (「根据以下要求……：1.……」) —
             # with their lead-in, or none when the item is a fragment that needs one it lacks
             # (「已纳入政府征收、收储范围的续租（租赁期限一般不超过一年）；」 under a heading only — round 61)
-            listed = node.kind in ITEM_KINDS or (node.kind == "arabic" and not node.title
-                                                 and (bool(lead) or _fragment(node.text)))
+            listed = node.kind in ITEM_KINDS or (node.kind == "arabic" and not node.title)
             if listed and (lead or _fragment(node.text or node.title)):
                 before = ""  # (an item's second sentence goes on from its first)
                 for s in sentences(node.text or node.title):

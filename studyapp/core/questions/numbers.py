@@ -286,6 +286,11 @@ def restated(text: str, f: Figure) -> bool:
     return bool(digits) and bool(re.search(f"[{digits}](?:居室|室|人间|人户|人座)", text))
 
 
+def given_otherwise(text: str, f: Figure) -> bool:
+    """Whether asking the figure tests nothing: the sentence restates it, or it is a count word."""
+    return restated(text, f) or count_word(text, f)
+
+
 def count_word(text: str, f: Figure) -> bool:
     """Whether the figure is a count word, not a rule's number: 「其中一人要求分户」 (one of them),
     「赔偿义务人为两人以上的」 (more than one) — blanked, it tests plural and singular (round 61)."""

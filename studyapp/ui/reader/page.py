@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from studyapp.core.model import label_gap
 from studyapp.services.dto import DocumentView, SectionView
 from studyapp.ui import style
 
@@ -223,7 +224,7 @@ class PageBuilder:
         scale = {0: 1.2, 1: 1.08}.get(level, 1.0)
         top = 0.9 if level == 0 else 0.6
         self._new_block(self._block(top=top, bottom=0.3, line_height=140), self._char(scale, bold=True))
-        self._write(section.label, self._char(scale, bold=True))
+        self._write(section.label + (label_gap(section.label) if section.title else ""), self._char(scale, bold=True))
         if section.title:
             pos = self._write(section.title, self._char(scale, bold=True))
             layout.fields[(section.id, "title")] = (pos, section.title)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from studyapp.core.model import UserError
+from studyapp.core.model import UserError, section_heading
 from studyapp.services.context import AppContext, EditConflict
 from studyapp.services.dto import DocumentInfo, DocumentView, SessionInfo, SessionPage
 from studyapp.services.dto_records import STUDY_MODES, SessionDetail, SessionDraft
@@ -173,7 +173,7 @@ class SectionPicker(QDialog):
         for s in view.sections:
             parent_item = items.get(s.parent_id) if s.parent_id is not None else None
             item = QTreeWidgetItem(parent_item) if parent_item is not None else QTreeWidgetItem(self.tree)
-            text = s.heading if hasattr(s, "heading") else f"{s.label}{s.title}"
+            text = s.heading
             item.setText(0, text if len(text) <= 40 else text[:40] + "…")
             item.setToolTip(0, text)
             item.setData(0, SECTION_ROLE, s.id)
@@ -458,7 +458,7 @@ class SessionForm(QWidget):
     def set_sections(self, view: DocumentView, ids: tuple[int, ...]) -> None:
         by_id = {s.id: s for s in view.sections}
         self.section_ids = tuple(i for i in ids if i in by_id)
-        self._show_sections([f"{by_id[i].label}{by_id[i].title}" or by_id[i].label for i in self.section_ids])
+        self._show_sections([section_heading(by_id[i].label, by_id[i].title, "") for i in self.section_ids])
         self._set_dirty(True)
 
     # state ------------------------------------------------------------------------------------------
