@@ -102,3 +102,15 @@ def test_a_lead_in_whose_items_are_rules_of_their_own_is_read_as_it_stands() -> 
     assert item_lead("检查时，按照下列规定办理") is None
     assert item_lead("其具体规定如下") is None
     assert item_lead("发生以下情形的，按照降级处理") == "发生以下情形的，按照降级处理"
+
+
+def test_the_body_that_receives_a_case_names_itself() -> None:
+    """Yield (公务员法 第九十六条): 「受理公务员申诉的机关应当自受理之日起六十日内……」 names its body by
+    what it receives and stands alone; 「受理该申请的机关……」 leans on the sentence before."""
+    lex = Lexicon(parse_text(
+        "第一条 公务员对处理决定不服的，可以提出申诉。\n"
+        "第二条 受理公务员申诉的机关应当自受理之日起六十日内作出处理决定。\n"
+        "第三条 申请人可以提出复核申请。受理该申请的机关应当在三十日内作出决定。\n"))
+    by = {u.text[:6]: u for u in lex.units}
+    assert by["受理公务员申"].context() == ""
+    assert by["受理该申请的"].context() != ""
