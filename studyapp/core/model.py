@@ -125,7 +125,7 @@ def label_gap(label: str) -> str:
     """What sets a title off its label: a full-width space after a label that ends on its
     ordinal word (「第二条　适用范围」, as the printed text sets it); nothing after 「一、」「（一）」
     「附件：」, which carry their own punctuation."""
-    return "　" if label[-1:] in "编章节条" else ""
+    return "　" if label[-1:] in "编章节条" or label.endswith("部分") else ""
 
 
 def section_heading(label: str, title: str, text: str) -> str:

@@ -33,6 +33,7 @@ log = logging.getLogger("studyapp.core")
 # --- numbering kinds, from the outermost to the innermost ---------------------------------
 RANKS: dict[str, float] = {
     "bian": 0,  # 第一编
+    "bufen": 0.5,  # 第一部分 (a 办法 in two parts, each with its own 一、二、三、)
     "zhang": 1,  # 第一章
     "jie": 2,  # 第一节
     "tiao": 3,  # 第一条
@@ -48,7 +49,7 @@ RANKS: dict[str, float] = {
     "paren_arabic": 7,  # （1）
     "circled": 8,  # ①
 }
-_ORDINAL_KIND = {"编": "bian", "章": "zhang", "节": "jie", "条": "tiao"}
+_ORDINAL_KIND = {"编": "bian", "部分": "bufen", "章": "zhang", "节": "jie", "条": "tiao"}
 
 _CN_NUM = "零〇一二三四五六七八九十百千两"
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -57,7 +58,7 @@ _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _LABEL_RE = re.compile(
     rf"""
     (?P<dec>(?<![^\n])(?P<decn>\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}})(?=[ \t\u3000]+[^\s\d]))
-    |(?P<ord>第(?P<ordn>[{_CN_NUM}\d]{{1,6}})(?P<ordk>[编章节条])(?![的之中所和或及、，,至项款规]))
+    |(?P<ord>第(?P<ordn>[{_CN_NUM}\d]{{1,6}})(?P<ordk>[编章节条]|部分)(?![的之中所和或及、，,至项款规]))
     |(?P<pcn>[（(](?P<pcnn>[{_CN_NUM}]{{1,4}})[）)])
     |(?P<pa>[（(](?P<pan>\d{{1,3}})[）)])
     |(?P<pau>(?P<paun>[\u2474-\u2487]))
@@ -340,7 +341,9 @@ class _Scanner:
                     self.text, lab.start, lab.label[:-1], floor,
                     in_article=any(f.kind == "tiao" for f in self.stack)):
                 continue
-            if lab.kind in ("bian", "zhang", "jie", "tiao"):
+            if lab.kind == "bufen" and lab.start > 0 and self.text[lab.start - 1] != "\n":
+                continue  # 「第一部分」 opens a heading line of its own, never a sentence (「按第二部分……」)
+            if lab.kind in ("bian", "bufen", "zhang", "jie", "tiao"):
                 # articles and chapters start a line, or a sentence in run-on text
                 if not _at_sentence_boundary(self.text, lab.start, floor):
                     continue

@@ -606,3 +606,18 @@ def test_a_short_heading_line_with_a_bracket_is_not_joined_to_the_next() -> None
     assert item.text == "投资（财务）监理单位工作人员要求"
     doc = parse_text("某条例\n第一条 为了规范管理，结合本市（区）实际，制\n定本条例。\n")
     assert doc.sections[0].text == "为了规范管理，结合本市（区）实际，制定本条例。"
+
+
+def test_parts_of_a_measure_each_number_their_own_headings() -> None:
+    """Round 64: a 办法 in 「第一部分 ……」「第二部分 ……」, each with its own 一、二、三、 — the second
+    part's 一、 was read as a stray and its headings folded into the first part's; a 「第二部分」 inside
+    a sentence is no heading."""
+    from studyapp.core.model import section_heading
+
+    doc = parse_text("物业服务考核办法\n一、指导思想\n坚持为民服务。\n第一部分 考核奖励办法\n一、物业项目奖励\n"
+                     "按得分评奖。\n二、评优奖励\n获评优秀的奖励5万元。\n第二部分 达标补贴办法\n一、补贴对象\n"
+                     "按照第二部分规定补贴。\n二、资金拨付\n每年拨付一次。\n")
+    assert [(s.label, s.title) for s in doc.sections] == [("一、", "指导思想"), ("第一部分", "考核奖励办法"),
+                                                         ("第二部分", "达标补贴办法")]
+    assert [c.title for c in doc.sections[2].children] == ["补贴对象", "资金拨付"]
+    assert section_heading("第一部分", "考核奖励办法", "") == "第一部分　考核奖励办法"

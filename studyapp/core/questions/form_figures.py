@@ -97,8 +97,12 @@ class FigureForms(FormBase):
                 continue  # 「……三年行动方案」 over the page: 「（　　）内」 keyed 三年 is given away (round 54)
             if f.unit == "%" and f.value == 100:
                 continue  # 「按扣除标准的100%扣除」: the whole, and every rival above it absurd (round 57)
-            if f.unit == "%" and any(g is not f and g.unit == "%" and abs(g.value + f.value - 100) < 1e-9 for g in figs):
-                continue  # 「镇级承担（　　），村级承担30%」: the two shares make 100 %, the stem gives it (round 60)
+            shares = [g.value for g in figs if g.unit == "%"]
+            if f.unit == "%" and (any(g is not f and g.unit == "%" and abs(g.value + f.value - 100) < 1e-9 for g in figs)
+                                  or len(shares) >= 3 and abs(sum(shares) - 100) < 1e-9):
+                # 「镇级承担（　　），村级承担30%」(round 60), 「先行拨付……40%；……拨付……40%；……（　　）的
+                # 尾款」(round 64): the shares make 100 %, the stem gives the one asked
+                continue
             bound = norm(unit.text[f.start:f.end + 2])
             if len(bound) > len(f.text) and self._full_count(bound) >= 3:
                 continue  # 「一倍以上」 starts every fine of the law: the figure of a formula
@@ -117,6 +121,10 @@ class FigureForms(FormBase):
             shown = unit.text[lo:f.start] + unit.text[f.end:hi]
             if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) or f.text in shown:
                 continue  # the stem would give the answer (每次不得超过三个月)
+            plain = "".join("|" if any(g.start <= i < g.end for g in figs) else ch
+                            for i, ch in enumerate(unit.text[:hi]) if i >= lo)  # (figures of the ladder are fair)
+            if _number_shown(f, plain):
+                continue  # 「一般不超过5个子项目……周期一般不超过（　　）」 keyed 5年: the other 5 hints it (round 64)
             body = unit.text[lo:f.start] + HOLE + unit.text[f.end:hi]
             if not self._ok_body(body):
                 continue
@@ -158,6 +166,18 @@ class FigureForms(FormBase):
         stem = self._stem(ctx, self._finish(body))
         q = self._question(unit, "fill", stem, [], [number])
         return Candidate(q, unit, 2.2, "figure_fill", [f.text, f.text + text[f.end:f.end + 5]])
+
+
+_NUMERALS = "0123456789.．一二三四五六七八九十百千万两〇零"
+
+
+def _number_shown(f: Figure, shown: str) -> bool:
+    """Whether the figure's number stands in the rest of the stem (its other figures blotted out)
+    as a plain count of something else: 「5个子项目」 beside 「（　　）」 keyed 5年."""
+    n = f.number_text
+    # (a Chinese numeral counts only before a measure word: 「三农」「两级」 count nothing)
+    after = "" if n[:1].isascii() else "(?=[个项名人次家批轮])"
+    return bool(n) and re.search(f"(?<![{_NUMERALS}]){re.escape(n)}(?![{_NUMERALS}%％]){after}", shown) is not None
 
 
 _YUAN = {"元": 1.0, "万元": 10000.0}

@@ -324,6 +324,8 @@ class FillForms(FormBase):
             if not nounish or term in GENERIC or term.endswith(_OBJECT_VAGUE) \
                     or words[-1][1] == "f" or term[-1] in "时后前中上内下间":
                 continue  # 「纳入____工作」: any matter fits the frame
+            if term[0] in "之其" or term.endswith(("日起", "之日")):
+                continue  # 「知识产权在取得____，超过三年……」: 之日起 is when, no thing (round 64)
             head = next((h for h in _OBJECT_KINDS if term.endswith(h)), "")
             if head and not (len(term) - len(head) >= 2 and self.lex.specific(term[:-len(head)])
                              and term[:-len(head)] not in _GENERIC_ACTS and term[:-len(head)] not in _FRAME_VERBS

@@ -150,10 +150,15 @@ class JudgeForms(FormBase):
                                    | self._said_elsewhere(f, text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             case = re.match(r"[^。；;]{0,40}?的[，,]", text[f.end:])  # the figure sets the case the rule is for
-            if case and re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以上|及以上|以下|不满|不足|超过|未满)", text[f.end:]) \
+            if not case and re.match(r"(?:个)?(?:小时|日|天|年|个月|人|名|次|元|万元|平方米|公里)?(?:以内|以下|之内)[，,]",
+                                     text[f.end:]):
+                # 「当日工作超过4小时且在8小时以内，……每天1000元」: a band of cases without 的 — made
+                # 6小时 it is still true (round 64); only a wider band is false
+                case = re.match(r"", "")
+            if case and re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以上|及以上|以下|以内|之内|不满|不足|超过|未满)", text[f.end:]) \
                     or re.search(r"(?:超过|不满|不足|未满)$", text[max(0, f.start - 2):f.start]) and case:
                 # 「2人以上共同违法违纪的」 made 3人以上 is still true (3 ≥ 2): only a wider case is false
-                wider_up = re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以下|不满|不足|未满)", text[f.end:]) \
+                wider_up = re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以下|以内|之内|不满|不足|未满)", text[f.end:]) \
                     or re.search(r"(?:不满|不足|未满)$", text[max(0, f.start - 2):f.start])
                 wrong = [w for w in wrong if (w > f.value) == bool(wider_up)]
             if f.unit == "周岁":
@@ -268,7 +273,7 @@ class JudgeForms(FormBase):
             if old in ("不少于", "不得少于") and re.search(r"保证|确保|保障", text[max(0, a - 20):a]):
                 continue  # 「保证……不超过2小时的活动时间」 contradicts itself
             if re.search(r"最低|最高|下限|上限|至少|最多", text[b:b + 16]) \
-                    or re.search(r"最多|最少|至多|至少|最高|最低", text[max(0, a - 6):a]):
+                    or re.search(r"最多|最少|至多|至少|最高|最低|最长|最短|最大|最小", text[max(0, a - 6):a]):
                 continue  # 「不得少于……最低时限」 turned 「不得超过……最低时限」 contradicts itself
             if old == "不得" and "可以" in text:
                 continue  # 「除……可以转让的外，可以转让」 contradicts itself

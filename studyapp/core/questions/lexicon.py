@@ -734,7 +734,14 @@ def _lead_in(text: str) -> str:
     last = sents[-1].rstrip()
     if last.endswith(("：", ":")) and len(last) >= 5 and not _DANGLING.match(last):
         return last.rstrip("：:")
+    if last.endswith("。") and _CASES_LEAD.search(last) and not _DANGLING.match(last):
+        # 「物业项目在考核期内出现以下情形的，将……进行加减分。」「有下列情形之一的，由……撤销……。」:
+        # printed with a full stop, still the lead-in of the cases under it (round 64)
+        return last[:-1]
     return ""
+
+
+_CASES_LEAD = re.compile(r"(?:下列|以下)[\u4e00-\u9fff]{0,4}?(?:情形|情况|行为)(?:之一)?的[，,]")
 
 
 # what a list's items are, when the lead-in says it (「应当具备下列条件」「履行下列职责」)

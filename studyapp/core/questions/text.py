@@ -90,7 +90,7 @@ def is_terminated(s: str) -> bool:
 
 
 # --- sections ---------------------------------------------------------------------------
-HEADING_KINDS = {"bian", "zhang", "jie", "cn", "arabic", "dec1", "dec2", "dec3", "dec4"}
+HEADING_KINDS = {"bian", "bufen", "zhang", "jie", "cn", "arabic", "dec1", "dec2", "dec3", "dec4"}
 
 
 def label_of(sec: ParsedSection) -> str:

@@ -91,3 +91,20 @@ def test_round_61_a_figure_said_again_or_a_key_of_finer_grain_is_not_asked() -> 
     assert "6年" in keys
     assert not any(c.question.type == "single" and "0.04元" in c.keys for u in lex.units for c in forms.figure_single(u, rng))
     assert numbers.decimals(0.04) == 2 and numbers.decimals(0.3) == 1 and numbers.decimals(30.0) == 0
+
+
+def test_round_64_a_number_the_stem_shows_or_shares_that_add_up_are_not_asked() -> None:
+    """Round 64: 「一般不超过5个子项目……实施周期一般不超过（　　）」 keyed 5年 (the other 5 hints it), and
+    「先行拨付……40%；……拨付……40%；……（　　）的尾款」 (three shares make the whole)."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "科技重大专项管理办法\n第一条 重大专项可包含一般不超过5个子项目，专项实施周期一般不超过5年。\n"
+        "第二条 重大专项延期最长不超过两年，中期评估后原则上不再提出延期申请。\n"
+        "第三条 专项获批后，先行拨付核定补助金额的40%；中期评估通过后，拨付核定补助金额的40%；核定补助金额20%的尾款，由牵头单位申请拨付。\n"
+        "第四条 专项终止后三年内不得再申请，受理后一年内完成评审，验收不超过四年。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    keys = {k for u in lex.units for c in forms.figure_single(u, rng) for k in c.keys}
+    assert not keys & {"5年", "20%"}
+    assert "两年" in keys

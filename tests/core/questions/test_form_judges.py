@@ -304,3 +304,30 @@ def test_round_63_failures_stay_fixed() -> None:
             s = c.question.stem
             assert not s.startswith("将采取") and not re.search(r"的[；;。]$", s.replace("（　　）", "").replace("____", "")), s
             assert "储备地块前期成本" not in c.keys and "届满后" not in s
+
+
+def test_round_64_failures_stay_fixed() -> None:
+    """Round 64: 「当日工作超过4小时且在8小时以内，……每天1000元」 made 6小时 is still true (a band of cases:
+    only a wider one is false); 「最长不超过……时限」 turned 「最长不少于」 contradicts itself; 「先行拨付……
+    40%；……40%；……（　　）的尾款」 gives the share asked; 「知识产权在取得____」 blanks 之日起."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "专家管理办法\n第一条 专家劳务费按日计算，当日工作4小时以内，原则上劳务费标准为每半天500元/人，"
+        "当日工作超过4小时且在8小时以内，原则上劳务费标准为每天1000元/人。\n"
+        "第二条 丧葬费用中遗体停放、冷藏的天数按实计算，最长不超过公安机关交通管理部门出具的尸体处理通知书规定的时限。\n"
+        "第三条 专项获批后，先行拨付核定补助金额的40%；中期评估通过后，拨付核定补助金额的40%；核定补助金额20%的尾款，由牵头单位申请拨付。\n"
+        "第四条 专项资金形成的知识产权在取得之日起，超过三年未实施转化的，试点建立专利公开许可制度。\n"
+        "第五条 评审工作应当在12小时以内完成，延期验收不超过6个月，每次检查不少于2小时，应当在10小时内报告。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    for u in lex.units:
+        for truth in (False, True):
+            for c in forms.judge(u, rng, truth) + forms.contrast(u, truth):
+                s = c.question.stem
+                assert "最长不少于" not in s, s
+                for k in c.keys:
+                    m = re.fullmatch(r"改:(\d+)小时>(\d+)小时", k)
+                    assert m is None or int(m.group(2)) > int(m.group(1)), s  # (a wider band only)
+        for c in forms.figure_single(u, rng) + forms.fill_object(u, rng) + forms.fill_term(u, rng):
+            assert "尾款" not in c.question.stem and "之日起" not in c.keys, c.question.stem

@@ -114,3 +114,16 @@ def test_the_body_that_receives_a_case_names_itself() -> None:
     by = {u.text[:6]: u for u in lex.units}
     assert by["受理公务员申"].context() == ""
     assert by["受理该申请的"].context() != ""
+
+
+def test_a_lead_in_of_cases_printed_with_a_full_stop_leads_its_items() -> None:
+    """Round 64: 「有下列情形之一的，由区评审小组办公室提出撤销……的申请。」 and 「物业项目……出现以下情形的，
+    将……进行加减分。」 end on a full stop, yet the items under them are their cases: each carries it."""
+    lex = Lexicon(parse_text(
+        "服务业引导资金管理办法\n第一条 项目撤销\n"
+        "有下列情形之一的，由区评审小组办公室提出撤销引导资金支持项目的申请，不予拨付支持资金。\n"
+        "（一）项目实施条件发生重大变化，导致项目无法继续实施。\n"
+        "（二）项目建设期满6个月，未及时提出验收或延期申请。\n"
+        "（三）项目延期2年后仍不能按时竣工。\n"))
+    items = [u for u in lex.units if "项目建设期满" in u.text or "项目延期" in u.text]
+    assert items and all(u.item and u.lead.startswith("有下列情形之一的") for u in items)
