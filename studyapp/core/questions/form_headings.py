@@ -37,7 +37,7 @@ _HEADING_WORDS = frozenset(
     "要求 任务 意见 组织 领导 责任 发展 改革 创新 统筹 协调 保障 服务 支持 营造 良好 氛围 社会".split())
 # headings that name a part of the document's frame, not a field of work
 _FRAME_TITLES = re.compile(r"^(?:指导思想|总体目标|基本原则|主要目标|工作目标|目标任务|主要任务|重点任务|总体要求|"
-                           r"工作原则|适用范围|组织实施|保障措施|组织保障|附则|重要意义|战略定位|发展目标|总体思路|工作要求)"
+                           r"工作原则|适用范围|组织实施|保障措施|组织保障|附则|其他事项|其他要求|其他规定|重要意义|战略定位|发展目标|总体思路|工作要求)"
                            r"|.*(?:重要性|必要性|重要意义|目标|原则|指导思想|总体要求|进展|成效|成就|形势|现状)$")
 # (改革发展目标: a goal; 环境保护工作取得积极进展: the situation — no field of work, rivals a learner
 # strikes out at sight — round 58 and its check)
@@ -50,6 +50,8 @@ _FUNCTION_POS = ("u", "c", "p", "r", "m", "q", "f", "x", "w", "y", "e", "o")
 _BINDING = frozenset("要 必须 不得 应当 应 严禁 不准 不允许 决不 坚决 不能 务必".split())
 # a verdict, not a measure: 「……，关键在党」「……是……的根本保证」
 _VERDICT = re.compile(r"关键在|根本在|是[^，,。]*的(?:关键|根本|前提|基础|保证|保障|核心|灵魂|生命)")
+# a measure that names the body doing it
+_NAMES_BODY = re.compile(r"[\u4e00-\u9fff](?:局|委|委员会|政府|部门|中心|办公室)(?:[、和]|依法|应当|应|负责|会同|将|对|要)")
 _SHORT, _LONG = 12, 80       # a measure shown in a stem
 # the types in turn from part to part: single, multiple, single, true/false (asked true only,
 # so the balance of true and false keeps few of them)
@@ -209,6 +211,8 @@ class HeadingForms(FormBase):
         things (it could claim u too: 转移支付 under 基本公共服务均等化 — round 51)."""
         s = strip_end(u.text)
         text = p.node.text or ""
+        if re.search(r"职责|分工", p.node.title or "") and _NAMES_BODY.search(s):
+            return False  # 「未履行……的，市发展改革委……纳入……平台」 beside 「部门职责」: what a body does (round 65)
         return not _says_title_word(s, p.node.title) \
             and not any(w in text or w in p.node.title for w in self._ties[u.order]) \
             and sum(1 for w in _content_words(s) if w in text) < 2

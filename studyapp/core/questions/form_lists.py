@@ -146,6 +146,8 @@ class ListForms(FormBase):
                 or any(c.kind not in ITEM_KINDS and re.search(r"还应|还须|还需|另外|此外|同时提交|同时提供", c.text or "")
                        for c in kids):
             return []  # an item or a paragraph after the list adds to it (还应当提交……): no whole answer
+        if cat in ("各项", "各种", "各类", "几项", "各条"):
+            cat = None  # 「主要包括下列各项」 → 「主要包括哪些内容？」, never 「哪些各项」 (round 65)
         which = "哪" if re.match(r"[一二三四五六七八九十两\d]", cat or "") else "哪些"  # 下列三种 → 哪三种
         if lead[m.start():m.start() + 2] == "以下" and re.match(r"[一二三四五六七八九十百千万\d]", lead[max(0, m.start() - 1):m.start()]):
             return []  # 「三年以下」 is a figure, not a list

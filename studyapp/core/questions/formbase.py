@@ -217,6 +217,9 @@ def _case_only(text: str, lo: int, hi: int) -> bool:
     return hi < len(text.rstrip()) and bool(re.search(r"的[；;]$", text[lo:hi]))
 
 
+# a sentence that opens on the bodies that act (「区水务局、区财政根据……」「市发展改革委会同……」)
+_ACTOR_LED = re.compile(r"^[\u4e00-\u9fff、]{1,24}?(?:局|委|委员会|政府|部门|中心|办公室|财政)(?:、|和|会同|应当|应|要|根据|按照|依据|依照|负责|对|每年)")
+
 class FormBase:
     """The helpers of every form over one document's lexicon."""
 
@@ -422,6 +425,8 @@ class FormBase:
         # a policy text's run-on sentence: its clauses are measures in their own right
         # (「……,实现科学立法、严格执法、公正司法、全民守法,促进……」), each opening with its verb
         starts = [0] + [m.end() for m in re.finditer("[，,；;]", text) if m.end() <= a]
+        if _ACTOR_LED.match(text):
+            starts = [0]  # 「区水务局、区财政根据……，制定下达……计划，并报……批准」: who does it is the point (round 65)
         ends = [m.end() for m in re.finditer("[，,；;。]", text) if m.end() >= b] + [len(text)]
         for lo in reversed(starts):
             head = segment.tagged(text[lo:lo + 8])

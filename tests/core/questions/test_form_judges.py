@@ -331,3 +331,24 @@ def test_round_64_failures_stay_fixed() -> None:
                     assert m is None or int(m.group(2)) > int(m.group(1)), s  # (a wider band only)
         for c in forms.figure_single(u, rng) + forms.fill_object(u, rng) + forms.fill_term(u, rng):
             assert "尾款" not in c.question.stem and "之日起" not in c.keys, c.question.stem
+
+
+def test_round_65_a_true_false_item_keeps_the_bodies_that_act() -> None:
+    """Round 65: 「区水务局、区财政根据……，根据……，制定下达……年度计划，并报……备案」 was cut to 「制定下达……
+    并报……批准」 — no one does it; a sentence that opens on its acting bodies is never cut from them."""
+    from studyapp.core.questions.forms import Forms
+
+    sentence = ("区水务局、区财政根据根据辖区内河湖泵闸维修养护的实际需要，根据《上海市河道维修养护技术规程》、《上海市河道维修养护定额》《上海市水闸与水利泵站维修养护技术标准》《上海市水闸维修养护定额》和《上海市水利泵站维修养护定额》等，科学测算河湖泵闸管理养护资金，编制河湖泵闸设施管理养护预算文件，制定下达河湖泵闸维修养护和轮疏年度计划，并报市水利管理事务中心备案。")
+    assert len(sentence) > 140  # (longer than a statement shown whole)
+    lex = Lexicon(parse_text("河湖泵闸长效养护管理办法\n一、计划编报\n" + sentence + "\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    for u in lex.units:
+        for truth in (False, True):
+            for c in forms.judge(u, rng, truth) + forms.contrast(u, truth) + forms.rule_true(u):
+                assert c.question.stem.startswith("区水务局"), c.question.stem
+    at = sentence.index("备案")
+    assert forms.window(sentence, at, at + 2) is None  # (too long to show whole, and never cut)
+    run_on = sentence.replace("区水务局、区财政根据根据", "着眼")  # no body opens it: its last measure stands alone
+    lo_hi = forms.window(run_on, run_on.index("备案"), run_on.index("备案") + 2)
+    assert lo_hi is not None and run_on[lo_hi[0]:].startswith("制定下达")

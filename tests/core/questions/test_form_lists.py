@@ -132,3 +132,17 @@ def test_a_row_of_fields_or_of_words_for_a_pattern_is_not_blanked() -> None:
     keys = {k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) if c.type == "fill" for k in c.keys}
     assert not keys & {"智能生活", "统筹整合", "教育体育", "功能互补"}
     assert keys & {"人大主导", "政府依托"}  # a formula learnt by heart (round 51) keeps its blank
+
+
+def test_round_65_a_list_of_各项_asks_which_items() -> None:
+    """Round 65: 「港口经营业务主要包括下列各项：」 was asked 「……主要包括哪些各项？」."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "上海港口经营管理实施办法\n第一章 总则\n第一条 为规范港口经营，制定本办法。\n第二条 港口经营业务主要包括下列各项：\n"
+        "（一）为船舶提供码头、过驳锚地、浮筒等设施；\n（二）为旅客提供候船和上下船舶设施和服务；\n"
+        "（三）从事货物装卸、仓储、港区内驳运；\n（四）为船舶进出港、靠离码头提供拖轮服务。\n"
+        "第三条 港口行政管理部门应当依法监督港口经营。\n"))
+    stems = [c.question.stem for c in Forms(lex).lists()]
+    assert "港口经营业务主要包括哪些内容？" in stems
+    assert not any("哪些各项" in s for s in stems)
