@@ -163,6 +163,10 @@ class FillForms(FormBase):
                 if not measure and not instrument and i + k + 1 < len(tagged) and tagged[i + k][1] in ("b", "a", "m") \
                         and tagged[i + k + 1][1].startswith(_NOUNISH + ("l",)):
                     continue  # the term modifies the noun phrase after it (新一轮|大规模|技术改造)
+                if measure and not self.lex.legal and re.search(r"(?:建立|健全|完善|构建|形成)$", text[max(0, a - 4):a]) \
+                        and nxt_word.endswith("机制"):
+                    continue  # 「同时，建立____机制，对表现突出的……；对……的，……」 (考核奖励): a policy text's
+                    # mechanism named by what follows, 奖惩 fits as well (round 65)
                 if measure and any(self.lex.too_common(w) for w, _ in chunk):
                     continue  # 「____体系」 keyed 太湖流域监测: the document's own name tests nothing (round 37)
                 if any(len(w) < 2 or not segment.has_word(w) or (self.lex.too_common(w) and not (measure or instrument))
@@ -324,7 +328,7 @@ class FillForms(FormBase):
             if not nounish or term in GENERIC or term.endswith(_OBJECT_VAGUE) \
                     or words[-1][1] == "f" or term[-1] in "时后前中上内下间":
                 continue  # 「纳入____工作」: any matter fits the frame
-            if term[0] in "之其" or term.endswith(("日起", "之日")):
+            if term[0] in "之其" or term.endswith(("日起", "之日", "实施")) or term.startswith("工作"):
                 continue  # 「知识产权在取得____，超过三年……」: 之日起 is when, no thing (round 64)
             head = next((h for h in _OBJECT_KINDS if term.endswith(h)), "")
             if head and not (len(term) - len(head) >= 2 and self.lex.specific(term[:-len(head)])

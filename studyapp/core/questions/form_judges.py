@@ -150,15 +150,22 @@ class JudgeForms(FormBase):
                                    | self._said_elsewhere(f, text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             case = re.match(r"[^。；;]{0,40}?的[，,]", text[f.end:])  # the figure sets the case the rule is for
-            if not case and re.match(r"(?:个)?(?:小时|日|天|年|个月|人|名|次|元|万元|平方米|公里)?(?:以内|以下|之内)[，,]",
-                                     text[f.end:]):
-                # 「当日工作超过4小时且在8小时以内，……每天1000元」: a band of cases without 的 — made
-                # 6小时 it is still true (round 64); only a wider band is false
+            around = text[max(text.rfind(c, 0, f.start) for c in "，,；;。") + 1:f.start] \
+                + re.split(r"[，,；;。]", text[f.end:], maxsplit=1)[0]
+            band = re.search(r"以上|超过", around) and re.search(r"以下|以内|之内|不满|不足", around) \
+                and not re.search(r"处|罚|拘留|徒刑|扣", around)  # (a fine's range narrowed is another fine: false)
+            if not case and (band or re.match(r"(?:个)?(?:小时|日|天|年|个月|人|名|次|元|万元|平方米|公里)?(?:以内|以下|之内)[，,]",
+                                              text[f.end:])
+                             or re.match(r"(?:[（(]含[）)])?(?:以上|以下|以内)的(?!罚款|罚金)", text[f.end:])
+                             and not re.search(r"处|罚", around)):
+                # 「当日工作超过4小时且在8小时以内，……每天1000元」(round 64), 「施工金额在10万元(含)以上50万元
+                # 以下的项目,……」「对10万元(含)以上的工程项目可委托……」(round 65): cases without 「的，」 —
+                # made narrower the rule still holds for them; only wider cases are false
                 case = re.match(r"", "")
-            if case and re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以上|及以上|以下|以内|之内|不满|不足|超过|未满)", text[f.end:]) \
+            if case and re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:[（(]含[）)])?(?:以上|及以上|以下|以内|之内|不满|不足|超过|未满)", text[f.end:]) \
                     or re.search(r"(?:超过|不满|不足|未满)$", text[max(0, f.start - 2):f.start]) and case:
                 # 「2人以上共同违法违纪的」 made 3人以上 is still true (3 ≥ 2): only a wider case is false
-                wider_up = re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:以下|以内|之内|不满|不足|未满)", text[f.end:]) \
+                wider_up = re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:[（(]含[）)])?(?:以下|以内|之内|不满|不足|未满)", text[f.end:]) \
                     or re.search(r"(?:不满|不足|未满)$", text[max(0, f.start - 2):f.start])
                 wrong = [w for w in wrong if (w > f.value) == bool(wider_up)]
             if f.unit == "周岁":

@@ -16,6 +16,7 @@ from studyapp.core.questions.formbase import (
     _KINDS_AFTER,
     _LIST_VERB,
     HOLE,
+    TOGETHER,
     Candidate,
     FormBase,
     _affixes,
@@ -387,7 +388,7 @@ class ListForms(FormBase):
         if _ch(text, x - 1) in "（(" or _ch(text, y) in "（(":
             others_len = []  # 纪委（纪检组）: the bracketed other name is no point to ask
         if others_len and self._ok_body(sbody, sbody.find(BLANK) if not ctx else -1) \
-                and not self.lex.too_common(key) \
+                and not self.lex.too_common(key) and key not in TOGETHER \
                 and len(items[j]) <= max(others_len) + 1 \
                 and _worth_listing(items, key, pre, suf,
                                    bool(re.search(r"(分为|包括|种类为)：$", text[max(0, e.start - 6):e.start]))) \

@@ -151,6 +151,9 @@ _LEVEL = re.compile(r"^(中央|国家|全国|省|自治区|直辖市|市|县|乡
 # bodies with a place in a system (机关, 委员会…): one can stand for another in a question;
 # 单位, 组织 and 机构 are too general for that
 SWAPPABLE = ("委员会", "机关", "法院", "检察院", "政府", "部门", "常委会", "党委", "党组", "纪委", "监委", "人大")
+# the words of working together: a row's filler any other fits (「相互联动，____，形成合力」 keyed
+# 齐抓共管 — round 65); the principles of a row (因地制宜, 与时俱进) stay askable there
+TOGETHER = frozenset("齐抓共管 相互联动 协同配合 形成合力 密切配合 通力协作 上下联动 同向发力".split())
 # set phrases of official prose that any sentence could hold
 STOCK_PHRASES = frozenset("""
 行使职权 履行职责 开展工作 依法履职 履行职能 发挥作用 监督管理 监督检查 跟踪监督 指导监督
@@ -158,7 +161,7 @@ STOCK_PHRASES = frozenset("""
 具体办法 实施办法 有关情况 系列重要讲话 重要讲话 总书记 严格执行 认真执行 积极稳妥 因地制宜 实事求是 与时俱进 求真务实 开拓创新
 组成部分 重要组成部分 重要依据 落到实处 实际行动 全心全意 负责同志 法定程序 刑事责任 法律责任 纪律责任
 调查核实 合理调整 旗帜鲜明 工作部门 有关规定 国家有关规定 相关规定 领导责任 主体责任 违法行为
-""".split())
+""".split()) | TOGETHER
 # what a blank may hold: nouns, names of things, nominal verbs, set phrases
 _TERM_POS = ("n", "nz", "nt", "nr", "ns", "vn", "l", "i", "j")
 _NOUNISH = ("n", "nz", "nt", "nr", "ns", "vn", "j")

@@ -178,3 +178,23 @@ def test_a_closing_call_or_the_news_of_a_meeting_is_not_asked() -> None:
     keys = {k for u in lex.units for c in forms.fill_term(u, random.Random(1)) for k in c.keys}
     assert not keys & {"全国代表大会", "种养技术", "产业布局", "踔厉奋发"}
     assert "电价优惠" in keys
+
+
+def test_round_65_blanks_on_a_stock_phrase_an_open_mechanism_or_a_fragment() -> None:
+    """Round 65: 「相互联动，____，形成合力」 (齐抓共管), 「同时，建立____机制，对表现突出的……；对……问责」
+    (考核奖励: 奖惩 fits as well) and 「可结合排污许可证核发____」 (工作实施, a fragment) are not blanked."""
+    import random
+
+    from studyapp.core.outline import parse_text
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.lexicon import Lexicon
+
+    lex = Lexicon(parse_text(
+        "建设用地减量化工作实施方案\n一、工作要求\n各相关职能部门、单位、村要积极参与到土地减量化工作中，相互联动，齐抓共管，形成合力。"
+        "对减量化工作的进展情况定期进行通报。同时，建立考核奖励机制，对表现突出、成效显著的，积极予以表扬；对工作推进不力的，严肃问责。\n"
+        "二、监督管理\n相关建设项目环境保护事中监管工作可结合排污许可证核发工作实施，事后监管工作可纳入排污许可证证后监管范围。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    keys = {k for u in lex.units for c in forms.fill_term(u, rng) + forms.fill_object(u, rng) + forms.inline_lists(u, rng, {})
+            for k in c.keys}
+    assert not keys & {"齐抓共管", "考核奖励", "工作实施"}

@@ -352,3 +352,26 @@ def test_round_65_a_true_false_item_keeps_the_bodies_that_act() -> None:
     run_on = sentence.replace("区水务局、区财政根据根据", "着眼")  # no body opens it: its last measure stands alone
     lo_hi = forms.window(run_on, run_on.index("备案"), run_on.index("备案") + 2)
     assert lo_hi is not None and run_on[lo_hi[0]:].startswith("制定下达")
+
+
+def test_round_65_a_band_of_amounts_is_only_widened() -> None:
+    """Round 65: 「施工金额在10万元(含)以上50万元以下的项目,由项目办牵头……」 made 20万元(含)以上 is
+    still true (20–50 lies inside 10–50): a band's lower end only goes down, its upper end only up."""
+    from pathlib import Path
+
+    from studyapp.core.questions.forms import Forms
+
+    doc = Path(__file__).resolve().parents[2] / "quality" / "documents" / "tangqiao-jiedao-gongcheng-jianshe-xiangmu-guanli-banfa-2023.txt"
+    lex = Lexicon(parse_text(doc.read_text(encoding="utf-8")))
+    forms = Forms(lex)
+    checked = 0
+    for unit in lex.units:
+        for a, b, new, why in forms._find_falsifications(unit):
+            m = re.match(r"(\d+)万元", unit.text[a:b])
+            after = unit.text[b:b + 5]
+            if why != "figure" or m is None or not re.match(r"(?:\(含\))?(?:以上|以下)", after):
+                continue
+            old, value = float(m.group(1)), float(new.rstrip("万元"))
+            assert (value < old) if "以上" in after else (value > old), (unit.text[a:b + 5], new)
+            checked += 1
+    assert checked
