@@ -121,9 +121,7 @@ class FigureForms(FormBase):
             shown = unit.text[lo:f.start] + unit.text[f.end:hi]
             if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) or f.text in shown:
                 continue  # the stem would give the answer (每次不得超过三个月)
-            plain = "".join("|" if any(g.start <= i < g.end for g in figs) else ch
-                            for i, ch in enumerate(unit.text[:hi]) if i >= lo)  # (figures of the ladder are fair)
-            if _number_shown(f, plain):
+            if _number_shown(f, _blotted(unit.text, figs, lo, hi)):
                 continue  # 「一般不超过5个子项目……周期一般不超过（　　）」 keyed 5年: the other 5 hints it (round 64)
             body = unit.text[lo:f.start] + HOLE + unit.text[f.end:hi]
             if not self._ok_body(body):
@@ -169,6 +167,15 @@ class FigureForms(FormBase):
 
 
 _NUMERALS = "0123456789.．一二三四五六七八九十百千万两〇零"
+
+
+def _blotted(text: str, figs: list[Figure], lo: int, hi: int) -> str:
+    """text[lo:hi] with every figure blotted out: the ladder's own figures are fair to show."""
+    chars = list(text[lo:hi])
+    for g in figs:
+        for i in range(max(g.start, lo), min(g.end, hi)):
+            chars[i - lo] = "|"
+    return "".join(chars)
 
 
 def _number_shown(f: Figure, shown: str) -> bool:

@@ -25,7 +25,7 @@ from collections import Counter
 from functools import lru_cache
 
 from studyapp.core.questions import segment
-from studyapp.core.questions.formbase import Candidate, FormBase
+from studyapp.core.questions.formbase import LOCAL_BODY_END, Candidate, FormBase
 from studyapp.core.questions.lexicon import Unit, preamble
 from studyapp.core.questions.text import SectionInfo, strip_end, subtree_text
 
@@ -51,7 +51,7 @@ _BINDING = frozenset("要 必须 不得 应当 应 严禁 不准 不允许 决�
 # a verdict, not a measure: 「……，关键在党」「……是……的根本保证」
 _VERDICT = re.compile(r"关键在|根本在|是[^，,。]*的(?:关键|根本|前提|基础|保证|保障|核心|灵魂|生命)")
 # a measure that names the body doing it
-_NAMES_BODY = re.compile(r"[\u4e00-\u9fff](?:局|委|委员会|政府|部门|中心|办公室)(?:[、和]|依法|应当|应|负责|会同|将|对|要)")
+_NAMES_BODY = re.compile(r"[\u4e00-\u9fff]" + LOCAL_BODY_END + r"(?:[、和]|依法|应当|应|负责|会同|将|对|要)")
 _SHORT, _LONG = 12, 80       # a measure shown in a stem
 # the types in turn from part to part: single, multiple, single, true/false (asked true only,
 # so the balance of true and false keeps few of them)

@@ -38,6 +38,28 @@ from studyapp.core.questions.text import sentences as sentences_of
 _HELD_BY = re.compile(r"(?:成立|设立|设置|组建|牵头|确定|指定)的([\u4e00-\u9fff]{2,20}?(?:委员会|部门|机关|机构|小组|办公室|中心|单位))(?=[，,]|$|的?(?:主要)?(?:职责|职权|任务))")
 
 
+# the unit a bound follows, and 「(含)」 — 「2人以上」「10万元(含)以上」
+_BOUND_AFTER = r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:[（(]含[）)])?"
+
+
+def _sets_case(text: str, f: numbers.Figure) -> bool:
+    """Whether figure f bounds the cases a rule is for — made narrower the rule still holds for
+    them, so only a wider case is false: 「2人以上共同违法违纪的，」, a band of cases without
+    「的，」 (「当日工作超过4小时且在8小时以内，……每天1000元」 — round 64; 「施工金额在10万元(含)以上50万元
+    以下的项目,……」 — round 65), 「……8小时以内，」, and 「对10万元(含)以上的工程项目可委托……」 (round 65).
+    A fine's range is no case: narrowed, it is another fine."""
+    after = text[f.end:]
+    if re.match(r"[^。；;]{0,40}?的[，,]", after):
+        return True
+    around = text[max(text.rfind(c, 0, f.start) for c in "，,；;。") + 1:f.start] + re.split(r"[，,；;。]", after, maxsplit=1)[0]
+    if re.search(r"以上|超过", around) and re.search(r"以下|以内|之内|不满|不足", around) \
+            and not re.search(r"处|罚|拘留|徒刑|扣", around):
+        return True
+    if re.match(r"(?:个)?(?:小时|日|天|年|个月|人|名|次|元|万元|平方米|公里)?(?:以内|以下|之内)[，,]", after):
+        return True
+    return bool(re.match(r"(?:[（(]含[）)])?(?:以上|以下|以内)的(?!罚款|罚金)", after)) and not re.search(r"处|罚", around)
+
+
 class JudgeForms(FormBase):
     # --- true / false on the rule itself -------------------------------------------------
     def judge(self, unit: Unit, rng: random.Random, truth: bool) -> list[Candidate]:
@@ -149,23 +171,10 @@ class JudgeForms(FormBase):
             wrong = numbers.rivals(f, self.lex.figure_values, 6, avoid={g.value for g in figs} | self._out_of_kind(f, text, falsify=True)
                                    | self._said_elsewhere(f, text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
-            case = re.match(r"[^。；;]{0,40}?的[，,]", text[f.end:])  # the figure sets the case the rule is for
-            around = text[max(text.rfind(c, 0, f.start) for c in "，,；;。") + 1:f.start] \
-                + re.split(r"[，,；;。]", text[f.end:], maxsplit=1)[0]
-            band = re.search(r"以上|超过", around) and re.search(r"以下|以内|之内|不满|不足", around) \
-                and not re.search(r"处|罚|拘留|徒刑|扣", around)  # (a fine's range narrowed is another fine: false)
-            if not case and (band or re.match(r"(?:个)?(?:小时|日|天|年|个月|人|名|次|元|万元|平方米|公里)?(?:以内|以下|之内)[，,]",
-                                              text[f.end:])
-                             or re.match(r"(?:[（(]含[）)])?(?:以上|以下|以内)的(?!罚款|罚金)", text[f.end:])
-                             and not re.search(r"处|罚", around)):
-                # 「当日工作超过4小时且在8小时以内，……每天1000元」(round 64), 「施工金额在10万元(含)以上50万元
-                # 以下的项目,……」「对10万元(含)以上的工程项目可委托……」(round 65): cases without 「的，」 —
-                # made narrower the rule still holds for them; only wider cases are false
-                case = re.match(r"", "")
-            if case and re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:[（(]含[）)])?(?:以上|及以上|以下|以内|之内|不满|不足|超过|未满)", text[f.end:]) \
-                    or re.search(r"(?:超过|不满|不足|未满)$", text[max(0, f.start - 2):f.start]) and case:
+            if _sets_case(text, f) and (re.match(_BOUND_AFTER + r"(?:以上|及以上|以下|以内|之内|不满|不足|超过|未满)", text[f.end:])
+                                        or re.search(r"(?:超过|不满|不足|未满)$", text[max(0, f.start - 2):f.start])):
                 # 「2人以上共同违法违纪的」 made 3人以上 is still true (3 ≥ 2): only a wider case is false
-                wider_up = re.match(r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:[（(]含[）)])?(?:以下|以内|之内|不满|不足|未满)", text[f.end:]) \
+                wider_up = re.match(_BOUND_AFTER + r"(?:以下|以内|之内|不满|不足|未满)", text[f.end:]) \
                     or re.search(r"(?:不满|不足|未满)$", text[max(0, f.start - 2):f.start])
                 wrong = [w for w in wrong if (w > f.value) == bool(wider_up)]
             if f.unit == "周岁":

@@ -220,8 +220,12 @@ def _case_only(text: str, lo: int, hi: int) -> bool:
     return hi < len(text.rstrip()) and bool(re.search(r"的[；;]$", text[lo:hi]))
 
 
+# how a local body's name ends (区水务局, 市发展改革委, 区政府, 市救助基金管理中心)
+LOCAL_BODY_END = r"(?:局|委|委员会|政府|部门|中心|办公室)"
 # a sentence that opens on the bodies that act (「区水务局、区财政根据……」「市发展改革委会同……」)
-_ACTOR_LED = re.compile(r"^[\u4e00-\u9fff、]{1,24}?(?:局|委|委员会|政府|部门|中心|办公室|财政)(?:、|和|会同|应当|应|要|根据|按照|依据|依照|负责|对|每年)")
+_ACTOR_LED = re.compile(r"^[\u4e00-\u9fff、]{1,24}?(?:" + LOCAL_BODY_END + r"|财政)"
+                        r"(?:、|和|会同|应当|应|要|根据|按照|依据|依照|负责|对|每年)")
+
 
 class FormBase:
     """The helpers of every form over one document's lexicon."""

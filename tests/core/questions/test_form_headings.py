@@ -201,13 +201,12 @@ def test_a_goal_or_the_situation_is_no_part_to_choose() -> None:
 def test_round_65_a_bodys_measure_is_not_set_beside_the_part_on_duties() -> None:
     """Round 65: 「未履行资金退还义务的，市发展改革委……纳入公共信用信息平台」 asked which part it serves
     beside 「部门职责」 (what a body does is a duty too) and 「其他事项」 (no field at all)."""
-    from studyapp.core.questions.form_headings import _FRAME_TITLES, HeadingForms
+    from studyapp.core.questions.form_headings import _FRAME_TITLES
 
     assert _FRAME_TITLES.match("其他事项")
     lex = Lexicon(parse_text("补贴实施细则\n一、部门职责\n市发展改革委负责补贴的组织实施，市财政局负责资金保障。\n二、咨询渠道\n"
                              "申请人可拨打热线咨询补贴政策。\n"))
     forms = Forms(lex)
-    assert isinstance(forms, HeadingForms)
     duties, advice = lex.units[0].info, lex.units[-1].info
     moved = Lexicon(parse_text("细则\n一、监督管理\n未履行资金退还义务的，市发展改革委依法依规将有关失信记录纳入公共信用信息平台。\n"
                                "二、申请流程\n个人用户应当在规定期限内提交补贴申请材料。\n"))
