@@ -227,6 +227,11 @@ _ACTOR_LED = re.compile(r"^[\u4e00-\u9fff、]{1,24}?(?:" + LOCAL_BODY_END + r"|�
                         r"(?:、|和|会同|应当|应|要|根据|按照|依据|依照|负责|对|每年)")
 
 
+# a clause inside a sentence that names the body acting in what follows (「……，项目(法人)单位按照……」)
+_ACTOR_CLAUSE = re.compile(r"[\u4e00-\u9fff、（）()]{1,24}?(?:" + LOCAL_BODY_END + r"|单位|财政)"
+                           r"(?:应当|应|要|根据|按照|依据|依照|负责|会同|每年)")
+
+
 class FormBase:
     """The helpers of every form over one document's lexicon."""
 
@@ -434,6 +439,10 @@ class FormBase:
         starts = [0] + [m.end() for m in re.finditer("[，,；;]", text) if m.end() <= a]
         if _ACTOR_LED.match(text):
             starts = [0]  # 「区水务局、区财政根据……，制定下达……计划，并报……批准」: who does it is the point (round 65)
+        else:
+            actor = next((s for s in starts[1:] if _ACTOR_CLAUSE.match(text, s)), None)
+            if actor is not None:  # 「纳入储备库项目，项目(法人)单位按照……，并……，报请……审议……，同时明确项目
+                starts = [s for s in starts if s <= actor]  # 是否采取代建制」: its acts, never without who acts (round 65)
         ends = [m.end() for m in re.finditer("[，,；;。]", text) if m.end() >= b] + [len(text)]
         for lo in reversed(starts):
             head = segment.tagged(text[lo:lo + 8])

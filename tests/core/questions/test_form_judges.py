@@ -354,6 +354,25 @@ def test_round_65_a_true_false_item_keeps_the_bodies_that_act() -> None:
     assert lo_hi is not None and run_on[lo_hi[0]:].startswith("制定下达")
 
 
+def test_round_65_a_fill_keeps_the_body_named_inside_the_sentence() -> None:
+    """Round 65 (普陀): 「纳入储备库项目，项目(法人)单位按照……开展……等工作，并根据……，报请……审议确定初步
+    建设方案，同时明确项目是否采取代建制」 was cut to 「报请……，同时明确项目是否采取____」 — who reports,
+    on which projects, the cut had dropped. A clause naming the acting body is never cut from."""
+    from studyapp.core.questions.forms import Forms
+
+    sentence = ("纳入储备库项目，项目(法人)单位按照前期工作推进节点要求开展基础资料收集、专业规划深化、土地权属调查、设计方案研究、"
+                "控制性详细规划调整、设计招标、方案比选、项目建议书编制等工作，并根据项目规模或重要性，报请区委、区政府或行业主管部门"
+                "相关会议审议确定初步建设方案，同时明确项目是否采取代建制。")
+    forms = Forms(Lexicon(parse_text("政府投资项目储备管理办法\n第一章 总则\n第一条 " + sentence + "\n")))
+    at = sentence.index("代建制")
+    lo_hi = forms.window(sentence, at, at + 3)
+    assert lo_hi is None or sentence[lo_hi[0]:].startswith(("纳入", "项目(法人)单位")), lo_hi
+    unnamed = sentence.replace("项目(法人)单位按照", "按照").replace("等工作", "、可行性研究报告编制等工作")
+    assert len(unnamed) > 140  # no body named, and too long to show whole: its last measures may stand alone
+    lo_hi = forms.window(unnamed, unnamed.index("代建制"), unnamed.index("代建制") + 3)
+    assert lo_hi is not None and unnamed[lo_hi[0]:].startswith("报请")
+
+
 def test_round_65_a_band_of_amounts_is_only_widened() -> None:
     """Round 65: 「施工金额在10万元(含)以上50万元以下的项目,由项目办牵头……」 made 20万元(含)以上 is
     still true (20–50 lies inside 10–50): a band's lower end only goes down, its upper end only up."""
