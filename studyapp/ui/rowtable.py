@@ -97,10 +97,34 @@ class CellsModel(QAbstractTableModel):
         return brush
 
 
+class LazyRows(Sequence[Sequence[Cell]]):
+    """Rows made from their values only when the view asks for them: a year's 学时台账 of a
+    county's 1,000 people is 7,000 cells, of which the screen shows some 150 (building them all
+    on the GUI thread took 35–45 ms). Each row is made once and kept."""
+
+    def __init__(self, values: Iterable[Any], make: Callable[[int, Any], Sequence[Cell]]) -> None:
+        self._values = list(values)
+        self._make = make  # make(position, value) -> the row's cells
+        self._made: dict[int, Sequence[Cell]] = {}
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._values)))]
+        if i < 0:
+            i += len(self._values)
+        row = self._made.get(i)
+        if row is None:
+            row = self._made[i] = self._make(i, self._values[i])  # (IndexError past the end, as a list)
+        return row
+
+
 class RowsModel(CellsModel):
     def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(headers, parent)
-        self._rows: list[Sequence[Cell]] = []
+        self._rows: list[Sequence[Cell]] | LazyRows = []
         self._total = 0
         self._fetching = False  # a page asked for and not arrived yet
         #: fetch(offset): read the rows from `offset` on (set by a list read a page at a time)
@@ -110,7 +134,7 @@ class RowsModel(CellsModel):
         """The rows read so far; `total`: how many there are in all, when the rest are read a
         page at a time as the view scrolls down to them (see `fetch`)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows if isinstance(rows, LazyRows) else list(rows)
         self._total = len(self._rows) if total is None else max(total, len(self._rows))
         self._fetching = False
         self.endResetModel()
@@ -119,6 +143,8 @@ class RowsModel(CellsModel):
         """The next page, read after the view asked for more."""
         self._fetching = False
         if rows:
+            if isinstance(self._rows, LazyRows):
+                self._rows = list(self._rows)
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 
 from studyapp.ui.cells import ID_ROLE, item_at
 from studyapp.ui.records.common import select_by_data, selected_data
-from studyapp.ui.rowtable import Cell, RowTable
+from studyapp.ui.rowtable import Cell, LazyRows, RowTable
 
 
 def _table(qtbot, n: int = 3) -> RowTable:
@@ -83,3 +83,28 @@ def test_a_long_list_is_read_a_page_at_a_time(qtbot) -> None:
     table.rows.append_rows(page(100, 20))
     assert asked == [50, 100] and table.rowCount() == 120
     assert not table.rows.canFetchMore()
+
+
+def test_lazy_rows_are_made_only_when_shown(qtbot) -> None:
+    """A 1,000-person ledger: the view makes the cells of the rows it paints, once each."""
+    made: list[int] = []
+
+    def make(i: int, name: str) -> tuple[Cell, ...]:
+        made.append(i)
+        return Cell(str(i + 1), i, right=True), Cell(name), Cell("")
+
+    table = RowTable(["序号", "姓名", "学时"], stretch=(1,))
+    qtbot.addWidget(table)
+    table.resize(400, 300)
+    table.set_rows(LazyRows([f"人{i}" for i in range(1000)], make))
+    table.show()
+    qtbot.waitExposed(table)
+    assert table.rowCount() == 1000
+    assert 0 < len(made) < 200  # (the rows on screen and the few the header measures)
+    assert len(made) == len(set(made))  # each made once, however often it is painted
+    assert table.item(999, 1).text() == "人999" and table.item(999, 0).data(ID_ROLE) == 999
+    table.item(999, 2).setText("2.5")
+    assert table.item(999, 2).text() == "2.5"  # (a made row is kept: its cells can change)
+    before = len(made)
+    table.viewport().repaint()
+    assert len(made) == before

@@ -39,7 +39,7 @@ from studyapp.ui.records.common import (
     title_label,
 )
 from studyapp.ui.records.preview import PdfPreviewDialog, open_preview
-from studyapp.ui.rowtable import Cell
+from studyapp.ui.rowtable import Cell, LazyRows
 from studyapp.ui.tasks import TaskRunner, report_failure
 
 log = logging.getLogger("studyapp.ui")
@@ -143,16 +143,7 @@ class HoursPanel(QWidget):
             return
         rows = list(ledger.short if self.only_short.isChecked() else ledger.rows)
         self.shown = rows
-        cells = []
-        for r, row in enumerate(rows):
-            bg = None if row.reached else SHORT_BG
-            gap = "已达标" if row.reached else f"还差 {number(row.short)}"
-            cells.append((Cell(str(r + 1), row.person_id, right=True, background=bg),
-                          Cell(row.display_name or row.name, background=bg), Cell(row.unit, background=bg),
-                          Cell(row.post, background=bg), Cell(str(row.sessions), right=True, background=bg),
-                          Cell(number(row.hours), right=True, background=bg),
-                          Cell(gap, background=bg, ink=None if row.reached else style.WARN_INK)))
-        self.table.set_rows(cells)
+        self.table.set_rows(LazyRows(rows, _ledger_cells))
         short = len(ledger.short)
         total = len(ledger.rows)
         self.summary.setText(
@@ -198,3 +189,14 @@ class HoursPanel(QWidget):
             file_stem=f"学习记录年度归档-{year}", orders=True, order=records_ops.default_order_now(ctx), ctx=ctx)
         self.previewOpened.emit(self.preview)
         return self.preview
+
+
+def _ledger_cells(r: int, row: HoursRow) -> tuple[Cell, ...]:
+    """One person's line of the ledger (made when the view shows it)."""
+    bg = None if row.reached else SHORT_BG
+    gap = "已达标" if row.reached else f"还差 {number(row.short)}"
+    return (Cell(str(r + 1), row.person_id, right=True, background=bg),
+            Cell(row.display_name or row.name, background=bg), Cell(row.unit, background=bg),
+            Cell(row.post, background=bg), Cell(str(row.sessions), right=True, background=bg),
+            Cell(number(row.hours), right=True, background=bg),
+            Cell(gap, background=bg, ink=None if row.reached else style.WARN_INK))
