@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -188,7 +188,7 @@ class ScoresPanel(QWidget):
         # the rows stay self.lines; the cells on screen are worked out from them (ui/records/sheet.py)
         self.sheet = SheetModel(COLUMNS, self._cells, editable=(SCORE_COL, NOTE_COL), parent=self)
         self.sheet.edited.connect(self._typed)
-        self.table = ScoreTable(self.sheet, self, stretch=(2,))
+        self.table = ScoreTable(self.sheet, self, stretch=(NOTE_COL,))  # (单位 fits its text; 备注 takes the rest)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -206,8 +206,8 @@ class ScoresPanel(QWidget):
         stats_box.setStyleSheet(f"#statsBox {{ background: {style.PAPER}; border: 1px solid {style.BORDER};"
                                 " border-radius: 4px; }")
         grid = QGridLayout(stats_box)
-        grid.setContentsMargins(12, 10, 12, 10)
-        grid.setHorizontalSpacing(14)
+        grid.setContentsMargins(10, 10, 10, 10)
+        grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         for i, (key, text) in enumerate((("count", "参考人数"), ("mean", "平均分"), ("highest", "最高分"),
                                          ("lowest", "最低分"), ("pass", "及格率"), ("excellent", "优秀率"))):
@@ -215,8 +215,9 @@ class ScoresPanel(QWidget):
             value = QLabel("—", stats_box)
             value.setObjectName(f"stat_{key}")
             value.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {style.INK};")
-            grid.addWidget(name, (i // 3) * 2, i % 3)
-            grid.addWidget(value, (i // 3) * 2 + 1, i % 3)
+            # (two to a row: three were as wide as the sheet's 单位 column needed at 1024 px)
+            grid.addWidget(name, (i // 2) * 2, i % 2)
+            grid.addWidget(value, (i // 2) * 2 + 1, i % 2)
             self.stat_values[key] = value
         self.distribution = Distribution(self)
         self.distribution.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -261,11 +262,30 @@ class ScoresPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([450, 420])
+        # the sheet takes the room: the statistics need only their own width (at 1024 px the two
+        # halves shared it, and the sheet's 单位 column was squeezed to nothing)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self._stats_side = right
+        self._sized = False  # the two sides' shares set once, on the first showing (then the user's)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 10, 4, 4)
+        layout.setContentsMargins(0, 10, 0, 4)
         layout.addWidget(splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """The sheet takes the room it needs first (at 1024 px the two halves shared it and the
+        单位 column was squeezed to nothing); on a wider screen the statistics and the 试题分析
+        beside it get a third."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            width = self.splitter.width()
+            stats = self._stats_side.minimumSizeHint().width()
+            if width >= 800:
+                stats = max(stats, round(width * 0.34))
+            self.splitter.setSizes([width - stats, stats])
 
     # data ------------------------------------------------------------------------------------------
     def set_session(self, session_id: int | None) -> None:

@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -630,7 +631,7 @@ class SessionsPanel(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.print_button)
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(8, 12, 16, 8)
+        right_layout.setContentsMargins(8, 12, 10, 8)
         right_layout.setSpacing(8)
         right_layout.addLayout(top)
         right_layout.addWidget(self.tabs, 1)
@@ -642,10 +643,24 @@ class SessionsPanel(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 890])
         self.splitter.setChildrenCollapsible(False)
+        self._sized = False  # the list's share set once, on the first showing (then the user's)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """On a 1024-wide screen the list takes a third (its 日期, 学习方式, 领学人, 应到, 实到) and drops its 地点 column (the session's
+        own page shows it): at 470 px the 成绩 sheet beside it had no room for 单位 and 名次."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            width = self.splitter.width()
+            narrow = width < 1200
+            self.table.setColumnHidden(LIST_COLUMNS.index("地点"), narrow)
+            if narrow:
+                share = max(385, round(width * 0.34))
+                self.splitter.setSizes([share, width - share])
 
     # the session's tabs, built on first use (基本信息 when a session is shown) ------------------
     @property

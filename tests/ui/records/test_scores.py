@@ -111,3 +111,25 @@ def test_a_score_another_pc_entered_meanwhile_is_shown_and_asked_never_overwritt
     settle()
     assert sc.conflict_box is box  # (no new question)
     assert {r.person_id: r.score for r in scores.session_scores(records.ctx, seed_session).rows} == {ids[0]: 92}
+
+
+def test_at_1024_the_sheet_shows_each_unit_whole_beside_the_statistics(qtbot, records, people, seed_session,  # noqa: ANN001
+                                                                      settle) -> None:
+    """At 1024 px the session list and the statistics shared the room with the sheet, and its 单位
+    column was squeezed to 「乡…」: the list drops 地点 and takes a third, the statistics their own
+    width, and the sheet's columns fit without scrolling sideways."""
+    people(12)
+    attendance.set_expected(records.ctx, seed_session)
+    records.resize(1024, 768)
+    panel = records.show_page("sessions")
+    panel.select_session(seed_session)
+    panel.tabs.setCurrentIndex(2)
+    settle()
+    sheet = panel.scores.table
+    header = sheet.horizontalHeader()
+    assert header.sectionSize(2) >= sheet.fontMetrics().horizontalAdvance("农业服务中心")
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= sheet.viewport().width()
+    listing = panel.table.horizontalHeader()
+    shown = [c for c in range(listing.count()) if not listing.isSectionHidden(c)]
+    assert sum(listing.sectionSize(c) for c in shown) <= panel.table.viewport().width()
+    assert panel.scores.stat_values["count"].isVisible()
