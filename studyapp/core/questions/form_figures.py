@@ -49,6 +49,11 @@ class FigureForms(FormBase):
             return []
         here = {(k, x, y) for _, _, k, x, y in ranges}
         pool = [(x, y, t) for (k, x, y), t in self._doc_ranges().items() if k == kind and (k, x, y) not in here]
+        for k, x, y in here - {(kind, lo, hi)}:
+            if k == kind and hi <= x:  # 「逾期不改正的，处（　　）的罚款；情节严重的，处三千元以上一万元以下的罚款」:
+                pool = [r for r in pool if r[1] <= x]  # a rung above it shown, every option keeps below it (round 66)
+            elif k == kind and lo >= y:
+                pool = [r for r in pool if r[0] >= y]
         if len(pool) < 3:
             return []
         mid = math.log(lo * hi)

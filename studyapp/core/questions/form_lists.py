@@ -80,8 +80,10 @@ class ListForms(FormBase):
             if term[-2:] in meaning:
                 rivals = [t for t in rivals if t.endswith(term[-2:])]
             rivals = [t for t in rivals if all(g in t for g in echoed - {term[-2:]})]
+            person = _is_person(term, meaning)
+            rivals = [t for t in rivals if _is_person(t, meanings[t]) == person]
             if len(rivals) < 3:
-                continue
+                continue  # 特困人员 (「……的老年人」) beside 养老机构, 养老服务设施: ruled out at a glance (round 66)
             rivals.sort(key=lambda t: (abs(len(t) - len(term)), t))
             wrong = rivals[:5]
             rng.shuffle(wrong)
@@ -442,3 +444,11 @@ def _fits_shape(x: str, shape: tuple[str, str, int, int, set[tuple[str, str]]]) 
     if not short <= len(x) <= long or not x.startswith(pre) or not x.endswith(suf) or len(x) <= len(pre) + len(suf):
         return False
     return _pos_shape(x) in shapes
+
+
+_PERSON_END = re.compile(r"(?:人|人员|者|员|老年人|儿童|未成年人|妇女|对象|家庭|成员|群众|患者|学生|职工|干部)$")
+
+
+def _is_person(term: str, meaning: str) -> bool:
+    """Whether a defined term names people (特困人员: 「……的老年人」), not a thing or a body."""
+    return bool(_PERSON_END.search(term) or _PERSON_END.search(strip_end(meaning).rstrip("。")))

@@ -430,6 +430,9 @@ class FormBase:
                                                   and not re.search(r"应|可以|须|不得|负责|实行|是|为", piece)):
                 continue  # 「……使用年限未超过15年，但有……情形之一的」 cut before its exception; 「……超过15年的住宅电梯，」
                 # a noun phrase, no statement (round 61)
+            if re.search(r"(?:后|之后|以后|前|之前|以前|时|期间)$", last):
+                continue  # 「……应当报经……批准后，作出……决定」 cut after 批准后: what is done then, the cut
+                # leaves out (round 66)
             if hi - lo >= 20 and not _PREDICATE_NEXT.match(rest):
                 return lo, hi
         if self.lex.legal:

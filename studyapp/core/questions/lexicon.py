@@ -72,7 +72,7 @@ _ANAPHORA = re.compile(r"有关(?:人民政府|机关|部门|单位)的(?:处理
 _RECEIVED = re.compile(r"(?:收到|接到|受理)([\u4e00-\u9fff]{2,12}?)(?:之日|后)")
 _THIS_THING = re.compile(r"该(决定|行为|事项|请求|申请|措施|处罚|合同|协议|款项|报告|意见|项目|组织|机构|人员|单位)")
 # a sentence that opens on its verb: its subject is the one of the sentence before
-_VERB_FIRST = re.compile(r"^(?:由|逾期|受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责(?![^，,。]{1,14}的(?:部门|机关|机构))|不得|必须|另行|及时|定期|"
+_VERB_FIRST = re.compile(r"^(?:(?:无正当理由|无故)[，,]?(?:在|连续|拒绝|拒不|不|逾期|超过|未)|由|逾期|受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责(?![^，,。]{1,14}的(?:部门|机关|机构))|不得|必须|另行|及时|定期|"
                          r"组织|制定|督促|协助|配合|参与|接受|听取|审议|提出|报告|报请|报送)")
 # a subject that names what the sentence before introduced: the change, the report, the decision
 _LEANS_BACK = re.compile(r"^(?:有关(?:单位|部门|机关|组织|方面)(?:和个人)?(?:应当|应|必须)|[^，,。]{0,8}的其他|"

@@ -108,3 +108,38 @@ def test_round_64_a_number_the_stem_shows_or_shares_that_add_up_are_not_asked() 
     keys = {k for u in lex.units for c in forms.figure_single(u, rng) for k in c.keys}
     assert not keys & {"5年", "20%"}
     assert "两年" in keys
+
+
+def test_round_66_a_stem_never_ends_on_a_clause_of_time() -> None:
+    """Round 66: 「专业运输单位（　　）内两次发生……事故……的，……应当报经……批准后。」 — cut after 批准后,
+    the stem left out what the department then does (作出责令限期消除安全隐患的决定)."""
+    from studyapp.core.questions.forms import Forms
+
+    sentence = ("专业运输单位六个月内两次发生一次死亡三人以上事故，且单位或者车辆驾驶人对事故承担全部责任或者主要责任的，"
+                "专业运输单位所在地的公安机关交通管理部门应当报经设区的市公安机关交通管理部门批准后，作出责令限期消除安全隐患的决定，"
+                "禁止未消除安全隐患的机动车上道路行驶，并通报道路交通事故发生地及运输单位所在地的人民政府有关行政管理部门。")
+    forms = Forms(Lexicon(parse_text("道路交通事故处理程序规定\n第一章 总则\n第一条 " + sentence + "\n")))
+    at = sentence.index("六个月")
+    lo_hi = forms.window(sentence, at, at + 3)
+    assert lo_hi is None or not sentence[:lo_hi[1]].rstrip("，").endswith("批准后"), sentence[slice(*lo_hi)]
+
+
+def test_round_66_a_fine_below_the_rung_the_stem_shows_has_options_below_it() -> None:
+    """Round 66: 「逾期不改正的，处（　　）的罚款；情节严重的，处三千元以上一万元以下的罚款」 offered
+    一万元以上三万元以下 and higher: above the serious case's fine, ruled out at a glance."""
+    from studyapp.core.questions.forms import Forms
+
+    others = "".join(f"第{n}条 违反本条例规定，{what}的，由民政部门责令改正，处{fine}的罚款。\n" for n, what, fine in (
+        ("二", "擅自改变养老服务设施用途", "一万元以上三万元以下"), ("三", "歧视、侮辱老年人", "三万元以上十万元以下"),
+        ("四", "未按照规定建立服务档案", "五万元以上十万元以下"), ("五", "未按照规定公开收费项目", "五百元以上二千元以下"),
+        ("六", "未按照规定报送材料", "二百元以上一千元以下"), ("七", "未按照规定配备人员", "一千元以上五千元以下"),
+        ("八", "未按照规定公示服务信息", "三百元以上三千元以下")))
+    rule = ("第一条 违反本条例规定，从事居家社区养老服务的组织未按照规定的标准提供服务的，由县级以上人民政府民政部门责令限期改正；"
+            "逾期不改正的，处一千元以上三千元以下的罚款；情节严重的，处三千元以上一万元以下的罚款。\n")
+    lex = Lexicon(parse_text("养老服务条例\n第八章 法律责任\n" + rule + others))
+    forms = Forms(lex)
+    [unit] = [u for u in lex.units if "居家社区" in u.text]
+    [c] = forms.range_single(unit, random.Random(1))
+    for o in c.question.options:
+        assert o in ("一千元以上三千元以下", "五百元以上二千元以下", "二百元以上一千元以下", "三百元以上三千元以下"), \
+            c.question.options

@@ -35,13 +35,15 @@ def test_a_definition_asks_its_term_among_the_documents_other_terms() -> None:
             "第二条 本法所称消防产品，是指专门用于火灾预防、灭火救援和火灾防护、避难、逃生的产品。\n"
             "第三条 本法所称公众聚集场所，是指宾馆、饭店、商场、集贸市场、客运车站候车室等。\n"
             "第四条 本法所称人员密集场所，是指公众聚集场所，医院的门诊楼、病房楼，学校的教学楼等。\n"
-            "第五条 本法所称网络运营者，是指网络的所有者、管理者和网络服务提供者。\n")
+            "第五条 本法所称网络运营者，是指网络的所有者、管理者和网络服务提供者。\n"
+            "第六条 本法所称消防车通道，是指供消防车通行、停靠和展开灭火救援作业的道路。\n")
     forms = Forms(Lexicon(parse_text(text)))
     got = {c.question.answer and c.question.options[c.question.answer[0]]: c.question for c in forms.definitions(random.Random(1))}
     q = got["消防设施"]
     assert q.stem == "本法所称（　　），是指火灾自动报警系统、自动灭火系统、消火栓系统、防烟排烟系统等。"
     assert len(q.options) == 4 and "消防设施" in q.options
     assert "人员密集场所" not in got["公众聚集场所"].options
+    assert "网络运营者" not in got["公众聚集场所"].options  # (those who run a network beside places — round 66)
     # 「……的产品」 names the key's kind, and no rival is a 产品: the stem gives it away (round 41)
     assert "消防产品" not in got
     # fewer than four terms: no fair options
@@ -146,3 +148,25 @@ def test_round_65_a_list_of_各项_asks_which_items() -> None:
     stems = [c.question.stem for c in Forms(lex).lists()]
     assert "港口经营业务主要包括哪些内容？" in stems
     assert not any("哪些各项" in s for s in stems)
+
+
+def test_round_66_a_defined_kind_of_person_is_offered_beside_persons_only() -> None:
+    """Round 66: 「本条例所称（　　），是指无劳动能力……的老年人」 (特困人员) offered beside 养老服务设施,
+    养老机构, 养老服务组织 — ruled out at a glance. Beside three other defined persons it is asked."""
+    from studyapp.core.questions.forms import Forms
+
+    things = ("（一）养老服务设施，是指为老年人提供生活照料、康复护理等服务的房屋、场地、设施设备。\n"
+              "（二）养老机构，是指依法办理登记，为老年人提供全日集中住宿和照料护理服务的机构。\n"
+              "（三）养老服务组织，是指依法成立的为老年人提供养老服务的企业、社会组织。\n")
+    people = ("（四）失能老年人，是指日常生活活动能力评估为重度失能等级的六十周岁以上的老年人。\n"
+              "（五）护理人员，是指在养老机构中从事生活照料和护理工作的工作人员。\n"
+              "（六）留守老年人，是指子女等赡养人长期外出务工，留在农村居住生活的老年人。\n")
+    poor = "（七）特困人员，是指无劳动能力、无生活来源且无法定赡养、扶养义务人的老年人。\n"
+
+    def asked(items: str) -> list[list[str]]:
+        lex = Lexicon(parse_text("养老服务条例\n第一章 附则\n第七十四条 本条例下列用语的含义：\n" + items))
+        return [c.question.options for c in Forms(lex).definitions(random.Random(1)) if c.keys == ["特困人员"]]
+
+    assert asked(things + poor) == []
+    [options] = asked(things + people + poor)
+    assert set(options) <= {"特困人员", "失能老年人", "护理人员", "留守老年人"}

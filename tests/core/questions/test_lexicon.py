@@ -127,3 +127,15 @@ def test_a_lead_in_of_cases_printed_with_a_full_stop_leads_its_items() -> None:
         "（三）项目延期2年后仍不能按时竣工。\n"))
     items = [u for u in lex.units if "项目建设期满" in u.text or "项目延期" in u.text]
     assert items and all(u.item and u.lead.startswith("有下列情形之一的") for u in items)
+
+
+def test_round_66_a_condition_without_its_actor_leans_on_the_sentence_before() -> None:
+    """Round 66: 「无正当理由，在六个月内连续三次拒绝接受介绍的……工作的，……停发其本人的最低生活
+    保障金」 — who refuses, and whose 本人, the sentence before says (……有劳动能力但未就业的成员)."""
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[2] / "quality" / "documents" / "zhejiang-shehui-jiuzhu-tiaoli-2020.txt"
+    lex = Lexicon(parse_text(doc.read_text(encoding="utf-8")))
+    by = {u.text[:10]: u for u in lex.units}
+    assert by["无正当理由，在六个月"].context() != ""  # (shown after the sentence before, or not asked)
+    assert by["最低生活保障家庭中法"].context() == ""  # (the sentence before stands alone)
