@@ -138,12 +138,17 @@ class JudgeForms(FormBase):
         if m is None:
             return []
         body = m.group(1)
-        head = re.split(r"负责|履行|承担|行使", unit.lead[m.end(1):], maxsplit=1)[0]
+        own = re.match(r"的?(?:办事机构|办公室|工作机构|执行机构|常设机构)(?=负责|履行|承担|行使|[，,]|的?(?:主要)?(?:职责|职权|任务))", unit.lead[m.end(1):])
+        if own:  # 「……指导委员会办事机构负责……，履行下列职责」: the office's duties, not the committee's (round 67)
+            body += own.group(0)
+        head = re.split(r"负责|履行|承担|行使", unit.lead[m.end(1) + (own.end() if own else 0):], maxsplit=1)[0]
         later = list(_HELD_BY.finditer(head))
         if later:  # 「区政府依照有关规定成立的……议事协调机构负责……并履行下列职责」: the duties are the
             body = later[-1].group(1)  # 机构's, not the government's that set it up (round 60)
         item = sentences_of(unit.text)[0] if unit.text else ""
         item = re.sub(r"^[（(][一二三四五六七八九十\d]+[）)]\s*", "", item)
+        if re.search(r"其[他它]", item):
+            return []  # 「法律、法规规定的其他职责」: a catch-all, nothing of this text to know (round 67)
         if not 8 <= len(item) <= 80 or refers_elsewhere(item) or _PLATITUDE.search(item) \
                 or self.lex.restated(unit.order) or not self._ok_body(item):
             return []
@@ -235,6 +240,10 @@ class JudgeForms(FormBase):
                                  or text[max(0, a - 2):a].endswith(("或者", "或")) or re.search(r"出席|当面|会议上", text)
                                  or re.search(r"(?:合同|协议)[^，,。；;]{0,10}$", text[:a])):
                 continue  # 「应当签订口头合同」「劳动合同……应当以口头形式签订」 are absurd (round 62); 「出席会议或者书面提出」 turned 口头 is still true
+            if re.search(r"(?:未|没有|不|拒不|拒绝)[\u4e00-\u9fff]{0,4}$", text[max(0, a - 6):a]) \
+                    and re.match(r"[^；;。]{0,30}?的[，,]", text[b:]):
+                continue  # 「被申请人逾期未提交书面答复……的，不影响……调处」: not submitting an oral one does
+                # not stop it either — the change leaves the case true (round 67)
             if text.count(old) != 1 or new in section or a not in segment.bounds(text) \
                     or self.lex.in_formula(text, a, b):
                 continue  # (书面或者口头: both are right; 越级 said in the same article: also true)

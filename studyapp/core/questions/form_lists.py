@@ -348,6 +348,11 @@ class ListForms(FormBase):
             return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right
         if re.search(r"(?:根据|结合|依据|考虑|综合|兼顾|视)[\u4e00-\u9fff]{0,6}$", re.split(r"[，,；;。：:]", text[:e.start])[-1]):
             return None  # 「根据企业发展规模、____、产品及服务特点」: what a choice weighs, 行业特点 fits too (round 55)
+        if j == len(items) - 2 and text[y:y + 1] in "和与及" and 2 * len(items[-1]) <= min(len(it) for it in items[:-1]) \
+                and segment.tagged(key)[0][1].startswith("v") and len(segment.tagged(key)) >= 2:
+            return None  # 「尊重农民意愿、方便群众生产生活、保持乡村功能和特色的原则」: 特色 is 保持……'s object, not an
+            # item — the blank would take half an item (「____和特色」, round 67); 「联合调查、信息共享和奖惩机制」
+            # are things, 奖惩 one of them
         sbody = text[lo:x] + BLANK + text[y:hi]
         pre, suf = _affixes(items)
         inner = items[1:]  # (the first item may have taken in a word before it: 一批新业务)

@@ -122,9 +122,10 @@ _ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院", "监察机关")
 # what only that organ does: said in the sentence, it gives the organ away (向……提起诉讼 is a
 # court, whatever the options), and a rival in its place reads as nonsense, not as a test
 _ORGAN_SAID = {
-    "人民法院": re.compile(r"起诉|诉讼|审理|判决|裁定|审判|强制执行|支付令|司法确认|赔偿委员会"),
+    # (and by its people: 「发挥法官联村制度作用」 names the court — round 67)
+    "人民法院": re.compile(r"起诉|诉讼|审理|判决|裁定|审判|强制执行|支付令|司法确认|赔偿委员会|法官|法庭"),
     "人民检察院": re.compile(r"公益诉讼|抗诉|检察|批准逮捕|公诉|法律监督"),
-    "公安机关": re.compile(r"治安|出警|报案|拘留|户口|身份证|侦查|交通管理"),
+    "公安机关": re.compile(r"治安|出警|报案|拘留|户口|身份证|侦查|交通管理|民警|警务|派出所"),
     "监察机关": re.compile(r"监察|政务处分|留置"),
 }
 # what a list's items are, said after it (……、诚实信用的原则) or before it (处分分为：……)

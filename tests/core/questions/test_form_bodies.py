@@ -24,3 +24,18 @@ def test_organs_of_one_system_stand_in_for_one_another() -> None:
     assert "国家安全机关" not in qs[0].question.options  # (not named by this text)
     court = Lexicon(parse_text("第一条 当事人协商不成的，可以向人民法院提起诉讼。\n"))
     assert not Forms(court)._peers("人民法院", "法院", court.units[0].text, 6)  # 诉讼 says who
+
+
+def test_round_67_an_organ_named_by_its_people_is_not_asked() -> None:
+    """Round 67: 「（　　）应当积极参与诉源治理，发挥法官联村制度作用……」 keyed 人民法院 — 法官 gives it
+    away. Without the hint the court is asked among the organs."""
+    from studyapp.core.questions.forms import Forms
+
+    def asked(sentence: str) -> list[str]:
+        lex = Lexicon(parse_text("法治乡村建设条例\n第三章 乡村平安和谐\n第一条 " + sentence + "\n"
+                                 "第二条 人民检察院应当依法开展公益诉讼。\n第三条 公安机关应当加强农村治安防控。\n"))
+        unit = next(u for u in lex.units if u.text.startswith("人民法院"))
+        return [k for c in Forms(lex).actor_single(unit, random.Random(1)) for k in c.keys]
+
+    assert asked("人民法院应当积极参与诉源治理，发挥法官联村制度作用，指导人民调解委员会调解民间纠纷。") == []
+    assert asked("人民法院应当积极参与诉源治理，加强对人民调解委员会调解民间纠纷的业务指导。") == ["人民法院"]

@@ -394,3 +394,36 @@ def test_round_65_a_band_of_amounts_is_only_widened() -> None:
             assert (value < old) if "以上" in after else (value > old), (unit.text[a:b + 5], new)
             checked += 1
     assert checked
+
+
+def test_round_67_a_duty_list_is_the_office_s_and_its_catch_all_is_not_asked() -> None:
+    """Round 67: 「……指导委员会办事机构负责……，履行下列职责：……（五）法律、法规规定的其他职责。」 was
+    asked 「……指导委员会的职责包括：法律、法规规定的其他职责」 — the committee's, not its office's, and a
+    catch-all. The office's other duties are stated as the office's."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "文明行为促进条例\n第一章 总则\n第一条 县级以上精神文明建设指导委员会负责统筹本行政区域内的文明行为促进工作。\n"
+        "第二条 县级以上精神文明建设指导委员会办事机构的主要职责是：\n"
+        "（一）制定文明行为促进工作规划、计划；\n（二）指导、协调、监督、检查文明行为促进工作；\n"
+        "（三）组织开展文明行为先进典型宣传、表彰等活动；\n（四）督促有关单位查处不文明行为；\n（五）法律、法规规定的其他职责。\n"))
+    forms = Forms(lex)
+    stems = [c.question.stem for u in lex.units for c in forms.duty_true(u)]
+    assert stems and all(s.startswith("县级以上精神文明建设指导委员会办事机构的") for s in stems), stems
+    assert not any("其他职责" in s for s in stems)
+
+
+def test_round_67_a_written_reply_not_given_is_no_case_to_falsify() -> None:
+    """Round 67: 「被申请人逾期未提交书面答复和有关证明材料，不配合调处的，不影响调处机构正常调处」 turned
+    口头答复 is still true: not giving an oral reply does not stop it either."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "林木林地权属争议调解处理条例\n第三章 调处\n"
+        "第一条 被申请人逾期未提交书面答复和有关证明材料，不配合调处的，不影响调处机构正常调处。\n"
+        "第二条 调处机构应当自受理之日起五日内将申请书副本送达被申请人，并书面告知其答复期限。\n"))
+    forms = Forms(lex)
+    [unit] = [u for u in lex.units if u.text.startswith("被申请人")]
+    assert not any("口头" in c.question.stem for t in (False, True) for c in forms.judge(unit, random.Random(1), t))
+    [other] = [u for u in lex.units if u.text.startswith("调处机构")]
+    assert any(new == "口头" for _a, _b, new, _why in forms._find_falsifications(other))

@@ -170,3 +170,20 @@ def test_round_66_a_defined_kind_of_person_is_offered_beside_persons_only() -> N
     assert asked(things + poor) == []
     [options] = asked(things + people + poor)
     assert set(options) <= {"特困人员", "失能老年人", "护理人员", "留守老年人"}
+
+
+def test_round_67_no_blank_on_half_an_item_before_its_short_object() -> None:
+    """Round 67: 「……坚持尊重农民意愿、方便群众生产生活、保持乡村功能和特色的原则」 blanked 保持乡村功能 —
+    「____和特色」: 特色 is 保持's object, not an item of the list. (「联合调查、信息共享和奖惩机制」: things,
+    奖惩 one of them — its blank stays.)"""
+    from pathlib import Path
+
+    from studyapp.core.questions import generate_bank
+
+    docs = Path(__file__).resolve().parents[2] / "quality" / "documents"
+    keys = {k for q in generate_bank(parse_text((docs / "beijing-xiangcun-zhenxing-cujin-tiaoli-2024.txt")
+                                                .read_text(encoding="utf-8")), 1).questions if q.type == "fill" for k in q.answer}
+    assert "保持乡村功能" not in keys
+    keys = {k for q in generate_bank(parse_text((docs / "guoban-jiaqiang-huanjing-jianguan-zhifa-tongzhi-2014.txt")
+                                                .read_text(encoding="utf-8")), 1).questions if q.type == "fill" for k in q.answer}
+    assert "信息共享" in keys
