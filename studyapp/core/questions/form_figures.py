@@ -98,6 +98,11 @@ class FigureForms(FormBase):
                 continue  # 「1年期贷款市场报价利率」 names a product: 2年期 is no rival, it does not exist (round 37)
             if numbers.given_otherwise(unit.text, f):
                 continue  # 「一般为2年(即24个月)」「2人可合租1套二居室」: the stem says the figure again (round 61)
+            row = sorted((g for g in figs if g.unit == f.unit), key=lambda g: g.start)
+            run = sorted(g.value for g in row)
+            if len(run) >= 3 and len({round(y - x, 9) for x, y in zip(run, run[1:], strict=False)}) == 1 \
+                    and all(re.fullmatch(r"、|或者?|和|及", unit.text[g.end:h.start]) for g, h in zip(row, row[1:], strict=False)):
+                continue  # 「有效期可为1年、2年或（　　）」: the row's next step is plain to anyone (round 68)
             if f.text in self.lex.document.title:
                 continue  # 「……三年行动方案」 over the page: 「（　　）内」 keyed 三年 is given away (round 54)
             if f.unit == "%" and f.value == 100:

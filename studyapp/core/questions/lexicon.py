@@ -178,6 +178,10 @@ class Unit:
             return None  # 「……应于目录更新后30天内……」: which catalogue, the text said before (round 54)
         if re.match(r"^(?:按照|根据|依照|按)(?:有关)?规定[^，,。；;]{0,6}(?:给予|予以)", body):
             return None  # 「按照规定给予累计不超过2000万元的经费支持」: support for whom, the sentence before says (round 54)
+        if re.match(r"^本[\u4e00-\u9fff]{1,10}自[^。；;]{0,20}(?:施行|实施|执行)[^。；;]{0,4}有效期", body):
+            return None  # 「本实施办法自印发之日起实施，有效期5年」: the document's own term, trivia (round 68)
+        if re.search(r"(?:以下|如下|下列)[一二两三四五六七八九十\d]+(?:种|项|个|类)", body) and not self.item:
+            return None  # 「……可在以下两种方式中任选其一」: which two, the text after it says (round 68)
         if re.search(r"停止执行|同时废止|予以废止|不再执行", body):
             return None  # 「自本通知印发之日起，《……》（国办发〔2016〕82号）停止执行」: a repeal, trivia (round 53)
         if re.search(r"对(?:其)?(?:收到|接到)的(?:建议|意见|申请|材料|举报|投诉|报告|线索|请求)", body):

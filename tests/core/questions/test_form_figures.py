@@ -143,3 +143,15 @@ def test_round_66_a_fine_below_the_rung_the_stem_shows_has_options_below_it() ->
     for o in c.question.options:
         assert o in ("一千元以上三千元以下", "五百元以上二千元以下", "二百元以上一千元以下", "三百元以上三千元以下"), \
             c.question.options
+
+
+def test_round_68_the_next_step_of_a_row_of_figures_is_not_asked() -> None:
+    """Round 68: 「服务协议有效期可为1年、2年或（　　）」 — 3年 is plain to anyone."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "家庭医生签约服务实施方案\n一、服务内容\n（一）签约周期。服务协议有效期可为1年、2年或3年，并与医保政策实施周期相衔接。\n"
+        "（二）团队。每个家庭医生团队签约人数原则上不超过2000人。\n（三）考核。每年考核不少于2次，考核结果公示不少于7日。\n"))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.figure_single(u, random.Random(1)) for k in c.keys}
+    assert not keys & {"3年", "2年", "1年"}, keys

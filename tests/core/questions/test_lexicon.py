@@ -139,3 +139,15 @@ def test_round_66_a_condition_without_its_actor_leans_on_the_sentence_before() -
     by = {u.text[:10]: u for u in lex.units}
     assert by["无正当理由，在六个月"].context() != ""  # (shown after the sentence before, or not asked)
     assert by["最低生活保障家庭中法"].context() == ""  # (the sentence before stands alone)
+
+
+def test_round_68_the_document_s_own_term_and_a_list_given_after_are_not_asked() -> None:
+    """Round 68: 「本实施办法自印发之日起实施，有效期5年」 asked its term (trivia), and 「……可在以下两种方式
+    中任选其一」 stated without the two ways."""
+    lex = Lexicon(parse_text(
+        "幼儿园招生工作方案\n一、招生办法\n（一）电脑派位。双胞胎参加电脑派位可在以下两种方式中任选其一，一经选定不得更改。\n"
+        "（二）登记。幼儿园应当在5个工作日内完成登记，并公布登记结果。\n二、附则\n本实施办法自印发之日起实施，有效期5年。\n"))
+    by = {u.text[:4]: u for u in lex.units}
+    assert by["双胞胎参"].context() is None
+    assert by["本实施办"].context() is None
+    assert by["幼儿园应"].context() == ""
