@@ -34,6 +34,7 @@ from studyapp.core.questions.formbase import (
 )
 from studyapp.core.questions.lexicon import BODY_SUFFIX, FRAME_START, GENERIC, Unit
 from studyapp.core.questions.model import BLANK
+from studyapp.core.questions.numbers import MAGNITUDE
 from studyapp.core.questions.text import norm, strip_end
 
 # the manners of service every plan of the day promises: in quotation marks, any other fits as well
@@ -434,6 +435,9 @@ class QuotedForms(FillForms):
                 continue  # 「“研发+孵化+……”“____”」 (四位一体): counting the items in view gives it (round 53)
             if any(len(o.group(1)) == len(term) for o in _QUOTED.finditer(text, lo, hi) if o.start() != m.start()):
                 continue  # 「对违法者“利剑高悬”；……对守法者“无事不扰”」: its pair is in view
+            if _spelled_out(term, text[lo:a - 1] + text[b + 1:hi]):
+                continue  # 「实施“____”工程……约1000名家庭医生……约100间……工作室」 (千人百家), 「“____”……即一个住宅
+                # 单元一个学位」 (一户一学位): the stem spells the coinage out (round 68)
             shown = re.sub(r"[^\u4e00-\u9fff]", "", text[lo:a] + text[b:hi])
             if len(shown) < 12 or _clause_left(text, a - 1, b + 1) < 3:
                 continue  # 「防止“____”。」: nothing around the blank says which
@@ -464,6 +468,37 @@ class QuotedForms(FillForms):
             if len(term) >= 5 and len(set(term) & set(o)) >= 0.8 * len(set(term)):
                 return True  # 「“建设项目意见征询”制度」 beside 「“建设项目征询意见单”」: the stem shows it (round 60)
         return False
+
+
+def _spelled_out(term: str, rest: str) -> bool:
+    """Whether the rest of a stem spells a coinage out: its figures read as words hold the
+    coinage's own (约1000名……约100间 → 千……百 for 千人百家), or a gloss says it in full (「即一个
+    住宅单元一个学位」 for 一户一学位) — most of its characters, in order."""
+    if len(term) < 4:
+        return False
+    figures = "".join(_as_word(m) for m in re.finditer(r"\d+", rest))
+    if any(c in figures for c in term) and _in_order(term, re.sub(r"\d+", _as_word, rest)) >= 0.75 * len(term):
+        return True
+    gloss = re.search(r"(?:即|也就是|也即)([^。；;]*)", rest)
+    return gloss is not None and _in_order(term, gloss.group(1)) >= 0.75 * len(term)
+
+
+def _as_word(m: re.Match[str]) -> str:
+    """A figure as a coinage may hold it: 1000 → 千, 3 → 三 ("" for any other)."""
+    n = m.group(0)
+    return MAGNITUDE.get(int(n), "〇一二三四五六七八九"[int(n)] if len(n) == 1 else "")
+
+
+def _in_order(term: str, said: str) -> int:
+    """How many characters of `term` `said` holds in order (their longest common subsequence)."""
+    row = [0] * (len(said) + 1)
+    for c in term:
+        diag = 0
+        for j, d in enumerate(said, 1):
+            keep = row[j]
+            row[j] = diag + 1 if c == d else max(row[j], row[j - 1])
+            diag = keep
+    return row[-1]
 
 
 # a coinage in quotes: three to eight characters of Chinese, nothing else

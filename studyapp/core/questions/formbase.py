@@ -218,7 +218,7 @@ def tags_for(unit: Unit) -> list[str]:
 def _case_only(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] is only the case of a rule whose consequence comes after it
     (「……与审计结果相差±3%的；或发现……，将采取……」): no statement on its own (round 63)."""
-    return hi < len(text.rstrip()) and bool(re.search(r"的[；;]$", text[lo:hi]))
+    return hi < len(text.rstrip()) and bool(re.search(r"的[；;，,]$", text[lo:hi]))
 
 
 # how a local body's name ends (区水务局, 市发展改革委, 区政府, 市救助基金管理中心)
@@ -386,8 +386,8 @@ class FormBase:
 
     @staticmethod
     def _stem(ctx: str, body: str) -> str:
-        if ctx.endswith("。"):
-            return ctx + body  # the sentence before, as the text has it
+        if ctx.endswith(("。", "，")):
+            return ctx + body  # the sentence before, as the text has it; 「关于设备使用费用，」 its label
         return f"{ctx}：{body}" if ctx else body
 
     def window(self, text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -431,6 +431,9 @@ class FormBase:
                                                   and not re.search(r"应|可以|须|不得|负责|实行|是|为", piece)):
                 continue  # 「……使用年限未超过15年，但有……情形之一的」 cut before its exception; 「……超过15年的住宅电梯，」
                 # a noun phrase, no statement (round 61)
+            if re.search(r"的[，,]$", text[lo:hi]):
+                continue  # 「……烈士遗属，……年满十八周岁处于社会安置过渡期内的，」 cut before what they may
+                # claim (轮候期间可领取住房租赁补贴): a row of cases, no rule (round 68)
             if re.search(r"(?:后|之后|以后|前|之前|以前|时|期间)$", last):
                 continue  # 「……应当报经……批准后，作出……决定」 cut after 批准后: what is done then, the cut
                 # leaves out (round 66)

@@ -107,6 +107,7 @@ class Unit:
     premise: str = ""      # the paragraph's first sentence when it sets a condition for the rest
     whole: str = ""        # the document's text (shared, not copied): how common a term is in it
     earlier: str = ""      # the section's text before the sentence, its last EARLIER_CHARS characters
+    group: str = ""        # the bare label its numbered items stand under (「（一）生活照料费用和医疗护理费用」)
 
     @property
     def path(self) -> list[str]:
@@ -124,6 +125,10 @@ class Unit:
         own = self._own_context()
         if own is None and self.prev and not self.item and not self._goal_further_back():
             own = self.prev
+        if own == "" and self.group:
+            # 「长护险费用按以下比例支付：（一）生活照料费用和医疗护理费用 1. 职工参保人员……按……75%……；
+            # （二）设备使用费用 ……」: the rate is the one for the costs the label names (round 68)
+            own = f"关于{self.group}，"
         self._context = own
         return own
 
@@ -199,6 +204,8 @@ class Unit:
             return None  # 「应当在三十日内完成协调处理工作」: which work, from when — the sentence before says
         if re.match(r"^[\u4e00-\u9fff]{0,4}(?:项目和标准|标准|费用)(?:应当|须|不得|由|按照)", body):
             return None  # 「收费项目和标准应当报经……批准」: the fees of what, the text said before
+        if self.before and not self.item and re.match(r"^[\u4e00-\u9fff]{2}项目(?:应当|应|须|不得|由|按照|根据)", body):
+            return None  # 「服务项目应当根据……清单进行动态调整」: the services of which facilities, the sentence before says (round 68)
         if re.match(r"其他(?!国家机关|组织和个人|单位和个人)", body):
             return None  # 「其他有关部门应当及时处理投诉」: other than which, the sentence before says
         if re.search(r"应当[^，,。；;]{0,30}(?:自行|予以|依法|限期)?(?:拆除|清除|补办|撤销|注销|收回|退还)(?:[，,。；;]|$)", body) \
@@ -216,6 +223,11 @@ class Unit:
                 and re.search(r"在[\d一二三四五六七八九十两]+(?:个工作日|日|天)内[，,]", body) \
                 and not re.search(r"自|之日起|起[\d一二三四五六七八九十两]|后|收到|接到|届满|前", body):
             return None  # 「各镇工作负责部门在5日内，到现场进行查验」: five days from what, the sentence before says (round 61)
+        if _STEP_DEADLINE.search(body) and not _MATTER.search(body.replace("户籍申请", "")):
+            # 「镇人民政府、街道办事处应在5个工作日内完成初核并提交……核实」「区民政部门应当自收到……审核意见
+            # ……3个工作日内作出审批决定」: a step of a procedure for a matter the text named before — which
+            # application, which kind of aid (急难型, 服务资助), the stem cannot say (round 68)
+            return None
         if self.before and re.match(r"^每(?:次|家)", body):
             return None  # 「每次签约周期为1年，每家每年……」: of which contract, the sentence before says (round 61)
         if self.earlier.strip() and re.search(r"(?:规定|承诺)[^，,。；;]{0,6}(?:少于|短于|多于|长于|高于|低于)[^，,。；;]{1,12}的[，,](?:按照|依照|从其)", body):
@@ -288,6 +300,12 @@ class Unit:
             return None  # 「在特殊情况下，可以延长一次……」: whose measure, it does not say
         return ""
 
+
+# a deadline for a step of a procedure (初核, 审核, 审批决定 …)
+_STEP_DEADLINE = re.compile(r"[\d一二三四五六七八九十两]+(?:个)?(?:工作日|日|天|个月)内[，,]?(?:[^。；;，,]{0,20}[，,])?"
+                            r"(?:完成|作出|提出)?(?:初核|初审|审核|核实|复核|审批|审查|审定|核查)")
+# what such a procedure is for, when the sentence names it
+_MATTER = re.compile(r"申请|举报|投诉|申诉|复议|申报|备案|请求|登记|报告|异议")
 
 # how much of a section's earlier text a sentence's context rules look back at
 EARLIER_CHARS = 1200
@@ -529,7 +547,9 @@ class Lexicon:
             # items of a list: (一)/(1)/①, and 1. untitled under a lead-in (「根据以下要求……：1.……」) —
             # with their lead-in, or none when the item is a fragment that needs one it lacks
             # (「已纳入政府征收、收储范围的续租（租赁期限一般不超过一年）；」 under a heading only — round 61)
-            listed = node.kind in ITEM_KINDS or (node.kind == "arabic" and not node.title)
+            # 「（一）生活照料费用和医疗护理费用」 over 1./2.: each item a rule of its own, for what the label names
+            group = _group_label(parent) if parent is not None and node.kind == "arabic" and not node.title else ""
+            listed = (node.kind in ITEM_KINDS or (node.kind == "arabic" and not node.title)) and not group
             if listed and (lead or _fragment(node.text or node.title)):
                 before = ""  # (an item's second sentence goes on from its first)
                 for s in sentences(node.text or node.title):
@@ -551,7 +571,8 @@ class Lexicon:
                 premise = sents[0] if sents and _PREMISE.match(sents[0]) else ""
                 for s in sents:
                     u = Unit(info, s, order, topic=topic, prev=prev, before=before,
-                             premise=premise if s is not sents[0] else "", whole=whole, earlier=seen)
+                             premise=premise if s is not sents[0] else "", whole=whole, earlier=seen,
+                             group=group if group not in s else "")
                     u.key = mask(s)
                     self.units.append(u)
                     order += 1
@@ -717,6 +738,20 @@ def _fragment(text: str) -> bool:
     """An item that is no sentence of its own: a case (「……的。」) or a list entry (「……；」)."""
     t = (text or "").strip()
     return t.endswith(("；", ";")) or bool(re.search(r"的[。；;]?$", t))
+
+
+def _group_label(parent: ParsedSection) -> str:
+    """The bare label a numbered list stands under (「（一）设备使用费用」 over 「1. 享受长护险3级待遇的
+    ……由长护险基金按90%的比例支付」): a short noun phrase with no punctuation, not a sentence nor a
+    heading of the text's frame (基本要求) — "" when the parent is none."""
+    if parent.title or not any(c.kind == "arabic" and not c.title for c in parent.children):
+        return ""
+    label = (parent.text or "").strip().strip("（）()")
+    if not 4 <= len(label) <= 24 or not re.fullmatch(r"[\u4e00-\u9fff（）()、]+", label) or label in GENERIC \
+            or re.search(r"(?:要求|内容|原则|目标|任务|措施|规则|手续|期限|效果|质量|阶段)$", label):
+        return ""
+    tagged = segment.tagged(label)
+    return label if tagged and tagged[-1][1].startswith(("n", "vn")) else ""
 
 
 def _new_lead_before(parent: ParsedSection, node: ParsedSection) -> bool:

@@ -48,6 +48,9 @@ LADDERS: dict[str, tuple[float, ...]] = {
     "次": (1, 2, 3, 4, 5),
 }
 _CN_DIGITS = "零一二三四五六七八九"
+# round figures a coinage may hold as one character (千人百家: 1000 doctors, 100 rooms)
+MAGNITUDE = {10: "十", 100: "百", 1000: "千", 10000: "万"}
+
 # shares written as words: 三分之二, 五分之一, 百分之六十 (quorum rules, fines, limits)
 FRACTIONS: dict[str, float] = {"二分之一": 1 / 2, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 1 / 4,
                                "四分之三": 3 / 4, "五分之一": 1 / 5, "五分之二": 2 / 5, "五分之三": 3 / 5,

@@ -155,3 +155,19 @@ def test_round_68_the_next_step_of_a_row_of_figures_is_not_asked() -> None:
     forms = Forms(lex)
     keys = {k for u in lex.units for c in forms.figure_single(u, random.Random(1)) for k in c.keys}
     assert not keys & {"3年", "2年", "1年"}, keys
+
+
+def test_round_68_a_row_of_cases_is_never_cut_from_what_they_may_claim() -> None:
+    """Round 68: a long sentence naming groups (「……低保家庭、……烈士遗属，……年满十八周岁处于社会安置过渡期
+    内的，轮候期间可领取住房租赁补贴」) was cut before its consequence: a stem of cases, no rule."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "关于做好户籍家庭住房保障工作的通知\n一、保障方式\n（一）租赁补贴。民政部门认定的低保家庭、最低生活保障边缘家庭、"
+        "支出型困难家庭、特困人员，市总工会备案的广州市工会建档困难职工家庭，持有《中华人民共和国残疾军人证》等有效证件"
+        "或证明的优抚对象，烈士遗属，三级及以上残疾人家庭，以及原市、区儿童福利机构集中供养孤儿年满十八周岁处于社会安置"
+        "过渡期内的，轮候期间可领取住房租赁补贴。\n（二）轮候。轮候时间超过5年的家庭，可以申请领取住房租赁补贴。\n"))
+    forms = Forms(lex)
+    stems = [c.question.stem for u in lex.units for c in forms.figure_single(u, random.Random(1))
+             if "过渡期" in c.question.stem]
+    assert stems and all("轮候期间可领取住房租赁补贴" in s for s in stems), stems

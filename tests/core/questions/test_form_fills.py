@@ -198,3 +198,23 @@ def test_round_65_blanks_on_a_stock_phrase_an_open_mechanism_or_a_fragment() -> 
     keys = {k for u in lex.units for c in forms.fill_term(u, rng) + forms.fill_object(u, rng) + forms.inline_lists(u, rng, {})
             for k in c.keys}
     assert not keys & {"齐抓共管", "考核奖励", "工作实施"}
+
+
+def test_round_68_a_coinage_the_stem_spells_out_is_not_asked() -> None:
+    """Round 68: 「实施“____”淬炼提升工程，……培训约1000名……家庭医生，建设约100间……工作室」 (千人百家)
+    and 「学位按“____”的原则进行优先登记，即一个住宅单元一个学位」 (一户一学位): the stem says it in
+    full; nor is the 1000 asked beside 「“千人百家”」. A coinage whose characters lie about the
+    sentence out of order (商业理念 beside 概念……专业化……经理人) is still asked."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "家庭医生签约服务实施方案\n一、重点任务\n（一）培训。深化大湾区健康合作，实施“千人百家”淬炼提升工程，利用3-5年时间，"
+        "力争培训约1000名达到国际服务标准的家庭医生，建设约100间规范化家庭医生工作室。\n"
+        "（二）招生。小区配套幼儿园学位按“一户一学位”的原则进行优先登记，即一个住宅单元一个学位，已被占用的不再优先。\n"
+        "（三）验证。鼓励概念验证平台建立体系化组织与培训机制，为科研人员导入“商业理念”，发挥项目经理人等作用。\n"))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.fill_quoted(u) for k in c.keys}
+    assert "千人百家" not in keys and "一户一学位" not in keys
+    assert "商业理念" in keys
+    figures = {k for u in lex.units for c in forms.figure_single(u, random.Random(1)) for k in c.keys}
+    assert not any(k.startswith("1000") for k in figures), figures

@@ -4,6 +4,8 @@ reads as law (articles, duties) or as a policy document in titled parts."""
 
 from __future__ import annotations
 
+import random
+
 from studyapp.core.outline import parse_text
 from studyapp.core.questions.lexicon import Lexicon
 
@@ -151,3 +153,43 @@ def test_round_68_the_document_s_own_term_and_a_list_given_after_are_not_asked()
     assert by["双胞胎参"].context() is None
     assert by["本实施办"].context() is None
     assert by["幼儿园应"].context() == ""
+
+
+def test_round_68_a_rate_under_a_bare_label_is_asked_with_the_label() -> None:
+    """Round 68: 「长护险费用按以下比例支付：（一）生活照料费用和医疗护理费用 1. ……；（二）设备使用费用
+    1. ……按80%的比例支付」 asked 「享受长护险1级待遇的失能人员由长护险基金按（　　）的比例支付」 —
+    whose rate, the label says; the stem says it first (「关于设备使用费用，……」)."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "长期护理保险办法\n第一章 待遇\n第一条 长护险费用按以下比例支付：\n（一）生活照料费用和医疗护理费用\n"
+        "1. 职工参保人员由长护险基金按机构护理75%、居家护理90%的比例支付；\n"
+        "2. 居民参保人员由长护险基金按机构护理70%、居家护理85%的比例支付。\n（二）设备使用费用\n"
+        "1. 享受长护险3级待遇的失能人员由长护险基金按90%的比例支付；\n"
+        "2. 享受长护险2级待遇的失能人员由长护险基金按85%的比例支付；\n"
+        "3. 享受长护险1级待遇的失能人员由长护险基金按80%的比例支付。\n"))
+    by = {u.text[:12]: u for u in lex.units}
+    assert by["享受长护险1级待遇的失能"].context() == "关于设备使用费用，"
+    assert by["居民参保人员由长护险基金"].context() == "关于生活照料费用和医疗护理费用，"
+    forms = Forms(lex)
+    stems = [c.question.stem for u in lex.units for c in forms.figure_single(u, random.Random(1))]
+    assert stems and all(s.startswith(("关于设备使用费用，", "关于生活照料费用和医疗护理费用，")) for s in stems), stems
+
+
+def test_round_68_a_step_of_a_procedure_is_not_asked_without_its_matter() -> None:
+    """Round 68: 「镇人民政府、街道办事处应在5个工作日内完成初核……」「区民政部门应当自收到……审核意见
+    及相关材料的3个工作日内作出审批决定」 — which application (服务资助, 急难型临时救助), the text said
+    before; 「服务项目应当根据……清单进行动态调整」 — the services of which facilities."""
+    lex = Lexicon(parse_text(
+        "养老服务管理办法\n第一章 资助\n第一条 申请急难型临时救助，申请人材料齐全的，镇人民政府应当场受理。\n"
+        "镇人民政府在受理之日起3个工作日内，根据入户调查情况，提出审核意见。\n"
+        "第二条 区民政部门应当自收到镇人民政府审核意见及相关材料的3个工作日内作出审批决定。\n"
+        "第三条 社区养老服务设施应当具备助餐配餐、生活照料等功能。服务项目应当根据本市基本养老服务清单进行动态调整。\n"
+        "第四条 区民政部门对服务资助申请应当在5个工作日内完成审核。\n"))
+    def unit(part: str):  # noqa: ANN202
+        return next(u for u in lex.units if part in u.text)
+
+    assert unit("在受理之日起3个工作日内").context() is None
+    assert unit("审核意见及相关材料").context() is None
+    assert unit("服务项目应当").context() == "社区养老服务设施应当具备助餐配餐、生活照料等功能。"  # (or not asked)
+    assert unit("服务资助申请").context() == ""  # (names what it reviews)
