@@ -19,6 +19,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -91,6 +92,8 @@ class Attendance(Base):
     __table_args__ = (
         UniqueConstraint("session_id", "person_id"),
         CheckConstraint("status IN ('present', 'leave', 'absent', 'late')", name="status"),
+        # (migration 0011: a session's 应到/实到 counted from the index alone)
+        Index("ix_attendance_session_status", "session_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

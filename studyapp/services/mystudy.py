@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from typing import NamedTuple
 
 from sqlalchemy import case, func, select
 
@@ -43,21 +44,53 @@ def mastery_rule_text(min_answers: int = 3, ratio: float = 0.8) -> str:
             f"答对不少于 {fmt_percent(ratio, 0)}；已练习：答过本节的题；已读：本节已读完。")
 
 
-def _answers_by_section(session, person_id: int, document_id: int) -> dict[int, list[bool]]:
-    """Counted answers per question section, oldest first."""
-    rows = session.execute(
-        select(Question.section_id, AttemptAnswer.correct)
+class _Answered(NamedTuple):
+    """A section's counted answers: how many, how many right, the last MASTERY_WINDOW (oldest
+    first; the last are those of the newest attempts)."""
+
+    answered: int
+    right: int
+    last: list[bool]
+
+
+def _answers_by_section(session, person_id: int, document_id: int) -> dict[int, _Answered]:
+    """Counted answers per question section. A learner's years of practice (50,000 answers) are
+    counted by the database; only the newest are carried to Python — read newest attempt first
+    and left off once every answered section has its last MASTERY_WINDOW."""
+    counted = (Attempt.person_id == person_id, Question.document_id == document_id,
+               Question.section_id.is_not(None), AttemptAnswer.correct.is_not(None),
+               AttemptAnswer.answered_at.is_not(None))
+    right = func.sum(case((AttemptAnswer.correct.is_(True), 1), else_=0))
+    conn = session.connection()  # (plain rows: no ORM result machinery over thousands of them)
+    totals = {sid: (int(n), int(r or 0)) for sid, n, r in conn.execute(
+        select(Question.section_id, func.count(AttemptAnswer.id), right)
         .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
         .join(Question, Question.id == AttemptAnswer.question_id)
-        .where(Attempt.person_id == person_id, Question.document_id == document_id,
-               AttemptAnswer.correct.is_not(None), AttemptAnswer.answered_at.is_not(None))
-        .order_by(AttemptAnswer.answered_at, AttemptAnswer.id)
-    ).all()
-    out: dict[int, list[bool]] = defaultdict(list)
-    for sid, correct in rows:
-        if sid is not None:
-            out[sid].append(bool(correct))
-    return out
+        .where(*counted).group_by(Question.section_id))}
+    wanted = {sid: min(n, MASTERY_WINDOW) for sid, (n, _r) in totals.items()}
+    last: dict[int, list[bool]] = defaultdict(list)
+    missing = sum(wanted.values())
+    # newest first: the person's attempts by their start (an index), each attempt's answers by time
+    newest = (select(Question.section_id, AttemptAnswer.correct)
+              .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
+              .join(Question, Question.id == AttemptAnswer.question_id)
+              .where(*counted)
+              .order_by(Attempt.started_at.desc(), Attempt.id.desc(), AttemptAnswer.answered_at.desc(),
+                        AttemptAnswer.id.desc())
+              .execution_options(yield_per=500))
+    if missing:
+        rows = conn.execute(newest)
+        try:
+            for sid, correct in rows:
+                got = last[sid]
+                if len(got) < wanted[sid]:
+                    got.append(bool(correct))
+                    missing -= 1
+                    if not missing:
+                        break
+        finally:
+            rows.close()  # (left off early: the rest is never fetched)
+    return {sid: _Answered(n, r, last.get(sid, [])[::-1]) for sid, (n, r) in totals.items()}
 
 
 def _mastery(session, person_id: int, document_id: int) -> dict[int, SectionMastery]:
@@ -84,40 +117,42 @@ def _mastery(session, person_id: int, document_id: int) -> dict[int, SectionMast
         .group_by(Question.section_id)
     ).all())
     own = _answers_by_section(session, person_id, document_id)
-    # Answers carry no time order across sections once merged; keep each section's own order
-    # and merge children after the section's own answers (good enough for "the last N").
-    memo: dict[int, tuple[list[bool], int, bool]] = {}
+    # a section's answers are its own, then its subsections' in order: the last MASTERY_WINDOW of
+    # them are the last of the parts' own last ones
+    memo: dict[int, tuple[_Answered, int, bool]] = {}
 
-    def visit(sid: int) -> tuple[list[bool], int, bool]:
+    def visit(sid: int) -> tuple[_Answered, int, bool]:
         if sid in memo:
             return memo[sid]
-        answers = list(own.get(sid, []))
+        mine = own.get(sid)
+        count, right, last = (mine.answered, mine.right, list(mine.last)) if mine else (0, 0, [])
         nq = int(qcount.get(sid, 0))
         kids = children.get(sid, [])
         kids_read = bool(kids)
         for kid in kids:
             a, n, r = visit(kid)
-            answers.extend(a)
+            count, right = count + a.answered, right + a.right
+            last = (last + a.last)[-MASTERY_WINDOW:]
             nq += n
             kids_read = kids_read and r
         is_read = sid in read or kids_read
-        memo[sid] = (answers, nq, is_read)
+        memo[sid] = (_Answered(count, right, last), nq, is_read)
         return memo[sid]
 
     out: dict[int, SectionMastery] = {}
     for sid, _parent in sections:
-        answers, nq, is_read = visit(sid)
-        recent = answers[-MASTERY_WINDOW:]
+        tally, nq, is_read = visit(sid)
+        recent = tally.last
         recent_right = sum(recent)
-        if len(answers) >= min_answers and recent and recent_right >= ratio * len(recent):
+        if tally.answered >= min_answers and recent and recent_right >= ratio * len(recent):
             state = "mastered"
-        elif answers:
+        elif tally.answered:
             state = "practised"
         elif is_read:
             state = "read"
         else:
             state = "unread"
-        out[sid] = SectionMastery(sid, state, is_read, len(answers), sum(answers), len(recent),
+        out[sid] = SectionMastery(sid, state, is_read, tally.answered, tally.right, len(recent),
                                   recent_right, nq)
     return out
 

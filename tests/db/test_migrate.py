@@ -204,3 +204,32 @@ def test_0010_gives_every_mark_and_score_a_version_and_goes_back_cleanly(seeded_
             assert conn.execute(text(f"SELECT DISTINCT version FROM {table}")).scalars().all() == [1]
         assert (conn.execute(text(marks)).all(), conn.execute(text(scored)).all()) == before
     assert migrate.current_revisions(engine) == (migrate.HEAD,)
+
+
+def test_0011_counts_a_session_s_marks_from_an_index(seeded_ctx: AppContext) -> None:
+    """The 学习会 list counts 应到/实到 per session: 0011 indexes (session_id, status) so SQLite
+    reads the counts from the index alone; going back to 0010 drops it and nothing else."""
+    from sqlalchemy import text
+
+    engine = seeded_ctx.engine
+    cfg = migrate.alembic_config()
+
+    def to(revision: str) -> None:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
+
+    def indexes() -> set[str]:
+        return {i["name"] for i in inspect(engine).get_indexes("attendance")}
+
+    assert "ix_attendance_session_status" in indexes()
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            plan = " ".join(str(r[-1]) for r in conn.execute(text(
+                "EXPLAIN QUERY PLAN SELECT session_id, count(id), sum(CASE WHEN status = 'present' THEN 1 ELSE 0 END) "
+                "FROM attendance GROUP BY session_id")))
+        assert "COVERING INDEX ix_attendance_session_status" in plan
+    to("0010")
+    assert "ix_attendance_session_status" not in indexes()
+    to("head")
+    assert "ix_attendance_session_status" in indexes()

@@ -40,6 +40,21 @@ def test_mastery_states_on_the_tree(study) -> None:
     assert mystudy.section_mastery(study.ctx, study.person, study.doc)[s["7."]].state == "practised"
 
 
+def test_mastery_weighs_the_newest_answers_and_counts_them_all(study) -> None:
+    """Early mistakes are history: a section answered wrong 12 times, then right 10 times in the
+    newest practices, is mastered (the last MASTERY_WINDOW all right), and every answer is counted."""
+    s = _sections(study)
+    for seed in range(3):
+        _practise(study, s["7."], right=0, wrong=4, seed=10 + seed)
+    for seed in range(5):
+        _practise(study, s["7."], right=2, wrong=0, seed=20 + seed)
+    m = mystudy.section_mastery(study.ctx, study.person, study.doc)[s["7."]]
+    assert (m.answered, m.right, m.recent, m.recent_right) == (22, 10, mystudy.MASTERY_WINDOW, 10)
+    assert m.state == "mastered"
+    _practise(study, s["7."], right=0, wrong=3, seed=30)  # (7 right of the last 10 < 80 %)
+    assert mystudy.section_mastery(study.ctx, study.person, study.doc)[s["7."]].state == "practised"
+
+
 def test_my_study_summary_and_scores_over_time(study) -> None:
     s = _sections(study)
     reading.mark_read(study.ctx, s["1."], person_id=study.person)

@@ -87,9 +87,13 @@ def save_ranking_pdf(parent: QObject, run_id: int, path: Path) -> QueryOp:
 
 
 # starting and continuing (launch.py) ----------------------------------------------------------------
+RECENT_SESSIONS = 100
+
 def start_form_now(ctx) -> tuple[list[SessionInfo], list[DocumentInfo], int, int]:  # noqa: ANN001
-    """The start form's choices and defaults: sessions, documents, seconds per question, base score."""
-    return (sessions.list_sessions(ctx), documents.list_documents(ctx),
+    """The start form's choices and defaults: sessions, documents, seconds per question, base score.
+    A run belongs to a session being held: the newest RECENT_SESSIONS are offered, not a county's
+    whole history (2,000 entries no one scrolls, and a read of every attendance row)."""
+    return (sessions.session_page(ctx, RECENT_SESSIONS).infos, documents.list_documents(ctx),
             int(settings_service.get_setting(ctx, "room.question_seconds")),
             int(settings_service.get_setting(ctx, "room.base_score")))
 

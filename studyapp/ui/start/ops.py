@@ -113,5 +113,5 @@ def example_signin_pdf(ctx: AppContext) -> bytes | None:
     folder holds no session to print)."""
     from studyapp.services import printing, sessions
 
-    infos = sessions.list_sessions(ctx)
+    infos = sessions.session_page(ctx, 1).infos
     return printing.signin_pdf(ctx, infos[0].id, "roster") if infos else None

@@ -112,3 +112,16 @@ def test_a_phone_quiz_starts_from_who_is_present_and_what_was_stored(seeded_ctx,
     assert again.joined == (person,) and (person, 0) in again.known
     contest = room_ops.phone_setup_now(seeded_ctx, start_run("contest", teams=2))
     assert contest.teams is not None and contest.buzzes == {}
+
+
+def test_the_start_form_offers_the_newest_sessions_not_the_whole_history(seeded_ctx, monkeypatch) -> None:
+    """A run belongs to the session being held: the form lists the newest sessions first, and no
+    more than RECENT_SESSIONS of them (a county keeps 2,000 a year)."""
+    from studyapp.services.dto_records import SessionDraft
+
+    for day in ("2015-04-15", "2016-05-20", "2014-03-01"):
+        sessions.create_session(seeded_ctx, SessionDraft(date=day, mode="集中学习"))
+    monkeypatch.setattr(room_ops, "RECENT_SESSIONS", 2)
+    offered, documents_offered, seconds, _base = room_ops.start_form_now(seeded_ctx)
+    assert [s.date for s in offered] == sorted((s.date for s in sessions.list_sessions(seeded_ctx)), reverse=True)[:2]
+    assert documents_offered and seconds > 0
