@@ -102,6 +102,14 @@ def test_database_from_a_newer_version_is_refused(template_db: Path, data_dir: P
     con.close()
 
 
+def _migrate_to(engine, revision: str) -> None:  # noqa: ANN001
+    """Upgrade to "head" or downgrade to `revision`, in one transaction on the engine."""
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
+
+
 def test_0008_gives_every_stored_question_a_version_and_goes_back_cleanly(seeded_ctx: AppContext) -> None:
     """A bank stored before 0008 (the seed's): upgrading numbers every question version 1 (what
     an editor that read it expects), and going back to 0007 keeps the questions and the table's
@@ -109,23 +117,17 @@ def test_0008_gives_every_stored_question_a_version_and_goes_back_cleanly(seeded
     from sqlalchemy import exc, text
 
     engine = seeded_ctx.engine
-    cfg = migrate.alembic_config()
-
-    def to(revision: str) -> None:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
 
     with engine.connect() as conn:
         before = conn.execute(text("SELECT id, stem, status FROM question ORDER BY id")).all()
     assert before  # the seed's bank
-    to("0007")
+    _migrate_to(engine, "0007")
     assert "version" not in {c["name"] for c in inspect(engine).get_columns("question")}
     with engine.connect() as conn:
         assert conn.execute(text("SELECT id, stem, status FROM question ORDER BY id")).all() == before
     with pytest.raises(exc.IntegrityError), engine.begin() as conn:
         conn.execute(text("UPDATE question SET status = 'lost' WHERE id = :i"), {"i": before[0].id})
-    to("head")
+    _migrate_to(engine, "head")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT DISTINCT version FROM question")).scalars().all() == [1]
         assert conn.execute(text("SELECT id, stem, status FROM question ORDER BY id")).all() == before
@@ -138,12 +140,6 @@ def test_0009_indexes_the_session_date_so_a_year_is_searched_not_scanned(seeded_
     from sqlalchemy import text
 
     engine = seeded_ctx.engine
-    cfg = migrate.alembic_config()
-
-    def to(revision: str) -> None:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
 
     def indexes() -> set[str]:
         return {i["name"] for i in inspect(engine).get_indexes("study_session")}
@@ -154,9 +150,9 @@ def test_0009_indexes_the_session_date_so_a_year_is_searched_not_scanned(seeded_
             plan = " ".join(str(r[-1]) for r in conn.execute(text(
                 "EXPLAIN QUERY PLAN SELECT id FROM study_session WHERE date >= '2024-01-01' AND date < '2025-01-01'")))
         assert "ix_study_session_date" in plan
-    to("0008")
+    _migrate_to(engine, "0008")
     assert "ix_study_session_date" not in indexes()
-    to("head")
+    _migrate_to(engine, "head")
     assert "ix_study_session_date" in indexes()
 
 
@@ -171,12 +167,6 @@ def test_0010_gives_every_mark_and_score_a_version_and_goes_back_cleanly(seeded_
 
     ctx = seeded_ctx
     engine = ctx.engine
-    cfg = migrate.alembic_config()
-
-    def to(revision: str) -> None:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
 
     people = [roster.add_person(ctx, PersonDraft(name, "乡党委")).id for name in ("王德伦", "李明")]
     sid = sessions.create_session(ctx, SessionDraft(date="2015-04-15", mode="集中学习")).id
@@ -188,7 +178,7 @@ def test_0010_gives_every_mark_and_score_a_version_and_goes_back_cleanly(seeded_
     scored = "SELECT session_id, person_id, score, note FROM score ORDER BY id"
     with engine.connect() as conn:
         before = conn.execute(text(marks)).all(), conn.execute(text(scored)).all()
-    to("0009")
+    _migrate_to(engine, "0009")
     for table in ("attendance", "score"):
         assert "version" not in {c["name"] for c in inspect(engine).get_columns(table)}
     with engine.connect() as conn:
@@ -198,7 +188,7 @@ def test_0010_gives_every_mark_and_score_a_version_and_goes_back_cleanly(seeded_
     with pytest.raises(exc.IntegrityError), engine.begin() as conn:
         conn.execute(text("INSERT INTO score (session_id, person_id, score, note, updated_at) "
                           "VALUES (:s, :p, 1, '', CURRENT_TIMESTAMP)"), {"s": sid, "p": people[0]})
-    to("head")
+    _migrate_to(engine, "head")
     with engine.connect() as conn:
         for table in ("attendance", "score"):
             assert conn.execute(text(f"SELECT DISTINCT version FROM {table}")).scalars().all() == [1]
@@ -212,12 +202,6 @@ def test_0011_counts_a_session_s_marks_from_an_index(seeded_ctx: AppContext) -> 
     from sqlalchemy import text
 
     engine = seeded_ctx.engine
-    cfg = migrate.alembic_config()
-
-    def to(revision: str) -> None:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
 
     def indexes() -> set[str]:
         return {i["name"] for i in inspect(engine).get_indexes("attendance")}
@@ -229,7 +213,7 @@ def test_0011_counts_a_session_s_marks_from_an_index(seeded_ctx: AppContext) -> 
                 "EXPLAIN QUERY PLAN SELECT session_id, count(id), sum(CASE WHEN status = 'present' THEN 1 ELSE 0 END) "
                 "FROM attendance GROUP BY session_id")))
         assert "COVERING INDEX ix_attendance_session_status" in plan
-    to("0010")
+    _migrate_to(engine, "0010")
     assert "ix_attendance_session_status" not in indexes()
-    to("head")
+    _migrate_to(engine, "head")
     assert "ix_attendance_session_status" in indexes()

@@ -104,7 +104,7 @@ class FigureForms(FormBase):
                     and all(re.fullmatch(r"、|或者?|和|及", unit.text[g.end:h.start]) for g, h in zip(row, row[1:], strict=False)):
                 continue  # 「有效期可为1年、2年或（　　）」: the row's next step is plain to anyone (round 68)
             word = numbers.MAGNITUDE.get(int(f.value)) if f.value == int(f.value) else None
-            if word and re.search("“[^”]*" + word + "[^”]*”", unit.text):
+            if word and re.search(f"“[^”]*{word}[^”]*”", unit.text):
                 continue  # 「实施“千人百家”……工程，……培训约（　　）名……家庭医生」: the name says 1000 (round 68)
             if f.text in self.lex.document.title:
                 continue  # 「……三年行动方案」 over the page: 「（　　）内」 keyed 三年 is given away (round 54)

@@ -34,7 +34,7 @@ from studyapp.core.questions.formbase import (
 )
 from studyapp.core.questions.lexicon import BODY_SUFFIX, FRAME_START, GENERIC, Unit
 from studyapp.core.questions.model import BLANK
-from studyapp.core.questions.numbers import MAGNITUDE
+from studyapp.core.questions.numbers import as_character
 from studyapp.core.questions.text import norm, strip_end
 
 # the manners of service every plan of the day promises: in quotation marks, any other fits as well
@@ -484,9 +484,7 @@ def _spelled_out(term: str, rest: str) -> bool:
 
 
 def _as_word(m: re.Match[str]) -> str:
-    """A figure as a coinage may hold it: 1000 → 千, 3 → 三 ("" for any other)."""
-    n = m.group(0)
-    return MAGNITUDE.get(int(n), "〇一二三四五六七八九"[int(n)] if len(n) == 1 else "")
+    return as_character(int(m.group(0)))
 
 
 def _in_order(term: str, said: str) -> int:

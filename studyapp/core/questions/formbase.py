@@ -431,7 +431,7 @@ class FormBase:
                                                   and not re.search(r"应|可以|须|不得|负责|实行|是|为", piece)):
                 continue  # 「……使用年限未超过15年，但有……情形之一的」 cut before its exception; 「……超过15年的住宅电梯，」
                 # a noun phrase, no statement (round 61)
-            if re.search(r"的[，,]$", text[lo:hi]):
+            if _case_only(text, lo, hi):
                 continue  # 「……烈士遗属，……年满十八周岁处于社会安置过渡期内的，」 cut before what they may
                 # claim (轮候期间可领取住房租赁补贴): a row of cases, no rule (round 68)
             if re.search(r"(?:后|之后|以后|前|之前|以前|时|期间)$", last):

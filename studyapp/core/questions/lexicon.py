@@ -743,7 +743,7 @@ def _fragment(text: str) -> bool:
 def _group_label(parent: ParsedSection) -> str:
     """The bare label a numbered list stands under (「（一）设备使用费用」 over 「1. 享受长护险3级待遇的
     ……由长护险基金按90%的比例支付」): a short noun phrase with no punctuation, not a sentence nor a
-    heading of the text's frame (基本要求) — "" when the parent is none."""
+    heading of the text's frame (基本要求) — "" when the parent holds no such label."""
     if parent.title or not any(c.kind == "arabic" and not c.title for c in parent.children):
         return ""
     label = (parent.text or "").strip().strip("（）()")

@@ -51,6 +51,12 @@ _CN_DIGITS = "零一二三四五六七八九"
 # round figures a coinage may hold as one character (千人百家: 1000 doctors, 100 rooms)
 MAGNITUDE = {10: "十", 100: "百", 1000: "千", 10000: "万"}
 
+
+def as_character(n: int) -> str:
+    """A figure as a coinage may hold it, one character: 1000 → 千, 3 → 三 ("" for any other)."""
+    return MAGNITUDE.get(n, _CN_DIGITS[n] if 0 <= n <= 9 else "")
+
+
 # shares written as words: 三分之二, 五分之一, 百分之六十 (quorum rules, fines, limits)
 FRACTIONS: dict[str, float] = {"二分之一": 1 / 2, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 1 / 4,
                                "四分之三": 3 / 4, "五分之一": 1 / 5, "五分之二": 2 / 5, "五分之三": 3 / 5,
