@@ -41,6 +41,9 @@ from studyapp.core.questions.text import norm, strip_end
 _STOCK_MANNERS = frozenset("一对一 一站式 点对点 面对面 全天候 零距离 一条龙 一揽子 一门式 一窗式 一网式 不见面 "
                            "全链条 全周期 全流程 全方位 保姆式 管家式 店小二 一键式 一次办 马上办 就近办 网上办".split())
 
+# ways of changing something: after 进行 any of them fits (规划修改, 规划调整)
+_CHANGES = frozenset(("修改", "调整", "变更", "更改", "改变", "修订", "改造", "完善"))
+
 # ways of checking on something: after 进行/开展 any of them fits a blank as well as the text's
 _CHECKS = frozenset(("排查", "检查", "巡查", "督查", "核查", "抽查", "巡访", "走访", "回访", "巡视", "巡检",
                      "监测", "评估", "摸排", "探访", "随访"))
@@ -137,6 +140,10 @@ class FillForms(FormBase):
                     continue  # 「健全____激励措施」: a modifier (中长期) of the term, not the term
                 if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[0][1] in ("v", "vn"):
                     continue  # 「对……资料进行____」: 加工整理, 分析处理, 汇总整理 — any such act fits
+                if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[-1][0] in _CHANGES:
+                    continue  # 「支持按“商改住”……进行____」 (规划修改): 用途调整, 规划调整 fit as well (round 69)
+                if k == 2 and len(chunk[0][0]) >= 3 and chunk[0][0][:2] == chunk[1][0][:2]:
+                    continue  # 「实施示范区示范校」: two things of a pair, the blank would hold both (round 69)
                 if i > 0 and tagged[i - 1][0] in ("进行", "开展", "组织", "实施", "加强") and chunk[-1][0] in _CHECKS:
                     continue  # 「对……状态持续进行____」 (上门排查): 巡查, 动态排查, 上门巡访 fit as well (round 60)
                 if i >= 2 and tagged[i - 1][0] in _FRAME_VERBS and tagged[i - 2][0] in _FRAME_VERBS:
@@ -255,6 +262,8 @@ class FillForms(FormBase):
             if not self._ok_body(body) or not reads(body, strip_end(body).replace(BLANK, "")):
                 continue
             term = text[a:b]
+            if any(a == x and b < y for x, y in _quoted_spans(text)):
+                continue  # 「对“空中花园”“____露台”……」: the modifier of a quoted name (round 69)
             if len(term) >= 6 and term[:2] + term[-2:] in body:
                 continue  # 「应避免形成储备成本负担……____」 (储备地块前期成本): the stem says it short (round 63)
             stem = self._stem(ctx, self._finish(body))
@@ -367,6 +376,11 @@ class FillForms(FormBase):
         return self._best_blank(unit, ctx, best, 2, "object", lambda _body, shown: len(shown) >= 14)
 
 
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text's quoted names lie, inside their quotation marks."""
+    return [m.span(1) for m in re.finditer(r"“([^“”]{1,20})”", text)]
+
+
 # verbs that place, issue or keep a named thing: the thing is the point of the rule
 # (not 制定: a body makes many rules, and 「……制定____」 fits any of them — round 49)
 _OBJECT_VERBS = frozenset("列入 纳入 载入 记入 出示 颁发 核发 发给 编制 设立 配备 取得 持有 吊销 设置".split())
@@ -423,6 +437,8 @@ class QuotedForms(FillForms):
                 continue
             if self.lex.count(term) > 3 or term in text[:a - 1] + text[b + 1:]:
                 continue  # said again and again, or again in the stem
+            if len(term) >= 4 and (term[:-1] in text[:a - 1] + text[b + 1:] or term[1:] in text[:a - 1] + text[b + 1:]):
+                continue  # 「加快建设在线课堂……利用“____”进行选课」 (在线课程): the stem shows a near twin (round 69)
             if self._quoted_rival(term):
                 continue  # “天地一体化” beside “星地一体化” elsewhere: either fills the blank (round 55)
             if any(term in (t or "") for t in unit.info.titles):
@@ -435,7 +451,7 @@ class QuotedForms(FillForms):
                 continue  # 「“研发+孵化+……”“____”」 (四位一体): counting the items in view gives it (round 53)
             if any(len(o.group(1)) == len(term) for o in _QUOTED.finditer(text, lo, hi) if o.start() != m.start()):
                 continue  # 「对违法者“利剑高悬”；……对守法者“无事不扰”」: its pair is in view
-            if _spelled_out(term, text[lo:a - 1] + text[b + 1:hi]):
+            if _spelled_out(term, text[lo:a - 1] + text[b + 1:hi]) or _words_said(term, text[lo:a - 1] + text[b + 1:hi]):
                 continue  # 「实施“____”工程……约1000名家庭医生……约100间……工作室」 (千人百家), 「“____”……即一个住宅
                 # 单元一个学位」 (一户一学位): the stem spells the coinage out (round 68)
             shown = re.sub(r"[^\u4e00-\u9fff]", "", text[lo:a] + text[b:hi])
@@ -481,6 +497,13 @@ def _spelled_out(term: str, rest: str) -> bool:
         return True
     gloss = re.search(r"(?:即|也就是|也即)([^。；;]*)", rest)
     return gloss is not None and _in_order(term, gloss.group(1)) >= 0.75 * len(term)
+
+
+def _words_said(term: str, rest: str) -> bool:
+    """Whether the rest of a stem says every word of a coinage: 「实施“____”计划，支持劳动者灵活
+    就业」 holds 灵活就业 and 支持 (灵活就业支持)."""
+    words = [w for w in segment.tokens(term) if len(w) >= 2]
+    return len(words) >= 2 and "".join(words) == term and all(w in rest for w in words)
 
 
 def _as_word(m: re.Match[str]) -> str:

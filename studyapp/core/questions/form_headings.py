@@ -44,6 +44,8 @@ _FRAME_TITLES = re.compile(r"^(?:指导思想|总体目标|基本原则|主要�
 # the routine of a document's last part: under any part it would be as right
 _ROUTINE = re.compile(r"组织领导|组织实施|督导|督查|督促|考核评价|考核评估|宣传|培训|统筹协调|协调配合|责任落实|压实|经费保障|资金保障|"
                       r"监测评估|总结推广|跟踪评估|组织保障|保障措施|保障力度")
+# the words of a closing part's routine: a measure that says them would fit under any heading
+_ROUTINE_MEASURE = re.compile(r"思想认识|统一思想|高度重视|主体责任|细化实化|压实[\u4e00-\u9fff]{0,4}责任")
 # a part that frames the document (its aims, its principles): its headings are no tasks
 _FRAME_PILLAR = re.compile(r"总体要求|重大意义|重要意义|指导思想|基本原则|工作原则|目标|意义|原则")
 _FUNCTION_POS = ("u", "c", "p", "r", "m", "q", "f", "x", "w", "y", "e", "o")
@@ -258,6 +260,8 @@ class HeadingForms(FormBase):
                 continue
             if _says_title_word(s, info.node.title) or self._ready(u) != "" or not _prescribes(s):
                 continue
+            if _ROUTINE_MEASURE.search(s):
+                continue  # 「各地要强化思想认识，落实主体责任……」: said of any part of any plan (round 69)
             # (a word most parts say — 农民, 建设 — ties the measure to none of them)
             ties = {w for w in _content_words(s) if own.count(w) >= 2
                     and self._spread.get(w, 0) <= max(2, len(parts) // 10)}
@@ -265,6 +269,14 @@ class HeadingForms(FormBase):
                 continue
             self._ties[u.order] = ties
             clean = [p for p in peers if self._fair(u, p)][:_RIVALS]
+            if not _in_routine(info):
+                # a measure of the plan's work beside three headings of its closing part (健全分析评价,
+                # 加强要素保障, 建立工作体系): struck out at sight (round 69) — at most two of them
+                work = [p for p in clean if not _in_routine(p)]
+                if not work:
+                    continue
+                if all(_in_routine(p) for p in clean[:3]):
+                    clean = clean[:2] + work[:1] + clean[2:3]
             if len(clean) >= 3:
                 out.append((u, clean))
         return out
@@ -341,6 +353,15 @@ class HeadingForms(FormBase):
         s = strip_end(u.text)
         q = self._question(u, "judge", f"“{s}”是“{strip_end(info.node.title)}”方面的{_kind(s)}。", [], True)
         return Candidate(q, u, 2.15, "heading_judge", [])
+
+
+def _in_routine(info: SectionInfo) -> bool:
+    """Whether a part stands under the document's routine or frame part (六、强化组织实施,
+    保障措施): its headings are the machinery of carrying the plan out, no field of work."""
+    if len(info.ancestors) < 2:
+        return False
+    title = strip_end(info.ancestors[-2].title or "")
+    return bool(title) and bool(_ROUTINE.search(title) or _FRAME_TITLES.match(title))
 
 
 def _a_task(title: str) -> bool:

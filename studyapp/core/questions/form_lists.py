@@ -366,6 +366,8 @@ class ListForms(FormBase):
         if not (self.lex.legal or self.lex.articled) and len(items) <= 4 and text[e.end:e.end + 1] == "的" \
                 and (quality[j] or sum(quality) >= len(items) - 1):
             return None  # 「性价比高、成熟稳定、具有品牌效应的……火箭」: a row of qualities, any other fits (round 54)
+        if re.match(r"的[\u4e00-\u9fff]{0,12}队伍", text[e.end:e.end + 15]):
+            return None  # 「建设一支品德高尚、富有爱心、____、素质优良的……队伍」: the virtues of a team, 业务精湛 fits (round 69)
         if not (self.lex.legal or self.lex.articled) and len(key) == 4 and not (pre or suf) \
                 and not self._memorable_list(text, e) \
                 and all(len(it) == 4 and segment.tagged(it)[0][1] == "v" for it in inner):
@@ -384,6 +386,9 @@ class ListForms(FormBase):
             x, y = x + len(pre), y - len(suf)
             key = key[len(pre):len(key) - len(suf)]
             sbody = text[lo:x] + BLANK + text[y:hi]
+        elif sum(1 for it in items if it.endswith(_FACILITIES)) >= len(items) - 1:
+            return None  # 「建设学科教室、____、社团活动室」: a row of rooms, 创客教室 fits as well (round 69); 「……研发
+            # 设计中心、____中心」 keeps the kind in view
         rest = text[lo:e.start] + "\n" + text[e.end:hi]  # (not the list's other items: 重大 in 制定重大决策、处置重大资产 is its shape)
         if any(re.fullmatch(r"[\u4e00-\u9fff]{2}", key[k:k + 2]) and key[k:k + 2] in rest
                and self.lex.count(key[k:k + 2]) <= max(6, self.lex.n_units // 4) for k in range(len(key) - 1)):
@@ -428,6 +433,9 @@ class ListForms(FormBase):
                 return True
         return False
 
+
+# rooms and places a plan builds in a row (学科教室、创新实验室、社团活动室)
+_FACILITIES = ("室", "馆", "厅", "站", "场所", "中心")
 
 # the technologies every plan of the day names in one breath
 _TECH_ROW = frozenset("移动互联网 互联网 云计算 大数据 物联网 人工智能 区块链 5G 工业互联网 元宇宙 量子计算 边缘计算".split())

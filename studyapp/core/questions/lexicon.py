@@ -123,12 +123,17 @@ class Unit:
         except AttributeError:
             pass
         own = self._own_context()
-        if own is None and self.prev and not self.item and not self._goal_further_back():
+        if own is None and self.prev and not self.item and not self._goal_further_back() \
+                and not _unnamed_benefit(self.text, self.prev):
             own = self.prev
         if own == "" and self.group:
             # 「长护险费用按以下比例支付：（一）生活照料费用和医疗护理费用 1. 职工参保人员……按……75%……；
             # （二）设备使用费用 ……」: the rate is the one for the costs the label names (round 68)
             own = f"关于{self.group}，"
+        elif own == "" and self._conditions_of_title():
+            # 「16.给予到县域地区重点企业就业专项生活补贴。毕业5年内……签订1年以上劳动合同……，从未享受
+            # 其它生活补贴、资助政策。」: who qualifies, for the subsidy the item's title names (round 69)
+            own = f"关于{strip_end(self.info.node.title or '')}，"
         self._context = own
         return own
 
@@ -140,8 +145,17 @@ class Unit:
         paragraph = self.earlier.rsplit("\n", 1)[-1]
         return bool(_GOAL_OPENS.search(paragraph)) and bool(_TARGET_WORDS.search(self.text))
 
+    def _conditions_of_title(self) -> bool:
+        """Whether the sentence opens a section whose title names a benefit (给予……补贴) and
+        only says who qualifies: it grants, pays or sets nothing itself."""
+        title = strip_end(self.info.node.title or "")
+        return not self.item and not self.before and not self.earlier.strip() and 6 <= len(title) <= 30 \
+            and bool(_BENEFIT_TITLE.search(title)) and not _GRANTS.search(self.text)
+
     def _own_context(self) -> str | None:
         body = self.text
+        if _unnamed_benefit(body, ""):
+            return None  # 「同一职业同一等级不可重复享受，且每人每年享受补贴次数……」: enjoy which subsidy (round 69)
         if _LABEL_OPEN.match(body):
             return None  # 「（六）将本单位……」: an item the outline could not place, its lead-in unknown
         if self.before and not self.item and _takes_up(self):
@@ -306,6 +320,24 @@ _STEP_DEADLINE = re.compile(r"[\d一二三四五六七八九十两]+(?:个)?(?:�
                             r"(?:完成|作出|提出)?(?:初核|初审|审核|核实|复核|审批|审查|审定|核查)")
 # what such a procedure is for, when the sentence names it
 _MATTER = re.compile(r"申请|举报|投诉|申诉|复议|申报|备案|请求|登记|报告|异议")
+
+# a section title that names a benefit a policy grants (给予一次性创业补贴, 给予……安家费)
+_BENEFIT_TITLE = re.compile(r"(?:补贴|补助|奖励|奖补|安家费|资助|津贴|贴息|待遇)$")
+# what a sentence says when it grants or sets a benefit itself, not only who qualifies
+_GRANTS = re.compile(r"给予|发放|奖励|补贴(?:标准|期限|资金)|可以|可按|可申请|按照|按|(?<!未)享受|支付|申领|领取|"
+                     r"\d+元|[%％]|直补")
+# a benefit named as such (技能提升补贴, 一次性吸纳就业补贴): 补贴 alone names none
+_NAMED_BENEFIT = re.compile(r"[\u4e00-\u9fff]{2,}(?:补贴|补助|待遇|政策|优惠|资助|奖励|津贴)")
+
+
+def _unnamed_benefit(text: str, prev: str) -> bool:
+    """Whether the sentence says a benefit is enjoyed (不可重复享受) without naming it, and the
+    sentence before (when it would be shown) does not name it either."""
+    m = re.search(r"享受(?=[，,。；;])", text)
+    if m is None or _NAMED_BENEFIT.search(text[:m.start()]):
+        return False
+    return not (prev and _NAMED_BENEFIT.search(prev))
+
 
 # how much of a section's earlier text a sentence's context rules look back at
 EARLIER_CHARS = 1200

@@ -218,3 +218,26 @@ def test_round_68_a_coinage_the_stem_spells_out_is_not_asked() -> None:
     assert "商业理念" in keys
     figures = {k for u in lex.units for c in forms.figure_single(u, random.Random(1)) for k in c.keys}
     assert not any(k.startswith("1000") for k in figures), figures
+
+
+def test_round_69_blanks_the_stem_gives_away_or_another_word_fills() -> None:
+    """Round 69: 「实施“____”计划，支持劳动者灵活就业」 (灵活就业支持: every word of it in the stem);
+    「加快建设在线课堂……鼓励引导学生利用“____”进行选课」 (在线课程 beside 在线课堂); 「对“空中花园”
+    “____露台”……」 (the modifier of a quoted name); 「支持按“商改住”……进行____」 (规划修改: 规划调整
+    fits); 「遴选一批新课程新教材实施____」 (示范区示范校: two things in one blank). 「加强“零工驿站”
+    功能建设」 is still asked."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "保障和改善民生若干措施\n一、促进就业\n（一）就业。实施“灵活就业支持”计划，支持劳动者灵活就业。"
+        "加强“零工驿站”功能建设，强化困难群体就业兜底帮扶。\n"
+        "（二）教学。加快建设在线课堂、创客教室等智能学习空间，鼓励引导学生利用“在线课程”进行选课自主学习。"
+        "遴选一批新课程新教材实施示范区示范校，发挥引领带动作用。\n"
+        "（三）住房。对“空中花园”“开放式露台”“风雨连廊”等不计入容积率。对已出让尚未建设的非住宅商品房用地，"
+        "支持按“商改住”“商改公”进行规划修改，用于还建安置等项目用途开发建设。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    keys = {k for u in lex.units for c in forms.fill_quoted(u) + forms.fill_term(u, rng) for k in c.keys}
+    assert "零工驿站" in keys
+    for gone in ("灵活就业支持", "在线课程", "开放式", "规划修改", "示范区示范校"):
+        assert gone not in keys, gone

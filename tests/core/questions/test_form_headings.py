@@ -215,3 +215,23 @@ def test_round_65_a_bodys_measure_is_not_set_beside_the_part_on_duties() -> None
     assert not forms._fair(body_unit, duties)
     assert forms._fair(body_unit, advice)
     assert forms._fair(plain_unit, duties)
+
+
+def test_round_69_closing_parts_are_no_rivals_to_a_measure_of_the_work() -> None:
+    """Round 69: 「推行全省范围内……户籍准入年限累计互认」 offered beside 健全分析评价, 加强要素保障 and
+    建立工作体系 (the closing part's headings, struck out at sight), and 「各地要强化思想认识，落实主体
+    责任……」 asked which part it serves (said of any part of any plan)."""
+    from studyapp.core.questions.form_headings import _ROUTINE_MEASURE, _in_routine
+
+    assert _ROUTINE_MEASURE.search("各地要强化思想认识，落实主体责任，细化实化本地区落实举措")
+    assert not _ROUTINE_MEASURE.search("推行全省范围内社保缴纳、居住时间等户籍准入年限累计互认")
+    docs = Path(__file__).resolve().parents[2] / "quality" / "documents"
+    doc = parse_text((docs / "zhejiang-nongye-zhuanyi-renkou-shiminhua-shishi-fangan-2023.txt").read_text(encoding="utf-8"))
+    forms = Forms(Lexicon(doc))
+    cands = forms.heading_choices(random.Random(1))
+    closing = {"建立工作体系", "加强要素保障", "健全分析评价"}
+    assert any(c.type == "single" and not _in_routine(c.unit.info) for c in cands)
+    for c in cands:
+        assert not _ROUTINE_MEASURE.search(c.unit.text), c.unit.text
+        if c.type == "single" and not _in_routine(c.unit.info):
+            assert len(closing & set(c.question.options)) <= 2, c.question.options

@@ -187,3 +187,20 @@ def test_round_67_no_blank_on_half_an_item_before_its_short_object() -> None:
     keys = {k for q in generate_bank(parse_text((docs / "guoban-jiaqiang-huanjing-jianguan-zhifa-tongzhi-2014.txt")
                                                 .read_text(encoding="utf-8")), 1).questions if q.type == "fill" for k in q.answer}
     assert "信息共享" in keys
+
+
+def test_round_69_the_virtues_of_a_team_and_a_row_of_rooms_are_not_blanked() -> None:
+    """Round 69: 「建设一支品德高尚、富有爱心、____、素质优良的婴幼儿照护服务队伍」 (敬业奉献: 业务精湛
+    fits) and 「积极建设学科教室、____、社团活动室」 (创新实验室: 创客教室 fits). A row of principles
+    keeps its blank; so does 「……研发设计中心、____中心、检测维修中心」, the kind in view."""
+    lex = Lexicon(parse_text(
+        "实施意见\n一、队伍\n（一）建设。要大力开展职业道德教育，建设一支品德高尚、富有爱心、敬业奉献、素质优良的婴幼儿照护服务队伍。\n"
+        "（二）条件。加快推进数字校园建设，积极建设学科教室、创新实验室、社团活动室。\n"
+        "（三）原则。救助基金管理应当坚持扶危救急、公开透明、便捷高效的原则。\n"
+        "（四）升级。推动综合保税区发展成为具有全球影响力的加工制造中心、研发设计中心、物流分拨中心、检测维修中心。\n"))
+    from studyapp.core.questions.forms import Forms
+
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) if c.form == "list_fill" for k in c.keys}
+    assert "敬业奉献" not in keys and "创新实验室" not in keys
+    assert "公开透明" in keys and "物流分拨" in keys, keys

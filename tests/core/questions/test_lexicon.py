@@ -193,3 +193,25 @@ def test_round_68_a_step_of_a_procedure_is_not_asked_without_its_matter() -> Non
     assert unit("审核意见及相关材料").context() is None
     assert unit("服务项目应当").context() == "社区养老服务设施应当具备助餐配餐、生活照料等功能。"  # (or not asked)
     assert unit("服务资助申请").context() == ""  # (names what it reviews)
+
+
+def test_round_69_a_condition_or_a_cap_is_asked_with_the_subsidy_it_belongs_to() -> None:
+    """Round 69: 「16.给予到县域地区重点企业就业专项生活补贴。毕业5年内普通高校毕业生与……签订1年以上劳动
+    合同……，从未享受其它生活补贴、资助政策。」 asked the condition without the subsidy (the item's
+    title names it: the stem says it first), and 「同一职业同一等级不可重复享受，且每人每年享受补贴次数
+    最多不超过3次」 — enjoy which subsidy, the text said two sentences before (not asked)."""
+    lex = Lexicon(parse_text(
+        "就业创业政策措施\n一、补贴政策\n（一）就业补贴\n"
+        "1.给予到县域地区重点企业就业专项生活补贴。毕业5年内普通高校毕业生与县域内重点企业签订1年以上劳动合同并依法缴纳社会保险，"
+        "从未享受其它生活补贴、资助政策。大专生每月500元、本科生每月800元。\n"
+        "2.给予一次性吸纳就业补贴。企业录用应届普通高校毕业生并连续缴纳社会保险费满1年的，按1000元/人给予一次性吸纳就业补贴。\n"
+        "3.失业保险助力技能提升。参保职工取得职业技能等级证书的，可按规定申请技能提升补贴。所需资金由失业保险基金列支。"
+        "同一职业同一等级不可重复享受，且每人每年享受补贴次数最多不超过3次。\n"
+        "4.给予一次性扩岗补助。企业招用毕业年度高校毕业生的，按照每人1500元标准发放一次性扩岗补助，与一次性吸纳就业补贴不重复享受。\n"))
+    def unit(part: str):  # noqa: ANN202
+        return next(u for u in lex.units if part in u.text)
+
+    assert unit("毕业5年内").context() == "关于给予到县域地区重点企业就业专项生活补贴，"
+    assert unit("企业录用应届").context() == ""  # (grants the subsidy itself)
+    assert unit("同一职业同一等级").context() is None
+    assert unit("企业招用毕业年度").context() == ""  # (names both subsidies)
