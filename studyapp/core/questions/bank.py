@@ -108,6 +108,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
         take(forms.figure_single(u, rng))
         take(forms.range_single(u, rng))
         take(forms.actor_single(u, rng))
+        take(forms.fund_single(u, rng))
         take(forms.level_single(u, rng))
         take(forms.inline_lists(u, rng, pool))
         take(forms.fill_term(u, rng))

@@ -83,6 +83,68 @@ class BodyForms(FormBase):
             break
         return out
 
+    def fund_single(self, unit: Unit, rng: random.Random) -> list[Candidate]:
+        """Which fund pays a cost (「领取失业保险金人员参加生育保险的，由（　　）缴纳生育保险费」,
+        「……所需的有关支出，可按照规定从（　　）中列支」): the funds the document names, then the
+        funds of social insurance and of a unit's own accounts, as options. A fund the document
+        says in the same breath (「用人单位工会经费可适当补充」 right after) is no rival: it pays
+        too. Not asked where the document says the same source again and again (「所需资金从就业
+        补助资金列支」 under every measure: a formula)."""
+        ctx = self._ready(unit)
+        if ctx is None:
+            return []
+        text = unit.text
+        m = _FUND_SLOT.search(text)
+        if m is None:
+            return []
+        key, a, b = m.group(1), m.start(1), m.end(1)
+        if not _a_fund(key) or text.count(key) > 1 or self.lex.count(key) > 2 or self.lex.in_formula(text, a, b):
+            return []
+        own = re.sub(r"(?:基金|资金|经费|费)$", "", key)
+        kind = own[:-2] if own.endswith("保险") and len(own) >= 4 else own
+        if kind in text[:a] + text[b:] or kind in (ctx or ""):
+            return []  # 「领取失业保险金人员……由（　　）缴纳」: the stem names the insurance whose fund pays
+        beside = text + self._neighbours(unit)
+        named = self._funds()
+        # (a fund of social insurance among its own kind first; another, among the document's)
+        family = [f for f in _FUND_FAMILY if f != key] if key in _FUND_FAMILY or key.endswith("保险基金") else []
+        mine = [x for x in named if x != key]
+        wrong: list[str] = []
+        for f in (family + mine if key in _FUND_FAMILY else mine + family):
+            if f in beside or key in f or f in key or f in wrong:
+                continue
+            wrong.append(f)
+        if len(wrong) < 3:
+            return []
+        win = self.window(text, a, b)
+        if win is None:
+            return []
+        lo, hi = win
+        body = text[lo:a] + HOLE + text[b:hi]
+        if not self._ok_body(body) or len(strip_end(body)) < 12:
+            return []
+        options = [key] + wrong[:3]
+        rng.shuffle(options)
+        q = self._question(unit, "single", self._stem(ctx, self._finish(body)), options, [options.index(key)])
+        return [Candidate(q, unit, 2.6, "fund", [key])]
+
+    def _neighbours(self, unit: Unit) -> str:
+        """The sentences right before and after a unit (what a fund said beside it pays as well)."""
+        units = self.lex.units
+        return "".join(units[k].text for k in (unit.order - 1, unit.order + 1) if 0 <= k < len(units))
+
+    def _funds(self) -> list[str]:
+        """The funds the document names where it says who pays (从……中列支, 由……缴纳), in order."""
+        got = self._fund_names.get(0)
+        if got is None:
+            seen: dict[str, None] = {}
+            for m in _FUND_NAMED.finditer(self.lex.full):
+                name = re.split(r"[从由]", m.group(1))[-1]  # (「,可按照规定从职工福利费」: the name after 从)
+                if _a_fund(name):
+                    seen.setdefault(name)
+            got = self._fund_names[0] = list(seen)
+        return got
+
     def _level_rivals(self, lb, text: str, article: str) -> list[str]:  # noqa: ANN001
         local = bool(lb.dept) and self._full_count("人民政府" + lb.dept) > 0
         others = levels_named(text[:lb.start] + "。" + text[lb.end:])
@@ -165,3 +227,23 @@ class BodyForms(FormBase):
 
 
 
+
+
+# where a rule says which fund pays: 由失业保险基金缴纳, 从职工福利费中列支, 从生育保险基金中支付
+_FUND_NAME = r"([\u4e00-\u9fff]{2,10}?(?:基金|资金|经费|福利费))"
+_FUND_SLOT = re.compile(r"(?:从|由)" + _FUND_NAME + r"中?(?:列支|支付|缴纳|承担|支出|解决)")
+# a fund the document names where it pays, or beside another (失业保险基金、生育保险基金)
+_FUND_NAMED = re.compile(r"(?:从|由|[、，,。；;和或及])" + _FUND_NAME + r"(?=中?(?:列支|支付|缴纳|承担|支出|解决)|[、和或及])")
+# words that name no fund of its own (所需资金, 财政资金, 专项资金 — any project's)
+_FUND_VAGUE = re.compile(r"^(?:所需|相关|有关|专项|财政|本级|配套|上述|该项?|其|政府|项目|自有|各级|同级|省级|市级|县级|区级|"
+                         r"中央|地方|社会|单位|企业|补助|奖补|按|按照|依照|根据|用于|纳入|可|应|或|以|由|从|在|中|对|用|"
+                         r"支付|安排|上解|统筹|筹集|使用)")
+# the funds of social insurance and of a unit's own accounts: rivals of one kind for a fund
+_FUND_FAMILY = ("失业保险基金", "工伤保险基金", "生育保险基金", "基本医疗保险基金", "基本养老保险基金", "就业补助资金",
+                "职工福利费", "工会经费", "职工教育经费")
+
+
+def _a_fund(name: str) -> bool:
+    """A fund with a name of its own (失业保险基金, 职工福利费), not 所需资金 or 财政资金."""
+    own = re.sub(r"(?:基金|资金|经费|费)$", "", name)
+    return len(own) >= 2 and not _FUND_VAGUE.match(name)

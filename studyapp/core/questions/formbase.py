@@ -253,6 +253,7 @@ class FormBase:
         self._coord_cache: dict[str, bool] = {}
         self._institutions: dict[tuple[str, str], set[str]] = {}
         self._quoted_terms: dict[int, set[str]] = {}  # (the coinages the document quotes, found once)
+        self._fund_names: dict[int, list[str]] = {}  # (the funds the document says pay, found once)
         self._alone_bodies: dict[str, bool] = {}
         self._counts: dict[str, int] = {}
         self._frames: dict[tuple[str, str, str], set[float]] | None = None

@@ -39,3 +39,24 @@ def test_round_67_an_organ_named_by_its_people_is_not_asked() -> None:
 
     assert asked("人民法院应当积极参与诉源治理，发挥法官联村制度作用，指导人民调解委员会调解民间纠纷。") == []
     assert asked("人民法院应当积极参与诉源治理，加强对人民调解委员会调解民间纠纷的业务指导。") == ["人民法院"]
+
+
+def test_which_fund_pays_is_asked_among_funds_of_its_kind() -> None:
+    """「……所需的有关支出，可按照规定从（　　）中列支」 (职工福利费) among the funds the document names
+    and the funds of social insurance — never a fund said beside it (工会经费 pays too), nor where
+    the stem names the insurance (「领取失业保险金人员……由（　　）缴纳」), nor 所需资金 or a source
+    the document repeats under every measure."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "生育支持政策措施\n一、服务\n（一）保险。领取失业保险金人员参加生育保险的，由失业保险基金缴纳生育保险费。"
+        "参加生育保险男职工的配偶符合规定生育的，从生育保险基金中支付一次性生育补助金。\n"
+        "（二）托育。用人单位开展职工子女普惠托育服务所需的有关支出，可按照规定从职工福利费中列支，用人单位工会经费可适当补充。\n"
+        "（三）就业。对稳定职工队伍的企业给予稳定岗位补贴，所需资金从财政资金中列支。\n"))
+    forms = Forms(lex)
+    made = [c for u in lex.units for c in forms.fund_single(u, random.Random(1))]
+    assert [c.keys for c in made] == [["职工福利费"]], [c.question.stem for c in made]
+    q = made[0].question
+    assert "（　　）中列支" in q.stem and q.options[q.answer[0]] == "职工福利费"
+    assert "工会经费" not in q.options and len(set(q.options)) == 4
+    assert "失业保险基金" in q.options and "生育保险基金" not in q.options  # (said right before it)
