@@ -44,6 +44,9 @@ _STOCK_MANNERS = frozenset("一对一 一站式 点对点 面对面 全天候 �
 # ways of changing something: after 进行 any of them fits (规划修改, 规划调整)
 _CHANGES = frozenset(("修改", "调整", "变更", "更改", "改变", "修订", "改造", "完善"))
 
+# modifiers that name no particular thing: 「进行项目申报」 is any application
+_PLAIN_MODIFIERS = frozenset("项目 工作 业务 综合 统一 集中 日常 专项 相关 有关 全面 一般 具体".split())
+
 # ways of checking on something: after 进行/开展 any of them fits a blank as well as the text's
 _CHECKS = frozenset(("排查", "检查", "巡查", "督查", "核查", "抽查", "巡访", "走访", "回访", "巡视", "巡检",
                      "监测", "评估", "摸排", "探访", "随访"))
@@ -142,6 +145,10 @@ class FillForms(FormBase):
                     continue  # 「对……资料进行____」: 加工整理, 分析处理, 汇总整理 — any such act fits
                 if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[-1][0] in _CHANGES:
                     continue  # 「支持按“商改住”……进行____」 (规划修改): 用途调整, 规划调整 fit as well (round 69)
+                if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[0][0] in _PLAIN_MODIFIERS:
+                    continue  # 「组织相关单位进行____」 (项目申报): 计划申报, 项目筛选 fit as well (round 70)
+                if re.search(r"第[\d一二三四五六七八九十百]+届$", text[:offs[i]]):
+                    continue  # 「办好第十九届____」 (省运会): which event, the ordinal all but says (round 70)
                 if k == 2 and len(chunk[0][0]) >= 3 and chunk[0][0][:2] == chunk[1][0][:2]:
                     continue  # 「实施示范区示范校」: two things of a pair, the blank would hold both (round 69)
                 if i > 0 and tagged[i - 1][0] in ("进行", "开展", "组织", "实施", "加强") and chunk[-1][0] in _CHECKS:

@@ -205,7 +205,19 @@ class HeadingForms(FormBase):
             title = strip_end(u.info.node.title or "")
             if 4 <= len(title) <= 24 and u.info.node.text and not _FRAME_TITLES.match(title):
                 infos.append(u.info)
-        return infos
+        # parts written to one template (every setting — 学校, 商场, 养老机构 — with its 卫生管理要求
+        # and 疫情应对措施): which of them a measure stands under tests the layout, and the titles
+        # said under several parents fit any of them (round 70)
+        parents: dict[str, set[int]] = {}
+        tails: dict[int, set[str]] = {}
+        for i in infos:
+            if len(i.ancestors) >= 2:
+                parents.setdefault(strip_end(i.node.title), set()).add(id(i.ancestors[-2]))
+                tails.setdefault(id(i.ancestors[-2]), set()).add(strip_end(i.node.title)[-3:])
+        templated = {p for ps in parents.values() if len(ps) >= 2 for p in ps}
+        # (or nearly one: 营业前准备 / 营业中防控 beside 运行前准备 / 运行中防控 — two endings shared)
+        templated |= {p for p, ts in tails.items() for q, us in tails.items() if p != q and len(ts & us) >= 2}
+        return [i for i in infos if len(i.ancestors) < 2 or id(i.ancestors[-2]) not in templated]
 
     def _fair(self, u: Unit, p: SectionInfo) -> bool:
         """Whether part p is a fair rival for measure u: u does not echo p's title, none of the

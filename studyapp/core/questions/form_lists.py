@@ -80,6 +80,11 @@ class ListForms(FormBase):
             if term[-2:] in meaning:
                 rivals = [t for t in rivals if t.endswith(term[-2:])]
             rivals = [t for t in rivals if all(g in t for g in echoed - {term[-2:]})]
+            # 「……的镇和村」 (历史文化名镇名村): what the thing is, said last, names the key — fair only
+            # beside rivals that are such things too (round 70)
+            kinds = [k for k in re.split(r"[和或、及与]", meaning.rsplit("的", 1)[-1]) if 1 <= len(k) <= 2]
+            if kinds and all(k in term for k in kinds):
+                rivals = [t for t in rivals if any(k in t for k in kinds)]
             person = _is_person(term, meaning)
             rivals = [t for t in rivals if _is_person(t, meanings[t]) == person]
             if len(rivals) < 3:
@@ -216,6 +221,9 @@ class ListForms(FormBase):
                     after = ""  # a long tail, or one with rules of its own, would bury the question
                     if re.search(r"(?:按照|依照|根据|依据|本着|基于|按)$", head):
                         continue  # 「……应当按照哪些原则？」 asks nothing without what is done by them
+                    if len(rest[named.end():]) >= 6 and re.search(r"[，,]", head) \
+                            and re.search(r"应当|应|须|必须", re.split(r"[，,]", head)[0]):
+                        continue  # 「政务部门应当根据……要求，遵循哪些原则？」 without 「……采集数据」: principles of what (round 70)
                 stem = head + "哪些" + named.group(1) + after + "？"
             elif kinds and not rest:
                 stem = head[:kinds.start()] + kinds.group(1) + ("哪几种" if kinds.group(1) == "分为" else "哪些") + "？"
@@ -366,6 +374,8 @@ class ListForms(FormBase):
         if not (self.lex.legal or self.lex.articled) and len(items) <= 4 and text[e.end:e.end + 1] == "的" \
                 and (quality[j] or sum(quality) >= len(items) - 1):
             return None  # 「性价比高、成熟稳定、具有品牌效应的……火箭」: a row of qualities, any other fits (round 54)
+        if sum(1 for it in items if re.match(r"不|慢|乱|假|虚|懒", it) or it.endswith(("不力", "作为", "漂浮", "不实"))) >= 2:
+            return None  # 「不担当、不作为、慢作为、____、落实不力」: a row of faults, 乱作为 fits as well (round 70)
         if re.match(r"的[\u4e00-\u9fff]{0,12}队伍", text[e.end:e.end + 15]):
             return None  # 「建设一支品德高尚、富有爱心、____、素质优良的……队伍」: the virtues of a team, 业务精湛 fits (round 69)
         if not (self.lex.legal or self.lex.articled) and len(key) == 4 and not (pre or suf) \

@@ -118,7 +118,9 @@ _BOILERPLATE = re.compile(r"相协调|相衔接|相适应|相一致|相结合|�
                           r"互相配合|相互配合|密切配合|协同配合|各负其责|分工负责")  # (coordination: round 41)
 # what a court or a procuratorate never does: in its place, the sentence reads as nonsense
 _ORGAN_NEVER = dict.fromkeys(("人民法院", "人民检察院", "监察机关"), re.compile(
-    r"查处|行政处罚|处罚|罚款|吊销|责令|没收|警告|拘留|出警|登记|许可|备案|审批|核发|通行证|证件|证书|执照|发放|颁发"))
+    r"查处|行政处罚|处罚|罚款|吊销|责令|没收|警告|拘留|出警|登记|许可|备案|审批|核发|通行证|证件|证书|执照|发放|颁发|"
+    r"交通|管制|巡查|巡逻|疏导|引导|抢险|救援|救灾|转移|疏散|警戒|通行|值守|排查"))
+# (「（　　）负责……实施交通管制……参与抢险救灾工作」 beside 人民法院: absurd, no test — round 70)
 # what only that organ does: said in the sentence, it gives the organ away (向……提起诉讼 is a
 # court, whatever the options), and a rival in its place reads as nonsense, not as a test
 _ORGAN_SAID = {

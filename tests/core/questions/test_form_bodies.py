@@ -60,3 +60,19 @@ def test_which_fund_pays_is_asked_among_funds_of_its_kind() -> None:
     assert "（　　）中列支" in q.stem and q.options[q.answer[0]] == "职工福利费"
     assert "工会经费" not in q.options and len(set(q.options)) == 4
     assert "失业保险基金" in q.options and "生育保险基金" not in q.options  # (said right before it)
+
+
+def test_round_70_a_court_never_stands_in_for_the_police_at_field_work() -> None:
+    """Round 70: 「（　　）负责保障……车辆的优先快速通行；……实施交通管制……参与抢险救灾工作」 with
+    人民法院, 监察机关, 人民检察院 beside 公安机关, and 「人民法院负责……交通管制」 as a false item: absurd,
+    no test. (Organs of one system still stand in for one another where they could.)"""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "暴雨灾害预警与响应条例\n第一章 总则\n第一条 公安机关负责保障各级防灾救灾指挥车辆、抢险车辆的优先快速通行；"
+        "负责路面巡查和交通引导，实施交通管制并及时向社会公布管制信息。\n"
+        "第二条 各级人民政府应当组建应急救援队伍，配备必要的救援装备。\n"))
+    forms = Forms(lex)
+    unit = lex.units[0]
+    assert forms.actor_single(unit, random.Random(1)) == []
+    assert not any(new in ("人民法院", "人民检察院", "监察机关") for _a, _b, new, _why in forms._find_falsifications(unit))

@@ -241,3 +241,18 @@ def test_round_69_blanks_the_stem_gives_away_or_another_word_fills() -> None:
     assert "零工驿站" in keys
     for gone in ("灵活就业支持", "在线课程", "开放式", "规划修改", "示范区示范校"):
         assert gone not in keys, gone
+
+
+def test_round_70_no_blank_on_a_plain_act_or_after_an_ordinal() -> None:
+    """Round 70: 「区住房建设部门组织相关单位进行____」 (项目申报: 计划申报 fits) and 「办好第十九届____」
+    (省运会: the ordinal all but says it). 「对……资料进行科学预估」-like acts keep their blank."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "实施方案\n一、计划\n（一）申报。区住房建设部门组织相关单位进行项目申报，报区人民政府同意后纳入全市年度计划。\n"
+        "（二）赛事。承办国家级体育赛事，办好第十九届省运会。\n"
+        "（三）监测。医疗机构应当加强药品使用情况动态监测分析，对药品使用数量进行科学预估，并实现药品来源可追溯。\n"))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.fill_term(u, random.Random(1)) for k in c.keys}
+    assert "项目申报" not in keys and "省运会" not in keys
+    assert "科学预估" in keys, keys

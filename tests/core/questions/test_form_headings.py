@@ -235,3 +235,25 @@ def test_round_69_closing_parts_are_no_rivals_to_a_measure_of_the_work() -> None
         assert not _ROUTINE_MEASURE.search(c.unit.text), c.unit.text
         if c.type == "single" and not _in_routine(c.unit.info):
             assert len(closing & set(c.question.options)) <= 2, c.question.options
+
+
+def test_round_70_parts_written_to_one_template_are_not_asked() -> None:
+    """Round 70: an epidemic plan gives every setting (学校, 商场, 监管场所, 养老机构) the same parts —
+    卫生管理要求, 疫情应对措施, 营业前准备 / 运行前准备 — and 13 of its 16 failures asked which of them a
+    measure stands under (the layout; the titles fit any setting). A part whose title another
+    parent repeats, or whose parent shares two title endings with another, is no key or rival."""
+    docs = Path(__file__).resolve().parents[2] / "quality" / "documents"
+    name = "jiangxi-liang-hao-tuijin-richangxing-xinguan-feiyan-yiqing-fangkong-shishi-yijian-2020.txt"
+    doc = parse_text((docs / name).read_text(encoding="utf-8"))
+    forms = Forms(Lexicon(doc))
+    parts = {strip(i.node.title) for i in forms._parts()}
+    for templated in ("疫情应对措施", "卫生管理要求", "预防性卫生措施", "营业前准备", "运行前准备", "运行中防控", "开学（园）后防控"):
+        assert templated not in parts, templated
+    assert "落实主体责任" in parts  # (城乡社区: a part of its own)
+    for c in forms.heading_choices(random.Random(1)):
+        assert strip(c.unit.info.node.title) in parts
+        assert not set(c.question.options) - parts - {""}
+
+
+def strip(title: str) -> str:
+    return (title or "").rstrip("。：:")

@@ -204,3 +204,32 @@ def test_round_69_the_virtues_of_a_team_and_a_row_of_rooms_are_not_blanked() -> 
     keys = {k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) if c.form == "list_fill" for k in c.keys}
     assert "敬业奉献" not in keys and "创新实验室" not in keys
     assert "公开透明" in keys and "物流分拨" in keys, keys
+
+
+def test_round_70_faults_a_definition_s_kind_and_a_list_without_its_act() -> None:
+    """Round 70: 「对……不担当、不作为、慢作为、____、落实不力的」 (作风漂浮: 乱作为 fits); 「本条例所称
+    （　　），是指……的镇和村」 beside 历史建筑, 历史文化街区, 历史城区 (only one option is a 镇 or 村);
+    「政务部门应当根据……要求，遵循哪些原则？」 without 「……采集数据」 (the principles of what)."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "历史文化名城保护条例\n第一章 总则\n第一条 对在保护工作中不担当、不作为、慢作为、作风漂浮、落实不力的，要予以坚决查处。\n"
+        "第二条 政务部门应当根据政务数据资源目录和数据采集规范要求，遵循合法、必要、适度的原则，按照法定职责在政务数据目录的范围内采集数据。\n"
+        "第三条 历史文化名城保护应当遵循科学规划、严格保护、合理利用的原则。\n"
+        "第四条 本条例下列用语的含义：\n（一）历史建筑，是指经市人民政府确定公布的具有一定保护价值的建筑物、构筑物。\n"
+        "（二）历史文化名镇名村，是指经省人民政府批准公布的保存文物特别丰富且具有重大历史价值的镇和村。\n"
+        "（三）历史文化街区，是指经省人民政府核定公布的保存文物特别丰富、历史建筑集中成片的区域。\n"
+        "（四）历史城区，是指城镇中能体现其历史发展过程或者某一发展时期风貌的地区。\n"
+        "（五）传统风貌建筑，是指具有一定建成历史，能够反映历史风貌和地方特色的建筑物。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    policy = Lexicon(parse_text(
+        "实施意见\n一、工作要求\n（一）督查。各地、各单位要坚持问题导向，及时查找存在的薄弱环节，对突出问题要即知即改。"
+        "对在防疫中责任不落实、不担当、不作为、慢作为、作风漂浮、落实不力的，要予以坚决查处，力戒形式主义、官僚主义。\n（二）原则。救助基金管理应当坚持扶危救急、公开透明、便捷高效的原则。\n"))
+    pforms = Forms(policy)
+    fills = {k for u in policy.units for c in pforms.inline_lists(u, rng, {}) if c.form == "list_fill" for k in c.keys}
+    assert "作风漂浮" not in fills and "公开透明" in fills, fills
+    assert not any(c.keys == ["历史文化名镇名村"] for c in forms.definitions(rng))
+    shorts = [c.question.stem for u in lex.units for c in forms.inline_short(u)]
+    assert not any("政务部门" in s for s in shorts), shorts
+    assert any(s.startswith("历史文化名城保护应当遵循哪些原则") for s in shorts), shorts
