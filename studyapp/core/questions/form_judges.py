@@ -60,6 +60,21 @@ def _sets_case(text: str, f: numbers.Figure) -> bool:
     return bool(re.match(r"(?:[（(]含[）)])?(?:以上|以下|以内)的(?!罚款|罚金)", after)) and not re.search(r"处|罚", around)
 
 
+def _names_its_field(body: str, rest: str) -> bool:
+    """Whether a sentence names the field of the department it binds (洪水 for 水行政主管部门,
+    教育资源 for 教育部门): another department in its place is false at sight."""
+    field = re.sub(r"(?:行政)?(?:主管)?(?:部门|机构)$", "", body)
+    if field == body or not field:
+        return False
+    if len(field) == 1:
+        return field in rest
+    return any(field[k:k + 2] in rest for k in range(len(field) - 1) if field[k:k + 2] not in _FIELD_PLAIN)
+
+
+# pieces of a field's name that name no field (市场监督管理: 管理, 监督)
+_FIELD_PLAIN = frozenset("管理 监督 行政 事务 建设 和城 城乡 发展 服务 保障 资源 信息".split())
+
+
 class JudgeForms(FormBase):
     # --- true / false on the rule itself -------------------------------------------------
     def judge(self, unit: Unit, rng: random.Random, truth: bool) -> list[Candidate]:
@@ -200,6 +215,9 @@ class JudgeForms(FormBase):
                     and not self.lex.legal:
                 continue  # 「农业部门必须加强对农业环境的保护」 turned 教育部门, 「林业部门应加强森林植被的保护」 turned
                 # 农业部门: the sentence names the field of its department (round 56)
+            if _names_its_field(w, text[:a] + text[b:]):
+                continue  # 「水行政主管部门组织编制洪水灾害防治规划」 turned 交通运输主管部门, 「教育部门应当推动……优质
+                # 教育资源……」 turned 农业农村部门: false at sight, in a law as in a plan (round 70)
             if near and not self.lex.in_formula(text, a, b):
                 out.append((a, b, near[0], "actor"))
                 break

@@ -427,3 +427,23 @@ def test_round_67_a_written_reply_not_given_is_no_case_to_falsify() -> None:
     assert not any("口头" in c.question.stem for t in (False, True) for c in forms.judge(unit, random.Random(1), t))
     [other] = [u for u in lex.units if u.text.startswith("调处机构")]
     assert any(new == "口头" for _a, _b, new, _why in forms._find_falsifications(other))
+
+
+def test_round_70_a_department_is_not_swapped_where_the_sentence_names_its_field() -> None:
+    """Department names are one word now (segment): 「水行政主管部门组织编制洪水灾害防治规划」 turned
+    交通运输主管部门 is false at sight, in a regulation as in a plan; 「……由同级（　　）承担」 asks the body
+    among the document's other departments."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "暴雨灾害预警与响应条例\n第一章 职责\n第一条 水行政主管部门组织编制洪水灾害防治规划，组织水利工程隐患排查。\n"
+        "第二条 自然资源主管部门负责地质灾害监测、预报和预警工作。\n第三条 交通运输主管部门负责公路、水路交通设施的防护。\n"
+        "第四条 农业农村主管部门负责农业防汛减灾工作。\n第五条 住房城乡建设主管部门负责房屋建筑安全管理。\n"
+        "第六条 三防指挥部指挥长由本级人民政府负责人担任，日常工作由同级应急管理部门承担。\n"))
+    forms = Forms(lex)
+    flood = next(u for u in lex.units if "洪水" in u.text)
+    assert not any(why == "actor" for *_x, why in forms._find_falsifications(flood))
+    daily = next(u for u in lex.units if "日常工作" in u.text)
+    made = forms.actor_single(daily, random.Random(1))
+    assert made and made[0].keys == ["应急管理部门"], [c.question.stem for c in made]
+    assert all(o.endswith(("部门", "机构")) for o in made[0].question.options)

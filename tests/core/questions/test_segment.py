@@ -26,3 +26,12 @@ def test_one_word_has_a_part_of_speech_and_a_phrase_has_none() -> None:
     assert segment.pos_of("法律").startswith("n")
     assert segment.pos_of("遵守宪法和法律") == ""
     assert segment.has_word("法律") and not segment.has_word("律宪和")
+
+
+def test_a_department_named_for_its_field_is_one_word() -> None:
+    """「水行政主管部门」「市场监督管理部门」 are one body each (the dictionary alone cut 3,450 of 4,340
+    such names in the test documents into 水|行政|主管部门): a question can name the body a rule binds."""
+    words = segment.tokens("各级水行政主管部门应当会同市场监督管理部门、应急管理部门和气象主管机构")
+    for body in ("水行政主管部门", "市场监督管理部门", "应急管理部门", "气象主管机构"):
+        assert body in words, words
+    assert segment.pos_of("自然资源主管部门") == "nt"
