@@ -94,8 +94,9 @@ class FigureForms(FormBase):
         for f in figs:
             if self.lex.in_formula(unit.text, f.start, f.end):
                 continue
-            if unit.text[f.end:f.end + 1] == "期":
-                continue  # 「1年期贷款市场报价利率」 names a product: 2年期 is no rival, it does not exist (round 37)
+            if unit.text[f.end:f.end + 1] in ("期", "制"):
+                continue  # 「1年期贷款市场报价利率」 names a product: 2年期 is no rival, it does not exist (round 37);
+                # 「三人制篮球场」 a kind of court (round 71)
             if numbers.given_otherwise(unit.text, f):
                 continue  # 「一般为2年(即24个月)」「2人可合租1套二居室」: the stem says the figure again (round 61)
             row = sorted((g for g in figs if g.unit == f.unit), key=lambda g: g.start)

@@ -39,7 +39,8 @@ from studyapp.core.questions.text import norm, strip_end
 
 # the manners of service every plan of the day promises: in quotation marks, any other fits as well
 _STOCK_MANNERS = frozenset("一对一 一站式 点对点 面对面 全天候 零距离 一条龙 一揽子 一门式 一窗式 一网式 不见面 "
-                           "全链条 全周期 全流程 全方位 保姆式 管家式 店小二 一键式 一次办 马上办 就近办 网上办".split())
+                           "全链条 全周期 全流程 全方位 保姆式 管家式 店小二 一键式 一次办 马上办 就近办 网上办 "
+                           "菜单式 点单式 订单式 清单式".split())
 
 # ways of changing something: after 进行 any of them fits (规划修改, 规划调整)
 _CHANGES = frozenset(("修改", "调整", "变更", "更改", "改变", "修订", "改造", "完善"))
@@ -49,7 +50,7 @@ _PLAIN_MODIFIERS = frozenset("项目 工作 业务 综合 统一 集中 日常 �
 
 # ways of checking on something: after 进行/开展 any of them fits a blank as well as the text's
 _CHECKS = frozenset(("排查", "检查", "巡查", "督查", "核查", "抽查", "巡访", "走访", "回访", "巡视", "巡检",
-                     "监测", "评估", "摸排", "探访", "随访"))
+                     "监测", "评估", "摸排", "探访", "随访", "督导", "督办", "督促", "通报", "约谈", "问责"))
 
 
 class FillForms(FormBase):
@@ -133,8 +134,8 @@ class FillForms(FormBase):
                 term = text[a:b]
                 if not 2 <= len(term) <= 8 or not _HAN_ONLY.fullmatch(term):
                     continue
-                if term in GENERIC or chunk[0][0] in GENERIC:
-                    continue
+                if term in GENERIC or chunk[0][0] in GENERIC or term in _STOCK_MANNERS:
+                    continue  # (「“保姆式”服务保障企业用工」: 管家式 fits as well — round 71)
                 if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6) or instrument):
                     continue  # 氛围, 国际, 违规: another word would fill it as well
                 if re.match(r"分类|分级|分区|分层|分段|分片|分批|分期", term):
@@ -147,6 +148,9 @@ class FillForms(FormBase):
                     continue  # 「支持按“商改住”……进行____」 (规划修改): 用途调整, 规划调整 fit as well (round 69)
                 if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[0][0] in _PLAIN_MODIFIERS:
                     continue  # 「组织相关单位进行____」 (项目申报): 计划申报, 项目筛选 fit as well (round 70)
+                if k == 1 and chunk[0][0].endswith("制") and i > 0 and tagged[i - 1][1] in ("m", "n", "nz", "j") \
+                        and len(tagged[i - 1][0]) >= 2:
+                    continue  # 「实行一把手____」 (负责制): the blank takes half of one institution (round 71)
                 if re.search(r"第[\d一二三四五六七八九十百]+届$", text[:offs[i]]):
                     continue  # 「办好第十九届____」 (省运会): which event, the ordinal all but says (round 70)
                 if k == 2 and len(chunk[0][0]) >= 3 and chunk[0][0][:2] == chunk[1][0][:2]:
@@ -430,8 +434,9 @@ class QuotedForms(FillForms):
             term = m.group(1)
             if _QUOTE_SLOGAN.search(term) or _SLOGANS.search(term) or term in STOCK_PHRASES:
                 continue
-            if term in _STOCK_MANNERS and any(o != term and o in self.lex.full for o in _STOCK_MANNERS):
-                continue  # 「提供“一对一”远程融资业务咨询」: 一站式, said elsewhere in the plan, fits as well (round 61)
+            if term in _STOCK_MANNERS:
+                continue  # 「提供“一对一”远程融资业务咨询」: 一站式 fits as well (round 61); 「“保姆式”服务」, 「开展“菜单式”
+                # 志愿服务活动」: 管家式, 点单式 (round 71)
             if re.search(r"[”“]", text[max(0, a - 4):a - 1] + text[b + 1:b + 4]):
                 continue  # one of a pair or a row of quoted terms
             if text[b + 1:b + 2] == "等" or re.match(r"[（(]附件|[（(]见附件", text[b + 1:b + 5]) \
@@ -444,8 +449,11 @@ class QuotedForms(FillForms):
                 continue
             if self.lex.count(term) > 3 or term in text[:a - 1] + text[b + 1:]:
                 continue  # said again and again, or again in the stem
-            if len(term) >= 4 and (term[:-1] in text[:a - 1] + text[b + 1:] or term[1:] in text[:a - 1] + text[b + 1:]):
-                continue  # 「加快建设在线课堂……利用“____”进行选课」 (在线课程): the stem shows a near twin (round 69)
+            if len(term) >= 4 and _shared_run(term, ctx + text[:a - 1] + text[b + 1:]) >= max(3, (3 * len(term) + 4) // 5):
+                continue  # 「加快建设在线课堂……利用“____”进行选课」 (在线课程): the stem shows a near twin (round 69);
+                # 「对……临时用地即报即审。……建立“____”纪要联合审查机制」 (即报即审即出 — round 71)
+            if len(term) <= 4 and _close_in_order(term, text[:a - 1] + text[b + 1:]):
+                continue  # 「建立“____”重点工业企业培育库，推动小微工业企业“升规入统”」 (小升规 — round 71)
             if self._quoted_rival(term):
                 continue  # “天地一体化” beside “星地一体化” elsewhere: either fills the blank (round 55)
             if any(term in (t or "") for t in unit.info.titles):
@@ -511,6 +519,27 @@ def _words_said(term: str, rest: str) -> bool:
     就业」 holds 灵活就业 and 支持 (灵活就业支持)."""
     words = [w for w in segment.tokens(term) if len(w) >= 2]
     return len(words) >= 2 and "".join(words) == term and all(w in rest for w in words)
+
+
+def _shared_run(term: str, rest: str) -> int:
+    """The longest run of the term's characters that the rest says as they stand."""
+    return max((n for n in range(len(term), 0, -1) for k in range(len(term) - n + 1) if term[k:k + n] in rest), default=0)
+
+
+def _close_in_order(term: str, rest: str) -> bool:
+    """Whether the rest says every character of a short coinage, in order, within a few
+    characters of each other (小微工业企业“升规 → 小升规)."""
+    for m in re.finditer(re.escape(term[0]), rest):
+        at, ok = m.start(), True
+        for c in term[1:]:
+            nxt = rest.find(c, at + 1)
+            if nxt < 0:
+                ok = False
+                break
+            at = nxt
+        if ok and at - m.start() < 3 * len(term):
+            return True
+    return False
 
 
 def _as_word(m: re.Match[str]) -> str:

@@ -124,7 +124,7 @@ class Unit:
             pass
         own = self._own_context()
         if own is None and self.prev and not self.item and not self._goal_further_back() \
-                and not _unnamed_benefit(self.text, self.prev):
+                and not _unnamed_benefit(self.text, self.prev) and not _YEAR_TARGET_ALONE.match(self.text):
             own = self.prev
         if own == "" and self.group:
             # 「长护险费用按以下比例支付：（一）生活照料费用和医疗护理费用 1. 职工参保人员……按……75%……；
@@ -154,6 +154,9 @@ class Unit:
 
     def _own_context(self) -> str | None:
         body = self.text
+        if _VIOLATION.match(body) and not re.search(r"应当|不得|给予|予以|处以?|责令|罚款", body):
+            return None  # 「违规以公益性资产、在建工程……作为租赁物；违规开展……」: a row of faults an inspection looks
+            # for, no rule (round 71)
         if _unnamed_benefit(body, ""):
             return None  # 「同一职业同一等级不可重复享受，且每人每年享受补贴次数……」: enjoy which subsidy (round 69)
         if _LABEL_OPEN.match(body):
@@ -321,6 +324,11 @@ _STEP_DEADLINE = re.compile(r"[\d一二三四五六七八九十两]+(?:个)?(?:�
 # what such a procedure is for, when the sentence names it
 _MATTER = re.compile(r"申请|举报|投诉|申诉|复议|申报|备案|请求|登记|报告|异议")
 
+# a target for the year with nothing named (「全年争取中央资金40亿元以上。」): of which field, the part
+# says, not the sentence before (花滩子水库 — round 71)
+_YEAR_TARGET_ALONE = re.compile(r"^(?:全年|上半年|下半年|年内|当年|今年|年底前)[^，,；;]{0,24}[。；;]?$")
+# a fault an inspection looks for, written without the rule it breaks
+_VIOLATION = re.compile(r"^(?:违规|违法|未按规定|未按照规定|擅自)")
 # a section title that names a benefit a policy grants (给予一次性创业补贴, 给予……安家费)
 _BENEFIT_TITLE = re.compile(r"(?:补贴|补助|奖励|奖补|安家费|资助|津贴|贴息|待遇)$")
 # what a sentence says when it grants or sets a benefit itself, not only who qualifies

@@ -256,3 +256,39 @@ def test_round_70_no_blank_on_a_plain_act_or_after_an_ordinal() -> None:
     keys = {k for u in lex.units for c in forms.fill_term(u, random.Random(1)) for k in c.keys}
     assert "项目申报" not in keys and "省运会" not in keys
     assert "科学预估" in keys, keys
+
+
+def test_round_71_half_an_institution_a_court_s_kind_and_a_check_are_not_blanked() -> None:
+    """Round 71: 「分级管理实行一把手____」 (负责制: half of one institution), 「建设……____人制篮球场」 (三:
+    a kind of court), 「对……的地方和部门进行____」 (督导督办: 通报, 约谈 fit as well)."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "若干措施\n一、责任\n（一）主体责任。各银行保险机构要切实承担起整治乱象的主体责任，分级管理实行一把手负责制，确保责任到位。\n"
+        "（二）健身。实施森林康养步道提升工程100公里，建设社区健身路径或三人制篮球场300个。\n"
+        "（三）督办。对项目建设推进缓慢、投资完成情况差的地方和部门进行督导督办，推动问题整改落实。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    keys = {k for u in lex.units for c in forms.fill_term(u, rng) + forms.figure_single(u, rng) for k in c.keys}
+    assert not keys & {"负责制", "督导督办", "三"}, keys
+    assert not any(k.startswith("三") for k in keys), keys
+
+
+def test_round_71_a_coinage_the_stem_half_shows_or_a_stock_manner_is_not_asked() -> None:
+    """Round 71: 「对……临时用地即报即审。……建立“____”纪要联合审查机制」 (即报即审即出: the sentence
+    before says most of it), 「建立“____”重点工业企业培育库，推动小微工业企业“升规入统”」 (小升规: its
+    characters in a row), 「开展“____”志愿服务活动」 (菜单式) and 「“____”服务保障企业用工」 (保姆式: 管家式,
+    点单式 fit as well). 「加强“零工驿站”功能建设」 is still asked."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "若干政策措施\n一、用地\n（一）审查。对建设项目所需临时用地即报即审。对上报市国土空间规划专业委员会审查的建设项目建立"
+        "“即报即审即出”纪要联合审查机制。\n（二）培育。建立“小升规”重点工业企业培育库，推动小微工业企业“升规入统”。\n"
+        "（三）志愿。基层群众性自治组织可以依托新时代文明实践中心，开展“菜单式”志愿服务活动，收集本辖区内志愿服务需求。\n"
+        "（四）用工。强化重点企业用工保障，落实动态监测、服务保障等机制，“保姆式”服务保障企业用工。\n"
+        "（五）就业。加强“零工驿站”功能建设，强化困难群体就业兜底帮扶。\n"))
+    forms = Forms(lex)
+    rng = random.Random(1)
+    keys = {k for u in lex.units for c in forms.fill_quoted(u) + forms.fill_term(u, rng) for k in c.keys}
+    assert "零工驿站" in keys
+    assert not keys & {"即报即审即出", "小升规", "菜单式", "保姆式"}, keys

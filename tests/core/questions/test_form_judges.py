@@ -447,3 +447,16 @@ def test_round_70_a_department_is_not_swapped_where_the_sentence_names_its_field
     made = forms.actor_single(daily, random.Random(1))
     assert made and made[0].keys == ["应急管理部门"], [c.question.stem for c in made]
     assert all(o.endswith(("部门", "机构")) for o in made[0].question.options)
+
+
+def test_round_71_a_lenient_rule_is_not_turned_severe_beside_its_remissions() -> None:
+    """Round 71: 「……可以依法从轻、减轻或免予处罚」 turned 「从重、减轻或免予处罚」 contradicts itself: false
+    at sight, no test."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "通知\n一、问责\n（一）处理。对主动暴露问题、整改效果较好且未导致严重后果的，可以依法从轻、减轻或免予处罚。\n"
+        "（二）查处。对弄虚作假的，要依法从严查处。\n"))
+    forms = Forms(lex)
+    changes = [new for u in lex.units for *_ab, new, _why in forms._find_falsifications(u)]
+    assert "从重" not in changes, changes

@@ -215,3 +215,18 @@ def test_round_69_a_condition_or_a_cap_is_asked_with_the_subsidy_it_belongs_to()
     assert unit("企业录用应届").context() == ""  # (grants the subsidy itself)
     assert unit("同一职业同一等级").context() is None
     assert unit("企业招用毕业年度").context() == ""  # (names both subsidies)
+
+
+def test_round_71_a_year_s_target_alone_and_a_row_of_faults_are_not_asked() -> None:
+    """Round 71: 「力争花滩子大型水库……12月底前开工建设。全年争取中央资金40亿元以上。」 — the year's target
+    of the whole water part, not of the reservoir the sentence before names; 「违规以公益性资产、在建工程……
+    作为租赁物；违规开展……」 — what an inspection looks for, no rule."""
+    lex = Lexicon(parse_text(
+        "若干措施\n一、水利\n（一）投资。力争花滩子大型水库2022年11月底前获得可研批复，12月底前开工建设。全年争取中央资金40亿元以上。\n"
+        "（二）整治要点。违规以公益性资产、在建工程作为租赁物；违规开展固定收益类证券投资以外的投资业务。\n"
+        "（三）处罚。商业银行违规发放贷款的，由银保监局责令改正。\n"))
+    def unit(part: str):  # noqa: ANN202
+        return next(u for u in lex.units if part in u.text)
+
+    assert unit("全年争取").context() is None
+    assert unit("违规以公益性资产").context() is None
