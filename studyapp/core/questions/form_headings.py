@@ -18,6 +18,7 @@ articles are left out: a chapter's title asks only where the drafter put an arti
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import zlib
@@ -272,6 +273,9 @@ class HeadingForms(FormBase):
                 continue
             if _says_title_word(s, info.node.title) or self._ready(u) != "" or not _prescribes(s):
                 continue
+            if "党" in title and "党" in s:
+                continue  # 「鼓励流动党员……转入社区党组织」 beside 「坚持和加强党对物业管理工作的领导」: the one
+                # heading on the Party, the measure's word gives it (round 72)
             if _ROUTINE_MEASURE.search(s):
                 continue  # 「各地要强化思想认识，落实主体责任……」: said of any part of any plan (round 69)
             # (a word most parts say — 农民, 建设 — ties the measure to none of them)
@@ -294,10 +298,13 @@ class HeadingForms(FormBase):
         return out
 
     # --- the three types -------------------------------------------------------------------
-    def _single(self, info: SectionInfo, u: Unit, rivals, rng: random.Random) -> Candidate:
+    def _single(self, info: SectionInfo, u: Unit, rivals, rng: random.Random) -> Candidate | None:
         s = strip_end(u.text)
         key = strip_end(info.node.title)
         wrong = [strip_end(i.node.title) for i in rivals[:3]]  # (the nearest: a fair mix-up)
+        end = os.path.commonprefix([w[::-1] for w in wrong])[::-1]
+        if len(end) >= 2 and not key.endswith(end) and end[-2:] not in _HEADING_WORDS:
+            return None  # 「发展沉浸式业态」「培育云演艺业态」「丰富云展览业态」 beside 强化要素支撑: the odd one out (round 72)
         options = [key] + wrong
         rng.shuffle(options)
         way = zlib.crc32(s.encode("utf-8")) % 3

@@ -257,3 +257,20 @@ def test_round_70_parts_written_to_one_template_are_not_asked() -> None:
 
 def strip(title: str) -> str:
     return (title or "").rstrip("。：:")
+
+
+def test_round_72_no_odd_heading_out_and_no_party_measure_beside_the_party_heading() -> None:
+    """Round 72: 「“加快数字文化产业国际化人才培养”体现的是……」 with 发展沉浸式业态, 培育云演艺业态, 丰富云展览业态
+    beside 强化要素支撑 (the odd one out), and 「鼓励流动党员……转入社区党组织……」 beside 「坚持和加强党对物业
+    管理工作的领导」 (the one heading on the Party: the measure's word gives it)."""
+    docs = Path(__file__).resolve().parents[2] / "quality" / "documents"
+    for name in ("wenlvbu-tuidong-shuzi-wenhua-chanye-gaozhiliang-fazhan-yijian-2020.txt",
+                 "zhujianbu-deng-jiaqiang-gaijin-zhuzhai-wuye-guanli-tongzhi-2020.txt"):
+        asked = [q for q in generate_bank(parse_text((docs / name).read_text(encoding="utf-8")), 1).questions
+                 if q.type == "single" and re.search(r"是下列哪一方面的|体现的是下列哪一方面的", q.stem)]
+        assert asked
+        for q in asked:
+            key = q.options[q.answer[0]]
+            wrong = [o for o in q.options if o != key]
+            assert not all(w.endswith("业态") for w in wrong) or key.endswith("业态"), q.options
+            assert not ("党" in key and "党" in q.quote), q.stem
