@@ -50,7 +50,8 @@ _PLAIN_MODIFIERS = frozenset("项目 工作 业务 综合 统一 集中 日常 �
 
 # ways of checking on something: after 进行/开展 any of them fits a blank as well as the text's
 _CHECKS = frozenset(("排查", "检查", "巡查", "督查", "核查", "抽查", "巡访", "走访", "回访", "巡视", "巡检",
-                     "监测", "评估", "摸排", "探访", "随访", "督导", "督办", "督促", "通报", "约谈", "问责"))
+                     "监测", "评估", "摸排", "探访", "随访", "督导", "督办", "督促", "通报", "约谈", "问责",
+                     "分析", "研判", "预测", "预判"))
 
 
 class FillForms(FormBase):

@@ -292,3 +292,15 @@ def test_round_71_a_coinage_the_stem_half_shows_or_a_stock_manner_is_not_asked()
     keys = {k for u in lex.units for c in forms.fill_quoted(u) + forms.fill_term(u, rng) for k in c.keys}
     assert "零工驿站" in keys
     assert not keys & {"即报即审即出", "小升规", "菜单式", "保姆式"}, keys
+
+
+def test_round_72_no_blank_on_an_analysis_after_进行() -> None:
+    """Round 72: 「综合运用海量数据进行____，提供科学决策新手段」 (态势分析: 分析研判, 趋势预测 fit as well)."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(
+        "指导意见\n一、任务\n（一）大数据。开展一体化的智慧林草大数据应用，综合运用海量数据进行态势分析，提供科学决策新手段。\n"
+        "（二）监测。医疗机构应当加强药品使用情况动态监测分析，对药品使用数量进行科学预估，并实现药品来源可追溯。\n"))
+    forms = Forms(lex)
+    keys = {k for u in lex.units for c in forms.fill_term(u, random.Random(1)) for k in c.keys}
+    assert "态势分析" not in keys and "科学预估" in keys, keys
