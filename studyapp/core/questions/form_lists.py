@@ -290,7 +290,10 @@ class ListForms(FormBase):
             sign = self.lex.polarity(text, e.start)
             outside = text[:e.start] + text[e.end:]
             shape = _list_shape(e.items) if holes and uniform else None
+            events = any(_EVENT.search(x) for x in items)
             others = [x for x in pool if shape is not None and _fits_shape(x, shape) and x not in text
+                      # (「设备损坏造成跑水」 beside 优先利用地表水: an event among principles — round 72)
+                      and (events or not _EVENT.search(x))
                       and self.lex.item_polarity.get(x) == sign
                       # (「根据职工的（　　）……决定工资」 with 劳动工资 outside: circular, ruled out at
                       # sight — round 42): no word of the outsider that none of the items has
@@ -444,6 +447,8 @@ class ListForms(FormBase):
         return False
 
 
+# what happens, not what is done: an item that says it is of another kind than principles or acts
+_EVENT = re.compile(r"造成|导致|致使|引起|引发")
 # rooms and places a plan builds in a row (学科教室、创新实验室、社团活动室)
 _FACILITIES = ("室", "馆", "厅", "站", "场所", "中心")
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+from pathlib import Path
 
 from studyapp.core.outline import parse_text
 from studyapp.core.questions.lexicon import Lexicon
@@ -233,3 +235,15 @@ def test_round_70_faults_a_definition_s_kind_and_a_list_without_its_act() -> Non
     shorts = [c.question.stem for u in lex.units for c in forms.inline_short(u)]
     assert not any("政务部门" in s for s in shorts), shorts
     assert any(s.startswith("历史文化名城保护应当遵循哪些原则") for s in shorts), shorts
+
+
+def test_round_72_an_event_is_no_outsider_among_principles() -> None:
+    """Round 72: 「开发利用水资源应当按照（　　）的原则……不包括下列哪一项？」 offered 「设备损坏造成跑水」 (what
+    happens, from another list) beside 优先利用地表水, 限制开采地下水, 鼓励使用非常规水: absurd at sight."""
+    docs = Path(__file__).resolve().parents[2] / "quality" / "documents"
+    doc = parse_text((docs / "weihai-jieyue-yongshui-tiaoli-2020.txt").read_text(encoding="utf-8"))
+    from studyapp.core.questions import generate_bank
+
+    for q in generate_bank(doc, 1).questions:
+        if "括号中" in q.stem:
+            assert not any(re.search(r"造成|导致", o) for o in q.options), q.options
