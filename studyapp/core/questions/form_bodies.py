@@ -100,9 +100,9 @@ class BodyForms(FormBase):
         key, a, b = m.group(1), m.start(1), m.end(1)
         if not _a_fund(key) or text.count(key) > 1 or self.lex.count(key) > 2 or self.lex.in_formula(text, a, b):
             return []
-        own = re.sub(r"(?:基金|资金|经费|费)$", "", key)
+        own = _fund_own(key)
         kind = own[:-2] if own.endswith("保险") and len(own) >= 4 else own
-        if kind in text[:a] + text[b:] or kind in (ctx or ""):
+        if kind in text[:a] + text[b:] or kind in ctx:
             return []  # 「领取失业保险金人员……由（　　）缴纳」: the stem names the insurance whose fund pays
         beside = text + self._neighbours(unit)
         named = self._funds()
@@ -243,7 +243,11 @@ _FUND_FAMILY = ("失业保险基金", "工伤保险基金", "生育保险基金"
                 "职工福利费", "工会经费", "职工教育经费")
 
 
+def _fund_own(name: str) -> str:
+    """A fund's own name without the kind of money (失业保险基金 → 失业保险, 职工福利费 → 职工福利)."""
+    return re.sub(r"(?:基金|资金|经费|费)$", "", name)
+
+
 def _a_fund(name: str) -> bool:
     """A fund with a name of its own (失业保险基金, 职工福利费), not 所需资金 or 财政资金."""
-    own = re.sub(r"(?:基金|资金|经费|费)$", "", name)
-    return len(own) >= 2 and not _FUND_VAGUE.match(name)
+    return len(_fund_own(name)) >= 2 and not _FUND_VAGUE.match(name)

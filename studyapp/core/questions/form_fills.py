@@ -143,12 +143,11 @@ class FillForms(FormBase):
                     continue  # 「实行____，确定禁止开发建设区」: 分区管控 fits as well as 分类管控
                 if i + k < len(tagged) and tagged[i + k][1].startswith(("n", "v")) and chunk[-1][1] in ("j", "b", "t", "m"):
                     continue  # 「健全____激励措施」: a modifier (中长期) of the term, not the term
-                if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[0][1] in ("v", "vn"):
-                    continue  # 「对……资料进行____」: 加工整理, 分析处理, 汇总整理 — any such act fits
-                if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[-1][0] in _CHANGES:
-                    continue  # 「支持按“商改住”……进行____」 (规划修改): 用途调整, 规划调整 fit as well (round 69)
-                if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and chunk[0][0] in _PLAIN_MODIFIERS:
-                    continue  # 「组织相关单位进行____」 (项目申报): 计划申报, 项目筛选 fit as well (round 70)
+                if i > 0 and tagged[i - 1][0] in ("进行", "予以", "加以") and (
+                        chunk[0][1] in ("v", "vn") or chunk[-1][0] in _CHANGES or chunk[0][0] in _PLAIN_MODIFIERS):
+                    # 「对……资料进行____」: 加工整理, 分析处理, 汇总整理 — any such act fits; 「支持按“商改住”……进行
+                    # ____」 (规划修改): 规划调整 too (round 69); 「组织相关单位进行____」 (项目申报): 计划申报 too (round 70)
+                    continue
                 if k == 1 and chunk[0][0].endswith("制") and i > 0 and tagged[i - 1][1] in ("m", "n", "nz", "j") \
                         and len(tagged[i - 1][0]) >= 2:
                     continue  # 「实行一把手____」 (负责制): the blank takes half of one institution (round 71)

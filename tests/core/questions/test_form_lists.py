@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 from studyapp.core.outline import parse_text
 from studyapp.core.questions.lexicon import Lexicon
@@ -239,11 +238,22 @@ def test_round_70_faults_a_definition_s_kind_and_a_list_without_its_act() -> Non
 
 def test_round_72_an_event_is_no_outsider_among_principles() -> None:
     """Round 72: 「开发利用水资源应当按照（　　）的原则……不包括下列哪一项？」 offered 「设备损坏造成跑水」 (what
-    happens, from another list) beside 优先利用地表水, 限制开采地下水, 鼓励使用非常规水: absurd at sight."""
-    docs = Path(__file__).resolve().parents[2] / "quality" / "documents"
-    doc = parse_text((docs / "weihai-jieyue-yongshui-tiaoli-2020.txt").read_text(encoding="utf-8"))
-    from studyapp.core.questions import generate_bank
+    happens, from another list) beside 优先利用地表水, 限制开采地下水, 鼓励使用非常规水: absurd at sight. An
+    act of the same kind from another list (循环利用冷却水) is still the outsider."""
+    from studyapp.core.questions.enums import find_enumerations
+    from studyapp.core.questions.forms import Forms
 
-    for q in generate_bank(doc, 1).questions:
-        if "括号中" in q.stem:
-            assert not any(re.search(r"造成|导致", o) for o in q.options), q.options
+    lex = Lexicon(parse_text(
+        "节约用水条例\n第一章 总则\n第一条 开发利用水资源应当按照优先利用地表水、限制开采地下水、鼓励使用非常规水的原则，"
+        "实行统一调度、合理配置。\n第二章 管理\n第二条 用水设施、设备损坏造成跑水、冒水、滴水、漏水的，应当及时维修。\n"
+        "第三条 用水单位应当采取措施，做到合理使用自来水、循环利用冷却水、分质供应再生水。\n"))
+    forms = Forms(lex)
+    pool: dict[str, list[int]] = {}
+    for u in lex.units:
+        for e in find_enumerations(u.text):
+            for x in e.items:
+                pool.setdefault(x, []).append(u.order)
+    outsiders = [c for seed in range(10) for c in forms.inline_lists(lex.units[0], random.Random(seed), pool)
+                 if c.form == "inline_not"]
+    assert outsiders
+    assert not any(re.search(r"造成|导致", o) for c in outsiders for o in c.question.options)
