@@ -152,7 +152,9 @@ class FigureForms(FormBase):
             q = self._question(unit, "single", stem, options, [values.index(f.value)])
             # (the figure with the words after it keys the rule: 二十日 decides one rule and reviews
             # another, but 「2倍以上5倍以下的罚款」 asked twice is the same question)
-            out.append(Candidate(q, unit, 3.0, "figure", [f.text, f.text + unit.text[f.end:f.end + 5]],
+            # (how often, 每年召开一次, is asked only where the sentence sets no other figure)
+            score = 2.9 if f.unit == numbers.FREQUENCY else 3.0
+            out.append(Candidate(q, unit, score, "figure", [f.text, f.text + unit.text[f.end:f.end + 5]],
                                  alt=self._figure_fill(unit, ctx, f, figs, lo, hi)))
         return out
 

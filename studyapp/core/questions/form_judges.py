@@ -175,7 +175,8 @@ class JudgeForms(FormBase):
         text = unit.text
         out: list[tuple[int, int, str, str]] = []
         figs = [] if _HIGHER_LAW_ELSE.search(text) else numbers.figures(text)
-        for f in figs:
+        # (how often a duty recurs is changed only where the sentence sets no other figure)
+        for f in sorted(figs, key=lambda g: g.unit == numbers.FREQUENCY):
             if re.search(r"是指|所称", text):
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
             if numbers.given_otherwise(text, f):
@@ -197,6 +198,12 @@ class JudgeForms(FormBase):
                 wider_up = re.match(_BOUND_AFTER + r"(?:以下|以内|之内|不满|不足|未满)", text[f.end:]) \
                     or re.search(r"(?:不满|不足|未满)$", text[max(0, f.start - 2):f.start])
                 wrong = [w for w in wrong if (w > f.value) == bool(wider_up)]
+            if f.unit == numbers.FREQUENCY:
+                bound = text[f.end:f.end + 14]
+                if re.match(r"[^，,。；;]{0,3}(?:至少|不少于|不得少于)", bound):
+                    wrong = [w for w in wrong if w > f.value]  # 「每月至少检查一次」 turned 每周 is still kept
+                elif re.match(r"[^，,。；;]{0,3}(?:只|仅|最多|至多|不超过|不得超过)", bound):
+                    wrong = [w for w in wrong if w < f.value]  # 「每年只享受一次」 turned 每两年 is still kept
             if f.unit == "周岁":
                 wrong = [w for w in wrong if abs(w - f.value) <= 4]  # (招用已满八周岁 for 十六: absurd — round 43)
             if wrong:

@@ -826,7 +826,7 @@ _CASES_LEAD = re.compile(r"(?:下列|以下)[\u4e00-\u9fff]{0,4}?(?:情形|情�
 # what a list's items are, when the lead-in says it (「应当具备下列条件」「履行下列职责」)
 _ITEM_KIND = ("条件|措施|职责|职权|权利|义务|内容|事项|材料|文件|形式|要求|待遇|原则|因素|行为|活动|能力|便利|途径|"
               "条款|信息|场所|区域|标准|工作|诉讼|权力|权限|资料|情况|规定")
-_ITEM_LEAD = re.compile(r"(?:下列|以下)((?:[\u4e00-\u9fff]{0,4}?)(?:" + _ITEM_KIND + r"))"
+_ITEM_LEAD = re.compile(r"(?:下列|以下)((?:[\u4e00-\u9fff]{0,6}?)(?:" + _ITEM_KIND + r"))"
                         r"(执行|确定|办理|处理|计算|实施|进行)?$")
 # the lead-in's subject: what comes before its first verb
 _LEAD_VERB = re.compile(r"应当|应(?![急用对])|可以|必须|须|有权|享有|履行|行使|具备|符合|遵守|遵循|采取|提交|提供|包括|载明|承担|"

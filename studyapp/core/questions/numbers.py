@@ -64,6 +64,15 @@ FRACTIONS: dict[str, float] = {"二分之一": 1 / 2, "三分之一": 1 / 3, "�
 _FRACTION_RE = re.compile(r"(?<![百千万])([一二三四五六七八九十]{1,2})分之([一二三四五六七八九十]{1,3})")
 _PERCENT_CN_RE = re.compile(r"百分之([一二三四五六七八九十百零]{1,4})")
 LADDERS["分之"] = tuple(sorted(FRACTIONS.values()))
+# how often a duty recurs (每季度至少检查一次): the period, as a rung of the usual ladder — its
+# rivals are the neighbouring periods (每月, 每半年), never 一次 turned 两次
+FREQUENCY = "每"
+PERIODS: dict[str, float] = {"每日": 1, "每天": 1, "每周": 2, "每月": 3, "每个月": 3, "每季度": 4, "每季": 4,
+                             "每半年": 5, "每年": 6, "每年度": 6, "每两年": 7, "每2年": 7, "每三年": 8, "每3年": 8}
+_PERIOD_TEXT = {1: "每日", 2: "每周", 3: "每月", 4: "每季度", 5: "每半年", 6: "每年", 7: "每两年", 8: "每三年"}
+LADDERS[FREQUENCY] = tuple(sorted(_PERIOD_TEXT))
+_FREQUENCY_RE = re.compile(r"(" + "|".join(sorted(PERIODS, key=len, reverse=True)) + r")"
+                           r"(?!末|初|底|开始|结束|第)(?=[^，,。；;、：:“”]{0,12}?(?:一次|1次)(?![性\d]))")
 LADDERS["百分之"] = LADDERS["%"]
 
 
@@ -82,6 +91,8 @@ class Figure:
 
     @property
     def number_text(self) -> str:
+        if self.unit == FREQUENCY:
+            return ""  # (每季度 has no number of its own to show elsewhere)
         return self.text[: len(self.text) - len(self.unit)]
 
 
@@ -124,6 +135,8 @@ def write(value: float, like: Figure) -> str:
     """`value` written the way `like` is written (Chinese numerals or digits, same unit)."""
     if like.unit == "分之":
         return min(FRACTIONS, key=lambda k: abs(FRACTIONS[k] - value))
+    if like.unit == FREQUENCY:
+        return _PERIOD_TEXT[int(value)]
     if like.unit == "百分之":
         return "百分之" + int_to_cn(int(value))
     n = int(value) if float(value).is_integer() else value
@@ -191,6 +204,10 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue
         if 0 < v <= 100 and float(v) in set(LADDERS["%"]):
             out.append(Figure(m.start(), m.end(), m.group(), float(v), "百分之", True))
+    for m in _FREQUENCY_RE.finditer(sentence):
+        a, b = m.span(1)
+        out = [f for f in out if f.end <= a or f.start >= b]  # (每两年: the period, not 两年)
+        out.append(Figure(a, b, m.group(1), PERIODS[m.group(1)], FREQUENCY, True))
     out.sort(key=lambda f: f.start)
     return tuple(_with_ranges(sentence, out))
 

@@ -171,3 +171,33 @@ def test_round_68_a_row_of_cases_is_never_cut_from_what_they_may_claim() -> None
     stems = [c.question.stem for u in lex.units for c in forms.figure_single(u, random.Random(1))
              if "过渡期" in c.question.stem]
     assert stems and all("轮候期间可领取住房租赁补贴" in s for s in stems), stems
+
+
+def test_how_often_a_duty_recurs_is_asked_among_the_neighbouring_periods() -> None:
+    """A local rule sets how often a duty recurs (「每月至少检查一次承包方……」): the period is its
+    figure, asked among the neighbouring periods (每周, 每季度, 每半年), and falsified only to a
+    period the rule does not allow (每月至少 turned 每周 is still kept: 每季度 is the false one).
+    Where the sentence sets another figure, that one is asked first."""
+    from studyapp.core.questions import numbers
+    from studyapp.core.questions.forms import Forms
+
+    assert [(f.text, f.unit) for f in numbers.figures("每两年进行一次评估")] == [("每两年", numbers.FREQUENCY)]
+    assert not [f for f in numbers.figures("每季度末后十五日内报告，每年一次性补助") if f.unit == numbers.FREQUENCY]
+    text = ("某市安全生产条例\n第一条 生产经营单位发包或者出租生产经营项目、场所、设备，应当履行下列安全生产管理职责：\n"
+            "（一）向承包方、承租方书面告知生产经营项目、场所、设备的基本情况、安全生产要求；\n"
+            "（二）每月至少检查一次承包方、承租方的安全生产状况；\n"
+            "（三）及时督促整改检查发现的生产安全事故隐患。\n"
+            "第二条 会员大会每年召开一次；经10%以上会员或者理事会提议，可以召开临时会员大会。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    by = {u.text[:6]: u for u in lex.units}
+    singles = [c for c in forms.figure_single(by["每月至少检查"], random.Random(1)) if c.type == "single"]
+    assert singles, "the period of a duty in a list of duties is asked"
+    q = singles[0].question
+    assert q.stem.startswith("生产经营单位发包或者出租生产经营项目、场所、设备，应当履行的安全生产管理职责包括：（　　）至少检查一次")
+    assert q.options == ["每周", "每月", "每季度", "每半年"] and q.answer == [1]
+    changes = forms._falsifications(by["每月至少检查"])
+    assert changes and changes[0][2] in ("每季度", "每半年")  # never 每周: a stricter period keeps the rule
+    # the share is the rule's figure: it is asked before how often the meeting is held
+    best = max(forms.figure_single(by["会员大会每年"], random.Random(1)), key=lambda c: c.score)
+    assert "（　　）以上会员" in best.question.stem
