@@ -33,6 +33,9 @@ from studyapp.core.questions.text import norm, strip_end
 # of four-character principles mixes both freely (统一规划、综合治理、保护优先)
 _ACT_TAILS = ("治理", "防治", "保护", "管理", "建设", "修复", "整治", "防控", "利用", "开发", "监测", "恢复")
 
+# the kinds of list whose items are each a point of a short answer however long they are
+_NAMED_KINDS = ("职责", "职权", "权利", "义务", "条件", "措施", "行为", "事项")
+
 
 class ListForms(FormBase):
     # --- definitions: which term the law defines so ----------------------------------------
@@ -114,12 +117,15 @@ class ListForms(FormBase):
     def _list_short(self, info, lead: str, items: list[str]) -> list[Candidate]:
         """简答: the items of a numbered list (公务员应当具备哪些条件？), each a point."""
         points = [strip_end(it) for it in items]  # a catch-all item (其他……) is part of the list
-        if not 3 <= len(points) <= 8 or any(len(p) > 40 or len(p) < 2 for p in points):
+        if not 3 <= len(points) <= 8 or any(len(p) > 60 or len(p) < 2 for p in points) or sum(map(len, points)) > 240:
             return []
-        m = re.search(r"(?:下列|以下)(\w{0,4}?)(之一)?(?=[的，,：:]|$|(?<!之一)(?:开展|进行)工作)", lead)
+        m = re.search(r"(?:下列|以下)(\w{0,8}?)(之一)?(?=[的，,：:]|$|(?<!之一)(?:开展|进行)工作)", lead)
         if not m or _DANGLING_LEAD.match(lead):
             return []
         cat = m.group(1)
+        if (len(cat) > 4 or any(len(p) > 40 for p in points)) and not cat.endswith(_NAMED_KINDS):
+            return []  # longer items or a longer kind only for a body's duties, a holder's rights, the conditions
+            # of a licence (「……应当履行下列安全生产管理职责」); 「可以要求下列单位或者个人，在……提供……」 loses its act
         if m.group(2) and not re.search(r"情形|行为", cat or ""):
             return []  # 「应当具备下列条件之一」: asking for all of them would mislead
         subject = re.split(r"应当|可以|必须|包括|有|具备|享有|履行|遇有|载明|分为", lead[:m.start()], maxsplit=1)[0]
@@ -171,7 +177,10 @@ class ListForms(FormBase):
                 rest = "，" + tail
             else:
                 # 「……发生的哪些劳动争议，适用本法？」 keeps a short consequence; longer clauses go
-                rest = head + (f"，{tail}" if tail and len(tail) <= 8 and not refers_elsewhere(tail) else "")
+                # (and the aim of measures: 「采取下列措施，引导社会力量开展居家社区养老服务」 — without
+                # it 「应当采取哪些措施」 asks nothing)
+                keep = 24 if (cat or "").endswith("措施") and not re.search(r"[；;。]", tail) else 8
+                rest = head + (f"，{tail}" if tail and len(tail) <= keep and not refers_elsewhere(tail) else "")
         stem = lead[:m.start()] + which + (cat or "内容") + rest
         stem = strip_end(stem) + "？"
         quote = self._list_quote(info)
