@@ -621,3 +621,18 @@ def test_parts_of_a_measure_each_number_their_own_headings() -> None:
                                                          ("第二部分", "达标补贴办法")]
     assert [c.title for c in doc.sections[2].children] == ["补贴对象", "资金拨付"]
     assert section_heading("第一部分", "考核奖励办法", "") == "第一部分　考核奖励办法"
+
+
+def test_an_item_whose_text_opens_with_a_year_is_still_an_item() -> None:
+    """Round 73: 「23.2023年4月1日（含当日）以后取得……」 was read as the number 23.2023, so items 23 and
+    24 were filed under item 22 — a heading choice then keyed the wrong heading."""
+    text = ("某市若干措施\n一、推动服务业加快恢复发展\n1.壮大物流与供应链平台经济规模。对物流企业给予奖励。\n"
+            "2.2023年4月1日（含当日）以后取得旅行社业务经营许可证的旅行社，可申请暂缓交纳质量保证金。\n"
+            "3.鼓励旅行社引客入融。单个旅行社累计奖励不超过50万元。\n二、推动消费复苏回暖\n1.发放消费券。\n")
+    doc = parse_text(text)
+    items = [s for s in doc.walk() if s.kind == "arabic"]
+    assert [s.number for s in items] == [1, 2, 3, 1]
+    assert (items[1].title + items[1].text).startswith("2023年4月1日")
+    assert "50万元" in items[2].title + items[2].text
+    # a decimal inside a sentence stays a number
+    assert not [s for s in parse_text("某市意见\n一、总则\n增长率为3.2，比上年提高。\n").walk() if s.kind == "arabic"]

@@ -145,6 +145,9 @@ class FigureForms(FormBase):
                     or ("." in f.text and numbers.decimals(f.value) > max(numbers.decimals(v) for v in wrong)):
                 continue  # 88% beside 60%, 70%, 80%: the one figure that is not round is the key (round 54)
             values = sorted([f.value] + wrong)
+            if f.unit == numbers.FREQUENCY and values[-1] - values[0] != len(values) - 1:
+                continue  # 每季度, 每半年, 每两年, 每三年 without 每年 (said elsewhere): the options skip a
+                # rung, and the key stands out as the odd one (round 73)
             options = [numbers.write(v, f) for v in values]
             if len({norm(o) for o in options}) < 4:
                 continue

@@ -465,7 +465,7 @@ _FACILITIES = ("室", "馆", "厅", "站", "场所", "中心")
 _TECH_ROW = frozenset("移动互联网 互联网 云计算 大数据 物联网 人工智能 区块链 5G 工业互联网 元宇宙 量子计算 边缘计算".split())
 
 
-def _list_shape(items: list[str]) -> tuple[str, str, int, int, set[tuple[str, str]]] | None:
+def _list_shape(items: list[str]) -> tuple[str, str, int, int, set[tuple[str, str]], bool | None] | None:
     """What an option of the same kind as a list's items must have: what all items share (问×于民,
     严以××, ××监督), their lengths, and the parts of speech they begin and end with. A list whose
     items share nothing gets no distractors: drawn from elsewhere in the document they are
@@ -473,13 +473,25 @@ def _list_shape(items: list[str]) -> tuple[str, str, int, int, set[tuple[str, st
     pre, suf = _affixes(items)
     if not (pre or suf):
         return None
-    return pre, suf, min(len(i) for i in items), max(len(i) for i in items), {_pos_shape(i) for i in items}
+    acts = [_acts(i[len(pre):len(i) - len(suf)]) for i in items]
+    # (only where the items share their head's modifier, 文明××: in 行政机关、审判机关 what varies is
+    # itself the modifier)
+    kind = None if len(pre) < 2 or suf else sum(acts) * 2 > len(acts)
+    return pre, suf, min(len(i) for i in items), max(len(i) for i in items), {_pos_shape(i) for i in items}, kind
 
 
-def _fits_shape(x: str, shape: tuple[str, str, int, int, set[tuple[str, str]]]) -> bool:
-    pre, suf, short, long, shapes = shape
+def _acts(rest: str) -> bool:
+    """Whether what varies in an item (执法 in 文明执法) is an act, not a thing or a place (村镇)."""
+    tags = segment.tagged(rest)
+    return bool(tags) and tags[-1][1] in ("v", "vn", "vd")
+
+
+def _fits_shape(x: str, shape: tuple[str, str, int, int, set[tuple[str, str]], bool | None]) -> bool:
+    pre, suf, short, long, shapes, kind = shape
     if not short <= len(x) <= long or not x.startswith(pre) or not x.endswith(suf) or len(x) <= len(pre) + len(suf):
         return False
+    if kind is not None and _acts(x[len(pre):len(x) - len(suf)]) != kind:
+        return False  # 文明村镇, 文明城市 beside 文明执法、文明办事、文明服务: places among acts (round 73)
     return _pos_shape(x) in shapes
 
 

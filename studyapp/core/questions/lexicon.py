@@ -245,6 +245,9 @@ class Unit:
             # ……3个工作日内作出审批决定」: a step of a procedure for a matter the text named before — which
             # application, which kind of aid (急难型, 服务资助), the stem cannot say (round 68)
             return None
+        if self.before and re.match(r"^(?:单个|单家|每个|每家|同一)[\u4e00-\u9fff]{1,10}?(?:累计|年度|每年|最高)?"
+                                    r"(?:奖励|补贴|补助|资助|奖补|扶持)(?:资金|金额|总额)?(?:累计)?(?:不超过|最高|最多|上限|封顶)", body):
+            return None  # 「单个旅行社累计奖励不超过50万元」: the cap of which reward, the sentences before say (round 73)
         if self.before and re.match(r"^每(?:次|家)", body):
             return None  # 「每次签约周期为1年，每家每年……」: of which contract, the sentence before says (round 61)
         if self.earlier.strip() and re.search(r"(?:规定|承诺)[^，,。；;]{0,6}(?:少于|短于|多于|长于|高于|低于)[^，,。；;]{1,12}的[，,](?:按照|依照|从其)", body):

@@ -201,3 +201,27 @@ def test_how_often_a_duty_recurs_is_asked_among_the_neighbouring_periods() -> No
     # the share is the rule's figure: it is asked before how often the meeting is held
     best = max(forms.figure_single(by["会员大会每年"], random.Random(1)), key=lambda c: c.score)
     assert "（　　）以上会员" in best.question.stem
+
+
+def test_round_73_a_frequency_choice_never_skips_a_rung() -> None:
+    """Round 73 (汕头): 「市河长（　　）巡查不少于一次，区（县）河长每月巡查不少于一次」 offered 每季度, 每半年,
+    每两年, 每三年 — 每年 (said elsewhere) missing, the key the odd one at the short end."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某市河长制条例\n第一条 开展河湖巡查工作，市河长每季度巡查不少于一次，区（县）河长每月巡查不少于一次。\n"
+            "第二条 市总河长每年巡查不少于一次。\n")
+    order = ["每日", "每周", "每月", "每季度", "每半年", "每年", "每两年", "每三年"]
+
+    def frequency_options(text: str) -> list[list[str]]:
+        lex = Lexicon(parse_text(text))
+        unit = next(u for u in lex.units if "市河长每季度" in u.text)
+        return [c.question.options for c in Forms(lex).figure_single(unit, random.Random(1))
+                if c.type == "single" and c.question.options[0].startswith("每")]
+
+    for options in frequency_options(text):
+        ranks = [order.index(o) for o in options]
+        assert ranks == list(range(ranks[0], ranks[0] + 4)), options
+    # without 每年 said elsewhere the rungs are whole, and the choice is asked
+    [options] = frequency_options(text.split("第二条")[0])
+    ranks = [order.index(o) for o in options]
+    assert ranks == list(range(ranks[0], ranks[0] + 4)) and "每季度" in options

@@ -304,3 +304,22 @@ def test_round_72_no_blank_on_an_analysis_after_进行() -> None:
     forms = Forms(lex)
     keys = {k for u in lex.units for c in forms.fill_term(u, random.Random(1)) for k in c.keys}
     assert "态势分析" not in keys and "科学预估" in keys, keys
+
+
+def test_round_73_brands_of_programmes_are_not_blanked_in_a_text_full_of_them() -> None:
+    """Round 73 (福清) and 71 (广元): 「“手拉手”供需对接活动」「“融升计划”奖励」「“百日攻坚”行动」 — in a
+    text that brands programme after programme, a blank on a brand tests the label, not the
+    measure; one brand in a text (“老伙伴”计划) is still asked. 「“专精特新”小巨人企业」 gives itself away."""
+    from studyapp.core.questions.forms import Forms
+
+    branded = ("某市若干措施\n一、支持企业\n1.对符合条件的“手拉手”供需对接活动给予每场5万元补助。\n"
+               "2.推动申报福州市级“融升计划”奖励，支持企业做大做强。\n3.持续开展全市招商引资“百日攻坚”行动，鼓励引入重点企业。\n"
+               "4.推动“专精特新”小巨人企业拓展外贸市场，支持优势企业开拓国际市场。\n")
+    lex = Lexicon(parse_text(branded))
+    forms = Forms(lex)
+    assert not [c for u in lex.units for c in forms.fill_quoted(u)]
+    single = ("某街道方案\n一、工作措施\n1.深化推进“老伙伴”计划，发挥好高龄独居老年人帮扶结对作用。\n"
+              "2.组织开展消防安全检查，落实高龄独居老年人家庭的防火措施。\n")
+    lex = Lexicon(parse_text(single))
+    forms = Forms(lex)
+    assert [c.question.answer for u in lex.units for c in forms.fill_quoted(u)] == [["老伙伴"]]

@@ -283,3 +283,17 @@ def test_a_body_s_duties_are_a_short_answer_however_long_their_items() -> None:
     assert "生产经营单位的技术管理机构以及安全技术人员应当履行哪些安全生产管理职责？" in stems
     assert "县级以上人民政府应当采取哪些措施，引导社会力量开展居家社区养老服务？" in stems
     assert not [s for s in stems if "单位或者个人" in s]
+
+
+def test_round_73_places_are_no_outsiders_among_acts() -> None:
+    """Round 73 (湛江): 「应当文明执法、（　　）、文明服务」 offered 文明村镇, 文明城市, 文明家庭 — titles a
+    place earns, not a way of doing one's job: the answer was plain at sight."""
+    from studyapp.core.questions.form_lists import _fits_shape, _list_shape
+
+    shape = _list_shape(["文明执法", "文明办事", "文明服务"])
+    assert shape is not None
+    assert not _fits_shape("文明村镇", shape) and not _fits_shape("文明家庭", shape)
+    assert _fits_shape("文明出行", shape)
+    # what varies before a shared head is itself a modifier: no such test (行政机关、审判机关)
+    bodies = _list_shape(["行政机关", "监察机关", "审判机关", "检察机关"])
+    assert bodies is not None and _fits_shape("公安机关", bodies)

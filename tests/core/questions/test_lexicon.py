@@ -230,3 +230,15 @@ def test_round_71_a_year_s_target_alone_and_a_row_of_faults_are_not_asked() -> N
 
     assert unit("全年争取").context() is None
     assert unit("违规以公益性资产").context() is None
+
+
+def test_round_73_the_cap_of_a_reward_the_sentence_does_not_name_is_not_asked() -> None:
+    """Round 73 (福清): 「单个旅行社累计奖励不超过50万元」 after the standards of a reward for tours was
+    asked on its own — which reward, nobody could tell."""
+    lex = Lexicon(parse_text(
+        "某市措施\n一、支持旅游\n1.鼓励旅行社引客入融。对于本市旅行社通过组织外地游客在本市参观1家A级收费旅游景区，并在本市住宿1晚及"
+        "以上的，对旅行社按以下标准给予奖励：入住星级饭店，住宿第一晚按40元/人奖励，住宿第二晚按60元/人奖励；入住上述以外的非星级"
+        "饭店，按上述标准50%给予奖励。单个旅行社累计奖励不超过50万元。鼓励机关企事业单位将工会活动委托旅行社组织实施。\n"
+        "2.支持餐饮企业发展。\n"))
+    unit = next(u for u in lex.units if u.text.startswith("单个旅行社"))
+    assert unit.context() is None
