@@ -245,6 +245,8 @@ class Unit:
             # ……3个工作日内作出审批决定」: a step of a procedure for a matter the text named before — which
             # application, which kind of aid (急难型, 服务资助), the stem cannot say (round 68)
             return None
+        if re.match(r"^(?:[一二三四五六七八九十]是|在此基础上|在此前提下|以此为基础)", body):
+            return None  # 「二是……」「在此基础上，……」: what it follows, the text said before (round 74)
         if self.before and re.match(r"^(?:单个|单家|每个|每家|同一)[\u4e00-\u9fff]{1,10}?(?:累计|年度|每年|最高)?"
                                     r"(?:奖励|补贴|补助|资助|奖补|扶持)(?:资金|金额|总额)?(?:累计)?(?:不超过|最高|最多|上限|封顶)", body):
             return None  # 「单个旅行社累计奖励不超过50万元」: the cap of which reward, the sentences before say (round 73)

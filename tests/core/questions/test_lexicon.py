@@ -242,3 +242,19 @@ def test_round_73_the_cap_of_a_reward_the_sentence_does_not_name_is_not_asked() 
         "2.支持餐饮企业发展。\n"))
     unit = next(u for u in lex.units if u.text.startswith("单个旅行社"))
     assert unit.context() is None
+
+
+def test_round_74_a_sentence_that_opens_with_an_ordinal_or_a_back_reference_is_not_asked() -> None:
+    """Round 74 (药监局, 最高法): 「二是建立……」 and 「在此基础上，再用3—5年……」 were asked as they stand:
+    whose second task, on what basis — the text said before."""
+    lex = Lexicon(parse_text(
+        "某局行动计划\n一、主要任务\n（一）推进追溯体系建设。一是制定药品追溯标准规范，统一追溯编码要求。"
+        "二是建立药品追溯协同服务平台，实现追溯数据互联互通。\n"
+        "（二）分步实施。到2020年，建立智慧监管框架体系。在此基础上，再用3—5年时间，全面建成智慧监管体系。\n"))
+    second = next(u for u in lex.units if u.text.startswith("二是"))
+    assert second.context() is None
+    # what it builds on is shown before it, or it is not asked
+    basis = next(u for u in lex.units if u.text.startswith("在此基础上"))
+    assert basis.context() in (None, "到2020年，建立智慧监管框架体系。")
+    alone = Lexicon(parse_text("某局行动计划\n一、目标\n在此基础上，再用3—5年时间，全面建成智慧监管体系。\n"))
+    assert next(u for u in alone.units if u.text.startswith("在此基础上")).context() is None
