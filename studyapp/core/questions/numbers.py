@@ -20,7 +20,7 @@ from studyapp.core.outline import cn_to_int
 CN = "零〇一二三四五六七八九十百千两"
 # the unit a figure carries; longer units first so 个工作日 wins over 日
 UNITS = ("个工作日", "工作日", "个月", "周岁", "小时", "日", "天", "年", "%", "％", "倍", "人", "名", "次",
-         "元", "万元", "亿元", "个")
+         "元", "万元", "亿元", "个", "项", "家", "所")
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 FIGURE_RE = re.compile(
     rf"(?<![{CN}\d第.．])(?P<num>\d{{1,4}}(?:\.\d+)?|[{CN}]{{1,5}})(?P<unit>{_UNIT_RE})")
@@ -74,6 +74,16 @@ LADDERS[FREQUENCY] = tuple(sorted(_PERIOD_TEXT))
 _FREQUENCY_RE = re.compile(r"(" + "|".join(sorted(PERIODS, key=len, reverse=True)) + r")"
                            r"(?!末|初|底|开始|结束|第)(?=[^，,。；;、：:“”]{0,12}?(?:一次|1次)(?![性\d]))")
 LADDERS["百分之"] = LADDERS["%"]
+# counts a plan sets as its goals (到2020年……发布50项标准，建立100家示范企业): figures only in a
+# sentence that sets a target, written in digits and at least 10 — 三项制度, 百家争鸣, 一家一户 are
+# names and manners, and a count reported as a fact (全市120家企业) is trivia
+COUNT_UNITS = ("个", "项", "家", "所")
+_TARGET = re.compile(r"到20\d\d年|20\d\d年(?:前|底|末)|力争|目标")
+# the round values a goal count takes (50项 beside 40, 60, 80项: the rungs a plan's drafter picks
+# among)
+_ROUND = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
+# (a goal's size, not a fine or a grant: those draw their rivals from the document's own amounts)
+_ROUND_UNITS = COUNT_UNITS
 
 
 @dataclass(frozen=True)
@@ -186,8 +196,9 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue  # 二次中毒, 九年义务教育: a name, not a figure
         if unit == "次" and value == 1:
             continue  # 一次使用, 一次性: a manner, not a count to learn
-        if unit == "个" and not re.match(r"^[\u4e00-\u9fff]{0,2}(?:月|工作日)", sentence[b:b + 3]):
-            continue
+        if unit in COUNT_UNITS and not (unit == "个" and re.match(r"^[\u4e00-\u9fff]{0,2}(?:月|工作日)", sentence[b:b + 3])):
+            if not (num.isdigit() and value >= 10 and _TARGET.search(sentence)):
+                continue
         chinese = not num[0].isdigit()
         out.append(Figure(a, b, sentence[a:b], value, unit, chinese))
     for m in _FRACTION_RE.finditer(sentence):
@@ -244,6 +255,9 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
     """Up to `n` wrong values for `fig`: the document's own values of the unit first, then the
     usual ladder, nearest first, inside the sentence's range, never a multiple far away."""
     pool = set(doc_values.get(fig.unit, set())) | set(LADDERS.get(fig.unit, ()))
+    if fig.unit in _ROUND_UNITS and fig.value >= 10 and fig.value == int(fig.value) and not fig.chinese:
+        scale = 10 ** (len(str(int(fig.value))) - 1)
+        pool |= {m * k for m in _ROUND for k in (scale // 10 or 1, scale, scale * 10)} - {fig.value}
     if fig.unit == "周岁" and len(doc_values.get(fig.unit, set())) >= 3:
         # ages are the law's own thresholds (八、十四、十六、十八周岁): a rung it never names
         # (二十周岁 for a minor) is out of range, not a rival

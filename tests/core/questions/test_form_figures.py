@@ -225,3 +225,19 @@ def test_round_73_a_frequency_choice_never_skips_a_rung() -> None:
     [options] = frequency_options(text.split("第二条")[0])
     ranks = [order.index(o) for o in options]
     assert ranks == list(range(ranks[0], ranks[0] + 4)) and "每季度" in options
+
+
+def test_round_74_a_plans_goal_count_is_asked_among_round_values() -> None:
+    """Round 74 (工信部 高端智能再制造行动计划): a plan of measures with no duty, ban or time limit
+    got no question at all; its goals (发布50项标准, 建立100家示范企业) are what a teacher asks."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某产业行动计划\n一、主要目标\n到2020年，突破一批关键共性技术；发布50项再制造管理、技术及评价等标准；"
+            "初步建立再制造产品应用市场化机制。\n")
+    lex = Lexicon(parse_text(text))
+    unit = next(u for u in lex.units if "50项" in u.text)
+    singles = [c.question for c in Forms(lex).figure_single(unit, random.Random(1)) if c.type == "single"]
+    assert singles, "the goal count is asked"
+    q = singles[0]
+    assert "发布（　　）再制造管理" in q.stem and q.options[q.answer[0]] == "50项"
+    assert all(o.endswith("项") for o in q.options)

@@ -41,3 +41,29 @@ def test_a_rival_is_written_like_the_figure_it_replaces() -> None:
     assert write(2, days) == "两个工作日"  # 两, not 二, before a measure word
     [digits] = figures("期限为30日。")
     assert write(45, digits) == "45日"
+
+
+def test_a_count_is_a_figure_only_as_a_plans_goal() -> None:
+    """「到2020年……发布50项标准；推动建立100家示范企业」: the counts a plan sets as its goals are its
+    figures (the 工信部 再制造 plan of round 74 got no question at all without them); a count
+    reported as a fact, written in words or below ten is not — 三项制度, 百家争鸣 are names."""
+    goal = figures("到2020年，发布50项高端智能再制造标准；推动建立100家示范企业、建成20个服务平台。")
+    assert [(f.text, f.unit) for f in goal] == [("50项", "项"), ("100家", "家"), ("20个", "个")]
+    assert figures("力争每年新建基层老年学校100所。")[0].text == "100所"
+    assert figures("全市现有120家企业参与试点。") == []
+    assert figures("到2025年，深化三项制度改革，坚持百家争鸣。") == []
+    assert figures("到2025年建成5个示范区。") == []
+    assert [f.text for f in figures("应当在3个月内办结。")] == ["3个月"]  # (a time limit as before)
+
+
+def test_a_goal_count_has_round_rivals_near_it() -> None:
+    """A goal count's rivals are the round values a drafter picks among, within twice the key
+    (50项 beside 40, 60, 80项 — never 5项 or 500项)."""
+    from studyapp.core.questions.numbers import rivals
+
+    [count] = figures("到2020年，发布50项标准。")
+    wrong = rivals(count, {}, 3)
+    assert len(wrong) == 3 and all(25 <= v <= 101 and v != 50 for v in wrong)
+    assert all(v == int(v) and v % 5 == 0 for v in wrong)
+    [fine] = figures("处2000元以上的罚款。")
+    assert rivals(fine, {}, 3) == []  # (an amount of money draws on the document's own amounts)
