@@ -862,6 +862,9 @@ def item_lead(lead: str) -> str | None:
             or re.fullmatch(r"[^，,]{1,12}(?:时|后|前|期间|过程中)", subject)
             and not re.match(r"[\u4e00-\u9fff]{2,10}?(?:部门|机关|单位|政府|委员会|机构|局)(?:收到|接到|受理|发现)", subject)):
         return None  # 「决定书应当载明……」「检查时，有权……」: whose, the text said before
+    if re.search(r"[，,](?:做好|抓好|搞好|办好)$", head):
+        return None  # 「相关部门按照职责分工，做好下列工作」: 「……做好的工作包括：（　　）负责做好……」 reads as a
+        # clumsy rewrite, and each item names its own body (round 74)
     if kind.endswith("规定"):
         return head + kind[:-2] + "规定" + (verb or "")  # 「……按照规定执行：园林景观路的绿地率不低于……」
     if re.search(r"(?:包括|载明|载有)$", head):

@@ -106,6 +106,16 @@ def test_a_lead_in_whose_items_are_rules_of_their_own_is_read_as_it_stands() -> 
     assert item_lead("发生以下情形的，按照降级处理") == "发生以下情形的，按照降级处理"
 
 
+
+def test_a_lead_in_of_tasks_shared_out_among_bodies_is_not_rewritten() -> None:
+    """Round 74 (广州慈善条例): 「相关部门按照职责分工，做好下列工作：」 became 「……做好的工作包括：（　　）负责
+    做好……」 — a clumsy rewrite, each item naming its own body; 「……应当做好下列工作」 still reads well."""
+    from studyapp.core.questions.lexicon import item_lead
+
+    assert item_lead("相关部门按照职责分工，做好下列工作") is None
+    assert item_lead("县级公安局接到被盘问人死亡的报告后，应当做好下列工作") == "县级公安局接到被盘问人死亡的报告后，应当做好的工作包括"
+
+
 def test_the_body_that_receives_a_case_names_itself() -> None:
     """Yield (公务员法 第九十六条): 「受理公务员申诉的机关应当自受理之日起六十日内……」 names its body by
     what it receives and stands alone; 「受理该申请的机关……」 leans on the sentence before."""
