@@ -122,9 +122,9 @@ class StatementForms(FormBase):
             old = u0.text[a:b]
             note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符：" + _quoted(near) + "。"
             stem = f"{self._topic_words(u0)}下列说法不符合规定的是（　　）。"
+            section, quote = self.span_source([u0, *near]) or (None, self.lex.units[u0.order].text)
             q = self._question(u0, "single", stem, options, [options.index(strip_end(wrong))],
-                               quote=self.lex.units[u0.order].text,
-                               difficulty=3, note=note)
+                               quote=quote, difficulty=3, note=note, section=section)
             key = f"改:{old}>{new}" + (f"@{u0.order}" if why == "modal" else "")
             keys = [key] + ([old] if why in ("figure", "level") else [])
             covers = tuple(u.order for u in near)
@@ -132,7 +132,7 @@ class StatementForms(FormBase):
             # a multiple choice: the same four statements, the same falsified rule)
             mq = self._question(u0, "multiple", f"{self._topic_words(u0)}下列说法符合规定的有（　　）。", options,
                                 [i for i, o in enumerate(options) if o != strip_end(wrong)],
-                                quote=self.lex.units[u0.order].text, difficulty=3, note=note)
+                                quote=quote, difficulty=3, note=note, section=section)
             out.append(Candidate(q, u0, 2.45, "statements_near", keys, covers=covers,
                                  alt=Candidate(mq, u0, 2.45, "statements_near_multiple", keys, covers=covers)))
             used.update([u0.order] + [u.order for u in near])
@@ -161,13 +161,16 @@ class StatementForms(FormBase):
         topic = topics.pop() if len(topics) == 1 else ""
         note = f"“{new}”有误，原文为“{old}”；其余三项与原文相符：" + _quoted(trues) + "。"
         u0 = false.unit
+        # (the source holds all four rules where one part of the document does)
+        section, quote = self.span_source([u0] + [c.unit for c in trues]) or (None, u0.text)
         if as_multiple:
             q = self._question(u0, "multiple", f"{topic}下列说法符合规定的有（　　）。", options,
-                               [i for i in range(4) if i != wrong], quote=u0.text, difficulty=3, note=note)
+                               [i for i in range(4) if i != wrong], quote=quote, difficulty=3, note=note,
+                               section=section)
             form = "statements_pooled_multiple"
         else:
             q = self._question(u0, "single", f"{topic}下列说法不符合规定的是（　　）。", options, [wrong],
-                               quote=u0.text, difficulty=3, note=note)
+                               quote=quote, difficulty=3, note=note, section=section)
             form = "statements_pooled"
         return Candidate(q, u0, 2.3, form, list(false.keys), covers=tuple(c.unit.order for c in trues))
 

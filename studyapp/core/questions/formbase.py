@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from studyapp.core.questions import numbers, segment
 from studyapp.core.questions.lexicon import BODY_SUFFIX, GENERIC, Lexicon, Unit, refers_elsewhere
 from studyapp.core.questions.model import Question
-from studyapp.core.questions.text import norm, strip_end
+from studyapp.core.questions.text import find_section, norm, strip_end, subtree_text
 
 if TYPE_CHECKING:
     from studyapp.core.questions.levels import LevelBody
@@ -235,6 +235,9 @@ _ACTOR_CLAUSE = re.compile(r"[\u4e00-\u9fff、（）()]{1,24}?(?:" + LOCAL_BODY_
                            r"(?:应当|应|要|根据|按照|依据|依照|负责|会同|每年)")
 
 
+_SPAN_QUOTE = 900  # the longest source a choice among statements quotes (a few neighbouring articles)
+
+
 class FormBase:
     """The helpers of every form over one document's lexicon."""
 
@@ -252,6 +255,7 @@ class FormBase:
                                  and not b.startswith(("跨", "各", "其他", "有关", "相关", "本")))
         # the bodies by their ending and length, so a body's peers are found without a scan
         self._fals_cache: dict[tuple[int, str], list[tuple[int, int, str, str]]] = {}
+        self._whole: str | None = None  # (the document as the reader shows it: span_source)
         self._coord_cache: dict[str, bool] = {}
         self._institutions: dict[tuple[str, str], set[str]] = {}
         self._quoted_terms: dict[int, set[str]] = {}  # (the coinages the document quotes, found once)
@@ -378,14 +382,48 @@ class FormBase:
         return hit
 
     def _question(self, unit: Unit, qtype: str, stem: str, options: list[str], answer,
-                  quote: str | None = None, difficulty: int = 2, note: str = "") -> Question:
+                  quote: str | None = None, difficulty: int = 2, note: str = "",
+                  section: list[str] | None = None) -> Question:
         if quote is None and unit.prev and stem.startswith(unit.prev):
             quote = unit.prev + unit.text  # the stem shows the sentence before: so does the source
         quote = quote or unit.text
-        expl = f"原文：“{strip_end(quote)}。”" + (f"{note}" if note else "")
+        # (a source of several articles — span_source — is shown as the source; the explanation
+        # quotes the sentence asked, its note the others)
+        expl = f"原文：“{strip_end(unit.text if section is not None else quote)}。”" + (f"{note}" if note else "")
         return Question(type=qtype, stem=stem, options=options, answer=answer, explanation=expl,
-                        source={"section": list(unit.path), "quote": quote}, tags=tags_for(unit),
-                        difficulty=difficulty)
+                        source={"section": list(unit.path) if section is None else section, "quote": quote},
+                        tags=tags_for(unit), difficulty=difficulty)
+
+    def span_source(self, units: list[Unit]) -> tuple[list[str], str] | None:
+        """The source of a question on several sentences (a choice among statements of
+        neighbouring articles): the part that holds them all (or, for articles with no chapter
+        above them, the first one's), and the text from the first of them to the end of the
+        last as the reader shows it — the quoted source then answers every option, not only one
+        (rounds 67, 70, 74). None when they lie far apart."""
+        paths = [u.path for u in units]
+        common: list[str] = []
+        for labels in zip(*paths, strict=False):
+            if len(set(labels)) != 1:
+                break
+            common.append(labels[0])
+        anc = find_section(self.lex.document, common) if common else None
+        text = subtree_text(anc[-1]) if anc else self._reading_text()
+        spans: list[tuple[int, int]] = []
+        for u in sorted(units, key=lambda u: u.order):
+            at = text.find(u.text, spans[-1][1] if spans else 0)
+            if at < 0:
+                return None
+            spans.append((at, at + len(u.text)))
+        quote = text[spans[0][0]:spans[-1][1]]
+        if len(quote) > _SPAN_QUOTE:
+            return None
+        return (common if anc else list(min(units, key=lambda u: u.order).path)), quote
+
+    def _reading_text(self) -> str:
+        """The whole document as the reader shows it (labels, titles, texts), built once."""
+        if self._whole is None:
+            self._whole = "\n".join(subtree_text(s) for s in self.lex.document.sections)
+        return self._whole
 
     @staticmethod
     def _stem(ctx: str, body: str) -> str:

@@ -48,6 +48,34 @@ def test_a_regulation_without_a_multiple_choice_gets_one_from_its_statements() -
     assert "有误，原文为" in q.explanation and "其余三项与原文相符" in q.explanation
 
 
+def test_a_choice_among_statements_quotes_every_article_it_rests_on() -> None:
+    """Rounds 67, 70, 74: 「出处只引第三十三条（仅用于判定A项错误），B、C、D 依据第三十四条却未列入
+    出处」. The source of a choice among statements of neighbouring articles is the text from the
+    first of them to the end of the last, as the reader shows it (labels and all) — under the
+    chapter that holds them, or under the first article where no chapter does."""
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.text import norm
+
+    text = ("某市慈善条例\n"
+            "第一条 慈善组织的管理人员与慈善组织发生交易行为的，不得参与有关该交易行为的决策，交易情况应当在交易结束后三十日内向社会公开。\n"
+            "第二条 个人请求网络服务提供者发布求助信息的，网络服务提供者应当在发布前指引求助人向慈善组织求助。\n"
+            "网络服务提供者为求助人发布求助信息的，应当在显著位置向公众进行风险防范提示。\n"
+            "第三条 网络服务提供者应当对求助获得款物的使用进行监督，超出实际需要的，应当要求求助人退还捐赠人。\n")
+    for doc_text in (text, text.replace("某市慈善条例\n", "某市慈善条例\n第一章 慈善活动\n")):
+        doc = parse_text(doc_text)
+        lex = Lexicon(doc)
+        forms = Forms(lex)
+        units = [u for u in lex.units if not u.text.startswith("某市")]
+        false = next(c for c in forms.judge(units[0], random.Random(1), False) if c.question.answer is False)
+        trues = [forms.rule_true(u)[0] for u in units[1:4]]
+        q = forms.pooled_statements(false, trues, True, random.Random(1)).question
+        quote = norm(q.quote)
+        assert all(norm(q.options[i]) in quote for i in q.answer)
+        assert "第二条" in q.quote and "第三条" in q.quote
+        assert not verify(q, doc), verify(q, doc)
+        assert q.explanation.startswith("原文：“慈善组织的管理人员")  # (the falsified rule's own sentence)
+
+
 def test_the_type_floor_asks_a_point_as_another_type_only_where_that_type_is_missing() -> None:
     from collections import Counter
 
