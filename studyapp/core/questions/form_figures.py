@@ -117,6 +117,12 @@ class FigureForms(FormBase):
                 # 「镇级承担（　　），村级承担30%」(round 60), 「先行拨付……40%；……拨付……40%；……（　　）的
                 # 尾款」(round 64): the shares make 100 %, the stem gives the one asked
                 continue
+            if f.unit == "%" and _shares_whole(unit.text, [g for g in figs if g.unit == "%"]):
+                continue  # 「购房当年发放补贴总额的（　　），第2至5年各发放……15%」: 100 − 4 × 15 (round 75)
+            if f.unit in ("日", "天", "个月", "年", "小时") and f.value == int(f.value) and re.search(
+                    f"第(?:{int(f.value) + 1}|{numbers.int_to_cn(int(f.value) + 1)}){re.escape(f.unit)}",
+                    unit.text[:f.start] + unit.text[f.end:]):
+                continue  # 「修理时间超过（　　）的，……自第6日起提供备用车」: the day after gives it (round 75)
             bound = norm(unit.text[f.start:f.end + 2])
             if len(bound) > len(f.text) and self._full_count(bound) >= 3:
                 continue  # 「一倍以上」 starts every fine of the law: the figure of a formula
@@ -195,6 +201,24 @@ def _blotted(text: str, figs: list[Figure], lo: int, hi: int) -> str:
         for i in range(max(g.start, lo), min(g.end, hi)):
             chars[i - lo] = "|"
     return "".join(chars)
+
+
+def _shares_whole(text: str, shares: list[Figure]) -> bool:
+    """Whether a sentence's percentages, each counted as often as the periods it covers
+    (「第2至5年各发放……15%」: four times), make up the whole: the one asked is the rest."""
+    if len(shares) < 2:
+        return False
+    total = 0.0
+    for g in shares:
+        m = re.search(r"第?(\d+|[一二三四五六七八九十]+)(?:至|到|-|—|～)(\d+|[一二三四五六七八九十]+)(?:年|个月|期)(?:[^，,。；;%]{0,4})?(?:各|每年|每期|分别)"
+                      r"[^，,。；;]{0,16}$", text[max(0, g.start - 30):g.start])
+        times = 1
+        if m is not None:
+            lo, hi = numbers.to_value(m.group(1)), numbers.to_value(m.group(2))
+            if lo is not None and hi is not None and hi > lo:
+                times = int(hi - lo + 1)
+        total += times * g.value
+    return abs(total - 100) < 1e-9
 
 
 def _number_shown(f: Figure, shown: str) -> bool:

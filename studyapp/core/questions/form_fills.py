@@ -190,6 +190,9 @@ class FillForms(FormBase):
                         and nxt_word.endswith("机制"):
                     continue  # 「同时，建立____机制，对表现突出的……；对……的，……」 (考核奖励): a policy text's
                     # mechanism named by what follows, 奖惩 fits as well (round 65)
+                if measure and re.search(r"(?:相应|相关|有关|必要)的?$", text[max(0, a - 4):a]):
+                    continue  # 「各级要建立相应的____机制」 (督查考核): a mechanism for what, nothing says; 责任追究
+                    # fits as well (round 75)
                 if measure and any(self.lex.too_common(w) for w, _ in chunk):
                     continue  # 「____体系」 keyed 太湖流域监测: the document's own name tests nothing (round 37)
                 if any(len(w) < 2 or not segment.has_word(w) or (self.lex.too_common(w) and not (measure or instrument))
@@ -350,6 +353,8 @@ class FillForms(FormBase):
                 continue
             nounish = words[-1][1].startswith(("n", "vn", "j")) or (
                 len(words) >= 2 and words[-1][1] == "v" and words[-2][1].startswith(("n", "vn")))  # 政府|预算
+            if words[-1][1] == "v" and words[-1][0] in ("计算", "确定", "执行", "办理", "核定", "认定", "处理", "进行"):
+                continue  # 「按照……和持有____，不计复利」 (年限计算): the blank swallows the clause's own verb (round 75)
             if not nounish or term in GENERIC or term.endswith(_OBJECT_VAGUE) \
                     or words[-1][1] == "f" or term[-1] in "时后前中上内下间":
                 continue  # 「纳入____工作」: any matter fits the frame
@@ -471,6 +476,8 @@ class QuotedForms(FillForms):
                 continue  # “天地一体化” beside “星地一体化” elsewhere: either fills the blank (round 55)
             if any(term in (t or "") for t in unit.info.titles):
                 continue
+            if re.search(r"[\d一二三四五六七八九十]+(?:小时|天|日)$", text[max(0, a - 8):a - 1]):
+                continue  # 「24小时“不打烊”……服务」: the hours say it, 全天候 fits too (round 75)
             if text[b + 1:b + 4] == "小巨人":
                 continue  # 「“____”小巨人企业」: 专精特新, the national label, is given away (round 73)
             if (_CAMPAIGN_AFTER.match(text, b + 1) or (re.search(r"(?:推进|开展|实施|深化|落实)$", text[:a - 1])

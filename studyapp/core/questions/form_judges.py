@@ -21,6 +21,7 @@ from studyapp.core.questions.formbase import (
     _RULE_STATEMENT,
     _TAUTOLOGY,
     _WRONG_IN_ITSELF,
+    CITES_NUMBER,
     DIRECTION_SWAPS,
     MAX_WINDOW,
     MODAL_SWAPS,
@@ -96,7 +97,7 @@ class JudgeForms(FormBase):
             return []  # 「下级规划应当与上一级规划相协调」: true of any plan, and its change a quibble (round 38)
         if truth:
             body = text[lo:hi]
-            if not self._ok_body(body) or not _RULE_STATEMENT.search(body):
+            if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or CITES_NUMBER.search(body):
                 return []  # a true item states a rule one could get wrong, never a slogan
             if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):
                 return []  # 「不得在夜间……实施」 without 「但是，情况紧急的除外」 is not true as stated
@@ -131,7 +132,7 @@ class JudgeForms(FormBase):
         if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order) \
                 or _PLATITUDE.search(body) and not numbers.figures(body) or _TAUTOLOGY.search(body):
             return []  # 「应当不断提高业务素质」 anyone marks true without having read the text
-        if _BOILERPLATE.search(body):
+        if _BOILERPLATE.search(body) or CITES_NUMBER.search(body):
             return []
         bans_only = not numbers.figures(body) and not _POINT.search(re.sub(r"不得|禁止|严禁", "", body))
         if bans_only and _WRONG_IN_ITSELF.search(body):

@@ -318,8 +318,11 @@ def decimals(v: float) -> int:
 
 def restated(text: str, f: Figure) -> bool:
     """Whether the sentence says the figure again in other words: an equivalent in brackets
-    (「2年(即24个月)」) or the same count in a word beside it (「2人可合租1套二居室」)."""
-    if re.match(r"\s*[（(](?:即|合|折合|约)", text[f.end:f.end + 3]) \
+    (「2年(即24个月)」, 「装修平均10年（年折旧率10%）」 — round 75) or the same count in a word
+    beside it (「2人可合租1套二居室」)."""
+    if re.match(r"\s*[（(][^（）()]{0,8}?[\d一二三四五六七八九十百]", text[f.end:f.end + 12]) \
+            or re.search(r"[\d一二三四五六七八九十百][\u4e00-\u9fff]{0,2}[（(][^（）()\d]{0,8}$", text[max(0, f.start - 14):f.start]) \
+            or re.match(r"\s*[（(](?:即|合|折合|约)", text[f.end:f.end + 3]) \
             or re.search(r"[（(](?:即|合|折合|约)[^（）()]{0,3}$", text[max(0, f.start - 6):f.start]):
         return True
     digits = _CN_DIGIT.get(int(f.value)) if f.value == int(f.value) else None

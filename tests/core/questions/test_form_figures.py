@@ -241,3 +241,27 @@ def test_round_74_a_plans_goal_count_is_asked_among_round_values() -> None:
     q = singles[0]
     assert "发布（　　）再制造管理" in q.stem and q.options[q.answer[0]] == "50项"
     assert all(o.endswith("项") for o in q.options)
+
+
+def test_round_75_a_figure_the_rest_of_the_sentence_gives_away_is_not_asked() -> None:
+    """Round 75: 「购房当年发放补贴总额的（　　），第2至5年各发放……15%」 (100 − 4 × 15), 「单次修理时间
+    超过（　　）的，……自第6日起提供备用车」 (the day after), 「装修平均（　　）（年折旧率10%）」 (the
+    bracket says it). Each figure stays asked where nothing gives it away."""
+    from studyapp.core.questions.forms import Forms
+
+    def singles(text: str) -> list[str]:
+        lex = Lexicon(parse_text(text))
+        forms = Forms(lex)
+        return [c.question.stem for u in lex.units for c in forms.figure_single(u, random.Random(1))
+                if c.type == "single"]
+
+    rules = "第二条 修理者应当在3日内答复，包修期限不低于3年。\n第三条 补贴申请应当在10个工作日内审核完毕，三包有效期限不低于2年。\n"
+    shares = "某市办法\n第一条 购房当年发放购房补贴总额的40%，第2至5年各发放补贴总额的15%。\n" + rules
+    assert not any("购房当年" in s for s in singles(shares))
+    assert any("购房当年" in s for s in singles(shares.replace("15%", "10%")))
+    day = ("某规定\n第一条 家用汽车产品在包修期内因质量问题单次修理时间超过5日（包括等待修理零部件时间）的，"
+           "修理者应当自第6日起为消费者提供备用车。\n" + rules)
+    assert not any("修理时间超过" in s for s in singles(day))
+    assert any("修理时间超过" in s for s in singles(day.replace("自第6日起", "")))
+    worn = "某办法\n第一条 房屋折旧按照房屋本体平均50年（年折旧率2%）、装修平均10年（年折旧率10%）计算。\n" + rules
+    assert not any("折旧" in s for s in singles(worn))

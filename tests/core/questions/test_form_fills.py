@@ -323,3 +323,34 @@ def test_round_73_brands_of_programmes_are_not_blanked_in_a_text_full_of_them() 
     lex = Lexicon(parse_text(single))
     forms = Forms(lex)
     assert [c.question.answer for u in lex.units for c in forms.fill_quoted(u)] == [["老伙伴"]]
+
+
+def test_round_75_no_blank_a_time_or_a_vague_lead_gives_or_leaves_open() -> None:
+    """Round 75: 「提供……24小时“____”咨询投诉服务」 (不打烊: the hours say it, 全天候 fits too) and
+    「各级要建立相应的____机制」 (督查考核: a mechanism for what, nothing says)."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某市若干政策措施\n一、优化服务\n（一）依托12345总客服，为企业和人才提供全生命周期的24小时“不打烊”咨询投诉服务。\n"
+            "（二）各级要建立相应的督查考核机制，严格责任落实。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.fill_quoted(u) + forms.fill_term(u, random.Random(1)) for k in c.keys]
+    assert "不打烊" not in keys and "督查考核" not in keys
+    lex = Lexicon(parse_text(text.replace("24小时", "").replace("相应的", "以绩效为导向的")))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.fill_quoted(u) + forms.fill_term(u, random.Random(1)) for k in c.keys]
+    assert "不打烊" in keys
+
+
+def test_round_75_an_object_blank_never_swallows_the_clauses_verb() -> None:
+    """Round 75 (哈尔滨): 「利息按照……基准利率和持有____，不计复利」 keyed 年限计算 — the blank took 计算,
+    the verb of 按照……计算, with the thing held."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某市保障性住房配售管理办法\n第一条 回购价格按照原购买价格加利息计算。\n"
+            "第二条 利息按照签订回购协议时中国人民银行公布的三年定期存款基准利率和持有年限计算，不计复利。\n"
+            "第三条 购房人应当向不动产登记机构出示身份证件。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.fill_object(u, random.Random(1)) for k in c.keys]
+    assert "年限计算" not in keys

@@ -460,3 +460,16 @@ def test_round_71_a_lenient_rule_is_not_turned_severe_beside_its_remissions() ->
     forms = Forms(lex)
     changes = [new for u in lex.units for *_ab, new, _why in forms._find_falsifications(u)]
     assert "从重" not in changes, changes
+
+
+def test_round_75_carrying_out_a_numbered_notice_is_no_true_item() -> None:
+    """Round 75 (苏州): 「贯彻落实《……公告》（财政部税务总局公告2022年第31号），对……给予税收优惠」 was a
+    true item — only its 2022年 looked like a rule's figure; a year is none, a deadline
+    (于2019年3月底前制定) still is."""
+    from studyapp.core.questions.formbase import _RULE_STATEMENT, CITES_NUMBER
+
+    s = ("贯彻落实《财政部税务总局关于银行业金融机构不良债权以物抵债有关税收政策的公告》（财政部税务总局公告2022年第31号），"
+         "对符合条件的银行业金融机构给予税收优惠。")
+    assert CITES_NUMBER.search(s) and not _RULE_STATEMENT.search(s)
+    assert _RULE_STATEMENT.search("各地区、各部门要于2019年3月底前制定实施方案，并报司法部备案。")
+    assert not CITES_NUMBER.search("《国务院关于建立统一的企业职工基本养老保险制度的决定》(国发［1997］26号)实施后参加工作的人员，按月发给基本养老金。")
