@@ -148,6 +148,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
     chosen = _select(by_unit, lex, dropped, document)
     chosen = _floor(chosen, fallback, lex)
     chosen = _pooled(chosen, by_unit, fallback, forms, index, random.Random(f"{seed}:pooled"), dropped)
+    chosen = _multiple_floor(chosen, by_unit, sum(len(u.text) for u in units), dropped)
     chosen = _type_floor(chosen, sum(len(u.text) for u in units), dropped)
     if sections:
         wanted = {tuple(p) for p in sections}
@@ -472,6 +473,35 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
         gone = {id(f)} | ({id(mine[0])} if give else set())
         dropped["pooled_statements"] += 1
         return [x for x in chosen if id(x) not in gone] + [pooled]
+    return chosen
+
+
+def _multiple_floor(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], chars: int,
+                    dropped: Counter) -> list[Candidate]:
+    """A document of 2,000 characters or more whose set has no multiple choice gets the best one
+    the selection passed over (its section's budget was spent, a sentence's other question won):
+    in place of the one question the set asks on its sentence, where that question's type keeps
+    another — keyed on nothing the rest of the set keys, showing no sentence the rest asks,
+    giving away no other question's answer."""
+    if chars < 2000 or any(c.type == "multiple" for c in chosen):
+        return chosen
+    taken = {id(c) for c in chosen}
+    types = Counter(c.type for c in chosen)
+    spare = sorted((c for cs in by_unit.values() for c in cs if c.type == "multiple" and id(c) not in taken),
+                   key=lambda c: (-c.score, c.unit.order))
+    for c in spare:
+        mine = {c.unit.order, *c.covers}
+        here = [o for o in chosen if o.unit.order == c.unit.order]
+        if len(here) > 1 or here and types[here[0].type] < 2:
+            continue
+        rest = [o for o in chosen if o not in here]
+        if any(o.unit.order in mine or c.unit.order in o.covers or mine & set(o.covers) for o in rest):
+            continue
+        if {norm(k) for k in c.keys} & {norm(k) for o in rest for k in o.keys} \
+                or _leaks(c, [o for o in rest if o.type != "judge"]):
+            continue
+        dropped["multiple_floor"] += 1
+        return rest + [c]
     return chosen
 
 
