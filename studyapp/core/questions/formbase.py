@@ -512,6 +512,9 @@ class FormBase:
                 continue  # 「情节严重的，对……处以1000元以下罚款」: a consequence without its case
             if re.match(r"(?:或者|或|如果|如|若)[^，,；;。]{0,6}(?:发现|存在|有)", text[stop:lo]) or re.search(r"的[；;]$", text[:stop]):
                 continue  # 「……相差±3%的；或发现……等现象，将采取……措施」: the measures without the cases they answer (round 63)
+            if re.search(r"(?:^|[，,])(?:若|如果|凡|倘若)|(?:后|之后|以后|时)[，,]$", text[stop:lo]):
+                continue  # 「通过联审决策后，若设计方案基本稳定……，建设单位可……」: what a party may do, without when it
+                # may (round 74)
             for hi in ends:
                 if hi - lo > MAX_WINDOW:
                     break

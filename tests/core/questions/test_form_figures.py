@@ -265,3 +265,19 @@ def test_round_75_a_figure_the_rest_of_the_sentence_gives_away_is_not_asked() ->
     assert any("修理时间超过" in s for s in singles(day.replace("自第6日起", "")))
     worn = "某办法\n第一条 房屋折旧按照房屋本体平均50年（年折旧率2%）、装修平均10年（年折旧率10%）计算。\n" + rules
     assert not any("折旧" in s for s in singles(worn))
+
+
+def test_round_74_a_policy_clause_is_never_cut_from_the_condition_it_holds_under() -> None:
+    """Round 74 (广州规划): 「通过联审决策后，若设计方案基本稳定且无重大改动，建设单位可提供……，书面承诺在
+    （　　）内补齐」 was asked from 「建设单位可提供……」 on — as if every builder could."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某市优化审批服务若干措施\n一、优化审批\n（一）允许政府投资类建筑工程的建设单位在联审决策阶段同步申请设计方案审查；"
+            "通过联审决策后，若设计方案基本稳定且无重大改动，建设单位可提供委托书或委托合同、“多测合一”编号等已委托测量单位"
+            "开展放线服务的凭据、告知承诺书相关材料即可申请办理建设工程规划许可手续，书面承诺在30个工作日内补齐放线测量报告。\n"
+            "（二）审批部门应当在5个工作日内办结，逾期未办结的应当在10个工作日内说明理由。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    unit = next(u for u in lex.units if "补齐" in u.text)
+    stems = [c.question.stem for c in forms.figure_single(unit, random.Random(1))]
+    assert not any(s.startswith("建设单位可提供") for s in stems), stems
