@@ -117,6 +117,9 @@ class FigureForms(FormBase):
                 # 「镇级承担（　　），村级承担30%」(round 60), 「先行拨付……40%；……拨付……40%；……（　　）的
                 # 尾款」(round 64): the shares make 100 %, the stem gives the one asked
                 continue
+            if (f.high is not None and sum(1 for g in figs if g.unit == f.unit and g.value == f.high) >= 2) \
+                    or (f.low is not None and sum(1 for g in figs if g.unit == f.unit and g.value == f.low) >= 2):
+                continue  # 「留用率达到（　　）-60%、60%-70%、70%及以上」: a bound of tiers that step by ten (round 76)
             if f.unit == "%" and _shares_whole(unit.text, [g for g in figs if g.unit == "%"]):
                 continue  # 「购房当年发放补贴总额的（　　），第2至5年各发放……15%」: 100 − 4 × 15 (round 75)
             if f.unit in ("日", "天", "个月", "年", "小时") and f.value == int(f.value) and re.search(

@@ -377,8 +377,11 @@ class FillForms(FormBase):
                 continue
             rest = text[:a] + text[b:]
             if any(len(x) >= 2 and x in rest and x not in GENERIC and x not in _ECHO_FREE and not self.lex.too_common(x)
-                   for x, _ in words) or any(term[k:k + 4] in rest for k in range(len(term) - 3)):
-                continue  # the stem would echo the answer (标识 beside 标识管理, 「制定____，扩大体育产业规模」)
+                   for x, _ in words) or any(term[k:k + 3] in rest for k in range(len(term) - 2)):
+                continue  # the stem would echo the answer (标识 beside 标识管理, 「制定____，扩大体育产业规模」,
+                # 「配备____，……实现……信息化、智能化」 keyed 信息化设备 — round 76)
+            if re.search(r"(?:牌|栏|标牌|标志|标识|提示)$", term):
+                continue  # 「在市场显著位置设置____」 (公示牌): 公示栏, 公告栏 fit as well (round 76)
             if _clause_left(text, a, b) < 4:
                 continue  # 「……，设立____。」: nothing around the blank says which
             if any(m.start() < b and a < m.end() for m in _SLOGANS.finditer(text)):

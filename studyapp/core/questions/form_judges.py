@@ -319,8 +319,8 @@ class JudgeForms(FormBase):
                 continue
             if old in ("以上", "以下") and not re.search(r"[\d一二三四五六七八九十百千两]", text[max(0, a - 4):a]):
                 continue
-            if old.startswith("从") and re.search(r"从[严重宽轻快]$|^从[严重宽轻快]", text[max(0, a - 2):a] + "|" + text[b:b + 2]):
-                continue  # 「依法从严从重查处」 turned 从严从轻 contradicts itself (round 58)
+            if old.startswith("从") and re.search(r"从[严重宽轻快实]$|^从[严重宽轻快实]", text[max(0, a - 2):a] + "|" + text[b:b + 2]):
+                continue  # 「依法从严从重查处」 turned 从严从轻 contradicts itself (round 58); 「从严从实抓好」 a manner (round 76)
             if new in ("从重", "从严") and re.search(r"减轻|免予|免除|不予", text[b:b + 12]):
                 continue  # 「可以依法从轻、减轻或免予处罚」 turned 从重 contradicts itself (round 71)
             if old in ("不少于", "不得少于") and re.search(r"保证|确保|保障", text[max(0, a - 20):a]):

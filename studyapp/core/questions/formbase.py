@@ -42,7 +42,7 @@ _REPORT_FOR = re.compile(r"报(?:经)?[^，,。；;、和或]{2,30}?(批准|备�
 _ANTONYM_RE = re.compile("(" + "|".join(sorted(map(re.escape, _ANTONYMS), key=len, reverse=True)) + ")")
 _RULE_STATEMENT = re.compile(r"应当|必须|不得|可以|(?<![\d])[\d一二三四五六七八九十两]{1,3}(?:个月|日|年|小时|人|次|倍|%)|"
                              r"\d{4}年(?:\d{1,2}月)?(?:底|末)?前|"
-                             r"从重|从轻|从严|从宽|以上|以下|不少于|不超过|由[^，。；]{2,16}(?:负责|决定|批准|审批)")
+                             r"从重|从轻|从严(?!从实|治|抓|要求|管理)|从宽|以上|以下|不少于|不超过|由[^，。；]{2,16}(?:负责|决定|批准|审批)")
 # a paper to carry out, cited by its number (贯彻落实《……公告》（财政部税务总局公告2022年第31号）): a
 # statement that says to carry it out tests nothing of this text (round 75)
 CITES_NUMBER = re.compile(r"(?:贯彻|落实|执行|实施)[^，,。；;《]{0,4}《[^》]+》[（(][^）)]*?(?:[〔［\[]\d{4}[〕］\]]\s*\d+号|"
@@ -480,6 +480,8 @@ class FormBase:
             if _case_only(text, lo, hi):
                 continue  # 「……烈士遗属，……年满十八周岁处于社会安置过渡期内的，」 cut before what they may
                 # claim (轮候期间可领取住房租赁补贴): a row of cases, no rule (round 68)
+            if re.search(r"为(?:基数|标准|依据|准)$", last) and re.match(r"(?:按照|按|根据|依照|以)", last):
+                continue  # 「……，按照……上年度实际缴纳失业保险费为基数」 cut before what is paid on it (round 76)
             if re.search(r"(?:后|之后|以后|前|之前|以前|时|期间)$", last):
                 continue  # 「……应当报经……批准后，作出……决定」 cut after 批准后: what is done then, the cut
                 # leaves out (round 66)
@@ -626,6 +628,8 @@ class FormBase:
         colon = max(body.rfind("："), body.rfind(":"))
         if colon >= 0 and not (0 <= colon < colon_before):
             return False
+        if re.search(r"(?:以下|下列)[\u4e00-\u9fff]{0,4}?(?:情形|情况|条件|行为|事项)(?:之一)?", body):
+            return False  # 「……未满（　　），存在以下情形之一的，……」: the cases are not shown (round 76)
         return not refers_elsewhere(body) and not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", body)
 
     def _falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:

@@ -178,6 +178,10 @@ class Unit:
         for m in re.finditer(r"([\u4e00-\u9fff]{2})书", body):
             if m.group(0) not in earlier and m.group(1) in earlier[-300:]:
                 return None  # 「……将承诺书……公示」 after 「……书面承诺……的，可以按照简易程序……」: whose pledge (round 46)
+        if not self.item and re.search(r"自受理之日起", body) \
+                and not re.search(r"申请|申诉|投诉|举报|复议|请求|受理[^，,。；;之]{2,}", body):
+            return None  # 「预售主管部门应当自受理之日起5日内予以变更」: 受理 of which application, the text before
+            # says — shown after its sentence, or not asked (round 76)
         if self.before and not self.item and _named_by_before(self):
             return None  # 「登记内容和记录备份……」: what was registered, the sentence before says (round 40)
         if re.search(r"有效期[为至]?[\d一二三四五六七八九十两]+年|有效期至", body) and re.search(r"本(?:办法|规定|细则|意见|方案|通知|条例|决定|规范|规则)", body):

@@ -281,3 +281,28 @@ def test_round_74_a_policy_clause_is_never_cut_from_the_condition_it_holds_under
     unit = next(u for u in lex.units if "补齐" in u.text)
     stems = [c.question.stem for c in forms.figure_single(unit, random.Random(1))]
     assert not any(s.startswith("建设单位可提供") for s in stems), stems
+
+
+def test_round_76_tiers_a_lead_in_without_its_cases_and_an_unnamed_application() -> None:
+    """Round 76: 「留用率达到（　　）-60%（不含60%）、60%-70%……」 (tiers stepping by ten give the bound),
+    「……未满（　　），存在以下情形之一的，……」 (the cases are not shown) and 「预售主管部门应当自受理之日
+    起（　　）内出具核准意见」 (受理 of what — the article before says) are not asked."""
+    from studyapp.core.questions.forms import Forms
+
+    def stems(text: str) -> list[str]:
+        lex = Lexicon(parse_text(text))
+        forms = Forms(lex)
+        return [c.question.stem for u in lex.units for c in forms.figure_single(u, random.Random(1))
+                + forms.figure_single(u, random.Random(2))]
+
+    def rules(n: str, m: str) -> str:
+        return f"第{n}条 审批部门应当在3日内答复，有效期不低于3年。\n第{m}条 补贴申请应当在10个工作日内审核完毕，三包有效期限不低于2年。\n"
+    tiers = ("某市若干措施\n第一条 对见习期满留用率达到50%-60%（不含60%）、60%-70%（不含70%）、70%及以上的，"
+             "见习补贴标准分别提高到每人每月1100元、1200元、1300元。\n" + rules("二", "三"))
+    assert not any("留用率达到" in s for s in stems(tiers))
+    cases = ("某市人才住房管理办法\n第一条 购房人自签订买卖合同之日起未满3年，存在以下情形之一的，应自该情形发生之日起"
+             "60日内提出退出申请。\n" + rules("二", "三"))
+    assert not any("未满" in s for s in stems(cases))
+    accepted = ("某市商品房预售管理规定\n第一条 房地产开发企业申请调整监管账户留存资金的，应当向预售主管部门提交申请材料。\n"
+                "第二条 预售主管部门应当自受理之日起5日内出具核准意见。\n" + rules("三", "四"))
+    assert not any("出具核准意见" in s for s in stems(accepted))

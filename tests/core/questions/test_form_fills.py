@@ -354,3 +354,17 @@ def test_round_75_an_object_blank_never_swallows_the_clauses_verb() -> None:
     forms = Forms(lex)
     keys = [k for u in lex.units for c in forms.fill_object(u, random.Random(1)) for k in c.keys]
     assert "年限计算" not in keys
+
+
+def test_round_76_an_object_blank_the_stem_echoes_or_a_sign_any_name_fits_is_not_asked() -> None:
+    """Round 76 (宁波 菜市场管理条例): 「鼓励举办者配备____，……实现……信息化、智能化」 (信息化设备: the stem
+    says 信息化) and 「在市场显著位置设置____，公布……」 (公示牌: 公示栏, 公告栏 fit as well)."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某市菜市场管理条例\n第一条 举办者应当在菜市场办公场所公示营业执照，并在市场显著位置设置公示牌，公布市场服务管理机构名称、"
+            "管理人员姓名、联系方式等内容。\n第二条 鼓励举办者配备信息化设备，利用菜市场管理综合信息平台，建立服务管理数字档案，"
+            "实现菜市场服务管理信息化、智能化。\n第三条 举办者应当向监督检查人员出示营业执照。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.fill_object(u, random.Random(1)) for k in c.keys]
+    assert "公示牌" not in keys and "信息化设备" not in keys

@@ -473,3 +473,28 @@ def test_round_75_carrying_out_a_numbered_notice_is_no_true_item() -> None:
     assert CITES_NUMBER.search(s) and not _RULE_STATEMENT.search(s)
     assert _RULE_STATEMENT.search("各地区、各部门要于2019年3月底前制定实施方案，并报司法部备案。")
     assert not CITES_NUMBER.search("《国务院关于建立统一的企业职工基本养老保险制度的决定》(国发［1997］26号)实施后参加工作的人员，按月发给基本养老金。")
+
+
+def test_round_76_a_manner_is_no_rule_and_a_basis_is_never_cut_from_its_outcome() -> None:
+    """Round 76: 「……从严从实抓好安全生产各项工作举措」 passed for a rule (从严 of punishment) and was
+    a true item, then its 从宽 swap a false one; 「……按照……上年度实际缴纳失业保险费为基数」 was a true
+    item cut before what is paid on that basis (大型企业返还30%)."""
+    from studyapp.core.questions.formbase import _RULE_STATEMENT
+    from studyapp.core.questions.forms import Forms
+
+    slogan = "建立健全突发事件和风险防控监测预警处置体系，从严从实抓好安全生产各项工作举措。"
+    assert not _RULE_STATEMENT.search(slogan)
+    assert _RULE_STATEMENT.search("对拒不整改的，依法从严处理。")
+    lex = Lexicon(parse_text("某市若干措施\n一、稳定就业\n（一）" + slogan + "\n"))
+    unit = next(u for u in lex.units if "从严" in u.text)
+    assert not [c for c in Forms(lex)._falsifications(unit) if c[2] == "从宽"]
+    text = ("某市若干措施\n一、稳定就业\n（一）参保企业上年度未裁员或裁员率不高于上年度全国城镇调查失业率5.5%的控制目标，"
+            "30人（含）以下的参保企业裁员率不高于参保职工总数20%，按照企业及其职工上年度实际缴纳失业保险费为基数，"
+            "大型企业返还30%，中小微企业返还60%，社会团体、基金会、社会服务机构、律师事务所、会计师事务所、"
+            "以单位形式参保的个体工商户参照实施。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    unit = next(u for u in lex.units if "为基数" in u.text)
+    for truth in (True, False):
+        for c in forms.judge(unit, random.Random(1), truth) + forms.rule_true(unit):
+            assert not c.question.stem.rstrip("。").endswith("为基数"), c.question.stem
