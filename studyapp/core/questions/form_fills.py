@@ -284,6 +284,11 @@ class FillForms(FormBase):
                 continue  # 「对“空中花园”“____露台”……」: the modifier of a quoted name (round 69)
             if len(term) >= 6 and term[:2] + term[-2:] in body:
                 continue  # 「应避免形成储备成本负担……____」 (储备地块前期成本): the stem says it short (round 63)
+            frame = text[b:b + 6]
+            if len(frame) == 6 and re.fullmatch(r"[“\u4e00-\u9fff][\u4e00-\u9fff”]{5}", frame) \
+                    and re.search(r"[\u4e00-\u9fff]{2}" + re.escape(frame), body.replace(BLANK + frame, "")):
+                continue  # 「推进____“一窗通办”改革，……出台企业开办“一窗通办”工作标准」: the frame is said again of
+                # another thing (企业开办), which fills the blank as well (round 76)
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "fill", stem, [], [term])
             return [Candidate(q, unit, score, form, [term])]

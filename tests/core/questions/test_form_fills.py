@@ -368,3 +368,16 @@ def test_round_76_an_object_blank_the_stem_echoes_or_a_sign_any_name_fits_is_not
     forms = Forms(lex)
     keys = [k for u in lex.units for c in forms.fill_object(u, random.Random(1)) for k in c.keys]
     assert "公示牌" not in keys and "信息化设备" not in keys
+
+
+def test_round_76_no_blank_before_a_frame_the_stem_says_again_of_another_thing() -> None:
+    """Round 76 (兰州): 「推进____“一窗通办”改革任务，研究出台企业开办“一窗通办”工作标准」 keyed 登记注册 —
+    企业开办, said with the same frame, fills the blank as well."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某市若干措施\n一、优化营商环境\n（一）深化商事制度改革，推进登记注册“一窗通办”改革任务，研究出台企业开办“一窗通办”工作标准。\n"
+            "（二）实行重大项目“容缺受理”制度，压缩审批时限。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.fill_term(u, random.Random(1)) for k in c.keys]
+    assert "登记注册" not in keys
