@@ -381,3 +381,11 @@ def test_round_76_no_blank_before_a_frame_the_stem_says_again_of_another_thing()
     forms = Forms(lex)
     keys = [k for u in lex.units for c in forms.fill_term(u, random.Random(1)) for k in c.keys]
     assert "登记注册" not in keys
+
+
+def test_round_76_the_slogan_of_the_day_is_no_blank() -> None:
+    """Round 76 (佛山): 「逐步改善人民群众生活品质，推动____迈出坚实步伐」 keyed 共同富裕 — a slogan of the
+    day, 高质量发展 fits as well."""
+    from studyapp.core.questions.formbase import _SLOGANS
+
+    assert _SLOGANS.search("推动共同富裕迈出坚实步伐")
