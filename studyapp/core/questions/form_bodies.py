@@ -55,6 +55,8 @@ class BodyForms(FormBase):
                 continue  # half of a compound (公务员|主管部门) or not a body (服从组织)
             if _ch(text, b) in "、和与及" or _ch(text, a - 1) in "、和与及":
                 continue
+            if _ch(text, a - 1) in "（(" and _ch(text, b) in "）)":
+                continue  # 「海洋发展部门（（　　））负责……」: the other name of the body before it (round 77)
             if self.lex.in_formula(text, a, b):
                 continue
             after = text[b:b + 4]
@@ -220,8 +222,9 @@ class BodyForms(FormBase):
                     and t.startswith(("n", "j")) and text[b:b + 1] != "等" and text[a - 1:a] != "等" \
                     and _ch(text, b) not in "、和与及" and _ch(text, a - 1) not in "、和与及" \
                     and not (prev and prev.startswith(("n", "j", "v"))) \
-                    and not (i + 1 < len(tagged) and tagged[i + 1][1].startswith(("n", "j", "vn"))):
-                out.append((w, a, b))
+                    and not (i + 1 < len(tagged) and tagged[i + 1][1].startswith(("n", "j", "vn"))) \
+                    and not (_ch(text, a - 1) in "（(" and _ch(text, b) in "）)"):
+                out.append((w, a, b))  # (「海洋发展部门（渔业主管部门）」: the bracket names the same body — round 77)
             prev = t
         return out
 

@@ -375,6 +375,9 @@ class ListForms(FormBase):
             # are things, 奖惩 one of them
         sbody = text[lo:x] + BLANK + text[y:hi]
         pre, suf = _affixes(items)
+        if suf and suf[-1] in "仓库站室馆厅园":
+            return None  # 「布局建设区域中心仓、____仓、前置仓」: one kind of facility in a row of its kinds,
+            # 配送仓 fits as well (round 77)
         inner = items[1:]  # (the first item may have taken in a word before it: 一批新业务)
         if any(all(it.startswith(c) for it in inner) for c in "新全大高多") \
                 or sum(1 for it in items if it[:1] in "多分全广深宽" and len(it) <= 3) >= len(items) - 1:
@@ -388,6 +391,8 @@ class ListForms(FormBase):
             return None  # 「性价比高、成熟稳定、具有品牌效应的……火箭」: a row of qualities, any other fits (round 54)
         if sum(1 for it in items if re.match(r"不|慢|乱|假|虚|懒", it) or it.endswith(("不力", "作为", "漂浮", "不实"))) >= 2:
             return None  # 「不担当、不作为、慢作为、____、落实不力」: a row of faults, 乱作为 fits as well (round 70)
+        if sum(1 for it in items if re.fullmatch(r"有[\u4e00-\u9fff]{1,3}", it)) >= len(items) - 1:
+            return None  # 「有意愿、____、有前景的企业」: a row of qualities, 有潜力 fits as well (round 77)
         if re.match(r"的[\u4e00-\u9fff]{0,12}队伍", text[e.end:e.end + 15]):
             return None  # 「建设一支品德高尚、富有爱心、____、素质优良的……队伍」: the virtues of a team, 业务精湛 fits (round 69)
         if not (self.lex.legal or self.lex.articled) and len(key) == 4 and not (pre or suf) \

@@ -178,6 +178,8 @@ class Unit:
         for m in re.finditer(r"([\u4e00-\u9fff]{2})书", body):
             if m.group(0) not in earlier and m.group(1) in earlier[-300:]:
                 return None  # 「……将承诺书……公示」 after 「……书面承诺……的，可以按照简易程序……」: whose pledge (round 46)
+        if not self.item and re.match(r"(?:将|把)[^，,。；;]{2,20}(?:纳入|列入|作为|融入)", body):
+            return None  # 「将关爱服务纳入村规民约，……」: whose care, who does it — the sentence before says (round 77)
         if not self.item and re.search(r"自受理之日起", body) \
                 and not re.search(r"申请|申诉|投诉|举报|复议|请求|受理[^，,。；;之]{2,}", body):
             return None  # 「预售主管部门应当自受理之日起5日内予以变更」: 受理 of which application, the text before
@@ -892,7 +894,7 @@ def refers_elsewhere(s: str) -> bool:
 def preamble(s: str) -> bool:
     if re.search(r"自.{0,16}起施行|负责解释|制定(?:实施办法|相关规定|具体规定)|^具体办法由|参照本(?:法|条例)", s):
         return True  # the closing articles: when it takes effect, who interprets it
-    if re.match(r"^[（(](?:责任单位|牵头单位|配合单位|责任部门|牵头部门)|^[（(][^（）()]{2,200}?(?:负责|牵头)[。]?(?:[）)]|$)", s.strip()):
+    if re.match(r"^[（(]?(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)|^[（(][^（）()]{2,200}?(?:负责|牵头)[。]?(?:[）)]|$)", s.strip()):
         return True  # 「（责任单位：市科委、市发展改革委）」「（省住房城乡建设厅、……按职责分工负责）」: who carries a
         # measure out, a note — trivia (rounds 54, 69)
     if s.count("）") + s.count(")") > s.count("（") + s.count("("):

@@ -75,10 +75,10 @@ _FREQUENCY_RE = re.compile(r"(" + "|".join(sorted(PERIODS, key=len, reverse=True
                            r"(?!末|初|底|开始|结束|第)(?=[^，,。；;、：:“”]{0,12}?(?:一次|1次)(?![性\d]))")
 LADDERS["百分之"] = LADDERS["%"]
 # counts a plan sets as its goals (到2020年……发布50项标准，建立100家示范企业): figures only in a
-# sentence that sets a target, written in digits and at least 10 — 三项制度, 百家争鸣, 一家一户 are
+# sentence that sets a target, written in digits, round and at least 10 — 三项制度, 百家争鸣, 一家一户 are
 # names and manners, and a count reported as a fact (全市120家企业) is trivia
 COUNT_UNITS = ("个", "项", "家", "所")
-_TARGET = re.compile(r"到20\d\d年|20\d\d年(?:前|底|末)|力争|目标")
+_TARGET = re.compile(r"到20\d\d年|20\d\d年(?:前|底|末)|力争|目标(?!任务)")
 # the round values a goal count takes (50项 beside 40, 60, 80项: the rungs a plan's drafter picks
 # among)
 _ROUND = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
@@ -197,8 +197,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
         if unit == "次" and value == 1:
             continue  # 一次使用, 一次性: a manner, not a count to learn
         if unit in COUNT_UNITS and not (unit == "个" and re.match(r"^[\u4e00-\u9fff]{0,2}(?:月|工作日)", sentence[b:b + 3])):
-            if not (num.isdigit() and value >= 10 and _TARGET.search(sentence)):
-                continue
+            if not (num.isdigit() and value >= 10 and value % 5 == 0 and _TARGET.search(sentence)):
+                continue  # (151项年度目标任务: a tally, and 150 beside it a quibble — round 77)
         chinese = not num[0].isdigit()
         out.append(Figure(a, b, sentence[a:b], value, unit, chinese))
     for m in _FRACTION_RE.finditer(sentence):
@@ -294,6 +294,8 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
             continue
         if fig.chinese and not float(v).is_integer() and fig.unit != "分之":
             continue
+        if float(fig.value).is_integer() and not float(v).is_integer() and fig.unit not in ("分之", "%", "％"):
+            continue  # 「营业收入（　　）以上」 keyed 50亿元 beside 42.1亿元 taken from a report elsewhere (round 77)
         ours = v in doc_values.get(fig.unit, set())
         cands.append((abs(_rank_distance(v, fig.value)), 0 if ours else 1, v))
     cands.sort()

@@ -76,3 +76,22 @@ def test_round_70_a_court_never_stands_in_for_the_police_at_field_work() -> None
     unit = lex.units[0]
     assert forms.actor_single(unit, random.Random(1)) == []
     assert not any(new in ("人民法院", "人民检察院", "监察机关") for _a, _b, new, _why in forms._find_falsifications(unit))
+
+
+def test_round_77_the_other_name_of_a_body_in_brackets_is_never_asked_or_swapped() -> None:
+    """Round 77 (青岛): 「海洋发展部门（（　　））负责监督水产养殖活动」 asked the bracketed other name of the
+    body, and 「海洋发展部门（水务主管部门）负责……」 was a false item on it — the rule is true either way."""
+    import random
+
+    from studyapp.core.outline import parse_text
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.lexicon import Lexicon
+
+    text = ("某市饮用水水源保护条例\n第一条 海洋发展部门（渔业主管部门）负责监督水产养殖活动，监督管理水产养殖中兽药以及其他投入品的使用。\n"
+            "第二条 水务主管部门应当会同生态环境、自然资源和规划等部门提出饮用水水源地名录方案，报本级人民政府核准后向社会公布。\n"
+            "第三条 生态环境主管部门应当定期监测水质。农业农村主管部门应当指导农药使用。住房城乡建设部门应当加强供水设施建设。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    unit = next(u for u in lex.units if "海洋发展部门" in u.text)
+    assert not [c for c in forms.actor_single(unit, random.Random(1)) if "（（" in c.question.stem]
+    assert not [x for x in forms._falsifications(unit) if x[3] == "actor" and unit.text[x[0] - 1] == "（"]

@@ -297,3 +297,20 @@ def test_round_73_places_are_no_outsiders_among_acts() -> None:
     # what varies before a shared head is itself a modifier: no such test (行政机关、审判机关)
     bodies = _list_shape(["行政机关", "监察机关", "审判机关", "检察机关"])
     assert bodies is not None and _fits_shape("公安机关", bodies)
+
+
+def test_round_77_rows_of_qualities_and_of_facilities_of_one_kind_are_no_blanks() -> None:
+    """Round 77: 「支持有意愿、____、有前景的企业」 (有实力: 有潜力 fits as well) and 「布局建设区域中心仓、
+    ____仓、前置仓」 (分拨: 配送仓 fits as well)."""
+    import random
+
+    from studyapp.core.outline import parse_text
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.lexicon import Lexicon
+
+    text = ("某市若干措施\n一、支持企业\n（一）支持有意愿、有实力、有前景的企业开展跨境并购。\n"
+            "（二）大力引进头部电商企业设立区域性总部，布局建设区域中心仓、分拨仓、前置仓。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
+    assert not {"有实力", "实力", "分拨", "分拨仓"} & set(keys), keys

@@ -268,3 +268,22 @@ def test_round_74_a_sentence_that_opens_with_an_ordinal_or_a_back_reference_is_n
     assert basis.context() in (None, "到2020年，建立智慧监管框架体系。")
     alone = Lexicon(parse_text("某局行动计划\n一、目标\n在此基础上，再用3—5年时间，全面建成智慧监管体系。\n"))
     assert next(u for u in alone.units if u.text.startswith("在此基础上")).context() is None
+
+
+def test_round_77_a_sentence_that_opens_with_jiang_leans_on_the_one_before() -> None:
+    """Round 77 (德州): 「将关爱服务纳入村规民约，推动形成……良好社会风尚」 was asked alone — whose care, who
+    puts it there, the sentence before says."""
+    lex = Lexicon(parse_text("某市养老服务条例\n第一条 村民委员会应当建立农村留守老年人关爱服务制度，定期探访留守老年人。"
+                             "将关爱服务纳入村规民约，推动形成孝敬父母、尊重老人的良好社会风尚。\n"))
+    unit = next(u for u in lex.units if u.text.startswith("将关爱服务"))
+    assert unit._own_context() is None
+    assert unit.context() == unit.prev  # (shown after the sentence before)
+
+
+def test_round_77_a_note_of_who_carries_a_measure_out_is_no_sentence_to_ask() -> None:
+    """Round 77 (郑州): 「责任单位：市发展改革委、市工信局、市科技局、市财政局、……」 without its brackets
+    became a list blank — a note, like 「（责任单位：……）」."""
+    from studyapp.core.questions.lexicon import preamble
+
+    assert preamble("责任单位：市发展改革委、市工信局、市科技局、市财政局、市金融局")
+    assert preamble("（牵头单位：市商务局）")

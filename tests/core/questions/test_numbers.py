@@ -67,3 +67,20 @@ def test_a_goal_count_has_round_rivals_near_it() -> None:
     assert all(v == int(v) and v % 5 == 0 for v in wrong)
     [fine] = figures("处2000元以上的罚款。")
     assert rivals(fine, {}, 3) == []  # (an amount of money draws on the document's own amounts)
+
+
+def test_round_77_a_tally_of_tasks_is_no_goal_count() -> None:
+    """Round 77 (武汉): 「重点推进151项年度目标任务落实落地」 became a false item with 150项 — a tally, not a
+    goal (目标任务 is no target), and 150 beside 151 a quibble: counts are round."""
+    assert figures("滚动实施三年行动方案，重点推进151项年度目标任务落实落地。") == []
+    assert figures("到2025年，力争建成151个示范村。") == []
+    assert [f.text for f in figures("到2025年，力争建成150个示范村。")] == ["150个"]
+
+
+def test_round_77_a_whole_amount_has_no_rival_with_decimals() -> None:
+    """Round 77 (济源): 「营业收入（　　）以上的企业」 keyed a whole 亿元 amount beside 42.1亿元 and 68亿元
+    copied from figures elsewhere in the document — a tier is round, the decimal one an odd one out."""
+    from studyapp.core.questions.numbers import rivals
+
+    [key] = figures("对营业收入50亿元以上的企业给予奖励。")
+    assert 42.1 not in rivals(key, {"亿元": {42.1, 33.5, 40.0, 60.0, 30.0}}, 3)
