@@ -389,6 +389,9 @@ class FillForms(FormBase):
                 continue  # 「在市场显著位置设置____」 (公示牌): 公示栏, 公告栏 fit as well (round 76)
             if _clause_left(text, a, b) < 4:
                 continue  # 「……，设立____。」: nothing around the blank says which
+            if text[b:b + 1] in "。；;" and re.search(r"(?:按照|依照|根据)(?:有关|相关|国家)?规定|根据需要", text[max(0, a - 14):a]):
+                continue  # 「……可以按照有关规定设立____。」 (特设岗位): what, the rules elsewhere say; 人才流动岗位
+                # fits as well (round 77)
             if any(m.start() < b and a < m.end() for m in _SLOGANS.finditer(text)):
                 continue
             win = self.window(text, a, b)

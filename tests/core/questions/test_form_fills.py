@@ -389,3 +389,16 @@ def test_round_76_the_slogan_of_the_day_is_no_blank() -> None:
     from studyapp.core.questions.formbase import _SLOGANS
 
     assert _SLOGANS.search("推动共同富裕迈出坚实步伐")
+
+
+def test_round_77_an_object_the_sentence_ends_on_after_按照有关规定_is_no_blank() -> None:
+    """Round 77 (舟山): 「高等院校、科研机构、公立医院可以按照有关规定设立____。」 (特设岗位) — what, the rules
+    elsewhere say; 人才流动岗位 fits as well."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某市科技创新促进条例\n第一条 高等院校、科研机构、公立医院可以按照有关规定设立特设岗位。\n"
+            "第二条 科技主管部门应当向符合条件的企业颁发科技型企业证书。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.fill_object(u, random.Random(1)) for k in c.keys]
+    assert "特设岗位" not in keys
