@@ -1023,14 +1023,23 @@ def locate_quote(document: DocumentView, question: QuestionView) -> QuoteLocatio
                 inside.add(s.id)
         candidates = [s.id for s in document.sections if s.id in inside]
     everything = [s.id for s in document.sections]
-    for group in (candidates, everything):
-        for cid in group:
-            s = by_id[cid]
-            for name, value in (("text", s.text), ("title", s.title)):
-                hit = locate_in(value, quote)
-                if hit is not None:
-                    return QuoteLocation(section_id=cid, field=name, start=hit[0], end=hit[1])
+    for needle in _quote_needles(quote):
+        for group in (candidates, everything):
+            for cid in group:
+                s = by_id[cid]
+                for name, value in (("text", s.text), ("title", s.title)):
+                    hit = locate_in(value, needle)
+                    if hit is not None:
+                        return QuoteLocation(section_id=cid, field=name, start=hit[0], end=hit[1])
     return None
+
+
+def _quote_needles(quote: str) -> list[str]:
+    """What to look for: the quote, then — for a quote that runs over several paragraphs or
+    articles (a choice among statements of neighbouring articles quotes them all) — its first
+    paragraph, where the reader is taken."""
+    first = quote.strip().split("\n", 1)[0]
+    return [quote] + ([first] if first and first != quote.strip() else [])
 
 
 def quote_location(ctx: AppContext, question_id: int) -> QuoteLocation | None:
@@ -1051,13 +1060,14 @@ def quote_location(ctx: AppContext, question_id: int) -> QuoteLocation | None:
     elif row.section_path and tuple(row.section_path) in tree.path_to_id:
         candidates = tree.subtree(tree.path_to_id[tuple(row.section_path)])
     everything = sorted(tree.fields, key=lambda i: tree.ordinal[i])
-    for group in (candidates, everything):
-        for cid in group:
-            title, text = tree.fields[cid]
-            for name, value in (("text", text), ("title", title)):
-                hit = locate_in(value, quote)
-                if hit is not None:
-                    return QuoteLocation(section_id=cid, field=name, start=hit[0], end=hit[1])
+    for needle in _quote_needles(quote):
+        for group in (candidates, everything):
+            for cid in group:
+                title, text = tree.fields[cid]
+                for name, value in (("text", text), ("title", title)):
+                    hit = locate_in(value, needle)
+                    if hit is not None:
+                        return QuoteLocation(section_id=cid, field=name, start=hit[0], end=hit[1])
     return None
 
 

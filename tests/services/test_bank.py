@@ -248,6 +248,21 @@ def test_quote_location_points_into_the_section_text(banked) -> None:
         ))
 
 
+def test_a_quote_over_several_articles_is_located_at_its_first_paragraph(banked) -> None:
+    """A choice among statements of neighbouring articles quotes them all, with their labels
+    between: 查看原文 and the review's source pane go to where it starts, not to 「找不到」."""
+    ctx, doc = banked
+    view = documents.get_document(ctx, doc)
+    leaves = [s for s in view.sections if s.text.strip()]
+    first, second = leaves[3], leaves[4]
+    quote = first.text.strip() + "\n" + (second.label or "") + "\n" + second.text.strip()
+    row = bank.add_manual_question(ctx, doc, QuestionDraft(
+        type="judge", stem="下列说法跨两条的一道试题。", answer=True, quote=quote, section_id=first.id))
+    loc = bank.quote_location(ctx, row.question.id)
+    assert loc is not None and loc.section_id == first.id and loc.field == "text"
+    assert bank.locate_quote(view, bank.get_question(ctx, row.question.id)).section_id == first.id
+
+
 def test_locate_in_ignores_width_and_spaces() -> None:
     text = "坚持依法治国、依法执政、依法行政共同推进,坚持法治国家。"
     assert bank.locate_in(text, "依法行政共同推进，坚持") == (12, 23)
