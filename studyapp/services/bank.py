@@ -1023,7 +1023,7 @@ def locate_quote(document: DocumentView, question: QuestionView) -> QuoteLocatio
                 inside.add(s.id)
         candidates = [s.id for s in document.sections if s.id in inside]
     everything = [s.id for s in document.sections]
-    for needle in _quote_needles(quote):
+    for needle in quote_needles(quote):
         for group in (candidates, everything):
             for cid in group:
                 s = by_id[cid]
@@ -1034,7 +1034,7 @@ def locate_quote(document: DocumentView, question: QuestionView) -> QuoteLocatio
     return None
 
 
-def _quote_needles(quote: str) -> list[str]:
+def quote_needles(quote: str) -> list[str]:
     """What to look for: the quote, then — for a quote that runs over several paragraphs or
     articles (a choice among statements of neighbouring articles quotes them all) — its first
     paragraph, where the reader is taken."""
@@ -1060,7 +1060,7 @@ def quote_location(ctx: AppContext, question_id: int) -> QuoteLocation | None:
     elif row.section_path and tuple(row.section_path) in tree.path_to_id:
         candidates = tree.subtree(tree.path_to_id[tuple(row.section_path)])
     everything = sorted(tree.fields, key=lambda i: tree.ordinal[i])
-    for needle in _quote_needles(quote):
+    for needle in quote_needles(quote):
         for group in (candidates, everything):
             for cid in group:
                 title, text = tree.fields[cid]
