@@ -375,8 +375,8 @@ class JudgeForms(FormBase):
         clause = text[lo:min(his) if his else len(text)]
         if text[max(0, a - 2):a].endswith(("但是", "但", "并", "且", "一般", "原则上", "一律", "均", "都")):
             return False  # 「但是可以……」 reads oddly and gives the change away; 「一律可以出售」 is absurd (round 38)
-        if re.search(r"应当|必须|严格|均应|都应|有权", text[lo:a]):
-            return False
+        if re.search(r"应当|必须|严格|均应|都应|有权|全部用于|全额用于|专项用于|专款专用", text[lo:a]):
+            return False  # (「所有收入，全部用于献血事业发展，不得挪作他用」 turned 可以 contradicts itself — round 78)
         if re.search(r"(?:^|[，,])[^，,]{0,30}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"
                      r"(?:的[，,]|[，,]?$)", text[lo:a]):
             return False  # 「无许可证的，可以生产」: the condition says it is wrong, the change is absurd

@@ -894,7 +894,7 @@ def refers_elsewhere(s: str) -> bool:
 def preamble(s: str) -> bool:
     if re.search(r"自.{0,16}起施行|负责解释|制定(?:实施办法|相关规定|具体规定)|^具体办法由|参照本(?:法|条例)", s):
         return True  # the closing articles: when it takes effect, who interprets it
-    if re.match(r"^[（(]?(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)|^[（(][^（）()]{2,200}?(?:负责|牵头)[。]?(?:[）)]|$)", s.strip()):
+    if re.match(r"^[（(〔［\[]?(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)|^[（(][^（）()]{2,200}?(?:负责|牵头)[。]?(?:[）)]|$)", s.strip()):
         return True  # 「（责任单位：市科委、市发展改革委）」「（省住房城乡建设厅、……按职责分工负责）」: who carries a
         # measure out, a note — trivia (rounds 54, 69)
     if s.count("）") + s.count(")") > s.count("（") + s.count("("):

@@ -498,3 +498,16 @@ def test_round_76_a_manner_is_no_rule_and_a_basis_is_never_cut_from_its_outcome(
     for truth in (True, False):
         for c in forms.judge(unit, random.Random(1), truth) + forms.rule_true(unit):
             assert not c.question.stem.rstrip("。").endswith("为基数"), c.question.stem
+
+
+def test_round_78_a_ban_that_follows_all_of_it_is_used_for_is_not_turned_permission() -> None:
+    """Round 78 (临沂): 「……所有收入，全部用于献血事业发展，可以挪作他用」 contradicts itself."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某市献血条例\n第一条 血站在采供血业务活动中的所有收入，全部用于献血事业发展，不得挪作他用。\n"
+            + "".join(f"第{n}条 血站应当按照规定开展第{n}项工作，卫生健康主管部门应当加强监督，献血者可以查询结果。\n"
+                      for n in "二三四五六"))
+    lex = Lexicon(parse_text(text))
+    assert lex.legal
+    unit = next(u for u in lex.units if "挪作他用" in u.text)
+    assert not [x for x in Forms(lex)._falsifications(unit) if x[2] == "可以"]

@@ -287,3 +287,10 @@ def test_round_77_a_note_of_who_carries_a_measure_out_is_no_sentence_to_ask() ->
 
     assert preamble("责任单位：市发展改革委、市工信局、市科技局、市财政局、市金融局")
     assert preamble("（牵头单位：市商务局）")
+
+
+def test_round_78_a_note_of_lead_units_in_any_brackets_is_no_sentence_to_ask() -> None:
+    """Round 78 (昆明): 「〔牵头单位：市工业和信息化局，配合单位：……〕」 in square brackets became a list blank."""
+    from studyapp.core.questions.lexicon import preamble
+
+    assert preamble("〔牵头单位：市住房城乡建设局，配合单位：市自然资源规划局、市生态环境局、市工业和信息化局〕。")
