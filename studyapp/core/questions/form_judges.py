@@ -187,6 +187,10 @@ class JudgeForms(FormBase):
                 continue  # the whole (按……的100%扣除), or a share the other one gives (70 % beside 30 %) — rounds 57, 60
             if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
                 continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
+            if numbers.restated(text, f) or re.search(r"[（(][^（）()]{0,12}(?:按月|按季|按年|每月|月)[^（）()]{0,12}$",
+                                                       text[max(0, f.start - 24):f.start]) \
+                    or re.match(r"[^，,。；;]{0,4}[（(][^（）()]{0,12}(?:按月|按季|按年|每月|月)", text[f.end:f.end + 12]):
+                continue  # 「单季度销售额未超过30万元（按月征收月销售额未超过10万元）」: 20万 contradicts 3 × 10 (round 79)
             if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) \
                     or re.match(r"(?:或者|或|至)数", text[f.end:f.end + 3]):
                 continue  # 「六十日……六十日后」 changed once contradicts itself; 「一名或者数名」 allows two
@@ -294,6 +298,8 @@ class JudgeForms(FormBase):
                 continue  # 「本级人民代表大会」 all through the 代表法: the law's own formula
             if re.match(r"或|和|、|及", text[b:b + 1]) or re.search(r"(?:或者|或|和|、|及)$", text[max(0, a - 2):a]):
                 continue  # 「免费或者优惠服务」 turned 收费 still reads true
+            if old == "无偿" and re.search(r"成本价|低偿|有偿|低价", text):
+                continue  # 「产权无偿移交、成本价移交……等」: 有偿 is among the ways the row allows (round 79)
             out.append((a, b, new, "antonym"))
             break
         # reported for approval or for the record (报国务院批准 / 报国务院备案): the procedure itself
@@ -375,6 +381,8 @@ class JudgeForms(FormBase):
         clause = text[lo:min(his) if his else len(text)]
         if text[max(0, a - 2):a].endswith(("但是", "但", "并", "且", "一般", "原则上", "一律", "均", "都")):
             return False  # 「但是可以……」 reads oddly and gives the change away; 「一律可以出售」 is absurd (round 38)
+        if re.match(r"(?:从事|实施|进行)的(?:行为|事项|活动)", text[b:]):
+            return False  # 「有……业主委员会委员不得从事的行为」: a kind of act named by its ban, no rule (round 79)
         if re.search(r"应当|必须|严格|均应|都应|有权|全部用于|全额用于|专项用于|专款专用", text[lo:a]):
             return False  # (「所有收入，全部用于献血事业发展，不得挪作他用」 turned 可以 contradicts itself — round 78)
         if re.search(r"(?:^|[，,])[^，,]{0,30}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"

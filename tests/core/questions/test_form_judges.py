@@ -511,3 +511,24 @@ def test_round_78_a_ban_that_follows_all_of_it_is_used_for_is_not_turned_permiss
     assert lex.legal
     unit = next(u for u in lex.units if "挪作他用" in u.text)
     assert not [x for x in Forms(lex)._falsifications(unit) if x[2] == "可以"]
+
+
+def test_round_79_changes_that_leave_the_rule_true_or_contradict_its_own_bracket() -> None:
+    """Round 79: 「产权无偿移交、成本价移交……等」 turned 有偿 (成本价 is paid: one way of a row of
+    ways), 「单季度销售额未超过30万元（按月征收月销售额未超过10万元）」 turned 20万 (the bracket gives
+    3 × 10), and 「有……委员不得从事的行为」 turned 可以 (a kind of act named by its ban)."""
+    from studyapp.core.questions.forms import Forms
+
+    laws = "".join(f"第{n}条 有关部门应当按照规定开展第{n}项工作，物业服务人应当配合，业主可以查询结果。\n" for n in "四五六七八")
+    # (20万元 said elsewhere: a rival the quarter's threshold could be turned to)
+    text = ("某市物业管理条例\n第一条 在招拍挂交易文件中明确约定公共服务设施产权无偿移交、成本价移交、全体业主共有等方式。\n"
+            "第二条 服务业小规模纳税人单季度销售额未超过30万元（按月征收月销售额未超过10万元）的，免征增值税。\n"
+            "第三条 物业管理委员会成员有下列情形之一的，应当予以更换：\n（一）因物业管理区域调整不再是业主的；\n"
+            "（二）无故缺席会议连续三次以上的；\n（三）有法律法规规定的业主委员会委员不得从事的行为。\n"
+            + laws + "第九条 对年度销售额超过20万元的企业给予奖励，奖励不超过50万元。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    changes = [(u.text[a:b], new) for u in lex.units for a, b, new, _why in forms._falsifications(u)]
+    assert ("无偿", "有偿") not in changes
+    assert not [c for c in changes if c[0] == "30万元"]
+    assert ("不得", "可以") not in changes
