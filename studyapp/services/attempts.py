@@ -291,7 +291,6 @@ def _locate(session: Session, q: Question, sec: Section | None,
     quote = q.quote or ""
     if not quote.strip():
         return None
-    needles = bank.quote_needles(quote)  # (a quote over several articles: where it starts)
     if sec is not None:
         for name, value in (("text", sec.text), ("title", sec.title)):
             hit = bank.locate_in(value, quote)
@@ -304,16 +303,7 @@ def _locate(session: Session, q: Question, sec: Section | None,
     candidates: list[int] = []
     if q.section_id is not None and q.section_id in tree.fields:
         candidates = tree.subtree(q.section_id)
-    everything = sorted(tree.fields, key=lambda i: tree.ordinal[i])
-    for needle in needles:
-        for group in (candidates, everything):
-            for cid in group:
-                title, text = tree.fields[cid]
-                for name, value in (("text", text), ("title", title)):
-                    hit = bank.locate_in(value, needle)
-                    if hit is not None:
-                        return QuoteLocation(section_id=cid, field=name, start=hit[0], end=hit[1])
-    return None
+    return bank.search_quote(quote, (candidates, sorted(tree.fields, key=lambda i: tree.ordinal[i])), tree.fields)
 
 
 class _Source:

@@ -1022,24 +1022,27 @@ def locate_quote(document: DocumentView, question: QuestionView) -> QuoteLocatio
             if s.parent_id in inside:
                 inside.add(s.id)
         candidates = [s.id for s in document.sections if s.id in inside]
-    everything = [s.id for s in document.sections]
-    for needle in quote_needles(quote):
-        for group in (candidates, everything):
+    fields = {s.id: (s.title, s.text) for s in document.sections}
+    return search_quote(quote, (candidates, [s.id for s in document.sections]), fields)
+
+
+def search_quote(quote: str, groups: Sequence[Sequence[int]],
+                 fields: dict[int, tuple[str, str]]) -> QuoteLocation | None:
+    """The first section (group by group, in order) whose text or title holds the quote; for a
+    quote that runs over several paragraphs or articles (a choice among statements of
+    neighbouring articles quotes them all) and is found nowhere whole, where its first paragraph
+    stands — where the reader is taken. `fields` maps a section id to (title, text)."""
+    first = quote.strip().split("\n", 1)[0]
+    needles = [quote] + ([first] if first and first != quote.strip() else [])
+    for needle in needles:
+        for group in groups:
             for cid in group:
-                s = by_id[cid]
-                for name, value in (("text", s.text), ("title", s.title)):
+                title, text = fields[cid]
+                for name, value in (("text", text), ("title", title)):
                     hit = locate_in(value, needle)
                     if hit is not None:
                         return QuoteLocation(section_id=cid, field=name, start=hit[0], end=hit[1])
     return None
-
-
-def quote_needles(quote: str) -> list[str]:
-    """What to look for: the quote, then — for a quote that runs over several paragraphs or
-    articles (a choice among statements of neighbouring articles quotes them all) — its first
-    paragraph, where the reader is taken."""
-    first = quote.strip().split("\n", 1)[0]
-    return [quote] + ([first] if first and first != quote.strip() else [])
 
 
 def quote_location(ctx: AppContext, question_id: int) -> QuoteLocation | None:
@@ -1059,16 +1062,7 @@ def quote_location(ctx: AppContext, question_id: int) -> QuoteLocation | None:
         candidates = tree.subtree(sid)
     elif row.section_path and tuple(row.section_path) in tree.path_to_id:
         candidates = tree.subtree(tree.path_to_id[tuple(row.section_path)])
-    everything = sorted(tree.fields, key=lambda i: tree.ordinal[i])
-    for needle in quote_needles(quote):
-        for group in (candidates, everything):
-            for cid in group:
-                title, text = tree.fields[cid]
-                for name, value in (("text", text), ("title", title)):
-                    hit = locate_in(value, needle)
-                    if hit is not None:
-                        return QuoteLocation(section_id=cid, field=name, start=hit[0], end=hit[1])
-    return None
+    return search_quote(quote, (candidates, sorted(tree.fields, key=lambda i: tree.ordinal[i])), tree.fields)
 
 
 # ---------------------------------------------------------------------------------- imports

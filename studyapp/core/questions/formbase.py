@@ -5,6 +5,7 @@ and quoted."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -405,12 +406,7 @@ class FormBase:
         above them, the first one's), and the text from the first of them to the end of the
         last as the reader shows it — the quoted source then answers every option, not only one
         (rounds 67, 70, 74). None when they lie far apart."""
-        paths = [u.path for u in units]
-        common: list[str] = []
-        for labels in zip(*paths, strict=False):
-            if len(set(labels)) != 1:
-                break
-            common.append(labels[0])
+        common = list(os.path.commonprefix([list(u.path) for u in units]))
         anc = find_section(self.lex.document, common) if common else None
         text = subtree_text(anc[-1]) if anc else self._reading_text()
         spans: list[tuple[int, int]] = []

@@ -80,10 +80,8 @@ LADDERS["百分之"] = LADDERS["%"]
 COUNT_UNITS = ("个", "项", "家", "所")
 _TARGET = re.compile(r"到20\d\d年|20\d\d年(?:前|底|末)|力争|目标(?!任务)")
 # the round values a goal count takes (50项 beside 40, 60, 80项: the rungs a plan's drafter picks
-# among)
+# among) — a goal's size only; fines and grants draw their rivals from the document's own amounts
 _ROUND = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
-# (a goal's size, not a fine or a grant: those draw their rivals from the document's own amounts)
-_ROUND_UNITS = COUNT_UNITS
 
 
 @dataclass(frozen=True)
@@ -255,7 +253,7 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
     """Up to `n` wrong values for `fig`: the document's own values of the unit first, then the
     usual ladder, nearest first, inside the sentence's range, never a multiple far away."""
     pool = set(doc_values.get(fig.unit, set())) | set(LADDERS.get(fig.unit, ()))
-    if fig.unit in _ROUND_UNITS and fig.value >= 10 and fig.value == int(fig.value) and not fig.chinese:
+    if fig.unit in COUNT_UNITS and fig.value >= 10 and fig.value == int(fig.value) and not fig.chinese:
         scale = 10 ** (len(str(int(fig.value))) - 1)
         pool |= {m * k for m in _ROUND for k in (scale // 10 or 1, scale, scale * 10)} - {fig.value}
     if fig.unit == "周岁" and len(doc_values.get(fig.unit, set())) >= 3:

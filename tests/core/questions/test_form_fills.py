@@ -325,61 +325,58 @@ def test_round_73_brands_of_programmes_are_not_blanked_in_a_text_full_of_them() 
     assert [c.question.answer for u in lex.units for c in forms.fill_quoted(u)] == [["老伙伴"]]
 
 
+def _keys(text: str, *forms: str) -> list[str]:
+    """The keys the named fill forms (fill_term, fill_object, fill_quoted) propose on a text."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(text))
+    made = Forms(lex)
+    out = []
+    for u in lex.units:
+        for name in forms:
+            form = getattr(made, name)
+            for c in (form(u) if name == "fill_quoted" else form(u, random.Random(1))):
+                out += c.keys
+    return out
+
+
 def test_round_75_no_blank_a_time_or_a_vague_lead_gives_or_leaves_open() -> None:
     """Round 75: 「提供……24小时“____”咨询投诉服务」 (不打烊: the hours say it, 全天候 fits too) and
     「各级要建立相应的____机制」 (督查考核: a mechanism for what, nothing says)."""
-    from studyapp.core.questions.forms import Forms
-
     text = ("某市若干政策措施\n一、优化服务\n（一）依托12345总客服，为企业和人才提供全生命周期的24小时“不打烊”咨询投诉服务。\n"
             "（二）各级要建立相应的督查考核机制，严格责任落实。\n")
-    lex = Lexicon(parse_text(text))
-    forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.fill_quoted(u) + forms.fill_term(u, random.Random(1)) for k in c.keys]
+    keys = _keys(text, "fill_quoted", "fill_term")
     assert "不打烊" not in keys and "督查考核" not in keys
-    lex = Lexicon(parse_text(text.replace("24小时", "").replace("相应的", "以绩效为导向的")))
-    forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.fill_quoted(u) + forms.fill_term(u, random.Random(1)) for k in c.keys]
+    keys = _keys(text.replace("24小时", "").replace("相应的", "以绩效为导向的"), "fill_quoted", "fill_term")
     assert "不打烊" in keys
 
 
 def test_round_75_an_object_blank_never_swallows_the_clauses_verb() -> None:
     """Round 75 (哈尔滨): 「利息按照……基准利率和持有____，不计复利」 keyed 年限计算 — the blank took 计算,
     the verb of 按照……计算, with the thing held."""
-    from studyapp.core.questions.forms import Forms
-
     text = ("某市保障性住房配售管理办法\n第一条 回购价格按照原购买价格加利息计算。\n"
             "第二条 利息按照签订回购协议时中国人民银行公布的三年定期存款基准利率和持有年限计算，不计复利。\n"
             "第三条 购房人应当向不动产登记机构出示身份证件。\n")
-    lex = Lexicon(parse_text(text))
-    forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.fill_object(u, random.Random(1)) for k in c.keys]
+    keys = _keys(text, "fill_object")
     assert "年限计算" not in keys
 
 
 def test_round_76_an_object_blank_the_stem_echoes_or_a_sign_any_name_fits_is_not_asked() -> None:
     """Round 76 (宁波 菜市场管理条例): 「鼓励举办者配备____，……实现……信息化、智能化」 (信息化设备: the stem
     says 信息化) and 「在市场显著位置设置____，公布……」 (公示牌: 公示栏, 公告栏 fit as well)."""
-    from studyapp.core.questions.forms import Forms
-
     text = ("某市菜市场管理条例\n第一条 举办者应当在菜市场办公场所公示营业执照，并在市场显著位置设置公示牌，公布市场服务管理机构名称、"
             "管理人员姓名、联系方式等内容。\n第二条 鼓励举办者配备信息化设备，利用菜市场管理综合信息平台，建立服务管理数字档案，"
             "实现菜市场服务管理信息化、智能化。\n第三条 举办者应当向监督检查人员出示营业执照。\n")
-    lex = Lexicon(parse_text(text))
-    forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.fill_object(u, random.Random(1)) for k in c.keys]
+    keys = _keys(text, "fill_object")
     assert "公示牌" not in keys and "信息化设备" not in keys
 
 
 def test_round_76_no_blank_before_a_frame_the_stem_says_again_of_another_thing() -> None:
     """Round 76 (兰州): 「推进____“一窗通办”改革任务，研究出台企业开办“一窗通办”工作标准」 keyed 登记注册 —
     企业开办, said with the same frame, fills the blank as well."""
-    from studyapp.core.questions.forms import Forms
-
     text = ("某市若干措施\n一、优化营商环境\n（一）深化商事制度改革，推进登记注册“一窗通办”改革任务，研究出台企业开办“一窗通办”工作标准。\n"
             "（二）实行重大项目“容缺受理”制度，压缩审批时限。\n")
-    lex = Lexicon(parse_text(text))
-    forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.fill_term(u, random.Random(1)) for k in c.keys]
+    keys = _keys(text, "fill_term")
     assert "登记注册" not in keys
 
 
@@ -394,11 +391,7 @@ def test_round_76_the_slogan_of_the_day_is_no_blank() -> None:
 def test_round_77_an_object_the_sentence_ends_on_after_按照有关规定_is_no_blank() -> None:
     """Round 77 (舟山): 「高等院校、科研机构、公立医院可以按照有关规定设立____。」 (特设岗位) — what, the rules
     elsewhere say; 人才流动岗位 fits as well."""
-    from studyapp.core.questions.forms import Forms
-
     text = ("某市科技创新促进条例\n第一条 高等院校、科研机构、公立医院可以按照有关规定设立特设岗位。\n"
             "第二条 科技主管部门应当向符合条件的企业颁发科技型企业证书。\n")
-    lex = Lexicon(parse_text(text))
-    forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.fill_object(u, random.Random(1)) for k in c.keys]
+    keys = _keys(text, "fill_object")
     assert "特设岗位" not in keys
