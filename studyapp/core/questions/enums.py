@@ -175,7 +175,20 @@ def _split_conj(seg: str, prefix: str, target: float) -> tuple[str, str] | None:
 
 
 def find_enumerations(sentence: str, min_items: int = 3) -> list[Enumeration]:
-    """All 、-lists of at least `min_items` items in a sentence, with their item spans."""
+    """All 、-lists of at least `min_items` items in a sentence, with their item spans (a new
+    list each call; the lists found are shared: nobody changes them)."""
+    if "、" not in sentence:
+        return []
+    return list(_enumerations(sentence, min_items))
+
+
+@lru_cache(maxsize=8192)
+def _enumerations(sentence: str, min_items: int) -> tuple[Enumeration, ...]:
+    # (every form of a sentence and the lexicon ask for its lists: five times per sentence)
+    return tuple(_find_enumerations(sentence, min_items))
+
+
+def _find_enumerations(sentence: str, min_items: int) -> list[Enumeration]:
     found: list[Enumeration] = []
     if "、" not in sentence:
         return found

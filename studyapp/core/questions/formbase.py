@@ -887,6 +887,8 @@ def _two_slots(c1: str, c2: str):
     """Where two clauses differ, word by word, when they differ in exactly two places (a
     subject said only in the first clause may stand before them)."""
     from difflib import SequenceMatcher
+    if not c1 or not c2 or c1[-1] != c2[-1]:
+        return None  # (their last words differ: told apart before the segmenter is asked)
     t1, t2 = segment.tokens(c1), segment.tokens(c2)
     if not t1 or not t2 or t1[-1] != t2[-1]:
         return None  # (the clauses must end alike: most pairs are told apart here, before difflib)

@@ -16,7 +16,7 @@ dictionary look-ups.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -527,28 +527,27 @@ class Lexicon:
         self.figure_values: dict[str, set[float]] = {}
         # word → the units that hold it: questions about a sentence look for its rivals in the
         # few sentences that share a rare word, never by scanning the whole text again
-        self.postings: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
         self._restated: dict[int, bool] = {}
         self._gram_cache: dict[int, set[str]] = {}
         self._sketch_index: dict[str, list[int]] | None = None
         self._norms: dict[int, str] = {}
         for u in self.units:
-            tagged = segment.tagged(u.text)
-            words = [w for w, _ in tagged]
+            words = segment.tokens(u.text)
             distinct = set(words)
             self.df.update(distinct)
+            order = u.order
             for w in distinct:
-                self.postings.setdefault(w, []).append(u.order)
+                postings[w].append(order)
             self.phrase.update(words)
-            for c in _CLAUSE_SPLIT.split(self.unit_norm(u.order)):
+            for c in _CLAUSE_SPLIT.split(self.unit_norm(order)):
                 if len(c) >= 6:  # (the clauses of the normalized sentence: one NFKC per unit)
                     clause_count[_DIGITS.sub("#", c)] += 1
             key_count[u.key] += 1
-            for w in words:
-                if len(w) >= 3 and w.endswith(BODY_SUFFIX):
-                    self.bodies[w] += 1
+            self.bodies.update(w for w in words if len(w) >= 3 and w.endswith(BODY_SUFFIX))
             for f in numbers.figures(u.text):
                 self.figure_values.setdefault(f.unit, set()).add(f.value)
+        self.postings: dict[str, list[int]] = dict(postings)
         self.formula = {c for c, n in clause_count.items() if n >= 3}
         self.repeated_key = {k for k, n in key_count.items() if n >= 2}
         # (unit by unit: one NFKC of the whole text holds the interpreter for tens of ms)
