@@ -342,6 +342,8 @@ class FillForms(FormBase):
                 continue  # (「按照岗位编制……」: 编制 the noun)
             if i > 0 and tagged[i - 1][0] in ("参加", "申请", "报考", "办理", "准予", "申领"):
                 continue  # 「申请参加取得____考试」: the verb is part of what is applied for
+            if i > 0 and tagged[i - 1][0] == "原":
+                continue  # 「按照原编制批准程序执行」: 原编制 is who drew the plan up, no act of placing (round 80)
             # the thing: the words after the verb up to the end of the clause (or 的 + a rule word)
             j = i + 1
             while j < len(tagged) and not re.fullmatch(r"[，,。；;：:、（）()《》“”]|并|和|及|与|或者|以及|等|的", tagged[j][0]):
@@ -358,8 +360,10 @@ class FillForms(FormBase):
                 continue
             nounish = words[-1][1].startswith(("n", "vn", "j")) or (
                 len(words) >= 2 and words[-1][1] == "v" and words[-2][1].startswith(("n", "vn")))  # 政府|预算
-            if words[-1][1] == "v" and words[-1][0] in ("计算", "确定", "执行", "办理", "核定", "认定", "处理", "进行"):
-                continue  # 「按照……和持有____，不计复利」 (年限计算): the blank swallows the clause's own verb (round 75)
+            if words[-1][1] == "v" and words[-1][0] in ("计算", "确定", "执行", "办理", "核定", "认定", "处理", "进行") \
+                    or term.endswith(("执行", "办理", "处理", "进行")):
+                continue  # 「按照……和持有____，不计复利」 (年限计算): the blank swallows the clause's own verb (round 75;
+                # 程序执行 is one word to the segmenter — round 80)
             if not nounish or term in GENERIC or term.endswith(_OBJECT_VAGUE) \
                     or words[-1][1] == "f" or term[-1] in "时后前中上内下间":
                 continue  # 「纳入____工作」: any matter fits the frame

@@ -395,3 +395,14 @@ def test_round_77_an_object_the_sentence_ends_on_after_按照有关规定_is_no_
             "第二条 科技主管部门应当向符合条件的企业颁发科技型企业证书。\n")
     keys = _keys(text, "fill_object")
     assert "特设岗位" not in keys
+
+
+def test_round_80_an_object_blank_never_starts_after_yuan_or_ends_on_the_clauses_act() -> None:
+    """Round 80 (日照 海岸带条例): 「确需修改的，应当按照原编制____。」 keyed 批准程序执行 — 原编制 is who
+    drew the plan up (编制 is no act of placing there), and the blank swallowed 执行, the verb of
+    按照……执行 (程序执行 is one word to the segmenter)."""
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[2] / "quality" / "documents" / "rizhao-haiandai-baohu-yu-liyong-guanli-tiaoli-2019.txt"
+    keys = _keys(doc.read_text(encoding="utf-8"), "fill_object")
+    assert "批准程序执行" not in keys
