@@ -487,7 +487,9 @@ def _multiple_floor(chosen: list[Candidate], by_unit: dict[int, list[Candidate]]
         return chosen
     taken = {id(c) for c in chosen}
     types = Counter(c.type for c in chosen)
-    spare = sorted((c for cs in by_unit.values() for c in cs if c.type == "multiple" and id(c) not in taken),
+    # (a choice among statements the selection passed over counts in its multiple-choice form)
+    spare = sorted((m for cs in by_unit.values() for c in cs if id(c) not in taken
+                    for m in (c, c.alt) if m is not None and m.type == "multiple"),
                    key=lambda c: (-c.score, c.unit.order))
     for c in spare:
         mine = {c.unit.order, *c.covers}

@@ -222,8 +222,8 @@ class StatementForms(FormBase):
             for i, t in enumerate(parts):
                 if len(parts) > 1 and i > 0 and not self._has_subject(t):
                     break  # a clause that shares the sentence's subject cannot stand alone
-                if not 14 <= len(t) <= 72 or not self._ok_body(t) or re.search(r"但是|除外|：|^(?:其|该|对此)", t):
-                    continue
+                if not 14 <= len(t) <= 72 or not self._ok_body(t) or re.search(r"但是|除外|：|^(?:其|该|对此|—)", t):
+                    continue  # (「——完善学生成长记录……制度。」 is a run-in heading, no statement — round 80)
                 out.append(u if t == u.text else replace(u, text=t))
         return out
 

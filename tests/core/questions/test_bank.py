@@ -108,6 +108,11 @@ def test_a_set_without_a_multiple_choice_takes_the_best_one_the_selection_passed
     free = cand("multiple", u[5], "己")
     assert free in _multiple_floor([fill0, fill1, single2], {5: [free]}, 5000, Counter())
     assert _multiple_floor([fill0, fill1, single2], {5: [free]}, 1500, Counter()) == [fill0, fill1, single2]
+    # a choice among statements the selection passed over comes in its multiple-choice form
+    # (round 80's count: 82 of 281 rated documents had a multiple choice; with these, 91)
+    single5 = cand("single", u[5], "己")
+    single5.alt = free
+    assert free in _multiple_floor([fill0, fill1, single2], {5: [single5]}, 5000, Counter())
 
 
 def test_the_type_floor_asks_a_point_as_another_type_only_where_that_type_is_missing() -> None:

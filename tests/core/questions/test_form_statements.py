@@ -44,3 +44,15 @@ def test_three_rules_as_written_and_one_falsified() -> None:
             (false,) = keyed
             assert norm(false) not in full
             assert all(norm(o) in full for o in q.options if o != false)
+
+
+def test_round_80_a_run_in_heading_is_no_statement_to_choose() -> None:
+    """Round 80 (the 浙江 高中课改方案): 「——完善学生成长记录与综合素质评价制度。」 stood as an option
+    of 「关于改评价，下列说法正确的有」 — a run-in heading after a dash, no statement."""
+    text = ("某方案\n一、改评价\n高中期间，学生参加同一科目考试次数最多2次，以最好成绩记入档案。\n"
+            "——完善学生成长记录与综合素质评价制度。综合素质评价重在过程，重在导向。"
+            "要坚持公开、公平、公正的原则，确保评价结果全面、客观、科学。要改进综合素质评价标准与程序，提高信息化程度，力求简洁、可操作。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    texts = [u.text for u in forms._statement_units(lex.units)]
+    assert texts and not any(t.startswith("—") for t in texts), texts
