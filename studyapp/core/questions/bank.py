@@ -466,6 +466,16 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
             rest.sort(key=lambda t: abs(t.unit.order - f.unit.order))
             near = (near + rest)[:3]
         if len(near) < 3:
+            # a policy text's sentences are measures more than rules: a sentence of the same part that
+            # stands alone as a statement and names its subject is a true option, the nearest first
+            taken_here = {t.unit.order for t in near}
+            stated = [t for t in forms.statement_options()
+                      if tuple(t.unit.path[:-1]) == part and abs(t.unit.order - f.unit.order) <= 40
+                      and t.unit.order not in others and t.unit.order != f.unit.order and t.unit.order not in taken_here
+                      and forms.fits_beside(f, t) and forms._names_subject(t.unit.text)]
+            stated.sort(key=lambda t: abs(t.unit.order - f.unit.order))
+            near = (near + stated)[:3]
+        if len(near) < 3:
             continue
         pooled = forms.pooled_statements(f, sorted(near, key=lambda t: t.unit.order), True, rng)
         if pooled is None or verify(pooled.question, forms.lex.document, index=index):

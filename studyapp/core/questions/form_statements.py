@@ -155,7 +155,9 @@ class StatementForms(FormBase):
         lens = [len(o) for o in options]
         if max(lens) > 2 * min(lens) or len(set(options)) < 4:
             return None
-        rng.shuffle(options)
+        # (shuffled by the falsified rule too: a document's first pooled choice is the first draw of
+        # a generator seeded alike for every document, and put the false option first every time)
+        random.Random(f"{rng.random()}:{false.question.stem}").shuffle(options)
         wrong = options.index(strip_end(false.question.stem))
         topics = {self._topic_words(c.unit) for c in trues + [false]}
         topic = topics.pop() if len(topics) == 1 else ""
@@ -173,6 +175,22 @@ class StatementForms(FormBase):
                                quote=quote, difficulty=3, note=note, section=section)
             form = "statements_pooled"
         return Candidate(q, u0, 2.3, form, list(false.keys), covers=tuple(c.unit.order for c in trues))
+
+    def statement_options(self) -> list[Candidate]:
+        """Every sentence of the text that can stand as a true option among statements (as
+        `_statement_units` picks them), one per sentence, as true items to show beside a falsified
+        rule (built once)."""
+        try:
+            return self._statement_options  # type: ignore[has-type]  # (set on first use)
+        except AttributeError:
+            pass
+        out: dict[int, Candidate] = {}
+        for u in self._statement_units(self.lex.units):
+            if u.order not in out:
+                q = self._question(u, "judge", self._finish(u.text), [], True)
+                out[u.order] = Candidate(q, u, 0.5, "statement_option", [])
+        self._statement_options = list(out.values())
+        return self._statement_options
 
     def fits_beside(self, false: Candidate, true: Candidate) -> bool:
         """Whether a true statement may stand beside a falsified one as an option: it does not

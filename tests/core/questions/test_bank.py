@@ -360,3 +360,45 @@ def test_a_long_document_with_nothing_to_ask_gets_an_empty_bank_not_a_crash() ->
     text = "某区管理办法\n" + "".join(f"第{n}条 加强统筹协调，形成工作合力，推动各项工作落到实处。\n" for n in range(1, 80))
     assert len(text) > 2000
     assert generate_bank(parse_text(text)).questions == []
+
+
+def test_a_policy_text_makes_a_chosen_false_item_a_multiple_choice_among_its_parts_statements() -> None:
+    """A policy text whose set has no multiple choice and a falsified measure: the measure becomes
+    「下列说法符合规定的有」 beside three sentences of its own part that stand alone as statements —
+    not only beside true/false items (a policy text's measures are seldom rules). Rated blind
+    (round 80, 20 / 24 with options from anywhere in the text: those from other parts named other
+    audiences or dropped their conditions; only the same part's are taken)."""
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "jiangxi-yingyouer-zhaohu-fuwu-shishi-yijian-2020.txt"
+    bank = generate_bank(parse_text(load_file(path).text, name=path.stem), seed=1)
+    multiples = [q for q in bank.questions if q.type == "multiple"]
+    assert [q.stem for q in multiples] == ["下列说法符合规定的有（　　）。"]
+    assert len(multiples[0].answer) == 3 and "其余三项与原文相符" in multiples[0].explanation
+
+
+def test_the_false_statement_of_a_pooled_choice_is_not_always_the_first_option() -> None:
+    """Each document's pooled choice was shuffled by the first draw of a generator seeded alike
+    for every document: the false option stood first every time."""
+    import random
+
+    from studyapp.core.questions.forms import Candidate, Forms
+    from studyapp.core.questions.model import Question
+
+    lex = Lexicon(parse_text("某条例\n" + "".join(f"第{n}条 第{n}条规定的期限为{k}日，应当遵守。\n"
+                                                   for k, n in enumerate("一二三四五六七八", 10))))
+    forms = Forms(lex)
+    firsts = set()
+    for k in range(4):
+        u = lex.units[k]
+        false = Candidate(Question(type="judge", stem=u.text.replace(f"{10 + k}日", f"{30 + k}日"), options=[],
+                                   answer=False, explanation=f"题中“{30 + k}日”有误，原文为“{10 + k}日”。"),
+                          u, 1.0, "judge_false", [])
+        trues = [Candidate(Question(type="judge", stem=t.text, options=[], answer=True), t, 1.0, "judge_true", [])
+                 for t in lex.units[4:7]]
+        q = forms.pooled_statements(false, trues, True, random.Random("1:pooled"))
+        assert q is not None
+        firsts.add(sorted(set(range(4)) - set(q.question.answer))[0])
+    assert len(firsts) > 1
