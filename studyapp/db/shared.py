@@ -81,7 +81,7 @@ def read(data_dir: Path) -> SharedDatabase | None:
                                 int(data.get("port", DEFAULT_PORT)))
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise SharedConfigError(f"共享数据库的设置文件“{path}”无法读取（{e}）。"
-                                "请在 设置 → 数据库 中重新填写，或删除该文件改用本机数据库。") from e
+                                "请在 文件 → 数据库… 中重新填写，或删除该文件改用本机数据库。") from e
     secret = Path(data_dir) / SECRET
     password = ""
     if secret.is_file():

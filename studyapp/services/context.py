@@ -96,7 +96,7 @@ def storage_message(error: BaseException) -> str:
     if "locked" in text or "busy" in text:
         return "数据库正被其他程序占用，请稍后重试；如果同时打开了两个学习测评，请先关闭一个。"
     if "password authentication failed" in text or "no password supplied" in text:
-        return "数据库服务器拒绝了用户名或密码。请在 设置 → 数据库 中重新填写。"
+        return "数据库服务器拒绝了用户名或密码。请在 文件 → 数据库… 中重新填写。"
     if "database" in text and "does not exist" in text:
         return "数据库服务器上没有所填的数据库。请让服务器管理员先建立它（空数据库即可），或检查数据库名。"
     if any(w in text for w in ("connection refused", "could not connect", "connection failed", "timeout expired",
@@ -130,7 +130,7 @@ class AppContext:
         from studyapp.db import shared
 
         try:
-            # the data folder may point at the county's shared PostgreSQL server (设置 → 数据库)
+            # the data folder may point at the county's shared PostgreSQL server (文件 → 数据库…)
             self.shared = shared.read(self._data_dir) if url is None else None
         except shared.SharedConfigError as e:
             raise StorageError(e.message) from e

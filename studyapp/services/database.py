@@ -1,5 +1,5 @@
 """Where a data folder's records live: its own SQLite file (the default) or the county's shared
-PostgreSQL server — the one door for 设置 → 数据库 and `studyapp database`.
+PostgreSQL server — the one door for 文件 → 数据库… and `studyapp database`.
 
 Switching never loses anything: a server is checked before the folder points at it; 「上传本机
 数据」 copies the folder's SQLite records into an *empty* server database (a server that already
@@ -50,7 +50,7 @@ class ServerCheck:
 
 
 def location(ctx: AppContext) -> str:
-    """The line 设置 → 数据库 and `studyapp database` show."""
+    """The line 文件 → 数据库… and `studyapp database` show."""
     if ctx.shared is not None:
         return ctx.shared.describe()
     return f"本机数据库文件 {Path(ctx.data_dir) / DB_FILENAME}"

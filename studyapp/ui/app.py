@@ -191,6 +191,24 @@ def start_main_window(data_dir: Path) -> MainWindow:
 
     def failed(exc: BaseException) -> None:
         kind = start_ops.failure_kind(exc)
+        server = start_ops.shared_server_of(data_dir) if not start_ops.is_too_new(exc) else None
+        if server is not None:
+            # the county's server refused or cannot be reached: never a dead end — retry, or open
+            # this PC's own database for now (文件 → 数据库… connects again later)
+            choice = offer_local(window, exc, server)
+            if choice == "retry":
+                start_opening()
+                return
+            if choice == "local":
+                try:
+                    start_ops.use_local_now(data_dir)
+                except Exception as e:  # noqa: BLE001 - said to the user; the folder stays as it was
+                    QMessageBox.critical(window, APP_TITLE, getattr(e, "message", str(e)))
+                else:
+                    start_opening()
+                    return
+            window.openFailed.emit(2)
+            return
         if kind == "damaged":
             if offer_restore(window, data_dir, exc):
                 start_opening()  # the restored database, opened as at start
@@ -220,6 +238,23 @@ def start_main_window(data_dir: Path) -> MainWindow:
 
     window.firstPainted.connect(painted)
     return window
+
+
+def offer_local(window, exc: BaseException, server: str) -> str:  # noqa: ANN001 - MainWindow
+    """The shared server failed at start: "retry", "local" (this PC's own database for now) or
+    "close"."""
+    message = getattr(exc, "message", None) or str(exc)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE,
+                      f"{message}\n\n这个数据文件夹设为使用共享数据库：{server}。\n\n"
+                      "可以重试；也可以先改用这台电脑上的本机数据库（共享数据库中的记录不会改动，"
+                      "以后可在 文件 → 数据库… 中重新连接）。", parent=window)
+    retry = box.addButton("重试", QMessageBox.ButtonRole.AcceptRole)
+    local = box.addButton("改用本机数据库", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "local" if clicked is local else "close"
 
 
 def offer_restore(window, data_dir: Path, exc) -> bool:  # noqa: ANN001 - MainWindow, DatabaseDamaged

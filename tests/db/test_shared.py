@@ -64,7 +64,7 @@ def test_an_unreadable_setting_is_a_message_never_an_empty_local_database(tmp_pa
     (tmp_path / shared.CONFIG).write_text("{not json", encoding="utf-8")
     with pytest.raises(StorageError) as info:
         AppContext(tmp_path)
-    assert "设置 → 数据库" in info.value.message
+    assert "文件 → 数据库…" in info.value.message
     assert not (tmp_path / "studyapp.sqlite3").exists()
 
 

@@ -1,4 +1,4 @@
-"""设置 → 数据库: a data folder moves between its own SQLite file and a shared PostgreSQL server
+"""文件 → 数据库…: a data folder moves between its own SQLite file and a shared PostgreSQL server
 without losing anything — checked before it points there, uploaded only into an empty server
 database, downloaded back beside a kept copy of the old file. The tests that need a server run
 when the suite runs on one (STUDYAPP_TEST_PG)."""

@@ -1,1 +1,1 @@
-"""设置 → 数据库: the data folder's own SQLite file, or the county's shared PostgreSQL server."""
+"""文件 → 数据库…: the data folder's own SQLite file, or the county's shared PostgreSQL server."""

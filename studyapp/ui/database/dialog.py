@@ -1,4 +1,4 @@
-"""设置 → 数据库…: where the data folder's records live.
+"""文件 → 数据库…: where the data folder's records live.
 
 本机数据库 (the default: the folder's own SQLite file) or 单位的共享数据库 (a PostgreSQL server
 several PCs share): the server's address, port, database, user and password; 测试连接 says what

@@ -95,6 +95,27 @@ def failure_kind(exc: BaseException) -> str:
     return "other"
 
 
+def shared_server_of(data_dir: Path) -> str | None:
+    """The shared server this data folder is set to use, as the window names it (None: the
+    folder's own database file; a setting that cannot be read is still a server's)."""
+    from studyapp.db import shared
+    from studyapp.db.shared import SharedConfigError
+
+    try:
+        config = shared.read(Path(data_dir))
+    except SharedConfigError:
+        return "共享数据库（设置无法读取）"
+    return config.describe() if config is not None else None
+
+
+def use_local_now(data_dir: Path) -> None:
+    """Point the data folder back at its own database file (the server's records stay where they
+    are; 文件 → 数据库… connects again)."""
+    from studyapp.services import database
+
+    database.use_local(Path(data_dir))
+
+
 def is_too_new(exc: BaseException) -> bool:
     from studyapp.services.context import SchemaTooNewError
 

@@ -79,3 +79,57 @@ def test_saved_geometry_is_read_without_the_database_layer(seeded_ctx: AppContex
 
     settings_service.set_setting(seeded_ctx, "window.geometry", "AQID")
     assert peek_settings(seeded_ctx.data_dir, ["window.geometry"]) == {"window.geometry": "AQID"}
+
+
+def _unreachable_server(data: Path) -> None:
+    from studyapp.db import shared
+
+    shared.write(data, shared.SharedDatabase("127.0.0.1", "studyapp", "xiangzhen", 1, "口令"))
+
+
+def _answer_with(monkeypatch, label: str, shown: list[str]) -> None:
+    def click(box) -> int:  # noqa: ANN001 - QMessageBox
+        shown.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == label)
+        monkeypatch.setattr(box, "clickedButton", lambda: button)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+
+
+def test_a_shared_server_that_cannot_be_reached_at_start_offers_the_local_database(
+        qtbot, monkeypatch, tmp_path: Path) -> None:
+    """The data folder points at the county's server and the server is down (or refuses the
+    password): the window says so and offers 重试, 改用本机数据库 or 关闭 — before, it said 「请在
+    设置 → 数据库 中重新填写」 and quit, and that dialog needs an open database."""
+    from studyapp.ui.start import ops as start_ops
+
+    data = tmp_path / "data"
+    _unreachable_server(data)
+    shown: list[str] = []
+    _answer_with(monkeypatch, "改用本机数据库", shown)
+    window = start_main_window(data)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.opened, timeout=30000):
+        pass
+    assert "无法连接数据库服务器" in shown[0] and "127.0.0.1:1" in shown[0] and "文件 → 数据库…" in shown[0]
+    assert start_ops.shared_server_of(data) is None  # the folder uses its own file now
+    assert window.ctx is not None and window.ctx.shared is None and window.outline.topLevelItemCount() == 4
+    window.close()
+    window.ctx.close()
+
+
+def test_closing_on_an_unreachable_shared_server_quits_and_changes_nothing(qtbot, monkeypatch, tmp_path: Path) -> None:
+    from studyapp.ui.start import ops as start_ops
+
+    data = tmp_path / "data"
+    _unreachable_server(data)
+    shown: list[str] = []
+    _answer_with(monkeypatch, "关闭", shown)
+    window = start_main_window(data)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.openFailed, timeout=30000) as failed:
+        pass
+    assert failed.args == [2] and len(shown) == 1
+    assert start_ops.shared_server_of(data) is not None  # still set to the server
+    window.close()
