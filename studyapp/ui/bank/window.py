@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -131,6 +131,9 @@ class BankWindow(QMainWindow):
         self.review_button.setToolTip("一次一道，审核待审核的试题：Y 通过，N 停用，E 修改（Ctrl+R）")
         self.review_button.setShortcut("Ctrl+R")
         self.review_button.clicked.connect(lambda: self.start_review())
+        # 刷新 (F5): read the bank again — on a shared database, what another PC generated or reviewed
+        refresh = QShortcut(QKeySequence("F5"), self)
+        refresh.activated.connect(self.refresh_now)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(title, 1)
@@ -302,6 +305,13 @@ class BankWindow(QMainWindow):
             "origin": self.origin_filter.currentData(),
             "search": self.search.text().strip() or None,
         }
+
+    def refresh_now(self) -> None:
+        """F5: the list (or, while reviewing, the counts) read again."""
+        if self.in_review():
+            bank_ops.counts(self, self.document_id, self._show_counts).run()
+        else:
+            self.refresh()
 
     def apply_filters(self) -> None:
         self._search_timer.stop()

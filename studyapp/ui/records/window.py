@@ -67,6 +67,12 @@ class RecordsWindow(QMainWindow):
         self.audit_action = records_menu.addAction("操作记录…")
         self.audit_action.setToolTip("成绩、考勤、名册、题库的每一次改动：何时、由谁、改动前后")
         self.audit_action.triggered.connect(lambda: self.show_audit())
+        records_menu.addSeparator()
+        # (on a shared database another PC's saves show when the page is read again: F5 reads it now)
+        self.refresh_action = records_menu.addAction("刷新")
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.setToolTip("重新读取名单、学习会、考勤、成绩和学时：看到其他电脑刚刚保存的改动")
+        self.refresh_action.triggered.connect(self.refresh_now)
         self.statusBar().showMessage("就绪")
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         self.resize(1280, 720)
@@ -134,6 +140,17 @@ class RecordsWindow(QMainWindow):
             page = holder.if_built()
             if page is not None:
                 page.refresh()
+
+    def refresh_now(self) -> None:
+        """刷新 (F5): every built page reads its data again, the chosen session's 考勤 and 成绩 too
+        (a session's form being edited is left as it is)."""
+        self.refresh_all()
+        sessions = self._sessions_page.if_built()
+        if sessions is not None:
+            for page in (sessions._attendance_page.if_built(), sessions._scores_page.if_built()):
+                if page is not None:
+                    page.reload()
+        self.notify("已刷新：重新读取了数据库中的记录")
 
     def _tab_changed(self, index: int) -> None:
         """Other tabs may have changed what this one shows (marks → hours, roster → groups);

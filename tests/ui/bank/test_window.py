@@ -376,3 +376,24 @@ def test_a_long_bank_lists_light_rows_and_reads_a_question_whole_when_it_is_show
     assert bw.editor is not None and bw.editor.isVisible() and bw.editor.question_id == far
     bw.editor.reject()
     settle()
+
+
+def test_f5_reads_what_another_pc_reviewed(bank_window, qtbot, settle) -> None:  # noqa: ANN001
+    """On a shared database a reviewer at another PC approves a question: F5 reads the bank again."""
+    from PySide6.QtTest import QTest
+
+    from studyapp.services.context import AppContext
+
+    bw = bank_window
+    q = _first(bw, status="draft")
+    other = AppContext(bw.ctx.data_dir)  # the second PC
+    try:
+        bank.approve(other, q.id)
+    finally:
+        other.close()
+    settle()
+    assert bw.tree.question_item(q.id).text(COL_STATUS) != "已审核"
+    bw.activateWindow()
+    QTest.keyClick(bw, Qt.Key.Key_F5)
+    settle()
+    assert bw.tree.question_item(q.id).text(COL_STATUS) == "已审核"

@@ -72,3 +72,37 @@ def test_item_analysis_flags_and_links_to_the_bank(qtbot, window, people, settle
     bank_window.close()
     records.close()
 
+
+
+def test_f5_reads_what_another_pc_saved(qtbot, records, seed_session, settle) -> None:
+    """On a shared database another PC's saves show when a page is read again: 记录 → 刷新 (F5)
+    reads every page now — the 人员名单, the 学习会 list, the chosen session's 考勤."""
+    from PySide6.QtGui import QKeySequence
+
+    from studyapp.services import roster
+    from studyapp.services.context import AppContext
+    from studyapp.services.dto_records import PersonDraft, SessionDraft
+
+    assert records.refresh_action.shortcut() == QKeySequence("F5")
+    records.show_page("sessions")
+    records.sessions.select_session(seed_session)
+    qtbot.waitUntil(lambda: records.sessions.current_id == seed_session, timeout=10000)
+    settle()
+    before_rows = records.sessions.table.rowCount()
+    other = AppContext(records.ctx.data_dir)  # the second PC
+    try:
+        person = roster.add_person(other, PersonDraft("韦其他", "财政所", "干事")).id
+        sessions.create_session(other, SessionDraft(date="2015-05-20", mode="集中学习", place="村委会"))
+        attendance.set_expected(other, seed_session, person_ids=[person])
+    finally:
+        other.close()
+    settle()
+    assert "韦其他" not in records.roster.names()
+    records.refresh_action.trigger()
+    settle()
+    assert "韦其他" in records.roster.names()
+    assert records.sessions.table.rowCount() == before_rows + 1
+    att = records.sessions.attendance
+    assert "韦其他" in {att.table.item(r, c).text() for r in range(att.table.rowCount())
+                        for c in range(att.table.columnCount()) if att.table.item(r, c) is not None}
+    assert "已刷新" in records.statusBar().currentMessage()
