@@ -3,7 +3,8 @@
 Builds the county's records with the generator of tests/perf (1,000 people, 2,000 sessions,
 200,000 attendance rows, 500 scores a session for the last 50), adds the seed document with a
 bank topped up to 5,000 questions and one learner's self-study history, then runs the services
-behind 学习记录 (list_sessions), the 学时台账 of a year, 我的学习, the 错题本 and the 题库 list,
+behind the 学习记录 and 题库 windows (the pages they read: session_page, list_page), the whole
+学习会 list the CLI prints, the 学时台账 of a year, 我的学习, the 错题本 and the whole 题库 list,
 records every SELECT they send, and prints each one's plan: EXPLAIN QUERY PLAN on SQLite,
 EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL — with each screen's time (best of 3).
 
@@ -148,12 +149,20 @@ def explain(ctx: AppContext, out: list[str]) -> None:
     if ctx.engine.dialect.name == "postgresql":
         with ctx.engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE")
+    from studyapp.ui.bank.ops import FULL_PAGE, OPEN_PAGE  # (what the windows read: their page sizes)
+    from studyapp.ui.records.ops import SESSION_PAGE
+
+    filters: dict[str, str | None] = {"type": None, "tag": None, "status": None, "origin": None, "search": None}
     screens: dict[str, Callable[[], Any]] = {
-        "学习记录 (sessions.list_sessions)": lambda: sessions.list_sessions(ctx),
+        f"学习记录 window, first page (sessions.session_page, {SESSION_PAGE})":
+            lambda: sessions.session_page(ctx, SESSION_PAGE),
+        f"题库 window opening (bank.list_page, {OPEN_PAGE} whole questions)":
+            lambda: bank.list_page(ctx, doc, filters, None, OPEN_PAGE, whole_up_to=FULL_PAGE),
+        "学习会 list whole, as the CLI prints it (sessions.list_sessions)": lambda: sessions.list_sessions(ctx),
         f"学时台账 {YEAR} (hours.ledger)": lambda: hours.ledger(ctx, YEAR),
         "我的学习 (mystudy.my_study)": lambda: mystudy.my_study(ctx, learner, doc),
         "错题本 (wrongbook.wrong_book)": lambda: wrongbook.wrong_book(ctx, learner),
-        f"题库 list, {BANK_SIZE} questions (bank.list_questions)": lambda: bank.list_questions(ctx, doc),
+        f"题库 list, {BANK_SIZE} questions whole (bank.list_questions)": lambda: bank.list_questions(ctx, doc),
     }
     for name, fn in screens.items():
         ms = _best_ms(fn)
