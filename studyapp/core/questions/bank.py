@@ -377,8 +377,8 @@ def _floor(chosen: list[Candidate], fallback: dict[int, list[Candidate]], lex: L
         # asked still gets one while true/false items stay at most half of the set and the
         # true ones at most 65 % of those
         if len(chosen) + len(extra) >= want and (2 * (judges + 1) > len(chosen) + len(extra) + 1
-                                                  or true + 1 > 0.65 * (judges + 1)):
-            continue
+                                                  or true + 1 > 0.65 * (judges + 1) and judges > 0):
+            continue  # (a set without true/false items takes one: a type it would otherwise lack)
         for c in fallback[order]:
             if id(c) not in have and tuple(c.unit.path) not in asked and c.form != "rule_option":
                 extra.append(c)

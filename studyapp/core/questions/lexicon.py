@@ -72,7 +72,7 @@ _ANAPHORA = re.compile(r"有关(?:人民政府|机关|部门|单位)的(?:处理
 _RECEIVED = re.compile(r"(?:收到|接到|受理)([\u4e00-\u9fff]{2,12}?)(?:之日|后)")
 _THIS_THING = re.compile(r"该(决定|行为|事项|请求|申请|措施|处罚|合同|协议|款项|报告|意见|项目|组织|机构|人员|单位)")
 # a sentence that opens on its verb: its subject is the one of the sentence before
-_VERB_FIRST = re.compile(r"^(?:(?:无正当理由|无故)[，,]?(?:在|连续|拒绝|拒不|不|逾期|超过|未)|由|逾期|受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责(?![^，,。]{1,14}的(?:部门|机关|机构))|不得|必须|另行|及时|定期|"
+_VERB_FIRST = re.compile(r"^(?:(?:无正当理由|无故)[，,]?(?:在|连续|拒绝|拒不|不|逾期|超过|未)|由|确需|确有必要|逾期|受委托|发现|接到|收到|受理|作出|拒绝|需要|依法应当|应当|可以|负责(?![^，,。]{1,14}的(?:部门|机关|机构))|不得|必须|另行|及时|定期|"
                          r"组织|制定|督促|协助|配合|参与|接受|听取|审议|提出|报告|报请|报送)")
 # a subject that names what the sentence before introduced: the change, the report, the decision
 _LEANS_BACK = re.compile(r"^(?:有关(?:单位|部门|机关|组织|方面)(?:和个人)?(?:应当|应|必须)|[^，,。]{0,8}的其他|"
@@ -130,6 +130,10 @@ class Unit:
             # 「长护险费用按以下比例支付：（一）生活照料费用和医疗护理费用 1. 职工参保人员……按……75%……；
             # （二）设备使用费用 ……」: the rate is the one for the costs the label names (round 68)
             own = f"关于{self.group}，"
+        elif own == "" and self._for_class_of_title():
+            # 「（二）居民参保人员 长护险缴费基数为当年度城乡居民医保缴费基数……」: the base of the
+            # residents, not of every member — the section's title names whom it binds (round 80)
+            own = f"关于{strip_end(self.info.node.title or '')}，"
         elif own == "" and self._conditions_of_title():
             # 「16.给予到县域地区重点企业就业专项生活补贴。毕业5年内……签订1年以上劳动合同……，从未享受
             # 其它生活补贴、资助政策。」: who qualifies, for the subsidy the item's title names (round 69)
@@ -144,6 +148,13 @@ class Unit:
             return False
         paragraph = self.earlier.rsplit("\n", 1)[-1]
         return bool(_GOAL_OPENS.search(paragraph)) and bool(_TARGET_WORDS.search(self.text))
+
+    def _for_class_of_title(self) -> bool:
+        """Whether the sentence opens a labelled section whose title only names a class of people
+        or bodies (居民参保人员) that the sentence itself does not name."""
+        title = strip_end(self.info.node.title or "")
+        return not self.item and not self.before and not self.earlier.strip() \
+            and self.info.node.kind in ITEM_KINDS and _names_a_class(title) and title not in self.text
 
     def _conditions_of_title(self) -> bool:
         """Whether the sentence opens a section whose title names a benefit (给予……补贴) and
@@ -496,6 +507,19 @@ def _ends_in_verb(sentence: str) -> bool:
     return sum(1 for t in row if t.startswith("v")) * 2 > len(row)
 
 
+# a label that only names a class of people or bodies: whom the rules under it bind
+_CLASS_TITLE = re.compile(r"[\u4e00-\u9fff]{0,10}(?:人员|人群|对象|家庭|企业|单位|机构|职工|居民|学生|儿童|老年人|患者|群体)")
+
+
+def _names_a_class(label: str) -> bool:
+    """Whether a label only names a class (居民参保人员, 小微企业), not a measure done for one
+    (扶持重点企业, 聚焦重点对象: a verb first)."""
+    if not 2 <= len(label) <= 16 or not _CLASS_TITLE.fullmatch(label):
+        return False
+    tagged = segment.tagged(label)
+    return bool(tagged) and not tagged[0][1].startswith(("v", "d", "p"))
+
+
 def _standalone(u: Unit) -> bool:
     """Whether a sentence can introduce the next one in a stem: it stands alone, is short,
     states something (not a lead-in, not a pointer elsewhere, not the preamble)."""
@@ -599,6 +623,10 @@ class Lexicon:
             # (「已纳入政府征收、收储范围的续租（租赁期限一般不超过一年）；」 under a heading only — round 61)
             # 「（一）生活照料费用和医疗护理费用」 over 1./2.: each item a rule of its own, for what the label names
             group = _group_label(parent) if parent is not None and node.kind == "arabic" and not node.title else ""
+            if not group and parent is not None and node.kind == "para":
+                # 「（二）居民参保人员」 on a line of its own, its rule the paragraph after it: the outline
+                # made that a paragraph of the article — the rule is the residents' (round 80)
+                group = _label_before(parent, node)
             listed = (node.kind in ITEM_KINDS or (node.kind == "arabic" and not node.title)) and not group
             if listed and (lead or _fragment(node.text or node.title)):
                 before = ""  # (an item's second sentence goes on from its first)
@@ -802,6 +830,20 @@ def _group_label(parent: ParsedSection) -> str:
         return ""
     tagged = segment.tagged(label)
     return label if tagged and tagged[-1][1].startswith(("n", "vn")) else ""
+
+
+def _label_before(parent: ParsedSection, node: ParsedSection) -> str:
+    """The bare label on the line before a paragraph (「（二）居民参保人员」 with nothing under it): the
+    class of people or things the paragraph's rule is for — "" when there is none."""
+    kids = parent.children
+    k = next((i for i, c in enumerate(kids) if c is node), 0)
+    if k == 0:
+        return ""
+    label_node = kids[k - 1]
+    if label_node.kind not in ITEM_KINDS or label_node.children or label_node.title:
+        return ""
+    label = (label_node.text or "").strip()
+    return label if _names_a_class(label) else ""
 
 
 def _new_lead_before(parent: ParsedSection, node: ParsedSection) -> bool:

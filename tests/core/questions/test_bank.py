@@ -402,3 +402,43 @@ def test_the_false_statement_of_a_pooled_choice_is_not_always_the_first_option()
         assert q is not None
         firsts.add(sorted(set(range(4)) - set(q.question.answer))[0])
     assert len(firsts) > 1
+
+
+def test_a_set_without_true_false_items_takes_one_true_statement_of_a_section_not_asked() -> None:
+    """50 of 281 rated documents of 2,000 characters had no true/false item: the floor stopped at
+    the first true statement (one true item is 100 % true). A set without any takes one — a
+    section not yet asked — as the balance allows (true and false differ by one at most); a set
+    that has some keeps the 65 % limit."""
+    from studyapp.core.questions.bank import _floor
+    from studyapp.core.questions.forms import Candidate
+    from studyapp.core.questions.model import Question
+
+    text = "某办法\n" + "".join(f"第{n}条 第{n}条的规定应当在三十日内办结。\n" for n in "一二三四五六")
+    lex = Lexicon(parse_text(text))
+    u = lex.units
+
+    def cand(qtype: str, unit, answer=None) -> Candidate:
+        q = Question(type=qtype, stem=f"{qtype}{unit.order}", options=[], answer=answer)
+        return Candidate(q, unit, 1.0, "rule_true" if qtype == "judge" else qtype, [])
+
+    chosen = [cand("fill", u[0]), cand("single", u[1]), cand("fill", u[2]), cand("single", u[3])]
+    fallback = {4: [cand("judge", u[4], True)], 5: [cand("judge", u[5], True)]}
+    out = _floor(chosen, fallback, lex)
+    assert [c.unit.order for c in out if c.type == "judge"] == [4]
+    with_true = chosen + [cand("judge", u[1], True)]
+    assert _floor(with_true, fallback, lex) == with_true
+
+
+def test_round_80_a_statement_that_only_says_to_follow_the_rules_or_opens_on_an_exception_is_not_asked() -> None:
+    """Round 80's floor: 「举办国际性会展活动的，应当遵守国家的有关规定。」 is true of anything, and
+    「确需利用不利地段的，县级有关部门应当指导……」 is the exception to the sentence before, and
+    「图书馆经费应当专款专用，不得挪作他用。」 every regulation's formula."""
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text("某条例\n第一条 举办国际性会展活动的，应当遵守国家的有关规定。图书馆经费应当专款专用，不得挪作他用。\n"
+                             "第二条 农房选址应当避开地质灾害易发区。确需利用不利地段的，县级有关部门应当指导建设方采取安全有效工程处置措施。\n"
+                             "第三条 举办单位应当在展会结束后三十日内报送展会总结。\n"))
+    forms = Forms(lex)
+    stated = {c.question.stem for u in lex.units for c in forms.rule_true(u)}
+    assert not any("有关规定" in s or s.startswith("确需") or "专款专用" in s for s in stated), stated
+    assert any("三十日内" in s for s in stated)

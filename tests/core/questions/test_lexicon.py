@@ -294,3 +294,17 @@ def test_round_78_a_note_of_lead_units_in_any_brackets_is_no_sentence_to_ask() -
     from studyapp.core.questions.lexicon import preamble
 
     assert preamble("〔牵头单位：市住房城乡建设局，配合单位：市自然资源规划局、市生态环境局、市工业和信息化局〕。")
+
+
+def test_round_80_a_bare_label_on_its_own_line_is_the_class_the_next_paragraph_binds() -> None:
+    """Round 80 (广州 长护险办法): 「（二）居民参保人员」 on a line of its own, then 「长护险缴费基数为当年度
+    城乡居民医保缴费基数……」 — the outline makes that a paragraph of the article, and the rule read as
+    every member's. Its context names the class; a label over numbered items, or a measure's
+    title (扶持重点企业), does not."""
+    text = ("某办法\n第六条 长护险缴费基数及费率标准如下：\n（一）职工参保人员\n1.单位缴费费率为0.08%。\n"
+            "（二）居民参保人员\n长护险缴费基数为当年度城乡居民医保缴费基数，年缴费费率个人缴费和财政补助各为0.15%。\n"
+            "（三）扶持重点企业\n对新增规上企业每户补助20万元。\n")
+    lex = Lexicon(parse_text(text))
+    by_text = {u.text[:8]: u for u in lex.units}
+    assert by_text["长护险缴费基数为"].context() == "关于居民参保人员，"
+    assert by_text["对新增规上企业每"].context() in ("", None)
