@@ -445,15 +445,19 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
         give = n_true - (len(judges) - n_true - 1) > 1
         mine = [c for c in judges if c.question.answer is True and c.form in ("judge_true", "rule_true", "rule_option")
                 and forms.stands_alone(c) and abs(c.unit.order - f.unit.order) <= 40] if give else []
-        if give and not mine:
-            continue
+        # no true item of the set can stand among the options: the balance is kept by leaving out the
+        # weakest true item whose section keeps another question (a type the set lacks is worth more
+        # than one more true item), as long as a true/false item stays
+        asked = Counter(tuple(c.unit.path) for c in chosen)
+        spare_true = min((c for c in judges if c.question.answer is True and asked[tuple(c.unit.path)] > 1),
+                         key=lambda c: (c.score, c.unit.order), default=None) if give and len(judges) >= 3 else None
         others = used - {f.unit.order} - {c.unit.order for c in mine[:1]}
         part = tuple(f.unit.path[:-1])
         pool = [t for t in by_part.get(part, ()) if t.unit.order not in others and t.unit.order != f.unit.order
                 and abs(t.unit.order - f.unit.order) <= 40 and forms.fits_beside(f, t)]
         pool.sort(key=lambda t: abs(t.unit.order - f.unit.order))
         mine = [c for c in mine if tuple(c.unit.path[:-1]) == part]
-        if give and not mine:
+        if give and not mine and spare_true is None:
             continue
         near = (mine[:1] + [t for t in pool if not mine or t.unit.order != mine[0].unit.order])[:3]
         if len(near) < 3:
@@ -480,7 +484,7 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
         pooled = forms.pooled_statements(f, sorted(near, key=lambda t: t.unit.order), True, rng)
         if pooled is None or verify(pooled.question, forms.lex.document, index=index):
             continue
-        gone = {id(f)} | ({id(mine[0])} if give else set())
+        gone = {id(f)} | ({id(mine[0]) if mine else id(spare_true)} if give else set())
         dropped["pooled_statements"] += 1
         return [x for x in chosen if id(x) not in gone] + [pooled]
     return chosen

@@ -442,3 +442,19 @@ def test_round_80_a_statement_that_only_says_to_follow_the_rules_or_opens_on_an_
     stated = {c.question.stem for u in lex.units for c in forms.rule_true(u)}
     assert not any("有关规定" in s or s.startswith("确需") or "专款专用" in s for s in stated), stated
     assert any("三十日内" in s for s in stated)
+
+
+def test_a_false_item_becomes_a_multiple_choice_even_where_no_true_item_can_stand_beside_it() -> None:
+    """linyi 献血条例: the set's false item could not become 「下列说法符合规定的有」 because no true
+    item of the set stood in its part to keep true and false within one of each other. It does
+    now, leaving out the weakest true item whose section keeps another question; true and false
+    still differ by one at most."""
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "linyi-xianxue-tiaoli-2019.txt"
+    bank = generate_bank(parse_text(load_file(path).text, name=path.stem), seed=1)
+    assert any(q.type == "multiple" and q.stem.endswith("下列说法符合规定的有（　　）。") for q in bank.questions)
+    judges = [q.answer for q in bank.questions if q.type == "judge"]
+    assert judges and abs(judges.count(True) - judges.count(False)) <= 1
