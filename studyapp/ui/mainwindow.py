@@ -610,7 +610,7 @@ class MainWindow(QMainWindow):
             return None
         window = self.bank_windows.get(doc)
         if window is None:
-            window = BankWindow(self.ctx, doc, self.runner, self)
+            window = BankWindow(self.ctx, doc, self.runner, self, document=self.reader.view)
             window.sourceRequested.connect(
                 lambda sid, start, end, field, d=doc: self.show_source(sid, start, end, field=field, document_id=d))
             window.destroyed.connect(lambda _obj=None, d=doc: self.bank_windows.pop(d, None))

@@ -85,8 +85,12 @@ def _figures(ctx, doc: int, clock: _Clock) -> dict[str, tuple[float, float]]:  #
     def shown(w: BankWindow) -> bool:
         return idle() and w._shown_seq == w._refresh_seq and w.tree.current_question_id() is not None
 
+    from studyapp.services import documents
+
+    reading = documents.get_document(ctx, doc)  # (opened from the menu: the reader has the document)
+
     def open_bank() -> BankWindow:
-        w = BankWindow(ctx, doc, runner)
+        w = BankWindow(ctx, doc, runner, document=reading)
         w.resize(1024, 768)
         w.show()
         return w

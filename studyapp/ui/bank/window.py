@@ -89,7 +89,8 @@ class BankWindow(QMainWindow):
     sourceRequested = Signal(int, int, int, str)
 
     def __init__(
-        self, ctx: AppContext, document_id: int, runner: TaskRunner, parent: QWidget | None = None
+        self, ctx: AppContext, document_id: int, runner: TaskRunner, parent: QWidget | None = None, *,
+        document: DocumentView | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -97,7 +98,9 @@ class BankWindow(QMainWindow):
         self.setObjectName("bankWindow")
         self.ctx = ctx
         self.runner = runner
-        self.document: DocumentView = bank_ops.document_now(ctx, document_id)  # (its outline: one read, at opening)
+        # its outline: the reader's, when it shows that document (no read on the GUI thread), else one read
+        self.document: DocumentView = document if document is not None and document.id == document_id \
+            else bank_ops.document_now(ctx, document_id)
         self.document_id = document_id
         self.sections: dict[int, SectionView] = {s.id: s for s in self.document.sections}
         self.listed: dict[int, QuestionRow] = {}  # the list's rows (light: no options, key, tags)
