@@ -113,3 +113,59 @@ def test_a_learner_answers_while_another_pc_imports_a_large_roster(study, tmp_pa
     assert len(roster.list_people(ctx)) == people + 1  # the whole roster (and the learner)
     result = practice.finish(ctx, view.id)
     assert result.correct_count == len(view.questions) and time.perf_counter() - start < 60
+
+
+ROSTER_CLERK = r"""
+import sys
+from pathlib import Path
+from studyapp.services import roster
+from studyapp.services.context import AppContext
+data, path, started, done = (Path(a) for a in sys.argv[1:5])
+ctx = AppContext(data)
+
+def progress(n, total, _text):
+    if 0 < n < total and not started.exists():
+        started.write_text("1")  # the first chunk is stored: the import is under way
+
+roster.commit_import(ctx, roster.preview_import(ctx, path), progress=progress)
+ctx.close()
+done.write_text("1")
+"""
+
+
+def test_a_quiz_is_answered_while_another_pc_process_imports_a_large_roster(study, tmp_path: Path) -> None:  # noqa: ANN001
+    """The issue's concurrency case with two processes, as two PCs are: a 模拟考试 on one while
+    the other imports a county's roster — each answer is stored as it is given, the quiz hands
+    in, and the import ends whole."""
+    import time
+
+    from studyapp.core.blueprint import Blueprint, BlueprintItem
+    from studyapp.services import attempts, quiz
+
+    ctx = study.ctx
+    people = 3000
+    path = tmp_path / "名册.csv"
+    path.write_text("姓名,单位,党小组\n" + "".join(f"人员{i:04d},单位{i % 9},第{i % 5 + 1}党小组\n" for i in range(people)),
+                    encoding="utf-8")
+    started, done = tmp_path / "started", tmp_path / "done"
+    blueprint = Blueprint(document_id=study.doc, items=(BlueprintItem("single", 3, 4), BlueprintItem("judge", 3, 2)),
+                          time_limit_s=600)
+    view = quiz.start_exam(ctx, study.person, blueprint, seed=1)
+    clerk = subprocess.Popen([sys.executable, "-c", ROSTER_CLERK, str(ctx.data_dir), str(path), str(started), str(done)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not started.exists() and clerk.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        during = []
+        for position in range(len(view.questions)):
+            quiz.save_answer(ctx, view.id, position, study.right(view.id, position))
+            during.append(not done.exists())
+            assert attempts.get_attempt(ctx, view.id).questions[position].answered  # stored as given
+        result = quiz.submit(ctx, view.id)
+    finally:
+        out, err = clerk.communicate(timeout=180)
+    assert clerk.returncode == 0, err
+    assert during[0], "the import had ended before the first answer: no overlap to test"
+    assert result.score == result.full_marks
+    assert len(roster.list_people(ctx)) == people + 1  # the whole roster (and the learner)
