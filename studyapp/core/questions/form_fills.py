@@ -485,6 +485,8 @@ class QuotedForms(FillForms):
             if len(term) >= 4 and _shared_run(term, ctx + text[:a - 1] + text[b + 1:]) >= max(3, (3 * len(term) + 4) // 5):
                 continue  # 「加快建设在线课堂……利用“____”进行选课」 (在线课程): the stem shows a near twin (round 69);
                 # 「对……临时用地即报即审。……建立“____”纪要联合审查机制」 (即报即审即出 — round 71)
+            if len(term) >= 6 and term[-4:] in ctx + text[:a - 1] + text[b + 1:]:
+                continue  # 「“____”应用场景……扩大保单融资规模」 (出口信保保单融资): the stem names its head (round 81)
             if len(term) <= 4 and _close_in_order(term, text[:a - 1] + text[b + 1:]):
                 continue  # 「建立“____”重点工业企业培育库，推动小微工业企业“升规入统”」 (小升规 — round 71)
             if self._quoted_rival(term):

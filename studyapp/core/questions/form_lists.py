@@ -407,6 +407,12 @@ class ListForms(FormBase):
             return None  # 「推动养老康复、教育体育、____、文化娱乐领域的……应用」: another field fits; 「形成要素汇聚、____、
             # 功能互补、辐射带动的空间布局」: a row of words for a pattern, nothing to learn (round 54)
         cuts = segment.bounds(key)
+        # (做强内循环、做优外循环、畅通双循环: 循环 ends the terms 内循环, 双循环 — a blank 「做优外____」 or
+        # 「____循环」 keyed 做优外 cuts one of them, and the whole item 做优外循环 has near twins — round 81)
+        splits_terms = len(suf) >= 2 and sum(1 for it in items
+                                         if len((segment.tokens(it[:len(it) - len(suf)]) or ["--"])[-1]) == 1) >= 2
+        if splits_terms:
+            return None
         if (pre or suf) and len(key) - len(pre) - len(suf) >= 2 \
                 and len(pre) in cuts and len(key) - len(suf) in cuts:
             # 严以修身、严以____、严以律己: the blank takes what the items do not share

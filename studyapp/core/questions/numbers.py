@@ -108,6 +108,9 @@ def to_value(num: str) -> float | None:
     try:
         if re.fullmatch(r"\d+(?:\.\d+)?", num):
             return float(num)
+        if len(num) >= 2 and re.fullmatch(r"[〇○零一二三四五六七八九]+", num) and re.search(r"[〇○]", num):
+            # 二〇三五: written digit by digit (a year), not 二 + 三十五 (cn_to_int read it as 5)
+            return float("".join(str("〇一二三四五六七八九".index(c.replace("○", "〇").replace("零", "〇"))) for c in num))
         return float(cn_to_int(num.replace("两", "二")))
     except ValueError:
         return None
@@ -198,6 +201,10 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             if not (num.isdigit() and value >= 10 and value % 5 == 0 and _TARGET.search(sentence)):
                 continue  # (151项年度目标任务: a tally, and 150 beside it a quibble — round 77)
         chinese = not num[0].isdigit()
+        if chinese and a > 0 and (sentence[a - 1] in "〇○零" or num.startswith("一") and sentence[a - 1] in _ONE_WORDS):
+            continue  # 「统一名录」「同一个」: a word, not 一名; 「到二〇三五年」: a year, not 五年 (round 81)
+        if unit == "年" and value == 5 and _FIVE_YEAR_PLAN.search(sentence):
+            continue  # 「“十四五”时期是……极不平凡的五年」: the plan's name says it
         out.append(Figure(a, b, sentence[a:b], value, unit, chinese))
     for m in _FRACTION_RE.finditer(sentence):
         try:
@@ -219,6 +226,13 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
         out.append(Figure(a, b, m.group(1), PERIODS[m.group(1)], FREQUENCY, True))
     out.sort(key=lambda f: f.start)
     return tuple(_with_ranges(sentence, out))
+
+
+_FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六七八九]?五”?(?:时期|规划|期间)")
+
+
+# the characters that make a word with 一 after them (统一, 唯一, 同一, 逐一): no figure starts there
+_ONE_WORDS = "统唯同逐划万专单合归均不之"
 
 
 def _with_ranges(sentence: str, figs: list[Figure]) -> list[Figure]:

@@ -406,3 +406,11 @@ def test_round_80_an_object_blank_never_starts_after_yuan_or_ends_on_the_clauses
     doc = Path(__file__).resolve().parents[2] / "quality" / "documents" / "rizhao-haiandai-baohu-yu-liyong-guanli-tiaoli-2019.txt"
     keys = _keys(doc.read_text(encoding="utf-8"), "fill_object")
     assert "批准程序执行" not in keys
+
+
+def test_round_81_a_quoted_coinage_whose_head_the_stem_names_is_not_blanked() -> None:
+    """Round 81 (人民银行 通知): 「通过跨境金融服务平台“____”应用场景……扩大保单融资规模」 keyed
+    出口信保保单融资 — the stem names its head, 保单融资."""
+    text = ("某通知\n一、金融服务\n（一）深化政保银企四方合作，通过跨境金融服务平台“出口信保保单融资”应用场景，提供更丰富的跨境贸易背景信息和"
+            "更便捷的核验服务，精准服务外贸企业，扩大保单融资规模。\n（二）推广“信易贷”模式，缓解中小微企业融资难题。\n")
+    assert "出口信保保单融资" not in _keys(text, "fill_quoted")

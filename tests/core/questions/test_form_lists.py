@@ -314,3 +314,17 @@ def test_round_77_rows_of_qualities_and_of_facilities_of_one_kind_are_no_blanks(
     forms = Forms(lex)
     keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
     assert not {"有实力", "实力", "分拨", "分拨仓"} & set(keys), keys
+
+
+def test_round_81_no_blank_cuts_the_terms_a_rows_shared_ending_closes() -> None:
+    """Round 81 (湖北 十五五建议): 「做强内循环、____循环、畅通双循环」 keyed 做优外 — 循环 ends the terms
+    内循环, 外循环, 双循环, so the blank cut one; the row is not asked. 「文明乡风、良好家风、淳朴民风」
+    (one character shared) still is."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某建议\n一、开放\n（一）推进高标准制度型开放，做强内循环、做优外循环、畅通双循环，以开放促改革促发展。\n"
+            "（二）持续推进农村移风易俗，推动形成文明乡风、良好家风、淳朴民风，建设美丽乡村。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
+    assert not any("循环" in k or k == "做优外" for k in keys), keys

@@ -84,3 +84,16 @@ def test_round_77_a_whole_amount_has_no_rival_with_decimals() -> None:
 
     [key] = figures("对营业收入50亿元以上的企业给予奖励。")
     assert 42.1 not in rivals(key, {"亿元": {42.1, 33.5, 40.0, 60.0, 30.0}}, 3)
+
+
+def test_round_81_no_figure_inside_a_word_a_written_out_year_or_a_five_year_plans_name() -> None:
+    """Round 81 (湖北): 「统一名录」 gave 一名 (falsified to 「统两名录」), 「到二〇三五年」 was read as 五年
+    (二 + 三十五 → 5) and asked with 四年…七年, and 「“十四五”时期是……极不平凡的五年」 falsified to 六年
+    — the plan's name says five."""
+    from studyapp.core.questions.numbers import figures, to_value
+
+    assert figures("对纳入“妈妈岗”统一名录的用人单位，落实补贴政策。") == []
+    assert figures("到二〇三五年，经济实力进入全国前列。") == [] and to_value("二〇三五") == 2035
+    assert figures("“十四五”时期是湖北发展史上极不平凡的五年。") == []
+    assert [f.text for f in figures("处二万元以上十万元以下罚款。")] == ["二万元", "十万元"]
+    assert [f.text for f in figures("每一名干部每年学习不少于一次。")][:1] == ["一名"]
