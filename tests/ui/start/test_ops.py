@@ -81,20 +81,25 @@ def test_saved_geometry_is_read_without_the_database_layer(seeded_ctx: AppContex
     assert peek_settings(seeded_ctx.data_dir, ["window.geometry"]) == {"window.geometry": "AQID"}
 
 
-def _unreachable_server(data: Path) -> None:
+def _start_on_an_unreachable_server(qtbot, monkeypatch, tmp_path: Path, *answers: str):  # noqa: ANN001, ANN202
+    """A data folder set to a server nobody listens on, started with `answers` clicked in turn
+    in the messages that say so: (data folder, window, texts shown)."""
     from studyapp.db import shared
 
+    data = tmp_path / "data"
     shared.write(data, shared.SharedDatabase("127.0.0.1", "studyapp", "xiangzhen", 1, "口令"))
+    shown: list[str] = []
 
-
-def _answer_with(monkeypatch, label: str, shown: list[str]) -> None:
     def click(box) -> int:  # noqa: ANN001 - QMessageBox
         shown.append(box.text())
-        button = next(b for b in box.buttons() if b.text() == label)
+        button = next(b for b in box.buttons() if b.text() == answers[len(shown) - 1])
         monkeypatch.setattr(box, "clickedButton", lambda: button)
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", click)
+    window = start_main_window(data)
+    qtbot.addWidget(window)
+    return data, window, shown
 
 
 def test_a_shared_server_that_cannot_be_reached_at_start_offers_the_local_database(
@@ -104,12 +109,7 @@ def test_a_shared_server_that_cannot_be_reached_at_start_offers_the_local_databa
     设置 → 数据库 中重新填写」 and quit, and that dialog needs an open database."""
     from studyapp.ui.start import ops as start_ops
 
-    data = tmp_path / "data"
-    _unreachable_server(data)
-    shown: list[str] = []
-    _answer_with(monkeypatch, "改用本机数据库", shown)
-    window = start_main_window(data)
-    qtbot.addWidget(window)
+    data, window, shown = _start_on_an_unreachable_server(qtbot, monkeypatch, tmp_path, "改用本机数据库")
     with qtbot.waitSignal(window.opened, timeout=30000):
         pass
     assert "无法连接数据库服务器" in shown[0] and "127.0.0.1:1" in shown[0] and "文件 → 数据库…" in shown[0]
@@ -122,14 +122,17 @@ def test_a_shared_server_that_cannot_be_reached_at_start_offers_the_local_databa
 def test_closing_on_an_unreachable_shared_server_quits_and_changes_nothing(qtbot, monkeypatch, tmp_path: Path) -> None:
     from studyapp.ui.start import ops as start_ops
 
-    data = tmp_path / "data"
-    _unreachable_server(data)
-    shown: list[str] = []
-    _answer_with(monkeypatch, "关闭", shown)
-    window = start_main_window(data)
-    qtbot.addWidget(window)
+    data, window, shown = _start_on_an_unreachable_server(qtbot, monkeypatch, tmp_path, "关闭")
     with qtbot.waitSignal(window.openFailed, timeout=30000) as failed:
         pass
     assert failed.args == [2] and len(shown) == 1
     assert start_ops.shared_server_of(data) is not None  # still set to the server
+    window.close()
+
+
+def test_retrying_an_unreachable_shared_server_asks_again(qtbot, monkeypatch, tmp_path: Path) -> None:
+    _data, window, shown = _start_on_an_unreachable_server(qtbot, monkeypatch, tmp_path, "重试", "关闭")
+    with qtbot.waitSignal(window.openFailed, timeout=30000):
+        pass
+    assert len(shown) == 2 and shown[0] == shown[1]  # tried again, refused again, said again
     window.close()
