@@ -139,9 +139,9 @@ def use_local(data_dir: Path, *, download: bool = False, now: dt.datetime | None
     are copied into a new file there (an existing file is first kept aside as
     studyapp-本机-<time>.sqlite3 in backups/); returns where the old file went, if anywhere."""
     data_dir = Path(data_dir)
-    config = configured(data_dir)
     kept: Path | None = None
     if download:
+        config = configured(data_dir)  # (only a download needs the server: an unreadable setting is simply cleared)
         if config is None:
             raise StorageError("这个数据文件夹已经在使用本机数据库。")
         local = data_dir / DB_FILENAME

@@ -98,13 +98,13 @@ def failure_kind(exc: BaseException) -> str:
 def shared_server_of(data_dir: Path) -> str | None:
     """The shared server this data folder is set to use, as the window names it (None: the
     folder's own database file; a setting that cannot be read is still a server's)."""
-    from studyapp.db import shared
-    from studyapp.db.shared import SharedConfigError
+    from studyapp.core.model import UserError
+    from studyapp.services import database
 
     try:
-        config = shared.read(Path(data_dir))
-    except SharedConfigError:
-        return "共享数据库（设置无法读取）"
+        config = database.configured(Path(data_dir))
+    except UserError:
+        return "一台共享数据库服务器（其设置无法读取）"
     return config.describe() if config is not None else None
 
 

@@ -81,13 +81,17 @@ def test_saved_geometry_is_read_without_the_database_layer(seeded_ctx: AppContex
     assert peek_settings(seeded_ctx.data_dir, ["window.geometry"]) == {"window.geometry": "AQID"}
 
 
-def _start_on_an_unreachable_server(qtbot, monkeypatch, tmp_path: Path, *answers: str):  # noqa: ANN001, ANN202
-    """A data folder set to a server nobody listens on, started with `answers` clicked in turn
-    in the messages that say so: (data folder, window, texts shown)."""
+def _start_on_an_unreachable_server(qtbot, monkeypatch, tmp_path: Path, *answers: str,  # noqa: ANN001, ANN202
+                                    damaged: bool = False):
+    """A data folder set to a server nobody listens on (or, `damaged`, with a setting that cannot
+    be read), started with `answers` clicked in turn in the messages that say so: (data folder,
+    window, texts shown)."""
     from studyapp.db import shared
 
     data = tmp_path / "data"
     shared.write(data, shared.SharedDatabase("127.0.0.1", "studyapp", "xiangzhen", 1, "口令"))
+    if damaged:
+        (data / shared.CONFIG).write_text("{坏了", encoding="utf-8")
     shown: list[str] = []
 
     def click(box) -> int:  # noqa: ANN001 - QMessageBox
@@ -136,3 +140,19 @@ def test_retrying_an_unreachable_shared_server_asks_again(qtbot, monkeypatch, tm
         pass
     assert len(shown) == 2 and shown[0] == shown[1]  # tried again, refused again, said again
     window.close()
+
+
+def test_an_unreadable_shared_setting_at_start_can_be_left_for_the_local_database(
+        qtbot, monkeypatch, tmp_path: Path) -> None:
+    """A damaged database.json: 改用本机数据库 clears it (the server is never needed for that) —
+    before, switching read the setting first and failed on it again."""
+    from studyapp.db import shared
+    from studyapp.ui.start import ops as start_ops
+
+    data, window, shown = _start_on_an_unreachable_server(qtbot, monkeypatch, tmp_path, "改用本机数据库", damaged=True)
+    with qtbot.waitSignal(window.opened, timeout=30000):
+        pass
+    assert "无法读取" in shown[0] and "其设置无法读取" in shown[0]
+    assert start_ops.shared_server_of(data) is None and not (data / shared.CONFIG).exists()
+    window.close()
+    window.ctx.close()
