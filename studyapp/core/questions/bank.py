@@ -441,6 +441,7 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
     # differ by more than one
     judges = [c for c in chosen if c.type == "judge"]
     n_true = sum(1 for c in judges if c.question.answer is True)
+    asked = Counter(tuple(c.unit.path) for c in chosen)
     for f in sorted((c for c in judges if c.form == "judge_false" and forms.stands_alone(c)), key=lambda c: c.score):
         give = n_true - (len(judges) - n_true - 1) > 1
         mine = [c for c in judges if c.question.answer is True and c.form in ("judge_true", "rule_true", "rule_option")
@@ -448,7 +449,6 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
         # no true item of the set can stand among the options: the balance is kept by leaving out the
         # weakest true item whose section keeps another question (a type the set lacks is worth more
         # than one more true item), as long as a true/false item stays
-        asked = Counter(tuple(c.unit.path) for c in chosen)
         spare_true = min((c for c in judges if c.question.answer is True and asked[tuple(c.unit.path)] > 1),
                          key=lambda c: (c.score, c.unit.order), default=None) if give and len(judges) >= 3 else None
         others = used - {f.unit.order} - {c.unit.order for c in mine[:1]}
@@ -476,7 +476,7 @@ def _pooled(chosen: list[Candidate], by_unit: dict[int, list[Candidate]], fallba
             stated = [t for t in forms.statement_options()
                       if tuple(t.unit.path[:-1]) == part and abs(t.unit.order - f.unit.order) <= 40
                       and t.unit.order not in others and t.unit.order != f.unit.order and t.unit.order not in taken_here
-                      and forms.fits_beside(f, t) and forms._names_subject(t.unit.text)]
+                      and forms.fits_beside(f, t)]
             stated.sort(key=lambda t: abs(t.unit.order - f.unit.order))
             near = (near + stated)[:3]
         if len(near) < 3:

@@ -178,18 +178,18 @@ class StatementForms(FormBase):
 
     def statement_options(self) -> list[Candidate]:
         """Every sentence of the text that can stand as a true option among statements (as
-        `_statement_units` picks them), one per sentence, as true items to show beside a falsified
-        rule (built once)."""
+        `_statement_units` picks them) and names its own subject, one per sentence, as true items
+        to show beside a falsified rule (built once)."""
         try:
             return self._statement_options  # type: ignore[has-type]  # (set on first use)
         except AttributeError:
             pass
-        out: dict[int, Candidate] = {}
+        out: dict[int, Candidate | None] = {}
         for u in self._statement_units(self.lex.units):
-            if u.order not in out:
+            if u.order not in out:  # (a sentence's first statement stands for it)
                 q = self._question(u, "judge", self._finish(u.text), [], True)
-                out[u.order] = Candidate(q, u, 0.5, "statement_option", [])
-        self._statement_options = list(out.values())
+                out[u.order] = Candidate(q, u, 0.5, "statement_option", []) if self._names_subject(u.text) else None
+        self._statement_options = [c for c in out.values() if c is not None]
         return self._statement_options
 
     def fits_beside(self, false: Candidate, true: Candidate) -> bool:

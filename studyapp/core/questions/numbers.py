@@ -104,13 +104,16 @@ class Figure:
         return self.text[: len(self.text) - len(self.unit)]
 
 
+_DIGITWISE = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
 def to_value(num: str) -> float | None:
     try:
         if re.fullmatch(r"\d+(?:\.\d+)?", num):
             return float(num)
         if len(num) >= 2 and re.fullmatch(r"[〇○零一二三四五六七八九]+", num) and re.search(r"[〇○]", num):
             # 二〇三五: written digit by digit (a year), not 二 + 三十五 (cn_to_int read it as 5)
-            return float("".join(str("〇一二三四五六七八九".index(c.replace("○", "〇").replace("零", "〇"))) for c in num))
+            return float(num.translate(_DIGITWISE))
         return float(cn_to_int(num.replace("两", "二")))
     except ValueError:
         return None
