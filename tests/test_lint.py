@@ -55,6 +55,7 @@ NOT_MIRRORED = {
     "db/migrations/versions/0009_session_date_index.py": "(a migration: run up and down by tests/db/test_migrate.py)",
     "db/migrations/versions/0010_record_versions.py": "(a migration: run up and down by tests/db/test_migrate.py)",
     "db/migrations/versions/0011_attendance_counts_index.py": "(a migration: run up and down by tests/db/test_migrate.py)",
+    "db/migrations/versions/0012_document_note_versions.py": "(a migration: run up and down by tests/db/test_migrate.py)",
 }
 
 

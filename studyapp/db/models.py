@@ -65,6 +65,9 @@ class Document(Base):
     encoding: Mapped[str | None] = mapped_column(String, nullable=True)
     raw_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    # added by migration 0012: raised by every change of the row (a rename from a stale copy is caught)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
     sections: Mapped[list[Section]] = relationship(
         back_populates="document",
@@ -122,6 +125,12 @@ class SectionNote(Base):
     )
     text: Mapped[str] = mapped_column(Text, nullable=False, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    # added by migration 0012: raised by every save, and the program that saved it last
+    # (AppContext.writer): a save from a copy read before another program's save is caught,
+    # the reader's own saves in flight while typing are not (services.reading.save_note)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    writer: Mapped[str] = mapped_column(String, nullable=False, default="", server_default="")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Setting(Base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -145,6 +146,9 @@ class AppContext:
             backup.assert_intact(self._data_dir)
         # who makes the changes the 操作记录 lists: this PC's window, or the command line
         self.actor = "本机"
+        # this program, as the last writer of a record that autosaves (a note): its own saves
+        # in flight are never someone else's change
+        self.writer = uuid.uuid4().hex
         # the thread a person waits on (the window's): there a write waits at most
         # INTERACTIVE_WAIT_MS for another writer's lock, never the usual 5 s (see begin)
         self.interactive_thread: int | None = None

@@ -29,7 +29,7 @@ from studyapp.core.model import (
 from studyapp.core.outline import looks_like_title, parse_text
 from studyapp.db.models import Document, ReadMark, Section, SectionNote, Setting, StudySession
 from studyapp.services import settings as settings_service
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, EditConflict, NotFoundError
 from studyapp.services.dto import (
     CancelToken,
     DocumentInfo,
@@ -307,7 +307,7 @@ def list_documents(ctx: AppContext) -> list[DocumentInfo]:
         rows = session.execute(
             select(
                 Document.id, Document.title, Document.note, Document.adopted_on,
-                Document.imported_at, Document.source_name,
+                Document.imported_at, Document.source_name, Document.version,
             ).order_by(Document.imported_at.desc(), Document.id.desc())
         ).all()
     result = []
@@ -325,6 +325,7 @@ def list_documents(ctx: AppContext) -> list[DocumentInfo]:
                 progress=(done / total) if total else 0.0,
                 imported_at=row.imported_at.isoformat(),
                 source_name=row.source_name,
+                version=row.version,
             )
         )
     return result
@@ -365,7 +366,7 @@ def _section_views(session: Session, document_id: int) -> list[SectionView]:
         session.scalars(
             select(SectionNote.section_id)
             .join(Section, Section.id == SectionNote.section_id)
-            .where(Section.document_id == document_id)
+            .where(Section.document_id == document_id, SectionNote.text != "")  # (an emptied note is kept, blank)
         )
     )
     rows = session.execute(
@@ -391,16 +392,23 @@ def _section_views(session: Session, document_id: int) -> list[SectionView]:
     return views
 
 
-def rename_document(ctx: AppContext, document_id: int, title: str) -> None:
-    """Empty or whitespace-only title raises UserError."""
+def rename_document(ctx: AppContext, document_id: int, title: str, *,
+                    expected_version: int | None = None) -> None:
+    """Empty or whitespace-only title raises UserError. `expected_version` is the version the
+    文件库 read: a document renamed since (another PC on the shared database, the command line)
+    is an EditConflict and nothing is written; None renames whatever it is called now."""
     title = (title or "").strip()
     if not title:
         raise UserError("文件标题不能为空，请输入标题。")
     from studyapp.core.names import refuse_control
 
     refuse_control("文件标题", title)
-    with ctx.begin() as session:
-        _document(session, document_id).title = title
+    with ctx.begin(write=True) as session:
+        row = _document(session, document_id)
+        if expected_version is not None and row.version != expected_version:
+            raise EditConflict(f"这份文件在您打开之后已被别人（另一台电脑或命令行）改名为《{row.title}》，"
+                               f"还没有改为《{title}》。")
+        row.title = title
 
 
 def delete_document(ctx: AppContext, document_id: int) -> None:

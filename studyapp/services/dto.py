@@ -31,6 +31,16 @@ class DocumentInfo:
     progress: float  # read_count / section_count, 0..1
     imported_at: str  # ISO timestamp
     source_name: str
+    version: int = 1  # raised by every rename: a rename from a stale list is caught
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """A section's note as read: its text and its version (0: none stored yet), which a save
+    names so a note someone else saved since is not overwritten unasked."""
+
+    text: str
+    version: int
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ import datetime as dt
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from studyapp.db.models import ReadMark, Section, SectionNote, now
-from studyapp.services.context import AppContext, NotFoundError
+from studyapp.services.context import AppContext, EditConflict, NotFoundError
+from studyapp.services.dto import NoteView
 
 
 def _section(session: Session, section_id: int) -> Section:
@@ -82,23 +84,45 @@ def read_section_ids(
 
 def get_note(ctx: AppContext, section_id: int) -> str:
     """The note of a section ("" when there is none)."""
+    return read_note(ctx, section_id).text
+
+
+def read_note(ctx: AppContext, section_id: int) -> NoteView:
     with ctx.begin() as session:
-        text = session.scalar(select(SectionNote.text).where(SectionNote.section_id == section_id))
-    return text or ""
+        row = session.execute(select(SectionNote.text, SectionNote.version)
+                              .where(SectionNote.section_id == section_id)).first()
+    return NoteView(row.text, row.version) if row is not None else NoteView("", 0)
 
 
-def save_note(ctx: AppContext, section_id: int, text: str, *, wait_ms: int | None = None) -> None:
-    """Save (or, for blank text, delete) the personal note of a section (`wait_ms`: see
-    AppContext.begin)."""
+def save_note(ctx: AppContext, section_id: int, text: str, *, wait_ms: int | None = None,
+              expected_version: int | None = None) -> int:
+    """Save the personal note of a section (blank text empties it); returns its version now.
+
+    `expected_version` is the version the reader read (0: none): a note another program (another
+    PC on the shared database, the command line) saved since is an EditConflict and nothing is
+    written — this program's own saves since (a few in flight while typing) are not someone
+    else's. None saves over whatever is there (the user chose to, having been asked).
+    `wait_ms`: see AppContext.begin."""
+    text = text if (text or "").strip() else ""
     with ctx.begin(write=True, wait_ms=wait_ms) as session:  # (reads the note, then writes: takes the writer lock first)
-        _section(session, section_id)
+        section = _section(session, section_id)
         note = session.scalar(select(SectionNote).where(SectionNote.section_id == section_id))
-        if not (text or "").strip():
-            if note is not None:
-                session.delete(note)
-            return
+        if expected_version is not None and note is not None and note.version != expected_version \
+                and note.writer != ctx.writer:
+            where = " ".join(x for x in (section.label, section.title[:20]) if x) or "这一节"
+            raise EditConflict(f"“{where}”的笔记在您打开之后已被别人（另一台电脑或命令行）修改过，"
+                               "您刚写的笔记还没有保存。")
         if note is None:
-            session.add(SectionNote(section_id=section_id, text=text))
+            if not text:
+                return 0
+            note = SectionNote(section_id=section_id, text=text, writer=ctx.writer)
+            session.add(note)
         else:
+            # (a blank note stays as an empty row: its version goes on rising, so a note emptied
+            # and written again elsewhere is never taken for the one read)
             note.text = text
             note.updated_at = now()
+            note.writer = ctx.writer
+            flag_modified(note, "text")  # every save raises the version, even of the same text
+        session.flush()
+        return note.version

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from studyapp.core.model import Cancelled, CancelToken, ProgressFn, UserError
 from studyapp.core.names import NameOrder, clean_name, name_key, order_people, refuse_control
@@ -193,7 +194,12 @@ def update_person(ctx: AppContext, person_id: int, draft: PersonDraft, *,
         row.active = draft.active
         if draft.sort_no is not None:
             row.sort_no = draft.sort_no
+        had = _groups_of(session, [row.id]).get(row.id, ())
         _set_groups(session, row.id, draft.groups)
+        if set(had) != {g.strip() for g in draft.groups if g.strip()}:
+            # the groups are part of the card: a change of them alone raises its version too, so
+            # an editor holding a copy from before is told, not overruled
+            flag_modified(row, "name")
         audit.record(session, ctx.actor, "名册", "修改", _who(row), before, _card(row), person_id=person_id)
     return get_person(ctx, person_id)
 

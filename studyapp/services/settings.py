@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from studyapp.config import OPTIONS, Option, option
 from studyapp.db.models import Setting
-from studyapp.services.context import AppContext, DatabaseBusy
+from studyapp.services.context import AppContext, DatabaseBusy, EditConflict
 
 log = logging.getLogger("studyapp.services")
 
@@ -54,14 +54,18 @@ def get_setting(ctx: AppContext, name: str) -> Any:
     """The stored value, or the declared default; undeclared names raise KeyError."""
     opt = option(name)
     with ctx.begin() as session:
-        row = session.get(Setting, name)
-        stored = None if row is None else row.value
+        return _value_of(opt, session.get(Setting, name))
+
+
+def _value_of(opt: Option, row: Setting | None) -> Any:
+    """A stored row's value as its option's type; the default for none or an invalid one."""
+    stored = None if row is None else row.value
     if stored is None:
         return opt.default
     try:
         return coerce(opt, stored)
     except ValueError:
-        log.warning("stored setting %s=%r is invalid; using the default", name, stored)
+        log.warning("stored setting %s=%r is invalid; using the default", opt.name, stored)
         return opt.default
 
 
@@ -95,16 +99,37 @@ def set_setting(ctx: AppContext, name: str, value: Any) -> None:
             row.value = value
 
 
-def set_settings(ctx: AppContext, values: dict[str, Any]) -> None:
-    """Store several settings at once, all or none (设置's 保存): each checked first."""
+def set_settings(ctx: AppContext, values: dict[str, Any], *, expected: dict[str, Any] | None = None) -> None:
+    """Store several settings at once, all or none (设置's 保存): each checked first.
+
+    `expected` holds the values the dialog read: a setting another PC (on the shared database)
+    or the command line changed since to something else than this save's value is an
+    EditConflict naming it, and nothing is stored; None stores over whatever is there. (A
+    setting is one value: the value read is its version — changed and changed back is no
+    change anyone loses.)"""
     checked = {name: check(option(name), value) for name, value in values.items()}
-    with ctx.begin() as session:
+    with ctx.begin(write=True) as session:
+        rows = {name: session.get(Setting, name) for name in checked}
+        if expected is not None:
+            moved = [(option(name), now_value) for name, value in checked.items() if name in expected
+                     for now_value in [_value_of(option(name), rows[name])]
+                     if now_value != expected[name] and now_value != value]
+            if moved:
+                said = "；".join(f"“{opt.description}”已改为“{_shown(v)}”" for opt, v in moved)
+                raise EditConflict(f"设置在您打开之后已被别人（另一台电脑或命令行）修改过：{said}。"
+                                   "您的修改还没有保存。")
         for name, value in checked.items():
-            row = session.get(Setting, name)
+            row = rows[name]
             if row is None:
                 session.add(Setting(name=name, value=value))
             else:
                 row.value = value
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def remember(ctx: AppContext, name: str, value: Any) -> bool:

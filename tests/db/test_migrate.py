@@ -217,3 +217,34 @@ def test_0011_counts_a_session_s_marks_from_an_index(seeded_ctx: AppContext) -> 
     assert "ix_attendance_session_status" not in indexes()
     _migrate_to(engine, "head")
     assert "ix_attendance_session_status" in indexes()
+
+
+def test_0012_gives_documents_and_notes_a_version_and_goes_back_keeping_every_row(seeded_ctx: AppContext) -> None:
+    """Documents and notes stored before 0012: upgrading numbers each version 1, and going back
+    to 0011 drops the columns and nothing else — above all not the document's sections and
+    questions (a copied `document` table, dropped on SQLite, would delete them with it)."""
+    from sqlalchemy import text
+
+    from studyapp.services import documents, reading
+
+    ctx = seeded_ctx
+    engine = ctx.engine
+    doc = documents.list_documents(ctx)[0]
+    section = documents.get_document(ctx, doc.id).sections[0].id
+    reading.save_note(ctx, section, "重点：法治")
+    counts = "SELECT (SELECT count(*) FROM document), (SELECT count(*) FROM section), (SELECT count(*) FROM question)"
+    with engine.connect() as conn:
+        before = conn.execute(text(counts)).one()
+    assert before[2]  # the seed's bank
+    _migrate_to(engine, "0011")
+    assert "version" not in {c["name"] for c in inspect(engine).get_columns("document")}
+    assert not {"version", "writer"} & {c["name"] for c in inspect(engine).get_columns("section_note")}
+    with engine.connect() as conn:
+        assert conn.execute(text(counts)).one() == before
+        assert conn.execute(text("SELECT text FROM section_note")).scalars().all() == ["重点：法治"]
+    _migrate_to(engine, "head")
+    with engine.connect() as conn:
+        assert conn.execute(text(counts)).one() == before
+        assert conn.execute(text("SELECT version, writer FROM section_note")).all() == [(1, "")]
+        assert conn.execute(text("SELECT DISTINCT version FROM document")).scalars().all() == [1]
+    assert migrate.current_revisions(engine) == (migrate.HEAD,)

@@ -312,3 +312,25 @@ def test_an_article_is_found_by_its_number(ctx: AppContext) -> None:
         assert getattr(by_id[first.section_id], first.field)[first.start:first.end].endswith("。")
     assert all(by_id[h.section_id].label != "第五十条" or "五十" in h.snippet
                for h in documents.search(ctx, doc_id, "五十"))  # 「五十」 alone: a word, found where it is
+
+
+def test_a_document_renamed_on_another_pc_is_not_renamed_again_unasked(seeded_ctx, seed_id) -> None:
+    """The 文件库 read on two PCs: the second rename, made from the list read before the first,
+    is refused naming the new title; renamed again from a fresh read (or told to) it goes through."""
+    from studyapp.services.context import AppContext, EditConflict
+
+    mine = documents.list_documents(seeded_ctx)[0]
+    other = AppContext(seeded_ctx.data_dir)
+    try:
+        theirs = documents.list_documents(other)[0]
+        assert mine.version == theirs.version == 1
+        documents.rename_document(other, seed_id, "遵义市依法治市实施意见", expected_version=theirs.version)
+        with pytest.raises(EditConflict) as info:
+            documents.rename_document(seeded_ctx, seed_id, "依法治市意见", expected_version=mine.version)
+        assert "《遵义市依法治市实施意见》" in info.value.message
+        fresh = documents.list_documents(seeded_ctx)[0]
+        assert (fresh.title, fresh.version) == ("遵义市依法治市实施意见", 2)
+        documents.rename_document(seeded_ctx, seed_id, "依法治市意见")  # (asked, and told to)
+        assert documents.list_documents(other)[0].title == "依法治市意见"
+    finally:
+        other.close()

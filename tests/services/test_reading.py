@@ -48,3 +48,37 @@ def test_unknown_section_is_reported(ctx: AppContext) -> None:
         reading.mark_read(ctx, 12345)
     with pytest.raises(NotFoundError):
         reading.save_note(ctx, 12345, "x")
+
+
+def test_a_note_another_pc_saved_since_it_was_read_is_not_overwritten(seeded_ctx: AppContext, seed_id: int) -> None:
+    """Two PCs on one set of records (two contexts on one data folder): a note saved from a copy
+    read before the other PC's save is refused (nothing written), while this program's own saves
+    in a row — several in flight as the reader types — all name the version it read."""
+    from studyapp.services.context import EditConflict
+
+    section = documents.get_document(seeded_ctx, seed_id).sections[2].id
+    read = reading.read_note(seeded_ctx, section)
+    assert (read.text, read.version) == ("", 0)
+    assert reading.save_note(seeded_ctx, section, "重点", expected_version=0) == 1
+    assert reading.save_note(seeded_ctx, section, "重点：三个原则", expected_version=0) == 2  # (its own: no conflict)
+    other = AppContext(seeded_ctx.data_dir)
+    try:
+        theirs = reading.read_note(other, section)
+        assert (theirs.text, theirs.version) == ("重点：三个原则", 2)
+        assert reading.save_note(other, section, "重点：三个原则（王德伦补充）", expected_version=2) == 3
+        with pytest.raises(EditConflict) as info:
+            reading.save_note(seeded_ctx, section, "重点：三个原则和五项措施", expected_version=0)
+        assert "已被别人" in info.value.message and "笔记" in info.value.message
+        assert reading.get_note(seeded_ctx, section) == "重点：三个原则（王德伦补充）"
+        # emptied on one PC, the other's stale copy is still caught (the row and its version stay)
+        assert reading.save_note(other, section, " ", expected_version=3) == 4
+        assert not documents.get_document(seeded_ctx, seed_id).sections[2].has_note
+        with pytest.raises(EditConflict):
+            reading.save_note(seeded_ctx, section, "重点", expected_version=3)
+        # having been asked, the user may put theirs over it; the other PC's next save is then asked
+        assert reading.save_note(seeded_ctx, section, "重点：三个原则和五项措施") == 5
+        with pytest.raises(EditConflict):
+            reading.save_note(other, section, "重点", expected_version=4)
+        assert reading.read_note(other, section) == reading.read_note(seeded_ctx, section)
+    finally:
+        other.close()

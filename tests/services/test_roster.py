@@ -246,6 +246,27 @@ def test_a_person_changed_on_another_pc_is_not_overwritten_from_a_stale_card(ctx
         other.close()
 
 
+def test_a_person_s_groups_changed_on_another_pc_are_not_overwritten_from_a_stale_card(ctx) -> None:
+    """The groups are part of the card: another PC putting the person in a group (and nothing
+    else) raises the card's version, so the stale card's save is refused, not dropping the group."""
+    from studyapp.services.context import AppContext, EditConflict
+
+    p = roster.add_person(ctx, PersonDraft("王伟", "乡党委", post="委员", groups=("第一党小组",)))
+    other = AppContext(ctx.data_dir)
+    try:
+        roster.update_person(other, p.id, PersonDraft("王伟", "乡党委", post="委员", groups=("第一党小组", "村干部")),
+                             expected_version=p.version)
+        with pytest.raises(EditConflict):
+            roster.update_person(ctx, p.id, PersonDraft("王伟", "乡党委", post="委员", note="调任", groups=("第一党小组",)),
+                                 expected_version=p.version)
+        assert set(roster.get_person(ctx, p.id).groups) == {"第一党小组", "村干部"}
+        same = roster.update_person(other, p.id, PersonDraft("王伟", "乡党委", post="委员", groups=("村干部", "第一党小组")),
+                                    expected_version=p.version + 1)
+        assert same.version == p.version + 1  # the same groups: no change, no new version
+    finally:
+        other.close()
+
+
 def _large_roster(tmp_path: Path, people: int = 700) -> Path:
     """More people than one transaction writes (roster.IMPORT_CHUNK), in groups of their own."""
     return write_csv(tmp_path / "大名册.csv", "姓名,单位,职务,分组\n" + "".join(

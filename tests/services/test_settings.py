@@ -70,3 +70,26 @@ def test_ranges_and_choices_are_checked_at_the_door(ctx: AppContext) -> None:
 
     for opt in OPTIONS.values():  # every declared default lies inside its own range
         assert settings.check(opt, opt.default) == opt.default, opt.name
+
+
+def test_a_setting_changed_on_another_pc_since_the_dialog_read_it_is_asked_about(ctx: AppContext) -> None:
+    """设置 saved from values read before another PC changed one of them: refused naming it, and
+    nothing of the save is stored; a setting the other PC set to the same value is no conflict."""
+    from studyapp.services.context import AppContext as Ctx
+    from studyapp.services.context import EditConflict
+
+    read = {name: settings.get_setting(ctx, name) for name in ("paper.minutes", "records.show_rank")}
+    other = Ctx(ctx.data_dir)
+    try:
+        settings.set_settings(other, {"paper.minutes": 90})
+        with pytest.raises(EditConflict) as info:
+            settings.set_settings(ctx, {"paper.minutes": 45, "records.show_rank": False}, expected=read)
+        assert "“试卷答题时间（分钟）”已改为“90”" in info.value.message
+        assert (settings.get_setting(ctx, "paper.minutes"), settings.get_setting(ctx, "records.show_rank")) \
+            == (90, read["records.show_rank"])  # nothing of it stored
+        settings.set_settings(ctx, {"paper.minutes": 90, "records.show_rank": False}, expected=read)  # the same value
+        assert settings.get_setting(other, "records.show_rank") is False
+        settings.set_settings(ctx, {"paper.minutes": 45}, expected=None)  # (asked, and told to)
+        assert settings.get_setting(other, "paper.minutes") == 45
+    finally:
+        other.close()

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.stats import fmt_percent
 from studyapp.services import AppContext
+from studyapp.services.context import EditConflict
 from studyapp.services.dto import DocumentInfo
 from studyapp.ui.admin import require
 from studyapp.ui.cells import item_at
+from studyapp.ui.conflict import ask_edit_conflict
 from studyapp.ui.library import ops as library_ops
 
 log = logging.getLogger("studyapp.ui")
@@ -59,6 +61,7 @@ class LibraryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.current_id = current_id
+        self.conflict_box: QMessageBox | None = None  # (a rename's open question, for tests)
         self.setWindowTitle("文件库")
         self.setObjectName("libraryDialog")
         self.resize(980, 520)
@@ -184,12 +187,25 @@ class LibraryDialog(QDialog):
         )
         if not ok or title == info.title:
             return
-        def renamed(_none: None) -> None:
-            self.refresh(select_id=info.id)
-            self.documentRenamed.emit(info.id)
+        self._rename(info.id, title.strip(), info.version)
 
-        library_ops.rename_document(self, info.id, title.strip()).success(renamed).failure(
-            lambda exc: QMessageBox.warning(self, "重命名文件", getattr(exc, "message", str(exc)))).run()
+    def _rename(self, document_id: int, title: str, expected_version: int | None) -> None:
+        """Rename on the worker; a document another PC renamed since the list was read is
+        not renamed unasked: 重新载入 shows its new name, 仍然保存 renames it all the same."""
+        def renamed(_none: None) -> None:
+            self.refresh(select_id=document_id)
+            self.documentRenamed.emit(document_id)
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, EditConflict):
+                self.conflict_box = ask_edit_conflict(
+                    self, "重命名文件", exc.message, reload=lambda: self.refresh(select_id=document_id),
+                    overwrite=lambda: self._rename(document_id, title, None))
+                return
+            QMessageBox.warning(self, "重命名文件", getattr(exc, "message", str(exc)))
+
+        library_ops.rename_document(self, document_id, title, expected_version).success(renamed) \
+            .failure(refused).run()
 
     def delete_selected(self) -> None:
         info = self.selected_info()

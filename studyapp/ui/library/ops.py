@@ -19,9 +19,12 @@ def document_list(parent: QObject, success: Callable[[list[DocumentInfo]], Any])
     return QueryOp(parent, lambda ctx: documents.list_documents(ctx), success).titled("文件库")
 
 
-def rename_document(parent: QObject, document_id: int, title: str) -> CollectionOp[None]:
-    """A document's title (UserError for one no form can print, or an empty one)."""
-    return CollectionOp(parent, lambda ctx: documents.rename_document(ctx, document_id, title),
+def rename_document(parent: QObject, document_id: int, title: str,
+                    expected_version: int | None = None) -> CollectionOp[None]:
+    """A document's title (UserError for one no form can print, or an empty one; EditConflict
+    for a document renamed since `expected_version` was read — None renames it whatever it is)."""
+    return CollectionOp(parent, lambda ctx: documents.rename_document(ctx, document_id, title,
+                                                                      expected_version=expected_version),
                         Changes.of("documents", documents=(document_id,)) | Changes.reading(document_id)) \
         .titled("重命名文件")
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 
 from studyapp.services import documents, reading
 from studyapp.services import settings as settings_service
-from studyapp.services.dto import DocumentView, SearchHit
+from studyapp.services.dto import DocumentView, NoteView, SearchHit
 from studyapp.ui.ops import Changes, CollectionOp, QueryOp
 
 
@@ -26,8 +26,9 @@ def setting_now(ctx, key: str):  # noqa: ANN001, ANN201 - AppContext → the set
 
 
 # reads ----------------------------------------------------------------------------------------
-def note(parent: QObject, section_id: int, success: Callable[[str], Any]) -> QueryOp:
-    return QueryOp(parent, lambda ctx: reading.get_note(ctx, section_id), success).titled("笔记")
+def note(parent: QObject, section_id: int, success: Callable[[NoteView], Any]) -> QueryOp:
+    """A section's note with its version (a save names it: services.reading.save_note)."""
+    return QueryOp(parent, lambda ctx: reading.read_note(ctx, section_id), success).titled("笔记")
 
 
 def search(parent: QObject, document_id: int, query: str, limit: int,
@@ -43,8 +44,11 @@ def mark_read(parent: QObject, section_id: int, document_id: int | None) -> Coll
 
 
 def save_note(parent: QObject, section_id: int, text: str, document_id: int | None,
-              wait_ms: int | None = None) -> CollectionOp:
-    return CollectionOp(parent, lambda ctx: reading.save_note(ctx, section_id, text, wait_ms=wait_ms),
+              wait_ms: int | None = None, expected_version: int | None = None) -> CollectionOp:
+    """The note's version once stored; an EditConflict for a note another program saved since
+    `expected_version` was read (None: over whatever is there)."""
+    return CollectionOp(parent, lambda ctx: reading.save_note(ctx, section_id, text, wait_ms=wait_ms,
+                                                              expected_version=expected_version),
                         Changes.reading(document_id)).titled("保存笔记")
 
 

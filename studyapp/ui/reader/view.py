@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -28,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from studyapp.config import option
 from studyapp.services import AppContext
-from studyapp.services.context import DatabaseBusy
-from studyapp.services.dto import DocumentView, SearchHit, SectionView
+from studyapp.services.context import DatabaseBusy, EditConflict
+from studyapp.services.dto import DocumentView, NoteView, SearchHit, SectionView
 from studyapp.ui import style
+from studyapp.ui.conflict import ask_edit_conflict
 from studyapp.ui.reader import ops as reader_ops
 from studyapp.ui.reader.find import FindPanel
 from studyapp.ui.reader.outline import SECTION_ID_ROLE, OutlineTree
@@ -248,6 +250,13 @@ class Reader(QWidget):
         # notes typed while another program held the database: section -> text, saved on retry
         self._unsaved_notes: dict[int, str] = {}
         self._saving: dict[int, str] = {}  # notes on their way to the database
+        # the version of each section's note as read (0: none): a save names it, so a note
+        # another PC saved since is asked about, not overwritten (services.reading.save_note)
+        self._note_versions: dict[int, int] = {}
+        # notes whose save met another PC's note and the user chose 取消: kept (shown again on
+        # coming back to the section), not saved until typed on again
+        self._held_notes: set[int] = set()
+        self.conflict_box: QMessageBox | None = None  # (the open question, for tests)
         self.note_retry = QTimer(self)
         self.note_retry.setSingleShot(True)
         self.note_retry.setInterval(RETRY_MS)
@@ -404,20 +413,24 @@ class Reader(QWidget):
             self._set_note(self._unsaved_notes[section_id])
             return
 
-        def show(text: str) -> None:
+        def show(note: NoteView) -> None:
+            if section_id not in self._unsaved_notes:
+                self._note_versions[section_id] = note.version
             if self._note_section == section_id and not self._note_dirty and section_id not in self._unsaved_notes:
-                self._set_note(text)
+                self._set_note(note.text)
 
         reader_ops.note(self, section_id, show).failure(lambda exc: log.warning("note unavailable: %s", exc)).run()
 
     def _set_note(self, text: str) -> None:
         with QSignalBlocker(self.note.edit):
             self.note.edit.setPlainText(text)
+            self.note.edit.moveCursor(QTextCursor.MoveOperation.End)  # (writing on goes on at its end)
 
     def _note_edited(self) -> None:
         if self._note_section is None:
             return
         self._note_dirty = True
+        self._held_notes.discard(self._note_section)  # (typed on after a conflict: the save asks again)
         self.note.status.setText("正在输入…")
         self.note_timer.start()
 
@@ -435,32 +448,71 @@ class Reader(QWidget):
         program writes, keep them and try again (a note typed before moving on to the next
         section is never lost: it stays here until the database has it)."""
         for section_id, text in list(self._unsaved_notes.items()):
-            if self._saving.get(section_id) == text:
-                continue  # (that very text is on its way already)
+            if self._saving.get(section_id) == text or section_id in self._held_notes:
+                continue  # (that very text is on its way already; or held after a conflict)
             self._saving[section_id] = text
+            self._save_one(section_id, text, self._note_versions.get(section_id, 0), wait_ms)
 
-            def done(_result: object, section_id: int = section_id, text: str = text) -> None:
-                if self._saving.get(section_id) == text:
-                    del self._saving[section_id]
-                if self._unsaved_notes.get(section_id) == text:
-                    del self._unsaved_notes[section_id]  # (typed on meanwhile: that text is still to store)
-                self.outline.set_has_note(section_id, bool(text.strip()))
+    def _save_one(self, section_id: int, text: str, expected_version: int | None, wait_ms: int | None) -> None:
+        """One section's note on the worker: stored, kept for another try (busy), or asked about
+        (another PC saved that note since it was read)."""
+        def done(version: int) -> None:
+            self._note_versions[section_id] = max(version, self._note_versions.get(section_id, 0))
+            if self._saving.get(section_id) == text:
+                del self._saving[section_id]
+            if self._unsaved_notes.get(section_id) == text:
+                del self._unsaved_notes[section_id]  # (typed on meanwhile: that text is still to store)
+            self.outline.set_has_note(section_id, bool(text.strip()))
+            if section_id == self._note_section:
+                self.note.status.setText("已保存")
+            self.noteSaved.emit(section_id)
+
+        def failed(exc: BaseException) -> None:
+            if self._saving.get(section_id) == text:
+                del self._saving[section_id]
+            if isinstance(exc, DatabaseBusy):
                 if section_id == self._note_section:
-                    self.note.status.setText("已保存")
-                self.noteSaved.emit(section_id)
+                    self.note.status.setText("数据库正忙，笔记稍后自动保存")
+                self.note_retry.start()
+            elif isinstance(exc, EditConflict):
+                self._note_conflict(section_id, exc)
+            else:
+                report_failure(self, "保存笔记", exc)
 
-            def failed(exc: BaseException, section_id: int = section_id, text: str = text) -> None:
-                if self._saving.get(section_id) == text:
-                    del self._saving[section_id]
-                if isinstance(exc, DatabaseBusy):
-                    if section_id == self._note_section:
-                        self.note.status.setText("数据库正忙，笔记稍后自动保存")
-                    self.note_retry.start()
-                else:
-                    report_failure(self, "保存笔记", exc)
+        reader_ops.save_note(self, section_id, text, self.document_id, wait_ms=wait_ms,
+                             expected_version=expected_version) \
+            .success(done).failure(failed).run(initiator=self)
 
-            reader_ops.save_note(self, section_id, text, self.document_id, wait_ms=wait_ms) \
-                .success(done).failure(failed).run(initiator=self)
+    def _note_conflict(self, section_id: int, exc: EditConflict) -> None:
+        """Another PC saved this section's note since it was read: nothing was stored. Ask once
+        (saves queued behind wait): 重新载入 shows the stored note, 仍然保存 stores this one over
+        it, 取消 keeps this one unsaved (shown on coming back, asked again when typed on)."""
+        if section_id in self._held_notes:
+            return  # (asked already: the box is open)
+        self._held_notes.add(section_id)
+        if section_id == self._note_section:
+            self.note.status.setText("别人修改过这条笔记，您的笔记还没有保存")
+
+        def reload() -> None:  # (another section's stored note and version are read on coming back)
+            self._held_notes.discard(section_id)
+            self._unsaved_notes.pop(section_id, None)
+            if section_id == self._note_section:
+                self._note_dirty = False
+                self._load_note()
+
+        def overwrite() -> None:
+            self._held_notes.discard(section_id)
+            text = self._unsaved_notes.get(section_id)
+            if section_id == self._note_section and self._note_dirty:
+                text = self.note.edit.toPlainText()
+                self._unsaved_notes[section_id] = text
+                self._note_dirty = False
+            if text is None:
+                return
+            self._saving[section_id] = text
+            self._save_one(section_id, text, None, None)
+
+        self.conflict_box = ask_edit_conflict(self, "保存笔记", exc.message, reload=reload, overwrite=overwrite)
 
     # font size -------------------------------------------------------------------------------
     def set_font_size(self, size: int, *, store: bool = True) -> int:

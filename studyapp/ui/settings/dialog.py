@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.config import OPTIONS, Option
-from studyapp.services.context import AppContext
+from studyapp.services.context import AppContext, EditConflict
+from studyapp.ui.conflict import ask_edit_conflict
 from studyapp.ui.settings import ops as settings_ops
 
 
@@ -46,6 +47,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("设置")
         self.ctx = ctx
+        self.conflict_box: QMessageBox | None = None  # (a save's open question, for tests)
         self.fields: dict[str, QWidget] = {}
         self.tabs = QTabWidget(self)
         for group, options in shown_options().items():
@@ -158,8 +160,17 @@ class SettingsDialog(QDialog):
             self.accept()
             return True
 
+        self._store(changed, dict(self.stored))
+        return True
+
+    def _store(self, changed: list[tuple[Option, Any]], read: dict[str, Any] | None) -> None:
+        """On the worker; a setting another PC changed since the dialog opened is asked about:
+        重新载入 shows what is stored now, 仍然保存 stores these values over it."""
         def refused(exc: BaseException) -> None:
+            if isinstance(exc, EditConflict):
+                self.conflict_box = ask_edit_conflict(self, "设置", exc.message, reload=self.load,
+                                                      overwrite=lambda: self._store(changed, None))
+                return
             QMessageBox.warning(self, "设置", getattr(exc, "message", str(exc)))
 
-        settings_ops.store(self, changed).success(lambda _none: self.accept()).failure(refused).run()
-        return True
+        settings_ops.store(self, changed, read).success(lambda _none: self.accept()).failure(refused).run()

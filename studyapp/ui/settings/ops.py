@@ -18,10 +18,12 @@ def values_now(ctx, names: list[str]) -> dict[str, Any]:  # noqa: ANN001
     return {name: settings_service.get_setting(ctx, name) for name in names}
 
 
-def store(parent: QObject, changed: list[tuple[Option, Any]]) -> CollectionOp[None]:
-    """What the administrator changed, in one transaction (a refusal stores nothing)."""
+def store(parent: QObject, changed: list[tuple[Option, Any]], read: dict[str, Any] | None) -> CollectionOp[None]:
+    """What the administrator changed, in one transaction (a refusal stores nothing; a setting
+    changed elsewhere since `read` was read is an EditConflict — None stores over it)."""
     values = {opt.name: value for opt, value in changed}
-    return CollectionOp(parent, lambda ctx: settings_service.set_settings(ctx, values), Changes.of("settings")) \
+    return CollectionOp(parent, lambda ctx: settings_service.set_settings(ctx, values, expected=read),
+                        Changes.of("settings")) \
         .titled("设置")
 
 

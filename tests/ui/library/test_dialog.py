@@ -91,3 +91,46 @@ def test_delete_asks_naming_the_document_and_removes_it(window, monkeypatch, set
     assert window.reader.document_id is None
     assert "文件库中还没有文件" in window.pane.toPlainText()
     assert window.outline.topLevelItemCount() == 0
+
+
+def _press(box, text: str) -> None:  # noqa: ANN001 - a QMessageBox
+    [button] = [b for b in box.buttons() if b.text().startswith(text)]
+    button.click()
+
+
+def test_a_document_renamed_on_another_pc_meanwhile_asks_before_renaming_it(window, monkeypatch, qtbot,
+                                                                            settle) -> None:  # noqa: ANN001
+    """Issue 16: another PC renames the document after this 文件库 was read. This rename is
+    refused and asked about: 重新载入 shows the other PC's title, 仍然保存 renames it all the same."""
+    from studyapp.services.context import AppContext
+
+    doc = window.reader.document_id
+    dialog = window.make_library_dialog()
+    settle()
+    other = AppContext(window.ctx.data_dir)
+    try:
+        documents.rename_document(other, doc, "遵义市依法治市实施意见（另一台电脑）")
+    finally:
+        other.close()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("依法治市实施意见（学习本）", True)))
+    dialog.select_document(doc)
+    dialog.rename_selected()
+    qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=5000)
+    assert "《遵义市依法治市实施意见（另一台电脑）》" in dialog.conflict_box.text()
+    assert documents.list_documents(window.ctx)[0].title == "遵义市依法治市实施意见（另一台电脑）"
+    _press(dialog.conflict_box, "重新载入")
+    settle()
+    assert _titles(dialog) == ["遵义市依法治市实施意见（另一台电脑）（正在阅读）"]
+
+    dialog.conflict_box = None
+    other = AppContext(window.ctx.data_dir)
+    try:
+        documents.rename_document(other, doc, "第三个标题")
+    finally:
+        other.close()
+    dialog.rename_selected()  # (from the list read before the third title)
+    qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=5000)
+    _press(dialog.conflict_box, "仍然保存")
+    settle()
+    assert documents.list_documents(window.ctx)[0].title == "依法治市实施意见（学习本）"
+    assert _titles(dialog) == ["依法治市实施意见（学习本）（正在阅读）"]

@@ -29,10 +29,10 @@ def test_a_mark_and_a_note_are_stored_and_announced(window, seeded_ctx, seed_id,
     with qtbot.waitSignal(hub().changed, check_params_cb=lambda ch, *_: ch.touches("reading", seed_id)):
         ops.save_note(window, sid, "要点：重大决策的法定程序。", seed_id).run()
     settle()
-    got: list[str] = []
+    got: list = []
     ops.note(window, sid, got.append).run()
     settle()
-    assert got == ["要点：重大决策的法定程序。"]
+    assert [(n.text, n.version) for n in got] == [("要点：重大决策的法定程序。", 1)]
 
 
 def test_find_and_remember(window, seeded_ctx, seed_id, settle) -> None:

@@ -220,3 +220,54 @@ def test_turning_pages_leaves_no_dead_text_frames(make_window) -> None:  # noqa:
         reader.go_previous()
     assert frames() - before <= 2
     assert reader.pane.document().rootFrame().frameFormat().leftMargin() > 0  # the margins still apply
+
+
+def test_a_note_another_pc_saved_meanwhile_is_asked_about_never_overwritten(make_window, qtbot, seeded_ctx,
+                                                                           type_text, settle) -> None:  # noqa: ANN001
+    """Issue 16: the reader shows a section's note; another PC saves that note. The typing here
+    is not saved over it: a question names the section — 重新载入 shows the other PC's note,
+    仍然保存 stores this one. The reader's own saves while typing never ask."""
+    from studyapp.services.context import AppContext
+
+    window = make_window()
+    settle()
+    reader = window.reader
+    section_id = reader.section_id
+    type_text(reader.note.edit, "重点")
+    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点")
+    type_text(reader.note.edit, "：法治道路")
+    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点：法治道路")
+    settle()
+    assert reader.conflict_box is None  # (its own saves)
+
+    other = AppContext(seeded_ctx.data_dir)
+    try:
+        reading.save_note(other, section_id, "王德伦：第一部分要背")
+    finally:
+        other.close()
+    type_text(reader.note.edit, "。")
+    qtbot.waitUntil(lambda: reader.conflict_box is not None, timeout=5000)
+    assert "笔记" in reader.conflict_box.text() and "已被别人" in reader.conflict_box.text()
+    assert reading.get_note(seeded_ctx, section_id) == "王德伦：第一部分要背"
+    assert reader.note.status.text() == "别人修改过这条笔记，您的笔记还没有保存"
+    [reload] = [b for b in reader.conflict_box.buttons() if b.text().startswith("重新载入")]
+    reload.click()
+    settle()
+    assert reader.note.edit.toPlainText() == "王德伦：第一部分要背"
+
+    reader.conflict_box = None
+    type_text(reader.note.edit, "；第二部分也要")  # (from the note now read: no question)
+    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "王德伦：第一部分要背；第二部分也要")
+    settle()
+    assert reader.conflict_box is None
+
+    other = AppContext(seeded_ctx.data_dir)
+    try:
+        reading.save_note(other, section_id, "另一台电脑又改了")
+    finally:
+        other.close()
+    type_text(reader.note.edit, "。")
+    qtbot.waitUntil(lambda: reader.conflict_box is not None, timeout=5000)
+    [keep] = [b for b in reader.conflict_box.buttons() if b.text().startswith("仍然保存")]
+    keep.click()
+    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "王德伦：第一部分要背；第二部分也要。")

@@ -61,3 +61,42 @@ def test_a_value_the_database_refuses_is_said_and_the_dialog_stays(qtbot, make_w
     assert "磁盘已满" in warned.call_args[0][2] and dialog.isVisible()
     assert settings.get_setting(seeded_ctx, "org.unit_name") != "又一个名称"
     dialog.reject()
+
+
+def test_a_setting_another_pc_changed_since_the_dialog_opened_is_asked_about(qtbot, make_window, seeded_ctx,
+                                                                             settle) -> None:  # noqa: ANN001
+    """Issue 16: 设置 opened, then another PC changes 试卷答题时间; saving this dialog's own value
+    for it is refused and asked about — 重新载入 shows the other PC's value, nothing stored;
+    仍然保存 stores this one."""
+    from studyapp.services.context import AppContext
+
+    window = make_window()
+    dialog = window.show_settings()
+    other = AppContext(seeded_ctx.data_dir)
+    try:
+        settings.set_settings(other, {"paper.minutes": 90})
+    finally:
+        other.close()
+    dialog.fields["paper.minutes"].setValue(45)
+    assert dialog.save()
+    qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=5000)
+    assert "“试卷答题时间（分钟）”已改为“90”" in dialog.conflict_box.text()
+    [reload] = [b for b in dialog.conflict_box.buttons() if b.text().startswith("重新载入")]
+    reload.click()
+    settle()
+    assert dialog.fields["paper.minutes"].value() == 90 and dialog.isVisible()
+    assert settings.get_setting(seeded_ctx, "paper.minutes") == 90
+
+    dialog.conflict_box = None
+    other = AppContext(seeded_ctx.data_dir)
+    try:
+        settings.set_settings(other, {"paper.minutes": 100})
+    finally:
+        other.close()
+    dialog.fields["paper.minutes"].setValue(45)
+    assert dialog.save()
+    qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=5000)
+    [keep] = [b for b in dialog.conflict_box.buttons() if b.text().startswith("仍然保存")]
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        keep.click()
+    assert settings.get_setting(seeded_ctx, "paper.minutes") == 45

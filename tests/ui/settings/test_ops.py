@@ -18,12 +18,12 @@ def test_the_dialog_opens_with_the_stored_values(seeded_ctx) -> None:
 
 def test_what_changed_is_stored_together_and_announced(window, seeded_ctx, qtbot, settle) -> None:
     with qtbot.waitSignal(hub().changed) as announced:
-        ops.store(window, [(option("paper.minutes"), 90), (option("records.show_rank"), False)]).run()
+        ops.store(window, [(option("paper.minutes"), 90), (option("records.show_rank"), False)], None).run()
     settle()
     assert announced.args[0].touches("settings")
     assert ops.value_now(seeded_ctx, "paper.minutes") == 90 and ops.value_now(seeded_ctx, "records.show_rank") is False
     failed: list[BaseException] = []
-    ops.store(window, [(option("paper.minutes"), 45), (option("records.print_order"), "random")]) \
+    ops.store(window, [(option("paper.minutes"), 45), (option("records.print_order"), "random")], None) \
         .failure(failed.append).run()
     settle()
     assert failed and ops.value_now(seeded_ctx, "paper.minutes") == 90  # the good value was not stored alone
