@@ -28,7 +28,7 @@ from studyapp.services.context import AppContext, StorageError, storage_message
 log = logging.getLogger("studyapp.services")
 
 __all__ = ["DEFAULT_PORT", "ServerCheck", "SharedDatabase", "check_server", "configured", "copy_records",
-           "location", "use_local", "use_server"]  # (the window and the CLI take the server's setting from here)
+           "location", "use_local", "use_server", "verify_server"]  # (the window and the CLI take the server's setting from here)
 
 BATCH = 2000
 _COUNTED = (("document", "文件"), ("person", "人员"), ("study_session", "学习会"), ("question", "试题"))
@@ -80,6 +80,56 @@ def check_server(config: SharedDatabase) -> ServerCheck:
         return _inspect(engine, config)
     finally:
         engine.dispose()
+
+
+def verify_server(config: SharedDatabase) -> list[str]:
+    """`studyapp check` for a folder on the shared server: ["ok"] when studyapp's database there
+    is whole, the problems otherwise (in Chinese). Read only. Checks the schema's revision, that
+    every table is there and every row of it can be read (a whole scan: a damaged page of the
+    server's files is an error there), and — where the server has the amcheck extension — every
+    B-tree index. Raises StorageError when the server cannot be reached."""
+    from studyapp.db.models import Base
+
+    engine = _server_engine(config)
+    problems: list[str] = []
+    try:
+        revisions = migrate.current_revisions(engine)
+        with engine.connect() as conn:
+            if revisions != (migrate.HEAD,):
+                said = "、".join(revisions) or "无"
+                problems.append(f"数据库结构版本为 {said}，本程序使用 {migrate.HEAD}：请用本程序打开一次"
+                                "（自动升级），或换用与之相符的程序版本。")
+            tables = set(inspect(conn).get_table_names())
+            for table in Base.metadata.sorted_tables:
+                if table.name not in tables:
+                    problems.append(f"缺少数据表 {table.name}。")
+                    continue
+                try:
+                    with conn.begin_nested():
+                        conn.execute(text(f'SELECT count(*) FROM (SELECT * FROM "{table.name}") AS t')).scalar_one()
+                except sa_exc.DBAPIError as e:
+                    problems.append(f"数据表 {table.name} 读不出：{_first_line(e)}")
+            if conn.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'amcheck'")).first() is not None:
+                indexes = conn.execute(text(
+                    "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                    "JOIN pg_am am ON am.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE am.amname = 'btree' AND n.nspname = current_schema()")).scalars().all()
+                for name in indexes:
+                    try:
+                        with conn.begin_nested():
+                            conn.execute(text("SELECT bt_index_check(CAST(:n AS regclass))"), {"n": name})
+                    except sa_exc.DBAPIError as e:
+                        problems.append(f"索引 {name} 有损坏：{_first_line(e)}")
+    except sa_exc.DBAPIError as e:
+        log.warning("cannot check %s: %s", config.describe(), e.orig if e.orig is not None else e)
+        raise StorageError(storage_message(e)) from e
+    finally:
+        engine.dispose()
+    return problems or ["ok"]
+
+
+def _first_line(e: sa_exc.DBAPIError) -> str:
+    return str(e.orig if e.orig is not None else e).strip().splitlines()[0]
 
 
 def _inspect(engine: Engine, config: SharedDatabase) -> ServerCheck:

@@ -34,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
 
     c = subparsers.add_parser(
         "check", parents=[parent], help="检查数据库是否完好",
-        description="逐页检查数据库（只读，不做任何改动）。完好时退出码为 0；有损坏时列出问题和可用的备份，退出码为 2。")
+        description="逐页检查数据库（只读，不做任何改动）；数据文件夹连接共享数据库服务器时，检查服务器上的数据库。"
+                    "完好时退出码为 0；有损坏时列出问题和可用的备份，退出码为 2。")
     c.set_defaults(handler=run_check)
 
 
@@ -87,9 +88,12 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from studyapp.services import backup
+    from studyapp.services import backup, database
 
     data_dir = _data_dir(args)
+    server = database.configured(data_dir)
+    if server is not None:
+        return _check_server(server)
     problems = backup.check_file(data_dir)
     if problems == ["ok"]:
         out(f"数据库完好：{backup.database_file(data_dir)}")
@@ -106,4 +110,16 @@ def run_check(args: argparse.Namespace) -> int:
     return 2  # (EXIT_BAD_INPUT: the CLI's code for what the user must act on)
 
 
+def _check_server(server) -> int:  # noqa: ANN001 - a SharedDatabase
+    """The folder's records are on the county's shared server: checked there, read only."""
+    from studyapp.services import database
 
+    problems = database.verify_server(server)
+    if problems == ["ok"]:
+        out(f"共享数据库完好：{server.describe()}（每张数据表逐行读过）")
+        return 0
+    err(f"共享数据库“{server.describe()}”有问题：")
+    for p in problems[:10]:
+        err(f"  {p}")
+    err("共享数据库的备份由服务器管理员保管：请把以上内容交给服务器管理员，用服务器的备份恢复。")
+    return 2  # (EXIT_BAD_INPUT: the CLI's code for what the user must act on)

@@ -65,3 +65,24 @@ def test_archive_export_and_import_from_the_command_line(capsys, tmp_path: Path)
     assert code == 0 and "已从" in out, err
     code, out, err = run_cli(capsys, "--data", str(dst), "sessions")
     assert "王德伦" in out  # the seed's session came along
+
+
+def test_check_of_a_folder_on_the_shared_server_checks_the_server(capsys, ctx) -> None:  # noqa: ANN001
+    """`studyapp check` on a folder whose records are on the county's server reads every table
+    there (no SQLite file to check); a missing table or an old schema is said, exit code 2."""
+    import pytest
+    from sqlalchemy import text
+
+    if ctx.shared is None:
+        pytest.skip("runs when the suite runs on a PostgreSQL server")
+    data = str(ctx.data_dir)
+    with ctx.engine.begin() as conn:  # (the throwaway cluster's user may: every B-tree is checked too)
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS amcheck"))
+    code, out, err = run(capsys, "--data", data, "check")
+    assert code == 0 and "共享数据库完好" in out and ctx.shared.describe() in out, err
+    with ctx.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0011'"))
+        conn.execute(text("DROP TABLE room_event"))
+    code, out, err = run(capsys, "--data", data, "check")
+    assert_bad_input(code, out, err)
+    assert "数据库结构版本为 0011" in err and "缺少数据表 room_event" in err and "服务器管理员" in err
