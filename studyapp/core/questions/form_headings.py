@@ -254,8 +254,15 @@ class HeadingForms(FormBase):
         at = self._place[id(info)]
         # (the parts of the same level within _NEAR places in the document: a rival from the
         # other end of a long document is no plausible mix-up, and the search stays linear)
+        # (a word of the parent's heading that every one of its parts says again — 消费 under 扩大服务消费:
+        # 「丰富文旅消费」「提升健康服务消费」 — is the group's theme, not a tie between two of them:
+        # siblings stay the fair rivals they are, instead of headings from another field — round 82)
+        theme = _title_grams(info.ancestors[-2].title) if len(info.ancestors) >= 2 else frozenset()
+        for sibling in (p for p in parts if p.path[:-1] == info.path[:-1]):
+            theme &= _title_grams(sibling.node.title)  # (said by every one of them)
         peers = [p for p in parts[max(0, at - _NEAR):at + _NEAR + 1] if p is not info and len(p.path) == len(info.path)
-                 and not _shares_word(p.node.title, info.node.title)]
+                 and not (_title_grams(p.node.title) & _title_grams(info.node.title))
+                 - (theme if p.path[:-1] == info.path[:-1] else frozenset())]
         peers.sort(key=lambda p: (p.path[:-1] != info.path[:-1],
                                   -len(mine & self._words_of(p)) / (len(mine | self._words_of(p)) or 1)))
         if len(peers) < 3:

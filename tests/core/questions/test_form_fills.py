@@ -414,3 +414,19 @@ def test_round_81_a_quoted_coinage_whose_head_the_stem_names_is_not_blanked() ->
     text = ("某通知\n一、金融服务\n（一）深化政保银企四方合作，通过跨境金融服务平台“出口信保保单融资”应用场景，提供更丰富的跨境贸易背景信息和"
             "更便捷的核验服务，精准服务外贸企业，扩大保单融资规模。\n（二）推广“信易贷”模式，缓解中小微企业融资难题。\n")
     assert "出口信保保单融资" not in _keys(text, "fill_quoted")
+
+
+def test_round_82_a_coinage_the_bracket_after_it_spells_out_is_not_blanked() -> None:
+    """Round 82 (广东 工作方案): 「打击整治“____”（非法自备油罐及装置设施、非法流动加油车、黑加油站点等）」
+    keyed 自流黑 — the bracket's items begin with its three characters, in order."""
+    text = ("某方案\n一、稳定消费\n1.印发实施稳定成品油消费的工作方案，建立多部门联合工作机制，打击整治“自流黑”（非法自备油罐及装置设施、"
+            "非法流动加油车、黑加油站点等），规范互联网销售成品油行为。\n2.推广“信易贷”模式，缓解中小微企业融资难题。\n")
+    assert "自流黑" not in _keys(text, "fill_quoted")
+
+
+def test_round_82_a_coinage_the_rest_of_the_sentence_paraphrases_is_not_blanked() -> None:
+    """Round 82 (云南 生育支持措施): 「全面落实新生儿“____”政策，新生儿凭出生医学证明即可参加居民医保」 keyed
+    出生即参保 — 出生……即……参……保 stand in order a few characters apart."""
+    text = ("某措施\n一、医疗保障\n全面落实新生儿“出生即参保”政策，新生儿凭出生医学证明即可参加居民医保并享受医保待遇。"
+            "推广“信易贷”模式，缓解中小微企业融资难题。\n")
+    assert "出生即参保" not in _keys(text, "fill_quoted")

@@ -274,3 +274,17 @@ def test_round_72_no_odd_heading_out_and_no_party_measure_beside_the_party_headi
             wrong = [o for o in q.options if o != key]
             assert not all(w.endswith("业态") for w in wrong) or key.endswith("业态"), q.options
             assert not ("党" in key and "党" in q.quote), q.stem
+
+
+def test_round_82_siblings_that_say_their_parents_theme_are_still_rivals() -> None:
+    """Round 82 (福田 消费措施): every part under 扩大服务消费 says 消费 (扩大餐饮服务消费, 丰富文旅消费 …), so
+    none was a rival of 提升健康服务消费 and its measure stood beside headings of housing and 帮扶 —
+    struck out at sight. The parent's word every sibling says again ties none of them."""
+    doc = Path(__file__).resolve().parents[2] / "quality" / "documents" / "futian-huifu-he-kuoda-xiaofei-ruogan-cuoshi-2023.txt"
+    forms, _doc = _forms(doc.read_text(encoding="utf-8"))
+    singles = [c.question for c in forms.heading_choices(random.Random(1)) if c.type == "single"
+               and c.unit.info.node.title.startswith("提升健康服务消费")]
+    assert singles
+    siblings = {"扩大餐饮服务消费", "丰富文旅消费", "发展会展消费", "促进文娱体育消费"}
+    for q in singles:
+        assert set(q.options) - {"提升健康服务消费"} <= siblings
