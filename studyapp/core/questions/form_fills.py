@@ -35,7 +35,7 @@ from studyapp.core.questions.formbase import (
 from studyapp.core.questions.lexicon import BODY_SUFFIX, FRAME_START, GENERIC, Unit
 from studyapp.core.questions.model import BLANK
 from studyapp.core.questions.numbers import as_character
-from studyapp.core.questions.text import norm, strip_end
+from studyapp.core.questions.text import RX, norm, strip_end
 
 # the manners of service every plan of the day promises: in quotation marks, any other fits as well
 _STOCK_MANNERS = frozenset("一对一 一站式 点对点 面对面 全天候 零距离 一条龙 一揽子 一门式 一窗式 一网式 不见面 "
@@ -65,7 +65,7 @@ class FillForms(FormBase):
         if ctx is None:
             return []
         text = unit.text
-        if re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text):
+        if RX[r"[\u4e00-\u9fff] +[\u4e00-\u9fff]"].search(text):
             return []  # stray spaces left by a PDF: the stem would read badly
         tagged = segment.tagged(text)
         words = [w for w, _ in tagged]
@@ -122,7 +122,7 @@ class FillForms(FormBase):
                 end = i + k
                 tail = text[offs[end]:offs[end] + 3] if end < len(tagged) else "。"
                 instrument = i > 0 and tagged[i - 1][0] in _INSTRUMENT_VERBS \
-                    and not re.search(r"(?:纳入|列入|录入|接入|进入|并入|汇入)[^，,；;。]*$", text[:offs[i - 1]]) \
+                    and not RX[r"(?:纳入|列入|录入|接入|进入|并入|汇入)[^，,；;。]*$"].search(text[:offs[i - 1]]) \
                     and chunk[-1][0] not in _GENERIC_ACTS \
                     and not any("".join(w for w, _ in chunk).endswith(g) for g in _GENERIC_ACTS) \
                     and not "".join(w for w, _ in chunk).endswith(("措施", "办法", "手段", "方式", "方法", "行动", "布局")) \
@@ -143,7 +143,7 @@ class FillForms(FormBase):
                     continue  # (「“保姆式”服务保障企业用工」: 管家式 fits as well — round 71)
                 if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6) or instrument):
                     continue  # 氛围, 国际, 违规: another word would fill it as well
-                if re.match(r"分类|分级|分区|分层|分段|分片|分批|分期", term):
+                if RX[r"分类|分级|分区|分层|分段|分片|分批|分期"].match(term):
                     continue  # 「实行____，确定禁止开发建设区」: 分区管控 fits as well as 分类管控
                 if i + k < len(tagged) and tagged[i + k][1].startswith(("n", "v")) and chunk[-1][1] in ("j", "b", "t", "m"):
                     continue  # 「健全____激励措施」: a modifier (中长期) of the term, not the term
@@ -155,7 +155,7 @@ class FillForms(FormBase):
                 if k == 1 and chunk[0][0].endswith("制") and i > 0 and tagged[i - 1][1] in ("m", "n", "nz", "j") \
                         and len(tagged[i - 1][0]) >= 2:
                     continue  # 「实行一把手____」 (负责制): the blank takes half of one institution (round 71)
-                if re.search(r"第[\d一二三四五六七八九十百]+届$", text[:offs[i]]):
+                if RX[r"第[\d一二三四五六七八九十百]+届$"].search(text[:offs[i]]):
                     continue  # 「办好第十九届____」 (省运会): which event, the ordinal all but says (round 70)
                 if k == 2 and len(chunk[0][0]) >= 3 and chunk[0][0][:2] == chunk[1][0][:2]:
                     continue  # 「实施示范区示范校」: two things of a pair, the blank would hold both (round 69)
@@ -166,7 +166,7 @@ class FillForms(FormBase):
                 carrier = next((c for c in ("机制", "制度", "体系", "体制") if term.endswith(c) and len(term) > len(c)), "")
                 if carrier and term[:-len(carrier)] in _GENERIC_MECHANISM:
                     continue  # 联动机制, 协作机制: 工作机制 would fill it as well
-                if text[b:b + 1] in ("。", "；", ";", "") and len(re.split(r"[，,；;。]", text[:a])[-1]) <= 6:
+                if text[b:b + 1] in ("。", "；", ";", "") and len(RX[r"[，,；;。]"].split(text[:a])[-1]) <= 6:
                     continue  # 「……，探索推行____。」: nothing around the blank says which
                 nxt = tagged[i + k][1] if i + k < len(tagged) else "x"
                 if chunk[-1][1].startswith(("l", "i")) and nxt.startswith(("n", "v", "a", "d")):
@@ -174,23 +174,23 @@ class FillForms(FormBase):
                 if measure and (text[a - 1:a] == "”" or (len(chunk[0][0]) >= 3 and chunk[0][0].endswith("化"))):
                     continue  # 「建立“基金+孵化器+……”____机制」 (体系化布局): the quotes name the thing, the
                     # blank holds a manner any other fits (协同联动, 市场化运作 — round 55)
-                if instrument and tagged[i - 1][0] == "进行" and re.search(r"在[^，,；;。]{2,30}$", text[:offs[i - 1]]):
+                if instrument and tagged[i - 1][0] == "进行" and RX[r"在[^，,；;。]{2,30}$"].search(text[:offs[i - 1]]):
                     continue  # 「……在医疗机构或者社会零售药店进行____」 (调剂取药): what one does at a place, 购药 fits too (round 59)
-                if term.endswith(("程序", "手续")) and re.search(r"履行|办理|经过|按照", text[max(0, a - 6):a]):
+                if term.endswith(("程序", "手续")) and RX[r"履行|办理|经过|按照"].search(text[max(0, a - 6):a]):
                     continue  # 「按规定履行内部____后」 (决策程序): any procedure fits (round 57)
-                if re.search(r"(?:先进|适用|新型|优质|现代|实用|成熟)$", text[max(0, a - 4):a]) \
+                if RX[r"(?:先进|适用|新型|优质|现代|实用|成熟)$"].search(text[max(0, a - 4):a]) \
                         and term.endswith(("技术", "产品", "装备", "设备", "模式", "品种")):
                     continue  # 「因地制宜推广先进适用____」 (种养技术): any technique fits the praise (round 52)
-                if not measure and not instrument and re.match(r"新一[轮批代]|新[型式]|首[批轮]|第[一二三四五六七八九十]", term):
+                if not measure and not instrument and RX[r"新一[轮批代]|新[型式]|首[批轮]|第[一二三四五六七八九十]"].match(term):
                     continue  # 「深入推进____大规模技术改造」 (新一轮): a modifier of what the rule names
                 if not measure and not instrument and i + k + 1 < len(tagged) and tagged[i + k][1] in ("b", "a", "m") \
                         and tagged[i + k + 1][1].startswith(_NOUNISH + ("l",)):
                     continue  # the term modifies the noun phrase after it (新一轮|大规模|技术改造)
-                if measure and not self.lex.legal and re.search(r"(?:建立|健全|完善|构建|形成)$", text[max(0, a - 4):a]) \
+                if measure and not self.lex.legal and RX[r"(?:建立|健全|完善|构建|形成)$"].search(text[max(0, a - 4):a]) \
                         and nxt_word.endswith("机制"):
                     continue  # 「同时，建立____机制，对表现突出的……；对……的，……」 (考核奖励): a policy text's
                     # mechanism named by what follows, 奖惩 fits as well (round 65)
-                if measure and re.search(r"(?:相应|相关|有关|必要)的?$", text[max(0, a - 4):a]):
+                if measure and RX[r"(?:相应|相关|有关|必要)的?$"].search(text[max(0, a - 4):a]):
                     continue  # 「各级要建立相应的____机制」 (督查考核): a mechanism for what, nothing says; 责任追究
                     # fits as well (round 75)
                 if measure and any(self.lex.too_common(w) for w, _ in chunk):
@@ -223,13 +223,12 @@ class FillForms(FormBase):
                     continue  # 「因……进行____」 keyed 科学研究需要: the blank takes the frame's 需要 (round 46)
                 if _ch(text, a - 1) in "不未没非无":
                     continue  # 「移至不____的地方」: the blank cuts a negated verb phrase
-                if _ch(text, b) in "给予向" and re.search(r"[将把]其?[\u4e00-\u9fff]{0,2}$", text[max(0, a - 4):a]):
+                if _ch(text, b) in "给予向" and RX[r"[将把]其?[\u4e00-\u9fff]{0,2}$"].search(text[max(0, a - 4):a]):
                     continue  # 「不得将其____给……」: the thing and the act together (产品销售), any act fits (round 40)
-                if a == 0 and not (_ch(text, b) in "，、," or re.match(r"应当|可以|不得|必须|负责|是|由|应|须|实行|依法",
-                                                                      text[b:b + 2])):
+                if a == 0 and not (_ch(text, b) in "，、," or RX[r"应当|可以|不得|必须|负责|是|由|应|须|实行|依法"].match(text[b:b + 2])):
                     continue  # 「____开发企业销售商品房」: the blank cuts the subject's own name
-                if (_ch(text, b) in "，," and re.match(r"[\u4e00-\u9fff]{4,6}[，,。；;]", text[b + 1:b + 8])) or (
-                        _ch(text, a - 1) in "，," and re.search(r"(?:^|[，,；;])[\u4e00-\u9fff]{4,6}$", text[:a - 1])):
+                if (_ch(text, b) in "，," and RX[r"[\u4e00-\u9fff]{4,6}[，,。；;]"].match(text[b + 1:b + 8])) or (
+                        _ch(text, a - 1) in "，," and RX[r"(?:^|[，,；;])[\u4e00-\u9fff]{4,6}$"].search(text[:a - 1])):
                     continue  # 「及时____，消除不良影响」: one of two steps side by side, 恢复名誉 fits too
                 if any(m.start() < b and a < m.end() for m in _SLOGANS.finditer(text)):
                     continue  # 中华民族|伟大复兴: a slogan everybody knows, nothing of this text
@@ -328,7 +327,7 @@ class FillForms(FormBase):
         if ctx is None:
             return []
         text = unit.text
-        if re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text) or not _OBJECT_VERB.search(text):
+        if RX[r"[\u4e00-\u9fff] +[\u4e00-\u9fff]"].search(text) or not _OBJECT_VERB.search(text):
             return []
         tagged = segment.tagged(text)
         offs, pos = [], 0
@@ -346,7 +345,7 @@ class FillForms(FormBase):
                 continue  # 「按照原编制批准程序执行」: 原编制 is who drew the plan up, no act of placing (round 80)
             # the thing: the words after the verb up to the end of the clause (or 的 + a rule word)
             j = i + 1
-            while j < len(tagged) and not re.fullmatch(r"[，,。；;：:、（）()《》“”]|并|和|及|与|或者|以及|等|的", tagged[j][0]):
+            while j < len(tagged) and not RX[r"[，,。；;：:、（）()《》“”]|并|和|及|与|或者|以及|等|的"].fullmatch(tagged[j][0]):
                 j += 1
             if j == i + 1 or j - (i + 1) > 4:
                 continue
@@ -374,7 +373,7 @@ class FillForms(FormBase):
                              and term[:-len(head)] not in _GENERIC_ACTS and term[:-len(head)] not in _FRAME_VERBS
                              and term[:-len(head)] not in _OBJECT_PLAIN):
                 continue  # 「制定管理办法」: any rule is a 管理办法; 仲裁规则 names one
-            if re.search(r"是指|所称", text[:a]):
+            if RX[r"是指|所称"].search(text[:a]):
                 continue  # 「本条例所称船长，是指……取得____」: a definition turns on what the thing does (round 47)
             if _OBJECT_POINTER.match(term) or any(t.startswith(("m", "r", "nr")) for _, t in words):
                 continue  # 「编制相关规划」「取得该证书」: which one, the text said elsewhere
@@ -389,11 +388,11 @@ class FillForms(FormBase):
                    for x, _ in words) or any(term[k:k + 3] in rest for k in range(len(term) - 2)):
                 continue  # the stem would echo the answer (标识 beside 标识管理, 「制定____，扩大体育产业规模」,
                 # 「配备____，……实现……信息化、智能化」 keyed 信息化设备 — round 76)
-            if re.search(r"(?:牌|栏|标牌|标志|标识|提示)$", term):
+            if RX[r"(?:牌|栏|标牌|标志|标识|提示)$"].search(term):
                 continue  # 「在市场显著位置设置____」 (公示牌): 公示栏, 公告栏 fit as well (round 76)
             if _clause_left(text, a, b) < 4:
                 continue  # 「……，设立____。」: nothing around the blank says which
-            if text[b:b + 1] in "。；;" and re.search(r"(?:按照|依照|根据)(?:有关|相关|国家)?规定|根据需要", text[max(0, a - 14):a]):
+            if text[b:b + 1] in "。；;" and RX[r"(?:按照|依照|根据)(?:有关|相关|国家)?规定|根据需要"].search(text[max(0, a - 14):a]):
                 continue  # 「……可以按照有关规定设立____。」 (特设岗位): what, the rules elsewhere say; 人才流动岗位
                 # fits as well (round 77)
             if any(m.start() < b and a < m.end() for m in _SLOGANS.finditer(text)):

@@ -32,7 +32,7 @@ from studyapp.core.questions.formbase import (
 )
 from studyapp.core.questions.levels import central_actor, level_bodies, level_marked
 from studyapp.core.questions.lexicon import Unit, refers_elsewhere
-from studyapp.core.questions.text import norm, strip_end
+from studyapp.core.questions.text import RX, norm, strip_end
 from studyapp.core.questions.text import sentences as sentences_of
 
 # a body the first one set up or leads: 「区政府……成立的消防安全议事协调机构」 holds the duties
@@ -50,15 +50,15 @@ def _sets_case(text: str, f: numbers.Figure) -> bool:
     以下的项目,……」 — round 65), 「……8小时以内，」, and 「对10万元(含)以上的工程项目可委托……」 (round 65).
     A fine's range is no case: narrowed, it is another fine."""
     after = text[f.end:]
-    if re.match(r"[^。；;]{0,40}?的[，,]", after):
+    if RX[r"[^。；;]{0,40}?的[，,]"].match(after):
         return True
     around = text[max(text.rfind(c, 0, f.start) for c in "，,；;。") + 1:f.start] + re.split(r"[，,；;。]", after, maxsplit=1)[0]
-    if re.search(r"以上|超过", around) and re.search(r"以下|以内|之内|不满|不足", around) \
-            and not re.search(r"处|罚|拘留|徒刑|扣", around):
+    if RX[r"以上|超过"].search(around) and RX[r"以下|以内|之内|不满|不足"].search(around) \
+            and not RX[r"处|罚|拘留|徒刑|扣"].search(around):
         return True
-    if re.match(r"(?:个)?(?:小时|日|天|年|个月|人|名|次|元|万元|平方米|公里)?(?:以内|以下|之内)[，,]", after):
+    if RX[r"(?:个)?(?:小时|日|天|年|个月|人|名|次|元|万元|平方米|公里)?(?:以内|以下|之内)[，,]"].match(after):
         return True
-    return bool(re.match(r"(?:[（(]含[）)])?(?:以上|以下|以内)的(?!罚款|罚金)", after)) and not re.search(r"处|罚", around)
+    return bool(RX[r"(?:[（(]含[）)])?(?:以上|以下|以内)的(?!罚款|罚金)"].match(after)) and not RX[r"处|罚"].search(around)
 
 
 def _names_its_field(body: str, rest: str) -> bool:
@@ -134,7 +134,7 @@ class JudgeForms(FormBase):
             return []  # 「应当不断提高业务素质」 anyone marks true without having read the text
         if _BOILERPLATE.search(body) or CITES_NUMBER.search(body):
             return []
-        bans_only = not numbers.figures(body) and not _POINT.search(re.sub(r"不得|禁止|严禁", "", body))
+        bans_only = not numbers.figures(body) and not _POINT.search(RX[r"不得|禁止|严禁"].sub("", body))
         if bans_only and _WRONG_IN_ITSELF.search(body):
             return []  # 「不得窃取……非法侵入」: a ban on what is wrong in itself, true to anyone (round 39)
         q = self._question(unit, "judge", self._stem(ctx, self._finish(body)), [], True)
@@ -178,7 +178,7 @@ class JudgeForms(FormBase):
         figs = [] if _HIGHER_LAW_ELSE.search(text) else numbers.figures(text)
         # (how often a duty recurs is changed only where the sentence sets no other figure)
         for f in sorted(figs, key=lambda g: g.unit == numbers.FREQUENCY):
-            if re.search(r"是指|所称", text):
+            if RX[r"是指|所称"].search(text):
                 break  # 「十日以内期限的规定是指工作日」: 七日 would still be true
             if numbers.given_otherwise(text, f):
                 continue  # 「2年(即24个月)」 turned 3年 contradicts its own bracket (round 61)
@@ -187,27 +187,26 @@ class JudgeForms(FormBase):
                 continue  # the whole (按……的100%扣除), or a share the other one gives (70 % beside 30 %) — rounds 57, 60
             if self.lex.in_formula(text, f.start, f.end) or text.count("“", 0, f.start) > text.count("”", 0, f.start):
                 continue  # a quoted term (「“一日”“三日”……的规定」) is a definition, not a rule
-            if numbers.restated(text, f) or re.search(r"[（(][^（）()]{0,12}(?:按月|按季|按年|每月|月)[^（）()]{0,12}$",
-                                                       text[max(0, f.start - 24):f.start]) \
-                    or re.match(r"[^，,。；;]{0,4}[（(][^（）()]{0,12}(?:按月|按季|按年|每月|月)", text[f.end:f.end + 12]):
+            if numbers.restated(text, f) or RX[r"[（(][^（）()]{0,12}(?:按月|按季|按年|每月|月)[^（）()]{0,12}$"].search(text[max(0, f.start - 24):f.start]) \
+                    or RX[r"[^，,。；;]{0,4}[（(][^（）()]{0,12}(?:按月|按季|按年|每月|月)"].match(text[f.end:f.end + 12]):
                 continue  # 「单季度销售额未超过30万元（按月征收月销售额未超过10万元）」: 20万 contradicts 3 × 10 (round 79)
             if any(g is not f and g.value == f.value and g.unit == f.unit for g in figs) \
-                    or re.match(r"(?:或者|或|至)数", text[f.end:f.end + 3]):
+                    or RX[r"(?:或者|或|至)数"].match(text[f.end:f.end + 3]):
                 continue  # 「六十日……六十日后」 changed once contradicts itself; 「一名或者数名」 allows two
             wrong = numbers.rivals(f, self.lex.figure_values, 6, avoid={g.value for g in figs} | self._out_of_kind(f, text, falsify=True)
                                    | self._said_elsewhere(f, text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
             if _sets_case(text, f) and (re.match(_BOUND_AFTER + r"(?:以上|及以上|以下|以内|之内|不满|不足|超过|未满)", text[f.end:])
-                                        or re.search(r"(?:超过|不满|不足|未满)$", text[max(0, f.start - 2):f.start])):
+                                        or RX[r"(?:超过|不满|不足|未满)$"].search(text[max(0, f.start - 2):f.start])):
                 # 「2人以上共同违法违纪的」 made 3人以上 is still true (3 ≥ 2): only a wider case is false
                 wider_up = re.match(_BOUND_AFTER + r"(?:以下|以内|之内|不满|不足|未满)", text[f.end:]) \
-                    or re.search(r"(?:不满|不足|未满)$", text[max(0, f.start - 2):f.start])
+                    or RX[r"(?:不满|不足|未满)$"].search(text[max(0, f.start - 2):f.start])
                 wrong = [w for w in wrong if (w > f.value) == bool(wider_up)]
             if f.unit == numbers.FREQUENCY:
                 bound = text[f.end:f.end + 14]
-                if re.match(r"[^，,。；;]{0,3}(?:至少|不少于|不得少于)", bound):
+                if RX[r"[^，,。；;]{0,3}(?:至少|不少于|不得少于)"].match(bound):
                     wrong = [w for w in wrong if w > f.value]  # 「每月至少检查一次」 turned 每周 is still kept
-                elif re.match(r"[^，,。；;]{0,3}(?:只|仅|最多|至多|不超过|不得超过)", bound):
+                elif RX[r"[^，,。；;]{0,3}(?:只|仅|最多|至多|不超过|不得超过)"].match(bound):
                     wrong = [w for w in wrong if w < f.value]  # 「每年只享受一次」 turned 每两年 is still kept
             if f.unit == "周岁":
                 wrong = [w for w in wrong if abs(w - f.value) <= 4]  # (招用已满八周岁 for 十六: absurd — round 43)
@@ -243,12 +242,12 @@ class JudgeForms(FormBase):
                     or any(x <= lb.start < y for x, y, _, _ in out):
                 continue
             levels = [x for x in self._level_rivals(lb, text, article) if not self.lex.contains(x + after, x)]
-            if levels and lb.level == "国" and re.search(r"全国|国家级|中央", text):
+            if levels and lb.level == "国" and RX[r"全国|国家级|中央"].search(text):
                 continue  # 「全国土地调查成果，报设区的市级人民政府批准」: absurd, no test (round 42)
             if levels and level_marked(text[:lb.start] + "。" + text[lb.end:], lb.level):
                 continue  # 「经省级人民政府批准，省属重点文化企业……」 turned 市级: the sentence says the level (round 57)
             if levels and lb.level == "国" and (central_actor(text[:lb.start]) or (
-                    not self.lex.legal and re.search(r"(?:重大|重要|有关|进展)情况[^，,；;。]{0,3}$", text[max(0, lb.start - 8):lb.start]))):
+                    not self.lex.legal and RX[r"(?:重大|重要|有关|进展)情况[^，,；;。]{0,3}$"].search(text[max(0, lb.start - 8):lb.start]))):
                 continue  # 「环境保护部……重大情况向省级人民政府报告」: a ministry reporting down is absurd,
                 # and the closing 「重大情况向国务院报告」 is a formula, no rule (round 56)
             if levels:
@@ -260,18 +259,18 @@ class JudgeForms(FormBase):
             old = m.group(1)
             new = _ANTONYMS[old]
             a, b = m.span(1)
-            if old == "届满前" and re.search(r"(?:之日|日)前", text[b:]):
+            if old == "届满前" and RX[r"(?:之日|日)前"].search(text[b:]):
                 continue  # 「期限届满前，确需继续使用的，应在期满之日前30个工作日……」 turned 届满后 still reads true (round 63)
-            if old == "书面" and (re.match(r"合同|协议|决定书|报告|材料|文件|证明|凭证|文书|通知书", text[b:b + 3])
-                                 or re.search(r"出具|签发|开具|加盖", text[max(0, a - 10):a])
-                                 or re.search(r"附[^，。；]{0,6}材料|并附|附有", text)
-                                 or re.search(r"是指|视为|有形", text)
-                                 or re.search(r"、[^，,。；;]*等", text[b:])
-                                 or text[max(0, a - 2):a].endswith(("或者", "或")) or re.search(r"出席|当面|会议上", text)
-                                 or re.search(r"(?:合同|协议)[^，,。；;]{0,10}$", text[:a])):
+            if old == "书面" and (RX[r"合同|协议|决定书|报告|材料|文件|证明|凭证|文书|通知书"].match(text[b:b + 3])
+                                 or RX[r"出具|签发|开具|加盖"].search(text[max(0, a - 10):a])
+                                 or RX[r"附[^，。；]{0,6}材料|并附|附有"].search(text)
+                                 or RX[r"是指|视为|有形"].search(text)
+                                 or RX[r"、[^，,。；;]*等"].search(text[b:])
+                                 or text[max(0, a - 2):a].endswith(("或者", "或")) or RX[r"出席|当面|会议上"].search(text)
+                                 or RX[r"(?:合同|协议)[^，,。；;]{0,10}$"].search(text[:a])):
                 continue  # 「应当签订口头合同」「劳动合同……应当以口头形式签订」 are absurd (round 62); 「出席会议或者书面提出」 turned 口头 is still true
-            if re.search(r"(?:未|没有|不|拒不|拒绝)[\u4e00-\u9fff]{0,4}$", text[max(0, a - 6):a]) \
-                    and re.match(r"[^；;。]{0,30}?的[，,]", text[b:]):
+            if RX[r"(?:未|没有|不|拒不|拒绝)[\u4e00-\u9fff]{0,4}$"].search(text[max(0, a - 6):a]) \
+                    and RX[r"[^；;。]{0,30}?的[，,]"].match(text[b:]):
                 continue  # 「被申请人逾期未提交书面答复……的，不影响……调处」: not submitting an oral one does
                 # not stop it either — the change leaves the case true (round 67)
             if text.count(old) != 1 or new in section or a not in segment.bounds(text) \
@@ -280,25 +279,24 @@ class JudgeForms(FormBase):
             if new == "同级" and ("本级" in text or "共同" in text[max(0, a - 3):a]):
                 continue  # 「本级……和同级……」 reads as one body named twice
             if new == "同级":
-                kind = re.match(r"(?:人民)?[\u4e00-\u9fff]{0,6}?(?:机关|部门|政府|党委|工会|人民法院|人民检察院)", text[b:])
+                kind = RX[r"(?:人民)?[\u4e00-\u9fff]{0,6}?(?:机关|部门|政府|党委|工会|人民法院|人民检察院)"].match(text[b:])
                 if kind and kind.group(0)[-2:] in text[:a]:
                     continue  # 「公安机关……征得同级公安机关同意」: the body asking itself
-            if new == "上一级" and (re.search(r"上级|下级|下一级|各级", section)
-                                 or not re.match(r"(?:地方)?(?:人民政府|人民代表大会|党委|党组|纪委|工会|人民法院|人民检察院|"
-                                                 r"[\u4e00-\u9fff]{0,10}?(?:部门|机关|委员会))", text[b:])):
+            if new == "上一级" and (RX[r"上级|下级|下一级|各级"].search(section)
+                                 or not RX[r"(?:地方)?(?:人民政府|人民代表大会|党委|党组|纪委|工会|人民法院|人民检察院|"
+                                                 r"[\u4e00-\u9fff]{0,10}?(?:部门|机关|委员会))"].match(text[b:])):
                 continue  # 本级/同级 → 上一级 only for a body, where the article sets no other level
             if old == "免费" and not (text[b:b + 2] in ("提供", "开放") or text[b:b + 1] == "的"):
                 continue  # 「免费乘坐」 turned 「收费乘坐」 is not how anyone says it
             if new in ("上一级", "同级") and a < 3:
                 continue  # 「同级人民政府应当……」 at the start: the level of what, nobody says
-            if new == "上一级" and not re.search(r"报告|报送|报请|报经|报|批准|备案|提请|通报|征求|会同|移送|申请|审议|决定",
-                                                text[max(0, a - 8):a]):
+            if new == "上一级" and not RX[r"报告|报送|报请|报经|报|批准|备案|提请|通报|征求|会同|移送|申请|审议|决定"].search(text[max(0, a - 8):a]):
                 continue  # 「县长主持本级人民政府工作」 turned 上一级 is absurd: only where something goes to a body
             if old in ("本级", "同级", "免费") and self._full_count(norm(text[a:b + 4])) > 2:
                 continue  # 「本级人民代表大会」 all through the 代表法: the law's own formula
-            if re.match(r"或|和|、|及", text[b:b + 1]) or re.search(r"(?:或者|或|和|、|及)$", text[max(0, a - 2):a]):
+            if RX[r"或|和|、|及"].match(text[b:b + 1]) or RX[r"(?:或者|或|和|、|及)$"].search(text[max(0, a - 2):a]):
                 continue  # 「免费或者优惠服务」 turned 收费 still reads true
-            if old == "无偿" and re.search(r"成本价|低偿|有偿|低价", text):
+            if old == "无偿" and RX[r"成本价|低偿|有偿|低价"].search(text):
                 continue  # 「产权无偿移交、成本价移交……等」: 有偿 is among the ways the row allows (round 79)
             out.append((a, b, new, "antonym"))
             break
@@ -310,8 +308,8 @@ class JudgeForms(FormBase):
                 new = "备案" if old == "批准" else "批准"
                 a, b = rep.span(1)
                 if new not in section and "审批" not in section and "核准" not in text \
-                        and not re.search(r"格式|样式|式样|文本|编号|目录", text[:rep.start()]) \
-                        and not re.search(r"是否$", text[max(0, a - 4):a]) and text.count(old) == 1 \
+                        and not RX[r"格式|样式|式样|文本|编号|目录"].search(text[:rep.start()]) \
+                        and not RX[r"是否$"].search(text[max(0, a - 4):a]) and text.count(old) == 1 \
                         and not self.lex.in_formula(text, a, b):
                     out.append((a, b, new, "antonym"))
         swaps = (MODAL_SWAPS if self.lex.legal else ()) + DIRECTION_SWAPS
@@ -323,33 +321,33 @@ class JudgeForms(FormBase):
             b = a + len(old)
             if a not in segment.bounds(text) or b not in segment.bounds(text):
                 continue
-            if old in ("以上", "以下") and not re.search(r"[\d一二三四五六七八九十百千两]", text[max(0, a - 4):a]):
+            if old in ("以上", "以下") and not RX[r"[\d一二三四五六七八九十百千两]"].search(text[max(0, a - 4):a]):
                 continue
-            if old.startswith("从") and re.search(r"从[严重宽轻快实]$|^从[严重宽轻快实]", text[max(0, a - 2):a] + "|" + text[b:b + 2]):
+            if old.startswith("从") and RX[r"从[严重宽轻快实]$|^从[严重宽轻快实]"].search(text[max(0, a - 2):a] + "|" + text[b:b + 2]):
                 continue  # 「依法从严从重查处」 turned 从严从轻 contradicts itself (round 58); 「从严从实抓好」 a manner (round 76)
-            if new in ("从重", "从严") and re.search(r"减轻|免予|免除|不予", text[b:b + 12]):
+            if new in ("从重", "从严") and RX[r"减轻|免予|免除|不予"].search(text[b:b + 12]):
                 continue  # 「可以依法从轻、减轻或免予处罚」 turned 从重 contradicts itself (round 71)
-            if old in ("不少于", "不得少于") and re.search(r"保证|确保|保障", text[max(0, a - 20):a]):
+            if old in ("不少于", "不得少于") and RX[r"保证|确保|保障"].search(text[max(0, a - 20):a]):
                 continue  # 「保证……不超过2小时的活动时间」 contradicts itself
-            if re.search(r"最低|最高|下限|上限|至少|最多", text[b:b + 16]) \
-                    or re.search(r"最多|最少|至多|至少|最高|最低|最长|最短|最大|最小", text[max(0, a - 6):a]):
+            if RX[r"最低|最高|下限|上限|至少|最多"].search(text[b:b + 16]) \
+                    or RX[r"最多|最少|至多|至少|最高|最低|最长|最短|最大|最小"].search(text[max(0, a - 6):a]):
                 continue  # 「不得少于……最低时限」 turned 「不得超过……最低时限」 contradicts itself
             if old == "不得" and "可以" in text:
                 continue  # 「除……可以转让的外，可以转让」 contradicts itself
             if old == "可以" and "也可以" in text:
                 continue
             if new == "可以不" and (not _PROCEDURE.match(text[b:b + 4])
-                                   or re.search(r"应当|必须", text[b:]) or "不得" in text):
+                                   or RX[r"应当|必须"].search(text[b:]) or "不得" in text):
                 continue  # 「应当X」 → 「可以不X」 only for a step of procedure, never 「可以不遵守本法」
             if old == "不得" and not self._ban_to_test(text, a, b):
                 continue
             if old == "不得" and self._excepted_next(unit):
                 continue  # 「……不得改变用途。」 then 「确需改变……的，应当……」: 可以 is true in that case
-            if old == "可以" and (_CONDITION.search(text) or re.match(r"自愿|自行|酌情|视情|单独|合并|不", text[b:b + 2])):
+            if old == "可以" and (_CONDITION.search(text) or RX[r"自愿|自行|酌情|视情|单独|合并|不"].match(text[b:b + 2])):
                 continue  # 「必要时……应当」 still reads as right: the condition makes it a duty
-            if old == "可以" and re.match(r"[^，,；;。]*的[，,]", text[b:]):
+            if old == "可以" and RX[r"[^，,；;。]*的[，,]"].match(text[b:]):
                 continue  # 可以 inside a condition (……可以通过……解决的，) describes a case, not a rule
-            if old == "可以" and not re.search(r"应当|不得|必须", text):
+            if old == "可以" and not RX[r"应当|不得|必须"].search(text):
                 # the text must set duties elsewhere in the same sentence's article to make the
                 # contrast a real one; a lone permission turned duty is a trap on a function word
                 if not self.lex.legal:
@@ -381,31 +379,31 @@ class JudgeForms(FormBase):
         clause = text[lo:min(his) if his else len(text)]
         if text[max(0, a - 2):a].endswith(("但是", "但", "并", "且", "一般", "原则上", "一律", "均", "都")):
             return False  # 「但是可以……」 reads oddly and gives the change away; 「一律可以出售」 is absurd (round 38)
-        if re.match(r"(?:从事|实施|进行)的(?:行为|事项|活动)", text[b:]):
+        if RX[r"(?:从事|实施|进行)的(?:行为|事项|活动)"].match(text[b:]):
             return False  # 「有……业主委员会委员不得从事的行为」: a kind of act named by its ban, no rule (round 79)
-        if re.search(r"应当|必须|严格|均应|都应|有权|全部用于|全额用于|专项用于|专款专用", text[lo:a]):
+        if RX[r"应当|必须|严格|均应|都应|有权|全部用于|全额用于|专项用于|专款专用"].search(text[lo:a]):
             return False  # (「所有收入，全部用于献血事业发展，不得挪作他用」 turned 可以 contradicts itself — round 78)
-        if re.search(r"(?:^|[，,])[^，,]{0,30}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"
-                     r"(?:的[，,]|[，,]?$)", text[lo:a]):
+        if RX[r"(?:^|[，,])[^，,]{0,30}(?:无|未经|未|不符合|不具备|不合格|没有|非经|不按照|不按|超过|违反)[^，,]*"
+                     r"(?:的[，,]|[，,]?$)"].search(text[lo:a]):
             return False  # 「无许可证的，可以生产」: the condition says it is wrong, the change is absurd
-        if re.search(r"(?:非经|未经)[^，,]{0,16}$", text[lo:a]):
+        if RX[r"(?:非经|未经)[^，,]{0,16}$"].search(text[lo:a]):
             return False  # 「用地非经法定程序，可以改变用途」 reads as nonsense
-        if re.match(r"超|低于|少于|高于|多于|突破|大于|小于", text[b:b + 2]):
+        if RX[r"超|低于|少于|高于|多于|突破|大于|小于"].match(text[b:b + 2]):
             return False  # 「可以超过……总量控制指标」「可以超范围、超剂量使用」: a cap turned permission contradicts itself (round 48)
         verb = text[b:b + 2]
         if len(verb) == 2 and any(ban + verb in text[lo:a] for ban in ("禁止", "不得", "严禁")):
             return False  # 「属于国家禁止进口的……，不得进口」 turned 可以 contradicts itself (round 49)
-        if re.search(r"但是|除外|经[^，。；]{0,12}同意", text):
+        if RX[r"但是|除外|经[^，。；]{0,12}同意"].search(text):
             return False  # 「不得采集……；但是，经本人书面同意的除外」: 可以 is true in the excepted case
-        if re.search(r"应当|必须", clause[b - lo:]):
+        if RX[r"应当|必须"].search(clause[b - lo:]):
             return False  # 「不得从事……应当在高等级实验室进行的活动」 turned 可以 contradicts itself (round 39)
-        if re.search(r"确需|确有必要|确因", text[b:]):
+        if RX[r"确需|确有必要|确因"].search(text[b:]):
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
-        if re.search(r"除[^，,；;。]{1,40}外", text[lo:b]) or re.match(r"仅|只|单纯|随意", text[b:b + 2]):
+        if RX[r"除[^，,；;。]{1,40}外"].search(text[lo:b]) or RX[r"仅|只|单纯|随意"].match(text[b:b + 2]):
             return False  # 「除……外，可以收取其他费用」「可以仅因为……而否定」 read as nonsense, not a test
-        if re.search(r"危及|危害|损毁|无关|以外的|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
+        if RX[r"危及|危害|损毁|无关|以外的|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
                      r"超载|超限|超速|酒后|无证|冒充|假借|私拆|隐匿|毁弃|撕揭|窃取|盗取|篡改|私自|串通|泄漏|藏匿|丢弃|"
-                     r"披露[^，。；]{0,6}(?:未公开|秘密|隐私|保密)", clause):
+                     r"披露[^，。；]{0,6}(?:未公开|秘密|隐私|保密)"].search(clause):
             return False  # 「可以用于与消防……无关的事项」「可以对长城造成损坏」: false on common sense alone
         return not _WRONG_IN_ITSELF.search(clause)
 

@@ -27,7 +27,7 @@ from studyapp.core.questions.formbase import (
 )
 from studyapp.core.questions.lexicon import Unit, refers_elsewhere
 from studyapp.core.questions.model import BLANK
-from studyapp.core.questions.text import norm, strip_end
+from studyapp.core.questions.text import RX, norm, strip_end
 
 # endings of items that name an act on a thing (沙化土地治理), not the thing (退化湿地); a list
 # of four-character principles mixes both freely (统一规划、综合治理、保护优先)
@@ -49,20 +49,20 @@ class ListForms(FormBase):
         for u in self.lex.units:
             section = u.info.node.text or ""
             lead = u.lead or section
-            for clause in re.split(r"[；;]", strip_end(u.text)):
+            for clause in RX[r"[；;]"].split(strip_end(u.text)):
                 m = _DEFINITION.match(clause.strip())
                 if m is None:
                     continue
                 own = m.group("own") or ""
-                if not m.group("said") and not re.search(r"用语(?:的)?含义|用语含义", lead):
+                if not m.group("said") and not RX[r"用语(?:的)?含义|用语含义"].search(lead):
                     continue  # 「X，是指……」 outside a list of definitions: a sentence of another kind
                 if not own:
-                    w = re.search(r"(本(?:法|条例|办法|规定|细则|准则|决定))(?:中)?(?:下列)?用语", lead)
+                    w = RX[r"(本(?:法|条例|办法|规定|细则|准则|决定))(?:中)?(?:下列)?用语"].search(lead)
                     own = w.group(1) if w else ""
                 term, meaning = m.group("term"), m.group("def")
                 if not 3 <= len(term) <= 12 or not _HAN_ONLY.fullmatch(term) or len(meaning) < 12 \
                         or term in meaning or refers_elsewhere(meaning) or refers_elsewhere(term) \
-                        or re.search(r"属于|包括|以及|或者|和|是|为", term):  # (「慈善信托属于公益信托，是指」)
+                        or RX[r"属于|包括|以及|或者|和|是|为"].search(term):  # (「慈善信托属于公益信托，是指」)
                     continue
                 found.append((u, own, term, meaning))
         terms = list(dict.fromkeys(t for _u, _o, t, _d in found))
@@ -85,7 +85,7 @@ class ListForms(FormBase):
             rivals = [t for t in rivals if all(g in t for g in echoed - {term[-2:]})]
             # 「……的镇和村」 (历史文化名镇名村): what the thing is, said last, names the key — fair only
             # beside rivals that are such things too (round 70)
-            kinds = [k for k in re.split(r"[和或、及与]", meaning.rsplit("的", 1)[-1]) if 1 <= len(k) <= 2]
+            kinds = [k for k in RX[r"[和或、及与]"].split(meaning.rsplit("的", 1)[-1]) if 1 <= len(k) <= 2]
             if kinds and all(k in term for k in kinds):
                 rivals = [t for t in rivals if any(k in t for k in kinds)]
             person = _is_person(term, meaning)

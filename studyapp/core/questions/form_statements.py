@@ -14,7 +14,7 @@ from studyapp.core.questions.formbase import (
     _quoted,
 )
 from studyapp.core.questions.lexicon import Unit, preamble
-from studyapp.core.questions.text import strip_end
+from studyapp.core.questions.text import RX, strip_end
 
 
 class StatementForms(FormBase):
@@ -196,7 +196,7 @@ class StatementForms(FormBase):
         """Whether a true statement may stand beside a falsified one as an option: it does not
         name what was changed (it would give the change away), and it is about as long (the
         within twice the false one's length: no odd one out by its length)."""
-        m = re.search(r"题中“([^”]+)”有误，原文为“([^”]+)”", false.question.explanation)
+        m = RX[r"题中“([^”]+)”有误，原文为“([^”]+)”"].search(false.question.explanation)
         if m is None:
             return False
         shown, size = strip_end(true.question.stem), len(strip_end(false.question.stem))
@@ -208,7 +208,7 @@ class StatementForms(FormBase):
         stem, text = strip_end(c.question.stem), strip_end(c.unit.text)
         whole = stem[:3] == text[:3] and stem[-3:] == text[-3:] and abs(len(stem) - len(text)) <= 12
         return whole and self._ready(c.unit) == "" and 14 <= len(stem) <= 100 \
-            and not re.search(r"但是|除外|：|^(?:其|该|对此)", stem)
+            and not RX[r"但是|除外|：|^(?:其|该|对此)"].search(stem)
 
     @staticmethod
     def _names_subject(sentence: str) -> bool:
@@ -236,11 +236,11 @@ class StatementForms(FormBase):
             if u.item or u.context() != "" or u.key in self.lex.repeated_key or u.order in self.lex.excepted \
                     or preamble(u.text):
                 continue
-            parts = [u.text] if len(u.text) <= 72 else [c + "。" for c in re.split(r"；", strip_end(u.text))]
+            parts = [u.text] if len(u.text) <= 72 else [c + "。" for c in RX[r"；"].split(strip_end(u.text))]
             for i, t in enumerate(parts):
                 if len(parts) > 1 and i > 0 and not self._has_subject(t):
                     break  # a clause that shares the sentence's subject cannot stand alone
-                if not 14 <= len(t) <= 72 or not self._ok_body(t) or re.search(r"但是|除外|：|^(?:其|该|对此|—)", t):
+                if not 14 <= len(t) <= 72 or not self._ok_body(t) or RX[r"但是|除外|：|^(?:其|该|对此|—)"].search(t):
                     continue  # (「——完善学生成长记录……制度。」 is a run-in heading, no statement — round 80)
                 out.append(u if t == u.text else replace(u, text=t))
         return out

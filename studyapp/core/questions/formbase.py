@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from studyapp.core.questions import numbers, segment
 from studyapp.core.questions.lexicon import BODY_SUFFIX, GENERIC, Lexicon, Unit, refers_elsewhere
 from studyapp.core.questions.model import Question
-from studyapp.core.questions.text import find_section, norm, strip_end, subtree_text
+from studyapp.core.questions.text import RX, find_section, norm, strip_end, subtree_text
 
 if TYPE_CHECKING:
     from studyapp.core.questions.levels import LevelBody
@@ -208,21 +208,21 @@ def tags_for(unit: Unit) -> list[str]:
     out: list[str] = []
     if "原则" in topic or "原则" in t:
         out.append("原则")
-    if "目标" in topic or "目标" in t or re.search(r"到20\d\d年", t):
+    if "目标" in topic or "目标" in t or RX[r"到20\d\d年"].search(t):
         out.append("目标")
     if "指导思想" in topic or "为指导" in t:
         out.append("思想")
-    if re.search(r"职责|负责|职能", t):
+    if RX[r"职责|负责|职能"].search(t):
         out.append("职责")
-    if re.search(r"有权|权限|批准|审批", t):
+    if RX[r"有权|权限|批准|审批"].search(t):
         out.append("权限")
-    if re.search(r"程序|期限|日内|个月内|之日起|报告|备案|决定", t):
+    if RX[r"程序|期限|日内|个月内|之日起|报告|备案|决定"].search(t):
         out.append("程序")
-    if re.search(r"是指|是.{0,10}的(?:专责)?机关|称为|所称", t):
+    if RX[r"是指|是.{0,10}的(?:专责)?机关|称为|所称"].search(t):
         out.append("概念")
-    if re.search(r"应当|必须|不得|严禁|禁止|要求", t):
+    if RX[r"应当|必须|不得|严禁|禁止|要求"].search(t):
         out.append("要求")
-    if not out or re.search(r"建立|健全|完善|推进|加强|实行|落实|开展|推行", t):
+    if not out or RX[r"建立|健全|完善|推进|加强|实行|落实|开展|推行"].search(t):
         out.append("措施")
     return list(dict.fromkeys(out))[:3]
 
@@ -620,7 +620,7 @@ class FormBase:
         return ctx
 
     def _ok_body(self, body: str, colon_before: int = -1) -> bool:
-        if re.search(r"[（(，,]以下(?:简称|称)", body):
+        if RX[r"[（(，,]以下(?:简称|称)"].search(body):
             return False  # 「（以下简称服务）」: the drafting shows in the stem
         """A window fit for a stem: no pointer elsewhere, no stray PDF spaces, and no colon —
         unless it falls before `colon_before` (「处分分为：警告、记过、____……」: the verifier reads
@@ -628,9 +628,9 @@ class FormBase:
         colon = max(body.rfind("："), body.rfind(":"))
         if colon >= 0 and not (0 <= colon < colon_before):
             return False
-        if re.search(r"(?:以下|下列)[\u4e00-\u9fff]{0,4}?(?:情形|情况|条件|行为|事项)(?:之一)?", body):
+        if RX[r"(?:以下|下列)[\u4e00-\u9fff]{0,4}?(?:情形|情况|条件|行为|事项)(?:之一)?"].search(body):
             return False  # 「……未满（　　），存在以下情形之一的，……」: the cases are not shown (round 76)
-        return not refers_elsewhere(body) and not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", body)
+        return not refers_elsewhere(body) and not RX[r"[\u4e00-\u9fff] +[\u4e00-\u9fff]"].search(body)
 
     def _falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
         """The changes that would make the unit's rule false (cached: the judge, both of its
@@ -650,7 +650,7 @@ def _first_lead(text: str) -> tuple[int, str]:
     it ends, and its words (-1, "" when none)."""
     if "下列" not in text:
         return -1, ""
-    for m in re.finditer(r"下列", text):
+    for m in RX[r"下列"].finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in "。：:\n") + 1
         stop = min([i for i in (text.find(c, m.end()) for c in "。：:\n") if i >= 0] or [len(text)])
         if stop < len(text) and text[stop] in "：:":

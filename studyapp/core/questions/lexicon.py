@@ -22,7 +22,16 @@ from functools import lru_cache
 
 from studyapp.core.model import ParsedDocument, ParsedSection
 from studyapp.core.questions import numbers, segment
-from studyapp.core.questions.text import HEADING_KINDS, SectionInfo, item_text, norm, section_infos, sentences, strip_end
+from studyapp.core.questions.text import (
+    HEADING_KINDS,
+    RX,
+    SectionInfo,
+    item_text,
+    norm,
+    section_infos,
+    sentences,
+    strip_end,
+)
 
 ITEM_KINDS = ("paren_cn", "paren_arabic", "circled")
 # bodies and actors: who does what
@@ -165,7 +174,7 @@ class Unit:
 
     def _own_context(self) -> str | None:
         body = self.text
-        if _VIOLATION.match(body) and not re.search(r"应当|不得|给予|予以|处以?|责令|罚款", body):
+        if _VIOLATION.match(body) and not RX[r"应当|不得|给予|予以|处以?|责令|罚款"].search(body):
             return None  # 「违规以公益性资产、在建工程……作为租赁物；违规开展……」: a row of faults an inspection looks
             # for, no rule (round 71)
         if _unnamed_benefit(body, ""):
@@ -178,105 +187,105 @@ class Unit:
             return None  # 「……没有……情形的书面声明。申请人应当对书面声明内容的真实性负责。」: which one (round 37)
         if self.premise and not self.item:
             return None  # the condition the paragraph opened with holds here too: shown after it, or not asked
-        if re.search(r"本(?:法|条例|办法|规定|细则|决定)?(?:施行|实施)前|自本(?:法|条例|办法|规定|细则|决定)(?:施行|实施)之日起", body):
+        if RX[r"本(?:法|条例|办法|规定|细则|决定)?(?:施行|实施)前|自本(?:法|条例|办法|规定|细则|决定)(?:施行|实施)之日起"].search(body):
             return None  # 「本条例施行前已经成立的……应当自……1年内……」: a transition long run out (round 41)
-        if not self.item and re.fullmatch(r"[^，,。；;]*的[；;。]?", body.strip()):
+        if not self.item and RX[r"[^，,。；;]*的[；;。]?"].fullmatch(body.strip()):
             return None  # 「被……处罚两次以上的；」: a case of a list the outline did not see, with no rule
-        m = re.search(r"进行([\u4e00-\u9fff]{2})。?$", body.strip())
+        m = RX[r"进行([\u4e00-\u9fff]{2})。?$"].search(body.strip())
         if self.before and not self.item and m and m.group(1) in self.before:
             return None  # 「……进行核实。」: check what, the sentence before says (申请竣工规划核实 — round 43)
         earlier = self.earlier
-        for m in re.finditer(r"([\u4e00-\u9fff]{2})书", body):
+        for m in RX[r"([\u4e00-\u9fff]{2})书"].finditer(body):
             if m.group(0) not in earlier and m.group(1) in earlier[-300:]:
                 return None  # 「……将承诺书……公示」 after 「……书面承诺……的，可以按照简易程序……」: whose pledge (round 46)
-        if not self.item and re.match(r"(?:将|把)[^，,。；;]{2,20}(?:纳入|列入|作为|融入)", body):
+        if not self.item and RX[r"(?:将|把)[^，,。；;]{2,20}(?:纳入|列入|作为|融入)"].match(body):
             return None  # 「将关爱服务纳入村规民约，……」: whose care, who does it — the sentence before says (round 77)
-        if not self.item and re.search(r"自受理之日起", body) \
-                and not re.search(r"申请|申诉|投诉|举报|复议|请求|受理[^，,。；;之]{2,}", body):
+        if not self.item and RX[r"自受理之日起"].search(body) \
+                and not RX[r"申请|申诉|投诉|举报|复议|请求|受理[^，,。；;之]{2,}"].search(body):
             return None  # 「预售主管部门应当自受理之日起5日内予以变更」: 受理 of which application, the text before
             # says — shown after its sentence, or not asked (round 76)
         if self.before and not self.item and _named_by_before(self):
             return None  # 「登记内容和记录备份……」: what was registered, the sentence before says (round 40)
-        if re.search(r"有效期[为至]?[\d一二三四五六七八九十两]+年|有效期至", body) and re.search(r"本(?:办法|规定|细则|意见|方案|通知|条例|决定|规范|规则)", body):
+        if RX[r"有效期[为至]?[\d一二三四五六七八九十两]+年|有效期至"].search(body) and RX[r"本(?:办法|规定|细则|意见|方案|通知|条例|决定|规范|规则)"].search(body):
             return None  # 「本办法自2017年1月1日起施行，有效期5年」: how long the paper lasts, trivia (round 59)
-        if re.match(r"^(?:办公室|指挥部|领导小组|工作小组|工作组|小组|秘书处|专家组|委员会)(?:设在|由|负责|主任|组长|应当|要|的)", body):
+        if RX[r"^(?:办公室|指挥部|领导小组|工作小组|工作组|小组|秘书处|专家组|委员会)(?:设在|由|负责|主任|组长|应当|要|的)"].match(body):
             return None  # 「办公室设在国家粮食局……」: whose office, the sentence before says (round 57)
-        if re.match(r"^受[^，,。；;]{1,12}委托[，,](?:负责|可以|可|代表|主持|处理|协助|分管|承担)", body):
+        if RX[r"^受[^，,。；;]{1,12}委托[，,](?:负责|可以|可|代表|主持|处理|协助|分管|承担)"].match(body):
             return None  # 「受总理委托，负责……」: who acts on whose behalf, the sentence before says (round 57)
-        if re.match(r"^[^，,。；;]{2,30}(?:参加|出席|列席)[，,](?:一般|原则上|每|通常)", body):
+        if RX[r"^[^，,。；;]{2,30}(?:参加|出席|列席)[，,](?:一般|原则上|每|通常)"].match(body):
             return None  # 「……负责人参加，一般两个月安排一次」: what is held, the sentence before says (round 57)
-        if re.match(r"^包括(?:但不限于)?(?:以下|下列)?", body):
+        if RX[r"^包括(?:但不限于)?(?:以下|下列)?"].match(body):
             return None  # 「包括但不限于以下方式：……」: the ways of what, the sentence before says (round 63)
-        if re.match(r"^具体[\u4e00-\u9fff、]{0,12}(?:由|应当|按照|依照|经)", body):
+        if RX[r"^具体[\u4e00-\u9fff、]{0,12}(?:由|应当|按照|依照|经)"].match(body):
             return None  # 「具体报送内容、方式和期限由……规定」: of what, the sentence before says (round 49)
-        if re.match(r"^(?:对)?(?:负有责任的|直接负责的|有关的?)(?:主管人员|领导人员|负责人|责任人员)", body):
+        if RX[r"^(?:对)?(?:负有责任的|直接负责的|有关的?)(?:主管人员|领导人员|负责人|责任人员)"].match(body):
             return None  # 「负有责任的主管人员……四年内不得从事……」: responsible for which misconduct (round 47)
-        if re.search(r"[一二三四五六七八九十两\d]+年内不得", body) and re.search(r"罚款|吊销|没收|处分|责令|撤销", self.before):
+        if RX[r"[一二三四五六七八九十两\d]+年内不得"].search(body) and RX[r"罚款|吊销|没收|处分|责令|撤销"].search(self.before):
             return None  # 「……吊销《养犬登记证》。养犬人五年内不得申请办理」: after which offence, the sentence before says
-        if re.search(r"(?:^|[于在对按将经，,])(?:目录|名单|清单|名录|方案|计划|规划|细则)(?:更新|发布|公布|确定|调整|印发|出台)", body):
+        if RX[r"(?:^|[于在对按将经，,])(?:目录|名单|清单|名录|方案|计划|规划|细则)(?:更新|发布|公布|确定|调整|印发|出台)"].search(body):
             return None  # 「……应于目录更新后30天内……」: which catalogue, the text said before (round 54)
-        if re.match(r"^(?:按照|根据|依照|按)(?:有关)?规定[^，,。；;]{0,6}(?:给予|予以)", body):
+        if RX[r"^(?:按照|根据|依照|按)(?:有关)?规定[^，,。；;]{0,6}(?:给予|予以)"].match(body):
             return None  # 「按照规定给予累计不超过2000万元的经费支持」: support for whom, the sentence before says (round 54)
-        if re.match(r"^本[\u4e00-\u9fff]{1,10}自[^。；;]{0,20}(?:施行|实施|执行)[^。；;]{0,4}有效期", body):
+        if RX[r"^本[\u4e00-\u9fff]{1,10}自[^。；;]{0,20}(?:施行|实施|执行)[^。；;]{0,4}有效期"].match(body):
             return None  # 「本实施办法自印发之日起实施，有效期5年」: the document's own term, trivia (round 68)
-        if re.search(r"(?:以下|如下|下列)[一二两三四五六七八九十\d]+(?:种|项|个|类)", body) and not self.item:
+        if RX[r"(?:以下|如下|下列)[一二两三四五六七八九十\d]+(?:种|项|个|类)"].search(body) and not self.item:
             return None  # 「……可在以下两种方式中任选其一」: which two, the text after it says (round 68)
-        if re.search(r"停止执行|同时废止|予以废止|不再执行", body):
+        if RX[r"停止执行|同时废止|予以废止|不再执行"].search(body):
             return None  # 「自本通知印发之日起，《……》（国办发〔2016〕82号）停止执行」: a repeal, trivia (round 53)
-        if re.search(r"对(?:其)?(?:收到|接到)的(?:建议|意见|申请|材料|举报|投诉|报告|线索|请求)", body):
+        if RX[r"对(?:其)?(?:收到|接到)的(?:建议|意见|申请|材料|举报|投诉|报告|线索|请求)"].search(body):
             return None  # 「文化主管部门对收到的建议应当及时处理」: suggestions of what, the sentence before says (round 53)
-        if re.match(r"^[^。；;]{0,40}?(?:[，,]|^)(?:还|也|同时)(?:应当|应|须|需|需要|必须|要)", body):
+        if RX[r"^[^。；;]{0,40}?(?:[，,]|^)(?:还|也|同时)(?:应当|应|须|需|需要|必须|要)"].match(body):
             return None  # 「具有植物新品种权的品种，还应当经过……同意」: in addition to what, the sentence before says (round 53)
-        if re.search(r"一并(?:报|提交|报送|提出|送|移送|处理|说明|公布)", body):
+        if RX[r"一并(?:报|提交|报送|提出|送|移送|处理|说明|公布)"].search(body):
             return None  # 「……一并报国务院……」: together with what, the sentence before says (round 39)
-        if re.match(r"^[^，,。；;]{0,20}在(?:审查|审核|调查|检查|办理|处理|评审|核查)(?:过程)?中", body) \
-                or re.search(r"在[\u4e00-\u9fff]{0,8}工作(?:结束|完成)后", body):
+        if RX[r"^[^，,。；;]{0,20}在(?:审查|审核|调查|检查|办理|处理|评审|核查)(?:过程)?中"].match(body) \
+                or RX[r"在[\u4e00-\u9fff]{0,8}工作(?:结束|完成)后"].search(body):
             return None  # 「在审查过程中」「在应急处置工作结束后」: which review, which work — the text said before
-        if re.match(r"^[^，,。；;]{2,12}(?:必须|应当|应)(?:及时|立即|逐级|按时|定期)*(?:上报|报告|报送|通报)[^，,。；;]{2,14}。?$", body):
+        if RX[r"^[^，,。；;]{2,12}(?:必须|应当|应)(?:及时|立即|逐级|按时|定期)*(?:上报|报告|报送|通报)[^，,。；;]{2,14}。?$"].match(body):
             return None  # 「军事机关必须及时逐级上报总参谋部」: report what, the sentence before says
-        if re.search(r"内完成[\u4e00-\u9fff]{0,6}工作。?$", body) and not re.search(r"自[^，。；]{2,30}之日起", body):
+        if RX[r"内完成[\u4e00-\u9fff]{0,6}工作。?$"].search(body) and not RX[r"自[^，。；]{2,30}之日起"].search(body):
             return None  # 「应当在三十日内完成协调处理工作」: which work, from when — the sentence before says
-        if re.match(r"^[\u4e00-\u9fff]{0,4}(?:项目和标准|标准|费用)(?:应当|须|不得|由|按照)", body):
+        if RX[r"^[\u4e00-\u9fff]{0,4}(?:项目和标准|标准|费用)(?:应当|须|不得|由|按照)"].match(body):
             return None  # 「收费项目和标准应当报经……批准」: the fees of what, the text said before
-        if self.before and not self.item and re.match(r"^[\u4e00-\u9fff]{2}项目(?:应当|应|须|不得|由|按照|根据)", body):
+        if self.before and not self.item and RX[r"^[\u4e00-\u9fff]{2}项目(?:应当|应|须|不得|由|按照|根据)"].match(body):
             return None  # 「服务项目应当根据……清单进行动态调整」: the services of which facilities, the sentence before says (round 68)
-        if re.match(r"其他(?!国家机关|组织和个人|单位和个人)", body):
+        if RX[r"其他(?!国家机关|组织和个人|单位和个人)"].match(body):
             return None  # 「其他有关部门应当及时处理投诉」: other than which, the sentence before says
-        if re.search(r"应当[^，,。；;]{0,30}(?:自行|予以|依法|限期)?(?:拆除|清除|补办|撤销|注销|收回|退还)(?:[，,。；;]|$)", body) \
-                and not re.search(r"[将把对][^，,。；;]{2,}", body):
+        if RX[r"应当[^，,。；;]{0,30}(?:自行|予以|依法|限期)?(?:拆除|清除|补办|撤销|注销|收回|退还)(?:[，,。；;]|$)"].search(body) \
+                and not RX[r"[将把对][^，,。；;]{2,}"].search(body):
             return None  # 「建设单位应当在……届满前自行拆除」: pull down what, the sentence before says
         if self.before and not self.item and not _TARGET_YEAR.search(body) and _TARGET_WORDS.search(body) \
                 and (_TARGET_YEAR.match(self.before) or self._goal_further_back()):
             # 「到2025年，……。单位国内生产总值能耗比2020年下降13.5%……」: by when, the sentence before
             # says (shown before it); said further back in the paragraph, the goal cannot be asked
             return None
-        if self.before and not self.item and re.search(r"(?:提出|提交)?申请。?$", body.strip()) \
-                and not re.search(r"申请(?:书|表|人|材料)", body):
+        if self.before and not self.item and RX[r"(?:提出|提交)?申请。?$"].search(body.strip()) \
+                and not RX[r"申请(?:书|表|人|材料)"].search(body):
             return None  # 「物业服务企业可在……后6个月内向小区所属街镇申请。」: apply for what, the sentence before says (round 61)
         if (self.before or self.earlier.strip()) and not self.item \
-                and re.search(r"在[\d一二三四五六七八九十两]+(?:个工作日|日|天)内[，,]", body) \
-                and not re.search(r"自|之日起|起[\d一二三四五六七八九十两]|后|收到|接到|届满|前", body):
+                and RX[r"在[\d一二三四五六七八九十两]+(?:个工作日|日|天)内[，,]"].search(body) \
+                and not RX[r"自|之日起|起[\d一二三四五六七八九十两]|后|收到|接到|届满|前"].search(body):
             return None  # 「各镇工作负责部门在5日内，到现场进行查验」: five days from what, the sentence before says (round 61)
         if _STEP_DEADLINE.search(body) and not _MATTER.search(body.replace("户籍申请", "")):
             # 「镇人民政府、街道办事处应在5个工作日内完成初核并提交……核实」「区民政部门应当自收到……审核意见
             # ……3个工作日内作出审批决定」: a step of a procedure for a matter the text named before — which
             # application, which kind of aid (急难型, 服务资助), the stem cannot say (round 68)
             return None
-        if re.match(r"^(?:[一二三四五六七八九十]是|在此基础上|在此前提下|以此为基础)", body):
+        if RX[r"^(?:[一二三四五六七八九十]是|在此基础上|在此前提下|以此为基础)"].match(body):
             return None  # 「二是……」「在此基础上，……」: what it follows, the text said before (round 74)
-        if self.before and re.match(r"^(?:单个|单家|每个|每家|同一)[\u4e00-\u9fff]{1,10}?(?:累计|年度|每年|最高)?"
-                                    r"(?:奖励|补贴|补助|资助|奖补|扶持)(?:资金|金额|总额)?(?:累计)?(?:不超过|最高|最多|上限|封顶)", body):
+        if self.before and RX[r"^(?:单个|单家|每个|每家|同一)[\u4e00-\u9fff]{1,10}?(?:累计|年度|每年|最高)?"
+                                    r"(?:奖励|补贴|补助|资助|奖补|扶持)(?:资金|金额|总额)?(?:累计)?(?:不超过|最高|最多|上限|封顶)"].match(body):
             return None  # 「单个旅行社累计奖励不超过50万元」: the cap of which reward, the sentences before say (round 73)
-        if self.before and re.match(r"^每(?:次|家)", body):
+        if self.before and RX[r"^每(?:次|家)"].match(body):
             return None  # 「每次签约周期为1年，每家每年……」: of which contract, the sentence before says (round 61)
-        if self.earlier.strip() and re.search(r"(?:规定|承诺)[^，,。；;]{0,6}(?:少于|短于|多于|长于|高于|低于)[^，,。；;]{1,12}的[，,](?:按照|依照|从其)", body):
+        if self.earlier.strip() and RX[r"(?:规定|承诺)[^，,。；;]{0,6}(?:少于|短于|多于|长于|高于|低于)[^，,。；;]{1,12}的[，,](?:按照|依照|从其)"].search(body):
             return None  # 「……规定或者行政机关承诺少于20个工作日的，按照……时限公开」: 20 days of what, the paragraph before says (round 62)
-        if re.match(r"^其中[，,]", body):
+        if RX[r"^其中[，,]"].match(body):
             return None  # 「其中，麻醉药品……实行政府指导价」: of which, the sentence before says (round 59)
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:
             return None  # 「其中……」「但是……」 read right after the sentence they continue
         if _DANGLING.match(body) or (self.item and ("其他" in body[:12] or "其它" in body[:12]
-                                                     or re.search(r"的其[他它][\u4e00-\u9fff]{0,6}(?:情形|情节|行为|事项|情况|职责)", body))):
+                                                     or RX[r"的其[他它][\u4e00-\u9fff]{0,6}(?:情形|情节|行为|事项|情况|职责)"].search(body))):
             return None  # a catch-all item (其他……的) says nothing of its own
         if self.item and body.startswith("由"):
             return None  # an item that is a consequence (由……责令改正): the misconduct is elsewhere
@@ -289,7 +298,7 @@ class Unit:
             if "之一" in self.lead:
                 return self.lead if "下列" in self.lead else None
             return None if self.before else item_lead(self.lead)
-        if _SUBJECTLESS.match(body) and (not re.match(r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)", body)
+        if _SUBJECTLESS.match(body) and (not RX[r"^[^，,]*(党员|干部|公务员|人员|机关|组织|单位|委员会)"].match(body)
                                          or _CONDITION_VERB.match(body)) \
                 and not _PARTY_FIRST.match(body) and not _case_named(body) and not _names_its_thing(body):
             return None  # 「情节严重的，……」「符合……条件的，予以认定」 without its subject
@@ -308,20 +317,20 @@ class Unit:
                 return None  # 「自该决定作出之日起」: which decision, the sentence before says
         if _ANAPHORA.search(body):
             return None  # 「对有关人民政府的处理决定不服的」「原备案的民政部门」: which, the sentence before says
-        if re.match(r"^(?:向|对|在|就)[^，。；]{0,30}的(?:期限|时间|时限|范围|程序|方式|对象)", body):
+        if RX[r"^(?:向|对|在|就)[^，。；]{0,30}的(?:期限|时间|时限|范围|程序|方式|对象)"].match(body):
             return None  # 「向社会公开征求意见的期限……」: the drafting of what, the sentence before says
         head = segment.tagged(body[:8])
-        if (head and head[0][1] == "m" or re.match(r"^[一二三四五六七八九十两]+(?:星|颗|个|项|种|名|级)", body)) \
-                and not re.match(r"^第?[一二三四五六七八九十两\d]+类[\u4e00-\u9fff]{4,}", body):
+        if (head and head[0][1] == "m" or RX[r"^[一二三四五六七八九十两]+(?:星|颗|个|项|种|名|级)"].match(body)) \
+                and not RX[r"^第?[一二三四五六七八九十两\d]+类[\u4e00-\u9fff]{4,}"].match(body):
             # (「第一类医疗器械实行产品备案管理」「二类放射性物品运输容器的设计……」 name their class)
             return None  # 「一星较大……」: which star, the sentence before says
-        if re.match(r"^(?:满|届满|超过|逾)[\d一二三四五六七八九十两]+(?:个月|日|年|天|周)", body):
+        if RX[r"^(?:满|届满|超过|逾)[\d一二三四五六七八九十两]+(?:个月|日|年|天|周)"].match(body):
             return None  # 「满12个月，行政重组未完成的，……」: twelve months of what, the sentence before says (round 38)
-        subject = re.match(r"^([\u4e00-\u9fff]{3,6}?)(?:的|应当|可以|不得|由|负责)", body)
+        subject = RX[r"^([\u4e00-\u9fff]{3,6}?)(?:的|应当|可以|不得|由|负责)"].match(body)
         earlier = self.earlier if subject else ""
         if subject and _set_up_before(subject.group(1), earlier):
             return None  # 「常设机构的人员组成……」: the one the sentence before set up (round 38)
-        if re.match(r"^[\u4e00-\u9fff]{2,4}工作(?:应当|须|由|不得|可以)", body):
+        if RX[r"^[\u4e00-\u9fff]{2,4}工作(?:应当|须|由|不得|可以)"].match(body):
             return None  # 「拍摄工作应当……」: the filming the sentence before allowed
         if len(head) >= 2 and head[0][1].startswith("v") and head[1][0] == "的" and len(head[0][0]) >= 2:
             return None  # 「采集的视频图像信息……」: collected by whom, the sentence before says
@@ -331,7 +340,7 @@ class Unit:
             return None  # 「变更后的受托人……」「报告应当包括……」: which one, the sentence before says
         if len(body) < 24 and _ends_in_verb(body):
             return None  # 「被审计单位不得拒绝、拖延、谎报。」: refuse what, the sentence before says
-        if len(body) < 30 and re.search(r"(?:不得|应当|必须)(?:拒绝|拒不)?(?:接受|配合|拒绝)。?$", body):
+        if len(body) < 30 and RX[r"(?:不得|应当|必须)(?:拒绝|拒不)?(?:接受|配合|拒绝)。?$"].search(body):
             return None  # 「被调出查验发票的单位和个人不得拒绝接受。」: accept what, the sentence before says (round 49)
         if len(body) < 16 and not (len(body) >= 12 and _ACTOR_FIRST.match(body)):
             return None  # 「公示期不少于五个工作日。」 says too little; 「国家实行……制度。」 names its actor
@@ -363,7 +372,7 @@ _NAMED_BENEFIT = re.compile(r"[\u4e00-\u9fff]{2,}(?:补贴|补助|待遇|政策|
 def _unnamed_benefit(text: str, prev: str) -> bool:
     """Whether the sentence says a benefit is enjoyed (不可重复享受) without naming it, and the
     sentence before (when it would be shown) does not name it either."""
-    m = re.search(r"享受(?=[，,。；;])", text)
+    m = RX[r"享受(?=[，,。；;])"].search(text)
     if m is None or _NAMED_BENEFIT.search(text[:m.start()]):
         return False
     return not (prev and _NAMED_BENEFIT.search(prev))
@@ -381,10 +390,10 @@ _DERIVED_HEADS = ("示范文本", "文本", "格式", "内容", "事项", "情�
 def _named_by_before(unit: Unit) -> bool:
     """Whether the sentence's subject is what the act of the sentence before produced: 「……进行核对、
     登记……。登记内容和记录备份保存时间不得少于60日」 — 登记内容 is that registration's."""
-    m = re.match(r"^([^，,。；;]{2,20}?)(?:，|,)?(?:应当|应|须|必须|不得|由|经|保存|报)", unit.text)
+    m = RX[r"^([^，,。；;]{2,20}?)(?:，|,)?(?:应当|应|须|必须|不得|由|经|保存|报)"].match(unit.text)
     if m is None:
         return False
-    for w in re.split(r"[和与及、]|以及|或者", m.group(1)):
+    for w in RX[r"[和与及、]|以及|或者"].split(m.group(1)):
         head = next((h for h in _DERIVED_HEADS if w.endswith(h)), "")
         if len(w) >= 4 and head and w not in unit.before and len(w) - len(head) >= 2 and w[:-len(head)] in unit.before:
             return True  # (「合同示范文本由……制定」 after the sentence on which contract — round 42)
@@ -933,9 +942,9 @@ def refers_elsewhere(s: str) -> bool:
 
 
 def preamble(s: str) -> bool:
-    if re.search(r"自.{0,16}起施行|负责解释|制定(?:实施办法|相关规定|具体规定)|^具体办法由|参照本(?:法|条例)", s):
+    if RX[r"自.{0,16}起施行|负责解释|制定(?:实施办法|相关规定|具体规定)|^具体办法由|参照本(?:法|条例)"].search(s):
         return True  # the closing articles: when it takes effect, who interprets it
-    if re.match(r"^[（(〔［\[]?(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)|^[（(][^（）()]{2,200}?(?:负责|牵头)[。]?(?:[）)]|$)", s.strip()):
+    if RX[r"^[（(〔［\[]?(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)|^[（(][^（）()]{2,200}?(?:负责|牵头)[。]?(?:[）)]|$)"].match(s.strip()):
         return True  # 「（责任单位：市科委、市发展改革委）」「（省住房城乡建设厅、……按职责分工负责）」: who carries a
         # measure out, a note — trivia (rounds 54, 69)
     if s.count("）") + s.count(")") > s.count("（") + s.count("("):

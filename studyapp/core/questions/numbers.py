@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from studyapp.core.outline import cn_to_int
+from studyapp.core.questions.text import RX
 
 CN = "零〇一二三四五六七八九十百千两"
 # the unit a figure carries; longer units first so 个工作日 wins over 日
@@ -109,9 +110,9 @@ _DIGITWISE = str.maketrans("〇○零一二三四五六七八九", "000123456789
 
 def to_value(num: str) -> float | None:
     try:
-        if re.fullmatch(r"\d+(?:\.\d+)?", num):
+        if RX[r"\d+(?:\.\d+)?"].fullmatch(num):
             return float(num)
-        if len(num) >= 2 and re.fullmatch(r"[〇○零一二三四五六七八九]+", num) and re.search(r"[〇○]", num):
+        if len(num) >= 2 and RX[r"[〇○零一二三四五六七八九]+"].fullmatch(num) and RX[r"[〇○]"].search(num):
             # 二〇三五: written digit by digit (a year), not 二 + 三十五 (cn_to_int read it as 5)
             return float(num.translate(_DIGITWISE))
         return float(cn_to_int(num.replace("两", "二")))
@@ -195,12 +196,12 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue
         if unit == "年" and value >= 1900:
             continue  # a year: the date of something, not a rule
-        if unit in ("次", "年") and re.match(r"[\u4e00-\u9fff]", sentence[b:b + 1]) \
-                and not re.match(r"[以的及或和内后前之起至来间期为满或、届度以上下有徒]", sentence[b:b + 1]):
+        if unit in ("次", "年") and RX[r"[\u4e00-\u9fff]"].match(sentence[b:b + 1]) \
+                and not RX[r"[以的及或和内后前之起至来间期为满或、届度以上下有徒]"].match(sentence[b:b + 1]):
             continue  # 二次中毒, 九年义务教育: a name, not a figure
         if unit == "次" and value == 1:
             continue  # 一次使用, 一次性: a manner, not a count to learn
-        if unit in COUNT_UNITS and not (unit == "个" and re.match(r"^[\u4e00-\u9fff]{0,2}(?:月|工作日)", sentence[b:b + 3])):
+        if unit in COUNT_UNITS and not (unit == "个" and RX[r"^[\u4e00-\u9fff]{0,2}(?:月|工作日)"].match(sentence[b:b + 3])):
             if not (num.isdigit() and value >= 10 and value % 5 == 0 and _TARGET.search(sentence)):
                 continue  # (151项年度目标任务: a tally, and 150 beside it a quibble — round 77)
         chinese = not num[0].isdigit()
@@ -337,10 +338,10 @@ def restated(text: str, f: Figure) -> bool:
     """Whether the sentence says the figure again in other words: an equivalent in brackets
     (「2年(即24个月)」, 「装修平均10年（年折旧率10%）」 — round 75) or the same count in a word
     beside it (「2人可合租1套二居室」)."""
-    if re.match(r"\s*[（(][^（）()]{0,8}?[\d一二三四五六七八九十百]", text[f.end:f.end + 12]) \
-            or re.search(r"[\d一二三四五六七八九十百][\u4e00-\u9fff]{0,2}[（(][^（）()\d]{0,8}$", text[max(0, f.start - 14):f.start]) \
-            or re.match(r"\s*[（(](?:即|合|折合|约)", text[f.end:f.end + 3]) \
-            or re.search(r"[（(](?:即|合|折合|约)[^（）()]{0,3}$", text[max(0, f.start - 6):f.start]):
+    if RX[r"\s*[（(][^（）()]{0,8}?[\d一二三四五六七八九十百]"].match(text[f.end:f.end + 12]) \
+            or RX[r"[\d一二三四五六七八九十百][\u4e00-\u9fff]{0,2}[（(][^（）()\d]{0,8}$"].search(text[max(0, f.start - 14):f.start]) \
+            or RX[r"\s*[（(](?:即|合|折合|约)"].match(text[f.end:f.end + 3]) \
+            or RX[r"[（(](?:即|合|折合|约)[^（）()]{0,3}$"].search(text[max(0, f.start - 6):f.start]):
         return True
     digits = _CN_DIGIT.get(int(f.value)) if f.value == int(f.value) else None
     return bool(digits) and bool(re.search(f"[{digits}](?:居室|室|人间|人户|人座)", text))
