@@ -182,7 +182,7 @@ def find_enumerations(sentence: str, min_items: int = 3) -> list[Enumeration]:
     return list(_enumerations(sentence, min_items))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _enumerations(sentence: str, min_items: int) -> tuple[Enumeration, ...]:
     # (every form of a sentence and the lexicon ask for its lists: five times per sentence)
     return tuple(_find_enumerations(sentence, min_items))
@@ -221,7 +221,7 @@ def _nested(items: list[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _part_enums(part: str, min_items: int) -> tuple:
     """The lists of one clause, offsets relative to it: a clause's lists depend on the clause
     alone, and clauses recur (cached as plain tuples; callers get fresh Enumerations)."""

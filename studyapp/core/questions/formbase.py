@@ -846,7 +846,7 @@ _CONTRAST_BODY = BODY_SUFFIX + ("国务院",)
 _CONTRAST_NOT = re.compile(r"[，,；;。：:“”]|或|等|本法|本条例|本章|本办法|本规定|有关|其他|也|同时|并|另行")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _contrast(text: str, whole: int = 0) -> tuple[int, int, str, str, str] | None:
     """Two parallel clauses of `text` (split at semicolons, else at commas; or, with `whole`,
     the two sentences text[:whole] and text[whole:]) that differ in exactly two places: a

@@ -178,7 +178,7 @@ def figures(sentence: str) -> list[Figure]:
     return list(_figures(sentence))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _figures(sentence: str) -> tuple[Figure, ...]:
     out: list[Figure] = []
     dates = [m.span() for m in _DATE.finditer(sentence)]

@@ -78,7 +78,7 @@ def boundaries(text: str) -> set[int]:
     return set(bounds(text))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def bounds(text: str) -> frozenset[int]:
     """`boundaries` as a cached frozenset (judges and the verifier ask about the same sentence)."""
     out = {0}
