@@ -77,3 +77,24 @@ def ask_reapply(parent: QWidget, title: str, message: str, mine: str, *,
 KEEP_THEIRS = "保留别人的修改"
 
 __all__ = ["CANCEL", "KEEP_THEIRS", "OVERWRITE", "RELOAD", "ask_edit_conflict", "ask_reapply"]
+
+
+DISCARD_NOTES = "放弃我的笔记"
+CANCEL_CLOSE = "不关闭"
+
+
+def ask_on_close(parent: QWidget, held: int) -> str:
+    """Closing with notes whose save met another PC's note (the user chose 取消 then): ask once,
+    the window waiting — "overwrite" stores them over the other notes, "discard" drops them,
+    "cancel" keeps the window open. (Closed unasked, the typing would be lost without a word.)"""
+    box = QMessageBox(QMessageBox.Icon.Warning, "关闭",
+                      f"有 {held} 条笔记在您写的时候被别人（另一台电脑或命令行）修改过，您写的还没有保存。\n\n"
+                      "要怎么做？", QMessageBox.StandardButton.NoButton, parent)
+    keep = box.addButton(OVERWRITE, QMessageBox.ButtonRole.DestructiveRole)
+    drop = box.addButton(DISCARD_NOTES, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(CANCEL_CLOSE, QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return "overwrite" if clicked is keep else "discard" if clicked is drop else "cancel"
+

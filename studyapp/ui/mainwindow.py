@@ -813,10 +813,20 @@ class MainWindow(QMainWindow):
             self.runner.shutdown()
             super().closeEvent(event)
             return
-        self.reader.read_timer.stop()
         from studyapp.services.context import LONG_WAIT_MS
 
         self.reader.flush_note(wait_ms=LONG_WAIT_MS)  # the last chance: wait for the lock
+        held = self.reader.held_notes()
+        if held:  # (notes another PC's change stopped: never lost without a word)
+            from studyapp.ui import conflict
+
+            choice = conflict.ask_on_close(self, len(held))
+            if choice == "cancel":
+                event.ignore()
+                return
+            if choice == "overwrite":
+                self.reader.overwrite_held_notes(wait_ms=LONG_WAIT_MS)
+        self.reader.read_timer.stop()
         self.runner.shutdown()
         self.save_window_state()
         self.keep_snapshot(now=True)

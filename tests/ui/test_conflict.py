@@ -45,3 +45,25 @@ def test_a_sheet_asks_whether_to_put_the_users_value_over_the_other_one(qtbot, a
     button.click()
     assert ran == runs
     qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=2000)
+
+
+@pytest.mark.parametrize(("choice", "answer"), [(OVERWRITE, "overwrite"), ("放弃我的笔记", "discard"), ("不关闭", "cancel")])
+def test_closing_with_held_notes_asks_once_and_says_how_many(qtbot, choice: str, answer: str) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.ui.conflict import ask_on_close
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[str] = []
+
+    def press() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen.append(box.text())
+        [button] = [b for b in box.buttons() if b.text() == choice]
+        button.click()
+
+    QTimer.singleShot(50, press)
+    assert ask_on_close(parent, 2) == answer
+    assert "有 2 条笔记" in seen[0] and seen[0].endswith("要怎么做？")

@@ -483,6 +483,18 @@ class Reader(QWidget):
                              expected_version=expected_version) \
             .success(done).failure(failed).run(initiator=self)
 
+    def held_notes(self) -> list[int]:
+        """Sections whose note met another PC's note and was kept unsaved (取消)."""
+        return [s for s in self._held_notes if s in self._unsaved_notes]
+
+    def overwrite_held_notes(self, wait_ms: int | None = None) -> None:
+        """Store the held notes over the other PC's (the user chose to, on closing)."""
+        for section_id in self.held_notes():
+            self._held_notes.discard(section_id)
+            text = self._unsaved_notes[section_id]
+            self._saving[section_id] = text
+            self._save_one(section_id, text, None, wait_ms)
+
     def _note_conflict(self, section_id: int, exc: EditConflict) -> None:
         """Another PC saved this section's note since it was read: nothing was stored. Ask once
         (saves queued behind wait): 重新载入 shows the stored note, 仍然保存 stores this one over

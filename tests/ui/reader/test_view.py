@@ -271,3 +271,38 @@ def test_a_note_another_pc_saved_meanwhile_is_asked_about_never_overwritten(make
     [keep] = [b for b in reader.conflict_box.buttons() if b.text().startswith("仍然保存")]
     keep.click()
     qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "王德伦：第一部分要背；第二部分也要。")
+
+
+def test_a_note_held_after_a_conflict_is_asked_about_on_closing(make_window, qtbot, seeded_ctx, type_text,
+                                                                 settle, monkeypatch) -> None:  # noqa: ANN001
+    """A note whose save met another PC's note, kept with 取消, is not dropped without a word when
+    the window closes: 不关闭 keeps the window open, 仍然保存 stores it over the other note."""
+    from studyapp.services.context import AppContext
+    from studyapp.ui import conflict
+
+    window = make_window()
+    settle()
+    reader = window.reader
+    section_id = reader.section_id
+    type_text(reader.note.edit, "重点")
+    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点")
+    settle()
+    other = AppContext(seeded_ctx.data_dir)
+    try:
+        reading.save_note(other, section_id, "王德伦：第一部分要背")
+    finally:
+        other.close()
+    type_text(reader.note.edit, "：依法治市")
+    qtbot.waitUntil(lambda: reader.conflict_box is not None, timeout=5000)
+    [cancel] = [b for b in reader.conflict_box.buttons() if b.text() == "取消"]
+    cancel.click()
+    assert reader.held_notes() == [section_id]
+
+    asked: list[int] = []
+    monkeypatch.setattr(conflict, "ask_on_close", lambda _parent, n: asked.append(n) or "cancel")
+    window.close()
+    assert asked == [1] and window.isVisible()  # (not closed)
+    monkeypatch.setattr(conflict, "ask_on_close", lambda _parent, n: asked.append(n) or "overwrite")
+    window.close()
+    assert asked == [1, 1] and not window.isVisible()
+    assert reading.get_note(seeded_ctx, section_id) == "重点：依法治市"
