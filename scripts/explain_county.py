@@ -1,12 +1,13 @@
 """The query plans behind the list screens at a county's size, on SQLite and on PostgreSQL.
 
-Builds the county's records with the generator of tests/perf (1,000 people, 2,000 sessions,
-200,000 attendance rows, 500 scores a session for the last 50), adds the seed document with a
-bank topped up to 5,000 questions and one learner's self-study history, then runs the services
-behind the 学习记录 and 题库 windows (the pages they read: session_page, list_page), the whole
-学习会 list the CLI prints, the 学时台账 of a year, 我的学习, the 错题本 and the whole 题库 list,
-records every SELECT they send, and prints each one's plan: EXPLAIN QUERY PLAN on SQLite,
-EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL — with each screen's time (best of 3).
+Builds a whole county with the generator of tests/perf (tests/perf/county.py: 1,000 people,
+2,000 sessions, 200,000 attendance rows, 500 scores a session for the last 50, 50 documents with
+20,000 questions — the seed's bank the largest, 5,000 — and 200,000 answers of self-study, 50,000
+of them the busiest learner's), then runs the services behind the 学习记录 and 题库 windows (the
+pages they read: session_page, list_page), the whole 学习会 list the CLI prints, the 学时台账 of a
+year, the busiest learner's 我的学习 and 错题本 and the whole 题库 list, records every SELECT they
+send, and prints each one's plan: EXPLAIN QUERY PLAN on SQLite, EXPLAIN (ANALYZE, BUFFERS) on
+PostgreSQL — with each screen's time (best of 3).
 
     .venv/bin/python scripts/explain_county.py [--data DIR] [--pg SERVER] [--out FILE]
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import random
 import sys
 import tempfile
 import time
@@ -32,17 +32,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import event, func, insert, select  # noqa: E402
+from sqlalchemy import event, func, select  # noqa: E402
 
 import tests.conftest as fixtures  # noqa: E402  (the server's name and admin helpers)
 from studyapp.db.models import Question  # noqa: E402
-from studyapp.db.models_records import Person  # noqa: E402
-from studyapp.services import bank, documents, hours, mystudy, practice, quiz, sessions, wrongbook  # noqa: E402
+from studyapp.db.models_study import Attempt  # noqa: E402
+from studyapp.services import bank, hours, mystudy, sessions, wrongbook  # noqa: E402
 from studyapp.services.context import AppContext  # noqa: E402
-from studyapp.services.dto_study import Scope  # noqa: E402
-from tests.perf.test_county_perf import _drop_server_database, build  # noqa: E402
+from tests.perf.county import build_county, drop_server_database  # noqa: E402
 
-BANK_SIZE = 5000
 YEAR = 2023
 
 
@@ -51,57 +49,18 @@ def _say(out: list[str], line: str = "") -> None:
     out.append(line)
 
 
-def _study_data(ctx: AppContext) -> tuple[int, int]:
-    """The seed with its bank approved and topped up to BANK_SIZE questions (copies), and one
-    learner with 20 practices and 5 quizzes behind them. Returns (document, learner)."""
-    docs = documents.list_documents(ctx)
-    if not docs:
-        documents.ensure_seed(ctx)
-        docs = documents.list_documents(ctx)
-    doc = docs[0].id
-    drafts = [v.id for v in bank.list_questions(ctx, doc, status="draft")]
-    if drafts:
-        bank.approve(ctx, drafts)
-    with ctx.begin(write=True) as s:
-        have = s.scalar(select(func.count(Question.id)).where(Question.document_id == doc)) or 0
-        if have < BANK_SIZE:
-            rows = list(s.scalars(select(Question).where(Question.document_id == doc, Question.status == "approved")))
-            cols = [c.key for c in Question.__table__.columns if c.key != "id"]
-            copies = []
-            for k in range(BANK_SIZE - have):
-                r = rows[k % len(rows)]
-                values = {c: getattr(r, c) for c in cols}
-                values["uid"] = f"{r.uid}-copy{k}"
-                values["stem"] = f"{r.stem}（{k}）"
-                copies.append(values)
-            s.execute(insert(Question), copies)
-        learner = s.scalar(select(Person.id).order_by(Person.id).limit(1))
-    assert learner is not None
-    if not mystudy.score_history(ctx, learner):
-        rng = random.Random(3)
-        for k in range(20):
-            view = practice.start_practice(ctx, learner, Scope("document", doc), count=10, seed=k)
-            for q in view.questions:
-                practice.answer(ctx, view.id, q.position, _guess(q, rng))
-        for k in range(5):
-            blueprint = quiz.default_blueprint(ctx, doc)
-            view = quiz.start_exam(ctx, learner, blueprint, seed=100 + k)
-            for q in view.questions:
-                quiz.save_answer(ctx, view.id, q.position, _guess(q, rng))
-            quiz.submit(ctx, view.id)
-    return doc, learner
-
-
-def _guess(q: Any, rng: random.Random) -> Any:
-    """A plausible response of the question's type (right or wrong by chance)."""
-    if q.type == "judge":
-        return rng.random() < 0.5
-    if q.type in ("single", "multiple"):
-        n = max(2, len(q.options))
-        return [rng.randrange(n)] if q.type == "single" else sorted(rng.sample(range(n), 2))
-    if q.type == "fill":
-        return ["依法"] * max(1, q.stem.count("____") or 1)
-    return "依法治市"
+def _study_data(ctx: AppContext) -> tuple[int, int, int]:
+    """The county's largest bank (the seed's), its size, and its busiest learner (also in a
+    reused folder: found, not remembered)."""
+    with ctx.begin() as s:
+        largest = s.execute(select(Question.document_id, func.count()).group_by(Question.document_id)
+                            .order_by(func.count().desc()).limit(1)).first()
+        learner = s.scalar(select(Attempt.person_id).group_by(Attempt.person_id)
+                           .order_by(func.count().desc()).limit(1))
+    if largest is None or learner is None:
+        raise SystemExit("explain_county: the folder holds no county (no bank or no answers): "
+                         "delete it and run again to build one")
+    return int(largest[0]), int(largest[1]), int(learner)
 
 
 def _capture(ctx: AppContext, fn: Callable[[], Any]) -> list[tuple[str, Any]]:
@@ -145,10 +104,7 @@ def _best_ms(fn: Callable[[], Any]) -> float:
 
 
 def explain(ctx: AppContext, out: list[str]) -> None:
-    doc, learner = _study_data(ctx)
-    if ctx.engine.dialect.name == "postgresql":
-        with ctx.engine.begin() as conn:
-            conn.exec_driver_sql("ANALYZE")
+    doc, bank_size, learner = _study_data(ctx)
     from studyapp.ui.bank.ops import FULL_PAGE, OPEN_PAGE  # (what the windows read: their page sizes)
     from studyapp.ui.records.ops import SESSION_PAGE
 
@@ -160,9 +116,9 @@ def explain(ctx: AppContext, out: list[str]) -> None:
             lambda: bank.list_page(ctx, doc, filters, None, OPEN_PAGE, whole_up_to=FULL_PAGE),
         "学习会 list whole, as the CLI prints it (sessions.list_sessions)": lambda: sessions.list_sessions(ctx),
         f"学时台账 {YEAR} (hours.ledger)": lambda: hours.ledger(ctx, YEAR),
-        "我的学习 (mystudy.my_study)": lambda: mystudy.my_study(ctx, learner, doc),
-        "错题本 (wrongbook.wrong_book)": lambda: wrongbook.wrong_book(ctx, learner),
-        f"题库 list, {BANK_SIZE} questions whole (bank.list_questions)": lambda: bank.list_questions(ctx, doc),
+        "我的学习 of the busiest learner (mystudy.my_study)": lambda: mystudy.my_study(ctx, learner, doc),
+        "错题本 of the busiest learner (wrongbook.wrong_book)": lambda: wrongbook.wrong_book(ctx, learner),
+        f"题库 list, {bank_size} questions whole (bank.list_questions)": lambda: bank.list_questions(ctx, doc),
     }
     for name, fn in screens.items():
         ms = _best_ms(fn)
@@ -188,25 +144,26 @@ def main(argv: list[str] | None = None) -> int:
     fixtures.PG = ""  # (the generator reads it: SQLite first)
     folder = args.data or Path(tempfile.mkdtemp(prefix="studyapp-county-"))
     reuse = (folder / "studyapp.sqlite3").is_file()
-    t = time.perf_counter()
     if reuse:
         ctx = AppContext(folder)
+        _say(out, f"# SQLite (reused {folder})")
     else:
-        ctx, _ = build(folder, 1000, 2000, 100, 50)
-    _say(out, f"# SQLite ({'reused' if reuse else 'built'} {folder} in {time.perf_counter() - t:.1f} s)")
+        county = build_county(folder)
+        ctx = county.ctx
+        _say(out, f"# SQLite ({folder}: {county.describe()})")
     explain(ctx, out)
     ctx.close()
 
     if args.pg:
         fixtures.PG = args.pg
-        t = time.perf_counter()
-        ctx, _ = build(Path(tempfile.mkdtemp(prefix="studyapp-county-pg-")), 1000, 2000, 100, 50)
-        _say(out, f"# PostgreSQL ({ctx.shared.describe() if ctx.shared else ''}, built in {time.perf_counter() - t:.1f} s)")
+        county = build_county(Path(tempfile.mkdtemp(prefix="studyapp-county-pg-")))
+        ctx = county.ctx
+        _say(out, f"# PostgreSQL ({ctx.shared.describe() if ctx.shared else ''}: {county.describe()})")
         try:
             explain(ctx, out)
         finally:
             ctx.close()
-            _drop_server_database(ctx)
+            drop_server_database(ctx)
     if args.out:
         args.out.write_text("\n".join(out) + "\n", encoding="utf-8")
     return 0

@@ -6,9 +6,11 @@ noisy (a bare window, half the input), and as generous absolute bounds otherwise
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -65,6 +67,69 @@ def best_of(fn: Callable[[], object], repeat: int = 7) -> float:
         fn()
         times.append(time.perf_counter() - t)
     return statistics.median(times)
+
+
+def paired_best(half: Callable[[], object], full: Callable[[], object], repeat: int = 7) -> tuple[float, float]:
+    """Best (least) wall time in seconds of `half` and of `full`, run by turns after a warm-up
+    call of each. By turns, so a burst of load on a shared machine falls on both sizes alike;
+    the least of several, since load only ever adds time; a garbage collection before each
+    call, so no run pays for the garbage of another (or of the test process's other data)."""
+    best = [float("inf"), float("inf")]
+    half()
+    full()
+    for _ in range(repeat):
+        for k, fn in enumerate((half, full)):
+            gc.collect()
+            t = time.perf_counter()
+            fn()
+            best[k] = min(best[k], time.perf_counter() - t)
+    return best[0], best[1]
+
+
+@dataclass
+class Growth:
+    """A read's time at half and full size and how the second compares with the first."""
+
+    name: str
+    half: float  # seconds
+    full: float
+    rounds: int = 1  # measured again when the first round's ratio was over the target
+
+    @property
+    def ratio(self) -> float:
+        return self.full / self.half if self.half > 0 else 1.0
+
+    def line(self, target: str = "") -> str:
+        again = f", best of {self.rounds} rounds" if self.rounds > 1 else ""
+        return (f"{self.name}: {self.half * 1000:.1f} ms at half size, {self.full * 1000:.1f} ms at county size "
+                f"(×{self.ratio:.2f}{again}){f'; {target}' if target else ''}")
+
+
+# Issue 16: from half to full county size a read may grow ≤ 2.1 × (linear, and a little more for
+# a larger index's extra level); reads shorter than FLOOR at county size are left out of the check:
+# on a shared machine their few milliseconds are mostly noise and a constant part.
+GROWTH_TARGET = 2.1
+FLOOR = 0.003
+
+
+def growth(name: str, half: Callable[[], object], full: Callable[[], object], repeat: int = 7,
+           rounds: int = 3) -> Growth:
+    """The read's best times at both sizes (paired_best); measured again, up to `rounds` in all,
+    while the ratio is over GROWTH_TARGET, keeping the round with the least ratio — noise makes a
+    ratio larger or smaller by chance, a read that really grows faster is over in every round."""
+    best = Growth(name, *paired_best(half, full, repeat))
+    for k in range(2, rounds + 1):
+        if best.ratio <= GROWTH_TARGET or best.full < FLOOR:
+            break
+        again = Growth(name, *paired_best(half, full, repeat))
+        best = again if again.ratio < best.ratio else best
+        best.rounds = k
+    return best
+
+
+def over_target(figures: list[Growth]) -> list[str]:
+    """The reads over the growth target (those long enough to tell), as lines to fail with."""
+    return [g.line() for g in figures if g.full >= FLOOR and g.ratio > GROWTH_TARGET]
 
 
 @pytest.fixture

@@ -1,54 +1,34 @@
 """A session's 考勤 and 成绩 tables for the largest session a county holds (everyone expected and
 scored: 500 people at half county size, 1,000 at full), and the 学时台账 of a year, each opened
 as a user opens it (offscreen, a 1024×768 panel): from the first call to the data on screen,
-the best of five after a first, with the longest gap of a 10 ms heartbeat on the GUI thread meanwhile; the
-ledger's read alone (hours.ledger) beside it.
+the best of five after a first, with the longest gap of a 10 ms heartbeat on the GUI thread
+meanwhile; the ledger's read alone (hours.ledger) beside it. The data folder holds the whole
+county (tests/perf/county.py), its last two sessions made 全县 meetings.
 
-Targets (issue 16): each ≤ 150 ms at county size and ≤ ×2.1 from half to full size, nothing of
-it on the GUI thread. Run with
+Targets (issue 16): each ≤ 150 ms at county size and ≤ ×2.1 from half to full size (asserted;
+the sizes measured by turns, the least kept, so load on a shared machine falls on both alike),
+nothing of it on the GUI thread. Run with
 `QT_QPA_PLATFORM=offscreen pytest -m perf -s -p no:randomly tests/perf/test_records_tables_perf.py`
 (`bash scripts/test-postgres.sh -m perf -s -p no:randomly tests/perf/test_records_tables_perf.py`
-on PostgreSQL); the figures are printed, and the assertion only guards against a return to
-building or reading everything (≤ ×3 from half to full size).
+on PostgreSQL).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import random
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, insert, select
 
-from studyapp.db.models_records import Attendance, Person, Score
 from studyapp.services import hours
 from studyapp.services.context import AppContext
 
-from .conftest import best_of
-from .test_county_perf import _drop_server_database, build
-from .test_views_perf import _Clock
+from .conftest import FLOOR, GROWTH_TARGET, growth
+from .county import County, build_county, everyone_at
+from .test_views_perf import _Clock, dispose
 
 pytestmark = pytest.mark.perf
 
 YEAR = 2023  # (the generated sessions run from 2020 to 2024: a full year in the middle)
-
-
-def _everyone_at(ctx: AppContext, sids: list[int]) -> int:
-    """Everyone on the roster expected, marked and scored at these sessions (the largest session
-    a county holds: a 全县 meeting); how many people that is."""
-    rng = random.Random(2)
-    stamp = dt.datetime(2024, 1, 1)
-    statuses = ["present", "present", "present", "late", "leave", "absent", None]
-    with ctx.begin(write=True) as s:
-        pids = list(s.scalars(select(Person.id)))
-        s.execute(delete(Attendance).where(Attendance.session_id.in_(sids)))
-        s.execute(delete(Score).where(Score.session_id.in_(sids)))
-        s.execute(insert(Attendance), [dict(session_id=sid, person_id=pid, status=rng.choice(statuses), reason="",
-                                            hours=None, updated_at=stamp) for sid in sids for pid in pids])
-        s.execute(insert(Score), [dict(session_id=sid, person_id=pid, score=float(rng.randint(40, 100)), note="",
-                                       answers=None, paper_id=None, updated_at=stamp) for sid in sids for pid in pids])
-    return len(pids)
 
 
 def _ledger_plan(ctx: AppContext) -> list[str]:
@@ -119,32 +99,50 @@ def _screens(ctx: AppContext, sids: list[int], size: int, clock: _Clock) -> dict
                                   and hp.ledger.year == year and hp.table.rowCount() > 0)
         runs.append((took, gap))
     out["学时台账 (a year, on screen)"] = min(runs[1:])
-    for w in (att, sc, hp):
-        w.close()
+    dispose(att, sc, hp)
     runner.shutdown()
+    dispose(host)
     return out
 
 
 def test_records_tables_at_county_size(qapp, tmp_path: Path, report) -> None:  # noqa: ANN001
     clock = _Clock(qapp)
-    figures: dict[str, list[tuple[float, float]]] = {}
-    for scale in (0.5, 1.0):
-        ctx, sids = build(tmp_path / f"x{scale}", int(1000 * scale), int(2000 * scale), 100, int(50 * scale))
-        big = sids[-2:]
-        size = _everyone_at(ctx, big)
-        read = best_of(lambda ctx=ctx: hours.ledger(ctx, YEAR), repeat=5)
-        figures.setdefault("学时台账 (a year, the read alone)", []).append((read, 0.0))
-        for name, figure in _screens(ctx, big, size, clock).items():
-            figures.setdefault(name.replace(str(size), "N"), []).append(figure)
-        report(f"scale {scale} on {ctx.engine.dialect.name}: {size} people, {len(sids)} sessions")
-        if scale == 1.0:
-            report("学时台账's sum, planned:\n  " + "\n  ".join(_ledger_plan(ctx)))
-        ctx.close()
-        _drop_server_database(ctx)
-    worst = 0.0
-    for name, ((half, half_gap), (full, full_gap)) in figures.items():
+    counties: dict[float, County] = {}
+    sizes: dict[float, int] = {}
+    try:
+        for scale in (0.5, 1.0):
+            county = counties[scale] = build_county(tmp_path / f"x{scale}", scale)
+            sizes[scale] = everyone_at(county.ctx, county.sessions[-2:])
+            report(county.describe())
+            report(f"scale {scale}: the last two sessions with all {sizes[scale]} people expected and scored")
+        read = growth("学时台账 (a year, the read alone)", lambda: hours.ledger(counties[0.5].ctx, YEAR),
+                      lambda: hours.ledger(counties[1.0].ctx, YEAR), repeat=5)
+        figures: dict[str, dict[float, tuple[float, float]]] = {read.name: {0.5: (read.half, 0.0), 1.0: (read.full, 0.0)}}
+        # the screens by turns, half and full size, the least of each kept: load on a shared
+        # machine falls on both alike; a third and fourth turn when the first two grew too much
+        turns = 0
+        while turns < 4:
+            for scale, county in counties.items():
+                for name, figure in _screens(county.ctx, county.sessions[-2:], sizes[scale], clock).items():
+                    best = figures.setdefault(name.replace(str(sizes[scale]), "N"), {})
+                    best[scale] = min(best.get(scale, figure), figure)
+            turns += 1
+            grown = [f[1.0][0] / f[0.5][0] for f in figures.values() if f[1.0][0] >= FLOOR and f[0.5][0] > 0]
+            if turns >= 2 and max(grown, default=0.0) <= GROWTH_TARGET:
+                break
+        report("学时台账's sum, planned:\n  " + "\n  ".join(_ledger_plan(counties[1.0].ctx)))
+    finally:
+        for county in counties.values():
+            county.close()
+    over = []
+    for name, f in figures.items():
+        (half, half_gap), (full, full_gap) = f[0.5], f[1.0]
         ratio = full / half if half > 0 else 1.0
-        worst = max(worst, ratio if full > 0.03 else 1.0)  # (a few ms on a shared machine are noise)
-        report(f"{name}: {half * 1000:.0f} ms at half size, {full * 1000:.0f} ms at county size (×{ratio:.2f}); "
-               f"longest GUI gap {half_gap * 1000:.0f} / {full_gap * 1000:.0f} ms (targets ≤ 150 ms, ≤ ×2.1)")
-    assert worst <= 3.0
+        line = (f"{name}: {half * 1000:.0f} ms at half size, {full * 1000:.0f} ms at county size (×{ratio:.2f}); "
+                f"longest GUI gap {half_gap * 1000:.0f} / {full_gap * 1000:.0f} ms "
+                f"(targets ≤ 150 ms, ≤ ×{GROWTH_TARGET})")
+        report(line)
+        if full >= FLOOR and ratio > GROWTH_TARGET:
+            over.append(line)
+    report(f"(screens: best of {5 * turns} openings, {turns} turns by size)")
+    assert not over, "grew faster than the county:\n" + "\n".join(over)

@@ -1,14 +1,14 @@
 """Every screen at a county's size, opened as a user opens it (offscreen): the 题库 window of a
 5,000-question bank, the 学习记录 window on its 学习会 list and the latest session, the 学时台账,
 the 成绩 of a 500-person session, a session's 考勤 and the 人员名单 — at half and full county
-size (tests/perf/test_county_perf.py builds the records), each the best of three openings from
-the first call to the data on screen, with the longest gap of a 10 ms heartbeat on the GUI
-thread meanwhile.
+size (tests/perf/county.py builds the whole county in one data folder), each the best of three
+openings from the first call to the data on screen, with the longest gap of a 10 ms heartbeat on
+the GUI thread meanwhile; the two sizes measured by turns (two, up to four while a screen grows
+more than the target), the least of all turns kept.
 
 Targets (issue 16, issue 12): each screen ≤ 150 ms at county size, ≤ ×2.1 from half to full
-size, the GUI thread never still for long. Printed as figures (run with
-`pytest tests/perf/test_views_perf.py -p no:randomly -s`); the assertion only guards against a
-return to reading or building everything (≤ ×3 from half to full size).
+size (asserted), the GUI thread never still for long. Run with
+`QT_QPA_PLATFORM=offscreen pytest -m perf -s -p no:randomly tests/perf/test_views_perf.py`.
 """
 
 from __future__ import annotations
@@ -18,34 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, select
 
-from .test_county_perf import build
+from .conftest import FLOOR, GROWTH_TARGET
+from .county import build_county
 
 pytestmark = pytest.mark.perf
-
-QUESTIONS = 5000
-
-
-def _bank(ctx, n: int) -> int:  # noqa: ANN001 - AppContext
-    """The seed document with its generated bank, copied out to `n` draft questions."""
-    from studyapp.db.models import Question
-    from studyapp.services import bank, documents
-
-    doc = documents.ensure_seed(ctx)
-    assert doc is not None
-    bank.generate_for_document(ctx, doc, seed=0)
-    with ctx.begin(write=True) as s:
-        rows = [{c.key: getattr(q, c.key) for c in Question.__table__.columns if c.key != "id"}
-                for q in s.scalars(select(Question).where(Question.document_id == doc))]
-        extra = []
-        for k in range(max(0, n - len(rows))):
-            row = dict(rows[k % len(rows)], uid=f"{rows[k % len(rows)]['uid']}-{k}", status="draft")
-            extra.append(row)
-        if extra:
-            s.execute(insert(Question), extra)
-    return doc
-
 
 class _Clock:
     """Time from an opening to its data on screen, and the GUI thread's longest stillness."""
@@ -89,6 +66,18 @@ class _Clock:
         return took, max(self.gaps, default=0.0), shown
 
 
+def dispose(*widgets) -> None:  # noqa: ANN002 - QWidgets
+    """Close and delete these windows now. A window only closed lives on, still listening to the
+    application's change hub (ops.hub): a later test's change would have it read its data folder
+    again — whose server database is dropped by then (County.close)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in widgets:
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def _screens(ctx, sids: list[int], doc: int, clock: _Clock) -> dict[str, tuple[float, float]]:  # noqa: ANN001
     from PySide6.QtWidgets import QWidget
 
@@ -118,7 +107,7 @@ def _screens(ctx, sids: list[int], doc: int, clock: _Clock) -> dict[str, tuple[f
         return w
 
     best("题库 window", open_bank, lambda w: idle() and w._shown_seq == w._refresh_seq,  # type: ignore[attr-defined]
-         lambda w: w.close())  # type: ignore[attr-defined]
+         dispose)
 
     def open_records() -> RecordsWindow:
         w = RecordsWindow(ctx, runner)
@@ -152,26 +141,42 @@ def _screens(ctx, sids: list[int], doc: int, clock: _Clock) -> dict[str, tuple[f
          lambda sid: idle() and panel.attendance.session_id == sid and panel.attendance.table.rowCount() > 0)
     best("人员名单", lambda: rw.show_page("roster"), lambda w: idle() and w.table.rowCount() > 0,  # type: ignore[attr-defined]
          lambda _w: rw.choose_page("sessions"))
-    for w in windows:
-        w.close()
+    dispose(*windows)
     runner.shutdown()
+    dispose(host)
     return out
 
 
 def test_every_screen_at_county_size(qapp, tmp_path: Path, report) -> None:  # noqa: ANN001
     clock = _Clock(qapp)
-    figures: dict[str, list[tuple[float, float]]] = {}
-    for scale in (0.5, 1.0):
-        ctx, sids = build(tmp_path / f"x{scale}", int(1000 * scale), int(2000 * scale), 100, int(50 * scale))
-        doc = _bank(ctx, int(QUESTIONS * scale))
-        for name, figure in _screens(ctx, sids, doc, clock).items():
-            figures.setdefault(name, []).append(figure)
-        ctx.close()
-    worst = 0.0
-    for name, ((half, half_gap), (full, full_gap)) in figures.items():
+    counties = {scale: build_county(tmp_path / f"x{scale}", scale) for scale in (0.5, 1.0)}
+    try:
+        for county in counties.values():
+            report(county.describe())
+        # by turns, half and full size, the least of each: load on a shared machine falls on both
+        # alike; a third and fourth turn when the first two grew more than the target
+        figures: dict[str, dict[float, tuple[float, float]]] = {}
+        turns = 0
+        while turns < 4:
+            for scale, county in counties.items():
+                for name, figure in _screens(county.ctx, county.sessions, county.seed, clock).items():
+                    best = figures.setdefault(name, {})
+                    best[scale] = min(best.get(scale, figure), figure)
+            turns += 1
+            grown = [f[1.0][0] / f[0.5][0] for f in figures.values() if f[1.0][0] >= FLOOR and f[0.5][0] > 0]
+            if turns >= 2 and max(grown, default=0.0) <= GROWTH_TARGET:
+                break
+    finally:
+        for county in counties.values():
+            county.close()
+    over = []
+    for name, f in figures.items():
+        (half, half_gap), (full, full_gap) = f[0.5], f[1.0]
         ratio = full / half if half > 0 else 1.0
-        worst = max(worst, ratio)
-        report(f"{name}: {half * 1000:.0f} ms at half size, {full * 1000:.0f} ms at county size (×{ratio:.2f}); "
-               f"longest GUI gap {half_gap * 1000:.0f} / {full_gap * 1000:.0f} ms "
-               f"(targets ≤ 150 ms, ≤ ×2.1)")
-    assert worst <= 3.0
+        line = (f"{name}: {half * 1000:.0f} ms at half size, {full * 1000:.0f} ms at county size (×{ratio:.2f}, "
+                f"best of {3 * turns}); longest GUI gap {half_gap * 1000:.0f} / {full_gap * 1000:.0f} ms "
+                f"(targets ≤ 150 ms, ≤ ×{GROWTH_TARGET})")
+        report(line)
+        if full >= FLOOR and ratio > GROWTH_TARGET:
+            over.append(line)
+    assert not over, "grew faster than the county:\n" + "\n".join(over)
