@@ -92,8 +92,9 @@ class Attendance(Base):
     __table_args__ = (
         UniqueConstraint("session_id", "person_id"),
         CheckConstraint("status IN ('present', 'leave', 'absent', 'late')", name="status"),
-        # (migration 0011: a session's 应到/实到 counted from the index alone)
-        Index("ix_attendance_session_status", "session_id", "status"),
+        # (migration 0011: a session's 应到/实到 counted from the index alone; 0013: with the person
+        # and the hours, a year's 学时 summed from it alone)
+        Index("ix_attendance_session_status", "session_id", "status", "person_id", "hours"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

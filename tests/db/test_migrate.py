@@ -248,3 +248,30 @@ def test_0012_gives_documents_and_notes_a_version_and_goes_back_keeping_every_ro
         assert conn.execute(text("SELECT version, writer FROM section_note")).all() == [(1, "")]
         assert conn.execute(text("SELECT DISTINCT version FROM document")).scalars().all() == [1]
     assert migrate.current_revisions(engine) == (migrate.HEAD,)
+
+
+def test_0013_sums_a_years_hours_from_the_index_alone(seeded_ctx: AppContext) -> None:
+    """The 学时台账 sums a year's marks per person: 0013 extends the (session_id, status) index with
+    the person and the hours, so SQLite reads the year's marks from the index alone (the counts of
+    0011 still do); going back to 0012 leaves the two-column index."""
+    from sqlalchemy import text
+
+    engine = seeded_ctx.engine
+    ledger = ("SELECT attendance.person_id, sum(CASE WHEN attendance.hours IS NOT NULL THEN attendance.hours "
+              "WHEN attendance.status IN ('present', 'late') THEN 2 ELSE 0 END) FROM attendance "
+              "JOIN study_session ON study_session.id = attendance.session_id "
+              "WHERE study_session.date >= '2023-01-01' AND study_session.date < '2024-01-01' GROUP BY attendance.person_id")
+
+    def columns() -> list[str]:
+        [ix] = [i for i in inspect(engine).get_indexes("attendance") if i["name"] == "ix_attendance_session_status"]
+        return list(ix["column_names"])
+
+    assert columns() == ["session_id", "status", "person_id", "hours"]
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            plan = " ".join(str(r[-1]) for r in conn.execute(text("EXPLAIN QUERY PLAN " + ledger)))
+        assert "SEARCH attendance USING COVERING INDEX ix_attendance_session_status" in plan
+    _migrate_to(engine, "0012")
+    assert columns() == ["session_id", "status"]
+    _migrate_to(engine, "head")
+    assert columns() == ["session_id", "status", "person_id", "hours"]
