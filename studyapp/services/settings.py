@@ -115,7 +115,7 @@ def set_settings(ctx: AppContext, values: dict[str, Any], *, expected: dict[str,
                      for now_value in [_value_of(option(name), rows[name])]
                      if now_value != expected[name] and now_value != value]
             if moved:
-                said = "；".join(f"“{opt.description}”已改为“{_shown(v)}”" for opt, v in moved)
+                said = "；".join(f"“{opt.description}”已改为“{_shown(opt, v)}”" for opt, v in moved)
                 raise EditConflict(f"设置在您打开之后已被别人（另一台电脑或命令行）修改过：{said}。"
                                    "您的修改还没有保存。")
         for name, value in checked.items():
@@ -126,7 +126,11 @@ def set_settings(ctx: AppContext, values: dict[str, Any], *, expected: dict[str,
                 row.value = value
 
 
-def _shown(value: Any) -> str:
+def _shown(opt: Option, value: Any) -> str:
+    """A value as the settings screen says it (a choice by its words, not its stored code)."""
+    words = dict(opt.choices).get(value) if opt.choices else None
+    if words is not None:
+        return words
     if isinstance(value, bool):
         return "是" if value else "否"
     return f"{value:g}" if isinstance(value, float) else str(value)

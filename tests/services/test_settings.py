@@ -91,5 +91,10 @@ def test_a_setting_changed_on_another_pc_since_the_dialog_read_it_is_asked_about
         assert settings.get_setting(other, "records.show_rank") is False
         settings.set_settings(ctx, {"paper.minutes": 45}, expected=None)  # (asked, and told to)
         assert settings.get_setting(other, "paper.minutes") == 45
+        read = {"quiz.multiple_rule": settings.get_setting(ctx, "quiz.multiple_rule")}
+        settings.set_settings(other, {"quiz.multiple_rule": "partial"})
+        with pytest.raises(EditConflict) as info:
+            settings.set_settings(ctx, {"quiz.multiple_rule": "all_or_nothing"}, expected=read)
+        assert "“多选题评分”已改为“少选得部分分，错选不得分”" in info.value.message  # (in words, not its code)
     finally:
         other.close()
