@@ -37,10 +37,22 @@ COMMA = "，,"
 PUNCT = set("，,。；;：:！？!?、")
 
 
+# full-width ASCII (，；：（）１２…) and the ideographic space, as NFKC folds them: done first by a
+# table, the text is then usually already normal and NFKC's quick check returns it as it is
+# (a Chinese sentence's full-width commas made every one take the slow path)
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def nfkc(s: str) -> str:
+    """unicodedata.normalize("NFKC", s), faster on Chinese text (the same result: NFKC maps each
+    full-width character to its ASCII one, so mapping them first changes nothing)."""
+    return unicodedata.normalize("NFKC", s.translate(_FULL_WIDTH))
+
+
 @lru_cache(maxsize=131072)
 def norm(s: str) -> str:
     """NFKC-folded text without whitespace: the form in which quotes are compared."""
-    return _WS.sub("", unicodedata.normalize("NFKC", s))
+    return _WS.sub("", nfkc(s))
 
 
 def strip_end(s: str) -> str:

@@ -8,14 +8,13 @@ rules. Reasons are short stable codes (keys of BankResult.dropped).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from studyapp.core.model import ParsedDocument, ParsedSection
 from studyapp.core.questions.model import BLANK, QUESTION_TYPES, Question
-from studyapp.core.questions.text import find_section, label_of, norm, strip_end, subtree_text
+from studyapp.core.questions.text import find_section, label_of, nfkc, norm, strip_end, subtree_text
 
 # options are "similar in length" when (longest + 2) / (shortest + 2) stays within this
 LENGTH_RATIO = 2.5
@@ -91,7 +90,7 @@ class DocIndex:
 
 def _norm_part(text: str) -> str:
     """norm() without filling its cache with whole section texts."""
-    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+    return _WS_RE.sub("", nfkc(text))
 
 
 def stem_body(stem: str) -> str:

@@ -29,3 +29,15 @@ def test_strip_end_and_is_terminated() -> None:
     assert strip_end("包括：") == "包括"
     assert is_terminated("好。”") and is_terminated("如下：")
     assert not is_terminated("没有结尾") and not is_terminated("")
+
+
+def test_nfkc_maps_full_width_first_and_gives_what_nfkc_gives() -> None:
+    """text.nfkc folds full-width ASCII by a table before NFKC (the fast path for Chinese text):
+    the result is NFKC's own, on every kind of character a document holds."""
+    import unicodedata
+
+    from studyapp.core.questions.text import nfkc
+
+    for s in ("第一条　为了加强管理，根据《中华人民共和国××法》（以下简称“本法”）；制定本条例：１２３ＡＢＣ。",
+              "ｶﾞ…①㈠㊀ﬁ\u3000ｅ\u0301", "".join(chr(c) for c in range(0xFF00, 0xFFF0))):
+        assert nfkc(s) == unicodedata.normalize("NFKC", s)
