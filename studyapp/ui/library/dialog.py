@@ -197,9 +197,9 @@ class LibraryDialog(QDialog):
             self.documentRenamed.emit(document_id)
 
         def refused(exc: BaseException) -> None:
-            if isinstance(exc, EditConflict):
+            if isinstance(exc, EditConflict):  # (重新载入: the other PC's title, here and over the reader)
                 self.conflict_box = ask_edit_conflict(
-                    self, "重命名文件", exc.message, reload=lambda: self.refresh(select_id=document_id),
+                    self, "重命名文件", exc.message, reload=lambda: renamed(None),
                     overwrite=lambda: self._rename(document_id, title, None))
                 return
             QMessageBox.warning(self, "重命名文件", getattr(exc, "message", str(exc)))

@@ -121,6 +121,7 @@ def test_a_document_renamed_on_another_pc_meanwhile_asks_before_renaming_it(wind
     _press(dialog.conflict_box, "重新载入")
     settle()
     assert _titles(dialog) == ["遵义市依法治市实施意见（另一台电脑）（正在阅读）"]
+    assert window.windowTitle().startswith("遵义市依法治市实施意见（另一台电脑）")  # (the reader's too)
 
     dialog.conflict_box = None
     other = AppContext(window.ctx.data_dir)
