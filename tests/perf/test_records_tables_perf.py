@@ -22,7 +22,7 @@ import pytest
 from studyapp.services import hours
 from studyapp.services.context import AppContext
 
-from .conftest import FLOOR, GROWTH_TARGET, growth
+from .conftest import WindowFigures, growth, window_report, window_turns
 from .county import County, build_county, everyone_at
 from .test_views_perf import _Clock, dispose
 
@@ -117,32 +117,19 @@ def test_records_tables_at_county_size(qapp, tmp_path: Path, report) -> None:  #
             report(f"scale {scale}: the last two sessions with all {sizes[scale]} people expected and scored")
         read = growth("学时台账 (a year, the read alone)", lambda: hours.ledger(counties[0.5].ctx, YEAR),
                       lambda: hours.ledger(counties[1.0].ctx, YEAR), repeat=5)
-        figures: dict[str, dict[float, tuple[float, float]]] = {read.name: {0.5: (read.half, 0.0), 1.0: (read.full, 0.0)}}
-        # the screens by turns, half and full size, the least of each kept: load on a shared
-        # machine falls on both alike; a third and fourth turn when the first two grew too much
-        turns = 0
-        while turns < 4:
-            for scale, county in counties.items():
-                for name, figure in _screens(county.ctx, county.sessions[-2:], sizes[scale], clock).items():
-                    best = figures.setdefault(name.replace(str(sizes[scale]), "N"), {})
-                    best[scale] = min(best.get(scale, figure), figure)
-            turns += 1
-            grown = [f[1.0][0] / f[0.5][0] for f in figures.values() if f[1.0][0] >= FLOOR and f[0.5][0] > 0]
-            if turns >= 2 and max(grown, default=0.0) <= GROWTH_TARGET:
-                break
+        figures: WindowFigures = {read.name: {0.5: (read.half, 0.0), 1.0: (read.full, 0.0)}}
+
+        def screens(scale: float) -> dict[str, tuple[float, float]]:
+            county = counties[scale]
+            return {name.replace(str(sizes[scale]), "N"): figure
+                    for name, figure in _screens(county.ctx, county.sessions[-2:], sizes[scale], clock).items()}
+
+        # by turns, half and full size, the least of each kept (conftest.window_turns)
+        turns = window_turns(screens, list(counties), figures)
         report("学时台账's sum, planned:\n  " + "\n  ".join(_ledger_plan(counties[1.0].ctx)))
     finally:
         for county in counties.values():
             county.close()
-    over = []
-    for name, f in figures.items():
-        (half, half_gap), (full, full_gap) = f[0.5], f[1.0]
-        ratio = full / half if half > 0 else 1.0
-        line = (f"{name}: {half * 1000:.0f} ms at half size, {full * 1000:.0f} ms at county size (×{ratio:.2f}); "
-                f"longest GUI gap {half_gap * 1000:.0f} / {full_gap * 1000:.0f} ms "
-                f"(targets ≤ 150 ms, ≤ ×{GROWTH_TARGET})")
-        report(line)
-        if full >= FLOOR and ratio > GROWTH_TARGET:
-            over.append(line)
+    over = window_report(figures, report, "")
     report(f"(screens: best of {5 * turns} openings, {turns} turns by size)")
     assert not over, "grew faster than the county:\n" + "\n".join(over)

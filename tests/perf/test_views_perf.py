@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FLOOR, GROWTH_TARGET
+from .conftest import WindowFigures, window_report, window_turns
 from .county import build_county
 
 pytestmark = pytest.mark.perf
@@ -153,30 +153,13 @@ def test_every_screen_at_county_size(qapp, tmp_path: Path, report) -> None:  # n
     try:
         for county in counties.values():
             report(county.describe())
-        # by turns, half and full size, the least of each: load on a shared machine falls on both
-        # alike; a third and fourth turn when the first two grew more than the target
-        figures: dict[str, dict[float, tuple[float, float]]] = {}
-        turns = 0
-        while turns < 4:
-            for scale, county in counties.items():
-                for name, figure in _screens(county.ctx, county.sessions, county.seed, clock).items():
-                    best = figures.setdefault(name, {})
-                    best[scale] = min(best.get(scale, figure), figure)
-            turns += 1
-            grown = [f[1.0][0] / f[0.5][0] for f in figures.values() if f[1.0][0] >= FLOOR and f[0.5][0] > 0]
-            if turns >= 2 and max(grown, default=0.0) <= GROWTH_TARGET:
-                break
+        # by turns, half and full size, the least of each kept (conftest.window_turns)
+        figures: WindowFigures = {}
+        turns = window_turns(
+            lambda scale: _screens(counties[scale].ctx, counties[scale].sessions, counties[scale].seed, clock),
+            list(counties), figures)
     finally:
         for county in counties.values():
             county.close()
-    over = []
-    for name, f in figures.items():
-        (half, half_gap), (full, full_gap) = f[0.5], f[1.0]
-        ratio = full / half if half > 0 else 1.0
-        line = (f"{name}: {half * 1000:.0f} ms at half size, {full * 1000:.0f} ms at county size (×{ratio:.2f}, "
-                f"best of {3 * turns}); longest GUI gap {half_gap * 1000:.0f} / {full_gap * 1000:.0f} ms "
-                f"(targets ≤ 150 ms, ≤ ×{GROWTH_TARGET})")
-        report(line)
-        if full >= FLOOR and ratio > GROWTH_TARGET:
-            over.append(line)
+    over = window_report(figures, report, f", best of {3 * turns}")
     assert not over, "grew faster than the county:\n" + "\n".join(over)

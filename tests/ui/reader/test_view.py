@@ -227,7 +227,6 @@ def test_a_note_another_pc_saved_meanwhile_is_asked_about_never_overwritten(make
     """Issue 16: the reader shows a section's note; another PC saves that note. The typing here
     is not saved over it: a question names the section — 重新载入 shows the other PC's note,
     仍然保存 stores this one. The reader's own saves while typing never ask."""
-    from studyapp.services.context import AppContext
 
     window = make_window()
     settle()
@@ -240,18 +239,13 @@ def test_a_note_another_pc_saved_meanwhile_is_asked_about_never_overwritten(make
     settle()
     assert reader.conflict_box is None  # (its own saves)
 
-    other = AppContext(seeded_ctx.data_dir)
-    try:
-        reading.save_note(other, section_id, "王德伦：第一部分要背")
-    finally:
-        other.close()
+    _saved_on_another_pc(seeded_ctx, section_id, "王德伦：第一部分要背")
     type_text(reader.note.edit, "。")
     qtbot.waitUntil(lambda: reader.conflict_box is not None, timeout=5000)
     assert "笔记" in reader.conflict_box.text() and "已被别人" in reader.conflict_box.text()
     assert reading.get_note(seeded_ctx, section_id) == "王德伦：第一部分要背"
     assert reader.note.status.text() == "别人修改过这条笔记，您的笔记还没有保存"
-    [reload] = [b for b in reader.conflict_box.buttons() if b.text().startswith("重新载入")]
-    reload.click()
+    _press(reader.conflict_box, "重新载入")
     settle()
     assert reader.note.edit.toPlainText() == "王德伦：第一部分要背"
 
@@ -261,15 +255,10 @@ def test_a_note_another_pc_saved_meanwhile_is_asked_about_never_overwritten(make
     settle()
     assert reader.conflict_box is None
 
-    other = AppContext(seeded_ctx.data_dir)
-    try:
-        reading.save_note(other, section_id, "另一台电脑又改了")
-    finally:
-        other.close()
+    _saved_on_another_pc(seeded_ctx, section_id, "另一台电脑又改了")
     type_text(reader.note.edit, "。")
     qtbot.waitUntil(lambda: reader.conflict_box is not None, timeout=5000)
-    [keep] = [b for b in reader.conflict_box.buttons() if b.text().startswith("仍然保存")]
-    keep.click()
+    _press(reader.conflict_box, "仍然保存")
     qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "王德伦：第一部分要背；第二部分也要。")
 
 
@@ -277,7 +266,6 @@ def test_a_note_held_after_a_conflict_is_asked_about_on_closing(make_window, qtb
                                                                  settle, monkeypatch) -> None:  # noqa: ANN001
     """A note whose save met another PC's note, kept with 取消, is not dropped without a word when
     the window closes: 不关闭 keeps the window open, 仍然保存 stores it over the other note."""
-    from studyapp.services.context import AppContext
     from studyapp.ui import conflict
 
     window = make_window()
@@ -287,15 +275,10 @@ def test_a_note_held_after_a_conflict_is_asked_about_on_closing(make_window, qtb
     type_text(reader.note.edit, "重点")
     qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点")
     settle()
-    other = AppContext(seeded_ctx.data_dir)
-    try:
-        reading.save_note(other, section_id, "王德伦：第一部分要背")
-    finally:
-        other.close()
+    _saved_on_another_pc(seeded_ctx, section_id, "王德伦：第一部分要背")
     type_text(reader.note.edit, "：依法治市")
     qtbot.waitUntil(lambda: reader.conflict_box is not None, timeout=5000)
-    [cancel] = [b for b in reader.conflict_box.buttons() if b.text() == "取消"]
-    cancel.click()
+    _press(reader.conflict_box, "取消")
     assert reader.held_notes() == [section_id]
 
     asked: list[int] = []
@@ -306,3 +289,19 @@ def test_a_note_held_after_a_conflict_is_asked_about_on_closing(make_window, qtb
     window.close()
     assert asked == [1, 1] and not window.isVisible()
     assert reading.get_note(seeded_ctx, section_id) == "重点：依法治市"
+
+
+def _saved_on_another_pc(ctx, section_id: int, text: str) -> None:  # noqa: ANN001 - an AppContext
+    """Another PC (a second context on the same data folder) saves the section's note."""
+    from studyapp.services.context import AppContext
+
+    other = AppContext(ctx.data_dir)
+    try:
+        reading.save_note(other, section_id, text)
+    finally:
+        other.close()
+
+
+def _press(box, text: str) -> None:  # noqa: ANN001 - a QMessageBox
+    [button] = [b for b in box.buttons() if b.text().startswith(text)]
+    button.click()

@@ -72,14 +72,18 @@ def test_a_setting_another_pc_changed_since_the_dialog_opened_is_asked_about(qtb
 
     window = make_window()
     dialog = window.show_settings()
-    other = AppContext(seeded_ctx.data_dir)
-    try:
-        settings.set_settings(other, {"paper.minutes": 90})
-    finally:
-        other.close()
-    dialog.fields["paper.minutes"].setValue(45)
-    assert dialog.save()
-    qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=5000)
+
+    def saved_over(minutes: int) -> None:  # (another PC stores its value; this dialog then saves 45)
+        other = AppContext(seeded_ctx.data_dir)
+        try:
+            settings.set_settings(other, {"paper.minutes": minutes})
+        finally:
+            other.close()
+        dialog.fields["paper.minutes"].setValue(45)
+        assert dialog.save()
+        qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=5000)
+
+    saved_over(90)
     assert "“试卷答题时间（分钟）”已改为“90”" in dialog.conflict_box.text()
     [reload] = [b for b in dialog.conflict_box.buttons() if b.text().startswith("重新载入")]
     reload.click()
@@ -88,14 +92,7 @@ def test_a_setting_another_pc_changed_since_the_dialog_opened_is_asked_about(qtb
     assert settings.get_setting(seeded_ctx, "paper.minutes") == 90
 
     dialog.conflict_box = None
-    other = AppContext(seeded_ctx.data_dir)
-    try:
-        settings.set_settings(other, {"paper.minutes": 100})
-    finally:
-        other.close()
-    dialog.fields["paper.minutes"].setValue(45)
-    assert dialog.save()
-    qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=5000)
+    saved_over(100)
     [keep] = [b for b in dialog.conflict_box.buttons() if b.text().startswith("仍然保存")]
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         keep.click()
