@@ -76,9 +76,6 @@ def ask_reapply(parent: QWidget, title: str, message: str, mine: str, *,
 
 KEEP_THEIRS = "保留别人的修改"
 
-__all__ = ["CANCEL", "KEEP_THEIRS", "OVERWRITE", "RELOAD", "ask_edit_conflict", "ask_reapply"]
-
-
 DISCARD_NOTES = "放弃我的笔记"
 CANCEL_CLOSE = "不关闭"
 
@@ -98,3 +95,6 @@ def ask_on_close(parent: QWidget, held: int) -> str:
     box.deleteLater()
     return "overwrite" if clicked is keep else "discard" if clicked is drop else "cancel"
 
+
+__all__ = ["CANCEL", "CANCEL_CLOSE", "DISCARD_NOTES", "KEEP_THEIRS", "OVERWRITE", "RELOAD", "ask_edit_conflict",
+           "ask_on_close", "ask_reapply"]

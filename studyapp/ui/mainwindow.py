@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
 
             # on the worker, after the import's own writes (on this thread it would find them
             # still writing: 「数据库正忙」)
-            # (the version of a document just imported: renamed meanwhile on another PC is asked about)
+            # (the version of a document just imported: renamed meanwhile on another PC, it is said, not overwritten)
             library_ops.rename_document(self, result.document_id, title, 1).success(renamed).failure(
                 lambda exc: QMessageBox.warning(self, "文件标题", getattr(exc, "message", str(exc)))).run()
 

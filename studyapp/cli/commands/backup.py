@@ -98,9 +98,7 @@ def run_check(args: argparse.Namespace) -> int:
     if problems == ["ok"]:
         out(f"数据库完好：{backup.database_file(data_dir)}")
         return 0
-    err(f"数据库“{backup.database_file(data_dir)}”有损坏：")
-    for p in problems[:10]:
-        err(f"  {p}")
+    _say(f"数据库“{backup.database_file(data_dir)}”有损坏：", problems)
     good = next((b for b in backup.list_backups(data_dir) if b.ok), None)
     if good is not None:
         err(f"最近一份完好的备份：{good.taken:%Y-%m-%d %H:%M}（{good.summary()}）。"
@@ -118,8 +116,14 @@ def _check_server(server) -> int:  # noqa: ANN001 - a SharedDatabase
     if problems == ["ok"]:
         out(f"共享数据库完好：{server.describe()}（每张数据表逐行读过）")
         return 0
-    err(f"共享数据库“{server.describe()}”有问题：")
-    for p in problems[:10]:
-        err(f"  {p}")
+    _say(f"共享数据库“{server.describe()}”有问题：", problems)
     err("共享数据库的备份由服务器管理员保管：请把以上内容交给服务器管理员，用服务器的备份恢复。")
     return 2  # (EXIT_BAD_INPUT: the CLI's code for what the user must act on)
+
+
+def _say(head: str, problems: list[str]) -> None:
+    """A check's problems on stderr, the first ten."""
+    err(head)
+    for p in problems[:10]:
+        err(f"  {p}")
+

@@ -548,7 +548,8 @@ class QuotedForms(FillForms):
 def _spelled_out(term: str, rest: str) -> bool:
     """Whether the rest of a stem spells a coinage out: its figures read as words hold the
     coinage's own (约1000名……约100间 → 千……百 for 千人百家), or a gloss says it in full (「即一个
-    住宅单元一个学位」 for 一户一学位) — most of its characters, in order."""
+    住宅单元一个学位」 for 一户一学位) — most of its characters, in order; or all of them a few
+    characters apart; or a bracket after it glosses it item by item (round 82)."""
     if len(term) < 3:
         return False
     if len(term) >= 4:
@@ -558,8 +559,8 @@ def _spelled_out(term: str, rest: str) -> bool:
         gloss = re.search(r"(?:即|也就是|也即)([^。；;]*)", rest)
         if gloss is not None and _in_order(term, gloss.group(1)) >= 0.75 * len(term):
             return True
-    if len(term) >= 4 and _window_of(term, rest) <= 4 * len(term):
-        return True  # 「新生儿“____”政策，新生儿凭出生医学证明即可参加居民医保」: 出生……即……参……保 (round 82)
+        if _window_of(term, rest) <= 4 * len(term):
+            return True  # 「新生儿“____”政策，新生儿凭出生医学证明即可参加居民医保」: 出生……即……参……保 (round 82)
     # a bracket that glosses it item by item (「打击整治“自流黑”（非法自备油罐……、非法流动加油车、黑
     # 加油站点等）」): the coinage is the items' first words, in order (round 82)
     return any(_in_order(term, m.group(1)) >= (len(term) if len(term) < 4 else 0.75 * len(term))

@@ -84,6 +84,14 @@ class HeadingForms(FormBase):
             self._units.setdefault(id(u.info), []).append(u)
         # in how many parts each word is said (counted once: a word most parts say ties nothing)
         self._spread: Counter[str] = Counter(w for p in parts for w in self._words_of(p))
+        # per parent, the words of its heading that every one of its parts says again (see _measures)
+        self._themes: dict[tuple[str, ...], frozenset[str]] = {}
+        for p in parts:
+            key = tuple(p.path[:-1])
+            had = self._themes.get(key)
+            if had is None:
+                had = _title_grams(p.ancestors[-2].title) if len(p.ancestors) >= 2 else frozenset()
+            self._themes[key] = had & _title_grams(p.node.title)
         found = {id(info): self._measures(info, parts) for info in parts}
         out: list[Candidate] = []
         spare: list[SectionInfo] = []  # where a multiple choice could go
@@ -257,9 +265,7 @@ class HeadingForms(FormBase):
         # (a word of the parent's heading that every one of its parts says again — 消费 under 扩大服务消费:
         # 「丰富文旅消费」「提升健康服务消费」 — is the group's theme, not a tie between two of them:
         # siblings stay the fair rivals they are, instead of headings from another field — round 82)
-        theme = _title_grams(info.ancestors[-2].title) if len(info.ancestors) >= 2 else frozenset()
-        for sibling in (p for p in parts if p.path[:-1] == info.path[:-1]):
-            theme &= _title_grams(sibling.node.title)  # (said by every one of them)
+        theme = self._themes.get(tuple(info.path[:-1]), frozenset())
         peers = [p for p in parts[max(0, at - _NEAR):at + _NEAR + 1] if p is not info and len(p.path) == len(info.path)
                  and not (_title_grams(p.node.title) & _title_grams(info.node.title))
                  - (theme if p.path[:-1] == info.path[:-1] else frozenset())]
