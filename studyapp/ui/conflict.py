@@ -96,5 +96,25 @@ def ask_on_close(parent: QWidget, held: int) -> str:
     return "overwrite" if clicked is keep else "discard" if clicked is drop else "cancel"
 
 
-__all__ = ["CANCEL", "CANCEL_CLOSE", "DISCARD_NOTES", "KEEP_THEIRS", "OVERWRITE", "RELOAD", "ask_edit_conflict",
-           "ask_on_close", "ask_reapply"]
+RETRY = "再试一次"
+
+
+def ask_busy_on_close(parent: QWidget, unsaved: int) -> str:
+    """Closing while another program kept the database busy past the long wait: the notes typed
+    are not stored yet. Ask, the window waiting — "retry" tries again, "discard" drops them,
+    "cancel" keeps the window open (they are saved after the next pause, as while reading)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "关闭",
+                      f"另一个程序正在写入数据库，有 {unsaved} 条笔记还没能保存。\n\n要怎么做？",
+                      QMessageBox.StandardButton.NoButton, parent)
+    again = box.addButton(RETRY, QMessageBox.ButtonRole.AcceptRole)
+    drop = box.addButton(DISCARD_NOTES, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(CANCEL_CLOSE, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return "retry" if clicked is again else "discard" if clicked is drop else "cancel"
+
+
+__all__ = ["CANCEL", "CANCEL_CLOSE", "DISCARD_NOTES", "KEEP_THEIRS", "OVERWRITE", "RELOAD", "RETRY",
+           "ask_busy_on_close", "ask_edit_conflict", "ask_on_close", "ask_reapply"]

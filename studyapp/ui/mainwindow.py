@@ -807,6 +807,40 @@ class MainWindow(QMainWindow):
         settings_ops.remember_now(self.ctx, "window.state", _encode(self.saveState()))
         settings_ops.remember_now(self.ctx, "window.splitter", _encode(self.reader.splitter.saveState()))
 
+    def _notes_settled(self, wait_ms: int) -> bool:
+        """Store the note being typed and hear every note save's answer before the worker stops.
+        Notes another PC's change stopped, or a busy database kept out, are never lost without a
+        word: the user stores them anyway, drops them, or keeps the window open (False)."""
+        from studyapp.ui import conflict
+
+        reader = self.reader
+        assert reader is not None
+        reader.flush_note(wait_ms=wait_ms)  # the last chance: wait for the lock
+        settle_ms = 2 * wait_ms + 5000  # (a save queued behind another write waits its turn)
+        reader.settle_notes(settle_ms)
+        held = reader.held_notes()
+        if held:
+            choice = conflict.ask_on_close(self, len(held))
+            if choice == "cancel":
+                reader.reopen_notes()
+                return False
+            if choice == "overwrite":
+                reader.overwrite_held_notes(wait_ms=wait_ms)
+                reader.settle_notes(settle_ms)
+            else:
+                reader.drop_unsaved_notes(held)
+        while reader.unsaved_notes():  # (the database stayed busy: another program writes)
+            choice = conflict.ask_busy_on_close(self, len(reader.unsaved_notes()))
+            if choice == "cancel":
+                reader.reopen_notes()
+                return False
+            if choice == "discard":
+                reader.drop_unsaved_notes()
+                break
+            reader.flush_note(wait_ms=wait_ms)
+            reader.settle_notes(settle_ms)
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and where we are; let running work finish first."""
         if self.reader is None:  # closed while the data was still opening
@@ -815,17 +849,9 @@ class MainWindow(QMainWindow):
             return
         from studyapp.services.context import LONG_WAIT_MS
 
-        self.reader.flush_note(wait_ms=LONG_WAIT_MS)  # the last chance: wait for the lock
-        held = self.reader.held_notes()
-        if held:  # (notes another PC's change stopped: never lost without a word)
-            from studyapp.ui import conflict
-
-            choice = conflict.ask_on_close(self, len(held))
-            if choice == "cancel":
-                event.ignore()
-                return
-            if choice == "overwrite":
-                self.reader.overwrite_held_notes(wait_ms=LONG_WAIT_MS)
+        if not self._notes_settled(LONG_WAIT_MS):
+            event.ignore()
+            return
         self.reader.read_timer.stop()
         self.runner.shutdown()
         self.save_window_state()

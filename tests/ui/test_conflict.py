@@ -67,3 +67,26 @@ def test_closing_with_held_notes_asks_once_and_says_how_many(qtbot, choice: str,
     QTimer.singleShot(50, press)
     assert ask_on_close(parent, 2) == answer
     assert "有 2 条笔记" in seen[0] and seen[0].endswith("要怎么做？")
+
+
+@pytest.mark.parametrize(("choice", "answer"), [("再试一次", "retry"), ("放弃我的笔记", "discard"), ("不关闭", "cancel")])
+def test_closing_with_notes_a_busy_database_kept_out_asks_and_says_how_many(qtbot, choice: str,
+                                                                            answer: str) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.ui.conflict import ask_busy_on_close
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[str] = []
+
+    def press() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen.append(box.text())
+        [button] = [b for b in box.buttons() if b.text() == choice]
+        button.click()
+
+    QTimer.singleShot(50, press)
+    assert ask_busy_on_close(parent, 3) == answer
+    assert "有 3 条笔记还没能保存" in seen[0] and "另一个程序正在写入" in seen[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -256,6 +256,7 @@ class Reader(QWidget):
         # notes whose save met another PC's note and the user chose 取消: kept (shown again on
         # coming back to the section), not saved until typed on again
         self._held_notes: set[int] = set()
+        self._closing = False  # (the window is closing: a conflict is asked about by the closing question)
         self.conflict_box: QMessageBox | None = None  # (the open question, for tests)
         self.note_retry = QTimer(self)
         self.note_retry.setSingleShot(True)
@@ -483,6 +484,42 @@ class Reader(QWidget):
                              expected_version=expected_version) \
             .success(done).failure(failed).run(initiator=self)
 
+    def settle_notes(self, timeout_ms: int) -> None:
+        """Closing: wait (the window's input held back) until the saves on their way have answered,
+        so a save another PC's note refused is asked about before the worker stops — its answer
+        would otherwise arrive after the window has gone, and the typing with it. From here on a
+        conflict is only held: the closing question asks about it, not a box of its own."""
+        self._closing = True
+        if not self._saving:
+            return
+        deadline = QDeadlineTimer(timeout_ms)
+        loop = QEventLoop(self)
+        poll = QTimer(loop)
+        poll.setInterval(10)
+        poll.timeout.connect(lambda: loop.quit() if not self._saving or deadline.hasExpired() else None)
+        poll.start()
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        poll.stop()
+        loop.deleteLater()
+        if self._saving:
+            log.warning("notes still on their way when the window closed: %s", sorted(self._saving))
+
+    def reopen_notes(self) -> None:
+        """The window stays open after all (不关闭): conflicts are asked about again as they come."""
+        self._closing = False
+
+    def unsaved_notes(self) -> list[int]:
+        """Sections whose note is not stored and not held after a conflict (the database was busy)."""
+        return [s for s in self._unsaved_notes if s not in self._held_notes]
+
+    def drop_unsaved_notes(self, sections: list[int] | None = None) -> None:
+        """The user chose to close without them (放弃我的笔记): those sections', or all."""
+        for section_id in list(self._unsaved_notes) if sections is None else sections:
+            self._unsaved_notes.pop(section_id, None)
+            self._held_notes.discard(section_id)
+        if not self._unsaved_notes:
+            self.note_retry.stop()
+
     def held_notes(self) -> list[int]:
         """Sections whose note met another PC's note and was kept unsaved (取消)."""
         return [s for s in self._held_notes if s in self._unsaved_notes]
@@ -504,6 +541,8 @@ class Reader(QWidget):
         self._held_notes.add(section_id)
         if section_id == self._note_section:
             self.note.status.setText("别人修改过这条笔记，您的笔记还没有保存")
+        if self._closing:
+            return  # (the closing question asks about it)
 
         def reload() -> None:  # (another section's stored note and version are read on coming back)
             self._held_notes.discard(section_id)

@@ -291,6 +291,76 @@ def test_a_note_held_after_a_conflict_is_asked_about_on_closing(make_window, qtb
     assert reading.get_note(seeded_ctx, section_id) == "重点：依法治市"
 
 
+def test_a_note_typed_just_before_closing_that_meets_another_pcs_note_is_asked_about(
+        make_window, qtbot, seeded_ctx, type_text, settle, monkeypatch) -> None:  # noqa: ANN001
+    """Typed within the autosave pause, then the window closed at once: the closing save meets
+    another PC's note. Its answer is waited for before the window goes — the note is asked about
+    (仍然保存 stores it), never dropped without a word after the worker has stopped."""
+    from studyapp.ui import conflict
+
+    window = make_window()
+    settle()
+    reader = window.reader
+    section_id = reader.section_id
+    type_text(reader.note.edit, "重点")
+    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点")
+    settle()
+    _saved_on_another_pc(seeded_ctx, section_id, "王德伦：第一部分要背")
+    type_text(reader.note.edit, "：依法治市")  # (the pause has not passed: the close saves it)
+
+    asked: list[int] = []
+    monkeypatch.setattr(conflict, "ask_on_close", lambda _parent, n: asked.append(n) or "cancel")
+    window.close()
+    assert asked == [1] and window.isVisible()
+    assert reader.conflict_box is None  # (the closing question asks, not a second box)
+    assert reading.get_note(seeded_ctx, section_id) == "王德伦：第一部分要背"
+    monkeypatch.setattr(conflict, "ask_on_close", lambda _parent, n: asked.append(n) or "overwrite")
+    window.close()
+    assert asked == [1, 1] and not window.isVisible()
+    assert reading.get_note(seeded_ctx, section_id) == "重点：依法治市"
+
+
+@pytest.mark.sqlite_only  # (locks the SQLite file with sqlite3)
+def test_closing_while_another_program_writes_keeps_the_note_until_it_is_stored_or_dropped(
+        make_window, qtbot, seeded_ctx, type_text, monkeypatch) -> None:  # noqa: ANN001
+    """The database stays busy past the long wait at closing: the note is not lost without a word.
+    不关闭 keeps the window (and the note); 再试一次 once the lock is gone stores it and closes."""
+    import sqlite3
+
+    from studyapp.db.engine import DB_FILENAME
+    from studyapp.services import context
+    from studyapp.ui import conflict
+
+    monkeypatch.setattr(context, "LONG_WAIT_MS", 200)
+    window = make_window()
+    reader = window.reader
+    section_id = reader.section_id
+    blocker = sqlite3.connect(str(seeded_ctx.data_dir / DB_FILENAME), timeout=0.1)
+    blocker.isolation_level = None
+    blocker.execute("BEGIN IMMEDIATE")
+    asked: list[int] = []
+    try:
+        type_text(reader.note.edit, "重点：依法治市")
+        monkeypatch.setattr(conflict, "ask_busy_on_close", lambda _parent, n: asked.append(n) or "cancel")
+        window.close()
+        assert asked == [1] and window.isVisible()
+        assert reader.note.edit.toPlainText() == "重点：依法治市"
+
+        def release_then_retry(_parent, n: int) -> str:  # noqa: ANN001
+            asked.append(n)
+            blocker.execute("ROLLBACK")
+            return "retry"
+
+        monkeypatch.setattr(conflict, "ask_busy_on_close", release_then_retry)
+        window.close()
+    finally:
+        if blocker.in_transaction:
+            blocker.execute("ROLLBACK")
+        blocker.close()
+    assert asked == [1, 1] and not window.isVisible()
+    assert reading.get_note(seeded_ctx, section_id) == "重点：依法治市"
+
+
 def _saved_on_another_pc(ctx, section_id: int, text: str) -> None:  # noqa: ANN001 - an AppContext
     """Another PC (a second context on the same data folder) saves the section's note."""
     from studyapp.services.context import AppContext
