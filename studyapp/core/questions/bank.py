@@ -128,6 +128,7 @@ def _generate(document: ParsedDocument, seed: int, progress, cancel, sections) -
     take(forms.lists())
     take(forms.definitions(random.Random(f"{seed}:definitions")))
     take(forms.heading_choices(random.Random(f"{seed}:headings")))
+    take(forms.owners(random.Random(f"{seed}:owners"), {tuple(cs[0].unit.path) for cs in by_unit.values() if cs}))
     by_info: dict[int, list] = defaultdict(list)
     for u in units:
         by_info[id(u.info)].append(u)

@@ -17,12 +17,14 @@ from studyapp.core.questions.form_fills import QuotedForms
 from studyapp.core.questions.form_headings import HeadingForms
 from studyapp.core.questions.form_judges import JudgeForms
 from studyapp.core.questions.form_lists import ListForms
+from studyapp.core.questions.form_owners import OwnerForms
 from studyapp.core.questions.form_statements import StatementForms
 from studyapp.core.questions.formbase import Candidate, FormBase, tags_for
 
 __all__ = ["Candidate", "Forms", "tags_for"]
 
 
-class Forms(FigureForms, BodyForms, QuotedForms, JudgeForms, StatementForms, ListForms, HeadingForms, FormBase):
+class Forms(FigureForms, BodyForms, QuotedForms, JudgeForms, StatementForms, ListForms, HeadingForms, OwnerForms,
+            FormBase):
     """Question builders over one document's lexicon: every family of forms (form_*.py) on the
     helpers they share (formbase.FormBase)."""
