@@ -38,6 +38,9 @@ from studyapp.core.questions.numbers import as_character
 from studyapp.core.questions.text import RX, norm, strip_end
 
 # the manners of service every plan of the day promises: in quotation marks, any other fits as well
+# the images every policy text uses for its point: a blank on one is guessed from the words around it
+# (指挥棒 in 「发挥绩效考核“____”作用」 says which role: the document's own point)
+_STOCK_IMAGES = frozenset("最后一公里 最后一米 最后一百米 一盘棋 两张皮 一刀切 中梗阻 肠梗阻".split())
 _STOCK_MANNERS = frozenset("一对一 一站式 点对点 面对面 全天候 零距离 一条龙 一揽子 一门式 一窗式 一网式 不见面 "
                            "全链条 全周期 全流程 全方位 保姆式 管家式 店小二 一键式 一次办 马上办 就近办 网上办 "
                            "菜单式 点单式 订单式 清单式".split())
@@ -181,6 +184,15 @@ class FillForms(FormBase):
                 if RX[r"(?:先进|适用|新型|优质|现代|实用|成熟)$"].search(text[max(0, a - 4):a]) \
                         and term.endswith(("技术", "产品", "装备", "设备", "模式", "品种")):
                     continue  # 「因地制宜推广先进适用____」 (种养技术): any technique fits the praise (round 52)
+                if not measure and not instrument and k == 1 and chunk[0][1] == "nz" and nxt_word \
+                        and tagged[i + k][1] == "v":
+                    continue  # 「三方____签订购房协议」 (协商一致), 「到2025年____改造75万户」 (新开工): how the act is
+                    # done, said before its verb — 共同, 累计 fit as well (round 83)
+                if not measure and not instrument and i >= 2 and tagged[i - 1][1] == "vn" \
+                        and tagged[i - 2][1].startswith(_NOUNISH):
+                    continue  # 「高标准农田建设____」 (大会战): the head of a compound, 攻坚行动 fits as well (round 83)
+                if measure and chunk[0][0] in ("定期", "不定期", "长期", "日常", "经常", "常态"):
+                    continue  # 「……等部门参加的____机制」 (定期会商): how often, 协调会商 fits as well (round 83)
                 if not measure and not instrument and RX[r"新一[轮批代]|新[型式]|首[批轮]|第[一二三四五六七八九十]"].match(term):
                     continue  # 「深入推进____大规模技术改造」 (新一轮): a modifier of what the rule names
                 if not measure and not instrument and i + k + 1 < len(tagged) and tagged[i + k][1] in ("b", "a", "m") \
@@ -477,8 +489,14 @@ class QuotedForms(FillForms):
             if a - 1 == 0 or text[a - 2] in "，,。；;：:、（(":
                 continue  # 「……，“一省一策”加快……」: a quoted manner before its verb, nothing says which
             if re.search(r"(?:所称|简称|称为|统称|名为|即)$", text[max(0, a - 4):a - 1]) \
-                    or re.match(r"[，,]?(?:是指|指的是|即)", text[b + 1:b + 4]):
-                continue
+                    or re.match(r"[，,]?(?:是指|指的是|即)", text[b + 1:b + 4]) \
+                    or re.match(r"[^，,。；;“”]{0,8}[，,](?:即|也就是|也即)", text[b + 1:b + 14]):
+                continue  # 「符合住房公积金“限高保低”政策规定，即不得超过……最高……，不得低于……最低……」: the
+                # sentence glosses it (round 83)
+            if term in _STOCK_IMAGES:
+                continue  # 「保障商品流通“____”畅通」 (最后一公里): the field's everyday image, guessed at sight (round 83)
+            if re.search(r"(?:汇编|手册|指南|读本|白皮书|宣传册|明白纸)$", text[max(0, a - 5):a - 1]):
+                continue  # 「修订……政策汇编“口袋书”」: the booklet's nickname, nothing of the measure (round 83)
             if self.lex.count(term) > 3 or term in text[:a - 1] + text[b + 1:]:
                 continue  # said again and again, or again in the stem
             if len(term) >= 4 and _shared_run(term, ctx + text[:a - 1] + text[b + 1:]) >= max(3, (3 * len(term) + 4) // 5):

@@ -65,6 +65,11 @@ _LONG_PART = 600            # a part this long gets two questions
 _OPTION_LONG = 50            # a measure shown as one option among four
 
 
+# a "title" that opens with when it is done (「四季度阶段性实行全省国有景区免门票政策」) is an item's first
+# measure the outline took for its heading: no field of work a measure could serve (round 83)
+_DATED_TITLE = re.compile(r"(?:[一二三四]季度|上半年|下半年|年底前|年内|今年|明年|\d{4}年|到\d{4}年|力争)")
+
+
 class HeadingForms(FormBase):
     def heading_choices(self, rng: random.Random) -> list[Candidate]:
         """Per titled part, one question on a measure and the part it serves (two on a long
@@ -212,7 +217,8 @@ class HeadingForms(FormBase):
                 continue
             seen.add(id(u.info))
             title = strip_end(u.info.node.title or "")
-            if 4 <= len(title) <= 24 and u.info.node.text and not _FRAME_TITLES.match(title):
+            if 4 <= len(title) <= 24 and u.info.node.text and not _FRAME_TITLES.match(title) \
+                    and not _DATED_TITLE.match(title):
                 infos.append(u.info)
         # parts written to one template (every setting — 学校, 商场, 养老机构 — with its 卫生管理要求
         # and 疫情应对措施): which of them a measure stands under tests the layout, and the titles

@@ -14,6 +14,7 @@ from studyapp.core.questions.formbase import (
     _CONDITION,
     _DUTY_LEAD,
     _HIGHER_LAW_ELSE,
+    _ONE_PROJECT,
     _PLATITUDE,
     _POINT,
     _PROCEDURE,
@@ -41,6 +42,19 @@ _HELD_BY = re.compile(r"(?:成立|设立|设置|组建|牵头|确定|指定)的(
 
 # the unit a bound follows, and 「(含)」 — 「2人以上」「10万元(含)以上」
 _BOUND_AFTER = r"(?:人|名|个|次|日|年|个月|倍|元|万元)?(?:[（(]含[）)])?"
+
+
+def _target(text: str, f: numbers.Figure) -> bool:
+    """Whether figure f is a bound of a goal (「四季度……增加值增长7.5%以上」「覆盖率达到80%以上」
+    「能耗下降幅度控制在8%以内」) — not a range, a fine, a benefit or a case: a goal met is met at
+    every weaker bound too."""
+    if f.low is not None or f.high is not None:
+        return False
+    bound = re.match(_BOUND_AFTER + r"(?:以上|及以上|以下|以内|之内)", text[f.end:]) \
+        or RX[r"(?:不低于|不少于|至少|超过|不超过|不高于|控制在)$"].search(text[max(0, f.start - 3):f.start])
+    clause = re.split(r"[，,；;。]", text[:f.start])[-1]
+    return bool(bound) and bool(RX[r"增长|增加|达到|提高|提升|下降|降低|突破|力争|确保|实现|完成|控制在|覆盖率|占比|比重"].search(clause)) \
+        and not RX[r"罚款|处罚|补贴|奖励|补助|资助|给予|贷款|费用|收费|利率"].search(text)
 
 
 def _sets_case(text: str, f: numbers.Figure) -> bool:
@@ -126,7 +140,7 @@ class JudgeForms(FormBase):
         """A rule stated as it is (a duty, a ban, a figure, who decides): the fallback that keeps
         a document from silence when nothing else could be asked well."""
         ctx = self._context(unit)
-        if ctx is None or unit.key in self.lex.repeated_key or len(unit.text) > MAX_WINDOW:
+        if ctx is None or unit.key in self.lex.repeated_key or len(unit.text) > MAX_WINDOW or _ONE_PROJECT.match(unit.text):
             return []
         body = unit.text
         if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order) \
@@ -154,10 +168,15 @@ class JudgeForms(FormBase):
         if m is None:
             return []
         body = m.group(1)
-        own = re.match(r"的?(?:办事机构|办公室|工作机构|执行机构|常设机构)(?=负责|履行|承担|行使|[，,]|的?(?:主要)?(?:职责|职权|任务))", unit.lead[m.end(1):])
+        end = m.end(1)
+        joint = re.match(r"(?:[和与及、][\u4e00-\u9fff]{2,16}?(?:委员会|部门|机关|政府|机构|部|局|厅|院))+", unit.lead[end:])
+        if joint:  # 「中央组织部和地方党委组织部的主要职责是：」: the duties of both, not of the first (round 83)
+            body += joint.group(0)
+            end += joint.end()
+        own = re.match(r"的?(?:办事机构|办公室|工作机构|执行机构|常设机构)(?=负责|履行|承担|行使|[，,]|的?(?:主要)?(?:职责|职权|任务))", unit.lead[end:])
         if own:  # 「……指导委员会办事机构负责……，履行下列职责」: the office's duties, not the committee's (round 67)
             body += own.group(0)
-        head = re.split(r"负责|履行|承担|行使", unit.lead[m.end(1) + (own.end() if own else 0):], maxsplit=1)[0]
+        head = re.split(r"负责|履行|承担|行使", unit.lead[end + (own.end() if own else 0):], maxsplit=1)[0]
         later = list(_HELD_BY.finditer(head))
         if later:  # 「区政府依照有关规定成立的……议事协调机构负责……并履行下列职责」: the duties are the
             body = later[-1].group(1)  # 机构's, not the government's that set it up (round 60)
@@ -176,6 +195,10 @@ class JudgeForms(FormBase):
         text = unit.text
         out: list[tuple[int, int, str, str]] = []
         figs = [] if _HIGHER_LAW_ELSE.search(text) else numbers.figures(text)
+        # 「……省重大项目完成投资1528亿元，其中建成项目102个、完成投资135亿元」: the part of a tally the
+        # sentence gave first, changed, tests a detail nobody keeps (round 83)
+        figs = [f for f in figs if not ("其中" in text[:f.start] and any(
+            g.unit == f.unit and g.end <= text.find("其中") for g in figs))]
         # (how often a duty recurs is changed only where the sentence sets no other figure)
         for f in sorted(figs, key=lambda g: g.unit == numbers.FREQUENCY):
             if RX[r"是指|所称"].search(text):
@@ -202,6 +225,12 @@ class JudgeForms(FormBase):
                 wider_up = re.match(_BOUND_AFTER + r"(?:以下|以内|之内|不满|不足|未满)", text[f.end:]) \
                     or RX[r"(?:不满|不足|未满)$"].search(text[max(0, f.start - 2):f.start])
                 wrong = [w for w in wrong if (w > f.value) == bool(wider_up)]
+            elif _target(text, f):
+                # a target the text sets (「增长7.5%以上」): a lower floor is met by it — 7%以上 is no false
+                # statement of the goal (round 83); only a higher one is (a lower ceiling for 「控制在8%以内」)
+                ceiling = re.match(_BOUND_AFTER + r"(?:以下|以内|之内)", text[f.end:]) \
+                    or RX[r"(?:不超过|不高于|控制在)$"].search(text[max(0, f.start - 3):f.start])
+                wrong = [w for w in wrong if (w < f.value) == bool(ceiling)]
             if f.unit == numbers.FREQUENCY:
                 bound = text[f.end:f.end + 14]
                 if RX[r"[^，,。；;]{0,3}(?:至少|不少于|不得少于)"].match(bound):

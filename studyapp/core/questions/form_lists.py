@@ -366,6 +366,13 @@ class ListForms(FormBase):
             return None  # 「退化草原、退化湿地、____和水土流失防治」: things and acts mixed, 沙化土地 fits too (round 47)
         if (self.lex.legal or self.lex.articled) and not self._memorable_list(text, e):
             return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right
+        if all(segment.tagged(it)[0][1].startswith("v") for it in items) and min(len(it) for it in items) >= 5 \
+                and RX[r"的[\u4e00-\u9fff]{0,8}(?:人员|工作者|干部|职工|群众|个人)"].match(text, e.end) \
+                or RX[r"[，,](?:从|在|对|向|把|将)[^，,；;。]{2,}"].match(text, e.end) \
+                and RX[r"(?:坚持|做到|实现)$"].search(text, 0, e.start):
+            return None  # 「对参与完成重大任务、____、应对突发事件的一线社区工作者」: the circumstances of whom a
+            # rule is for, 抢险救灾 fits as well; 「坚持拓宽来源、……、____、提高质量，从……发现选拔优秀年轻干部」: what the
+            # acts are for comes after the list, out of the stem's view (round 83)
         if re.search(r"(?:根据|结合|依据|考虑|综合|兼顾|视)[\u4e00-\u9fff]{0,6}$", re.split(r"[，,；;。：:]", text[:e.start])[-1]):
             return None  # 「根据企业发展规模、____、产品及服务特点」: what a choice weighs, 行业特点 fits too (round 55)
         if j == len(items) - 2 and text[y:y + 1] in "和与及" and 2 * len(items[-1]) <= min(len(it) for it in items[:-1]) \

@@ -90,6 +90,10 @@ _ORGANS = ("人民法院", "人民检察院", "公安机关", "监察机关", "�
 # a body's list of duties: 「国家教育委员会在国务院的领导下，主管全国高等教育工作，其主要职责是」
 _DUTY_LEAD = re.compile(r"^((?:国务院|国家|省|市|县|乡|镇)?[\u4e00-\u9fff]{1,16}?(?:委员会|部门|机关|政府|机构|学校|单位|部|局|厅|院))"
                         r"[^：:]{0,60}?(?:其|的)?(主要)?(?:职责|职权|任务)(?:是|为|如下|有)?[：:]?$")
+# one project's schedule (「中石化织金50万吨/年聚乙醇酸（PGA）项目年底前完成投资15亿元以上……」): nothing a
+# cadre keeps (round 83)
+_ONE_PROJECT = re.compile(r"^[^，,。；;]{2,40}?(?:\d+(?:\.\d+)?万?(?:吨|千瓦|兆瓦|万千瓦|台|套|辆|头|只)/年|"
+                          r"[^，,。；;]{0,30}项目(?:年底前|年内|[一二三四]季度|全年)(?:完成投资|建成|开工|投产|达产))")
 # a higher law may set the figure otherwise: a figure beside it has more than one right answer
 _HIGHER_LAW_ELSE = re.compile(r"(?:法律|行政法规)[^，。；]{0,12}另有规定")
 # slogans of the day: a blank inside one tests nothing of the document
@@ -558,7 +562,8 @@ class FormBase:
         except KeyError:
             pass
         ctx = self._context(unit)
-        if ctx is None or unit.key in self.lex.repeated_key or self._names_a_lead(unit) or _NOT_A_RULE.search(unit.text):
+        if ctx is None or unit.key in self.lex.repeated_key or self._names_a_lead(unit) or _NOT_A_RULE.search(unit.text) \
+                or _ONE_PROJECT.match(unit.text):
             ctx = None
         self._ready_memo[key] = ctx
         return ctx

@@ -191,6 +191,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue  # (几十倍, 数十年: no figure to learn)
         if _in_formula(sentence, a, b):
             continue  # 「两个一百年」「四个意识」: a name in quotes, not a figure
+        if sentence[a - 1:a] in ("/", "／") or not unit and sentence[b:b + 1] in ("/", "／"):
+            continue  # 「建筑层高的1/3倍」: a fraction's half, blanked it reads 「1/（　　）」 (round 83)
         value = to_value(num)
         if value is None or value <= 0:
             continue
@@ -315,6 +317,9 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
         ours = v in doc_values.get(fig.unit, set())
         cands.append((abs(_rank_distance(v, fig.value)), 0 if ours else 1, v))
     cands.sort()
+    if fig.unit in ("%", "％") and fig.value % 5 == 0 and sum(1 for c in cands if float(c[2]).is_integer()) >= n:
+        # 93.5% (another rate's figure) beside 70%, 80%, 90%: it gives itself away (round 83)
+        cands = [c for c in cands if float(c[2]).is_integer()]
     return [v for _, _, v in cands[:n]]
 
 

@@ -430,3 +430,28 @@ def test_round_82_a_coinage_the_rest_of_the_sentence_paraphrases_is_not_blanked(
     text = ("某措施\n一、医疗保障\n全面落实新生儿“出生即参保”政策，新生儿凭出生医学证明即可参加居民医保并享受医保待遇。"
             "推广“信易贷”模式，缓解中小微企业融资难题。\n")
     assert "出生即参保" not in _keys(text, "fill_quoted")
+
+
+def test_round_83_no_blank_on_how_an_act_is_done_or_on_the_head_of_a_compound() -> None:
+    """Round 83: 「三方____签订购房协议」 (协商一致), 「到2025年____改造75万户」 (新开工), 「高标准农田建设____」
+    (大会战) and 「……等部门参加的____机制」 (定期会商) — another word fits each as well."""
+    text = ("某措施\n一、稳定市场\n"
+            "房地产开发企业、房地产经纪机构、置换购房人按照市场化原则进行置换，三方协商一致签订购房协议，旧房可由房企直接购买。"
+            "加强城镇老旧小区改造和完整社区建设，到2025年新开工改造75万户。"
+            "深入实施秋冬季高标准农田建设大会战，确保年底建成高标准农田260万亩。"
+            "市、区建立住房城乡建设、金融监管、银行机构等部门参加的定期会商机制，搭建政银企对接平台，帮助问题项目修复。\n")
+    keys = _keys(text, "fill_term")
+    for key in ("协商一致", "新开工", "大会战", "定期会商"):
+        assert key not in keys, keys
+
+
+def test_round_83_no_blank_on_a_stock_image_a_booklets_nickname_or_a_glossed_coinage() -> None:
+    """Round 83: 「保障商品流通“____”畅通」 (最后一公里), 「修订……政策汇编“____”」 (口袋书), 「符合住房公积金
+    “____”政策规定，即不得超过……最高……，不得低于……最低……」 (限高保低)."""
+    text = ("某措施\n一、保障供应\n"
+            "按照就地就近原则，建立重要民生商品集采集配、街道领运分拨、居委社区直送到点的保供体系，保障商品流通“最后一公里”畅通。"
+            "对助企纾困政策进行全面梳理，强化政企对接机制，修订贵州省助企惠民政策汇编“口袋书”，编制政策解读联系名录。"
+            "灵活就业人员住房公积金的月缴存额只需符合住房公积金“限高保低”政策规定，即不得超过当年最高月缴存额标准，不得低于最低月缴存额标准。\n")
+    keys = _keys(text, "fill_quoted")
+    for key in ("最后一公里", "口袋书", "限高保低"):
+        assert key not in keys, keys

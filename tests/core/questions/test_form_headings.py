@@ -13,6 +13,7 @@ from studyapp.core.questions import generate_bank
 from studyapp.core.questions.forms import Forms
 from studyapp.core.questions.lexicon import Lexicon
 from studyapp.core.questions.model import Question
+from studyapp.core.questions.text import strip_end
 from studyapp.core.questions.verify import DocIndex, verify
 
 # a 意见 in titled parts, written for this test (each part's measures say its field's word)
@@ -288,3 +289,16 @@ def test_round_82_siblings_that_say_their_parents_theme_are_still_rivals() -> No
     siblings = {"扩大餐饮服务消费", "丰富文旅消费", "发展会展消费", "促进文娱体育消费"}
     for q in singles:
         assert set(q.options) - {"提升健康服务消费"} <= siblings
+
+
+def test_round_83_an_items_dated_first_measure_is_no_part_to_choose() -> None:
+    """Round 83 (贵州 行动方案): 「47.四季度阶段性实行全省国有景区免门票政策。……加大住宿、餐饮、特色农产品消费券
+    发放力度。」 — the outline took the item's first measure for its heading, and a true/false item said
+    the vouchers were a measure of 「四季度阶段性实行全省国有景区免门票政策」."""
+    doc = Path(__file__).resolve().parents[2] / "quality" / "documents" / \
+        "guizhou-tuidong-fugong-fuchan-fushi-cujin-jingji-huifu-tizhen-xingdong-fangan-2022.txt"
+    forms, _doc = _forms(doc.read_text(encoding="utf-8"))
+    titles = [strip_end(p.node.title) for p in forms._parts()]
+    assert titles and not any(t.startswith(("四季度", "年底前")) for t in titles), titles
+    for c in forms.heading_choices(random.Random(1)):
+        assert "四季度阶段性实行" not in c.question.stem + "".join(c.question.options)

@@ -532,3 +532,50 @@ def test_round_79_changes_that_leave_the_rule_true_or_contradict_its_own_bracket
     assert ("无偿", "有偿") not in changes
     assert not [c for c in changes if c[0] == "30万元"]
     assert ("不得", "可以") not in changes
+
+
+def test_round_83_a_floor_or_a_ceiling_is_falsified_only_the_way_that_makes_it_false() -> None:
+    """Round 83: 「增长7.5%以上」 turned 「增长7%以上」 was marked false, yet a 7.5 % floor meets a 7 %
+    one. A floor the text sets is changed upwards, a ceiling downwards."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("一、工业\n1.深挖航空航天装备制造产业潜力，建成投产一批项目。四季度航空航天装备制造产业增加值增长7.5%以上。\n"
+            "2.做强电子信息制造业，推动重点项目建成投产。四季度电子信息制造业增加值增长7%以上。\n"
+            "3.支持新能源汽车企业扩大产能，稳定零部件供应。四季度新能源汽车产量增长10%以上。\n"
+            "4.加快推进工业稳增长各项措施落地见效。全年规模以上工业增加值增长5%左右。\n"
+            "5.严格落实能耗双控要求，推动重点行业节能改造。四季度单位能耗下降幅度控制在8%以内。\n"
+            "6.加大工业投资力度，滚动实施一批技改项目。四季度工业投资增长12%以上。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    floors = [u for u in lex.units if "以上" in u.text and "规模以上" not in u.text]
+    assert len(floors) == 4
+    for u in floors:
+        old = float(re.search(r"([\d.]+)%以上", u.text).group(1))
+        changes = [new for _a, _b, new, kind in forms._falsifications(u) if kind == "figure"]
+        assert all(float(new.rstrip("%")) > old for new in changes), (u.text, changes)
+    ceiling = next(u for u in lex.units if "控制在" in u.text)
+    changes = [new for _a, _b, new, kind in forms._falsifications(ceiling) if kind == "figure"]
+    assert all(float(new.rstrip("%")) < 8 for new in changes), changes
+
+
+def test_round_83_one_projects_schedule_the_part_of_a_tally_and_half_a_joint_subject_are_not_asked() -> None:
+    """Round 83: 「中石化织金50万吨/年聚乙醇酸（PGA）项目年底前完成投资15亿元以上……」 as a true item (one
+    project's schedule); 「……完成投资1528亿元，其中建成项目102个、完成投资135亿元」 with 135 changed (the
+    part of a tally); 「中央组织部的主要职责包括：……」 under 「中央组织部和地方党委组织部的主要职责是：」."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某方案\n一、重大项目\n1.加快重点项目建设，推动一批项目尽快形成实物工作量。中石化织金50万吨/年聚乙醇酸（PGA）项目"
+            "年底前完成投资15亿元以上、投资进度完成15%左右。\n"
+            "2.四季度在建的2269个省重大项目完成投资1528亿元，其中建成项目102个、完成投资135亿元。\n"
+            "二、职责\n中央组织部和地方党委组织部的主要职责是：\n"
+            "（一）在党中央以及本级党委领导下，具体负责落实党的组织工作路线方针政策和决策部署；\n"
+            "（二）研究组织工作重要理论和实践问题，提出完善制度机制的政策建议；\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    project = next(u for u in lex.units if u.text.startswith("中石化"))
+    assert not forms.rule_true(project) and not forms.judge(project, random.Random(1), False)
+    tally = next(u for u in lex.units if u.text.startswith("四季度在建"))
+    assert all(text[a:b] != "135亿元" for a, b, _new, _kind in forms._falsifications(tally)) \
+        or not forms._falsifications(tally)
+    duties = [c.question.stem for u in lex.units for c in forms.duty_true(u)]
+    assert duties and all(s.startswith("中央组织部和地方党委组织部的主要职责包括：") for s in duties), duties

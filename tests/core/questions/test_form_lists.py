@@ -328,3 +328,18 @@ def test_round_81_no_blank_cuts_the_terms_a_rows_shared_ending_closes() -> None:
     forms = Forms(lex)
     keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
     assert not any("循环" in k or k == "做优外" for k in keys), keys
+
+
+def test_round_83_no_blank_in_the_circumstances_of_whom_a_rule_is_for_or_in_acts_whose_aim_comes_after() -> None:
+    """Round 83: 「对参与完成重大任务、____、应对突发事件的一线社区工作者」 (抗击自然灾害: 抢险救灾 fits as
+    well) and 「坚持拓宽来源、优化结构、____、提高质量，从各条战线……发现选拔优秀年轻干部」 (改进方式: the
+    stem stops before what the acts are for)."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某意见\n一、保障待遇\n对参与完成重大任务、抗击自然灾害、应对突发事件的一线社区工作者，可按规定给予适当工作补助。\n"
+            "二、干部队伍\n着眼党和国家事业长远发展需要，坚持拓宽来源、优化结构、改进方式、提高质量，从各条战线、各个领域"
+            "发现选拔优秀年轻干部，优化成长路径。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
+    assert "抗击自然灾害" not in keys and "改进方式" not in keys, keys

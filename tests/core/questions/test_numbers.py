@@ -97,3 +97,19 @@ def test_round_81_no_figure_inside_a_word_a_written_out_year_or_a_five_year_plan
     assert figures("“十四五”时期是湖北发展史上极不平凡的五年。") == []
     assert [f.text for f in figures("处二万元以上十万元以下罚款。")] == ["二万元", "十万元"]
     assert [f.text for f in figures("每一名干部每年学习不少于一次。")][:1] == ["一名"]
+
+
+def test_round_83_a_round_percentage_has_no_rival_with_decimals() -> None:
+    """Round 83: 「覆盖率达到（　　）以上」 keyed 80% had 93.5% (the enrolment rate elsewhere) beside
+    70% and 90% — the only decimal, ruled out at a glance."""
+    from studyapp.core.questions.numbers import rivals
+
+    [f] = [g for g in figures("到2025年志愿服务站点在社区综合服务设施中的覆盖率达到80%以上。") if g.unit == "%"]
+    wrong = rivals(f, {"%": {70.0, 80.0, 90.0, 93.5}}, 3)
+    assert 93.5 not in wrong and len(wrong) == 3, wrong
+
+
+def test_round_83_no_figure_inside_a_fraction() -> None:
+    """Round 83: 「按该层水平投影面积的倍数（建筑层高的1/（　　））计算」 with 3倍 among the options."""
+    text = "当层高大于3.6米时，按该层水平投影面积的倍数（建筑层高的1/3倍）计算建筑面积和容积率。"
+    assert "3倍" not in [f.text for f in figures(text)]
