@@ -17,6 +17,7 @@ from studyapp.core.questions.form_fills import QuotedForms
 from studyapp.core.questions.form_headings import HeadingForms
 from studyapp.core.questions.form_judges import JudgeForms
 from studyapp.core.questions.form_lists import ListForms
+from studyapp.core.questions.form_measures import MeasureForms
 from studyapp.core.questions.form_owners import OwnerForms
 from studyapp.core.questions.form_statements import StatementForms
 from studyapp.core.questions.formbase import Candidate, FormBase, tags_for
@@ -25,6 +26,6 @@ __all__ = ["Candidate", "Forms", "tags_for"]
 
 
 class Forms(FigureForms, BodyForms, QuotedForms, JudgeForms, StatementForms, ListForms, HeadingForms, OwnerForms,
-            FormBase):
+            MeasureForms, FormBase):
     """Question builders over one document's lexicon: every family of forms (form_*.py) on the
     helpers they share (formbase.FormBase)."""
