@@ -90,7 +90,8 @@ class MeasureForms(FormBase):
 
 
 # what opens a clause that only frames the act after it (「围绕工程建设……等领域，……」「对于海事劳工证书，……」)
-_FRAMING = re.compile(r"^(?:围绕|对于|对|在|按照|根据|通过|依托|以|为了|为|结合|针对|依据|按|凡|经|着眼|立足|坚持以|聚焦)")
+_FRAMING = re.compile(r"^(?:紧密|紧紧|主动|积极|深度|充分)?(?:围绕|对于|对|在|按照|根据|通过|依托|以|为了|为|结合|针对|依据|按|凡|经|"
+                      r"着眼|立足|坚持以|聚焦)")
 
 
 def _acts(title: str) -> bool:
@@ -118,6 +119,11 @@ def _point(sentence: str) -> str:
         parts = [c for c in re.split(r"[，,；;]", sentence) if c]
         chosen = next((c for c in parts if not _FRAMING.match(c) and not c.endswith("的") and len(c) >= 6
                        and not RX[r"^[^，,]{0,20}[是为]"].match(c)), "")
-    if not chosen or "“" in chosen[:2] or not any(t.startswith("v") for _w, t in segment.tagged(chosen)):
+    if not chosen or "“" in chosen[:2] or RX[r"这一|这些|该|此项|上述|前述|其"].search(chosen):
+        return ""  # (「各地要参照这一做法」: which, the sentence before says)
+    tagged = segment.tagged(chosen)
+    if not any(t.startswith("v") for _w, t in tagged):
         return ""
+    if chosen is not sentence and not tagged[0][1].startswith("v") and not RX[r"要|应当|应|须|必须|负责|可以|可"].search(chosen):
+        return ""  # 「第三方治理取得的污染物减排量，……」: the subject of a longer sentence, no act of its own
     return chosen if len(chosen) <= 60 else ""
