@@ -70,6 +70,30 @@ _OPTION_LONG = 50            # a measure shown as one option among four
 _DATED_TITLE = re.compile(r"(?:[一二三四]季度|上半年|下半年|年底前|年内|今年|明年|\d{4}年|到\d{4}年|力争)")
 
 
+# the fields of public work, each by the words that say it: a measure that says one of them and a
+# heading that says the same, beside rival headings of none of it, answers itself
+_FIELDS = {
+    "教育": re.compile(r"教育|学校|教师|学生|课程|教学|校园|幼儿园|高校|师资"),
+    "养老": re.compile(r"养老|老年|适老|为老|老人|敬老"),
+    "乡村": re.compile(r"乡村|农村|村庄|村镇|农民|农业|农田|粮食"),
+    "住房": re.compile(r"住房|房地产|购房|商品房|房票|公积金|租赁住房|保障房"),
+    "医疗": re.compile(r"医疗|医院|医保|医药|卫生|健康|诊疗|疾病"),
+    "就业": re.compile(r"就业|创业|招聘|用工|岗位|失业"),
+    "生育": re.compile(r"生育|育儿|托育|婴幼儿|孕|产假"),
+    "文旅": re.compile(r"旅游|景区|文旅|文化|演出|博物馆"),
+    "生态": re.compile(r"生态|污染|环保|排放|碳|绿色|节能"),
+    "交通": re.compile(r"交通|公路|铁路|道路|机场|港口|航运"),
+    "金融": re.compile(r"金融|银行|信贷|贷款|融资|保险|债券"),
+    "科技": re.compile(r"科技|创新|研发|技术|科研"),
+}
+
+
+def _field_of(text: str) -> str:
+    """The one field a text speaks of, or "" (none, or more than one)."""
+    hits = [f for f, rx in _FIELDS.items() if rx.search(text)]
+    return hits[0] if len(hits) == 1 else ""
+
+
 class HeadingForms(FormBase):
     def heading_choices(self, rng: random.Random) -> list[Candidate]:
         """Per titled part, one question on a measure and the part it serves (two on a long
@@ -324,6 +348,10 @@ class HeadingForms(FormBase):
         end = os.path.commonprefix([w[::-1] for w in wrong])[::-1]
         if len(end) >= 2 and not key.endswith(end) and end[-2:] not in _HEADING_WORDS:
             return None  # 「发展沉浸式业态」「培育云演艺业态」「丰富云展览业态」 beside 强化要素支撑: the odd one out (round 72)
+        field = _field_of(s)
+        if field and _field_of(key) == field and not any(_field_of(w) == field for w in wrong):
+            return None  # 「“……学校……特级教师、骨干教师……”是下列哪一方面」 beside 养老, 社保 and 强化教育支撑: the
+            # measure's field names the one heading of that field, the rivals are struck out at sight (round 84)
         options = [key] + wrong
         rng.shuffle(options)
         way = zlib.crc32(s.encode("utf-8")) % 3

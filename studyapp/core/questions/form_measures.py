@@ -3,7 +3,8 @@
 A 若干措施 or 实施意见 names each of its measures with a short heading and says under it what is
 to be done; a study session goes through them one by one, and a party-school paper asks them
 as 简答. The reference points are what the text says under the heading: its 一是/二是 heads
-where it has them, otherwise each sentence (its first clause when the sentence is long). Asked
+where it has them, otherwise each of its sentences whole (a clause alone lost its case or the
+measure itself, and a key that leaves a measure out is wrong — round 84). Asked
 only on a measure whose section no other form asks (the section's own questions come first),
 never on the frame's parts (指导思想, 基本原则, 主要目标 …: no measure), and not on a heading the
 document uses twice (which one, the stem could not say).
@@ -20,8 +21,10 @@ from studyapp.core.questions.text import RX, SectionInfo, sentences, strip_end
 
 _ORDINAL_HEAD = re.compile(r"^[一二三四五六七八九十]+是")
 _BRACKET = re.compile(r"^[（(][^（）()]*(?:责任单位|牵头|负责|配合)[^（）()]*[）)][。；;]?$")
-_MAX_POINT = 40      # a point longer than this is cut to its first clause
-_MAX_POINTS = 300    # the reference answer, all points together
+_MAX_POINT = 90      # a point: one sentence of the measure, whole
+_MAX_POINTS = 360    # the reference answer, all points together
+# a sentence that only announces rules to come (「具体政策另行制定」): no measure to recall (round 84)
+_LATER = re.compile(r"另行(?:制定|规定|出台|明确|发布)|另文(?:下达|印发)|^(?:具体|相关)[\u4e00-\u9fff]{0,8}(?:由|按照?)")
 _MAX_QUOTE = 500
 
 
@@ -63,15 +66,21 @@ class MeasureForms(FormBase):
             return None
         if not _acts(title):
             return None  # 「发展草牧业是推进农业供给侧结构性改革的重要切入点」: a statement, no measure's heading
-        said = [strip_end(s) for s in sentences(text) if s.strip() and not _BRACKET.match(s.strip())]
+        paragraphs = [p for p in text.split("\n") if p.strip() and not _BRACKET.match(p.strip())]
+        if len(paragraphs) != 1:
+            return None  # (a paragraph after the measure — 「上述措施自……起执行」 — is the document's, not its)
+        said = [strip_end(s) for s in sentences(paragraphs[0]) if s.strip() and not _BRACKET.match(s.strip())
+                and not _LATER.search(s)]
         heads = [_ORDINAL_HEAD.sub("", s) for s in said if _ORDINAL_HEAD.match(s) and len(s) <= 30]
-        if len(heads) >= 2:
+        if len(heads) >= 2 and len(heads) * 2 >= len(said):
             points = heads
         else:
-            points = [p for p in (_point(s) for s in said) if p]
-            if len(points) < len(said) - 1:
-                return None  # (most of what it says is no measure: the situation, a reason, a definition)
-        if not 2 <= len(points) <= 8 or sum(map(len, points)) > _MAX_POINTS or any(len(p) > 60 for p in points) \
+            # every sentence whole: a point cut to a clause lost its case (「对……剩余不超过30%的尾盘房源，」)
+            # or the measure itself; a measure left out makes the key incomplete (round 84)
+            points = [_point(s) for s in said]
+            if not all(points):
+                return None  # (the situation, a reason, a definition among the measures: no clean list)
+        if not 2 <= len(points) <= 6 or sum(map(len, points)) > _MAX_POINTS or any(len(p) > _MAX_POINT for p in points) \
                 or any(refers_elsewhere(p) or RX[r"^(?:其|该|此|上述|同时|此外|对此)"].match(p) for p in points):
             return None
         if len({p[:6] for p in points}) < len(points):
@@ -89,11 +98,6 @@ class MeasureForms(FormBase):
         return Candidate(q, unit, 1.1, "measure_short", [])
 
 
-# what opens a clause that only frames the act after it (「围绕工程建设……等领域，……」「对于海事劳工证书，……」)
-_FRAMING = re.compile(r"^(?:紧密|紧紧|主动|积极|深度|充分)?(?:围绕|对于|对|在|按照|根据|通过|依托|以|为了|为|结合|针对|依据|按|凡|经|"
-                      r"着眼|立足|坚持以|聚焦)")
-
-
 def _acts(title: str) -> bool:
     """Whether a heading names something to do (强化……保障, 进一步降低……门槛), not a statement."""
     from studyapp.core.questions import segment
@@ -106,24 +110,13 @@ def _acts(title: str) -> bool:
 
 
 def _point(sentence: str) -> str:
-    """The measure a sentence sets, as a point of the answer: the sentence when short, else its
-    first clause that acts (the framing clauses before it and a condition 「……的，」 skipped);
-    "" when it sets none (「药学服务是医疗服务的组成部分」, 「“1”为国家基本药物目录」)."""
+    """A sentence of the measure as a point of the answer, whole; "" when it sets no measure
+    (「药学服务是医疗服务的组成部分」, 「“1”为国家基本药物目录」, 「各地要参照这一做法」)."""
     from studyapp.core.questions import segment
 
-    if RX[r"^[^，,]*的[，,]"].match(sentence):
-        chosen = sentence  # 「……用于研发、展示的，可不办理……」: the case belongs to the rule, whole or not at all
-    elif len(sentence) <= _MAX_POINT and not _FRAMING.match(sentence) and not RX[r"^[^，,]{0,20}[是为]"].match(sentence):
-        chosen = sentence
-    else:
-        parts = [c for c in re.split(r"[，,；;]", sentence) if c]
-        chosen = next((c for c in parts if not _FRAMING.match(c) and not c.endswith("的") and len(c) >= 6
-                       and not RX[r"^[^，,]{0,20}[是为]"].match(c)), "")
-    if not chosen or "“" in chosen[:2] or RX[r"这一|这些|该|此项|上述|前述|其"].search(chosen):
-        return ""  # (「各地要参照这一做法」: which, the sentence before says)
-    tagged = segment.tagged(chosen)
-    if not any(t.startswith("v") for _w, t in tagged):
+    if len(sentence) > _MAX_POINT or RX[r"^[^，,]{0,20}[是为]"].match(sentence) or sentence.startswith("“") \
+            or RX[r"这一|这些|该|此项|上述|前述|^其"].search(sentence):
         return ""
-    if chosen is not sentence and not tagged[0][1].startswith("v") and not RX[r"要|应当|应|须|必须|负责|可以|可"].search(chosen):
-        return ""  # 「第三方治理取得的污染物减排量，……」: the subject of a longer sentence, no act of its own
-    return chosen if len(chosen) <= 60 else ""
+    if not any(t.startswith("v") for _w, t in segment.tagged(sentence)):
+        return ""
+    return sentence

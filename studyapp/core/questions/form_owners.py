@@ -98,6 +98,16 @@ def parse_bracket(text: str, first_leads: bool) -> tuple[list[str], list[str]] |
     return lead, carry
 
 
+def _gives_away(office: str, level: str, measure: str) -> bool:
+    """Whether the measure as the stem names it says the office's own field (three characters of
+    it or more: 公积金 for the 住房公积金中心, 税务 for the 税务局)."""
+    core = office[len(level):] if level and office.startswith(level) else office
+    core = re.sub(r"(?:管理)?(?:局|委|厅|办|办公室|部|署|委员会|管委会|中心)$", "", core)
+    if len(core) <= 3:
+        return len(core) >= 2 and core in measure  # (税务, 商务, 民政: the field itself)
+    return any(core[k:k + 3] in measure for k in range(len(core) - 2))
+
+
 class OwnerForms(FormBase):
     """Which office leads or carries out a measure, by the brackets of a policy text."""
 
@@ -126,8 +136,11 @@ class OwnerForms(FormBase):
         pool = list(offices.values())
         if len(pool) < 5:
             return []
+        sets = [frozenset(carry) for _u, _lead, carry in found]
         out: list[Candidate] = []
         for u, lead, carry in found:
+            if not lead and len(carry) > 1 and sets.count(frozenset(carry)) > 1:
+                continue  # the same offices carry another measure: which measure, the key cannot tell (round 84)
             made = self._owner_question(u, lead, carry, level, pool, rng)
             if made is not None:
                 out.append(made)
@@ -209,6 +222,8 @@ class OwnerForms(FormBase):
             return None
         if not keys or not all(k and _OFFICE.match(k) and not _NOT_ONE.search(k) for k in keys):
             return None
+        if any(_gives_away(k, level, measure) for k in keys):
+            return None  # 「“进一步加大住房公积金支持力度”这项措施的责任单位是」 市住房公积金中心: said in the stem (round 84)
         # rivals of the key's kind (厅 beside 厅, 委 beside 委 where there are enough), nearest in length
         want = 3 if qtype == "single" else 5 - len(keys)
         if len(rivals) < want:

@@ -302,3 +302,27 @@ def test_round_83_an_items_dated_first_measure_is_no_part_to_choose() -> None:
     assert titles and not any(t.startswith(("四季度", "年底前")) for t in titles), titles
     for c in forms.heading_choices(random.Random(1)):
         assert "四季度阶段性实行" not in c.question.stem + "".join(c.question.options)
+
+
+def test_round_84_a_measure_whose_field_names_its_heading_among_rivals_of_other_fields_is_not_asked() -> None:
+    """Round 84 (上海 提振消费): 「“努力办好家门口学校……特级教师、骨干教师……”是下列哪一方面的要求？」 beside 优化养老
+    服务供给, 完善社保制度体系, 加大生育养育保障力度 — 学校 names 强化教育支撑, the rivals are struck out at sight."""
+    doc = Path(__file__).resolve().parents[2] / "quality" / "documents" / \
+        "shanghai-tizhen-xiaofei-zhuanxiang-xingdong-fangan-2025.txt"
+    forms, _doc = _forms(doc.read_text(encoding="utf-8"))
+    asked = [c.question for c in forms.heading_choices(random.Random(1)) if c.type == "single"]
+    assert not any("家门口学校" in q.stem and q.options[q.answer[0]] == "强化教育支撑" for q in asked)
+
+    from studyapp.core.questions.form_headings import _field_of
+
+    assert _field_of("努力办好家门口学校，加强对相对薄弱学校的支持") == "教育" == _field_of("强化教育支撑")
+    assert _field_of("优化养老服务供给") == "养老" and _field_of("完善社保制度体系") == ""
+    for c in forms.heading_choices(random.Random(1)):
+        q = c.question
+        if q.type != "single":
+            continue
+        key = q.options[q.answer[0]]
+        measure = q.stem.split("”")[0]
+        field = _field_of(measure)
+        assert not (field and _field_of(key) == field
+                    and not any(_field_of(o) == field for o in q.options if o != key)), q.stem

@@ -29,9 +29,9 @@ def test_a_titled_measure_is_asked_what_it_sets_out_to_do_with_its_heads_or_its_
     home = made["关于“推动住房全屋智能应用”，文件提出了哪些措施？"]
     assert home.answer[0] == "支持保障性住房和商品房推广应用全屋智能，做好保障性住房项目全屋智能试点"
     land = made["关于“强化科技企业用地保障”，文件提出了哪些措施？"]
-    # a case belongs to its rule; a framing clause (围绕……等领域) is skipped for the act after it
-    assert land.answer[0].startswith("对综合保税区内企业进口的医疗器械用于研发、展示的，可不办理")
-    assert land.answer[1] == "集中清理不合理的准入条件"
+    # every sentence whole: its case and its frame stay with the act (round 84)
+    assert land.answer == ["对综合保税区内企业进口的医疗器械用于研发、展示的，可不办理相关注册或备案手续",
+                           "围绕工程建设、教育、医疗等领域，集中清理不合理的准入条件", "优化工业用地供应方式，推行弹性年期出让"]
     assert not any("指导思想" in s for s in made)  # the frame's parts set no measure
     index = DocIndex(lex.document)
     for q in made.values():
@@ -56,6 +56,26 @@ def test_a_heading_must_name_something_to_do_and_a_point_must_act() -> None:
     assert _point("药学服务是医疗服务的组成部分") == ""
     assert _point("“1”为国家基本药物目录") == ""
     assert _point("各地要落实属地管理责任") == "各地要落实属地管理责任"
+    assert _point("各地要参照这一做法") == ""
+
+
+def test_round_84_the_key_holds_every_measure_and_nothing_else() -> None:
+    """Round 84: keys cut to a first clause lost the case (「对……剩余不超过30%的尾盘房源，」) or the measure
+    (「……允许依法依规进行分割、销售及登记」), a measure dropped left the key incomplete, 「相关优惠政策另行制定」
+    counted as a measure, and the paragraph after the last measure (「上述措施自……起执行……」) was taken
+    into its key."""
+    text = ("某措施\n一、支持住房消费\n（一）支持房地产企业促销。组织房地产开发企业开展推介营销等活动，促进房地产市场销售。"
+            "对新建商品住房项目剩余不超过30%的尾盘房源，房地产开发企业可按照不低于房屋备案价85折的优惠幅度进行销售。\n"
+            "（责任单位：市住房城乡建设局）\n"
+            "（二）鼓励开展商品房现房销售。鼓励引导房地产开发企业采取现房销售模式销售商品房，在土地供应、信贷支持等方面给予支持。"
+            "相关优惠政策另行制定。\n"
+            "（三）推进地下车位销售。将小区配套地下车位可对外销售的，纳入新建商品房销售管理范畴，统一实行网签备案。\n"
+            "上述措施自2023年5月1日起执行。相关购房补贴、奖励、退税等政策措施可申请叠加享受。\n")
+    forms = Forms(Lexicon(parse_text(text)))
+    made = {c.question.stem: c.question.answer for c in forms.measure_shorts(set(), 10)}
+    assert made["关于“支持房地产企业促销”，文件提出了哪些措施？"][1].startswith("对新建商品住房项目剩余不超过30%的尾盘房源")
+    assert "相关优惠政策另行制定" not in made.get("关于“鼓励开展商品房现房销售”，文件提出了哪些措施？", [])
+    assert "关于“推进地下车位销售”，文件提出了哪些措施？" not in made
 
 
 def test_in_the_whole_run_they_cover_measures_no_other_form_asks_and_stay_a_minority() -> None:

@@ -121,3 +121,16 @@ def test_laws_and_documents_with_few_brackets_get_none() -> None:
     law = "某条例\n第一条 为了规范管理，制定本条例。\n" + "\n".join(
         f"第{n}条 有关部门应当依法履行职责，可以采取必要措施。（市场监管总局负责）" for n in "二三四五六七八")
     assert _owners(law) == []
+
+
+def test_round_84_no_office_the_stem_names_and_no_set_of_offices_two_measures_share() -> None:
+    """Round 84: 「“进一步加大住房公积金支持力度”这项措施的责任单位是」 keyed 市住房公积金中心 (the stem says
+    公积金), and a multiple choice keyed 市资规局、市发改委、市住建局 — the offices of another measure too."""
+    from studyapp.core.questions.form_owners import _gives_away
+
+    assert _gives_away("市住房公积金中心", "市", "进一步加大住房公积金支持力度")
+    assert _gives_away("省税务局", "省", "深入落实税务优惠政策")
+    assert not _gives_away("区卫生健康局", "区", "提升健康服务消费")
+    text = MEASURES.replace("（责任单位：区统计局、区金融工作局）", "（责任单位：区发展改革局、区工业和信息化局）")
+    for c in _owners(text):
+        assert set(c.keys) != {"区发展改革局", "区工业和信息化局"}, c.question.stem
