@@ -296,7 +296,10 @@ class HeadingForms(FormBase):
         # 「丰富文旅消费」「提升健康服务消费」 — is the group's theme, not a tie between two of them:
         # siblings stay the fair rivals they are, instead of headings from another field — round 82)
         theme = self._themes.get(tuple(info.path[:-1]), frozenset())
+        # (a report's look back and its plan are parts of two kinds: 「全力……」 tasks beside last year's
+        # 「……稳中向好」 give the key away by their wording — round 85)
         peers = [p for p in parts[max(0, at - _NEAR):at + _NEAR + 1] if p is not info and len(p.path) == len(info.path)
+                 and p.in_review == info.in_review
                  and not (_title_grams(p.node.title) & _title_grams(info.node.title))
                  - (theme if p.path[:-1] == info.path[:-1] else frozenset())]
         peers.sort(key=lambda p: (p.path[:-1] != info.path[:-1],

@@ -48,7 +48,7 @@ class MeasureForms(FormBase):
         out: list[Candidate] = []
         for key, units in by_info.items():
             info = infos[key]
-            if tuple(info.path) in busy or not info.leaf:
+            if tuple(info.path) in busy or not info.leaf or info.in_review:
                 continue
             made = self._measure_short(info, units, titles)
             if made is not None:

@@ -189,6 +189,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue
         if _TRIVIA_BEFORE.search(sentence[max(0, a - 2):a]) or _TRIVIA_AFTER.match(sentence[b:b + 2]):
             continue  # (几十倍, 数十年: no figure to learn)
+        if unit == "年" and (RX[r"(?:过去|今后|未来|这|那)的?$"].search(sentence[max(0, a - 3):a]) or sentence[b:b + 1] == "来"):
+            continue  # 「过去的一年」「今后五年」「五年来」: the report's own span, no figure to learn (round 85)
         if _in_formula(sentence, a, b):
             continue  # 「两个一百年」「四个意识」: a name in quotes, not a figure
         if sentence[a - 1:a] in ("/", "／") or not unit and sentence[b:b + 1] in ("/", "／"):
@@ -317,6 +319,13 @@ def rivals(fig: Figure, doc_values: dict[str, set[float]], n: int = 3,
         ours = v in doc_values.get(fig.unit, set())
         cands.append((abs(_rank_distance(v, fig.value)), 0 if ours else 1, v))
     cands.sort()
+    if not float(fig.value).is_integer() or any(not float(c[2]).is_integer() for c in cands):
+        # 39% beside 39.1%, 19.1% beside 19.2%: options a tenth apart test a decimal, not the figure (round 85)
+        apart: list[tuple[float, int, float]] = []
+        for c in cands:
+            if all(abs(c[2] - w) >= 0.03 * max(abs(w), abs(c[2])) for w in [fig.value] + [x[2] for x in apart]):
+                apart.append(c)
+        cands = apart
     if fig.unit in ("%", "％") and fig.value % 5 == 0 and sum(1 for c in cands if float(c[2]).is_integer()) >= n:
         # 93.5% (another rate's figure) beside 70%, 80%, 90%: it gives itself away (round 83)
         cands = [c for c in cands if float(c[2]).is_integer()]

@@ -144,6 +144,10 @@ def item_text(sec: ParsedSection) -> str:
     return first[0] if first else ""
 
 
+_REVIEW = re.compile(r"回顾|过去|五年来|一年来|工作和成效|主要成效|取得的成效|时期工作$"
+                     r"|^(?:\d{4}|[二〇零一三四五六七八九]{4})年(?:和过去五年)?(?:主要)?工作$")
+
+
 @dataclass
 class SectionInfo:
     """A section with what stems need to name it and what the verifier compares against."""
@@ -159,6 +163,13 @@ class SectionInfo:
     @property
     def titles(self) -> list[str]:
         return [a.title for a in self.ancestors if a.title]
+
+    @property
+    def in_review(self) -> bool:
+        """Whether the section stands in a report's look back (「一、2022年和过去五年工作」「“十三五”时期工作
+        回顾」「2022年主要工作和成效」): last year's figures and praise, no rule or measure to learn — asked,
+        they gave figures without their year and blanks in the rhetoric (round 85)."""
+        return any(_REVIEW.search(strip_end(a.title or "")) for a in self.ancestors)
 
     @property
     def article(self) -> ParsedSection | None:

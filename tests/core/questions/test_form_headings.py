@@ -326,3 +326,22 @@ def test_round_84_a_measure_whose_field_names_its_heading_among_rivals_of_other_
         field = _field_of(measure)
         assert not (field and _field_of(key) == field
                     and not any(_field_of(o) == field for o in q.options if o != key)), q.stem
+
+
+def test_round_85_a_reports_look_back_and_its_plan_are_no_rivals_and_last_years_figures_need_their_year() -> None:
+    """Round 85 (辽宁 政府工作报告 2023): a 2023 task keyed 「全力……」 beside three headings of 2022's results;
+    「退休人员基本养老金人均增长（　　）」 asked with no year (the year's target stood elsewhere)."""
+    doc = Path(__file__).resolve().parents[2] / "quality" / "documents" / "liaoning-zhengfu-gongzuo-baogao-2023.txt"
+    forms, _doc = _forms(doc.read_text(encoding="utf-8"))
+    for c in forms.heading_choices(random.Random(1)):
+        q = c.question
+        if q.type == "single":
+            kinds = {_in_review_title(forms, o) for o in q.options}
+            assert len(kinds) == 1, (q.stem, q.options)
+    asked = [c.question.stem for u in forms.lex.units if u.info.in_review
+             for c in forms.figure_single(u, random.Random(1))]
+    assert not any(s.startswith("退休人员基本养老金人均增长") for s in asked), asked
+
+
+def _in_review_title(forms: Forms, title: str) -> bool:
+    return next(i.in_review for i in forms._parts() if strip_end(i.node.title) == title)

@@ -113,3 +113,19 @@ def test_round_83_no_figure_inside_a_fraction() -> None:
     """Round 83: 「按该层水平投影面积的倍数（建筑层高的1/（　　））计算」 with 3倍 among the options."""
     text = "当层高大于3.6米时，按该层水平投影面积的倍数（建筑层高的1/3倍）计算建筑面积和容积率。"
     assert "3倍" not in [f.text for f in figures(text)]
+
+
+def test_round_85_a_reports_span_is_no_figure_and_decimal_rivals_stand_apart() -> None:
+    """Round 85 (government work reports): 「过去的（　　）」 and 「今后（　　）」 keyed 一年 and 五年; options 39% and 39.1%,
+    19.1% / 19.2% / 19.7%, 3.9% beside 4%."""
+    from studyapp.core.questions.numbers import rivals
+
+    for text in ("过去的一年，市人民政府认真贯彻落实中央精神。", "今后五年，是全面建设社会主义现代化国家开局起步的关键时期。",
+                 "五年来，我们矢志艰苦奋斗、自立自强。"):
+        assert not [f for f in figures(text) if f.unit == "年"], text
+    [key] = [f for f in figures("科技型中小企业增长39%、高新技术企业增长19.7%。") if f.value == 39]
+    wrong = rivals(key, {"%": {37.4, 39.1, 40.0, 19.7, 19.2, 45.0, 30.0}}, 3)
+    assert 39.1 not in wrong and 40.0 not in wrong, wrong
+    [key] = figures("招商引资实际到位资金增长19.2%。")
+    wrong = rivals(key, {"%": {19.1, 19.7, 20.0, 15.0, 25.0, 12.5}}, 3)
+    assert not {19.1, 19.7} & set(wrong), wrong
