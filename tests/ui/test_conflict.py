@@ -49,33 +49,25 @@ def test_a_sheet_asks_whether_to_put_the_users_value_over_the_other_one(qtbot, a
 
 @pytest.mark.parametrize(("choice", "answer"), [(OVERWRITE, "overwrite"), ("放弃我的笔记", "discard"), ("不关闭", "cancel")])
 def test_closing_with_held_notes_asks_once_and_says_how_many(qtbot, choice: str, answer: str) -> None:  # noqa: ANN001
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from studyapp.ui.conflict import ask_on_close
 
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    seen: list[str] = []
-
-    def press() -> None:
-        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-        seen.append(box.text())
-        [button] = [b for b in box.buttons() if b.text() == choice]
-        button.click()
-
-    QTimer.singleShot(50, press)
-    assert ask_on_close(parent, 2) == answer
-    assert "有 2 条笔记" in seen[0] and seen[0].endswith("要怎么做？")
+    seen = _answer_with(qtbot, choice, lambda parent: ask_on_close(parent, 2), answer)
+    assert "有 2 条笔记" in seen and seen.endswith("要怎么做？")
 
 
 @pytest.mark.parametrize(("choice", "answer"), [("再试一次", "retry"), ("放弃我的笔记", "discard"), ("不关闭", "cancel")])
 def test_closing_with_notes_a_busy_database_kept_out_asks_and_says_how_many(qtbot, choice: str,
                                                                             answer: str) -> None:  # noqa: ANN001
+    from studyapp.ui.conflict import ask_busy_on_close
+
+    seen = _answer_with(qtbot, choice, lambda parent: ask_busy_on_close(parent, 3), answer)
+    assert "有 3 条笔记还没能保存" in seen and "另一个程序正在写入" in seen
+
+
+def _answer_with(qtbot, choice: str, ask, answer: str) -> str:  # noqa: ANN001
+    """Open the closing question `ask(parent)`, press `choice` in it; check the answer, return its text."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-
-    from studyapp.ui.conflict import ask_busy_on_close
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -88,5 +80,5 @@ def test_closing_with_notes_a_busy_database_kept_out_asks_and_says_how_many(qtbo
         button.click()
 
     QTimer.singleShot(50, press)
-    assert ask_busy_on_close(parent, 3) == answer
-    assert "有 3 条笔记还没能保存" in seen[0] and "另一个程序正在写入" in seen[0]
+    assert ask(parent) == answer
+    return seen[0]

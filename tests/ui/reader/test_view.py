@@ -266,29 +266,12 @@ def test_a_note_held_after_a_conflict_is_asked_about_on_closing(make_window, qtb
                                                                  settle, monkeypatch) -> None:  # noqa: ANN001
     """A note whose save met another PC's note, kept with 取消, is not dropped without a word when
     the window closes: 不关闭 keeps the window open, 仍然保存 stores it over the other note."""
-    from studyapp.ui import conflict
-
     window = make_window()
-    settle()
-    reader = window.reader
-    section_id = reader.section_id
-    type_text(reader.note.edit, "重点")
-    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点")
-    settle()
-    _saved_on_another_pc(seeded_ctx, section_id, "王德伦：第一部分要背")
-    type_text(reader.note.edit, "：依法治市")
+    reader, section_id = _typed_after_another_pcs_save(window, qtbot, seeded_ctx, type_text, settle)
     qtbot.waitUntil(lambda: reader.conflict_box is not None, timeout=5000)
     _press(reader.conflict_box, "取消")
     assert reader.held_notes() == [section_id]
-
-    asked: list[int] = []
-    monkeypatch.setattr(conflict, "ask_on_close", lambda _parent, n: asked.append(n) or "cancel")
-    window.close()
-    assert asked == [1] and window.isVisible()  # (not closed)
-    monkeypatch.setattr(conflict, "ask_on_close", lambda _parent, n: asked.append(n) or "overwrite")
-    window.close()
-    assert asked == [1, 1] and not window.isVisible()
-    assert reading.get_note(seeded_ctx, section_id) == "重点：依法治市"
+    _close_not_then_overwrite(window, monkeypatch, seeded_ctx, section_id)
 
 
 def test_a_note_typed_just_before_closing_that_meets_another_pcs_note_is_asked_about(
@@ -296,28 +279,39 @@ def test_a_note_typed_just_before_closing_that_meets_another_pcs_note_is_asked_a
     """Typed within the autosave pause, then the window closed at once: the closing save meets
     another PC's note. Its answer is waited for before the window goes — the note is asked about
     (仍然保存 stores it), never dropped without a word after the worker has stopped."""
-    from studyapp.ui import conflict
-
     window = make_window()
+    reader, section_id = _typed_after_another_pcs_save(window, qtbot, seeded_ctx, type_text, settle)
+    # (the pause has not passed: the close saves it)
+    _close_not_then_overwrite(window, monkeypatch, seeded_ctx, section_id)
+    assert reader.conflict_box is None  # (the closing question asked, not a second box)
+
+
+def _typed_after_another_pcs_save(window, qtbot, ctx, type_text, settle):  # noqa: ANN001, ANN202
+    """The reader's note 「重点」 is stored; another PC then saves that note; 「：依法治市」 is typed."""
     settle()
     reader = window.reader
     section_id = reader.section_id
     type_text(reader.note.edit, "重点")
-    qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点")
+    qtbot.waitUntil(lambda: reading.get_note(ctx, section_id) == "重点")
     settle()
-    _saved_on_another_pc(seeded_ctx, section_id, "王德伦：第一部分要背")
-    type_text(reader.note.edit, "：依法治市")  # (the pause has not passed: the close saves it)
+    _saved_on_another_pc(ctx, section_id, "王德伦：第一部分要背")
+    type_text(reader.note.edit, "：依法治市")
+    return reader, section_id
+
+
+def _close_not_then_overwrite(window, monkeypatch, ctx, section_id: int) -> None:  # noqa: ANN001
+    """Closing asks once: 不关闭 keeps the window and stores nothing; 仍然保存 stores the note and closes."""
+    from studyapp.ui import conflict
 
     asked: list[int] = []
     monkeypatch.setattr(conflict, "ask_on_close", lambda _parent, n: asked.append(n) or "cancel")
     window.close()
-    assert asked == [1] and window.isVisible()
-    assert reader.conflict_box is None  # (the closing question asks, not a second box)
-    assert reading.get_note(seeded_ctx, section_id) == "王德伦：第一部分要背"
+    assert asked == [1] and window.isVisible()  # (not closed)
+    assert reading.get_note(ctx, section_id) == "王德伦：第一部分要背"
     monkeypatch.setattr(conflict, "ask_on_close", lambda _parent, n: asked.append(n) or "overwrite")
     window.close()
     assert asked == [1, 1] and not window.isVisible()
-    assert reading.get_note(seeded_ctx, section_id) == "重点：依法治市"
+    assert reading.get_note(ctx, section_id) == "重点：依法治市"
 
 
 @pytest.mark.sqlite_only  # (locks the SQLite file with sqlite3)
