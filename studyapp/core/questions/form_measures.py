@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from studyapp.core.questions import segment
 from studyapp.core.questions.form_headings import _FRAME_TITLES
 from studyapp.core.questions.formbase import Candidate, FormBase
 from studyapp.core.questions.lexicon import Unit, refers_elsewhere
@@ -84,7 +85,7 @@ class MeasureForms(FormBase):
                 or any(refers_elsewhere(p) or RX[r"^(?:其|该|此|上述|同时|此外|对此)"].match(p) for p in points):
             return None
         if len({p[:6] for p in points}) < len(points):
-            return None  # 「支持……；支持……」 cut to the same first words: points that say nothing apart
+            return None  # 「支持……。支持……。」: points that open alike tell a grader nothing apart
         if title in "".join(points):
             return None  # (the heading said again as a point: it answers itself)
         whole = "\n".join(x for x in (info.node.title, info.node.text) if x)
@@ -100,8 +101,6 @@ class MeasureForms(FormBase):
 
 def _acts(title: str) -> bool:
     """Whether a heading names something to do (强化……保障, 进一步降低……门槛), not a statement."""
-    from studyapp.core.questions import segment
-
     if "是" in title or RX[r"的$"].search(title):
         return False
     tagged = segment.tagged(title)
@@ -112,8 +111,6 @@ def _acts(title: str) -> bool:
 def _point(sentence: str) -> str:
     """A sentence of the measure as a point of the answer, whole; "" when it sets no measure
     (「药学服务是医疗服务的组成部分」, 「“1”为国家基本药物目录」, 「各地要参照这一做法」)."""
-    from studyapp.core.questions import segment
-
     if len(sentence) > _MAX_POINT or RX[r"^[^，,]{0,20}[是为]"].match(sentence) or sentence.startswith("“") \
             or RX[r"这一|这些|该|此项|上述|前述|^其"].search(sentence):
         return ""
