@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Set as AbstractSet
 
 from studyapp.core.questions.formbase import HOLE, Candidate, FormBase
 from studyapp.core.questions.lexicon import Unit
@@ -111,7 +112,7 @@ def _gives_away(office: str, level: str, measure: str) -> bool:
 class OwnerForms(FormBase):
     """Which office leads or carries out a measure, by the brackets of a policy text."""
 
-    def owners(self, rng: random.Random, busy: set[tuple[str, ...]] = frozenset()) -> list[Candidate]:  # type: ignore[assignment]  # (a frozenset default: never written)
+    def owners(self, rng: random.Random, busy: AbstractSet[tuple[str, ...]] = frozenset()) -> list[Candidate]:
         """A few measures' offices, each office the key once, spread over the document: measures
         whose section has no other question to offer (`busy`: the sections that have)."""
         if self.lex.legal:
