@@ -343,3 +343,18 @@ def test_round_83_no_blank_in_the_circumstances_of_whom_a_rule_is_for_or_in_acts
     forms = Forms(lex)
     keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
     assert "抗击自然灾害" not in keys and "改进方式" not in keys, keys
+
+
+def test_round_85_no_blank_in_the_praise_of_a_reports_look_back() -> None:
+    """Round 85 (辽宁, 湘潭 政府工作报告): 「一路殷殷嘱托、一路____、一路打气鼓劲」 and 「医护人员白衣执甲、干部职工冲锋
+    在前、____、人民群众守望相助」 in the look back at last year — praise, where another phrase fits as well."""
+    from studyapp.core.questions.forms import Forms
+
+    text = ("政府工作报告\n一、2022年工作回顾\n习近平总书记亲临考察，一路殷殷嘱托、一路悉心指导、一路打气鼓劲，勉励我们展现更大担当和作为。"
+            "面对突如其来的新冠疫情，医护人员白衣执甲、干部职工冲锋在前、志愿者携手并肩、人民群众守望相助，众志成城打响了疫情防控的人民战争。"
+            "我们加强统筹协调，坚持实事求是、系统观念、底线思维，抓住主要矛盾，纲举目张推进工作。\n"
+            "二、2023年重点工作\n全力扩大有效需求，着力稳定经济运行。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
+    assert "悉心指导" not in keys and "志愿者携手并肩" not in keys, keys
