@@ -105,6 +105,9 @@ class FigureForms(FormBase):
                 # 「三人制篮球场」 a kind of court (round 71)
             if numbers.given_otherwise(unit.text, f):
                 continue  # 「一般为2年(即24个月)」「2人可合租1套二居室」: the stem says the figure again (round 61)
+            if f.unit in ("%", "％") and any(g is not f and g.unit == f.unit and abs(g.value + f.value - 100) < 1e-9
+                                             for g in figs):
+                continue  # 「积累率30%……消费率（　　）」: the other share gives it (round 86)
             row = sorted((g for g in figs if g.unit == f.unit), key=lambda g: g.start)
             run = sorted(g.value for g in row)
             if len(run) >= 3 and len({round(y - x, 9) for x, y in zip(run, run[1:], strict=False)}) == 1 \

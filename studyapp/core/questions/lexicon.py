@@ -131,6 +131,12 @@ class Unit:
             return self._context  # type: ignore[has-type]  # (set on first use)
         except AttributeError:
             pass
+        if self.info.in_review:
+            # a report's look back at last year: its figures are results nobody keeps and its words
+            # are praise; the tasks and targets after it are what a study of the report asks
+            # (rounds 85–86: most of the work reports' failures stood there)
+            self._context = None
+            return None
         own = self._own_context()
         if own is None and self.prev and not self.item and not self._goal_further_back() \
                 and not _unnamed_benefit(self.text, self.prev) and not _YEAR_TARGET_ALONE.match(self.text):

@@ -193,6 +193,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             continue  # 「过去的一年」「今后五年」「五年来」: the report's own span, no figure to learn (round 85)
         if _in_formula(sentence, a, b):
             continue  # 「两个一百年」「四个意识」: a name in quotes, not a figure
+        if RX[r"\d[，,]$"].search(sentence[max(0, a - 2):a]) or RX[r"\d{1,3}[，,]\d{3}"].match(sentence, a):
+            continue  # 「4，376亿元」: a figure written with a thousands comma, not two figures (round 86)
         if sentence[a - 1:a] in ("/", "／") or not unit and sentence[b:b + 1] in ("/", "／"):
             continue  # 「建筑层高的1/3倍」: a fraction's half, blanked it reads 「1/（　　）」 (round 83)
         value = to_value(num)

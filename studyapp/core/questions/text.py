@@ -144,7 +144,7 @@ def item_text(sec: ParsedSection) -> str:
     return first[0] if first else ""
 
 
-_REVIEW = re.compile(r"回顾|过去|五年来|一年来|工作和成效|主要成效|取得的成效|时期工作$"
+_REVIEW = re.compile(r"回顾|过去|五年来|一年来|工作和成效|主要成效|取得的(?:成效|成就|成绩)|时期工作$|及\d{4}年工作$"
                      r"|^(?:\d{4}|[二〇零一三四五六七八九]{4})年(?:和过去五年)?(?:主要)?工作$")
 
 

@@ -306,3 +306,21 @@ def test_round_76_tiers_a_lead_in_without_its_cases_and_an_unnamed_application()
     accepted = ("某市商品房预售管理规定\n第一条 房地产开发企业申请调整监管账户留存资金的，应当向预售主管部门提交申请材料。\n"
                 "第二条 预售主管部门应当自受理之日起5日内出具核准意见。\n" + rules("三", "四"))
     assert not any("出具核准意见" in s for s in stems(accepted))
+
+
+def test_round_86_a_share_the_other_share_gives_is_not_asked() -> None:
+    """Round 86 (七五计划): 「平均每年消费率为（　　）；……平均每年积累率为30％」 — 70％ is what is left of 100％."""
+    import random
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+    from studyapp.core.outline import parse_text
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.lexicon import Lexicon
+
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "diqige-wunian-jihua-zhaiyao-1986.txt"
+    lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
+    forms = Forms(lex)
+    [unit] = [u for u in lex.units if "平均每年消费率" in u.text]
+    assert not any("消费率为（" in c.question.stem or "积累率为（" in c.question.stem
+                   for c in forms.figure_single(unit, random.Random(1)))

@@ -308,3 +308,15 @@ def test_round_80_a_bare_label_on_its_own_line_is_the_class_the_next_paragraph_b
     by_text = {u.text[:8]: u for u in lex.units}
     assert by_text["长护险缴费基数为"].context() == "关于居民参保人员，"
     assert by_text["对新增规上企业每"].context() in ("", None)
+
+
+def test_round_86_a_reports_look_back_is_not_asked() -> None:
+    """Rounds 85–86 (government work reports): the look back at last year (「一、2014年工作回顾」「一、“十三五”时期取得的
+    成就及2020年工作」) gave last year's minor figures and its praise; its tasks after it are asked."""
+    text = ("政府工作报告\n一、“十三五”时期取得的成就及2020年工作\n全年救治患者964名，城市低保标准提高5.4%，干劲更大、信心更足。\n"
+            "二、全面做好2021年工作\n全力扩大有效投资，全年新开工亿元以上项目500个以上，推动重大项目早落地。\n")
+    lex = Lexicon(parse_text(text))
+    past = [u for u in lex.units if "救治患者" in u.text]
+    plan = [u for u in lex.units if "新开工" in u.text]
+    assert past and past[0].info.in_review and past[0].context() is None
+    assert plan and not plan[0].info.in_review and plan[0].context() is not None

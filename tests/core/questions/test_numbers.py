@@ -129,3 +129,9 @@ def test_round_85_a_reports_span_is_no_figure_and_decimal_rivals_stand_apart() -
     [key] = figures("招商引资实际到位资金增长19.2%。")
     wrong = rivals(key, {"%": {19.1, 19.7, 20.0, 15.0, 25.0, 12.5}}, 3)
     assert not {19.1, 19.7} & set(wrong), wrong
+
+
+def test_round_86_a_thousands_comma_joins_one_figure() -> None:
+    """Round 86 (七五计划): 「五年合计4，376亿元」 blanked as 「4，（　　）」 — the blank split the number."""
+    assert not [f for f in figures("五年合计4，376亿元，比六五时期增长一倍。") if f.unit == "亿元"]
+    assert [f.text for f in figures("财政收入达到376亿元。")] == ["376亿元"]
