@@ -21,9 +21,6 @@ from studyapp.core.questions.model import BLANK
 from studyapp.core.questions.numbers import Figure
 from studyapp.core.questions.text import norm, strip_end
 
-# when a figure of a report's look back was reached: the stem must say it
-_WHEN = re.compile(r"(?:\d{4}|[二〇零一三四五六七八九]{4})年|五年来|一年来|三年来|过去|去年|上年|“十[一二三四五]五”|十[一二三四五]五时期")
-
 
 class FigureForms(FormBase):
     # --- the fine an offence carries ------------------------------------------------------
@@ -92,9 +89,6 @@ class FigureForms(FormBase):
         ctx = self._context(unit)
         if ctx is None or unit.key in self.lex.repeated_key or _HIGHER_LAW_ELSE.search(unit.text):
             return out  # (「最长不得超过三年，但法律、行政法规另有规定的除外」: the law may say two)
-        if unit.info.in_review and not _WHEN.search(ctx + unit.text):
-            return out  # 「退休人员基本养老金人均增长4%」 in a report's look back: last year's figure without its year,
-            # beside the year's target elsewhere (round 85); 「五年来，……年均增长（　　）」 says when
         figs = numbers.figures(unit.text)
         in_sentence = {f.value for f in figs}
         for f in figs:

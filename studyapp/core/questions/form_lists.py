@@ -364,9 +364,8 @@ class ListForms(FormBase):
         acts = [it.endswith(_ACT_TAILS) for it in items]
         if any(acts) and not all(acts) and len({len(it) for it in items}) > 1:
             return None  # 「退化草原、退化湿地、____和水土流失防治」: things and acts mixed, 沙化土地 fits too (round 47)
-        if (self.lex.legal or self.lex.articled or unit.info.in_review) and not self._memorable_list(text, e):
-            return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right; in a report's look back,
-            # 「一路殷殷嘱托、一路____、一路打气鼓劲」「经济潜力大、____、内力足」: its praise (round 85)
+        if (self.lex.legal or self.lex.articled) and not self._memorable_list(text, e):
+            return None  # 「煽动闹事、结伙斗殴、抢夺……」: 聚众斗殴 would be as right
         if all(segment.tagged(it)[0][1].startswith("v") for it in items) and min(len(it) for it in items) >= 5 \
                 and RX[r"的[\u4e00-\u9fff]{0,8}(?:人员|工作者|干部|职工|群众|个人)"].match(text, e.end) \
                 or RX[r"[，,](?:从|在|对|向|把|将)[^，,；;。]{2,}"].match(text, e.end) \

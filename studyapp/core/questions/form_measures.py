@@ -16,12 +16,12 @@ import re
 
 from studyapp.core.questions import segment
 from studyapp.core.questions.form_headings import _FRAME_TITLES
+from studyapp.core.questions.form_owners import OFFICES_NOTE
 from studyapp.core.questions.formbase import Candidate, FormBase
 from studyapp.core.questions.lexicon import Unit, refers_elsewhere
 from studyapp.core.questions.text import RX, SectionInfo, sentences, strip_end
 
 _ORDINAL_HEAD = re.compile(r"^[一二三四五六七八九十]+是")
-_BRACKET = re.compile(r"^[（(][^（）()]*(?:责任单位|牵头|负责|配合)[^（）()]*[）)][。；;]?$")
 _MAX_POINT = 90      # a point: one sentence of the measure, whole
 _MAX_POINTS = 360    # the reference answer, all points together
 # a sentence that only announces rules to come (「具体政策另行制定」): no measure to recall (round 84)
@@ -67,10 +67,10 @@ class MeasureForms(FormBase):
             return None
         if not _acts(title):
             return None  # 「发展草牧业是推进农业供给侧结构性改革的重要切入点」: a statement, no measure's heading
-        paragraphs = [p for p in text.split("\n") if p.strip() and not _BRACKET.match(p.strip())]
+        paragraphs = [p for p in text.split("\n") if p.strip() and not OFFICES_NOTE.match(p.strip())]
         if len(paragraphs) != 1:
             return None  # (a paragraph after the measure — 「上述措施自……起执行」 — is the document's, not its)
-        said = [strip_end(s) for s in sentences(paragraphs[0]) if s.strip() and not _BRACKET.match(s.strip())
+        said = [strip_end(s) for s in sentences(paragraphs[0]) if s.strip() and not OFFICES_NOTE.match(s.strip())
                 and not _LATER.search(s)]
         heads = [_ORDINAL_HEAD.sub("", s) for s in said if _ORDINAL_HEAD.match(s) and len(s) <= 30]
         if len(heads) >= 2 and len(heads) * 2 >= len(said):

@@ -22,6 +22,9 @@ from studyapp.core.questions.formbase import HOLE, Candidate, FormBase
 from studyapp.core.questions.lexicon import Unit
 from studyapp.core.questions.text import RX, norm, strip_end
 
+# a bracket that speaks of who carries a measure out, however it is worded (form_measures leaves it
+# out of a measure's points)
+OFFICES_NOTE = re.compile(r"^[（(][^（）()]*(?:责任单位|牵头|负责|配合)[^（）()]*[）)][。；;]?$")
 # a bracket that is only the offices of a measure: 「（责任单位：……）」「（……牵头，……配合）」「（……负责）」
 _BRACKET = re.compile(r"^[（(](?P<body>[^（）()]*(?:[（(〔][^（）()〔〕]*[）)〕][^（）()]*)*)[）)][。；;]?$")
 _ROLE = re.compile(r"(牵头单位|牵头部门|责任单位|责任部门|负责部门|负责单位|配合单位|配合部门|参与单位|落实单位)[：:]")

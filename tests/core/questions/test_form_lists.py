@@ -302,17 +302,9 @@ def test_round_73_places_are_no_outsiders_among_acts() -> None:
 def test_round_77_rows_of_qualities_and_of_facilities_of_one_kind_are_no_blanks() -> None:
     """Round 77: 「支持有意愿、____、有前景的企业」 (有实力: 有潜力 fits as well) and 「布局建设区域中心仓、
     ____仓、前置仓」 (分拨: 配送仓 fits as well)."""
-    import random
-
-    from studyapp.core.outline import parse_text
-    from studyapp.core.questions.forms import Forms
-    from studyapp.core.questions.lexicon import Lexicon
-
     text = ("某市若干措施\n一、支持企业\n（一）支持有意愿、有实力、有前景的企业开展跨境并购。\n"
             "（二）大力引进头部电商企业设立区域性总部，布局建设区域中心仓、分拨仓、前置仓。\n")
-    lex = Lexicon(parse_text(text))
-    forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
+    keys = _inline_keys(text)
     assert not {"有实力", "实力", "分拨", "分拨仓"} & set(keys), keys
 
 
@@ -320,13 +312,9 @@ def test_round_81_no_blank_cuts_the_terms_a_rows_shared_ending_closes() -> None:
     """Round 81 (湖北 十五五建议): 「做强内循环、____循环、畅通双循环」 keyed 做优外 — 循环 ends the terms
     内循环, 外循环, 双循环, so the blank cut one; the row is not asked. 「文明乡风、良好家风、淳朴民风」
     (one character shared) still is."""
-    from studyapp.core.questions.forms import Forms
-
     text = ("某建议\n一、开放\n（一）推进高标准制度型开放，做强内循环、做优外循环、畅通双循环，以开放促改革促发展。\n"
             "（二）持续推进农村移风易俗，推动形成文明乡风、良好家风、淳朴民风，建设美丽乡村。\n")
-    lex = Lexicon(parse_text(text))
-    forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
+    keys = _inline_keys(text)
     assert not any("循环" in k or k == "做优外" for k in keys), keys
 
 
@@ -334,27 +322,28 @@ def test_round_83_no_blank_in_the_circumstances_of_whom_a_rule_is_for_or_in_acts
     """Round 83: 「对参与完成重大任务、____、应对突发事件的一线社区工作者」 (抗击自然灾害: 抢险救灾 fits as
     well) and 「坚持拓宽来源、优化结构、____、提高质量，从各条战线……发现选拔优秀年轻干部」 (改进方式: the
     stem stops before what the acts are for)."""
-    from studyapp.core.questions.forms import Forms
-
     text = ("某意见\n一、保障待遇\n对参与完成重大任务、抗击自然灾害、应对突发事件的一线社区工作者，可按规定给予适当工作补助。\n"
             "二、干部队伍\n着眼党和国家事业长远发展需要，坚持拓宽来源、优化结构、改进方式、提高质量，从各条战线、各个领域"
             "发现选拔优秀年轻干部，优化成长路径。\n")
-    lex = Lexicon(parse_text(text))
-    forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
+    keys = _inline_keys(text)
     assert "抗击自然灾害" not in keys and "改进方式" not in keys, keys
 
 
 def test_round_85_no_blank_in_the_praise_of_a_reports_look_back() -> None:
     """Round 85 (辽宁, 湘潭 政府工作报告): 「一路殷殷嘱托、一路____、一路打气鼓劲」 and 「医护人员白衣执甲、干部职工冲锋
     在前、____、人民群众守望相助」 in the look back at last year — praise, where another phrase fits as well."""
-    from studyapp.core.questions.forms import Forms
-
     text = ("政府工作报告\n一、2022年工作回顾\n习近平总书记亲临考察，一路殷殷嘱托、一路悉心指导、一路打气鼓劲，勉励我们展现更大担当和作为。"
             "面对突如其来的新冠疫情，医护人员白衣执甲、干部职工冲锋在前、志愿者携手并肩、人民群众守望相助，众志成城打响了疫情防控的人民战争。"
             "我们加强统筹协调，坚持实事求是、系统观念、底线思维，抓住主要矛盾，纲举目张推进工作。\n"
             "二、2023年重点工作\n全力扩大有效需求，着力稳定经济运行。\n")
+    keys = _inline_keys(text)
+    assert "悉心指导" not in keys and "志愿者携手并肩" not in keys, keys
+
+
+def _inline_keys(text: str) -> list[str]:
+    """The keys the inline list forms (blanks, which-belong) propose on a text."""
+    from studyapp.core.questions.forms import Forms
+
     lex = Lexicon(parse_text(text))
     forms = Forms(lex)
-    keys = [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
-    assert "悉心指导" not in keys and "志愿者携手并肩" not in keys, keys
+    return [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]

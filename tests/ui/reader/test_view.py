@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -151,18 +155,12 @@ def test_a_note_typed_while_another_program_writes_is_kept_and_saved_later(make_
                                                                            type_text, settle) -> None:  # noqa: ANN001
     """A long import elsewhere holds the write lock: the window does not freeze, the note is not
     lost on moving to the next section, and it is stored once the lock is released."""
-    import sqlite3
     import time
-
-    from studyapp.db.engine import DB_FILENAME
 
     window = make_window()
     reader = window.reader
     section_id = reader.section_id
-    blocker = sqlite3.connect(str(seeded_ctx.data_dir / DB_FILENAME), timeout=0.1)
-    blocker.isolation_level = None
-    blocker.execute("BEGIN IMMEDIATE")
-    try:
+    with _write_lock(seeded_ctx):
         type_text(reader.note.edit, "重点：依法治市")
         t0 = time.monotonic()
         reader.go_next()  # navigation saves at once — or keeps it
@@ -171,9 +169,6 @@ def test_a_note_typed_while_another_program_writes_is_kept_and_saved_later(make_
         reader.go_previous()
         assert reader.note.edit.toPlainText() == "重点：依法治市"  # shown from what is kept
         reader.set_font_size(reader.pane.point_size + 1)  # not remembered this time, and no error
-    finally:
-        blocker.execute("ROLLBACK")
-        blocker.close()
     qtbot.waitUntil(lambda: reading.get_note(seeded_ctx, section_id) == "重点：依法治市", timeout=10000)
     settle()  # (stored on the worker; the window hears of it just after)
     assert not reader._unsaved_notes
@@ -319,9 +314,6 @@ def test_closing_while_another_program_writes_keeps_the_note_until_it_is_stored_
         make_window, qtbot, seeded_ctx, type_text, monkeypatch) -> None:  # noqa: ANN001
     """The database stays busy past the long wait at closing: the note is not lost without a word.
     不关闭 keeps the window (and the note); 再试一次 once the lock is gone stores it and closes."""
-    import sqlite3
-
-    from studyapp.db.engine import DB_FILENAME
     from studyapp.services import context
     from studyapp.ui import conflict
 
@@ -329,11 +321,8 @@ def test_closing_while_another_program_writes_keeps_the_note_until_it_is_stored_
     window = make_window()
     reader = window.reader
     section_id = reader.section_id
-    blocker = sqlite3.connect(str(seeded_ctx.data_dir / DB_FILENAME), timeout=0.1)
-    blocker.isolation_level = None
-    blocker.execute("BEGIN IMMEDIATE")
     asked: list[int] = []
-    try:
+    with _write_lock(seeded_ctx) as blocker:
         type_text(reader.note.edit, "重点：依法治市")
         monkeypatch.setattr(conflict, "ask_busy_on_close", lambda _parent, n: asked.append(n) or "cancel")
         window.close()
@@ -347,12 +336,25 @@ def test_closing_while_another_program_writes_keeps_the_note_until_it_is_stored_
 
         monkeypatch.setattr(conflict, "ask_busy_on_close", release_then_retry)
         window.close()
+    assert asked == [1, 1] and not window.isVisible()
+    assert reading.get_note(seeded_ctx, section_id) == "重点：依法治市"
+
+
+@contextlib.contextmanager
+def _write_lock(ctx) -> Iterator[sqlite3.Connection]:  # noqa: ANN001 - an AppContext
+    """Another program holds the SQLite file's write lock (a long import) until the block ends or
+    the caller rolls back on the connection it is given."""
+    from studyapp.db.engine import DB_FILENAME
+
+    blocker = sqlite3.connect(str(ctx.data_dir / DB_FILENAME), timeout=0.1)
+    blocker.isolation_level = None
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        yield blocker
     finally:
         if blocker.in_transaction:
             blocker.execute("ROLLBACK")
         blocker.close()
-    assert asked == [1, 1] and not window.isVisible()
-    assert reading.get_note(seeded_ctx, section_id) == "重点：依法治市"
 
 
 def _saved_on_another_pc(ctx, section_id: int, text: str) -> None:  # noqa: ANN001 - an AppContext
