@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from functools import lru_cache
 from typing import Any
 
@@ -60,11 +61,32 @@ def warm_up() -> None:
     tagged("的")
 
 
+# A worker that calls the segmenter many times a millisecond starves every other thread:
+# rjieba lets go of the interpreter's lock for each call (a few microseconds) and takes it back
+# before a waiting thread has woken, and as the lock changed hands the waiting thread never asks
+# for its turn (CPython's switch interval counts only while nobody else takes the lock). The GUI
+# thread then waited 30–110 ms at a time during a generation. A worker thread therefore pauses
+# briefly every YIELD_EVERY_S of segmenting, long enough for a waiting thread to take the lock;
+# the main thread (the CLI, tests) never pauses.
+YIELD_EVERY_S = 0.015
+_YIELD_PAUSE_S = 0.0001
+_next_yield = [0.0]
+
+
+def _let_others_run() -> None:
+    now = time.perf_counter()
+    if now >= _next_yield[0]:
+        if _next_yield[0] and threading.current_thread() is not threading.main_thread():
+            time.sleep(_YIELD_PAUSE_S)
+        _next_yield[0] = time.perf_counter() + YIELD_EVERY_S
+
+
 @lru_cache(maxsize=262144)
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part-of-speech tag) pairs of `text`; the words concatenate back to `text`."""
     if not text:
         return ()
+    _let_others_run()
     return tuple(_load().tag(text))  # ((word, tag), …) as the segmenter gives them
 
 

@@ -35,3 +35,44 @@ def test_a_department_named_for_its_field_is_one_word() -> None:
     for body in ("水行政主管部门", "市场监督管理部门", "应急管理部门", "气象主管机构"):
         assert body in words, words
     assert segment.pos_of("自然资源主管部门") == "nt"
+
+
+class _Clock:
+    """A clock that moves 1 ms each time it is read, and records the pauses asked of it."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.pauses: list[float] = []
+
+    def perf_counter(self) -> float:
+        self.now += 0.001
+        return self.now
+
+    def sleep(self, s: float) -> None:
+        self.pauses.append(s)
+
+
+def test_a_worker_segmenting_pauses_now_and_then_for_waiting_threads(monkeypatch) -> None:
+    """rjieba lets go of the interpreter's lock for each call and takes it back before a waiting
+    thread wakes; a worker segmenting without pause kept the GUI thread waiting 30–110 ms."""
+    import threading
+
+    clock = _Clock()
+    monkeypatch.setattr(segment, "time", clock)
+    monkeypatch.setattr(segment, "_next_yield", [0.0])
+    texts = [f"第{i}条 县级以上人民政府应当加强扬尘污染防治工作" for i in range(200)]
+    worker = threading.Thread(target=lambda: [segment.tagged(t) for t in texts])
+    worker.start()
+    worker.join()
+    # 200 calls read the clock about once each (1 ms): a pause every 15 ms
+    assert 10 <= len(clock.pauses) <= 16, len(clock.pauses)
+    assert all(0 < p <= 0.001 for p in clock.pauses)
+
+
+def test_the_main_thread_never_pauses(monkeypatch) -> None:
+    clock = _Clock()
+    monkeypatch.setattr(segment, "time", clock)
+    monkeypatch.setattr(segment, "_next_yield", [0.0])
+    for i in range(200):
+        segment.tagged(f"第{i}项 市场监管部门应当依法查处违法行为")
+    assert clock.pauses == []
