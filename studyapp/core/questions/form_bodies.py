@@ -74,7 +74,7 @@ class BodyForms(FormBase):
             wrong = pool[:6]
             rng.shuffle(wrong)
             wrong = wrong[:3]
-            body = text[lo:a] + HOLE + text[b:hi]
+            body = self.opening(text, lo) + text[lo:a] + HOLE + text[b:hi]
             if not self._ok_body(body) or len(strip_end(body)) < 12:
                 continue
             options = [w] + wrong
@@ -122,7 +122,7 @@ class BodyForms(FormBase):
         if win is None:
             return []
         lo, hi = win
-        body = text[lo:a] + HOLE + text[b:hi]
+        body = self.opening(text, lo) + text[lo:a] + HOLE + text[b:hi]
         if not self._ok_body(body) or len(strip_end(body)) < 12:
             return []
         options = [key] + wrong[:3]
@@ -197,7 +197,7 @@ class BodyForms(FormBase):
             if win is None:
                 continue
             lo, hi = win
-            body = text[lo:lb.start] + HOLE + text[lb.end:hi]
+            body = self.opening(text, lo) + text[lo:lb.start] + HOLE + text[lb.end:hi]
             if not self._ok_body(body) or len(strip_end(body)) < 12:
                 continue
             options = [key] + wrong[:3]

@@ -66,7 +66,7 @@ class FigureForms(FormBase):
         if w is None:
             return []
         lo_, hi_ = w
-        body = text[lo_:a] + HOLE + text[b:hi_]
+        body = self.opening(text, lo_) + text[lo_:a] + HOLE + text[b:hi_]
         if not self._ok_body(body) or len(strip_end(body)) < 16:
             return []
         self._range_uses[(kind, lo, hi)] = self._range_uses.get((kind, lo, hi), 0) + 1
@@ -139,7 +139,10 @@ class FigureForms(FormBase):
             wrong = numbers.rivals(f, self.lex.figure_values, 3,
                                    avoid=in_sentence | self._out_of_kind(f, unit.text) | self._said_elsewhere(f, unit.text),
                                    siblings=tuple(g.value for g in figs if g is not f and g.unit == f.unit))
-            if len(wrong) < 3:
+            if len(wrong) < 3 or _TARGET_PAIR.match(unit.text, f.end) and any(
+                    g.unit == f.unit and g.start > f.end for g in figs):
+                # (「突破2400亿元、力争2600亿元」: the rivals are drawn below the second figure, far below —
+                # the number itself is asked (round 87))
                 fill = self._figure_fill(unit, ctx, f, figs, lo, hi)
                 if fill is not None:
                     out.append(fill)
@@ -149,7 +152,7 @@ class FigureForms(FormBase):
                 continue  # the stem would give the answer (每次不得超过三个月)
             if _number_shown(f, _blotted(unit.text, figs, lo, hi)):
                 continue  # 「一般不超过5个子项目……周期一般不超过（　　）」 keyed 5年: the other 5 hints it (round 64)
-            body = unit.text[lo:f.start] + HOLE + unit.text[f.end:hi]
+            body = self.opening(unit.text, lo) + unit.text[lo:f.start] + HOLE + unit.text[f.end:hi]
             if not self._ok_body(body):
                 continue
             if (f.value == int(f.value) and f.value % 5 and all(v == int(v) and v % 10 == 0 for v in wrong)) \
@@ -189,13 +192,16 @@ class FigureForms(FormBase):
                 and re.search(r"(?:或者|或)[\d一二三四五六七八九十百千两]", text[f.end:f.end + 10]):
             return None  # 「三日或者五日」: two figures, either could be asked
         a, b = f.start, f.start + len(number)
-        body = text[lo:a] + BLANK + text[b:hi]
+        body = self.opening(text, lo) + text[lo:a] + BLANK + text[b:hi]
         if not self._ok_body(body) or len(strip_end(body).replace(BLANK, "")) < 14:
             return None
         stem = self._stem(ctx, self._finish(body))
         q = self._question(unit, "fill", stem, [], [number])
         return Candidate(q, unit, 2.2, "figure_fill", [f.text, f.text + text[f.end:f.end + 5]])
 
+
+# a floor and the goal beyond it: 「突破2400亿元、力争2600亿元」
+_TARGET_PAIR = re.compile(r"[以左右]{0,2}[、，,](?:力争|争取)(?:达到|突破|超过)?[\d.．]")
 
 _NUMERALS = "0123456789.．一二三四五六七八九十百千万两〇零"
 

@@ -8,7 +8,7 @@ import random
 import re
 from collections.abc import Callable
 
-from studyapp.core.questions import segment
+from studyapp.core.questions import numbers, segment
 from studyapp.core.questions.enums import find_enumerations
 from studyapp.core.questions.formbase import (
     _BEFORE_TERM,
@@ -287,7 +287,7 @@ class FillForms(FormBase):
             if win is None:
                 continue
             lo, hi = win
-            body = text[lo:a] + BLANK + text[b:hi]
+            body = self.opening(text, lo) + text[lo:a] + BLANK + text[b:hi]
             if not self._ok_body(body) or not reads(body, strip_end(body).replace(BLANK, "")):
                 continue
             term = text[a:b]
@@ -512,6 +512,13 @@ class QuotedForms(FillForms):
                 continue
             if re.search(r"[\d一二三四五六七八九十]+(?:小时|天|日)$", text[max(0, a - 8):a - 1]):
                 continue  # 「24小时“不打烊”……服务」: the hours say it, 全天候 fits too (round 75)
+            count = re.match(r"[一二三四五六七八九十]", text[b + 1:b + 2])
+            if count and len(term) >= 3 and set(term) <= set("东西南北中上下左右前后内外") \
+                    and numbers.int_to_cn(len(term)) == count.group(0):
+                continue  # 「规划建设“东西南北中”五条……示范带」: five directions, one a character — the count
+                # and the 中部 after give them (round 87)
+            if re.match(r"(?:片区|景区|园区|小镇|街区|度假区|新区)", text[b + 1:b + 4]):
+                continue  # 「推动洪雅“玉屏花溪”片区创建国家级度假区」: a place's name, trivia (round 87)
             if text[b + 1:b + 4] == "小巨人":
                 continue  # 「“____”小巨人企业」: 专精特新, the national label, is given away (round 73)
             if (_CAMPAIGN_AFTER.match(text, b + 1) or (re.search(r"(?:推进|开展|实施|深化|落实)$", text[:a - 1])

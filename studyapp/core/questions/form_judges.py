@@ -110,7 +110,7 @@ class JudgeForms(FormBase):
         if _BOILERPLATE.search(text[lo:hi]):
             return []  # 「下级规划应当与上一级规划相协调」: true of any plan, and its change a quibble (round 38)
         if truth:
-            body = text[lo:hi]
+            body = self.opening(text, lo) + text[lo:hi]
             if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or CITES_NUMBER.search(body):
                 return []  # a true item states a rule one could get wrong, never a slogan
             if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):
@@ -122,7 +122,7 @@ class JudgeForms(FormBase):
             stem = self._stem(ctx, self._finish(body))
             q = self._question(unit, "judge", stem, [], True)
             return [Candidate(q, unit, 2.2, "judge_true", [])]
-        body = text[lo:a] + new + text[b:hi]
+        body = self.opening(text, lo) + text[lo:a] + new + text[b:hi]
         if not self._ok_body(body) or self.lex.contains(strip_end(body), new):
             return []
         stem = self._stem(ctx, self._finish(body))
@@ -458,7 +458,7 @@ class JudgeForms(FormBase):
         text = quote or unit.text
         covers = (nxt.order,) if quote and nxt is not None else ()
         lo, hi, swapped, x, y = found
-        body = text[lo:hi]
+        body = self.opening(text, lo) + text[lo:hi]
         if len(body) > MAX_WINDOW + 40 or not self._ok_body(body) or _TAUTOLOGY.search(body):
             return []
         if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):

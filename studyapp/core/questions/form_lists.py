@@ -293,7 +293,7 @@ class ListForms(FormBase):
             if win is None:
                 continue
             lo, hi = win
-            body = text[lo:e.start] + HOLE + text[e.end:hi]
+            body = self.opening(text, lo) + text[lo:e.start] + HOLE + text[e.end:hi]
             holes = self._ok_body(body) and len(strip_end(body).replace(HOLE, "")) >= 8
             verb = text[max(0, e.start - 2):e.start]
             sign = self.lex.polarity(text, e.start)
@@ -344,7 +344,7 @@ class ListForms(FormBase):
             key, (x, y) = items[j], e.spans[j]
             wrong = [o for o in others if len(o) == len(key) and _pos_shape(o) == _pos_shape(key)][:3]
             if len(wrong) == 3:
-                hbody = text[lo:x] + HOLE + text[y:hi]
+                hbody = self.opening(text, lo) + text[lo:x] + HOLE + text[y:hi]
                 sopts = [key] + wrong
                 rng.shuffle(sopts)
                 q = self._question(unit, "single", self._stem(ctx, self._finish(hbody)) + "括号中应填入的是？",
@@ -380,7 +380,7 @@ class ListForms(FormBase):
             return None  # 「尊重农民意愿、方便群众生产生活、保持乡村功能和特色的原则」: 特色 is 保持……'s object, not an
             # item — the blank would take half an item (「____和特色」, round 67); 「联合调查、信息共享和奖惩机制」
             # are things, 奖惩 one of them
-        sbody = text[lo:x] + BLANK + text[y:hi]
+        sbody = self.opening(text, lo) + text[lo:x] + BLANK + text[y:hi]
         pre, suf = _affixes(items)
         if suf and suf[-1] in "仓库站室馆厅园":
             return None  # 「布局建设区域中心仓、____仓、前置仓」: one kind of facility in a row of its kinds,
@@ -425,7 +425,7 @@ class ListForms(FormBase):
             # 严以修身、严以____、严以律己: the blank takes what the items do not share
             x, y = x + len(pre), y - len(suf)
             key = key[len(pre):len(key) - len(suf)]
-            sbody = text[lo:x] + BLANK + text[y:hi]
+            sbody = self.opening(text, lo) + text[lo:x] + BLANK + text[y:hi]
         elif sum(1 for it in items if it.endswith(_FACILITIES)) >= len(items) - 1:
             return None  # 「建设学科教室、____、社团活动室」: a row of rooms, 创客教室 fits as well (round 69); 「……研发
             # 设计中心、____中心」 keeps the kind in view

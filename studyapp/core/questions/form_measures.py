@@ -84,6 +84,10 @@ class MeasureForms(FormBase):
         if not 2 <= len(points) <= 6 or sum(map(len, points)) > _MAX_POINTS or any(len(p) > _MAX_POINT for p in points) \
                 or any(refers_elsewhere(p) or RX[r"^(?:其|该|此|上述|同时|此外|对此)"].match(p) for p in points):
             return None
+        tallies = sum(1 for p in points if _TALLY.search(p))
+        if tallies >= 2 and tallies * 2 >= len(points):
+            return None  # 「交付安置房：提供安置房6325套……筹集保障性住房1658套……」: a year's tally of
+            # targets, no measures a cadre recalls — the key would be local figures (round 87)
         if len({p[:6] for p in points}) < len(points):
             return None  # 「支持……。支持……。」: points that open alike tell a grader nothing apart
         if title in "".join(points):
@@ -97,6 +101,10 @@ class MeasureForms(FormBase):
         q.explanation = f"原文“{title}”部分：" + "；".join(points) + "。"
         # (below every form on a sentence of the measure: where the section has another question, that one)
         return Candidate(q, unit, 1.1, "measure_short", [])
+
+
+# a point that is a count to reach: 「提供安置房6325套」「新改建农村公路100公里」「新增城市车位1700个」
+_TALLY = re.compile(r"[\d０-９][\d，,.．]*\s*(?:万|千)?(?:套|个|公里|千米|户|所|家|座|条|人|亩|平方米|辆|场次|场|张|间|处|项|台|栋|名)")
 
 
 def _acts(title: str) -> bool:

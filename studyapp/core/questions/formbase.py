@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 HOLE = "（　　）"
 MAX_WINDOW = 140
+# the lead-in of a list sentence: 「主要预期目标是：」「今后五年政府工作的总体要求是：」「重点任务：」
+_OPENING = re.compile(r"(?!其中|其他|另外|此外)[^，,。；;：:“”、（）()]{2,24}?"
+                      r"(?:(?:目标|要求|任务|思路|原则|指标)(?:是|为)?|(?:主要|总体|基本|重点)[^，,。；;：:]{0,10}(?:是|为))[：:](?!$)")
 # 可以/应当 and the directions of a rule: changing one falsifies it
 # only a prohibition turned into a permission (「未经培训合格的，可以上岗作业」): 应当 → 可以
 # stays true (what must be done may be done), 应当 → 可以不 reads as absurd (「可以不遵守本法」)
@@ -440,6 +443,19 @@ class FormBase:
             return ctx + body  # the sentence before, as the text has it; 「关于设备使用费用，」 its label
         return f"{ctx}：{body}" if ctx else body
 
+    @staticmethod
+    def opening(text: str, lo: int) -> str:
+        """What a list sentence says its clauses are (「主要预期目标是：」「今后五年政府工作的总体
+        要求是：」), shown before a window cut further on — 「进出口总额增长（　　）以上」 alone
+        does not say it is this year's target, nor 「坚持……、____、……」 what it is the list of
+        (round 87). The clauses left out between are marked 「……」."""
+        if lo <= 0:
+            return ""
+        m = _OPENING.match(text)
+        if m is None or lo < m.end():
+            return ""
+        return m.group(0) + ("……" if lo > m.end() else "")
+
     def window(self, text: str, a: int, b: int) -> tuple[int, int] | None:
         """The clauses around text[a:b] that make a statement of at most MAX_WINDOW chars."""
         if len(text) <= MAX_WINDOW:
@@ -447,10 +463,10 @@ class FormBase:
         # grow over semicolon clauses first, then commas
         cuts = sorted({0, len(text), *(m.end() for m in re.finditer("[；;。]", text))})
         lo = max(c for c in cuts if c <= a)
-        if lo > 0 and not self._has_subject(text[lo:]):
+        if lo > 0 and not self._has_subject(text[lo:]) and not self.opening(text, lo):
             lo = 0  # a clause after a semicolon shares the sentence's subject: keep it
         hi = min(c for c in cuts if c >= b)
-        if hi - lo <= MAX_WINDOW and hi - lo >= 14 and not _case_only(text, lo, hi):
+        if hi - lo <= MAX_WINDOW and hi - lo + len(self.opening(text, lo)) >= 14 and not _case_only(text, lo, hi):
             return lo, hi
         # else up to a comma after the target, unless what follows the cut is the rule's own
         # predicate (「……的公务员在离职三年内，不得……」 cut there would lose the rule)
@@ -631,8 +647,9 @@ class FormBase:
         unless it falls before `colon_before` (「处分分为：警告、记过、____……」: the verifier reads
         what follows the last colon, which is still the text)."""
         colon = max(body.rfind("："), body.rfind(":"))
-        if colon >= 0 and not (0 <= colon < colon_before):
-            return False
+        opening = _OPENING.match(body)
+        if colon >= 0 and not (0 <= colon < colon_before) and not (opening and opening.end() == colon + 1):
+            return False  # (the list sentence's own lead-in, 「主要预期目标是：……」, is the text's)
         if RX[r"(?:以下|下列)[\u4e00-\u9fff]{0,4}?(?:情形|情况|条件|行为|事项)(?:之一)?"].search(body):
             return False  # 「……未满（　　），存在以下情形之一的，……」: the cases are not shown (round 76)
         return not refers_elsewhere(body) and not RX[r"[\u4e00-\u9fff] +[\u4e00-\u9fff]"].search(body)

@@ -56,6 +56,10 @@ FRAME_START = re.compile(
 # a target year that opens a paragraph of goals: the sentences after it lean on it
 _TARGET_YEAR = re.compile(r"^(?:力争|计划)?(?:到|至)(?:\d{4}|[二〇零一三四五六七八九]{4})年|(?<=[，,])(?:到|至)\d{4}年")
 _GOAL_OPENS = re.compile(r"(?:^|[。；;])(?:力争|计划)?(?:到|至)\d{4}年")
+# a heading that says the period its targets are for, and the words of a sentence that say it
+_PERIOD_TITLE = re.compile(r"(?:19|20)\d{2}年(?!和|及|以来|工作回顾)|今后五年|未来五年|“十[一二三四五六]五”(?:时期|期间)")
+_PERIOD_SAID = re.compile(r"\d{4}年|[今明全当]年|今后|未来|[一二三四五两]年|年内|年底|年末|十[一二三四五六]五|本届|期末")
+_GOAL_WORDS = re.compile(r"达到?|超过|突破|力争|争取|新增|增长|下降|提高|提升|完成|实现|建成|控制在|%|％|左右|以上|以内")
 _TARGET_WORDS = re.compile(r"达到|超过|下降|提高|增长|提升|%|％|左右|以上")
 _CONTENT_POS = ("n", "nz", "nt", "ns", "vn", "l", "i", "j", "nr", "an")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。：:！？!?]")
@@ -137,6 +141,11 @@ class Unit:
             # (rounds 85–86: most of the work reports' failures stood there)
             self._context = None
             return None
+        if self.text.rstrip().endswith(("！", "!")) or "让我们" in self.text:
+            # 「……为民谋利、为民尽责、为民担当，把……作为矢志不渝的奋斗目标！」「让我们信心更强、干劲更大、
+            # 精气神更足」: a report's call to its audience, its words rhetoric (rounds 86–87)
+            self._context = None
+            return None
         own = self._own_context()
         if own is None and self.prev and not self.item and not self._goal_further_back() \
                 and not _unnamed_benefit(self.text, self.prev) and not _YEAR_TARGET_ALONE.match(self.text):
@@ -153,8 +162,23 @@ class Unit:
             # 「16.给予到县域地区重点企业就业专项生活补贴。毕业5年内……签订1年以上劳动合同……，从未享受
             # 其它生活补贴、资助政策。」: who qualifies, for the subsidy the item's title names (round 69)
             own = f"关于{strip_end(self.info.node.title or '')}，"
+        elif own == "" and (period := self._period()):
+            # 「二、今后五年政府努力方向 ……地区生产总值突破2400亿元、力争2600亿元」: a target is
+            # the period's the part is about — the stem says when (round 87)
+            own = f"{period}，"
         self._context = own
         return own
+
+    def _period(self) -> str:
+        """The period a target of this sentence is for, when the sentence does not say it and a
+        heading over it does (「2025年重点工作安排」「今后五年政府努力方向」)."""
+        if _PERIOD_SAID.search(self.text) or not _GOAL_WORDS.search(self.text) or not numbers.figures(self.text):
+            return ""
+        for a in reversed(self.info.ancestors):
+            m = _PERIOD_TITLE.match(a.title or "")
+            if m:
+                return m.group(0)
+        return ""
 
     def _goal_further_back(self) -> bool:
         """Whether a target year (到2020年) opens an earlier sentence of this paragraph, not the
@@ -286,6 +310,12 @@ class Unit:
             return None  # 「每次签约周期为1年，每家每年……」: of which contract, the sentence before says (round 61)
         if self.earlier.strip() and RX[r"(?:规定|承诺)[^，,。；;]{0,6}(?:少于|短于|多于|长于|高于|低于)[^，,。；;]{1,12}的[，,](?:按照|依照|从其)"].search(body):
             return None  # 「……规定或者行政机关承诺少于20个工作日的，按照……时限公开」: 20 days of what, the paragraph before says (round 62)
+        if self.before and RX[r"作出是否[\u4e00-\u9fff]{2,8}的决定"].search(body):
+            return None  # 「人民法院应当在四十八小时内作出是否逮捕的决定」: whose arrest, on whose request — the
+            # sentence before says (round 87)
+        if RX[r"(?:维护|完善|调整|更新|执行|落实)(?:清单|目录|名单|名录)(?:的|[，,。；;])"].search(body):
+            return None  # 「推行“全国一张清单”管理模式，维护清单的统一性」: which list, the sentence before names
+            # it (市场准入负面清单 — round 87)
         if RX[r"^其中[，,]"].match(body):
             return None  # 「其中，麻醉药品……实行政府指导价」: of which, the sentence before says (round 59)
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:

@@ -95,7 +95,8 @@ def _norm_part(text: str) -> str:
 
 def stem_body(stem: str) -> str:
     """The statement part of a judge/fill stem: what follows the last "：" (the context ends there)."""
-    return stem.rsplit("：", 1)[1] if "：" in stem else stem
+    body = stem.rsplit("：", 1)[1] if "：" in stem else stem
+    return body.removeprefix("……")  # (「主要预期目标是：……进出口总额增长……」: clauses left out)
 
 
 def is_negative(stem: str) -> bool:
@@ -335,8 +336,13 @@ def _check_fill(q: Question, nq: str) -> list[str]:
         # beside 强高压); a long term sharing a word with its rule (保护范围 … 泉域保护方案) is not
         # hinted by it
         out.append("fill_answer_hinted")
-    if re.search("等" + re.escape(BLANK), q.stem):
-        out.append("fill_after_open_list")  # 「传销、诈骗等____」: the kind they are, many words fit
+    if re.search("[\u4e00-\u9fff]{1,3}更[\u4e00-\u9fff]{1,2}、" + re.escape(BLANK) + "|" + re.escape(BLANK)
+                 + "、[\u4e00-\u9fff]{1,3}更[\u4e00-\u9fff]", q.stem):
+        out.append("fill_slogan_row")  # 「让龙江天更蓝、____、水更清」「信心更强、____、精气神更足」: a
+        # row of wishes, any fits (山更绿, 地更净 — round 87)
+    if re.search("(?:等|各类|各种)" + re.escape(BLANK), q.stem):
+        out.append("fill_after_open_list")  # 「传销、诈骗等____」「……黄赌毒等各类____」: the kind they are,
+        # many words fit (违法犯罪, 犯罪, 犯罪活动 — round 87)
     return out
 
 

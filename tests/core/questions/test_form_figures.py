@@ -324,3 +324,37 @@ def test_round_86_a_share_the_other_share_gives_is_not_asked() -> None:
     [unit] = [u for u in lex.units if "平均每年消费率" in u.text]
     assert not any("消费率为（" in c.question.stem or "积累率为（" in c.question.stem
                    for c in forms.figure_single(unit, random.Random(1)))
+
+
+REPORT87 = ("某市政府工作报告\n"
+            "一、2024年工作回顾\n"
+            "过去一年，全市地区生产总值增长5.8%，进出口总额增长30%。\n"
+            "二、今后五年政府努力方向\n"
+            "今后五年，我们将坚持稳中求进。地区生产总值突破2400亿元、力争2600亿元，主要经济指标年均增速走在前列。"
+            "招商引资到位资金累计达到3000亿元，外贸进出口总额年均增长10%以上。\n"
+            "三、2025年重点工作安排\n"
+            "主要预期目标是：地区生产总值增长6.5%以上；规上工业增加值增长7.5%以上；固定资产投资增长8%以上；"
+            "社会消费品零售总额增长7.5%以上；进出口总额增长12%以上；服务业增加值增长7%以上；一般公共预算收入增长7%以上；"
+            "城镇新增就业1.5万人；居民收入增长与经济增长同步；粮食产量5亿斤以上。\n"
+            "制定企业梯次培育计划，新入规工业企业80户，100亿元企业突破2户，规上工业企业营业收入增长10%以上。\n")
+
+
+def test_round_87_a_target_keeps_its_lists_lead_in_and_its_period() -> None:
+    """Round 87 (work reports): 「进出口总额增长（　　）以上；服务业增加值增长7%以上。」 never said it was this
+    year's target (last year's 30 % stands in the look back); 「地区生产总值突破（　　）、力争2600亿元」 had no
+    「今后五年」 and options far below 2600; 「（　　）企业突破2户」 keyed 100亿元 beside 85亿元企业."""
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(REPORT87, name="某市政府工作报告"))
+    forms = Forms(lex)
+    stems = [c.question.stem for u in lex.units for c in forms.figure_single(u, random.Random(1))]
+    exports = [s for s in stems if "进出口总额增长（" in s]
+    assert exports and all(s.startswith("2025年，主要预期目标是：……进出口总额增长（") for s in exports), stems
+    assert not any("服务业增加值增长7%以上" in s for s in exports)
+    assert not any("突破（" in s and "力争" in s for s in stems)  # (the floor below the goal: no fair rivals)
+    assert not any("）企业突破" in s for s in stems)
+    ahead = [s for s in stems if "年均增长（" in s]
+    assert ahead and all(s.startswith("今后五年，") for s in ahead), stems
+    assert not any("30%" in s or "5.8%" in s for s in stems)  # (the look back is not asked)

@@ -455,3 +455,31 @@ def test_round_83_no_blank_on_a_stock_image_a_booklets_nickname_or_a_glossed_coi
     keys = _keys(text, "fill_quoted")
     for key in ("最后一公里", "口袋书", "限高保低"):
         assert key not in keys, keys
+
+
+def test_round_87_no_blank_on_directions_the_count_gives_or_on_a_places_name() -> None:
+    """Round 87 (眉山): 「规划建设“____”五条乡村振兴示范带，力争中部……率先突破」 (东西南北中: five, one of them
+    中), 「推动洪雅“____”片区创建国家级度假区」 (玉屏花溪, a place); 「推广“____”五字工作法」 (拆收改栽画) stays."""
+    text = ("某市政府工作报告\n一、2022年重点工作\n"
+            "规划建设“东西南北中”五条乡村振兴示范带，力争中部乡村振兴示范带率先突破。"
+            "支持东坡区创建天府旅游名县，推动洪雅“玉屏花溪”片区创建国家级度假区。"
+            "实施农村人居环境整治提升五年行动，推广“拆收改栽画”五字工作法，因地制宜改厕2万户。\n")
+    keys = _keys(text, "fill_quoted")
+    assert "东西南北中" not in keys and "玉屏花溪" not in keys, keys
+    assert "拆收改栽画" in keys, keys
+
+
+def test_round_87_no_blank_on_the_kind_of_an_open_row_or_in_a_row_of_wishes() -> None:
+    """Round 87: 「严打电信网络诈骗、食药环、黄赌毒等各类____」 (违法犯罪: 犯罪 fits), 「让龙江天更蓝、____、水更清」."""
+    from studyapp.core.questions import Question, verify
+
+    text = ("某市政府工作报告\n一、2022年重点工作\n严打电信网络诈骗、食药环、黄赌毒等各类违法犯罪。"
+            "开展大规模国土绿化行动，让龙江天更蓝、山更绿、水更清。\n")
+    doc = parse_text(text)
+    for stem, key, quote in (
+            ("严打电信网络诈骗、食药环、黄赌毒等各类____。", "违法犯罪", "严打电信网络诈骗、食药环、黄赌毒等各类违法犯罪。"),
+            ("开展大规模国土绿化行动，让龙江天更蓝、____、水更清。", "山更绿", "开展大规模国土绿化行动，让龙江天更蓝、山更绿、水更清。")):
+        q = Question(type="fill", stem=stem, options=[], answer=[key], explanation="", difficulty=2, tags=["措施"],
+                     source={"section": ["一、"], "quote": quote})
+        reasons = verify(q, doc)
+        assert {"fill_after_open_list", "fill_slogan_row"} & set(reasons), (stem, reasons)

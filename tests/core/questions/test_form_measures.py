@@ -90,3 +90,16 @@ def test_in_the_whole_run_they_cover_measures_no_other_form_asks_and_stay_a_mino
     assert shorts and len(shorts) * 3 <= len(bank.questions)
     others = {tuple(q.section) for q in bank.questions if q not in shorts}
     assert not any(tuple(q.section) in others for q in shorts)  # (a section's own questions come first)
+
+
+def test_round_87_a_years_tally_of_counts_is_no_measure_to_recall() -> None:
+    """Round 87 (鄂州's 十件民生实事): 「关于“交付安置房”，文件提出了哪些措施？」 keyed 「提供安置房6325套……筹集保障性
+    住房1658套……改造老旧小区123个……」 — local figures, no measure a cadre recalls."""
+    text = ("某市政府工作报告\n一、2025年重点工作\n（一）办好民生实事\n"
+            "1.交付安置房。提供安置房6325套，安置房缺口动态清零。筹集保障性住房1658套。改造老旧小区123个，惠及居民2万户以上。"
+            "推动既有住宅加装电梯工作。\n"
+            "2.强化科技企业用地保障。对科技型企业新增工业用地实行优先供应，鼓励以长期租赁、先租后让方式供地。"
+            "支持企业利用存量土地建设研发用房，按规定减免相关费用。\n")
+    stems = [c.question.stem for c in Forms(Lexicon(parse_text(text))).measure_shorts(set(), 10)]
+    assert not any("交付安置房" in s for s in stems), stems
+    assert any("强化科技企业用地保障" in s for s in stems), stems

@@ -135,3 +135,13 @@ def test_round_86_a_thousands_comma_joins_one_figure() -> None:
     """Round 86 (七五计划): 「五年合计4，376亿元」 blanked as 「4，（　　）」 — the blank split the number."""
     assert not [f for f in figures("五年合计4，376亿元，比六五时期增长一倍。") if f.unit == "亿元"]
     assert [f.text for f in figures("财政收入达到376亿元。")] == ["376亿元"]
+
+
+def test_round_87_the_base_of_a_rate_a_years_name_and_a_size_band_are_no_figures() -> None:
+    """Round 87: 「每____人口托位数4.5个」 keyed 千; 「承上启下的关键（　　）」 keyed 一年 beside 两年, 三年;
+    「（　　）企业突破2户」 keyed 100亿元 beside 85亿元 (百亿企业 is a size band)."""
+    assert not [f for f in figures("普惠托育达到每千人口托位数4.5个。") if f.value == 1000]
+    assert [f.value for f in figures("每千人口执业医师不少于3人，全市新增1000人。")] == [3, 1000]
+    assert not figures("今年是实施“十三五”规划承上启下的关键一年。")
+    assert not [f for f in figures("新入规工业企业80户，100亿元企业突破2户。") if f.unit == "亿元"]
+    assert [f.text for f in figures("全年投资达到100亿元以上。")] == ["100亿元"]
