@@ -310,12 +310,15 @@ class Unit:
             return None  # 「每次签约周期为1年，每家每年……」: of which contract, the sentence before says (round 61)
         if self.earlier.strip() and RX[r"(?:规定|承诺)[^，,。；;]{0,6}(?:少于|短于|多于|长于|高于|低于)[^，,。；;]{1,12}的[，,](?:按照|依照|从其)"].search(body):
             return None  # 「……规定或者行政机关承诺少于20个工作日的，按照……时限公开」: 20 days of what, the paragraph before says (round 62)
-        if self.before and RX[r"作出是否[\u4e00-\u9fff]{2,8}的决定"].search(body):
+        if (self.before or self.earlier.strip()) and RX[r"作出是否[\u4e00-\u9fff]{2}的决定"].search(body):
             return None  # 「人民法院应当在四十八小时内作出是否逮捕的决定」: whose arrest, on whose request — the
             # sentence before says (round 87)
         if RX[r"(?:维护|完善|调整|更新|执行|落实)(?:清单|目录|名单|名录)(?:的|[，,。；;])"].search(body):
             return None  # 「推行“全国一张清单”管理模式，维护清单的统一性」: which list, the sentence before names
             # it (市场准入负面清单 — round 87)
+        if RX[r"^“[^”]{1,4}”(?:就是|是指|即|意味着)"].match(body):
+            return None  # 「“度”就是掌握火候把握分寸，审时度势、深思熟虑、……」: a gloss of one word of the report's
+            # slogan (稳、进、好、准、度), the slogan not in view (round 87)
         if RX[r"^其中[，,]"].match(body):
             return None  # 「其中，麻醉药品……实行政府指导价」: of which, the sentence before says (round 59)
         if _DANGLING.match(body) and _BACK_TO_PREV.match(body) and self.prev and not self.item:

@@ -328,10 +328,11 @@ def test_round_87_a_call_to_the_audience_a_decision_on_the_request_before_and_an
     before says), 「推行“____”管理模式，维护清单的统一性和权威性」 (which list: the sentence before names it)."""
     text = ("某市政府工作报告\n一、2022年重点工作\n"
             "不忘初心、牢记使命，为民谋利、为民尽责、为民担当，把老百姓对美好生活的向往作为矢志不渝的奋斗目标！"
-            "广大干部群众对振兴发展高度认同，让我们信心更强、干劲更大、精气神更足。\n"
-            "第四十七条 社区矫正机构提请逮捕的，应当提出逮捕建议。人民法院应当在四十八小时内作出是否逮捕的决定。\n"
+            "广大干部群众对振兴发展高度认同，让我们信心更强、干劲更大、精气神更足。"
+            "“度”就是掌握火候把握分寸，审时度势、深思熟虑、尊重规律，切实把握好工作节奏和力度。\n"
+            "第四十七条 社区矫正机构提请逮捕的，应当提出逮捕建议。\n人民法院应当在四十八小时内作出是否逮捕的决定。\n"
             "二、完善市场准入\n实施市场准入负面清单制度。推行“全国一张清单”管理模式，维护清单的统一性和权威性。\n")
     lex = Lexicon(parse_text(text))
-    for needle in ("为民尽责", "干劲更大", "四十八小时", "全国一张清单"):
+    for needle in ("为民尽责", "干劲更大", "四十八小时", "全国一张清单", "深思熟虑"):
         [unit] = [u for u in lex.units if needle in u.text]
         assert unit.context() is None, (needle, unit.context())
