@@ -401,6 +401,13 @@ _OPENS_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十百零〇�
                              r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])")
 
 
+def _headed_part(content: str) -> bool:
+    """Whether a numbered section's content is a heading line of its own (no sentence end in it)
+    over paragraphs: 「（一）高标准高质量建设自贸试验区，加快探索……进程」 and its measures below it."""
+    lines = [ln for ln in (ln.strip(" \t\u3000\xa0") for ln in content.strip().split("\n")) if ln]
+    return len(lines) >= 2 and len(lines[0]) <= 60 and not re.search(r"[。！？；;!?：:]", lines[0])
+
+
 def _split_heading(kind: str, content: str) -> tuple[str, str]:
     """Split a section's content into (title, text)."""
     stripped = content.lstrip(" \t\u3000\xa0")
@@ -746,8 +753,9 @@ def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> Pars
         parent = stack[-1][1] if stack else None
         in_article = any(s.kind == "tiao" for _, s in stack)
         content = text[lab.end:content_end]
-        if in_article or (parent is not None and parent.text.endswith(("：", ":"))):
+        if in_article or (parent is not None and parent.text.endswith(("：", ":")) and not _headed_part(content)):
             # items of an article or of a list introduced by "：" are list items, not headings
+            # (「重点抓好以下六个方面工作：」 over （一） headings of paragraphs of their own is no list)
             title, body = "", _clean_body(content)
         else:
             title, body = _split_heading(lab.kind, content)

@@ -636,3 +636,22 @@ def test_an_item_whose_text_opens_with_a_year_is_still_an_item() -> None:
     assert "50万元" in items[2].title + items[2].text
     # a decimal inside a sentence stays a number
     assert not [s for s in parse_text("某市意见\n一、总则\n增长率为3.2，比上年提高。\n").walk() if s.kind == "arabic"]
+
+
+def test_headed_parts_under_a_lead_in_with_a_colon_keep_their_headings() -> None:
+    """A work report's 「重点抓好以下六个方面工作：」 over 「（一）高标准高质量建设自贸试验区，加快……进程」 and the
+    paragraphs of that part: the heading line is the part's title, not the start of a list item's text (the
+    reader showed it glued to the first measure, and every measure was asked as an item of a list); items
+    of a list, one line each, stay items."""
+    text = ("某省政府工作报告\n一、关于今年的工作\n重点抓好以下两个方面工作：\n"
+            "（一）高标准高质量建设自贸试验区，加快探索建设中国特色自由贸易港进程\n"
+            "以制度创新为核心，推进自贸试验区建设。加快搭建政策和制度体系。\n"
+            "创新投资管理制度，实行全国统一的市场准入负面清单。\n"
+            "（二）深化供给侧结构性改革\n推动旅游业提质升级。\n"
+            "二、其他\n有下列情形之一的，不予受理：\n（一）申请材料不齐全的；\n（二）超过申请期限的。\n")
+    doc = parse_text(text)
+    parts = doc.sections[0].children
+    assert [p.title for p in parts] == ["高标准高质量建设自贸试验区，加快探索建设中国特色自由贸易港进程", "深化供给侧结构性改革"]
+    assert parts[0].text.startswith("以制度创新为核心")
+    items = doc.sections[1].children
+    assert [i.title for i in items] == ["", ""] and items[0].text == "申请材料不齐全的；"

@@ -675,7 +675,10 @@ class Lexicon:
                 # 「（二）居民参保人员」 on a line of its own, its rule the paragraph after it: the outline
                 # made that a paragraph of the article — the rule is the residents' (round 80)
                 group = _label_before(parent, node)
-            listed = (node.kind in ITEM_KINDS or (node.kind == "arabic" and not node.title)) and not group
+            # (a titled part under a lead-in — 「重点抓好以下六个方面工作：」 over 「（一）高标准高质量建设自贸
+            # 试验区……」 and its paragraphs — is a part of the text, its sentences no items of a list)
+            headed = bool(node.title) and parent is not None and parent.text.rstrip().endswith(("：", ":"))
+            listed = (node.kind in ITEM_KINDS or (node.kind == "arabic" and not node.title)) and not group and not headed
             if listed and (lead or _fragment(node.text or node.title)):
                 before = ""  # (an item's second sentence goes on from its first)
                 for s in sentences(node.text or node.title):

@@ -336,3 +336,16 @@ def test_round_87_a_call_to_the_audience_a_decision_on_the_request_before_and_an
     for needle in ("为民尽责", "干劲更大", "四十八小时", "全国一张清单", "深思熟虑"):
         [unit] = [u for u in lex.units if needle in u.text]
         assert unit.context() is None, (needle, unit.context())
+
+
+def test_round_88_the_measures_of_a_headed_part_under_a_lead_in_are_no_list_items() -> None:
+    """Round 88 (海南 2019): under 「重点抓好以下六个方面工作：」 every sentence of the six parts was an item of
+    that list, with no context to show — 345 sentences gave one question."""
+    text = ("某省政府工作报告\n一、关于今年的工作\n今年各项工作都要聚焦落实，重点抓好以下两个方面工作：\n"
+            "（一）高标准高质量建设自贸试验区，加快探索建设中国特色自由贸易港进程\n"
+            "以制度创新为核心，推进自贸试验区建设。创新投资管理制度，实行全国统一的市场准入负面清单，加强准入前和准入后"
+            "市场管理措施的有效衔接。\n"
+            "（二）深化供给侧结构性改革\n推动旅游业提质升级，加快建设具有世界影响力的国际旅游消费中心。\n")
+    lex = Lexicon(parse_text(text))
+    [unit] = [u for u in lex.units if u.text.startswith("创新投资管理制度")]
+    assert not unit.item and unit.context() == ""
