@@ -403,9 +403,15 @@ _OPENS_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十百零〇�
 
 def _headed_part(content: str) -> bool:
     """Whether a numbered section's content is a heading line of its own (no sentence end in it)
-    over paragraphs: 「（一）高标准高质量建设自贸试验区，加快探索……进程」 and its measures below it."""
+    over paragraphs (「（一）高标准高质量建设自贸试验区，加快探索……进程」 and its measures below
+    it), or a run-in heading over a page of measures."""
     lines = [ln for ln in (ln.strip(" \t\u3000\xa0") for ln in content.strip().split("\n")) if ln]
-    return len(lines) >= 2 and len(lines[0]) <= 60 and not re.search(r"[。！？；;!?：:]", lines[0])
+    if len(lines) >= 2 and len(lines[0]) <= 60 and not re.search(r"[。！？；;!?：:]", lines[0]):
+        return True
+    # 「（一）坚决打好三大攻坚战。这是全面建成小康社会必须跨越的重大关口，……」: a run-in heading over a
+    # paragraph of measures (a list's item is a clause or two, never a page)
+    run_in = re.match(r"[^。！？；;!?：:，,、]{4,24}。", lines[0]) if lines else None
+    return bool(run_in) and sum(map(len, lines)) >= 200 and sum(ln.count("。") for ln in lines) >= 3
 
 
 def _split_heading(kind: str, content: str) -> tuple[str, str]:

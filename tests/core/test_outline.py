@@ -655,3 +655,16 @@ def test_headed_parts_under_a_lead_in_with_a_colon_keep_their_headings() -> None
     assert parts[0].text.startswith("以制度创新为核心")
     items = doc.sections[1].children
     assert [i.title for i in items] == ["", ""] and items[0].text == "申请材料不齐全的；"
+
+
+def test_a_run_in_heading_over_a_page_of_measures_under_a_lead_in_is_the_parts_title() -> None:
+    """内蒙古 2018: 「重点做好以下几个方面工作：」 over 「（一）坚决打好三大攻坚战。这是……」, each a page of
+    measures: the run-in heading is the part's title; a list's item of a clause or two stays an item."""
+    measures = "推进重点领域改革，完善配套政策措施，加强督促检查。" * 8
+    text = ("某自治区政府工作报告\n一、2018年主要工作\n重点做好以下几个方面工作：\n"
+            f"（一）坚决打好三大攻坚战。这是全面建成小康社会必须跨越的重大关口。{measures}\n"
+            f"（二）深化供给侧结构性改革。{measures}\n"
+            "二、其他\n申请人应当提交下列材料：\n（一）申请书。申请书应当载明申请事项。\n（二）身份证明。\n")
+    doc = parse_text(text)
+    assert [p.title for p in doc.sections[0].children] == ["坚决打好三大攻坚战", "深化供给侧结构性改革"]
+    assert [i.title for i in doc.sections[1].children] == ["", ""]

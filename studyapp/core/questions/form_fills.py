@@ -40,7 +40,8 @@ from studyapp.core.questions.text import RX, norm, strip_end
 # the manners of service every plan of the day promises: in quotation marks, any other fits as well
 # the images every policy text uses for its point: a blank on one is guessed from the words around it
 # (指挥棒 in 「发挥绩效考核“____”作用」 says which role: the document's own point)
-_STOCK_IMAGES = frozenset("最后一公里 最后一米 最后一百米 一盘棋 两张皮 一刀切 中梗阻 肠梗阻".split())
+_STOCK_IMAGES = frozenset("最后一公里 最后一米 最后一百米 一盘棋 两张皮 一刀切 中梗阻 肠梗阻 牛鼻子 硬骨头 主引擎 "
+                          "主战场 压舱石 顶梁柱 排头兵 领头雁 主心骨 先手棋 当头炮".split())
 _STOCK_MANNERS = frozenset("一对一 一站式 点对点 面对面 全天候 零距离 一条龙 一揽子 一门式 一窗式 一网式 不见面 "
                            "全链条 全周期 全流程 全方位 保姆式 管家式 店小二 一键式 一次办 马上办 就近办 网上办 "
                            "菜单式 点单式 订单式 清单式".split())

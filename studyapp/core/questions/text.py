@@ -148,6 +148,10 @@ _REVIEW = re.compile(r"回顾|过去|五年来|一年来|工作和成效|主要�
                      r"|^(?:\d{4}|[二〇零一三四五六七八九]{4})年(?:和过去五年)?(?:主要)?工作$")
 
 
+# 「2022年工作」「2018年主要工作」: last year's look back, or this year's plan — the report's date tells
+_YEAR_WORK = re.compile(r"((?:19|20)\d{2})年(?:主要)?工作$")
+
+
 @dataclass
 class SectionInfo:
     """A section with what stems need to name it and what the verifier compares against."""
@@ -169,7 +173,15 @@ class SectionInfo:
         """Whether the section stands in a report's look back (「一、2022年和过去五年工作」「“十三五”时期工作
         回顾」「2022年主要工作和成效」): last year's figures and praise, no rule or measure to learn — asked,
         they gave figures without their year and blanks in the rhetoric (round 85)."""
-        return any(_REVIEW.search(strip_end(a.title or "")) for a in self.ancestors)
+        year = re.search(r"((?:19|20)\d{2})年", self.doc_title or "")
+        for a in self.ancestors:
+            title = strip_end(a.title or "")
+            if _REVIEW.search(title):
+                plan = _YEAR_WORK.match(title)
+                if plan and year and int(plan.group(1)) >= int(year.group(1)):
+                    continue  # 「三、2018年主要工作」 in the report of January 2018: this year's plan (round 88)
+                return True
+        return False
 
     @property
     def article(self) -> ParsedSection | None:

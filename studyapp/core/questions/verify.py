@@ -340,6 +340,10 @@ def _check_fill(q: Question, nq: str) -> list[str]:
                  + "、[\u4e00-\u9fff]{1,3}更[\u4e00-\u9fff]", q.stem):
         out.append("fill_slogan_row")  # 「让龙江天更蓝、____、水更清」「信心更强、____、精气神更足」: a
         # row of wishes, any fits (山更绿, 地更净 — round 87)
+    row = re.search("([\u4e00-\u9fff]{3,})[\u4e00-\u9fff]{0,3}、" + re.escape(BLANK) + "、\\1", q.stem)
+    if row and all(norm(a).startswith(row.group(1)) for a in answers):
+        out.append("fill_formula_row")  # 「惟创新者进、____、惟创新者胜」: one formula said three times, the
+        # blank its one varying word (强 — any fits; round 88)
     if re.search("(?:等|各类|各种)" + re.escape(BLANK), q.stem):
         out.append("fill_after_open_list")  # 「传销、诈骗等____」「……黄赌毒等各类____」: the kind they are,
         # many words fit (违法犯罪, 犯罪, 犯罪活动 — round 87)

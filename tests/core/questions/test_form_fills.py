@@ -483,3 +483,17 @@ def test_round_87_no_blank_on_the_kind_of_an_open_row_or_in_a_row_of_wishes() ->
                      source={"section": ["一、"], "quote": quote})
         reasons = verify(q, doc)
         assert {"fill_after_open_list", "fill_slogan_row"} & set(reasons), (stem, reasons)
+
+
+def test_round_88_no_blank_on_a_formulas_varying_word_or_a_stock_image() -> None:
+    """Round 88 (河北 2018, regenerated): 「惟创新者进、____、惟创新者胜」 (惟创新者强), 「以疏解北京非首都功能为“____”」
+    (牛鼻子: the field's everyday image)."""
+    from studyapp.core.questions import Question, verify
+
+    text = "某省政府工作报告\n一、2018年工作\n惟创新者进、惟创新者强、惟创新者胜。\n"
+    q = Question(type="fill", stem="惟创新者进、____、惟创新者胜。", options=[], answer=["惟创新者强"], explanation="",
+                 difficulty=2, tags=["措施"], source={"section": ["一、"], "quote": "惟创新者进、惟创新者强、惟创新者胜。"})
+    assert "fill_formula_row" in verify(q, parse_text(text))
+    image = ("某省政府工作报告\n一、2018年工作\n以疏解北京非首都功能为“牛鼻子”，落实好协同发展年度任务，"
+             "推动一批标志性项目落地。\n")
+    assert "牛鼻子" not in _keys(image, "fill_quoted")
