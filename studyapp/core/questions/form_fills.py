@@ -196,7 +196,7 @@ class FillForms(FormBase):
                     continue  # 「……等部门参加的____机制」 (定期会商): how often, 协调会商 fits as well (round 83)
                 if not measure and not instrument and RX[r"新一[轮批代]|新[型式]|首[批轮]|第[一二三四五六七八九十]"].match(term):
                     continue  # 「深入推进____大规模技术改造」 (新一轮): a modifier of what the rule names
-                if not measure and not instrument and i + k + 1 < len(tagged) and tagged[i + k][1] in ("b", "a", "m") \
+                if not measure and not instrument and i + k + 1 < len(tagged) and tagged[i + k][1] in ("b", "a", "an", "m") \
                         and tagged[i + k + 1][1].startswith(_NOUNISH + ("l",)):
                     continue  # the term modifies the noun phrase after it (新一轮|大规模|技术改造)
                 if measure and not self.lex.legal and RX[r"(?:建立|健全|完善|构建|形成)$"].search(text[max(0, a - 4):a]) \
@@ -370,6 +370,9 @@ class FillForms(FormBase):
                 continue  # (「列入____的范围」: the blank is a modifier of what the rule names)
             if not 3 <= len(term) <= 9 or not _HAN_ONLY.fullmatch(term):
                 continue
+            if t == "vn" and words[0][1] == "v":
+                continue  # 「机构设置应当科学合理」「……设置实行限额管理」: 设置 the noun, what follows a predicate —
+                # the blank took 应当 or 实行 with it (round 88)
             nounish = words[-1][1].startswith(("n", "vn", "j")) or (
                 len(words) >= 2 and words[-1][1] == "v" and words[-2][1].startswith(("n", "vn")))  # 政府|预算
             if words[-1][1] == "v" and words[-1][0] in ("计算", "确定", "执行", "办理", "核定", "认定", "处理", "进行") \
@@ -578,6 +581,9 @@ def _spelled_out(term: str, rest: str) -> bool:
     characters apart; or a bracket after it glosses it item by item (round 82)."""
     if len(term) < 3:
         return False
+    pair = re.match(r"双(百|千|万)", term)
+    if pair and len(re.findall(r"(?<![\d.])" + {"百": "100", "千": "1000", "万": "10000"}[pair.group(1)] + r"(?![\d.])", rest)) >= 2:
+        return True  # 「建立“____”（双百项目储备库），谋划……招商项目100个、……项目100个」 (round 88)
     if len(term) >= 4:
         figures = "".join(_as_word(m) for m in re.finditer(r"\d+", rest))
         if any(c in figures for c in term) and _in_order(term, re.sub(r"\d+", _as_word, rest)) >= 0.75 * len(term):

@@ -121,6 +121,14 @@ class HeadingForms(FormBase):
             if had is None:
                 had = _title_grams(p.ancestors[-2].title) if len(p.ancestors) >= 2 else frozenset()
             self._themes[key] = had & _title_grams(p.node.title)
+        # (and what every one of a parent's three or more parts says: 「强化政治意识」「强化忧患意识」「强化廉洁
+        # 意识」 under 全面加强政府自身建设 are rivals of one kind, not tasks of another part — round 88)
+        siblings: dict[tuple[str, ...], list[frozenset[str]]] = {}
+        for p in parts:
+            siblings.setdefault(tuple(p.path[:-1]), []).append(_title_grams(p.node.title))
+        for key, grams in siblings.items():
+            if len(grams) >= 3:
+                self._themes[key] = self._themes.get(key, frozenset()) | frozenset.intersection(*grams)
         found = {id(info): self._measures(info, parts) for info in parts}
         out: list[Candidate] = []
         spare: list[SectionInfo] = []  # where a multiple choice could go

@@ -36,6 +36,9 @@ from studyapp.core.questions.lexicon import Unit, refers_elsewhere
 from studyapp.core.questions.text import RX, norm, strip_end
 from studyapp.core.questions.text import sentences as sentences_of
 
+# a body named whole right before its duties: 「中央机构编制委员会的主要职责是：」
+_BODY_OF_DUTIES = re.compile(r"^([\u4e00-\u9fff]{2,24}?(?:委员会|部门|机关|政府|机构|学校|单位|部|局|厅|院))"
+                             r"(?:的|其)(?:主要)?(?:职责|职权|任务)")
 # a body the first one set up or leads: 「区政府……成立的消防安全议事协调机构」 holds the duties
 _HELD_BY = re.compile(r"(?:成立|设立|设置|组建|牵头|确定|指定)的([\u4e00-\u9fff]{2,20}?(?:委员会|部门|机关|机构|小组|办公室|中心|单位))(?=[，,]|$|的?(?:主要)?(?:职责|职权|任务))")
 
@@ -125,6 +128,10 @@ class JudgeForms(FormBase):
         body = self.opening(text, lo) + text[lo:a] + new + text[b:hi]
         if not self._ok_body(body) or self.lex.contains(strip_end(body), new):
             return []
+        if why == "figure" and len(RX[r"\d+(?:\.\d+)?[%％]"].findall(text[lo:hi])) >= 3 \
+                and len(RX[r"\d+(?:\.\d+)?"].findall(text[lo:hi])) >= 4:
+            return []  # 「……居民消费价格涨幅3%左右，……增长7.5%左右，……25万人左右，……5%左右和3.6%以内」: one
+            # figure changed among many, a quibble to spot (rounds 86 and 88)
         stem = self._stem(ctx, self._finish(body))
         note = f"题中“{new}”有误，原文为“{text[a:b]}”。"
         q = self._question(unit, "judge", stem, [], False, note=note)
@@ -169,6 +176,9 @@ class JudgeForms(FormBase):
             return []
         body = m.group(1)
         end = m.end(1)
+        whole = _BODY_OF_DUTIES.match(unit.lead)
+        if whole and len(whole.group(1)) > len(body):
+            body, end = whole.group(1), whole.end(1)  # 「中央机构编制委员会的主要职责是」: not 中央机构 (round 88)
         joint = re.match(r"(?:[和与及、][\u4e00-\u9fff]{2,16}?(?:委员会|部门|机关|政府|机构|部|局|厅|院))+", unit.lead[end:])
         if joint:  # 「中央组织部和地方党委组织部的主要职责是：」: the duties of both, not of the first (round 83)
             body += joint.group(0)

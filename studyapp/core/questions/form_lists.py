@@ -37,6 +37,12 @@ _ACT_TAILS = ("治理", "防治", "保护", "管理", "建设", "修复", "整�
 _NAMED_KINDS = ("职责", "职权", "权利", "义务", "条件", "措施", "行为", "事项")
 
 
+# the attitudes a report urges: a row of them is exhortation, any idiom of the kind fills a blank
+_ATTITUDES = frozenset("深思熟虑 踔厉奋发 奋发有为 坚定信心 埋头苦干 真抓实干 锐意进取 审时度势 攻坚克难 担当作为 久久为功 "
+                       "善作善成 勇毅前行 奋发图强 只争朝夕 开拓进取 砥砺奋进 凝心聚力 迎难而上 敢闯敢试 敢为人先 "
+                       "苦干实干 奋勇争先 实干担当 守正笃实 笃行不怠".split())
+
+
 class ListForms(FormBase):
     # --- definitions: which term the law defines so ----------------------------------------
     def definitions(self, rng: random.Random) -> list[Candidate]:
@@ -357,6 +363,9 @@ class ListForms(FormBase):
                    lo: int, hi: int) -> Candidate | None:
         x, y = e.spans[j]
         key = items[j]
+        if key in _ATTITUDES:
+            return None  # 「审时度势、____、尊重规律」 (深思熟虑), 「坚定信心、____、埋头苦干」 (踔厉奋发): how to work, said
+            # in every report — another idiom fits as well (rounds 87-88)
         if re.search(r"是指|所称", text):
             return None  # a definition's list of settings or things: another one fits as well
         if len({re.sub(r"[一二三四五六七八九十]", "", it) for it in items}) == 1:

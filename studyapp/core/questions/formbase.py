@@ -109,7 +109,8 @@ _FRAME_DONE = re.compile(r"进行|作出|提出|予以|给予|实行|实施|负�
 _SLOGANS = re.compile(r"中华民族伟大复兴|中国特色社会主义|社会主义现代化国家|社会主义核心价值观|新发展理念|高质量发展|"
                       r"中国式现代化|人类命运共同体|全面从严治党|以人民为中心|全心全意为人民服务|实事求是|"
                       r"马克思列宁主义|毛泽东思想|邓小平理论|三个代表|科学发展观|新时代中国特色社会主义思想|"
-                      r"中华民族|人民群众|全体人民|广大人民|子孙后代|共同富裕")  # (「维护____的长远利益」: 国家, 人民 fit too — round 56)
+                      r"中华民族|人民群众|全体人民|广大人民|子孙后代|共同富裕|城市让生活更美好")  # (「维护____的长远利益」:
+# 国家, 人民 fit too — round 56; 「真正做到“城市让生活更美好”」, a borrowed motto — round 88)
 # 「不得采集……禁止采集的信息」: forbidden things are forbidden; 「……的单位和个人都必须遵守本办法」,
 # a text's scope, is true of every text
 _TAUTOLOGY = re.compile(r"不得[^，。；]*(?:禁止|不得|违法)[^，。；]*的|禁止[^，。；]*禁止|"
@@ -544,6 +545,8 @@ class FormBase:
                     continue  # (never cut inside quotation marks)
                 if text[lo:lo + 1] == "对" and not re.search(r"[，,]", text[lo:hi - 1]) and not re.search(_FRAME_DONE, text[lo:hi]):
                     continue  # 「对不执行……、超标排污、造成重大环境污染事故，」 cut before 予以重点查处 (round 56)
+                if re.fullmatch(r"(?:以[^，,；;。]{2,60}为[\u4e00-\u9fff]{1,4}[，,]?)+", text[lo:hi].rstrip("，,。；;")):
+                    continue  # 「以产权清晰、____、政企分开、管理科学为基础。」: on what, with no act or actor (round 88)
                 if hi - lo >= 16 and not _PREDICATE_NEXT.match(text[hi:hi + 4]) and not _case_only(text, lo, hi):
                     return lo, hi
         return None

@@ -200,9 +200,10 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
         value = to_value(num)
         if value is None or value <= 0:
             continue
-        if unit == "年" and value == 1 and RX[r"(?:关键|重要|特殊|攻坚|决胜|冲刺|开局|起步|收官|转折|平凡|奋进|奠基)的?$"].search(
+        if unit == "年" and value == 1 and RX[r"(?:关键|重要|特殊|攻坚|决胜|冲刺|开局|起步|收官|转折|平凡|奋进|奠基|新)的?$"].search(
                 sentence[max(0, a - 4):a]):
-            continue  # 「……承上启下的关键一年」: what the year is called, no figure (关键两年 — round 87)
+            continue  # 「……承上启下的关键一年」「新的一年，……」: what the year is called, no figure (关键两年 —
+            # rounds 87-88)
         if unit in ("亿元", "万元", "元", "亿") and RX[r"(?:级)?(?:企业|产业|集群|园区)"].match(sentence, b):
             continue  # 「100亿元企业突破2户」: a size band (百亿企业), 85亿元企业 is no rival (round 87)
         if sentence[a - 1:a] == "每" and num in ("十", "百", "千", "万", "十万", "百万"):

@@ -497,3 +497,22 @@ def test_round_88_no_blank_on_a_formulas_varying_word_or_a_stock_image() -> None
     image = ("某省政府工作报告\n一、2018年工作\n以疏解北京非首都功能为“牛鼻子”，落实好协同发展年度任务，"
              "推动一批标志性项目落地。\n")
     assert "牛鼻子" not in _keys(image, "fill_quoted")
+
+
+def test_round_88_no_blank_that_takes_a_predicate_cuts_a_compound_or_is_spelled_out_or_an_attitude() -> None:
+    """Round 88: 「机构设置____」 (应当科学合理) and 「……设置____，各级机构限额由……」 (实行限额管理): 设置 the noun, the
+    blank took the predicate; 「遵守____安全法律法规」 (道路交通) cuts a compound; 「建立高质量的“____”，……招商项目
+    100个、……项目100个」 (双百项目储备库) is spelled out; 「审时度势、____、尊重规律」 (深思熟虑) an attitude."""
+    law = ("中国共产党机构编制工作条例\n第一章 总则\n第一条 机构设置应当科学合理，具有比较完整且相对稳定的独立职能。\n"
+           "第二条 地方党政机构设置实行限额管理，各级机构限额由党中央统一规定。\n"
+           "第三条 快递从业人员应当遵守道路交通安全法律法规的规定，按照操作规范安全、文明驾驶车辆。\n")
+    keys = set(_keys(law, "fill_object")) | set(_keys(law, "fill_term"))
+    assert not {"应当科学合理", "实行限额管理", "道路交通"} & keys, keys
+    report = ("某市政府工作报告\n一、2022年重点工作\n加大项目策划和包装力度，建立高质量的“双百项目储备库”，深度谋划亿元以上"
+              "招商项目100个、向上争取资金项目100个。\n我们要坚持稳中求进工作总基调，审时度势、深思熟虑、尊重规律，把握好工作节奏和"
+              "力度。\n")
+    assert "双百项目储备库" not in _keys(report, "fill_quoted")
+    lex = Lexicon(parse_text(report))
+    forms = __import__("studyapp.core.questions.forms", fromlist=["Forms"]).Forms(lex)
+    listed = [c.question.answer for u in lex.units for c in forms.inline_lists(u, random.Random(1), {})]
+    assert not any(a == ["深思熟虑"] for a in listed), listed

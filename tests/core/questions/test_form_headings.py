@@ -345,3 +345,42 @@ def test_round_85_a_reports_look_back_and_its_plan_are_no_rivals_and_last_years_
 
 def _in_review_title(forms: Forms, title: str) -> bool:
     return next(i.in_review for i in forms._parts() if strip_end(i.node.title) == title)
+
+
+def test_round_88_parts_of_one_kind_under_one_heading_are_each_others_rivals() -> None:
+    """Round 88 (白城): 「“……坚持依法行政，自觉接受……监督”是下列哪一方面的措施？」 keyed 强化廉洁意识 beside three
+    task headings of another part — the other 意识 of 全面加强政府自身建设 are the fair rivals."""
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    def part(label: str, title: str, text: str) -> str:
+        return f"{label}{title}\n{text}\n"
+    text = ("某市政府工作报告\n一、2022年重点工作任务\n"
+            + part("（一）", "推动工业经济做大做强", "落实联系服务工业企业制度，扎实开展工业企业稳产增产行动，推动规上工业企业满负荷生产。"
+                   "培育壮大新材料产业集群，支持龙头企业延链补链。")
+            + part("（二）", "加快城市更新和品质提升", "统筹老城新区一体发展，推进老旧小区改造，完善城市排水管网。"
+                   "实施城市道路微循环工程，打通断头路。")
+            + part("（三）", "切实加强和创新社会治理", "强化源头治理，完善矛盾纠纷多元化解机制，推进信访积案化解。"
+                   "健全网格化管理服务体系，提升基层治理能力。")
+            + part("（四）", "系统加强生态保护建设", "统筹山水林田湖草沙系统治理，实施湿地保护修复工程，推进退化草原修复。"
+                   "开展国土绿化行动，完成造林任务。")
+            + "二、全面加强政府自身建设\n"
+            + part("（一）", "强化政治意识", "始终把政治建设摆在首位，严守政治纪律和政治规矩，坚决贯彻落实上级决策部署。"
+                   "坚持重大事项请示报告制度，确保政令畅通。")
+            + part("（二）", "强化忧患意识", "树立居安思危理念，善于从发现问题着手，提前谋划应对风险挑战的预案。"
+                   "健全风险研判机制，守住不发生系统性风险底线。")
+            + part("（三）", "强化团结意识", "继承和发扬团结奋斗的好传统，凡事看大局、顾整体，形成推动发展的强大合力。"
+                   "完善政府与群团组织联系制度，凝聚各方力量。")
+            + part("（四）", "强化廉洁意识", "落实全面从严治党要求，深入推进政府系统党风廉政建设。"
+                   "树立正确政绩观和权力观，坚持依法行政，自觉接受人大监督、政协监督和社会各方面监督。"
+                   "严格执行中央八项规定精神，坚决纠治形式主义官僚主义。"))
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    forms.heading_choices(random.Random(1))  # (sets up the parts' words and themes)
+    parts = forms._parts()
+    [clean] = [p for p in parts if p.node.title == "强化廉洁意识"]
+    found = forms._measures(clean, parts)
+    assert found, "the part's measures have rivals"
+    assert all(all("意识" in r.node.title for r in rivals[:3]) for _u, rivals in found), \
+        [[r.node.title for r in rivals] for _u, rivals in found]

@@ -579,3 +579,25 @@ def test_round_83_one_projects_schedule_the_part_of_a_tally_and_half_a_joint_sub
         or not forms._falsifications(tally)
     duties = [c.question.stem for u in lex.units for c in forms.duty_true(u)]
     assert duties and all(s.startswith("中央组织部和地方党委组织部的主要职责包括：") for s in duties), duties
+
+
+def test_round_88_no_figure_changed_among_many_and_a_bodys_duties_under_its_whole_name() -> None:
+    """Round 88: 「今年发展的主要预期目标是：……3%左右，……7.5%左右，……25万人左右，……5%左右和3.6%以内」 — one figure
+    of five changed, a quibble; 「中央机构的主要职责包括：……」 for 「中央机构编制委员会的主要职责是：」."""
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    report = ("某自治区政府工作报告\n一、2018年主要工作\n今年发展的主要预期目标是：地区生产总值增长6.5%左右；居民消费价格涨幅"
+              "3%左右，城乡居民人均可支配收入分别增长7.5%左右，城镇新增就业25万人左右，城镇调查失业率和城镇登记失业率分别控制在"
+              "5%左右和4%以内；全面完成节能减排任务。\n")
+    lex = Lexicon(parse_text(report))
+    forms = Forms(lex)
+    falsified = [c for u in lex.units for c in forms.judge(u, random.Random(1), False)]
+    assert not any("居民消费价格" in c.question.stem for c in falsified), [c.question.stem for c in falsified]
+    rules = ("中国共产党机构编制工作条例\n第一章 总则\n第五条 党中央设立中央机构编制委员会。\n中央机构编制委员会的主要职责是：\n"
+             "（一）贯彻落实党中央对党和国家机构编制工作的集中统一领导；\n（二）研究提出机构编制工作的方针政策。\n")
+    lex = Lexicon(parse_text(rules))
+    forms = Forms(lex)
+    stems = [c.question.stem for u in lex.units for c in forms.duty_true(u)]
+    assert stems and all(s.startswith("中央机构编制委员会的主要职责包括：") for s in stems), stems

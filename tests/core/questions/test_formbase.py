@@ -210,3 +210,24 @@ def test_a_window_never_ends_inside_a_guiding_frame_or_a_quotation() -> None:
     if win is not None:
         lo, hi = win
         assert "一体建设的要求" in text[lo:hi] and text.count("“", lo, hi) == text.count("”", lo, hi)
+
+
+def test_round_88_no_window_of_only_what_something_rests_on() -> None:
+    """Round 88 (现代企业制度 意见): 「以产权清晰、____、政企分开、管理科学为基础。」 — on what, with no act or actor."""
+    from studyapp.core.outline import parse_text
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.lexicon import Lexicon
+
+    text = ("某意见\n一、总体要求\n坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大和二十届二中、三中全会精神，"
+            "完整准确全面贯彻新发展理念，坚持稳中求进工作总基调，坚持和完善社会主义基本经济制度，坚持社会主义市场经济改革方向，"
+            "统筹高质量发展和高水平安全，以坚持和加强党的领导为根本，以产权清晰、权责明确、政企分开、管理科学为基础，以完善公司"
+            "治理为重点，以改革创新为动力，弘扬企业家精神，加快建设更多世界一流企业，为以中国式现代化全面推进强国建设、民族复兴"
+            "伟业提供有力支撑。\n")
+    forms = Forms(Lexicon(parse_text(text)))
+    unit = forms.lex.units[0]
+    a = unit.text.index("权责明确")
+    win = forms.window(unit.text, a, a + 4)
+    import re
+
+    shown = unit.text[win[0]:win[1]] if win else ""
+    assert not re.fullmatch(r"(?:以[^，,；;。]+为[\u4e00-\u9fff]{1,4}[，,。]?)+", shown), shown

@@ -145,3 +145,8 @@ def test_round_87_the_base_of_a_rate_a_years_name_and_a_size_band_are_no_figures
     assert not figures("今年是实施“十三五”规划承上启下的关键一年。")
     assert not [f for f in figures("新入规工业企业80户，100亿元企业突破2户。") if f.unit == "亿元"]
     assert [f.text for f in figures("全年投资达到100亿元以上。")] == ["100亿元"]
+
+
+def test_round_88_the_new_year_is_no_figure() -> None:
+    """Round 88 (西安 2025): 「新的（　　），政府工作要坚持……」 keyed 一年 beside 两年, 三年, 四年."""
+    assert not figures("新的一年，政府工作要坚持以习近平新时代中国特色社会主义思想为指导。")
