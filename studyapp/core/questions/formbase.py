@@ -25,6 +25,15 @@ MAX_WINDOW = 140
 # the lead-in of a list sentence: 「主要预期目标是：」「今后五年政府工作的总体要求是：」「重点任务：」
 _OPENING = re.compile(r"(?!其中|其他|另外|此外)[^，,。；;：:“”、（）()]{2,24}?"
                       r"(?:(?:目标|要求|任务|思路|原则|指标)(?:是|为)?|(?:主要|总体|基本|重点)[^，,。；;：:]{0,10}(?:是|为))[：:](?!$)")
+
+
+@lru_cache(maxsize=16384)
+def _opening_end(text: str) -> int:
+    """Where a list sentence's lead-in ends (after its colon), -1 when it has none."""
+    m = _OPENING.match(text)
+    return m.end() if m else -1
+
+
 # 可以/应当 and the directions of a rule: changing one falsifies it
 # only a prohibition turned into a permission (「未经培训合格的，可以上岗作业」): 应当 → 可以
 # stays true (what must be done may be done), 应当 → 可以不 reads as absurd (「可以不遵守本法」)
@@ -452,10 +461,10 @@ class FormBase:
         (round 87). The clauses left out between are marked 「……」."""
         if lo <= 0:
             return ""
-        m = _OPENING.match(text)
-        if m is None or lo < m.end():
+        end = _opening_end(text)
+        if end < 0 or lo < end:
             return ""
-        return m.group(0) + ("……" if lo > m.end() else "")
+        return text[:end] + ("……" if lo > end else "")
 
     def window(self, text: str, a: int, b: int) -> tuple[int, int] | None:
         """The clauses around text[a:b] that make a statement of at most MAX_WINDOW chars."""

@@ -56,8 +56,7 @@ FRAME_START = re.compile(
 # a target year that opens a paragraph of goals: the sentences after it lean on it
 _TARGET_YEAR = re.compile(r"^(?:力争|计划)?(?:到|至)(?:\d{4}|[二〇零一三四五六七八九]{4})年|(?<=[，,])(?:到|至)\d{4}年")
 _GOAL_OPENS = re.compile(r"(?:^|[。；;])(?:力争|计划)?(?:到|至)\d{4}年")
-# a heading that says the period its targets are for, and the words of a sentence that say it
-_PERIOD_TITLE = re.compile(r"(?:19|20)\d{2}年(?!和|及|以来|工作回顾)|今后五年|未来五年|“十[一二三四五六]五”(?:时期|期间)")
+# the words of a sentence that say the period its target is for
 _PERIOD_SAID = re.compile(r"\d{4}年|[今明全当]年|今后|未来|[一二三四五两]年|年内|年底|年末|十[一二三四五六]五|本届|期末")
 _GOAL_WORDS = re.compile(r"达到?|超过|突破|力争|争取|新增|增长|下降|提高|提升|完成|实现|建成|控制在|%|％|左右|以上|以内")
 _TARGET_WORDS = re.compile(r"达到|超过|下降|提高|增长|提升|%|％|左右|以上")
@@ -172,13 +171,11 @@ class Unit:
     def _period(self) -> str:
         """The period a target of this sentence is for, when the sentence does not say it and a
         heading over it does (「2025年重点工作安排」「今后五年政府努力方向」)."""
-        if _PERIOD_SAID.search(self.text) or not _GOAL_WORDS.search(self.text) or not numbers.figures(self.text):
+        period = self.info.period
+        if not period or _PERIOD_SAID.search(self.text) or not _GOAL_WORDS.search(self.text) \
+                or not numbers.figures(self.text):
             return ""
-        for a in reversed(self.info.ancestors):
-            m = _PERIOD_TITLE.match(a.title or "")
-            if m:
-                return m.group(0)
-        return ""
+        return period
 
     def _goal_further_back(self) -> bool:
         """Whether a target year (到2020年) opens an earlier sentence of this paragraph, not the

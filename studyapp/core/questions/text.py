@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from studyapp.core.model import ParsedDocument, ParsedSection
 
@@ -148,6 +148,8 @@ _REVIEW = re.compile(r"回顾|过去|五年来|一年来|工作和成效|主要�
                      r"|^(?:\d{4}|[二〇零一三四五六七八九]{4})年(?:和过去五年)?(?:主要)?工作$")
 
 
+# a heading that says the period its targets are for
+_PERIOD_TITLE = re.compile(r"(?:19|20)\d{2}年(?!和|及|以来|工作回顾)|今后五年|未来五年|“十[一二三四五六]五”(?:时期|期间)")
 # 「2022年工作」「2018年主要工作」: last year's look back, or this year's plan — the report's date tells
 _YEAR_WORK = re.compile(r"((?:19|20)\d{2})年(?:主要)?工作$")
 
@@ -168,7 +170,7 @@ class SectionInfo:
     def titles(self) -> list[str]:
         return [a.title for a in self.ancestors if a.title]
 
-    @property
+    @cached_property
     def in_review(self) -> bool:
         """Whether the section stands in a report's look back (「一、2022年和过去五年工作」「“十三五”时期工作
         回顾」「2022年主要工作和成效」): last year's figures and praise, no rule or measure to learn — asked,
@@ -182,6 +184,16 @@ class SectionInfo:
                     continue  # 「三、2018年主要工作」 in the report of January 2018: this year's plan (round 88)
                 return True
         return False
+
+    @cached_property
+    def period(self) -> str:
+        """The period the nearest heading over it says its targets are for (「2025年重点工作安排」
+        → 2025年, 「今后五年政府努力方向」 → 今后五年); "" when none does."""
+        for a in reversed(self.ancestors):
+            m = _PERIOD_TITLE.match(a.title or "")
+            if m:
+                return m.group(0)
+        return ""
 
     @property
     def article(self) -> ParsedSection | None:
