@@ -444,7 +444,7 @@ _OBJECT_KINDS = ("办法", "规定", "方案", "制度", "机制", "体系", "�
 # words a body's name holds (人民政府): said in the stem they give away nothing of 政府预算
 _ECHO_FREE = frozenset("政府 人民 行政 公共".split())
 # modifiers that name no particular kind: 「纳入____」 keyed 指标体系 is any 考核体系 (round 47)
-_OBJECT_PLAIN = frozenset("指标 考核 评价 评估 考评 工作 管理 发展 技术 业务 专项 年度 综合 总体 基本 配套 实施 操作".split())
+_OBJECT_PLAIN = frozenset("指标 考核 评价 评估 考评 工作 管理 发展 技术 业务 专项 年度 综合 总体 基本 配套 实施 操作 教学 培训".split())
 _OBJECT_POINTER = re.compile(r"有关|相关|其他|其它|本|该|上述|前款|相应|必要|一定|具体|统一|新的|原")
 
 

@@ -100,6 +100,9 @@ class JudgeForms(FormBase):
         if ctx is None:
             return []
         text = unit.text
+        if RX[r"指导思想(?:是|为)?[：:]"].search(text):
+            return []  # 「……的指导思想是：……深入贯彻落实……，按照……部署」: a clause of the formula, no statement
+            # to judge (round 89)
         changes = self._falsifications(unit)
         if not changes:
             return []
@@ -436,12 +439,15 @@ class JudgeForms(FormBase):
             return False  # 「不得采集……；但是，经本人书面同意的除外」: 可以 is true in the excepted case
         if RX[r"应当|必须"].search(clause[b - lo:]):
             return False  # 「不得从事……应当在高等级实验室进行的活动」 turned 可以 contradicts itself (round 39)
+        if RX[r"禁止|严禁"].search(clause[b - lo:]):
+            return False  # 「可以在禁止其通行的道路上行驶」 contradicts itself (round 89)
         if RX[r"确需|确有必要|确因"].search(text[b:]):
             return False  # 「不得占用农用地；确需占用的，应当……」: the permitted case follows, 可以 blurs
         if RX[r"除[^，,；;。]{1,40}外"].search(text[lo:b]) or RX[r"仅|只|单纯|随意"].match(text[b:b + 2]):
             return False  # 「除……外，可以收取其他费用」「可以仅因为……而否定」 read as nonsense, not a test
         if RX[r"危及|危害|损毁|无关|以外的|未获得|未取得|不具有|不具备|无资质|没有资质|损坏|毁坏|损伤|^非|以[^，。；]{1,12}的名义|"
-                     r"超载|超限|超速|酒后|无证|冒充|假借|私拆|隐匿|毁弃|撕揭|窃取|盗取|篡改|私自|串通|泄漏|藏匿|丢弃|"
+                     r"超载|超限|超速|酒后|饮酒|醉酒|服用[^，。；]{0,16}药品后|挤占|堵塞|"
+                     r"无证|冒充|假借|私拆|隐匿|毁弃|撕揭|窃取|盗取|篡改|私自|串通|泄漏|藏匿|丢弃|"
                      r"披露[^，。；]{0,6}(?:未公开|秘密|隐私|保密)"].search(clause):
             return False  # 「可以用于与消防……无关的事项」「可以对长城造成损坏」: false on common sense alone
         return not _WRONG_IN_ITSELF.search(clause)

@@ -432,6 +432,9 @@ class ListForms(FormBase):
         if (pre or suf) and len(key) - len(pre) - len(suf) >= 2 \
                 and len(pre) in cuts and len(key) - len(suf) in cuts:
             # 严以修身、严以____、严以律己: the blank takes what the items do not share
+            if len(suf) == 1:
+                return None  # 「基础设施完备度、____度、人居环境舒适度」: a term without its last character,
+                # 公共服务便利|度 (round 89)
             x, y = x + len(pre), y - len(suf)
             key = key[len(pre):len(key) - len(suf)]
             sbody = self.opening(text, lo) + text[lo:x] + BLANK + text[y:hi]

@@ -512,6 +512,8 @@ class FormBase:
                 # claim (轮候期间可领取住房租赁补贴): a row of cases, no rule (round 68)
             if re.search(r"为(?:基数|标准|依据|准)$", last) and re.match(r"(?:按照|按|根据|依照|以)", last):
                 continue  # 「……，按照……上年度实际缴纳失业保险费为基数」 cut before what is paid on it (round 76)
+            if re.match(r"[\u4e00-\u9fff]{1,3}了", rest) and re.match(r"为", last):
+                continue  # 「……，为我们跨越发展，明确了奋斗方向」: cut there, the sentence loses its predicate (round 89)
             if re.search(r"(?:后|之后|以后|前|之前|以前|时|期间)$", last):
                 continue  # 「……应当报经……批准后，作出……决定」 cut after 批准后: what is done then, the cut
                 # leaves out (round 66)
@@ -531,8 +533,10 @@ class FormBase:
         ends = [m.end() for m in re.finditer("[，,；;。]", text) if m.end() >= b] + [len(text)]
         for lo in reversed(starts):
             head = segment.tagged(text[lo:lo + 8])
-            if re.match(r"其中|其[他它余]|此外|另外|但是?|而且|并且|同时[，,]", text[lo:lo + 3]):
-                continue  # 「其中，麻醉药品……」: which of what, the clause before says (round 59)
+            if re.match(r"其中|其[他它余]|此外|另外|但是?|而且|并且|同时[，,]|特别是|尤其是", text[lo:lo + 3]) \
+                    or re.match(r"[\u4e00-\u9fff]{1,3}了", text[lo:lo + 4]):
+                continue  # 「其中，麻醉药品……」: which of what, the clause before says (round 59); 「创造了重大机遇；……」:
+                # whose act, the clause before says (round 89)
             if not head or not head[0][1].startswith(("v", "d", "p")) or head[0][0] in ("是", "为", "并", "由", "经") \
                     or re.match(r"按照|根据|依照|依据|给予|予以|有利于|有助于|有益于", text[lo:lo + 3]):
                 continue  # (「由单位主管部门报……批准」: approval of what, the clause before says — round 53;
@@ -566,7 +570,7 @@ class FormBase:
         condition: 「情节严重的，……」)."""
         if re.match(r"^[^，,。；;：:]{1,80}的[，,]", clause):
             return False
-        if re.match(r"^(?:对)?(?:负有责任的|直接负责的)|^具体", clause):
+        if re.match(r"^(?:对)?(?:负有责任的|直接负责的)|^具体|^(?:特别|尤其)是", clause):
             return False  # 「……；负有责任的主管人员……4年内不得……」: responsible for the offence before (round 47)
         tagged = segment.tagged(clause[:16])
         if not tagged:

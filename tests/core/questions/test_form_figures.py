@@ -358,3 +358,22 @@ def test_round_87_a_target_keeps_its_lists_lead_in_and_its_period() -> None:
     ahead = [s for s in stems if "年均增长（" in s]
     assert ahead and all(s.startswith("今后五年，") for s in ahead), stems
     assert not any("30%" in s or "5.8%" in s for s in stems)  # (the look back is not asked)
+
+
+
+def test_round_89_one_of_a_pair_for_towns_and_country_is_not_asked() -> None:
+    """Round 89 (贵州 2019): 「城乡低保标准平均提高3%和（　　）」 — which figure is the towns', the text never says."""
+    import random
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+    from studyapp.core.questions.forms import Forms
+
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "guizhou-zhengfu-gongzuo-baogao-2019.txt"
+    lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
+    forms = Forms(lex)
+    [unit] = [u for u in lex.units if "城乡低保标准平均提高" in u.text]
+    made = forms.figure_single(unit, random.Random(1))
+    stems = [c.question.stem for c in made] + [c.alt.question.stem for c in made if c.alt]
+    assert not any("低保标准平均提高3%和（" in s or "低保标准平均提高____%" in s or "3%和____%" in s for s in stems), stems
+    assert any("每人每月____元" in s for s in stems)  # (the pension's figure is still asked)

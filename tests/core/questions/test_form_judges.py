@@ -601,3 +601,25 @@ def test_round_88_no_figure_changed_among_many_and_a_bodys_duties_under_its_whol
     forms = Forms(lex)
     stems = [c.question.stem for u in lex.units for c in forms.duty_true(u)]
     assert stems and all(s.startswith("中央机构编制委员会的主要职责包括：") for s in stems), stems
+
+
+def test_round_89_no_ban_turned_permission_that_is_absurd_and_no_item_on_the_guiding_thought() -> None:
+    """Round 89 (聊城 道路交通安全条例, 咸宁 2022): 「可以挤占公交站点」「饮酒……后，可以驾驶机动车」「可以在禁止其通行的
+    道路上行驶」 are false on common sense alone; 「深入贯彻落实……，按照……部署。」 cut from 「……的指导思想是：」 is no
+    statement to judge."""
+    import random
+
+    from studyapp.core.questions.form_judges import JudgeForms
+
+    for text in ("出租车等其他车辆不得挤占公交站点。", "饮酒、服用国家管制的精神药品或者麻醉药品后，不得驾驶机动车。",
+                 "未经登记的三轮车不得在禁止其通行的道路上行驶。"):
+        a = text.index("不得")
+        assert not JudgeForms._ban_to_test(text, a, a + 2), text
+    report = ("某市政府工作报告\n一、今后五年\n未来五年我市经济社会发展的指导思想是：高举中国特色社会主义伟大旗帜，坚持以习近平新时代"
+              "中国特色社会主义思想为指导，全面贯彻党的十九大和十九届历次全会精神，深入贯彻落实习近平总书记考察湖北重要讲话精神，"
+              "按照省委全会和市第六次党代会部署，坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。\n")
+    from studyapp.core.questions.forms import Forms
+
+    lex = Lexicon(parse_text(report))
+    forms = Forms(lex)
+    assert not [c for u in lex.units for t in (True, False) for c in forms.judge(u, random.Random(1), t)]

@@ -347,3 +347,18 @@ def _inline_keys(text: str) -> list[str]:
     lex = Lexicon(parse_text(text))
     forms = Forms(lex)
     return [k for u in lex.units for c in forms.inline_lists(u, random.Random(1), {}) for k in c.keys]
+
+
+
+def test_round_89_no_blank_on_an_item_that_leaves_the_rows_shared_ending_outside() -> None:
+    """Round 89 (安徽 2023): 「提高基础设施完备度、____度、人居环境舒适度」 keyed 公共服务便利 — half a term."""
+    import random
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+    from studyapp.core.questions.forms import Forms
+
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "anhui-zhengfu-gongzuo-baogao-2023.txt"
+    lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
+    [unit] = [u for u in lex.units if "公共服务便利度" in u.text]
+    assert not Forms(lex).inline_lists(unit, random.Random(1), {})

@@ -349,3 +349,4 @@ def test_round_88_the_measures_of_a_headed_part_under_a_lead_in_are_no_list_item
     lex = Lexicon(parse_text(text))
     [unit] = [u for u in lex.units if u.text.startswith("创新投资管理制度")]
     assert not unit.item and unit.context() == ""
+
