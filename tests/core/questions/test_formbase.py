@@ -231,3 +231,26 @@ def test_round_88_no_window_of_only_what_something_rests_on() -> None:
 
     shown = unit.text[win[0]:win[1]] if win else ""
     assert not re.fullmatch(r"(?:以[^，,；;。]+为[\u4e00-\u9fff]{1,4}[，,。]?)+", shown), shown
+
+
+def test_round_89_no_window_that_opens_on_a_clause_leaning_back_or_cuts_before_the_predicate() -> None:
+    """Round 89 (咸宁 2022): 「特别是武汉城市圈同城化发展快速推进，……；市第六次党代会擘画的发展蓝图，顺应时代要求、____、合乎
+    人民期盼，为我们跨越发展。」 — it opens on 特别是 and stops before 「明确了奋斗方向」."""
+    import random
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+    from studyapp.core.outline import parse_text
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.lexicon import Lexicon
+
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "xianning-zhengfu-gongzuo-baogao-2022.txt"
+    lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
+    forms = Forms(lex)
+    [unit] = [u for u in lex.units if "切合咸宁实际" in u.text]
+    stems = [c.question.stem for c in forms.inline_lists(unit, random.Random(1), {}) + forms.fill_term(unit, random.Random(1))]
+    a = unit.text.index("切合咸宁实际")
+    win = forms.window(unit.text, a, a + 6)
+    shown = unit.text[win[0]:win[1]] if win else ""
+    assert not shown.startswith(("特别是", "创造了")) and not shown.endswith("为我们跨越发展，"), shown
+    assert not any(s.startswith("特别是") or s.endswith("为我们跨越发展。") for s in stems), stems
