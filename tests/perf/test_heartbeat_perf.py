@@ -73,3 +73,50 @@ def test_gui_thread_keeps_beating_during_generation(tmp_path) -> None:  # noqa: 
           f"p99 {first[1]} ms (target: longest ≤ 50 ms; measured 170 ms before the collector waited for "
           "the worker, 30–110 ms before a worker segmenting paused for waiting threads)")
     assert float(later[0]) < 250  # generous: a return of the collector onto the GUI thread shows here
+
+
+IMPORT_CHILD = r"""
+import sys, tempfile, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from studyapp.ui.app import configure_application, start_main_window
+app = QApplication([])
+configure_application(app)
+w = start_main_window(Path(tempfile.mkdtemp()))
+gaps, last = [], [0.0]
+def beat():
+    now = time.perf_counter()
+    if last[0]:
+        gaps.append(now - last[0])
+    last[0] = now
+hb = QTimer(); hb.setInterval(10); hb.timeout.connect(beat)
+def go():
+    from studyapp.services import documents
+    hb.start()
+    def done(_result):
+        hb.stop()
+        g = sorted(gaps)
+        print("GAPS %.1f %.1f %d" % (g[-1] * 1000, g[int(len(g) * 0.99)] * 1000, len(g)), flush=True)
+        app.quit()
+    w.runner.run(lambda p, c: documents.import_file(w.ctx, Path(sys.argv[1])), title="导入", on_success=done,
+                 show_progress=False)
+w.opened.connect(lambda: QTimer.singleShot(2500, go))
+app.exec()
+w.ctx.close()
+"""
+
+
+def test_gui_thread_keeps_beating_during_an_import(tmp_path) -> None:  # noqa: ANN001 - pytest's
+    text = tmp_path / "large.txt"
+    text.write_text(fresh_text(1_000_000, seed=5), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", IMPORT_CHILD, str(text)], env=env, capture_output=True,
+                         text=True, timeout=300)
+    line = next((x for x in out.stdout.splitlines() if x.startswith("GAPS")), None)
+    assert line is not None, out.stdout + out.stderr
+    worst, p99, n = line.split()[1:]
+    print(f"\nheartbeat (10 ms) while importing 1 MB: longest gap {worst} ms, p99 {p99} ms, {n} beats "
+          "(target: longest ≤ 50 ms; measured 174 ms at the issue's filing, ~105 ms before the words of a text were "
+          "folded line by line)")
+    assert float(worst) < 250
