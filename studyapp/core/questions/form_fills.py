@@ -40,8 +40,10 @@ from studyapp.core.questions.text import RX, norm, strip_end
 # the manners of service every plan of the day promises: in quotation marks, any other fits as well
 # the images every policy text uses for its point: a blank on one is guessed from the words around it
 # (指挥棒 in 「发挥绩效考核“____”作用」 says which role: the document's own point)
+# the place a report or a local text is of: 「……在鹰潭市第八届人民代表大会……」
+_PLACE_OF = re.compile(r"在([\u4e00-\u9fff]{2,4}?)(?:市|省|自治区|自治州|州|县|区)")
 _STOCK_IMAGES = frozenset("最后一公里 最后一米 最后一百米 一盘棋 两张皮 一刀切 中梗阻 肠梗阻 牛鼻子 硬骨头 主引擎 "
-                          "主战场 压舱石 顶梁柱 排头兵 领头雁 主心骨 先手棋 当头炮".split())
+                          "主战场 压舱石 顶梁柱 排头兵 领头雁 主心骨 先手棋 当头炮 定心丸 强心剂 助推器 加速器".split())
 _STOCK_MANNERS = frozenset("一对一 一站式 点对点 面对面 全天候 零距离 一条龙 一揽子 一门式 一窗式 一网式 不见面 "
                            "全链条 全周期 全流程 全方位 保姆式 管家式 店小二 一键式 一次办 马上办 就近办 网上办 "
                            "菜单式 点单式 订单式 清单式".split())
@@ -156,9 +158,10 @@ class FillForms(FormBase):
                     # 「对……资料进行____」: 加工整理, 分析处理, 汇总整理 — any such act fits; 「支持按“商改住”……进行
                     # ____」 (规划修改): 规划调整 too (round 69); 「组织相关单位进行____」 (项目申报): 计划申报 too (round 70)
                     continue
-                if k == 1 and chunk[0][0].endswith("制") and i > 0 and tagged[i - 1][1] in ("m", "n", "nz", "j") \
+                if k == 1 and chunk[0][0].endswith("制") and i > 0 and tagged[i - 1][1] in ("m", "n", "nz", "j", "d", "b") \
                         and len(tagged[i - 1][0]) >= 2:
-                    continue  # 「实行一把手____」 (负责制): the blank takes half of one institution (round 71)
+                    continue  # 「实行一把手____」 (负责制): the blank takes half of one institution (round 71); 「……责任
+                    # 终身____」 (追究制 — round 90)
                 if RX[r"第[\d一二三四五六七八九十百]+届$"].search(text[:offs[i]]):
                     continue  # 「办好第十九届____」 (省运会): which event, the ordinal all but says (round 70)
                 if k == 2 and len(chunk[0][0]) >= 3 and chunk[0][0][:2] == chunk[1][0][:2]:
@@ -523,6 +526,10 @@ class QuotedForms(FillForms):
                 # and the 中部 after give them (round 87)
             if re.match(r"(?:片区|景区|园区|小镇|街区|度假区|新区)", text[b + 1:b + 4]):
                 continue  # 「推动洪雅“玉屏花溪”片区创建国家级度假区」: a place's name, trivia (round 87)
+            place = _PLACE_OF.search(self.lex.document.title or "")
+            if place and place.group(1) in term and len(term.replace(place.group(1), "")) >= 2 \
+                    and term.replace(place.group(1), "") in text[:a - 1] + text[b + 1:]:
+                continue  # 「加大企业信用监管……，加强“____”体系建设」 (信用鹰潭): the place and a word in view (round 90)
             if text[b + 1:b + 4] == "小巨人":
                 continue  # 「“____”小巨人企业」: 专精特新, the national label, is given away (round 73)
             if (_CAMPAIGN_AFTER.match(text, b + 1) or (re.search(r"(?:推进|开展|实施|深化|落实)$", text[:a - 1])

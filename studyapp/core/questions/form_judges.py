@@ -36,6 +36,10 @@ from studyapp.core.questions.lexicon import Unit, refers_elsewhere
 from studyapp.core.questions.text import RX, norm, strip_end
 from studyapp.core.questions.text import sentences as sentences_of
 
+# a row of a plan's targets: three figures with 左右/以上/以内 or three shares (a law's fine 「5万元以上25万元
+# 以下」 is one range, not a row)
+_TARGET_ROW = re.compile(r"(?:[\d.．]+(?:[%％]|亿元|万元|万人|万户|万吨|万亩|公里|个|家)?(?:左右|以上|以内)[^。]*?){3}"
+                         r"|(?:[\d.．]+[%％][^。]*?){3}")
 # a body named whole right before its duties: 「中央机构编制委员会的主要职责是：」
 _BODY_OF_DUTIES = re.compile(r"^([\u4e00-\u9fff]{2,24}?(?:委员会|部门|机关|政府|机构|学校|单位|部|局|厅|院))"
                              r"(?:的|其)(?:主要)?(?:职责|职权|任务)")
@@ -119,6 +123,9 @@ class JudgeForms(FormBase):
             body = self.opening(text, lo) + text[lo:hi]
             if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or CITES_NUMBER.search(body):
                 return []  # a true item states a rule one could get wrong, never a slogan
+            if _TARGET_ROW.search(body):
+                return []  # 「主要预期目标是：……增长7%以上，……3%以上，……8%左右，……」 copied as true: no point to
+                # tell, the figures all as written (round 90)
             if unit.order in self.lex.excepted or re.search(r"但是|除外", text[hi:]):
                 return []  # 「不得在夜间……实施」 without 「但是，情况紧急的除外」 is not true as stated
             if self.lex.restated(unit.order) or _TAUTOLOGY.search(body):
@@ -156,6 +163,8 @@ class JudgeForms(FormBase):
         if not self._ok_body(body) or not _RULE_STATEMENT.search(body) or self.lex.restated(unit.order) \
                 or _PLATITUDE.search(body) and not numbers.figures(body) or _TAUTOLOGY.search(body):
             return []  # 「应当不断提高业务素质」 anyone marks true without having read the text
+        if _TARGET_ROW.search(body):
+            return []  # a row of targets copied as true (round 90)
         if _BOILERPLATE.search(body) or CITES_NUMBER.search(body):
             return []
         bans_only = not numbers.figures(body) and not _POINT.search(RX[r"不得|禁止|严禁"].sub("", body))
@@ -367,6 +376,10 @@ class JudgeForms(FormBase):
                 continue
             if old.startswith("从") and RX[r"从[严重宽轻快实]$|^从[严重宽轻快实]"].search(text[max(0, a - 2):a] + "|" + text[b:b + 2]):
                 continue  # 「依法从严从重查处」 turned 从严从轻 contradicts itself (round 58); 「从严从实抓好」 a manner (round 76)
+            if new in ("从宽", "从轻") and not self.lex.legal \
+                    and RX[r"腐败|贪污|挪用|截留|私分|违纪|违法|犯罪|黑恶|侵害"].search(text[b:b + 20]):
+                continue  # 「从宽查处贪污挪用……」「从宽惩治腐败」: a policy text never goes easy on them — false at
+                # sight (round 90)
             if new in ("从重", "从严") and RX[r"减轻|免予|免除|不予"].search(text[b:b + 12]):
                 continue  # 「可以依法从轻、减轻或免予处罚」 turned 从重 contradicts itself (round 71)
             if old in ("不少于", "不得少于") and RX[r"保证|确保|保障"].search(text[max(0, a - 20):a]):

@@ -949,6 +949,8 @@ def item_lead(lead: str) -> str | None:
     if m is None or m.start() < 4 or re.search(r"用语|含义|程序|步骤|顺序", lead):
         return None  # a definition, or a procedure whose steps make sense only in order
     head, kind, verb = lead[:m.start()], m.group(1), m.group(2)
+    if re.match(r"(?:方式|方法|措施|手段|形式|途径)(?:开展|进行|实施|组织|推进|做好)", kind):
+        return None  # 「督察组主要采取下列方式开展工作」: 「……采取的方式开展工作包括」 reads broken (round 90)
     if verb and not kind.endswith("规定") or _DANGLING.match(lead) or re.match(r"^(?:其|该|本|上述|前款)", lead):
         return None
     subject = _LEAD_VERB.split(head, maxsplit=1)[0].strip("，, ")

@@ -516,3 +516,17 @@ def test_round_88_no_blank_that_takes_a_predicate_cuts_a_compound_or_is_spelled_
     forms = __import__("studyapp.core.questions.forms", fromlist=["Forms"]).Forms(lex)
     listed = [c.question.answer for u in lex.units for c in forms.inline_lists(u, random.Random(1), {})]
     assert not any(a == ["深思熟虑"] for a in listed), listed
+
+
+def test_round_90_no_blank_on_half_an_institution_a_stock_image_or_a_places_brand_the_stem_names() -> None:
+    """Round 90: 「……生态环境损害责任终身____」 (追究制: half of 终身追究制), 「吃下“____”」 (定心丸), 「加大企业信用监管……，
+    加强“____”体系建设」 (信用鹰潭, in 鹰潭's report)."""
+    law = ("某市政府工作报告\n一、2016年工作\n强化生态文明制度建设，落实领导干部任期生态文明建设责任制、自然资源资产离任审计制度"
+           "和生态环境损害责任终身追究制。\n")
+    assert "追究制" not in _keys(law, "fill_term")
+    image = ("某自治区政府工作报告\n一、2021年工作\n抓好第二轮土地承包到期后再延长30年试点，让农民吃下长效“定心丸”，"
+             "稳定农村土地承包关系。\n")
+    assert "定心丸" not in _keys(image, "fill_quoted")
+    brand = ("政府工作报告——2016年1月12日在鹰潭市第八届人民代表大会第六次会议上\n一、2016年工作\n"
+             "加大企业信用监管警示系统的应用力度，加强“信用鹰潭”体系建设，推进政务诚信和商务诚信。\n")
+    assert "信用鹰潭" not in _keys(brand, "fill_quoted")

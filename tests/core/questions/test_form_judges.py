@@ -623,3 +623,25 @@ def test_round_89_no_ban_turned_permission_that_is_absurd_and_no_item_on_the_gui
     lex = Lexicon(parse_text(report))
     forms = Forms(lex)
     assert not [c for u in lex.units for t in (True, False) for c in forms.judge(u, random.Random(1), t)]
+
+
+
+def test_round_90_no_row_of_targets_copied_as_true_and_no_easing_on_corruption() -> None:
+    """Round 90 (鹰潭 2016): 「地区生产总值年均增长8.5%左右，……13%左右，……10%左右……」 copied as a true item — no
+    point to tell; (贵州 2019) 「从宽查处贪污挪用……」 in a report: false at sight."""
+    import random
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+    from studyapp.core.questions.forms import Forms
+
+    def units(name: str, start: str):  # noqa: ANN202
+        path = Path(__file__).resolve().parents[2] / "quality" / "documents" / f"{name}.txt"
+        lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
+        return Forms(lex), [u for u in lex.units if u.text.startswith(start)]
+
+    forms, [row] = units("yingtan-zhengfu-gongzuo-baogao-2016", "地区生产总值年均增长8.5%左右")
+    assert not forms.judge(row, random.Random(1), True) and not forms.rule_true(row)
+    forms, found = units("guizhou-zhengfu-gongzuo-baogao-2019", "加大扶贫资金审计力度")
+    made = [c.question.stem for u in found for t in (True, False) for c in forms.judge(u, random.Random(1), t)]
+    assert found and not any("从宽" in s for s in made), made

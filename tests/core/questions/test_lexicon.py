@@ -350,3 +350,12 @@ def test_round_88_the_measures_of_a_headed_part_under_a_lead_in_are_no_list_item
     [unit] = [u for u in lex.units if u.text.startswith("创新投资管理制度")]
     assert not unit.item and unit.context() == ""
 
+
+
+def test_round_90_a_lead_in_of_a_manner_and_its_act_is_no_items_lead() -> None:
+    """Round 90 (生态环境保护督察工作条例): 「督察组主要采取下列方式开展工作：」 rewritten 「督察组主要采取的方式开展工作包括」
+    read broken; a lead-in of duties still reads 「……应当履行的职责包括」."""
+    from studyapp.core.questions.lexicon import item_lead
+
+    assert item_lead("督察组主要采取下列方式开展工作") is None
+    assert item_lead("县级以上人民政府应当履行下列职责") == "县级以上人民政府应当履行的职责包括"
