@@ -54,6 +54,11 @@ class FigureForms(FormBase):
                 pool = [r for r in pool if r[1] <= x]  # a rung above it shown, every option keeps below it (round 66)
             elif k == kind and lo >= y:
                 pool = [r for r in pool if r[0] >= y]
+        if kind == "元":
+            for f in numbers.figures(text[:a]):
+                if f.unit in _YUAN and re.match(r"以下(?:的)?罚款", text[f.end:f.end + 5]):
+                    below = f.value * _YUAN[f.unit]  # 「可以并处5万元以下的罚款；拒不改正的，并处（　　）的罚款」:
+                    pool = [r for r in pool if r[0] >= below]  # the heavier case starts at 5万 (round 90)
         if len(pool) < 3:
             return []
         mid = math.log(lo * hi)

@@ -668,7 +668,7 @@ class FormBase:
             return False  # (the list sentence's own lead-in, 「主要预期目标是：……」, is the text's)
         if RX[r"(?:以下|下列)[\u4e00-\u9fff]{0,4}?(?:情形|情况|条件|行为|事项)(?:之一)?"].search(body):
             return False  # 「……未满（　　），存在以下情形之一的，……」: the cases are not shown (round 76)
-        return not refers_elsewhere(body) and not RX[r"[\u4e00-\u9fff] +[\u4e00-\u9fff]"].search(body)
+        return not refers_elsewhere(body) and not RX[r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]"].search(body)
 
     def _falsifications(self, unit: Unit) -> list[tuple[int, int, str, str]]:
         """The changes that would make the unit's rule false (cached: the judge, both of its

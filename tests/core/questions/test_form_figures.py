@@ -377,3 +377,23 @@ def test_round_89_one_of_a_pair_for_towns_and_country_is_not_asked() -> None:
     stems = [c.question.stem for c in made] + [c.alt.question.stem for c in made if c.alt]
     assert not any("低保标准平均提高3%和（" in s or "低保标准平均提高____%" in s or "3%和____%" in s for s in stems), stems
     assert any("每人每月____元" in s for s in stems)  # (the pension's figure is still asked)
+
+
+def test_round_90_a_heavier_fine_is_asked_among_ranges_above_the_lighter_one_the_stem_shows() -> None:
+    """Round 90 (无线电管理条例): 「……可以并处5万元以下的罚款；拒不改正的，并处（　　）的罚款」 with 1万元以上3万元以下
+    among the options — below the fine for the lighter case."""
+    import random
+
+    from studyapp.core.questions.forms import Forms
+
+    text = ("某条例\n第一章 罚则\n第一条 违反本条例规定，擅自设置无线电台的，由无线电管理机构责令改正，可以并处5万元以下的罚款；"
+            "拒不改正的，并处5万元以上20万元以下的罚款。\n第二条 违反本条例规定，擅自编制频率规划的，处1万元以上3万元以下的罚款。\n"
+            "第三条 违反本条例规定，擅自转让频率的，处1万元以上10万元以下的罚款。\n第四条 违反本条例规定，擅自出租频率的，处3万元以上"
+            "10万元以下的罚款。\n第五条 违反本条例规定，擅自变更频率的，处10万元以上50万元以下的罚款。\n"
+            "第六条 违反本条例规定，擅自扩大发射功率的，处5万元以上30万元以下的罚款。\n"
+            "第七条 违反本条例规定，擅自改变台址的，处20万元以上100万元以下的罚款。\n")
+    lex = Lexicon(parse_text(text))
+    forms = Forms(lex)
+    [unit] = [u for u in lex.units if "拒不改正" in u.text]
+    [made] = forms.range_single(unit, random.Random(1))
+    assert not any(o.startswith(("1万元以上", "3万元以上")) for o in made.question.options), made.question.options

@@ -254,3 +254,14 @@ def test_round_89_no_window_that_opens_on_a_clause_leaning_back_or_cuts_before_t
     shown = unit.text[win[0]:win[1]] if win else ""
     assert not shown.startswith(("特别是", "创造了")) and not shown.endswith("为我们跨越发展，"), shown
     assert not any(s.startswith("特别是") or s.endswith("为我们跨越发展。") for s in stems), stems
+
+
+def test_round_89_a_stray_space_beside_a_quotation_mark_keeps_a_window_out_of_a_stem() -> None:
+    """Round 89 (咸宁): 「实施 “五扶”行动，精心培养____名……」 — the source's stray space shown in the stem."""
+    from studyapp.core.outline import parse_text
+    from studyapp.core.questions.forms import Forms
+    from studyapp.core.questions.lexicon import Lexicon
+
+    forms = Forms(Lexicon(parse_text("某市政府工作报告\n一、2022年工作\n加强乡村人才振兴。\n")))
+    assert not forms._ok_body("实施 “五扶”行动，精心培养____名适应乡村治理的人才。")
+    assert forms._ok_body("实施“五扶”行动，精心培养____名适应乡村治理的人才。")
