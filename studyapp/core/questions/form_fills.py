@@ -145,6 +145,9 @@ class FillForms(FormBase):
                 term = text[a:b]
                 if not 2 <= len(term) <= 8 or not _HAN_ONLY.fullmatch(term):
                     continue
+                if term[-1] in "新旧大小好多少高低强" and text[b:b + 1] == "的" and len(term) <= 4:
+                    continue  # 「____的就业增长点」 keyed 开发新: the segmenter's one word is a verb and the
+                    # adjective of what follows (round 91)
                 if term in GENERIC or chunk[0][0] in GENERIC or term in _STOCK_MANNERS:
                     continue  # (「“保姆式”服务保障企业用工」: 管家式 fits as well — round 71)
                 if not (_named(term, chunk) or (measure and 4 <= len(term) <= 6) or instrument):

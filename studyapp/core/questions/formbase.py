@@ -25,13 +25,21 @@ MAX_WINDOW = 140
 # the lead-in of a list sentence: 「主要预期目标是：」「今后五年政府工作的总体要求是：」「重点任务：」
 _OPENING = re.compile(r"(?!其中|其他|另外|此外)[^，,。；;：:“”、（）()]{2,24}?"
                       r"(?:(?:目标|要求|任务|思路|原则|指标)(?:是|为)?|(?:主要|总体|基本|重点)[^，,。；;：:]{0,10}(?:是|为))[：:](?!$)")
+# the same lead-in after the clauses that open the sentence: 「根据……，市委、市政府研究提出，今年经济社会发展
+# 主要预期目标是：……」 (round 91)
+_OPENING_LATER = re.compile(r"[，,](" + _OPENING.pattern[len("(?!其中|其他|另外|此外)"):] + ")")
 
 
 @lru_cache(maxsize=16384)
-def _opening_end(text: str) -> int:
-    """Where a list sentence's lead-in ends (after its colon), -1 when it has none."""
+def _opening_span(text: str) -> tuple[int, int]:
+    """Where a list sentence's lead-in starts and ends (after its colon); (-1, -1) when it has none."""
     m = _OPENING.match(text)
-    return m.end() if m else -1
+    if m:
+        return 0, m.end()
+    m = _OPENING_LATER.search(text)
+    if m and not re.search(r"[：:；;。]", text[:m.start()]):
+        return m.start(1), m.end(1)
+    return -1, -1
 
 
 # 可以/应当 and the directions of a rule: changing one falsifies it
@@ -461,10 +469,10 @@ class FormBase:
         (round 87). The clauses left out between are marked 「……」."""
         if lo <= 0:
             return ""
-        end = _opening_end(text)
+        start, end = _opening_span(text)
         if end < 0 or lo < end:
             return ""
-        return text[:end] + ("……" if lo > end else "")
+        return text[start:end] + ("……" if lo > end else "")
 
     def window(self, text: str, a: int, b: int) -> tuple[int, int] | None:
         """The clauses around text[a:b] that make a statement of at most MAX_WINDOW chars."""

@@ -397,3 +397,22 @@ def test_round_90_a_heavier_fine_is_asked_among_ranges_above_the_lighter_one_the
     [unit] = [u for u in lex.units if "拒不改正" in u.text]
     [made] = forms.range_single(unit, random.Random(1))
     assert not any(o.startswith(("1万元以上", "3万元以上")) for o in made.question.options), made.question.options
+
+
+def test_round_91_a_lead_in_after_the_sentences_opening_clauses_is_kept_too() -> None:
+    """Round 91 (阳江 2018): 「根据……，市委、市政府研究提出，今年经济社会发展主要预期目标是：……」 asked as 「进出口总额增长2%；
+    社会消费品零售总额增长（　　）。」 — the lead-in came after the sentence's opening clauses and was dropped."""
+    import random
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+    from studyapp.core.questions.forms import Forms
+
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "yangjiang-zhengfu-gongzuo-baogao-2018.txt"
+    lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
+    forms = Forms(lex)
+    [unit] = [u for u in lex.units if "今年经济社会发展主要预期目标是" in u.text]
+    made = forms.figure_single(unit, random.Random(1))
+    stems = [c.question.stem for c in made] + [c.alt.question.stem for c in made if c.alt]
+    later = [s for s in stems if "社会消费品零售总额增长（" in s or "进出口总额增长____" in s]
+    assert later and all(s.startswith("今年经济社会发展主要预期目标是：……") for s in later), stems

@@ -530,3 +530,9 @@ def test_round_90_no_blank_on_half_an_institution_a_stock_image_or_a_places_bran
     brand = ("政府工作报告——2016年1月12日在鹰潭市第八届人民代表大会第六次会议上\n一、2016年工作\n"
              "加大企业信用监管警示系统的应用力度，加强“信用鹰潭”体系建设，推进政务诚信和商务诚信。\n")
     assert "信用鹰潭" not in _keys(brand, "fill_quoted")
+
+
+def test_round_91_no_blank_on_a_verb_glued_to_the_adjective_of_what_follows() -> None:
+    """Round 91 (毕业生就业 意见): 「拓宽……就业渠道，____的就业增长点」 keyed 开发新 — one word to the segmenter."""
+    text = "某意见\n一、拓宽就业渠道\n拓宽市场化社会化就业渠道，开发新的就业增长点，稳定和扩大就业容量。\n"
+    assert "开发新" not in _keys(text, "fill_term")
