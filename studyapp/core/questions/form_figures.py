@@ -164,6 +164,7 @@ class FigureForms(FormBase):
                 continue
             if (f.value == int(f.value) and f.value % 5 and all(v == int(v) and v % 10 == 0 for v in wrong)) \
                     or (f.value != int(f.value) and all(v == int(v) for v in wrong)) \
+                    or (f.value == int(f.value) and all(v != int(v) for v in wrong)) \
                     or ("." in f.text and numbers.decimals(f.value) > max(numbers.decimals(v) for v in wrong)):
                 continue  # 88% beside 60%, 70%, 80%: the one figure that is not round is the key (round 54)
             values = sorted([f.value] + wrong)

@@ -629,6 +629,8 @@ class Lexicon:
         # its sentences are rules, never a policy text's run-on clauses taken one by one
         self.legal = (self.full.count("应当") >= 5 and self.full.count("可以") >= 5) or (
             self.articled and self.full.count("应当") >= 5)
+        # a government work report: a look back at last year and this year's plan in titled parts
+        self.report = "政府工作报告" in (document.title or "") or any(u.info.in_review for u in self.units)
         self.lists = self._closed_lists()
         # which lists name things to do and which name things to fight (反对……官僚主义)
         self.item_polarity: dict[str, int] = {}

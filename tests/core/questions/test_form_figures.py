@@ -416,3 +416,22 @@ def test_round_91_a_lead_in_after_the_sentences_opening_clauses_is_kept_too() ->
     stems = [c.question.stem for c in made] + [c.alt.question.stem for c in made if c.alt]
     later = [s for s in stems if "社会消费品零售总额增长（" in s or "进出口总额增长____" in s]
     assert later and all(s.startswith("今年经济社会发展主要预期目标是：……") for s in later), stems
+
+
+
+def test_round_92_a_round_key_among_rivals_that_all_have_decimals_is_not_asked() -> None:
+    """Rounds 89-92 (南宁 2023): 「5G网络覆盖（　　）行政村」 keyed 80% beside 71.6%, 77.4%, 96.7% — statistics from
+    elsewhere in the report; the one round figure is the target at sight (rejected four times)."""
+    import random
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+    from studyapp.core.questions.forms import Forms
+
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "nanning-zhengfu-gongzuo-baogao-2023.txt"
+    lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
+    forms = Forms(lex)
+    [unit] = [u for u in lex.units if "新建5G基站" in u.text]
+    singles = [c.question for c in forms.figure_single(unit, random.Random(1)) if c.question.type == "single"]
+    assert not any(all("." in o for i, o in enumerate(q.options) if i not in q.answer) for q in singles), \
+        [q.options for q in singles]

@@ -384,3 +384,24 @@ def test_round_88_parts_of_one_kind_under_one_heading_are_each_others_rivals() -
     assert found, "the part's measures have rivals"
     assert all(all("意识" in r.node.title for r in rivals[:3]) for _u, rivals in found), \
         [[r.node.title for r in rivals] for _u, rivals in found]
+
+
+def test_round_92_a_reports_part_is_never_asked_as_a_choice_among_headings() -> None:
+    """Rounds 89-92: in work reports the choice 「“……”是下列哪一方面的措施？」 among the report's parts was 34 / 63
+    acceptable (its parts are fields of work; the measure's words give its field, the rivals plainly of another).
+    A report asks the part as a true/false item or a multiple choice instead; a policy text keeps the choice."""
+    import random
+    from pathlib import Path
+
+    from studyapp.core.loaders import load_file
+    from studyapp.core.questions.forms import Forms
+
+    def made(name: str) -> list:
+        path = Path(__file__).resolve().parents[2] / "quality" / "documents" / f"{name}.txt"
+        lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
+        return Forms(lex).heading_choices(random.Random(1))
+
+    report = made("shandong-zhengfu-gongzuo-baogao-2017")
+    assert report and not [c for c in report if c.question.type == "single"], [c.question.stem for c in report]
+    policy = made("guoban-youhua-yingshang-huanjing-fuwu-shichang-zhuti-shishi-yijian-2020")
+    assert any(c.question.type == "single" for c in policy)
