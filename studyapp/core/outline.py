@@ -408,14 +408,16 @@ def _headed_part(content: str) -> bool:
     lines = [ln for ln in (ln.strip(" \t\u3000\xa0") for ln in content.strip().split("\n")) if ln]
     if len(lines) >= 2 and len(lines[0]) <= 60 and not re.search(r"[。！？；;!?：:]", lines[0]):
         return True
-    # 「（一）坚决打好三大攻坚战。这是全面建成小康社会必须跨越的重大关口，……」: a run-in heading over a
+    # 「（一）坚决打好三大攻坚战。这是全面建成小康社会必须跨越的重大关口，……」「（一）实施扩大内需战略，保持经济
+    # 平稳运行。扎实推动……」: a run-in heading over a
     # paragraph of measures (a list's item is a clause or two, never a page)
-    run_in = re.match(r"[^。！？；;!?：:，,、]{4,24}。", lines[0]) if lines else None
+    run_in = re.match(r"[^。！？；;!?：:，,、]{4,24}(?:[，,][^。！？；;!?：:，,、]{4,20})?。", lines[0]) if lines else None
     return bool(run_in) and sum(map(len, lines)) >= 200 and sum(ln.count("。") for ln in lines) >= 3
 
 
-def _split_heading(kind: str, content: str) -> tuple[str, str]:
-    """Split a section's content into (title, text)."""
+def _split_heading(kind: str, content: str, *, one_comma: bool = False) -> tuple[str, str]:
+    """Split a section's content into (title, text); `one_comma`: a first sentence of two short
+    clauses may be the title too."""
     stripped = content.lstrip(" \t\u3000\xa0")
     if kind == "tiao":
         # 「第十条【磋商期限及次数】 ……」「第十四条（职责分工）……」: the article's own short title
@@ -442,6 +444,8 @@ def _split_heading(kind: str, content: str) -> tuple[str, str]:
     if first_line[stop] == "。":
         candidate = first_line[:stop]
         if 0 < len(candidate.strip()) <= 40 and not re.search(r"[，,；;：:、]", candidate):
+            return _clean_title(candidate), _clean_body(stripped[stop + 1:])
+        if one_comma and re.fullmatch(r"[^，,；;：:、]{4,24}[，,][^，,；;：:、]{4,20}", candidate.strip()):
             return _clean_title(candidate), _clean_body(stripped[stop + 1:])
     return "", _clean_body(stripped)
 
@@ -759,12 +763,14 @@ def parse_text(text: str, *, name: str = "", progress=None, cancel=None) -> Pars
         parent = stack[-1][1] if stack else None
         in_article = any(s.kind == "tiao" for _, s in stack)
         content = text[lab.end:content_end]
-        if in_article or (parent is not None and parent.text.endswith(("：", ":")) and not _headed_part(content)):
+        under_colon = parent is not None and parent.text.endswith(("：", ":"))
+        if in_article or (under_colon and not _headed_part(content)):
             # items of an article or of a list introduced by "：" are list items, not headings
             # (「重点抓好以下六个方面工作：」 over （一） headings of paragraphs of their own is no list)
             title, body = "", _clean_body(content)
         else:
-            title, body = _split_heading(lab.kind, content)
+            # (a part under such a lead-in may head itself with two clauses: 「实施扩大内需战略，保持经济平稳运行。」)
+            title, body = _split_heading(lab.kind, content, one_comma=under_colon)
         tail = ""
         if in_article and "\n" in body:
             # an article's items are one paragraph each; what follows the last item is the

@@ -668,3 +668,16 @@ def test_a_run_in_heading_over_a_page_of_measures_under_a_lead_in_is_the_parts_t
     doc = parse_text(text)
     assert [p.title for p in doc.sections[0].children] == ["坚决打好三大攻坚战", "深化供给侧结构性改革"]
     assert [i.title for i in doc.sections[1].children] == ["", ""]
+
+
+def test_a_run_in_heading_of_two_clauses_under_a_lead_in_is_the_parts_title() -> None:
+    """鹤壁 2022: 「（一）实施扩大内需战略，保持经济平稳运行。扎实推动……」 under a lead-in with a colon, each a page of
+    measures: 2 questions on 16,000 characters while its ten parts were read as one list."""
+    measures = "推进重点领域改革，完善配套政策措施，加强督促检查。" * 8
+    text = ("某市政府工作报告\n一、2022年工作安排\n重点做好以下十个方面工作：\n"
+            f"（一）实施扩大内需战略，保持经济平稳运行。扎实推动三大重点。{measures}\n"
+            f"（二）加快灾后恢复重建，着力打造美丽家园。{measures}\n"
+            "二、其他\n申请人应当提交下列材料：\n（一）申请书，申请书应当载明申请事项。\n（二）身份证明。\n")
+    doc = parse_text(text)
+    assert [p.title for p in doc.sections[0].children] == ["实施扩大内需战略，保持经济平稳运行", "加快灾后恢复重建，着力打造美丽家园"]
+    assert [i.title for i in doc.sections[1].children] == ["", ""]
