@@ -17,6 +17,17 @@ from .test_questions_perf import fresh_text
 
 pytestmark = pytest.mark.perf
 
+# the 10 ms heartbeat on the GUI thread both children run: the gaps between its beats
+HEARTBEAT = r"""
+gaps, last = [], [0.0]
+def beat():
+    now = time.perf_counter()
+    if last[0]:
+        gaps.append(now - last[0])
+    last[0] = now
+hb = QTimer(); hb.setInterval(10); hb.timeout.connect(beat)
+"""
+
 CHILD = r"""
 import sys, tempfile, time
 from pathlib import Path
@@ -29,15 +40,8 @@ app = QApplication([])
 configure_application(app)
 w = start_main_window(Path(tempfile.mkdtemp()))
 doc = parse_text(Path(sys.argv[2]).read_text(encoding="utf-8"))
-gaps, last = [], [0.0]
 runs = []
-def beat():
-    now = time.perf_counter()
-    if last[0]:
-        gaps.append(now - last[0])
-    last[0] = now
-hb = QTimer(); hb.setInterval(10); hb.timeout.connect(beat)
-def go():
+__HEARTBEAT__def go():
     from studyapp.core.questions import generate_bank, segment
     if not runs:
         print("LOADED %s" % segment.loaded(), flush=True)
@@ -56,7 +60,7 @@ def go():
 w.opened.connect(lambda: QTimer.singleShot(2500, go))  # after the collector has settled
 app.exec()
 w.ctx.close()
-"""
+""".replace("__HEARTBEAT__", HEARTBEAT)
 
 
 def test_gui_thread_keeps_beating_during_generation(tmp_path) -> None:  # noqa: ANN001 - pytest's
@@ -84,14 +88,7 @@ from studyapp.ui.app import configure_application, start_main_window
 app = QApplication([])
 configure_application(app)
 w = start_main_window(Path(tempfile.mkdtemp()))
-gaps, last = [], [0.0]
-def beat():
-    now = time.perf_counter()
-    if last[0]:
-        gaps.append(now - last[0])
-    last[0] = now
-hb = QTimer(); hb.setInterval(10); hb.timeout.connect(beat)
-def go():
+__HEARTBEAT__def go():
     from studyapp.services import documents
     hb.start()
     def done(_result):
@@ -104,7 +101,7 @@ def go():
 w.opened.connect(lambda: QTimer.singleShot(2500, go))
 app.exec()
 w.ctx.close()
-"""
+""".replace("__HEARTBEAT__", HEARTBEAT)
 
 
 def test_gui_thread_keeps_beating_during_an_import(tmp_path) -> None:  # noqa: ANN001 - pytest's

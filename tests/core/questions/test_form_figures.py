@@ -361,20 +361,25 @@ def test_round_87_a_target_keeps_its_lists_lead_in_and_its_period() -> None:
 
 
 
-def test_round_89_one_of_a_pair_for_towns_and_country_is_not_asked() -> None:
-    """Round 89 (贵州 2019): 「城乡低保标准平均提高3%和（　　）」 — which figure is the towns', the text never says."""
+def _figure_questions(document: str, needle: str) -> list:
+    """The questions figure_single makes (with each one's blank, when it has one) of the sentence
+    holding `needle` in a rated document of tests/quality/documents."""
     import random
     from pathlib import Path
 
     from studyapp.core.loaders import load_file
     from studyapp.core.questions.forms import Forms
 
-    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "guizhou-zhengfu-gongzuo-baogao-2019.txt"
+    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / f"{document}.txt"
     lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
-    forms = Forms(lex)
-    [unit] = [u for u in lex.units if "城乡低保标准平均提高" in u.text]
-    made = forms.figure_single(unit, random.Random(1))
-    stems = [c.question.stem for c in made] + [c.alt.question.stem for c in made if c.alt]
+    [unit] = [u for u in lex.units if needle in u.text]
+    made = Forms(lex).figure_single(unit, random.Random(1))
+    return [c.question for c in made] + [c.alt.question for c in made if c.alt]
+
+
+def test_round_89_one_of_a_pair_for_towns_and_country_is_not_asked() -> None:
+    """Round 89 (贵州 2019): 「城乡低保标准平均提高3%和（　　）」 — which figure is the towns', the text never says."""
+    stems = [q.stem for q in _figure_questions("guizhou-zhengfu-gongzuo-baogao-2019", "城乡低保标准平均提高")]
     assert not any("低保标准平均提高3%和（" in s or "低保标准平均提高____%" in s or "3%和____%" in s for s in stems), stems
     assert any("每人每月____元" in s for s in stems)  # (the pension's figure is still asked)
 
@@ -402,18 +407,7 @@ def test_round_90_a_heavier_fine_is_asked_among_ranges_above_the_lighter_one_the
 def test_round_91_a_lead_in_after_the_sentences_opening_clauses_is_kept_too() -> None:
     """Round 91 (阳江 2018): 「根据……，市委、市政府研究提出，今年经济社会发展主要预期目标是：……」 asked as 「进出口总额增长2%；
     社会消费品零售总额增长（　　）。」 — the lead-in came after the sentence's opening clauses and was dropped."""
-    import random
-    from pathlib import Path
-
-    from studyapp.core.loaders import load_file
-    from studyapp.core.questions.forms import Forms
-
-    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "yangjiang-zhengfu-gongzuo-baogao-2018.txt"
-    lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
-    forms = Forms(lex)
-    [unit] = [u for u in lex.units if "今年经济社会发展主要预期目标是" in u.text]
-    made = forms.figure_single(unit, random.Random(1))
-    stems = [c.question.stem for c in made] + [c.alt.question.stem for c in made if c.alt]
+    stems = [q.stem for q in _figure_questions("yangjiang-zhengfu-gongzuo-baogao-2018", "今年经济社会发展主要预期目标是")]
     later = [s for s in stems if "社会消费品零售总额增长（" in s or "进出口总额增长____" in s]
     assert later and all(s.startswith("今年经济社会发展主要预期目标是：……") for s in later), stems
 
@@ -422,16 +416,6 @@ def test_round_91_a_lead_in_after_the_sentences_opening_clauses_is_kept_too() ->
 def test_round_92_a_round_key_among_rivals_that_all_have_decimals_is_not_asked() -> None:
     """Rounds 89-92 (南宁 2023): 「5G网络覆盖（　　）行政村」 keyed 80% beside 71.6%, 77.4%, 96.7% — statistics from
     elsewhere in the report; the one round figure is the target at sight (rejected four times)."""
-    import random
-    from pathlib import Path
-
-    from studyapp.core.loaders import load_file
-    from studyapp.core.questions.forms import Forms
-
-    path = Path(__file__).resolve().parents[2] / "quality" / "documents" / "nanning-zhengfu-gongzuo-baogao-2023.txt"
-    lex = Lexicon(parse_text(load_file(path).text, name=path.stem))
-    forms = Forms(lex)
-    [unit] = [u for u in lex.units if "新建5G基站" in u.text]
-    singles = [c.question for c in forms.figure_single(unit, random.Random(1)) if c.question.type == "single"]
+    singles = [q for q in _figure_questions("nanning-zhengfu-gongzuo-baogao-2023", "新建5G基站") if q.type == "single"]
     assert not any(all("." in o for i, o in enumerate(q.options) if i not in q.answer) for q in singles), \
         [q.options for q in singles]
