@@ -107,7 +107,7 @@ class FigureForms(FormBase):
             if f.unit in ("%", "％") and any(g is not f and g.unit == f.unit and abs(g.value + f.value - 100) < 1e-9
                                              for g in figs):
                 continue  # 「积累率30%……消费率（　　）」: the other share gives it (round 86)
-            if _TOWN_AND_COUNTRY_PAIR(unit.text, f):
+            if _unsaid_pair(unit.text, f):
                 continue  # 「城乡低保标准平均提高3%和（　　）」: which of the pair is the towns', the text never says (round 89)
             row = sorted((g for g in figs if g.unit == f.unit), key=lambda g: g.start)
             run = sorted(g.value for g in row)
@@ -211,7 +211,8 @@ class FigureForms(FormBase):
 # a floor and the goal beyond it: 「突破2400亿元、力争2600亿元」
 _TARGET_PAIR = re.compile(r"[以左右]{0,2}[、，,](?:力争|争取)(?:达到|突破|超过)?[\d.．]")
 
-def _TOWN_AND_COUNTRY_PAIR(text: str, f: Figure) -> bool:  # noqa: N802 - reads as the rule it is
+
+def _unsaid_pair(text: str, f: Figure) -> bool:
     """Whether the figure is one of a pair 「城乡……X和Y」 that does not say which is whose (no 分别)."""
     lo = max(text.rfind(c, 0, f.start) for c in "，,；;。") + 1
     his = [i for i in (text.find(c, f.end) for c in "，,；;。") if i >= 0]

@@ -483,6 +483,7 @@ class QuotedForms(FillForms):
         if any(_QUOTE_FRAME.match(strip_end(t)) for t in unit.info.titles):
             return []
         best: list[tuple[float, int, int]] = []
+        place = _PLACE_OF.search(self.lex.document.title or "")  # (信用鹰潭 in 鹰潭's report)
         for m in _QUOTED.finditer(text):
             a, b = m.start(1), m.end(1)
             term = m.group(1)
@@ -529,7 +530,6 @@ class QuotedForms(FillForms):
                 # and the 中部 after give them (round 87)
             if re.match(r"(?:片区|景区|园区|小镇|街区|度假区|新区)", text[b + 1:b + 4]):
                 continue  # 「推动洪雅“玉屏花溪”片区创建国家级度假区」: a place's name, trivia (round 87)
-            place = _PLACE_OF.search(self.lex.document.title or "")
             if place and place.group(1) in term and len(term.replace(place.group(1), "")) >= 2 \
                     and term.replace(place.group(1), "") in text[:a - 1] + text[b + 1:]:
                 continue  # 「加大企业信用监管……，加强“____”体系建设」 (信用鹰潭): the place and a word in view (round 90)
